@@ -1,0 +1,29 @@
+/**
+ * The script of the runner page every origin serves at /__runner. It runs a
+ * step when the headless runner calls `window.corsLab.runStep`, or when the
+ * playground on the app origin asks by postMessage; it obeys no other origin.
+ */
+import { runStep } from './run-step.ts';
+import type { ResultMessage, RunMessage } from './step.ts';
+
+declare global {
+  interface Window {
+    corsLab: { runStep: typeof runStep; ready: true };
+  }
+}
+
+const appOrigin = document.documentElement.dataset.appOrigin ?? '';
+
+window.corsLab = { runStep, ready: true };
+
+window.addEventListener('message', (event: MessageEvent<RunMessage>) => {
+  if (event.origin !== appOrigin || event.data?.type !== 'cors-lab:run' || !event.source) return;
+  const { id, step } = event.data;
+  const source = event.source as Window;
+  void runStep(step).then((seen) => {
+    const reply: ResultMessage = { type: 'cors-lab:result', id, seen };
+    source.postMessage(reply, appOrigin);
+  });
+});
+
+if (window.parent !== window) window.parent.postMessage({ type: 'cors-lab:runner-ready' }, appOrigin);

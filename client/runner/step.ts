@@ -1,0 +1,45 @@
+/**
+ * What a runner page is asked to do, and what it reports back: only what
+ * page JavaScript can see. Shared by the headless runner and the playground.
+ */
+import type { HeaderLines } from '../../experiments/headers.ts';
+import type { Outcome } from '../../experiments/reasons.ts';
+
+export interface StepRequest {
+  api: 'fetch' | 'xhr';
+  url: string;
+  method: string;
+  headers: HeaderLines;
+  body: string | null;
+  mode: 'cors' | 'no-cors' | 'same-origin';
+  credentials: 'omit' | 'same-origin' | 'include';
+  redirect: 'follow' | 'error' | 'manual';
+  referrerPolicy: string | undefined;
+}
+
+export interface PageSeen {
+  outcome: Outcome;
+  /** Status the page could read; null when the request failed. */
+  status: number | null;
+  /** `Response.type`; null for XHR and for failures. */
+  responseType: 'basic' | 'cors' | 'opaque' | 'opaqueredirect' | 'default' | 'error' | null;
+  /** Response headers page JavaScript could read, lower-case names. */
+  readableHeaders: Record<string, string>;
+  body: string | null;
+  /** The error the page got, e.g. "TypeError: Failed to fetch". */
+  error: string | null;
+  /** The page origin as the page itself saw it (`self.origin`). */
+  pageOrigin: string;
+}
+
+/** Message protocol between the app page and runner pages (postMessage). */
+export interface RunMessage {
+  type: 'cors-lab:run';
+  id: string;
+  step: StepRequest;
+}
+export interface ResultMessage {
+  type: 'cors-lab:result';
+  id: string;
+  seen: PageSeen;
+}

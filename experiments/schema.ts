@@ -1,0 +1,191 @@
+/**
+ * The experiment format, version 1: the public contract
+ * (`shared/experiment-format.md`) as a zod schema. Every other part of the
+ * lab takes its types from here.
+ */
+import { z } from 'zod';
+import { ORIGIN_NAMES, isOriginName, unknownOriginMessage } from '../servers/origins.ts';
+import { headerNameProblem, headerValueProblem, isToken } from './headers.ts';
+import { OUTCOMES, isReason } from './reasons.ts';
+
+const originName = z.string().refine(isOriginName, { error: (issue) => unknownOriginMessage(String(issue.input)) });
+
+const headerValue = z.union([z.string(), z.array(z.string())], {
+  error: 'a header value is a string, or an array of strings for repeated lines',
+});
+
+/** Names and values are checked here so a bad one is named by its JSON path. */
+const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    const nameProblem = headerNameProblem(name);
+    if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
+    const values = Array.isArray(value) ? value : [value];
+    values.forEach((one, i) => {
+      const valueProblem = headerValueProblem(one);
+      if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
+    });
+  }
+});
+
+const status = (min: number, max: number) =>
+  z.number({ error: 'status is a number' }).int('status is a whole number').min(min, `status must be ${min}-${max}`).max(max, `status must be ${min}-${max}`);
+
+export const API = ['fetch', 'xhr'] as const;
+export const MODES = ['cors', 'no-cors', 'same-origin'] as const;
+export const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
+export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
+/** https://w3c.github.io/webappsec-referrer-policy/#referrer-policies */
+export const REFERRER_POLICIES = [
+  '',
+  'no-referrer',
+  'no-referrer-when-downgrade',
+  'same-origin',
+  'origin',
+  'strict-origin',
+  'origin-when-cross-origin',
+  'strict-origin-when-cross-origin',
+  'unsafe-url',
+] as const;
+/** Fetch's redirect statuses. https://fetch.spec.whatwg.org/#redirect-status */
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+
+const method = z.string().refine(isToken, { error: (issue) => `invalid method ${JSON.stringify(issue.input)}: a method is a token` });
+
+/** The request fields a `then` step may override: everything but where it goes. */
+const requestOverrides = {
+  api: z.enum(API).optional(),
+  method: method.optional(),
+  headers: headerMap.optional(),
+  body: z.string().nullable().optional(),
+  mode: z.enum(MODES).optional(),
+  credentials: z.enum(CREDENTIALS).optional(),
+  redirect: z.enum(REDIRECT_MODES).optional(),
+  referrerPolicy: z.enum(REFERRER_POLICIES).optional(),
+};
+
+const requestSchema = z.strictObject({
+  ...requestOverrides,
+  target: originName,
+  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+});
+
+const answerSchema = z.strictObject({
+  status: status(200, 599).optional(),
+  headers: headerMap.optional(),
+  body: z.string().optional(),
+});
+
+const redirectSchema = z.strictObject({
+  status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
+  to: originName,
+  headers: headerMap.optional(),
+  userinfo: z.string().regex(/^[^@/\s]*(:[^@/\s]*)?$/, 'userinfo is "user" or "user:pass"').optional(),
+  /** Extension: the path of the next hop (default: the request's path). */
+  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+});
+
+export const serverSchema = z.strictObject({
+  preflight: answerSchema.optional(),
+  actual: answerSchema.optional(),
+  redirects: z.array(redirectSchema).max(20, 'at most 20 redirects (Fetch gives up after 20)').optional(),
+});
+
+const reason = z.string().refine(isReason, {
+  error: (issue) => `unknown reason ${JSON.stringify(issue.input)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
+});
+
+const headerNameList = z.array(z.string().refine(isToken, 'a header name is a token'));
+
+const expectSchema = z.strictObject({
+  outcome: z.enum(OUTCOMES).optional(),
+  reason: reason.nullable().optional(),
+  preflight: z.boolean().optional(),
+  reachedServer: z.boolean().optional(),
+  status: z.number().int().nullable().optional(),
+  responseType: z.enum(['basic', 'cors', 'opaque', 'opaqueredirect']).nullable().optional(),
+  readableHeaders: headerNameList.optional(),
+  hiddenHeaders: headerNameList.optional(),
+  originSeen: z.string().nullable().optional(),
+  requestHeadersSeen: z.string().nullable().optional(),
+  cookieSent: z.boolean().optional(),
+});
+
+const stepSchema = z.strictObject({
+  /** Extension: a label for the step in reports. */
+  title: z.string().optional(),
+  request: z.strictObject(requestOverrides, { error: 'then[].request may override api, method, headers, body, mode, credentials, redirect, referrerPolicy (the URL stays the same)' }).optional(),
+  expect: expectSchema.optional(),
+});
+
+export const experimentSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is kebab-case: lower-case letters, digits and single hyphens'),
+    title: z.string().min(1, 'title is required'),
+    group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case'),
+    explain: z.string().optional(),
+    page: z.union([originName, z.literal('null')], { error: `page is an origin name (${ORIGIN_NAMES.join(', ')}) or "null"` }).optional(),
+    request: requestSchema,
+    server: serverSchema.optional(),
+    expect: expectSchema.optional(),
+    then: z.array(stepSchema).optional(),
+  })
+  .superRefine((exp, ctx) => {
+    if (exp.request.api === 'xhr' && exp.request.mode && exp.request.mode !== 'cors') {
+      ctx.addIssue({ code: 'custom', path: ['request', 'mode'], message: 'XMLHttpRequest always uses mode "cors"' });
+    }
+    if (exp.request.api === 'xhr' && exp.request.redirect && exp.request.redirect !== 'follow') {
+      ctx.addIssue({ code: 'custom', path: ['request', 'redirect'], message: 'XMLHttpRequest always follows redirects' });
+    }
+    if (exp.request.body != null && ['GET', 'HEAD'].includes((exp.request.method ?? 'GET').toUpperCase())) {
+      ctx.addIssue({ code: 'custom', path: ['request', 'body'], message: 'a GET or HEAD request cannot have a body' });
+    }
+  });
+
+export type ExperimentInput = z.input<typeof experimentSchema>;
+export type Experiment = z.output<typeof experimentSchema>;
+export type ServerPlan = z.output<typeof serverSchema>;
+export type Expectation = z.output<typeof expectSchema>;
+export type ExperimentRequest = z.output<typeof requestSchema>;
+export type RequestOverrides = NonNullable<z.output<typeof stepSchema>['request']>;
+export type Answer = z.output<typeof answerSchema>;
+export type Redirect = z.output<typeof redirectSchema>;
+export type PageOrigin = Experiment['page'] & string;
+
+/** A request with every default filled in, as the runner and the model use it. */
+export interface ResolvedRequest {
+  api: (typeof API)[number];
+  target: import('../servers/origins.ts').OriginName;
+  path: string;
+  method: string;
+  headers: Record<string, string | string[]>;
+  body: string | null;
+  mode: (typeof MODES)[number];
+  credentials: (typeof CREDENTIALS)[number];
+  redirect: (typeof REDIRECT_MODES)[number];
+  referrerPolicy: (typeof REFERRER_POLICIES)[number] | undefined;
+}
+
+/** Applies the contract's defaults, and a `then` step's overrides on top. */
+export function resolveRequest(request: ExperimentRequest, overrides: RequestOverrides = {}): ResolvedRequest {
+  const merged = { ...request, ...stripUndefined(overrides) };
+  return {
+    api: merged.api ?? 'fetch',
+    target: request.target,
+    path: request.path ?? '/',
+    method: merged.method ?? 'GET',
+    headers: merged.headers ?? {},
+    body: merged.body ?? null,
+    mode: merged.mode ?? 'cors',
+    credentials: merged.credentials ?? 'same-origin',
+    redirect: merged.redirect ?? 'follow',
+    referrerPolicy: merged.referrerPolicy,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function pageOf(experiment: Experiment): PageOrigin {
+  return experiment.page ?? 'app';
+}

@@ -1,0 +1,102 @@
+/**
+ * Starts the five origins in this process: one Hono app and one HTTP server
+ * per origin, bound to loopback unless asked otherwise. `portBase` puts them
+ * on a fixed block (`npm start`); without it every origin takes a free port
+ * (the CLI and tests, so they run beside a running playground).
+ */
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { Journal, type JournalLimits } from './journal.ts';
+import type { LabContext } from './lab-context.ts';
+import { createOriginApp } from './origin-app.ts';
+import { DEFAULT_BIND_HOST, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
+import { answerUnknownMethods } from './unknown-method.ts';
+
+export interface LabOptions {
+  /** First port of the block; undefined = a free port for each origin. */
+  portBase?: number | undefined;
+  /** Address to bind; loopback by default. */
+  host?: string | undefined;
+  journal?: Partial<JournalLimits>;
+  /** Serve the built playground from here (default: dist/client when built). */
+  clientDir?: string | null;
+}
+
+export interface Lab {
+  origins: LabOrigin[];
+  journal: Journal;
+  close(): Promise<void>;
+}
+
+export class LabStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LabStartError';
+  }
+}
+
+const BUILT_CLIENT = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+function listen(server: Server, spec: OriginSpec, port: number, host: string, portBase: number | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(new LabStartError(`port ${port} for origin "${spec.name}" is busy. Choose another block: ${PORT_BASE_FLAG} N or ${PORT_BASE_ENV}=N (now ${portBase}; the lab uses N to N+${ORIGINS.length - 1}).`));
+      } else if (error.code === 'EACCES') {
+        reject(new LabStartError(`port ${port} for origin "${spec.name}" is not allowed (EACCES): use a port base above 1024 with ${PORT_BASE_FLAG} N.`));
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new LabStartError(`cannot bind to host ${JSON.stringify(host)}: ${error.code}. Use a local address such as 127.0.0.1.`));
+      } else reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
+  const host = options.host ?? DEFAULT_BIND_HOST;
+  const { portBase } = options;
+  if (portBase !== undefined && (!Number.isInteger(portBase) || portBase < 1 || portBase + ORIGINS.length - 1 > 65535)) {
+    throw new LabStartError(`port base ${portBase} is out of range: ${PORT_BASE_FLAG} takes 1-${65535 - ORIGINS.length + 1}`);
+  }
+  const journal = new Journal(options.journal);
+  const clientDir = options.clientDir !== undefined ? options.clientDir : existsSync(`${BUILT_CLIENT}index.html`) ? BUILT_CLIENT : null;
+  // The apps need every origin's URL; ports are known only after listening, so the context is filled in then.
+  const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir };
+  const servers: Server[] = [];
+  try {
+    for (const spec of ORIGINS) {
+      const app = createOriginApp(spec.name, context);
+      const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; } }, journal);
+      servers.push(server);
+      const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
+      context.origins.push({ name: spec.name, url: originUrl(spec, port), site: spec.site, role: spec.role });
+    }
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    throw error;
+  }
+  context.originMap = originMap(context.origins);
+  return {
+    origins: context.origins,
+    journal,
+    close: async () => void (await Promise.all(servers.map(closeServer))),
+  };
+}

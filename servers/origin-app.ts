@@ -1,0 +1,67 @@
+/**
+ * The Hono app of one named origin: planned URLs answered from their plan,
+ * the journal, the runner page, and (on app) the playground.
+ */
+import { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
+import type { LabContext } from './lab-context.ts';
+import type { OriginName } from './origins.ts';
+import { fallbackAppPage, runnerPage } from './pages.ts';
+import { runnerScript } from './runner-script.ts';
+import { toResponse, writeToResponse } from './write-reply.ts';
+import { relative } from 'node:path';
+
+type Env = { Bindings: Partial<HttpBindings> };
+
+export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
+  const app = new Hono<Env>();
+
+  /** Raw on a real socket; a Response under `app.request` (tests). */
+  const send = (env: Partial<HttpBindings> | undefined, reply: RawReply, method: string): Response => {
+    if (env?.outgoing) {
+      writeToResponse(env.outgoing, reply, method);
+      return RESPONSE_ALREADY_SENT;
+    }
+    return toResponse(reply);
+  };
+
+  app.all('/__cl/*', (c) => {
+    const url = new URL(c.req.url);
+    const headers = c.req.header();
+    const answer = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
+    if (!answer) return c.notFound();
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    return send(c.env, answer.reply, c.req.method);
+  });
+
+  app.get('/__journal/:run', (c) => {
+    const since = Number(c.req.query('since') ?? '0');
+    if (!Number.isInteger(since) || since < 0) return send(c.env, jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' }), 'GET');
+    return send(c.env, jsonReply(200, lab.journal.read(c.req.param('run'), since)), 'GET');
+  });
+
+  app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), 'GET'));
+
+  app.get('/__runner', async (c) => {
+    const html = runnerPage(self, lab.originMap.app, await runnerScript());
+    // `?sandbox` makes the page's origin opaque, as in a sandboxed iframe: the "null" page.
+    // https://html.spec.whatwg.org/multipage/browsers.html#sandboxing
+    if (c.req.query('sandbox') !== undefined) c.header('Content-Security-Policy', 'sandbox allow-scripts');
+    return c.html(html);
+  });
+
+  if (self === 'app') {
+    if (lab.clientDir) {
+      app.use('/*', serveStatic({ root: relative(process.cwd(), lab.clientDir) }));
+    } else {
+      app.get('/', (c) => c.html(fallbackAppPage(lab.origins)));
+    }
+  }
+
+  app.notFound((c) => send(c.env, jsonReply(404, { error: `no route ${c.req.method} ${new URL(c.req.url).pathname} on origin ${self}` }), c.req.method));
+  app.onError((error, c) => send(c.env, jsonReply(500, { error: `internal error on origin ${self}: ${error.message}` }), c.req.method));
+  return app;
+}

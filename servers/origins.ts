@@ -1,0 +1,76 @@
+/**
+ * The one table of the lab's named origins. Servers, client, CLI and tests all
+ * read it; nothing else spells a host or a port.
+ *
+ * Sites follow how Chromium groups hosts: `localhost:A` and `localhost:B` are
+ * same-site but cross-origin; `127.0.0.1` and `evil.localhost` are other sites
+ * (`localhost` acts as a top-level domain, so `evil.localhost` is its own site).
+ */
+export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil'] as const;
+export type OriginName = (typeof ORIGIN_NAMES)[number];
+
+export type OriginRole = 'page' | 'api' | 'partner' | 'attacker';
+
+export interface OriginSpec {
+  readonly name: OriginName;
+  readonly host: string;
+  /** Port = port base + offset, when the lab runs on a fixed block. */
+  readonly offset: number;
+  readonly site: string;
+  readonly role: OriginRole;
+  readonly about: string;
+}
+
+export const ORIGINS: readonly OriginSpec[] = [
+  { name: 'app', host: 'localhost', offset: 0, site: 'http://localhost', role: 'page', about: 'the page: the playground runs here' },
+  { name: 'api', host: 'localhost', offset: 1, site: 'http://localhost', role: 'api', about: 'an API on the same site as app, another port: cross-origin' },
+  { name: 'api2', host: 'localhost', offset: 2, site: 'http://localhost', role: 'api', about: 'a second API on the same site, for redirects between origins' },
+  { name: 'partner', host: '127.0.0.1', offset: 3, site: 'http://127.0.0.1', role: 'partner', about: 'a partner on another site' },
+  { name: 'evil', host: 'evil.localhost', offset: 4, site: 'http://evil.localhost', role: 'attacker', about: 'the attacker, on another site' },
+];
+
+/** A block clear of the common dev ports (3000, 5173, 8080). */
+export const DEFAULT_PORT_BASE = 5310;
+export const PORT_BASE_ENV = 'CORS_LAB_PORT_BASE';
+export const PORT_BASE_FLAG = '--port-base';
+
+/** The loopback address the origins bind to unless the user asks otherwise. */
+export const DEFAULT_BIND_HOST = '127.0.0.1';
+
+/** An origin once it has a port: what `cors-lab origins --json` prints. */
+export interface LabOrigin {
+  name: OriginName;
+  url: string;
+  site: string;
+  role: OriginRole;
+}
+
+export function isOriginName(value: string): value is OriginName {
+  return (ORIGIN_NAMES as readonly string[]).includes(value);
+}
+
+export function originSpec(name: OriginName): OriginSpec {
+  const spec = ORIGINS.find((o) => o.name === name);
+  if (!spec) throw new Error(`no origin named ${name}`);
+  return spec;
+}
+
+export function originUrl(spec: OriginSpec, port: number): string {
+  return `http://${spec.host}:${port}`;
+}
+
+/** The origins as they would be on a fixed port block. */
+export function originsAtPortBase(portBase: number): LabOrigin[] {
+  return ORIGINS.map((spec) => ({ name: spec.name, url: originUrl(spec, portBase + spec.offset), site: spec.site, role: spec.role }));
+}
+
+export function unknownOriginMessage(value: string): string {
+  return `unknown origin ${JSON.stringify(value)}; known: ${ORIGIN_NAMES.join(', ')}`;
+}
+
+/** Origin names → URL origin, for the running lab. */
+export type OriginMap = Readonly<Record<OriginName, string>>;
+
+export function originMap(origins: readonly LabOrigin[]): OriginMap {
+  return Object.fromEntries(origins.map((o) => [o.name, o.url])) as Record<OriginName, string>;
+}

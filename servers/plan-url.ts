@@ -1,0 +1,86 @@
+/**
+ * The server plan travels in the request URL, so the origins keep no policy
+ * state and any number of runs share one lab without cross-talk (the
+ * web-platform-tests way). Browser-safe: the client builds the same URLs.
+ *
+ *   /__cl/{run}/{hop}/{plan}{path}
+ *
+ * `run` names the run in the journal and makes every run's URL unique (so the
+ * preflight cache, HTTP cache and path-scoped cookies of one run never touch
+ * another); `hop` is the redirect hop the URL points at; `plan` is the
+ * base64url JSON of the page origin and the server plan.
+ */
+import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
+
+export const PLAN_PREFIX = '/__cl/';
+
+export interface PlanPayload {
+  page: PageOrigin;
+  server: ServerPlan;
+}
+
+export interface PlannedUrl {
+  run: string;
+  hop: number;
+  /** The encoded plan, as found in the URL (re-used for the next hop). */
+  token: string;
+  payload: PlanPayload;
+  /** The path after the plan, at least "/". */
+  path: string;
+}
+
+export class PlanUrlError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+    this.name = 'PlanUrlError';
+  }
+}
+
+const RUN_ID = /^[a-z0-9-]{1,64}$/;
+
+export function encodePlan(payload: PlanPayload): string {
+  const bytes = new TextEncoder().encode(JSON.stringify({ p: payload.page, s: payload.server }));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodePlan(token: string): unknown {
+  if (!/^[A-Za-z0-9_-]*$/.test(token)) throw new PlanUrlError('plan', 'plan is not base64url');
+  let json: string;
+  try {
+    const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+    json = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    throw new PlanUrlError('plan', 'plan is not valid base64url UTF-8');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new PlanUrlError('plan', 'plan is not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || !('p' in raw) || !('s' in raw)) throw new PlanUrlError('plan', 'plan must hold "p" (page) and "s" (server)');
+  return { page: raw.p, server: raw.s };
+}
+
+/** The path part of a planned URL (no origin). */
+export function plannedPath(run: string, hop: number, token: string, path: string): string {
+  return `${PLAN_PREFIX}${run}/${hop}/${token}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** Splits a request path; returns null when it is not a planned URL. Throws PlanUrlError on a malformed one. */
+export function parsePlannedPath(pathAndQuery: string): { run: string; hop: number; token: string; path: string } | null {
+  if (!pathAndQuery.startsWith(PLAN_PREFIX)) return null;
+  const rest = pathAndQuery.slice(PLAN_PREFIX.length);
+  const [run = '', hopText = '', token = '', ...tail] = rest.split('/');
+  if (!RUN_ID.test(run)) throw new PlanUrlError('run', `run id ${JSON.stringify(run)} must be 1-64 of a-z, 0-9 and "-"`);
+  if (!/^\d{1,2}$/.test(hopText)) throw new PlanUrlError('hop', `hop ${JSON.stringify(hopText)} must be a number 0-99`);
+  if (token === '') throw new PlanUrlError('plan', 'the plan is missing');
+  return { run, hop: Number(hopText), token, path: `/${tail.join('/')}` };
+}
+
+/** A fresh run id: unique per run, so nothing cached by another run applies. */
+export function newRunId(): string {
+  return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}

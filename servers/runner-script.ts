@@ -1,0 +1,19 @@
+/**
+ * The runner page's script, bundled from client/runner/ once per process with
+ * esbuild, so `cors-lab run` works without a client build.
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const ENTRY = fileURLToPath(new URL('../client/runner/runner-page.ts', import.meta.url));
+
+let bundle: Promise<string> | undefined;
+
+export function runnerScript(): Promise<string> {
+  bundle ??= build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', target: 'es2022', minify: true, logLevel: 'silent' }).then((result) => {
+    const file = result.outputFiles[0];
+    if (!file) throw new Error('the runner script did not build');
+    return file.text;
+  });
+  return bundle;
+}

@@ -1,0 +1,27 @@
+/**
+ * Writes a raw reply below the WHATWG `Headers` layer, which would trim
+ * values and join repeated lines: the lab must put exactly the plan's header
+ * lines on the wire (e.g. two Access-Control-Allow-Origin lines).
+ */
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { RawReply } from './answer.ts';
+
+export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
+  res.writeHead(reply.status, reply.headers.flat());
+  res.end(method === 'HEAD' ? undefined : Buffer.from(reply.body, 'latin1'));
+}
+
+/** For requests Node's parser refused (see unknown-method.ts): the whole HTTP/1.1 message by hand. */
+export function writeToSocket(socket: Socket, reply: RawReply, method: string): void {
+  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...reply.headers.map(([n, v]) => `${n}: ${v}`), 'Connection: close', '', ''].join('\r\n');
+  socket.end(Buffer.from(head + (method === 'HEAD' ? '' : reply.body), 'latin1'));
+}
+
+/** The same reply as a fetch Response (for `app.request` in tests): repeated lines get joined here. */
+export function toResponse(reply: RawReply): Response {
+  const headers = new Headers();
+  for (const [name, value] of reply.headers) headers.append(name, value);
+  const nullBody = reply.status === 204 || reply.status === 304;
+  return new Response(nullBody ? null : reply.body, { status: reply.status, headers });
+}
