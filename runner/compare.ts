@@ -1,0 +1,50 @@
+/**
+ * Compares what happened with what the experiment expects, and with what the
+ * model predicted. Each difference is one line: `observed.reason: expected X, got Y`.
+ */
+import type { Expectation, PageOrigin } from '../experiments/schema.ts';
+import { expandTokens } from '../servers/answer.ts';
+import type { OriginMap } from '../servers/origins.ts';
+import type { Observation, Prediction } from './observed.ts';
+
+const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
+
+export function compareExpectation(expect: Expectation | undefined, observed: Observation, context: { page: PageOrigin; origins: OriginMap }, prefix = ''): string[] {
+  if (!expect) return [];
+  const out: string[] = [];
+  const check = (field: string, want: unknown, got: unknown): void => {
+    if (want !== undefined && want !== got) out.push(`${prefix}observed.${field}: expected ${show(want)}, got ${show(got)}`);
+  };
+  check('outcome', expect.outcome, observed.outcome);
+  check('reason', expect.reason, observed.reason);
+  check('preflight', expect.preflight, observed.preflight);
+  check('reachedServer', expect.reachedServer, observed.reachedServer);
+  check('status', expect.status, observed.status);
+  check('responseType', expect.responseType, observed.responseType);
+  check('cookieSent', expect.cookieSent, observed.cookieSent);
+  check('requestHeadersSeen', expect.requestHeadersSeen, observed.requestHeadersSeen);
+  if (expect.originSeen !== undefined) {
+    const want = expect.originSeen === null ? null : expandTokens(expect.originSeen, 'expect.originSeen', { page: context.page, origins: context.origins, requestOrigin: undefined });
+    check('originSeen', want, observed.originSeen);
+  }
+  const readable = Object.keys(observed.readableHeaders);
+  for (const name of expect.readableHeaders ?? []) {
+    if (!readable.includes(name.toLowerCase())) out.push(`${prefix}observed.readableHeaders: expected ${show(name.toLowerCase())} to be readable, it was not`);
+  }
+  for (const name of expect.hiddenHeaders ?? []) {
+    if (readable.includes(name.toLowerCase())) out.push(`${prefix}observed.readableHeaders: expected ${show(name.toLowerCase())} to be hidden, it was readable`);
+  }
+  return out;
+}
+
+/** The model must agree with the browser on outcome, reason, preflight and reachedServer. */
+export const PREDICTED_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer'] as const;
+
+export function comparePrediction(predicted: Prediction, observed: Observation, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const field of PREDICTED_FIELDS) {
+    const want = predicted[field];
+    if (want !== undefined && want !== observed[field]) out.push(`${prefix}predicted.${field}: predicted ${show(want)}, observed ${show(observed[field])}`);
+  }
+  return out;
+}

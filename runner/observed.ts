@@ -1,0 +1,57 @@
+/** The shapes of a run's result: the contract's `cors-lab run --json` format. */
+import type { JournalEntry } from '../servers/journal.ts';
+import type { LabOrigin } from '../servers/origins.ts';
+import type { Outcome } from '../experiments/reasons.ts';
+
+export interface Prediction {
+  outcome?: Outcome;
+  reason?: string | null;
+  preflight?: boolean;
+  reachedServer?: boolean;
+  [more: string]: unknown;
+}
+
+export interface Observation {
+  outcome: Outcome;
+  reason: string | null;
+  /** Chromium's `corsErrorStatus.failedParameter`, when it gave one. */
+  failedParameter: string | null;
+  preflight: boolean;
+  reachedServer: boolean;
+  status: number | null;
+  responseType: string | null;
+  readableHeaders: Record<string, string>;
+  originSeen: string | null;
+  requestHeadersSeen: string | null;
+  cookieSent: boolean;
+  console: string | null;
+  /** What the page itself got, e.g. "TypeError: Failed to fetch". */
+  pageError: string | null;
+  /** Every request the origins received for this step, in order (the journal). */
+  serverSaw: JournalEntry[];
+}
+
+export interface StepResult {
+  title?: string;
+  predicted: Prediction;
+  observed: Observation;
+}
+
+export interface ExperimentResult {
+  id: string;
+  title: string;
+  group: string;
+  predicted: Prediction;
+  observed: Observation;
+  steps: StepResult[];
+  pass: boolean;
+  mismatches: string[];
+  seconds: number;
+}
+
+export interface RunReport {
+  browser: string;
+  origins: LabOrigin[];
+  results: ExperimentResult[];
+  summary: { total: number; passed: number; failed: number; seconds: number };
+}

@@ -1,0 +1,22 @@
+/** Builds the request a runner page executes from an experiment step. */
+import { headerLines } from '../experiments/headers.ts';
+import { resolveRequest, type Experiment, type RequestOverrides } from '../experiments/schema.ts';
+import type { OriginMap } from '../servers/origins.ts';
+import { encodePlan, plannedPath } from '../servers/plan-url.ts';
+import type { StepRequest } from '../client/runner/step.ts';
+
+export function planUrl(experiment: Experiment, run: string, origins: OriginMap): string {
+  const token = encodePlan({ page: experiment.page ?? 'app', server: experiment.server ?? {} });
+  return origins[experiment.request.target] + plannedPath(run, 0, token, experiment.request.path ?? '/');
+}
+
+/** The exact URL is shared by every step of a run (so `then` steps share the preflight cache and cookies). */
+export function stepRequest(experiment: Experiment, url: string, overrides?: RequestOverrides): StepRequest {
+  const r = resolveRequest(experiment.request, overrides);
+  return { api: r.api, url, method: r.method, headers: headerLines(r.headers), body: r.body, mode: r.mode, credentials: r.credentials, redirect: r.redirect, referrerPolicy: r.referrerPolicy };
+}
+
+/** The URL of the runner page for the experiment's page origin (`null`: a sandboxed, opaque-origin page). */
+export function runnerUrl(page: Experiment['page'], origins: OriginMap): string {
+  return page === 'null' ? `${origins.app}/__runner?sandbox` : `${origins[page ?? 'app']}/__runner`;
+}
