@@ -1,0 +1,60 @@
+import { writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { loadExperimentFiles } from '../../experiments/load-files.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import { startLab, type Lab } from '../../servers/lab.ts';
+import { launchChromium } from '../../runner/launch.ts';
+import { DEFAULT_CONCURRENCY, runExperiments, type Predictor } from '../../runner/run-experiments.ts';
+import { CliError } from '../cli-error.ts';
+import type { Io } from '../io.ts';
+import { parse, wholeNumber } from '../options.ts';
+import { progressLine, reportTable } from '../report-table.ts';
+
+export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OUT] [--concurrency N]
+  Runs experiments in headless Chromium (the whole catalog when no files are
+  given) on origins of its own, on free ports. Exit 0 when all pass, 1 when
+  any fails, 2 for bad input.
+  --filter TEXT     only experiments whose id, title or group contains TEXT
+  --json OUT        write the result (the contract's format) to OUT
+  --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
+
+export interface RunDeps {
+  predict?: Predictor;
+}
+
+export async function runCommand(args: string[], io: Io, deps: RunDeps = {}): Promise<number> {
+  const { values, positionals } = parse('run', args, { filter: { type: 'string' }, json: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } }, true);
+  if (values.help) return void io.out(`${RUN_HELP}\n`), 0;
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
+  if (values.json === '') throw new CliError('--json: needs a file name');
+  let experiments: readonly Experiment[] = positionals.length ? await loadExperimentFiles(positionals) : catalog;
+  if (values.filter !== undefined) {
+    const text = values.filter.toLowerCase();
+    experiments = experiments.filter((e) => [e.id, e.title, e.group].some((s) => s.toLowerCase().includes(text)));
+    if (experiments.length === 0) throw new CliError(`--filter: no experiment matches ${JSON.stringify(values.filter)}`);
+  }
+  let lab: Lab | undefined;
+  let browser: Browser | undefined;
+  try {
+    [lab, browser] = await Promise.all([startLab({ clientDir: null }), launchChromium()]);
+    let failed = 0;
+    const report = await runExperiments(experiments, lab, browser, {
+      concurrency,
+      ...(deps.predict ? { predict: deps.predict } : {}),
+      onResult: (result, done, total) => {
+        if (!result.pass) failed++;
+        if (io.interactive) io.err(`\r${progressLine(done, total, failed)}`);
+      },
+    });
+    if (io.interactive) io.err('\r\x1b[K');
+    io.out(reportTable(report));
+    if (values.json) {
+      await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+      io.out(`wrote ${values.json}\n`);
+    }
+    return report.summary.failed === 0 ? 0 : 1;
+  } finally {
+    await Promise.all([browser?.close(), lab?.close()]);
+  }
+}

@@ -1,0 +1,26 @@
+/** Flag parsing shared by the commands, with messages that name the flag. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG } from '../servers/origins.ts';
+import { CliError } from './cli-error.ts';
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new CliError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nSee: cors-lab ${command} --help`);
+  }
+}
+
+export function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new CliError(`${flag}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** The port block: the flag, else the environment variable, else the default. */
+export function portBase(flagValue: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  const max = 65535 - ORIGINS.length + 1;
+  if (flagValue !== undefined) return wholeNumber(PORT_BASE_FLAG, flagValue, 1024, max);
+  const fromEnv = env[PORT_BASE_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return wholeNumber(PORT_BASE_ENV, fromEnv, 1024, max);
+  return DEFAULT_PORT_BASE;
+}

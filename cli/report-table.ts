@@ -1,0 +1,26 @@
+/** The readable table `cors-lab run` prints at the end. */
+import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+function row(result: ExperimentResult): string {
+  const o = result.observed;
+  const mark = result.pass ? 'PASS' : 'FAIL';
+  const steps = result.steps.length ? ` (+${result.steps.length} step${result.steps.length > 1 ? 's' : ''})` : '';
+  return `${mark}  ${(result.id + steps).padEnd(52)} ${o.outcome.padEnd(8)} ${(o.reason ?? '-').padEnd(38)} ${yesNo(o.preflight).padEnd(9)} ${yesNo(o.reachedServer)}`;
+}
+
+export function reportTable(report: RunReport): string {
+  const lines = [`      ${'experiment'.padEnd(52)} ${'outcome'.padEnd(8)} ${'reason (Chromium)'.padEnd(38)} ${'preflight'} reached`];
+  for (const result of report.results) {
+    lines.push(row(result));
+    for (const mismatch of result.mismatches) lines.push(`        ${mismatch}`);
+  }
+  const { passed, failed, seconds } = report.summary;
+  lines.push('', `${report.browser}, ${report.results.length} experiments in ${seconds} s`, `${passed} passed, ${failed} failed`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function progressLine(done: number, total: number, failed: number): string {
+  return `running ${done}/${total}${failed ? `, ${failed} failed` : ''}`;
+}
