@@ -4,11 +4,14 @@
  * lab takes its types from here.
  */
 import { z } from 'zod';
-import { ORIGIN_NAMES, isOriginName, unknownOriginMessage } from '../servers/origins.ts';
+import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
 import { headerNameProblem, headerValueProblem, isToken } from './headers.ts';
 import { OUTCOMES, isReason } from './reasons.ts';
 
-const originName = z.string().refine(isOriginName, { error: (issue) => unknownOriginMessage(String(issue.input)) });
+const originName = z
+  .string()
+  .refine(isOriginName, { error: (issue) => unknownOriginMessage(String(issue.input)) })
+  .transform((v) => v as OriginName);
 
 const headerValue = z.union([z.string(), z.array(z.string())], {
   error: 'a header value is a string, or an array of strings for repeated lines',
@@ -123,7 +126,11 @@ export const experimentSchema = z
     title: z.string().min(1, 'title is required'),
     group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case'),
     explain: z.string().optional(),
-    page: z.union([originName, z.literal('null')], { error: `page is an origin name (${ORIGIN_NAMES.join(', ')}) or "null"` }).optional(),
+    page: z
+      .string()
+      .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(String(issue.input))}, or "null" for a sandboxed page` })
+      .transform((v) => v as OriginName | 'null')
+      .optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),

@@ -80,7 +80,7 @@ export const credentials: ExperimentInput[] = [
     id: 'credentials-preflight-wildcard-origin',
     title: 'A credentialed preflight answered with Access-Control-Allow-Origin: * fails',
     group: 'credentials',
-    explain: 'The wildcard rule applies to the preflight as well.',
+    explain: 'The wildcard rule applies to the preflight as well: a credentialed preflight answered with `Access-Control-Allow-Origin: *` fails before the PUT is sent.\n\n**Fix:** name the origin on the OPTIONS answer.',
     request: { target: 'api', method: 'PUT', credentials: 'include' },
     server: { preflight: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': 'PUT' } } },
     expect: { outcome: 'blocked', reason: 'PreflightWildcardOriginNotAllowed', preflight: true, reachedServer: false },

@@ -169,7 +169,7 @@ export const simple: ExperimentInput[] = [
     id: 'simple-xhr-allowed',
     title: 'XMLHttpRequest with Access-Control-Allow-Origin: * is readable',
     group: 'simple',
-    explain: 'The XHR twin of the blocked case, with the response allowed.',
+    explain: 'The XHR twin of the blocked case: once the answer carries `Access-Control-Allow-Origin: *`, `onload` fires and `responseText` is readable.',
     request: { api: 'xhr', target: 'api' },
     server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
     expect: { outcome: 'allowed', preflight: false, reachedServer: true, status: 200 },

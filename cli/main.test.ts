@@ -1,0 +1,71 @@
+/** The command line: output, exit codes and messages for bad input (no browser needed). */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateExperiments } from '../experiments/validate.ts';
+import type { Io } from './io.ts';
+import { main } from './main.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('cors-lab', () => {
+  it('origins --json prints name, url, site and role for the default block', async () => {
+    const { code, out } = await cli('origins', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toContainEqual({ name: 'app', url: 'http://localhost:5310', site: 'http://localhost', role: 'page' });
+  });
+
+  it('origins honours --port-base', async () => {
+    const { out } = await cli('origins', '--json', '--port-base', '6000');
+    expect(JSON.parse(out).map((o: { url: string }) => o.url)).toEqual(['http://localhost:6000', 'http://localhost:6001', 'http://localhost:6002', 'http://127.0.0.1:6003', 'http://evil.localhost:6004']);
+  });
+
+  it('list --json prints the catalog in the experiment format, which validates again', async () => {
+    const { code, out } = await cli('list', '--json', '--group', 'credentials');
+    expect(code).toBe(0);
+    const list = JSON.parse(out);
+    expect(list.length).toBeGreaterThanOrEqual(12);
+    expect(validateExperiments(list, 'list.json')).toHaveLength(list.length);
+  });
+
+  it.each([
+    [['bogus'], 'unknown command "bogus"'],
+    [['run', '--bogus'], "run: Unknown option '--bogus'"],
+    [['run', '--concurrency', 'many'], '--concurrency: expected a whole number from 1 to 64, got "many"'],
+    [['run', '--filter', 'no-such-experiment-anywhere'], '--filter: no experiment matches'],
+    [['run', 'missing.json'], 'missing.json: no such file or folder'],
+    [['list', '--group', 'nope'], '--group: unknown group "nope"'],
+    [['origins', '--port-base', '80'], '--port-base: expected a whole number from 1024 to 65531, got "80"'],
+    [['origins', 'extra'], 'origins: Unexpected argument'],
+  ])('%j exits 2 with a precise message', async (argv, message) => {
+    const { code, err } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('run refuses a malformed file with the file, the JSON path and exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cors-lab-'));
+    const bad = join(dir, 'bad.json');
+    const broken = join(dir, 'broken.json');
+    await writeFile(bad, JSON.stringify([{ id: 'a', title: 'a', group: 'simple', request: { target: 'apii' } }]));
+    await writeFile(broken, '{ "id": ');
+    const { code, err } = await cli('run', dir);
+    expect(code).toBe(2);
+    expect(err).toContain(`${bad}: [0].request.target: unknown origin "apii"; known: app, api, api2, partner, evil`);
+    expect(err).toContain(`${broken}: invalid JSON`);
+  });
+
+  it('without a command prints help and exits 2', async () => {
+    const { code, out } = await cli();
+    expect(code).toBe(2);
+    expect(out).toContain('cors-lab run');
+  });
+});

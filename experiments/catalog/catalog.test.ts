@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from './index.ts';
+
+describe('the catalog', () => {
+  it('holds at least 45 experiments', () => {
+    expect(catalog.length).toBeGreaterThanOrEqual(45);
+  });
+
+  for (const group of ['simple', 'preflight', 'credentials']) {
+    it(`has at least 12 "${group}" experiments, allowed and blocked cases both`, () => {
+      const inGroup = catalog.filter((e) => e.group === group);
+      expect(inGroup.length).toBeGreaterThanOrEqual(12);
+      const outcomes = new Set(inGroup.map((e) => e.expect?.outcome));
+      expect(outcomes).toContain('allowed');
+      expect(outcomes).toContain('blocked');
+    });
+  }
+
+  it('reproduces at least 12 distinct Chromium reasons', () => {
+    const reasons = new Set(catalog.flatMap((e) => [e.expect?.reason, ...(e.then ?? []).map((s) => s.expect?.reason)]).filter(Boolean));
+    expect(reasons.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives every experiment an expectation and an explanation with a why', () => {
+    for (const e of catalog) {
+      expect(e.expect?.outcome, e.id).toBeDefined();
+      expect(e.explain?.length ?? 0, e.id).toBeGreaterThan(40);
+    }
+  });
+
+  it('shows that blocked simple requests still reach the server', () => {
+    expect(catalog.some((e) => e.group === 'simple' && e.expect?.outcome === 'blocked' && e.expect.reachedServer === true)).toBe(true);
+  });
+
+  it('states a reason for every blocked expectation', () => {
+    for (const e of catalog.filter((x) => x.expect?.outcome === 'blocked')) expect(e.expect?.reason, e.id).toBeTruthy();
+  });
+});

@@ -1,0 +1,78 @@
+/** The origins on real sockets: what goes on the wire, and start-up errors. */
+import { createServer } from 'node:net';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabStartError, startLab, type Lab } from './lab.ts';
+import { encodePlan, plannedPath } from './plan-url.ts';
+
+/** Sends raw bytes and returns the raw answer (the connection closes after one request). */
+function rawRequest(url: string, lines: string[]): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname, () => socket.write(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => (data += chunk));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+describe('a running lab', () => {
+  let lab: Lab;
+  let api: string;
+  beforeAll(async () => {
+    lab = await startLab({ clientDir: null });
+    api = lab.origins.find((o) => o.name === 'api')!.url;
+  });
+  afterAll(() => lab.close());
+
+  it('binds every origin to loopback on its own port', () => {
+    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil']);
+    expect(new Set(lab.origins.map((o) => new URL(o.url).port)).size).toBe(5);
+  });
+
+  it('puts repeated lines, case and surrounding spaces on the wire exactly', async () => {
+    const path = plannedPath('w1', 0, encodePlan({ page: 'app', server: { actual: { headers: { 'access-CONTROL-allow-origin': ['{page}', '  *  '] } } } }), '/');
+    const answer = await rawRequest(api, [`GET ${path} HTTP/1.1`, 'Host: x', 'Origin: http://o.example']);
+    const app = lab.origins[0]!.url;
+    expect(answer).toContain(`\r\naccess-CONTROL-allow-origin: ${app}\r\naccess-CONTROL-allow-origin:   *  \r\n`);
+  });
+
+  for (const method of ['CHICKEN', 'patch', 'SUPER']) {
+    it(`answers the method ${method}, which Node's own parser refuses, from its plan`, async () => {
+      const path = plannedPath(`m-${method.toLowerCase()}`, 0, encodePlan({ page: 'app', server: { actual: { status: 202, headers: { 'X-Method': 'seen' } } } }), '/');
+      const answer = await rawRequest(api, [`${method} ${path} HTTP/1.1`, 'Host: x', 'Origin: http://localhost:1']);
+      expect(answer).toMatch(/^HTTP\/1\.1 202 Accepted\r\n/);
+      expect(answer).toContain('X-Method: seen');
+      expect(lab.journal.read(`m-${method.toLowerCase()}`).entries[0]).toMatchObject({ method, originHeader: 'http://localhost:1' });
+    });
+  }
+
+  it('answers garbage with 400 and keeps serving', async () => {
+    expect(await rawRequest(api, ['NOT AN HTTP REQUEST'])).toMatch(/^HTTP\/1\.1 400/);
+    const ok = await fetch(`${api}${plannedPath('after', 0, encodePlan({ page: 'app', server: {} }), '/')}`);
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('starting the lab', () => {
+  it('names the busy port, its origin and the flag', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const busy = (blocker.address() as { port: number }).port;
+    try {
+      // api is offset 1: a base one below the busy port makes api collide.
+      const error = await startLab({ portBase: busy - 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LabStartError);
+      expect((error as Error).message).toContain(`port ${busy} for origin "api" is busy`);
+      expect((error as Error).message).toContain('--port-base N');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a port base out of range', async () => {
+    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range');
+  });
+});
