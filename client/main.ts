@@ -1,0 +1,2 @@
+/** Entry of the playground client. */
+import './cors-lab-origins.ts';

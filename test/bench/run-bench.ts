@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: the figures the issues set targets for, printed side by
+ * side. Not a test: it measures, it does not judge.
+ *   - the whole catalog in headless Chromium (lab start + browser launch + run + close)
+ *   - the floor: browser launch + one page + one fetch
+ *   - the whole `cors-lab run` process, as a user types it
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { launchChromium } from '../../runner/launch.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { startLab } from '../../servers/lab.ts';
+import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+
+const ROUNDS = 3;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function catalogRun(): Promise<{ ms: number; passed: number }> {
+  const started = performance.now();
+  const [lab, browser] = await Promise.all([startLab({ clientDir: null }), launchChromium()]);
+  const report = await runExperiments(catalog, lab, browser);
+  await Promise.all([browser.close(), lab.close()]);
+  return { ms: performance.now() - started, passed: report.summary.passed };
+}
+
+async function floor(): Promise<number> {
+  const lab = await startLab({ clientDir: null });
+  const started = performance.now();
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  const api = lab.origins.find((o) => o.name === 'api')!.url;
+  await page.goto(`${lab.origins[0]!.url}/__runner`, { waitUntil: 'domcontentloaded' });
+  const url = `${api}${plannedPath('bench', 0, encodePlan({ page: 'app', server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }), '/')}`;
+  await page.evaluate((u) => fetch(u).then((r) => r.text()), url);
+  const ms = performance.now() - started;
+  await browser.close();
+  await lab.close();
+  return ms;
+}
+
+const runs: number[] = [];
+let passed = 0;
+for (let i = 0; i < ROUNDS; i++) {
+  const run = await catalogRun();
+  runs.push(run.ms);
+  passed = run.passed;
+}
+const floors: number[] = [];
+for (let i = 0; i < ROUNDS; i++) floors.push(await floor());
+
+const bin = fileURLToPath(new URL('../../bin/cors-lab.js', import.meta.url));
+const processStarted = performance.now();
+execFileSync(process.execPath, [bin, 'run'], { stdio: 'ignore' });
+const processMs = performance.now() - processStarted;
+
+console.log(`catalog: ${catalog.length} experiments, ${passed} passed (median of ${ROUNDS} rounds)`);
+console.log(`  whole catalog, headless, incl. browser launch : ${seconds(median(runs))}   (rounds: ${runs.map(seconds).join(', ')})`);
+console.log(`  floor: browser launch + one page + one fetch  : ${seconds(median(floors))}`);
+console.log(`  \`cors-lab run\` as a process (Node start too)   : ${seconds(processMs)}`);
