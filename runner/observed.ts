@@ -2,14 +2,10 @@
 import type { JournalEntry } from '../servers/journal.ts';
 import type { LabOrigin } from '../servers/origins.ts';
 import type { Outcome } from '../experiments/reasons.ts';
+import type { StepPrediction } from '../experiments/model/prediction.ts';
 
-export interface Prediction {
-  outcome?: Outcome;
-  reason?: string | null;
-  preflight?: boolean;
-  reachedServer?: boolean;
-  [more: string]: unknown;
-}
+/** The model's prediction of one step (empty when a run skips the model). */
+export type Prediction = Partial<StepPrediction>;
 
 export interface Observation {
   outcome: Outcome;

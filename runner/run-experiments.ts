@@ -11,18 +11,20 @@ import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
 import { newRunId } from '../servers/plan-url.ts';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import { predictExperiment } from '../experiments/model/predict.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from './observed.ts';
 import { serverView } from './server-view.ts';
 import { planUrl, runnerUrl, stepRequest } from './step-request.ts';
 
-/** Predicts each step of an experiment (the model); absent, `predicted` stays empty. */
+/** Predicts each step of an experiment: the model by default. */
 export type Predictor = (experiment: Experiment, origins: OriginMap) => Prediction[];
 
 export interface RunOptions {
   concurrency?: number;
-  predict?: Predictor;
+  /** Default: the model (experiments/model/predict.ts); null leaves `predicted` empty. */
+  predict?: Predictor | null;
   onResult?: (result: ExperimentResult, done: number, total: number) => void;
 }
 
@@ -66,7 +68,7 @@ interface Step {
   expect?: Expectation | undefined;
 }
 
-async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | undefined): Promise<ExperimentResult> {
+async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null): Promise<ExperimentResult> {
   const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);
@@ -135,7 +137,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
       while (next < experiments.length) {
         const index = order[next++] as number;
         const experiment = experiments[index] as Experiment;
-        results[index] = await runOne(slot, experiment, lab, origins, options.predict);
+        results[index] = await runOne(slot, experiment, lab, origins, options.predict === undefined ? predictExperiment : options.predict);
         options.onResult?.(results[index], ++done, experiments.length);
       }
     } finally {

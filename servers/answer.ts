@@ -104,11 +104,11 @@ function hasHeader(lines: HeaderLines, name: string): boolean {
   return lines.some(([n]) => n.toLowerCase() === name);
 }
 
-/** Adds framing the plan left out, never overriding what it says. */
+/** Adds framing the plan left out, never overriding what it says. Bodies go out as latin1: one byte a character. */
 function withFraming(lines: HeaderLines, body: string): HeaderLines {
   const out = [...lines];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
-  if (!hasHeader(out, 'content-length')) out.push(['Content-Length', String(Buffer.byteLength(body, 'latin1'))]);
+  if (!hasHeader(out, 'content-length')) out.push(['Content-Length', String(body.length)]);
   return out;
 }
 

@@ -5,7 +5,7 @@ import { loadExperimentFiles } from '../../experiments/load-files.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { launchChromium } from '../../runner/launch.ts';
-import { DEFAULT_CONCURRENCY, runExperiments, type Predictor } from '../../runner/run-experiments.ts';
+import { DEFAULT_CONCURRENCY, runExperiments } from '../../runner/run-experiments.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse, wholeNumber } from '../options.ts';
@@ -19,11 +19,7 @@ export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OU
   --json OUT        write the result (the contract's format) to OUT
   --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
 
-export interface RunDeps {
-  predict?: Predictor;
-}
-
-export async function runCommand(args: string[], io: Io, deps: RunDeps = {}): Promise<number> {
+export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('run', args, { filter: { type: 'string' }, json: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } }, true);
   if (values.help) return void io.out(`${RUN_HELP}\n`), 0;
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
@@ -41,7 +37,6 @@ export async function runCommand(args: string[], io: Io, deps: RunDeps = {}): Pr
     let failed = 0;
     const report = await runExperiments(experiments, lab, browser, {
       concurrency,
-      ...(deps.predict ? { predict: deps.predict } : {}),
       onResult: (result, done, total) => {
         if (!result.pass) failed++;
         if (io.interactive) io.err(`\r${progressLine(done, total, failed)}`);

@@ -1,0 +1,221 @@
+/**
+ * The model: a pure, step-by-step reading of the Fetch standard's CORS
+ * checks, as Chromium implements them, that predicts an experiment without a
+ * browser. It asks the same answering code the origins run (servers/answer.ts)
+ * what each server would reply, so prediction and server never drift apart.
+ * Chromium's known deviations are marked "Chromium:" and listed in
+ * experiments/model/DEVIATIONS.md.
+ */
+import { headerLines } from '../headers.ts';
+import { REDIRECT_STATUSES, pageOf, resolveRequest, type Experiment, type RequestOverrides, type ResolvedRequest } from '../schema.ts';
+import { answerPlanned, type RawReply } from '../../servers/answer.ts';
+import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
+import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
+import { CookieJar } from './cookie-jar.ts';
+import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts';
+import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
+import type { PredictedRequest, StepPrediction } from './prediction.ts';
+import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
+import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
+
+export type { StepPrediction } from './prediction.ts';
+
+/** State one experiment's steps share: the preflight cache and the cookies. */
+interface BrowserState {
+  cache: PreflightCache;
+  jar: CookieJar;
+  now: number;
+}
+
+interface Context {
+  origins: OriginMap;
+  pageOrigin: string;
+  pageSite: string | null;
+  finalHop: number;
+}
+
+/** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
+const REQUEST_BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
+
+function originNameOf(url: URL, origins: OriginMap): OriginName | undefined {
+  return ORIGINS.find((o) => origins[o.name] === url.origin)?.name;
+}
+
+function siteOf(name: OriginName): string {
+  return ORIGINS.find((o) => o.name === name)?.site ?? '';
+}
+
+function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, origins: OriginMap): RawReply {
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins });
+  return answer?.reply ?? { status: 404, headers: [], body: '' };
+}
+
+/**
+ * The Origin header a request carries.
+ * https://fetch.spec.whatwg.org/#append-a-request-origin-header
+ */
+function originHeaderFor(tainting: string, method: string, serialized: string, referrerPolicy: string | undefined, sameOriginUrl: boolean): string | null {
+  if (tainting === 'cors') return serialized;
+  if (method === 'GET' || method === 'HEAD') return null;
+  if (referrerPolicy === 'no-referrer') return 'null';
+  if (referrerPolicy === 'same-origin' && !sameOriginUrl) return 'null';
+  return serialized;
+}
+
+function predictStep(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
+  const requests: PredictedRequest[] = [];
+  let preflight = false;
+  let requestHeadersSeen: string | null = null;
+  const finish = (fields: Partial<StepPrediction>): StepPrediction => {
+    const lastActual = requests.filter((r) => r.kind === 'actual').at(-1);
+    const lastPreflight = requests.filter((r) => r.kind === 'preflight').at(-1);
+    return {
+      outcome: 'blocked',
+      reason: null,
+      failedParameter: null,
+      status: null,
+      responseType: null,
+      readableHeaders: [],
+      pageError: null,
+      ...fields,
+      preflight,
+      reachedServer: requests.some((r) => r.kind === 'actual' && r.hop === context.finalHop),
+      originSeen: (lastActual ?? lastPreflight)?.originHeader ?? null,
+      requestHeadersSeen,
+      cookieSent: lastActual?.cookieSent ?? false,
+      requests,
+    };
+  };
+  const blocked = (failure: CorsFailure | { reason: string; failedParameter?: string }): StepPrediction =>
+    finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
+
+  // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.
+  const xhr = request.api === 'xhr';
+  const mode = xhr ? 'cors' : request.mode;
+  const credentials = xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials;
+  const redirectMode = xhr ? 'follow' : request.redirect;
+  const include = credentials === 'include';
+
+  // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
+  let method = normalizeMethod(request.method);
+  if (isForbiddenMethod(method)) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
+  if (mode === 'no-cors' && !isSafelistedMethod(method)) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
+  let headers = requestHeaderList(headerLines(request.headers), mode);
+
+  let current = new URL(url);
+  let tainted = false;
+  let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
+  for (let redirects = 0; ; redirects++) {
+    const self = originNameOf(current, context.origins);
+    if (!self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
+    const hop = parsePlannedPath(current.pathname + current.search)?.hop ?? 0;
+    const sameOrigin = context.pageOrigin !== 'null' && current.origin === context.pageOrigin;
+
+    // https://fetch.spec.whatwg.org/#main-fetch step 12
+    if (sameOrigin && tainting === 'basic') {
+      // basic: no CORS at all
+    } else if (mode === 'same-origin') {
+      return blocked({ reason: 'DisallowedByMode' });
+    } else if (mode === 'no-cors') {
+      if (redirectMode !== 'follow') return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
+      tainting = 'opaque';
+    } else {
+      tainting = 'cors';
+    }
+    const corsFlag = tainting === 'cors';
+    // https://fetch.spec.whatwg.org/#serializing-a-request-origin: a tainted request says "null".
+    const requestOrigin = tainted ? 'null' : context.pageOrigin;
+    const unsafeNames = corsUnsafeRequestHeaderNames(headers);
+
+    // https://fetch.spec.whatwg.org/#cors-preflight-fetch
+    if (corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0)) {
+      const key = current.href;
+      if (!state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now)) {
+        preflight = true;
+        requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
+        requests.push({ origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
+        const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context.origins);
+        const answer = new ResponseHeaders(reply.headers);
+        // Preflights use redirect mode "error": any redirect fails them.
+        if ((REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined) return blocked({ reason: 'PreflightDisallowedRedirect' });
+        const access = preflightCorsCheck(answer, requestOrigin, include);
+        if (access) return blocked(access);
+        // Step 7: an ok status (200-299).
+        if (reply.status < 200 || reply.status > 299) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
+        const parsed = parsePreflight(answer, include);
+        if ('reason' in parsed) return blocked(parsed);
+        if (!methodAllowed(parsed, method)) return blocked({ reason: 'MethodDisallowedByPreflightResponse', failedParameter: method });
+        const header = disallowedHeader(parsed, unsafeNames);
+        if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
+        state.cache.store(requestOrigin, key, parsed, state.now);
+      }
+    }
+
+    // The actual request. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
+    const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');
+    const site = siteOf(self);
+    const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
+    const originHeader = originHeaderFor(tainting, method, requestOrigin, request.referrerPolicy, sameOrigin);
+    requests.push({ origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
+    const reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
+    const answer = new ResponseHeaders(reply.headers);
+    // Chromium stores cookies from the response even when the CORS check then fails (measured).
+    if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
+
+    const location = answer.get('location');
+    const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined;
+    // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
+    if (corsFlag) {
+      const failure = corsCheck(answer, requestOrigin, include);
+      if (failure) return blocked(failure);
+    }
+    if (!isRedirect) {
+      const opaque = tainting === 'opaque';
+      return finish({
+        outcome: opaque ? 'opaque' : 'allowed',
+        status: opaque ? 0 : reply.status,
+        responseType: xhr ? null : tainting,
+        readableHeaders: readableHeaderNames(answer, tainting, include),
+      });
+    }
+
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch
+    if (redirectMode === 'error') return blocked({ reason: 'net::ERR_FAILED' });
+    if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
+    if (redirects >= 20) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
+    const next = new URL(location as string, current);
+    // Step 7: a CORS request may not be redirected to a URL with credentials.
+    if (mode === 'cors' && (next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin)) return blocked({ reason: 'RedirectContainsCredentials' });
+    // Step 10: the tainted origin flag.
+    if (current.origin !== next.origin && !sameOrigin) tainted = true;
+    // Step 12: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET.
+    if (((reply.status === 301 || reply.status === 302) && method === 'POST') || (reply.status === 303 && method !== 'GET' && method !== 'HEAD')) {
+      method = 'GET';
+      headers = headers.filter(([name]) => !REQUEST_BODY_HEADERS.includes(name));
+    }
+    next.username = '';
+    next.password = '';
+    current = next;
+  }
+}
+
+/** The URL every step of a run uses. */
+export function experimentUrl(experiment: Experiment, origins: OriginMap, run: string): string {
+  const token = encodePlan({ page: pageOf(experiment), server: experiment.server ?? {} });
+  return origins[experiment.request.target] + plannedPath(run, 0, token, experiment.request.path ?? '/');
+}
+
+/** Predicts the experiment and each `then` step, in order, sharing cache and cookies as the browser does. */
+export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted'): StepPrediction[] {
+  const page = pageOf(experiment);
+  const context: Context = {
+    origins,
+    pageOrigin: page === 'null' ? 'null' : origins[page],
+    pageSite: page === 'null' ? null : siteOf(page),
+    finalHop: experiment.server?.redirects?.length ?? 0,
+  };
+  const state: BrowserState = { cache: new PreflightCache(), jar: new CookieJar(), now: 0 };
+  const url = experimentUrl(experiment, origins, run);
+  const steps: Array<RequestOverrides | undefined> = [undefined, ...(experiment.then ?? []).map((s) => s.request)];
+  return steps.map((overrides) => predictStep(context, url, resolveRequest(experiment.request, overrides), state));
+}

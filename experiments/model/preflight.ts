@@ -1,0 +1,91 @@
+/**
+ * The CORS-preflight answer: its allow-lists, the method and header checks,
+ * and the preflight cache.
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ * https://fetch.spec.whatwg.org/#cors-preflight-cache
+ * Chromium: services/network/public/cpp/cors/preflight_result.cc
+ */
+import { isToken } from '../headers.ts';
+import type { CorsFailure } from './cors-check.ts';
+import { isSafelistedMethod } from './request-headers.ts';
+import { listElements, type ResponseHeaders } from './response-headers.ts';
+
+/** Chromium's cache lifetime without Access-Control-Max-Age (the standard says 5 s too). */
+export const DEFAULT_MAX_AGE_SECONDS = 5;
+/** Chromium caps Access-Control-Max-Age at two hours. */
+export const MAX_AGE_CAP_SECONDS = 7200;
+
+export interface PreflightResult {
+  /** Methods as written (compared case-sensitively against the upper-cased request method). */
+  methods: string[];
+  /** Header names, lower-cased. */
+  headers: string[];
+  credentials: boolean;
+  maxAgeSeconds: number;
+}
+
+/**
+ * Parses the allow-lists. An element that is not a token fails the whole
+ * preflight; empty elements are skipped.
+ * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type (list parsing)
+ */
+export function parsePreflight(headers: ResponseHeaders, credentials: boolean): PreflightResult | CorsFailure {
+  const methodsValue = headers.get('access-control-allow-methods');
+  const methods = listElements(methodsValue);
+  if (methods.some((m) => !isToken(m))) return { reason: 'InvalidAllowMethodsPreflightResponse', failedParameter: methodsValue ?? '' };
+  const headersValue = headers.get('access-control-allow-headers');
+  const names = listElements(headersValue);
+  if (names.some((n) => !isToken(n))) return { reason: 'InvalidAllowHeadersPreflightResponse', failedParameter: headersValue ?? '' };
+  return { methods, headers: names.map((n) => n.toLowerCase()), credentials, maxAgeSeconds: maxAge(headers.get('access-control-max-age')) };
+}
+
+/** Absent: 5 s. Not a whole number: 0 (Chromium does not cache it). Capped at 2 h. */
+function maxAge(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_AGE_SECONDS;
+  if (!/^\d+$/.test(value)) return 0;
+  return Math.min(Number(value), MAX_AGE_CAP_SECONDS);
+}
+
+/**
+ * Chromium upper-cases the request method and looks it up case-sensitively
+ * (a deviation: the standard compares the method as given). `*` allows any
+ * method only without credentials.
+ */
+export function methodAllowed(result: PreflightResult, method: string): boolean {
+  const upper = method.toUpperCase();
+  return result.methods.includes(upper) || isSafelistedMethod(upper) || (!result.credentials && result.methods.includes('*'));
+}
+
+/** The first unsafe header name the answer does not allow, or null. Names compare case-insensitively. */
+export function disallowedHeader(result: PreflightResult, unsafeNames: readonly string[]): string | null {
+  // Chromium: `*` covers every name without credentials, Authorization included (the standard excludes it).
+  if (!result.credentials && result.headers.includes('*')) return null;
+  return unsafeNames.find((name) => !result.headers.includes(name)) ?? null;
+}
+
+interface CacheEntry {
+  result: PreflightResult;
+  expiresAt: number;
+}
+
+/** Per page origin and exact URL, as Chromium keys it; opaque origins are never cached (measured). */
+export class PreflightCache {
+  readonly #entries = new Map<string, CacheEntry>();
+
+  #key(origin: string, url: string): string {
+    return `${origin} ${url}`;
+  }
+
+  store(origin: string, url: string, result: PreflightResult, now: number): void {
+    if (origin === 'null' || result.maxAgeSeconds <= 0) return;
+    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000 });
+  }
+
+  /** Whether a stored answer covers this request, so no preflight is sent. */
+  covers(origin: string, url: string, request: { method: string; unsafeNames: readonly string[]; credentials: boolean }, now: number): boolean {
+    const entry = this.#entries.get(this.#key(origin, url));
+    if (!entry || entry.expiresAt <= now) return false;
+    if (request.credentials && !entry.result.credentials) return false;
+    return methodAllowed(entry.result, request.method) && disallowedHeader(entry.result, request.unsafeNames) === null;
+  }
+}
