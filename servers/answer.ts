@@ -104,11 +104,20 @@ function hasHeader(lines: HeaderLines, name: string): boolean {
   return lines.some(([n]) => n.toLowerCase() === name);
 }
 
-/** Adds framing the plan left out, never overriding what it says. Bodies go out as latin1: one byte a character. */
+/** The keep-alive time the servers announce (and enforce: lab.ts). */
+export const KEEP_ALIVE_SECONDS = 5;
+
+/**
+ * Adds framing the plan left out, never overriding what it says. These are
+ * all the lines that go on the wire (Node adds none: no Date), so the journal
+ * and the model know every header a page could read.
+ * Bodies go out as latin1: one byte a character.
+ */
 function withFraming(lines: HeaderLines, body: string): HeaderLines {
   const out = [...lines];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
   if (!hasHeader(out, 'content-length')) out.push(['Content-Length', String(body.length)]);
+  if (!hasHeader(out, 'connection')) out.push(['Connection', 'keep-alive'], ['Keep-Alive', `timeout=${KEEP_ALIVE_SECONDS}`]);
   return out;
 }
 

@@ -14,6 +14,7 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { DEFAULT_BIND_HOST, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
 import { answerUnknownMethods } from './unknown-method.ts';
+import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
 export interface LabOptions {
   /** First port of the block; undefined = a free port for each origin. */
@@ -84,6 +85,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     for (const spec of ORIGINS) {
       const app = createOriginApp(spec.name, context);
       const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
       answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; } }, journal);
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);

@@ -8,13 +8,15 @@ import type { Socket } from 'node:net';
 import type { RawReply } from './answer.ts';
 
 export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
+  res.sendDate = false;
   res.writeHead(reply.status, reply.headers.flat());
   res.end(method === 'HEAD' ? undefined : Buffer.from(reply.body, 'latin1'));
 }
 
 /** For requests Node's parser refused (see unknown-method.ts): the whole HTTP/1.1 message by hand. */
 export function writeToSocket(socket: Socket, reply: RawReply, method: string): void {
-  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...reply.headers.map(([n, v]) => `${n}: ${v}`), 'Connection: close', '', ''].join('\r\n');
+  const lines = reply.headers.filter(([n]) => !['connection', 'keep-alive'].includes(n.toLowerCase()));
+  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...lines.map(([n, v]) => `${n}: ${v}`), 'Connection: close', '', ''].join('\r\n');
   socket.end(Buffer.from(head + (method === 'HEAD' ? '' : reply.body), 'latin1'));
 }
 

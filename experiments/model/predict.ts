@@ -53,12 +53,11 @@ function ask(url: URL, self: OriginName, method: string, headers: Record<string,
 /**
  * The Origin header a request carries.
  * https://fetch.spec.whatwg.org/#append-a-request-origin-header
+ * Chromium: the referrer policy does not turn it into "null" (measured), so it is ignored here.
  */
-function originHeaderFor(tainting: string, method: string, serialized: string, referrerPolicy: string | undefined, sameOriginUrl: boolean): string | null {
+function originHeaderFor(tainting: string, method: string, serialized: string): string | null {
   if (tainting === 'cors') return serialized;
   if (method === 'GET' || method === 'HEAD') return null;
-  if (referrerPolicy === 'no-referrer') return 'null';
-  if (referrerPolicy === 'same-origin' && !sameOriginUrl) return 'null';
   return serialized;
 }
 
@@ -115,7 +114,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (sameOrigin && tainting === 'basic') {
       // basic: no CORS at all
     } else if (mode === 'same-origin') {
-      return blocked({ reason: 'DisallowedByMode' });
+      // Chromium reports a redirect out of the origin as the blocked reason "origin", not a CORS error.
+      return blocked({ reason: redirects === 0 ? 'DisallowedByMode' : 'origin' });
     } else if (mode === 'no-cors') {
       if (redirectMode !== 'follow') return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
       tainting = 'opaque';
@@ -155,7 +155,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');
     const site = siteOf(self);
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
-    const originHeader = originHeaderFor(tainting, method, requestOrigin, request.referrerPolicy, sameOrigin);
+    const originHeader = originHeaderFor(tainting, method, requestOrigin);
     requests.push({ origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
     const reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
     const answer = new ResponseHeaders(reply.headers);

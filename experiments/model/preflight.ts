@@ -39,21 +39,19 @@ export function parsePreflight(headers: ResponseHeaders, credentials: boolean): 
   return { methods, headers: names.map((n) => n.toLowerCase()), credentials, maxAgeSeconds: maxAge(headers.get('access-control-max-age')) };
 }
 
-/** Absent: 5 s. Not a whole number: 0 (Chromium does not cache it). Capped at 2 h. */
+/** Absent or not a number: 5 s. Zero or negative: not cached. Capped at 2 h (measured). */
 function maxAge(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_AGE_SECONDS;
-  if (!/^\d+$/.test(value)) return 0;
-  return Math.min(Number(value), MAX_AGE_CAP_SECONDS);
+  if (value === undefined || !/^-?\d+$/.test(value)) return DEFAULT_MAX_AGE_SECONDS;
+  return Math.max(0, Math.min(Number(value), MAX_AGE_CAP_SECONDS));
 }
 
 /**
- * Chromium upper-cases the request method and looks it up case-sensitively
- * (a deviation: the standard compares the method as given). `*` allows any
- * method only without credentials.
+ * The (normalized) method must be listed byte for byte: `patch` is allowed by
+ * `patch`, not by `PATCH`. `*` allows any method only without credentials.
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch step 7.5
  */
 export function methodAllowed(result: PreflightResult, method: string): boolean {
-  const upper = method.toUpperCase();
-  return result.methods.includes(upper) || isSafelistedMethod(upper) || (!result.credentials && result.methods.includes('*'));
+  return result.methods.includes(method) || isSafelistedMethod(method) || (!result.credentials && result.methods.includes('*'));
 }
 
 /** The first unsafe header name the answer does not allow, or null. Names compare case-insensitively. */

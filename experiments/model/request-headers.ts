@@ -75,7 +75,8 @@ export function isSafelistedRequestHeader(name: string, value: string): boolean 
     }
     case 'range':
       // https://fetch.spec.whatwg.org/#simple-range-header-value: one range, start given, no spaces.
-      return /^bytes=\d+-\d*$/i.test(value) && (() => {
+      // "bytes" is matched case-sensitively.
+      return /^bytes=\d+-\d*$/.test(value) && (() => {
         const [start, end] = value.slice(6).split('-');
         return end === '' || Number(start) <= Number(end);
       })();

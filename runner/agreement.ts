@@ -1,0 +1,23 @@
+/**
+ * How far the model agrees with the browser, field by field, beyond the four
+ * fields that decide `pass`: used to measure the model on cases without
+ * expectations (test/probes).
+ */
+import type { Observation, Prediction } from './observed.ts';
+
+export const AGREEMENT_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer', 'status', 'originSeen', 'requestHeadersSeen', 'cookieSent', 'readableHeaders'] as const;
+
+export function disagreements(predicted: Prediction, observed: Observation, isXhr: boolean): string[] {
+  const out: string[] = [];
+  for (const field of AGREEMENT_FIELDS) {
+    let want: unknown = predicted[field];
+    let got: unknown = observed[field];
+    if (field === 'readableHeaders') {
+      want = [...(predicted.readableHeaders ?? [])].sort().join(',');
+      got = Object.keys(observed.readableHeaders).sort().join(',');
+    }
+    if (field === 'status' && isXhr && observed.outcome !== 'allowed') continue;
+    if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${field}: predicted ${JSON.stringify(want)}, observed ${JSON.stringify(got)}`);
+  }
+  return out;
+}
