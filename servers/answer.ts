@@ -113,11 +113,13 @@ export const KEEP_ALIVE_SECONDS = 5;
  * and the model know every header a page could read.
  * Bodies go out as latin1: one byte a character.
  */
-function withFraming(lines: HeaderLines, body: string): HeaderLines {
+function withFraming(lines: HeaderLines, body: string, requestConnection: string | undefined): HeaderLines {
   const out = [...lines];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
   if (!hasHeader(out, 'content-length')) out.push(['Content-Length', String(body.length)]);
-  if (!hasHeader(out, 'connection')) out.push(['Connection', 'keep-alive'], ['Keep-Alive', `timeout=${KEEP_ALIVE_SECONDS}`]);
+  if (hasHeader(out, 'connection')) return out;
+  if (requestConnection?.toLowerCase() === 'close') out.push(['Connection', 'close']);
+  else out.push(['Connection', 'keep-alive'], ['Keep-Alive', `timeout=${KEEP_ALIVE_SECONDS}`]);
   return out;
 }
 
@@ -177,7 +179,7 @@ function planReply(
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};
     const body = answer.body ?? '';
-    return { status: answer.status ?? 204, headers: withFraming(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body), body };
+    return { status: answer.status ?? 204, headers: withFraming(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, request.headers.connection), body };
   }
   const redirect = redirects[parts.hop];
   if (redirect) {
@@ -191,9 +193,9 @@ function planReply(
     const location = `${next.href.replace(/\/$/, '')}${plannedPath(parts.run, parts.hop + 1, parts.token, redirect.path ?? parts.path)}`;
     const headers = emitHeaders(redirect.headers, ['server', 'redirects', parts.hop, 'headers'], tokens);
     if (!hasHeader(headers, 'location')) headers.push(['Location', location]);
-    return { status: redirect.status ?? 302, headers: withFraming(headers, ''), body: '' };
+    return { status: redirect.status ?? 302, headers: withFraming(headers, '', request.headers.connection), body: '' };
   }
   const answer = plan.server.actual ?? {};
   const body = answer.body ?? `cors-lab: ${context.self} answered`;
-  return { status: answer.status ?? 200, headers: withFraming(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body), body };
+  return { status: answer.status ?? 200, headers: withFraming(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, request.headers.connection), body };
 }

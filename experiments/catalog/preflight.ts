@@ -181,4 +181,22 @@ export const preflight: ExperimentInput[] = [
     expect: { outcome: 'allowed', preflight: true },
     then: [{ title: 'PUT with X-New', request: { headers: { 'X-New': '1' } }, expect: { outcome: 'blocked', reason: 'HeaderDisallowedByPreflightResponse', preflight: true, reachedServer: false } }],
   },
+  {
+    id: 'preflight-two-acao-lines',
+    title: 'A preflight answer with two Access-Control-Allow-Origin lines fails',
+    group: 'preflight',
+    explain: 'Two lines combine into `a, b`, which is not one origin; on a preflight this stops the request before it is sent. Typical when a gateway and the app both answer OPTIONS with CORS headers.\n\n**Fix:** let exactly one layer add CORS headers.',
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { 'Access-Control-Allow-Origin': ['{page}', '*'], 'Access-Control-Allow-Methods': 'PUT' } } },
+    expect: { outcome: 'blocked', reason: 'PreflightMultipleAllowOriginValues', preflight: true, reachedServer: false },
+  },
+  {
+    id: 'preflight-acao-not-an-origin',
+    title: 'A preflight answer whose Access-Control-Allow-Origin is not an origin fails',
+    group: 'preflight',
+    explain: 'A bare host (`localhost`) is not an origin: the value needs the scheme and port, e.g. `http://localhost:5310`.\n\n**Fix:** send the full origin of the page.',
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { 'Access-Control-Allow-Origin': 'localhost', 'Access-Control-Allow-Methods': 'PUT' } } },
+    expect: { outcome: 'blocked', reason: 'PreflightInvalidAllowOriginValue', preflight: true, reachedServer: false },
+  },
 ];

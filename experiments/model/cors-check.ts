@@ -3,11 +3,11 @@
  * https://fetch.spec.whatwg.org/#cors-check
  * Chromium: services/network/public/cpp/cors/cors.cc CheckAccess().
  */
-import type { CorsErrorName } from '../reasons.ts';
+import type { ModelReason } from './model-reasons.ts';
 import type { ResponseHeaders } from './response-headers.ts';
 
 export interface CorsFailure {
-  reason: CorsErrorName;
+  reason: ModelReason;
   failedParameter: string;
 }
 
@@ -48,7 +48,7 @@ export function corsCheck(headers: ResponseHeaders, origin: string, credentialsI
   return null;
 }
 
-const PREFLIGHT_NAMES: Partial<Record<CorsErrorName, CorsErrorName>> = {
+const PREFLIGHT_NAMES: Partial<Record<ModelReason, ModelReason>> = {
   WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
   MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
   MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',

@@ -12,6 +12,7 @@ import { answerPlanned, type RawReply } from '../../servers/answer.ts';
 import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
 import { CookieJar } from './cookie-jar.ts';
+import type { ModelReason } from './model-reasons.ts';
 import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts';
 import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
@@ -85,7 +86,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       requests,
     };
   };
-  const blocked = (failure: CorsFailure | { reason: string; failedParameter?: string }): StepPrediction =>
+  const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction =>
     finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
 
   // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.

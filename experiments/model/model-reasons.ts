@@ -1,0 +1,39 @@
+/**
+ * Every reason the model can return. The model's `blocked()` accepts only
+ * these, so the list cannot fall behind; a test checks that each one is
+ * reproduced by a catalog experiment or listed in UNREPRODUCIBLE with why.
+ */
+export const MODEL_REASONS = [
+  'MissingAllowOriginHeader',
+  'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue',
+  'AllowOriginMismatch',
+  'WildcardOriginNotAllowed',
+  'InvalidAllowCredentials',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightWildcardOriginNotAllowed',
+  'PreflightInvalidAllowCredentials',
+  'PreflightInvalidStatus',
+  'PreflightDisallowedRedirect',
+  'InvalidAllowMethodsPreflightResponse',
+  'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse',
+  'HeaderDisallowedByPreflightResponse',
+  'RedirectContainsCredentials',
+  'DisallowedByMode',
+  'NoCorsRedirectModeNotFollow',
+  'origin',
+  'net::ERR_FAILED',
+  'net::ERR_TOO_MANY_REDIRECTS',
+  'net::ERR_CONNECTION_REFUSED',
+] as const;
+export type ModelReason = (typeof MODEL_REASONS)[number];
+
+/** Reasons the model knows that no experiment can show on the lab's loopback origins, and why. */
+export const UNREPRODUCIBLE: Partial<Record<ModelReason, string>> = {
+  'net::ERR_TOO_MANY_REDIRECTS': 'Chromium gives up after 20 redirects; the schema caps a plan at 20 redirects, so a chain can never reach the 21st.',
+  'net::ERR_CONNECTION_REFUSED': 'Every redirect target is a running lab origin; the model returns it only for a URL outside the lab, which a plan cannot name.',
+};
