@@ -21,3 +21,16 @@ export function disagreements(predicted: Prediction, observed: Observation, isXh
   }
   return out;
 }
+
+/**
+ * Whether the model's console line is Chromium's. When several request
+ * headers are missing from Access-Control-Allow-Headers, Chromium names the
+ * first in its internal (hash) order, which the model cannot know: any of
+ * the missing names is accepted there (experiments/model/DEVIATIONS.md).
+ */
+export function consoleAgrees(predicted: Prediction, predictedConsole: string | null | undefined, observed: Observation): boolean {
+  if ((predictedConsole ?? null) === observed.console) return true;
+  if (observed.reason !== 'HeaderDisallowedByPreflightResponse' || !predictedConsole || !observed.console || !observed.failedParameter) return false;
+  const requested = (predicted.requestHeadersSeen ?? '').split(',');
+  return requested.includes(observed.failedParameter) && predictedConsole.replace(`field ${predicted.failedParameter} is`, `field ${observed.failedParameter} is`) === observed.console;
+}

@@ -3,6 +3,7 @@ import type { JournalEntry } from '../servers/journal.ts';
 import type { LabOrigin } from '../servers/origins.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
+import type { Explanation } from '../experiments/model/explain.ts';
 
 /** The model's prediction of one step (empty when a run skips the model). */
 export type Prediction = Partial<StepPrediction>;
@@ -31,6 +32,8 @@ export interface StepResult {
   title?: string;
   predicted: Prediction;
   observed: Observation;
+  /** The model's words for the prediction (absent when the run skips the model). */
+  explanation?: Explanation;
 }
 
 export interface ExperimentResult {
@@ -39,6 +42,7 @@ export interface ExperimentResult {
   group: string;
   predicted: Prediction;
   observed: Observation;
+  explanation?: Explanation;
   steps: StepResult[];
   pass: boolean;
   mismatches: string[];

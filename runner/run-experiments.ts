@@ -6,7 +6,9 @@
  * experiment's own `then` steps share them, on purpose.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pageOf, type Experiment, type RequestOverrides, type Expectation } from '../experiments/schema.ts';
+import { pageOf, resolveRequest, type Experiment, type RequestOverrides, type Expectation } from '../experiments/schema.ts';
+import { explain } from '../experiments/model/explain.ts';
+import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
 import { newRunId } from '../servers/plan-url.ts';
@@ -14,12 +16,12 @@ import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
-import type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from './observed.ts';
+import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { serverView } from './server-view.ts';
 import { planUrl, runnerUrl, stepRequest } from './step-request.ts';
 
 /** Predicts each step of an experiment: the model by default. */
-export type Predictor = (experiment: Experiment, origins: OriginMap) => Prediction[];
+export type Predictor = (experiment: Experiment, origins: OriginMap, run: string) => StepPrediction[];
 
 export interface RunOptions {
   concurrency?: number;
@@ -81,7 +83,7 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   const url = planUrl(experiment, run, origins);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [{ expect: experiment.expect }, ...(experiment.then ?? []).map((s) => ({ title: s.title, overrides: s.request, expect: s.expect }))];
-  const predictions = predict ? predict(experiment, origins) : [];
+  const predictions = predict ? predict(experiment, origins, run) : [];
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
@@ -102,10 +104,14 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
       pageError: seen.error,
       serverSaw,
     };
-    const predicted = predictions[i] ?? {};
+    const prediction = predictions[i];
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
-    mismatches.push(...compareExpectation(step.expect, observed, { page, origins }, prefix), ...comparePrediction(predicted, observed, prefix));
-    results.push({ ...(step.title ? { title: step.title } : {}), predicted, observed });
+    mismatches.push(...compareExpectation(step.expect, observed, { page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
+    const request = resolveRequest(experiment.request, step.overrides);
+    const explanation = prediction
+      ? explain(prediction, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include' })
+      : undefined;
+    results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }
   const [first, ...rest] = results as [StepResult, ...StepResult[]];
   return {
@@ -114,6 +120,7 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     group: experiment.group,
     predicted: first.predicted,
     observed: first.observed,
+    ...(first.explanation ? { explanation: first.explanation } : {}),
     steps: rest,
     pass: mismatches.length === 0,
     mismatches,

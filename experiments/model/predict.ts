@@ -134,7 +134,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       if (!state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now)) {
         preflight = true;
         requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
-        requests.push({ origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
+        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
         const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context.origins);
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
@@ -157,7 +157,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const site = siteOf(self);
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
     const originHeader = originHeaderFor(tainting, method, requestOrigin);
-    requests.push({ origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
+    requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
     const reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
     const answer = new ResponseHeaders(reply.headers);
     // Chromium stores cookies from the response even when the CORS check then fails (measured).

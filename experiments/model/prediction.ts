@@ -3,6 +3,8 @@ import type { Outcome } from '../reasons.ts';
 import type { OriginName } from '../../servers/origins.ts';
 
 export interface PredictedRequest {
+  /** The full URL of this hop. */
+  url: string;
   origin: OriginName;
   hop: number;
   kind: 'preflight' | 'actual';

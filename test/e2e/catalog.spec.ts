@@ -15,6 +15,11 @@ for (const experiment of catalog) {
     if (result.observed.outcome === 'blocked' && result.observed.reason?.match(/^[A-Z]/)) {
       expect(result.observed.console, 'Chromium printed a console message').toMatch(/^(Access to (fetch|XMLHttpRequest) at|Fetch API cannot load)/);
     }
+    for (const step of [result, ...result.steps]) {
+      expect(step.predicted.outcome, 'predicted outcome').toBe(step.observed.outcome);
+      expect(step.predicted.reason, 'predicted reason').toBe(step.observed.reason);
+      expect(step.explanation?.console ?? null, 'predicted console line').toBe(step.observed.console);
+    }
     expect(result.mismatches).toEqual([]);
     expect(result.steps).toHaveLength(experiment.then?.length ?? 0);
   });

@@ -1,0 +1,35 @@
+/**
+ * The model against real Chromium on cases it was not tuned on: tables
+ * derived from the web-platform-tests CORS suite (test/probes). Every step
+ * must agree on outcome, reason, preflight, reachedServer, status,
+ * originSeen, requestHeadersSeen, cookieSent and the readable headers, and
+ * the model's console line must be Chromium's.
+ */
+import { validateExperiments } from '../../experiments/validate.ts';
+import { consoleAgrees, disagreements } from '../../runner/agreement.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { wptCases } from '../probes/wpt-cases.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const probes = validateExperiments([...wptCases], 'test/probes/wpt-cases.ts');
+const groups = [...new Set(probes.map((p) => p.group))];
+
+for (const group of groups) {
+  const cases = probes.filter((p) => p.group === group);
+  test(`model agrees with Chromium: ${group} (${cases.length} cases)`, async ({ lab, browser }) => {
+    const report = await runExperiments(cases, lab, browser, { concurrency: 3 });
+    const problems: string[] = [];
+    let steps = 0;
+    report.results.forEach((result, i) => {
+      const xhr = cases[i]?.request.api === 'xhr';
+      [result, ...result.steps].forEach((step, k) => {
+        steps++;
+        const where = `${result.id}${k ? ` then[${k - 1}]` : ''} (${cases[i]?.title})`;
+        for (const d of disagreements(step.predicted, step.observed, xhr)) problems.push(`${where}: ${d}`);
+        if (!consoleAgrees(step.predicted, step.explanation?.console, step.observed)) problems.push(`${where}: console: predicted ${step.explanation?.console}, observed ${step.observed.console}`);
+      });
+    });
+    expect(steps).toBeGreaterThanOrEqual(cases.length);
+    expect(problems).toEqual([]);
+  });
+}
