@@ -7,14 +7,16 @@ function row(result: ExperimentResult): string {
   const o = result.observed;
   const mark = result.pass ? 'PASS' : 'FAIL';
   const steps = result.steps.length ? ` (+${result.steps.length} step${result.steps.length > 1 ? 's' : ''})` : '';
-  return `${mark}  ${(result.id + steps).padEnd(52)} ${o.outcome.padEnd(8)} ${(o.reason ?? '-').padEnd(38)} ${yesNo(o.preflight).padEnd(9)} ${yesNo(o.reachedServer)}`;
+  const model = result.predicted.outcome === undefined ? '-' : result.mismatches.some((m) => m.includes('predicted.')) ? 'differs' : 'agrees';
+  return `${mark}  ${(result.id + steps).padEnd(52)} ${o.outcome.padEnd(8)} ${(o.reason ?? '-').padEnd(38)} ${yesNo(o.preflight).padEnd(9)} ${yesNo(o.reachedServer).padEnd(7)} ${model}`;
 }
 
 export function reportTable(report: RunReport): string {
-  const lines = [`      ${'experiment'.padEnd(52)} ${'outcome'.padEnd(8)} ${'reason (Chromium)'.padEnd(38)} ${'preflight'} reached`];
+  const lines = [`      ${'experiment'.padEnd(52)} ${'outcome'.padEnd(8)} ${'reason (Chromium)'.padEnd(38)} ${'preflight'} reached model`];
   for (const result of report.results) {
     lines.push(row(result));
     for (const mismatch of result.mismatches) lines.push(`        ${mismatch}`);
+    if (!result.pass && result.explanation) lines.push(`        model: ${result.explanation.verdict}`);
   }
   const { passed, failed, seconds } = report.summary;
   lines.push('', `${report.browser}, ${report.results.length} experiments in ${seconds} s`, `${passed} passed, ${failed} failed`);
