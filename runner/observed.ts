@@ -1,29 +1,19 @@
 /** The shapes of a run's result: the contract's `cors-lab run --json` format. */
 import type { JournalEntry } from '../servers/journal.ts';
 import type { LabOrigin } from '../servers/origins.ts';
-import type { Outcome } from '../experiments/reasons.ts';
+import type { StepFacts } from '../experiments/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 
 /** The model's prediction of one step (empty when a run skips the model). */
 export type Prediction = Partial<StepPrediction>;
 
-export interface Observation {
-  outcome: Outcome;
-  reason: string | null;
-  /** Chromium's `corsErrorStatus.failedParameter`, when it gave one. */
-  failedParameter: string | null;
-  preflight: boolean;
-  reachedServer: boolean;
-  status: number | null;
+export interface Observation extends StepFacts {
   responseType: string | null;
+  /** Response headers page JavaScript could read, lower-case names. */
   readableHeaders: Record<string, string>;
-  originSeen: string | null;
-  requestHeadersSeen: string | null;
-  cookieSent: boolean;
+  /** The console line Chromium printed for the block. */
   console: string | null;
-  /** What the page itself got, e.g. "TypeError: Failed to fetch". */
-  pageError: string | null;
   /** Every request the origins received for this step, in order (the journal). */
   serverSaw: JournalEntry[];
 }

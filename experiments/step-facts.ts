@@ -1,0 +1,27 @@
+/**
+ * What one step comes to, in the contract's terms: the fields a prediction
+ * and an observation share, so the two can be compared field by field.
+ */
+import type { Outcome } from './reasons.ts';
+
+export interface StepFacts {
+  outcome: Outcome;
+  /** Chromium's name for the block (see reasons.ts), or null. */
+  reason: string | null;
+  /** The value Chromium names with the reason (a method, a header, an origin), when there is one. */
+  failedParameter: string | null;
+  /** A preflight reached a server. */
+  preflight: boolean;
+  /** The actual request reached the final server. */
+  reachedServer: boolean;
+  /** Status the page could read. */
+  status: number | null;
+  /** Origin header the final server received. */
+  originSeen: string | null;
+  /** Access-Control-Request-Headers of the preflight. */
+  requestHeadersSeen: string | null;
+  /** The actual request carried a cookie. */
+  cookieSent: boolean;
+  /** What the page got instead of a response, e.g. "TypeError: Failed to fetch". */
+  pageError: string | null;
+}
