@@ -1,2 +1,2 @@
 /** Entry of the playground client. */
-import './cors-lab-origins.ts';
+import './elements/cors-lab-app.ts';

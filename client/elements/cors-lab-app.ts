@@ -1,0 +1,173 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { pageOf, type Experiment } from '../../experiments/schema.ts';
+import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { experimentUrl } from '../../experiments/model/predict.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
+import { RunnerFrames } from '../lab/runner-frames.ts';
+import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
+import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
+import { curlPair, fetchSnippet } from '../share/snippets.ts';
+import './cors-lab-catalog.ts';
+import './cors-lab-editor.ts';
+import './cors-lab-log.ts';
+import './cors-lab-prediction.ts';
+import { baseStyles } from './theme.ts';
+
+type Theme = 'light' | 'dark';
+const CONCURRENCY = 4;
+const BLANK = { id: 'custom-new', title: 'New experiment', group: 'custom', request: { target: 'api' } };
+
+/** The playground: catalog, editor with a live prediction, runs in this browser, and the log. */
+@customElement('cors-lab-app')
+export class CorsLabApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        --cl-bg: #ffffff; --cl-fg: #1b1b1f; --cl-muted: #5a5a66; --cl-border: #c9c9d3; --cl-accent: #1a5fd0;
+        --cl-field-bg: #ffffff; --cl-button-bg: #eef1f7; --cl-selected-bg: #dde7fb;
+        --cl-allowed: #126b2e; --cl-blocked: #b3141c; --cl-opaque: #6b4a00; --cl-font-size: 15px;
+        display: block; min-height: 100vh; background: var(--cl-bg); font-family: system-ui, sans-serif; line-height: 1.45;
+      }
+      :host([theme='dark']) {
+        --cl-bg: #15161a; --cl-fg: #ececf1; --cl-muted: #a6a6b3; --cl-border: #3e404a; --cl-accent: #7aa7ff;
+        --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
+        --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
+      }
+      :host([presenter]) { --cl-font-size: 24px; --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
+      header { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: center; padding: 0.5em 1em; border-bottom: 1px solid var(--cl-border); }
+      h1 { font-size: 1.3em; margin: 0; }
+      main { display: grid; grid-template-columns: minmax(14em, 20em) 1fr; gap: 1em; padding: 1em; }
+      :host([presenter]) main { grid-template-columns: 1fr; }
+      :host([presenter]) nav { display: none; }
+      nav { max-height: calc(100vh - 5em); overflow: auto; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
+      h2 { font-size: 1.15em; }
+      [role='alert'] { color: var(--cl-blocked); }
+      @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 40vh; } }
+    `,
+  ];
+
+  static override properties = {
+    presenter: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+  };
+
+  /** Large type and high contrast for a projector. */
+  presenter = false;
+  theme: Theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+
+  @state() private _origins?: OriginMap;
+  @state() private _experiment: Experiment = catalog[0] as Experiment;
+  @state() private _runs: BrowserRun[] = [];
+  @state() private _running = 0;
+  @state() private _error = '';
+  @state() private _copied = '';
+  #frames?: RunnerFrames;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    try {
+      const linked = experimentFromHash(location.hash);
+      if (linked) this._experiment = linked;
+    } catch (error) {
+      this._error = error instanceof ExperimentError ? error.problems.join('; ') : String(error);
+    }
+    void fetch('/__lab/origins')
+      .then((res) => res.json() as Promise<LabOrigin[]>)
+      .then((origins) => {
+        this._origins = originMap(origins);
+        this.#frames = new RunnerFrames(this._origins);
+      })
+      .catch((error: unknown) => (this._error = `Could not reach the lab: ${String(error)}`));
+  }
+
+  private _select(experiment: Experiment): void {
+    this._experiment = experiment;
+    history.replaceState(null, '', experimentHash(experiment));
+  }
+
+  private async _run(experiments: readonly Experiment[]): Promise<void> {
+    const frames = this.#frames;
+    const origins = this._origins;
+    if (!frames || !origins) return;
+    const queue = [...experiments];
+    this._running += queue.length;
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const run = await runInBrowser(next, origins, frames);
+        this._runs = [run, ...this._runs];
+        this._running--;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  }
+
+  private async _copy(label: string, text: string): Promise<void> {
+    await navigator.clipboard?.writeText(text).catch(() => undefined);
+    this._copied = label;
+  }
+
+  private _download(): void {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify([this._experiment], null, 2)], { type: 'application/json' }));
+    a.download = `${this._experiment.id}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  override render() {
+    const origins = this._origins;
+    const e = this._experiment;
+    const page = pageOf(e);
+    const url = origins ? experimentUrl(e, origins, 'shared') : '';
+    const link = `${location.origin}${location.pathname}${experimentHash(e)}`;
+    return html`
+      <header>
+        <h1>cors-lab</h1>
+        <span class="muted">${this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
+        <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => (this.presenter = !this.presenter)}>Presenter mode</button>
+        <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => (this.theme = this.theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
+      </header>
+      ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
+      <main>
+        <nav aria-label="Catalog">
+          <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
+        </nav>
+        <div>
+          <h2>${e.title}</h2>
+          <div class="actions">
+            <button @click=${() => void this._run([e])} ?disabled=${!origins}>Run this experiment</button>
+            <button @click=${() => this._select(validateExperiments(BLANK, 'new')[0] as Experiment)}>New experiment</button>
+            <button @click=${() => void this._copy('link', link)}>Copy link</button>
+            <button @click=${() => void this._copy('fetch()', fetchSnippet(e, url))}>Copy fetch()</button>
+            <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>Copy curl</button>
+            <button @click=${() => this._download()}>Download JSON</button>
+            ${this._copied ? html`<span role="status">Copied ${this._copied}.</span>` : ''}
+          </div>
+          <cors-lab-prediction .experiment=${e} .origins=${origins}></cors-lab-prediction>
+          <details>
+            <summary>Edit the request and the server plan</summary>
+            <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>
+          </details>
+          <details>
+            <summary>Share</summary>
+            <p>Link: <a href=${link}>${link.length > 90 ? `${link.slice(0, 90)}…` : link}</a></p>
+            <pre aria-label="fetch snippet">${fetchSnippet(e, url)}</pre>
+            <pre aria-label="curl commands">${origins ? curlPair(e, url, page === 'null' ? 'null' : origins[page]) : ''}</pre>
+          </details>
+          <h2>Log</h2>
+          <cors-lab-log .runs=${this._runs} @log-clear=${() => (this._runs = [])}></cors-lab-log>
+        </div>
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cors-lab-app': CorsLabApp;
+  }
+}

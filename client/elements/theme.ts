@@ -1,0 +1,57 @@
+/** Shared styles: every colour and size comes from custom properties set by cors-lab-app. */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    color: var(--cl-fg);
+    font-size: var(--cl-font-size);
+  }
+  button,
+  select,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--cl-field-bg);
+    border: 1px solid var(--cl-border);
+    border-radius: 4px;
+    padding: 0.2em 0.5em;
+  }
+  button {
+    cursor: pointer;
+    background: var(--cl-button-bg);
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible,
+  textarea:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--cl-accent);
+    outline-offset: 1px;
+  }
+  code,
+  pre,
+  textarea {
+    font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
+  }
+  pre {
+    white-space: pre-wrap;
+    word-break: break-all;
+    margin: 0.25em 0;
+  }
+  .allowed {
+    color: var(--cl-allowed);
+  }
+  .blocked {
+    color: var(--cl-blocked);
+  }
+  .opaque {
+    color: var(--cl-opaque);
+  }
+  .muted {
+    color: var(--cl-muted);
+  }
+`;
+
+/** Icon and word for an outcome: colour is never the only signal. */
+export const OUTCOME_LABEL = { allowed: '✔ allowed', blocked: '✖ blocked', opaque: '◌ opaque' } as const;
