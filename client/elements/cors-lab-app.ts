@@ -127,7 +127,7 @@ export class CorsLabApp extends LitElement {
     return html`
       <header>
         <h1>cors-lab</h1>
-        <span class="muted">${this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
+        <span class="muted" role="status" aria-label="lab status">${this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
         <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => (this.presenter = !this.presenter)}>Presenter mode</button>
         <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => (this.theme = this.theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
       </header>

@@ -47,7 +47,7 @@ export class CorsLabPrediction extends LitElement {
         ${e.firefox ? html`<dt>Firefox console</dt><dd><pre>${e.firefox}</pre></dd>` : ''}
         ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
         <dt>The servers will see</dt>
-        <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? 'preflight OPTIONS' : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
+        <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? `preflight OPTIONS asking for ${r.accessControlRequestMethod}${r.accessControlRequestHeaders ? ` with ${r.accessControlRequestHeaders}` : ''}` : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
       </dl>
       ${this.experiment?.explain ? html`<details open><summary>Why</summary><p class="explain">${this.experiment.explain}</p></details>` : ''}
     </section>`;

@@ -1,0 +1,115 @@
+/**
+ * The playground in real Chromium, driven as a person would: role-based
+ * locators and retrying assertions only.
+ */
+import type { Page } from '@playwright/test';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const LABEL = { allowed: '✔ allowed', blocked: '✖ blocked', opaque: '◌ opaque' } as const;
+
+async function open(page: Page, appUrl: string, hash = ''): Promise<void> {
+  await page.goto(`${appUrl}/${hash}`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+}
+
+test('loads without console errors', async ({ lab, page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await open(page, originMap(lab.origins).app);
+  await expect(page.getByRole('heading', { name: catalog[0]!.title })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+for (const group of ['simple', 'preflight', 'credentials', 'redirect']) {
+  for (const outcome of ['blocked', 'allowed'] as const) {
+    const experiment = catalog.find((e) => e.group === group && e.expect?.outcome === outcome && !e.then && (e.expect.reachedServer || e.expect.preflight))!;
+    test(`${group}: runs a ${outcome} experiment and shows verdict, reason and what the server saw (${experiment.id})`, async ({ lab, page }) => {
+      await open(page, originMap(lab.origins).app);
+      await page.getByRole('button', { name: experiment.title }).click();
+      await expect(page.getByRole('heading', { name: experiment.title })).toBeVisible();
+      await page.getByRole('button', { name: 'Run this experiment' }).click();
+      const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment.id }).first();
+      await expect(row).toContainText(LABEL[outcome]);
+      if (experiment.expect?.reason) await expect(row).toContainText(experiment.expect.reason);
+      await expect(row).not.toContainText('disagree');
+      await row.getByText(experiment.id).click();
+      const timeline = row.getByRole('list', { name: 'Timeline' });
+      await expect(timeline).toContainText(experiment.expect?.preflight ? 'Preflight OPTIONS reached' : `reached ${experiment.request.target}`);
+    });
+  }
+}
+
+test('editing the server plan changes the prediction before running, and the browser agrees', async ({ lab, page }) => {
+  const experiment = catalog.find((e) => e.id === 'simple-get-no-acao')!;
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: experiment.title }).click();
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  await expect(prediction).toContainText('✖ blocked');
+  await page.getByText('Edit the request and the server plan').click();
+  await page.getByLabel('Actual response headers').fill('Access-Control-Allow-Origin: *');
+  await expect(prediction).toContainText('✔ allowed');
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: 'custom-simple-get-no-acao' }).first();
+  await expect(row).toContainText('✔ allowed');
+  await expect(row).not.toContainText('disagree');
+});
+
+test('a bad header line in the editor is named, and the prediction keeps the last valid plan', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app);
+  await page.getByText('Edit the request and the server plan').click();
+  await page.getByLabel('Request headers (Name: value per line)').fill('X Bad: 1');
+  await expect(page.getByRole('alert')).toContainText('invalid header name "X Bad"');
+});
+
+test('the share link reproduces the experiment in a fresh page', async ({ lab, page, context }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app);
+  await page.getByText('Edit the request and the server plan').click();
+  await page.getByLabel('Method').fill('PATCH');
+  await expect(page.getByRole('region', { name: 'Prediction' })).toContainText('PATCH');
+  const link = page.url();
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByRole('heading', { name: /^Custom: / })).toBeVisible();
+  await expect(fresh.getByRole('region', { name: 'Prediction' })).toContainText('PATCH');
+  await expect(fresh.getByLabel('fetch snippet')).toContainText('"method": "PATCH"');
+});
+
+test('runs the whole catalog from the UI: every row as expected, no disagreement', async ({ lab, page }) => {
+  test.setTimeout(120_000);
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
+  await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: 90_000 });
+  await expect(page.getByText('model and browser disagree')).toHaveCount(0);
+  for (const experiment of catalog) {
+    await expect(page.getByTestId('log-row').filter({ has: page.getByText(experiment.id, { exact: true }) })).toContainText(LABEL[experiment.expect!.outcome!]);
+  }
+});
+
+test('keyboard: search, pick and run without a mouse', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app);
+  await page.getByLabel('Search experiments').focus();
+  await page.keyboard.type('credentials-wildcard-origin');
+  // search box -> "Run all" -> "Run group" -> the first matching experiment
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const title = catalog.find((e) => e.id === 'credentials-wildcard-origin')!.title;
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('button', { name: title })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('screenshots: normal, presenter and dark', async ({ lab, page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: 'Run group credentials' }).click();
+  await expect(page.getByTestId('log-row').first()).toBeVisible();
+  await testInfo.attach('normal', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await testInfo.attach('presenter', { body: await page.screenshot({ path: testInfo.outputPath('presenter.png') }), contentType: 'image/png' });
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await testInfo.attach('dark', { body: await page.screenshot({ path: testInfo.outputPath('dark.png') }), contentType: 'image/png' });
+});
