@@ -40,8 +40,7 @@ export class CorsLabApp extends LitElement {
       header { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: center; padding: 0.5em 1em; border-bottom: 1px solid var(--cl-border); }
       h1 { font-size: 1.3em; margin: 0; }
       main { display: grid; grid-template-columns: minmax(14em, 20em) 1fr; gap: 1em; padding: 1em; }
-      :host([presenter]) main { grid-template-columns: 1fr; }
-      :host([presenter]) nav { display: none; }
+      :host([presenter]) nav { font-size: 0.7em; }
       nav { max-height: calc(100vh - 5em); overflow: auto; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
       h2 { font-size: 1.15em; }

@@ -74,3 +74,15 @@ for (let i = 0; i < 5; i++) {
   modelRounds.push(performance.now() - started);
 }
 console.log(`  model: whole catalog predicted (every step)  : ${median(modelRounds).toFixed(1)} ms warm, ${coldMs.toFixed(1)} ms cold`);
+
+// The playground's production JavaScript, gzipped (issue target: under 60 kB). Built by `npm run build`.
+const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+const { gzipSync } = await import('node:zlib');
+const assets = fileURLToPath(new URL('../../dist/client/assets/', import.meta.url));
+if (existsSync(assets)) {
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gz = js.reduce((sum, f) => sum + gzipSync(readFileSync(assets + f)).length, 0);
+  console.log(`  playground JS, gzipped (${js.length} file${js.length === 1 ? '' : 's'})          : ${(gz / 1024).toFixed(1)} kB`);
+} else {
+  console.log('  playground JS: not built (run npm run build)');
+}
