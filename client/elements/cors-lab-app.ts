@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { Task } from '@lit/task';
 import { customElement, state } from 'lit/decorators.js';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
@@ -58,13 +59,25 @@ export class CorsLabApp extends LitElement {
   presenter = false;
   theme: Theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 
-  @state() private _origins?: OriginMap;
+  /** The running lab's origins, and runner frames on them. */
+  private _lab = new Task(this, {
+    task: async (_args: [], { signal }) => {
+      const res = await fetch('/__lab/origins', { signal });
+      if (!res.ok) throw new Error(`/__lab/origins answered ${res.status}`);
+      const origins = originMap((await res.json()) as LabOrigin[]);
+      return { origins, frames: new RunnerFrames(origins) };
+    },
+    args: () => [] as [],
+  });
   @state() private _experiment: Experiment = catalog[0] as Experiment;
   @state() private _runs: BrowserRun[] = [];
   @state() private _running = 0;
   @state() private _error = '';
   @state() private _copied = '';
-  #frames?: RunnerFrames;
+
+  private get _origins(): OriginMap | undefined {
+    return this._lab.value?.origins;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,13 +87,6 @@ export class CorsLabApp extends LitElement {
     } catch (error) {
       this._error = error instanceof ExperimentError ? error.problems.join('; ') : String(error);
     }
-    void fetch('/__lab/origins')
-      .then((res) => res.json() as Promise<LabOrigin[]>)
-      .then((origins) => {
-        this._origins = originMap(origins);
-        this.#frames = new RunnerFrames(this._origins);
-      })
-      .catch((error: unknown) => (this._error = `Could not reach the lab: ${String(error)}`));
   }
 
   private _select(experiment: Experiment): void {
@@ -89,9 +95,9 @@ export class CorsLabApp extends LitElement {
   }
 
   private async _run(experiments: readonly Experiment[]): Promise<void> {
-    const frames = this.#frames;
-    const origins = this._origins;
-    if (!frames || !origins) return;
+    const lab = this._lab.value;
+    if (!lab) return;
+    const { origins, frames } = lab;
     const queue = [...experiments];
     this._running += queue.length;
     const worker = async (): Promise<void> => {
@@ -131,6 +137,7 @@ export class CorsLabApp extends LitElement {
         <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => (this.theme = this.theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
+      ${this._lab.error ? html`<p role="alert">Could not reach the lab: ${String(this._lab.error)}</p>` : ''}
       <main>
         <nav aria-label="Catalog">
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
