@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { ExperimentError } from '../../experiments/validate.ts';
+import { experimentFromHash, experimentHash } from './experiment-link.ts';
+import { curlPair, fetchSnippet } from './snippets.ts';
+
+const put = catalog.find((e) => e.id === 'preflight-custom-header-allowed')!;
+const URL_ = 'http://localhost:5311/__cl/r/0/abc/';
+
+describe('share links', () => {
+  it('round-trip every catalog experiment', () => {
+    for (const e of catalog) expect(experimentFromHash(experimentHash(e))).toEqual(e);
+  });
+  it('read nothing from an empty hash', () => expect(experimentFromHash('')).toBeNull());
+  it('refuse a broken or invalid experiment with a message', () => {
+    expect(() => experimentFromHash('#x=@@@')).toThrow(ExperimentError);
+    expect(() => experimentFromHash(`#x=${btoa('{"id":"a"}')}`)).toThrow(/link: request: /);
+  });
+});
+
+describe('snippets', () => {
+  it('fetch() carries the headers and only non-default options', () => {
+    const code = fetchSnippet(put, URL_);
+    expect(code).toContain(`fetch("${URL_}", {`);
+    expect(code).toContain('"X-Custom"');
+    expect(code).not.toContain('"mode"');
+  });
+  it('curl pair: the preflight the browser would send, then the request', () => {
+    const pair = curlPair(put, URL_, 'http://localhost:5310').split('\n');
+    expect(pair[1]).toBe(`curl -i -X OPTIONS '${URL_}' -H 'Origin: http://localhost:5310' -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: x-another,x-custom'`);
+    expect(pair[3]).toContain(`curl -i -X GET '${URL_}' -H 'Origin: http://localhost:5310' -H 'X-Custom: 1' -H 'X-Another: 2'`);
+  });
+  it('no preflight line for a simple request', () => {
+    expect(curlPair(catalog.find((e) => e.id === 'simple-get-no-acao')!, URL_, 'http://localhost:5310')).not.toContain('OPTIONS');
+  });
+});
