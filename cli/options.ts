@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands, with messages that name the flag. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG } from '../servers/origins.ts';
+import { DEFAULT_PORT_BASE, MAX_PORT_BASE, MIN_PORT_BASE, PORT_BASE_ENV, PORT_BASE_FLAG } from '../servers/origins.ts';
 import { CliError } from './cli-error.ts';
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals: boolean) {
@@ -18,9 +18,8 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
 
 /** The port block: the flag, else the environment variable, else the default. */
 export function portBase(flagValue: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const max = 65535 - ORIGINS.length + 1;
-  if (flagValue !== undefined) return wholeNumber(PORT_BASE_FLAG, flagValue, 1024, max);
+  if (flagValue !== undefined) return wholeNumber(PORT_BASE_FLAG, flagValue, MIN_PORT_BASE, MAX_PORT_BASE);
   const fromEnv = env[PORT_BASE_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return wholeNumber(PORT_BASE_ENV, fromEnv, 1024, max);
+  if (fromEnv !== undefined && fromEnv !== '') return wholeNumber(PORT_BASE_ENV, fromEnv, MIN_PORT_BASE, MAX_PORT_BASE);
   return DEFAULT_PORT_BASE;
 }

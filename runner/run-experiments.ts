@@ -13,12 +13,12 @@ import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
 import { newRunId } from '../servers/plan-url.ts';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
-import { predictExperiment } from '../experiments/model/predict.ts';
+import { experimentUrl, predictExperiment } from '../experiments/model/predict.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { serverView } from './server-view.ts';
-import { planUrl, runnerUrl, stepRequest } from './step-request.ts';
+import { runnerUrl, stepRequest } from './step-request.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 export type Predictor = (experiment: Experiment, origins: OriginMap, run: string) => StepPrediction[];
@@ -80,7 +80,7 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     await slot.page.goto(target, { waitUntil: 'domcontentloaded' });
     slot.at = target;
   }
-  const url = planUrl(experiment, run, origins);
+  const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [{ expect: experiment.expect }, ...(experiment.then ?? []).map((s) => ({ title: s.title, overrides: s.request, expect: s.expect }))];
   const predictions = predict ? predict(experiment, origins, run) : [];

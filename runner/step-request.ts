@@ -2,13 +2,7 @@
 import { headerLines } from '../experiments/headers.ts';
 import { resolveRequest, type Experiment, type RequestOverrides } from '../experiments/schema.ts';
 import type { OriginMap } from '../servers/origins.ts';
-import { encodePlan, plannedPath } from '../servers/plan-url.ts';
 import type { StepRequest } from '../client/runner/step.ts';
-
-export function planUrl(experiment: Experiment, run: string, origins: OriginMap): string {
-  const token = encodePlan({ page: experiment.page ?? 'app', server: experiment.server ?? {} });
-  return origins[experiment.request.target] + plannedPath(run, 0, token, experiment.request.path ?? '/');
-}
 
 /** The exact URL is shared by every step of a run (so `then` steps share the preflight cache and cookies). */
 export function stepRequest(experiment: Experiment, url: string, overrides?: RequestOverrides): StepRequest {

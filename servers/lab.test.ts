@@ -73,6 +73,6 @@ describe('starting the lab', () => {
   });
 
   it('refuses a port base out of range', async () => {
-    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range');
+    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range: --port-base takes 1024-65531');
   });
 });

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { Journal, type JournalLimits } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
-import { DEFAULT_BIND_HOST, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
+import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
 import { answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
@@ -73,8 +73,8 @@ function closeServer(server: Server): Promise<void> {
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? DEFAULT_BIND_HOST;
   const { portBase } = options;
-  if (portBase !== undefined && (!Number.isInteger(portBase) || portBase < 1 || portBase + ORIGINS.length - 1 > 65535)) {
-    throw new LabStartError(`port base ${portBase} is out of range: ${PORT_BASE_FLAG} takes 1-${65535 - ORIGINS.length + 1}`);
+  if (portBase !== undefined && (!Number.isInteger(portBase) || portBase < MIN_PORT_BASE || portBase > MAX_PORT_BASE)) {
+    throw new LabStartError(`port base ${portBase} is out of range: ${PORT_BASE_FLAG} takes ${MIN_PORT_BASE}-${MAX_PORT_BASE}`);
   }
   const journal = new Journal(options.journal);
   const clientDir = options.clientDir !== undefined ? options.clientDir : existsSync(`${BUILT_CLIENT}index.html`) ? BUILT_CLIENT : null;

@@ -5,7 +5,7 @@ import { Journal } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { originMap, originsAtPortBase } from './origins.ts';
-import { encodePlan, plannedPath } from './plan-url.ts';
+import { encodePlan, plannedPath, toBase64Url } from './plan-url.ts';
 
 const origins = originsAtPortBase(7000);
 const APP = 'http://localhost:7000';
@@ -108,7 +108,7 @@ describe('bad plans get a 400 naming the field, and the server keeps serving', (
     ['an unknown {origin:NAME} token', planned({ actual: { headers: { 'X-A': '{origin:nope}' } } }), 'server.actual.headers["X-A"]'],
     ['an unknown page', `http://localhost:7001${plannedPath('r', 0, encodePlan({ page: 'moon' as 'app', server: {} }), '/')}`, 'page'],
     ['an undecodable plan', 'http://localhost:7001/__cl/r/0/!!!/', 'plan'],
-    ['a plan that is not JSON', `http://localhost:7001/__cl/r/0/${btoa('nope')}/`, 'plan'],
+    ['a plan that is not JSON', `http://localhost:7001/__cl/r/0/${toBase64Url('nope')}/`, 'plan'],
     ['a bad hop', 'http://localhost:7001/__cl/r/zz/abc/', 'hop'],
   ];
   for (const [what, url, field] of cases) {

@@ -33,6 +33,9 @@ export const ORIGINS: readonly OriginSpec[] = [
 export const DEFAULT_PORT_BASE = 5310;
 export const PORT_BASE_ENV = 'CORS_LAB_PORT_BASE';
 export const PORT_BASE_FLAG = '--port-base';
+/** The port block: below 1024 needs root; the last origin must stay at or below 65535. */
+export const MIN_PORT_BASE = 1024;
+export const MAX_PORT_BASE = 65535 - (ORIGIN_NAMES.length - 1);
 
 /** The loopback address the origins bind to unless the user asks otherwise. */
 export const DEFAULT_BIND_HOST = '127.0.0.1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanUrlError, decodePlan, encodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
+import { PlanUrlError, decodePlan, encodePlan, parsePlannedPath, plannedPath, toBase64Url } from './plan-url.ts';
 
 describe('plan URLs', () => {
   const payload = { page: 'app' as const, server: { actual: { headers: { 'X-Ünï': 'é', A: ['1', '2'] } } } };
@@ -29,7 +29,11 @@ describe('plan URLs', () => {
     expect(() => parsePlannedPath(path)).toThrow(expect.objectContaining({ field }));
   });
 
-  it.each(['%%%', btoa('not json'), btoa('{"x":1}')])('refuses the undecodable plan %s', (token) => {
-    expect(() => decodePlan(token)).toThrow(PlanUrlError);
+  it.each([
+    ['%%%', 'plan is not base64url'],
+    [toBase64Url('not json'), 'plan is not valid JSON'],
+    [toBase64Url('{"x":1}'), 'plan must hold "p" (page) and "s" (server)'],
+  ])('refuses the undecodable plan %s', (token, message) => {
+    expect(() => decodePlan(token)).toThrow(new PlanUrlError('plan', message));
   });
 });

@@ -38,19 +38,29 @@ export class PlanUrlError extends Error {
 
 const RUN_ID = /^[a-z0-9-]{1,64}$/;
 
-export function encodePlan(payload: PlanPayload): string {
-  const bytes = new TextEncoder().encode(JSON.stringify({ p: payload.page, s: payload.server }));
+/** UTF-8 text as unpadded base64url (RFC 4648 §5). */
+export function toBase64Url(text: string): string {
   let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The reverse of toBase64Url; throws on anything that is not base64url of UTF-8. */
+export function fromBase64Url(token: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(token)) throw new Error('not base64url');
+  const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export function encodePlan(payload: PlanPayload): string {
+  return toBase64Url(JSON.stringify({ p: payload.page, s: payload.server }));
 }
 
 export function decodePlan(token: string): unknown {
   if (!/^[A-Za-z0-9_-]*$/.test(token)) throw new PlanUrlError('plan', 'plan is not base64url');
   let json: string;
   try {
-    const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
-    json = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    json = fromBase64Url(token);
   } catch {
     throw new PlanUrlError('plan', 'plan is not valid base64url UTF-8');
   }

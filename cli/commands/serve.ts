@@ -1,10 +1,10 @@
 import { startLab } from '../../servers/lab.ts';
-import { DEFAULT_BIND_HOST, PORT_BASE_ENV, PORT_BASE_FLAG } from '../../servers/origins.ts';
+import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG } from '../../servers/origins.ts';
 import type { Io } from '../io.ts';
 import { parse, portBase } from '../options.ts';
 
 export const SERVE_HELP = `cors-lab serve [${PORT_BASE_FLAG} N] [--host ADDRESS]
-  Starts the five origins on ports N..N+4 (default 5310, or ${PORT_BASE_ENV}).
+  Starts the ${ORIGINS.length} origins on ports N..N+${ORIGINS.length - 1} (default ${DEFAULT_PORT_BASE}, or ${PORT_BASE_ENV}).
   They bind to ${DEFAULT_BIND_HOST} unless --host says otherwise.`;
 
 /** Runs until SIGINT/SIGTERM. */

@@ -4,19 +4,9 @@
  */
 import type { Experiment } from '../../experiments/schema.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { fromBase64Url, toBase64Url } from '../../servers/plan-url.ts';
 
 const KEY = 'x';
-
-function toBase64Url(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(token: string): string {
-  const binary = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
 
 export function experimentHash(experiment: Experiment): string {
   return `#${KEY}=${toBase64Url(JSON.stringify(experiment))}`;

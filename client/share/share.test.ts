@@ -3,6 +3,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { ExperimentError } from '../../experiments/validate.ts';
 import { experimentFromHash, experimentHash } from './experiment-link.ts';
 import { curlPair, fetchSnippet } from './snippets.ts';
+import { toBase64Url } from '../../servers/plan-url.ts';
 
 const put = catalog.find((e) => e.id === 'preflight-custom-header-allowed')!;
 const URL_ = 'http://localhost:5311/__cl/r/0/abc/';
@@ -14,7 +15,7 @@ describe('share links', () => {
   it('read nothing from an empty hash', () => expect(experimentFromHash('')).toBeNull());
   it('refuse a broken or invalid experiment with a message', () => {
     expect(() => experimentFromHash('#x=@@@')).toThrow(ExperimentError);
-    expect(() => experimentFromHash(`#x=${btoa('{"id":"a"}')}`)).toThrow(/link: request: /);
+    expect(() => experimentFromHash(`#x=${toBase64Url('{"id":"a"}')}`)).toThrow(/link: request: /);
   });
 });
 
