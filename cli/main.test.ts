@@ -63,6 +63,12 @@ describe('cors-lab', () => {
     expect(err).toContain(`${broken}: invalid JSON`);
   });
 
+  it('run refuses an unwritable --json before running anything', async () => {
+    const { code, err } = await cli('run', '--filter', 'simple-get-no-acao', '--json', '/nonexistent-dir/out.json');
+    expect(code).toBe(2);
+    expect(err).toContain('--json: cannot write /nonexistent-dir/out.json: ENOENT');
+  });
+
   it('without a command prints help and exits 2', async () => {
     const { code, out } = await cli();
     expect(code).toBe(2);

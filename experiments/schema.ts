@@ -17,6 +17,17 @@ const headerValue = z.union([z.string(), z.array(z.string())], {
   error: 'a header value is a string, or an array of strings for repeated lines',
 });
 
+/** `{origin:NAME}` tokens must name a lab origin. */
+function tokenProblem(value: string): string | null {
+  for (const [, name] of value.matchAll(/\{origin:([^}]*)\}/g)) {
+    if (!isOriginName(name ?? '')) return `{origin:${name}}: ${unknownOriginMessage(name ?? '')}`;
+  }
+  return null;
+}
+
+/** Bodies go on the wire as latin1 (one byte a character). */
+const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold only characters up to U+00FF (latin1); encode anything else');
+
 /** Names and values are checked here so a bad one is named by its JSON path. */
 const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) => {
   for (const [name, value] of Object.entries(headers)) {
@@ -24,7 +35,7 @@ const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) =
     if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
     const values = Array.isArray(value) ? value : [value];
     values.forEach((one, i) => {
-      const valueProblem = headerValueProblem(one);
+      const valueProblem = headerValueProblem(one) ?? tokenProblem(one);
       if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
     });
   }
@@ -59,7 +70,7 @@ const requestOverrides = {
   api: z.enum(API).optional(),
   method: method.optional(),
   headers: headerMap.optional(),
-  body: z.string().nullable().optional(),
+  body: body.nullable().optional(),
   mode: z.enum(MODES).optional(),
   credentials: z.enum(CREDENTIALS).optional(),
   redirect: z.enum(REDIRECT_MODES).optional(),
@@ -75,7 +86,7 @@ const requestSchema = z.strictObject({
 const answerSchema = z.strictObject({
   status: status(200, 599).optional(),
   headers: headerMap.optional(),
-  body: z.string().optional(),
+  body: body.optional(),
 });
 
 const redirectSchema = z.strictObject({
@@ -108,7 +119,11 @@ const expectSchema = z.strictObject({
   responseType: z.enum(['basic', 'cors', 'opaque', 'opaqueredirect']).nullable().optional(),
   readableHeaders: headerNameList.optional(),
   hiddenHeaders: headerNameList.optional(),
-  originSeen: z.string().nullable().optional(),
+  originSeen: z
+    .string()
+    .refine((v) => tokenProblem(v) === null, { error: (issue) => tokenProblem(String(issue.input)) ?? '' })
+    .nullable()
+    .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
   cookieSent: z.boolean().optional(),
 });

@@ -68,6 +68,9 @@ describe('validateExperiments', () => {
     [{ ...base, then: [{ request: { target: 'api2' } }] }, 'then[0].request: unknown field "target"'],
     [{ ...base, server: { actual: { headers: { 'X-A': 5 } } } }, 'server.actual.headers["X-A"]: a header value is a string, or an array of strings'],
     [[], '(top level): no experiments'],
+    [{ ...base, server: { actual: { headers: { 'X-A': '{origin:apii}' } } } }, 'server.actual.headers["X-A"]: {origin:apii}: unknown origin "apii"'],
+    [{ ...base, expect: { originSeen: '{origin:moon}' } }, 'expect.originSeen: {origin:moon}: unknown origin "moon"'],
+    [{ ...base, server: { actual: { body: 'snow ☃' } } }, 'server.actual.body: a body may hold only characters up to U+00FF'],
     [[1], '[0]: an experiment is a JSON object'],
   ])('refuses %j', (data, message) => {
     expect(problems(data).join('\n')).toContain(message);

@@ -87,10 +87,12 @@ export class ChromiumWatch {
   async #until(ready: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!ready() && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
       await new Promise<void>((resolve) => {
         this.#wake = resolve;
-        setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
       });
+      clearTimeout(timer);
       this.#wake = null;
     }
   }

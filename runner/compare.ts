@@ -7,7 +7,8 @@ import { expandTokens } from '../servers/answer.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import type { Observation, Prediction } from './observed.ts';
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
+/** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
+const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));
 
 export function compareExpectation(expect: Expectation | undefined, observed: Observation, context: { page: PageOrigin; origins: OriginMap }, prefix = ''): string[] {
   if (!expect) return [];

@@ -128,6 +128,15 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   };
 }
 
+/** A run that could not finish (the page crashed, the browser went away): a failed result that says why. */
+function brokenRun(experiment: Experiment, error: unknown): ExperimentResult {
+  const observed: Observation = {
+    outcome: 'blocked', reason: null, failedParameter: null, preflight: false, reachedServer: false, status: null, responseType: null,
+    readableHeaders: {}, originSeen: null, requestHeadersSeen: null, cookieSent: false, console: null, pageError: String(error), serverSaw: [],
+  };
+  return { id: experiment.id, title: experiment.title, group: experiment.group, predicted: {}, observed, steps: [], pass: false, mismatches: [`run: could not finish: ${String(error)}`], seconds: 0 };
+}
+
 /** Runs the experiments on `browser` against a running `lab`; results keep the input order. */
 export async function runExperiments(experiments: readonly Experiment[], lab: Lab, browser: Browser, options: RunOptions = {}): Promise<RunReport> {
   const started = performance.now();
@@ -144,7 +153,12 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
       while (next < experiments.length) {
         const index = order[next++] as number;
         const experiment = experiments[index] as Experiment;
-        results[index] = await runOne(slot, experiment, lab, origins, options.predict === undefined ? predictExperiment : options.predict);
+        try {
+          results[index] = await runOne(slot, experiment, lab, origins, options.predict === undefined ? predictExperiment : options.predict);
+        } catch (error) {
+          results[index] = brokenRun(experiment, error);
+          slot.at = null; // navigate afresh before the next experiment
+        }
         options.onResult?.(results[index], ++done, experiments.length);
       }
     } finally {

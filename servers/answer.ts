@@ -185,9 +185,9 @@ function planReply(
   if (redirect) {
     const next = new URL(context.origins[redirect.to]);
     if (redirect.userinfo) {
-      const [user = '', pass] = redirect.userinfo.split(':');
-      next.username = user;
-      if (pass !== undefined) next.password = pass;
+      const colon = redirect.userinfo.indexOf(':');
+      next.username = colon < 0 ? redirect.userinfo : redirect.userinfo.slice(0, colon);
+      if (colon >= 0) next.password = redirect.userinfo.slice(colon + 1);
     }
     next.pathname = '/';
     const location = `${next.href.replace(/\/$/, '')}${plannedPath(parts.run, parts.hop + 1, parts.token, redirect.path ?? parts.path)}`;

@@ -28,6 +28,8 @@ export interface LabOptions {
 
 export interface Lab {
   origins: LabOrigin[];
+  /** Where each origin's server is bound (address and port), in origin order. */
+  bound: Array<{ name: LabOrigin['name']; address: string; port: number }>;
   journal: Journal;
   close(): Promise<void>;
 }
@@ -98,6 +100,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   context.originMap = originMap(context.origins);
   return {
     origins: context.origins,
+    bound: servers.map((server, i) => {
+      const { address, port } = server.address() as AddressInfo;
+      return { name: context.origins[i]!.name, address, port };
+    }),
     journal,
     close: async () => void (await Promise.all(servers.map(closeServer))),
   };

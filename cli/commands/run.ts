@@ -30,10 +30,22 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     experiments = experiments.filter((e) => [e.id, e.title, e.group].some((s) => s.toLowerCase().includes(text)));
     if (experiments.length === 0) throw new CliError(`--filter: no experiment matches ${JSON.stringify(values.filter)}`);
   }
+  if (values.json) {
+    // Find an unwritable output before the run, not after it.
+    await writeFile(values.json, '').catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(`--json: cannot write ${values.json}: ${error.code ?? error.message}`);
+    });
+  }
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   try {
-    [lab, browser] = await Promise.all([startLab({ clientDir: null }), launchChromium()]);
+    // Both start at once; if either fails, the finally below closes the other.
+    const [labStart, browserStart] = await Promise.allSettled([startLab({ clientDir: null }), Promise.resolve().then(launchChromium)]);
+    if (labStart.status === 'fulfilled') lab = labStart.value;
+    if (browserStart.status === 'fulfilled') browser = browserStart.value;
+    if (labStart.status === 'rejected') throw labStart.reason;
+    if (browserStart.status === 'rejected') throw browserStart.reason;
+    if (!lab || !browser) throw new Error('the lab or the browser did not start');
     let failed = 0;
     const report = await runExperiments(experiments, lab, browser, {
       concurrency,

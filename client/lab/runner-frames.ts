@@ -50,20 +50,23 @@ export class RunnerFrames {
     return frame;
   }
 
-  async run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
-    const frame = await this.#frame(page);
+  /** Runs one step; the time limit covers loading the runner page too (a frame that never loads is dropped). */
+  run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
     const id = `m${++this.#next}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#waiting.delete(id);
+        this.#frames.delete(page);
         resolve({ outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: `no answer within ${TIMEOUT_MS / 1000} s`, pageOrigin: '' });
       }, TIMEOUT_MS);
       this.#waiting.set(id, (seen) => {
         clearTimeout(timer);
         resolve(seen);
       });
-      const message: RunMessage = { type: 'cors-lab:run', id, step };
-      frame.contentWindow?.postMessage(message, '*');
+      void this.#frame(page).then((frame) => {
+        const message: RunMessage = { type: 'cors-lab:run', id, step };
+        frame.contentWindow?.postMessage(message, '*');
+      });
     });
   }
 }

@@ -32,7 +32,11 @@ describe('the catalog', () => {
     expect(catalog.some((e) => e.group === 'simple' && e.expect?.outcome === 'blocked' && e.expect.reachedServer === true)).toBe(true);
   });
 
-  it('states a reason for every blocked expectation', () => {
-    for (const e of catalog.filter((x) => x.expect?.outcome === 'blocked')) expect(e.expect?.reason, e.id).toBeTruthy();
+  it('states a reason for every blocked expectation, then steps included', () => {
+    for (const e of catalog) {
+      for (const expect_ of [e.expect, ...(e.then ?? []).map((s) => s.expect)]) {
+        if (expect_?.outcome === 'blocked') expect(expect_.reason, e.id).toBeTruthy();
+      }
+    }
   });
 });

@@ -143,13 +143,13 @@ export const credentials: ExperimentInput[] = [
   },
   {
     id: 'credentials-cookie-not-stored-without-acac',
-    title: 'A blocked credentialed answer does not store its cookie... or does it?',
+    title: 'A credentialed answer that fails the CORS check still stores its cookie',
     group: 'credentials',
     explain: 'Set-Cookie on a response that fails the CORS check is still processed by Chromium: the cookie is stored even though the page cannot read the response. The `then` step sends it.',
     request: { target: 'api', credentials: 'include' },
     server: { actual: { headers: { 'Access-Control-Allow-Origin': '{page}', ...SET_COOKIE } } },
     expect: { outcome: 'blocked', reason: 'InvalidAllowCredentials' },
-    then: [{ title: 'again', expect: { outcome: 'blocked', cookieSent: true } }],
+    then: [{ title: 'again', expect: { outcome: 'blocked', reason: 'InvalidAllowCredentials', cookieSent: true } }],
   },
   {
     id: 'credentials-xhr-with-credentials',

@@ -100,4 +100,13 @@ export const redirect: ExperimentInput[] = [
     server: { redirects: [{ to: 'api2' }] },
     expect: { outcome: 'opaque', preflight: false, reachedServer: true, status: 0, responseType: 'opaque' },
   },
+  {
+    id: 'redirect-invalid-location',
+    title: 'A redirect whose Location is not a URL fails the request',
+    group: 'redirect',
+    explain: 'A 302 with `Location: http://[bad` cannot be followed: Chromium fails the request with `net::ERR_INVALID_REDIRECT`, whatever the CORS headers or the redirect mode say. The request itself did reach the server.\n\n**Fix:** send a valid absolute or relative URL in `Location`.',
+    request: { target: 'api' },
+    server: { actual: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: 'http://[bad' } } },
+    expect: { outcome: 'blocked', reason: 'net::ERR_INVALID_REDIRECT', preflight: false, reachedServer: true },
+  },
 ];

@@ -88,6 +88,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
   NoCorsRedirectModeNotFollow: { where: 'page', what: () => 'a no-cors request to another origin must follow redirects', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, fix: () => 'use redirect "follow" with mode "no-cors"', mdn: null, firefox: null },
   origin: { where: 'redirect', what: () => 'a same-origin request was redirected to another origin under mode "same-origin"', chromium: null, fix: () => 'use mode "cors", or keep the redirect on the same origin', mdn: null, firefox: null },
   'net::ERR_FAILED': { where: 'redirect', what: () => 'redirect "error" turns any redirect into a network error', chromium: null, fix: () => 'use redirect "follow" (or "manual"), or stop redirecting', mdn: null, firefox: null },
+  'net::ERR_INVALID_REDIRECT': { where: 'redirect', what: () => 'the Location header is not a valid URL', chromium: null, fix: () => 'send a valid absolute or relative URL in Location', mdn: null, firefox: null },
   'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', what: () => 'more than 20 redirects', chromium: null, fix: () => 'shorten the redirect chain', mdn: null, firefox: null },
   'net::ERR_CONNECTION_REFUSED': { where: 'page', what: () => 'nothing listens at that address', chromium: null, fix: () => 'start the server', mdn: null, firefox: null },
 };

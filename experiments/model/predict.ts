@@ -181,10 +181,16 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
 
     // https://fetch.spec.whatwg.org/#http-redirect-fetch
+    // The Location must parse first, whatever the redirect mode (Chromium: net::ERR_INVALID_REDIRECT).
+    let next: URL;
+    try {
+      next = new URL(location as string, current);
+    } catch {
+      return blocked({ reason: 'net::ERR_INVALID_REDIRECT' });
+    }
     if (redirectMode === 'error') return blocked({ reason: 'net::ERR_FAILED' });
     if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
     if (redirects >= 20) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
-    const next = new URL(location as string, current);
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     if (mode === 'cors' && (next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin)) return blocked({ reason: 'RedirectContainsCredentials' });
     // Step 10: the tainted origin flag.

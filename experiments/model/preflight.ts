@@ -16,7 +16,7 @@ export const DEFAULT_MAX_AGE_SECONDS = 5;
 export const MAX_AGE_CAP_SECONDS = 7200;
 
 export interface PreflightResult {
-  /** Methods as written (compared case-sensitively against the upper-cased request method). */
+  /** Methods as written, compared byte for byte with the normalized request method. */
   methods: string[];
   /** Header names, lower-cased. */
   headers: string[];
@@ -27,7 +27,7 @@ export interface PreflightResult {
 /**
  * Parses the allow-lists. An element that is not a token fails the whole
  * preflight; empty elements are skipped.
- * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type (list parsing)
+ * https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split
  */
 export function parsePreflight(headers: ResponseHeaders, credentials: boolean): PreflightResult | CorsFailure {
   const methodsValue = headers.get('access-control-allow-methods');
