@@ -47,12 +47,7 @@ async function openSlot(browser: Browser): Promise<Slot> {
   return { context, page, watch: await ChromiumWatch.attach(page), at: null };
 }
 
-declare global {
-  interface Window {
-    corsLab: { runStep: (step: StepRequest) => Promise<PageSeen>; ready: true };
-  }
-}
-
+/** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
 function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PageSeen>((resolve) => {
