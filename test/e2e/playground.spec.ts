@@ -113,3 +113,21 @@ test('screenshots: normal, presenter and dark', async ({ lab, page }, testInfo) 
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await testInfo.attach('dark', { body: await page.screenshot({ path: testInfo.outputPath('dark.png') }), contentType: 'image/png' });
 });
+
+test('the log filters, exports as JSON and clears', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: 'Run group simple' }).click();
+  const simple = catalog.filter((e) => e.group === 'simple');
+  const rows = page.getByTestId('log-row');
+  await expect(rows).toHaveCount(simple.length);
+  await page.getByLabel('Show').selectOption('blocked');
+  await expect(rows).toHaveCount(simple.filter((e) => e.expect?.outcome === 'blocked').length);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export log as JSON' }).click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const exported = JSON.parse(await readFile(file, 'utf8')) as Array<{ id: string }>;
+  expect(exported.map((r) => r.id).sort()).toEqual(simple.map((e) => e.id).sort());
+  await page.getByRole('button', { name: 'Clear log' }).click();
+  await expect(rows).toHaveCount(0);
+});
