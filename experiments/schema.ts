@@ -169,7 +169,6 @@ export type ServerPlan = z.output<typeof serverSchema>;
 export type Expectation = z.output<typeof expectSchema>;
 export type ExperimentRequest = z.output<typeof requestSchema>;
 export type RequestOverrides = NonNullable<z.output<typeof stepSchema>['request']>;
-export type Answer = z.output<typeof answerSchema>;
 export type Redirect = z.output<typeof redirectSchema>;
 export type PageOrigin = Experiment['page'] & string;
 

@@ -23,11 +23,13 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
+/** One schema problem in words (the field is said apart, by jsonPath). */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+}
+
 function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): string[] {
-  return issues.map((issue) => {
-    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
-    return `${jsonPath([...prefix, ...issue.path])}: ${message}`;
-  });
+  return issues.map((issue) => `${jsonPath([...prefix, ...issue.path])}: ${issueMessage(issue)}`);
 }
 
 /**

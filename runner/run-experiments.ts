@@ -17,7 +17,7 @@ import { experimentUrl, predictExperiment } from '../experiments/model/predict.t
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
-import { serverView } from './server-view.ts';
+import { serverView } from '../experiments/server-view.ts';
 import { runnerUrl, stepRequest } from './step-request.ts';
 
 /** Predicts each step of an experiment: the model by default. */

@@ -6,7 +6,7 @@
  */
 import { headerLines, headerNameProblem, headerValueProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
 import { serverSchema, type PageOrigin, type ServerPlan } from '../experiments/schema.ts';
-import { jsonPath } from '../experiments/validate.ts';
+import { issueMessage, jsonPath } from '../experiments/validate.ts';
 import type { JournalEntry } from './journal.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
@@ -64,14 +64,11 @@ export function isPreflight(request: IncomingRequest): boolean {
 
 function validPlan(raw: unknown): { page: PageOrigin; server: ServerPlan } {
   const { page, server } = raw as { page: unknown; server: unknown };
-  if (page !== 'null' && !(typeof page === 'string' && isOriginName(page))) throw new PlanError('page', `page: ${unknownOriginMessage(String(page))}, or "null"`);
+  if (page !== 'null' && !(typeof page === 'string' && isOriginName(page))) throw new PlanError('page', `${unknownOriginMessage(String(page))}, or "null"`);
   const parsed = serverSchema.safeParse(server);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = jsonPath(['server', ...(issue?.path ?? [])]);
-    const message = issue?.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid');
-    throw new PlanError(field, message);
-  }
+  const issue = parsed.error?.issues[0];
+  if (issue) throw new PlanError(jsonPath(['server', ...issue.path]), issueMessage(issue));
+  if (!parsed.success) throw new PlanError('server', 'invalid');
   return { page, server: parsed.data };
 }
 

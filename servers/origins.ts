@@ -52,12 +52,6 @@ export function isOriginName(value: string): value is OriginName {
   return (ORIGIN_NAMES as readonly string[]).includes(value);
 }
 
-export function originSpec(name: OriginName): OriginSpec {
-  const spec = ORIGINS.find((o) => o.name === name);
-  if (!spec) throw new Error(`no origin named ${name}`);
-  return spec;
-}
-
 export function originUrl(spec: OriginSpec, port: number): string {
   return `http://${spec.host}:${port}`;
 }

@@ -19,16 +19,6 @@ export interface PlanPayload {
   server: ServerPlan;
 }
 
-export interface PlannedUrl {
-  run: string;
-  hop: number;
-  /** The encoded plan, as found in the URL (re-used for the next hop). */
-  token: string;
-  payload: PlanPayload;
-  /** The path after the plan, at least "/". */
-  path: string;
-}
-
 export class PlanUrlError extends Error {
   constructor(readonly field: string, message: string) {
     super(message);

@@ -13,7 +13,7 @@ import type { JournalEntry } from '../../servers/journal.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
 import { stepRequest } from '../../runner/step-request.ts';
-import { serverView, type ServerView } from '../../runner/server-view.ts';
+import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../runner/step.ts';
 import type { RunnerFrames } from './runner-frames.ts';
 

@@ -11,6 +11,7 @@ import { REDIRECT_STATUSES, pageOf, resolveRequest, type Experiment, type Reques
 import { answerPlanned, type RawReply } from '../../servers/answer.ts';
 import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
+import { serverView } from '../server-view.ts';
 import { CookieJar } from './cookie-jar.ts';
 import type { ModelReason } from './model-reasons.ts';
 import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts';
@@ -64,11 +65,8 @@ function originHeaderFor(tainting: string, method: string, serialized: string): 
 
 function predictStep(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
   const requests: PredictedRequest[] = [];
-  let preflight = false;
-  let requestHeadersSeen: string | null = null;
   const finish = (fields: Partial<StepPrediction>): StepPrediction => {
-    const lastActual = requests.filter((r) => r.kind === 'actual').at(-1);
-    const lastPreflight = requests.filter((r) => r.kind === 'preflight').at(-1);
+    const received = requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null }));
     return {
       outcome: 'blocked',
       reason: null,
@@ -78,11 +76,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       readableHeaders: [],
       pageError: null,
       ...fields,
-      preflight,
-      reachedServer: requests.some((r) => r.kind === 'actual' && r.hop === context.finalHop),
-      originSeen: (lastActual ?? lastPreflight)?.originHeader ?? null,
-      requestHeadersSeen,
-      cookieSent: lastActual?.cookieSent ?? false,
+      ...serverView(received, context.finalHop),
       requests,
     };
   };
@@ -132,8 +126,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0)) {
       const key = current.href;
       if (!state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now)) {
-        preflight = true;
-        requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
+        const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
         requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
         const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context.origins);
         const answer = new ResponseHeaders(reply.headers);

@@ -1,5 +1,16 @@
-/** What the origins' journal says about one step, in the contract's terms. */
-import type { JournalEntry } from '../servers/journal.ts';
+/**
+ * What the servers received in one step, in the contract's terms. One
+ * definition for the journal (what happened) and the model (what will).
+ */
+
+/** The part of a received request these facts depend on (a journal entry has it). */
+export interface ReceivedRequest {
+  kind: 'preflight' | 'actual';
+  hop: number;
+  originHeader: string | null;
+  accessControlRequestHeaders: string | null;
+  cookie: string | null;
+}
 
 export interface ServerView {
   preflight: boolean;
@@ -10,7 +21,7 @@ export interface ServerView {
 }
 
 /** `finalHop` is the number of planned redirects: the hop that answers `actual`. */
-export function serverView(entries: readonly JournalEntry[], finalHop: number): ServerView {
+export function serverView(entries: readonly ReceivedRequest[], finalHop: number): ServerView {
   const preflights = entries.filter((e) => e.kind === 'preflight');
   const actuals = entries.filter((e) => e.kind === 'actual');
   const lastActual = actuals.at(-1);
