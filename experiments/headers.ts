@@ -1,6 +1,9 @@
 /**
- * Header name and value rules, shared by the schema (client, CLI) and the
- * servers, so both refuse the same input with the same words.
+ * The one place that says which plan strings may reach the wire: header names
+ * and values, framing headers, and the URL parts a redirect's Location is
+ * built from. The schema (client, CLI, and the servers, which parse every plan
+ * with it) and the servers' last check before writing all call these, so a
+ * file `cors-lab run` accepts is one the servers answer, and the reverse.
  */
 
 /** A header name is an HTTP token. https://httpwg.org/specs/rfc9110.html#fields.names */
@@ -33,6 +36,47 @@ export function headerValueProblem(value: string): string | null {
   if (WIRE_VALUE.test(value)) return null;
   if (/[\r\n]/.test(value)) return `invalid header value ${JSON.stringify(value)}: CR and LF are not allowed`;
   return `invalid header value ${JSON.stringify(value)}: only tab, printable ASCII and bytes 0x80-0xFF are allowed`;
+}
+
+/**
+ * Framing belongs to the server: a plan's Content-Length or Transfer-Encoding
+ * would make one response swallow the next on a keep-alive connection
+ * (request smuggling's mirror image), and Connection, Keep-Alive and the
+ * other hop-by-hop fields would keep open a connection the client asked to
+ * close. https://httpwg.org/specs/rfc9112.html#message.body.length
+ * https://httpwg.org/specs/rfc9110.html#field.connection
+ */
+export const FRAMING_HEADERS = ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection'] as const;
+
+/** Why a plan may not send this header (framing), or null. */
+export function framingHeaderProblem(name: string): string | null {
+  const lower = name.toLowerCase();
+  if (!(FRAMING_HEADERS as readonly string[]).includes(lower)) return null;
+  return `${name} is framing: the server sets it from the body and the request (a planned one could desynchronise a keep-alive connection, one response swallowing the next), so plans may not send ${FRAMING_HEADERS.join(', ')}`;
+}
+
+/** Visible ASCII (RFC 9110 VCHAR): what a path or userinfo may hold, so nothing widens to CR or LF on a latin1 write. */
+const URL_PART = /^[\x21-\x7e]*$/;
+
+/**
+ * Why a redirect path (or the request path) is refused: it becomes part of a
+ * Location header and of a request line, so only visible ASCII without "#"
+ * (percent-encode the rest). A character above U+00FF would be cut to one
+ * byte by the latin1 write (U+010D to CR), so it is refused, not truncated.
+ */
+export function urlPathProblem(path: string): string | null {
+  if (!path.startsWith('/')) return 'a path starts with "/"';
+  if (!URL_PART.test(path)) return `invalid path ${JSON.stringify(path)}: only visible ASCII (percent-encode spaces, control and non-ASCII characters)`;
+  if (path.includes('#')) return `invalid path ${JSON.stringify(path)}: no "#" (a fragment never reaches the server)`;
+  return null;
+}
+
+/** Why a redirect's userinfo is refused: "user" or "user:pass", visible ASCII without "@", "/", "?", "#". */
+export function userinfoProblem(userinfo: string): string | null {
+  if (!URL_PART.test(userinfo) || /[@/?#]/.test(userinfo)) {
+    return `invalid userinfo ${JSON.stringify(userinfo)}: "user" or "user:pass" in visible ASCII without "@", "/", "?", "#"`;
+  }
+  return null;
 }
 
 /** Expands a header map into lines: an array value gives one line per element. */

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
-import { headerNameProblem, headerValueProblem, isToken } from './headers.ts';
+import { framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
 import { OUTCOMES, isReason } from './reasons.ts';
 
 const originName = z
   .string()
-  .refine(isOriginName, { error: (issue) => unknownOriginMessage(String(issue.input)) })
+  .refine(isOriginName, { error: (issue) => unknownOriginMessage(issue.input) })
   .transform((v) => v as OriginName);
 
 const headerValue = z.union([z.string(), z.array(z.string())], {
@@ -31,7 +31,7 @@ const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold
 /** Names and values are checked here so a bad one is named by its JSON path. */
 const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) => {
   for (const [name, value] of Object.entries(headers)) {
-    const nameProblem = headerNameProblem(name);
+    const nameProblem = headerNameProblem(name) ?? framingHeaderProblem(name);
     if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
     const values = Array.isArray(value) ? value : [value];
     values.forEach((one, i) => {
@@ -40,6 +40,13 @@ const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) =
     });
   }
 });
+
+/** A string checked by one of the wire rules of headers.ts, its message kept. */
+const wireString = (problem: (value: string) => string | null) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
 
 const status = (min: number, max: number) =>
   z.number({ error: 'status is a number' }).int('status is a whole number').min(min, `status must be ${min}-${max}`).max(max, `status must be ${min}-${max}`);
@@ -80,7 +87,7 @@ const requestOverrides = {
 const requestSchema = z.strictObject({
   ...requestOverrides,
   target: originName,
-  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+  path: wireString(urlPathProblem).optional(),
 });
 
 const answerSchema = z.strictObject({
@@ -93,9 +100,9 @@ const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
   to: originName,
   headers: headerMap.optional(),
-  userinfo: z.string().regex(/^[^@/\s]*(:[^@/\s]*)?$/, 'userinfo is "user" or "user:pass"').optional(),
+  userinfo: wireString(userinfoProblem).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
-  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+  path: wireString(urlPathProblem).optional(),
 });
 
 export const serverSchema = z.strictObject({
@@ -143,7 +150,7 @@ export const experimentSchema = z
     explain: z.string().optional(),
     page: z
       .string()
-      .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(String(issue.input))}, or "null" for a sandboxed page` })
+      .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(issue.input)}, or "null" for a sandboxed page` })
       .transform((v) => v as OriginName | 'null')
       .optional(),
     request: requestSchema,

@@ -4,7 +4,7 @@
  * `actual`. Pure: takes the request, returns the raw reply and the journal
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
-import { headerLines, headerNameProblem, headerValueProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
+import { headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
 import { serverSchema, type PageOrigin, type ServerPlan } from '../experiments/schema.ts';
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
 import type { JournalEntry } from './journal.ts';
@@ -17,6 +17,8 @@ export interface IncomingRequest {
   target: string;
   /** Lower-case names. */
   headers: Record<string, string | undefined>;
+  /** The transport closes the connection after this reply (the raw-packet path), so the reply says `Connection: close`. */
+  closesConnection?: boolean;
 }
 
 export interface RawReply {
@@ -64,7 +66,7 @@ export function isPreflight(request: IncomingRequest): boolean {
 
 function validPlan(raw: unknown): { page: PageOrigin; server: ServerPlan } {
   const { page, server } = raw as { page: unknown; server: unknown };
-  if (page !== 'null' && !(typeof page === 'string' && isOriginName(page))) throw new PlanError('page', `${unknownOriginMessage(String(page))}, or "null"`);
+  if (page !== 'null' && !(typeof page === 'string' && isOriginName(page))) throw new PlanError('page', `${unknownOriginMessage(page)}, or "null"`);
   const parsed = serverSchema.safeParse(server);
   const issue = parsed.error?.issues[0];
   if (issue) throw new PlanError(jsonPath(['server', ...issue.path]), issueMessage(issue));
@@ -105,17 +107,26 @@ function hasHeader(lines: HeaderLines, name: string): boolean {
 export const KEEP_ALIVE_SECONDS = 5;
 
 /**
- * Adds framing the plan left out, never overriding what it says. These are
- * all the lines that go on the wire (Node adds none: no Date), so the journal
- * and the model know every header a page could read.
+ * Sent on every planned response: a planned URL opened as a document (any
+ * site can navigate to one) runs no script and gets an opaque origin, so a
+ * plan serving `text/html` cannot act with a lab origin (drive the runner
+ * pages, read the journal, set the lab's cookies). Fetch and XHR ignore it,
+ * so no CORS result changes. https://www.w3.org/TR/CSP3/#directive-sandbox
+ */
+export const PLANNED_RESPONSE_CSP: readonly [name: string, value: string] = ['Content-Security-Policy', 'sandbox'];
+
+/**
+ * Adds the lines the server owns: the sandbox policy, a Content-Type the plan
+ * left out, and the framing (plans may not send framing: headers.ts). These
+ * are all the lines that go on the wire (Node adds none: no Date), so the
+ * journal and the model know every header a page could read.
  * Bodies go out as latin1: one byte a character.
  */
-function withFraming(lines: HeaderLines, body: string, requestConnection: string | undefined): HeaderLines {
-  const out = [...lines];
+function withServerLines(lines: HeaderLines, body: string, request: IncomingRequest): HeaderLines {
+  const out: HeaderLines = [...lines, [...PLANNED_RESPONSE_CSP]];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
-  if (!hasHeader(out, 'content-length')) out.push(['Content-Length', String(body.length)]);
-  if (hasHeader(out, 'connection')) return out;
-  if (requestConnection?.toLowerCase() === 'close') out.push(['Connection', 'close']);
+  out.push(['Content-Length', String(body.length)]);
+  if (request.closesConnection || request.headers.connection?.toLowerCase() === 'close') out.push(['Connection', 'close']);
   else out.push(['Connection', 'keep-alive'], ['Keep-Alive', `timeout=${KEEP_ALIVE_SECONDS}`]);
   return out;
 }
@@ -176,7 +187,7 @@ function planReply(
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};
     const body = answer.body ?? '';
-    return { status: answer.status ?? 204, headers: withFraming(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, request.headers.connection), body };
+    return { status: answer.status ?? 204, headers: withServerLines(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, request), body };
   }
   const redirect = redirects[parts.hop];
   if (redirect) {
@@ -187,12 +198,18 @@ function planReply(
       if (colon >= 0) next.password = redirect.userinfo.slice(colon + 1);
     }
     next.pathname = '/';
+    // The request's own path is checked like a planned one: it goes into the Location too.
+    const pathField = redirect.path === undefined ? 'path' : jsonPath(['server', 'redirects', parts.hop, 'path']);
+    const pathProblem = urlPathProblem(redirect.path ?? parts.path);
+    if (pathProblem) throw new PlanError(pathField, pathProblem);
     const location = `${next.href.replace(/\/$/, '')}${plannedPath(parts.run, parts.hop + 1, parts.token, redirect.path ?? parts.path)}`;
+    const locationProblem = headerValueProblem(location);
+    if (locationProblem) throw new PlanError(pathField, `the Location built from it: ${locationProblem}`);
     const headers = emitHeaders(redirect.headers, ['server', 'redirects', parts.hop, 'headers'], tokens);
     if (!hasHeader(headers, 'location')) headers.push(['Location', location]);
-    return { status: redirect.status ?? 302, headers: withFraming(headers, '', request.headers.connection), body: '' };
+    return { status: redirect.status ?? 302, headers: withServerLines(headers, '', request), body: '' };
   }
   const answer = plan.server.actual ?? {};
   const body = answer.body ?? `cors-lab: ${context.self} answered`;
-  return { status: answer.status ?? 200, headers: withFraming(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, request.headers.connection), body };
+  return { status: answer.status ?? 200, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, request), body };
 }

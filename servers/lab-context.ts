@@ -6,6 +6,8 @@ export interface LabContext {
   origins: LabOrigin[];
   originMap: OriginMap;
   journal: Journal;
+  /** Every `host:port` a request's Host may name (host-check.ts); filled once the ports are known. */
+  hosts: ReadonlySet<string>;
   /** The built playground client, served by the app origin (absent: a fallback page). */
   clientDir: string | null;
 }

@@ -4,14 +4,15 @@
  * on a fixed block (`npm start`); without it every origin takes a free port
  * (the CLI and tests, so they run beside a running playground).
  */
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { Journal, type JournalLimits } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
+import { labHosts } from './host-check.ts';
+import { originListener } from './origin-listener.ts';
 import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
 import { answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
@@ -22,6 +23,12 @@ export interface LabOptions {
   /** Address to bind; loopback by default. */
   host?: string | undefined;
   journal?: Partial<JournalLimits>;
+  /**
+   * Host names admitted in the Host header besides the origins' own and the
+   * loopback names (e.g. the machine's LAN name for a class); any other Host
+   * is refused against DNS rebinding (host-check.ts).
+   */
+  allowedHosts?: readonly string[];
   /** Serve the built playground from here (default: dist/client when built). */
   clientDir?: string | null;
 }
@@ -81,14 +88,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const journal = new Journal(options.journal);
   const clientDir = options.clientDir !== undefined ? options.clientDir : existsSync(`${BUILT_CLIENT}index.html`) ? BUILT_CLIENT : null;
   // The apps need every origin's URL; ports are known only after listening, so the context is filled in then.
-  const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir };
+  const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir, hosts: new Set() };
   const servers: Server[] = [];
   try {
     for (const spec of ORIGINS) {
       const app = createOriginApp(spec.name, context);
-      const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; } }, journal);
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       context.origins.push({ name: spec.name, url: originUrl(spec, port), site: spec.site, role: spec.role });
@@ -98,6 +105,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     throw error;
   }
   context.originMap = originMap(context.origins);
+  const bindName = host === '0.0.0.0' || host === '::' ? [] : [host];
+  context.hosts = labHosts(context.origins, [...bindName, ...(options.allowedHosts ?? [])]);
   return {
     origins: context.origins,
     bound: servers.map((server, i) => {

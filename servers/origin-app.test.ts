@@ -12,7 +12,7 @@ const APP = 'http://localhost:7000';
 const API2 = 'http://localhost:7002';
 
 function lab(): LabContext {
-  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null };
+  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set() };
 }
 
 function planned(server: ServerPlan, options: { page?: 'app' | 'null' | 'evil'; run?: string; hop?: number; path?: string } = {}): string {

@@ -19,15 +19,20 @@ type Env = { Bindings: Partial<HttpBindings> };
 export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   const app = new Hono<Env>();
 
-  /** Raw on a real socket; a Response under `app.request` (tests). */
+  /**
+   * Raw on a real socket; a Response under `app.request` (tests) and for HEAD,
+   * which Hono answers by wrapping the GET route's Response (a raw write
+   * there would be written twice: ERR_HTTP_HEADERS_SENT).
+   */
   const send = (env: Partial<HttpBindings> | undefined, reply: RawReply, method: string): Response => {
-    if (env?.outgoing) {
+    if (env?.outgoing && method !== 'HEAD') {
       writeToResponse(env.outgoing, reply, method);
       return RESPONSE_ALREADY_SENT;
     }
     return toResponse(reply);
   };
 
+  // Real sockets reach planned URLs through origin-listener.ts; this route serves `app.request`.
   app.all('/__cl/*', (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();

@@ -61,8 +61,10 @@ export function originsAtPortBase(portBase: number): LabOrigin[] {
   return ORIGINS.map((spec) => ({ name: spec.name, url: originUrl(spec, portBase + spec.offset), site: spec.site, role: spec.role }));
 }
 
-export function unknownOriginMessage(value: string): string {
-  return `unknown origin ${JSON.stringify(value)}; known: ${ORIGIN_NAMES.join(', ')}`;
+/** Takes any decoded JSON: a hostile plan's value may be an object whose toString throws. */
+export function unknownOriginMessage(value: unknown): string {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `unknown origin ${shown}; known: ${ORIGIN_NAMES.join(', ')}`;
 }
 
 /** Origin names → URL origin, for the running lab. */

@@ -2,51 +2,76 @@
  * Node's HTTP parser refuses methods outside its own list (`CHICKEN`, or a
  * lower-case `patch`) with a 400 before any handler runs, but the Fetch
  * standard lets a page send any token as a method. This `clientError`
- * listener parses such a request from the bytes Node kept, answers it from
- * its plan like any other, and closes the connection. Every other client
- * error gets Node's usual 400.
+ * listener takes over such a connection: it finds where the request starts
+ * in the packet Node refused, reads the rest (split packets, a body) with the
+ * strict parser of raw-request.ts and Node's own size limits, answers after
+ * any replies still owed on the connection (pipelining), and closes the
+ * connection. Every other client error gets Node's usual 400.
  */
-import type { Server } from 'node:http';
+import { METHODS, maxHeaderSize, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerPlanned, jsonReply, type AnswerContext, type IncomingRequest } from './answer.ts';
+import { answerPlanned, jsonReply, type AnswerContext, type RawReply } from './answer.ts';
+import { foreignHostReply } from './host-check.ts';
 import type { Journal } from './journal.ts';
+import { afterPendingReplies } from './pending-replies.ts';
+import { parseRawRequest, requestStart, type RawLimits } from './raw-request.ts';
 import { writeToSocket } from './write-reply.ts';
 
 interface ParserError extends Error {
   code?: string;
   rawPacket?: Buffer;
+  bytesParsed?: number;
 }
 
-/** Parses the request line and header block; null when incomplete. */
-export function parseRawRequest(raw: Buffer): IncomingRequest | null {
-  const text = raw.toString('latin1');
-  const end = text.indexOf('\r\n\r\n');
-  if (end < 0) return null;
-  const [requestLine = '', ...lines] = text.slice(0, end).split('\r\n');
-  const match = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/1\.[01]$/.exec(requestLine);
-  if (!match) return null;
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) return null;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
-  }
-  return { method: match[1] ?? '', target: match[2] ?? '/', headers };
+/** A client that has not sent its whole request by then is dropped (slow-client defence). */
+export const RAW_REQUEST_TIMEOUT_MS = 10_000;
+/** Node's default maxHeadersCount. */
+const NODE_MAX_HEADERS = 2000;
+/** Bodies are not used by the plan; large ones are refused rather than buffered. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+
+export interface RawPathContext extends AnswerContext {
+  journal: Journal;
+  hosts: () => ReadonlySet<string>;
 }
 
-export function answerUnknownMethods(server: Server, context: AnswerContext, journal: Journal): void {
+export function answerUnknownMethods(server: Server, context: RawPathContext): void {
+  const limits: RawLimits = { maxHeaderBytes: maxHeaderSize, maxHeaders: server.maxHeadersCount || NODE_MAX_HEADERS, maxBodyBytes: MAX_BODY_BYTES };
+  const takenOver = new WeakSet<Socket>();
   server.on('clientError', (error: ParserError, socket: Socket) => {
+    // Node reports each later packet of a connection we took over again; we read those ourselves.
+    if (takenOver.has(socket)) return;
     if (!socket.writable) return void socket.destroy();
-    const request = error.code === 'HPE_INVALID_METHOD' && error.rawPacket ? parseRawRequest(error.rawPacket) : null;
-    if (!request) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    try {
+    const start = error.code === 'HPE_INVALID_METHOD' && error.rawPacket && error.bytesParsed !== undefined ? requestStart(error.rawPacket, error.bytesParsed, METHODS) : null;
+    if (start === null || !error.rawPacket) return void afterPendingReplies(socket, () => socket.end(BAD_REQUEST));
+    takenOver.add(socket);
+    let buffer = error.rawPacket.subarray(start);
+    const timer = setTimeout(() => finish(jsonReply(408, { error: `the request was not complete within ${RAW_REQUEST_TIMEOUT_MS / 1000} s` }), 'GET'), RAW_REQUEST_TIMEOUT_MS);
+    const finish = (reply: RawReply, method: string): void => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.pause();
+      afterPendingReplies(socket, () => writeToSocket(socket, reply, method));
+    };
+    const attempt = (): void => {
+      const parsed = parseRawRequest(buffer, limits);
+      if (parsed.kind === 'incomplete') return;
+      if (parsed.kind === 'refused') return finish(jsonReply(parsed.status, { error: parsed.message }), 'GET');
+      const request = { ...parsed.request, closesConnection: true };
+      const refused = foreignHostReply(request.headers.host, context.hosts());
+      if (refused) return finish(refused, request.method);
       const answer = answerPlanned(request, context) ?? { reply: jsonReply(404, { error: `no route ${request.method} ${request.target}` }), run: null, entry: null };
-      if (answer.run && answer.entry) journal.record(answer.run, answer.entry);
-      writeToSocket(socket, answer.reply, request.method);
-    } catch (failure) {
-      writeToSocket(socket, jsonReply(500, { error: String(failure) }), request.method);
-    }
+      if (answer.run && answer.entry) context.journal.record(answer.run, answer.entry);
+      finish(answer.reply, request.method);
+    };
+    const onData = (chunk: Buffer): void => {
+      buffer = Buffer.concat([buffer, chunk]);
+      attempt();
+    };
+    socket.on('data', onData);
+    socket.once('close', () => clearTimeout(timer));
+    attempt();
   });
 }

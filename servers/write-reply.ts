@@ -13,10 +13,16 @@ export function writeToResponse(res: ServerResponse, reply: RawReply, method: st
   res.end(method === 'HEAD' ? undefined : Buffer.from(reply.body, 'latin1'));
 }
 
-/** For requests Node's parser refused (see unknown-method.ts): the whole HTTP/1.1 message by hand. */
+/**
+ * For requests Node's parser refused (see unknown-method.ts): the whole
+ * HTTP/1.1 message by hand, then the connection closes. A planned reply
+ * already says `Connection: close` (answer.ts); other replies get their
+ * framing here.
+ */
 export function writeToSocket(socket: Socket, reply: RawReply, method: string): void {
-  const lines = reply.headers.filter(([n]) => !['connection', 'keep-alive'].includes(n.toLowerCase()));
-  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...lines.map(([n, v]) => `${n}: ${v}`), 'Connection: close', '', ''].join('\r\n');
+  const lines = [...reply.headers];
+  if (!lines.some(([n]) => n.toLowerCase() === 'connection')) lines.push(['Content-Length', String(reply.body.length)], ['Connection', 'close']);
+  const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...lines.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n');
   socket.end(Buffer.from(head + (method === 'HEAD' ? '' : reply.body), 'latin1'));
 }
 

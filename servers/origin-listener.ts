@@ -1,0 +1,43 @@
+/**
+ * The Node request listener of one origin. It refuses foreign Host headers
+ * (host-check.ts) and answers planned URLs itself, straight from the Node
+ * request to the raw reply: the lab's hot path stays as fast as a bare
+ * server, HEAD needs no special case, and header names such as `__proto__`
+ * are kept as received. Everything else goes to the origin's Hono app.
+ */
+import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { answerPlanned } from './answer.ts';
+import { foreignHostReply } from './host-check.ts';
+import type { LabContext } from './lab-context.ts';
+import type { OriginName } from './origins.ts';
+import { trackReply } from './pending-replies.ts';
+import { PLAN_PREFIX } from './plan-url.ts';
+import { writeToResponse } from './write-reply.ts';
+
+/** Request headers from the raw lines: lower-case names, repeated lines joined with ", ", no prototype to collide with. */
+export function receivedHeaders(rawHeaders: readonly string[]): Record<string, string> {
+  const headers = Object.create(null) as Record<string, string>;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    const value = rawHeaders[i + 1]!;
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
+export function originListener(self: OriginName, lab: LabContext, fetch: Parameters<typeof getRequestListener>[0]): RequestListener {
+  const hono = getRequestListener(fetch);
+  return function answerOriginRequest(req: IncomingMessage, res: ServerResponse): void {
+    trackReply(req.socket, res);
+    const method = req.method ?? 'GET';
+    const refused = foreignHostReply(req.headers.host, lab.hosts);
+    if (refused) return writeToResponse(res, refused, method);
+    const target = req.url ?? '/';
+    if (!target.startsWith(PLAN_PREFIX)) return void hono(req, res);
+    const answer = answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap });
+    if (!answer) return void hono(req, res);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    writeToResponse(res, answer.reply, method);
+  };
+}
