@@ -40,14 +40,21 @@ export class PlanError extends Error {
   }
 }
 
+/**
+ * The lab's own JSON answers (errors, journal). ASCII only, non-ASCII escaped,
+ * so the latin1 write keeps every character and Content-Length is the byte
+ * count; framed by length, never chunked, like every reply of the lab.
+ */
 export function jsonReply(status: number, value: unknown): RawReply {
+  const body = JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return {
     status,
     headers: [
       ['Content-Type', 'application/json; charset=utf-8'],
       ['Access-Control-Allow-Origin', '*'],
+      ['Content-Length', String(body.length)],
     ],
-    body: JSON.stringify(value),
+    body,
   };
 }
 

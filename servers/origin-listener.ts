@@ -7,7 +7,7 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { answerPlanned } from './answer.ts';
+import { answerPlanned, jsonReply } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
@@ -35,7 +35,13 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
     if (refused) return writeToResponse(res, refused, method);
     const target = req.url ?? '/';
     if (!target.startsWith(PLAN_PREFIX)) return void hono(req, res);
-    const answer = answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap });
+    let answer: ReturnType<typeof answerPlanned>;
+    try {
+      answer = answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap });
+    } catch (error) {
+      // A bug, not a plan problem (those are 400s): say so, and keep the origin serving.
+      return writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
+    }
     if (!answer) return void hono(req, res);
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
     writeToResponse(res, answer.reply, method);

@@ -30,7 +30,12 @@ const NODE_MAX_HEADERS = 2000;
 /** Bodies are not used by the plan; large ones are refused rather than buffered. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+/** What Node itself answers a request its parser refused (its default clientError), as JSON naming the part. */
+function parserErrorReply(code: string | undefined): RawReply {
+  if (code === 'HPE_HEADER_OVERFLOW') return jsonReply(431, { error: `the request line and headers exceed ${maxHeaderSize} bytes`, field: 'request' });
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return jsonReply(408, { error: 'the request was not complete in time', field: 'request' });
+  return jsonReply(400, { error: `malformed HTTP request (${code ?? 'parse error'})`, field: 'request' });
+}
 
 export interface RawPathContext extends AnswerContext {
   journal: Journal;
@@ -45,10 +50,10 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
     if (takenOver.has(socket)) return;
     if (!socket.writable) return void socket.destroy();
     const start = error.code === 'HPE_INVALID_METHOD' && error.rawPacket && error.bytesParsed !== undefined ? requestStart(error.rawPacket, error.bytesParsed, METHODS) : null;
-    if (start === null || !error.rawPacket) return void afterPendingReplies(socket, () => socket.end(BAD_REQUEST));
+    if (start === null || !error.rawPacket) return void afterPendingReplies(socket, () => writeToSocket(socket, parserErrorReply(error.code), 'GET'));
     takenOver.add(socket);
     let buffer = error.rawPacket.subarray(start);
-    const timer = setTimeout(() => finish(jsonReply(408, { error: `the request was not complete within ${RAW_REQUEST_TIMEOUT_MS / 1000} s` }), 'GET'), RAW_REQUEST_TIMEOUT_MS);
+    const timer = setTimeout(() => finish(jsonReply(408, { error: `the request was not complete within ${RAW_REQUEST_TIMEOUT_MS / 1000} s`, field: 'request' }), 'GET'), RAW_REQUEST_TIMEOUT_MS);
     const finish = (reply: RawReply, method: string): void => {
       clearTimeout(timer);
       socket.off('data', onData);
@@ -58,11 +63,17 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
     const attempt = (): void => {
       const parsed = parseRawRequest(buffer, limits);
       if (parsed.kind === 'incomplete') return;
-      if (parsed.kind === 'refused') return finish(jsonReply(parsed.status, { error: parsed.message }), 'GET');
+      if (parsed.kind === 'refused') return finish(jsonReply(parsed.status, { error: parsed.message, field: 'request' }), 'GET');
       const request = { ...parsed.request, closesConnection: true };
       const refused = foreignHostReply(request.headers.host, context.hosts());
       if (refused) return finish(refused, request.method);
-      const answer = answerPlanned(request, context) ?? { reply: jsonReply(404, { error: `no route ${request.method} ${request.target}` }), run: null, entry: null };
+      let answer: ReturnType<typeof answerPlanned>;
+      try {
+        answer = answerPlanned(request, context);
+      } catch (failure) {
+        return finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method);
+      }
+      answer ??= { reply: jsonReply(404, { error: `no route ${request.method} ${request.target}` }), run: null, entry: null };
       if (answer.run && answer.entry) context.journal.record(answer.run, answer.entry);
       finish(answer.reply, request.method);
     };

@@ -21,7 +21,8 @@ export function writeToResponse(res: ServerResponse, reply: RawReply, method: st
  */
 export function writeToSocket(socket: Socket, reply: RawReply, method: string): void {
   const lines = [...reply.headers];
-  if (!lines.some(([n]) => n.toLowerCase() === 'connection')) lines.push(['Content-Length', String(reply.body.length)], ['Connection', 'close']);
+  if (!lines.some(([n]) => n.toLowerCase() === 'content-length')) lines.push(['Content-Length', String(reply.body.length)]);
+  if (!lines.some(([n]) => n.toLowerCase() === 'connection')) lines.push(['Connection', 'close']);
   const head = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Status'}`, ...lines.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n');
   socket.end(Buffer.from(head + (method === 'HEAD' ? '' : reply.body), 'latin1'));
 }
