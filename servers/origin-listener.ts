@@ -31,19 +31,18 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
   return function answerOriginRequest(req: IncomingMessage, res: ServerResponse): void {
     trackReply(req.socket, res);
     const method = req.method ?? 'GET';
-    const refused = foreignHostReply(req.headers.host, lab.hosts);
-    if (refused) return writeToResponse(res, refused, method);
-    const target = req.url ?? '/';
-    if (!target.startsWith(PLAN_PREFIX)) return void hono(req, res);
-    let answer: ReturnType<typeof answerPlanned>;
     try {
-      answer = answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap });
+      const refused = foreignHostReply(req.headers.host, lab.hosts);
+      if (refused) return writeToResponse(res, refused, method);
+      const target = req.url ?? '/';
+      const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap }) : null;
+      if (!answer) return void hono(req, res);
+      if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+      writeToResponse(res, answer.reply, method);
     } catch (error) {
       // A bug, not a plan problem (those are 400s): say so, and keep the origin serving.
-      return writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
+      if (res.headersSent) return void res.destroy();
+      writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
     }
-    if (!answer) return void hono(req, res);
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
-    writeToResponse(res, answer.reply, method);
   };
 }
