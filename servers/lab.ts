@@ -14,7 +14,7 @@ import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
 import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
-import { answerUnknownMethods } from './unknown-method.ts';
+import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
 export interface LabOptions {
@@ -29,6 +29,8 @@ export interface LabOptions {
    * is refused against DNS rebinding (host-check.ts).
    */
   allowedHosts?: readonly string[];
+  /** How long a request on the raw-packet path may take to arrive (default RAW_REQUEST_TIMEOUT_MS). */
+  rawRequestTimeoutMs?: number;
   /** Serve the built playground from here (default: dist/client when built). */
   clientDir?: string | null;
 }
@@ -95,7 +97,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const app = createOriginApp(spec.name, context);
       const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts });
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       context.origins.push({ name: spec.name, url: originUrl(spec, port), site: spec.site, role: spec.role });

@@ -44,11 +44,11 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
 
   app.get('/__journal/:run', (c) => {
     const since = Number(c.req.query('since') ?? '0');
-    if (!Number.isInteger(since) || since < 0) return send(c.env, jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' }), 'GET');
-    return send(c.env, jsonReply(200, lab.journal.read(c.req.param('run'), since)), 'GET');
+    if (!Number.isInteger(since) || since < 0) return send(c.env, jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' }), c.req.method);
+    return send(c.env, jsonReply(200, lab.journal.read(c.req.param('run'), since)), c.req.method);
   });
 
-  app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), 'GET'));
+  app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
 
   app.get('/__runner', async (c) => {
     const html = runnerPage(self, lab.originMap.app, await runnerScript());

@@ -23,7 +23,7 @@ interface ParserError extends Error {
   bytesParsed?: number;
 }
 
-/** A client that has not sent its whole request by then is dropped (slow-client defence). */
+/** The default of RawPathContext.timeoutMs. */
 export const RAW_REQUEST_TIMEOUT_MS = 10_000;
 /** Node's default maxHeadersCount. */
 const NODE_MAX_HEADERS = 2000;
@@ -40,6 +40,8 @@ function parserErrorReply(code: string | undefined): RawReply {
 export interface RawPathContext extends AnswerContext {
   journal: Journal;
   hosts: () => ReadonlySet<string>;
+  /** A client that has not sent its whole request by then gets a 408 (slow-client defence). */
+  timeoutMs: number;
 }
 
 export function answerUnknownMethods(server: Server, context: RawPathContext): void {
@@ -53,7 +55,7 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
     if (start === null || !error.rawPacket) return void afterPendingReplies(socket, () => writeToSocket(socket, parserErrorReply(error.code), 'GET'));
     takenOver.add(socket);
     let buffer = error.rawPacket.subarray(start);
-    const timer = setTimeout(() => finish(jsonReply(408, { error: `the request was not complete within ${RAW_REQUEST_TIMEOUT_MS / 1000} s`, field: 'request' }), 'GET'), RAW_REQUEST_TIMEOUT_MS);
+    const timer = setTimeout(() => finish(jsonReply(408, { error: `the request was not complete within ${context.timeoutMs} ms`, field: 'request' }), 'GET'), context.timeoutMs);
     const finish = (reply: RawReply, method: string): void => {
       clearTimeout(timer);
       socket.off('data', onData);
