@@ -40,3 +40,51 @@ describe('Journal', () => {
     expect(journal.read('new').entries).toHaveLength(1);
   });
 });
+
+describe('Journal byte budget', () => {
+  const big = (n: number): Omit<JournalEntry, 'seq' | 'time'> => ({ ...entry, requestHeaders: { 'x-big': 'a'.repeat(n) } });
+
+  it('drops the oldest runs to stay within maxBytes, counting what it keeps', () => {
+    const journal = new Journal({ maxBytes: 100_000, maxValueChars: 10_000 });
+    for (let i = 0; i < 50; i++) journal.record(`r${i}`, big(5000));
+    expect(journal.bytes).toBeLessThanOrEqual(100_000);
+    expect(journal.bytes).toBeGreaterThan(50_000);
+    expect(journal.read('r0').entries).toEqual([]);
+    expect(journal.read('r49').entries).toHaveLength(1);
+    expect(journal.runCount).toBeLessThan(50);
+  });
+
+  it('counts a run alone over the budget as dropped entries', () => {
+    const journal = new Journal({ maxBytes: 30_000, maxValueChars: 10_000 });
+    for (let i = 0; i < 5; i++) journal.record('one', big(5000));
+    const { entries, dropped } = journal.read('one');
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.length + dropped).toBe(5);
+    expect(journal.bytes).toBeLessThanOrEqual(30_000);
+  });
+
+  it('gives bytes back when runs expire', () => {
+    let now = 0;
+    const journal = new Journal({ ttlMs: 1000 }, () => now);
+    journal.record('a', big(100));
+    expect(journal.bytes).toBeGreaterThan(0);
+    now = 5000;
+    journal.record('b', entry);
+    journal.read('a');
+    expect(journal.runCount).toBe(1);
+    expect(journal.bytes).toBeLessThan(1000);
+  });
+
+  it('cuts long values and surplus header lines, and says so in the entry', () => {
+    const journal = new Journal({ maxValueChars: 100, maxHeaderLines: 3 });
+    const headers = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-${i}`, i === 0 ? 'b'.repeat(250) : 'v']));
+    journal.record('t', { ...entry, requestHeaders: headers, path: `/${'p'.repeat(300)}` });
+    const [kept] = journal.read('t').entries;
+    expect(kept!.requestHeaders['x-0']).toBe(`${'b'.repeat(100)}… [150 more characters]`);
+    expect(Object.keys(kept!.requestHeaders)).toEqual(['x-0', 'x-1', 'x-2']);
+    expect(kept!.path.length).toBeLessThan(150);
+    expect(kept!.truncated).toBe('2 values cut to 100 characters; 3 of 5 request headers kept');
+    journal.record('t', entry);
+    expect(journal.read('t').entries[1]!.truncated).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * A page on `evil` against the lab, in real Chromium: it cannot run script
+ * with the app origin through a planned URL (every planned reply carries
+ * `Content-Security-Policy: sandbox`), and cannot drive a runner page, neither
+ * from a window it opened nor from a planned document.
+ */
+import type { Page } from '@playwright/test';
+import { experimentUrl } from '../../experiments/model/predict.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
+import { stepRequest } from '../../runner/step-request.ts';
+import type { Lab } from '../../servers/lab.ts';
+import { originMap } from '../../servers/origins.ts';
+import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { expect, test } from './lab-fixture.ts';
+
+function step(lab: Lab, run: string) {
+  const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'test');
+  return stepRequest(experiment!, experimentUrl(experiment!, originMap(lab.origins), run));
+}
+
+/** HTML whose script, if it ran with the app origin, would mark the title, call the lab and drive a runner. */
+function attackPage(lab: Lab, run: string): string {
+  const origins = originMap(lab.origins);
+  const marker = `${origins.api}${plannedPath(`${run}-script`, 0, encodePlan({ page: 'app', server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }), '/')}`;
+  const script = `document.title = 'owned'; fetch(${JSON.stringify(marker)});
+    const f = document.createElement('iframe'); f.src = ${JSON.stringify(`${origins.partner}/__runner`)};
+    f.onload = () => f.contentWindow.postMessage({ type: 'cors-lab:run', id: 'evil', step: ${JSON.stringify(step(lab, `${run}-driven`))} }, '*');
+    document.body.append(f);`;
+  return `<!doctype html><title>planned</title><body><script>${script}</script></body>`;
+}
+
+async function openFromEvil(page: Page, lab: Lab, url: string): Promise<Page> {
+  await page.goto(`${originMap(lab.origins).evil}/__runner`);
+  const [opened] = await Promise.all([page.waitForEvent('popup'), page.evaluate((u) => void window.open(u), url)]);
+  await opened.waitForLoadState('load');
+  return opened;
+}
+
+test('a planned URL on app opened by evil runs no script: opaque origin, nothing fetched, no runner driven', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  const run = 'hostile-nav';
+  const url = `${origins.app}${plannedPath(run, 0, encodePlan({ page: 'app', server: { actual: { headers: { 'Content-Type': 'text/html' }, body: attackPage(lab, run) } } }), '/')}`;
+  const opened = await openFromEvil(page, lab, url);
+  await opened.waitForTimeout(500);
+  await expect(opened).toHaveTitle('planned');
+  expect(await opened.evaluate(() => self.origin)).toBe('null');
+  expect(lab.journal.read(`${run}-script`).entries).toEqual([]);
+  expect(lab.journal.read(`${run}-driven`).entries).toEqual([]);
+  expect(lab.journal.read(run).entries[0]?.responseHeaders).toContainEqual(['Content-Security-Policy', 'sandbox']);
+});
+
+/** From a page on `from`, opens a runner window and posts it a run message; resolves with its answer or "no answer". */
+async function driveOpenedRunner(page: Page, lab: Lab, from: 'evil' | 'app', runnerUrl: string, run: string): Promise<unknown> {
+  await page.goto(`${originMap(lab.origins)[from]}/__runner`);
+  return page.evaluate(
+    ({ runnerUrl, request }) =>
+      new Promise((resolve) => {
+        window.addEventListener('message', (event) => {
+          if (event.data?.type === 'cors-lab:result') resolve(event.data);
+        });
+        const opened = window.open(runnerUrl);
+        setTimeout(() => opened?.postMessage({ type: 'cors-lab:run', id: 'm', step: request }, '*'), 1000);
+        setTimeout(() => resolve('no answer'), 2500);
+      }),
+    { runnerUrl, request: step(lab, run) },
+  );
+}
+
+for (const runnerPath of ['/__runner', '/__runner?sandbox']) {
+  test(`a runner page (${runnerPath}) opened by evil ignores evil's run message; opened by app it obeys`, async ({ lab, page }) => {
+    const runnerUrl = `${originMap(lab.origins).app}${runnerPath}`;
+    const run = `hostile-open-${runnerPath.length}`;
+    expect(await driveOpenedRunner(page, lab, 'evil', runnerUrl, run)).toBe('no answer');
+    expect(lab.journal.read(run).entries).toEqual([]);
+    // The same message from the app origin is obeyed: the refusal above is the origin check, not a broken message.
+    expect(await driveOpenedRunner(page, lab, 'app', runnerUrl, `${run}-app`)).toMatchObject({ type: 'cors-lab:result', id: 'm' });
+    expect(lab.journal.read(`${run}-app`).entries).toHaveLength(1);
+  });
+}
