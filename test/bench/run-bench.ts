@@ -86,3 +86,8 @@ if (existsSync(assets)) {
 } else {
   console.log('  playground JS: not built (run npm run build)');
 }
+
+// The origins against a bare Hono app with hono/cors, 100 connections, side by side (issue 7 target: ratio >= 0.9).
+const { originsVersusHono } = await import('./origins-rps.ts');
+const rps = await originsVersusHono();
+console.log(`  origins vs bare hono/cors, 100 connections   : ${rps.lab.toFixed(0)} vs ${rps.hono.toFixed(0)} rps, ratio ${rps.ratio.toFixed(2)} (target >= 0.9)`);
