@@ -60,14 +60,17 @@ describe('the origins on raw sockets', () => {
     expect(closed).toBe(true);
   });
 
-  it('journals exactly the header lines that went on the wire, Connection: close and the sandbox policy included', async () => {
-    const { text } = await rawExchange(port, [requestBytes('CHICKEN', planned('wire'), host, ['Origin: http://localhost:1'])]);
-    const [response] = parseResponses(text);
-    const [entry] = lab.journal.read('wire').entries;
-    expect(entry!.responseHeaders.map(([n, v]) => `${n}: ${v}`)).toEqual(response!.lines);
-    expect(response!.lines).toContain('Connection: close');
-    expect(response!.lines).toContain(PLANNED_RESPONSE_CSP.join(': '));
-  });
+  for (const method of ['GET', 'CHICKEN']) {
+    it(`journals exactly the header lines that went on the wire, Connection: close and the sandbox policy included (${method})`, async () => {
+      const run = `wire-${method.toLowerCase()}`;
+      const { text } = await rawExchange(port, [requestBytes(method, planned(run), host, ['Origin: http://localhost:1'])]);
+      const [response] = parseResponses(text);
+      const [entry] = lab.journal.read(run).entries;
+      expect(entry!.responseHeaders.map(([n, v]) => `${n}: ${v}`)).toEqual(response!.lines);
+      expect(response!.lines).toContain('Connection: close');
+      expect(response!.lines).toContain(PLANNED_RESPONSE_CSP.join(': '));
+    });
+  }
 
   for (const method of ['GET', 'CHICKEN']) {
     it(`journals header names such as __proto__ and constructor as received (${method})`, async () => {
