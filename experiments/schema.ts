@@ -28,18 +28,25 @@ function tokenProblem(value: string): string | null {
 /** Bodies go on the wire as latin1 (one byte a character). */
 const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold only characters up to U+00FF (latin1); encode anything else');
 
-/** Names and values are checked here so a bad one is named by its JSON path. */
-const headerMap = z.record(z.string(), headerValue).superRefine((headers, ctx) => {
-  for (const [name, value] of Object.entries(headers)) {
-    const nameProblem = headerNameProblem(name) ?? framingHeaderProblem(name);
-    if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
-    const values = Array.isArray(value) ? value : [value];
-    values.forEach((one, i) => {
-      const valueProblem = headerValueProblem(one) ?? tokenProblem(one);
-      if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
-    });
-  }
-});
+/**
+ * Names and values are checked here so a bad one is named by its JSON path.
+ * A server plan's headers may not hold framing (headers.ts); a request's may,
+ * since the browser decides what it sends (forbidden request headers).
+ */
+const headerMapOf = (kind: 'request' | 'response') =>
+  z.record(z.string(), headerValue).superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      const nameProblem = headerNameProblem(name) ?? (kind === 'response' ? framingHeaderProblem(name) : null);
+      if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
+      const values = Array.isArray(value) ? value : [value];
+      values.forEach((one, i) => {
+        const valueProblem = headerValueProblem(one) ?? tokenProblem(one);
+        if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
+      });
+    }
+  });
+const headerMap = headerMapOf('request');
+const responseHeaderMap = headerMapOf('response');
 
 /** A string checked by one of the wire rules of headers.ts, its message kept. */
 const wireString = (problem: (value: string) => string | null) =>
@@ -92,14 +99,14 @@ const requestSchema = z.strictObject({
 
 const answerSchema = z.strictObject({
   status: status(200, 599).optional(),
-  headers: headerMap.optional(),
+  headers: responseHeaderMap.optional(),
   body: body.optional(),
 });
 
 const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
   to: originName,
-  headers: headerMap.optional(),
+  headers: responseHeaderMap.optional(),
   userinfo: wireString(userinfoProblem).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
   path: wireString(urlPathProblem).optional(),
