@@ -27,8 +27,12 @@ interface ParserError extends Error {
 export const RAW_REQUEST_TIMEOUT_MS = 10_000;
 /** Node's default maxHeadersCount. */
 const NODE_MAX_HEADERS = 2000;
-/** Bodies are not used by the plan; large ones are refused rather than buffered. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Bodies are read (to keep framing) but not used by the plan; larger ones are
+ * refused rather than buffered, so a thousand hostile connections hold at
+ * most tens of MB.
+ */
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** What Node itself answers a request its parser refused (its default clientError), as JSON naming the part. */
 function parserErrorReply(code: string | undefined): RawReply {
