@@ -94,7 +94,8 @@ const requestOverrides = {
 const requestSchema = z.strictObject({
   ...requestOverrides,
   target: originName,
-  path: wireString(urlPathProblem).optional(),
+  /** The browser percent-encodes what a URL path may not hold; the server checks the path it receives (answer.ts). */
+  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
 });
 
 const answerSchema = z.strictObject({
