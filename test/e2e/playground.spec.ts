@@ -60,7 +60,7 @@ test('editing the server plan changes the prediction before running, and the bro
 test('a bad header line in the editor is named, and the prediction keeps the last valid plan', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app);
   await page.getByText('Edit the request and the server plan').click();
-  await page.getByLabel('Request headers (Name: value per line)').fill('X Bad: 1');
+  await page.getByLabel('Request headers', { exact: true }).fill('X Bad: 1');
   await expect(page.getByRole('alert')).toContainText('invalid header name "X Bad"');
 });
 
