@@ -34,10 +34,25 @@ export const baseStyles = css`
   textarea {
     font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
   }
+  /* Wrap at spaces and separators, never mid-word (URLs bring their own break points). */
   pre {
     white-space: pre-wrap;
-    word-break: break-all;
+    overflow-wrap: break-word;
     margin: 0.25em 0;
+  }
+  .console {
+    font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
+    overflow-wrap: break-word;
+    margin: 0.25em 0;
+  }
+  .label {
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .markdown :is(p, ul, ol) {
+    margin: 0.3em 0;
   }
   .allowed {
     color: var(--cl-allowed);
