@@ -116,7 +116,7 @@ export class CorsLabLog extends LitElement {
           ${disagree ? html`<span class="mark" title="the browser did not do what the model predicted">⚠ model and browser disagree</span>` : nothing}
         </summary>
         <p>${run.experiment.title}</p>
-        ${run.failure ? html`<p class="mark" role="note">${run.failure}. Nothing is known about the request: this is not a CORS verdict. Reload the page to load the runner pages again.</p>` : nothing}
+        ${run.failure ? html`<p class="mark" role="note">${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.</p>` : nothing}
         ${run.steps.map(
           (step) => html`<section aria-label=${`step ${step.title}`}>
             <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
