@@ -16,7 +16,7 @@ import './cors-lab-editor.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
-import { CorsLabUrl, withShortUrls } from './cors-lab-url.ts';
+import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
 
 type Theme = 'light' | 'dark';
@@ -125,7 +125,7 @@ export class CorsLabApp extends LitElement {
   /** A copy of page text holds every short URL in full. */
   #onCopy = (event: ClipboardEvent): void => {
     const text = document.getSelection()?.toString() ?? '';
-    const full = expandShortUrls(text, CorsLabUrl.shown);
+    const full = expandShortUrls(text, urlsAround(event));
     if (!event.clipboardData || full === text) return;
     event.clipboardData.setData('text/plain', full);
     event.preventDefault();

@@ -1,25 +1,20 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
-import { baseStyles } from './theme.ts';
 
 /**
  * A URL shown short (origin and path, the plan elided), wrapping only after
  * separators; a button shows it in full, and a copy of the page text holds
- * it in full (see `fullUrlsShown`).
+ * it in full (see `urlsAround`, read by the app's copy handler). It renders into the
+ * light DOM, so its text is part of the text a person selects around it
+ * (a selection does not reach into a nested shadow root); its styles are in
+ * theme.ts.
  */
 @customElement('cors-lab-url')
 export class CorsLabUrl extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host { display: inline; font-family: ui-monospace, 'Cascadia Code', Menlo, monospace; }
-      button { font-size: 0.75em; padding: 0 0.3em; margin-left: 0.2em; vertical-align: baseline; }
-    `,
-  ];
-
-  /** Every full URL shown, so a copy of their short forms can be put back in full. */
-  static readonly shown = new Set<string>();
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   /** The full URL. */
   @property() url = '';
@@ -28,14 +23,26 @@ export class CorsLabUrl extends LitElement {
 
   override render() {
     const short = shortUrl(this.url);
-    CorsLabUrl.shown.add(this.url);
     const text = this._full ? this.url : short;
     return html`<span title=${this.url}>${urlBreakPoints(text).map((piece, i) => (i ? html`<wbr />${piece}` : piece))}</span>${
       short === this.url
         ? nothing
-        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? 'Show the URL short' : 'Show the full URL'} @click=${() => (this._full = !this._full)}>${this._full ? 'short' : 'full'}</button>`
+        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? 'Show the URL short' : 'Show the full URL'} @click=${() => (this._full = !this._full)}></button>`
     }`;
   }
+}
+
+/**
+ * The full URLs shown near a copy event's target: those in the same shadow
+ * tree (one prediction, one timeline), so equal short forms elsewhere on the
+ * page cannot be mixed up.
+ */
+export function urlsAround(event: Event): string[] {
+  const path = event.composedPath();
+  const boundary = path.findIndex((node) => node instanceof ShadowRoot);
+  const top = path[boundary < 0 ? path.length - 1 : boundary - 1];
+  if (!(top instanceof Element || top instanceof Document)) return [];
+  return [...top.querySelectorAll<CorsLabUrl>('cors-lab-url')].map((el) => el.url);
 }
 
 /** Text with every URL in it shown as a cors-lab-url (console lines, fixes). */

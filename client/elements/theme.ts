@@ -54,6 +54,29 @@ export const baseStyles = css`
   .markdown :is(p, ul, ol) {
     margin: 0.3em 0;
   }
+  a {
+    color: var(--cl-accent);
+  }
+  /* Identifiers (reasons, ids, header names) are single long words: on a phone in presenter mode they must wrap. */
+  code {
+    overflow-wrap: anywhere;
+  }
+  cors-lab-url {
+    font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
+  }
+  cors-lab-url button {
+    font-size: 0.75em;
+    padding: 0 0.3em;
+    margin-left: 0.2em;
+    user-select: none;
+  }
+  /* The button's word comes from CSS, so a copy of the text never picks it up. */
+  cors-lab-url button::after {
+    content: 'full';
+  }
+  cors-lab-url button[aria-expanded='true']::after {
+    content: 'short';
+  }
   .allowed {
     color: var(--cl-allowed);
   }
