@@ -59,10 +59,13 @@ export class CorsLabApp extends LitElement {
         --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
         --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
       }
-      :host([presenter]) { --cl-font-size: 24px; --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
+      :host([presenter]) { --cl-font-size: clamp(17px, 4.3vw, 24px); --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
       .skip { position: absolute; left: 0.5em; top: -3em; background: var(--cl-bg); padding: 0.3em 0.6em; border: 2px solid var(--cl-accent); z-index: 1; }
       .skip:focus { top: 0.5em; }
       a { color: var(--cl-accent); }
+      /* A toggle shows its state by more than colour: a check mark and a frame. */
+      header button[aria-pressed='true'] { background: var(--cl-selected-bg); border: 2px solid var(--cl-accent); font-weight: 600; }
+      header button[aria-pressed='true']::before { content: '✓ '; }
       header { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: center; padding: 0.5em 1em; border-bottom: 1px solid var(--cl-border); }
       h1 { font-size: 1.3em; margin: 0; }
       main { display: grid; grid-template-columns: minmax(14em, 20em) minmax(0, 1fr); gap: 1em; padding: 1em; }
@@ -74,7 +77,7 @@ export class CorsLabApp extends LitElement {
       .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
       h2 { font-size: 1.15em; }
       [role='alert'] { color: var(--cl-blocked); }
-      @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 40vh; } }
+      @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
     `,
   ];
 

@@ -32,6 +32,7 @@ export class CorsLabEditor extends LitElement {
       .field { display: flex; flex-direction: column; gap: 0.1em; min-width: 0; max-width: 100%; }
       .wide { flex: 1 1 18em; }
       textarea { width: 100%; box-sizing: border-box; min-height: 3.5em; }
+      #expect, #then, #redirects { min-height: 6em; }
       input { max-width: 100%; box-sizing: border-box; }
       .hint { font-size: 0.85em; }
       .problem { color: var(--cl-blocked); font-size: 0.9em; margin: 0; overflow-wrap: anywhere; }

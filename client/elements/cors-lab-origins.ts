@@ -17,10 +17,12 @@ export class CorsLabOrigins extends LitElement {
     baseStyles,
     css`
       :host { display: block; }
-      .scroll { max-width: 100%; overflow-x: auto; }
-      table { border-collapse: collapse; }
-      th, td { text-align: left; padding: 0.15em 0.6em 0.15em 0; vertical-align: top; border-bottom: 1px solid var(--cl-border); }
-      td.about { min-width: 12em; }
+      ul { list-style: none; padding: 0; margin: 0.4em 0; display: grid; gap: 0.6em; grid-template-columns: repeat(auto-fill, minmax(min(17em, 100%), 1fr)); }
+      li { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.3em 0.6em; }
+      dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.6em; margin: 0.2em 0; }
+      dt { font-weight: 600; }
+      dd { margin: 0; }
+      p { margin: 0.2em 0; }
     `,
   ];
 
@@ -30,19 +32,19 @@ export class CorsLabOrigins extends LitElement {
   override render() {
     if (this.origins.length === 0) return nothing;
     const groups = sameSiteGroups(this.origins);
-    return html`<div class="scroll" tabindex="0" role="region" aria-label="Origins table">
-        <table>
-          <thead><tr><th scope="col">name</th><th scope="col">URL</th><th scope="col">site</th><th scope="col">role</th><th scope="col">what it is</th></tr></thead>
-          <tbody>
-            ${this.origins.map(
-              (o) => html`<tr data-origin=${o.name}>
-                <th scope="row"><code>${o.name}</code></th><td><code>${o.url}</code></td><td><code>${o.site}</code></td><td>${o.role}</td>
-                <td class="about">${ORIGINS.find((spec) => spec.name === o.name)?.about ?? ''}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+    return html`<ul aria-label="Origins">
+        ${this.origins.map(
+          (o) => html`<li data-origin=${o.name}>
+            <strong><code>${o.name}</code></strong>
+            <dl>
+              <dt>URL</dt><dd><code>${o.url}</code></dd>
+              <dt>site</dt><dd><code>${o.site}</code></dd>
+              <dt>role</dt><dd>${o.role}</dd>
+            </dl>
+            <p class="muted">${ORIGINS.find((spec) => spec.name === o.name)?.about ?? ''}</p>
+          </li>`,
+        )}
+      </ul>
       <p data-testid="same-site">
         ${groups.map((g) => html`Same site (<code>${g.site}</code>): ${g.names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}: cross-origin to each other, but cookies with SameSite=Lax or Strict still go along. `)}
         Every other pair is cross-site.

@@ -57,9 +57,9 @@ export const baseStyles = css`
   a {
     color: var(--cl-accent);
   }
-  /* Identifiers (reasons, ids, header names) are single long words: on a phone in presenter mode they must wrap. */
+  /* Identifiers (reasons, ids, header names) are single long words: break one only when it cannot fit a line. */
   code {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   cors-lab-url {
     font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;

@@ -19,6 +19,7 @@ describe('short URLs', () => {
     expect(expandShortUrls(parts.map((p) => p.text).join(''), [planned])).toBe(line);
   });
   it('break only after separators', () => {
-    expect(urlBreakPoints('http://localhost:5311/…/items?a=1&b=2')).toEqual(['http:/', '/', 'localhost:5311/', '…/', 'items?', 'a=', '1&', 'b=', '2']);
+    expect(urlBreakPoints('http://localhost:5311/…/items?a=1&b=2')).toEqual(['http://localhost:5311', '/', '…/', 'items?', 'a=', '1&', 'b=', '2']);
+    expect(urlBreakPoints('/a/b')).toEqual(['/', 'a/', 'b']);
   });
 });

@@ -43,9 +43,12 @@ export function splitUrls(text: string): Array<{ text: string; url?: string }> {
   return parts;
 }
 
-/** Where a URL may wrap: after each "/", "?", "&" and "=" (never inside a word), as break opportunities. */
+/** Where a URL may wrap: after the origin, then after each "/", "?", "&" and "=" (never inside a word or the scheme). */
 export function urlBreakPoints(text: string): string[] {
-  return text.split(/(?<=[/?&=])/);
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(text)?.[0] ?? '';
+  const rest = text.slice(origin.length);
+  const pieces = rest ? rest.split(/(?<=[/?&=])/) : [];
+  return origin ? [origin, ...pieces] : pieces;
 }
 
 /** The same text with each short URL put back in full: what a copy of it must hold. */

@@ -91,6 +91,14 @@ for (const view of VIEWS) {
     await noHorizontalOverflow(page, `${view.name}, everything open`);
     await noSeriousViolations(page, `${view.name}, editor open and log expanded`);
     await page.screenshot({ path: `${SHOTS}${view.name}-full.png`, fullPage: true });
+    for (const [part, locator] of [
+      ['server-plan', page.getByText('Server plan', { exact: true })],
+      ['origins', page.getByRole('list', { name: 'Origins' })],
+      ['timeline', page.getByRole('list', { name: 'Timeline' }).first()],
+    ] as const) {
+      await locator.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SHOTS}${view.name}-${part}.png` });
+    }
   });
 }
 
