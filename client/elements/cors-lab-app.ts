@@ -10,14 +10,36 @@ import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
+import { expandShortUrls } from '../lab/short-url.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
-import './cors-lab-log.ts';
+import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
+import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
+import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
 
 type Theme = 'light' | 'dark';
 const CONCURRENCY = 4;
+/** Where the theme and presenter mode are remembered between visits. */
+const STORED = { theme: 'cors-lab:theme', presenter: 'cors-lab:presenter' } as const;
+const catalogIds = catalog.map((e) => e.id);
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: fall back to the defaults
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage disabled or full: the setting just is not remembered
+  }
+}
 const BLANK = { id: 'custom-new', title: 'New experiment', group: 'custom', request: { target: 'api' } };
 
 /** The playground: catalog, editor with a live prediction, runs in this browser, and the log. */
@@ -37,16 +59,25 @@ export class CorsLabApp extends LitElement {
         --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
         --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
       }
-      :host([presenter]) { --cl-font-size: 24px; --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
+      :host([presenter]) { --cl-font-size: clamp(17px, 4.3vw, 24px); --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
+      .skip { position: absolute; left: 0.5em; top: -3em; background: var(--cl-bg); padding: 0.3em 0.6em; border: 2px solid var(--cl-accent); z-index: 1; }
+      .skip:focus { top: 0.5em; }
+      a { color: var(--cl-accent); }
+      /* A toggle shows its state by more than colour: a check mark and a frame. */
+      header button[aria-pressed='true'] { background: var(--cl-selected-bg); border: 2px solid var(--cl-accent); font-weight: 600; }
+      header button[aria-pressed='true']::before { content: '✓ '; }
       header { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: center; padding: 0.5em 1em; border-bottom: 1px solid var(--cl-border); }
       h1 { font-size: 1.3em; margin: 0; }
-      main { display: grid; grid-template-columns: minmax(14em, 20em) 1fr; gap: 1em; padding: 1em; }
+      main { display: grid; grid-template-columns: minmax(14em, 20em) minmax(0, 1fr); gap: 1em; padding: 1em; }
+      main > * { min-width: 0; }
+      h2:focus { outline: none; }
+      .share-link { overflow-wrap: anywhere; }
       :host([presenter]) nav { font-size: 0.7em; }
       nav { max-height: calc(100vh - 5em); overflow: auto; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
       h2 { font-size: 1.15em; }
       [role='alert'] { color: var(--cl-blocked); }
-      @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 40vh; } }
+      @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
     `,
   ];
 
@@ -55,20 +86,35 @@ export class CorsLabApp extends LitElement {
     theme: { reflect: true },
   };
 
-  /** Large type and high contrast for a projector. */
-  presenter = false;
-  theme: Theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  /** Large type and high contrast for a projector (remembered). */
+  presenter = stored(STORED.presenter) === 'true';
+  /** Remembered; the system's preference on a first visit. */
+  theme: Theme = (stored(STORED.theme) as Theme | null) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
-  /** The running lab's origins, and runner frames on them. */
+  /**
+   * The running lab's origins, and runner frames on them. The runner pages
+   * obey only the app origin as the table spells it (http://localhost:PORT),
+   * and the sites of the experiments depend on it too (127.0.0.1 is the
+   * partner's site): a page opened at another address the app answers on
+   * moves to the canonical URL, hash and all, before anything runs.
+   */
   private _lab = new Task(this, {
     task: async (_args: [], { signal }) => {
       const res = await fetch('/__lab/origins', { signal });
       if (!res.ok) throw new Error(`/__lab/origins answered ${res.status}`);
-      const origins = originMap((await res.json()) as LabOrigin[]);
-      return { origins, frames: new RunnerFrames(origins) };
+      const list = (await res.json()) as LabOrigin[];
+      const origins = originMap(list);
+      if (location.origin !== origins.app) {
+        this._moving = origins.app;
+        location.replace(`${origins.app}${location.pathname}${location.search}${location.hash}`);
+        return new Promise<never>(() => undefined);
+      }
+      return { list, origins, frames: new RunnerFrames(origins) };
     },
     args: () => [] as [],
   });
+  @state() private _moving = '';
+  @state() private _summary?: RunSummary;
   @state() private _experiment: Experiment = catalog[0] as Experiment;
   @state() private _runs: BrowserRun[] = [];
   @state() private _running = 0;
@@ -79,8 +125,23 @@ export class CorsLabApp extends LitElement {
     return this._lab.value?.origins;
   }
 
+  /** A copy of page text holds every short URL in full. */
+  #onCopy = (event: ClipboardEvent): void => {
+    const text = document.getSelection()?.toString() ?? '';
+    const full = expandShortUrls(text, urlsAround(event));
+    if (!event.clipboardData || full === text) return;
+    event.clipboardData.setData('text/plain', full);
+    event.preventDefault();
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('copy', this.#onCopy);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('copy', this.#onCopy);
     try {
       const linked = experimentFromHash(location.hash);
       if (linked) this._experiment = linked;
@@ -94,20 +155,41 @@ export class CorsLabApp extends LitElement {
     history.replaceState(null, '', experimentHash(experiment));
   }
 
+  /** Runs a batch; one experiment's row is brought into view, a batch ends with a summary. */
   private async _run(experiments: readonly Experiment[]): Promise<void> {
     const lab = this._lab.value;
     if (!lab) return;
     const { origins, frames } = lab;
     const queue = [...experiments];
+    const batch: BrowserRun[] = [];
     this._running += queue.length;
+    if (experiments.length > 1) this._summary = undefined;
     const worker = async (): Promise<void> => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const run = await runInBrowser(next, origins, frames);
+        batch.push(run);
         this._runs = [run, ...this._runs];
         this._running--;
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    if (experiments.length > 1) this._summary = summarize(batch);
+    else if (batch[0]) await this.renderRoot.querySelector<CorsLabLog>('cors-lab-log')?.reveal(batch[0].run);
+  }
+
+  private _toggle(setting: 'presenter' | 'theme'): void {
+    if (setting === 'presenter') {
+      this.presenter = !this.presenter;
+      store(STORED.presenter, String(this.presenter));
+    } else {
+      this.theme = this.theme === 'dark' ? 'light' : 'dark';
+      store(STORED.theme, this.theme);
+    }
+  }
+
+  private _skip(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#experiment')?.focus();
   }
 
   private async _copy(label: string, text: string): Promise<void> {
@@ -130,11 +212,12 @@ export class CorsLabApp extends LitElement {
     const url = origins ? experimentUrl(e, origins, 'shared') : '';
     const link = `${location.origin}${location.pathname}${experimentHash(e)}`;
     return html`
+      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>Skip to the experiment</a>
       <header>
         <h1>cors-lab</h1>
-        <span class="muted" role="status" aria-label="lab status">${this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
-        <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => (this.presenter = !this.presenter)}>Presenter mode</button>
-        <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => (this.theme = this.theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
+        <span class="muted" role="status" aria-label="lab status">${this._moving ? `opening ${this._moving}…` : this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
+        <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>Presenter mode</button>
+        <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => this._toggle('theme')}>Dark theme</button>
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">Could not reach the lab: ${String(this._lab.error)}</p>` : ''}
@@ -143,7 +226,7 @@ export class CorsLabApp extends LitElement {
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>
         <div>
-          <h2>${e.title}</h2>
+          <h2 id="experiment" tabindex="-1">${e.title}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>Run this experiment</button>
             <button @click=${() => this._select(validateExperiments(BLANK, 'new')[0] as Experiment)}>New experiment</button>
@@ -160,12 +243,17 @@ export class CorsLabApp extends LitElement {
           </details>
           <details>
             <summary>Share</summary>
-            <p>Link: <a href=${link}>${link.length > 90 ? `${link.slice(0, 90)}…` : link}</a></p>
-            <pre aria-label="fetch snippet">${fetchSnippet(e, url)}</pre>
-            <pre aria-label="curl commands">${origins ? curlPair(e, url, page === 'null' ? 'null' : origins[page]) : ''}</pre>
+            <p class="share-link">Link: <a href=${link}>this experiment (${e.id})</a>; "Copy link" copies it in full.</p>
+            <p class="muted">URLs are shown short (the server plan elided); the copy buttons, and any copy of the text, hold them in full.</p>
+            <pre aria-label="fetch snippet">${withShortUrls(fetchSnippet(e, url))}</pre>
+            <pre aria-label="curl commands">${origins ? withShortUrls(curlPair(e, url, page === 'null' ? 'null' : origins[page])) : ''}</pre>
+          </details>
+          <details>
+            <summary>Origins: which is which</summary>
+            <cors-lab-origins .origins=${this._lab.value?.list ?? []}></cors-lab-origins>
           </details>
           <h2>Log</h2>
-          <cors-lab-log .runs=${this._runs} @log-clear=${() => (this._runs = [])}></cors-lab-log>
+          <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
         </div>
       </main>
     `;

@@ -3,7 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Experiment } from '../../experiments/schema.ts';
 import { baseStyles } from './theme.ts';
 
-/** The experiments, grouped and searchable. Fires `experiment-select` and `run-experiments`. */
+/**
+ * The experiments, grouped and searchable. The list is one tab stop: arrow
+ * keys, Home and End move between its buttons (a roving tabindex, as in the
+ * WAI-ARIA Authoring Practices' composite widgets). Fires `experiment-select`
+ * and `run-experiments`.
+ */
 @customElement('cors-lab-catalog')
 export class CorsLabCatalog extends LitElement {
   static override styles = [
@@ -54,6 +59,8 @@ export class CorsLabCatalog extends LitElement {
   @property() selectedId = '';
 
   @state() private _query = '';
+  /** The entry that holds the list's one tab stop: `exp:<id>` or `run:<group>`. */
+  @state() private _active = '';
 
   private get _matching(): Experiment[] {
     const q = this._query.trim().toLowerCase();
@@ -64,20 +71,43 @@ export class CorsLabCatalog extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  private _entries(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-entry]')];
+  }
+
+  private _onKey(event: KeyboardEvent): void {
+    const entries = this._entries();
+    const at = entries.findIndex((b) => b === this.shadowRoot?.activeElement);
+    if (at < 0) return;
+    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: entries.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = entries[Math.max(0, Math.min(entries.length - 1, next))];
+    if (!target) return;
+    this._active = target.dataset.entry ?? '';
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
+  }
+
   override render() {
     const matching = this._matching;
     const groups = [...new Set(matching.map((e) => e.group))];
+    const keys = groups.flatMap((g) => [`run:${g}`, ...matching.filter((e) => e.group === g).map((e) => `exp:${e.id}`)]);
+    // The tab stop: the entry last moved to, else the selected experiment, else the first entry.
+    const active = keys.includes(this._active) ? this._active : keys.includes(`exp:${this.selectedId}`) ? `exp:${this.selectedId}` : keys[0];
+    const tabindex = (key: string) => (key === active ? '0' : '-1');
     return html`
       <label>Search experiments <input type="search" .value=${this._query} @input=${(e: InputEvent) => (this._query = (e.target as HTMLInputElement).value)} /></label>
       <p><button @click=${() => this._emit('run-experiments', { experiments: matching })}>Run all ${matching.length}</button></p>
+      <div @keydown=${(e: KeyboardEvent) => this._onKey(e)} @focusin=${(e: FocusEvent) => (this._active = (e.target as HTMLElement).dataset.entry ?? this._active)}>
       ${groups.map((group) => {
         const inGroup = matching.filter((e) => e.group === group);
         return html`<section aria-label=${`group ${group}`}>
-          <h3>${group} <button @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${`Run group ${group}`}>Run ${inGroup.length}</button></h3>
+          <h3>${group} <button data-entry=${`run:${group}`} tabindex=${tabindex(`run:${group}`)} @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${`Run group ${group}`}>Run ${inGroup.length}</button></h3>
           <ul>
             ${inGroup.map(
               (e) => html`<li>
-                <button aria-pressed=${e.id === this.selectedId ? 'true' : 'false'} @click=${() => this._emit('experiment-select', { experiment: e })}>
+                <button data-entry=${`exp:${e.id}`} tabindex=${tabindex(`exp:${e.id}`)} aria-pressed=${e.id === this.selectedId ? 'true' : 'false'} @click=${() => this._emit('experiment-select', { experiment: e })}>
                   ${e.title}<span class="summary">${e.id}</span>
                 </button>
               </li>`,
@@ -85,7 +115,8 @@ export class CorsLabCatalog extends LitElement {
           </ul>
         </section>`;
       })}
-      ${matching.length === 0 ? html`<p class="muted">No experiment matches.</p>` : ''}
+      </div>
+      ${matching.length === 0 ? html`<p class="muted" role="status">No experiment matches "${this._query.trim()}".</p>` : ''}
     `;
   }
 }

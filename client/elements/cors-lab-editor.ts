@@ -1,53 +1,42 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { API, CREDENTIALS, MODES, REDIRECT_MODES, type Experiment, type ExperimentInput } from '../../experiments/schema.ts';
-import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { live } from 'lit/directives/live.js';
+import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, type Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../servers/origins.ts';
+import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
 import { ANSWER_PRESETS, headersToText, textToHeaders } from '../lab/header-text.ts';
 import { baseStyles } from './theme.ts';
 
-interface Draft {
-  page: string;
-  api: string;
-  target: string;
-  method: string;
-  path: string;
-  mode: string;
-  credentials: string;
-  redirect: string;
-  requestHeaders: string;
-  body: string;
-  preflightStatus: string;
-  preflightHeaders: string;
-  actualStatus: string;
-  actualHeaders: string;
-  actualBody: string;
-  redirects: string;
-}
+/** Hints shown under a field (and read with it, through aria-describedby). */
+const HINTS: Partial<Record<DraftField, string>> = {
+  requestHeaders: 'Name: value, one per line; repeat a name for two lines.',
+  preflightHeaders: 'Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.',
+  actualHeaders: 'Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.',
+  redirects: 'For example [{"status": 302, "to": "api2"}]; empty for none.',
+  expect: 'For example {"outcome": "blocked", "preflight": true}; empty for none.',
+  then: 'Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].',
+};
 
-function draftOf(e: Experiment): Draft {
-  const r = e.request;
-  return {
-    page: e.page ?? 'app', api: r.api ?? 'fetch', target: r.target, method: r.method ?? 'GET', path: r.path ?? '/', mode: r.mode ?? 'cors',
-    credentials: r.credentials ?? 'same-origin', redirect: r.redirect ?? 'follow', requestHeaders: headersToText(r.headers), body: r.body ?? '',
-    preflightStatus: String(e.server?.preflight?.status ?? 204), preflightHeaders: headersToText(e.server?.preflight?.headers),
-    actualStatus: String(e.server?.actual?.status ?? 200), actualHeaders: headersToText(e.server?.actual?.headers), actualBody: e.server?.actual?.body ?? '',
-    redirects: e.server?.redirects?.length ? JSON.stringify(e.server.redirects, null, 1) : '',
-  };
-}
-
-/** Edits the request and the server plan. Fires `experiment-change` with each valid edit, and `run-experiments`. */
+/**
+ * Edits the request, the server plan, `expect` and `then`. Fires
+ * `experiment-change` with each valid edit; a problem is shown next to its field.
+ */
 @customElement('cors-lab-editor')
 export class CorsLabEditor extends LitElement {
   static override styles = [
     baseStyles,
     css`
       :host { display: block; }
-      fieldset { border: 1px solid var(--cl-border); border-radius: 6px; margin: 0 0 0.6em; }
+      fieldset { border: 1px solid var(--cl-border); border-radius: 6px; margin: 0 0 0.6em; min-width: 0; }
       .row { display: flex; flex-wrap: wrap; gap: 0.5em 1em; margin: 0.3em 0; }
-      label { display: inline-flex; flex-direction: column; gap: 0.1em; }
-      textarea { min-width: min(32em, 90vw); min-height: 3.5em; }
-      [role='alert'] { color: var(--cl-blocked); }
+      .field { display: flex; flex-direction: column; gap: 0.1em; min-width: 0; max-width: 100%; }
+      .wide { flex: 1 1 18em; }
+      textarea { width: 100%; box-sizing: border-box; min-height: 3.5em; }
+      #expect, #then, #redirects { min-height: 6em; }
+      input { max-width: 100%; box-sizing: border-box; }
+      .hint { font-size: 0.85em; }
+      .problem { color: var(--cl-blocked); font-size: 0.9em; margin: 0; overflow-wrap: anywhere; }
+      [aria-invalid='true'] { border-color: var(--cl-blocked); border-width: 2px; }
     `,
   ];
 
@@ -55,89 +44,80 @@ export class CorsLabEditor extends LitElement {
   @property({ attribute: false }) experiment?: Experiment;
 
   @state() private _draft?: Draft;
-  @state() private _problems: string[] = [];
+  @state() private _problems: DraftProblems = {};
+  /** The experiment the draft started from (a catalog one stays the source of `custom-<id>`). */
   #source?: Experiment;
+  /**
+   * Every experiment this editor emitted. The app hands each one back a
+   * moment later, sometimes after the next key was typed; taking such an
+   * echo as a new experiment would reset the draft to a stale one and lose keys.
+   */
+  #emitted = new WeakSet<Experiment>();
 
   override willUpdate(): void {
-    if (this.experiment && this.experiment !== this.#source && this.experiment !== this.#emitted) {
+    if (this.experiment && this.experiment !== this.#source && !this.#emitted.has(this.experiment)) {
       this.#source = this.experiment;
       this._draft = draftOf(this.experiment);
-      this._problems = [];
+      this._problems = {};
     }
   }
 
-  #emitted?: Experiment;
-
-  private _set(field: keyof Draft, value: string): void {
+  private _set(field: DraftField, value: string): void {
     if (!this._draft || !this.#source) return;
     this._draft = { ...this._draft, [field]: value };
-    const { experiment, problems } = this._build(this._draft, this.#source);
+    const { experiment, problems } = experimentFromDraft(this._draft, this.#source);
     this._problems = problems;
     if (experiment) {
-      this.#emitted = experiment;
+      this.#emitted.add(experiment);
       this.dispatchEvent(new CustomEvent('experiment-change', { detail: { experiment }, bubbles: true, composed: true }));
     }
   }
 
-  private _build(d: Draft, source: Experiment): { experiment?: Experiment; problems: string[] } {
-    const parts = { request: textToHeaders(d.requestHeaders), preflight: textToHeaders(d.preflightHeaders), actual: textToHeaders(d.actualHeaders) };
-    const problems = Object.entries(parts).flatMap(([where, p]) => p.problems.map((m) => `${where} headers: ${m}`));
-    let redirects: unknown;
-    try {
-      redirects = d.redirects.trim() ? JSON.parse(d.redirects) : undefined;
-    } catch {
-      problems.push('redirects: not valid JSON (an array like [{"to": "api2"}])');
-    }
-    if (problems.length) return { problems };
-    const custom = source.group === 'custom';
-    const input: ExperimentInput = {
-      id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
-      title: custom ? source.title : `Custom: ${source.title}`,
-      group: 'custom',
-      ...(source.explain ? { explain: source.explain } : {}),
-      page: d.page as ExperimentInput['page'],
-      request: {
-        api: d.api as 'fetch', target: d.target as 'api', method: d.method, path: d.path, mode: d.mode as 'cors', credentials: d.credentials as 'omit',
-        redirect: d.redirect as 'follow', headers: parts.request.headers, body: d.body === '' ? null : d.body,
-      },
-      server: {
-        preflight: { status: Number(d.preflightStatus), headers: parts.preflight.headers },
-        actual: { status: Number(d.actualStatus), headers: parts.actual.headers, ...(d.actualBody ? { body: d.actualBody } : {}) },
-        ...(redirects === undefined ? {} : { redirects: redirects as [] }),
-      },
-      ...(source.then ? { then: source.then } : {}),
-    };
-    try {
-      return { experiment: validateExperiments(input, 'editor')[0], problems: [] };
-    } catch (error) {
-      return { problems: error instanceof ExperimentError ? error.problems.map((p) => p.replace(/^editor: /, '')) : [String(error)] };
-    }
+  /** The hint and problem ids a field is described by. */
+  private _described(field: DraftField): string {
+    return [HINTS[field] ? `${field}-hint` : '', this._problems[field]?.length ? `${field}-problem` : ''].filter(Boolean).join(' ');
   }
 
-  private _select(field: keyof Draft, label: string, options: readonly string[]) {
-    return html`<label>${label}<select @change=${(e: Event) => this._set(field, (e.target as HTMLSelectElement).value)}>
-      ${options.map((o) => html`<option ?selected=${this._draft?.[field] === o}>${o}</option>`)}
-    </select></label>`;
+  private _notes(field: DraftField) {
+    const problems = this._problems[field] ?? [];
+    return html`${HINTS[field] ? html`<span class="hint muted" id=${`${field}-hint`}>${HINTS[field]}</span>` : nothing}
+      ${problems.length ? html`<p class="problem" id=${`${field}-problem`} role="alert">${problems.join('; ')}</p>` : nothing}`;
   }
 
-  private _text(field: keyof Draft, label: string, multiline = false) {
+  private _select(field: DraftField, label: string, options: readonly string[], labels: Record<string, string> = {}) {
+    return html`<div class="field"><label for=${field}>${label}</label><select id=${field} .value=${live(this._draft?.[field] ?? '')} aria-describedby=${this._described(field) || nothing} @change=${(e: Event) => this._set(field, (e.target as HTMLSelectElement).value)}>
+      ${options.map((o) => html`<option value=${o} ?selected=${this._draft?.[field] === o}>${labels[o] ?? o}</option>`)}
+    </select>${this._notes(field)}</div>`;
+  }
+
+  private _text(field: DraftField, label: string, multiline = false) {
     const onInput = (e: Event) => this._set(field, (e.target as HTMLInputElement).value);
-    return multiline ? html`<label>${label}<textarea .value=${this._draft?.[field] ?? ''} @input=${onInput}></textarea></label>` : html`<label>${label}<input .value=${this._draft?.[field] ?? ''} @input=${onInput} size="10" /></label>`;
+    const value = live(this._draft?.[field] ?? '');
+    const invalid = this._problems[field]?.length ? 'true' : 'false';
+    const describedBy = this._described(field) || nothing;
+    return multiline
+      ? html`<div class="field wide"><label for=${field}>${label}</label><textarea id=${field} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput}></textarea>${this._notes(field)}</div>`
+      : html`<div class="field"><label for=${field}>${label}</label><input id=${field} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput} size="10" />${this._notes(field)}</div>`;
   }
 
+  /** A menu of ready-made answers: an action, so it returns to "choose…" after each use and each switch. */
   private _preset(field: 'preflightHeaders' | 'actualHeaders', label: string) {
     const apply = (e: Event): void => {
-      const name = (e.target as HTMLSelectElement).value;
-      const preset = ANSWER_PRESETS[name];
-      if (!preset || !this._draft) return;
-      const extra = field === 'preflightHeaders' && name !== 'no CORS headers' ? `\nAccess-Control-Allow-Methods: ${this._draft.method}${this._draft.requestHeaders.trim() ? `\nAccess-Control-Allow-Headers: ${Object.keys(textToHeaders(this._draft.requestHeaders).headers).join(', ')}` : ''}` : '';
-      this._set(field, headersToText(preset) + extra);
+      const select = e.target as HTMLSelectElement;
+      const preset = ANSWER_PRESETS[select.value];
+      if (preset && this._draft) {
+        const listed = Object.keys(textToHeaders(this._draft.requestHeaders).headers).join(', ');
+        const extra = field === 'preflightHeaders' && select.value !== 'no CORS headers' ? `\nAccess-Control-Allow-Methods: ${this._draft.method}${listed ? `\nAccess-Control-Allow-Headers: ${listed}` : ''}` : '';
+        this._set(field, headersToText(preset) + extra);
+      }
+      select.value = '';
     };
-    return html`<label>${label}<select @change=${apply}><option value="">choose…</option>${Object.keys(ANSWER_PRESETS).map((p) => html`<option>${p}</option>`)}</select></label>`;
+    return html`<div class="field"><label for=${`${field}-preset`}>${label}</label><select id=${`${field}-preset`} .value=${live('')} @change=${apply}><option value="">choose…</option>${Object.keys(ANSWER_PRESETS).map((p) => html`<option value=${p}>${p}</option>`)}</select></div>`;
   }
 
   override render() {
     if (!this._draft) return html`<p class="muted">Pick an experiment, or start a new one.</p>`;
+    const general = this._problems.general ?? [];
     return html`
       <fieldset>
         <legend>Request</legend>
@@ -145,8 +125,11 @@ export class CorsLabEditor extends LitElement {
           ${this._select('page', 'Page origin', [...ORIGIN_NAMES, 'null'])} ${this._select('target', 'Target origin', ORIGIN_NAMES)} ${this._select('api', 'API', API)}
           ${this._text('method', 'Method')} ${this._text('path', 'Path')}
         </div>
-        <div class="row">${this._select('mode', 'Mode', MODES)} ${this._select('credentials', 'Credentials', CREDENTIALS)} ${this._select('redirect', 'Redirect', REDIRECT_MODES)}</div>
-        <div class="row">${this._text('requestHeaders', 'Request headers (Name: value per line)', true)} ${this._text('body', 'Body', true)}</div>
+        <div class="row">
+          ${this._select('mode', 'Mode', MODES)} ${this._select('credentials', 'Credentials', CREDENTIALS)} ${this._select('redirect', 'Redirect', REDIRECT_MODES)}
+          ${this._select('referrerPolicy', 'Referrer policy', REFERRER_POLICIES, { '': '(default)' })}
+        </div>
+        <div class="row">${this._text('requestHeaders', 'Request headers', true)} ${this._text('body', 'Body', true)}</div>
       </fieldset>
       <fieldset>
         <legend>Server plan</legend>
@@ -154,7 +137,11 @@ export class CorsLabEditor extends LitElement {
         <div class="row">${this._text('actualStatus', 'Actual status')} ${this._preset('actualHeaders', 'Actual preset')} ${this._text('actualHeaders', 'Actual response headers', true)} ${this._text('actualBody', 'Actual body', true)}</div>
         <div class="row">${this._text('redirects', 'Redirect hops (JSON array)', true)}</div>
       </fieldset>
-      ${this._problems.length ? html`<div role="alert"><strong>Not valid yet:</strong><ul>${this._problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
+      <fieldset>
+        <legend>Expectation and later steps</legend>
+        <div class="row">${this._text('expect', 'Expect (JSON)', true)} ${this._text('then', 'Then steps (JSON array)', true)}</div>
+      </fieldset>
+      ${general.length ? html`<div role="alert" class="problem"><strong>Not valid yet:</strong> ${general.join('; ')}</div>` : nothing}
     `;
   }
 }

@@ -1,12 +1,44 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
+import { runReport } from '../lab/run-report.ts';
 import './cors-lab-timeline.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 
-type Filter = 'all' | 'allowed' | 'blocked' | 'opaque' | 'disagreements';
+const FILTERS = ['all', 'allowed', 'blocked', 'opaque', 'disagreements', 'no answer'] as const;
+type Filter = (typeof FILTERS)[number];
+const ORDERS = { newest: 'newest first', catalog: 'catalog order' } as const;
+type Order = keyof typeof ORDERS;
 
-/** One row per run: outcome, reason, and a mark where the model and the browser disagree. Fires `log-clear`. */
+/** What a batch of runs ("Run all", a group) came to. */
+export interface RunSummary {
+  total: number;
+  allowed: number;
+  blocked: number;
+  opaque: number;
+  disagreements: number;
+  noAnswer: number;
+}
+
+export function summarize(runs: readonly BrowserRun[]): RunSummary {
+  const count = (f: (r: BrowserRun) => boolean) => runs.filter(f).length;
+  const outcome = (r: BrowserRun) => (r.failure ? null : r.steps[0]?.seen.outcome);
+  return {
+    total: runs.length,
+    allowed: count((r) => outcome(r) === 'allowed'),
+    blocked: count((r) => outcome(r) === 'blocked'),
+    opaque: count((r) => outcome(r) === 'opaque'),
+    disagreements: count((r) => r.steps.some((s) => s.disagreements.length > 0)),
+    noAnswer: count((r) => Boolean(r.failure)),
+  };
+}
+
+/**
+ * One row per run: outcome, the model's reason (labelled predicted), and a
+ * mark where the model and the browser disagree or a runner did not answer.
+ * Fires `log-clear`.
+ */
 @customElement('cors-lab-log')
 export class CorsLabLog extends LitElement {
   static override styles = [
@@ -16,27 +48,54 @@ export class CorsLabLog extends LitElement {
       .tools { display: flex; gap: 0.6em; align-items: center; flex-wrap: wrap; margin-bottom: 0.4em; }
       ul { list-style: none; padding: 0; margin: 0; }
       li.run { border-top: 1px solid var(--cl-border); padding: 0.3em 0; }
-      summary { cursor: pointer; }
+      summary { cursor: pointer; overflow-wrap: anywhere; }
       .mark { color: var(--cl-blocked); font-weight: 700; }
+      .summary { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.3em 0.6em; }
     `,
   ];
 
   /** The runs, newest first. */
   @property({ attribute: false }) runs: readonly BrowserRun[] = [];
+  /** The catalog's ids in order, for "catalog order". */
+  @property({ attribute: false }) catalogIds: readonly string[] = [];
+  /** The running lab's origins, written into the export. */
+  @property({ attribute: false }) origins: readonly LabOrigin[] = [];
+  /** What the last batch of runs came to; shown above the rows. */
+  @property({ attribute: false }) summary?: RunSummary;
 
   @state() private _filter: Filter = 'all';
+  @state() private _order: Order = 'newest';
 
   private get _shown(): BrowserRun[] {
-    return this.runs.filter((r) => {
+    const shown = this.runs.filter((r) => {
       const first = r.steps[0];
-      if (!first || this._filter === 'all') return true;
+      if (this._filter === 'all') return true;
+      if (this._filter === 'no answer') return Boolean(r.failure);
       if (this._filter === 'disagreements') return r.steps.some((s) => s.disagreements.length);
-      return first.seen.outcome === this._filter;
+      return !r.failure && first?.seen.outcome === this._filter;
     });
+    if (this._order === 'newest') return shown;
+    // Catalog order; custom experiments after the catalog, newest first among themselves.
+    const rank = (r: BrowserRun) => {
+      const i = this.catalogIds.indexOf(r.id);
+      return i < 0 ? this.catalogIds.length : i;
+    };
+    return shown.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  }
+
+  /** Scrolls the row of a run into view and moves focus to it (after "Run this experiment"). */
+  async reveal(run: string): Promise<void> {
+    await this.updateComplete;
+    const summary = this.renderRoot.querySelector<HTMLElement>(`li[data-run="${CSS.escape(run)}"] summary`);
+    if (!summary) return;
+    summary.scrollIntoView({ block: 'center', behavior: 'instant' });
+    summary.focus({ preventScroll: true });
   }
 
   private _export(): void {
-    const blob = new Blob([JSON.stringify(this.runs, null, 2)], { type: 'application/json' });
+    // The shape `cors-lab run --json` writes, oldest run first like a CLI run.
+    const report = runReport([...this.runs].reverse(), this.origins, navigator.userAgent);
+    const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'cors-lab-log.json';
@@ -44,45 +103,61 @@ export class CorsLabLog extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  private _row(run: BrowserRun) {
+    const first = run.steps[0];
+    const disagree = run.steps.some((s) => s.disagreements.length);
+    return html`<li class="run" data-testid="log-row" data-id=${run.id} data-run=${run.run}>
+      <details>
+        <summary>
+          ${run.failure ? html`<span class="mark">⚠ no answer</span>` : first ? html`<span class=${first.seen.outcome}>${OUTCOME_LABEL[first.seen.outcome]}</span>` : nothing}
+          <strong>${run.id}</strong>
+          ${first?.predicted.reason ? html`<span class="label muted">predicted</span> <code>${first.predicted.reason}</code>` : nothing}
+          ${run.steps.length > 1 ? html`<span class="muted">+${run.steps.length - 1} steps</span>` : nothing}
+          ${disagree ? html`<span class="mark" title="the browser did not do what the model predicted">⚠ model and browser disagree</span>` : nothing}
+        </summary>
+        <p>${run.experiment.title}</p>
+        ${run.failure ? html`<p class="mark" role="note">${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.</p>` : nothing}
+        ${run.steps.map(
+          (step) => html`<section aria-label=${`step ${step.title}`}>
+            <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
+            <p>${step.explanation.verdict}</p>
+            ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
+            <cors-lab-timeline .step=${step}></cors-lab-timeline>
+          </section>`,
+        )}
+      </details>
+    </li>`;
+  }
+
   override render() {
     const shown = this._shown;
+    const s = this.summary;
     return html`
       <div class="tools">
-        <label>Show <select @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as Filter)}>
-          ${(['all', 'allowed', 'blocked', 'opaque', 'disagreements'] as const).map((f) => html`<option ?selected=${f === this._filter}>${f}</option>`)}
-        </select></label>
+        <label for="filter">Show</label>
+        <select id="filter" @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as Filter)}>
+          ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${f}</option>`)}
+        </select>
+        <label for="order">Order</label>
+        <select id="order" @change=${(e: Event) => (this._order = (e.target as HTMLSelectElement).value as Order)}>
+          ${(Object.keys(ORDERS) as Order[]).map((o) => html`<option value=${o} ?selected=${o === this._order}>${ORDERS[o]}</option>`)}
+        </select>
         <button @click=${() => this.dispatchEvent(new CustomEvent('log-clear', { bubbles: true, composed: true }))}>Clear log</button>
         <button @click=${() => this._export()} ?disabled=${this.runs.length === 0}>Export log as JSON</button>
-        <span class="muted">${this.runs.length} runs</span>
+        <span class="muted">${this.runs.length} ${this.runs.length === 1 ? 'run' : 'runs'}</span>
       </div>
-      <ul aria-label="Log">
-        ${shown.map((run) => {
-          const first = run.steps[0];
-          if (!first) return '';
-          const disagree = run.steps.some((s) => s.disagreements.length);
-          return html`<li class="run" data-testid="log-row" data-id=${run.id}>
-            <details>
-              <summary>
-                <span class=${first.seen.outcome}>${OUTCOME_LABEL[first.seen.outcome]}</span>
-                <strong>${run.id}</strong>
-                ${first.predicted.reason ? html`<code>${first.predicted.reason}</code>` : ''}
-                ${run.steps.length > 1 ? html`<span class="muted">+${run.steps.length - 1} steps</span>` : ''}
-                ${disagree ? html`<span class="mark" title="the browser did not do what the model predicted">⚠ model and browser disagree</span>` : ''}
-              </summary>
-              <p>${run.experiment.title}</p>
-              ${run.steps.map(
-                (step) => html`<section aria-label=${`step ${step.title}`}>
-                  <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
-                  <p>${step.explanation.verdict}</p>
-                  ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
-                  <cors-lab-timeline .step=${step}></cors-lab-timeline>
-                </section>`,
-              )}
-            </details>
-          </li>`;
-        })}
-      </ul>
-      ${this.runs.length === 0 ? html`<p class="muted">Run an experiment: its outcome, reason and timeline appear here.</p>` : ''}
+      ${s
+        ? html`<p class="summary" role="status" data-testid="run-summary">
+            Ran ${s.total}: ${s.allowed} allowed, ${s.blocked} blocked, ${s.opaque} opaque${s.noAnswer ? html`, <span class="mark">${s.noAnswer} without an answer</span>` : nothing};
+            ${s.disagreements ? html`<span class="mark">${s.disagreements} ${s.disagreements === 1 ? 'disagreement' : 'disagreements'} between the model and the browser</span>` : 'no disagreement between the model and the browser'}.
+          </p>`
+        : nothing}
+      <ul aria-label="Log">${shown.map((run) => this._row(run))}</ul>
+      ${this.runs.length === 0
+        ? html`<p class="muted">Run an experiment: its outcome, reason and timeline appear here.</p>`
+        : shown.length === 0
+          ? html`<p class="muted" role="status">No run matches the filter "${this._filter}" (${this.runs.length} ${this.runs.length === 1 ? 'run' : 'runs'} in the log).</p>`
+          : nothing}
     `;
   }
 }

@@ -4,9 +4,16 @@ import { explain } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { markdownHtml } from '../lab/markdown.ts';
+import { withShortUrls } from './cors-lab-url.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 
-/** What the model predicts for the experiment being edited, before anything runs. */
+/**
+ * What the model predicts for the experiment being edited, before anything
+ * runs. Everything here is the model's, and labelled "predicted": only a
+ * headless run reads Chromium's own reason (cors-lab run, Playwright).
+ */
 @customElement('cors-lab-prediction')
 export class CorsLabPrediction extends LitElement {
   static override styles = [
@@ -39,17 +46,17 @@ export class CorsLabPrediction extends LitElement {
     if (!result) return html``;
     const { prediction: p, explanation: e } = result;
     return html`<section aria-label="Prediction" aria-live="polite">
-      <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <code>${p.reason}</code>` : ''}</h2>
+      <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <span class="label muted">predicted reason</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
       <dl>
         ${e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
-        ${e.console ? html`<dt>Chromium console</dt><dd><pre>${e.console}</pre></dd>` : ''}
-        ${e.firefox ? html`<dt>Firefox console</dt><dd><pre>${e.firefox}</pre></dd>` : ''}
+        ${e.console ? html`<dt>Chromium console (predicted)</dt><dd><p class="console">${withShortUrls(e.console)}</p></dd>` : ''}
+        ${e.firefox ? html`<dt>Firefox console (predicted)</dt><dd><p class="console">${withShortUrls(e.firefox)}</p></dd>` : ''}
         ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
         <dt>The servers will see</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? `preflight OPTIONS asking for ${r.accessControlRequestMethod}${r.accessControlRequestHeaders ? ` with ${r.accessControlRequestHeaders}` : ''}` : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
       </dl>
-      ${this.experiment?.explain ? html`<details open><summary>Why</summary><p class="explain">${this.experiment.explain}</p></details>` : ''}
+      ${this.experiment?.explain ? html`<details open><summary>Why</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
     </section>`;
   }
 }

@@ -1,9 +1,15 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
+import { withShortUrls } from './cors-lab-url.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 
-/** What happened in one step: page, preflight, answers, actual request, what JavaScript could read. */
+/**
+ * What happened in one step: the page's call, the preflight the browser sent
+ * on its own, the answers, what JavaScript could read. The console line is
+ * Chromium's only when Chromium reported it (headless runs); in a user's
+ * browser it is the model's and labelled predicted.
+ */
 @customElement('cors-lab-timeline')
 export class CorsLabTimeline extends LitElement {
   static override styles = [
@@ -25,8 +31,13 @@ export class CorsLabTimeline extends LitElement {
     const last = s.serverSaw.filter((e) => e.kind === 'actual').at(-1);
     const readable = Object.keys(s.seen.readableHeaders);
     const hidden = (last?.responseHeaders ?? []).map(([n]) => n.toLowerCase()).filter((n, i, all) => !readable.includes(n) && all.indexOf(n) === i);
+    const preflighted = s.serverSaw.some((e) => e.kind === 'preflight') || s.predicted.requests[0]?.kind === 'preflight';
+    const reported = s.observed.console;
     return html`<ol aria-label="Timeline">
-      <li>The page on <code>${s.seen.pageOrigin || 'its origin'}</code> calls ${s.predicted.requests[0]?.method ?? 'fetch'}.</li>
+      <li>
+        The page on <code>${s.seen.pageOrigin || 'its origin'}</code> calls <strong>${s.method}</strong>.
+        ${preflighted ? html`The browser first sends a preflight <strong>OPTIONS</strong> on its own, to ask whether ${s.method} may follow.` : ''}
+      </li>
       ${s.serverSaw.map(
         (e) => html`<li>
           <strong>${e.kind === 'preflight' ? 'Preflight' : 'Request'}</strong> ${e.method} reached <strong>${e.origin}</strong>${e.hop ? ` (redirect hop ${e.hop})` : ''}:
@@ -41,7 +52,11 @@ export class CorsLabTimeline extends LitElement {
         ${s.seen.status !== null ? html`JavaScript read status <strong>${s.seen.status}</strong>.` : ''}
       </li>
       ${s.seen.outcome === 'allowed' ? html`<li>Readable by JavaScript: <code>${readable.join(', ') || 'none'}</code>. Hidden: <code>${hidden.join(', ') || 'none'}</code>.</li>` : ''}
-      ${s.explanation.console ? html`<li>The console says: <pre>${s.explanation.console}</pre></li>` : ''}
+      ${reported
+        ? html`<li><span class="label">Chromium reported</span> <p class="console">${withShortUrls(reported)}</p></li>`
+        : s.explanation.console
+          ? html`<li><span class="label muted">Console line (predicted)</span> <p class="console">${withShortUrls(s.explanation.console)}</p></li>`
+          : ''}
       ${s.explanation.fix ? html`<li>Fix: <pre>${s.explanation.fix}</pre></li>` : ''}
     </ol>`;
   }

@@ -34,10 +34,48 @@ export const baseStyles = css`
   textarea {
     font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
   }
+  /* Wrap at spaces and separators, never mid-word (URLs bring their own break points). */
   pre {
     white-space: pre-wrap;
-    word-break: break-all;
+    overflow-wrap: break-word;
     margin: 0.25em 0;
+  }
+  .console {
+    font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
+    overflow-wrap: break-word;
+    margin: 0.25em 0;
+  }
+  .label {
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .markdown :is(p, ul, ol) {
+    margin: 0.3em 0;
+  }
+  a {
+    color: var(--cl-accent);
+  }
+  /* Identifiers (reasons, ids, header names) are single long words: break one only when it cannot fit a line. */
+  code {
+    overflow-wrap: break-word;
+  }
+  cors-lab-url {
+    font-family: ui-monospace, 'Cascadia Code', Menlo, monospace;
+  }
+  cors-lab-url button {
+    font-size: 0.75em;
+    padding: 0 0.3em;
+    margin-left: 0.2em;
+    user-select: none;
+  }
+  /* The button's word comes from CSS, so a copy of the text never picks it up. */
+  cors-lab-url button::after {
+    content: 'full';
+  }
+  cors-lab-url button[aria-expanded='true']::after {
+    content: 'short';
   }
   .allowed {
     color: var(--cl-allowed);

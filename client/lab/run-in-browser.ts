@@ -1,9 +1,10 @@
 /**
  * One experiment in the user's browser: the model's prediction, what the
  * page saw, and what the servers saw (the journal). The browser does not
- * tell a page why it blocked a request; the reason shown is the model's,
- * and a disagreement on what can be observed (outcome, preflight, whether
- * the server was reached) is marked.
+ * tell a page why it blocked a request: the observation carries no reason
+ * and no console line (null), the reason shown is the model's, labelled as
+ * predicted, and a disagreement on what can be observed (outcome, preflight,
+ * whether the server was reached) is marked.
  */
 import { explain, type Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
@@ -12,18 +13,24 @@ import { pageOf, resolveRequest, type Experiment } from '../../experiments/schem
 import type { JournalEntry } from '../../servers/journal.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
+import { comparePrediction } from '../../runner/compare.ts';
+import type { Observation } from '../../runner/observed.ts';
 import { stepRequest } from '../../runner/step-request.ts';
 import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../runner/step.ts';
-import type { RunnerFrames } from './runner-frames.ts';
+import { RunnerError, type RunnerFrames } from './runner-frames.ts';
 
 export interface BrowserStep {
   title: string;
+  /** The method the page called (the browser may send a preflight OPTIONS before it, on its own). */
+  method: string;
   predicted: StepPrediction;
   explanation: Explanation;
   seen: PageSeen;
   server: ServerView;
   serverSaw: JournalEntry[];
+  /** The step in the run format's terms (reason and console null: a page cannot learn them). */
+  observed: Observation;
   /** Where the browser and the model differ, one line each. */
   disagreements: string[];
 }
@@ -33,8 +40,11 @@ export interface BrowserRun {
   run: string;
   experiment: Experiment;
   startedAt: string;
+  seconds: number;
   url: string;
   steps: BrowserStep[];
+  /** Set when a runner page did not answer: the run has no verdict for the remaining steps. */
+  failure?: string;
 }
 
 async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalEntry[]> {
@@ -42,26 +52,56 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return ((await res.json()) as { entries: JournalEntry[] }).entries;
 }
 
+/** The observable fields only: the reason is the model's alone in a user's browser. */
+const OBSERVABLE = (p: StepPrediction) => ({ outcome: p.outcome, preflight: p.preflight, reachedServer: p.reachedServer });
+
 export async function runInBrowser(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<BrowserRun> {
+  const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   const predictions = predictExperiment(experiment, origins, run);
   const overrides = [undefined, ...(experiment.then ?? []).map((s) => s.request)];
   const steps: BrowserStep[] = [];
+  const result = (failure?: string): BrowserRun => ({
+    id: experiment.id,
+    run,
+    experiment,
+    startedAt: new Date(performance.timeOrigin + started).toISOString(),
+    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+    url,
+    steps,
+    ...(failure ? { failure } : {}),
+  });
   let since = 0;
   for (const [i, override] of overrides.entries()) {
     const request = resolveRequest(experiment.request, override);
-    const seen = await frames.run(page, stepRequest(experiment, url, override));
+    let seen: PageSeen;
+    try {
+      seen = await frames.run(page, stepRequest(experiment, url, override));
+    } catch (error) {
+      if (error instanceof RunnerError) return result(error.message);
+      throw error;
+    }
     const serverSaw = await readJournal(origins, run, since);
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
+    const observed: Observation = {
+      outcome: seen.outcome,
+      reason: null,
+      failedParameter: null,
+      ...server,
+      status: seen.status,
+      responseType: seen.responseType,
+      readableHeaders: seen.readableHeaders,
+      console: null,
+      pageError: seen.error,
+      serverSaw,
+    };
     const predicted = predictions[i] as StepPrediction;
-    const disagreements = (['outcome', 'preflight', 'reachedServer'] as const)
-      .filter((f) => (f === 'outcome' ? seen.outcome : server[f]) !== predicted[f])
-      .map((f) => `${f}: predicted ${predicted[f]}, browser ${f === 'outcome' ? seen.outcome : server[f]}`);
+    const disagreements = comparePrediction(OBSERVABLE(predicted), observed);
     const explanation = explain(predicted, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), predicted, explanation, seen, server, serverSaw, disagreements });
+    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements });
   }
-  return { id: experiment.id, run, experiment, startedAt: new Date().toISOString(), url, steps };
+  return result();
 }

@@ -3,70 +3,125 @@
  * loaded from that origin's runner page (a sandboxed one for "null"), asked
  * by postMessage. The runner pages obey only the app origin, where this
  * code runs.
+ *
+ * Any window that holds a reference to this page (a popup's opener, a
+ * frame) can post messages to it, so a result is taken only from the very
+ * frame that was asked, with that frame's origin, under an id nobody can
+ * guess (crypto.randomUUID). A runner that does not answer is reported as
+ * such (RunnerError), never as a CORS verdict.
  */
 import type { PageOrigin } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
-import type { PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
+import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
 
-const TIMEOUT_MS = 15_000;
+/** The runner page must load and say it is ready, and must accept each step, within this time. */
+export const ANSWER_MS = 2_000;
+/** An accepted step must report within this time (a fetch to loopback takes milliseconds). */
+const RESULT_MS = 15_000;
+
+/** The runner page of a page origin did not answer: no verdict on the request. */
+export class RunnerError extends Error {
+  override name = 'RunnerError';
+}
+
+interface Frame {
+  iframe: HTMLIFrameElement;
+  window: Window;
+  /** `MessageEvent.origin` of its messages: the origin, or "null" for the sandboxed page. */
+  origin: string;
+}
+
+interface Pending {
+  frame: Frame;
+  accepted: () => void;
+  done: (seen: PageSeen) => void;
+}
+
+function timer<T>(ms: number, message: string): { promise: Promise<T>; cancel: () => void } {
+  let id: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<T>((_, reject) => {
+    id = setTimeout(() => reject(new RunnerError(message)), ms);
+  });
+  return { promise, cancel: () => clearTimeout(id) };
+}
 
 export class RunnerFrames {
-  readonly #frames = new Map<PageOrigin, Promise<HTMLIFrameElement>>();
-  readonly #waiting = new Map<string, (seen: PageSeen) => void>();
-  #next = 0;
+  readonly #frames = new Map<PageOrigin, Promise<Frame>>();
+  readonly #pending = new Map<string, Pending>();
 
   constructor(
     private readonly origins: OriginMap,
     private readonly host: HTMLElement = document.body,
   ) {
-    window.addEventListener('message', (event: MessageEvent<ResultMessage>) => {
-      if (event.data?.type !== 'cors-lab:result') return;
-      this.#waiting.get(event.data.id)?.(event.data.seen);
-      this.#waiting.delete(event.data.id);
+    window.addEventListener('message', (event: MessageEvent<ResultMessage | AcceptedMessage>) => {
+      const data = event.data as Partial<ResultMessage | AcceptedMessage> | null;
+      if (typeof data !== 'object' || data === null || typeof data.id !== 'string') return;
+      const pending = this.#pending.get(data.id);
+      // Only the frame that was asked, at its own origin, may answer.
+      if (!pending || event.source !== pending.frame.window || event.origin !== pending.frame.origin) return;
+      if (data.type === 'cors-lab:accepted') pending.accepted();
+      else if (data.type === 'cors-lab:result' && data.seen) {
+        this.#pending.delete(data.id);
+        pending.done(data.seen);
+      }
     });
   }
 
-  #frame(page: PageOrigin): Promise<HTMLIFrameElement> {
+  #frame(page: PageOrigin): Promise<Frame> {
     let frame = this.#frames.get(page);
     if (!frame) {
-      frame = new Promise((resolve, reject) => {
+      frame = new Promise<Frame>((resolve, reject) => {
         const iframe = document.createElement('iframe');
         iframe.hidden = true;
         iframe.title = `cors-lab runner for ${page}`;
+        const origin = page === 'null' ? 'null' : this.origins[page];
         if (page === 'null') iframe.setAttribute('sandbox', 'allow-scripts');
         iframe.src = `${page === 'null' ? this.origins.app : this.origins[page]}/__runner`;
+        const limit = timer<never>(ANSWER_MS, `the runner page for ${page} did not answer within ${ANSWER_MS / 1000} s`);
         const onReady = (event: MessageEvent): void => {
-          if (event.source === iframe.contentWindow && event.data?.type === 'cors-lab:runner-ready') {
-            window.removeEventListener('message', onReady);
-            resolve(iframe);
-          }
+          if (event.source !== iframe.contentWindow || event.origin !== origin || event.data?.type !== 'cors-lab:runner-ready' || !iframe.contentWindow) return;
+          window.removeEventListener('message', onReady);
+          limit.cancel();
+          resolve({ iframe, window: iframe.contentWindow, origin });
         };
         window.addEventListener('message', onReady);
-        iframe.addEventListener('error', () => reject(new Error(`the runner page for ${page} did not load`)));
+        limit.promise.catch((error: unknown) => {
+          window.removeEventListener('message', onReady);
+          iframe.remove();
+          reject(error);
+        });
         this.host.append(iframe);
       });
       this.#frames.set(page, frame);
+      // A frame that failed is dropped, so the next run tries afresh.
+      frame.catch(() => this.#frames.delete(page));
     }
     return frame;
   }
 
-  /** Runs one step; the time limit covers loading the runner page too (a frame that never loads is dropped). */
-  run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
-    const id = `m${++this.#next}`;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#waiting.delete(id);
-        this.#frames.delete(page);
-        resolve({ outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: `no answer within ${TIMEOUT_MS / 1000} s`, pageOrigin: '' });
-      }, TIMEOUT_MS);
-      this.#waiting.set(id, (seen) => {
-        clearTimeout(timer);
-        resolve(seen);
-      });
-      void this.#frame(page).then((frame) => {
+  /** Runs one step; rejects with RunnerError when the runner page does not load, accept or answer in time. */
+  async run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
+    const frame = await this.#frame(page);
+    const id = crypto.randomUUID();
+    const ack = timer<never>(ANSWER_MS, `the runner page for ${page} did not accept the request within ${ANSWER_MS / 1000} s`);
+    const result = timer<never>(RESULT_MS, `the runner page for ${page} accepted the request but sent no result within ${RESULT_MS / 1000} s`);
+    try {
+      return await new Promise<PageSeen>((resolve, reject) => {
+        this.#pending.set(id, { frame, accepted: ack.cancel, done: resolve });
+        ack.promise.catch(reject);
+        result.promise.catch(reject);
         const message: RunMessage = { type: 'cors-lab:run', id, step };
-        frame.contentWindow?.postMessage(message, '*');
+        frame.window.postMessage(message, frame.origin === 'null' ? '*' : frame.origin);
       });
-    });
+    } catch (error) {
+      // A runner that stopped answering is replaced on the next run.
+      this.#frames.delete(page);
+      frame.iframe.remove();
+      throw error;
+    } finally {
+      ack.cancel();
+      result.cancel();
+      this.#pending.delete(id);
+    }
   }
 }

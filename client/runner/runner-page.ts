@@ -4,7 +4,7 @@
  * playground on the app origin asks by postMessage; it obeys no other origin.
  */
 import { runStep } from './run-step.ts';
-import type { ResultMessage, RunMessage } from './step.ts';
+import type { AcceptedMessage, ResultMessage, RunMessage } from './step.ts';
 
 declare global {
   interface Window {
@@ -20,6 +20,8 @@ window.addEventListener('message', (event: MessageEvent<RunMessage>) => {
   if (event.origin !== appOrigin || event.data?.type !== 'cors-lab:run' || !event.source) return;
   const { id, step } = event.data;
   const source = event.source as Window;
+  const accepted: AcceptedMessage = { type: 'cors-lab:accepted', id };
+  source.postMessage(accepted, appOrigin);
   void runStep(step).then((seen) => {
     const reply: ResultMessage = { type: 'cors-lab:result', id, seen };
     source.postMessage(reply, appOrigin);

@@ -38,6 +38,11 @@ export interface RunMessage {
   id: string;
   step: StepRequest;
 }
+/** Sent by a runner page as soon as it takes a step, so a silent runner is told apart from a slow request. */
+export interface AcceptedMessage {
+  type: 'cors-lab:accepted';
+  id: string;
+}
 export interface ResultMessage {
   type: 'cors-lab:result';
   id: string;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { pageOf, resolveRequest } from '../../experiments/schema.ts';
+import { draftOf, experimentFromDraft, fieldOfPath } from './editor-draft.ts';
+
+const put = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
+
+describe('editor draft', () => {
+  it('round-trips every catalog experiment, expect and then steps included', () => {
+    for (const e of catalog) {
+      const { experiment, problems } = experimentFromDraft(draftOf(e), e);
+      expect(problems).toEqual({});
+      expect(pageOf(experiment!)).toBe(pageOf(e));
+      expect(resolveRequest(experiment!.request)).toEqual(resolveRequest(e.request));
+      expect(experiment!.server?.actual?.headers).toEqual(e.server?.actual?.headers ?? {});
+      expect(experiment!.server?.preflight?.headers).toEqual(e.server?.preflight?.headers ?? {});
+      expect(experiment!.server?.redirects).toEqual(e.server?.redirects);
+      expect(experiment!.expect).toEqual(e.expect);
+      expect(experiment!.then).toEqual(e.then);
+    }
+  });
+  it('an edit makes a custom experiment and keeps the prose', () => {
+    const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);
+    expect(experiment).toMatchObject({ id: `custom-${put.id}`, group: 'custom', explain: put.explain, request: { method: 'PATCH' } });
+  });
+  it('names each problem by the field that holds it', () => {
+    const bad = { ...draftOf(put), actualHeaders: 'nonsense', expect: '{"outcome": ', then: '[]x' };
+    const { experiment, problems } = experimentFromDraft(bad, put);
+    expect(experiment).toBeUndefined();
+    expect(problems.actualHeaders).toEqual(['line 1: "nonsense" is not "Name: value"']);
+    expect(problems.expect?.[0]).toMatch(/^not valid JSON/);
+    expect(problems.then?.[0]).toMatch(/^not valid JSON/);
+  });
+  it('puts schema problems next to their field', () => {
+    expect(experimentFromDraft({ ...draftOf(put), path: 'no-slash' }, put).problems.path?.[0]).toMatch(/^request\.path: path starts with/);
+    expect(experimentFromDraft({ ...draftOf(put), preflightStatus: '' }, put).problems.preflightStatus?.[0]).toMatch(/^server\.preflight\.status: /);
+    expect(experimentFromDraft({ ...draftOf(put), expect: '{"outcome": "maybe"}' }, put).problems.expect?.[0]).toMatch(/^expect\.outcome: /);
+    expect(fieldOfPath('server.actual.headers["X Bad"]')).toBe('actualHeaders');
+    expect(fieldOfPath('(top level)')).toBe('general');
+  });
+});

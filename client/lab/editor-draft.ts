@@ -1,0 +1,159 @@
+/**
+ * The editor's draft: every field of an experiment as the text a person
+ * types, and the way back to an experiment through the schema. A problem is
+ * reported against the field that holds it, so the editor can show it there.
+ */
+import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
+import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { headersToText, textToHeaders } from './header-text.ts';
+
+export interface Draft {
+  page: string;
+  api: string;
+  target: string;
+  method: string;
+  path: string;
+  mode: string;
+  credentials: string;
+  redirect: string;
+  referrerPolicy: string;
+  requestHeaders: string;
+  body: string;
+  preflightStatus: string;
+  preflightHeaders: string;
+  actualStatus: string;
+  actualHeaders: string;
+  actualBody: string;
+  redirects: string;
+  expect: string;
+  then: string;
+}
+
+export type DraftField = keyof Draft;
+/** Problems by field; `general` holds what belongs to no single field. */
+export type DraftProblems = Partial<Record<DraftField | 'general', string[]>>;
+
+const json = (value: unknown): string => (value === undefined ? '' : JSON.stringify(value, null, 1));
+
+export function draftOf(e: Experiment): Draft {
+  const r = e.request;
+  return {
+    page: e.page ?? 'app',
+    api: r.api ?? 'fetch',
+    target: r.target,
+    method: r.method ?? 'GET',
+    path: r.path ?? '/',
+    mode: r.mode ?? 'cors',
+    credentials: r.credentials ?? 'same-origin',
+    redirect: r.redirect ?? 'follow',
+    referrerPolicy: r.referrerPolicy ?? '',
+    requestHeaders: headersToText(r.headers),
+    body: r.body ?? '',
+    preflightStatus: String(e.server?.preflight?.status ?? 204),
+    preflightHeaders: headersToText(e.server?.preflight?.headers),
+    actualStatus: String(e.server?.actual?.status ?? 200),
+    actualHeaders: headersToText(e.server?.actual?.headers),
+    actualBody: e.server?.actual?.body ?? '',
+    redirects: e.server?.redirects?.length ? json(e.server.redirects) : '',
+    expect: json(e.expect),
+    then: e.then?.length ? json(e.then) : '',
+  };
+}
+
+/** Which field holds a schema path such as `server.actual.headers["X Bad"]`. */
+const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
+  [/^page\b/, 'page'],
+  [/^request\.api\b/, 'api'],
+  [/^request\.target\b/, 'target'],
+  [/^request\.method\b/, 'method'],
+  [/^request\.path\b/, 'path'],
+  [/^request\.mode\b/, 'mode'],
+  [/^request\.credentials\b/, 'credentials'],
+  [/^request\.redirect\b/, 'redirect'],
+  [/^request\.referrerPolicy\b/, 'referrerPolicy'],
+  [/^request\.headers\b/, 'requestHeaders'],
+  [/^request\.body\b/, 'body'],
+  [/^server\.preflight\.status\b/, 'preflightStatus'],
+  [/^server\.preflight\b/, 'preflightHeaders'],
+  [/^server\.actual\.status\b/, 'actualStatus'],
+  [/^server\.actual\.body\b/, 'actualBody'],
+  [/^server\.actual\b/, 'actualHeaders'],
+  [/^server\.redirects\b/, 'redirects'],
+  [/^expect\b/, 'expect'],
+  [/^then\b/, 'then'],
+];
+
+export function fieldOfPath(path: string): DraftField | 'general' {
+  return FIELD_OF_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'general';
+}
+
+function add(problems: DraftProblems, field: DraftField | 'general', message: string): void {
+  (problems[field] ??= []).push(message);
+}
+
+function parseJson(text: string, field: DraftField, shape: string, problems: DraftProblems): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    add(problems, field, `not valid JSON (${shape}): ${error instanceof SyntaxError ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+const SOURCE = 'editor';
+
+/**
+ * The experiment the draft describes, or the problems by field. An edited
+ * catalog experiment becomes a custom one (`custom-<id>`), keeping its prose.
+ */
+export function experimentFromDraft(d: Draft, source: Experiment): { experiment?: Experiment; problems: DraftProblems } {
+  const problems: DraftProblems = {};
+  const headers = { requestHeaders: textToHeaders(d.requestHeaders), preflightHeaders: textToHeaders(d.preflightHeaders), actualHeaders: textToHeaders(d.actualHeaders) };
+  for (const [field, parsed] of Object.entries(headers) as Array<[DraftField, ReturnType<typeof textToHeaders>]>) {
+    for (const message of parsed.problems) add(problems, field, message);
+  }
+  const redirects = parseJson(d.redirects, 'redirects', 'an array like [{"to": "api2"}]', problems);
+  const expect = parseJson(d.expect, 'expect', 'an object like {"outcome": "allowed"}', problems);
+  const then = parseJson(d.then, 'then', 'an array like [{"request": {"method": "GET"}}]', problems);
+  if (Object.keys(problems).length) return { problems };
+  const custom = source.group === 'custom';
+  const input: ExperimentInput = {
+    id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
+    title: custom ? source.title : `Custom: ${source.title}`,
+    group: 'custom',
+    ...(source.explain ? { explain: source.explain } : {}),
+    page: d.page as ExperimentInput['page'],
+    request: {
+      api: d.api as 'fetch',
+      target: d.target as 'api',
+      method: d.method,
+      path: d.path,
+      mode: d.mode as 'cors',
+      credentials: d.credentials as 'omit',
+      redirect: d.redirect as 'follow',
+      ...(d.referrerPolicy ? { referrerPolicy: d.referrerPolicy as 'origin' } : {}),
+      headers: headers.requestHeaders.headers,
+      body: d.body === '' ? null : d.body,
+    },
+    server: {
+      preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },
+      actual: { status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}) },
+      ...(redirects === undefined ? {} : { redirects: redirects as [] }),
+    },
+    ...(expect === undefined ? {} : { expect: expect as object }),
+    ...(then === undefined ? {} : { then: then as [] }),
+  };
+  try {
+    return { experiment: validateExperiments(input, SOURCE)[0], problems };
+  } catch (error) {
+    if (!(error instanceof ExperimentError)) throw error;
+    for (const line of error.problems) {
+      const text = line.slice(SOURCE.length + 2);
+      const colon = text.indexOf(': ');
+      const path = colon < 0 ? '' : text.slice(0, colon);
+      add(problems, fieldOfPath(path), text);
+    }
+    return { problems };
+  }
+}

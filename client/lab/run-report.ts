@@ -1,0 +1,64 @@
+/**
+ * The playground's log as `cors-lab run --json` writes it (runner/observed.ts
+ * RunReport, the contract's result format), so one reader serves both. In a
+ * user's browser `observed.reason` and `observed.console` are null: a page
+ * cannot learn them (the model's reason is in `predicted`).
+ */
+import { pageOf } from '../../experiments/schema.ts';
+import type { StepPrediction } from '../../experiments/model/prediction.ts';
+import { compareExpectation, comparePrediction } from '../../runner/compare.ts';
+import type { ExperimentResult, Observation, RunReport, StepResult } from '../../runner/observed.ts';
+import { originMap, type LabOrigin } from '../../servers/origins.ts';
+import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
+
+/** "chromium 156.0.8078.79" from the user agent, as the CLI names its browser; the whole UA otherwise. */
+export function browserName(userAgent: string): string {
+  const chrome = /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/.exec(userAgent);
+  return chrome ? `chromium ${chrome[1]}` : userAgent;
+}
+
+/** Only what a page can observe is compared: no reason, no console line. */
+const withoutReason = <T extends { reason?: unknown }>(value: T): T => ({ ...value, reason: undefined });
+
+function stepResult(step: BrowserStep): StepResult {
+  return { ...(step.title !== 'request' ? { title: step.title } : {}), predicted: step.predicted, observed: step.observed, explanation: step.explanation };
+}
+
+function failedObservation(failure: string): Observation {
+  return {
+    outcome: 'blocked', reason: null, failedParameter: null, preflight: false, reachedServer: false, status: null, responseType: null,
+    readableHeaders: {}, originSeen: null, requestHeadersSeen: null, cookieSent: false, console: null, pageError: failure, serverSaw: [],
+  };
+}
+
+export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[]): ExperimentResult {
+  const context = { page: pageOf(run.experiment), origins: originMap(origins) };
+  const expects = [run.experiment.expect, ...(run.experiment.then ?? []).map((s) => s.expect)];
+  const mismatches = run.steps.flatMap((step, i) => {
+    const prefix = i === 0 ? '' : `then[${i - 1}].`;
+    const expect = expects[i];
+    return [...compareExpectation(expect && withoutReason(expect), step.observed, context, prefix), ...comparePrediction(withoutReason(step.predicted as Partial<StepPrediction>), step.observed, prefix)];
+  });
+  if (run.failure) mismatches.push(`run: could not finish: ${run.failure}`);
+  const [first, ...rest] = run.steps.map(stepResult);
+  return {
+    id: run.id,
+    title: run.experiment.title,
+    group: run.experiment.group,
+    predicted: first?.predicted ?? {},
+    observed: first?.observed ?? failedObservation(run.failure ?? 'no step ran'),
+    ...(first?.explanation ? { explanation: first.explanation } : {}),
+    steps: rest,
+    pass: mismatches.length === 0,
+    mismatches,
+    seconds: run.seconds,
+  };
+}
+
+/** The runs (in the order given) as a run report. */
+export function runReport(runs: readonly BrowserRun[], origins: readonly LabOrigin[], userAgent: string): RunReport {
+  const results = runs.map((run) => experimentResult(run, origins));
+  const passed = results.filter((r) => r.pass).length;
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return { browser: browserName(userAgent), origins: [...origins], results, summary: { total: results.length, passed, failed: results.length - passed, seconds: Number(seconds.toFixed(2)) } };
+}
