@@ -60,7 +60,7 @@ describe('cors-lab', () => {
     const { code, err } = await cli('run', dir);
     expect(code).toBe(2);
     expect(err).toContain(`${bad}: [0].request.target: unknown origin "apii"; known: app, api, api2, partner, evil`);
-    expect(err).toContain(`${broken}: invalid JSON`);
+    expect(err).toContain(`${broken}:1:9: invalid JSON: unexpected end of file`);
   });
 
   it('run refuses an unwritable --json before running anything', async () => {

@@ -9,8 +9,12 @@ import { ORIGINS_HELP, originsCommand } from './commands/origins.ts';
 import { RUN_HELP, runCommand } from './commands/run.ts';
 import { SERVE_HELP, serveCommand } from './commands/serve.ts';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from './version.ts';
 
 const HELP = `cors-lab: a CORS playground with real origins and real Chromium.
+
+cors-lab --version (-v)
+  Prints the version.
 
 ${SERVE_HELP}
 
@@ -34,6 +38,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${packageVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   try {
