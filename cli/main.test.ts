@@ -38,6 +38,7 @@ describe('cors-lab', () => {
   it.each([
     [['bogus'], 'unknown command "bogus"'],
     [['run', '--bogus'], "run: Unknown option '--bogus'"],
+    [['run', '--reporter', 'xml'], '--reporter: unknown reporter "xml"; known: table, json, junit, github'],
     [['run', '--concurrency', 'many'], '--concurrency: expected a whole number from 1 to 64, got "many"'],
     [['run', '--filter', 'no-such-experiment-anywhere'], '--filter: no experiment matches'],
     [['run', 'missing.json'], 'missing.json: no such file or folder'],

@@ -125,3 +125,30 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
     }
   }
 }
+
+/**
+ * The line of each experiment in a valid JSON text: of the top-level object,
+ * or of each object directly inside a top-level array (other values get no
+ * line; validation refuses them anyway).
+ */
+export function topLevelObjectLines(text: string): number[] {
+  const lines: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inArray = false;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') line++;
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') {
+      if (char === '{' && (depth === 0 || (depth === 1 && inArray))) lines.push(line);
+      if (depth === 0) inArray = char === '[';
+      depth++;
+    } else if (char === '}' || char === ']') depth--;
+  }
+  return lines;
+}

@@ -1,7 +1,7 @@
 /** Reads experiment files and folders of them (*.json), validated with file and JSON path in every message. */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findJsonSyntaxProblem, positionAt } from './json-syntax.ts';
+import { findJsonSyntaxProblem, positionAt, topLevelObjectLines } from './json-syntax.ts';
 import type { Experiment } from './schema.ts';
 import { ExperimentError, validateExperiments } from './validate.ts';
 
@@ -93,22 +93,37 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** Loads every experiment; all problems of all files are reported together. */
-export async function loadExperimentFiles(paths: readonly string[]): Promise<Experiment[]> {
+/** An experiment and where it was written: CI annotations point there. */
+export interface LoadedExperiment {
+  experiment: Experiment;
+  file: string;
+  /** 1-based line of the experiment's opening brace. */
+  line: number;
+}
+
+/** Loads every experiment with its file and line; all problems of all files are reported together. */
+export async function loadExperimentSources(paths: readonly string[]): Promise<LoadedExperiment[]> {
   const { files, problems } = await expandPaths(paths);
   const seen = new Map<string, string>();
-  const experiments: Experiment[] = [];
+  const loaded: LoadedExperiment[] = [];
   for (const file of files) {
     try {
       const bytes = await readFile(file).catch((error: unknown) => {
         throw new ExperimentError([fsProblem(file, error)]);
       });
-      experiments.push(...validateExperiments(parseJson(decodeUtf8(bytes, file), file), file, seen));
+      const text = decodeUtf8(bytes, file);
+      const lines = topLevelObjectLines(text);
+      validateExperiments(parseJson(text, file), file, seen).forEach((experiment, i) => loaded.push({ experiment, file, line: lines[i] ?? 1 }));
     } catch (error) {
       if (error instanceof ExperimentError) problems.push(...error.problems);
       else problems.push(`${file}: ${(error as Error).message}`);
     }
   }
   if (problems.length) throw new ExperimentError(problems);
-  return experiments;
+  return loaded;
+}
+
+/** Loads every experiment; all problems of all files are reported together. */
+export async function loadExperimentFiles(paths: readonly string[]): Promise<Experiment[]> {
+  return (await loadExperimentSources(paths)).map((loaded) => loaded.experiment);
 }
