@@ -7,6 +7,7 @@ import { processIo, type Io } from './io.ts';
 import { LIST_HELP, listCommand } from './commands/list.ts';
 import { ORIGINS_HELP, originsCommand } from './commands/origins.ts';
 import { RUN_HELP, runCommand } from './commands/run.ts';
+import { SCAN_HELP, scanCommand } from './commands/scan.ts';
 import { SERVE_HELP, serveCommand } from './commands/serve.ts';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './version.ts';
@@ -23,6 +24,8 @@ ${ORIGINS_HELP}
 ${LIST_HELP}
 
 ${RUN_HELP}
+
+${SCAN_HELP}
 `;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
@@ -30,6 +33,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   origins: originsCommand,
   list: listCommand,
   run: runCommand,
+  scan: scanCommand,
 };
 
 /** Runs one command line; returns the exit code. */
