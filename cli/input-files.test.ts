@@ -83,12 +83,12 @@ describe('experiment files', () => {
     await chmod(join(dir, 'inner'), 0o000);
     // Root reads anything: run the command as an unprivileged user then.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'run', file, dir], { encoding: 'utf8', timeout: 30_000, ...asUser });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'run', file, dir], { encoding: 'utf8', timeout: 50_000, ...asUser });
     expect(child.status).toBe(2);
     expect(child.stderr).toContain(`${file}: permission denied`);
     expect(child.stderr).toContain(`${join(dir, 'inner')}: permission denied`);
     expect(child.stderr).not.toContain('no such file');
-  });
+  }, 60_000);
 
   it('still says missing for a path that does not exist', async () => {
     const { code, err } = await cli('run', '/nonexistent/cors-lab.json');

@@ -1,5 +1,5 @@
 /** The command line: output, exit codes and messages for bad input (no browser needed). */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,13 @@ describe('cors-lab', () => {
     expect(code).toBe(2);
     expect(err).toContain('--json: cannot write /nonexistent-dir/out.json: ENOENT');
   });
+
+  for (const flag of ['--version', '-v']) {
+    it(`${flag} prints the version in package.json`, async () => {
+      const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      expect(await cli(flag)).toEqual({ code: 0, out: `${version}\n`, err: '' });
+    });
+  }
 
   it('without a command prints help and exits 2', async () => {
     const { code, out } = await cli();
