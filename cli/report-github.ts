@@ -4,6 +4,7 @@
  * when it came from a file.
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#setting-an-error-message
  */
+import { isAbsolute, relative } from 'node:path';
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
 import { count } from './plural.ts';
 
@@ -20,9 +21,15 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** GitHub places annotations by a path from the repository root: the working directory of a workflow step. */
+export function annotationPath(file: string, cwd = process.cwd()): string {
+  const fromCwd = relative(cwd, file);
+  return isAbsolute(file) && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : file;
+}
+
 function annotation(result: ExperimentResult, sources: ExperimentSources): string {
   const source = sources.get(result.id);
-  const properties = [...(source ? [`file=${escapeProperty(source.file)}`, `line=${source.line}`] : []), `title=${escapeProperty(`cors-lab ${result.id}: ${result.title}`)}`];
+  const properties = [...(source ? [`file=${escapeProperty(annotationPath(source.file))}`, `line=${source.line}`] : []), `title=${escapeProperty(`cors-lab ${result.id}: ${result.title}`)}`];
   const fix = result.explanation?.fix;
   const message = [...result.mismatches, ...(result.observed.console ? [`console: ${result.observed.console}`] : []), ...(fix ? [`fix: ${fix}`] : [])].join('\n');
   return `::error ${properties.join(',')}::${escapeData(message)}`;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, Observation, RunReport } from '../runner/observed.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
-import { escapeData, escapeProperty, reportGithub } from './report-github.ts';
+import { annotationPath, escapeData, escapeProperty, reportGithub } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -35,10 +35,10 @@ function testcases(xml: string): JunitCase[] {
 const HOSTILE = 'a<b>&"c\' %25 50%\r\nline two\t\u0000\u001b[31m\ud800 ]]> :,';
 
 function result(id: string, group: string, mismatches: string[]): ExperimentResult {
-  const observed = {
-    outcome: 'blocked', reason: 'MissingAllowOriginHeader', preflight: false, reachedServer: true, status: null, responseType: null, readableHeaders: {},
-    originSeen: null, requestHeadersSeen: null, cookieSent: false, console: `Access to fetch ${HOSTILE}`, serverSaw: [],
-  } as unknown as ExperimentResult['observed'];
+  const observed: Observation = {
+    outcome: 'blocked', reason: 'MissingAllowOriginHeader', failedParameter: null, preflight: false, reachedServer: true, status: null, responseType: null,
+    readableHeaders: {}, originSeen: null, requestHeadersSeen: null, cookieSent: false, pageError: null, console: `Access to fetch ${HOSTILE}`, serverSaw: [],
+  };
   return { id, title: `title ${HOSTILE}`, group, predicted: {}, observed, steps: [], pass: mismatches.length === 0, mismatches, seconds: 0.25 };
 }
 
@@ -66,6 +66,12 @@ describe('github reporter', () => {
   it('encodes %, CR and LF in messages, and : and , in properties', () => {
     expect(escapeData('100% a\r\nb')).toBe('100%25 a%0D%0Ab');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+
+  it('writes paths from the working directory, where a workflow step runs', () => {
+    expect(annotationPath('/repo/experiments/a.json', '/repo')).toBe('experiments/a.json');
+    expect(annotationPath('experiments/a.json', '/repo')).toBe('experiments/a.json');
+    expect(annotationPath('/elsewhere/a.json', '/repo')).toBe('/elsewhere/a.json');
   });
 
   it('annotates each failure on its file and line, one line per annotation', () => {
