@@ -1,7 +1,7 @@
 /** The syntax scanner agrees with JSON.parse on what is valid, and places problems where they are. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from './catalog/index.ts';
-import { findJsonSyntaxProblem, positionAt } from './json-syntax.ts';
+import { findJsonSyntaxProblem, positionAt, topLevelObjectLines } from './json-syntax.ts';
 
 /** A small deterministic generator (mulberry32), so a failure replays. */
 function random(seed: number): () => number {
@@ -52,5 +52,12 @@ describe('findJsonSyntaxProblem', () => {
   it('counts columns in characters and lines from 1', () => {
     expect(positionAt('ab\n跨域x', 6)).toEqual({ line: 2, column: 4 });
     expect(findJsonSyntaxProblem('{\n "😀": tru }')).toMatchObject({ line: 2, column: 7 });
+  });
+});
+
+describe('topLevelObjectLines', () => {
+  it('finds the line of each experiment, not of braces in strings or nested objects', () => {
+    expect(topLevelObjectLines('[\n  {"a": "{\\"}"},\n\n  {"b": [{}], "c": {"d": 1}}\n]')).toEqual([2, 4]);
+    expect(topLevelObjectLines('\n\n{"id": "x"}')).toEqual([3]);
   });
 });
