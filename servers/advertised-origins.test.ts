@@ -23,11 +23,13 @@ describe('advertisedOrigin', () => {
     const urls = at({ address: '127.0.0.2', given: '127.0.0.2' });
     for (const url of Object.values(urls)) expect(new URL(url).hostname).toBe('127.0.0.2');
     const origins = ORIGINS.map((spec) => advertisedOrigin(spec, { address: '127.0.0.2', given: '127.0.0.2' }, 7000 + spec.offset));
-    expect(siteClashes(origins)).toContain('app and partner are both on http://127.0.0.2');
+    expect(siteClashes(origins)).toEqual(['app, api, api2, partner and evil are all on http://127.0.0.2']);
   });
 
   it('on a named host uses the name for the page origins and the address for partner', () => {
     expect(at({ address: '192.168.1.5', given: 'teacher.lan' })).toMatchObject({ app: 'http://teacher.lan:7000', partner: 'http://192.168.1.5:7003' });
+    const origins = ORIGINS.map((spec) => advertisedOrigin(spec, { address: '192.168.1.5', given: 'teacher.lan' }, 7000 + spec.offset));
+    expect(siteClashes(origins)).toEqual(['app, api, api2 and evil are all on http://teacher.lan']);
   });
 });
 

@@ -112,16 +112,17 @@ export function originsAtPortBase(portBase: number): LabOrigin[] {
 /**
  * Origins the table keeps on different sites that share one here (bound to an
  * address browsers reach under one name only, such as 127.0.0.2): one line per
- * clash, empty when the lab's sites are what the table says.
+ * shared site, empty when the lab's sites are what the table says.
  */
 export function siteClashes(origins: readonly LabOrigin[]): string[] {
+  const bySite = new Map<string, LabOrigin[]>();
+  for (const origin of origins) bySite.set(origin.site, [...(bySite.get(origin.site) ?? []), origin]);
   const clashes: string[] = [];
-  for (const [i, a] of origins.entries()) {
-    for (const b of origins.slice(i + 1)) {
-      const specA = ORIGINS.find((s) => s.name === a.name);
-      const specB = ORIGINS.find((s) => s.name === b.name);
-      if (specA && specB && specA.site !== specB.site && a.site === b.site) clashes.push(`${a.name} and ${b.name} are both on ${a.site}`);
-    }
+  for (const [site, sharing] of bySite) {
+    const tableSites = new Set(sharing.map((o) => ORIGINS.find((spec) => spec.name === o.name)?.site));
+    if (tableSites.size < 2) continue;
+    const names = sharing.map((o) => o.name);
+    clashes.push(`${names.slice(0, -1).join(', ')} and ${names.at(-1)} are all on ${site}`);
   }
   return clashes;
 }
