@@ -1,5 +1,5 @@
 /** The command line: output, exit codes and messages for bad input (no browser needed). */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,7 @@ describe('cors-lab', () => {
   it.each([
     [['bogus'], 'unknown command "bogus"'],
     [['run', '--bogus'], "run: Unknown option '--bogus'"],
+    [['run', '--reporter', 'xml'], '--reporter: unknown reporter "xml"; known: table, json, junit, github'],
     [['run', '--concurrency', 'many'], '--concurrency: expected a whole number from 1 to 64, got "many"'],
     [['run', '--filter', 'no-such-experiment-anywhere'], '--filter: no experiment matches'],
     [['run', 'missing.json'], 'missing.json: no such file or folder'],
@@ -60,7 +61,7 @@ describe('cors-lab', () => {
     const { code, err } = await cli('run', dir);
     expect(code).toBe(2);
     expect(err).toContain(`${bad}: [0].request.target: unknown origin "apii"; known: app, api, api2, partner, evil`);
-    expect(err).toContain(`${broken}: invalid JSON`);
+    expect(err).toContain(`${broken}:1:9: invalid JSON: unexpected end of file`);
   });
 
   it('run refuses an unwritable --json before running anything', async () => {
@@ -68,6 +69,13 @@ describe('cors-lab', () => {
     expect(code).toBe(2);
     expect(err).toContain('--json: cannot write /nonexistent-dir/out.json: ENOENT');
   });
+
+  for (const flag of ['--version', '-v']) {
+    it(`${flag} prints the version in package.json`, async () => {
+      const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      expect(await cli(flag)).toEqual({ code: 0, out: `${version}\n`, err: '' });
+    });
+  }
 
   it('without a command prints help and exits 2', async () => {
     const { code, out } = await cli();

@@ -7,10 +7,15 @@ import { processIo, type Io } from './io.ts';
 import { LIST_HELP, listCommand } from './commands/list.ts';
 import { ORIGINS_HELP, originsCommand } from './commands/origins.ts';
 import { RUN_HELP, runCommand } from './commands/run.ts';
+import { SCAN_HELP, scanCommand } from './commands/scan.ts';
 import { SERVE_HELP, serveCommand } from './commands/serve.ts';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from './version.ts';
 
 const HELP = `cors-lab: a CORS playground with real origins and real Chromium.
+
+cors-lab --version (-v)
+  Prints the version.
 
 ${SERVE_HELP}
 
@@ -19,6 +24,8 @@ ${ORIGINS_HELP}
 ${LIST_HELP}
 
 ${RUN_HELP}
+
+${SCAN_HELP}
 `;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
@@ -26,6 +33,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   origins: originsCommand,
   list: listCommand,
   run: runCommand,
+  scan: scanCommand,
 };
 
 /** Runs one command line; returns the exit code. */
@@ -34,6 +42,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${packageVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   try {

@@ -1,12 +1,13 @@
 /** The readable table `cors-lab run` prints at the end. */
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import { count } from './plural.ts';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 function row(result: ExperimentResult): string {
   const o = result.observed;
   const mark = result.pass ? 'PASS' : 'FAIL';
-  const steps = result.steps.length ? ` (+${result.steps.length} step${result.steps.length > 1 ? 's' : ''})` : '';
+  const steps = result.steps.length ? ` (+${count(result.steps.length, 'step')})` : '';
   const model = result.predicted.outcome === undefined ? '-' : result.mismatches.some((m) => m.includes('predicted.')) ? 'differs' : 'agrees';
   return `${mark}  ${(result.id + steps).padEnd(52)} ${o.outcome.padEnd(8)} ${(o.reason ?? '-').padEnd(38)} ${yesNo(o.preflight).padEnd(9)} ${yesNo(o.reachedServer).padEnd(7)} ${model}`;
 }
@@ -19,7 +20,7 @@ export function reportTable(report: RunReport): string {
     if (!result.pass && result.explanation) lines.push(`        model: ${result.explanation.verdict}`);
   }
   const { passed, failed, seconds } = report.summary;
-  lines.push('', `${report.browser}, ${report.results.length} experiments in ${seconds} s`, `${passed} passed, ${failed} failed`);
+  lines.push('', `${report.browser}, ${count(report.results.length, 'experiment')} in ${seconds} s`, `${passed} passed, ${failed} failed`);
   return `${lines.join('\n')}\n`;
 }
 

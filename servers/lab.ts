@@ -13,7 +13,7 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
-import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, originMap, originUrl, type LabOrigin, type OriginSpec } from './origins.ts';
+import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginSpec } from './origins.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
@@ -82,7 +82,8 @@ function closeServer(server: Server): Promise<void> {
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
-  const host = options.host ?? DEFAULT_BIND_HOST;
+  // `[::1]` is how a URL writes the address; listen() wants it bare.
+  const host = (options.host ?? DEFAULT_BIND_HOST).replace(/^\[(.*)\]$/, '$1');
   const { portBase } = options;
   if (portBase !== undefined && (!Number.isInteger(portBase) || portBase < MIN_PORT_BASE || portBase > MAX_PORT_BASE)) {
     throw new LabStartError(`port base ${portBase} is out of range: ${PORT_BASE_FLAG} takes ${MIN_PORT_BASE}-${MAX_PORT_BASE}`);
@@ -100,7 +101,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
-      context.origins.push({ name: spec.name, url: originUrl(spec, port), site: spec.site, role: spec.role });
+      // Advertise the address the server really listens on: a name such as localhost is resolved by listen().
+      const bind = { address: (server.address() as AddressInfo).address, given: options.host ?? DEFAULT_BIND_HOST };
+      context.origins.push(advertisedOrigin(spec, bind, port));
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));

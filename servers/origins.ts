@@ -52,13 +52,79 @@ export function isOriginName(value: string): value is OriginName {
   return (ORIGIN_NAMES as readonly string[]).includes(value);
 }
 
-export function originUrl(spec: OriginSpec, port: number): string {
-  return `http://${spec.host}:${port}`;
+/** Where the servers are bound: the address they really listen on, and the `--host` the user typed. */
+export interface BindAddress {
+  /** From `server.address()`: `127.0.0.1`, `::1`, `0.0.0.0`, `::`, `192.168.1.5`... */
+  readonly address: string;
+  /** As given (`localhost`, `[::1]`, a DNS name); the address itself when not given. */
+  readonly given: string;
 }
 
-/** The origins as they would be on a fixed port block. */
+export const DEFAULT_BIND: BindAddress = { address: DEFAULT_BIND_HOST, given: DEFAULT_BIND_HOST };
+
+const WILDCARDS = new Set(['0.0.0.0', '::']);
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.0.0.0/8 (https://www.rfc-editor.org/rfc/rfc6890#section-2.2.2). */
+export function isLoopbackAddress(address: string): boolean {
+  const bare = address.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+const isIpLiteral = (host: string): boolean => /^[\d.]+$/.test(host) || host.includes(':');
+const urlHost = (address: string): string => (address.includes(':') ? `[${address}]` : address);
+/** `localhost` and names below it, which browsers resolve to 127.0.0.1 and ::1 themselves (RFC 6761 section 6.3, measured in Chromium). */
+const isLocalhostName = (host: string): boolean => host === 'localhost' || host.endsWith('.localhost');
+
+/**
+ * The host a browser reaches one origin under, given where the servers are
+ * bound. The table's host when it reaches that address (measured in Chromium:
+ * bound to ::1, `localhost` and `evil.localhost` answer and `127.0.0.1` is
+ * refused; bound to 127.0.0.2, only `127.0.0.2` answers), else the bound
+ * address itself (or the name the user gave for it). Never an address where
+ * nothing listens.
+ */
+function reachableHost(spec: OriginSpec, bind: BindAddress): string {
+  const bound = bind.address;
+  if (WILDCARDS.has(bound)) return spec.host;
+  if (isLocalhostName(spec.host) && (bound === '127.0.0.1' || bound === '::1')) return spec.host;
+  if (spec.host === bound) return spec.host;
+  const given = bind.given.replace(/^\[(.*)\]$/, '$1');
+  return isLocalhostName(spec.host) && !isIpLiteral(given) && !isLocalhostName(given) ? given : urlHost(bound);
+}
+
+/**
+ * The one place an origin's advertised URL and site come from: what the CLI
+ * prints, what the playground links to, and the hosts a Host-header check
+ * should admit (`new URL(origin.url).host` of each).
+ * A site is scheme and host here: the lab's hosts are IP literals, `localhost`
+ * names or a name the user gave, none of them below a public suffix.
+ */
+export function advertisedOrigin(spec: OriginSpec, bind: BindAddress, port: number): LabOrigin {
+  const host = reachableHost(spec, bind);
+  return { name: spec.name, url: `http://${host}:${port}`, site: `http://${host}`, role: spec.role };
+}
+
+/** The origins as they would be on a fixed port block, bound to loopback. */
 export function originsAtPortBase(portBase: number): LabOrigin[] {
-  return ORIGINS.map((spec) => ({ name: spec.name, url: originUrl(spec, portBase + spec.offset), site: spec.site, role: spec.role }));
+  return ORIGINS.map((spec) => advertisedOrigin(spec, DEFAULT_BIND, portBase + spec.offset));
+}
+
+/**
+ * Origins the table keeps on different sites that share one here (bound to an
+ * address browsers reach under one name only, such as 127.0.0.2): one line per
+ * shared site, empty when the lab's sites are what the table says.
+ */
+export function siteClashes(origins: readonly LabOrigin[]): string[] {
+  const bySite = new Map<string, LabOrigin[]>();
+  for (const origin of origins) bySite.set(origin.site, [...(bySite.get(origin.site) ?? []), origin]);
+  const clashes: string[] = [];
+  for (const [site, sharing] of bySite) {
+    const tableSites = new Set(sharing.map((o) => ORIGINS.find((spec) => spec.name === o.name)?.site));
+    if (tableSites.size < 2) continue;
+    const names = sharing.map((o) => o.name);
+    clashes.push(`${names.slice(0, -1).join(', ')} and ${names.at(-1)} are all on ${site}`);
+  }
+  return clashes;
 }
 
 /** Takes any decoded JSON: a hostile plan's value may be an object whose toString throws. */

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { loadExperimentFiles } from '../../experiments/load-files.ts';
+import { loadExperimentSources } from '../../experiments/load-files.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { launchChromium } from '../../runner/launch.ts';
@@ -9,22 +9,34 @@ import { DEFAULT_CONCURRENCY, runExperiments } from '../../runner/run-experiment
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse, wholeNumber } from '../options.ts';
-import { progressLine, reportTable } from '../report-table.ts';
+import { progressLine } from '../report-table.ts';
+import { REPORTERS, reporterNamed } from '../reporters.ts';
 
-export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OUT] [--concurrency N]
+export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
   Runs experiments in headless Chromium (the whole catalog when no files are
   given) on origins of its own, on free ports. Exit 0 when all pass, 1 when
   any fails, 2 for bad input.
   --filter TEXT     only experiments whose id, title or group contains TEXT
   --json OUT        write the result (the contract's format) to OUT
+  --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;
+                    json is the --json format, junit is JUnit XML, github is
+                    GitHub Actions annotations on the experiment's file and line)
   --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('run', args, { filter: { type: 'string' }, json: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    'run',
+    args,
+    { filter: { type: 'string' }, json: { type: 'string' }, reporter: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } },
+    true,
+  );
   if (values.help) return void io.out(`${RUN_HELP}\n`), 0;
+  const reporter = reporterNamed('--reporter', values.reporter);
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
   if (values.json === '') throw new CliError('--json: needs a file name');
-  let experiments: readonly Experiment[] = positionals.length ? await loadExperimentFiles(positionals) : catalog;
+  const loaded = positionals.length ? await loadExperimentSources(positionals) : [];
+  const sources = new Map(loaded.map(({ experiment, file, line }) => [experiment.id, { file, line }]));
+  let experiments: readonly Experiment[] = positionals.length ? loaded.map((l) => l.experiment) : catalog;
   if (values.filter !== undefined) {
     const text = values.filter.toLowerCase();
     experiments = experiments.filter((e) => [e.id, e.title, e.group].some((s) => s.toLowerCase().includes(text)));
@@ -55,10 +67,11 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       },
     });
     if (io.interactive) io.err('\r\x1b[K');
-    io.out(reportTable(report));
+    io.out(REPORTERS[reporter](report, sources));
     if (values.json) {
-      await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
-      io.out(`wrote ${values.json}\n`);
+      await writeFile(values.json, REPORTERS.json(report));
+      // stderr: stdout may be a machine-read format.
+      io.err(`wrote ${values.json}\n`);
     }
     return report.summary.failed === 0 ? 0 : 1;
   } finally {

@@ -1,21 +1,40 @@
-import { startLab } from '../../servers/lab.ts';
-import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG } from '../../servers/origins.ts';
+import { startLab, type Lab } from '../../servers/lab.ts';
+import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../servers/origins.ts';
+import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse, portBase } from '../options.ts';
 
 export const SERVE_HELP = `cors-lab serve [${PORT_BASE_FLAG} N] [--host ADDRESS]
   Starts the ${ORIGINS.length} origins on ports N..N+${ORIGINS.length - 1} (default ${DEFAULT_PORT_BASE}, or ${PORT_BASE_ENV}).
-  They bind to ${DEFAULT_BIND_HOST} unless --host says otherwise.`;
+  They bind to ${DEFAULT_BIND_HOST} unless --host says otherwise (::1 and
+  localhost are loopback too; 0.0.0.0 or a network address exposes the lab).`;
+
+/** What the user must know about where the lab is bound: exposure first, then sites that merged. */
+export function bindWarnings(lab: Pick<Lab, 'origins' | 'bound'>): string[] {
+  const warnings: string[] = [];
+  const exposed = [...new Set(lab.bound.map((b) => b.address).filter((address) => !isLoopbackAddress(address)))];
+  if (exposed.length) warnings.push(`Warning: bound to ${exposed.join(', ')}, not loopback: other machines may reach the lab.`);
+  const clashes = siteClashes(lab.origins);
+  if (clashes.length) {
+    warnings.push(
+      `Note: browsers reach ${lab.bound[0]?.address} under one name only, so origins the lab keeps apart share a site here (${clashes.join('; ')}). ` +
+        `Cross-site experiments (cookies, SameSite, partner and evil) will not behave as the catalog expects; bind to ${DEFAULT_BIND_HOST} or ::1 for separate sites.`,
+    );
+  }
+  return warnings;
+}
 
 /** Runs until SIGINT/SIGTERM. */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse('serve', args, { 'port-base': { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } }, false);
   if (values.help) return void io.out(`${SERVE_HELP}\n`), 0;
+  // listen() takes an empty host as "every interface": never do that by accident.
+  if (values.host === '') throw new CliError('--host: needs an address, such as 127.0.0.1 or ::1');
   const lab = await startLab({ portBase: portBase(values['port-base']), host: values.host });
   const app = lab.origins.find((o) => o.name === 'app');
   io.out(`cors-lab is running. Open the playground: ${app?.url}/\n\nOrigins:\n`);
   for (const o of lab.origins) io.out(`  ${o.name.padEnd(8)} ${o.url.padEnd(30)} (${o.role}, site ${o.site})\n`);
-  if (values.host && values.host !== DEFAULT_BIND_HOST) io.err(`\nWarning: bound to ${values.host}, not loopback: other machines may reach the lab.\n`);
+  for (const warning of bindWarnings(lab)) io.err(`\n${warning}\n`);
   io.out('\nPress Ctrl+C to stop.\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,0 +1,28 @@
+/**
+ * `serve --host`: every URL the lab advertises answers in Chromium, whichever
+ * loopback address it is bound to (Chromium resolves `localhost` names itself,
+ * which Node cannot check), and partner and evil stay other sites than app.
+ */
+import { test, expect } from '@playwright/test';
+import { startLab } from '../../servers/lab.ts';
+import { siteClashes } from '../../servers/origins.ts';
+import { bindWarnings } from '../../cli/commands/serve.ts';
+
+for (const host of ['127.0.0.1', '::1', '[::1]', 'localhost', '127.0.0.2']) {
+  test(`bound to ${host}, every advertised origin answers in Chromium`, async ({ page }) => {
+    const lab = await startLab({ host, clientDir: null });
+    try {
+      for (const origin of lab.origins) {
+        const response = await page.goto(`${origin.url}/__lab/origins`);
+        expect(response?.status(), origin.url).toBe(200);
+        expect(await response?.json()).toEqual(lab.origins);
+      }
+      expect(bindWarnings(lab).join('\n')).not.toContain('not loopback');
+      // Two names reach 127.0.0.1 and ::1 besides the address; 127.0.0.2 has one, and the lab says so.
+      if (host === '127.0.0.2') expect(bindWarnings(lab).join('\n')).toContain('share a site here');
+      else expect(siteClashes(lab.origins)).toEqual([]);
+    } finally {
+      await lab.close();
+    }
+  });
+}
