@@ -87,6 +87,8 @@ const ENTRIES: Record<ModelReason, Entry> = {
   DisallowedByMode: { where: 'page', what: () => 'mode "same-origin" forbids a request to another origin', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${c.pageOrigin}.`, fix: () => 'use mode "cors" (the default) and have the server send CORS headers', mdn: null, firefox: null },
   NoCorsRedirectModeNotFollow: { where: 'page', what: () => 'a no-cors request to another origin must follow redirects', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, fix: () => 'use redirect "follow" with mode "no-cors"', mdn: null, firefox: null },
   origin: { where: 'redirect', what: () => 'a same-origin request was redirected to another origin under mode "same-origin"', chromium: null, fix: () => 'use mode "cors", or keep the redirect on the same origin', mdn: null, firefox: null },
+  'corp-not-same-origin': { where: 'response', what: () => 'the answer carries Cross-Origin-Resource-Policy: same-origin and the page is on another origin', chromium: null, fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other origins may embed it; or call it with mode "cors" and CORS headers', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
+  'corp-not-same-site': { where: 'response', what: () => 'the answer carries Cross-Origin-Resource-Policy: same-site and the page is on another site', chromium: null, fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other sites may embed it; or call it with mode "cors" and CORS headers', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
   'net::ERR_FAILED': { where: 'redirect', what: () => 'redirect "error" turns any redirect into a network error', chromium: null, fix: () => 'use redirect "follow" (or "manual"), or stop redirecting', mdn: null, firefox: null },
   'net::ERR_INVALID_REDIRECT': { where: 'redirect', what: () => 'the Location header is not a valid URL', chromium: null, fix: () => 'send a valid absolute or relative URL in Location', mdn: null, firefox: null },
   'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', what: () => 'more than 20 redirects', chromium: null, fix: () => 'shorten the redirect chain', mdn: null, firefox: null },
@@ -129,7 +131,7 @@ export function explain(p: StepPrediction, c: ExplainContext): Explanation {
     verdict: `${STAGE[entry.where]}: ${entry.what(p, c)}${reached}.`,
     console: entry.chromium ? consoleHead(p, c) + entry.chromium(p, c) : (entry.line?.(p, c) ?? null),
     fix: entry.fix(p, c),
-    mdn: entry.mdn ? MDN + entry.mdn : null,
+    mdn: entry.mdn ? new URL(entry.mdn, MDN).href : null,
     firefox: entry.firefox ? `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${c.url}. (Reason: ${entry.firefox(p, c)}).` : null,
   };
 }

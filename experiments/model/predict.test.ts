@@ -33,7 +33,8 @@ describe('the catalog, predicted without a browser', () => {
       const steps = predictExperiment(experiment, origins);
       const expects = [experiment.expect, ...(experiment.then ?? []).map((s) => s.expect)];
       expect(steps).toHaveLength(expects.length);
-      steps.forEach((step, i) => expect(compareExpectation(expects[i], asObservation(step), { page: experiment.page ?? 'app', origins })).toEqual([]));
+      const pages = [experiment.page, ...(experiment.then ?? []).map((s) => s.page ?? experiment.page)];
+      steps.forEach((step, i) => expect(compareExpectation(expects[i], asObservation(step), { page: pages[i] ?? 'app', origins })).toEqual([]));
     });
   }
 });
