@@ -222,6 +222,9 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The origin that serves a sandboxed (`"page": "null"`) page: its opaque origin's precursor. */
+export const SANDBOX_HOST: OriginName = 'app';
+
 export function pageOf(experiment: Experiment): PageOrigin {
   return experiment.page ?? 'app';
 }

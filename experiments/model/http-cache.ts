@@ -28,7 +28,8 @@ function directives(headers: ResponseHeaders): Map<string, string> {
   const out = new Map<string, string>();
   for (const element of getDecodeSplit(headers.get('cache-control') ?? '')) {
     const [name = '', value = ''] = element.split('=', 2);
-    if (name) out.set(name.trim().toLowerCase(), value.trim().replace(/^"|"$/g, ''));
+    // Chromium reads max-age only as bare digits: `max-age="60"` gives no freshness (measured).
+    if (name) out.set(name.trim().toLowerCase(), value.trim());
   }
   return out;
 }

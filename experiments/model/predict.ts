@@ -7,7 +7,7 @@
  * experiments/model/DEVIATIONS.md.
  */
 import { headerLines } from '../headers.ts';
-import { REDIRECT_STATUSES, pageOf, resolveRequest, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
+import { REDIRECT_STATUSES, SANDBOX_HOST, pageOf, resolveRequest, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
 import { answerPlanned, type RawReply } from '../../servers/answer.ts';
 import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
@@ -171,7 +171,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
     // https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check: only for no-cors.
     if (tainting === 'opaque') {
-      const refused = resourcePolicyBlock(answer, { pageOrigin: context.pageOrigin, pageSite: context.pageSite, responseOrigin: current.origin, responseSite: site });
+      const refused = resourcePolicyBlock(answer, { pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site });
       if (refused) return blocked({ reason: refused });
     }
 

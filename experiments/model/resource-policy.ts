@@ -10,8 +10,11 @@ import type { ResponseHeaders } from './response-headers.ts';
 export interface ResourcePolicyContext {
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
-  /** The page's site, null for an opaque page. */
-  pageSite: string | null;
+  /**
+   * The site same-site is judged against. Chromium: for an opaque (sandboxed)
+   * page, the site of the origin that served it (its precursor), not "no site" (measured).
+   */
+  pageSite: string;
   /** The origin and site of the URL that answered. */
   responseOrigin: string;
   responseSite: string;
