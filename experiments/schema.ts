@@ -13,6 +13,12 @@ const originName = z
   .refine(isOriginName, { error: (issue) => unknownOriginMessage(issue.input) })
   .transform((v) => v as OriginName);
 
+/** An origin name, or "null" for a sandboxed (opaque-origin) page. */
+const pageOrigin = z
+  .string()
+  .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(issue.input)}, or "null" for a sandboxed page` })
+  .transform((v) => v as OriginName | 'null');
+
 const headerValue = z.union([z.string(), z.array(z.string())], {
   error: 'a header value is a string, or an array of strings for repeated lines',
 });
@@ -143,9 +149,21 @@ const expectSchema = z.strictObject({
   cookieSent: z.boolean().optional(),
 });
 
+/** The longest `then[].delayMs`: long enough to outlive `Access-Control-Max-Age: 1` or Chromium's 5 s default, short enough to keep a run quick. */
+export const MAX_STEP_DELAY_MS = 6000;
+
 const stepSchema = z.strictObject({
   /** Extension: a label for the step in reports. */
   title: z.string().optional(),
+  /** Extension (optional): the page origin this step runs on (default: the experiment's), e.g. a second site reading an HTTP-cached answer. */
+  page: pageOrigin.optional(),
+  /** Extension (optional): milliseconds to wait before this step, e.g. for a preflight-cache entry to expire. */
+  delayMs: z
+    .number({ error: 'delayMs is a number of milliseconds' })
+    .int('delayMs is a whole number of milliseconds')
+    .min(0, `delayMs must be 0-${MAX_STEP_DELAY_MS}`)
+    .max(MAX_STEP_DELAY_MS, `delayMs must be 0-${MAX_STEP_DELAY_MS}`)
+    .optional(),
   request: z.strictObject(requestOverrides, { error: 'then[].request may override api, method, headers, body, mode, credentials, redirect, referrerPolicy (the URL stays the same)' }).optional(),
   expect: expectSchema.optional(),
 });
@@ -156,11 +174,7 @@ export const experimentSchema = z
     title: z.string().min(1, 'title is required'),
     group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case'),
     explain: z.string().optional(),
-    page: z
-      .string()
-      .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(issue.input)}, or "null" for a sandboxed page` })
-      .transform((v) => v as OriginName | 'null')
-      .optional(),
+    page: pageOrigin.optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
@@ -184,6 +198,7 @@ export type ServerPlan = z.output<typeof serverSchema>;
 export type Expectation = z.output<typeof expectSchema>;
 export type ExperimentRequest = z.output<typeof requestSchema>;
 export type RequestOverrides = NonNullable<z.output<typeof stepSchema>['request']>;
+export type Step = z.output<typeof stepSchema>;
 export type Redirect = z.output<typeof redirectSchema>;
 export type PageOrigin = Experiment['page'] & string;
 
@@ -221,6 +236,9 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The origin that serves a sandboxed (`"page": "null"`) page: its opaque origin's precursor. */
+export const SANDBOX_HOST: OriginName = 'app';
 
 export function pageOf(experiment: Experiment): PageOrigin {
   return experiment.page ?? 'app';

@@ -72,8 +72,17 @@ describe('validateExperiments', () => {
     [{ ...base, expect: { originSeen: '{origin:moon}' } }, 'expect.originSeen: {origin:moon}: unknown origin "moon"'],
     [{ ...base, server: { actual: { body: 'snow ☃' } } }, 'server.actual.body: a body may hold only characters up to U+00FF'],
     [[1], '[0]: an experiment is a JSON object'],
+    [{ ...base, then: [{ delayMs: 6001 }] }, 'then[0].delayMs: delayMs must be 0-6000'],
+    [{ ...base, then: [{ delayMs: -1 }] }, 'then[0].delayMs: delayMs must be 0-6000'],
+    [{ ...base, then: [{ delayMs: 1.5 }] }, 'then[0].delayMs: delayMs is a whole number of milliseconds'],
+    [{ ...base, then: [{ delayMs: '100' }] }, 'then[0].delayMs: delayMs is a number of milliseconds'],
+    [{ ...base, then: [{ page: 'moon' }] }, 'then[0].page: unknown origin "moon"; known: app, api, api2, partner, evil, or "null" for a sandboxed page'],
   ])('refuses %j', (data, message) => {
     expect(problems(data).join('\n')).toContain(message);
+  });
+
+  it('accepts a then step on another page after a delay', () => {
+    expect(validateExperiments({ ...base, then: [{ page: 'null', delayMs: 1200 }, { page: 'api2', delayMs: 0 }] }, 'f.json')[0]?.then).toEqual([{ page: 'null', delayMs: 1200 }, { page: 'api2', delayMs: 0 }]);
   });
 
   it('accepts net:: texts and blocked reasons as reasons', () => {

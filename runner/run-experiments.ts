@@ -6,7 +6,7 @@
  * experiment's own `then` steps share them, on purpose.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pageOf, resolveRequest, type Experiment, type RequestOverrides, type Expectation } from '../experiments/schema.ts';
+import { pageOf, resolveRequest, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
 import { explain } from '../experiments/model/explain.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
@@ -59,10 +59,28 @@ function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
   return Promise.race([page.evaluate((step) => window.corsLab.runStep(step), request), timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
+ * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
+ */
+function thrownBeforeSending(error: string | null): boolean {
+  return error !== null && error.includes("Failed to execute '");
+}
+
 interface Step {
   title?: string | undefined;
+  page: PageOrigin;
+  delayMs: number;
   overrides?: RequestOverrides | undefined;
   expect?: Expectation | undefined;
+}
+
+/** Puts the slot's page on the runner of `page`, unless it is there already. */
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<void> {
+  const target = runnerUrl(page, origins);
+  if (slot.at === target) return;
+  await slot.page.goto(target, { waitUntil: 'domcontentloaded' });
+  slot.at = target;
 }
 
 async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null): Promise<ExperimentResult> {
@@ -70,22 +88,22 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   const run = newRunId();
   const page = pageOf(experiment);
   await slot.context.clearCookies();
-  const target = runnerUrl(page, origins);
-  if (slot.at !== target) {
-    await slot.page.goto(target, { waitUntil: 'domcontentloaded' });
-    slot.at = target;
-  }
   const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
-  const steps: Step[] = [{ expect: experiment.expect }, ...(experiment.then ?? []).map((s) => ({ title: s.title, overrides: s.request, expect: s.expect }))];
+  const steps: Step[] = [
+    { page, delayMs: 0, expect: experiment.expect },
+    ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
+  ];
   const predictions = predict ? predict(experiment, origins, run) : [];
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
+    if (step.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+    await visit(slot, step.page, origins);
     const since = lab.journal.read(run).entries.length;
     slot.watch.begin(`/__cl/${run}/`);
     const seen = await runInPage(slot.page, stepRequest(experiment, url, step.overrides));
-    const verdict = await slot.watch.verdict(seen.outcome === 'blocked');
+    const verdict = await slot.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
     const serverSaw = lab.journal.read(run, since).entries;
     const observed: Observation = {
       outcome: seen.outcome,
@@ -101,10 +119,10 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     };
     const prediction = predictions[i];
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
-    mismatches.push(...compareExpectation(step.expect, observed, { page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
+    mismatches.push(...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
     const request = resolveRequest(experiment.request, step.overrides);
     const explanation = prediction
-      ? explain(prediction, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include' })
+      ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include' })
       : undefined;
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }

@@ -1,6 +1,6 @@
 /** Builds the request a runner page executes from an experiment step. */
 import { headerLines } from '../experiments/headers.ts';
-import { resolveRequest, type Experiment, type RequestOverrides } from '../experiments/schema.ts';
+import { SANDBOX_HOST, resolveRequest, type Experiment, type RequestOverrides } from '../experiments/schema.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import type { StepRequest } from '../client/runner/step.ts';
 
@@ -12,5 +12,5 @@ export function stepRequest(experiment: Experiment, url: string, overrides?: Req
 
 /** The URL of the runner page for the experiment's page origin (`null`: a sandboxed, opaque-origin page). */
 export function runnerUrl(page: Experiment['page'], origins: OriginMap): string {
-  return page === 'null' ? `${origins.app}/__runner?sandbox` : `${origins[page ?? 'app']}/__runner`;
+  return page === 'null' ? `${origins[SANDBOX_HOST]}/__runner?sandbox` : `${origins[page ?? 'app']}/__runner`;
 }

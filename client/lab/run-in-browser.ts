@@ -61,7 +61,8 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   const predictions = predictExperiment(experiment, origins, run);
-  const overrides = [undefined, ...(experiment.then ?? []).map((s) => s.request)];
+  // Each step: its request overrides, its page (a `then` step may run on another origin) and its wait.
+  const plan = [{ override: undefined, page, delayMs: 0 }, ...(experiment.then ?? []).map((s) => ({ override: s.request, page: s.page ?? page, delayMs: s.delayMs ?? 0 }))];
   const steps: BrowserStep[] = [];
   const result = (failure?: string): BrowserRun => ({
     id: experiment.id,
@@ -74,8 +75,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
     ...(failure ? { failure } : {}),
   });
   let since = 0;
-  for (const [i, override] of overrides.entries()) {
+  for (const [i, { override, page: stepPage, delayMs }] of plan.entries()) {
     const request = resolveRequest(experiment.request, override);
+<<<<<<< HEAD
     let seen: PageSeen;
     try {
       seen = await frames.run(page, stepRequest(experiment, url, override));
@@ -83,6 +85,10 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       if (error instanceof RunnerError) return result(error.message);
       throw error;
     }
+=======
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const seen = await frames.run(stepPage, stepRequest(experiment, url, override));
+>>>>>>> breadth
     const serverSaw = await readJournal(origins, run, since);
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
@@ -99,9 +105,17 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       serverSaw,
     };
     const predicted = predictions[i] as StepPrediction;
+<<<<<<< HEAD
     const disagreements = comparePrediction(OBSERVABLE(predicted), observed);
     const explanation = explain(predicted, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
     steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements });
+=======
+    const disagreements = (['outcome', 'preflight', 'reachedServer'] as const)
+      .filter((f) => (f === 'outcome' ? seen.outcome : server[f]) !== predicted[f])
+      .map((f) => `${f}: predicted ${predicted[f]}, browser ${f === 'outcome' ? seen.outcome : server[f]}`);
+    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
+    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), predicted, explanation, seen, server, serverSaw, disagreements });
+>>>>>>> breadth
   }
   return result();
 }

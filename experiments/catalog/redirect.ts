@@ -5,6 +5,11 @@
  */
 import type { ExperimentInput } from '../schema.ts';
 
+const STAR = { 'Access-Control-Allow-Origin': '*' };
+/** A preflight answer that lets a JSON POST or a PUT through from any origin, the tainted `null` included. */
+const PREFLIGHT_ANY = { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT, POST', 'Access-Control-Allow-Headers': 'content-type' } };
+const JSON_POST = { target: 'api', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' } as const;
+
 export const redirect: ExperimentInput[] = [
   {
     id: 'redirect-cross-origin-null-origin',
@@ -108,5 +113,107 @@ export const redirect: ExperimentInput[] = [
     request: { target: 'api' },
     server: { actual: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: 'http://[bad' } } },
     expect: { outcome: 'blocked', reason: 'net::ERR_INVALID_REDIRECT', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-301-post-becomes-get',
+    title: 'A 301 or 302 turns a cross-origin POST into a GET without body',
+    group: 'redirect',
+    explain:
+      'The JSON POST is preflighted at `api`, which answers `301`. Following it, the browser changes POST to GET and drops the body and its `Content-Type` (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12), so the request at `api2` is a plain GET: no second preflight, and `api2` receives no body. The journal shows `OPTIONS` and `POST` at `api`, then `GET` at `api2` with `Origin: null`.\n\n**Fix:** to keep the method and body, redirect with `307` or `308`.',
+    request: JSON_POST,
+    server: { preflight: PREFLIGHT_ANY, redirects: [{ status: 301, to: 'api2', headers: STAR }], actual: { headers: STAR } },
+    expect: { outcome: 'allowed', preflight: true, reachedServer: true, originSeen: 'null', requestHeadersSeen: 'content-type' },
+  },
+  {
+    id: 'redirect-308-keeps-post-preflights-again',
+    title: 'A 308 keeps the POST and its body, so the new origin gets its own preflight',
+    group: 'redirect',
+    explain:
+      '`307` and `308` keep the method, body and headers. The JSON POST therefore still needs a preflight at `api2`, sent with `Origin: null` because the cross-origin hop tainted the request. Here every answer allows `*`, so it passes.\n\n**Watch out:** the second preflight and the final answer must allow `null` or `*`; allowing the page origin no longer matches (see `redirect-second-preflight-refused`).',
+    request: JSON_POST,
+    server: { preflight: PREFLIGHT_ANY, redirects: [{ status: 308, to: 'api2', headers: STAR }], actual: { headers: STAR } },
+    expect: { outcome: 'allowed', preflight: true, reachedServer: true, originSeen: 'null', requestHeadersSeen: 'content-type' },
+  },
+  {
+    id: 'redirect-303-put-becomes-get',
+    title: 'A 303 turns a PUT into a GET, so the new origin needs no preflight',
+    group: 'redirect',
+    explain:
+      '`303 See Other` turns every method but GET and HEAD into GET. The preflighted PUT reaches `api`; its 303 sends the browser to `api2` with a simple GET, which needs no preflight and only `Access-Control-Allow-Origin: *` (or `null`) on the answer.',
+    request: { target: 'api', method: 'PUT', body: 'x' },
+    server: { preflight: PREFLIGHT_ANY, redirects: [{ status: 303, to: 'api2', headers: STAR }], actual: { headers: STAR } },
+    expect: { outcome: 'allowed', preflight: true, reachedServer: true, originSeen: 'null' },
+  },
+  {
+    id: 'redirect-second-preflight-refused',
+    title: 'The preflight at the redirect target sees Origin: null, so allowing the page origin fails',
+    group: 'redirect',
+    explain:
+      'The PUT passes its first preflight at `api`, whose answer allows the page origin. `api` answers the PUT with `307` to `api2`, and the browser preflights again there, now with `Origin: null`. The same answer (`Access-Control-Allow-Origin: <page>`) no longer matches: `PreflightAllowOriginMismatch`, and `api2` never gets the PUT.\n\n**Fix:** avoid cross-origin redirects for preflighted requests (call the final URL directly), or let the target allow `null`/`*` without credentials.',
+    request: { target: 'api', method: 'PUT', body: 'x' },
+    server: {
+      preflight: { headers: { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Methods': 'PUT' } },
+      redirects: [{ status: 307, to: 'api2', headers: { 'Access-Control-Allow-Origin': '{page}' } }],
+      actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } },
+    },
+    expect: { outcome: 'blocked', reason: 'PreflightAllowOriginMismatch', preflight: true, reachedServer: false },
+  },
+  {
+    id: 'redirect-preflight-trailing-slash',
+    title: 'A preflight answered with a redirect (e.g. adding a trailing slash) is refused',
+    group: 'redirect',
+    explain:
+      'Frameworks often redirect `/items` to `/items/`, OPTIONS included. A preflight may not follow redirects at all, whatever CORS headers the redirect carries: `PreflightDisallowedRedirect`, and the PUT is never sent.\n\n**Fix:** call the canonical URL (with the slash), or answer OPTIONS at both paths without redirecting.',
+    request: { target: 'api', method: 'PUT', path: '/items' },
+    server: { preflight: { status: 308, headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT', Location: '/items/' } }, actual: { headers: STAR } },
+    expect: { outcome: 'blocked', reason: 'PreflightDisallowedRedirect', preflight: true, reachedServer: false },
+  },
+  {
+    id: 'redirect-two-hops-all-allowed',
+    title: 'Two cross-origin hops: every answer allows the request, so it succeeds',
+    group: 'redirect',
+    explain: '`api` redirects to `api2`, which redirects to `partner`. Each redirect answer passes its own CORS check, and the final answer allows `*`. The last two requests carry `Origin: null`.',
+    request: { target: 'api' },
+    server: { redirects: [{ to: 'api2', headers: STAR }, { to: 'partner', headers: STAR }], actual: { headers: STAR } },
+    expect: { outcome: 'allowed', preflight: false, reachedServer: true, originSeen: 'null' },
+  },
+  {
+    id: 'redirect-two-hops-middle-missing-acao',
+    title: 'Two cross-origin hops: the middle redirect lacks Access-Control-Allow-Origin',
+    group: 'redirect',
+    explain:
+      'The browser CORS-checks every redirect answer before following it. `api2`\'s redirect has no `Access-Control-Allow-Origin`, so the chain stops there and `partner` is never asked; the console names the URL of the failing hop, "redirected from" the original one.\n\n**Fix:** every hop that answers a CORS request needs the CORS headers, redirects included.',
+    request: { target: 'api' },
+    server: { redirects: [{ to: 'api2', headers: STAR }, { to: 'partner' }], actual: { headers: STAR } },
+    expect: { outcome: 'blocked', reason: 'MissingAllowOriginHeader', preflight: false, reachedServer: false },
+  },
+  {
+    id: 'redirect-same-origin-hop-keeps-origin',
+    title: 'A redirect within the same origin keeps the page origin',
+    group: 'redirect',
+    explain:
+      'Only a hop to another origin taints the request. `api` redirecting to another path on `api` keeps `Origin: <page>`, so answers that allow the page origin keep working (compare `redirect-cross-origin-page-origin-fails`).',
+    request: { target: 'api', path: '/v1/items' },
+    server: { redirects: [{ to: 'api', path: '/v2/items', headers: { 'Access-Control-Allow-Origin': '{page}' } }], actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } } },
+    expect: { outcome: 'allowed', preflight: false, reachedServer: true, originSeen: '{page}' },
+  },
+  {
+    id: 'redirect-loop',
+    title: 'A redirect to itself fails after 20 redirects',
+    group: 'redirect',
+    explain:
+      'The answer redirects to its own URL (`Location: #again` resolves to the same URL). Fetch follows at most 20 redirects; the 21st fails with `net::ERR_TOO_MANY_REDIRECTS`, after the server answered 21 times.\n\n**Fix:** find the loop (often an auth or HTTPS-upgrade rule that redirects its own target).',
+    request: { target: 'api' },
+    server: { actual: { status: 302, headers: { ...STAR, Location: '#again' } } },
+    expect: { outcome: 'blocked', reason: 'net::ERR_TOO_MANY_REDIRECTS', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-mode-error-no-redirect',
+    title: 'redirect: "error" is harmless when the answer is not a redirect',
+    group: 'redirect',
+    explain: 'The counterpart of `redirect-mode-error`: `redirect: "error"` only fails when a redirect arrives, so a direct answer with `Access-Control-Allow-Origin: *` is read as usual. Use it to make sure an API call never silently lands somewhere else.',
+    request: { target: 'api', redirect: 'error' },
+    server: { actual: { headers: STAR } },
+    expect: { outcome: 'allowed', preflight: false, reachedServer: true, status: 200 },
   },
 ];

@@ -53,15 +53,20 @@ const allowOrigin = (p: StepPrediction, c: ExplainContext): string => {
 };
 const param = (p: StepPrediction): string => p.failedParameter ?? '';
 
+/** Chromium adds the "valid value" hint for fetch() only, and explains withCredentials for XHR only (measured). */
+const validValue = (c: ExplainContext): string => (c.api === 'xhr' ? '' : VALID_VALUE);
+const XHR_CREDENTIALS = ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
+const xhrCredentials = (c: ExplainContext): string => (c.api === 'xhr' ? XHR_CREDENTIALS : '');
+
 const messages = {
   missing: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-  multiple: (p: StepPrediction) => `The 'Access-Control-Allow-Origin' header contains multiple values '${param(p)}', but only one is allowed.${VALID_VALUE}`,
-  invalid: (p: StepPrediction) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${param(p)}'.${VALID_VALUE}`,
-  mismatch: (p: StepPrediction) => `The 'Access-Control-Allow-Origin' header has a value '${param(p)}' that is not equal to the supplied origin.${VALID_VALUE}`,
+  multiple: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains multiple values '${param(p)}', but only one is allowed.${validValue(c)}`,
+  invalid: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${param(p)}'.${validValue(c)}`,
+  mismatch: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header has a value '${param(p)}' that is not equal to the supplied origin.${validValue(c)}`,
   wildcard: (_p: StepPrediction, c: ExplainContext) =>
-    "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." +
-    (c.api === 'xhr' ? ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.' : ''),
-  credentials: (p: StepPrediction) => `The value of the 'Access-Control-Allow-Credentials' header in the response is '${param(p)}' which must be 'true' when the request's credentials mode is 'include'.`,
+    "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + xhrCredentials(c),
+  credentials: (p: StepPrediction, c: ExplainContext) =>
+    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${param(p)}' which must be 'true' when the request's credentials mode is 'include'.${xhrCredentials(c)}`,
 };
 
 const ENTRIES: Record<ModelReason, Entry> = {
@@ -72,11 +77,11 @@ const ENTRIES: Record<ModelReason, Entry> = {
   WildcardOriginNotAllowed: { where: 'response', what: () => 'Access-Control-Allow-Origin is * but the request carries credentials', chromium: messages.wildcard, fix: allowOrigin, mdn: 'CORSNotSupportingCredentials', firefox: () => "Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'" },
   InvalidAllowCredentials: { where: 'response', what: (p) => `Access-Control-Allow-Credentials is '${param(p)}', not 'true'`, chromium: messages.credentials, fix: () => 'Access-Control-Allow-Credentials: true', mdn: 'CORSMIssingAllowCredentials', firefox: () => "expected 'true' in CORS header 'Access-Control-Allow-Credentials'" },
   PreflightMissingAllowOriginHeader: { where: 'preflight', what: () => 'the OPTIONS answer has no Access-Control-Allow-Origin header', chromium: () => CHECK_PREFIX + messages.missing(), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSMissingAllowOrigin', firefox: () => "CORS header 'Access-Control-Allow-Origin' missing" },
-  PreflightMultipleAllowOriginValues: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Origin holds several values ('${param(p)}')`, chromium: (p) => CHECK_PREFIX + messages.multiple(p), fix: (p, c) => `on the OPTIONS answer, once:\n${allowOrigin(p, c)}`, mdn: 'CORSMultipleAllowOriginNotAllowed', firefox: () => "Multiple CORS header 'Access-Control-Allow-Origin' not allowed" },
-  PreflightInvalidAllowOriginValue: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Origin '${param(p)}' is not an origin`, chromium: (p) => CHECK_PREFIX + messages.invalid(p), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
-  PreflightAllowOriginMismatch: { where: 'preflight', what: (p) => `the OPTIONS answer allows '${param(p)}', not '${p.originSeen ?? ''}'`, chromium: (p) => CHECK_PREFIX + messages.mismatch(p), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
+  PreflightMultipleAllowOriginValues: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Origin holds several values ('${param(p)}')`, chromium: (p, c) => CHECK_PREFIX + messages.multiple(p, c), fix: (p, c) => `on the OPTIONS answer, once:\n${allowOrigin(p, c)}`, mdn: 'CORSMultipleAllowOriginNotAllowed', firefox: () => "Multiple CORS header 'Access-Control-Allow-Origin' not allowed" },
+  PreflightInvalidAllowOriginValue: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Origin '${param(p)}' is not an origin`, chromium: (p, c) => CHECK_PREFIX + messages.invalid(p, c), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
+  PreflightAllowOriginMismatch: { where: 'preflight', what: (p) => `the OPTIONS answer allows '${param(p)}', not '${p.originSeen ?? ''}'`, chromium: (p, c) => CHECK_PREFIX + messages.mismatch(p, c), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
   PreflightWildcardOriginNotAllowed: { where: 'preflight', what: () => 'the OPTIONS answer allows * but the request carries credentials', chromium: (p, c) => CHECK_PREFIX + messages.wildcard(p, c), fix: (p, c) => `on the OPTIONS answer:\n${allowOrigin(p, c)}`, mdn: 'CORSNotSupportingCredentials', firefox: () => "Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'" },
-  PreflightInvalidAllowCredentials: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Credentials is '${param(p)}', not 'true'`, chromium: (p) => CHECK_PREFIX + messages.credentials(p), fix: () => 'on the OPTIONS answer:\nAccess-Control-Allow-Credentials: true', mdn: 'CORSMIssingAllowCredentials', firefox: () => "expected 'true' in CORS header 'Access-Control-Allow-Credentials'" },
+  PreflightInvalidAllowCredentials: { where: 'preflight', what: (p) => `the OPTIONS answer's Access-Control-Allow-Credentials is '${param(p)}', not 'true'`, chromium: (p, c) => CHECK_PREFIX + messages.credentials(p, c), fix: () => 'on the OPTIONS answer:\nAccess-Control-Allow-Credentials: true', mdn: 'CORSMIssingAllowCredentials', firefox: () => "expected 'true' in CORS header 'Access-Control-Allow-Credentials'" },
   PreflightInvalidStatus: { where: 'preflight', what: () => 'the OPTIONS answer does not have an ok (2xx) status', chromium: () => `${CHECK_PREFIX}It does not have HTTP ok status.`, fix: () => 'answer OPTIONS with 204 No Content (any 2xx) and the CORS headers', mdn: 'CORSPreflightDidNotSucceed', firefox: () => 'CORS preflight response did not succeed' },
   PreflightDisallowedRedirect: { where: 'preflight', what: () => 'the OPTIONS request was redirected', chromium: () => `${CHECK_PREFIX}Redirect is not allowed for a preflight request.`, fix: () => 'answer OPTIONS at the requested URL itself: no redirect (check auth and trailing-slash rules)', mdn: 'CORSExternalRedirectNotAllowed', firefox: () => 'CORS request external redirect not allowed' },
   InvalidAllowMethodsPreflightResponse: { where: 'preflight', what: () => 'Access-Control-Allow-Methods does not parse as a comma-separated list of methods', chromium: () => 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.', fix: (_p, c) => `Access-Control-Allow-Methods: ${c.method}   (a comma-separated list)`, mdn: 'CORSInvalidAllowMethod', firefox: () => "invalid token in CORS header 'Access-Control-Allow-Methods'" },
@@ -87,6 +92,8 @@ const ENTRIES: Record<ModelReason, Entry> = {
   DisallowedByMode: { where: 'page', what: () => 'mode "same-origin" forbids a request to another origin', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${c.pageOrigin}.`, fix: () => 'use mode "cors" (the default) and have the server send CORS headers', mdn: null, firefox: null },
   NoCorsRedirectModeNotFollow: { where: 'page', what: () => 'a no-cors request to another origin must follow redirects', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, fix: () => 'use redirect "follow" with mode "no-cors"', mdn: null, firefox: null },
   origin: { where: 'redirect', what: () => 'a same-origin request was redirected to another origin under mode "same-origin"', chromium: null, fix: () => 'use mode "cors", or keep the redirect on the same origin', mdn: null, firefox: null },
+  'corp-not-same-origin': { where: 'response', what: () => 'the answer carries Cross-Origin-Resource-Policy: same-origin and the page is on another origin', chromium: null, fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other origins may embed it; or call it with mode "cors" and CORS headers', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
+  'corp-not-same-site': { where: 'response', what: () => 'the answer carries Cross-Origin-Resource-Policy: same-site and the page is on another site', chromium: null, fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other sites may embed it; or call it with mode "cors" and CORS headers', mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
   'net::ERR_FAILED': { where: 'redirect', what: () => 'redirect "error" turns any redirect into a network error', chromium: null, fix: () => 'use redirect "follow" (or "manual"), or stop redirecting', mdn: null, firefox: null },
   'net::ERR_INVALID_REDIRECT': { where: 'redirect', what: () => 'the Location header is not a valid URL', chromium: null, fix: () => 'send a valid absolute or relative URL in Location', mdn: null, firefox: null },
   'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', what: () => 'more than 20 redirects', chromium: null, fix: () => 'shorten the redirect chain', mdn: null, firefox: null },
@@ -129,7 +136,7 @@ export function explain(p: StepPrediction, c: ExplainContext): Explanation {
     verdict: `${STAGE[entry.where]}: ${entry.what(p, c)}${reached}.`,
     console: entry.chromium ? consoleHead(p, c) + entry.chromium(p, c) : (entry.line?.(p, c) ?? null),
     fix: entry.fix(p, c),
-    mdn: entry.mdn ? MDN + entry.mdn : null,
+    mdn: entry.mdn ? new URL(entry.mdn, MDN).href : null,
     firefox: entry.firefox ? `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${c.url}. (Reason: ${entry.firefox(p, c)}).` : null,
   };
 }

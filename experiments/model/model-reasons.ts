@@ -26,6 +26,8 @@ export const MODEL_REASONS = [
   'DisallowedByMode',
   'NoCorsRedirectModeNotFollow',
   'origin',
+  'corp-not-same-origin',
+  'corp-not-same-site',
   'net::ERR_FAILED',
   'net::ERR_TOO_MANY_REDIRECTS',
   'net::ERR_INVALID_REDIRECT',
@@ -35,6 +37,5 @@ export type ModelReason = (typeof MODEL_REASONS)[number];
 
 /** Reasons the model knows that no experiment can show on the lab's loopback origins, and why. */
 export const UNREPRODUCIBLE: Partial<Record<ModelReason, string>> = {
-  'net::ERR_TOO_MANY_REDIRECTS': 'Chromium gives up after 20 redirects; the schema caps a plan at 20 redirects, so a chain can never reach the 21st.',
   'net::ERR_CONNECTION_REFUSED': 'Redirect hops always lead to lab origins; only a Location header written by hand can point outside the lab, and what answers there (if anything) is not the lab\'s to know, so no experiment relies on it.',
 };

@@ -33,7 +33,8 @@ describe('the catalog, predicted without a browser', () => {
       const steps = predictExperiment(experiment, origins);
       const expects = [experiment.expect, ...(experiment.then ?? []).map((s) => s.expect)];
       expect(steps).toHaveLength(expects.length);
-      steps.forEach((step, i) => expect(compareExpectation(expects[i], asObservation(step), { page: experiment.page ?? 'app', origins })).toEqual([]));
+      const pages = [experiment.page, ...(experiment.then ?? []).map((s) => s.page ?? experiment.page)];
+      steps.forEach((step, i) => expect(compareExpectation(expects[i], asObservation(step), { page: pages[i] ?? 'app', origins })).toEqual([]));
     });
   }
 });
@@ -216,6 +217,70 @@ describe('readable response headers (https://fetch.spec.whatwg.org/#concept-filt
   it('exposed names too', () => expect(read('X-A', 'omit')).toContain('x-a'));
   it('* exposes all without credentials', () => expect(read('*', 'omit')).toContain('x-a'));
   it('* is literal with credentials', () => expect(read('*', 'include')).not.toContain('x-a'));
+});
+
+describe('Access-Control-Expose-Headers parsing (https://fetch.spec.whatwg.org/#extract-header-list-values)', () => {
+  const read = (expose: string | string[]) =>
+    first({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': expose, 'X-A': '1', 'X-B': '2' } } } }).readableHeaders;
+  it.each([
+    ['x-a, x-b', ['x-a', 'x-b']],
+    ['x-a,, ,x-b', ['x-a', 'x-b']],
+    [['x-a', 'x-b'], ['x-a', 'x-b']],
+    ['x-a, x b', []],
+    ['"x-a", x-b', []],
+    ['"x-a, x-b"', []],
+    ['*, x b', []],
+  ] as const)('%j exposes %j', (expose, exposed) => {
+    expect(read(expose as string | string[]).filter((n) => n.startsWith('x-'))).toEqual(exposed);
+  });
+});
+
+describe('preflight cache expiry (then[].delayMs)', () => {
+  const after = (maxAge: string, delayMs: number) =>
+    predict({ request: { target: 'api', method: 'PUT' }, server: { preflight: { headers: { ...ACAO, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': maxAge } }, actual: { headers: ACAO } }, then: [{ delayMs }] })[1]!.preflight;
+  it('Max-Age 1: still cached after 999 ms', () => expect(after('1', 999)).toBe(false));
+  it('Max-Age 1: expired after 1000 ms', () => expect(after('1', 1000)).toBe(true));
+});
+
+describe('HTTP cache (https://httpwg.org/specs/rfc9111.html), partitioned by page site', () => {
+  const twice = (headers: Record<string, string>, then: Record<string, unknown> = {}) =>
+    predict({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', ...headers } } }, then: [then] })[1]!;
+  it('a fresh answer is reused without reaching the server, its Origin-specific headers included', () => {
+    expect(twice({ 'Cache-Control': 'max-age=60' }, { page: 'api2' })).toMatchObject({ reachedServer: false, outcome: 'blocked', reason: 'AllowOriginMismatch', requests: [] });
+  });
+  it('Vary: Origin stores one answer per Origin', () => expect(twice({ 'Cache-Control': 'max-age=60', Vary: 'Origin' }, { page: 'api2' })).toMatchObject({ reachedServer: true, outcome: 'allowed' }));
+  it('the same Origin reuses the Vary: Origin answer', () => expect(twice({ 'Cache-Control': 'max-age=60', Vary: 'Origin' }).reachedServer).toBe(false));
+  it('Vary: * is never reused', () => expect(twice({ 'Cache-Control': 'max-age=60', Vary: '*' }).reachedServer).toBe(true));
+  it('another site has its own partition', () => expect(twice({ 'Cache-Control': 'max-age=60' }, { page: 'partner' }).reachedServer).toBe(true));
+  it('a sandboxed page caches nothing', () => {
+    expect(predict({ page: 'null', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' } } }, then: [{}] })[1]!.reachedServer).toBe(true);
+  });
+  it.each([['no-store'], ['no-cache'], ['max-age=0'], ['max-age="60"']])('Cache-Control: %s is not reused', (cc) => expect(twice({ 'Cache-Control': cc }).reachedServer).toBe(true));
+  it('expires after max-age', () => expect(twice({ 'Cache-Control': 'max-age=1' }, { delayMs: 1000 }).reachedServer).toBe(true));
+  it('Chromium: a 301 without Cache-Control is reused for ever; a 302 is not', () => {
+    const redirectThenAgain = (status: 301 | 302) =>
+      predict({ request: { target: 'api' }, server: { redirects: [{ status, to: 'api2', headers: { 'Access-Control-Allow-Origin': '*' } }], actual: { headers: { 'Access-Control-Allow-Origin': '*' } } }, then: [{}] })[1]!.requests.map((r) => r.origin);
+    expect(redirectThenAgain(301)).toEqual(['api2']);
+    expect(redirectThenAgain(302)).toEqual(['api', 'api2']);
+  });
+});
+
+describe('Cross-Origin-Resource-Policy (https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check)', () => {
+  const load = (policy: string, page: 'app' | 'partner' | 'null', mode: 'no-cors' | 'cors' = 'no-cors') =>
+    first({ page, request: { target: 'api', mode }, server: { actual: { headers: { 'Cross-Origin-Resource-Policy': policy, 'Access-Control-Allow-Origin': '*' } } } });
+  it.each([
+    ['same-origin', 'app', 'corp-not-same-origin'],
+    ['same-site', 'app', null],
+    ['same-site', 'partner', 'corp-not-same-site'],
+    ['cross-origin', 'partner', null],
+    ['SAME-ORIGIN', 'partner', null],
+    ['same-origin', 'null', 'corp-not-same-origin'],
+    ['same-site', 'null', null],
+  ] as const)('%s from page %s -> %s', (policy, page, reason) => {
+    const p = load(policy, page);
+    expect(p).toMatchObject({ reason, outcome: reason ? 'blocked' : 'opaque', reachedServer: true });
+  });
+  it('does not apply to mode "cors"', () => expect(load('same-origin', 'partner', 'cors').outcome).toBe('allowed'));
 });
 
 describe('cookies (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch)', () => {

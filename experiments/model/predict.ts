@@ -7,7 +7,7 @@
  * experiments/model/DEVIATIONS.md.
  */
 import { headerLines } from '../headers.ts';
-import { REDIRECT_STATUSES, pageOf, resolveRequest, type Experiment, type RequestOverrides, type ResolvedRequest } from '../schema.ts';
+import { REDIRECT_STATUSES, SANDBOX_HOST, pageOf, resolveRequest, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
 import { answerPlanned, type RawReply } from '../../servers/answer.ts';
 import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
@@ -15,16 +15,19 @@ import { serverView } from '../server-view.ts';
 import { CookieJar } from './cookie-jar.ts';
 import type { ModelReason } from './model-reasons.ts';
 import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts';
+import { HttpCache, type VaryInputs } from './http-cache.ts';
 import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
+import { resourcePolicyBlock } from './resource-policy.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
-/** State one experiment's steps share: the preflight cache and the cookies. */
+/** State one experiment's steps share: the preflight cache, the HTTP cache, the cookies and the clock (ms). */
 interface BrowserState {
   cache: PreflightCache;
+  httpCache: HttpCache;
   jar: CookieJar;
   now: number;
 }
@@ -150,11 +153,27 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const site = siteOf(self);
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
     const originHeader = originHeaderFor(tainting, method, requestOrigin);
-    requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
-    const reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
+    const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
+    // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
+    const cached = state.httpCache.lookup(context.pageSite, current.href, method, varyInputs, state.now);
+    let reply: RawReply;
+    if (cached) {
+      reply = cached;
+    } else {
+      requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
+      reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
+    }
     const answer = new ResponseHeaders(reply.headers);
-    // Chromium stores cookies from the response even when the CORS check then fails (measured).
-    if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
+    if (!cached) {
+      state.httpCache.store(context.pageSite, current.href, method, reply, answer, varyInputs, state.now);
+      // Chromium stores cookies from the response even when the CORS check then fails (measured).
+      if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
+    }
+    // https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check: only for no-cors.
+    if (tainting === 'opaque') {
+      const refused = resourcePolicyBlock(answer, { pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site });
+      if (refused) return blocked({ reason: refused });
+    }
 
     const location = answer.get('location');
     const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined;
@@ -205,17 +224,25 @@ export function experimentUrl(experiment: Experiment, origins: OriginMap, run: s
   return origins[experiment.request.target] + plannedPath(run, 0, token, experiment.request.path ?? '/');
 }
 
-/** Predicts the experiment and each `then` step, in order, sharing cache and cookies as the browser does. */
+/**
+ * Predicts the experiment and each `then` step, in order, sharing caches and
+ * cookies as the browser does; a step may wait (`delayMs`) or run on another page.
+ */
 export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted'): StepPrediction[] {
-  const page = pageOf(experiment);
-  const context: Context = {
+  const contextOf = (page: PageOrigin): Context => ({
     origins,
     pageOrigin: page === 'null' ? 'null' : origins[page],
     pageSite: page === 'null' ? null : siteOf(page),
     finalHop: experiment.server?.redirects?.length ?? 0,
-  };
-  const state: BrowserState = { cache: new PreflightCache(), jar: new CookieJar(), now: 0 };
+  });
+  const state: BrowserState = { cache: new PreflightCache(), httpCache: new HttpCache(), jar: new CookieJar(), now: 0 };
   const url = experimentUrl(experiment, origins, run);
-  const steps: Array<RequestOverrides | undefined> = [undefined, ...(experiment.then ?? []).map((s) => s.request)];
-  return steps.map((overrides) => predictStep(context, url, resolveRequest(experiment.request, overrides), state));
+  const first = predictStep(contextOf(pageOf(experiment)), url, resolveRequest(experiment.request), state);
+  return [
+    first,
+    ...(experiment.then ?? []).map((step) => {
+      state.now += step.delayMs ?? 0;
+      return predictStep(contextOf(step.page ?? pageOf(experiment)), url, resolveRequest(experiment.request, step.request), state);
+    }),
+  ];
 }

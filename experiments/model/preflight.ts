@@ -5,10 +5,10 @@
  * https://fetch.spec.whatwg.org/#cors-preflight-cache
  * Chromium: services/network/public/cpp/cors/preflight_result.cc
  */
-import { isToken } from '../headers.ts';
 import type { CorsFailure } from './cors-check.ts';
+import { extractTokenList } from './header-list.ts';
 import { isSafelistedMethod } from './request-headers.ts';
-import { listElements, type ResponseHeaders } from './response-headers.ts';
+import type { ResponseHeaders } from './response-headers.ts';
 
 /** Chromium's cache lifetime without Access-Control-Max-Age (the standard says 5 s too). */
 export const DEFAULT_MAX_AGE_SECONDS = 5;
@@ -31,11 +31,11 @@ export interface PreflightResult {
  */
 export function parsePreflight(headers: ResponseHeaders, credentials: boolean): PreflightResult | CorsFailure {
   const methodsValue = headers.get('access-control-allow-methods');
-  const methods = listElements(methodsValue);
-  if (methods.some((m) => !isToken(m))) return { reason: 'InvalidAllowMethodsPreflightResponse', failedParameter: methodsValue ?? '' };
+  const methods = extractTokenList(methodsValue) ?? [];
+  if (methods === 'failure') return { reason: 'InvalidAllowMethodsPreflightResponse', failedParameter: methodsValue ?? '' };
   const headersValue = headers.get('access-control-allow-headers');
-  const names = listElements(headersValue);
-  if (names.some((n) => !isToken(n))) return { reason: 'InvalidAllowHeadersPreflightResponse', failedParameter: headersValue ?? '' };
+  const names = extractTokenList(headersValue) ?? [];
+  if (names === 'failure') return { reason: 'InvalidAllowHeadersPreflightResponse', failedParameter: headersValue ?? '' };
   return { methods, headers: names.map((n) => n.toLowerCase()), credentials, maxAgeSeconds: maxAge(headers.get('access-control-max-age')) };
 }
 

@@ -4,6 +4,7 @@
  * ", " (https://fetch.spec.whatwg.org/#concept-header-list-get).
  */
 import type { HeaderLines } from '../headers.ts';
+import { extractTokenList } from './header-list.ts';
 
 export class ResponseHeaders {
   readonly #map = new Map<string, string>();
@@ -32,14 +33,6 @@ const SAFELISTED_RESPONSE_NAMES = ['cache-control', 'content-language', 'content
 /** https://fetch.spec.whatwg.org/#forbidden-response-header-name */
 const FORBIDDEN_RESPONSE_NAMES = ['set-cookie', 'set-cookie2'];
 
-/** Splits a comma-separated list into trimmed, non-empty elements. */
-export function listElements(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
-
 /**
  * The header names page JavaScript can read.
  * https://fetch.spec.whatwg.org/#concept-filtered-response-cors
@@ -48,7 +41,9 @@ export function readableHeaderNames(headers: ResponseHeaders, type: 'basic' | 'c
   if (type === 'opaque' || type === 'opaqueredirect') return [];
   const names = headers.names().filter((n) => !FORBIDDEN_RESPONSE_NAMES.includes(n));
   if (type === 'basic') return names.sort();
-  const exposed = listElements(headers.get('access-control-expose-headers')).map((n) => n.toLowerCase());
+  // A list that fails to parse (a quoted string, `x a`) exposes nothing: https://fetch.spec.whatwg.org/#main-fetch step 14.
+  const list = extractTokenList(headers.get('access-control-expose-headers'));
+  const exposed = Array.isArray(list) ? list.map((n) => n.toLowerCase()) : [];
   // `*` exposes every name only when credentials are not included.
   const all = !credentialsInclude && exposed.includes('*');
   return names.filter((n) => all || SAFELISTED_RESPONSE_NAMES.includes(n) || exposed.includes(n)).sort();

@@ -1,13 +1,13 @@
 /**
  * The contract's isolation rule: an experiment runs as if alone, also when
  * the same one runs twice at once or again later in the same browser. Its
- * own `then` steps share cookies and the preflight cache; nothing else does.
+ * own `then` steps share cookies, the preflight cache and the HTTP cache; nothing else does.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 
-const stateful = ['credentials-cookie-sent-include', 'preflight-max-age-cached', 'credentials-cookie-not-stored-without-acac'].map((id) => catalog.find((e) => e.id === id)!);
+const stateful = ['credentials-cookie-sent-include', 'preflight-max-age-cached', 'credentials-cookie-not-stored-without-acac', 'cache-poisoning-missing-vary'].map((id) => catalog.find((e) => e.id === id)!);
 
 test('the same stateful experiments, four times over at once and then again, give the same results', async ({ lab, browser }) => {
   const twice = [...stateful, ...stateful, ...stateful, ...stateful];

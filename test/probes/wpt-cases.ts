@@ -222,4 +222,144 @@ for (const [target, page] of [['api', 'app'], ['app', 'app'], ['partner', 'app']
 add('cookies', 'SameSite=None without Secure is refused', { request: { target: 'api', credentials: 'include' }, server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Set-Cookie': 'c=1; SameSite=None' } } }, then: [{}] });
 add('cookies', 'Max-Age=0 deletes', { request: { target: 'api', credentials: 'include' }, server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Set-Cookie': ['c=1', 'c=; Max-Age=0'] } } }, then: [{}] });
 
+// Access-Control-Expose-Headers parsing, after WPT cors/access-control-expose-headers-parsing
+// (a list with one invalid element exposes nothing; quoted strings are one element), through fetch and XHR.
+const exposeParsing: Array<string | string[]> = [
+  'x-a, x b', '"x-a", x-b', '"x-a, x-b"', 'x-b, "x-a"', 'x-a;, x-b', ['x-a', 'x b'], ['x-a', 'x-b'], '*, x b', 'x-a, "unterminated', '\tx-a\t,  x-b ',
+  'x-a, ,', 'x-a,"x-b"x', '"x-a"', 'x-a, *', 'x-\u00e9, x-b', 'content-language, x-a;', 'x-a\\, x-b', ',,,', '', 'X-B', 'x-a x-b, content-language',
+];
+for (const api of ['fetch', 'xhr'] as const) {
+  for (const expose of exposeParsing) {
+    add('expose-parsing', `${api}: Access-Control-Expose-Headers ${JSON.stringify(expose)}`, {
+      request: { api, target: 'api' },
+      server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': expose, 'Content-Language': 'sure', 'X-A': '1', 'X-B': '2' } } },
+    });
+  }
+}
+for (const expose of ['*', 'x-a', '"x-a"', '*, x-a']) {
+  add('expose-parsing', `xhr withCredentials: Access-Control-Expose-Headers ${JSON.stringify(expose)}`, {
+    request: { api: 'xhr', target: 'api', credentials: 'include' },
+    server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': expose, 'X-A': '1', 'X-B': '2' } } },
+  });
+}
+
+// Access-Control-Max-Age values: an immediate repeat tells "cached" (any positive or unparsable value) from "not cached".
+for (const maxAge of ['0', '00', '-0', '-5', '0.5', ' 0', '0, 600', '600, 0', 'abc', '', '+600', '1e3', '7201', '600']) {
+  add('cache', `Access-Control-Max-Age ${JSON.stringify(maxAge)}, then the same request`, {
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': maxAge } }, actual: { headers: ACAO_PAGE } },
+    then: [{}],
+  });
+}
+for (const [maxAge, delayMs] of [['1', 1200], ['3', 1200]] as const) {
+  add('cache', `Access-Control-Max-Age ${maxAge}, then the same request after ${delayMs} ms`, {
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': maxAge } }, actual: { headers: ACAO_PAGE } },
+    then: [{ delayMs }],
+  });
+}
+for (const page of ['api2', 'partner'] as const) {
+  add('cache', `preflight cached for app, then the same request from ${page}`, {
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': '600' } }, actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
+    then: [{ page }],
+  });
+}
+
+// The HTTP cache under CORS: freshness, Vary, partitions, permanent redirects.
+const cacheControls = ['max-age=60', 'max-age=0', 'no-cache', 'no-store', 'private, max-age=60', 'max-age="60"', 's-maxage=60', 'MAX-AGE=60', 'max-age=60, no-store', 'public'];
+for (const cacheControl of cacheControls) {
+  add('http-cache', `Cache-Control ${cacheControl}, then again from the same page`, {
+    request: { target: 'api' },
+    server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': cacheControl } } },
+    then: [{}],
+  });
+}
+// Pages of the same site share the cache; each step on another page costs a navigation, so the matrix stays small.
+for (const vary of [null, 'Origin', 'origin', '*', 'Accept', 'Cookie', 'Accept, Origin', '']) {
+  for (const page of vary === null || vary === 'Origin' ? (['api2', 'partner', 'null', 'app'] as const) : (['api2', 'app'] as const)) {
+    add('http-cache', `reflected origin, Vary ${JSON.stringify(vary)}, cached for app, then from ${page}`, {
+      request: { target: 'api' },
+      server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Cache-Control': 'max-age=60', ...(vary === null ? {} : { Vary: vary }) } } },
+      then: [{ page }],
+    });
+  }
+}
+add('http-cache', 'a sandboxed page does not reuse its own cached answer', { page: 'null', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' } } }, then: [{}] });
+add('http-cache', 'no-cors first, then cors, no Vary', { request: { target: 'api', mode: 'no-cors' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Cache-Control': 'max-age=60' } } }, then: [{ request: { mode: 'cors' } }] });
+add('http-cache', 'cors first, then no-cors', { request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Cache-Control': 'max-age=60' } } }, then: [{ request: { mode: 'no-cors' } }] });
+add('http-cache', 'credentials include first, then omit', { request: { target: 'api', credentials: 'include' }, server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Cache-Control': 'max-age=60' } } }, then: [{ request: { credentials: 'omit' } }] });
+add('http-cache', 'POST is not served from the cache', { request: { target: 'api', method: 'POST', body: 'x' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' } } }, then: [{}] });
+add('http-cache', 'XHR, then fetch, share the cache', { request: { api: 'xhr', target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=60' } } }, then: [{ request: { api: 'fetch' } }] });
+for (const status of [301, 302, 303, 307, 308] as const) {
+  add('http-cache', `a ${status} redirect without Cache-Control, then again`, {
+    request: { target: 'api' },
+    server: { redirects: [{ status, to: 'api2', headers: { 'Access-Control-Allow-Origin': '*' } }], actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
+    then: [{}],
+  });
+}
+add('http-cache', 'a 301 with Cache-Control: no-store, then again', { request: { target: 'api' }, server: { redirects: [{ status: 301, to: 'api2', headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' } }], actual: { headers: { 'Access-Control-Allow-Origin': '*' } } }, then: [{}] });
+
+// Cross-Origin-Resource-Policy against modes and pages.
+for (const policy of ['same-origin', 'same-site', 'cross-origin', 'SAME-ORIGIN', 'same-origin, same-site', 'bogus']) {
+  for (const page of ['app', 'partner', 'null'] as const) {
+    for (const mode of ['no-cors', 'cors'] as const) {
+      add('modes', `CORP ${policy}, page ${page}, mode ${mode}`, { page, request: { target: 'api', mode }, server: { actual: { headers: { 'Cross-Origin-Resource-Policy': policy, 'Access-Control-Allow-Origin': '*' } } } });
+    }
+  }
+  add('modes', `CORP ${policy}, same-origin request`, { request: { target: 'app', mode: 'no-cors' }, server: { actual: { headers: { 'Cross-Origin-Resource-Policy': policy } } } });
+}
+add('modes', 'CORP same-origin on a no-cors redirect hop', { request: { target: 'api', mode: 'no-cors' }, server: { redirects: [{ to: 'api2', headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } }] } });
+add('modes', 'CORP same-site after a no-cors redirect to another site', { request: { target: 'api', mode: 'no-cors' }, server: { redirects: [{ to: 'partner' }], actual: { headers: { 'Cross-Origin-Resource-Policy': 'same-site' } } } });
+for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'patch']) {
+  add('modes', `no-cors ${method}`, { request: { target: 'api', mode: 'no-cors', method } });
+}
+for (const headers of [{ 'Content-Type': 'application/json' }, { 'Content-Type': 'text/plain' }, { Accept: 'x@y' }, { 'X-A': '1', Accept: 'text/html' }] as Array<Record<string, string>>) {
+  add('modes', `no-cors POST with ${JSON.stringify(headers)}`, { request: { target: 'api', mode: 'no-cors', method: 'POST', body: 'x', headers } });
+}
+add('modes', 'same-origin mode, own origin', { request: { target: 'app', mode: 'same-origin' }, server: { actual: { headers: { 'X-A': '1' } } } });
+
+// The null origin: sandboxed pages, preflights and credentials, and redirects that produce it.
+for (const acao of ['null', '*', '{reflect}', '{origin:app}', 'NULL', ' null ']) {
+  add('null-origin', `sandboxed page, PUT, preflight and answer allow ${JSON.stringify(acao)}`, {
+    page: 'null',
+    request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { 'Access-Control-Allow-Origin': acao, 'Access-Control-Allow-Methods': 'PUT' } }, actual: { headers: { 'Access-Control-Allow-Origin': acao } } },
+  });
+  add('null-origin', `sandboxed page, credentials, answer allows ${JSON.stringify(acao)}`, {
+    page: 'null',
+    request: { target: 'api', credentials: 'include' },
+    server: { actual: { headers: { 'Access-Control-Allow-Origin': acao, 'Access-Control-Allow-Credentials': 'true' } } },
+  });
+}
+add('null-origin', 'sandboxed page to its own host origin', { page: 'null', request: { target: 'app' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
+add('null-origin', 'sandboxed page, POST carries Origin null', { page: 'null', request: { target: 'api', method: 'POST', body: 'x' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
+add('null-origin', 'sandboxed page, no-cors', { page: 'null', request: { target: 'api', mode: 'no-cors' } });
+add('null-origin', 'sandboxed page, redirect to another origin', { page: 'null', request: { target: 'api' }, server: { redirects: [{ to: 'api2', headers: { 'Access-Control-Allow-Origin': 'null' } }], actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
+add('null-origin', 'sandboxed page, preflight cached? then again', { page: 'null', request: { target: 'api', method: 'PUT' }, server: { preflight: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': '600' } }, actual: { headers: { 'Access-Control-Allow-Origin': '*' } } }, then: [{}] });
+for (const to of ['api2', 'partner', 'app'] as const) {
+  add('null-origin', `app -> api -> ${to}, final answer allows null`, { request: { target: 'api', method: 'PUT' }, server: { preflight: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Methods': 'PUT' } }, redirects: [{ status: 307, to, headers: { 'Access-Control-Allow-Origin': '{reflect}' } }], actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
+}
+
+// XMLHttpRequest: the same checks, its own console wording, withCredentials, redirects always followed.
+for (const withCredentials of [false, true]) {
+  const credentials = withCredentials ? ('include' as const) : ('omit' as const);
+  const acac = { 'Access-Control-Allow-Credentials': 'true' };
+  for (const acao of ['*', '{page}', '{origin:api2}', 'null', ['{page}', '{page}']] as Array<string | string[]>) {
+    add('xhr', `withCredentials ${withCredentials}, ACAO ${JSON.stringify(acao)}`, { request: { api: 'xhr', target: 'api', credentials }, server: { actual: { headers: { 'Access-Control-Allow-Origin': acao, ...acac } } } });
+  }
+  add('xhr', `withCredentials ${withCredentials}, preflight without ACAC`, { request: { api: 'xhr', target: 'api', credentials, method: 'DELETE' }, server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': 'DELETE' } }, actual: { headers: { ...ACAO_PAGE, ...acac } } } });
+  add('xhr', `withCredentials ${withCredentials}, redirect to api2`, { request: { api: 'xhr', target: 'api', credentials }, server: { redirects: [{ to: 'api2', headers: { 'Access-Control-Allow-Origin': '{reflect}', ...acac } }], actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', ...acac } } } });
+  add('xhr', `withCredentials ${withCredentials}, cookie round trip`, { request: { api: 'xhr', target: 'api', credentials }, server: { actual: { headers: { ...ACAO_PAGE, ...acac, 'Set-Cookie': 'x=1; SameSite=Lax' } } }, then: [{}] });
+}
+for (const [method, allow] of [['PUT', 'PUT'], ['PUT', 'put'], ['patch', 'PATCH'], ['DELETE', '*'], ['CHICKEN', 'CHICKEN']] as const) {
+  add('xhr', `${method} vs Access-Control-Allow-Methods: ${allow}`, { request: { api: 'xhr', target: 'api', method }, server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': allow } }, actual: { headers: ACAO_PAGE } } });
+}
+add('xhr', 'X-Requested-With without Allow-Headers', { request: { api: 'xhr', target: 'api', headers: { 'X-Requested-With': 'XMLHttpRequest' } }, server: { preflight: { headers: ACAO_PAGE }, actual: { headers: ACAO_PAGE } } });
+add('xhr', 'forbidden method TRACE', { request: { api: 'xhr', target: 'api', method: 'TRACE' } });
+add('xhr', 'preflight 500', { request: { api: 'xhr', target: 'api', method: 'PUT' }, server: { preflight: { status: 500, headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': 'PUT' } } } });
+add('xhr', 'redirect with userinfo', { request: { api: 'xhr', target: 'api' }, server: { redirects: [{ to: 'api2', userinfo: 'u:p', headers: { 'Access-Control-Allow-Origin': '*' } }], actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } });
+add('xhr', 'sandboxed page', { page: 'null', request: { api: 'xhr', target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
+add('xhr', 'same-origin', { request: { api: 'xhr', target: 'app' }, server: { actual: { headers: { 'X-A': '1' } } } });
+
 export const wptCases: readonly ExperimentInput[] = cases;
