@@ -77,18 +77,14 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   let since = 0;
   for (const [i, { override, page: stepPage, delayMs }] of plan.entries()) {
     const request = resolveRequest(experiment.request, override);
-<<<<<<< HEAD
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     let seen: PageSeen;
     try {
-      seen = await frames.run(page, stepRequest(experiment, url, override));
+      seen = await frames.run(stepPage, stepRequest(experiment, url, override));
     } catch (error) {
       if (error instanceof RunnerError) return result(error.message);
       throw error;
     }
-=======
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const seen = await frames.run(stepPage, stepRequest(experiment, url, override));
->>>>>>> breadth
     const serverSaw = await readJournal(origins, run, since);
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
@@ -105,17 +101,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       serverSaw,
     };
     const predicted = predictions[i] as StepPrediction;
-<<<<<<< HEAD
     const disagreements = comparePrediction(OBSERVABLE(predicted), observed);
-    const explanation = explain(predicted, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements });
-=======
-    const disagreements = (['outcome', 'preflight', 'reachedServer'] as const)
-      .filter((f) => (f === 'outcome' ? seen.outcome : server[f]) !== predicted[f])
-      .map((f) => `${f}: predicted ${predicted[f]}, browser ${f === 'outcome' ? seen.outcome : server[f]}`);
     const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), predicted, explanation, seen, server, serverSaw, disagreements });
->>>>>>> breadth
+    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements });
   }
   return result();
 }
