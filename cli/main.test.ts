@@ -73,5 +73,6 @@ describe('cors-lab', () => {
     const { code, out } = await cli();
     expect(code).toBe(2);
     expect(out).toContain('cors-lab run');
+    expect(out).toContain('cors-lab probe');
   });
 });
