@@ -43,12 +43,13 @@ export default class CorsLabReporter implements Reporter {
     const failing = attachedFacts(result).filter((f) => f.outcome === 'blocked' || f.run?.pass === false);
     if (failing.length === 0) return;
     this.#failures += failing.length;
+    // titlePath: root, project, file, describes..., title.
     const where = `${test.location.file.split(/[\\/]/).at(-1)}:${test.location.line}`;
     const stories = failing.map((f) => {
       const mismatches = f.run && !f.run.pass ? `\n  Mismatch: ${f.run.mismatches.join('\n            ')}` : '';
       return `  ${corsStory(f).split('\n').join('\n  ')}${mismatches}`;
     });
-    this.#write(`\nCORS  ${test.titlePath().filter(Boolean).slice(1).join(' › ')} (${where})\n${stories.join('\n\n')}\n`);
+    this.#write(`\nCORS  ${test.titlePath().slice(3).join(' › ')} (${where})\n${stories.join('\n\n')}\n`);
   }
 
   onEnd(): void {
