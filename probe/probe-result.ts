@@ -24,10 +24,20 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
   predicted?: Prediction;
   explanation: Explanation;
+  /** When Local Network Access blocked the request: the same request once the user allows access. */
+  withPermission?: ProbeResult;
 }
 
 /** The JSON `--json` writes: the run format's `observed` and `explanation`, with the request beside them. */
-export function probeRecord(result: ProbeResult): { request: ProbeRequest; predicted?: Prediction; observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted'>; explanation: Explanation } {
-  const { request, explanation, predicted, ...observed } = result;
-  return { request, ...(predicted ? { predicted } : {}), observed, explanation };
+export interface ProbeRecord {
+  request: ProbeRequest;
+  predicted?: Prediction;
+  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission'>;
+  explanation: Explanation;
+  withPermission?: ProbeRecord;
+}
+
+export function probeRecord(result: ProbeResult): ProbeRecord {
+  const { request, explanation, predicted, withPermission, ...observed } = result;
+  return { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(withPermission ? { withPermission: probeRecord(withPermission) } : {}) };
 }

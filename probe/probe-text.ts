@@ -39,6 +39,11 @@ export function probeReport(result: ProbeResult): string {
   out.push(`  verdict   ${indent(e.verdict, pad)}`);
   if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
   if (e.mdn) out.push(`  see       ${e.mdn}`);
+  const behind = result.withPermission;
+  if (behind) {
+    out.push(`  once the user allows local network access: ${probeSummary(behind)}`);
+    if (behind.explanation.fix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -5,7 +5,7 @@
  * Chromium's reason and console line come from the runner's CDP watch, the
  * preflight and the raw headers from this folder's network watch.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
@@ -45,17 +45,6 @@ function runInPage(page: Page, step: StepRequest): Promise<PageSeen> {
   return Promise.race([page.evaluate((s) => window.corsLab.runStep(s), step), timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * A page served by interception has no address of its own, so Chromium ranks
- * it public. A real page at ORIGIN would be in ORIGIN's host's space: grant
- * the permission exactly when such a page would not need it.
- */
-async function openPage(context: BrowserContext, request: ProbeRequest, pageSpace: AddressSpace): Promise<void> {
-  if (!needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname))) {
-    await context.grantPermissions(['local-network-access'], { origin: request.origin });
-  }
-}
-
 function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter: string | null }, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
   return {
     outcome: seen.outcome,
@@ -71,15 +60,28 @@ function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter
   };
 }
 
-/** Probes one request on `browser`, in a context of its own (empty caches, no cookies). */
+/**
+ * Probes one request on `browser`, in a context of its own (empty caches, no
+ * cookies). When Local Network Access blocks it, the request is probed again
+ * as if the user had allowed access (`withPermission`), so the CORS verdict
+ * behind the prompt is known too.
+ */
 export async function probe(options: ProbeOptions, browser: Browser): Promise<ProbeResult> {
   const request = probeRequest(options);
-  const pageUrl = `${request.origin}/`;
   const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
+  // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
+  // would be in its host's space: grant the permission exactly when such a page would not need it.
+  const result = await probeOnce(request, browser, pageSpace, !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname)));
+  if (result.cause !== 'local-network-access') return result;
+  return { ...result, withPermission: await probeOnce(request, browser, pageSpace, true) };
+}
+
+async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
+  const pageUrl = `${request.origin}/`;
   const script = await runnerScript();
   const context = await browser.newContext();
   try {
-    await openPage(context, request, pageSpace);
+    if (grant) await context.grantPermissions(['local-network-access'], { origin: request.origin });
     const page = await context.newPage();
     const [verdictWatch, networkWatch] = await Promise.all([ChromiumWatch.attach(page), NetworkWatch.attach(page)]);
     // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.

@@ -141,14 +141,17 @@ test.describe('failures that are not CORS', () => {
     expect(result.explanation.fix).toContain(`use ${api.url}/public-data-with-`);
   });
 
-  test('a public page calling loopback: Local Network Access, and the server sees nothing', async () => {
+  test('a public page calling loopback: Local Network Access, and the CORS verdict once the user allows it', async () => {
     const before = api.seen.length;
-    const result = await probe({ url: `${api.url}/public-data-with-`, origin: 'https://app.example' }, browser);
-    expect([result.reason, result.cause]).toEqual(['LocalNetworkAccessPermissionDenied', 'local-network-access']);
+    const result = await probe({ url: `${api.url}/no-access-control-allow-origin`, origin: 'https://app.example' }, browser);
+    expect([result.reason, result.cause, result.reachedServer]).toEqual(['LocalNetworkAccessPermissionDenied', 'local-network-access', false]);
     expect(result.addressSpace).toEqual({ page: 'public', target: 'loopback' });
     expect(result.console).toContain('Permission was denied for this request to access the `loopback` address space.');
     expect(result.explanation.fix).toContain('No response header fixes this');
-    expect(api.seen.length).toBe(before);
+    // Only the second probe, with the permission granted, reaches the server.
+    expect([result.withPermission?.reason, result.withPermission?.reachedServer]).toEqual(['MissingAllowOriginHeader', true]);
+    expect(result.withPermission?.explanation.fix).toContain('Access-Control-Allow-Origin: https://app.example');
+    expect(api.seen.slice(before)).toEqual(['GET /no-access-control-allow-origin']);
   });
 
   test('a loopback page (http://localhost) may call loopback: no Local Network Access block', async () => {
