@@ -40,8 +40,8 @@ node --input-type=module -e "
   console.log('  cors-lab, cors-lab/playwright, cors-lab/reporter: ok');
 "
 
-step "npx cors-lab --help: time beyond node's own start (best of 5)"
-best() { local best=999999; for _ in 1 2 3 4 5; do local s; s=$(date +%s%N); "$@" >/dev/null; local ms=$(( ($(date +%s%N) - s) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms; done; echo "$best"; }
+step "npx cors-lab --help: time beyond node's own start (best of 10)"
+best() { local best=999999; for _ in 1 2 3 4 5 6 7 8 9 10; do local s; s=$(date +%s%N); "$@" >/dev/null; local ms=$(( ($(date +%s%N) - s) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms; done; echo "$best"; }
 NODE_MS=$(best node -e 0)
 HELP_MS=$(best node node_modules/.bin/cors-lab --help)
 echo "  node -e 0: ${NODE_MS} ms, cors-lab --help: ${HELP_MS} ms, difference: $((HELP_MS - NODE_MS)) ms"
@@ -60,6 +60,18 @@ grep -q 'outcome   allowed' probe.txt
 set +e; npx cors-lab probe "http://127.0.0.1:$PORT/items" --origin http://localhost:3000 --credentials include > blocked.txt; CODE=$?; set -e
 grep -q 'WildcardOriginNotAllowed' blocked.txt && [ "$CODE" -eq 1 ] || { cat blocked.txt; echo "probe: expected exit 1 with WildcardOriginNotAllowed, got $CODE" >&2; exit 1; }
 kill "$SERVER_PID"; SERVER_PID=
+
+step "npx cors-lab serve: the playground and a runner page from the tarball"
+npx cors-lab serve --port-base 6750 > serve.txt 2>&1 & SERVER_PID=$!
+for _ in $(seq 100); do grep -q 'Press Ctrl+C' serve.txt 2>/dev/null && break; sleep 0.1; done
+node --input-type=module -e "
+  const get = (url) => fetch(url).then(async (r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.text(); });
+  const [app, runner] = await Promise.all([get('http://127.0.0.1:6750/'), get('http://127.0.0.1:6751/__runner')]);
+  if (!app.includes('<cors-lab-app')) throw new Error('the playground page is not the built client');
+  if (!runner.includes('corsLab')) throw new Error('the runner page has no runner script');
+  console.log('  playground and runner page: ok');
+"
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 
 step "the type declarations (the example's TypeScript against them)"
 node "$ROOT/node_modules/typescript/bin/tsc" -p .
