@@ -18,7 +18,7 @@ export { findChromium, BrowserNotFoundError, CHROMIUM_PATH_ENV } from '../runner
 export { loadExperimentFiles } from '../experiments/load-files.ts';
 export { validateExperiments, ExperimentError } from '../experiments/validate.ts';
 export { catalog } from '../experiments/catalog/index.ts';
-export { ProbeInputError, PROBE_TIMEOUT_MS } from '../probe/probe.ts';
+export { ProbeInputError } from '../probe/probe.ts';
 export { probeReport } from '../probe/probe-text.ts';
 export type { ProbeOptions, ProbeRequest, ProbeResult, Cause } from '../probe/probe.ts';
 export type { WireResponse } from '../probe/network-watch.ts';

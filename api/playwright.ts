@@ -9,7 +9,7 @@
  * `cors-lab/reporter` finds the reason and fix of a failed test.
  * https://playwright.dev/docs/test-fixtures
  */
-import { test as base, expect as baseExpect, type Browser, type LaunchOptions } from '@playwright/test';
+import { test as base, expect as baseExpect, type LaunchOptions } from '@playwright/test';
 import type { Browser as CoreBrowser } from 'playwright-core';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { loadExperimentFiles } from '../experiments/load-files.ts';
@@ -39,9 +39,10 @@ interface Worker {
 }
 
 export const test = base.extend<{ cors: CorsFixture }, Worker>({
-  // The browser is found as the CLI finds it, unless the config names one.
+  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser.
   launchOptions: [
-    async ({ launchOptions }, use) => {
+    async ({ launchOptions, browserName }, use) => {
+      if (browserName !== 'chromium') return use(launchOptions);
       const named = launchOptions.executablePath !== undefined || launchOptions.channel !== undefined;
       const options: LaunchOptions = named ? launchOptions : { ...launchOptions, executablePath: findChromium() };
       await use({ ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
@@ -83,4 +84,3 @@ export const expect = baseExpect.extend(corsMatchers);
 export type { ProbeOptions } from '../probe/probe-options.ts';
 export type { ProbeResult } from '../probe/probe-result.ts';
 export type { ExperimentResult } from '../runner/observed.ts';
-export type { Browser };

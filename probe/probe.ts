@@ -5,8 +5,10 @@
  * Chromium's reason and console line come from the runner's CDP watch, the
  * preflight and the raw headers from this folder's network watch.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import { runInPage } from '../runner/run-experiments.ts';
+import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import { ChromiumWatch } from '../runner/chromium-verdict.ts';
@@ -21,12 +23,9 @@ import type { ProbeResult } from './probe-result.ts';
 export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 export type { ProbeResult, Cause } from './probe-result.ts';
 
-/** A server that never answers must not hang the probe. */
-export const PROBE_TIMEOUT_MS = 15_000;
-
-/** The favicon link keeps a 404 out of the console (browser-facts); `</script` inside the bundle must not close the element. */
+/** The favicon link keeps a 404 out of the console (browser-facts). */
 function probePage(script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${script.replace(/<\/(script)/gi, '<\\/$1')}</script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
 }
 
 function header(headers: Record<string, string> | undefined, name: string): string | null {
@@ -34,16 +33,6 @@ function header(headers: Record<string, string> | undefined, name: string): stri
   return found ? found[1] : null;
 }
 
-function runInPage(page: Page, step: StepRequest): Promise<PageSeen> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<PageSeen>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: `no answer within ${PROBE_TIMEOUT_MS / 1000} s`, pageOrigin: '' }),
-      PROBE_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([page.evaluate((s) => window.corsLab.runStep(s), step), timeout]).finally(() => clearTimeout(timer));
-}
 
 function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter: string | null }, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
   return {
