@@ -1,17 +1,25 @@
 /** The model over headers a real server sent: the same checks as Chromium, without a browser. */
 import { describe, expect, it } from 'vitest';
 import type { HeaderLines } from '../experiments/headers.ts';
-import { explainCors, predictFromWire } from './explain-probe.ts';
+import { explainCors, replayWire } from './explain-probe.ts';
+
+const predictFromWire = (...args: Parameters<typeof replayWire>) => replayWire(...args)?.prediction ?? null;
 import { probeRequest, type ProbeOptions } from './probe-options.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const request = (options: Partial<ProbeOptions> = {}) => probeRequest({ url: 'http://127.0.0.1:8080/items', origin: ORIGIN, ...options });
 const answer = (status: number, headers: HeaderLines) => ({ status, headers, addressSpace: 'Loopback' });
 
-describe('predictFromWire', () => {
+describe('replayWire', () => {
   it('two Access-Control-Allow-Origin lines: MultipleAllowOriginValues', () => {
     const p = predictFromWire(request(), { preflight: null, actual: answer(200, [['Access-Control-Allow-Origin', ORIGIN], ['Date', 'x'], ['Access-Control-Allow-Origin', ORIGIN]]) });
     expect(p?.reason).toBe('MultipleAllowOriginValues');
+  });
+
+  it('the replayed plan is what the server sent, CORS headers only, repeated lines kept', () => {
+    const replay = replayWire(request(), { preflight: null, actual: answer(201, [['Access-Control-Allow-Origin', ORIGIN], ['Date', 'x'], ['Access-Control-Allow-Origin', ORIGIN]]) });
+    expect(replay?.experiment.server?.actual).toEqual({ status: 201, headers: { 'Access-Control-Allow-Origin': [ORIGIN, ORIGIN] } });
+    expect([replay?.origins.app, replay?.origins.api]).toEqual([ORIGIN, 'http://127.0.0.1:8080']);
   });
 
   it('a preflight without the method: MethodDisallowedByPreflightResponse, the actual request never sent', () => {

@@ -6,7 +6,7 @@
  * preflight) win wherever the two could differ.
  */
 import type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
-import { experimentSchema, REDIRECT_STATUSES } from '../experiments/schema.ts';
+import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
 import { explain, type Explanation } from '../experiments/model/explain.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
@@ -32,8 +32,18 @@ const corsHeaders = (response: WireResponse, names: RegExp): HeaderMap => header
 const isRedirect = (response: WireResponse | null): boolean =>
   response !== null && (REDIRECT_STATUSES as readonly number[]).includes(response.status) && response.headers.some(([n]) => n.toLowerCase() === 'location');
 
+/**
+ * The probed exchange as a lab experiment: its plan is what the server sent.
+ * The model predicts it; a whole-plan fixer can take it as it is.
+ */
+export interface Replay {
+  experiment: Experiment;
+  origins: OriginMap;
+  prediction: StepPrediction;
+}
+
 /** The model's prediction for this request against the headers the server sent; null when they cannot be replayed. */
-export function predictFromWire(request: ProbeRequest, wire: { preflight: WireResponse | null; actual: WireResponse | null }): StepPrediction | null {
+export function replayWire(request: ProbeRequest, wire: { preflight: WireResponse | null; actual: WireResponse | null }): Replay | null {
   if (isRedirect(wire.actual)) return null;
   const answer = (response: WireResponse | null, names: RegExp) => (response ? { status: response.status, headers: corsHeaders(response, names) } : undefined);
   const parsed = experimentSchema.safeParse({
@@ -53,7 +63,7 @@ export function predictFromWire(request: ProbeRequest, wire: { preflight: WireRe
   const [prediction] = predictExperiment(parsed.data, origins, 'probe');
   if (!prediction) return null;
   // The model's URLs carry the plan; the user knows their own URL.
-  return { ...prediction, requests: prediction.requests.map((r) => ({ ...r, url: request.url })) };
+  return { experiment: parsed.data, origins, prediction: { ...prediction, requests: prediction.requests.map((r) => ({ ...r, url: request.url })) } };
 }
 
 /** Chromium's facts over the model's; the model fills what Chromium does not say. */
