@@ -62,8 +62,9 @@ grep -q 'WildcardOriginNotAllowed' blocked.txt && [ "$CODE" -eq 1 ] || { cat blo
 kill "$SERVER_PID"; SERVER_PID=
 
 step "npx cors-lab serve: the playground and a runner page from the tarball"
-npx cors-lab serve --port-base 6750 > serve.txt 2>&1 & SERVER_PID=$!
-for _ in $(seq 100); do grep -q 'Press Ctrl+C' serve.txt 2>/dev/null && break; sleep 0.1; done
+# node itself, not npx, so that the kill below reaches the server.
+node node_modules/.bin/cors-lab serve --port-base 6750 > serve.txt 2>&1 & SERVER_PID=$!
+for _ in $(seq 300); do grep -q 'Press Ctrl+C' serve.txt 2>/dev/null && break; sleep 0.1; done
 node --input-type=module -e "
   const get = (url) => fetch(url).then(async (r) => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.text(); });
   const [app, runner] = await Promise.all([get('http://127.0.0.1:6750/'), get('http://127.0.0.1:6751/__runner')]);
