@@ -40,10 +40,13 @@ node --input-type=module -e "
   console.log('  cors-lab, cors-lab/playwright, cors-lab/reporter: ok');
 "
 
-step "npx cors-lab --help: time beyond node's own start (best of 10)"
-best() { local best=999999; for _ in 1 2 3 4 5 6 7 8 9 10; do local s; s=$(date +%s%N); "$@" >/dev/null; local ms=$(( ($(date +%s%N) - s) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms; done; echo "$best"; }
-NODE_MS=$(best node -e 0)
-HELP_MS=$(best node node_modules/.bin/cors-lab --help)
+step "npx cors-lab --help: time beyond node's own start (best of 10, alternating)"
+ms() { local s; s=$(date +%s%N); "$@" >/dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+NODE_MS=999999; HELP_MS=999999
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  t=$(ms node -e 0); [ "$t" -lt "$NODE_MS" ] && NODE_MS=$t
+  t=$(ms node node_modules/.bin/cors-lab --help); [ "$t" -lt "$HELP_MS" ] && HELP_MS=$t
+done
 echo "  node -e 0: ${NODE_MS} ms, cors-lab --help: ${HELP_MS} ms, difference: $((HELP_MS - NODE_MS)) ms"
 if [ $((HELP_MS - NODE_MS)) -ge 300 ]; then echo "cors-lab --help takes 300 ms or more beyond node's start" >&2; exit 1; fi
 npx cors-lab --help | grep -q 'cors-lab probe'
