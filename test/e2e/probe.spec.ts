@@ -120,6 +120,12 @@ test.describe('correct APIs are allowed', () => {
     expect(result.responseHeaders['x-total']).toBe('42');
   });
 
+  test('mode no-cors: opaque, the server answered, nothing readable', async () => {
+    const result = await probe({ url: `${api.url}${pathOf(MISCONFIGURED[0] as Case)}`, origin: ORIGIN, mode: 'no-cors' }, browser);
+    expect([result.outcome, result.status, result.responseType, result.reachedServer, result.cause]).toEqual(['opaque', 0, 'opaque', true, null]);
+    expect(result.readableHeaders).toEqual({});
+  });
+
   test('same origin needs no CORS headers', async () => {
     const result = await probe({ url: `${api.url}${pathOf(MISCONFIGURED[0] as Case)}`, origin: api.url, method: 'PUT' }, browser);
     expect(result.outcome).toBe('allowed');
