@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The cors-lab command: TypeScript sources run through tsx, no build step.
-import { register } from 'tsx/esm/api';
+// The cors-lab command: the compiled CLI in lib/ (built by `npm run build`), no TypeScript runtime.
+import { main } from '../lib/cli.js';
 
-register();
-const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

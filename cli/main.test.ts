@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../experiments/validate.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
@@ -16,6 +16,9 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('cors-lab', () => {
+  // main() loads each command's module on first use; load them here, outside any one test's time limit.
+  beforeAll(() => Promise.all(['serve', 'origins', 'list', 'run', 'probe'].map((name) => main([name, '--help'], { out: () => {}, err: () => {}, interactive: false }))), 30_000);
+
   it('origins --json prints name, url, site and role for the default block', async () => {
     const { code, out } = await cli('origins', '--json');
     expect(code).toBe(0);
@@ -81,5 +84,6 @@ describe('cors-lab', () => {
     const { code, out } = await cli();
     expect(code).toBe(2);
     expect(out).toContain('cors-lab run');
+    expect(out).toContain('cors-lab probe');
   });
 });

@@ -1,40 +1,50 @@
-/** The `cors-lab` command. Only this entry point sets exit codes. */
-import { BrowserNotFoundError } from '../runner/find-browser.ts';
-import { LabStartError } from '../servers/lab.ts';
-import { ExperimentError } from '../experiments/validate.ts';
+/**
+ * The `cors-lab` command. Only this entry point sets exit codes.
+ * Each command's module is imported when that command runs, so `--help` and
+ * the light commands never load the browser driver, the servers or the schema.
+ */
 import { CliError } from './cli-error.ts';
 import { processIo, type Io } from './io.ts';
-import { LIST_HELP, listCommand } from './commands/list.ts';
-import { ORIGINS_HELP, originsCommand } from './commands/origins.ts';
-import { RUN_HELP, runCommand } from './commands/run.ts';
-import { SCAN_HELP, scanCommand } from './commands/scan.ts';
-import { SERVE_HELP, serveCommand } from './commands/serve.ts';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './version.ts';
 
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> = {
+  serve: { about: 'start the origins and the playground (what npm start runs)', load: async () => (await import('./commands/serve.ts')).serveCommand },
+  origins: { about: "the lab's named origins, their URLs and sites", load: async () => (await import('./commands/origins.ts')).originsCommand },
+  list: { about: 'the built-in catalog of experiments', load: async () => (await import('./commands/list.ts')).listCommand },
+  run: { about: 'run experiments in headless Chromium', load: async () => (await import('./commands/run.ts')).runCommand },
+  scan: { about: 'check a real API for CORS misconfigurations (plain HTTP, no browser)', load: async () => (await import('./commands/scan.ts')).scanCommand },
+  probe: { about: 'a real request from any origin to your own URL, and why it is blocked', load: async () => (await import('./commands/probe.ts')).probeCommand },
+};
+
 const HELP = `cors-lab: a CORS playground with real origins and real Chromium.
 
-cors-lab --version (-v)
-  Prints the version.
+Usage: cors-lab COMMAND [options]
+       cors-lab --version (-v)
 
-${SERVE_HELP}
+${Object.entries(COMMANDS)
+  .map(([name, { about }]) => `  cors-lab ${name.padEnd(8)} ${about}`)
+  .join('\n')}
 
-${ORIGINS_HELP}
-
-${LIST_HELP}
-
-${RUN_HELP}
-
-${SCAN_HELP}
+cors-lab COMMAND --help shows a command's options.
 `;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  serve: serveCommand,
-  origins: originsCommand,
-  list: listCommand,
-  run: runCommand,
-  scan: scanCommand,
-};
+/** Errors that are the user's input, not a bug: a message, exit code 2. */
+async function inputErrorMessage(error: unknown): Promise<string | null> {
+  if (error instanceof CliError) return `cors-lab: ${error.message}\n`;
+  if (!(error instanceof Error)) return null;
+  // Loaded only when an error needs them: they pull in the schema, the servers and the browser driver.
+  const [{ ExperimentError }, { LabStartError }, { BrowserNotFoundError }] = await Promise.all([
+    import('../experiments/validate.ts'),
+    import('../servers/lab.ts'),
+    import('../runner/find-browser.ts'),
+  ]);
+  if (error instanceof ExperimentError) return `${error.problems.join('\n')}\n`;
+  if (error instanceof LabStartError || error instanceof BrowserNotFoundError) return `cors-lab: ${error.message}\n`;
+  return null;
+}
 
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -47,20 +57,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(`${packageVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
   try {
+    const command = COMMANDS[name];
     if (!command) throw new CliError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')}. See: cors-lab --help`);
-    return await command(args, io);
+    return await (await command.load())(args, io);
   } catch (error) {
-    if (error instanceof ExperimentError) {
-      io.err(`${error.problems.join('\n')}\n`);
-      return 2;
-    }
-    if (error instanceof CliError || error instanceof LabStartError || error instanceof BrowserNotFoundError) {
-      io.err(`cors-lab: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const message = await inputErrorMessage(error);
+    if (message === null) throw error;
+    io.err(message);
+    return 2;
   }
 }
 

@@ -48,7 +48,7 @@ async function openSlot(browser: Browser): Promise<Slot> {
 }
 
 /** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
-function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
+export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PageSeen>((resolve) => {
     timer = setTimeout(

@@ -3,7 +3,7 @@ import type { LabOrigin, OriginName } from './origins.ts';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Keeps `</script>` inside the bundle from closing the element. */
-const inlineScript = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
+export const inlineScript = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
 
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 const HEAD = '<meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width">';

@@ -1,0 +1,86 @@
+/**
+ * `cors-lab/playwright`: Playwright's `test` with a `cors` fixture and
+ * `expect` with CORS matchers.
+ *
+ *   cors.probe(options)  a real request from any origin to your URL, in the test's browser
+ *   cors.run(what)       experiments on the lab's own origins (started once per worker, on first use)
+ *
+ * Every result is attached to the test (name "cors-lab"), which is how
+ * `cors-lab/reporter` finds the reason and fix of a failed test.
+ * https://playwright.dev/docs/test-fixtures
+ */
+import { test as base, expect as baseExpect, type LaunchOptions } from '@playwright/test';
+import type { Browser as CoreBrowser } from 'playwright-core';
+import type { ExperimentInput } from '../experiments/schema.ts';
+import { loadExperimentFiles } from '../experiments/load-files.ts';
+import { validateExperiments } from '../experiments/validate.ts';
+import { probe } from '../probe/probe.ts';
+import type { ProbeOptions } from '../probe/probe-options.ts';
+import type { ProbeResult } from '../probe/probe-result.ts';
+import { CHROMIUM_ARGS, findChromium } from '../runner/find-browser.ts';
+import type { ExperimentResult } from '../runner/observed.ts';
+import { runExperiments } from '../runner/run-experiments.ts';
+import { startLab, type Lab } from '../servers/lab.ts';
+import { corsMatchers } from './matchers.ts';
+
+export interface CorsFixture {
+  /** Probes one request from a page on `options.origin` to `options.url`. */
+  probe(options: ProbeOptions): Promise<ProbeResult>;
+  /** Runs experiments on the lab's own origins: a file or folder path, one experiment, or an array. */
+  run(what: string | ExperimentInput | readonly ExperimentInput[]): Promise<ExperimentResult[]>;
+}
+
+/** The name results are attached under; the reporter reads it. */
+export const ATTACHMENT = 'cors-lab';
+
+interface Worker {
+  /** The lab's origins, started on first use and closed with the worker. */
+  corsLab: { get(): Promise<Lab> };
+}
+
+export const test = base.extend<{ cors: CorsFixture }, Worker>({
+  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser.
+  launchOptions: [
+    async ({ launchOptions, browserName }, use) => {
+      if (browserName !== 'chromium') return use(launchOptions);
+      const named = launchOptions.executablePath !== undefined || launchOptions.channel !== undefined;
+      const options: LaunchOptions = named ? launchOptions : { ...launchOptions, executablePath: findChromium() };
+      await use({ ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
+    },
+    { scope: 'worker' },
+  ],
+  corsLab: [
+    async ({}, use) => {
+      let lab: Promise<Lab> | undefined;
+      await use({ get: () => (lab ??= startLab({ clientDir: null })) });
+      if (lab) await (await lab).close();
+    },
+    { scope: 'worker' },
+  ],
+  cors: async ({ browser, browserName, corsLab }, use, testInfo) => {
+    const chromium = (): CoreBrowser => {
+      if (browserName !== 'chromium') throw new Error(`cors-lab needs Chromium (it reads Chromium's reasons over the DevTools Protocol); this project uses ${browserName}`);
+      return browser as unknown as CoreBrowser;
+    };
+    const attach = (name: string, value: unknown): Promise<void> => testInfo.attach(`${ATTACHMENT}: ${name}`, { body: JSON.stringify(value, null, 2), contentType: 'application/json' });
+    await use({
+      async probe(options) {
+        const result = await probe(options, chromium());
+        await attach(`probe ${result.request.method} ${result.request.url} from ${result.request.origin}`, result);
+        return result;
+      },
+      async run(what) {
+        const experiments = typeof what === 'string' ? await loadExperimentFiles([what]) : validateExperiments(what, 'cors.run()');
+        const report = await runExperiments(experiments, await corsLab.get(), chromium());
+        await attach(`run ${typeof what === 'string' ? what : `${experiments.length} experiment(s)`}`, report.results);
+        return report.results;
+      },
+    });
+  },
+});
+
+export const expect = baseExpect.extend(corsMatchers);
+
+export type { ProbeOptions } from '../probe/probe-options.ts';
+export type { ProbeResult } from '../probe/probe-result.ts';
+export type { ExperimentResult } from '../runner/observed.ts';

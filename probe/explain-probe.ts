@@ -1,0 +1,74 @@
+/**
+ * The explanation of a probed CORS block, from the headers the user's server
+ * really sent: those headers become a lab plan, the model (which follows
+ * Chromium) walks the same checks over them, and the model's explain() words
+ * the result and the fix. Chromium's own facts (reason, failed parameter,
+ * preflight) win wherever the two could differ.
+ */
+import type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
+import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
+import { explain, type Explanation } from '../experiments/model/explain.ts';
+import { predictExperiment } from '../experiments/model/predict.ts';
+import type { StepPrediction } from '../experiments/model/prediction.ts';
+import type { StepFacts } from '../experiments/step-facts.ts';
+import type { OriginMap } from '../servers/origins.ts';
+import type { WireResponse } from './network-watch.ts';
+import type { ProbeRequest } from './probe-options.ts';
+
+function headerMap(lines: HeaderLines): HeaderMap {
+  const map: Record<string, string[]> = {};
+  for (const [name, value] of lines) (map[name] ??= []).push(value);
+  return Object.fromEntries(Object.entries(map).map(([name, values]) => [name, values.length === 1 ? (values[0] as string) : values]));
+}
+
+/**
+ * Only the headers the CORS checks read (and a preflight's Location: any
+ * redirect fails a preflight, wherever it points); the plan refuses framing
+ * headers, and the model needs no others.
+ */
+const corsHeaders = (response: WireResponse, names: RegExp): HeaderMap => headerMap(response.headers.filter(([name]) => names.test(name)));
+
+/** A followed redirect cannot be replayed: the next hop is not the lab's. */
+const isRedirect = (response: WireResponse | null): boolean =>
+  response !== null && (REDIRECT_STATUSES as readonly number[]).includes(response.status) && response.headers.some(([n]) => n.toLowerCase() === 'location');
+
+/**
+ * The probed exchange as a lab experiment: its plan is what the server sent.
+ * The model predicts it; a whole-plan fixer can take it as it is.
+ */
+export interface Replay {
+  experiment: Experiment;
+  origins: OriginMap;
+  prediction: StepPrediction;
+}
+
+/** The model's prediction for this request against the headers the server sent; null when they cannot be replayed. */
+export function replayWire(request: ProbeRequest, wire: { preflight: WireResponse | null; actual: WireResponse | null }): Replay | null {
+  if (isRedirect(wire.actual)) return null;
+  const answer = (response: WireResponse | null, names: RegExp) => (response ? { status: response.status, headers: corsHeaders(response, names) } : undefined);
+  const parsed = experimentSchema.safeParse({
+    id: 'probe',
+    title: `probe ${request.url}`,
+    group: 'probe',
+    page: 'app',
+    request: { target: 'api', method: request.method, headers: headerMap(request.headers), body: request.body, mode: request.mode, credentials: request.credentials },
+    server: { preflight: answer(wire.preflight, /^(access-control-|location$)/i), actual: answer(wire.actual, /^access-control-/i) },
+  });
+  // Values with plan tokens ("{page}") or statuses the plan does not take cannot be replayed.
+  const sent = [...(wire.preflight?.headers ?? []), ...(wire.actual?.headers ?? [])];
+  if (!parsed.success || sent.some(([, value]) => value.includes('{'))) return null;
+  const target = new URL(request.url).origin;
+  // The page's origin and the user's server stand in for the lab's "app" and "api"; the other names are unused.
+  const origins: OriginMap = { app: request.origin, api: target, api2: 'http://api2.invalid', partner: 'http://partner.invalid', evil: 'http://evil.invalid' };
+  const [prediction] = predictExperiment(parsed.data, origins, 'probe');
+  if (!prediction) return null;
+  // The model's URLs carry the plan; the user knows their own URL.
+  return { experiment: parsed.data, origins, prediction: { ...prediction, requests: prediction.requests.map((r) => ({ ...r, url: request.url })) } };
+}
+
+/** Chromium's facts over the model's; the model fills what Chromium does not say. */
+export function explainCors(request: ProbeRequest, observed: StepFacts & { responseType: StepPrediction['responseType']; readableHeaders: string[] }, prediction: StepPrediction | null): Explanation {
+  const facts: StepPrediction = { requests: [], ...prediction, ...observed };
+  const method = facts.requests.at(-1)?.accessControlRequestMethod ?? request.method;
+  return explain(facts, { url: request.url, pageOrigin: request.origin, api: 'fetch', method, credentialsInclude: request.credentials === 'include' });
+}

@@ -1,0 +1,132 @@
+/**
+ * What went over the wire for one probed request, from the DevTools Protocol:
+ * the preflight Chromium sent and the answer it got, the actual request's
+ * Origin and Cookie, the actual answer's status and raw header lines, and the
+ * address space Chromium put the server in. Playwright's own events never
+ * show the preflight (browser-facts), CDP does.
+ * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { HeaderLines } from '../experiments/headers.ts';
+
+export interface WireResponse {
+  status: number;
+  /** Header lines as the server sent them (from the raw header text when Chromium has it). */
+  headers: HeaderLines;
+  /** Chromium's IPAddressSpace of the server, e.g. "Loopback". */
+  addressSpace: string | null;
+}
+
+export interface WireExchange {
+  /** Request headers as sent (Origin, Access-Control-Request-*, Cookie), names as Chromium wrote them. */
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  /** The `net::` error of this request, when it failed. */
+  errorText: string | null;
+}
+
+export interface Wire {
+  preflight: WireExchange | null;
+  actual: WireExchange | null;
+}
+
+interface Collected {
+  kind: 'preflight' | 'actual' | null;
+  url: string;
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  errorText: string | null;
+}
+
+/** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
+export function parseHeadersText(text: string): HeaderLines {
+  const lines: HeaderLines = [];
+  for (const line of text.split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) lines.push([line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')]);
+  }
+  return lines;
+}
+
+export class NetworkWatch {
+  readonly #requests = new Map<string, Collected>();
+  #target: string | null = null;
+  #wake: (() => void) | null = null;
+
+  private constructor() {}
+
+  static async attach(page: Page): Promise<NetworkWatch> {
+    const watch = new NetworkWatch();
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    const entry = (id: string): Collected => {
+      let found = watch.#requests.get(id);
+      if (!found) watch.#requests.set(id, (found = { kind: null, url: '', requestHeaders: {}, response: null, errorText: null }));
+      return found;
+    };
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (!watch.#target) return;
+      const preflight = event.type === 'Preflight' || event.initiator.type === 'preflight';
+      const known = watch.#requests.get(event.requestId);
+      // A redirect keeps the main request's id: it stays the actual request.
+      if (!preflight && !known?.kind && event.request.url !== watch.#target) return;
+      const found = entry(event.requestId);
+      found.kind ??= preflight ? 'preflight' : 'actual';
+      found.url = event.request.url;
+    });
+    cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
+      if (watch.#target) entry(event.requestId).requestHeaders = event.headers as Record<string, string>;
+    });
+    cdp.on('Network.responseReceivedExtraInfo', (event) => {
+      if (!watch.#target) return;
+      entry(event.requestId).response = {
+        status: event.statusCode,
+        headers: event.headersText ? parseHeadersText(event.headersText) : Object.entries(event.headers as Record<string, string>),
+        addressSpace: event.resourceIPAddressSpace ?? null,
+      };
+      watch.#wake?.();
+    });
+    cdp.on('Network.loadingFailed', (event) => {
+      if (!watch.#target) return;
+      entry(event.requestId).errorText = event.errorText;
+      watch.#wake?.();
+    });
+    cdp.on('Network.loadingFinished', () => watch.#wake?.());
+    await cdp.send('Network.enable');
+    // Every probe starts with an empty preflight cache and HTTP cache.
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    return watch;
+  }
+
+  begin(url: string): void {
+    this.#target = url;
+    this.#requests.clear();
+  }
+
+  #pick(kind: 'preflight' | 'actual'): WireExchange | null {
+    const found = [...this.#requests.values()].filter((r) => r.kind === kind).at(-1);
+    return found ? { requestHeaders: found.requestHeaders, response: found.response, errorText: found.errorText } : null;
+  }
+
+  /** Waits (bounded) until the actual request has an answer or an error; extra-info events may trail the page's promise. */
+  async wire(timeoutMs = 500): Promise<Wire> {
+    const deadline = Date.now() + timeoutMs;
+    const settled = (): boolean => {
+      const actual = this.#pick('actual');
+      const preflight = this.#pick('preflight');
+      if (actual) return actual.response !== null || actual.errorText !== null;
+      return preflight !== null && (preflight.response !== null || preflight.errorText !== null);
+    };
+    while (!settled() && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+      });
+      clearTimeout(timer);
+      this.#wake = null;
+    }
+    const wire = { preflight: this.#pick('preflight'), actual: this.#pick('actual') };
+    this.#target = null;
+    return wire;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ProbeInputError, probeRequest, type ProbeOptions } from './probe-options.ts';
+
+const base = { url: 'http://127.0.0.1:8080/items', origin: 'http://localhost:3000' };
+
+function refusal(options: ProbeOptions): { field: string; message: string } {
+  try {
+    probeRequest(options);
+  } catch (error) {
+    if (error instanceof ProbeInputError) return { field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('probeRequest', () => {
+  it('fills the defaults and normalizes URL and origin', () => {
+    expect(probeRequest({ url: 'http://127.0.0.1:8080/items#top', origin: 'http://LOCALHOST:3000/' })).toEqual({
+      url: 'http://127.0.0.1:8080/items',
+      origin: 'http://localhost:3000',
+      method: 'GET',
+      headers: [],
+      body: null,
+      credentials: 'same-origin',
+      mode: 'cors',
+    });
+  });
+
+  it('keeps headers given as an object or as repeated lines', () => {
+    expect(probeRequest({ ...base, headers: { 'X-A': '1' } }).headers).toEqual([['X-A', '1']]);
+    expect(probeRequest({ ...base, headers: [['X-A', '1'], ['X-A', '2']] }).headers).toEqual([['X-A', '1'], ['X-A', '2']]);
+  });
+
+  const BAD: Array<[string, ProbeOptions, string, string]> = [
+    ['a relative URL', { ...base, url: '/items' }, 'url', 'not an absolute URL'],
+    ['a file URL', { ...base, url: 'file:///etc/passwd' }, 'url', 'only http and https URLs'],
+    ['an opaque origin', { ...base, origin: 'null' }, 'origin', 'opaque ("null") page'],
+    ['an origin with a path', { ...base, origin: 'http://localhost:3000/app' }, 'origin', 'did you mean "http://localhost:3000"'],
+    ['an origin with a user', { ...base, origin: 'http://me@localhost:3000' }, 'origin', 'no path, query or user'],
+    ['a method with a space', { ...base, method: 'GE T' }, 'method', 'a method is a token'],
+    ['a forbidden method', { ...base, method: 'TRACE' }, 'method', 'TRACE is a forbidden method'],
+    ['a header value with a newline', { ...base, headers: { 'X-A': 'a\r\nInjected: 1' } }, 'headers', 'CR and LF are not allowed'],
+    ['a forbidden header', { ...base, headers: { Origin: 'http://evil.example' } }, 'headers', 'Origin is a forbidden request header'],
+    ['a body on HEAD', { ...base, method: 'head', body: 'x' }, 'body', 'a HEAD request cannot have a body'],
+    ['unknown credentials', { ...base, credentials: 'always' as 'omit' }, 'credentials', 'expected one of omit, same-origin, include'],
+    ['an unknown mode', { ...base, mode: 'navigate' as 'cors' }, 'mode', 'expected one of cors, no-cors, same-origin'],
+  ];
+  for (const [name, options, field, message] of BAD) {
+    it(`refuses ${name}, naming the field`, () => {
+      const found = refusal(options);
+      expect(found.field).toBe(field);
+      expect(found.message).toContain(message);
+    });
+  }
+});

@@ -1,0 +1,92 @@
+/**
+ * What `cors-lab probe` and the fixture's `cors.probe()` take, checked once:
+ * a bad URL, origin, method or header is refused with the field it is in,
+ * before any browser starts.
+ */
+import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
+import { CREDENTIALS, MODES } from '../experiments/schema.ts';
+import { isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod } from '../experiments/model/request-headers.ts';
+
+export interface ProbeOptions {
+  /** The user's URL the request goes to (http or https). */
+  url: string;
+  /** The page's origin, e.g. http://localhost:3000 (served by request interception). */
+  origin: string;
+  /** Default GET; any token, sent as written. */
+  method?: string;
+  /** Request headers: an object, or [name, value] lines for repeated names. */
+  headers?: Record<string, string> | HeaderLines;
+  body?: string | null;
+  credentials?: (typeof CREDENTIALS)[number];
+  mode?: (typeof MODES)[number];
+}
+
+/** The options with every default filled in and every field checked. */
+export interface ProbeRequest {
+  url: string;
+  origin: string;
+  method: string;
+  headers: HeaderLines;
+  body: string | null;
+  credentials: (typeof CREDENTIALS)[number];
+  mode: (typeof MODES)[number];
+}
+
+export type ProbeField = keyof ProbeOptions;
+
+export class ProbeInputError extends Error {
+  constructor(
+    readonly field: ProbeField,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProbeInputError';
+  }
+}
+
+function httpUrl(field: ProbeField, text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ProbeInputError(field, `not an absolute URL: ${JSON.stringify(text)} (e.g. http://127.0.0.1:8080/items)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProbeInputError(field, `only http and https URLs, got ${JSON.stringify(url.protocol)}`);
+  return url;
+}
+
+/** A page origin is scheme, host and port, nothing else (https://html.spec.whatwg.org/#ascii-serialisation-of-an-origin). */
+function pageOrigin(text: string): string {
+  if (text === 'null') throw new ProbeInputError('origin', 'an opaque ("null") page cannot be served by request interception; give a scheme, host and port');
+  const url = httpUrl('origin', text);
+  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new ProbeInputError('origin', `an origin is scheme://host[:port] with no path, query or user, got ${JSON.stringify(text)} (did you mean ${JSON.stringify(url.origin)}?)`);
+  }
+  return url.origin;
+}
+
+function headerList(headers: ProbeOptions['headers']): HeaderLines {
+  const lines: HeaderLines = Array.isArray(headers) ? headers : Object.entries(headers ?? {});
+  for (const [name, value] of lines) {
+    const problem = headerNameProblem(name) ?? headerValueProblem(value);
+    if (problem) throw new ProbeInputError('headers', problem);
+    // fetch() would drop it without a word; say so instead of probing something else.
+    if (isForbiddenRequestHeader(name, value)) throw new ProbeInputError('headers', `${name} is a forbidden request header: a page cannot set it, the browser drops it (https://fetch.spec.whatwg.org/#forbidden-request-header)`);
+  }
+  return lines;
+}
+
+export function probeRequest(options: ProbeOptions): ProbeRequest {
+  const url = httpUrl('url', options.url);
+  url.hash = '';
+  const method = options.method ?? 'GET';
+  if (!isToken(method)) throw new ProbeInputError('method', `invalid method ${JSON.stringify(method)}: a method is a token`);
+  if (isForbiddenMethod(method)) throw new ProbeInputError('method', `${method} is a forbidden method: fetch() refuses it (https://fetch.spec.whatwg.org/#forbidden-method)`);
+  const body = options.body ?? null;
+  if (body !== null && ['GET', 'HEAD'].includes(normalizeMethod(method))) throw new ProbeInputError('body', `a ${normalizeMethod(method)} request cannot have a body`);
+  const credentials = options.credentials ?? 'same-origin';
+  if (!CREDENTIALS.includes(credentials)) throw new ProbeInputError('credentials', `expected one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`);
+  const mode = options.mode ?? 'cors';
+  if (!MODES.includes(mode)) throw new ProbeInputError('mode', `expected one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  return { url: url.href, origin: pageOrigin(options.origin), method, headers: headerList(options.headers), body, credentials, mode };
+}

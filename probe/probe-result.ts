@@ -1,0 +1,43 @@
+/** What one probe found: the contract's `observed` facts plus the wire and the explanation. */
+import type { Explanation } from '../experiments/model/explain.ts';
+import type { Observation, Prediction } from '../runner/observed.ts';
+import type { AddressSpace } from './address-space.ts';
+import type { ProbeRequest } from './probe-options.ts';
+import type { WireResponse } from './network-watch.ts';
+
+/** What stopped the request: CORS itself, or something before or beside it. */
+export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
+  request: ProbeRequest;
+  /** Null when the request was allowed (or opaque). */
+  cause: Cause | null;
+  /** The answer to the preflight, as the server sent it; null when no preflight got one. */
+  preflightResponse: WireResponse | null;
+  /** The answer to the actual request, as the server sent it (also when CORS then hid it). */
+  response: WireResponse | null;
+  /** The actual response's headers as the browser combines them: lower-case names, repeated lines joined with ", ". */
+  responseHeaders: Record<string, string>;
+  /** The address spaces of the page (from its origin) and of the server (Chromium's, else from the URL's host). */
+  addressSpace: { page: AddressSpace; target: string };
+  /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
+  predicted?: Prediction;
+  explanation: Explanation;
+  /** When Local Network Access blocked the request: the same request once the user allows access. */
+  withPermission?: ProbeResult;
+}
+
+/** The JSON `--json` writes: the run format's `observed` and `explanation`, with the request beside them. */
+export interface ProbeRecord {
+  request: ProbeRequest;
+  predicted?: Prediction;
+  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission'>;
+  explanation: Explanation;
+  withPermission?: ProbeRecord;
+}
+
+export function probeRecord(result: ProbeResult): ProbeRecord {
+  const { request, explanation, predicted, withPermission, ...observed } = result;
+  return { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(withPermission ? { withPermission: probeRecord(withPermission) } : {}) };
+}

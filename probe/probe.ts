@@ -1,0 +1,120 @@
+/**
+ * `probe`: a real request from any origin to the user's own server, in real
+ * headless Chromium. The page at ORIGIN is served by request interception
+ * (nothing has to run there); the request goes to the user's URL for real.
+ * Chromium's reason and console line come from the runner's CDP watch, the
+ * preflight and the raw headers from this folder's network watch.
+ */
+import type { Browser } from 'playwright-core';
+import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import { runInPage } from '../runner/run-experiments.ts';
+import { inlineScript } from '../servers/pages.ts';
+import { ResponseHeaders } from '../experiments/model/response-headers.ts';
+import type { StepFacts } from '../experiments/step-facts.ts';
+import { ChromiumWatch } from '../runner/chromium-verdict.ts';
+import { runnerScript } from '../servers/runner-script.ts';
+import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
+import { causeOf, explainNonCors } from './diagnose.ts';
+import { explainCors, replayWire } from './explain-probe.ts';
+import { NetworkWatch, type WireExchange } from './network-watch.ts';
+import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import type { ProbeResult } from './probe-result.ts';
+
+export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+export type { ProbeResult, Cause } from './probe-result.ts';
+
+/** The favicon link keeps a 404 out of the console (browser-facts). */
+function probePage(script: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
+}
+
+function header(headers: Record<string, string> | undefined, name: string): string | null {
+  const found = Object.entries(headers ?? {}).find(([n]) => n.toLowerCase() === name);
+  return found ? found[1] : null;
+}
+
+
+function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter: string | null }, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
+  return {
+    outcome: seen.outcome,
+    reason: verdict.reason,
+    failedParameter: verdict.failedParameter,
+    preflight: preflight?.response != null,
+    reachedServer: actual?.response != null,
+    status: seen.status,
+    originSeen: header(actual?.requestHeaders, 'origin') ?? header(preflight?.requestHeaders, 'origin'),
+    requestHeadersSeen: header(preflight?.requestHeaders, 'access-control-request-headers'),
+    cookieSent: header(actual?.requestHeaders, 'cookie') !== null,
+    pageError: seen.error,
+  };
+}
+
+/**
+ * Probes one request on `browser`, in a context of its own (empty caches, no
+ * cookies). When Local Network Access blocks it, the request is probed again
+ * as if the user had allowed access (`withPermission`), so the CORS verdict
+ * behind the prompt is known too.
+ */
+export async function probe(options: ProbeOptions, browser: Browser): Promise<ProbeResult> {
+  const request = probeRequest(options);
+  const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
+  // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
+  // would be in its host's space: grant the permission exactly when such a page would not need it.
+  const result = await probeOnce(request, browser, pageSpace, !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname)));
+  if (result.cause !== 'local-network-access') return result;
+  return { ...result, withPermission: await probeOnce(request, browser, pageSpace, true) };
+}
+
+async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
+  const pageUrl = `${request.origin}/`;
+  const script = await runnerScript();
+  const context = await browser.newContext();
+  try {
+    if (grant) await context.grantPermissions(['local-network-access'], { origin: request.origin });
+    const page = await context.newPage();
+    const [verdictWatch, networkWatch] = await Promise.all([ChromiumWatch.attach(page), NetworkWatch.attach(page)]);
+    // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes(request.url)) consoleErrors.push(message.text());
+    });
+    await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: probePage(script) }));
+    await page.goto(pageUrl, { waitUntil: 'domcontentloaded' });
+    // Only the page is intercepted: the probed request must reach the network untouched.
+    await page.unrouteAll();
+    verdictWatch.begin(request.url);
+    networkWatch.begin(request.url);
+    const step: StepRequest = { api: 'fetch', url: request.url, method: request.method, headers: request.headers, body: request.body, mode: request.mode, credentials: request.credentials, redirect: 'follow', referrerPolicy: undefined };
+    const seen = await runInPage(page, step);
+    const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
+    const wire = await networkWatch.wire();
+    const observed = facts(seen, verdict, wire.preflight, wire.actual);
+    const preflightResponse = wire.preflight?.response ?? null;
+    const response = wire.actual?.response ?? null;
+    const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
+    const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
+    const cause = causeOf(observed.outcome, observed.reason);
+    const prediction = cause === null || cause === 'cors' ? (replayWire(request, { preflight: preflightResponse, actual: response })?.prediction ?? null) : null;
+    const explanation =
+      cause === null || cause === 'cors'
+        ? explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction)
+        : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
+    const combined = new ResponseHeaders(response?.headers ?? []);
+    return {
+      request,
+      ...observed,
+      responseType: seen.responseType,
+      readableHeaders: seen.readableHeaders,
+      console: consoleLine,
+      cause,
+      preflightResponse,
+      response,
+      responseHeaders: Object.fromEntries(combined.names().map((name) => [name, combined.get(name) ?? ''])),
+      addressSpace: { page: pageSpace, target: targetSpace },
+      ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
+      explanation,
+    };
+  } finally {
+    await context.close();
+  }
+}
