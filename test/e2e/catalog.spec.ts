@@ -15,7 +15,8 @@ for (const group of groups) {
   const experiments = catalog.filter((e) => e.group === group);
   test.describe(group, () => {
     // One worker runs the group's tests in order, so the group runs once (beforeAll) and a failure skips nothing.
-    test.describe.configure({ mode: 'default' });
+    // The whole group runs in the hook: give it the time a busy 2-core machine needs.
+    test.describe.configure({ mode: 'default', timeout: 90_000 });
     const results = new Map<string, ExperimentResult>();
     test.beforeAll(async ({ lab, browser }) => {
       const report = await runExperiments(experiments, lab, browser, { concurrency: 3 });

@@ -13,8 +13,9 @@ import { expect, test } from './lab-fixture.ts';
 
 const probes = validateExperiments([...wptCases], 'test/probes/wpt-cases.ts');
 const groups = [...new Set(probes.map((p) => p.group))];
-/** Cases per test: small enough for the test timeout on a busy 2-core machine (steps that change page navigate), and spread over the workers. */
-const CHUNK = 40;
+/** Cases per test: few enough to finish well within TIMEOUT_MS on a busy 2-core machine (steps that change page navigate), and spread over the workers. */
+const CHUNK = 30;
+const TIMEOUT_MS = 90_000;
 
 for (const group of groups) {
   const all = probes.filter((p) => p.group === group);
@@ -28,6 +29,7 @@ for (const group of groups) {
 
 function defineAgreementTest(title: string, cases: typeof probes): void {
   test(title, async ({ lab, browser }) => {
+    test.setTimeout(TIMEOUT_MS);
     const report = await runExperiments(cases, lab, browser, { concurrency: 3 });
     const problems: string[] = [];
     let steps = 0;
