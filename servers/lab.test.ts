@@ -28,7 +28,7 @@ describe('a running lab', () => {
   afterAll(() => lab.close());
 
   it('binds every origin to loopback on its own port, the one its URL names', () => {
-    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil']);
+    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil', 'public']);
     expect(lab.bound.map((b) => b.address)).toEqual(Array(5).fill('127.0.0.1'));
     expect(lab.bound.map((b) => b.port)).toEqual(lab.origins.map((o) => Number(new URL(o.url).port)));
     expect(new Set(lab.bound.map((b) => b.port)).size).toBe(5);

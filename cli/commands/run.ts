@@ -40,7 +40,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   let browser: Browser | undefined;
   try {
     // Both start at once; if either fails, the finally below closes the other.
-    const [labStart, browserStart] = await Promise.allSettled([startLab({ clientDir: null }), Promise.resolve().then(launchChromium)]);
+    const [labStart, browserStart] = await Promise.allSettled([startLab({ clientDir: null }), Promise.resolve().then(() => launchChromium())]);
     if (labStart.status === 'fulfilled') lab = labStart.value;
     if (browserStart.status === 'fulfilled') browser = browserStart.value;
     if (labStart.status === 'rejected') throw labStart.reason;

@@ -26,6 +26,8 @@ export const MODEL_REASONS = [
   'DisallowedByMode',
   'NoCorsRedirectModeNotFollow',
   'origin',
+  'LocalNetworkAccessPermissionDenied',
+  'InvalidLocalNetworkAccess',
   'net::ERR_FAILED',
   'net::ERR_TOO_MANY_REDIRECTS',
   'net::ERR_INVALID_REDIRECT',
