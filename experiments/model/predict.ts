@@ -56,7 +56,8 @@ function siteOf(name: OriginName): string {
 /** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
 function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply {
   const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins });
-  if (answer?.middleware) return context.replies.get(answer.middleware) ?? answer.reply;
+  // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
+  if (answer?.middleware) return context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' };
   return answer?.reply ?? { status: 404, headers: [], body: '' };
 }
 
