@@ -35,6 +35,21 @@ describe('cors-lab', () => {
     expect(validateExperiments(list, 'list.json')).toHaveLength(list.length);
   });
 
+  it('list --reasons prints each reason with the experiments that reproduce it', async () => {
+    const { code, out } = await cli('list', '--reasons');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^LocalNetworkAccessPermissionDenied +\d+ +.*lna-public-to-loopback-denied/m);
+    expect(out).toMatch(/^WildcardOriginNotAllowed +\d+ +.*hono-cors-wildcard-with-credentials/m);
+    expect(out).toMatch(/^\d+ distinct reasons\n$/m);
+  });
+
+  it('list --reasons --json --group narrows to the group, as JSON', async () => {
+    const { out } = await cli('list', '--reasons', '--json', '--group', 'hono-cors');
+    const rows = JSON.parse(out) as Array<{ reason: string; experiments: string[] }>;
+    expect(rows.find((r) => r.reason === 'HeaderDisallowedByPreflightResponse')?.experiments).toEqual(['hono-cors-allow-headers-listed']);
+    expect(rows.flatMap((r) => r.experiments).every((id) => id.startsWith('hono-cors-'))).toBe(true);
+  });
+
   it.each([
     [['bogus'], 'unknown command "bogus"'],
     [['run', '--bogus'], "run: Unknown option '--bogus'"],

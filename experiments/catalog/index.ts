@@ -3,6 +3,7 @@ import type { Experiment } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { cookies } from './cookies.ts';
 import { credentials } from './credentials.ts';
+import { expressCors } from './express-cors.ts';
 import { honoCors } from './hono-cors.ts';
 import { localNetworkAccess } from './local-network-access.ts';
 import { preflight } from './preflight.ts';
@@ -11,4 +12,4 @@ import { simple } from './simple.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
-export const catalog: readonly Experiment[] = validateExperiments([...simple, ...preflight, ...credentials, ...redirect, ...cookies, ...honoCors, ...localNetworkAccess], CATALOG_SOURCE);
+export const catalog: readonly Experiment[] = validateExperiments([...simple, ...preflight, ...credentials, ...redirect, ...cookies, ...honoCors, ...expressCors, ...localNetworkAccess], CATALOG_SOURCE);

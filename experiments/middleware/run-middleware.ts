@@ -58,7 +58,9 @@ function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall): { st
     end: () => void (ended = true),
   };
   let passed = false;
-  expressCors({ ...options, origin: expressOrigin(options.origin) })({ method: call.method, headers: call.headers }, res, () => void (passed = true));
+  // An explicit `origin: undefined` would override the package's default '*'.
+  const origin = expressOrigin(options.origin);
+  expressCors({ ...options, ...(origin === undefined ? {} : { origin }) })({ method: call.method, headers: call.headers }, res, () => void (passed = true));
   const lines: HeaderLines = [...set.values()];
   if (passed) {
     for (const [name, value] of call.handler.headers) lines.push([name, value]);
