@@ -1,0 +1,28 @@
+/** Local Network Access as measured in Chromium 156 (shared/browser-facts.md). */
+import { describe, expect, it } from 'vitest';
+import { localNetworkCheck } from './local-network.ts';
+
+const denied = { thirdPartyCookies: 'blocked', localNetworkAccess: 'denied' } as const;
+const granted = { thirdPartyCookies: 'blocked', localNetworkAccess: 'granted' } as const;
+
+describe('localNetworkCheck', () => {
+  it('leaves requests within or towards a less private space alone', () => {
+    expect(localNetworkCheck('loopback', 'loopback', undefined, false, denied)).toEqual({ block: null });
+    expect(localNetworkCheck('loopback', 'public', undefined, true, denied)).toEqual({ block: null });
+    expect(localNetworkCheck('public', 'public', 'local', false, denied)).toEqual({ block: null });
+  });
+
+  it('refuses public -> loopback before sending unless the permission is granted', () => {
+    for (const preflighted of [false, true]) {
+      expect(localNetworkCheck('public', 'loopback', undefined, preflighted, denied)).toEqual({ block: 'before', reason: 'LocalNetworkAccessPermissionDenied' });
+      expect(localNetworkCheck('public', 'loopback', 'loopback', preflighted, granted)).toEqual({ block: null });
+    }
+  });
+
+  it('refuses a wrong targetAddressSpace: at once for a simple request, after the preflight for a granted preflighted one', () => {
+    expect(localNetworkCheck('public', 'loopback', 'local', false, denied)).toEqual({ block: 'before', reason: 'InvalidLocalNetworkAccess' });
+    expect(localNetworkCheck('public', 'loopback', 'local', false, granted)).toEqual({ block: 'before', reason: 'InvalidLocalNetworkAccess' });
+    expect(localNetworkCheck('public', 'loopback', 'local', true, denied)).toEqual({ block: 'before', reason: 'LocalNetworkAccessPermissionDenied' });
+    expect(localNetworkCheck('public', 'loopback', 'local', true, granted)).toEqual({ block: 'after-preflight', reason: 'InvalidLocalNetworkAccess' });
+  });
+});
