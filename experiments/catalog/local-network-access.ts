@@ -109,4 +109,13 @@ export const localNetworkAccess: ExperimentInput[] = [
     server: { actual: { headers: WILDCARD } },
     expect: { outcome: 'allowed', preflight: false, reachedServer: true },
   },
+  {
+    id: 'lna-target-address-space-wrong-in-development',
+    title: 'A wrong targetAddressSpace fails even between loopback origins',
+    group: 'local-network-access',
+    explain: 'No permission is involved between two loopback origins, but Chromium still checks a declared `targetAddressSpace` against where the server really is: `"local"` for a `localhost` API fails with `InvalidLocalNetworkAccess`, so the mistake shows up already in local development. (For a public server Chromium ignores the option.)\n\n**Fix:** `targetAddressSpace: "loopback"` for localhost, or leave the option out.',
+    request: { target: 'api', targetAddressSpace: 'local' },
+    server: { actual: { headers: WILDCARD } },
+    expect: { outcome: 'blocked', reason: 'InvalidLocalNetworkAccess', preflight: false, reachedServer: false },
+  },
 ];

@@ -6,10 +6,19 @@ const denied = { thirdPartyCookies: 'blocked', localNetworkAccess: 'denied' } as
 const granted = { thirdPartyCookies: 'blocked', localNetworkAccess: 'granted' } as const;
 
 describe('localNetworkCheck', () => {
-  it('leaves requests within or towards a less private space alone', () => {
+  it('needs no permission within or towards a less private space', () => {
     expect(localNetworkCheck('loopback', 'loopback', undefined, false, denied)).toEqual({ block: null });
     expect(localNetworkCheck('loopback', 'public', undefined, true, denied)).toEqual({ block: null });
-    expect(localNetworkCheck('public', 'public', 'local', false, denied)).toEqual({ block: null });
+    expect(localNetworkCheck('public', 'public', undefined, true, denied)).toEqual({ block: null });
+  });
+
+  it('ignores a declared address space for a public resource', () => {
+    for (const declared of ['local', 'loopback'] as const) expect(localNetworkCheck('public', 'public', declared, false, denied)).toEqual({ block: null });
+  });
+
+  it('checks a declared address space in every direction', () => {
+    expect(localNetworkCheck('loopback', 'loopback', 'local', false, denied)).toEqual({ block: 'before', reason: 'InvalidLocalNetworkAccess' });
+    expect(localNetworkCheck('loopback', 'loopback', 'local', true, denied)).toEqual({ block: 'after-preflight', reason: 'InvalidLocalNetworkAccess' });
   });
 
   it('refuses public -> loopback before sending unless the permission is granted', () => {

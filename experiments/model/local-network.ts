@@ -26,12 +26,14 @@ export function localNetworkCheck(
   preflighted: boolean,
   settings: BrowserSettings,
 ): LocalNetworkVerdict {
-  if (PRIVACY[to] <= PRIVACY[from]) return { block: null };
-  const granted = settings.localNetworkAccess === 'granted';
+  // A public resource needs no permission, and Chromium ignores a declared address space for it (measured).
+  if (to === 'public') return { block: null };
+  const needsPermission = PRIVACY[to] > PRIVACY[from] && settings.localNetworkAccess !== 'granted';
+  // Chromium checks a declared address space on every request to a non-public one, whatever the direction (measured).
   const mismatch = targetAddressSpace !== undefined && targetAddressSpace !== to;
-  if (!mismatch) return granted ? { block: null } : { block: 'before', reason: 'LocalNetworkAccessPermissionDenied' };
+  if (!mismatch) return needsPermission ? { block: 'before', reason: 'LocalNetworkAccessPermissionDenied' } : { block: null };
   // A declared address space that turns out wrong: a simple request fails at once; a
-  // preflighted one first asks for the permission, and with it granted sends the preflight.
+  // preflighted one first needs the permission, then sends its preflight and fails after it.
   if (!preflighted) return { block: 'before', reason: 'InvalidLocalNetworkAccess' };
-  return granted ? { block: 'after-preflight', reason: 'InvalidLocalNetworkAccess' } : { block: 'before', reason: 'LocalNetworkAccessPermissionDenied' };
+  return needsPermission ? { block: 'before', reason: 'LocalNetworkAccessPermissionDenied' } : { block: 'after-preflight', reason: 'InvalidLocalNetworkAccess' };
 }

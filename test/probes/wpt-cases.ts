@@ -5,6 +5,7 @@
  * agrees with real Chromium (test/e2e/model-agreement.spec.ts).
  */
 import type { ExperimentInput } from '../../experiments/schema.ts';
+import { settingsCases } from './settings-cases.ts';
 
 const cases: ExperimentInput[] = [];
 let n = 0;
@@ -222,4 +223,4 @@ for (const [target, page] of [['api', 'app'], ['app', 'app'], ['partner', 'app']
 add('cookies', 'SameSite=None without Secure is refused', { request: { target: 'api', credentials: 'include' }, server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Set-Cookie': 'c=1; SameSite=None' } } }, then: [{}] });
 add('cookies', 'Max-Age=0 deletes', { request: { target: 'api', credentials: 'include' }, server: { actual: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Credentials': 'true', 'Set-Cookie': ['c=1', 'c=; Max-Age=0'] } } }, then: [{}] });
 
-export const wptCases: readonly ExperimentInput[] = cases;
+export const wptCases: readonly ExperimentInput[] = [...cases, ...settingsCases];
