@@ -4,8 +4,8 @@ import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 
 for (const experiment of catalog) {
-  test(`${experiment.group}: ${experiment.id}`, async ({ lab, browser }) => {
-    const report = await runExperiments([experiment], lab, browser, { concurrency: 1 });
+  test(`${experiment.group}: ${experiment.id}`, async ({ lab, labBrowser }) => {
+    const report = await runExperiments([experiment], lab, labBrowser, { concurrency: 1, browserKnowsPublic: true });
     const result = report.results[0]!;
     const want = experiment.expect ?? {};
     if (want.outcome !== undefined) expect(result.observed.outcome, 'outcome').toBe(want.outcome);

@@ -16,8 +16,8 @@ const groups = [...new Set(probes.map((p) => p.group))];
 
 for (const group of groups) {
   const cases = probes.filter((p) => p.group === group);
-  test(`model agrees with Chromium: ${group} (${cases.length} cases)`, async ({ lab, browser }) => {
-    const report = await runExperiments(cases, lab, browser, { concurrency: 3 });
+  test(`model agrees with Chromium: ${group} (${cases.length} cases)`, async ({ lab, labBrowser }) => {
+    const report = await runExperiments(cases, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
     const problems: string[] = [];
     let steps = 0;
     report.results.forEach((result, i) => {
