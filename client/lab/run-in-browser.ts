@@ -6,7 +6,7 @@
  * the server was reached) is marked.
  */
 import { explain, type Explanation } from '../../experiments/model/explain.ts';
-import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../servers/journal.ts';
@@ -16,6 +16,7 @@ import { stepRequest } from '../../runner/step-request.ts';
 import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../runner/step.ts';
 import type { RunnerFrames } from './runner-frames.ts';
+import { browserAssumptions } from './browser-assumptions.ts';
 
 export interface BrowserStep {
   title: string;
@@ -26,6 +27,8 @@ export interface BrowserStep {
   serverSaw: JournalEntry[];
   /** Where the browser and the model differ, one line each. */
   disagreements: string[];
+  /** Why this browser cannot reproduce the experiment (then no disagreement is reported); null when it can. */
+  caveat: string | null;
 }
 
 export interface BrowserRun {
@@ -46,7 +49,8 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   const run = newRunId();
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
-  const predictions = predictExperiment(experiment, origins, run);
+  const predictions = await predictExperimentAsync(experiment, origins, run);
+  const caveat = browserAssumptions(experiment).unverifiable;
   const overrides = [undefined, ...(experiment.then ?? []).map((s) => s.request)];
   const steps: BrowserStep[] = [];
   let since = 0;
@@ -57,11 +61,13 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
     const predicted = predictions[i] as StepPrediction;
-    const disagreements = (['outcome', 'preflight', 'reachedServer'] as const)
-      .filter((f) => (f === 'outcome' ? seen.outcome : server[f]) !== predicted[f])
-      .map((f) => `${f}: predicted ${predicted[f]}, browser ${f === 'outcome' ? seen.outcome : server[f]}`);
-    const explanation = explain(predicted, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), predicted, explanation, seen, server, serverSaw, disagreements });
+    const disagreements = caveat
+      ? []
+      : (['outcome', 'preflight', 'reachedServer'] as const)
+          .filter((f) => (f === 'outcome' ? seen.outcome : server[f]) !== predicted[f])
+          .map((f) => `${f}: predicted ${predicted[f]}, browser ${f === 'outcome' ? seen.outcome : server[f]}`);
+    const explanation = explain(predicted, { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace });
+    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), predicted, explanation, seen, server, serverSaw, disagreements, caveat });
   }
   return { id: experiment.id, run, experiment, startedAt: new Date().toISOString(), url, steps };
 }

@@ -7,7 +7,6 @@
  * passes settle it.
  */
 import type { MiddlewareCall, RawReply } from '../../servers/answer.ts';
-import { runMiddleware } from '../middleware/run-middleware.ts';
 
 export class MiddlewareReplies {
   readonly #known = new Map<string, RawReply>();
@@ -26,10 +25,14 @@ export class MiddlewareReplies {
     return this.#pending.size === 0;
   }
 
-  /** Runs every noted call through the real middleware. */
+  /**
+   * Runs every noted call through the real middleware. Imported on first use, so the
+   * playground loads Hono and the Express package only when an experiment names one.
+   */
   async resolvePending(): Promise<void> {
     const calls = [...this.#pending];
     this.#pending.clear();
+    const { runMiddleware } = await import('../middleware/run-middleware.ts');
     for (const [key, call] of calls) this.#known.set(key, await runMiddleware(call));
   }
 }
