@@ -29,7 +29,7 @@ export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'pag
   }
   const unverifiable =
     pageOf(experiment as Experiment) === 'public'
-      ? `In your browser the lab's "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome may differ from the prediction; that is not a disagreement. ${RUN_HEADLESS}`
+      ? `In your browser the lab's "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. ${RUN_HEADLESS}`
       : null;
   return { notes, unverifiable };
 }
