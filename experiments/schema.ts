@@ -108,7 +108,17 @@ export const serverSchema = z.strictObject({
   actual: answerSchema.optional(),
   redirects: z.array(redirectSchema).max(20, 'at most 20 redirects (Fetch gives up after 20)').optional(),
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
-  middleware: middlewareSchema.optional(),
+  middleware: middlewareSchema
+    .superRefine((middleware, ctx) => {
+      // Origins in the options may use {page} and {origin:NAME}, which must name a lab origin.
+      const origin = middleware.options?.origin;
+      const values = Array.isArray(origin) ? origin : typeof origin === 'string' ? [origin] : [];
+      values.forEach((value, i) => {
+        const problem = tokenProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin'] });
+      });
+    })
+    .optional(),
 });
 
 /** Format 1.1: the browser settings an experiment assumes. Defaults are Chromium's own. */

@@ -36,7 +36,9 @@ export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrig
   await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(ALLOW_THIRD_PARTY_COOKIES));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins)] });
-    context.on('close', () => void rm(profile, { recursive: true, force: true }));
+    // Chromium's helper processes may still write to the profile for a moment after the close:
+    // retry, and never let a leftover temporary folder fail a run.
+    context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined));
     return context;
   } catch (error) {
     await rm(profile, { recursive: true, force: true });

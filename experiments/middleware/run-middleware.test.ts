@@ -132,6 +132,7 @@ describe('server.middleware validation', () => {
     [{ name: 'cors', options: { origin: ['/ok/', '/[/'] } }, 'f.json: server.middleware.options.origin[1]: invalid regular expression /[/'],
     [{ name: 'cors', options: { optionsSuccessStatus: 100 } }, 'f.json: server.middleware.options.optionsSuccessStatus: optionsSuccessStatus must be 200-599'],
     [{ name: 'cors', options: { credentials: 'yes' } }, 'f.json: server.middleware.options.credentials: credentials is true or false'],
+    [{ name: 'hono/cors', options: { origin: ['{page}', '{origin:apii}'] } }, 'f.json: server.middleware.options.origin[1]: {origin:apii}: unknown origin "apii"'],
   ])('refuses %j with the field named', (middleware, message) => {
     expect(() => validateExperiments({ ...base, server: { middleware } }, 'f.json')).toThrow(message);
   });

@@ -71,16 +71,16 @@ console.log(`  catalog / bare floor                          : ${(median(runs) /
 console.log(`  \`cors-lab run\` as a process (Node start too)   : ${seconds(processMs)}`);
 
 // The model over the whole catalog, every step (issue target: under 50 ms in total).
-const { predictExperiment } = await import('../../experiments/model/predict.ts');
+const { predictExperimentAsync } = await import('../../experiments/model/predict.ts');
 const { originMap, originsAtPortBase } = await import('../../servers/origins.ts');
 const origins = originMap(originsAtPortBase(5310));
 const coldStarted = performance.now();
-for (const e of catalog) predictExperiment(e, origins);
+for (const e of catalog) await predictExperimentAsync(e, origins);
 const coldMs = performance.now() - coldStarted;
 const modelRounds: number[] = [];
 for (let i = 0; i < 5; i++) {
   const started = performance.now();
-  for (const e of catalog) predictExperiment(e, origins);
+  for (const e of catalog) await predictExperimentAsync(e, origins);
   modelRounds.push(performance.now() - started);
 }
 console.log(`  model: whole catalog predicted (every step)  : ${median(modelRounds).toFixed(1)} ms warm, ${coldMs.toFixed(1)} ms cold`);
