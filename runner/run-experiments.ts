@@ -189,7 +189,18 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const runPool = async (pool: Pool): Promise<void> => {
     let next = 0;
     const worker = async (): Promise<void> => {
-      const context = await pool.context();
+      let context: BrowserContext;
+      try {
+        context = await pool.context();
+      } catch (error) {
+        // A browser for these settings did not start: each of its experiments fails and says why.
+        while (next < pool.indices.length) {
+          const index = pool.indices[next++] as number;
+          results[index] = brokenRun(experiments[index] as Experiment, error);
+          options.onResult?.(results[index], ++done, experiments.length);
+        }
+        return;
+      }
       try {
         const slot = await openSlot(context);
         while (next < pool.indices.length) {

@@ -23,8 +23,13 @@ async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Prom
     const nullBody = call.handler.status === 204 || call.handler.status === 304;
     return new Response(nullBody ? null : call.handler.body, { status: call.handler.status, headers });
   });
-  // The URL only needs a path: hono/cors reads the method and headers.
-  const response = await app.request('http://origin.invalid/', { method: call.method, headers: call.headers });
+  // A browser drops Origin and Access-Control-Request-* from a Request built with them (forbidden
+  // request headers), and refuses some methods; hono/cors must see them as the server does. A
+  // standalone Headers object keeps every name, so the Request gets that one, and the method, as its own.
+  // https://fetch.spec.whatwg.org/#forbidden-request-header
+  const raw = new Request('http://origin.invalid/');
+  Object.defineProperties(raw, { method: { value: call.method }, headers: { value: new Headers(call.headers) } });
+  const response = await app.fetch(raw);
   const headers: HeaderLines = [];
   response.headers.forEach((value, name) => {
     // Headers joins repeated lines except Set-Cookie; keep each cookie its own line.

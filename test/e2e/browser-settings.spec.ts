@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
 import { originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
@@ -35,11 +36,36 @@ test('a cookie experiment states the third-party cookie setting it assumes', asy
   await expect(page.getByRole('region', { name: 'Prediction' }).getByTestId('browser-setting')).toContainText('Assumes third-party cookies allowed');
 });
 
-test('the real hono/cors middleware is predicted in the page and the browser agrees', async ({ lab, page }) => {
-  await openExperiment(page, originMap(lab.origins).app, 'hono-cors-wildcard-with-credentials');
-  await expect(page.getByRole('region', { name: 'Prediction' })).toContainText('WildcardOriginNotAllowed');
-  await page.getByRole('button', { name: 'Run this experiment' }).click();
-  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: 'hono-cors-wildcard-with-credentials' }).first();
-  await expect(row).toContainText('✖ blocked');
-  await expect(row).not.toContainText('disagree');
+for (const [id, label, reason] of [
+  ['hono-cors-wildcard-with-credentials', '✖ blocked', 'WildcardOriginNotAllowed'],
+  ['hono-cors-origin-list-credentials', '✔ allowed', null],
+  ['hono-cors-echoes-request-headers', '✔ allowed', null],
+  ['express-cors-regex-anchored', '✖ blocked', 'MissingAllowOriginHeader'],
+] as const) {
+  test(`the real middleware is predicted in the page and the browser agrees: ${id}`, async ({ lab, page }) => {
+    await openExperiment(page, originMap(lab.origins).app, id);
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    await expect(prediction).toContainText(label);
+    if (reason) await expect(prediction).toContainText(reason);
+    await page.getByRole('button', { name: 'Run this experiment' }).click();
+    const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: id }).first();
+    await expect(row).toContainText(label);
+    await expect(row).not.toContainText('disagree');
+  });
+}
+
+test('when the browser for a setting cannot start, its experiments fail with the reason and the others still run', async ({ lab, browser }) => {
+  const allowed = catalog.find((e) => e.id === 'cookies-same-site-lax-3pc-allowed')!;
+  const plain = catalog.find((e) => e.id === 'cookies-same-site-lax-3pc-blocked')!;
+  const saved = process.env.CHROMIUM_PATH;
+  process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+  try {
+    const report = await runExperiments([allowed, plain], lab, browser);
+    expect(report.results[0]!.pass).toBe(false);
+    expect(report.results[0]!.mismatches.join('\n')).toContain('CHROMIUM_PATH=/nonexistent/chromium does not exist');
+    expect(report.results[1]!.mismatches).toEqual([]);
+  } finally {
+    if (saved === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = saved;
+  }
 });

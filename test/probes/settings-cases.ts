@@ -20,7 +20,7 @@ const ATTRIBUTES = ['', 'SameSite=Lax', 'SameSite=Strict', 'SameSite=None', 'Sam
 for (const thirdPartyCookies of THIRD_PARTY_COOKIES) {
   for (const target of ['api', 'partner'] as const) {
     for (const attributes of ATTRIBUTES) {
-      add('cookie-policy', `Set-Cookie "c=1; ${attributes}" from ${target}, third-party cookies ${thirdPartyCookies}`, {
+      add(`cookie-policy-${thirdPartyCookies}`, `Set-Cookie "c=1; ${attributes}" from ${target}, third-party cookies ${thirdPartyCookies}`, {
         browser: { thirdPartyCookies },
         request: { target, credentials: 'include' },
         server: { actual: { headers: { ...CREDENTIALED, 'Set-Cookie': `c=1; ${attributes}` } } },
@@ -28,7 +28,7 @@ for (const thirdPartyCookies of THIRD_PARTY_COOKIES) {
       });
     }
   }
-  add('cookie-policy', `a cross-site cookie set without credentials, then sent with them, third-party cookies ${thirdPartyCookies}`, {
+  add(`cookie-policy-${thirdPartyCookies}`, `a cross-site cookie set without credentials, then sent with them, third-party cookies ${thirdPartyCookies}`, {
     browser: { thirdPartyCookies },
     request: { target: 'partner', credentials: 'same-origin' },
     server: { actual: { headers: { ...CREDENTIALED, 'Set-Cookie': 'c=1; SameSite=None; Secure' } } },
@@ -41,7 +41,7 @@ for (const localNetworkAccess of ['denied', 'granted'] as const) {
   for (const targetAddressSpace of [undefined, 'loopback', 'local'] as const) {
     for (const method of ['GET', 'PUT'] as const) {
       for (const target of ['api', 'partner'] as const) {
-        add('lna', `public page ${method} to ${target}, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, {
+        add(`lna-${localNetworkAccess}`, `public page ${method} to ${target}, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, {
           page: 'public',
           browser: { localNetworkAccess },
           request: { target, method, ...(targetAddressSpace ? { targetAddressSpace } : {}) },
@@ -54,8 +54,8 @@ for (const localNetworkAccess of ['denied', 'granted'] as const) {
     for (const method of ['GET', 'PUT'] as const) {
       const request = { method, ...(targetAddressSpace ? { targetAddressSpace } : {}) };
       const server = { preflight: { headers: { ...WILDCARD, 'Access-Control-Allow-Methods': 'PUT' } }, actual: { headers: WILDCARD } };
-      add('lna', `public page ${method} to itself, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, { page: 'public', browser: { localNetworkAccess }, request: { target: 'public', ...request }, server });
-      add('lna', `loopback page ${method} to api, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, { browser: { localNetworkAccess }, request: { target: 'api', ...request }, server });
+      add(`lna-${localNetworkAccess}`, `public page ${method} to itself, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, { page: 'public', browser: { localNetworkAccess }, request: { target: 'public', ...request }, server });
+      add(`lna-${localNetworkAccess}`, `loopback page ${method} to api, targetAddressSpace ${targetAddressSpace ?? 'unset'}, permission ${localNetworkAccess}`, { browser: { localNetworkAccess }, request: { target: 'api', ...request }, server });
     }
   }
 }
