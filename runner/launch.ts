@@ -29,19 +29,25 @@ export function launchChromium(origins?: readonly LabOrigin[]): Promise<Browser>
 /** Chromium's "Allow third-party cookies" (chrome://settings/cookies), as a profile preference. */
 const ALLOW_THIRD_PARTY_COOKIES = { profile: { cookie_controls_mode: 0 } };
 
-/** A browser whose one context allows third-party cookies; closing it removes its profile. */
-export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrigin[]): Promise<BrowserContext> {
+/** Chromium's helper processes may still write to the profile for a moment after the close: retry. */
+const removeProfile = (profile: string): Promise<void> => rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+
+export interface ProfileBrowser {
+  context: BrowserContext;
+  /** Closes the browser and removes its temporary profile. */
+  close(): Promise<void>;
+}
+
+/** A browser whose one context allows third-party cookies, in a temporary profile. */
+export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrigin[]): Promise<ProfileBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'cors-lab-profile-'));
-  await mkdir(join(profile, 'Default'));
-  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(ALLOW_THIRD_PARTY_COOKIES));
   try {
+    await mkdir(join(profile, 'Default'));
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(ALLOW_THIRD_PARTY_COOKIES));
     const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins)] });
-    // Chromium's helper processes may still write to the profile for a moment after the close:
-    // retry, and never let a leftover temporary folder fail a run.
-    context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined));
-    return context;
+    return { context, close: async () => void (await context.close(), await removeProfile(profile)) };
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile(profile);
     throw error;
   }
 }

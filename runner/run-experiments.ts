@@ -21,7 +21,7 @@ import { originMap, type OriginMap } from '../servers/origins.ts';
 import { newRunId } from '../servers/plan-url.ts';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
-import { launchAllowingThirdPartyCookies, launchChromium } from './launch.ts';
+import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
@@ -183,7 +183,15 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
       release: async () => void (await (await publicBrowser)?.close()),
     },
     // One profile, one context: its runs go one at a time, cookies cleared before each.
-    { indices: order.filter(cookiesAllowed), width: 1, context: () => launchAllowingThirdPartyCookies(lab.origins), release: (c) => c.close() },
+    (() => {
+      let profile: Promise<ProfileBrowser> | undefined;
+      return {
+        indices: order.filter(cookiesAllowed),
+        width: 1,
+        context: async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context,
+        release: async () => void (await (await profile)?.close()),
+      };
+    })(),
   ];
   let done = 0;
   const runPool = async (pool: Pool): Promise<void> => {
