@@ -27,7 +27,7 @@ describe('cors-lab', () => {
 
   it('origins honours --port-base', async () => {
     const { out } = await cli('origins', '--json', '--port-base', '6000');
-    expect(JSON.parse(out).map((o: { url: string }) => o.url)).toEqual(['http://localhost:6000', 'http://localhost:6001', 'http://localhost:6002', 'http://127.0.0.1:6003', 'http://evil.localhost:6004']);
+    expect(JSON.parse(out).map((o: { url: string }) => o.url)).toEqual(['http://localhost:6000', 'http://localhost:6001', 'http://localhost:6002', 'http://127.0.0.1:6003', 'http://evil.localhost:6004', 'http://127.0.0.1:6005']);
   });
 
   it('list --json prints the catalog in the experiment format, which validates again', async () => {
@@ -38,6 +38,21 @@ describe('cors-lab', () => {
     expect(validateExperiments(list, 'list.json')).toHaveLength(list.length);
   });
 
+  it('list --reasons prints each reason with the experiments that reproduce it', async () => {
+    const { code, out } = await cli('list', '--reasons');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^LocalNetworkAccessPermissionDenied +\d+ +.*lna-public-to-loopback-denied/m);
+    expect(out).toMatch(/^WildcardOriginNotAllowed +\d+ +.*hono-cors-wildcard-with-credentials/m);
+    expect(out).toMatch(/^\d+ distinct reasons\n$/m);
+  });
+
+  it('list --reasons --json --group narrows to the group, as JSON', async () => {
+    const { out } = await cli('list', '--reasons', '--json', '--group', 'hono-cors');
+    const rows = JSON.parse(out) as Array<{ reason: string; experiments: string[] }>;
+    expect(rows.find((r) => r.reason === 'HeaderDisallowedByPreflightResponse')?.experiments).toEqual(['hono-cors-allow-headers-listed']);
+    expect(rows.flatMap((r) => r.experiments).every((id) => id.startsWith('hono-cors-'))).toBe(true);
+  });
+
   it.each([
     [['bogus'], 'unknown command "bogus"'],
     [['run', '--bogus'], "run: Unknown option '--bogus'"],
@@ -46,7 +61,7 @@ describe('cors-lab', () => {
     [['run', '--filter', 'no-such-experiment-anywhere'], '--filter: no experiment matches'],
     [['run', 'missing.json'], 'missing.json: no such file or folder'],
     [['list', '--group', 'nope'], '--group: unknown group "nope"'],
-    [['origins', '--port-base', '80'], '--port-base: expected a whole number from 1024 to 65531, got "80"'],
+    [['origins', '--port-base', '80'], '--port-base: expected a whole number from 1024 to 65530, got "80"'],
     [['origins', 'extra'], 'origins: Unexpected argument'],
   ])('%j exits 2 with a precise message', async (argv, message) => {
     const { code, err } = await cli(...argv);
@@ -63,7 +78,7 @@ describe('cors-lab', () => {
     await writeFile(broken, '{ "id": ');
     const { code, err } = await cli('run', dir);
     expect(code).toBe(2);
-    expect(err).toContain(`${bad}: [0].request.target: unknown origin "apii"; known: app, api, api2, partner, evil`);
+    expect(err).toContain(`${bad}: [0].request.target: unknown origin "apii"; known: app, api, api2, partner, evil, public`);
     expect(err).toContain(`${broken}:1:9: invalid JSON: unexpected end of file`);
   });
 

@@ -26,7 +26,7 @@ describe('serve --host', () => {
   it('says when origins the lab keeps apart share a site', () => {
     const [note] = bindWarnings(labBoundTo('127.0.0.2'));
     expect(note).toContain('browsers reach 127.0.0.2 under one name only');
-    expect(note).toContain('(app, api, api2, partner and evil are all on http://127.0.0.2)');
+    expect(note).toContain('(app, api, api2, partner, evil and public are all on http://127.0.0.2)');
   });
 
   it('refuses an empty --host, which would bind every interface', async () => {

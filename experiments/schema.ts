@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
 import { framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
+import { middlewareSchema } from './middleware/options.ts';
 import { OUTCOMES, isReason } from './reasons.ts';
 
 const originName = z
@@ -97,9 +98,13 @@ const requestOverrides = {
   referrerPolicy: z.enum(REFERRER_POLICIES).optional(),
 };
 
+/** Format 1.1: the fetch option that declares the target's address space. https://wicg.github.io/local-network-access/#request-targetaddressspace */
+export const TARGET_ADDRESS_SPACES = ['loopback', 'local'] as const;
+
 const requestSchema = z.strictObject({
   ...requestOverrides,
   target: originName,
+  targetAddressSpace: z.enum(TARGET_ADDRESS_SPACES, { error: `targetAddressSpace is one of ${TARGET_ADDRESS_SPACES.join(', ')}` }).optional(),
   /** The browser percent-encodes what a URL path may not hold; the server checks the path it receives (answer.ts). */
   path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
 });
@@ -123,7 +128,28 @@ export const serverSchema = z.strictObject({
   preflight: answerSchema.optional(),
   actual: answerSchema.optional(),
   redirects: z.array(redirectSchema).max(20, 'at most 20 redirects (Fetch gives up after 20)').optional(),
+  /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
+  middleware: middlewareSchema
+    .superRefine((middleware, ctx) => {
+      // Origins in the options may use {page} and {origin:NAME}, which must name a lab origin.
+      const origin = middleware.options?.origin;
+      const values = Array.isArray(origin) ? origin : typeof origin === 'string' ? [origin] : [];
+      values.forEach((value, i) => {
+        const problem = tokenProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin'] });
+      });
+    })
+    .optional(),
 });
+
+/** Format 1.1: the browser settings an experiment assumes. Defaults are Chromium's own. */
+export const THIRD_PARTY_COOKIES = ['blocked', 'allowed'] as const;
+export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
+const browserSchema = z.strictObject({
+  thirdPartyCookies: z.enum(THIRD_PARTY_COOKIES, { error: `thirdPartyCookies is one of ${THIRD_PARTY_COOKIES.join(', ')}` }).optional(),
+  localNetworkAccess: z.enum(LOCAL_NETWORK_ACCESS, { error: `localNetworkAccess is one of ${LOCAL_NETWORK_ACCESS.join(', ')}` }).optional(),
+});
+export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
 
 const reason = z.string().refine(isReason, {
   error: (issue) => `unknown reason ${JSON.stringify(issue.input)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
@@ -175,6 +201,7 @@ export const experimentSchema = z
     group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case'),
     explain: z.string().optional(),
     page: pageOrigin.optional(),
+    browser: browserSchema.optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
@@ -214,6 +241,7 @@ export interface ResolvedRequest {
   credentials: (typeof CREDENTIALS)[number];
   redirect: (typeof REDIRECT_MODES)[number];
   referrerPolicy: (typeof REFERRER_POLICIES)[number] | undefined;
+  targetAddressSpace: (typeof TARGET_ADDRESS_SPACES)[number] | undefined;
 }
 
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
@@ -230,6 +258,7 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     credentials: merged.credentials ?? 'same-origin',
     redirect: merged.redirect ?? 'follow',
     referrerPolicy: merged.referrerPolicy,
+    targetAddressSpace: request.targetAddressSpace,
   };
 }
 
@@ -242,4 +271,9 @@ export const SANDBOX_HOST: OriginName = 'app';
 
 export function pageOf(experiment: Experiment): PageOrigin {
   return experiment.page ?? 'app';
+}
+
+/** The browser settings an experiment assumes, defaults filled in. */
+export function browserOf(experiment: Pick<Experiment, 'browser'>): BrowserSettings {
+  return { thirdPartyCookies: experiment.browser?.thirdPartyCookies ?? 'blocked', localNetworkAccess: experiment.browser?.localNetworkAccess ?? 'denied' };
 }

@@ -4,16 +4,24 @@
  * cookies cleared first; every run gets its own URL (run id), so no
  * preflight-cache or HTTP-cache entry of another run can apply. Only an
  * experiment's own `then` steps share them, on purpose.
+ *
+ * Browser settings (format 1.1 `browser`) group the runs: Local Network
+ * Access is a permission, granted or cleared per context before each run;
+ * the `public` page needs a browser launched knowing the lab's public port;
+ * third-party cookies allowed need a browser of their own (a profile
+ * preference). Those browsers start only when an experiment needs them, in
+ * parallel with the rest.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pageOf, resolveRequest, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
+import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
 import { explain } from '../experiments/model/explain.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
 import { newRunId } from '../servers/plan-url.ts';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
-import { experimentUrl, predictExperiment } from '../experiments/model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
+import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
@@ -21,10 +29,12 @@ import { serverView } from '../experiments/server-view.ts';
 import { runnerUrl, stepRequest } from './step-request.ts';
 
 /** Predicts each step of an experiment: the model by default. */
-export type Predictor = (experiment: Experiment, origins: OriginMap, run: string) => StepPrediction[];
+export type Predictor = (experiment: Experiment, origins: OriginMap, run: string) => StepPrediction[] | Promise<StepPrediction[]>;
 
 export interface RunOptions {
   concurrency?: number;
+  /** The given browser was launched with the lab's public origin declared public (launchChromium(lab.origins)). */
+  browserKnowsPublic?: boolean;
   /** Default: the model (experiments/model/predict.ts); null leaves `predicted` empty. */
   predict?: Predictor | null;
   onResult?: (result: ExperimentResult, done: number, total: number) => void;
@@ -39,12 +49,20 @@ interface Slot {
   page: Page;
   watch: ChromiumWatch;
   at: string | null;
+  localNetworkAccess: BrowserSettings['localNetworkAccess'];
 }
 
-async function openSlot(browser: Browser): Promise<Slot> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { context, page, watch: await ChromiumWatch.attach(page), at: null };
+async function openSlot(context: BrowserContext): Promise<Slot> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, watch: await ChromiumWatch.attach(page), at: null, localNetworkAccess: 'denied' };
+}
+
+/** Grants or withdraws the Local Network Access permission, as the experiment assumes. */
+async function applySettings(slot: Slot, settings: BrowserSettings): Promise<void> {
+  if (slot.localNetworkAccess === settings.localNetworkAccess) return;
+  if (settings.localNetworkAccess === 'granted') await slot.context.grantPermissions(['local-network-access']);
+  else await slot.context.clearPermissions();
+  slot.localNetworkAccess = settings.localNetworkAccess;
 }
 
 /** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
@@ -88,13 +106,14 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   const run = newRunId();
   const page = pageOf(experiment);
   await slot.context.clearCookies();
+  await applySettings(slot, browserOf(experiment));
   const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [
     { page, delayMs: 0, expect: experiment.expect },
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
-  const predictions = predict ? predict(experiment, origins, run) : [];
+  const predictions = predict ? await predict(experiment, origins, run) : [];
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
@@ -122,7 +141,7 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     mismatches.push(...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
     const request = resolveRequest(experiment.request, step.overrides);
     const explanation = prediction
-      ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include' })
+      ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })
       : undefined;
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }
@@ -150,35 +169,84 @@ function brokenRun(experiment: Experiment, error: unknown): ExperimentResult {
   return { id: experiment.id, title: experiment.title, group: experiment.group, predicted: {}, observed, steps: [], pass: false, mismatches: [`run: could not finish: ${String(error)}`], seconds: 0 };
 }
 
+/** Where a group of experiments runs: contexts of one browser, or the one context of a persistent one. */
+interface Pool {
+  indices: number[];
+  width: number;
+  context: () => Promise<BrowserContext>;
+  release: (context: BrowserContext) => Promise<void>;
+}
+
 /** Runs the experiments on `browser` against a running `lab`; results keep the input order. */
 export async function runExperiments(experiments: readonly Experiment[], lab: Lab, browser: Browser, options: RunOptions = {}): Promise<RunReport> {
   const started = performance.now();
   const origins = originMap(lab.origins);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, experiments.length));
   const results: ExperimentResult[] = new Array(experiments.length);
-  // Experiments on the same page origin run back to back, so a slot rarely navigates.
-  const order = experiments.map((e, i) => ({ page: pageOf(e), i })).sort((a, b) => a.page.localeCompare(b.page) || a.i - b.i).map((e) => e.i);
-  let next = 0;
+  const predict = options.predict === undefined ? predictExperimentAsync : options.predict;
+  // Experiments with the same settings and page origin run back to back, so a slot rarely navigates or changes permissions.
+  const order = experiments
+    .map((e, i) => ({ key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}`, i }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.i - b.i)
+    .map((e) => e.i);
+  const cookiesAllowed = (i: number): boolean => browserOf(experiments[i] as Experiment).thirdPartyCookies === 'allowed';
+  const onPublic = (i: number): boolean => pageOf(experiments[i] as Experiment) === 'public' && !options.browserKnowsPublic;
+  let publicBrowser: Promise<Browser> | undefined;
+  const pools: Pool[] = [
+    { indices: order.filter((i) => !cookiesAllowed(i) && !onPublic(i)), width: concurrency, context: () => browser.newContext(), release: (c) => c.close() },
+    {
+      indices: order.filter((i) => !cookiesAllowed(i) && onPublic(i)),
+      width: 1,
+      context: async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext(),
+      release: async () => void (await (await publicBrowser)?.close()),
+    },
+    // One profile, one context: its runs go one at a time, cookies cleared before each.
+    (() => {
+      let profile: Promise<ProfileBrowser> | undefined;
+      return {
+        indices: order.filter(cookiesAllowed),
+        width: 1,
+        context: async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context,
+        release: async () => void (await (await profile)?.close()),
+      };
+    })(),
+  ];
   let done = 0;
-  const worker = async (): Promise<void> => {
-    const slot = await openSlot(browser);
-    try {
-      while (next < experiments.length) {
-        const index = order[next++] as number;
-        const experiment = experiments[index] as Experiment;
-        try {
-          results[index] = await runOne(slot, experiment, lab, origins, options.predict === undefined ? predictExperiment : options.predict);
-        } catch (error) {
-          results[index] = brokenRun(experiment, error);
-          slot.at = null; // navigate afresh before the next experiment
+  const runPool = async (pool: Pool): Promise<void> => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      let context: BrowserContext;
+      try {
+        context = await pool.context();
+      } catch (error) {
+        // A browser for these settings did not start: each of its experiments fails and says why.
+        while (next < pool.indices.length) {
+          const index = pool.indices[next++] as number;
+          results[index] = brokenRun(experiments[index] as Experiment, error);
+          options.onResult?.(results[index], ++done, experiments.length);
         }
-        options.onResult?.(results[index], ++done, experiments.length);
+        return;
       }
-    } finally {
-      await slot.context.close();
-    }
+      try {
+        const slot = await openSlot(context);
+        while (next < pool.indices.length) {
+          const index = pool.indices[next++] as number;
+          const experiment = experiments[index] as Experiment;
+          try {
+            results[index] = await runOne(slot, experiment, lab, origins, predict);
+          } catch (error) {
+            results[index] = brokenRun(experiment, error);
+            slot.at = null; // navigate afresh before the next experiment
+          }
+          options.onResult?.(results[index], ++done, experiments.length);
+        }
+      } finally {
+        await pool.release(context);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(pool.width, pool.indices.length) }, worker));
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(pools.map(runPool));
   const passed = results.filter((r) => r.pass).length;
   return {
     browser: `chromium ${browser.version()}`,

@@ -7,7 +7,7 @@ import type { StepRequest } from '../client/runner/step.ts';
 /** The exact URL is shared by every step of a run (so `then` steps share the preflight cache and cookies). */
 export function stepRequest(experiment: Experiment, url: string, overrides?: RequestOverrides): StepRequest {
   const r = resolveRequest(experiment.request, overrides);
-  return { api: r.api, url, method: r.method, headers: headerLines(r.headers), body: r.body, mode: r.mode, credentials: r.credentials, redirect: r.redirect, referrerPolicy: r.referrerPolicy };
+  return { api: r.api, url, method: r.method, headers: headerLines(r.headers), body: r.body, mode: r.mode, credentials: r.credentials, redirect: r.redirect, referrerPolicy: r.referrerPolicy, ...(r.targetAddressSpace ? { targetAddressSpace: r.targetAddressSpace } : {}) };
 }
 
 /** The URL of the runner page for the experiment's page origin (`null`: a sandboxed, opaque-origin page). */

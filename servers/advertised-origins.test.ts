@@ -23,7 +23,7 @@ describe('advertisedOrigin', () => {
     const urls = at({ address: '127.0.0.2', given: '127.0.0.2' });
     for (const url of Object.values(urls)) expect(new URL(url).hostname).toBe('127.0.0.2');
     const origins = ORIGINS.map((spec) => advertisedOrigin(spec, { address: '127.0.0.2', given: '127.0.0.2' }, 7000 + spec.offset));
-    expect(siteClashes(origins)).toEqual(['app, api, api2, partner and evil are all on http://127.0.0.2']);
+    expect(siteClashes(origins)).toEqual(['app, api, api2, partner, evil and public are all on http://127.0.0.2']);
   });
 
   it('on a named host uses the name for the page origins and the address for partner', () => {

@@ -5,6 +5,7 @@
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
 import { headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
+import type { MiddlewarePlan } from '../experiments/middleware/options.ts';
 import { serverSchema, type PageOrigin, type ServerPlan } from '../experiments/schema.ts';
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
 import type { JournalEntry } from './journal.ts';
@@ -27,10 +28,31 @@ export interface RawReply {
   body: string;
 }
 
+/**
+ * The final origin of a plan with `server.middleware` answers through that
+ * real middleware. The middleware is asynchronous (hono/cors awaits), so this
+ * pure, synchronous module only says what to call it with; the server
+ * (origin-app.ts) and the model (predict.ts) run it with
+ * experiments/middleware/run-middleware.ts.
+ */
+export interface MiddlewareCall {
+  /** Options with `{page}` and `{origin:NAME}` expanded. */
+  middleware: MiddlewarePlan;
+  method: string;
+  /** Lower-case names: what the middleware reads (Origin, Access-Control-Request-*). */
+  headers: Record<string, string>;
+  /** What the route handler behind the middleware answers: the plan's answer without its CORS lines. */
+  handler: RawReply;
+  /** The reply ends the connection (see withServerLines). */
+  closesConnection: boolean;
+}
+
 export interface PlannedAnswer {
   reply: RawReply;
   run: string | null;
   entry: Omit<JournalEntry, 'seq' | 'time'> | null;
+  /** Set when the reply must come from a middleware: `reply` is then only a stand-in. */
+  middleware?: MiddlewareCall;
 }
 
 export class PlanError extends Error {
@@ -129,11 +151,16 @@ export const PLANNED_RESPONSE_CSP: readonly [name: string, value: string] = ['Co
  * journal and the model know every header a page could read.
  * Bodies go out as latin1: one byte a character.
  */
-function withServerLines(lines: HeaderLines, body: string, request: IncomingRequest): HeaderLines {
+/** Whether the reply ends the connection: the transport says so, or the client asked. */
+function closes(request: IncomingRequest): boolean {
+  return request.closesConnection === true || request.headers.connection?.toLowerCase() === 'close';
+}
+
+export function withServerLines(lines: HeaderLines, body: string, closesConnection: boolean): HeaderLines {
   const out: HeaderLines = [...lines, [...PLANNED_RESPONSE_CSP]];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
   out.push(['Content-Length', String(body.length)]);
-  if (request.closesConnection || request.headers.connection?.toLowerCase() === 'close') out.push(['Connection', 'close']);
+  if (closesConnection) out.push(['Connection', 'close']);
   else out.push(['Connection', 'keep-alive'], ['Keep-Alive', `timeout=${KEEP_ALIVE_SECONDS}`]);
   return out;
 }
@@ -154,9 +181,14 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
   }
   if (!parts) return null;
   let reply: RawReply;
+  let middleware: MiddlewareCall | undefined;
   try {
     const plan = validPlan(decodePlan(parts.token));
-    reply = planReply(request, parts, plan, context);
+    const planned = planReply(request, parts, plan, context);
+    if ('middleware' in planned) {
+      middleware = planned;
+      reply = jsonReply(501, { error: `the middleware ${planned.middleware.name} did not answer ${request.method}` });
+    } else reply = planned;
   } catch (error) {
     if (error instanceof PlanError || error instanceof PlanUrlError) reply = planErrorReply(error);
     else throw error;
@@ -164,6 +196,7 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
   const h = request.headers;
   return {
     reply,
+    ...(middleware ? { middleware } : {}),
     run: parts.run,
     entry: {
       origin: context.self,
@@ -188,13 +221,14 @@ function planReply(
   parts: { run: string; hop: number; token: string; path: string },
   plan: { page: PageOrigin; server: ServerPlan },
   context: AnswerContext,
-): RawReply {
+): RawReply | MiddlewareCall {
   const tokens = { page: plan.page, origins: context.origins, requestOrigin: request.headers.origin };
   const redirects = plan.server.redirects ?? [];
+  if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens);
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};
     const body = answer.body ?? '';
-    return { status: answer.status ?? 204, headers: withServerLines(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, request), body };
+    return { status: answer.status ?? 204, headers: withServerLines(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, closes(request)), body };
   }
   const redirect = redirects[parts.hop];
   if (redirect) {
@@ -214,9 +248,30 @@ function planReply(
     if (locationProblem) throw new PlanError(pathField, `the Location built from it: ${locationProblem}`);
     const headers = emitHeaders(redirect.headers, ['server', 'redirects', parts.hop, 'headers'], tokens);
     if (!hasHeader(headers, 'location')) headers.push(['Location', location]);
-    return { status: redirect.status ?? 302, headers: withServerLines(headers, '', request), body: '' };
+    return { status: redirect.status ?? 302, headers: withServerLines(headers, '', closes(request)), body: '' };
   }
   const answer = plan.server.actual ?? {};
   const body = answer.body ?? `cors-lab: ${context.self} answered`;
-  return { status: answer.status ?? 200, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, request), body };
+  return { status: answer.status ?? 200, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, closes(request)), body };
+}
+
+/** The route behind the middleware answers as the plan says, minus the CORS headers the middleware now owns. */
+function middlewareCall(request: IncomingRequest, plan: { page: PageOrigin; server: ServerPlan }, tokens: Parameters<typeof expandTokens>[2]): MiddlewareCall {
+  const middleware = plan.server.middleware as MiddlewarePlan;
+  const answer = (isPreflight(request) ? plan.server.preflight : plan.server.actual) ?? {};
+  const where = ['server', isPreflight(request) ? 'preflight' : 'actual', 'headers'];
+  const lines = emitHeaders(answer.headers, where, tokens).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
+  const body = answer.body ?? (isPreflight(request) ? '' : 'cors-lab: answered behind the middleware');
+  const expand = (value: string, field: string): string => expandTokens(value, jsonPath(['server', 'middleware', 'options', field]), tokens);
+  const options = middleware.options ?? {};
+  const origin = options.origin;
+  const expandedOrigin = typeof origin === 'string' ? expand(origin, 'origin') : Array.isArray(origin) ? origin.map((o) => expand(o, 'origin')) : origin;
+  const headers = Object.fromEntries(Object.entries(request.headers).filter((e): e is [string, string] => e[1] !== undefined));
+  return {
+    middleware: { ...middleware, options: { ...options, ...(expandedOrigin === undefined ? {} : { origin: expandedOrigin }) } } as MiddlewarePlan,
+    method: request.method,
+    headers,
+    handler: { status: answer.status ?? (isPreflight(request) ? 204 : 200), headers: lines, body },
+    closesConnection: closes(request),
+  };
 }

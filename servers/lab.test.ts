@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabStartError, startLab, type Lab } from './lab.ts';
 import { encodePlan, plannedPath } from './plan-url.ts';
+import { ORIGINS } from './origins.ts';
 
 /** Sends raw bytes and returns the raw answer (the connection closes after one request). */
 function rawRequest(url: string, lines: string[]): Promise<string> {
@@ -28,10 +29,10 @@ describe('a running lab', () => {
   afterAll(() => lab.close());
 
   it('binds every origin to loopback on its own port, the one its URL names', () => {
-    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil']);
-    expect(lab.bound.map((b) => b.address)).toEqual(Array(5).fill('127.0.0.1'));
+    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil', 'public']);
+    expect(lab.bound.map((b) => b.address)).toEqual(Array(ORIGINS.length).fill('127.0.0.1'));
     expect(lab.bound.map((b) => b.port)).toEqual(lab.origins.map((o) => Number(new URL(o.url).port)));
-    expect(new Set(lab.bound.map((b) => b.port)).size).toBe(5);
+    expect(new Set(lab.bound.map((b) => b.port)).size).toBe(ORIGINS.length);
   });
 
   it('puts repeated lines, case and surrounding spaces on the wire exactly', async () => {
@@ -75,6 +76,6 @@ describe('starting the lab', () => {
   });
 
   it('refuses a port base out of range', async () => {
-    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range: --port-base takes 1024-65531');
+    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range: --port-base takes 1024-65530');
   });
 });

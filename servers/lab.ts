@@ -1,5 +1,5 @@
 /**
- * Starts the five origins in this process: one Hono app and one HTTP server
+ * Starts the lab's origins in this process: one Hono app and one HTTP server
  * per origin, bound to loopback unless asked otherwise. `portBase` puts them
  * on a fixed block (`npm start`); without it every origin takes a free port
  * (the CLI and tests, so they run beside a running playground).

@@ -7,6 +7,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
+import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
@@ -33,11 +34,12 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   };
 
   // Real sockets reach planned URLs through origin-listener.ts; this route serves `app.request`.
-  app.all('/__cl/*', (c) => {
+  app.all('/__cl/*', async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
-    const answer = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
-    if (!answer) return c.notFound();
+    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
+    if (!planned) return c.notFound();
+    const answer = await completeAnswer(planned);
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
     return send(c.env, answer.reply, c.req.method);
   });

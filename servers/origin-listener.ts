@@ -7,7 +7,8 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { answerPlanned, jsonReply } from './answer.ts';
+import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { answerPlanned, jsonReply, type PlannedAnswer } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
@@ -37,12 +38,22 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
       const target = req.url ?? '/';
       const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap }) : null;
       if (!answer) return void hono(req, res);
-      if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
-      writeToResponse(res, answer.reply, method);
+      // A plan that mounts a real middleware answers through it: the only asynchronous path.
+      if (answer.middleware) return void completeAnswer(answer).then((done) => send(done, req, res), (error: unknown) => failed(error, res, method));
+      send(answer, req, res);
     } catch (error) {
-      // A bug, not a plan problem (those are 400s): say so, and keep the origin serving.
-      if (res.headersSent) return void res.destroy();
-      writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
+      failed(error, res, method);
     }
   };
+
+  function send(answer: PlannedAnswer, req: IncomingMessage, res: ServerResponse): void {
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    writeToResponse(res, answer.reply, req.method ?? 'GET');
+  }
+
+  /** A bug, not a plan problem (those are 400s): say so, and keep the origin serving. */
+  function failed(error: unknown, res: ServerResponse, method: string): void {
+    if (res.headersSent) return void res.destroy();
+    writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
+  }
 }

@@ -6,10 +6,18 @@
  * same-site but cross-origin; `127.0.0.1` and `evil.localhost` are other sites
  * (`localhost` acts as a top-level domain, so `evil.localhost` is its own site).
  */
-export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil'] as const;
+export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil', 'public'] as const;
 export type OriginName = (typeof ORIGIN_NAMES)[number];
 
-export type OriginRole = 'page' | 'api' | 'partner' | 'attacker';
+export type OriginRole = 'page' | 'api' | 'partner' | 'attacker' | 'public';
+
+/**
+ * Local Network Access address spaces. Every lab origin is on loopback, except
+ * `public`, which the headless runner declares public to Chromium
+ * (`--ip-address-space-overrides`), as a page on the internet would be.
+ * https://wicg.github.io/local-network-access/#ip-address-space-heading
+ */
+export type AddressSpace = 'public' | 'local' | 'loopback';
 
 export interface OriginSpec {
   readonly name: OriginName;
@@ -19,15 +27,31 @@ export interface OriginSpec {
   readonly site: string;
   readonly role: OriginRole;
   readonly about: string;
+  /** The address space Chromium assigns it in the headless runner. */
+  readonly addressSpace: AddressSpace;
 }
 
 export const ORIGINS: readonly OriginSpec[] = [
-  { name: 'app', host: 'localhost', offset: 0, site: 'http://localhost', role: 'page', about: 'the page: the playground runs here' },
-  { name: 'api', host: 'localhost', offset: 1, site: 'http://localhost', role: 'api', about: 'an API on the same site as app, another port: cross-origin' },
-  { name: 'api2', host: 'localhost', offset: 2, site: 'http://localhost', role: 'api', about: 'a second API on the same site, for redirects between origins' },
-  { name: 'partner', host: '127.0.0.1', offset: 3, site: 'http://127.0.0.1', role: 'partner', about: 'a partner on another site' },
-  { name: 'evil', host: 'evil.localhost', offset: 4, site: 'http://evil.localhost', role: 'attacker', about: 'the attacker, on another site' },
+  { name: 'app', host: 'localhost', offset: 0, site: 'http://localhost', role: 'page', addressSpace: 'loopback', about: 'the page: the playground runs here' },
+  { name: 'api', host: 'localhost', offset: 1, site: 'http://localhost', role: 'api', addressSpace: 'loopback', about: 'an API on the same site as app, another port: cross-origin' },
+  { name: 'api2', host: 'localhost', offset: 2, site: 'http://localhost', role: 'api', addressSpace: 'loopback', about: 'a second API on the same site, for redirects between origins' },
+  { name: 'partner', host: '127.0.0.1', offset: 3, site: 'http://127.0.0.1', role: 'partner', addressSpace: 'loopback', about: 'a partner on another site' },
+  { name: 'evil', host: 'evil.localhost', offset: 4, site: 'http://evil.localhost', role: 'attacker', addressSpace: 'loopback', about: 'the attacker, on another site' },
+  // 127.0.0.1 because Chromium's address-space override names an IP and port.
+  {
+    name: 'public',
+    host: '127.0.0.1',
+    offset: 5,
+    site: 'http://127.0.0.1',
+    role: 'public',
+    addressSpace: 'public',
+    about: 'a page "on the public internet" for Local Network Access (public only in the headless runner)',
+  },
 ];
+
+export function originSpec(name: OriginName): OriginSpec {
+  return ORIGINS.find((o) => o.name === name) as OriginSpec;
+}
 
 /** A block clear of the common dev ports (3000, 5173, 8080). */
 export const DEFAULT_PORT_BASE = 5310;

@@ -10,7 +10,8 @@
  */
 import { METHODS, maxHeaderSize, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerPlanned, jsonReply, type AnswerContext, type RawReply } from './answer.ts';
+import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { answerPlanned, jsonReply, type AnswerContext, type PlannedAnswer, type RawReply } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
 import type { Journal } from './journal.ts';
 import { afterPendingReplies } from './pending-replies.ts';
@@ -80,8 +81,18 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
         return finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method);
       }
       answer ??= { reply: jsonReply(404, { error: `no route ${request.method} ${request.target}` }), run: null, entry: null };
-      if (answer.run && answer.entry) context.journal.record(answer.run, answer.entry);
-      finish(answer.reply, request.method);
+      const send = (done: PlannedAnswer): void => {
+        if (done.run && done.entry) context.journal.record(done.run, done.entry);
+        finish(done.reply, request.method);
+      };
+      // A plan that mounts a real middleware answers through it, on this path as on the normal one.
+      if (answer.middleware) {
+        clearTimeout(timer);
+        socket.off('data', onData);
+        completeAnswer(answer).then(send, (failure: unknown) => finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method));
+        return;
+      }
+      send(answer);
     };
     const onData = (chunk: Buffer): void => {
       buffer = Buffer.concat([buffer, chunk]);

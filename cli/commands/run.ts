@@ -51,16 +51,13 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   try {
-    // Both start at once; if either fails, the finally below closes the other.
-    const [labStart, browserStart] = await Promise.allSettled([startLab({ clientDir: null }), Promise.resolve().then(launchChromium)]);
-    if (labStart.status === 'fulfilled') lab = labStart.value;
-    if (browserStart.status === 'fulfilled') browser = browserStart.value;
-    if (labStart.status === 'rejected') throw labStart.reason;
-    if (browserStart.status === 'rejected') throw browserStart.reason;
-    if (!lab || !browser) throw new Error('the lab or the browser did not start');
+    // The lab first: the browser must know the public origin's port (Local Network Access).
+    lab = await startLab({ clientDir: null });
+    browser = await launchChromium(lab.origins);
     let failed = 0;
     const report = await runExperiments(experiments, lab, browser, {
       concurrency,
+      browserKnowsPublic: true,
       onResult: (result, done, total) => {
         if (!result.pass) failed++;
         if (io.interactive) io.err(`\r${progressLine(done, total, failed)}`);

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, type Experiment } from '../../experiments/schema.ts';
+import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES, type Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../servers/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
 import { ANSWER_PRESETS, headersToText, textToHeaders } from '../lab/header-text.ts';
@@ -14,6 +14,8 @@ const HINTS: Partial<Record<DraftField, string>> = {
   actualHeaders: 'Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.',
   redirects: 'For example [{"status": 302, "to": "api2"}]; empty for none.',
   expect: 'For example {"outcome": "blocked", "preflight": true}; empty for none.',
+  middleware: 'The real middleware answers the last hop, e.g. {"name": "hono/cors", "options": {"origin": "{page}"}}; empty for the plan\'s own headers.',
+  browser: 'Settings the experiment assumes, e.g. {"thirdPartyCookies": "allowed", "localNetworkAccess": "granted"}; your own browser keeps its own.',
   then: 'Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].',
 };
 
@@ -32,7 +34,7 @@ export class CorsLabEditor extends LitElement {
       .field { display: flex; flex-direction: column; gap: 0.1em; min-width: 0; max-width: 100%; }
       .wide { flex: 1 1 18em; }
       textarea { width: 100%; box-sizing: border-box; min-height: 3.5em; }
-      #expect, #then, #redirects { min-height: 6em; }
+      #expect, #then, #redirects, #middleware, #browser { min-height: 6em; }
       input { max-width: 100%; box-sizing: border-box; }
       .hint { font-size: 0.85em; }
       .problem { color: var(--cl-blocked); font-size: 0.9em; margin: 0; overflow-wrap: anywhere; }
@@ -128,6 +130,7 @@ export class CorsLabEditor extends LitElement {
         <div class="row">
           ${this._select('mode', 'Mode', MODES)} ${this._select('credentials', 'Credentials', CREDENTIALS)} ${this._select('redirect', 'Redirect', REDIRECT_MODES)}
           ${this._select('referrerPolicy', 'Referrer policy', REFERRER_POLICIES, { '': '(default)' })}
+          ${this._select('targetAddressSpace', 'Target address space', ['', ...TARGET_ADDRESS_SPACES], { '': '(none)' })}
         </div>
         <div class="row">${this._text('requestHeaders', 'Request headers', true)} ${this._text('body', 'Body', true)}</div>
       </fieldset>
@@ -135,10 +138,11 @@ export class CorsLabEditor extends LitElement {
         <legend>Server plan</legend>
         <div class="row">${this._text('preflightStatus', 'Preflight status')} ${this._preset('preflightHeaders', 'Preflight preset')} ${this._text('preflightHeaders', 'Preflight response headers', true)}</div>
         <div class="row">${this._text('actualStatus', 'Actual status')} ${this._preset('actualHeaders', 'Actual preset')} ${this._text('actualHeaders', 'Actual response headers', true)} ${this._text('actualBody', 'Actual body', true)}</div>
-        <div class="row">${this._text('redirects', 'Redirect hops (JSON array)', true)}</div>
+        <div class="row">${this._text('redirects', 'Redirect hops (JSON array)', true)} ${this._text('middleware', 'Middleware (JSON)', true)}</div>
       </fieldset>
       <fieldset>
-        <legend>Expectation and later steps</legend>
+        <legend>Browser settings, expectation and later steps</legend>
+        <div class="row">${this._text('browser', 'Browser settings (JSON)', true)}</div>
         <div class="row">${this._text('expect', 'Expect (JSON)', true)} ${this._text('then', 'Then steps (JSON array)', true)}</div>
       </fieldset>
       ${general.length ? html`<div role="alert" class="problem"><strong>Not valid yet:</strong> ${general.join('; ')}</div>` : nothing}

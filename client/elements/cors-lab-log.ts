@@ -122,6 +122,7 @@ export class CorsLabLog extends LitElement {
             <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
             <p>${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
+            ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
           </section>`,
         )}

@@ -1,7 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import { explain } from '../../experiments/model/explain.ts';
-import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
+import { browserAssumptions } from '../lab/browser-assumptions.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -31,23 +33,30 @@ export class CorsLabPrediction extends LitElement {
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
 
-  private get _explained() {
-    if (!this.experiment || !this.origins) return undefined;
-    const page = pageOf(this.experiment);
-    const url = experimentUrl(this.experiment, this.origins, 'preview');
-    const [prediction] = predictExperiment(this.experiment, this.origins, 'preview');
-    if (!prediction) return undefined;
-    const request = resolveRequest(this.experiment.request);
-    return { prediction, explanation: explain(prediction, { url, pageOrigin: page === 'null' ? 'null' : this.origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' }) };
-  }
+  /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
+  private _explained = new Task(this, {
+    args: () => [this.experiment, this.origins] as const,
+    task: async ([experiment, origins]) => {
+      if (!experiment || !origins) return undefined;
+      const page = pageOf(experiment);
+      const url = experimentUrl(experiment, origins, 'preview');
+      const [prediction] = await predictExperimentAsync(experiment, origins, 'preview');
+      if (!prediction) return undefined;
+      const request = resolveRequest(experiment.request);
+      const context = { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace };
+      return { prediction, explanation: explain(prediction, context) };
+    },
+  });
 
   override render() {
-    const result = this._explained;
-    if (!result) return html``;
+    const result = this._explained.value;
+    if (!result || !this.experiment) return html``;
+    const assumed = browserAssumptions(this.experiment);
     const { prediction: p, explanation: e } = result;
     return html`<section aria-label="Prediction" aria-live="polite">
       <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <span class="label muted">predicted reason</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
+      ${[...assumed.notes, ...(assumed.unverifiable ? [assumed.unverifiable] : [])].map((note) => html`<p class="muted" data-testid="browser-setting">ⓘ ${note}</p>`)}
       <dl>
         ${e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
         ${e.console ? html`<dt>Chromium console (predicted)</dt><dd><p class="console">${withShortUrls(e.console)}</p></dd>` : ''}

@@ -17,7 +17,11 @@ describe('editor draft', () => {
       expect(experiment!.server?.redirects).toEqual(e.server?.redirects);
       expect(experiment!.expect).toEqual(e.expect);
       expect(experiment!.then).toEqual(e.then);
+      expect(experiment!.server?.middleware).toEqual(e.server?.middleware);
+      expect(experiment!.browser).toEqual(e.browser);
     }
+    // The catalog holds each kind of field the draft must carry.
+    expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
   });
   it('an edit makes a custom experiment and keeps the prose', () => {
     const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);

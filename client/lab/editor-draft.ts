@@ -17,6 +17,7 @@ export interface Draft {
   credentials: string;
   redirect: string;
   referrerPolicy: string;
+  targetAddressSpace: string;
   requestHeaders: string;
   body: string;
   preflightStatus: string;
@@ -25,6 +26,8 @@ export interface Draft {
   actualHeaders: string;
   actualBody: string;
   redirects: string;
+  middleware: string;
+  browser: string;
   expect: string;
   then: string;
 }
@@ -47,6 +50,7 @@ export function draftOf(e: Experiment): Draft {
     credentials: r.credentials ?? 'same-origin',
     redirect: r.redirect ?? 'follow',
     referrerPolicy: r.referrerPolicy ?? '',
+    targetAddressSpace: r.targetAddressSpace ?? '',
     requestHeaders: headersToText(r.headers),
     body: r.body ?? '',
     preflightStatus: String(e.server?.preflight?.status ?? 204),
@@ -55,6 +59,8 @@ export function draftOf(e: Experiment): Draft {
     actualHeaders: headersToText(e.server?.actual?.headers),
     actualBody: e.server?.actual?.body ?? '',
     redirects: e.server?.redirects?.length ? json(e.server.redirects) : '',
+    middleware: json(e.server?.middleware),
+    browser: json(e.browser),
     expect: json(e.expect),
     then: e.then?.length ? json(e.then) : '',
   };
@@ -71,6 +77,7 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^request\.credentials\b/, 'credentials'],
   [/^request\.redirect\b/, 'redirect'],
   [/^request\.referrerPolicy\b/, 'referrerPolicy'],
+  [/^request\.targetAddressSpace\b/, 'targetAddressSpace'],
   [/^request\.headers\b/, 'requestHeaders'],
   [/^request\.body\b/, 'body'],
   [/^server\.preflight\.status\b/, 'preflightStatus'],
@@ -79,6 +86,8 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^server\.actual\.body\b/, 'actualBody'],
   [/^server\.actual\b/, 'actualHeaders'],
   [/^server\.redirects\b/, 'redirects'],
+  [/^server\.middleware\b/, 'middleware'],
+  [/^browser\b/, 'browser'],
   [/^expect\b/, 'expect'],
   [/^then\b/, 'then'],
 ];
@@ -114,6 +123,8 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
     for (const message of parsed.problems) add(problems, field, message);
   }
   const redirects = parseJson(d.redirects, 'redirects', 'an array like [{"to": "api2"}]', problems);
+  const middleware = parseJson(d.middleware, 'middleware', 'an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', problems);
+  const browser = parseJson(d.browser, 'browser', 'an object like {"thirdPartyCookies": "allowed"}', problems);
   const expect = parseJson(d.expect, 'expect', 'an object like {"outcome": "allowed"}', problems);
   const then = parseJson(d.then, 'then', 'an array like [{"request": {"method": "GET"}}]', problems);
   if (Object.keys(problems).length) return { problems };
@@ -133,6 +144,7 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
       credentials: d.credentials as 'omit',
       redirect: d.redirect as 'follow',
       ...(d.referrerPolicy ? { referrerPolicy: d.referrerPolicy as 'origin' } : {}),
+      ...(d.targetAddressSpace ? { targetAddressSpace: d.targetAddressSpace as 'loopback' } : {}),
       headers: headers.requestHeaders.headers,
       body: d.body === '' ? null : d.body,
     },
@@ -140,7 +152,9 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
       preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },
       actual: { status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}) },
       ...(redirects === undefined ? {} : { redirects: redirects as [] }),
+      ...(middleware === undefined ? {} : { middleware: middleware as { name: 'hono/cors' } }),
     },
+    ...(browser === undefined ? {} : { browser: browser as object }),
     ...(expect === undefined ? {} : { expect: expect as object }),
     ...(then === undefined ? {} : { then: then as [] }),
   };

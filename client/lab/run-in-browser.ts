@@ -7,7 +7,7 @@
  * whether the server was reached) is marked.
  */
 import { explain, type Explanation } from '../../experiments/model/explain.ts';
-import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../servers/journal.ts';
@@ -19,6 +19,7 @@ import { stepRequest } from '../../runner/step-request.ts';
 import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../runner/step.ts';
 import { RunnerError, type RunnerFrames } from './runner-frames.ts';
+import { browserAssumptions } from './browser-assumptions.ts';
 
 export interface BrowserStep {
   title: string;
@@ -33,6 +34,8 @@ export interface BrowserStep {
   observed: Observation;
   /** Where the browser and the model differ, one line each. */
   disagreements: string[];
+  /** Why this browser cannot reproduce the experiment (then no disagreement is reported); null when it can. */
+  caveat: string | null;
 }
 
 export interface BrowserRun {
@@ -60,7 +63,8 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   const run = newRunId();
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
-  const predictions = predictExperiment(experiment, origins, run);
+  const predictions = await predictExperimentAsync(experiment, origins, run);
+  const caveat = browserAssumptions(experiment).unverifiable;
   // Each step: its request overrides, its page (a `then` step may run on another origin) and its wait.
   const plan = [{ override: undefined, page, delayMs: 0 }, ...(experiment.then ?? []).map((s) => ({ override: s.request, page: s.page ?? page, delayMs: s.delayMs ?? 0 }))];
   const steps: BrowserStep[] = [];
@@ -101,9 +105,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       serverSaw,
     };
     const predicted = predictions[i] as StepPrediction;
-    const disagreements = comparePrediction(OBSERVABLE(predicted), observed);
-    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include' });
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements });
+    const disagreements = caveat ? [] : comparePrediction(OBSERVABLE(predicted), observed);
+    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace });
+    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
   }
   return result();
 }

@@ -17,8 +17,10 @@ async function runFetch(step: StepRequest): Promise<PageSeen> {
   const base = { status: null, responseType: null, readableHeaders: {}, body: null, pageOrigin: self.origin } as const;
   try {
     for (const [name, value] of step.headers) headers.append(name, value);
-    const init: RequestInit = { method: step.method, headers, body: step.body, mode: step.mode, credentials: step.credentials, redirect: step.redirect };
+    // `targetAddressSpace` is Chromium's Local Network Access option, not yet in TypeScript's DOM types.
+    const init: RequestInit & { targetAddressSpace?: string } = { method: step.method, headers, body: step.body, mode: step.mode, credentials: step.credentials, redirect: step.redirect };
     if (step.referrerPolicy !== undefined) init.referrerPolicy = step.referrerPolicy as ReferrerPolicy;
+    if (step.targetAddressSpace !== undefined) init.targetAddressSpace = step.targetAddressSpace;
     const response = await fetch(step.url, init);
     const body = await response.text();
     const opaque = response.type === 'opaque' || response.type === 'opaqueredirect';

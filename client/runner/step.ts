@@ -15,6 +15,8 @@ export interface StepRequest {
   credentials: 'omit' | 'same-origin' | 'include';
   redirect: 'follow' | 'error' | 'manual';
   referrerPolicy: string | undefined;
+  /** Local Network Access: the address space the page declares the target is in. */
+  targetAddressSpace?: 'loopback' | 'local' | undefined;
 }
 
 export interface PageSeen {

@@ -3,8 +3,12 @@ import type { Experiment } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { cache } from './cache.ts';
 import { cachePoisoning } from './cache-poisoning.ts';
+import { cookies } from './cookies.ts';
 import { credentials } from './credentials.ts';
 import { expose } from './expose.ts';
+import { expressCors } from './express-cors.ts';
+import { honoCors } from './hono-cors.ts';
+import { localNetworkAccess } from './local-network-access.ts';
 import { noCors } from './no-cors.ts';
 import { nullOrigin } from './null-origin.ts';
 import { preflight } from './preflight.ts';
@@ -25,4 +29,8 @@ export const catalog: readonly Experiment[] = validateExperiments([
   ...nullOrigin,
   ...xhr,
   ...cachePoisoning,
+  ...cookies,
+  ...honoCors,
+  ...expressCors,
+  ...localNetworkAccess,
 ], CATALOG_SOURCE);

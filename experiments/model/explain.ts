@@ -5,6 +5,7 @@
  * users of other browsers recognise what they see.
  * Chromium's texts: third_party/blink/renderer/platform/loader/cors/cors_error_string.cc
  */
+import { originSpec } from '../../servers/origins.ts';
 import type { ModelReason } from './model-reasons.ts';
 import type { StepPrediction } from './prediction.ts';
 
@@ -27,6 +28,8 @@ export interface ExplainContext {
   api: 'fetch' | 'xhr';
   method: string;
   credentialsInclude: boolean;
+  /** The request's `targetAddressSpace` fetch option, when it set one. */
+  targetAddressSpace?: string | undefined;
 }
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
@@ -52,6 +55,12 @@ const allowOrigin = (p: StepPrediction, c: ExplainContext): string => {
   return origin === 'null' ? 'Access-Control-Allow-Origin: *' : `Access-Control-Allow-Origin: ${origin}\nVary: Origin   (or * for public data)`;
 };
 const param = (p: StepPrediction): string => p.failedParameter ?? '';
+/** The address space of the origin the request went to last. */
+const targetSpace = (p: StepPrediction): string => {
+  const last = p.requests.at(-1);
+  return last ? originSpec(last.origin).addressSpace : 'loopback';
+};
+const LNA_MDN = 'https://developer.chrome.com/blog/local-network-access';
 
 /** Chromium adds the "valid value" hint for fetch() only, and explains withCredentials for XHR only (measured). */
 const validValue = (c: ExplainContext): string => (c.api === 'xhr' ? '' : VALID_VALUE);
@@ -97,6 +106,22 @@ const ENTRIES: Record<ModelReason, Entry> = {
   'net::ERR_FAILED': { where: 'redirect', what: () => 'redirect "error" turns any redirect into a network error', chromium: null, fix: () => 'use redirect "follow" (or "manual"), or stop redirecting', mdn: null, firefox: null },
   'net::ERR_INVALID_REDIRECT': { where: 'redirect', what: () => 'the Location header is not a valid URL', chromium: null, fix: () => 'send a valid absolute or relative URL in Location', mdn: null, firefox: null },
   'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', what: () => 'more than 20 redirects', chromium: null, fix: () => 'shorten the redirect chain', mdn: null, firefox: null },
+  LocalNetworkAccessPermissionDenied: {
+    where: 'page',
+    what: (p) => `a public page may reach the ${targetSpace(p)} address space only with the user's Local Network Access permission, asked before any CORS check`,
+    chromium: (p) => `Permission was denied for this request to access the \`${targetSpace(p)}\` address space.`,
+    fix: () => 'no response header fixes it: the user must allow "local network access" for the page\'s site (Chrome asks with a prompt; tests: grantPermissions([\'local-network-access\'])), or serve the API from a public address',
+    mdn: LNA_MDN,
+    firefox: null,
+  },
+  InvalidLocalNetworkAccess: {
+    where: 'page',
+    what: (p, c) => `the request declared targetAddressSpace "${c.targetAddressSpace ?? ''}" but the server is in the ${targetSpace(p)} address space`,
+    chromium: (p, c) => `Request had a target IP address space of \`${c.targetAddressSpace ?? ''}\` yet the resource is in address space \`${targetSpace(p)}\`.`,
+    fix: (p) => `fetch(url, { targetAddressSpace: '${targetSpace(p)}' }), or leave the option out`,
+    mdn: LNA_MDN,
+    firefox: null,
+  },
   'net::ERR_CONNECTION_REFUSED': { where: 'page', what: () => 'nothing listens at that address', chromium: null, fix: () => 'start the server', mdn: null, firefox: null },
 };
 

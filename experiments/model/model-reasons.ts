@@ -28,6 +28,8 @@ export const MODEL_REASONS = [
   'origin',
   'corp-not-same-origin',
   'corp-not-same-site',
+  'LocalNetworkAccessPermissionDenied',
+  'InvalidLocalNetworkAccess',
   'net::ERR_FAILED',
   'net::ERR_TOO_MANY_REDIRECTS',
   'net::ERR_INVALID_REDIRECT',

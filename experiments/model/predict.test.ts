@@ -11,7 +11,7 @@ import { originMap, originsAtPortBase } from '../../servers/origins.ts';
 import { compareExpectation } from '../../runner/compare.ts';
 import type { Observation } from '../../runner/observed.ts';
 import { MODEL_REASONS, UNREPRODUCIBLE } from './model-reasons.ts';
-import { predictExperiment, type StepPrediction } from './predict.ts';
+import { predictExperiment, predictExperimentAsync, type StepPrediction } from './predict.ts';
 
 const origins = originMap(originsAtPortBase(5310));
 
@@ -29,8 +29,8 @@ function asObservation(p: StepPrediction): Observation {
 
 describe('the catalog, predicted without a browser', () => {
   for (const experiment of catalog) {
-    it(`${experiment.id}: prediction = expectation, every step`, () => {
-      const steps = predictExperiment(experiment, origins);
+    it(`${experiment.id}: prediction = expectation, every step`, async () => {
+      const steps = await predictExperimentAsync(experiment, origins);
       const expects = [experiment.expect, ...(experiment.then ?? []).map((s) => s.expect)];
       expect(steps).toHaveLength(expects.length);
       const pages = [experiment.page, ...(experiment.then ?? []).map((s) => s.page ?? experiment.page)];

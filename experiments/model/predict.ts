@@ -7,12 +7,14 @@
  * experiments/model/DEVIATIONS.md.
  */
 import { headerLines } from '../headers.ts';
-import { REDIRECT_STATUSES, SANDBOX_HOST, pageOf, resolveRequest, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
+import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
 import { answerPlanned, type RawReply } from '../../servers/answer.ts';
-import { ORIGINS, type OriginMap, type OriginName } from '../../servers/origins.ts';
+import { ORIGINS, originSpec, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
 import { serverView } from '../server-view.ts';
 import { CookieJar } from './cookie-jar.ts';
+import { localNetworkCheck } from './local-network.ts';
+import { MiddlewareReplies } from './middleware-replies.ts';
 import type { ModelReason } from './model-reasons.ts';
 import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts';
 import { HttpCache, type VaryInputs } from './http-cache.ts';
@@ -36,7 +38,11 @@ interface Context {
   origins: OriginMap;
   pageOrigin: string;
   pageSite: string | null;
+  /** Where the page sits for Local Network Access (an opaque page keeps its creator's: app's). */
+  pageName: OriginName;
   finalHop: number;
+  settings: BrowserSettings;
+  replies: MiddlewareReplies;
 }
 
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
@@ -47,11 +53,14 @@ function originNameOf(url: URL, origins: OriginMap): OriginName | undefined {
 }
 
 function siteOf(name: OriginName): string {
-  return ORIGINS.find((o) => o.name === name)?.site ?? '';
+  return originSpec(name).site;
 }
 
-function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, origins: OriginMap): RawReply {
-  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins });
+/** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
+function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply {
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins });
+  // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
+  if (answer?.middleware) return context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' };
   return answer?.reply ?? { status: 404, headers: [], body: '' };
 }
 
@@ -124,14 +133,17 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     // https://fetch.spec.whatwg.org/#serializing-a-request-origin: a tainted request says "null".
     const requestOrigin = tainted ? 'null' : context.pageOrigin;
     const unsafeNames = corsUnsafeRequestHeaderNames(headers);
+    const preflighted = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0);
+    const localNetwork = localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
+    if (localNetwork.block === 'before') return blocked({ reason: localNetwork.reason });
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
-    if (corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0)) {
+    if (preflighted) {
       const key = current.href;
       if (!state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now)) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
         requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
-        const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context.origins);
+        const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
         if ((REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined) return blocked({ reason: 'PreflightDisallowedRedirect' });
@@ -147,6 +159,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         state.cache.store(requestOrigin, key, parsed, state.now);
       }
     }
+    if (localNetwork.block === 'after-preflight') return blocked({ reason: localNetwork.reason });
 
     // The actual request. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
     const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');
@@ -161,7 +174,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       reply = cached;
     } else {
       requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
-      reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context.origins);
+      reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context);
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {
@@ -227,15 +240,21 @@ export function experimentUrl(experiment: Experiment, origins: OriginMap, run: s
 /**
  * Predicts the experiment and each `then` step, in order, sharing caches and
  * cookies as the browser does; a step may wait (`delayMs`) or run on another page.
+ * An experiment with `server.middleware` needs the middleware's replies: pass the memo that
+ * predictExperimentAsync fills, or use that instead.
  */
-export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted'): StepPrediction[] {
+export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies()): StepPrediction[] {
+  const settings = browserOf(experiment);
   const contextOf = (page: PageOrigin): Context => ({
     origins,
     pageOrigin: page === 'null' ? 'null' : origins[page],
     pageSite: page === 'null' ? null : siteOf(page),
+    pageName: page === 'null' ? 'app' : page,
     finalHop: experiment.server?.redirects?.length ?? 0,
+    settings,
+    replies,
   });
-  const state: BrowserState = { cache: new PreflightCache(), httpCache: new HttpCache(), jar: new CookieJar(), now: 0 };
+  const state: BrowserState = { cache: new PreflightCache(), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies), now: 0 };
   const url = experimentUrl(experiment, origins, run);
   const first = predictStep(contextOf(pageOf(experiment)), url, resolveRequest(experiment.request), state);
   return [
@@ -245,4 +264,17 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
       return predictStep(contextOf(step.page ?? pageOf(experiment)), url, resolveRequest(experiment.request, step.request), state);
     }),
   ];
+}
+
+/** The passes predictExperimentAsync allows: each step asks at most a preflight and an actual reply per hop. */
+const MAX_MIDDLEWARE_PASSES = 8;
+
+/** predictExperiment with every middleware reply run for real (the only asynchronous part). */
+export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted'): Promise<StepPrediction[]> {
+  const replies = new MiddlewareReplies();
+  for (let pass = 0; ; pass++) {
+    const steps = predictExperiment(experiment, origins, run, replies);
+    if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return steps;
+    await replies.resolvePending();
+  }
 }

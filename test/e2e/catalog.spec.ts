@@ -18,8 +18,8 @@ for (const group of groups) {
     // The whole group runs in the hook: give it the time a busy 2-core machine needs.
     test.describe.configure({ mode: 'default', timeout: 90_000 });
     const results = new Map<string, ExperimentResult>();
-    test.beforeAll(async ({ lab, browser }) => {
-      const report = await runExperiments(experiments, lab, browser, { concurrency: 3 });
+    test.beforeAll(async ({ lab, labBrowser }) => {
+      const report = await runExperiments(experiments, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
       for (const result of report.results) results.set(result.id, result);
     });
 

@@ -20,3 +20,11 @@ test('the same stateful experiments, four times over at once and then again, giv
   // The first request of a cookie experiment never carries a cookie left by another run.
   expect(first.results.filter((r) => r.id.includes('cookie')).map((r) => r.observed.cookieSent)).toEqual(Array(8).fill(false));
 });
+
+test('cookie experiments with third-party cookies allowed share one profile, yet every run starts with no cookie', async ({ lab, browser }) => {
+  const allowed = catalog.filter((e) => e.group === 'cookies' && e.browser?.thirdPartyCookies === 'allowed').slice(0, 4);
+  const report = await runExperiments([...allowed, ...allowed], lab, browser, { concurrency: 3 });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  expect(report.results.map((r) => r.observed.cookieSent)).toEqual(Array(allowed.length * 2).fill(false));
+  expect(report.results.map((r) => r.steps[0]?.observed.cookieSent)).toEqual([...allowed, ...allowed].map((e) => e.then?.[0]?.expect?.cookieSent));
+});

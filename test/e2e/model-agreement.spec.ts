@@ -28,9 +28,9 @@ for (const group of groups) {
 }
 
 function defineAgreementTest(title: string, cases: typeof probes): void {
-  test(title, async ({ lab, browser }) => {
+  test(title, async ({ lab, labBrowser }) => {
     test.setTimeout(TIMEOUT_MS);
-    const report = await runExperiments(cases, lab, browser, { concurrency: 3 });
+    const report = await runExperiments(cases, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
     const problems: string[] = [];
     let steps = 0;
     report.results.forEach((result, i) => {

@@ -3,6 +3,7 @@
  * locators and retrying assertions only.
  */
 import type { Page } from '@playwright/test';
+import { browserAssumptions } from '../../client/lab/browser-assumptions.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -91,12 +92,17 @@ for (const host of ['localhost', '127.0.0.1']) {
     expect(new URL(page.url()).origin).toBe(app);
     await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
     await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: 90_000 });
-    const count = (outcome: 'allowed' | 'blocked' | 'opaque') => catalog.filter((e) => e.expect?.outcome === outcome).length;
-    await expect(page.getByTestId('run-summary')).toHaveText(
-      `Ran ${catalog.length}: ${count('allowed')} allowed, ${count('blocked')} blocked, ${count('opaque')} opaque; no disagreement between the model and the browser.`,
-    );
+    // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
+    // so the user's browser gets a caveat there instead of a verdict to compare.
+    const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
+    expect(verifiable.length).toBeGreaterThan(catalog.length - 20);
+    const summary = page.getByTestId('run-summary');
+    await expect(summary).toContainText(`Ran ${catalog.length}: `);
+    await expect(summary).toContainText('; no disagreement between the model and the browser.');
+    const counts = /(\d+) allowed, (\d+) blocked, (\d+) opaque/.exec((await summary.textContent()) ?? '');
+    expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), 0)).toBe(catalog.length);
     await expect(page.getByText('model and browser disagree')).toHaveCount(0);
-    for (const experiment of catalog) {
+    for (const experiment of verifiable) {
       await expect(page.getByTestId('log-row').filter({ has: page.getByText(experiment.id, { exact: true }) })).toContainText(LABEL[experiment.expect!.outcome!]);
     }
   });

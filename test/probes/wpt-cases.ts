@@ -5,6 +5,7 @@
  * agrees with real Chromium (test/e2e/model-agreement.spec.ts).
  */
 import type { ExperimentInput } from '../../experiments/schema.ts';
+import { settingsCases } from './settings-cases.ts';
 
 const cases: ExperimentInput[] = [];
 let n = 0;
@@ -362,4 +363,4 @@ add('xhr', 'redirect with userinfo', { request: { api: 'xhr', target: 'api' }, s
 add('xhr', 'sandboxed page', { page: 'null', request: { api: 'xhr', target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': 'null' } } } });
 add('xhr', 'same-origin', { request: { api: 'xhr', target: 'app' }, server: { actual: { headers: { 'X-A': '1' } } } });
 
-export const wptCases: readonly ExperimentInput[] = cases;
+export const wptCases: readonly ExperimentInput[] = [...cases, ...settingsCases];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { browserAssumptions } from './browser-assumptions.ts';
+
+describe('browserAssumptions', () => {
+  it('says nothing for an experiment on the browser defaults', () => {
+    expect(browserAssumptions({ page: 'app' })).toEqual({ notes: [], unverifiable: null });
+  });
+
+  it('states the third-party cookie setting a cookie experiment assumes', () => {
+    for (const setting of ['blocked', 'allowed'] as const) {
+      const { notes, unverifiable } = browserAssumptions({ browser: { thirdPartyCookies: setting } });
+      expect(notes).toEqual([expect.stringContaining(`Assumes third-party cookies ${setting}.`)]);
+      expect(unverifiable).toBeNull();
+    }
+  });
+
+  it('marks every public-page experiment of the catalog as one this browser cannot reproduce', () => {
+    const lna = catalog.filter((e) => e.page === 'public');
+    expect(lna.length).toBeGreaterThan(0);
+    for (const e of lna) expect(browserAssumptions(e).unverifiable, e.id).toMatch(/does not apply/);
+  });
+
+  it('states the Local Network Access permission an experiment assumes', () => {
+    expect(browserAssumptions({ page: 'public', browser: { localNetworkAccess: 'granted' } }).notes).toEqual([expect.stringContaining('permission granted')]);
+  });
+});

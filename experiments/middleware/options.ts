@@ -1,0 +1,72 @@
+/**
+ * `server.middleware` (format 1.1): the real CORS middleware a user runs,
+ * with the options they would pass it, as JSON. Checked here so a wrong
+ * option is named by its JSON path before any server sees it.
+ *   - `hono/cors`: https://hono.dev/docs/middleware/builtin/cors
+ *   - `cors` (the Express package): https://github.com/expressjs/cors#configuration-options
+ */
+import { z } from 'zod';
+import { isToken } from '../headers.ts';
+
+export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;
+export type MiddlewareName = (typeof MIDDLEWARE_NAMES)[number];
+
+/** Express `cors` takes a RegExp for `origin`; in JSON it is written `/pattern/flags`. */
+const REGEX_LITERAL = /^\/(.*)\/([dgimsuvy]*)$/s;
+
+export function regexOf(value: string): RegExp | null {
+  const match = REGEX_LITERAL.exec(value);
+  if (!match) return null;
+  return new RegExp(match[1] ?? '', match[2]);
+}
+
+function regexProblem(value: string): string | null {
+  try {
+    regexOf(value);
+    return null;
+  } catch (error) {
+    return `invalid regular expression ${value}: ${(error as Error).message}`;
+  }
+}
+
+const tokenList = (what: string) => z.array(z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`), { error: `${what}s are an array of strings` });
+const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
+
+const honoOptions = z.strictObject({
+  origin: z.union([z.string(), z.array(z.string())], { error: 'origin is a string ("*" or one origin) or an array of origins' }).optional(),
+  allowMethods: tokenList('method').optional(),
+  allowHeaders: tokenList('header name').optional(),
+  exposeHeaders: tokenList('header name').optional(),
+  maxAge: maxAge.optional(),
+  credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
+});
+
+const expressOrigin = z
+  .string()
+  .refine((v) => regexProblem(v) === null, { error: (issue) => regexProblem(String(issue.input)) ?? '' });
+const listOrString = (what: string) => z.union([z.string(), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` });
+
+const expressOptions = z.strictObject({
+  origin: z
+    .union([z.boolean(), expressOrigin, z.array(expressOrigin)], {
+      error: 'origin is true, false, "*", an origin, a "/regular expression/", or an array of origins and regular expressions',
+    })
+    .optional(),
+  methods: listOrString('method').optional(),
+  allowedHeaders: listOrString('header name').optional(),
+  exposedHeaders: listOrString('header name').optional(),
+  credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
+  maxAge: maxAge.optional(),
+  preflightContinue: z.boolean({ error: 'preflightContinue is true or false' }).optional(),
+  optionsSuccessStatus: z.number({ error: 'optionsSuccessStatus is a status number' }).int('optionsSuccessStatus is a whole number').min(200, 'optionsSuccessStatus must be 200-599').max(599, 'optionsSuccessStatus must be 200-599').optional(),
+});
+
+export const middlewareSchema = z.discriminatedUnion(
+  'name',
+  [z.strictObject({ name: z.literal('hono/cors'), options: honoOptions.optional() }), z.strictObject({ name: z.literal('cors'), options: expressOptions.optional() })],
+  { error: (issue) => (issue.code === 'invalid_union' ? `name must be one of ${MIDDLEWARE_NAMES.map((n) => JSON.stringify(n)).join(', ')}` : undefined) },
+);
+
+export type MiddlewarePlan = z.output<typeof middlewareSchema>;
+export type HonoCorsOptions = NonNullable<Extract<MiddlewarePlan, { name: 'hono/cors' }>['options']>;
+export type ExpressCorsOptions = NonNullable<Extract<MiddlewarePlan, { name: 'cors' }>['options']>;

@@ -1,0 +1,50 @@
+/** The cookie rules measured in Chromium 156, one per case, under both third-party cookie settings. */
+import { describe, expect, it } from 'vitest';
+import { CookieJar } from './cookie-jar.ts';
+
+const LOCALHOST = 'http://localhost';
+const LOOPBACK_IP = 'http://127.0.0.1';
+const url = (origin: string) => new URL(`${origin}:7001/__cl/run1/0/plan/cookie`);
+
+/** Stores `attributes` from a response to `target` for a page on localhost, then asks whether the next request sends it. */
+function sentBack(attributes: string, targetSite: string, setting: 'blocked' | 'allowed'): boolean {
+  const jar = new CookieJar(setting);
+  jar.store([`c=1; ${attributes}`], url(targetSite), LOCALHOST, targetSite);
+  return jar.sends(url(targetSite), LOCALHOST, targetSite);
+}
+
+describe('CookieJar', () => {
+  it.each([
+    ['SameSite=Lax', LOCALHOST, true, true],
+    ['SameSite=Strict', LOCALHOST, true, true],
+    ['SameSite=None; Secure', LOCALHOST, true, true],
+    ['SameSite=None', LOCALHOST, false, false],
+    ['SameSite=None; Secure', LOOPBACK_IP, false, true],
+    ['SameSite=None; Secure; Partitioned', LOOPBACK_IP, true, true],
+    ['Partitioned', LOOPBACK_IP, false, false],
+    ['SameSite=Lax', LOOPBACK_IP, false, false],
+    ['HttpOnly', LOOPBACK_IP, false, false],
+  ])('%s to %s: sent with third-party cookies blocked %s, allowed %s', (attributes, site, blocked, allowed) => {
+    expect(sentBack(attributes, site, 'blocked')).toBe(blocked);
+    expect(sentBack(attributes, site, 'allowed')).toBe(allowed);
+  });
+
+  it('keeps a Partitioned cookie to the top-level site that set it', () => {
+    const jar = new CookieJar('blocked');
+    jar.store(['c=1; SameSite=None; Secure; Partitioned'], url(LOOPBACK_IP), LOCALHOST, LOOPBACK_IP);
+    expect(jar.sends(url(LOOPBACK_IP), LOCALHOST, LOOPBACK_IP)).toBe(true);
+    expect(jar.sends(url(LOOPBACK_IP), 'http://evil.localhost', LOOPBACK_IP)).toBe(false);
+  });
+
+  it('scopes a cookie without Path to its URL directory, so another run does not see it', () => {
+    const jar = new CookieJar();
+    jar.store(['c=1'], url(LOCALHOST), LOCALHOST, LOCALHOST);
+    expect(jar.sends(new URL('http://localhost:7001/__cl/run2/0/plan/cookie'), LOCALHOST, LOCALHOST)).toBe(false);
+  });
+
+  it('stores nothing for an opaque page', () => {
+    const jar = new CookieJar('allowed');
+    jar.store(['c=1; SameSite=None; Secure'], url(LOCALHOST), null, LOCALHOST);
+    expect(jar.sends(url(LOCALHOST), LOCALHOST, LOCALHOST)).toBe(false);
+  });
+});
