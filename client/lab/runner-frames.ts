@@ -14,8 +14,10 @@ import type { PageOrigin } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
 
-/** The runner page must load and say it is ready, and must accept each step, within this time. */
+/** A loaded runner page must say it is ready, and must accept each step, within this time. */
 export const ANSWER_MS = 2_000;
+/** Loading a runner page (a lab origin on loopback) takes milliseconds; this is for a server that hangs. */
+const LOAD_MS = 10_000;
 /** An accepted step must report within this time (a fetch to loopback takes milliseconds). */
 const RESULT_MS = 15_000;
 
@@ -77,19 +79,35 @@ export class RunnerFrames {
         const origin = page === 'null' ? 'null' : this.origins[page];
         if (page === 'null') iframe.setAttribute('sandbox', 'allow-scripts');
         iframe.src = `${page === 'null' ? this.origins.app : this.origins[page]}/__runner`;
-        const limit = timer<never>(ANSWER_MS, `the runner page for ${page} did not answer within ${ANSWER_MS / 1000} s`);
+        // 2 s from the frame's load (a closed port loads an error page at once); a server that never
+        // answers the page at all is given up on after LOAD_MS.
+        const loading = timer<never>(LOAD_MS, `the runner page for ${page} did not load within ${LOAD_MS / 1000} s`);
+        let answering: ReturnType<typeof timer<never>> | undefined;
+        let settled = false;
         const onReady = (event: MessageEvent): void => {
           if (event.source !== iframe.contentWindow || event.origin !== origin || event.data?.type !== 'cors-lab:runner-ready' || !iframe.contentWindow) return;
+          settled = true;
           window.removeEventListener('message', onReady);
-          limit.cancel();
+          loading.cancel();
+          answering?.cancel();
           resolve({ iframe, window: iframe.contentWindow, origin });
         };
-        window.addEventListener('message', onReady);
-        limit.promise.catch((error: unknown) => {
+        const fail = (error: unknown): void => {
+          if (settled) return;
+          settled = true;
           window.removeEventListener('message', onReady);
+          loading.cancel();
+          answering?.cancel();
           iframe.remove();
           reject(error);
+        };
+        iframe.addEventListener('load', () => {
+          if (settled) return;
+          answering ??= timer<never>(ANSWER_MS, `the runner page for ${page} did not answer within ${ANSWER_MS / 1000} s`);
+          answering.promise.catch(fail);
         });
+        window.addEventListener('message', onReady);
+        loading.promise.catch(fail);
         this.host.append(iframe);
       });
       this.#frames.set(page, frame);

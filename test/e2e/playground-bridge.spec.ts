@@ -37,17 +37,19 @@ test('a page on evil that opened the playground cannot feed it fake results', as
   const opened = context.waitForEvent('page');
   await page.evaluate((url) => void (window.victim = window.open(url)), `${app}/`);
   const playground = await opened;
-  // The attacker floods the playground with results (and acceptances) under every id it can guess.
+  await expect(playground.getByRole('status', { name: 'lab status' })).toHaveText('ready', { timeout: 15_000 });
+  // The attacker floods the playground with results (and acceptances) under every id it can guess,
+  // including the ids the playground once used (m1, m2, ...).
   await page.evaluate((fake) => {
     let n = 0;
     setInterval(() => {
-      for (let i = 0; i < 20; i++, n++) {
-        for (const id of [`m${n % 100}`, String(n % 100), crypto.randomUUID()]) {
+      for (let i = 0; i < 10; i++, n++) {
+        for (const id of [`m${n % 50}`, crypto.randomUUID()]) {
           window.victim?.postMessage({ type: 'cors-lab:accepted', id }, '*');
           window.victim?.postMessage({ type: 'cors-lab:result', id, seen: fake }, '*');
         }
       }
-    }, 2);
+    }, 10);
   }, FAKE);
   await runBlocked(playground);
 });
@@ -96,11 +98,12 @@ for (const runner of [
     await page.getByRole('button', { name: blocked.title }).click();
     await page.getByRole('button', { name: 'Run this experiment' }).click();
     const row = page.getByTestId('log-row').filter({ hasText: blocked.id });
-    // 2 s for the runner, plus a little for the assertion's own polling.
-    await expect(row).toContainText('⚠ no answer', { timeout: 2_600 });
+    // 2 s for the runner, plus slack for the routed page load and the assertion's polling on a busy machine
+    // (the old bridge waited 15 s and then reported a CORS block).
+    await expect(row).toContainText('⚠ no answer', { timeout: 3_500 });
     await expect(row).not.toContainText('✖ blocked');
     await expect(row).not.toContainText('✔ allowed');
     await row.getByText(blocked.id).click();
-    await expect(row).toContainText('this is not a CORS verdict');
+    await expect(row).toContainText('within 2 s. Nothing is known about the request: this is not a CORS verdict');
   });
 }

@@ -53,7 +53,7 @@ test('every key typed into every text field is kept, in the field and in the exp
       const field = page.getByLabel(c.label, { exact: true });
       const before = c.mode === 'append' ? await field.inputValue() : '';
       if (c.mode === 'replace') await field.fill('');
-      await field.click();
+      // press() and pressSequentially() focus the field themselves (no click that a layout shift could misdirect).
       await field.press('Control+End');
       await field.pressSequentially(c.typed);
       await expect(field).toHaveValue(before + c.typed);

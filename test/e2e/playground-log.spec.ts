@@ -81,3 +81,22 @@ test('a batch ends with a summary; catalog order; a filter that matches nothing 
   await page.getByRole('button', { name: 'Clear log' }).click();
   await expect(rows).toHaveCount(0);
 });
+
+test('honest labels: in the browser the reason and the console line are the model\'s, marked predicted; the timeline says the page calls PUT', async ({ lab, page }) => {
+  const put = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.getByRole('button', { name: put.title }).click();
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText(`predicted reason ${put.expect!.reason}`, { ignoreCase: true });
+  await expect(prediction.getByText('Chromium console (predicted)')).toBeVisible();
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByTestId('log-row').filter({ hasText: put.id });
+  await expect(row.locator('summary')).toContainText(`predicted ${put.expect!.reason}`, { ignoreCase: true });
+  await row.getByText(put.id).click();
+  const timeline = row.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toContainText('calls PUT. The browser first sends a preflight OPTIONS on its own');
+  await expect(timeline).not.toContainText('calls OPTIONS');
+  await expect(timeline).toContainText('Console line (predicted)', { ignoreCase: true });
+  await expect(page.getByText('Chromium reported')).toHaveCount(0);
+});

@@ -193,3 +193,17 @@ test('URLs are short (plan elided), full on demand, and full when copied', async
   await page.keyboard.press('Control+C');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Access to fetch at '${full}'`);
 });
+
+test('the origins legend comes from the lab\'s origins table: URL, site, role, and the same-site group', async ({ lab, page }) => {
+  await open(page, `${originMap(lab.origins).app}/`);
+  await page.getByText('Origins: which is which').click();
+  const legend = page.getByRole('list', { name: 'Origins' });
+  await expect(legend.getByRole('listitem')).toHaveCount(lab.origins.length);
+  for (const o of lab.origins) {
+    const item = legend.locator(`[data-origin="${o.name}"]`);
+    await expect(item.locator('dt')).toHaveText(['URL', 'site', 'role']);
+    await expect(item.locator('dd')).toHaveText([o.url, o.site, o.role]);
+  }
+  const sameSite = lab.origins.filter((o) => o.site === lab.origins[0]!.site).map((o) => o.name);
+  await expect(page.getByTestId('same-site')).toContainText(`Same site (${lab.origins[0]!.site}): ${sameSite.join(', ')}`);
+});
