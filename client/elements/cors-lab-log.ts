@@ -2,6 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import './cors-lab-timeline.ts';
+import './cors-lab-sequence.ts';
+import { observedSequence } from '../sequence/from-run.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 
 type Filter = 'all' | 'allowed' | 'blocked' | 'opaque' | 'disagreements';
@@ -71,11 +73,12 @@ export class CorsLabLog extends LitElement {
               </summary>
               <p>${run.experiment.title}</p>
               ${run.steps.map(
-                (step) => html`<section aria-label=${`step ${step.title}`}>
+                (step, i) => html`<section aria-label=${`step ${step.title}`}>
                   <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
                   <p>${step.explanation.verdict}</p>
                   ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
                   <cors-lab-timeline .step=${step}></cors-lab-timeline>
+                  <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
                 </section>`,
               )}
             </details>

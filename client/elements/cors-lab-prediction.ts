@@ -5,6 +5,13 @@ import { experimentUrl, predictExperiment } from '../../experiments/model/predic
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
+// fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
+import { catalog } from '../../experiments/catalog/index.ts';
+import { proseThatHolds } from '../../experiments/catalog-prose.ts';
+import { predictedSequence } from '../sequence/from-run.ts';
+import './cors-lab-checks.ts';
+import './cors-lab-fix.ts';
+import './cors-lab-sequence.ts';
 
 /** What the model predicts for the experiment being edited, before anything runs. */
 @customElement('cors-lab-prediction')
@@ -42,14 +49,16 @@ export class CorsLabPrediction extends LitElement {
       <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
       <dl>
-        ${e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
+        ${p.outcome === 'blocked' ? html`<dt>Fix</dt><dd><cors-lab-fix .experiment=${this.experiment} .origins=${this.origins}></cors-lab-fix></dd>` : e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
         ${e.console ? html`<dt>Chromium console</dt><dd><pre>${e.console}</pre></dd>` : ''}
         ${e.firefox ? html`<dt>Firefox console</dt><dd><pre>${e.firefox}</pre></dd>` : ''}
         ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
         <dt>The servers will see</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? `preflight OPTIONS asking for ${r.accessControlRequestMethod}${r.accessControlRequestHeaders ? ` with ${r.accessControlRequestHeaders}` : ''}` : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
       </dl>
-      ${this.experiment?.explain ? html`<details open><summary>Why</summary><p class="explain">${this.experiment.explain}</p></details>` : ''}
+      ${this.experiment && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>Why</summary><p class="explain">${this.experiment.explain}</p></details>` : ''}
+      <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>How the model decided</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
+      ${this.experiment && this.origins ? html`<cors-lab-sequence .sequence=${predictedSequence(this.experiment, 0, p, this.origins)} filename=${`${this.experiment.id}-predicted`}></cors-lab-sequence>` : ''}
     </section>`;
   }
 }

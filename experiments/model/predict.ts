@@ -236,7 +236,15 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
 /** The CORS check in words, for the trace. */
 function corsCheckText(failure: CorsFailure | null, origin: string, include: boolean): string {
   if (!failure) return `Access-Control-Allow-Origin allows the request's Origin ${origin}${include ? ' and Access-Control-Allow-Credentials is true' : ''}`;
-  return `the CORS check fails (${failure.reason}) for the request's Origin ${origin}${include ? ' with credentials' : ''}`;
+  const value = failure.failedParameter;
+  const name = failure.reason.replace(/^Preflight/, '');
+  if (name === 'MissingAllowOriginHeader') return `the answer has no Access-Control-Allow-Origin for the request's Origin ${origin}`;
+  if (name === 'MultipleAllowOriginValues') return `Access-Control-Allow-Origin holds several values ('${value}'); one is allowed`;
+  if (name === 'InvalidAllowOriginValue') return `Access-Control-Allow-Origin '${value}' is not an origin`;
+  if (name === 'AllowOriginMismatch') return `Access-Control-Allow-Origin '${value}' is not the request's Origin ${origin}`;
+  if (name === 'WildcardOriginNotAllowed') return "Access-Control-Allow-Origin '*' does not allow a request with credentials";
+  if (name === 'InvalidAllowCredentials') return `Access-Control-Allow-Credentials is '${value}', but a request with credentials needs 'true'`;
+  return `the CORS check fails (${failure.reason}) for the request's Origin ${origin}`;
 }
 
 /** The URL every step of a run uses. */
