@@ -73,7 +73,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
 }
 
 /** What happened in step `step`: the journal and the page's view; the reason of a block is the model's. */
-export function observedSequence(experiment: Experiment, step: number, serverSaw: readonly JournalEntry[], seen: PageSeen, predicted: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
+export function observedSequence(experiment: Experiment, step: number, serverSaw: readonly JournalEntry[], seen: Pick<PageSeen, 'outcome' | 'status' | 'readableHeaders' | 'error'>, predicted: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
   const exchanges: SequenceExchange[] = serverSaw.map((e) => ({
     kind: e.kind, origin: e.origin, hop: e.hop, method: e.method, path: shortPath(e.path), originHeader: e.originHeader,
     accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
