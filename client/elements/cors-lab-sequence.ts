@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { FONT_SIZE, layoutSequence, type Arrow, type LabelLine, type SequenceLayout } from '../sequence/layout.ts';
+import { FONT_SIZE, HEAD_WIDTH, layoutSequence, type Arrow, type LabelLine, type SequenceLayout } from '../sequence/layout.ts';
 import type { SequenceInput } from '../sequence/sequence.ts';
 import { svgFileText } from '../sequence/svg-file.ts';
 import { baseStyles } from './theme.ts';
@@ -94,7 +94,7 @@ export class CorsLabSequence extends LitElement {
           ${l.lanes.map(
             (lane) => svg`<g class="head" data-lane=${lane.id}>
               <line class="life" x1=${lane.x} y1="44" x2=${lane.x} y2=${l.height - 8}></line>
-              <rect x=${lane.x - 80} y="6" width="160" height="38" rx="5"></rect>
+              <rect x=${lane.x - HEAD_WIDTH / 2} y="6" width=${HEAD_WIDTH} height="38" rx="5"></rect>
               <text x=${lane.x} y="22" text-anchor="middle" class="key">${lane.label}</text>
               <text x=${lane.x} y="37" text-anchor="middle" class="detail">${lane.detail}</text>
             </g>`,

@@ -45,7 +45,7 @@ describe('layoutSequence', () => {
     const l = laidOut({ request: { target: 'api' } });
     expect(route(l)).toEqual(['call:page>browser', 'request:browser>origin:api', 'response:origin:api>browser', 'result:browser>page']);
     expect(l.arrows[2]!.lines.at(-1)).toEqual({ text: '(no Access-Control-Allow-Origin)', tone: 'bad' });
-    expect(l.stop?.lines.map((x) => x.text)).toEqual(['✕ stopped:', 'MissingAllowOriginHeader', 'the answer has no', 'Access-Control-Allow-Origin for the', `request's Origin ${origins.app}`]);
+    expect(l.stop?.lines.map((x) => x.text)).toEqual(['✕ stopped:', 'MissingAllowOriginHeader', 'the answer has no', 'Access-Control-Allow-Origin for the', "request's Origin", origins.app]);
     // The note sits between the last answer and the page's TypeError.
     expect(l.stop!.y).toBeGreaterThan(l.arrows[2]!.y);
     expect(l.arrows[3]!.y).toBeGreaterThan(l.stop!.y + l.stop!.height);
@@ -64,5 +64,17 @@ describe('layoutSequence', () => {
     const l = laidOut({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x'.repeat(300) } } } });
     expect(texts(l, 2)[2]).toMatch(/^Access-Control-Expose-Headers: x+…$/);
     expect(l.width).toBeLessThan(5 * 400);
+  });
+});
+
+describe('lane spacing', () => {
+  it('puts each origin lane just far enough right for the labels of its arrows', () => {
+    const l = laidOut({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } });
+    const [page, browser, api] = l.lanes.map((lane) => lane.x) as [number, number, number];
+    const widest = Math.max(...l.arrows.filter((a) => a.to === 'origin:api' || a.from === 'origin:api').flatMap((a) => a.lines.map((x) => x.text.length)));
+    expect(api - browser).toBeGreaterThanOrEqual(widest * 7.2);
+    expect(api - browser).toBeLessThan(widest * 7.2 + 60);
+    expect(browser - page).toBeGreaterThanOrEqual(180);
+    expect(l.width).toBe(api + 80 + 16);
   });
 });

@@ -13,12 +13,14 @@ const LINE_HEIGHT = 15;
 const HEAD_HEIGHT = 46;
 const MARGIN = 16;
 const ARROW_GAP = 14;
-const MIN_GAP = 190;
+/** Lane headings are this wide; lanes are at least MIN_GAP apart. */
+export const HEAD_WIDTH = 160;
+const MIN_GAP = 180;
 const MAX_GAP = 390;
 /** Longer label lines are cut with "…" so a plan token or a long list never widens the picture. */
 const MAX_LINE_CHARS = Math.floor((MAX_GAP - 16) / CHAR_WIDTH);
 /** Notes and the result wrap earlier: they sit between two lanes. */
-const WRAP_CHARS = 40;
+const WRAP_CHARS = 36;
 
 export type Tone = 'plain' | 'key' | 'bad' | 'good';
 
@@ -133,9 +135,17 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   const result: Planned = { kind: 'result', from: 'browser', to: 'page', lines: input.result.flatMap((t, i) => wrap(t).map((w, j) => line(w, i === 0 && j === 0 ? resultTone : 'plain'))), dashed: false, tone: resultTone };
   const stopLines = blocked && input.stop ? [line('✕ stopped:', 'bad'), ...wrap(input.stop.reason).map((t) => line(t, 'bad')), ...wrap(input.stop.text).map((t) => line(t))] : [];
 
-  const longest = Math.max(...[...planned, result].flatMap((a) => a.lines.map((l) => l.text.length)), ...stopLines.map((l) => l.text.length));
-  const gap = Math.max(MIN_GAP, Math.min(MAX_GAP, Math.ceil(longest * CHAR_WIDTH) + 24));
-  const x = (id: string): number => MARGIN + gap / 2 + laneIds.indexOf(id) * gap;
+  // Each lane sits far enough right for the labels of the arrows that reach it; labels start at the left end of their arrow.
+  const fit = (arrows: readonly Planned[]): number => Math.ceil(Math.max(0, ...arrows.flatMap((a) => a.lines.map((l) => l.text.length))) * CHAR_WIDTH) + 24;
+  const xs = new Map<string, number>([['page', MARGIN + HEAD_WIDTH / 2]]);
+  const browserX = MARGIN + HEAD_WIDTH / 2 + Math.max(MIN_GAP, Math.min(MAX_GAP, fit([planned[0] as Planned, result])));
+  xs.set('browser', browserX);
+  let previous = browserX;
+  for (const lane of laneIds.slice(2)) {
+    previous = Math.max(previous + MIN_GAP, browserX + Math.min(MAX_GAP, fit(planned.filter((a) => a.to === lane || a.from === lane))));
+    xs.set(lane, previous);
+  }
+  const x = (id: string): number => xs.get(id) ?? 0;
   const lanes: Lane[] = laneIds.map((id) => ({
     id,
     label: id === 'page' ? `page (${input.page})` : id === 'browser' ? 'browser' : id.slice('origin:'.length),
@@ -154,13 +164,14 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   planned.forEach(place);
   let stop: Note | null = null;
   if (stopLines.length) {
-    const width = Math.min(gap * 2 - 16, Math.max(...stopLines.map((l) => l.text.length)) * CHAR_WIDTH + 16);
+    const width = Math.max(...stopLines.map((l) => l.text.length)) * CHAR_WIDTH + 16;
     const height = stopLines.length * LINE_HEIGHT + 10;
-    stop = { lane: 'browser', x: x('browser') - Math.min(width / 2, gap - 8), y: y + 10, width, height, lines: stopLines };
+    // Centred on the browser's lane, never over the page's.
+    stop = { lane: 'browser', x: browserX - Math.min(width / 2, browserX - x('page') - 8), y: y + 10, width, height, lines: stopLines };
     y += height + 10;
   }
   place(result);
-  const width = Math.max(MARGIN * 2 + laneIds.length * gap, stop ? stop.x + stop.width + MARGIN : 0);
+  const width = Math.max(previous + HEAD_WIDTH / 2 + MARGIN, stop ? stop.x + stop.width + MARGIN : 0);
   return { title: input.title, width, height: y + MARGIN, lanes, arrows, stop };
 }
 
