@@ -6,7 +6,8 @@ import type { OriginMap } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
 
 /**
- * The complete fix the model found for a blocked experiment: every header
+ * The complete fix the model found for an experiment with a blocked step
+ * (renders nothing when every step is allowed): every header
  * change on every response, or why no header can help. "Apply fix" fires
  * `fix-apply` with the fixed experiment (the app puts it in the editor and runs it).
  */
@@ -16,6 +17,7 @@ export class CorsLabFix extends LitElement {
     baseStyles,
     css`
       :host { display: block; }
+      h3 { font-size: 1em; margin: 0.4em 0 0.2em; }
       ul { margin: 0.2em 0; padding-left: 1.4em; }
       li { overflow-wrap: anywhere; }
       .why { font-size: 0.9em; }
@@ -52,9 +54,11 @@ export class CorsLabFix extends LitElement {
     const page = pageOf(this.experiment);
     const pageOrigin = page === 'null' ? 'null' : this.origins[page];
     const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', "(the request's Origin, reflected)");
+    const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label="Fix">
+      <h3>Fix</h3>
       ${fix.changes.length
-        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : 'Send these headers and every step is allowed:'}</p>
+        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `Send these headers and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeText(c))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
       ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No header can help:</strong> ${fix.impossible}</p>` : nothing}

@@ -48,8 +48,9 @@ export class CorsLabPrediction extends LitElement {
     return html`<section aria-label="Prediction" aria-live="polite">
       <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
+      <cors-lab-fix .experiment=${this.experiment} .origins=${this.origins}></cors-lab-fix>
       <dl>
-        ${p.outcome === 'blocked' ? html`<dt>Fix</dt><dd><cors-lab-fix .experiment=${this.experiment} .origins=${this.origins}></cors-lab-fix></dd>` : e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
+        ${e.fix && p.outcome !== 'blocked' ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
         ${e.console ? html`<dt>Chromium console</dt><dd><pre>${e.console}</pre></dd>` : ''}
         ${e.firefox ? html`<dt>Firefox console</dt><dd><pre>${e.firefox}</pre></dd>` : ''}
         ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}

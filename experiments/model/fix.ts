@@ -8,7 +8,7 @@
  * mode, userinfo in Location, Local Network Access...) the fix says why and
  * what would help instead.
  */
-import { headerLines } from '../headers.ts';
+import { headerLines, isToken } from '../headers.ts';
 import { pageOf, resolveRequest, type Experiment, type ServerPlan } from '../schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { predictExperiment } from './predict.ts';
@@ -87,7 +87,7 @@ function allowOriginValue(origin: string | null, pageOrigin: string, include: bo
 
 /** The list `value` holds plus `wanted`, keeping what was valid; `*` is kept only where it works. */
 function mergedList(value: string | undefined, wanted: readonly string[], keepWildcard: boolean): string {
-  const kept = listElements(value).filter((v) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(v) && (keepWildcard || v !== '*'));
+  const kept = listElements(value).filter((v) => isToken(v) && (keepWildcard || v !== '*'));
   const lower = kept.map((v) => v.toLowerCase());
   return [...kept, ...wanted.filter((w) => !lower.includes(w.toLowerCase()))].join(', ');
 }

@@ -56,3 +56,10 @@ test("an edited experiment is explained by the model's checks, not the catalog's
   // The actual answer still has no Allow-Origin: that is the one failed check, with the value it read.
   await expect(checks.locator('li[data-ok="no"]')).toHaveText(/the answer has no Access-Control-Allow-Origin.*Access-Control-Allow-Origin: \(absent\)/s);
 });
+
+test('a fix covers the later steps too: the first step is allowed, the second blocked', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, byId('preflight-cache-miss-new-header').title);
+  const fix = page.getByRole('region', { name: 'Fix' });
+  await expect(fix).toContainText('Send these headers and all 2 steps are allowed:');
+  await expect(fix.getByRole('listitem')).toHaveText([/^OPTIONS \(preflight\): Access-Control-Allow-Headers: x-new/]);
+});
