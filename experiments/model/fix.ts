@@ -161,7 +161,8 @@ export function applyFix(experiment: Experiment, changes: readonly FixChange[]):
   for (const change of changes) {
     const target = change.response.kind === 'redirect' ? server.redirects?.[change.response.index] : (server[change.response.kind] ??= {});
     if (!target) continue;
-    if (change.status !== undefined) target.status = change.status as never;
+    // Only answers change status (a preflight's): a redirect hop keeps its redirect status.
+    if (change.status !== undefined && change.response.kind !== 'redirect') (server[change.response.kind] ??= {}).status = change.status;
     if (change.header !== undefined) {
       const headers = Object.fromEntries(Object.entries(target.headers ?? {}).filter(([n]) => n.toLowerCase() !== change.header?.toLowerCase()));
       if (change.value != null) headers[change.header] = change.value;
