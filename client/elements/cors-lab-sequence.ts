@@ -84,7 +84,7 @@ export class CorsLabSequence extends LitElement {
   override render() {
     const l = this._layout;
     if (!l) return nothing;
-    const summary = `${l.title}: ${l.lanes.map((lane) => lane.label).join(', ')}; ${l.arrows.length} arrows${l.stop ? `; ${l.stop.lines[0]?.text ?? ''}` : ''}`;
+    const summary = `${l.title}: ${l.lanes.map((lane) => lane.label).join(', ')}; ${l.arrows.length} arrows${l.stop ? `; ${l.stop.lines.slice(0, 2).map((x) => x.text).join(' ')}` : ''}`;
     return html`<figure>
       <div class="scroll" tabindex="0" role="group" aria-label=${`${l.title} (scrolls sideways)`}>
         <svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${l.width} ${l.height}`} width=${l.width} height=${l.height} style=${`width: ${(l.width / 16).toFixed(2)}em`} role="img" aria-label=${summary}>

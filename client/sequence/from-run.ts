@@ -19,7 +19,9 @@ function shortLocation(lines: ReadonlyArray<[string, string]>): Array<[string, s
     try {
       const url = new URL(value);
       const planned = parsePlannedPath(url.pathname + url.search);
-      return [name, planned ? `${url.origin}${planned.path} (plan elided)` : value];
+      // Userinfo stays: it can be what decided (RedirectContainsCredentials).
+      const userinfo = url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ''}@` : '';
+      return [name, planned ? `${url.protocol}//${userinfo}${url.host}${planned.path}` : value];
     } catch {
       return [name, value];
     }

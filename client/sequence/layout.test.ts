@@ -78,3 +78,11 @@ describe('lane spacing', () => {
     expect(l.width).toBe(api + 80 + 16);
   });
 });
+
+describe('Location labels', () => {
+  it('elide the plan but keep the userinfo that decided a block', () => {
+    const l = laidOut({ request: { target: 'api' }, server: { redirects: [{ to: 'api2', userinfo: 'user:pass', headers: { 'Access-Control-Allow-Origin': '*' } }] } });
+    expect(texts(l, 2)).toContainEqual(`Location: http://user:pass@${new URL(origins.api2).host}/`);
+    expect(l.arrows[2]!.lines.find((x) => x.text.startsWith('Location'))!.tone).toBe('bad');
+  });
+});
