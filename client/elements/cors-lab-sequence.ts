@@ -87,7 +87,7 @@ export class CorsLabSequence extends LitElement {
     const summary = `${l.title}: ${l.lanes.map((lane) => lane.label).join(', ')}; ${l.arrows.length} arrows${l.stop ? `; ${l.stop.lines.slice(0, 2).map((x) => x.text).join(' ')}` : ''}`;
     return html`<figure>
       <div class="scroll" tabindex="0" role="group" aria-label=${`${l.title} (scrolls sideways)`}>
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${l.width} ${l.height}`} width=${l.width} height=${l.height} style=${`width: ${(l.width / 16).toFixed(2)}em`} role="img" aria-label=${summary}>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${l.width} ${l.height}`} width=${l.width} height=${l.height} style=${`width: ${(l.width / 15).toFixed(2)}em`} role="img" aria-label=${summary}>
           <title>${summary}</title>
           <style>${SVG_STYLE}</style>
           <rect class="bg" x="0" y="0" width=${l.width} height=${l.height}></rect>
