@@ -8,10 +8,9 @@ import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 // fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
 import { catalog } from '../../experiments/catalog/index.ts';
 import { proseThatHolds } from '../../experiments/catalog-prose.ts';
-import { predictedSequence } from '../sequence/from-run.ts';
 import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
-import './cors-lab-sequence.ts';
+import './cors-lab-predicted-sequence.ts';
 
 /** What the model predicts for the experiment being edited, before anything runs. */
 @customElement('cors-lab-prediction')
@@ -59,7 +58,7 @@ export class CorsLabPrediction extends LitElement {
       </dl>
       ${this.experiment && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>Why</summary><p class="explain">${this.experiment.explain}</p></details>` : ''}
       <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>How the model decided</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
-      ${this.experiment && this.origins ? html`<cors-lab-sequence .sequence=${predictedSequence(this.experiment, 0, p, this.origins)} filename=${`${this.experiment.id}-predicted`}></cors-lab-sequence>` : ''}
+      <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;
   }
 }

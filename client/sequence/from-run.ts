@@ -56,6 +56,13 @@ function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   return { reason: p.reason ?? 'refused by the page', text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }
 
+/** "then step 2: PUT with X-New" for a later step, nothing for the first. */
+function stepLabel(experiment: Experiment, step: number): string {
+  if (step === 0) return '';
+  const title = experiment.then?.[step - 1]?.title;
+  return `, then step ${step}${title ? `: ${title}` : ''}`;
+}
+
 /** The model's prediction of step `step` (0: the request, then each `then` step). */
 export function predictedSequence(experiment: Experiment, step: number, p: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
   const exchanges: SequenceExchange[] = p.requests.map((r) => {
@@ -63,7 +70,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     return { kind: r.kind, origin: r.origin, hop: r.hop, method: r.method, path: shortPath(url.pathname + url.search), originHeader: r.originHeader, accessControlRequestMethod: r.accessControlRequestMethod, accessControlRequestHeaders: r.accessControlRequestHeaders, cookie: r.cookieSent, status: r.status, responseHeaders: shortLocation(r.responseHeaders) };
   });
   return {
-    title: 'Predicted by the model',
+    title: `Predicted by the model${stepLabel(experiment, step)}`,
     page: experiment.page ?? 'app',
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
@@ -83,7 +90,7 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
   const agrees = predicted.outcome === seen.outcome;
   const stop = seen.outcome !== 'blocked' ? null : agrees ? { ...stopOf(predicted), reason: `${predicted.reason ?? 'refused'} (the model's reason)` } : { reason: 'blocked', text: 'the model predicted otherwise; this browser does not tell the page why', headers: [] };
   return {
-    title: 'Observed in this browser',
+    title: `Observed in this browser${stepLabel(experiment, step)}`,
     page: experiment.page ?? 'app',
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),

@@ -78,7 +78,7 @@ test('"Export SVG" downloads a standalone SVG for slides', async ({ lab, page })
   await open(page, originMap(lab.origins).app, BLOCKED_SIMPLE.title);
   const figure = page.getByRole('region', { name: 'Prediction' }).locator('cors-lab-sequence');
   const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Export SVG' }).click()]);
-  expect(download.suggestedFilename()).toBe(`${BLOCKED_SIMPLE.id}-predicted.svg`);
+  expect(download.suggestedFilename()).toBe(`${BLOCKED_SIMPLE.id}-0-predicted.svg`);
   const text = await readFile((await download.path())!, 'utf8');
   expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(text).not.toContain('<!--');
@@ -101,4 +101,14 @@ test('the diagram never widens the page: 390 px wide, presenter mode', async ({ 
   await expect(box.locator('g.head')).toHaveCount(4);
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('each step gets its own predicted diagram: the cached preflight is not sent again', async ({ lab, page }) => {
+  const experiment = byId('preflight-max-age-cached');
+  await open(page, originMap(lab.origins).app, experiment.title);
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  await expect(prediction.getByRole('group', { name: /^Predicted by the model \(/ }).locator('g.arrow.preflight')).toHaveCount(1);
+  const second = prediction.getByRole('group', { name: /^Predicted by the model, then step 1/ });
+  await expect(second.locator('g.arrow')).toHaveCount(4);
+  await expect(second.locator('g.arrow.preflight')).toHaveCount(0);
 });
