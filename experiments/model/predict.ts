@@ -89,8 +89,11 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       checks,
     };
   };
-  const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction =>
-    finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
+  const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction => {
+    // Every block ends the trace on a failed check; a block added without its own check still gets one.
+    if (checks.at(-1)?.ok !== false) check(at.origin ? 'actual' : 'page', false, `blocked: ${failure.reason}`);
+    return finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
+  };
 
   // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.
   const xhr = request.api === 'xhr';
