@@ -1,7 +1,7 @@
 /** The model over headers a real server sent: the same checks as Chromium, without a browser. */
 import { describe, expect, it } from 'vitest';
 import type { HeaderLines } from '../experiments/headers.ts';
-import { explainCors, replayWire } from './explain-probe.ts';
+import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
 
 const predictFromWire = (...args: Parameters<typeof replayWire>) => replayWire(...args)?.prediction ?? null;
 import { probeRequest, type ProbeOptions } from './probe-options.ts';
@@ -48,5 +48,16 @@ describe('replayWire', () => {
     const e = explainCors(r, { ...(p as NonNullable<typeof p>), responseType: null, readableHeaders: [] }, p);
     expect(e.console).toBe("Access to fetch at 'http://127.0.0.1:8080/items' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
     expect(e.fix).toContain(`Access-Control-Allow-Origin: ${ORIGIN}`);
+  });
+
+  it('a blocked probe gets the complete fix: the preflight\'s missing method and the actual answer it never reached', () => {
+    const r = request({ method: 'PUT' });
+    const replay = replayWire(r, { preflight: answer(204, [['Access-Control-Allow-Origin', ORIGIN]]), actual: null });
+    const p = replay?.prediction ?? null;
+    const e = withCompleteFix(explainCors(r, { ...(p as NonNullable<typeof p>), responseType: null, readableHeaders: [] }, p), replay, 'blocked', ORIGIN);
+    expect(e.fix?.split('\n')).toEqual(expect.arrayContaining(['OPTIONS (preflight): Access-Control-Allow-Methods: PUT', `actual answer: Access-Control-Allow-Origin: ${ORIGIN}`]));
+    expect(e.fix).not.toContain('{page}');
+    // An allowed probe keeps its explanation as it is.
+    expect(withCompleteFix(e, replay, 'allowed', ORIGIN)).toBe(e);
   });
 });

@@ -8,6 +8,7 @@
 import type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
 import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
 import { explain, type Explanation } from '../experiments/model/explain.ts';
+import { changeText, fixFor } from '../experiments/model/fix.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
@@ -68,7 +69,21 @@ export function replayWire(request: ProbeRequest, wire: { preflight: WireRespons
 
 /** Chromium's facts over the model's; the model fills what Chromium does not say. */
 export function explainCors(request: ProbeRequest, observed: StepFacts & { responseType: StepPrediction['responseType']; readableHeaders: string[] }, prediction: StepPrediction | null): Explanation {
-  const facts: StepPrediction = { requests: [], ...prediction, ...observed };
+  const facts: StepPrediction = { requests: [], checks: [], ...prediction, ...observed };
   const method = facts.requests.at(-1)?.accessControlRequestMethod ?? request.method;
   return explain(facts, { url: request.url, pageOrigin: request.origin, api: 'fetch', method, credentialsInclude: request.credentials === 'include' });
+}
+
+/**
+ * The complete fix of a blocked probe: every header change on every response
+ * (preflight and actual answer) that the model needs before the request is
+ * allowed, not only the first check that failed. Tokens are written out: the
+ * user's server has no `{page}`.
+ */
+export function withCompleteFix(explanation: Explanation, replay: Replay | null, outcome: string, pageOrigin: string): Explanation {
+  if (outcome !== 'blocked' || replay === null) return explanation;
+  const fix = fixFor(replay.experiment, replay.origins);
+  const lines = fix.changes.map((change) => changeText(change).replaceAll('{page}', pageOrigin).replaceAll('{reflect}', pageOrigin));
+  if (fix.impossible) lines.push(`No header change alone: ${fix.impossible}`);
+  return lines.length ? { ...explanation, fix: lines.join('\n') } : explanation;
 }

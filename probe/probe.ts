@@ -15,7 +15,7 @@ import { ChromiumWatch } from '../runner/chromium-verdict.ts';
 import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNonCors } from './diagnose.ts';
-import { explainCors, replayWire } from './explain-probe.ts';
+import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
 import { NetworkWatch, type WireExchange } from './network-watch.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import type { ProbeResult } from './probe-result.ts';
@@ -94,10 +94,11 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
     const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
     const cause = causeOf(observed.outcome, observed.reason);
-    const prediction = cause === null || cause === 'cors' ? (replayWire(request, { preflight: preflightResponse, actual: response })?.prediction ?? null) : null;
+    const replay = cause === null || cause === 'cors' ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
+    const prediction = replay?.prediction ?? null;
     const explanation =
       cause === null || cause === 'cors'
-        ? explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction)
+        ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {

@@ -236,7 +236,7 @@ export class CorsLabApp extends LitElement {
             <button @click=${() => this._download()}>Download JSON</button>
             ${this._copied ? html`<span role="status">Copied ${this._copied}.</span>` : ''}
           </div>
-          <cors-lab-prediction .experiment=${e} .origins=${origins}></cors-lab-prediction>
+          <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
           <details>
             <summary>Edit the request and the server plan</summary>
             <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>

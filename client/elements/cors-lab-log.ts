@@ -4,6 +4,8 @@ import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { runReport } from '../lab/run-report.ts';
 import './cors-lab-timeline.ts';
+import './cors-lab-sequence.ts';
+import { observedSequence } from '../sequence/from-run.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
 
 const FILTERS = ['all', 'allowed', 'blocked', 'opaque', 'disagreements', 'no answer'] as const;
@@ -118,12 +120,13 @@ export class CorsLabLog extends LitElement {
         <p>${run.experiment.title}</p>
         ${run.failure ? html`<p class="mark" role="note">${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.</p>` : nothing}
         ${run.steps.map(
-          (step) => html`<section aria-label=${`step ${step.title}`}>
+          (step, i) => html`<section aria-label=${`step ${step.title}`}>
             <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
             <p>${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
+            <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
           </section>`,
         )}
       </details>

@@ -10,6 +10,12 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';
 import { OUTCOME_LABEL, baseStyles } from './theme.ts';
+// fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
+import { catalog } from '../../experiments/catalog/index.ts';
+import { proseThatHolds } from '../../experiments/catalog-prose.ts';
+import './cors-lab-checks.ts';
+import './cors-lab-fix.ts';
+import './cors-lab-predicted-sequence.ts';
 
 /**
  * What the model predicts for the experiment being edited, before anything
@@ -57,15 +63,18 @@ export class CorsLabPrediction extends LitElement {
       <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <span class="label muted">predicted reason</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
       ${[...assumed.notes, ...(assumed.unverifiable ? [assumed.unverifiable] : [])].map((note) => html`<p class="muted" data-testid="browser-setting">ⓘ ${note}</p>`)}
+      <cors-lab-fix .experiment=${this.experiment} .origins=${this.origins}></cors-lab-fix>
       <dl>
-        ${e.fix ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
+        ${e.fix && p.outcome !== 'blocked' ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
         ${e.console ? html`<dt>Chromium console (predicted)</dt><dd><p class="console">${withShortUrls(e.console)}</p></dd>` : ''}
         ${e.firefox ? html`<dt>Firefox console (predicted)</dt><dd><p class="console">${withShortUrls(e.firefox)}</p></dd>` : ''}
         ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
         <dt>The servers will see</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? `preflight OPTIONS asking for ${r.accessControlRequestMethod}${r.accessControlRequestHeaders ? ` with ${r.accessControlRequestHeaders}` : ''}` : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
       </dl>
-      ${this.experiment?.explain ? html`<details open><summary>Why</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
+      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>Why</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
+      <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>How the model decided</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
+      <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;
   }
 }

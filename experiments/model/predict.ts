@@ -20,6 +20,7 @@ import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts
 import { HttpCache, type VaryInputs } from './http-cache.ts';
 import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
+import { corsHeaderValues, type Check, type CheckStage } from './trace.ts';
 import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
 import { resourcePolicyBlock } from './resource-policy.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
@@ -77,6 +78,13 @@ function originHeaderFor(tainting: string, method: string, serialized: string): 
 
 function predictStep(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
   const requests: PredictedRequest[] = [];
+  // The trace of checks (trace.ts): `at` is where the model is, `check` records one check and returns its result.
+  const checks: Check[] = [];
+  const at: { hop: number; origin: OriginName | null } = { hop: 0, origin: null };
+  const check = (stage: CheckStage, ok: boolean, text: string, headers: Check['headers'] = []): boolean => {
+    checks.push({ stage, hop: at.hop, origin: at.origin, ok, text, headers });
+    return ok;
+  };
   const finish = (fields: Partial<StepPrediction>): StepPrediction => {
     const received = requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null }));
     return {
@@ -90,10 +98,14 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       ...fields,
       ...serverView(received, context.finalHop),
       requests,
+      checks,
     };
   };
-  const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction =>
-    finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
+  const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction => {
+    // Every block ends the trace on a failed check; a block added without its own check still gets one.
+    if (checks.at(-1)?.ok !== false) check(at.origin ? 'actual' : 'page', false, `blocked: ${failure.reason}`);
+    return finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
+  };
 
   // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.
   const xhr = request.api === 'xhr';
@@ -104,8 +116,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
 
   // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
   let method = normalizeMethod(request.method);
-  if (isForbiddenMethod(method)) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
-  if (mode === 'no-cors' && !isSafelistedMethod(method)) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
+  if (!check('page', !isForbiddenMethod(method), `${request.method} ${isForbiddenMethod(method) ? 'is a forbidden method: fetch() and XHR refuse it' : 'is not a forbidden method'}`)) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
+  if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), `mode "no-cors" allows only GET, HEAD and POST; the method is ${method}`)) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
   let headers = requestHeaderList(headerLines(request.headers), mode);
 
   let current = new URL(url);
@@ -113,18 +125,22 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
   for (let redirects = 0; ; redirects++) {
     const self = originNameOf(current, context.origins);
-    if (!self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
+    if (!check(redirects ? 'redirect' : 'page', self !== undefined, self ? `${current.origin} is the lab origin ${self}` : `nothing of the lab listens at ${current.origin}`) || !self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
     const hop = parsePlannedPath(current.pathname + current.search)?.hop ?? 0;
     const sameOrigin = context.pageOrigin !== 'null' && current.origin === context.pageOrigin;
+    at.hop = hop;
+    at.origin = self;
 
     // https://fetch.spec.whatwg.org/#main-fetch step 12
     if (sameOrigin && tainting === 'basic') {
       // basic: no CORS at all
+      check(redirects ? 'redirect' : 'page', true, `${current.origin} is the page's own origin: no CORS check`);
     } else if (mode === 'same-origin') {
+      check(redirects ? 'redirect' : 'page', false, `mode "same-origin" refuses ${current.origin}, another origin than the page's ${context.pageOrigin}`);
       // Chromium reports a redirect out of the origin as the blocked reason "origin", not a CORS error.
       return blocked({ reason: redirects === 0 ? 'DisallowedByMode' : 'origin' });
     } else if (mode === 'no-cors') {
-      if (redirectMode !== 'follow') return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
+      if (!check(redirects ? 'redirect' : 'page', redirectMode === 'follow', `mode "no-cors" to another origin needs redirect "follow"; it is "${redirectMode}"`)) return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
       tainting = 'opaque';
     } else {
       tainting = 'cors';
@@ -138,24 +154,37 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (localNetwork.block === 'before') return blocked({ reason: localNetwork.reason });
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
+    if (corsFlag) {
+      const why = [isSafelistedMethod(method) ? '' : `${method} is not a CORS-safelisted method`, unsafeNames.length ? `the headers ${unsafeNames.join(', ')} are not CORS-safelisted` : ''].filter(Boolean).join(' and ');
+      check('preflight', true, why ? `a preflight is needed: ${why}` : `no preflight: ${method} and the request headers are CORS-safelisted`, [['Origin', requestOrigin]]);
+    }
     if (preflighted) {
       const key = current.href;
-      if (!state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now)) {
+      const cached = state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now);
+      if (cached) check('preflight', true, 'the preflight cache holds an answer that covers this request: no OPTIONS is sent');
+      if (!cached) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
-        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false });
         const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
+        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false, status: reply.status, responseHeaders: reply.headers });
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
-        if ((REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined) return blocked({ reason: 'PreflightDisallowedRedirect' });
+        const redirected = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined;
+        if (!check('preflight', !redirected, redirected ? `the OPTIONS answer is a ${reply.status} redirect: a preflight may not be redirected` : `the OPTIONS answer (${reply.status}) is not a redirect`, corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'PreflightDisallowedRedirect' });
         const access = preflightCorsCheck(answer, requestOrigin, include);
+        check('preflight', !access, corsCheckText(access, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
         if (access) return blocked(access);
         // Step 7: an ok status (200-299).
-        if (reply.status < 200 || reply.status > 299) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
+        const okStatus = reply.status >= 200 && reply.status <= 299;
+        if (!check('preflight', okStatus, `the OPTIONS answer's status ${reply.status} ${okStatus ? 'is' : 'is not'} an ok status (200-299)`)) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
         const parsed = parsePreflight(answer, include);
+        const lists = corsHeaderValues(answer, ['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers']);
+        if ('reason' in parsed) check('preflight', false, `${parsed.reason === 'InvalidAllowMethodsPreflightResponse' ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers'} does not parse as a comma-separated list of tokens`, lists);
         if ('reason' in parsed) return blocked(parsed);
-        if (!methodAllowed(parsed, method)) return blocked({ reason: 'MethodDisallowedByPreflightResponse', failedParameter: method });
+        if (!check('preflight', methodAllowed(parsed, method), `${method} ${methodAllowed(parsed, method) ? 'is allowed' : 'is not allowed'} by Access-Control-Allow-Methods${include && parsed.methods.includes('*') ? ' (with credentials, * is a literal name)' : ''}`, lists.slice(0, 1))) return blocked({ reason: 'MethodDisallowedByPreflightResponse', failedParameter: method });
         const header = disallowedHeader(parsed, unsafeNames);
+        if (unsafeNames.length) check('preflight', !header, header ? `the request header ${header} is not in Access-Control-Allow-Headers${include && parsed.headers.includes('*') ? ' (with credentials, * is a literal name)' : ''}` : `Access-Control-Allow-Headers covers ${unsafeNames.join(', ')}`, lists.slice(1));
         if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
+        check('preflight', true, parsed.maxAgeSeconds > 0 && requestOrigin !== 'null' ? `the preflight answer is cached for ${parsed.maxAgeSeconds} s` : 'the preflight answer is not cached', corsHeaderValues(answer, ['Access-Control-Max-Age']));
         state.cache.store(requestOrigin, key, parsed, state.now);
       }
     }
@@ -173,8 +202,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (cached) {
       reply = cached;
     } else {
-      requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent });
       reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context);
+      requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers });
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {
@@ -191,12 +220,16 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const location = answer.get('location');
     const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined;
     // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
+    const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
     if (corsFlag) {
       const failure = corsCheck(answer, requestOrigin, include);
+      check(stage, !failure, corsCheckText(failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
       if (failure) return blocked(failure);
     }
     if (!isRedirect) {
       const opaque = tainting === 'opaque';
+      if (opaque) check('actual', true, 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)');
+      else if (tainting === 'cors') check('actual', true, 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers', corsHeaderValues(answer, ['Access-Control-Expose-Headers']));
       return finish({
         outcome: opaque ? 'opaque' : 'allowed',
         status: opaque ? 0 : reply.status,
@@ -211,14 +244,18 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     try {
       next = new URL(location as string, current);
     } catch {
+      check('redirect', false, `the ${reply.status} answer's Location is not a URL`, corsHeaderValues(answer, ['Location']));
       return blocked({ reason: 'net::ERR_INVALID_REDIRECT' });
     }
-    if (redirectMode === 'error') return blocked({ reason: 'net::ERR_FAILED' });
+    if (!check('redirect', redirectMode !== 'error', `the answer is a ${reply.status} redirect; redirect mode is "${redirectMode}"`, corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
     if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
-    if (redirects >= 20) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
+    if (!check('redirect', redirects < 20, `redirect ${redirects + 1} of at most 20`)) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
     // Step 7: a CORS request may not be redirected to a URL with credentials.
-    if (mode === 'cors' && (next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin)) return blocked({ reason: 'RedirectContainsCredentials' });
+    const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
+    if (userinfo) check('redirect', false, 'the Location holds user:password@, which a CORS request may not follow', corsHeaderValues(answer, ['Location']));
+    if (userinfo) return blocked({ reason: 'RedirectContainsCredentials' });
     // Step 10: the tainted origin flag.
+    if (current.origin !== next.origin && !sameOrigin && !tainted) check('redirect', true, `the redirect leaves ${current.origin} for ${next.origin}: from now on the request's Origin is "null"`);
     if (current.origin !== next.origin && !sameOrigin) tainted = true;
     // Step 12: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET.
     if (((reply.status === 301 || reply.status === 302) && method === 'POST') || (reply.status === 303 && method !== 'GET' && method !== 'HEAD')) {
@@ -229,6 +266,20 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     next.password = '';
     current = next;
   }
+}
+
+/** The CORS check in words, for the trace. */
+function corsCheckText(failure: CorsFailure | null, origin: string, include: boolean): string {
+  if (!failure) return `Access-Control-Allow-Origin allows the request's Origin ${origin}${include ? ' and Access-Control-Allow-Credentials is true' : ''}`;
+  const value = failure.failedParameter;
+  const name = failure.reason.replace(/^Preflight/, '');
+  if (name === 'MissingAllowOriginHeader') return `the answer has no Access-Control-Allow-Origin for the request's Origin ${origin}`;
+  if (name === 'MultipleAllowOriginValues') return `Access-Control-Allow-Origin holds several values ('${value}'); one is allowed`;
+  if (name === 'InvalidAllowOriginValue') return `Access-Control-Allow-Origin '${value}' is not an origin`;
+  if (name === 'AllowOriginMismatch') return `Access-Control-Allow-Origin '${value}' is not the request's Origin ${origin}`;
+  if (name === 'WildcardOriginNotAllowed') return "Access-Control-Allow-Origin '*' does not allow a request with credentials";
+  if (name === 'InvalidAllowCredentials') return `Access-Control-Allow-Credentials is '${value}', but a request with credentials needs 'true'`;
+  return `the CORS check fails (${failure.reason}) for the request's Origin ${origin}`;
 }
 
 /** The URL every step of a run uses. */

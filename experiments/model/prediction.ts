@@ -1,6 +1,8 @@
 /** What the model says a standards-following Chromium does with one step. */
 import type { StepFacts } from '../step-facts.ts';
 import type { OriginName } from '../../servers/origins.ts';
+import type { HeaderLines } from '../headers.ts';
+import type { Check } from './trace.ts';
 
 export interface PredictedRequest {
   /** The full URL of this hop. */
@@ -13,6 +15,9 @@ export interface PredictedRequest {
   accessControlRequestMethod: string | null;
   accessControlRequestHeaders: string | null;
   cookieSent: boolean;
+  /** What the server answers, as the origins would (servers/answer.ts). */
+  status: number;
+  responseHeaders: HeaderLines;
 }
 
 export interface StepPrediction extends StepFacts {
@@ -21,4 +26,6 @@ export interface StepPrediction extends StepFacts {
   readableHeaders: string[];
   /** What each origin receives, in order: the journal the model expects. */
   requests: PredictedRequest[];
+  /** Every check the model made, in order (trace.ts). */
+  checks: Check[];
 }

@@ -1,0 +1,74 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { applyFix, changeText, fixFor, type Fix } from '../../experiments/model/fix.ts';
+import { pageOf, type Experiment } from '../../experiments/schema.ts';
+import type { OriginMap } from '../../servers/origins.ts';
+import { baseStyles } from './theme.ts';
+
+/**
+ * The complete fix the model found for an experiment with a blocked step
+ * (renders nothing when every step is allowed): every header
+ * change on every response, or why no header can help. "Apply fix" fires
+ * `fix-apply` with the fixed experiment (the app puts it in the editor and runs it).
+ */
+@customElement('cors-lab-fix')
+export class CorsLabFix extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      h3 { font-size: 1em; margin: 0.4em 0 0.2em; }
+      ul { margin: 0.2em 0; padding-left: 1.4em; }
+      li { overflow-wrap: anywhere; }
+      .why { font-size: 0.9em; }
+    `,
+  ];
+
+  /** The experiment to fix. */
+  @property({ attribute: false }) experiment?: Experiment;
+  /** The running lab's origins. */
+  @property({ attribute: false }) origins?: OriginMap;
+
+  private get _fix(): Fix | undefined {
+    return this.experiment && this.origins ? fixFor(this.experiment, this.origins) : undefined;
+  }
+
+  private _apply(fix: Fix): void {
+    if (!this.experiment) return;
+    // The expectations described the blocked experiment; the fixed one is expected to differ.
+    const { expect: _blocked, ...fixed } = applyFix(this.experiment, fix.changes);
+    const custom = this.experiment.group === 'custom';
+    const experiment: Experiment = {
+      ...fixed,
+      id: custom ? fixed.id : `custom-${fixed.id}`.slice(0, 80),
+      title: custom ? fixed.title : `Fixed: ${fixed.title}`,
+      group: 'custom',
+      ...(fixed.then ? { then: fixed.then.map(({ expect: _step, ...step }) => step) } : {}),
+    };
+    this.dispatchEvent(new CustomEvent('fix-apply', { detail: { experiment }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const fix = this._fix;
+    if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
+    const page = pageOf(this.experiment);
+    const pageOrigin = page === 'null' ? 'null' : this.origins[page];
+    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', "(the request's Origin, reflected)");
+    const steps = 1 + (this.experiment.then?.length ?? 0);
+    return html`<section aria-label="Fix">
+      <h3>Fix</h3>
+      ${fix.changes.length
+        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `Send these headers and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
+            <ul>${fix.changes.map((c) => html`<li><code>${shown(changeText(c))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
+        : nothing}
+      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No header can help:</strong> ${fix.impossible}</p>` : nothing}
+      <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>Apply fix</button>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cors-lab-fix': CorsLabFix;
+  }
+}

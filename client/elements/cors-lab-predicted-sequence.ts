@@ -1,0 +1,34 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { predictExperiment } from '../../experiments/model/predict.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import type { OriginMap } from '../../servers/origins.ts';
+import { predictedSequence } from '../sequence/from-run.ts';
+import './cors-lab-sequence.ts';
+
+/** The model's sequence diagram of each step of an experiment, redrawn whenever the experiment changes. */
+@customElement('cors-lab-predicted-sequence')
+export class CorsLabPredictedSequence extends LitElement {
+  static override styles = css`
+    :host { display: block; max-width: 100%; min-width: 0; }
+  `;
+
+  /** The experiment to draw. */
+  @property({ attribute: false }) experiment?: Experiment;
+  /** The running lab's origins. */
+  @property({ attribute: false }) origins?: OriginMap;
+
+  override render() {
+    const { experiment, origins } = this;
+    if (!experiment || !origins) return nothing;
+    return predictExperiment(experiment, origins, 'preview').map(
+      (step, i) => html`<cors-lab-sequence .sequence=${predictedSequence(experiment, i, step, origins)} filename=${`${experiment.id}-${i}-predicted`}></cors-lab-sequence>`,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cors-lab-predicted-sequence': CorsLabPredictedSequence;
+  }
+}

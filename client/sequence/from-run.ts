@@ -1,0 +1,102 @@
+/**
+ * Sequences from what the lab knows: the model's prediction of a step, or
+ * what happened (the journal of what each origin received, and what the page
+ * saw). In the user's browser a page never learns why a request was blocked:
+ * the reason shown for an observed block is the model's, and says so.
+ */
+import type { StepPrediction } from '../../experiments/model/prediction.ts';
+import { failedCheck } from '../../experiments/model/trace.ts';
+import { resolveRequest, type Experiment } from '../../experiments/schema.ts';
+import type { JournalEntry } from '../../servers/journal.ts';
+import { parsePlannedPath } from '../../servers/plan-url.ts';
+import type { PageSeen } from '../runner/step.ts';
+import type { SequenceExchange, SequenceInput } from './sequence.ts';
+
+/** A Location that carries a plan: its origin and the experiment's path, the plan elided. */
+function shortLocation(lines: ReadonlyArray<[string, string]>): Array<[string, string]> {
+  return lines.map(([name, value]) => {
+    if (name.toLowerCase() !== 'location') return [name, value];
+    try {
+      const url = new URL(value);
+      const planned = parsePlannedPath(url.pathname + url.search);
+      // Userinfo stays: it can be what decided (RedirectContainsCredentials).
+      const userinfo = url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ''}@` : '';
+      return [name, planned ? `${url.protocol}//${userinfo}${url.host}${planned.path}` : value];
+    } catch {
+      return [name, value];
+    }
+  });
+}
+
+/** The path the experiment asked for, without the plan that travels in the URL. */
+function shortPath(pathAndQuery: string): string {
+  return parsePlannedPath(pathAndQuery)?.path ?? pathAndQuery;
+}
+
+function callLines(experiment: Experiment, step: number): string[] {
+  const r = resolveRequest(experiment.request, step === 0 ? undefined : experiment.then?.[step - 1]?.request);
+  const options = [r.mode !== 'cors' ? `mode ${r.mode}` : '', r.credentials !== 'same-origin' ? `credentials ${r.credentials}` : '', r.redirect !== 'follow' ? `redirect ${r.redirect}` : ''].filter(Boolean);
+  const headers = Object.keys(r.headers);
+  return [
+    `${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`,
+    ...(options.length ? [options.join(', ')] : []),
+    ...(headers.length ? [`headers: ${headers.join(', ')}`] : []),
+  ];
+}
+
+function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
+  if (outcome === 'opaque') return ['opaque: status 0', 'JavaScript reads no headers, no body'];
+  if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', 'JavaScript is not told why'];
+  const hidden = [...new Set(responseHeaders.map(([n]) => n.toLowerCase()))].filter((n) => !readable.includes(n));
+  return [`status ${status ?? ''} readable`, `JavaScript reads: ${readable.join(', ') || 'no headers'}`, ...(hidden.length ? [`hidden: ${hidden.join(', ')}`] : [])];
+}
+
+function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
+  const check = failedCheck(p.checks);
+  return { reason: p.reason ?? 'refused by the page', text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
+}
+
+/** "then step 2: PUT with X-New" for a later step, nothing for the first. */
+function stepLabel(experiment: Experiment, step: number): string {
+  if (step === 0) return '';
+  const title = experiment.then?.[step - 1]?.title;
+  return `, then step ${step}${title ? `: ${title}` : ''}`;
+}
+
+/** The model's prediction of step `step` (0: the request, then each `then` step). */
+export function predictedSequence(experiment: Experiment, step: number, p: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
+  const exchanges: SequenceExchange[] = p.requests.map((r) => {
+    const url = new URL(r.url);
+    return { kind: r.kind, origin: r.origin, hop: r.hop, method: r.method, path: shortPath(url.pathname + url.search), originHeader: r.originHeader, accessControlRequestMethod: r.accessControlRequestMethod, accessControlRequestHeaders: r.accessControlRequestHeaders, cookie: r.cookieSent, status: r.status, responseHeaders: shortLocation(r.responseHeaders) };
+  });
+  return {
+    title: `Predicted by the model${stepLabel(experiment, step)}`,
+    page: experiment.page ?? 'app',
+    ...(urls ? { urls } : {}),
+    call: callLines(experiment, step),
+    exchanges,
+    outcome: p.outcome,
+    stop: p.outcome === 'blocked' ? stopOf(p) : null,
+    result: resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
+  };
+}
+
+/** What happened in step `step`: the journal and the page's view; the reason of a block is the model's. */
+export function observedSequence(experiment: Experiment, step: number, serverSaw: readonly JournalEntry[], seen: Pick<PageSeen, 'outcome' | 'status' | 'readableHeaders' | 'error'>, predicted: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
+  const exchanges: SequenceExchange[] = serverSaw.map((e) => ({
+    kind: e.kind, origin: e.origin, hop: e.hop, method: e.method, path: shortPath(e.path), originHeader: e.originHeader,
+    accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
+  }));
+  const agrees = predicted.outcome === seen.outcome;
+  const stop = seen.outcome !== 'blocked' ? null : agrees ? { ...stopOf(predicted), reason: `${predicted.reason ?? 'refused'} (the model's reason)` } : { reason: 'blocked', text: 'the model predicted otherwise; this browser does not tell the page why', headers: [] };
+  return {
+    title: `Observed in this browser${stepLabel(experiment, step)}`,
+    page: experiment.page ?? 'app',
+    ...(urls ? { urls } : {}),
+    call: callLines(experiment, step),
+    exchanges,
+    outcome: seen.outcome,
+    stop,
+    result: resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
+  };
+}

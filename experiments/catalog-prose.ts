@@ -1,0 +1,28 @@
+/**
+ * Whether an experiment's `explain` prose still describes it. The catalog's
+ * prose is written for the catalog experiment as it stands; once the request
+ * or the server plan is edited it may say the opposite of what now happens,
+ * so only the model's own steps explain it. Prose that is not the catalog's
+ * (a user's own, e.g. from a shared link) belongs to the user and is kept.
+ */
+import { pageOf, resolveRequest, type Experiment } from './schema.ts';
+
+/** What decides the experiment's outcome, with every default filled in, keys sorted. */
+function substance(e: Experiment): string {
+  const server = e.server ?? {};
+  const answer = (a: { status?: number; headers?: object; body?: string } | undefined, status: number) => ({ status: a?.status ?? status, headers: a?.headers ?? {}, body: a?.body ?? '' });
+  const value = {
+    page: pageOf(e),
+    request: resolveRequest(e.request),
+    server: { preflight: answer(server.preflight, 204), actual: answer(server.actual, 200), redirects: server.redirects ?? [] },
+    then: (e.then ?? []).map((s) => s.request ?? {}),
+  };
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+export function proseThatHolds(experiment: Experiment, catalog: readonly Experiment[]): string | null {
+  if (!experiment.explain) return null;
+  const source = catalog.find((c) => c.explain === experiment.explain);
+  if (!source) return experiment.explain;
+  return substance(experiment) === substance(source) ? experiment.explain : null;
+}

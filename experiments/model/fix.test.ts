@@ -1,0 +1,99 @@
+/**
+ * The fix, held to the model: applied to the plan it must make every step
+ * allowed, or it must say why no header can. Runs over the whole catalog, so
+ * experiments added later are covered without a new test.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../catalog/index.ts';
+import { resolveRequest, type ExperimentInput } from '../schema.ts';
+import { validateExperiments } from '../validate.ts';
+import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { applyFix, changeText, fixFor } from './fix.ts';
+import { predictExperiment } from './predict.ts';
+
+const origins = originMap(originsAtPortBase(5310));
+const experimentOf = (input: Omit<ExperimentInput, 'id' | 'title' | 'group'>) => validateExperiments({ id: 'x', title: 'x', group: 'simple', ...input }, 'test')[0]!;
+const outcomes = (e: Parameters<typeof predictExperiment>[0]) => predictExperiment(e, origins).map((p) => p.outcome);
+
+describe('the fix of every blocked catalog experiment', () => {
+  const blocked = catalog.filter((e) => predictExperiment(e, origins).some((p) => p.outcome === 'blocked'));
+  it('covers a real share of the catalog', () => expect(blocked.length).toBeGreaterThan(20));
+  for (const experiment of blocked) {
+    it(`${experiment.id}: applied, every step is allowed, or it says why no header helps`, () => {
+      const fix = fixFor(experiment, origins);
+      const after = outcomes(applyFix(experiment, fix.changes));
+      if (fix.impossible === null) {
+        expect(fix.changes.length).toBeGreaterThan(0);
+        // Every step allowed; a no-cors step stays opaque by design.
+        const want = [experiment.request, ...(experiment.then ?? []).map((s) => s.request)].map((_, k) => (resolveRequest(experiment.request, k === 0 ? undefined : experiment.then?.[k - 1]?.request).mode === 'no-cors' ? 'opaque' : 'allowed'));
+        expect(after, after.join()).toEqual(want);
+      } else {
+        expect(fix.impossible).toMatch(/\w{3,}.*\./);
+        expect(after).toContain('blocked');
+      }
+    });
+  }
+});
+
+describe('fixFor', () => {
+  it('fixes the preflight and the actual answer, not just the first block (issue 8, item 6)', () => {
+    const experiment = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
+    const fix = fixFor(experiment, origins);
+    expect(fix.changes.map(changeText)).toEqual([
+      'OPTIONS (preflight): Access-Control-Allow-Methods: PUT',
+      'actual answer: Access-Control-Allow-Origin: {page}',
+      'actual answer: Vary: Origin',
+    ]);
+    expect(fix.impossible).toBeNull();
+  });
+
+  it('with credentials: the exact origin and Allow-Credentials on both answers; * is literal in the lists', () => {
+    const experiment = experimentOf({ request: { target: 'api', method: 'PUT', credentials: 'include' }, server: { preflight: { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': '*' } } } });
+    const fix = fixFor(experiment, origins);
+    expect(fix.changes.map(changeText)).toEqual([
+      'OPTIONS (preflight): Access-Control-Allow-Origin: {page}',
+      'OPTIONS (preflight): Access-Control-Allow-Credentials: true',
+      'OPTIONS (preflight): Access-Control-Allow-Methods: PUT',
+      'actual answer: Access-Control-Allow-Origin: {page}',
+      'actual answer: Vary: Origin',
+      'actual answer: Access-Control-Allow-Credentials: true',
+    ]);
+    expect(outcomes(applyFix(experiment, fix.changes))).toEqual(['allowed']);
+  });
+
+  it('fixes each redirect hop, and reflects Origin on a preflight that answers the page and then "null"', () => {
+    const experiment = experimentOf({ request: { target: 'api', method: 'PUT' }, server: { redirects: [{ status: 307, to: 'api2' }] } });
+    const fix = fixFor(experiment, origins);
+    const text = fix.changes.map(changeText);
+    expect(text).toContain('redirect hop 0: Access-Control-Allow-Origin: {page}');
+    expect(text).toContain('OPTIONS (preflight): Access-Control-Allow-Origin: {reflect}');
+    expect(text).toContain('actual answer: Access-Control-Allow-Origin: *');
+    expect(predictExperiment(applyFix(experiment, fix.changes), origins)[0]).toMatchObject({ outcome: 'allowed', originSeen: 'null' });
+  });
+
+  it('keeps what the allow-lists already held', () => {
+    const experiment = experimentOf({ request: { target: 'api', method: 'PATCH', headers: { 'X-B': '1' } }, server: { preflight: { headers: { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Methods': 'GET, DELETE', 'access-control-allow-headers': 'X-A' } }, actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } });
+    const text = fixFor(experiment, origins).changes.map(changeText);
+    expect(text).toEqual(['OPTIONS (preflight): Access-Control-Allow-Methods: GET, DELETE, PATCH', 'OPTIONS (preflight): Access-Control-Allow-Headers: X-A, x-b']);
+  });
+
+  it('says why no header helps where none can, and what would', () => {
+    expect(fixFor(experimentOf({ request: { target: 'api', method: 'CONNECT' } }), origins)).toEqual({ changes: [], impossible: expect.stringMatching(/^the page refuses the request before sending it \(TypeError: 'CONNECT' HTTP method is unsupported\.\)/) });
+    expect(fixFor(experimentOf({ request: { target: 'api', redirect: 'error' }, server: { redirects: [{ to: 'api2' }] } }), origins).impossible).toMatch(/^redirect "error" fails on any redirect/);
+    // The changes found before the wall are kept: the hop needs Allow-Origin, then userinfo stops it.
+    const userinfo = fixFor(experimentOf({ request: { target: 'api' }, server: { redirects: [{ to: 'api2', userinfo: 'u:p' }] } }), origins);
+    expect(userinfo.changes.map(changeText)).toEqual(['redirect hop 0: Access-Control-Allow-Origin: {page}', 'redirect hop 0: Vary: Origin']);
+    expect(userinfo.impossible).toMatch(/user:password@/);
+  });
+
+  it('changes nothing when every step is allowed', () => {
+    expect(fixFor(catalog.find((e) => e.id === 'preflight-put-allowed')!, origins)).toEqual({ changes: [], impossible: null });
+  });
+
+  it('applyFix leaves the experiment it was given untouched', () => {
+    const experiment = catalog.find((e) => e.id === 'simple-get-no-acao')!;
+    const before = JSON.stringify(experiment);
+    applyFix(experiment, fixFor(experiment, origins).changes);
+    expect(JSON.stringify(experiment)).toBe(before);
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The complete fix of a blocked experiment: every header (and status) change,
+ * on every response that needs one (the preflight, the actual answer, each
+ * redirect hop), that makes every step allowed. Found by the model itself:
+ * predict, read the check that stopped the request (trace.ts), change that
+ * response, predict again, until every step is allowed. Where no response
+ * header can help (the page refuses the method, the request mode, a redirect
+ * mode, userinfo in Location, Local Network Access...) the fix says why and
+ * what would help instead.
+ */
+import { headerLines, isToken } from '../headers.ts';
+import { pageOf, resolveRequest, type Experiment, type ServerPlan } from '../schema.ts';
+import type { OriginMap } from '../../servers/origins.ts';
+import { predictExperiment } from './predict.ts';
+import type { StepPrediction } from './prediction.ts';
+import { getDecodeSplit } from './header-list.ts';
+import { failedCheck, type Check } from './trace.ts';
+
+/** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
+export type PlanResponse = { kind: 'preflight' } | { kind: 'actual' } | { kind: 'redirect'; index: number };
+
+export interface FixChange {
+  response: PlanResponse;
+  /** A header to send (value) or to drop (null); or, with `status`, the status to answer with. */
+  header?: string;
+  value?: string | null;
+  status?: number;
+  /** Why, in one line. */
+  why: string;
+}
+
+export interface Fix {
+  /** The changes, in the order the model found them; empty when nothing is blocked or nothing can help. */
+  changes: FixChange[];
+  /** Why no header change makes the request allowed, and what would; null when `changes` suffice. */
+  impossible: string | null;
+}
+
+/**
+ * Blocks no response header can lift, by reason, with what would.
+ * Keyed by string so reasons other parts of the model add (e.g. Local Network Access) can be listed.
+ */
+const NO_HEADER_HELPS: Record<string, string> = {
+  DisallowedByMode: 'mode "same-origin" refuses another origin before anything is sent; no response header changes that. Use mode "cors" (the default), then the CORS headers apply.',
+  origin: 'mode "same-origin" refuses a redirect to another origin; no response header changes that. Use mode "cors", or keep the redirect on the same origin.',
+  NoCorsRedirectModeNotFollow: 'mode "no-cors" to another origin requires redirect "follow"; the page must change its redirect mode, no header can.',
+  'net::ERR_FAILED': 'redirect "error" fails on any redirect, whatever the headers. Use redirect "follow", or have the server answer without redirecting.',
+  'net::ERR_INVALID_REDIRECT': 'the Location header is not a URL; no CORS header helps. The server must redirect to a valid URL (or not redirect).',
+  RedirectContainsCredentials: 'a CORS request may not follow a redirect to a URL with user:password@ (Fetch, HTTP-redirect fetch step 7); no header allows it. Redirect to a URL without userinfo and send credentials in a header.',
+  'net::ERR_TOO_MANY_REDIRECTS': 'Fetch gives up after 20 redirects; shorten the chain on the server.',
+  'net::ERR_CONNECTION_REFUSED': 'nothing answers at that address; start the server there.',
+  LocalNetworkAccessPermissionDenied: 'Local Network Access: a public page may reach a loopback or local address only when the user grants the permission (Chromium asks); no CORS header helps.',
+};
+
+const ACAO = 'Access-Control-Allow-Origin';
+const ACAC = 'Access-Control-Allow-Credentials';
+const ACAM = 'Access-Control-Allow-Methods';
+const ACAH = 'Access-Control-Allow-Headers';
+
+/** The plan's response a check is about: the preflight answer, a redirect hop, or the final answer. */
+function responseOf(check: Check, finalHop: number): PlanResponse {
+  if (check.stage === 'preflight') return { kind: 'preflight' };
+  return check.hop < finalHop ? { kind: 'redirect', index: check.hop } : { kind: 'actual' };
+}
+
+function sameResponse(a: PlanResponse, b: PlanResponse): boolean {
+  return a.kind === b.kind && (a.kind !== 'redirect' || (b.kind === 'redirect' && a.index === b.index));
+}
+
+/** The plan's header lines of one response (values as written, tokens unexpanded). */
+function planHeaders(server: ServerPlan, response: PlanResponse): Record<string, string | string[]> {
+  if (response.kind === 'redirect') return server.redirects?.[response.index]?.headers ?? {};
+  return server[response.kind]?.headers ?? {};
+}
+
+function planValue(server: ServerPlan, response: PlanResponse, name: string): string | undefined {
+  const lines = headerLines(planHeaders(server, response)).filter(([n]) => n.toLowerCase() === name.toLowerCase());
+  return lines.length ? lines.map(([, v]) => v).join(', ') : undefined;
+}
+
+/** The Access-Control-Allow-Origin value for a request that carried `origin`, from a page at `pageOrigin`. */
+function allowOriginValue(origin: string | null, pageOrigin: string, include: boolean): string {
+  if (origin !== null && origin !== 'null' && origin === pageOrigin) return '{page}';
+  // A tainted or opaque origin serializes as "null": `*` without credentials, the literal otherwise.
+  return include ? 'null' : '*';
+}
+
+/** The list `value` holds plus `wanted`, keeping what was valid; `*` is kept only where it works. */
+function mergedList(value: string | undefined, wanted: readonly string[], keepWildcard: boolean): string {
+  // https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split, as the browser reads the list.
+  const kept = (value === undefined ? [] : getDecodeSplit(value)).filter((v) => v !== '' && isToken(v) && (keepWildcard || v !== '*'));
+  const lower = kept.map((v) => v.toLowerCase());
+  return [...kept, ...wanted.filter((w) => !lower.includes(w.toLowerCase()))].join(', ');
+}
+
+function firstBlocked(steps: readonly StepPrediction[]): { step: StepPrediction; index: number } | undefined {
+  const index = steps.findIndex((s) => s.outcome === 'blocked');
+  return index < 0 ? undefined : { step: steps[index] as StepPrediction, index };
+}
+
+/** Whether step `index` of the experiment is sent with credentials mode "include" (XHR: withCredentials). */
+function credentialsInclude(experiment: Experiment, index: number): boolean {
+  return resolveRequest(experiment.request, index === 0 ? undefined : experiment.then?.[index - 1]?.request).credentials === 'include';
+}
+
+/** The changes that get past one failed check, or a reason none can. */
+function changesFor(step: StepPrediction, index: number, check: Check, experiment: Experiment, pageOrigin: string, done: readonly FixChange[]): FixChange[] | string {
+  const server = experiment.server ?? {};
+  const finalHop = server.redirects?.length ?? 0;
+  const response = responseOf(check, finalHop);
+  const include = credentialsInclude(experiment, index);
+  const request = step.requests.filter((r) => r.hop === check.hop && r.kind === (check.stage === 'preflight' ? 'preflight' : 'actual')).at(-1);
+  const reason = step.reason ?? '';
+  const on = response.kind === 'preflight' ? 'the preflight answer' : response.kind === 'redirect' ? `redirect hop ${response.index}` : 'the final answer';
+  if (step.reason === null) return `the page refuses the request before sending it (${step.pageError ?? 'a TypeError'}); no response header can change that. Use a method and mode fetch() allows.`;
+  const known = NO_HEADER_HELPS[reason];
+  if (known) return known;
+  const allowOrigin = (): FixChange[] => {
+    // A response answering several origins (the preflight at every hop, or a later step) reflects the request's Origin.
+    const setBefore = done.some((c) => sameResponse(c.response, response) && c.header === ACAO);
+    const value = setBefore ? '{reflect}' : allowOriginValue(request?.originHeader ?? null, pageOrigin, include);
+    const changes: FixChange[] = [{ response, header: ACAO, value, why: `${on} must allow the request's Origin ${request?.originHeader ?? ''}${value === '{reflect}' ? ' (it answers more than one origin)' : ''}` }];
+    if (value !== '*' && response.kind !== 'preflight' && planValue(server, response, 'Vary') === undefined) {
+      changes.push({ response, header: 'Vary', value: 'Origin', why: 'the answer depends on Origin: caches must keep one copy per Origin' });
+    }
+    if (include && planValue(server, response, ACAC) !== 'true' && !done.some((c) => sameResponse(c.response, response) && c.header === ACAC)) changes.push({ response, header: ACAC, value: 'true', why: 'a request with credentials also needs Access-Control-Allow-Credentials: true' });
+    return changes;
+  };
+  // The preflight's CORS-check failures carry the same names with "Preflight" in front.
+  switch (reason.replace(/^Preflight/, '')) {
+    case 'MissingAllowOriginHeader':
+    case 'MultipleAllowOriginValues':
+    case 'InvalidAllowOriginValue':
+    case 'AllowOriginMismatch':
+    case 'WildcardOriginNotAllowed':
+      return allowOrigin();
+    case 'InvalidAllowCredentials':
+      return [{ response, header: ACAC, value: 'true', why: `${on} must say Access-Control-Allow-Credentials: true (exactly, lower-case) for a request with credentials` }];
+    case 'InvalidStatus':
+      return [{ response, status: 204, why: 'a preflight answer needs an ok status (200-299)' }];
+    case 'DisallowedRedirect':
+      return [
+        { response, status: 204, why: 'a preflight may not be redirected: answer OPTIONS at the URL itself' },
+        { response, header: 'Location', value: null, why: 'no Location on the preflight answer' },
+      ];
+    case 'InvalidAllowMethodsPreflightResponse':
+    case 'MethodDisallowedByPreflightResponse':
+      return [{ response, header: ACAM, value: mergedList(planValue(server, response, ACAM), [request?.accessControlRequestMethod ?? step.failedParameter ?? ''], !include), why: `the preflight answer must list ${request?.accessControlRequestMethod ?? step.failedParameter}${include ? ' by name (with credentials * is literal)' : ''}` }];
+    case 'InvalidAllowHeadersPreflightResponse':
+    case 'HeaderDisallowedByPreflightResponse': {
+      const wanted = (request?.accessControlRequestHeaders ?? step.failedParameter ?? '').split(',').filter(Boolean);
+      return [{ response, header: ACAH, value: mergedList(planValue(server, response, ACAH), wanted, !include), why: `the preflight answer must list ${wanted.join(', ')}${include ? ' by name (with credentials * is literal)' : ''}` }];
+    }
+    default:
+      return `the model knows no header change that gets past ${reason}.`;
+  }
+}
+
+/** The experiment with the changes applied to its server plan. */
+export function applyFix(experiment: Experiment, changes: readonly FixChange[]): Experiment {
+  const server: ServerPlan = structuredClone(experiment.server ?? {});
+  for (const change of changes) {
+    const target = change.response.kind === 'redirect' ? server.redirects?.[change.response.index] : (server[change.response.kind] ??= {});
+    if (!target) continue;
+    // Only answers change status (a preflight's): a redirect hop keeps its redirect status.
+    if (change.status !== undefined && change.response.kind !== 'redirect') (server[change.response.kind] ??= {}).status = change.status;
+    if (change.header !== undefined) {
+      const headers = Object.fromEntries(Object.entries(target.headers ?? {}).filter(([n]) => n.toLowerCase() !== change.header?.toLowerCase()));
+      if (change.value != null) headers[change.header] = change.value;
+      target.headers = headers;
+    }
+  }
+  return { ...experiment, server };
+}
+
+/** At most this many rounds of predict-and-change: every response needs only a few headers. */
+const MAX_ROUNDS = 24;
+
+/** The complete fix: the changes that make every step allowed, or why none can. */
+export function fixFor(experiment: Experiment, origins: OriginMap): Fix {
+  let changes: FixChange[] = [];
+  let current = experiment;
+  const page = pageOf(experiment);
+  const pageOrigin = page === 'null' ? 'null' : origins[page];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const blocked = firstBlocked(predictExperiment(current, origins));
+    if (!blocked) return { changes, impossible: null };
+    const check = failedCheck(blocked.step.checks);
+    if (!check) return { changes, impossible: `the model blocked the request without a failed check (${blocked.step.reason ?? blocked.step.pageError ?? 'unknown'}).` };
+    const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes);
+    if (typeof next === 'string') return { changes, impossible: next };
+    const applied = applyFix(current, next);
+    // A change that leaves the plan as it was cannot help (e.g. a middleware answers instead of the plan's headers).
+    if (JSON.stringify(applied.server) === JSON.stringify(current.server)) return { changes, impossible: `changing the plan's headers does not get past ${blocked.step.reason}: the server does not answer with them.` };
+    // A later change to the same header or status of the same response replaces the earlier one.
+    changes = [...changes.filter((c) => !next.some((n) => sameResponse(n.response, c.response) && n.header === c.header && n.status === c.status)), ...next];
+    current = applied;
+  }
+  return { changes, impossible: `no fix found within ${MAX_ROUNDS} rounds of changes.` };
+}
+
+/** One change as a line a server author can copy. */
+export function changeText(change: FixChange): string {
+  const where = change.response.kind === 'preflight' ? 'OPTIONS (preflight)' : change.response.kind === 'redirect' ? `redirect hop ${change.response.index}` : 'actual answer';
+  if (change.status !== undefined) return `${where}: status ${change.status}`;
+  return change.value == null ? `${where}: remove ${change.header}` : `${where}: ${change.header}: ${change.value}`;
+}

@@ -1,0 +1,37 @@
+/**
+ * The model's fix, observed: every blocked catalog experiment with its fix
+ * applied to the plan runs in real Chromium, in one batch, and every step is
+ * allowed. Where the fix says no header can help, the reason must be given.
+ * Generic over the catalog: experiments added later are covered.
+ */
+import { catalog } from '../../experiments/catalog/index.ts';
+import { applyFix, fixFor } from '../../experiments/model/fix.ts';
+import { predictExperiment } from '../../experiments/model/predict.ts';
+import { resolveRequest, type Experiment, type RequestOverrides } from '../../experiments/schema.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+test('every blocked catalog experiment, fixed by the model, is allowed in Chromium', async ({ lab, labBrowser }) => {
+  const origins = originMap(lab.origins);
+  const blocked = catalog.filter((e) => predictExperiment(e, origins).some((p) => p.outcome === 'blocked'));
+  const fixed: Experiment[] = [];
+  for (const experiment of blocked) {
+    const fix = fixFor(experiment, origins);
+    if (fix.impossible !== null) {
+      expect(fix.impossible, experiment.id).toMatch(/\w{3,}.*\./);
+      continue;
+    }
+    // Every step must now be allowed (a no-cors step stays opaque by design): that is what the fix claims, and what the runner checks.
+    const applied = applyFix(experiment, fix.changes);
+    const want = (overrides?: RequestOverrides) => ({ outcome: resolveRequest(applied.request, overrides).mode === 'no-cors' ? ('opaque' as const) : ('allowed' as const) });
+    fixed.push({ ...applied, id: `fixed-${experiment.id}`, expect: want(), then: applied.then?.map((s) => ({ ...s, expect: want(s.request) })) });
+  }
+  expect(fixed.length).toBeGreaterThan(20);
+  const report = await runExperiments(fixed, lab, labBrowser, { browserKnowsPublic: true });
+  for (const [i, result] of report.results.entries()) {
+    const experiment = fixed[i]!;
+    expect([result, ...result.steps].map((s) => s.observed.outcome), result.id).toEqual([experiment.expect, ...(experiment.then ?? []).map((s) => s.expect)].map((e) => e?.outcome));
+    expect(result.mismatches, result.id).toEqual([]);
+  }
+});
