@@ -10,7 +10,7 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import { whereIs } from './load.ts';
-import type { HeaderEdits, Lesson } from './schema.ts';
+import type { FixIt, HeaderEdits, Lesson, Prediction } from './schema.ts';
 
 type Answer = NonNullable<NonNullable<ServerPlan['actual']>['headers']>;
 
@@ -24,7 +24,7 @@ export function editHeaders(headers: Answer | undefined, edits: HeaderEdits | un
 }
 
 /** The experiment with a fix-it solution applied, checked by the experiment schema like any edited experiment. */
-export function applySolution(experiment: Experiment, solution: Lesson['fixIt']['solution']): Experiment {
+export function applySolution(experiment: Experiment, solution: FixIt['solution']): Experiment {
   const server = experiment.server ?? {};
   const answer = (which: 'preflight' | 'actual') => ({ ...server[which], headers: editHeaders(server[which]?.headers, solution[which]) });
   const fixed = { ...experiment, id: `${experiment.id}-fixed`, expect: undefined, then: experiment.then?.map(({ expect: _expect, ...step }) => step), server: { ...server, preflight: answer('preflight'), actual: answer('actual') } };
@@ -51,7 +51,7 @@ export function checkAgainstCatalog(lessons: readonly Lesson[], catalog: readonl
   return problems;
 }
 
-function checkPrediction(lesson: Lesson, experiment: Experiment, prediction: Lesson['predict'][string], origins: OriginMap): string[] {
+function checkPrediction(lesson: Lesson, experiment: Experiment, prediction: Prediction, origins: OriginMap): string[] {
   const where = (...path: string[]) => whereIs(lesson, ['predict', experiment.id, ...path]);
   const steps = predictExperiment(experiment, origins);
   const index = prediction.step ?? 0;

@@ -3,57 +3,11 @@
  * course with a missing or diverging translation is refused too.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../experiments/catalog/index.ts';
-import { originMap, originsAtPortBase } from '../servers/origins.ts';
-import { checkAgainstCatalog } from './catalog-check.ts';
+import { EN, EN_WORDS, ZH, file, front, good, lineOf } from './fixture-lesson.ts';
 import { LessonError, loadLessons, parseLesson } from './load.ts';
-import type { Lesson } from './schema.ts';
-
-const EN_WORDS = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
-const ZH_TEXT = '浏览器比较页面的源与服务器的响应头。'.repeat(40);
-
-interface Fixture {
-  front: Record<string, unknown>;
-  body: string;
-}
-
-function front(overrides: Record<string, unknown> = {}, lang: 'en' | 'zh-CN' = 'en'): Record<string, unknown> {
-  const words = lang === 'en' ? { title: 'The preflight', goal: 'Allow PUT.', note: 'Say what a preflight is.' } : { title: '预检请求', goal: '允许 PUT。', note: '讲清楚什么是预检。' };
-  return {
-    id: 'the-preflight',
-    title: words.title,
-    minutes: 20,
-    experiments: ['preflight-put-missing-allow-methods', 'preflight-put-allowed'],
-    predict: {
-      'preflight-put-missing-allow-methods': { outcomes: ['allowed', 'blocked'], reasons: ['MethodDisallowedByPreflightResponse', 'MissingAllowOriginHeader'] },
-      'preflight-put-allowed': { outcomes: ['allowed', 'blocked'] },
-    },
-    fixIt: {
-      experiment: 'preflight-put-missing-allow-methods',
-      goal: words.goal,
-      solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' }, actual: { 'Access-Control-Allow-Origin': '{page}' } },
-    },
-    speakerNotes: [words.note],
-    ...overrides,
-  };
-}
-
-/** A lesson file: the front matter pretty-printed (one field a line), then the body. */
-function file({ front: data, body }: Fixture): string {
-  return `---\n${JSON.stringify(data, null, 2)}\n---\n${body}\n`;
-}
-
-const EN = 'lessons/en/01-the-preflight.md';
-const ZH = 'lessons/zh-CN/01-the-preflight.md';
-const good = (lang: 'en' | 'zh-CN' = 'en'): Fixture => ({ front: front({}, lang), body: lang === 'en' ? EN_WORDS : ZH_TEXT });
 
 function problems(path: string, text: string): string[] {
   return parseLesson(path, text).problems;
-}
-
-/** The line a string first appears on in `text`. */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
 }
 
 describe('parseLesson', () => {
@@ -180,62 +134,5 @@ describe('loadLessons', () => {
     const zeroMinutes = file({ ...good(), front: front({ minutes: 0 }) });
     const broken = refused({ [EN]: zeroMinutes, [ZH]: '# no front matter' });
     expect(broken).toEqual([`${EN}:${lineOf(zeroMinutes, '"minutes"')}: minutes: minutes is 5 to 60`, `${ZH}:1: a lesson starts with a "---" line, then JSON front matter, then "---"`]);
-  });
-});
-
-describe('checkAgainstCatalog', () => {
-  const origins = originMap(originsAtPortBase(5310));
-  const textOf = (overrides: Record<string, unknown>): string => file({ ...good(), front: front(overrides) });
-  const lesson = (overrides: Record<string, unknown>): Lesson => {
-    const parsed = parseLesson(EN, textOf(overrides));
-    if (!parsed.lesson) throw new Error(parsed.problems.join('\n'));
-    return parsed.lesson;
-  };
-
-  it('accepts a lesson true to the model', () => {
-    expect(checkAgainstCatalog([lesson({})], catalog, origins)).toEqual([]);
-  });
-
-  it('names an experiment id that is not in the catalog', () => {
-    const predict = { 'preflight-put-missing-allow-methods': { outcomes: ['allowed', 'blocked'] }, 'preflight-put-alowed': { outcomes: ['allowed', 'blocked'] } };
-    const overrides = { experiments: ['preflight-put-missing-allow-methods', 'preflight-put-alowed'], predict };
-    const line = lineOf(textOf(overrides), '"preflight-put-alowed"');
-    expect(checkAgainstCatalog([lesson(overrides)], catalog, origins)).toEqual([`${EN}:${line}: experiments[1]: unknown experiment "preflight-put-alowed" (see \`cors-lab list\`)`]);
-  });
-
-  it('refuses choices without the browser\'s outcome or reason', () => {
-    const bad = lesson({
-      predict: {
-        'preflight-put-missing-allow-methods': { outcomes: ['allowed', 'opaque'], reasons: ['MissingAllowOriginHeader', 'AllowOriginMismatch'] },
-        'preflight-put-allowed': { outcomes: ['blocked', 'opaque'], step: 1 },
-      },
-    });
-    expect(checkAgainstCatalog([bad], catalog, origins)).toEqual([
-      expect.stringMatching(/:\d+: predict\["preflight-put-missing-allow-methods"\]\.outcomes: the browser's outcome "blocked" is not among the choices$/),
-      expect.stringMatching(/:\d+: predict\["preflight-put-missing-allow-methods"\]\.reasons: the browser's reason "MethodDisallowedByPreflightResponse" is not among the choices$/),
-      expect.stringMatching(/:\d+: predict\["preflight-put-allowed"\]\.step: step 1 does not exist; "preflight-put-allowed" has 1 step$/),
-    ]);
-    const reasonless = lesson({ predict: { ...(front().predict as object), 'preflight-put-missing-allow-methods': { outcomes: ['allowed', 'blocked'], reasons: ['MissingAllowOriginHeader', 'AllowOriginMismatch'] } } });
-    expect(checkAgainstCatalog([reasonless], catalog, origins)).toEqual([
-      expect.stringMatching(/predict\["preflight-put-missing-allow-methods"\]\.reasons: the browser's reason "MethodDisallowedByPreflightResponse" is not among the choices$/),
-    ]);
-  });
-
-  it('refuses a fix-it that is not blocked, or a solution that does not fix it', () => {
-    const allowed = lesson({ fixIt: { experiment: 'preflight-put-allowed', goal: 'x', solution: { actual: { 'X-A': '1' } } } });
-    expect(checkAgainstCatalog([allowed], catalog, origins)).toEqual([expect.stringMatching(/fixIt\.experiment: "preflight-put-allowed" is not blocked, so there is nothing to fix$/)]);
-    const halfFixed = lesson({ fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' } } } });
-    expect(checkAgainstCatalog([halfFixed], catalog, origins)).toEqual([
-      expect.stringMatching(/fixIt\.solution: step 0 is still blocked \(MissingAllowOriginHeader\) with this solution$/),
-    ]);
-  });
-
-  it('checks headers a fix-it must make readable, and headers a question asks about', () => {
-    const hidden = lesson({
-      fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', readable: ['x-secret'], solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' }, actual: { 'Access-Control-Allow-Origin': '{page}', 'X-Secret': '1' } } },
-    });
-    expect(checkAgainstCatalog([hidden], catalog, origins)).toEqual([expect.stringMatching(/fixIt\.readable: "x-secret" is not readable in step 0 with this solution$/)]);
-    const question = lesson({ predict: { ...(front().predict as object), 'preflight-put-allowed': { outcomes: ['allowed', 'blocked'], readable: 'X-Secret' } } });
-    expect(checkAgainstCatalog([question], catalog, origins)).toEqual([expect.stringMatching(/predict\["preflight-put-allowed"\]\.readable: the server never sends "X-Secret", so the question has no answer$/)]);
   });
 });
