@@ -13,6 +13,8 @@ import { narrativeLength } from './narrative-length.ts';
 import { LESSON_LANGUAGES, NARRATIVE_MINIMUM } from './schema.ts';
 
 const origins = originMap(originsAtPortBase(5310));
+/** The first lesson whose predictions ask for the reason too. */
+const REASONS_FROM = 4;
 
 describe('the course', () => {
   it('has at least 12 lessons, numbered 01.. in order, in every language', () => {
@@ -71,6 +73,8 @@ for (const lesson of lessons.en) {
         expect(step, `${id} step ${prediction?.step ?? 0}`).toBeDefined();
         if (!step || !prediction) continue;
         expect(prediction.outcomes).toContain(step.outcome);
+        // From lesson 4 (the preflight) on, a learner who says "blocked" also names the reason.
+        if (lesson.order >= REASONS_FROM && step.outcome === 'blocked' && step.reason) expect(prediction.reasons, `${id} offers reasons`).toContain(step.reason);
         if (prediction.reasons && step.outcome === 'blocked' && step.reason) expect(prediction.reasons).toContain(step.reason);
       }
     });
