@@ -3,7 +3,7 @@
  * course with a missing or diverging translation is refused too.
  */
 import { describe, expect, it } from 'vitest';
-import { EN, EN_WORDS, ZH, file, front, good, lineOf } from './fixture-lesson.ts';
+import { EN, EN_WORDS, ZH, ZH_TEXT, file, front, good, lineOf } from './fixture-lesson.ts';
 import { LessonError, loadLessons, parseLesson } from './load.ts';
 
 function problems(path: string, text: string): string[] {
@@ -91,6 +91,14 @@ describe('parseLesson', () => {
     expect(problems(ZH, english)).toEqual([`${ZH}:${lineOf(english, '"title"')}: title: not translated: a zh-CN text holds Chinese characters`]);
     const notes = file({ ...good(), front: front({ speakerNotes: ['Fine.', '讲清楚什么是预检。'] }) });
     expect(problems(EN, notes)).toEqual([`${EN}:${lineOf(notes, '讲清楚')}: speakerNotes[1]: English text holds Chinese characters`]);
+  });
+});
+
+describe('Chinese paragraphs', () => {
+  it('refuses a line break inside a Chinese paragraph, and allows lists, tables, code and English', () => {
+    const body = `${ZH_TEXT}\n\n- 列表项\n- 第二项\n\n| 表 | 格 |\n|---|---|\n\n\`\`\`\n代码\n可以换行\n\`\`\`\nEnglish may\nwrap here.\n\n第一行\n第二行`;
+    const text = file({ ...good('zh-CN'), body });
+    expect(problems(ZH, text)).toEqual([`${ZH}:${lineOf(text, '第二行')}: narrative: a line break inside a Chinese paragraph shows as a space; keep the paragraph on one line`]);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
 import { FrontMatterError, lineOfPath, splitLesson } from './front-matter.ts';
+import { cjkSoftBreaks } from './line-breaks.ts';
 import { hasHan, narrativeLength } from './narrative-length.ts';
 import { LESSON_LANGUAGES, NARRATIVE_MINIMUM, lessonFrontMatterSchema, type Lesson, type LessonFrontMatter, type LessonLanguage } from './schema.ts';
 
@@ -64,6 +65,7 @@ export function parseLesson(file: string, text: string): ParsedLesson {
     if (lang !== 'en' && !hasHan(words)) problems.push(`${at(path)}: not translated: a ${lang} text holds Chinese characters`);
   }
   if (lang !== 'en' && !hasHan(body)) problems.push(`${file}:${bodyLine}: narrative: not translated`);
+  for (const i of cjkSoftBreaks(body)) problems.push(`${file}:${bodyLine + i}: narrative: a line break inside a Chinese paragraph shows as a space; keep the paragraph on one line`);
 
   if (problems.length > 0) return { lesson: null, problems };
   return { lesson: { ...front, lang, order: Number(nn), file, narrative: body.trim(), lines }, problems: [] };
