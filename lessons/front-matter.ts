@@ -64,10 +64,16 @@ export function lineOfPath(lines: Readonly<Record<string, number>>, path: readon
 export function parsePositionedJson(text: string, firstLine = 1): { value: unknown; lines: Record<string, number> } {
   const lines: Record<string, number> = {};
   let at = 0;
+  const newlines = [...text.matchAll(/\n/g)].map((m) => m.index);
+  /** Lines before `index` = newlines before it (binary search). */
   const lineAt = (index: number): number => {
-    let line = firstLine;
-    for (let i = 0; i < index && i < text.length; i++) if (text[i] === '\n') line++;
-    return line;
+    let [low, high] = [0, newlines.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((newlines[mid] ?? Infinity) < index) low = mid + 1;
+      else high = mid;
+    }
+    return firstLine + low;
   };
   const fail = (what: string): never => {
     const found = at < text.length ? `found ${JSON.stringify(text[at])}` : 'found the end of the front matter';
