@@ -54,6 +54,13 @@ for (const lesson of lessons.en) {
       }
     });
 
+    it('refers to the same existing lessons in every language ("lesson 5", "第 5 课")', () => {
+      const zh = lessons['zh-CN'].find((l) => l.id === lesson.id)?.narrative ?? '';
+      const en = [...lesson.narrative.matchAll(/\blessons? (\d+)/gi)].map((m) => Number(m[1]));
+      expect([...zh.matchAll(/第 ?(\d+) ?课/g)].map((m) => Number(m[1])).sort()).toEqual([...en].sort());
+      for (const n of en) expect(n, `lesson ${n} exists`).toBeLessThanOrEqual(lessons.en.length);
+    });
+
     it(`fix-it ${lesson.fixIt.experiment}: blocked as given, allowed with the solution`, () => {
       const experiment = catalog.find((e) => e.id === lesson.fixIt.experiment);
       expect(experiment).toBeDefined();
