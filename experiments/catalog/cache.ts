@@ -56,7 +56,7 @@ export const cache: ExperimentInput[] = [
   },
   {
     id: 'cache-new-header-not-covered',
-    title: 'A cached preflight does not cover a header it did not allow',
+    title: 'An entry allowing X-Token does not cover X-Token with X-Trace',
     group: 'cache',
     explain:
       'The cache entry allows the method `PUT` and the header `X-Token`. The second request adds `X-Trace`, which the entry does not cover, so the browser preflights again; the answer still allows only `X-Token`, and the request is blocked.\n\n**Fix:** `Access-Control-Allow-Headers: X-Token, X-Trace`.',

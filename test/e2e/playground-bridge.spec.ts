@@ -20,7 +20,8 @@ async function runBlocked(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Run this experiment' }).click();
   const row = page.getByTestId('log-row').filter({ hasText: blocked.id });
   await expect(row).toContainText('✖ blocked');
-  await expect(row).not.toContainText('allowed');
+  await expect(row).not.toContainText('✔ allowed');
+  await expect(row).not.toContainText('x-fake');
   await expect(row).not.toContainText('disagree');
 }
 

@@ -44,7 +44,7 @@ const MISCONFIGURED: Case[] = [
   },
   { name: 'preflight without Allow-Origin', route: { preflight: { headers: { 'Access-Control-Allow-Methods': 'DELETE' } } }, request: { method: 'DELETE' }, reason: 'PreflightMissingAllowOriginHeader', preflight: true, fix: /OPTIONS[\s\S]*Access-Control-Allow-Origin: http:\/\/localhost:3000/ },
   { name: 'preflight answered 401', route: { preflight: { status: 401, headers: { [ACAO]: '{reflect}' } } }, request: { method: 'PATCH' }, reason: 'PreflightInvalidStatus', preflight: true, fix: /204/ },
-  { name: 'preflight redirected', route: { preflight: { status: 302, headers: { [ACAO]: '{reflect}', Location: '/login' } } }, request: { method: 'PUT' }, reason: 'PreflightDisallowedRedirect', preflight: true, fix: /no redirect/ },
+  { name: 'preflight redirected', route: { preflight: { status: 302, headers: { [ACAO]: '{reflect}', Location: '/login' } } }, request: { method: 'PUT' }, reason: 'PreflightDisallowedRedirect', preflight: true, fix: /OPTIONS \(preflight\): status 204\nOPTIONS \(preflight\): remove Location/ },
 ];
 
 const CORRECT: Case[] = [
@@ -203,7 +203,8 @@ test.describe('cors-lab probe', () => {
     expect(out).toContain('outcome   blocked: MethodDisallowedByPreflightResponse');
     expect(out).toContain('Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.');
     expect(out).toMatch(/preflight OPTIONS -> 204\n\s+Access-Control-Allow-Origin: http:\/\/localhost:3000/);
-    expect(out).toContain('fix       Access-Control-Allow-Methods: PUT');
+    // The complete fix: the preflight's missing method, and the actual answer the browser never reached.
+    expect(out).toMatch(/fix {7}OPTIONS \(preflight\): Access-Control-Allow-Methods: PUT\n\s+actual answer: Access-Control-Allow-Origin: http:\/\/localhost:3000/);
     const record = JSON.parse(await readFile(file, 'utf8'));
     expect(record.observed.reason).toBe('MethodDisallowedByPreflightResponse');
     expect(record.observed.preflight).toBe(true);

@@ -85,7 +85,7 @@ npx playwright test
 
 step "a deliberately wrong expectation fails with Chromium's reason, console line and fix"
 set +e; DELIBERATELY_WRONG=1 npx playwright test tests/deliberately-wrong.spec.ts > wrong.txt 2>&1; CODE=$?; set -e
-for want in "Expected: allowed" "Received: blocked (WildcardOriginNotAllowed)" "Console:  Access to fetch at" "Fix:      Access-Control-Allow-Origin: http://localhost:3000" "CORS  the wrong configuration is expected to allow credentials"; do
+for want in "Expected: allowed" "Received: blocked (WildcardOriginNotAllowed)" "Console:  Access to fetch at" "Fix:      actual answer: Access-Control-Allow-Origin: http://localhost:3000" "CORS  the wrong configuration is expected to allow credentials"; do
   grep -qF "$want" wrong.txt || { cat wrong.txt; echo "missing from the failure output: $want" >&2; exit 1; }
 done
 [ "$CODE" -eq 1 ] || { cat wrong.txt; echo "expected exit code 1, got $CODE" >&2; exit 1; }
