@@ -5,18 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperimentFiles } from '../experiments/load-files.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
+import { cli } from './cli-in-memory.ts';
 
 const ONE = { id: 'one', title: 'one', group: 'simple', request: { target: 'api' } };
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cors-lab-input-'));

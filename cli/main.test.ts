@@ -4,16 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../experiments/validate.ts';
-import type { Io } from './io.ts';
 import { main } from './main.ts';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { cli } from './cli-in-memory.ts';
 
 describe('cors-lab', () => {
   // main() loads each command's module on first use; load them here, outside any one test's time limit.

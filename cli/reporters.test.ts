@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ExperimentResult, Observation, RunReport } from '../runner/observed.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
 import { annotationPath, escapeData, escapeProperty, reportGithub } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { cli } from './cli-in-memory.ts';
 
 interface JunitCase {
   '@_name': string;

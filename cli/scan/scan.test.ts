@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../io.ts';
-import { main } from '../main.ts';
 import { scan, ScanUnreachableError } from './scan.ts';
+import { cli } from '../cli-in-memory.ts';
 
 const TRUSTED = 'https://app.example.com';
 type Decide = (origin: string) => Record<string, string>;
@@ -82,14 +81,6 @@ describe('scan finds each misconfiguration on a server built with it', () => {
     await expect(scan(url, url, 200)).rejects.toThrow('no answer within 0.2 s');
   });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe('cors-lab scan', () => {
   it('exits 0 and says so when nothing is found', async () => {
