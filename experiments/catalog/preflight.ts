@@ -21,7 +21,7 @@ export const preflight: ExperimentInput[] = [
     id: 'preflight-put-missing-allow-methods',
     title: 'PUT is not listed in Access-Control-Allow-Methods',
     group: 'preflight',
-    explain: 'The preflight allowed the origin but not the method, so the browser never sends the PUT: the server sees only the OPTIONS request.\n\n**Fix:** `Access-Control-Allow-Methods: PUT`.',
+    explain: 'The preflight allowed the origin but not the method, so the browser never sends the PUT: the server sees only the OPTIONS request.\n\n**Fix:** `Access-Control-Allow-Methods: PUT` on the preflight, and an `Access-Control-Allow-Origin` on the PUT\'s own answer, which has none yet: once the preflight passes, that is the next check.',
     request: { target: 'api', method: 'PUT' },
     server: { preflight: { headers: ALLOW_PAGE } },
     expect: { outcome: 'blocked', reason: 'MethodDisallowedByPreflightResponse', preflight: true, reachedServer: false },
