@@ -43,7 +43,11 @@ describe('explain', () => {
   });
 
   it('says what JavaScript can read when allowed, and that opaque means nothing readable', () => {
-    expect(explained({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }).e).toMatchObject({ verdict: expect.stringMatching(/^Allowed: the answer passed the CORS check; JavaScript can read status 200/), console: null, fix: null });
+    expect(explained({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }).e).toMatchObject({ verdict: expect.stringMatching(/^Allowed: the answer passed the CORS check; JavaScript can read status 200 and \d+ headers?\.$/), console: null, fix: null });
+    // One readable header is "1 header".
+    const [one] = validateExperiments({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'test');
+    const p = predictExperiment(one!, origins, 'r1')[0]!;
+    expect(explain({ ...p, readableHeaders: ['content-length'] }, { url: experimentUrl(one!, origins, 'r1'), pageOrigin: APP, api: 'fetch', method: 'GET', credentialsInclude: false }).verdict).toMatch(/ and 1 header\.$/);
     expect(explained({ request: { target: 'api', mode: 'no-cors' } }).e.verdict).toBe('Opaque: mode "no-cors" skips the CORS check; JavaScript sees status 0, no headers and no body.');
   });
 });

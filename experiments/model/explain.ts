@@ -146,7 +146,7 @@ function consoleHead(p: StepPrediction, c: ExplainContext): string {
 export function explain(p: StepPrediction, c: ExplainContext): Explanation {
   if (p.outcome === 'allowed') {
     const how = p.responseType === 'basic' ? 'a same-origin request needs no CORS headers' : `the answer passed the CORS check${p.preflight ? ' after a passed preflight' : ''}`;
-    return { verdict: `Allowed: ${how}; JavaScript can read status ${p.status} and ${p.readableHeaders.length} headers.`, console: null, fix: null, mdn: null, firefox: null };
+    return { verdict: `Allowed: ${how}; JavaScript can read status ${p.status} and ${p.readableHeaders.length} ${p.readableHeaders.length === 1 ? 'header' : 'headers'}.`, console: null, fix: null, mdn: null, firefox: null };
   }
   if (p.outcome === 'opaque') {
     const what = p.responseType === 'opaqueredirect' ? 'the redirect was not followed (redirect "manual")' : 'mode "no-cors" skips the CORS check';
