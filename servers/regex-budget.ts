@@ -1,0 +1,32 @@
+/**
+ * Matches a plan's `/regular expression/` origin (Express `cors`) against a
+ * request's Origin within a time budget. Any page can send any Origin, and a
+ * pattern with nested repetition such as `/^(a+)+$/` backtracks for hours on
+ * forty characters, which would stop all five origins (one event loop). V8
+ * can interrupt a running match, which `vm`'s `timeout` does; past the budget
+ * the plan gets a 400 naming the option, like any plan the server can not follow.
+ * https://github.com/expressjs/cors#configuration-options
+ */
+import { Script, createContext } from 'node:vm';
+import { PlanError } from './answer.ts';
+import type { RegexTest } from '../experiments/middleware/run-middleware.ts';
+
+/** Far above any sane origin pattern (microseconds), far below a stalled lab. */
+export const REGEX_BUDGET_MS = 25;
+
+const MATCH = new Script('pattern.test(input)');
+/** One context for all matches (creating one costs a millisecond); matches run one at a time. */
+const context = createContext({ pattern: /$^/, input: '' });
+
+export const budgetedRegexTest: RegexTest = (pattern, input) => {
+  // A fresh RegExp in the context: the plan's own has `test` replaced by this function.
+  Object.assign(context, { pattern: new RegExp(pattern.source, pattern.flags), input });
+  try {
+    return MATCH.runInContext(context, { timeout: REGEX_BUDGET_MS }) === true;
+  } catch {
+    throw new PlanError(
+      'server.middleware.options.origin',
+      `the regular expression /${pattern.source}/${pattern.flags} took over ${REGEX_BUDGET_MS} ms on an Origin of ${input.length} characters (catastrophic backtracking: avoid nested repetition such as (a+)+)`,
+    );
+  }
+};
