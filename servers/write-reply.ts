@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
+import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
 import { jsonReply, type RawReply } from './answer.ts';
 
 export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
@@ -36,6 +36,6 @@ export function writeToSocket(socket: Socket, planned: RawReply, method: string)
 export function toResponse(reply: RawReply): Response {
   const headers = new Headers();
   for (const [name, value] of reply.headers) headers.append(name, value);
-  const nullBody = reply.status === 204 || reply.status === 304;
+  const nullBody = NULL_BODY_STATUSES.includes(reply.status);
   return new Response(nullBody ? null : reply.body, { status: reply.status, headers });
 }

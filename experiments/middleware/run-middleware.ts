@@ -9,7 +9,7 @@
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import expressCors from 'cors';
-import { headerNameProblem, headerValueProblem, type HeaderLines } from '../headers.ts';
+import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../headers.ts';
 import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../../servers/answer.ts';
 import { jsonPath } from '../validate.ts';
 import { regexOf, type ExpressCorsOptions, type HonoCorsOptions } from './options.ts';
@@ -21,7 +21,7 @@ async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Prom
   app.all('*', () => {
     const headers = new Headers();
     for (const [name, value] of call.handler.headers) headers.append(name, value);
-    const nullBody = call.handler.status === 204 || call.handler.status === 304;
+    const nullBody = NULL_BODY_STATUSES.includes(call.handler.status);
     return new Response(nullBody ? null : call.handler.body, { status: call.handler.status, headers });
   });
   // A browser drops Origin and Access-Control-Request-* from a Request built with them (forbidden
@@ -82,7 +82,8 @@ function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall, test:
   // An explicit `origin: undefined` would override the package's default '*'.
   const origin = expressOrigin(options.origin, test);
   expressCors({ ...options, ...(origin === undefined ? {} : { origin }) })({ method: call.method, headers: call.headers }, res, () => void (passed = true));
-  const lines: HeaderLines = [...set.values()];
+  // The package ends a preflight with its own `Content-Length: 0`; framing is the server's (withServerLines), never sent twice.
+  const lines: HeaderLines = [...set.values()].filter(([name]) => framingHeaderProblem(name) === null);
   if (passed) {
     for (const [name, value] of call.handler.headers) lines.push([name, value]);
     return { status: call.handler.status, headers: lines, body: call.handler.body };
