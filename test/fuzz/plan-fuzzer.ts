@@ -34,7 +34,11 @@ export function random(seed: number): () => number {
 
 const HOSTILE = ['\r\nX-Injected: 1', '\nX-Injected: 1', 'a\u0000b', 'a\u007fb', '\u010d\u010aX-Injected: 1', '\u560d\u560aX-Injected: 1', 'é', '', ' ', '{reflect}', '{origin:nope}', '{page}', 'x'.repeat(3000)];
 const NAMES = ['Access-Control-Allow-Origin', 'X-Custom', 'Set-Cookie', 'Content-Length', 'Transfer-Encoding', 'Connection', 'Keep-Alive', 'Location', '__proto__', 'constructor', 'bad name', 'a:b', '', 'Ünicode'];
-/** Origin patterns for Express cors, with nested repetition that backtracks for hours on HOSTILE_ORIGIN. */
+/**
+ * Origin patterns for Express cors, with nested repetition that backtracks
+ * for hours on HOSTILE_ORIGIN. Each such match costs the lab its 100 ms
+ * budget (servers/regex-budget.ts), so they are a small share of the cases.
+ */
 const REGEXES = ['/^http:\\/\\/localhost:\\d+$/', '/^http:\\/\\/(a+)+$/', '/(a|a)*$/', '/[/', '/x/q', '/.*/'];
 const HOSTILE_ORIGIN = `http://${'a'.repeat(40)}!`;
 const MIDDLEWARE_OPTIONS = ['origin', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'methods', 'allowedHeaders', 'exposedHeaders', 'maxAge', '__proto__', 'bogus'];
@@ -68,7 +72,7 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
     if (rnd() < 0.3) options[pick(['optionsSuccessStatus', 'maxAge'])] = pick([200, 204, 205, 299, 304, 500, 599, -1, 1.5, 1e9]);
     if (rnd() < 0.3) options[pick(['credentials', 'preflightContinue'])] = pick([true, false, 'yes']);
     // Half are well-formed, so the middleware itself runs: catastrophic patterns meet HOSTILE_ORIGIN there.
-    if (rnd() < 0.5) return pick([{ name: 'cors', options: { origin: pick([...REGEXES.slice(0, 3), '{page}', true, ['http://localhost:1', REGEXES[1]!]]), credentials: rnd() < 0.5 } }, { name: 'hono/cors', options: { origin: pick(['*', '{page}', ['{page}', '{origin:api}']]), exposeHeaders: ['X-A'] } }]);
+    if (rnd() < 0.5) return pick([{ name: 'cors', options: { origin: pick([REGEXES[0]!, REGEXES[5]!, '{page}', true, ['http://localhost:1', REGEXES[1]!]]), credentials: rnd() < 0.5 } }, { name: 'hono/cors', options: { origin: pick(['*', '{page}', ['{page}', '{origin:api}']]), exposeHeaders: ['X-A'] } }]);
     return rnd() < 0.9 ? { name: pick(['hono/cors', 'cors', 'cors', 'express']), ...(rnd() < 0.9 ? { options } : {}) } : anyValue(1);
   };
   const plan = (): { p: unknown; s: Record<string, unknown> } => {
@@ -95,7 +99,7 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
     const method = pick(METHODS);
-    const headers = [`Origin: ${pick(['http://localhost:1', 'null', 'http://evil.example', HOSTILE_ORIGIN, HOSTILE_ORIGIN])}`];
+    const headers = [`Origin: ${pick(['http://localhost:1', 'null', 'http://evil.example', HOSTILE_ORIGIN])}`];
     if (method === 'OPTIONS' && rnd() < 0.8) headers.push('Access-Control-Request-Method: PUT');
     if (method === 'OPTIONS' && rnd() < 0.5) headers.push(`Access-Control-Request-Headers: ${pick(['x-a', 'x-a, authorization', '__proto__', 'é'])}`);
     const run = `f${seed}-${i}`;
