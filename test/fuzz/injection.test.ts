@@ -87,15 +87,22 @@ describe('injection over every plan field', () => {
     }
   }
 
-  it('refuses a hostile Origin reflected by {reflect} on the raw-packet path, nothing injected', async () => {
-    const target = `${PLAN_PREFIX}refl/0/${toBase64Url(JSON.stringify({ p: 'app', s: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } } }))}/`;
-    for (const origin of ['http://a\x7fb', 'http://a\x00b']) {
-      const { text } = await rawExchange(port, [requestBytes('CHICKEN', target, `localhost:${port}`, [`Origin: ${origin}`])]);
-      const [response] = parseResponses(text);
-      expect(response?.status).toBe(400);
-      expect(malformedHeadLines(response!)).toEqual([]);
-    }
-  });
+  for (const [title, server] of [
+    ['the plan', { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } }],
+    ['hono/cors', { middleware: { name: 'hono/cors', options: { origin: '{reflect}' } } }],
+    ['Express cors', { middleware: { name: 'cors', options: { origin: ['{reflect}'] } } }],
+  ] as const) {
+    it(`refuses a hostile Origin reflected by {reflect} through ${title} on the raw-packet path, nothing injected`, async () => {
+      const target = `${PLAN_PREFIX}refl/0/${toBase64Url(JSON.stringify({ p: 'app', s: server }))}/`;
+      for (const origin of ['http://a\x7fb', 'http://a\x00b', 'http://a\x01b']) {
+        const { text } = await rawExchange(port, [requestBytes('CHICKEN', target, `localhost:${port}`, [`Origin: ${origin}`])]);
+        const [response] = parseResponses(text);
+        expect(response?.status).toBe(400);
+        expect(malformedHeadLines(response!)).toEqual([]);
+        expect([response!.statusLine, ...response!.lines].join('')).not.toMatch(/[\x00-\x08\x0a-\x1f\x7f]/);
+      }
+    });
+  }
 });
 
 describe('the schema refuses the same plans, so `cors-lab run` refuses the file at load', () => {
