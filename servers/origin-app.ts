@@ -40,7 +40,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const headers = c.req.header();
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
-    const answer = await completeAnswer(planned, budgetedRegexTest);
+    const answer = await completeAnswer(planned, budgetedRegexTest());
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
     return send(c.env, answer.reply, c.req.method);
   });

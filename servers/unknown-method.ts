@@ -90,7 +90,7 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
       if (answer.middleware) {
         clearTimeout(timer);
         socket.off('data', onData);
-        completeAnswer(answer, budgetedRegexTest).then(send).catch((failure: unknown) => finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method));
+        completeAnswer(answer, budgetedRegexTest()).then(send).catch((failure: unknown) => finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method));
         return;
       }
       send(answer);
