@@ -55,6 +55,13 @@ export function framingHeaderProblem(name: string): string | null {
   return `${name} is framing: the server sets it from the body and the request (a planned one could desynchronise a keep-alive connection, one response swallowing the next), so plans may not send ${FRAMING_HEADERS.join(', ')}`;
 }
 
+/**
+ * Statuses whose response has no body: a fetch `Response` built with one
+ * throws. (101 and 103 are below the 200 a plan may ask for.)
+ * https://fetch.spec.whatwg.org/#null-body-status
+ */
+export const NULL_BODY_STATUSES: readonly number[] = [204, 205, 304];
+
 /** Visible ASCII (RFC 9110 VCHAR): what a path or userinfo may hold, so nothing widens to CR or LF on a latin1 write. */
 const URL_PART = /^[\x21-\x7e]*$/;
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
-import { framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
+import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
 import { OUTCOMES, isReason } from './reasons.ts';
 
@@ -109,11 +109,18 @@ const requestSchema = z.strictObject({
   path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
 });
 
-const answerSchema = z.strictObject({
-  status: status(200, 599).optional(),
-  headers: responseHeaderMap.optional(),
-  body: body.optional(),
-});
+const answerSchema = z
+  .strictObject({
+    status: status(200, 599).optional(),
+    headers: responseHeaderMap.optional(),
+    body: body.optional(),
+  })
+  .superRefine((answer, ctx) => {
+    // A body after a 204, 205 or 304 is read by no client: on a keep-alive connection it would be taken for the next response.
+    if (answer.status !== undefined && NULL_BODY_STATUSES.includes(answer.status) && answer.body) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${answer.status} response has no body (https://httpwg.org/specs/rfc9110.html#status.${answer.status})` });
+    }
+  });
 
 const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),

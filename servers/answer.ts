@@ -4,7 +4,7 @@
  * `actual`. Pure: takes the request, returns the raw reply and the journal
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
-import { headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
+import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
 import type { MiddlewarePlan } from '../experiments/middleware/options.ts';
 import { serverSchema, type PageOrigin, type ServerPlan } from '../experiments/schema.ts';
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
@@ -251,8 +251,9 @@ function planReply(
     return { status: redirect.status ?? 302, headers: withServerLines(headers, '', closes(request)), body: '' };
   }
   const answer = plan.server.actual ?? {};
-  const body = answer.body ?? `cors-lab: ${context.self} answered`;
-  return { status: answer.status ?? 200, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, closes(request)), body };
+  const status = answer.status ?? 200;
+  const body = answer.body ?? (NULL_BODY_STATUSES.includes(status) ? '' : `cors-lab: ${context.self} answered`);
+  return { status, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, closes(request)), body };
 }
 
 /** The route behind the middleware answers as the plan says, minus the CORS headers the middleware now owns. */
@@ -261,7 +262,8 @@ function middlewareCall(request: IncomingRequest, plan: { page: PageOrigin; serv
   const answer = (isPreflight(request) ? plan.server.preflight : plan.server.actual) ?? {};
   const where = ['server', isPreflight(request) ? 'preflight' : 'actual', 'headers'];
   const lines = emitHeaders(answer.headers, where, tokens).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
-  const body = answer.body ?? (isPreflight(request) ? '' : 'cors-lab: answered behind the middleware');
+  const status = answer.status ?? (isPreflight(request) ? 204 : 200);
+  const body = answer.body ?? (isPreflight(request) || NULL_BODY_STATUSES.includes(status) ? '' : 'cors-lab: answered behind the middleware');
   const expand = (value: string, field: string): string => expandTokens(value, jsonPath(['server', 'middleware', 'options', field]), tokens);
   const options = middleware.options ?? {};
   const origin = options.origin;
@@ -271,7 +273,7 @@ function middlewareCall(request: IncomingRequest, plan: { page: PageOrigin; serv
     middleware: { ...middleware, options: { ...options, ...(expandedOrigin === undefined ? {} : { origin: expandedOrigin }) } } as MiddlewarePlan,
     method: request.method,
     headers,
-    handler: { status: answer.status ?? (isPreflight(request) ? 204 : 200), headers: lines, body },
+    handler: { status, headers: lines, body },
     closesConnection: closes(request),
   };
 }

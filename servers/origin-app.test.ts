@@ -90,13 +90,19 @@ describe('planned answers', () => {
     expect(entry?.responseHeaders).toContainEqual(['Access-Control-Allow-Origin', APP]);
   });
 
-  it('serves the journal cross-origin readable', async () => {
+  it('serves the journal to its own origin only: it holds the cookies requests carried', async () => {
     const context = lab();
     const app = createOriginApp('partner', context);
     await app.request(planned({}, { run: 'j2' }));
-    const res = await app.request(new Request('http://127.0.0.1:7003/__journal/j2?since=0', { headers: { Origin: 'null' } }));
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect((await res.json()).entries).toHaveLength(1);
+    for (const origin of ['null', 'http://evil.example']) {
+      const res = await app.request(new Request('http://127.0.0.1:7003/__journal/j2?since=0', { headers: { Origin: origin } }));
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect((await res.json()).entries).toHaveLength(1);
+    }
+    const refused = await app.request(new Request('http://127.0.0.1:7003/__journal/j2?since=-1', { headers: { Origin: 'null' } }));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -11,11 +11,27 @@ import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
+import { budgetedRegexTest } from './regex-budget.ts';
 import { runnerScript } from './runner-script.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
 import { relative } from 'node:path';
 
 type Env = { Bindings: Partial<HttpBindings> };
+
+/**
+ * The journal holds the Cookie and Authorization lines each request carried.
+ * A page elsewhere can make the browser send the user's localhost cookies
+ * (of any port: cookies ignore ports) to a planned URL of a run it names
+ * itself, so a journal readable cross-origin would hand it those cookies,
+ * HttpOnly ones included. Only the playground reads it, from its own origin
+ * (client/lab/run-in-browser.ts); the headless runner reads it in process.
+ * So no Access-Control-Allow-Origin, and no embedding by other sites.
+ * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header
+ */
+function journalReply(reply: RawReply): RawReply {
+  const headers = reply.headers.filter(([name]) => name.toLowerCase() !== 'access-control-allow-origin');
+  return { ...reply, headers: [...headers, ['Cross-Origin-Resource-Policy', 'same-origin'], ['Cache-Control', 'no-store']] };
+}
 
 export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   const app = new Hono<Env>();
@@ -39,15 +55,15 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const headers = c.req.header();
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
-    const answer = await completeAnswer(planned);
+    const answer = await completeAnswer(planned, budgetedRegexTest());
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
     return send(c.env, answer.reply, c.req.method);
   });
 
   app.get('/__journal/:run', (c) => {
     const since = Number(c.req.query('since') ?? '0');
-    if (!Number.isInteger(since) || since < 0) return send(c.env, jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' }), c.req.method);
-    return send(c.env, jsonReply(200, lab.journal.read(c.req.param('run'), since)), c.req.method);
+    if (!Number.isInteger(since) || since < 0) return send(c.env, journalReply(jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' })), c.req.method);
+    return send(c.env, journalReply(jsonReply(200, lab.journal.read(c.req.param('run'), since))), c.req.method);
   });
 
   app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));

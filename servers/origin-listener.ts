@@ -14,6 +14,7 @@ import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { trackReply } from './pending-replies.ts';
 import { PLAN_PREFIX } from './plan-url.ts';
+import { budgetedRegexTest } from './regex-budget.ts';
 import { writeToResponse } from './write-reply.ts';
 
 /** Request headers from the raw lines: lower-case names, repeated lines joined with ", ", no prototype to collide with. */
@@ -39,7 +40,8 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
       const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap }) : null;
       if (!answer) return void hono(req, res);
       // A plan that mounts a real middleware answers through it: the only asynchronous path.
-      if (answer.middleware) return void completeAnswer(answer).then((done) => send(done, req, res), (error: unknown) => failed(error, res, method));
+      // `.catch` after `.then`: a throw while writing must not become an unhandled rejection (it ends the process).
+      if (answer.middleware) return void completeAnswer(answer, budgetedRegexTest()).then((done) => send(done, req, res)).catch((error: unknown) => failed(error, res, method));
       send(answer, req, res);
     } catch (error) {
       failed(error, res, method);
@@ -53,7 +55,7 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
 
   /** A bug, not a plan problem (those are 400s): say so, and keep the origin serving. */
   function failed(error: unknown, res: ServerResponse, method: string): void {
-    if (res.headersSent) return void res.destroy();
+    if (res.headersSent || res.writableEnded) return void res.destroy();
     writeToResponse(res, jsonReply(500, { error: `internal error on origin ${self}: ${(error as Error).message}` }), method);
   }
 }

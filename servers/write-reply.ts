@@ -5,7 +5,8 @@
  */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { RawReply } from './answer.ts';
+import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
+import { jsonReply, type RawReply } from './answer.ts';
 
 export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
   res.sendDate = false;
@@ -19,7 +20,11 @@ export function writeToResponse(res: ServerResponse, reply: RawReply, method: st
  * already says `Connection: close` (answer.ts); other replies get their
  * framing here.
  */
-export function writeToSocket(socket: Socket, reply: RawReply, method: string): void {
+export function writeToSocket(socket: Socket, planned: RawReply, method: string): void {
+  // Node checks every line writeHead gets; this path writes latin1 by hand, so it checks them
+  // here: a line that slipped past the plan checks is a bug, answered 500, never written.
+  const bad = planned.headers.find(([n, v]) => headerNameProblem(n) ?? headerValueProblem(v));
+  const reply = bad ? jsonReply(500, { error: `internal error: refused to write the header line ${JSON.stringify(bad[0])}` }) : planned;
   const lines = [...reply.headers];
   if (!lines.some(([n]) => n.toLowerCase() === 'content-length')) lines.push(['Content-Length', String(reply.body.length)]);
   if (!lines.some(([n]) => n.toLowerCase() === 'connection')) lines.push(['Connection', 'close']);
@@ -31,6 +36,6 @@ export function writeToSocket(socket: Socket, reply: RawReply, method: string): 
 export function toResponse(reply: RawReply): Response {
   const headers = new Headers();
   for (const [name, value] of reply.headers) headers.append(name, value);
-  const nullBody = reply.status === 204 || reply.status === 304;
+  const nullBody = NULL_BODY_STATUSES.includes(reply.status);
   return new Response(nullBody ? null : reply.body, { status: reply.status, headers });
 }

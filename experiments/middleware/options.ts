@@ -6,7 +6,7 @@
  *   - `cors` (the Express package): https://github.com/expressjs/cors#configuration-options
  */
 import { z } from 'zod';
-import { isToken } from '../headers.ts';
+import { headerValueProblem, isToken } from '../headers.ts';
 
 export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;
 export type MiddlewareName = (typeof MIDDLEWARE_NAMES)[number];
@@ -30,10 +30,12 @@ function regexProblem(value: string): string | null {
 }
 
 const tokenList = (what: string) => z.array(z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`), { error: `${what}s are an array of strings` });
+/** A string the middleware writes as a header value (an origin, a list): the one wire check of headers.ts. */
+const wireString = (what: string) => z.string({ error: `${what} is a string` }).refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' });
 const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
-  origin: z.union([z.string(), z.array(z.string())], { error: 'origin is a string ("*" or one origin) or an array of origins' }).optional(),
+  origin: z.union([wireString('origin'), z.array(wireString('origin'))], { error: 'origin is a string ("*" or one origin) or an array of origins' }).optional(),
   allowMethods: tokenList('method').optional(),
   allowHeaders: tokenList('header name').optional(),
   exposeHeaders: tokenList('header name').optional(),
@@ -41,10 +43,10 @@ const honoOptions = z.strictObject({
   credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
 });
 
-const expressOrigin = z
-  .string()
-  .refine((v) => regexProblem(v) === null, { error: (issue) => regexProblem(String(issue.input)) ?? '' });
-const listOrString = (what: string) => z.union([z.string(), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` });
+/** A "/regex/" is only matched, never sent; any other origin string is sent as it is, so it passes the wire check. */
+const originProblem = (v: string): string | null => (REGEX_LITERAL.test(v) ? regexProblem(v) : headerValueProblem(v));
+const expressOrigin = z.string().refine((v) => originProblem(v) === null, { error: (issue) => originProblem(String(issue.input)) ?? '' });
+const listOrString = (what: string) => z.union([wireString(`a ${what} list`), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` });
 
 const expressOptions = z.strictObject({
   origin: z

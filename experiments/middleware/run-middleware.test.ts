@@ -11,6 +11,8 @@ import type { LabContext } from '../../servers/lab-context.ts';
 import { createOriginApp } from '../../servers/origin-app.ts';
 import { originMap, originsAtPortBase } from '../../servers/origins.ts';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import type { MiddlewareCall } from '../../servers/answer.ts';
+import { completeAnswer, runMiddleware } from './run-middleware.ts';
 
 const origins = originsAtPortBase(7000);
 const APP = 'http://localhost:7000';
@@ -141,5 +143,27 @@ describe('server.middleware validation', () => {
     const res = await createOriginApp('api', labContext()).request(planned({ middleware: { name: 'nope' } } as unknown as ServerPlan));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { field: string }).field).toBe('server.middleware.name');
+  });
+});
+
+describe('the wire check on what the middleware writes', () => {
+  // Options the schema would refuse, handed straight to the runner: the last check before any write.
+  const call = (options: Record<string, unknown>, method = 'GET'): MiddlewareCall => ({
+    middleware: { name: 'cors', options } as MiddlewareCall['middleware'],
+    method,
+    headers: { origin: APP, ...(method === 'OPTIONS' ? { 'access-control-request-method': 'PUT' } : {}) },
+    handler: { status: 200, headers: [], body: 'ok' },
+    closesConnection: false,
+  });
+
+  it('refuses a line the middleware would write with CR LF, naming the option that made it', async () => {
+    await expect(runMiddleware(call({ exposedHeaders: 'X-A\r\nSet-Cookie: lab=owned' }))).rejects.toMatchObject({ field: 'server.middleware.options.exposedHeaders' });
+    await expect(runMiddleware(call({ origin: 'http://a\u010d\u010aSet-Cookie: lab=owned' }))).rejects.toThrow(/would send Access-Control-Allow-Origin: invalid header value/);
+  });
+
+  it('completeAnswer turns it into the 400 JSON the journal records', async () => {
+    const done = await completeAnswer({ reply: { status: 501, headers: [], body: '' }, run: 'm1', entry: null, middleware: call({ methods: 'GET\nX-Injected: 1' }, 'OPTIONS') });
+    expect(done.reply.status).toBe(400);
+    expect(JSON.parse(done.reply.body)).toMatchObject({ field: 'server.middleware.options.methods' });
   });
 });

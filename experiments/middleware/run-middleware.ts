@@ -9,8 +9,9 @@
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import expressCors from 'cors';
-import type { HeaderLines } from '../headers.ts';
-import { withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../../servers/answer.ts';
+import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../headers.ts';
+import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../../servers/answer.ts';
+import { jsonPath } from '../validate.ts';
 import { regexOf, type ExpressCorsOptions, type HonoCorsOptions } from './options.ts';
 
 /** hono/cors on a Hono app whose one route answers as the plan's handler does. */
@@ -20,7 +21,7 @@ async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Prom
   app.all('*', () => {
     const headers = new Headers();
     for (const [name, value] of call.handler.headers) headers.append(name, value);
-    const nullBody = call.handler.status === 204 || call.handler.status === 304;
+    const nullBody = NULL_BODY_STATUSES.includes(call.handler.status);
     return new Response(nullBody ? null : call.handler.body, { status: call.handler.status, headers });
   });
   // A browser drops Origin and Access-Control-Request-* from a Request built with them (forbidden
@@ -39,15 +40,30 @@ async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Prom
   return { status: response.status, headers, body: await response.text() };
 }
 
-/** JSON can not hold a RegExp: `/pattern/flags` strings become one here. */
-function expressOrigin(origin: ExpressCorsOptions['origin']): boolean | string | RegExp | Array<string | RegExp> | undefined {
-  if (Array.isArray(origin)) return origin.map((o) => regexOf(o) ?? o);
-  if (typeof origin === 'string') return regexOf(origin) ?? origin;
+/**
+ * How a plan's regular expression is matched against a request's Origin. The
+ * servers pass one with a time budget (servers/regex-budget.ts): any page can
+ * send any Origin, and a pattern such as `/^(a+)+$/` backtracks for hours on
+ * forty characters. It throws a PlanError when the budget runs out.
+ */
+export type RegexTest = (pattern: RegExp, input: string) => boolean;
+
+const plainTest: RegexTest = (pattern, input) => RegExp.prototype.test.call(pattern, input);
+
+/** JSON can not hold a RegExp: `/pattern/flags` strings become one here, matched through `test` (the cors package calls `.test`). */
+function expressOrigin(origin: ExpressCorsOptions['origin'], test: RegexTest): boolean | string | RegExp | Array<string | RegExp> | undefined {
+  const one = (value: string): string | RegExp => {
+    const pattern = regexOf(value);
+    if (!pattern) return value;
+    return Object.defineProperty(pattern, 'test', { value: (input: string) => test(pattern, String(input)) });
+  };
+  if (Array.isArray(origin)) return origin.map(one);
+  if (typeof origin === 'string') return one(origin);
   return origin;
 }
 
 /** The Express `cors` middleware on a bare handler: `next()` hands over to the plan's handler. */
-function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall): { status: number; headers: HeaderLines; body: string } {
+function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall, test: RegexTest): { status: number; headers: HeaderLines; body: string } {
   const set = new Map<string, [string, string]>();
   let status = 200;
   let ended = false;
@@ -64,9 +80,10 @@ function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall): { st
   };
   let passed = false;
   // An explicit `origin: undefined` would override the package's default '*'.
-  const origin = expressOrigin(options.origin);
+  const origin = expressOrigin(options.origin, test);
   expressCors({ ...options, ...(origin === undefined ? {} : { origin }) })({ method: call.method, headers: call.headers }, res, () => void (passed = true));
-  const lines: HeaderLines = [...set.values()];
+  // The package ends a preflight with its own `Content-Length: 0`; framing is the server's (withServerLines), never sent twice.
+  const lines: HeaderLines = [...set.values()].filter(([name]) => framingHeaderProblem(name) === null);
   if (passed) {
     for (const [name, value] of call.handler.headers) lines.push([name, value]);
     return { status: call.handler.status, headers: lines, body: call.handler.body };
@@ -76,16 +93,48 @@ function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall): { st
   return { status, headers: lines, body: '' };
 }
 
+/** The option each CORS response header comes from, to name it when its value can not go on the wire. */
+const OPTION_OF: Record<string, { 'hono/cors': string; cors: string }> = {
+  'access-control-allow-origin': { 'hono/cors': 'origin', cors: 'origin' },
+  'access-control-allow-methods': { 'hono/cors': 'allowMethods', cors: 'methods' },
+  'access-control-allow-headers': { 'hono/cors': 'allowHeaders', cors: 'allowedHeaders' },
+  'access-control-expose-headers': { 'hono/cors': 'exposeHeaders', cors: 'exposedHeaders' },
+};
+
+/**
+ * The middleware writes what its options and the request make (`{reflect}`,
+ * an echoed Access-Control-Request-Headers): every line passes the one wire
+ * check of headers.ts before anything is written, as a plan's own lines do.
+ */
+function checkLines(call: MiddlewareCall, lines: HeaderLines): void {
+  for (const [name, value] of lines) {
+    const problem = headerNameProblem(name) ?? headerValueProblem(value);
+    if (!problem) continue;
+    const option = OPTION_OF[name.toLowerCase()]?.[call.middleware.name];
+    throw new PlanError(jsonPath(['server', 'middleware', 'options', ...(option ? [option] : [])]), `the middleware would send ${name}: ${problem}`);
+  }
+}
+
 /** What the final origin sends for one middleware call, framing included. */
-export async function runMiddleware(call: MiddlewareCall): Promise<RawReply> {
+export async function runMiddleware(call: MiddlewareCall, test: RegexTest = plainTest): Promise<RawReply> {
   const { middleware } = call;
-  const out = middleware.name === 'hono/cors' ? await throughHono(middleware.options ?? {}, call) : throughExpress(middleware.options ?? {}, call);
+  const out = middleware.name === 'hono/cors' ? await throughHono(middleware.options ?? {}, call) : throughExpress(middleware.options ?? {}, call, test);
+  checkLines(call, out.headers);
   return { status: out.status, headers: withServerLines(out.headers, out.body, call.closesConnection), body: out.body };
 }
 
-/** A planned answer with its middleware run: the reply and the journal entry then show what really went out. */
-export async function completeAnswer(answer: PlannedAnswer): Promise<PlannedAnswer> {
+/**
+ * A planned answer with its middleware run: the reply and the journal entry
+ * then show what really went out, or the 400 naming the option that could not.
+ */
+export async function completeAnswer(answer: PlannedAnswer, test: RegexTest = plainTest): Promise<PlannedAnswer> {
   if (!answer.middleware) return answer;
-  const reply = await runMiddleware(answer.middleware);
+  let reply: RawReply;
+  try {
+    reply = await runMiddleware(answer.middleware, test);
+  } catch (error) {
+    if (!(error instanceof PlanError)) throw error;
+    reply = planErrorReply(error);
+  }
   return { ...answer, reply, entry: answer.entry ? { ...answer.entry, status: reply.status, responseHeaders: reply.headers } : null };
 }

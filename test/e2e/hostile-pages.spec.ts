@@ -77,3 +77,23 @@ for (const runnerPath of ['/__runner', '/__runner?sandbox']) {
     expect(lab.journal.read(`${run}-app`).entries).toHaveLength(1);
   });
 }
+
+// The journal keeps the Cookie and Authorization lines of requests a page had the browser send (servers/origin-app.ts).
+test('a page on evil cannot read the journal of a run it named itself; app can', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  const run = 'hostile-journal';
+  const planned = `${origins.api}${plannedPath(run, 0, encodePlan({ page: 'evil', server: {} }), '/')}`;
+  await page.goto(`${origins.evil}/__runner`);
+  const read = await page.evaluate(
+    async ({ planned, journal }) => {
+      await fetch(planned, { mode: 'no-cors', credentials: 'include' });
+      return fetch(journal).then((r) => r.text(), (e: Error) => `refused: ${e.name}`);
+    },
+    { planned, journal: `${origins.api}/__journal/${run}` },
+  );
+  expect(read).toBe('refused: TypeError');
+  expect(lab.journal.read(run).entries).toHaveLength(1);
+  await page.goto(`${origins.app}/__runner`);
+  const own = await page.evaluate((journal) => fetch(journal).then((r) => r.json() as Promise<{ entries: unknown[] }>), `${origins.app}/__journal/${run}`);
+  expect(own.entries).toHaveLength(1);
+});

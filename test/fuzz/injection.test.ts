@@ -47,6 +47,13 @@ const CASES: Case[] = [
   ...[1000, 99, 200.5, '200\r\nX-Injected: 1'].map((status) => ({ title: `actual status ${JSON.stringify(status)}`, plan: { p: 'app', s: { actual: { status } } }, field: ['server', 'actual', 'status'] })),
   ...[200, '302\r\nX-Injected: 1'].map((status) => ({ title: `redirect status ${JSON.stringify(status)}`, plan: { p: 'app', s: { redirects: [{ to: 'api2', status }] } }, field: ['server', 'redirects', 0, 'status'] })),
   { title: 'redirect to an unknown origin', plan: { p: 'app', s: { redirects: [{ to: 'api2\r\nX-Injected: 1' }] } }, field: ['server', 'redirects', 0, 'to'] },
+  // server.middleware: option strings the real hono/cors or Express cors write as header values.
+  ...VALUES.map((v) => ({ title: `hono/cors origin ${JSON.stringify(v)}`, plan: { p: 'app', s: { middleware: { name: 'hono/cors', options: { origin: `http://x${v}` } } } }, field: ['server', 'middleware', 'options', 'origin'] })),
+  ...VALUES.map((v) => ({ title: `hono/cors origin list ${JSON.stringify(v)}`, plan: { p: 'app', s: { middleware: { name: 'hono/cors', options: { origin: ['http://localhost:1', `http://x${v}`] } } } }, field: ['server', 'middleware', 'options', 'origin', 1] })),
+  ...VALUES.map((v) => ({ title: `cors origin ${JSON.stringify(v)}`, plan: { p: 'app', s: { middleware: { name: 'cors', options: { origin: `http://x${v}` } } } }, field: ['server', 'middleware', 'options', 'origin'] })),
+  ...['methods', 'allowedHeaders', 'exposedHeaders'].flatMap((option) =>
+    VALUES.map((v) => ({ title: `cors ${option} string ${JSON.stringify(v)}`, plan: { p: 'app', s: { middleware: { name: 'cors', options: { [option]: `X-A${v}` } } } }, field: ['server', 'middleware', 'options', option] })),
+  ),
   { title: 'page with CR LF', plan: { p: 'app\r\nX-Injected: 1', s: {} }, field: ['page'] },
   { title: 'page an object whose toString is not callable', plan: { p: { toString: 1 }, s: {} }, field: ['page'] },
   { title: 'page arrays nested 5,000 deep', plan: { p: JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`), s: {} }, json: `{"p":${'['.repeat(5000)}${']'.repeat(5000)},"s":{}}`, field: ['page'] },
@@ -80,15 +87,22 @@ describe('injection over every plan field', () => {
     }
   }
 
-  it('refuses a hostile Origin reflected by {reflect} on the raw-packet path, nothing injected', async () => {
-    const target = `${PLAN_PREFIX}refl/0/${toBase64Url(JSON.stringify({ p: 'app', s: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } } }))}/`;
-    for (const origin of ['http://a\x7fb', 'http://a\x00b']) {
-      const { text } = await rawExchange(port, [requestBytes('CHICKEN', target, `localhost:${port}`, [`Origin: ${origin}`])]);
-      const [response] = parseResponses(text);
-      expect(response?.status).toBe(400);
-      expect(malformedHeadLines(response!)).toEqual([]);
-    }
-  });
+  for (const [title, server] of [
+    ['the plan', { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } }],
+    ['hono/cors', { middleware: { name: 'hono/cors', options: { origin: '{reflect}' } } }],
+    ['Express cors', { middleware: { name: 'cors', options: { origin: ['{reflect}'] } } }],
+  ] as const) {
+    it(`refuses a hostile Origin reflected by {reflect} through ${title} on the raw-packet path, nothing injected`, async () => {
+      const target = `${PLAN_PREFIX}refl/0/${toBase64Url(JSON.stringify({ p: 'app', s: server }))}/`;
+      for (const origin of ['http://a\x7fb', 'http://a\x00b', 'http://a\x01b']) {
+        const { text } = await rawExchange(port, [requestBytes('CHICKEN', target, `localhost:${port}`, [`Origin: ${origin}`])]);
+        const [response] = parseResponses(text);
+        expect(response?.status).toBe(400);
+        expect(malformedHeadLines(response!)).toEqual([]);
+        expect([response!.statusLine, ...response!.lines].join('')).not.toMatch(/[\x00-\x08\x0a-\x1f\x7f]/);
+      }
+    });
+  }
 });
 
 describe('the schema refuses the same plans, so `cors-lab run` refuses the file at load', () => {

@@ -34,6 +34,14 @@ export function random(seed: number): () => number {
 
 const HOSTILE = ['\r\nX-Injected: 1', '\nX-Injected: 1', 'a\u0000b', 'a\u007fb', '\u010d\u010aX-Injected: 1', '\u560d\u560aX-Injected: 1', 'é', '', ' ', '{reflect}', '{origin:nope}', '{page}', 'x'.repeat(3000)];
 const NAMES = ['Access-Control-Allow-Origin', 'X-Custom', 'Set-Cookie', 'Content-Length', 'Transfer-Encoding', 'Connection', 'Keep-Alive', 'Location', '__proto__', 'constructor', 'bad name', 'a:b', '', 'Ünicode'];
+/**
+ * Origin patterns for Express cors, with nested repetition that backtracks
+ * for hours on HOSTILE_ORIGIN. Each such match costs the lab its 100 ms
+ * budget (servers/regex-budget.ts), so they are a small share of the cases.
+ */
+const REGEXES = ['/^http:\\/\\/localhost:\\d+$/', '/^http:\\/\\/(a+)+$/', '/(a|a)*$/', '/[/', '/x/q', '/.*/'];
+const HOSTILE_ORIGIN = `http://${'a'.repeat(40)}!`;
+const MIDDLEWARE_OPTIONS = ['origin', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'methods', 'allowedHeaders', 'exposedHeaders', 'maxAge', '__proto__', 'bogus'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'patch', 'CHICKEN', 'M-SEARCH', "!#$%&'*+-.^_`|~", 'X'.repeat(40), 'get'];
 
 export function fuzzCases(seed: number, count: number): FuzzCase[] {
@@ -57,8 +65,19 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
     ...(rnd() < 0.3 ? { body: rnd() < 0.8 ? pick(HOSTILE) : anyValue(2) } : {}),
     ...(rnd() < 0.1 ? { extra: 1 } : {}),
   });
+  /** `server.middleware`: the real hono/cors or Express cors, with hostile, catastrophic (`(a+)+`) and mistyped options. */
+  const middleware = (): unknown => {
+    const option = (): unknown => (rnd() < 0.5 ? pick([...HOSTILE, ...REGEXES, '*', '{page}', '{origin:api}']) : rnd() < 0.5 ? [pick(HOSTILE), pick(REGEXES), 'http://localhost:1'] : anyValue(2));
+    const options = Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [pick(MIDDLEWARE_OPTIONS), option()]));
+    if (rnd() < 0.3) options[pick(['optionsSuccessStatus', 'maxAge'])] = pick([200, 204, 205, 299, 304, 500, 599, -1, 1.5, 1e9]);
+    if (rnd() < 0.3) options[pick(['credentials', 'preflightContinue'])] = pick([true, false, 'yes']);
+    // Half are well-formed, so the middleware itself runs: catastrophic patterns meet HOSTILE_ORIGIN there.
+    if (rnd() < 0.5) return pick([{ name: 'cors', options: { origin: pick([REGEXES[0]!, REGEXES[5]!, '{page}', true, ['http://localhost:1', REGEXES[1]!]]), credentials: rnd() < 0.5 } }, { name: 'hono/cors', options: { origin: pick(['*', '{page}', ['{page}', '{origin:api}']]), exposeHeaders: ['X-A'] } }]);
+    return rnd() < 0.9 ? { name: pick(['hono/cors', 'cors', 'cors', 'express']), ...(rnd() < 0.9 ? { options } : {}) } : anyValue(1);
+  };
   const plan = (): { p: unknown; s: Record<string, unknown> } => {
     const s: Record<string, unknown> = {};
+    if (rnd() < 0.3) s.middleware = middleware();
     if (rnd() < 0.6) s.actual = answer();
     if (rnd() < 0.4) s.preflight = answer();
     if (rnd() < 0.4) {
@@ -74,14 +93,15 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
     return { p: rnd() < 0.9 ? pick([...ORIGIN_NAMES, 'null']) : anyValue(1), s };
   };
   const asked = (value: { s?: unknown }): number[] => {
-    const s = value.s as Record<string, { status?: unknown } | undefined> | undefined;
-    return [s?.actual?.status, s?.preflight?.status].filter((v): v is number => typeof v === 'number' && v >= 500);
+    const s = value.s as Record<string, { status?: unknown; options?: { optionsSuccessStatus?: unknown } } | undefined> | undefined;
+    return [s?.actual?.status, s?.preflight?.status, s?.middleware?.options?.optionsSuccessStatus].filter((v): v is number => typeof v === 'number' && v >= 500);
   };
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
     const method = pick(METHODS);
-    const headers = [`Origin: ${pick(['http://localhost:1', 'null', 'http://evil.example'])}`];
+    const headers = [`Origin: ${pick(['http://localhost:1', 'null', 'http://evil.example', HOSTILE_ORIGIN])}`];
     if (method === 'OPTIONS' && rnd() < 0.8) headers.push('Access-Control-Request-Method: PUT');
+    if (method === 'OPTIONS' && rnd() < 0.5) headers.push(`Access-Control-Request-Headers: ${pick(['x-a', 'x-a, authorization', '__proto__', 'é'])}`);
     const run = `f${seed}-${i}`;
     const r = rnd();
     let token: string;
@@ -134,6 +154,10 @@ export function judge(fuzzCase: FuzzCase, text: string, closed: boolean): string
   const bad = malformedHeadLines(response);
   if (bad.length) return `malformed head line ${JSON.stringify(bad[0])}`;
   if (response.lines.some((l) => /^x-injected:/i.test(l))) return 'an injected header line went out';
+  // Every reply a plan shapes, through a middleware or not, is sandboxed; only the lab's own JSON answers are not.
+  if (fuzzCase.planned && !response.lines.includes('Content-Security-Policy: sandbox') && !/^\{"error":/.test(response.body) && fuzzCase.method !== 'HEAD') {
+    return `${response.status} without Content-Security-Policy: sandbox`;
+  }
   if (response.status >= 500 && !fuzzCase.askedStatuses.includes(response.status)) return `unasked ${response.status}`;
   if (response.status === 400 && fuzzCase.planned && fuzzCase.method !== 'HEAD') {
     try {

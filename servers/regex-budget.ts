@@ -1,0 +1,52 @@
+/**
+ * Matches a plan's `/regular expression/` origin (Express `cors`) against a
+ * request's Origin within a time budget. Any page can send any Origin, and a
+ * pattern with nested repetition such as `/^(a+)+$/` backtracks for hours on
+ * forty characters, which would stop all five origins (one event loop). V8
+ * can interrupt a running match, which `vm`'s `timeout` does; past the budget
+ * the plan gets a 400 naming the option, like any plan the server can not follow.
+ * https://github.com/expressjs/cors#configuration-options
+ */
+import { Script, createContext } from 'node:vm';
+import { PlanError } from './answer.ts';
+import type { RegexTest } from '../experiments/middleware/run-middleware.ts';
+
+/**
+ * Far above any sane origin pattern (microseconds, even on a busy machine:
+ * the watchdog counts wall time), far below a stalled lab.
+ */
+export const REGEX_BUDGET_MS = 100;
+
+const MATCH = new Script('pattern.test(input)');
+/** One context for all matches (creating one costs a millisecond); matches run one at a time. */
+const context = createContext({ pattern: /$^/, input: '' });
+
+/**
+ * A matcher for one request: all its matches together get REGEX_BUDGET_MS, so
+ * an origin list of a thousand slow patterns costs no more than one.
+ */
+export function budgetedRegexTest(): RegexTest {
+  let spent = 0;
+  return (pattern, input) => {
+    const shown = `/${pattern.source}/${pattern.flags}`;
+    const refuse = (): never => {
+      throw new PlanError(
+        'server.middleware.options.origin',
+        `the regular expression ${shown} took the request over its ${REGEX_BUDGET_MS} ms for matching an Origin of ${input.length} characters (catastrophic backtracking: avoid nested repetition such as (a+)+)`,
+      );
+    };
+    const left = REGEX_BUDGET_MS - spent;
+    if (left < 1) return refuse();
+    // A fresh RegExp in the context: the plan's own has `test` replaced by this function.
+    Object.assign(context, { pattern: new RegExp(pattern.source, pattern.flags), input });
+    const started = performance.now();
+    try {
+      return MATCH.runInContext(context, { timeout: Math.ceil(left) }) === true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+      return refuse();
+    } finally {
+      spent += performance.now() - started;
+    }
+  };
+}
