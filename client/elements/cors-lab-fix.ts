@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { applyFix, changeText, fixForAsync, type Fix } from '../../experiments/model/fix.ts';
+import { REFLECTED_ORIGIN, applyFix, changeText, fixForAsync, type Fix } from '../../experiments/model/fix.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
@@ -56,7 +56,7 @@ export class CorsLabFix extends LitElement {
     if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
     const page = pageOf(this.experiment);
     const pageOrigin = page === 'null' ? 'null' : this.origins[page];
-    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', "(the request's Origin, reflected)");
+    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', REFLECTED_ORIGIN);
     const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label="Fix">
       <h3>Fix</h3>

@@ -8,7 +8,7 @@ import { catalog } from '../catalog/index.ts';
 import { resolveRequest, type ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { originMap, originsAtPortBase } from '../../servers/origins.ts';
-import { applyFix, changeText, fixFor, fixForAsync } from './fix.ts';
+import { applyFix, changeText, completeFixText, fixFor, fixForAsync } from './fix.ts';
 import { predictExperiment, predictExperimentAsync } from './predict.ts';
 
 const origins = originMap(originsAtPortBase(5310));
@@ -129,5 +129,18 @@ describe('fixFor', () => {
     const before = JSON.stringify(experiment);
     applyFix(experiment, fixFor(experiment, origins).changes);
     expect(JSON.stringify(experiment)).toBe(before);
+  });
+});
+
+describe('completeFixText (explanation.fix of run results)', () => {
+  it('writes every change of every response with the page origin filled in', async () => {
+    expect(await completeFixText(catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!, origins)).toBe(
+      ['OPTIONS (preflight): Access-Control-Allow-Methods: PUT', `actual answer: Access-Control-Allow-Origin: ${origins.app}`, 'actual answer: Vary: Origin'].join('\n'),
+    );
+  });
+  it('for a middleware plan, the options; where nothing suffices, why', async () => {
+    expect(await completeFixText(catalog.find((e) => e.id === 'hono-cors-allow-methods')!, origins)).toBe('hono/cors option allowMethods: ["GET","POST","DELETE"]');
+    expect(await completeFixText(catalog.find((e) => e.id === 'simple-same-origin-mode-blocked')!, origins)).toMatch(/^No header change alone: mode "same-origin" refuses another origin/);
+    expect(await completeFixText(catalog.find((e) => e.id === 'simple-get-wildcard')!, origins)).toBeNull();
   });
 });

@@ -244,3 +244,22 @@ export function changeText(change: FixChange): string {
   if (change.status !== undefined) return `${where}: status ${change.status}`;
   return change.value == null ? `${where}: remove ${change.header}` : `${where}: ${change.header}: ${change.value}`;
 }
+
+/**
+ * The fix as lines a server author can copy, tokens written out: `page` for `{page}`, `reflect`
+ * for `{reflect}`; where no change suffices, a last line says why. Null when there is nothing to say.
+ */
+export function fixText(fix: Fix, tokens: { page: string; reflect: string }): string | null {
+  const lines = fix.changes.map((change) => changeText(change).replaceAll('{page}', tokens.page).replaceAll('{reflect}', tokens.reflect));
+  if (fix.impossible) lines.push(`No header change alone: ${fix.impossible}`);
+  return lines.length ? lines.join('\n') : null;
+}
+
+/** How `{reflect}` reads in a fix meant for a reader, not a server: the value depends on the request. */
+export const REFLECTED_ORIGIN = "(the request's Origin, reflected)";
+
+/** The experiment's complete fix as text (`explanation.fix` of a blocked step in run results), or null when nothing is blocked. */
+export async function completeFixText(experiment: Experiment, origins: OriginMap): Promise<string | null> {
+  const page = pageOf(experiment);
+  return fixText(await fixForAsync(experiment, origins), { page: page === 'null' ? 'null' : origins[page], reflect: REFLECTED_ORIGIN });
+}
