@@ -18,6 +18,16 @@ describe('proseThatHolds (issue 8, item 5)', () => {
     expect(proseThatHolds(edited({ request: { ...source.request, method: 'DELETE' } }), catalog)).toBeNull();
   });
 
+  it('drops it once the middleware options, the browser settings or a later step change', () => {
+    const hono = catalog.find((e) => e.id === 'hono-cors-allow-methods')!;
+    expect(proseThatHolds(hono, catalog)).toBe(hono.explain);
+    expect(proseThatHolds({ ...hono, server: { ...hono.server, middleware: { name: 'hono/cors', options: { allowMethods: ['GET', 'POST', 'DELETE'] } } } }, catalog)).toBeNull();
+    expect(proseThatHolds(edited({ browser: { thirdPartyCookies: 'allowed' } }), catalog)).toBeNull();
+    const cached = catalog.find((e) => e.then?.some((s) => s.delayMs !== undefined))!;
+    expect(proseThatHolds(cached, catalog)).toBe(cached.explain);
+    expect(proseThatHolds({ ...cached, then: cached.then!.map((s) => ({ ...s, delayMs: undefined })) }, catalog)).toBeNull();
+  });
+
   it("keeps a user's own prose", () => {
     expect(proseThatHolds(edited({ explain: 'My note.', request: { target: 'api2' } }), catalog)).toBe('My note.');
     expect(proseThatHolds(edited({ explain: undefined }), catalog)).toBeNull();

@@ -14,8 +14,10 @@ function substance(e: Experiment): string {
   const value = {
     page: pageOf(e),
     request: resolveRequest(e.request),
-    server: { preflight: answer(server.preflight, 204), actual: answer(server.actual, 200), redirects: server.redirects ?? [] },
-    then: (e.then ?? []).map((s) => s.request ?? {}),
+    // The middleware's options and the browser's settings decide as much as the headers do.
+    server: { preflight: answer(server.preflight, 204), actual: answer(server.actual, 200), redirects: server.redirects ?? [], middleware: server.middleware ?? null },
+    browser: e.browser ?? {},
+    then: (e.then ?? []).map((s) => ({ ...s.request, page: s.page, delayMs: s.delayMs })),
   };
   return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : v));
 }

@@ -8,7 +8,7 @@
 import type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
 import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
 import { explain, type Explanation } from '../experiments/model/explain.ts';
-import { changeText, fixFor } from '../experiments/model/fix.ts';
+import { fixFor, fixText } from '../experiments/model/fix.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
@@ -82,8 +82,6 @@ export function explainCors(request: ProbeRequest, observed: StepFacts & { respo
  */
 export function withCompleteFix(explanation: Explanation, replay: Replay | null, outcome: string, pageOrigin: string): Explanation {
   if (outcome !== 'blocked' || replay === null) return explanation;
-  const fix = fixFor(replay.experiment, replay.origins);
-  const lines = fix.changes.map((change) => changeText(change).replaceAll('{page}', pageOrigin).replaceAll('{reflect}', pageOrigin));
-  if (fix.impossible) lines.push(`No header change alone: ${fix.impossible}`);
-  return lines.length ? { ...explanation, fix: lines.join('\n') } : explanation;
+  const fix = fixText(fixFor(replay.experiment, replay.origins), { page: pageOrigin, reflect: pageOrigin });
+  return fix ? { ...explanation, fix } : explanation;
 }

@@ -34,6 +34,8 @@ describe('probeRequest', () => {
   const BAD: Array<[string, ProbeOptions, string, string]> = [
     ['a relative URL', { ...base, url: '/items' }, 'url', 'not an absolute URL'],
     ['a file URL', { ...base, url: 'file:///etc/passwd' }, 'url', 'only http and https URLs'],
+    ['an origin without a scheme', { ...base, origin: 'localhost:3000' }, 'origin', 'no scheme in "localhost:3000" (did you mean "http://localhost:3000"?)'],
+    ['a URL without a scheme', { ...base, url: '127.0.0.1:8080/items' }, 'url', 'did you mean "http://127.0.0.1:8080/items"?'],
     ['an opaque origin', { ...base, origin: 'null' }, 'origin', 'opaque ("null") page'],
     ['an origin with a path', { ...base, origin: 'http://localhost:3000/app' }, 'origin', 'did you mean "http://localhost:3000"'],
     ['an origin with a user', { ...base, origin: 'http://me@localhost:3000' }, 'origin', 'no path, query or user'],

@@ -44,14 +44,22 @@ export class ProbeInputError extends Error {
   }
 }
 
+/** `host:port...` typed without `http://` ("localhost:3000" even parses, as scheme "localhost:"). */
+const SCHEMELESS = /^[^/:]+:\d+(\/|$)/;
+
 function httpUrl(field: ProbeField, text: string): URL {
+  const noScheme = () => new ProbeInputError(field, `no scheme in ${JSON.stringify(text)} (did you mean ${JSON.stringify(`http://${text}`)}?)`);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
+    if (SCHEMELESS.test(text)) throw noScheme();
     throw new ProbeInputError(field, `not an absolute URL: ${JSON.stringify(text)} (e.g. http://127.0.0.1:8080/items)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProbeInputError(field, `only http and https URLs, got ${JSON.stringify(url.protocol)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    if (SCHEMELESS.test(text)) throw noScheme();
+    throw new ProbeInputError(field, `only http and https URLs, got ${JSON.stringify(text)}`);
+  }
   return url;
 }
 

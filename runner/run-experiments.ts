@@ -15,6 +15,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
 import { explain } from '../experiments/model/explain.ts';
+import { completeFixText } from '../experiments/model/fix.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
@@ -114,6 +115,8 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
   const predictions = predict ? await predict(experiment, origins, run) : [];
+  // A blocked step's fix is the experiment's complete fix (every response, every step), as the playground and probe show it.
+  const completeFix = predictions.some((p) => p.outcome === 'blocked') ? await completeFixText(experiment, origins) : null;
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
@@ -140,9 +143,10 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
     mismatches.push(...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
     const request = resolveRequest(experiment.request, step.overrides);
-    const explanation = prediction
+    const explained = prediction
       ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })
       : undefined;
+    const explanation = explained && completeFix && prediction?.outcome === 'blocked' ? { ...explained, fix: completeFix } : explained;
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }
   const [first, ...rest] = results as [StepResult, ...StepResult[]];

@@ -113,7 +113,8 @@ describe('cors-lab scan', () => {
     await new Promise((resolve) => closed.close(resolve));
     const { code, err } = await cli('scan', `http://127.0.0.1:${port}/x`);
     expect(code).toBe(2);
-    expect(err).toContain(`URL: cannot reach http://127.0.0.1:${port}/x: ECONNREFUSED (connection refused)`);
+    // As the README shows it, the whole line: no repeat of Node's "connect ECONNREFUSED 127.0.0.1:PORT".
+    expect(err).toBe(`cors-lab: URL: cannot reach http://127.0.0.1:${port}/x: ECONNREFUSED (connection refused)\n`);
   });
 
   it.each([

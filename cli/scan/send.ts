@@ -28,8 +28,10 @@ function headerValue(raw: string[], name: string): string | null {
 }
 
 function describeError(error: NodeJS.ErrnoException): string {
-  const words: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', ECONNRESET: 'connection reset', ETIMEDOUT: 'timed out' };
-  return error.code ? `${error.code}${words[error.code] ? ` (${words[error.code]})` : ''}: ${error.message}` : error.message;
+  const words: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', ECONNRESET: 'connection reset' };
+  // Node's message repeats the code and the address ("connect ECONNREFUSED 127.0.0.1:9"): the known codes say it in words instead.
+  if (error.code && words[error.code]) return `${error.code} (${words[error.code]})`;
+  return error.code ? `${error.code}: ${error.message}` : error.message;
 }
 
 export function send(url: URL, probe: Probe, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Answer> {

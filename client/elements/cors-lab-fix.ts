@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { applyFix, changeText, fixFor, type Fix } from '../../experiments/model/fix.ts';
+import { Task } from '@lit/task';
+import { REFLECTED_ORIGIN, applyFix, changeText, fixForAsync, type Fix } from '../../experiments/model/fix.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
@@ -29,9 +30,11 @@ export class CorsLabFix extends LitElement {
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
 
-  private get _fix(): Fix | undefined {
-    return this.experiment && this.origins ? fixFor(this.experiment, this.origins) : undefined;
-  }
+  /** Asynchronous only for `server.middleware`: the fix is checked against the real middleware, whose options it changes. */
+  private _fix = new Task(this, {
+    args: () => [this.experiment, this.origins] as const,
+    task: async ([experiment, origins]) => (experiment && origins ? fixForAsync(experiment, origins) : undefined),
+  });
 
   private _apply(fix: Fix): void {
     if (!this.experiment) return;
@@ -49,19 +52,19 @@ export class CorsLabFix extends LitElement {
   }
 
   override render() {
-    const fix = this._fix;
+    const fix = this._fix.value;
     if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
     const page = pageOf(this.experiment);
     const pageOrigin = page === 'null' ? 'null' : this.origins[page];
-    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', "(the request's Origin, reflected)");
+    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', REFLECTED_ORIGIN);
     const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label="Fix">
       <h3>Fix</h3>
       ${fix.changes.length
-        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `Send these headers and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
+        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `${fix.changes.some((c) => c.option) ? `Set these ${this.experiment.server?.middleware?.name ?? ''} options` : 'Send these headers'} and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeText(c))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
-      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No header can help:</strong> ${fix.impossible}</p>` : nothing}
+      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No ${this.experiment.server?.middleware ? 'middleware option' : 'header'} can help:</strong> ${fix.impossible}</p>` : nothing}
       <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>Apply fix</button>
     </section>`;
   }

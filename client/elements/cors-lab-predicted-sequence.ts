@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { predictExperiment } from '../../experiments/model/predict.ts';
+import { Task } from '@lit/task';
+import { predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { predictedSequence } from '../sequence/from-run.ts';
@@ -18,10 +19,17 @@ export class CorsLabPredictedSequence extends LitElement {
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
 
+  /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
+  private _steps = new Task(this, {
+    args: () => [this.experiment, this.origins] as const,
+    task: async ([experiment, origins]) => (experiment && origins ? { experiment, origins, steps: await predictExperimentAsync(experiment, origins, 'preview') } : undefined),
+  });
+
   override render() {
-    const { experiment, origins } = this;
-    if (!experiment || !origins) return nothing;
-    return predictExperiment(experiment, origins, 'preview').map(
+    const drawn = this._steps.value;
+    if (!drawn) return nothing;
+    const { experiment, origins, steps } = drawn;
+    return steps.map(
       (step, i) => html`<cors-lab-sequence .sequence=${predictedSequence(experiment, i, step, origins)} filename=${`${experiment.id}-${i}-predicted`}></cors-lab-sequence>`,
     );
   }

@@ -43,7 +43,7 @@ export class CorsLabTimeline extends LitElement {
           <strong>${e.kind === 'preflight' ? 'Preflight' : 'Request'}</strong> ${e.method} reached <strong>${e.origin}</strong>${e.hop ? ` (redirect hop ${e.hop})` : ''}:
           Origin <code>${e.originHeader ?? 'none'}</code>${e.accessControlRequestMethod ? html`, Access-Control-Request-Method <code>${e.accessControlRequestMethod}</code>` : ''}${e.accessControlRequestHeaders ? html`, Access-Control-Request-Headers <code>${e.accessControlRequestHeaders}</code>` : ''}${e.cookie ? ', with a cookie' : ''}.
           <br />The server answered <strong>${e.status}</strong>:
-          <pre class="headers">${e.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\n')}</pre>
+          <pre class="headers">${withShortUrls(e.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\n'))}</pre>
         </li>`,
       )}
       ${s.serverSaw.length === 0 ? html`<li>No request reached any server.</li>` : ''}

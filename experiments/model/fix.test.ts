@@ -8,20 +8,22 @@ import { catalog } from '../catalog/index.ts';
 import { resolveRequest, type ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { originMap, originsAtPortBase } from '../../servers/origins.ts';
-import { applyFix, changeText, fixFor } from './fix.ts';
-import { predictExperiment } from './predict.ts';
+import { applyFix, changeText, completeFixText, fixFor, fixForAsync } from './fix.ts';
+import { predictExperiment, predictExperimentAsync } from './predict.ts';
 
 const origins = originMap(originsAtPortBase(5310));
 const experimentOf = (input: Omit<ExperimentInput, 'id' | 'title' | 'group'>) => validateExperiments({ id: 'x', title: 'x', group: 'simple', ...input }, 'test')[0]!;
 const outcomes = (e: Parameters<typeof predictExperiment>[0]) => predictExperiment(e, origins).map((p) => p.outcome);
 
-describe('the fix of every blocked catalog experiment', () => {
-  const blocked = catalog.filter((e) => predictExperiment(e, origins).some((p) => p.outcome === 'blocked'));
+describe('the fix of every blocked catalog experiment', async () => {
+  // Async: a `server.middleware` plan's replies come from running the real middleware.
+  const predicted = await Promise.all(catalog.map((e) => predictExperimentAsync(e, origins)));
+  const blocked = catalog.filter((_, i) => predicted[i]!.some((p) => p.outcome === 'blocked'));
   it('covers a real share of the catalog', () => expect(blocked.length).toBeGreaterThan(20));
   for (const experiment of blocked) {
-    it(`${experiment.id}: applied, every step is allowed, or it says why no header helps`, () => {
-      const fix = fixFor(experiment, origins);
-      const after = outcomes(applyFix(experiment, fix.changes));
+    it(`${experiment.id}: applied, every step is allowed, or it says why no header helps`, async () => {
+      const fix = await fixForAsync(experiment, origins);
+      const after = (await predictExperimentAsync(applyFix(experiment, fix.changes), origins)).map((p) => p.outcome);
       if (fix.impossible === null) {
         expect(fix.changes.length).toBeGreaterThan(0);
         // Every step allowed; a no-cors step stays opaque by design.
@@ -33,6 +35,38 @@ describe('the fix of every blocked catalog experiment', () => {
       }
     });
   }
+});
+
+describe('the fix of a middleware plan changes its options', () => {
+  const cases: Array<[string, string[]]> = [
+    ['hono-cors-wildcard-with-credentials', ['hono/cors option origin: ["{page}"]']],
+    ['hono-cors-origin-not-in-list', ['hono/cors option origin: ["{origin:partner}","{page}"]']],
+    ['hono-cors-allow-methods', ['hono/cors option allowMethods: ["GET","POST","DELETE"]']],
+    ['hono-cors-allow-headers-listed', ['hono/cors option allowHeaders: ["Content-Type","x-custom"]']],
+    ['express-cors-credentials-with-default-origin', ['cors option origin: ["{page}"]']],
+    ['express-cors-regex-anchored', ['cors option origin: ["/^http:\\\\/\\\\/localhost:\\\\d+$/","{page}"]']],
+    ['express-cors-preflight-continue', ['cors option preflightContinue: false']],
+    ['express-cors-allowed-headers-listed', ['cors option allowedHeaders: ["Content-Type","authorization"]']],
+  ];
+  for (const [id, want] of cases) {
+    it(`${id}: ${want.join('; ')}`, async () => {
+      const experiment = catalog.find((e) => e.id === id)!;
+      const fix = await fixForAsync(experiment, origins);
+      expect({ changes: fix.changes.map(changeText), impossible: fix.impossible }).toEqual({ changes: want, impossible: null });
+      expect((await predictExperimentAsync(applyFix(experiment, fix.changes), origins)).map((p) => p.outcome)).toEqual(['allowed']);
+    });
+  }
+
+  it('adds credentials: true when the request carries credentials and the options lack it', async () => {
+    const experiment = experimentOf({ request: { target: 'api', credentials: 'include' }, server: { middleware: { name: 'hono/cors', options: { origin: ['{origin:partner}'] } } } });
+    const fix = await fixForAsync(experiment, origins);
+    expect(fix.changes.map(changeText)).toEqual(['hono/cors option origin: ["{origin:partner}","{page}"]', 'hono/cors option credentials: true']);
+    expect((await predictExperimentAsync(applyFix(experiment, fix.changes), origins)).map((p) => p.outcome)).toEqual(['allowed']);
+  });
+
+  it('an allowed middleware experiment needs no fix (the synchronous model alone would see a stand-in reply)', async () => {
+    expect(await fixForAsync(catalog.find((e) => e.id === 'hono-cors-default-wildcard')!, origins)).toEqual({ changes: [], impossible: null });
+  });
 });
 
 describe('fixFor', () => {
@@ -95,5 +129,18 @@ describe('fixFor', () => {
     const before = JSON.stringify(experiment);
     applyFix(experiment, fixFor(experiment, origins).changes);
     expect(JSON.stringify(experiment)).toBe(before);
+  });
+});
+
+describe('completeFixText (explanation.fix of run results)', () => {
+  it('writes every change of every response with the page origin filled in', async () => {
+    expect(await completeFixText(catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!, origins)).toBe(
+      ['OPTIONS (preflight): Access-Control-Allow-Methods: PUT', `actual answer: Access-Control-Allow-Origin: ${origins.app}`, 'actual answer: Vary: Origin'].join('\n'),
+    );
+  });
+  it('for a middleware plan, the options; where nothing suffices, why', async () => {
+    expect(await completeFixText(catalog.find((e) => e.id === 'hono-cors-allow-methods')!, origins)).toBe('hono/cors option allowMethods: ["GET","POST","DELETE"]');
+    expect(await completeFixText(catalog.find((e) => e.id === 'simple-same-origin-mode-blocked')!, origins)).toMatch(/^No header change alone: mode "same-origin" refuses another origin/);
+    expect(await completeFixText(catalog.find((e) => e.id === 'simple-get-wildcard')!, origins)).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ import { predictExperiment } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import { getDecodeSplit } from './header-list.ts';
 import { failedCheck, type Check } from './trace.ts';
+import { MiddlewareReplies } from './middleware-replies.ts';
+import { middlewareChanges, withOptions, type OptionValue } from './middleware-fix.ts';
 
 /** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
 export type PlanResponse = { kind: 'preflight' } | { kind: 'actual' } | { kind: 'redirect'; index: number };
@@ -25,6 +27,8 @@ export interface FixChange {
   header?: string;
   value?: string | null;
   status?: number;
+  /** For a server answering through `server.middleware`: the option to set, as JSON. */
+  option?: { middleware: string; name: string; value: OptionValue };
   /** Why, in one line. */
   why: string;
 }
@@ -115,6 +119,15 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
   if (step.reason === null) return `the page refuses the request before sending it (${step.pageError ?? 'a TypeError'}); no response header can change that. Use a method and mode fetch() allows.`;
   const known = NO_HEADER_HELPS[reason];
   if (known) return known;
+  if (server.middleware) {
+    const bare = reason.replace(/^Preflight/, '');
+    const asked = /Method/.test(bare) ? [request?.accessControlRequestMethod ?? step.failedParameter ?? ''] : /Header/.test(bare) ? (request?.accessControlRequestHeaders ?? step.failedParameter ?? '').split(',').filter(Boolean) : [];
+    const origin = request?.originHeader === pageOrigin ? '{page}' : (request?.originHeader ?? 'null');
+    const options = middlewareChanges(server.middleware, { reason: bare, origin, asked, include });
+    if (typeof options === 'string') return options;
+    const { name } = server.middleware;
+    return options.map((o) => ({ response, option: { middleware: name, name: o.option, value: o.value }, why: o.why }));
+  }
   const allowOrigin = (): FixChange[] => {
     // A response answering several origins (the preflight at every hop, or a later step) reflects the request's Origin.
     const setBefore = done.some((c) => sameResponse(c.response, response) && c.header === ACAO);
@@ -161,6 +174,10 @@ export function applyFix(experiment: Experiment, changes: readonly FixChange[]):
   const server: ServerPlan = structuredClone(experiment.server ?? {});
   for (const change of changes) {
     const target = change.response.kind === 'redirect' ? server.redirects?.[change.response.index] : (server[change.response.kind] ??= {});
+    if (change.option && server.middleware) {
+      server.middleware = withOptions(server.middleware, [{ option: change.option.name, value: change.option.value, why: change.why }]);
+      continue;
+    }
     if (!target) continue;
     // Only answers change status (a preflight's): a redirect hop keeps its redirect status.
     if (change.status !== undefined && change.response.kind !== 'redirect') (server[change.response.kind] ??= {}).status = change.status;
@@ -176,14 +193,22 @@ export function applyFix(experiment: Experiment, changes: readonly FixChange[]):
 /** At most this many rounds of predict-and-change: every response needs only a few headers. */
 const MAX_ROUNDS = 24;
 
-/** The complete fix: the changes that make every step allowed, or why none can. */
-export function fixFor(experiment: Experiment, origins: OriginMap): Fix {
+/** Two changes to the same header, status or option of the same response: the later replaces the earlier. */
+function sameTarget(a: FixChange, b: FixChange): boolean {
+  return sameResponse(a.response, b.response) && a.header === b.header && a.status === b.status && a.option?.name === b.option?.name;
+}
+
+/**
+ * The complete fix: the changes that make every step allowed, or why none can.
+ * Synchronous: a middleware's replies come from `replies` (see middleware-replies.ts); use fixForAsync for such a plan.
+ */
+export function fixFor(experiment: Experiment, origins: OriginMap, replies = new MiddlewareReplies()): Fix {
   let changes: FixChange[] = [];
   let current = experiment;
   const page = pageOf(experiment);
   const pageOrigin = page === 'null' ? 'null' : origins[page];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const blocked = firstBlocked(predictExperiment(current, origins));
+    const blocked = firstBlocked(predictExperiment(current, origins, 'predicted', replies));
     if (!blocked) return { changes, impossible: null };
     const check = failedCheck(blocked.step.checks);
     if (!check) return { changes, impossible: `the model blocked the request without a failed check (${blocked.step.reason ?? blocked.step.pageError ?? 'unknown'}).` };
@@ -193,15 +218,48 @@ export function fixFor(experiment: Experiment, origins: OriginMap): Fix {
     // A change that leaves the plan as it was cannot help (e.g. a middleware answers instead of the plan's headers).
     if (JSON.stringify(applied.server) === JSON.stringify(current.server)) return { changes, impossible: `changing the plan's headers does not get past ${blocked.step.reason}: the server does not answer with them.` };
     // A later change to the same header or status of the same response replaces the earlier one.
-    changes = [...changes.filter((c) => !next.some((n) => sameResponse(n.response, c.response) && n.header === c.header && n.status === c.status)), ...next];
+    changes = [...changes.filter((c) => !next.some((n) => sameTarget(n, c))), ...next];
     current = applied;
   }
   return { changes, impossible: `no fix found within ${MAX_ROUNDS} rounds of changes.` };
 }
 
+/** Passes of fix-then-run-the-middleware: each round of a fix asks the middleware a few new calls. */
+const MAX_MIDDLEWARE_PASSES = 2 * MAX_ROUNDS;
+
+/** fixFor for any plan: runs the real middleware a `server.middleware` plan names, as predictExperimentAsync does. */
+export async function fixForAsync(experiment: Experiment, origins: OriginMap): Promise<Fix> {
+  const replies = new MiddlewareReplies();
+  for (let pass = 0; ; pass++) {
+    const fix = fixFor(experiment, origins, replies);
+    if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return fix;
+    await replies.resolvePending();
+  }
+}
+
 /** One change as a line a server author can copy. */
 export function changeText(change: FixChange): string {
+  if (change.option) return `${change.option.middleware} option ${change.option.name}: ${JSON.stringify(change.option.value)}`;
   const where = change.response.kind === 'preflight' ? 'OPTIONS (preflight)' : change.response.kind === 'redirect' ? `redirect hop ${change.response.index}` : 'actual answer';
   if (change.status !== undefined) return `${where}: status ${change.status}`;
   return change.value == null ? `${where}: remove ${change.header}` : `${where}: ${change.header}: ${change.value}`;
+}
+
+/**
+ * The fix as lines a server author can copy, tokens written out: `page` for `{page}`, `reflect`
+ * for `{reflect}`; where no change suffices, a last line says why. Null when there is nothing to say.
+ */
+export function fixText(fix: Fix, tokens: { page: string; reflect: string }): string | null {
+  const lines = fix.changes.map((change) => changeText(change).replaceAll('{page}', tokens.page).replaceAll('{reflect}', tokens.reflect));
+  if (fix.impossible) lines.push(`No header change alone: ${fix.impossible}`);
+  return lines.length ? lines.join('\n') : null;
+}
+
+/** How `{reflect}` reads in a fix meant for a reader, not a server: the value depends on the request. */
+export const REFLECTED_ORIGIN = "(the request's Origin, reflected)";
+
+/** The experiment's complete fix as text (`explanation.fix` of a blocked step in run results), or null when nothing is blocked. */
+export async function completeFixText(experiment: Experiment, origins: OriginMap): Promise<string | null> {
+  const page = pageOf(experiment);
+  return fixText(await fixForAsync(experiment, origins), { page: page === 'null' ? 'null' : origins[page], reflect: REFLECTED_ORIGIN });
 }

@@ -63,3 +63,33 @@ test('a fix covers the later steps too: the first step is allowed, the second bl
   await expect(fix).toContainText('Send these headers and all 2 steps are allowed:');
   await expect(fix.getByRole('listitem')).toHaveText([/^OPTIONS \(preflight\): Access-Control-Allow-Headers: x-new/]);
 });
+
+test('a middleware experiment is fixed by its options, and applied, the real middleware allows it', async ({ lab, page }) => {
+  const experiment = byId('hono-cors-allow-methods');
+  await open(page, originMap(lab.origins).app, experiment.title);
+  const fix = page.getByRole('region', { name: 'Fix' });
+  await expect(fix).toContainText('Set these hono/cors options and the request is allowed:');
+  await expect(fix.getByRole('listitem')).toHaveText([/^hono\/cors option allowMethods: \["GET","POST","DELETE"\]/]);
+  await fix.getByRole('button', { name: 'Apply fix' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: `custom-${experiment.id}` }).first();
+  await expect(row).toContainText('✔ allowed');
+  await expect(row).not.toContainText('disagree');
+});
+
+test('an allowed middleware experiment shows no fix (the model runs the real middleware first)', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, byId('hono-cors-default-wildcard').title);
+  await expect(page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /Prediction/ })).toContainText('✔ allowed');
+  await expect(page.getByRole('region', { name: 'Fix' })).toHaveCount(0);
+});
+
+test('a blocked run in the log shows the same complete fix as the Fix panel', async ({ lab, page }) => {
+  const experiment = byId('preflight-put-missing-allow-methods');
+  const origins = originMap(lab.origins);
+  await open(page, origins.app, experiment.title);
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment.id }).first();
+  await row.getByText(experiment.id).click();
+  await expect(row.getByText(/^OPTIONS \(preflight\): Access-Control-Allow-Methods: PUT/)).toHaveText(
+    ['OPTIONS (preflight): Access-Control-Allow-Methods: PUT', `actual answer: Access-Control-Allow-Origin: ${origins.app}`, 'actual answer: Vary: Origin'].join('\n'),
+  );
+});

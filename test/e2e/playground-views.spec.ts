@@ -207,3 +207,16 @@ test('the origins legend comes from the lab\'s origins table: URL, site, role, a
   const sameSite = lab.origins.filter((o) => o.site === lab.origins[0]!.site).map((o) => o.name);
   await expect(page.getByTestId('same-site')).toContainText(`Same site (${lab.origins[0]!.site}): ${sameSite.join(', ')}`);
 });
+
+test('a redirect in the log shows its Location short, the plan elided', async ({ lab, page }) => {
+  const e = catalog.find((x) => x.id === 'redirect-cross-origin-page-origin-fails')!;
+  const { api2 } = originMap(lab.origins);
+  await open(page, `${originMap(lab.origins).app}/`);
+  await page.getByRole('button', { name: e.title }).click();
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: e.id }).first();
+  await row.getByText(e.id).click();
+  const headers = row.locator('pre.headers').filter({ hasText: 'Location:' });
+  await expect(headers).toContainText(`Location: ${api2}/…`);
+  await expect(headers).not.toContainText('/__cl/');
+});

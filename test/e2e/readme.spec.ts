@@ -59,4 +59,10 @@ test('every JSON example in README.md is valid, and its experiments pass in Chro
   for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
   const real = { ...report, results: report.results.slice(-1) };
   for (const example of reports) expect(shapeProblems(example.value, JSON.parse(JSON.stringify(real)), `README.md:${example.line}`)).toEqual([]);
+  // The example's fix is the complete fix run results carry (every response), "..." standing for what varies.
+  for (const example of reports) {
+    const shown = (example.value as { results: Array<{ explanation: { fix: string } }> }).results[0]!.explanation.fix;
+    const pattern = new RegExp(`^${shown.split('...').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+    expect(real.results[0]!.explanation?.fix, `README.md:${example.line}: explanation.fix`).toMatch(pattern);
+  }
 });

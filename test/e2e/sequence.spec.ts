@@ -112,3 +112,12 @@ test('each step gets its own predicted diagram: the cached preflight is not sent
   await expect(second.locator('g.arrow')).toHaveCount(4);
   await expect(second.locator('g.arrow.preflight')).toHaveCount(0);
 });
+
+test('a middleware experiment is drawn from the real middleware, not a stand-in reply', async ({ lab, page }) => {
+  const experiment = catalog.find((e) => e.id === 'hono-cors-allow-methods')!;
+  await open(page, originMap(lab.origins).app, experiment.title);
+  const predicted = page.getByRole('region', { name: 'Prediction' }).getByRole('group', { name: /^Predicted by the model/ });
+  await expect(predicted.locator('g.stop')).toContainText('MethodDisallowedByPreflightResponse');
+  await expect(predicted).toContainText(/204\s*access-control-allow-origin: \*\s*access-control-allow-methods: GET,POST/);
+  await expect(predicted).not.toContainText('501');
+});
