@@ -55,6 +55,8 @@ const allowOrigin = (p: StepPrediction, c: ExplainContext): string => {
   return origin === 'null' ? 'Access-Control-Allow-Origin: *' : `Access-Control-Allow-Origin: ${origin}\nVary: Origin   (or * for public data)`;
 };
 const param = (p: StepPrediction): string => p.failedParameter ?? '';
+/** Chromium's console line writes a header value's bytes beyond ASCII as `\u00E9` (measured: test/probes/wpt-more-cases.ts). */
+const consoleParam = (p: StepPrediction): string => param(p).replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 /** The address space of the origin the request went to last. */
 const targetSpace = (p: StepPrediction): string => {
   const last = p.requests.at(-1);
@@ -69,13 +71,13 @@ const xhrCredentials = (c: ExplainContext): string => (c.api === 'xhr' ? XHR_CRE
 
 const messages = {
   missing: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-  multiple: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains multiple values '${param(p)}', but only one is allowed.${validValue(c)}`,
-  invalid: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${param(p)}'.${validValue(c)}`,
-  mismatch: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header has a value '${param(p)}' that is not equal to the supplied origin.${validValue(c)}`,
+  multiple: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains multiple values '${consoleParam(p)}', but only one is allowed.${validValue(c)}`,
+  invalid: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${consoleParam(p)}'.${validValue(c)}`,
+  mismatch: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header has a value '${consoleParam(p)}' that is not equal to the supplied origin.${validValue(c)}`,
   wildcard: (_p: StepPrediction, c: ExplainContext) =>
     "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + xhrCredentials(c),
   credentials: (p: StepPrediction, c: ExplainContext) =>
-    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${param(p)}' which must be 'true' when the request's credentials mode is 'include'.${xhrCredentials(c)}`,
+    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${consoleParam(p)}' which must be 'true' when the request's credentials mode is 'include'.${xhrCredentials(c)}`,
 };
 
 const ENTRIES: Record<ModelReason, Entry> = {
