@@ -211,4 +211,86 @@ for (const line of cookieLines) {
     then: [{}],
   });
 }
+// fetch/api/cors/cors-preflight-star: `*` is a wildcard only without credentials, and a literal `*` always matches itself.
+const starCases: Array<[string, string, string, Record<string, string>, 'omit' | 'include']> = [
+  ['get', 'x-test', 'GET', { 'X-Test': '1' }, 'omit'], ['*', 'x-test', 'SUPER', { 'X-Test': '1' }, 'omit'], ['*', '*', 'OK', { 'X-Test': '1' }, 'omit'],
+  ['*', '*', 'OK', { 'X-Test': '1' }, 'include'], ['*', '', 'PUT', {}, 'include'], ['PUT', '*', 'PUT', {}, 'include'], ['get', '*', 'GET', { 'X-Test': '1' }, 'include'],
+  ['*', '*', 'GET', { 'X-Test': '1' }, 'include'], ['*', '*', '*', { '*': '1' }, 'include'], ['put', '*', 'PUT', {}, 'include'],
+];
+for (const [allowMethods, allowHeaders, method, headers, credentials] of starCases) {
+  add('star', `${method} ${JSON.stringify(headers)}, credentials ${credentials}, allowed methods ${allowMethods}, headers ${JSON.stringify(allowHeaders)}`, {
+    request: { target: 'api', method, headers, credentials },
+    server: { preflight: { headers: { ...CREDENTIALED, 'Access-Control-Allow-Methods': allowMethods, 'Access-Control-Allow-Headers': allowHeaders } }, actual: { headers: CREDENTIALED } },
+  });
+}
+
+// fetch/api/cors/resources/not-cors-safelisted.json: each of these needs a preflight naming it.
+const unsafe: Array<Record<string, string>> = [
+  { Accept: '"' }, { 'Accept-Language': '@' }, { 'Content-Language': '@' }, { 'Content-Type': `text/plain; long=${'0123456789'.repeat(12)}` },
+  { 'Last-Event-ID': '"' }, { 'Last-Event-ID': 'x' }, { Range: 'bytes 0-' }, { Test: 'hi' },
+];
+for (const headers of unsafe) {
+  for (const allow of ['', Object.keys(headers)[0]!.toLowerCase()]) {
+    add('headers', `${JSON.stringify(headers)} vs Access-Control-Allow-Headers ${JSON.stringify(allow)}`, {
+      request: { target: 'api', method: 'POST', body: 'x', headers },
+      server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Headers': allow } }, actual: { headers: ACAO_PAGE } },
+    });
+  }
+}
+
+// fetch/api/cors/cors-filtering: what a CORS response hides, and what Expose-Headers brings back (never Set-Cookie).
+for (const expose of [null, 'age, server, warning, content-length, set-cookie, set-cookie2, content-type']) {
+  add('values', `response header filtering, Expose-Headers ${JSON.stringify(expose)}`, {
+    request: { target: 'api' },
+    server: {
+      actual: {
+        headers: {
+          ...STAR, ...(expose === null ? {} : { 'Access-Control-Expose-Headers': expose }), Age: '27', Server: 'lab', Warning: 'Mind the gap', 'Set-Cookie2': 'n=v', 'Set-Cookie': 'n=v; Path=/nowhere',
+          'Content-Type': 'text/html', Expires: '04 May 1988 22:22:22 GMT', 'Last-Modified': '04 May 1988 22:22:22 GMT', Pragma: 'no-cache', 'Content-Language': 'fr', 'Cache-Control': 'no-cache',
+        },
+      },
+    },
+  });
+}
+
+// fetch/api/redirect/redirect-method: 301 and 302 turn POST into GET, 303 turns all but GET and HEAD into GET.
+for (const [method, status] of [['HEAD', 303], ['HEAD', 301], ['POST', 301], ['PUT', 301], ['DELETE', 303], ['CHICKEN', 302]] as const) {
+  add('redirect-method', `${method} api -${status}-> api2`, {
+    request: { target: 'api', method, ...(method === 'HEAD' ? {} : { body: 'x' }) },
+    server: {
+      preflight: { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT, DELETE, CHICKEN' } },
+      redirects: [{ status, to: 'api2', headers: STAR }],
+      actual: { headers: STAR },
+    },
+  });
+}
+
+// fetch/api/redirect/redirect-location and redirect-empty-location: a 3xx whose Location is empty, unparsable, or not HTTP(S).
+for (const location of ['', 'http://:', 'data:text/plain,hi', 'ftp://127.0.0.1/x', 'http://[::1', 'about:blank', 'file:///nowhere', 'blob:http://localhost/x', 'javascript:void(0)', 'filesystem:http://localhost/temporary/x', 'ws://127.0.0.1:1/']) {
+  for (const redirect of ['follow', 'manual', 'error'] as const) {
+    add('redirect-location', `302 with Location ${JSON.stringify(location)}, redirect ${redirect}`, {
+      request: { target: 'api', redirect },
+      server: { actual: { status: 302, headers: { ...STAR, Location: location } } },
+    });
+  }
+  add('redirect-location', `no-cors, 302 with Location ${JSON.stringify(location)}`, { request: { target: 'api', mode: 'no-cors' }, server: { actual: { status: 302, headers: { Location: location } } } });
+  add('redirect-location', `same-origin start, 307 with Location ${JSON.stringify(location)}`, { request: { target: 'app' }, server: { actual: { status: 307, headers: { Location: location } } } });
+}
+for (const status of [301, 303, 308]) {
+  add('redirect-location', `${status} with an empty Location`, { request: { target: 'api', method: 'POST', body: 'x' }, server: { actual: { status, headers: { ...STAR, Location: '' } } } });
+}
+add('redirect-location', 'XHR, 302 with an empty Location', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: '' } } } });
+add('redirect-location', 'XHR, 302 to a data: URL', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: 'data:text/plain,hi' } } } });
+add('redirect-location', 'XHR, 302 to ftp:', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: 'ftp://127.0.0.1/x' } } } });
+
+// fetch/api/cors/cors-cookies-redirect: a Set-Cookie on a redirect hop, then a later hop that may carry it.
+for (const credentials of ['include', 'same-origin'] as const) {
+  for (const to of ['api2', 'partner'] as const) {
+    add('cookies', `Set-Cookie Path=/ on the api redirect, then ${to}, credentials ${credentials}`, {
+      request: { target: 'api', credentials },
+      server: { redirects: [{ to, headers: { ...CREDENTIALED, 'Set-Cookie': 'r=1; Path=/' } }], actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } } },
+    });
+  }
+}
+
 export const wptMoreCases: readonly ExperimentInput[] = cases;
