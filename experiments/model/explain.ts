@@ -59,7 +59,7 @@ const param = (p: StepPrediction): string => p.failedParameter ?? '';
 const consoleParam = (p: StepPrediction): string => param(p).replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 /** The address space of the origin the request went to last. */
 const targetSpace = (p: StepPrediction): string => {
-  const last = p.requests.at(-1);
+  const last = p.stoppedAt ?? p.requests.at(-1);
   return last ? originSpec(last.origin).addressSpace : 'loopback';
 };
 const LNA_MDN = 'https://developer.chrome.com/blog/local-network-access';
@@ -156,7 +156,7 @@ function isModelReason(reason: string): reason is ModelReason {
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
 function consoleHead(p: StepPrediction, c: ExplainContext): string {
-  const last = p.requests.at(-1)?.url ?? c.url;
+  const last = p.stoppedAt?.url ?? p.requests.at(-1)?.url ?? c.url;
   const at = last === c.url ? `'${c.url}'` : `'${last}' (redirected from '${c.url}')`;
   return `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
 }

@@ -151,7 +151,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const unsafeNames = corsUnsafeRequestHeaderNames(headers);
     const preflighted = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0);
     const localNetwork = localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
-    if (localNetwork.block === 'before') return blocked({ reason: localNetwork.reason });
+    const stoppedAt = { url: current.href, origin: self };
+    if (localNetwork.block === 'before') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
     if (corsFlag) {
@@ -188,7 +189,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         state.cache.store(requestOrigin, key, parsed, state.now);
       }
     }
-    if (localNetwork.block === 'after-preflight') return blocked({ reason: localNetwork.reason });
+    if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // The actual request. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
     const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');

@@ -293,4 +293,42 @@ for (const credentials of ['include', 'same-origin'] as const) {
   }
 }
 
+// fetch/local-network-access: no-cors, XHR, credentials and redirects that cross from the public page into loopback.
+for (const localNetworkAccess of ['denied', 'granted'] as const) {
+  const browser = { localNetworkAccess };
+  add('lna', `public page, no-cors to api, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'api', mode: 'no-cors' } });
+  add('lna', `public page, XHR to api, permission ${localNetworkAccess}`, { page: 'public', browser, request: { api: 'xhr', target: 'api' }, server: { actual: { headers: STAR } } });
+  add('lna', `public page, credentials to api, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'api', credentials: 'include' }, server: { actual: { headers: CREDENTIALED } } });
+  add('lna', `public page -> public, redirected to api, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'public' }, server: { redirects: [{ to: 'api', headers: STAR }], actual: { headers: STAR } } });
+  add('lna', `public page -> public, 307 PUT redirected to api, permission ${localNetworkAccess}`, {
+    page: 'public', browser, request: { target: 'public', method: 'PUT', body: 'x' },
+    server: { preflight: { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT' } }, redirects: [{ status: 307, to: 'api', headers: STAR }], actual: { headers: STAR } },
+  });
+  add('lna', `public page -> api, redirected back to public, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'api' }, server: { redirects: [{ to: 'public', headers: STAR }], actual: { headers: STAR } } });
+  add('lna', `public page -> public, no-cors redirected to api, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'public', mode: 'no-cors' }, server: { redirects: [{ to: 'api' }] } });
+  add('lna', `public page, PUT to api, preflight with the old Allow-Private-Network, permission ${localNetworkAccess}`, {
+    page: 'public', browser, request: { target: 'api', method: 'PUT' },
+    server: { preflight: { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Private-Network': 'true' } }, actual: { headers: STAR } },
+  });
+  add('lna', `public page, api fails CORS, permission ${localNetworkAccess}`, { page: 'public', browser, request: { target: 'api' } });
+}
+
+// XMLHttpRequest odds: string bodies, Content-Type parameters, HEAD, and cookies on a redirect.
+const xhrBodies: Array<[string, Record<string, string>]> = [
+  ['POST', {}], ['POST', { 'Content-Type': 'text/plain;charset=latin1' }], ['POST', { 'Content-Type': 'application/x-www-form-urlencoded' }],
+  ['POST', { 'Content-Type': 'application/json;charset=utf-8' }], ['POST', { 'Content-Type': 'multipart/form-data' }],
+];
+for (const [method, headers] of xhrBodies) {
+  add('xhr', `XHR ${method} with a string body, ${JSON.stringify(headers)}`, {
+    request: { api: 'xhr', target: 'api', method, body: 'x=1', headers },
+    server: { preflight: { headers: ACAO_PAGE }, actual: { headers: ACAO_PAGE } },
+  });
+}
+add('xhr', 'XHR HEAD', { request: { api: 'xhr', target: 'api', method: 'HEAD' }, server: { actual: { headers: { ...STAR, 'X-A': '1', 'Access-Control-Expose-Headers': 'x-a' } } } });
+add('xhr', 'XHR withCredentials, Set-Cookie Path=/ on the redirect to api2', {
+  request: { api: 'xhr', target: 'api', credentials: 'include' },
+  server: { redirects: [{ to: 'api2', headers: { ...CREDENTIALED, 'Set-Cookie': 'x=1; Path=/' } }], actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } } },
+});
+add('xhr', 'XHR from partner (another site), withCredentials', { page: 'partner', request: { api: 'xhr', target: 'api', credentials: 'include' }, server: { actual: { headers: { ...CREDENTIALED, 'Set-Cookie': 'x=1; SameSite=None; Secure' } } }, then: [{}] });
+
 export const wptMoreCases: readonly ExperimentInput[] = cases;
