@@ -331,4 +331,40 @@ add('xhr', 'XHR withCredentials, Set-Cookie Path=/ on the redirect to api2', {
 });
 add('xhr', 'XHR from partner (another site), withCredentials', { page: 'partner', request: { api: 'xhr', target: 'api', credentials: 'include' }, server: { actual: { headers: { ...CREDENTIALED, 'Set-Cookie': 'x=1; SameSite=None; Secure' } } }, then: [{}] });
 
+// fetch/api/basic/request-forbidden-headers: the browser drops these silently, so no preflight follows; the others need one.
+const forbidden: Array<Record<string, string>> = [
+  { 'Access-Control-Request-Headers': 'x' }, { 'Access-Control-Request-Method': 'PUT' }, { 'Accept-Charset': 'utf-8' }, { Expect: '100-continue' }, { Via: '1.1 x' },
+  { Date: 'Thu, 01 Jan 1970 00:00:00 GMT' }, { 'Keep-Alive': 'timeout=5' }, { 'Set-Cookie': 'a=1' }, { Referer: 'http://localhost/' }, { TE: 'trailers' },
+  { Trailer: 'x' }, { Upgrade: 'h2c' }, { Cookie2: 'a' }, { 'X-HTTP-Method': 'CONNECT' }, { 'X-HTTP-Method-Override': 'connect, get' }, { 'X-Method-Override': 'Trace' },
+  { 'Sec-Custom': '1' }, { 'Proxy-Authorization': 'x' }, { 'Referrer-Policy': 'no-referrer' },
+];
+for (const headers of forbidden) {
+  add('forbidden', `request header ${JSON.stringify(headers)}`, {
+    request: { target: 'api', headers },
+    server: { preflight: { headers: ACAO_PAGE }, actual: { headers: ACAO_PAGE } },
+  });
+}
+
+// fetch/api/basic/mode-same-origin: a redirect out of the origin and back again.
+add('forbidden', 'mode same-origin, app -> api -> app', { request: { target: 'app', mode: 'same-origin' }, server: { redirects: [{ to: 'api', headers: STAR }, { to: 'app' }] } });
+add('forbidden', 'mode same-origin, app -> app -> app', { request: { target: 'app', mode: 'same-origin' }, server: { redirects: [{ to: 'app' }, { to: 'app' }], actual: { headers: { 'X-A': '1' } } } });
+
+// fetch/api/cors/cors-preflight-cache: what a cached preflight covers (method case, header case, credentials, the wildcards).
+const cached = (allow: Record<string, string>, first: Record<string, unknown>, next: Record<string, unknown>, title: string): void => {
+  add('preflight-cache', title, {
+    request: { target: 'api', ...first },
+    server: { preflight: { headers: { ...CREDENTIALED, 'Access-Control-Max-Age': '600', ...allow } }, actual: { headers: CREDENTIALED } },
+    then: [{ request: next }],
+  });
+};
+cached({ 'Access-Control-Allow-Methods': 'PUT' }, { method: 'PUT' }, { method: 'put' }, 'PUT cached, then put (normalized to PUT)');
+cached({ 'Access-Control-Allow-Methods': 'patch' }, { method: 'patch' }, { method: 'PATCH' }, 'patch cached, then PATCH');
+cached({ 'Access-Control-Allow-Headers': 'X-A' }, { headers: { 'x-a': '1' } }, { headers: { 'X-A': '2' } }, 'header x-a cached, then X-A');
+cached({ 'Access-Control-Allow-Headers': '*' }, { headers: { 'X-A': '1' } }, { headers: { 'X-B': '1' } }, 'Allow-Headers * cached, then another header');
+cached({ 'Access-Control-Allow-Headers': '*' }, { headers: { 'X-A': '1' } }, { headers: { 'X-B': '1' }, credentials: 'include' }, 'Allow-Headers * cached without credentials, then another header with credentials');
+cached({ 'Access-Control-Allow-Methods': '*' }, { method: 'PUT' }, { method: 'DELETE', credentials: 'include' }, 'Allow-Methods * cached without credentials, then DELETE with credentials');
+cached({ 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-a' }, { method: 'PUT', headers: { 'X-A': '1' } }, { method: 'PUT', headers: { 'X-A': '1', 'Content-Type': 'application/json' }, body: '{}' }, 'PUT + x-a cached, then content-type too');
+cached({ 'Access-Control-Allow-Methods': 'PUT' }, { method: 'PUT' }, { api: 'xhr', method: 'PUT' }, 'cached by fetch, then XHR');
+cached({ 'Access-Control-Allow-Methods': 'PUT' }, { method: 'PUT', credentials: 'include' }, { method: 'PUT', credentials: 'include', headers: { 'X-A': '1' } }, 'PUT cached with credentials, then a new header');
+
 export const wptMoreCases: readonly ExperimentInput[] = cases;
