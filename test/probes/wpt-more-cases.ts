@@ -367,4 +367,12 @@ cached({ 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 
 cached({ 'Access-Control-Allow-Methods': 'PUT' }, { method: 'PUT' }, { api: 'xhr', method: 'PUT' }, 'cached by fetch, then XHR');
 cached({ 'Access-Control-Allow-Methods': 'PUT' }, { method: 'PUT', credentials: 'include' }, { method: 'PUT', credentials: 'include', headers: { 'X-A': '1' } }, 'PUT cached with credentials, then a new header');
 
+// Request paths the WPT resources use: queries, escapes, dot segments, non-ASCII (the browser percent-encodes it).
+for (const path of ['/x?y=1&z=%20', '/%7Euser/', '/\u00e9', '/a/../b', '/a/./b', '/x?', '/x;p=1', '/x?q=\u00e9', '/x%2Fy']) {
+  add('paths', `path ${JSON.stringify(path)}, preflighted, with a redirect`, {
+    request: { target: 'api', path, method: 'PUT' },
+    server: { preflight: { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT' } }, redirects: [{ status: 307, to: 'api2', headers: STAR }], actual: { headers: STAR } },
+  });
+}
+
 export const wptMoreCases: readonly ExperimentInput[] = cases;
