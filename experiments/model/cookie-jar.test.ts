@@ -70,12 +70,23 @@ describe('CookieJar', () => {
   });
 
   it('sends a Domain cookie to subdomains, a host-only one not', () => {
+    const SITE = 'http://evil.localhost';
     const jar = new CookieJar();
-    jar.store(['d=1; Domain=localhost; Path=/', 'h=1; Path=/x'], url(LOCALHOST), LOCALHOST, LOCALHOST);
-    expect(jar.sends(new URL('http://evil.localhost:7001/'), 'http://evil.localhost', 'http://evil.localhost')).toBe(true);
+    jar.store(['d=1; Domain=evil.localhost; Path=/'], new URL('http://a.evil.localhost:7001/'), SITE, SITE);
+    expect(jar.sends(new URL('http://b.evil.localhost:7001/'), SITE, SITE)).toBe(true);
     const hostOnly = new CookieJar();
-    hostOnly.store(['h=1; Path=/'], url(LOCALHOST), LOCALHOST, LOCALHOST);
-    expect(hostOnly.sends(new URL('http://evil.localhost:7001/'), 'http://evil.localhost', 'http://evil.localhost')).toBe(false);
+    hostOnly.store(['h=1; Path=/'], new URL('http://a.evil.localhost:7001/'), SITE, SITE);
+    expect(hostOnly.sends(new URL('http://b.evil.localhost:7001/'), SITE, SITE)).toBe(false);
+  });
+
+  it('keeps a cookie with Domain=localhost (a public suffix) host-only, and refuses Domain=<IP> from another host', () => {
+    const jar = new CookieJar();
+    jar.store(['d=1; Domain=localhost; Path=/'], url(LOCALHOST), LOCALHOST, LOCALHOST);
+    expect(jar.sends(url(LOCALHOST), LOCALHOST, LOCALHOST)).toBe(true);
+    expect(jar.sends(new URL('http://evil.localhost:7001/'), 'http://evil.localhost', 'http://evil.localhost')).toBe(false);
+    const ip = new CookieJar();
+    ip.store(['d=1; Domain=127.0.0.1; Path=/'], url(LOOPBACK_IP), LOOPBACK_IP, LOOPBACK_IP);
+    expect(ip.sends(url(LOOPBACK_IP), LOOPBACK_IP, LOOPBACK_IP)).toBe(true);
   });
 
   it('stores nothing for an opaque page', () => {

@@ -116,8 +116,14 @@ export class CookieJar {
       if (domain !== null && domain !== '') {
         // A Domain the request host is not in is ignored with the cookie (RFC 6265 5.3 step 6).
         if (url.hostname !== domain && !url.hostname.endsWith(`.${domain}`)) continue;
-        cookie.host = domain;
-        cookie.domain = true;
+        // A one-label Domain (`localhost`) is a public suffix under the default rule, and an IP address is no
+        // domain: either is accepted only as the host itself, and the cookie stays host-only (RFC 6265 5.3 step 5).
+        const suffixOrAddress = !domain.includes('.') || /^[\d.]+$/.test(domain) || domain.includes(':');
+        if (suffixOrAddress && domain !== url.hostname) continue;
+        if (!suffixOrAddress) {
+          cookie.host = domain;
+          cookie.domain = true;
+        }
       }
       if (!prefixAllows(cookie, secure, domain !== null)) continue;
       if ((cookie.sameSite === 'none' || partitioned) && !secure) continue;

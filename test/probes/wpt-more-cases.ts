@@ -200,7 +200,7 @@ add('xhr', 'sandboxed page, withCredentials, ACAO null', { page: 'null', request
 
 // Cookie attributes, set by a credentialed same-site response and checked by the next request.
 const cookieLines: Array<string | string[]> = [
-  'c=1; Path=/', 'c=1; Path=/nowhere', 'c=1; Path=nowhere', 'c=1; Domain=localhost', 'c=1; Domain=.localhost', 'c=1; Domain=evil.localhost', 'c=1; Domain=example.com',
+  'c=1; Path=/', 'c=1; Path=/nowhere', 'c=1; Path=nowhere', 'c=1; Domain=localhost', 'c=1; Domain=.localhost', 'c=1; Domain=LOCALHOST', 'c=1; Domain=localhost.', 'c=1; Domain=127.0.0.1', 'c=1; Domain=evil.localhost', 'c=1; Domain=example.com',
   'c=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'c=1; Expires=Fri, 01 Jan 2100 00:00:00 GMT', 'c=1; HttpOnly', '__Host-c=1; Path=/', '__Host-c=1; Secure; Path=/', '__Secure-c=1',
   '__Secure-c=1; Secure', 'c=1; Max-Age=-1', 'c', '=1', 'c=1; Max-Age=0; Max-Age=60', 'c=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT', '__host-c=1; Path=/', '__Host-c=1; Secure; Path=/; Domain=localhost', ['c=1; Path=/', 'c=; Path=/; Max-Age=0'],
 ];
@@ -282,6 +282,16 @@ for (const status of [301, 303, 308]) {
 add('redirect-location', 'XHR, 302 with an empty Location', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: '' } } } });
 add('redirect-location', 'XHR, 302 to a data: URL', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: 'data:text/plain,hi' } } } });
 add('redirect-location', 'XHR, 302 to ftp:', { request: { api: 'xhr', target: 'api' }, server: { actual: { status: 302, headers: { ...STAR, Location: 'ftp://127.0.0.1/x' } } } });
+
+// Domain and IP addresses on the partner's site (127.0.0.1).
+for (const line of ['c=1; Domain=127.0.0.1', 'c=1; Domain=.127.0.0.1', 'c=1; Domain=0.1', 'c=1; Domain=localhost']) {
+  add('cookies', `Set-Cookie ${JSON.stringify(line)} from partner, page partner, then again`, {
+    page: 'partner',
+    request: { target: 'partner', credentials: 'include' },
+    server: { actual: { headers: { 'Set-Cookie': line } } },
+    then: [{}],
+  });
+}
 
 // fetch/api/cors/cors-cookies-redirect: a Set-Cookie on a redirect hop, then a later hop that may carry it.
 for (const credentials of ['include', 'same-origin'] as const) {
