@@ -6,6 +6,8 @@
 import type { ExperimentInput } from '../schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
+/** A 302 answer's headers: any origin allowed, and this Location. */
+const STAR_LOCATION = (location: string) => ({ ...STAR, Location: location });
 /** A preflight answer that lets a JSON POST or a PUT through from any origin, the tainted `null` included. */
 const PREFLIGHT_ANY = { headers: { ...STAR, 'Access-Control-Allow-Methods': 'PUT, POST', 'Access-Control-Allow-Headers': 'content-type' } };
 const JSON_POST = { target: 'api', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' } as const;
@@ -113,6 +115,46 @@ export const redirect: ExperimentInput[] = [
     request: { target: 'api' },
     server: { actual: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: 'http://[bad' } } },
     expect: { outcome: 'blocked', reason: 'net::ERR_INVALID_REDIRECT', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-to-data-url',
+    title: 'A redirect to a data: URL fails in the network stack',
+    group: 'redirect',
+    explain:
+      'A 302 with `Location: data:text/plain,hi` is refused before any CORS rule applies: Chromium never follows a redirect from the web to `data:`, `about:`, `file:` or `blob:` and fails the request with `net::ERR_UNSAFE_REDIRECT`, also in mode "no-cors" and with redirect "error" (only "manual" still sees the redirect). The Fetch standard says the same in its own words: a redirect may lead only to http(s) (https://fetch.spec.whatwg.org/#http-redirect-fetch step 6).\n\n**Fix:** redirect to an `http:` or `https:` URL.',
+    request: { target: 'api' },
+    server: { actual: { status: 302, headers: STAR_LOCATION('data:text/plain,hi') } },
+    expect: { outcome: 'blocked', reason: 'net::ERR_UNSAFE_REDIRECT', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-to-ftp-cors',
+    title: 'A CORS request redirected to ftp: is a CORS error',
+    group: 'redirect',
+    explain:
+      'A redirect to `ftp://...` leaves the schemes CORS works with, and Chromium reports `CorsDisabledScheme`: "Cross origin requests are only supported for protocol schemes: ..., http, https, ...". No request goes out to the ftp URL (https://fetch.spec.whatwg.org/#http-redirect-fetch step 6).\n\n**Fix:** redirect to an `http:` or `https:` URL.',
+    request: { target: 'api' },
+    server: { actual: { status: 302, headers: STAR_LOCATION('ftp://127.0.0.1/x') } },
+    expect: { outcome: 'blocked', reason: 'CorsDisabledScheme', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-to-ftp-no-cors',
+    title: 'A no-cors request redirected to ftp: fails with an unknown scheme',
+    group: 'redirect',
+    explain:
+      'In mode "no-cors" there is no CORS error to report: the same redirect to `ftp://...` fails as `net::ERR_UNKNOWN_URL_SCHEME`, since the browser has nothing that fetches ftp any more.\n\n**Fix:** redirect to an `http:` or `https:` URL.',
+    request: { target: 'api', mode: 'no-cors' },
+    server: { actual: { status: 302, headers: { Location: 'ftp://127.0.0.1/x' } } },
+    expect: { outcome: 'blocked', reason: 'net::ERR_UNKNOWN_URL_SCHEME', preflight: false, reachedServer: true },
+  },
+  {
+    id: 'redirect-empty-location',
+    title: 'A 302 with an empty Location is the response itself in Chromium',
+    group: 'redirect',
+    explain:
+      'The Fetch standard resolves an empty `Location` against the response\'s own URL, so following it would loop until the 20-redirect limit. Chromium instead treats the 302 as no redirect at all: the page reads status 302 like any answer that passed the CORS check (only redirect "manual" still sees an opaque redirect).\n\n**Fix:** send the URL to go to in `Location`, or no 3xx status.',
+    request: { target: 'api' },
+    server: { actual: { status: 302, headers: STAR_LOCATION('') } },
+    expect: { outcome: 'allowed', preflight: false, reachedServer: true, status: 302, responseType: 'cors' },
   },
   {
     id: 'redirect-301-post-becomes-get',

@@ -42,6 +42,53 @@ describe('CookieJar', () => {
     expect(jar.sends(new URL('http://localhost:7001/__cl/run2/0/plan/cookie'), LOCALHOST, LOCALHOST)).toBe(false);
   });
 
+  it.each([
+    ['Domain=localhost', true],
+    ['Domain=.localhost', true],
+    ['Domain=evil.localhost', false],
+    ['Domain=example.com', false],
+    ['Expires=Thu, 01 Jan 1970 00:00:00 GMT', false],
+    ['Expires=Fri, 01 Jan 2100 00:00:00 GMT', true],
+    ['Max-Age=0; Max-Age=60', true],
+    ['Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT', true],
+  ])('c=1; %s from localhost: sent back %s (Chromium 156, test/probes/wpt-more-cases.ts)', (attributes, sent) => {
+    expect(sentBack(attributes, LOCALHOST, 'blocked')).toBe(sent);
+  });
+
+  it.each([
+    ['__Host-c=1; Path=/', false],
+    ['__Host-c=1; Secure; Path=/', true],
+    ['__host-c=1; Secure', false],
+    ['__Host-c=1; Secure; Path=/; Domain=localhost', false],
+    ['__Secure-c=1', false],
+    ['__Secure-c=1; Secure', true],
+    ['c', true],
+  ])('%s: sent back %s (the name prefixes; a pair without "=" is a nameless cookie)', (line, sent) => {
+    const jar = new CookieJar();
+    jar.store([line], url(LOCALHOST), LOCALHOST, LOCALHOST);
+    expect(jar.sends(url(LOCALHOST), LOCALHOST, LOCALHOST)).toBe(sent);
+  });
+
+  it('sends a Domain cookie to subdomains, a host-only one not', () => {
+    const SITE = 'http://evil.localhost';
+    const jar = new CookieJar();
+    jar.store(['d=1; Domain=evil.localhost; Path=/'], new URL('http://a.evil.localhost:7001/'), SITE, SITE);
+    expect(jar.sends(new URL('http://b.evil.localhost:7001/'), SITE, SITE)).toBe(true);
+    const hostOnly = new CookieJar();
+    hostOnly.store(['h=1; Path=/'], new URL('http://a.evil.localhost:7001/'), SITE, SITE);
+    expect(hostOnly.sends(new URL('http://b.evil.localhost:7001/'), SITE, SITE)).toBe(false);
+  });
+
+  it('keeps a cookie with Domain=localhost (a public suffix) host-only, and refuses Domain=<IP> from another host', () => {
+    const jar = new CookieJar();
+    jar.store(['d=1; Domain=localhost; Path=/'], url(LOCALHOST), LOCALHOST, LOCALHOST);
+    expect(jar.sends(url(LOCALHOST), LOCALHOST, LOCALHOST)).toBe(true);
+    expect(jar.sends(new URL('http://evil.localhost:7001/'), 'http://evil.localhost', 'http://evil.localhost')).toBe(false);
+    const ip = new CookieJar();
+    ip.store(['d=1; Domain=127.0.0.1; Path=/'], url(LOOPBACK_IP), LOOPBACK_IP, LOOPBACK_IP);
+    expect(ip.sends(url(LOOPBACK_IP), LOOPBACK_IP, LOOPBACK_IP)).toBe(true);
+  });
+
   it('stores nothing for an opaque page', () => {
     const jar = new CookieJar('allowed');
     jar.store(['c=1; SameSite=None; Secure'], url(LOCALHOST), null, LOCALHOST);

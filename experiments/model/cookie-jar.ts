@@ -1,8 +1,9 @@
 /**
  * Just enough of a cookie store to predict whether a request carries a
  * cookie: host-only cookies (ports ignored, as browsers do), default and
- * explicit paths, deletion by Max-Age, SameSite, Secure, Partitioned (CHIPS),
- * and the browser's third-party cookie setting. Measured in Chromium 156
+ * explicit paths, Domain, deletion by Max-Age or a past Expires, the
+ * `__Secure-` and `__Host-` prefixes, nameless cookies, SameSite, Secure,
+ * Partitioned (CHIPS), and the browser's third-party cookie setting. Measured in Chromium 156
  * (shared/browser-facts.md):
  *   - same-site requests store and send every cookie;
  *   - a cross-site response can set only `SameSite=None; Secure` cookies, and
@@ -22,6 +23,8 @@ type SameSite = 'none' | 'lax' | 'strict' | 'unset';
 interface Cookie {
   name: string;
   host: string;
+  /** Sent to subdomains of `host` too (a Domain attribute); otherwise to `host` only. */
+  domain: boolean;
   path: string;
   sameSite: SameSite;
   /** The top-level site of a Partitioned cookie; null for an unpartitioned one. */
@@ -43,6 +46,22 @@ function sameSiteOf(value: string): SameSite {
   return lower === 'none' || lower === 'lax' || lower === 'strict' ? lower : 'unset';
 }
 
+function hostMatches(hostname: string, cookie: Cookie): boolean {
+  return hostname === cookie.host || (cookie.domain && hostname.endsWith(`.${cookie.host}`));
+}
+
+/**
+ * `__Secure-` needs Secure; `__Host-` also needs Path=/ and no Domain. Chromium
+ * matches the prefixes case-insensitively.
+ * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-cookie-name-prefixes
+ */
+function prefixAllows(cookie: Cookie, secure: boolean, hasDomain: boolean): boolean {
+  const name = cookie.name.toLowerCase();
+  if (name.startsWith('__secure-')) return secure;
+  if (name.startsWith('__host-')) return secure && !hasDomain && cookie.path === '/';
+  return true;
+}
+
 export class CookieJar {
   readonly #cookies: Cookie[] = [];
 
@@ -54,12 +73,15 @@ export class CookieJar {
     const crossSite = pageSite !== urlSite;
     for (const line of setCookieLines) {
       const [pair = '', ...attributes] = line.split(';');
+      // No "=": a nameless cookie whose value is the pair (RFC 6265bis 5.6 step 5).
       const eq = pair.indexOf('=');
-      if (eq < 0) continue;
-      const cookie: Cookie = { name: pair.slice(0, eq).trim(), host: url.hostname, path: defaultPath(url.pathname), sameSite: 'unset', partition: null };
-      let remove = false;
+      const cookie: Cookie = { name: eq < 0 ? '' : pair.slice(0, eq).trim(), host: url.hostname, domain: false, path: defaultPath(url.pathname), sameSite: 'unset', partition: null };
+      let maxAge: number | null = null;
+      let expired = false;
+      let domain: string | null = null;
       let secure = false;
       let partitioned = false;
+      // The last occurrence of an attribute wins (RFC 6265 5.3 step 6 reads them in order).
       for (const attribute of attributes) {
         const [key = '', ...rest] = attribute.split('=');
         const value = rest.join('=').trim();
@@ -67,9 +89,17 @@ export class CookieJar {
           case 'path':
             if (value.startsWith('/')) cookie.path = value;
             break;
-          case 'max-age':
-            if (/^-?\d+$/.test(value) && Number(value) <= 0) remove = true;
+          case 'domain':
+            domain = value.replace(/^\./, '').toLowerCase();
             break;
+          case 'max-age':
+            if (/^-?\d+$/.test(value)) maxAge = Number(value);
+            break;
+          case 'expires': {
+            const time = Date.parse(value);
+            if (!Number.isNaN(time)) expired = time <= Date.now();
+            break;
+          }
           case 'samesite':
             cookie.sameSite = sameSiteOf(value);
             break;
@@ -81,11 +111,26 @@ export class CookieJar {
             break;
         }
       }
+      // Max-Age takes precedence over Expires (RFC 6265 5.3 step 3).
+      const remove = maxAge !== null ? maxAge <= 0 : expired;
+      if (domain !== null && domain !== '') {
+        // A Domain the request host is not in is ignored with the cookie (RFC 6265 5.3 step 6).
+        if (url.hostname !== domain && !url.hostname.endsWith(`.${domain}`)) continue;
+        // A one-label Domain (`localhost`) is a public suffix under the default rule, and an IP address is no
+        // domain: either is accepted only as the host itself, and the cookie stays host-only (RFC 6265 5.3 step 5).
+        const suffixOrAddress = !domain.includes('.') || /^[\d.]+$/.test(domain) || domain.includes(':');
+        if (suffixOrAddress && domain !== url.hostname) continue;
+        if (!suffixOrAddress) {
+          cookie.host = domain;
+          cookie.domain = true;
+        }
+      }
+      if (!prefixAllows(cookie, secure, domain !== null)) continue;
       if ((cookie.sameSite === 'none' || partitioned) && !secure) continue;
       if (partitioned) cookie.partition = pageSite;
       // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party cookies allowed.
       if (crossSite && (cookie.sameSite !== 'none' || (!partitioned && this.thirdPartyCookies === 'blocked'))) continue;
-      const index = this.#cookies.findIndex((c) => c.name === cookie.name && c.host === cookie.host && c.path === cookie.path && c.partition === cookie.partition);
+      const index = this.#cookies.findIndex((c) => c.name === cookie.name && c.host === cookie.host && c.domain === cookie.domain && c.path === cookie.path && c.partition === cookie.partition);
       if (index >= 0) this.#cookies.splice(index, 1);
       if (!remove) this.#cookies.push(cookie);
     }
@@ -96,7 +141,7 @@ export class CookieJar {
     if (pageSite === null) return false;
     const crossSite = pageSite !== urlSite;
     return this.#cookies.some((c) => {
-      if (c.host !== url.hostname || !pathMatches(url.pathname, c.path)) return false;
+      if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
       if (c.partition !== null) return c.partition === pageSite;
       return !crossSite || (c.sameSite === 'none' && this.thirdPartyCookies === 'allowed');
     });

@@ -37,6 +37,18 @@ describe('explain', () => {
     expect(e.firefox).toContain("Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'");
   });
 
+  it('writes a header value beyond ASCII as Chromium\'s console does (\\u00E9)', () => {
+    const { e } = explained({ request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '\u00e9' } } } });
+    expect(e.console).toContain("contains the invalid value '\\u00E9'.");
+  });
+
+  it('names the hop Local Network Access refused, and its address space, after a redirect', () => {
+    const { url, e } = explained({ page: 'public', request: { target: 'public' }, server: { redirects: [{ to: 'api', headers: { 'Access-Control-Allow-Origin': '*' } }] } });
+    expect(e.console).toContain(`at 'http://localhost:5311/`);
+    expect(e.console).toContain(`(redirected from '${url}')`);
+    expect(e.console).toContain('access the `loopback` address space.');
+  });
+
   it('names the redirect in the console line when a later hop fails', () => {
     const { url, e } = explained({ request: { target: 'api' }, server: { redirects: [{ to: 'api2', headers: { 'Access-Control-Allow-Origin': '*' } }] } });
     expect(e.console).toContain(`(redirected from '${url}') from origin '${APP}'`);

@@ -55,9 +55,11 @@ const allowOrigin = (p: StepPrediction, c: ExplainContext): string => {
   return origin === 'null' ? 'Access-Control-Allow-Origin: *' : `Access-Control-Allow-Origin: ${origin}\nVary: Origin   (or * for public data)`;
 };
 const param = (p: StepPrediction): string => p.failedParameter ?? '';
+/** Chromium's console line writes a header value's bytes beyond ASCII as `\u00E9` (measured: test/probes/wpt-more-cases.ts). */
+const consoleParam = (p: StepPrediction): string => param(p).replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 /** The address space of the origin the request went to last. */
 const targetSpace = (p: StepPrediction): string => {
-  const last = p.requests.at(-1);
+  const last = p.stoppedAt ?? p.requests.at(-1);
   return last ? originSpec(last.origin).addressSpace : 'loopback';
 };
 const LNA_MDN = 'https://developer.chrome.com/blog/local-network-access';
@@ -67,15 +69,18 @@ const validValue = (c: ExplainContext): string => (c.api === 'xhr' ? '' : VALID_
 const XHR_CREDENTIALS = ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
 const xhrCredentials = (c: ExplainContext): string => (c.api === 'xhr' ? XHR_CREDENTIALS : '');
 
+/** The schemes Chromium 156 lists in its CorsDisabledScheme console line (measured). */
+const CORS_ENABLED_SCHEMES = 'chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app';
+
 const messages = {
   missing: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-  multiple: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains multiple values '${param(p)}', but only one is allowed.${validValue(c)}`,
-  invalid: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${param(p)}'.${validValue(c)}`,
-  mismatch: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header has a value '${param(p)}' that is not equal to the supplied origin.${validValue(c)}`,
+  multiple: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains multiple values '${consoleParam(p)}', but only one is allowed.${validValue(c)}`,
+  invalid: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${consoleParam(p)}'.${validValue(c)}`,
+  mismatch: (p: StepPrediction, c: ExplainContext) => `The 'Access-Control-Allow-Origin' header has a value '${consoleParam(p)}' that is not equal to the supplied origin.${validValue(c)}`,
   wildcard: (_p: StepPrediction, c: ExplainContext) =>
     "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'." + xhrCredentials(c),
   credentials: (p: StepPrediction, c: ExplainContext) =>
-    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${param(p)}' which must be 'true' when the request's credentials mode is 'include'.${xhrCredentials(c)}`,
+    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${consoleParam(p)}' which must be 'true' when the request's credentials mode is 'include'.${xhrCredentials(c)}`,
 };
 
 const ENTRIES: Record<ModelReason, Entry> = {
@@ -98,6 +103,19 @@ const ENTRIES: Record<ModelReason, Entry> = {
   MethodDisallowedByPreflightResponse: { where: 'preflight', what: (p) => `${param(p)} is not in Access-Control-Allow-Methods`, chromium: (p) => `Method ${param(p)} is not allowed by Access-Control-Allow-Methods in preflight response.`, fix: (p, c) => `Access-Control-Allow-Methods: ${param(p)}${c.credentialsInclude ? '   (with credentials, * is not a wildcard: name it)' : ''}`, mdn: 'CORSMethodNotFound', firefox: () => "Did not find method in CORS header 'Access-Control-Allow-Methods'" },
   HeaderDisallowedByPreflightResponse: { where: 'preflight', what: (p) => `the request header ${param(p)} is not in Access-Control-Allow-Headers`, chromium: (p) => `Request header field ${param(p)} is not allowed by Access-Control-Allow-Headers in preflight response.`, fix: (p, c) => `Access-Control-Allow-Headers: ${(p.requestHeadersSeen ?? param(p)).split(',').join(', ')}${c.credentialsInclude ? '   (with credentials, * is not a wildcard: name them)' : ''}`, mdn: 'CORSMissingAllowHeaderFromPreflight', firefox: (p) => `header '${param(p)}' is not allowed according to header 'Access-Control-Allow-Headers' from CORS preflight response` },
   RedirectContainsCredentials: { where: 'redirect', what: () => 'the redirect points to a URL with user:password@', chromium: () => "Redirect location '' contains a username and password, which is disallowed for cross-origin requests.", fix: () => 'redirect to a URL without user:password@ (send credentials in a header instead)', mdn: 'CORSExternalRedirectNotAllowed', firefox: () => 'CORS request external redirect not allowed' },
+  CorsDisabledScheme: {
+    where: 'redirect',
+    what: (p) => `the redirect leads to ${param(p)}, and a CORS request may only fetch http: and https: URLs`,
+    chromium: null,
+    // The console names the Location as the URL fetched, redirected from the request's URL.
+    line: (p, c) =>
+      `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
+    fix: () => 'redirect to an http: or https: URL',
+    mdn: 'CORSRequestNotHttp',
+    firefox: () => 'CORS request not HTTP',
+  },
+  'net::ERR_UNSAFE_REDIRECT': { where: 'redirect', what: () => 'the redirect leads to a local scheme (data:, about:, file:, blob:), which the browser never follows', chromium: null, fix: () => 'redirect to an http: or https: URL', mdn: null, firefox: null },
+  'net::ERR_UNKNOWN_URL_SCHEME': { where: 'redirect', what: () => 'the redirect leads to a scheme the browser cannot fetch', chromium: null, fix: () => 'redirect to an http: or https: URL', mdn: null, firefox: null },
   DisallowedByMode: { where: 'page', what: () => 'mode "same-origin" forbids a request to another origin', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${c.pageOrigin}.`, fix: () => 'use mode "cors" (the default) and have the server send CORS headers', mdn: null, firefox: null },
   NoCorsRedirectModeNotFollow: { where: 'page', what: () => 'a no-cors request to another origin must follow redirects', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, fix: () => 'use redirect "follow" with mode "no-cors"', mdn: null, firefox: null },
   origin: { where: 'redirect', what: () => 'a same-origin request was redirected to another origin under mode "same-origin"', chromium: null, fix: () => 'use mode "cors", or keep the redirect on the same origin', mdn: null, firefox: null },
@@ -138,7 +156,7 @@ function isModelReason(reason: string): reason is ModelReason {
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
 function consoleHead(p: StepPrediction, c: ExplainContext): string {
-  const last = p.requests.at(-1)?.url ?? c.url;
+  const last = p.stoppedAt?.url ?? p.requests.at(-1)?.url ?? c.url;
   const at = last === c.url ? `'${c.url}'` : `'${last}' (redirected from '${c.url}')`;
   return `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
 }

@@ -114,6 +114,10 @@ describe('fixFor', () => {
   it('says why no header helps where none can, and what would', () => {
     expect(fixFor(experimentOf({ request: { target: 'api', method: 'CONNECT' } }), origins)).toEqual({ changes: [], impossible: expect.stringMatching(/^the page refuses the request before sending it \(TypeError: 'CONNECT' HTTP method is unsupported\.\)/) });
     expect(fixFor(experimentOf({ request: { target: 'api', redirect: 'error' }, server: { redirects: [{ to: 'api2' }] } }), origins).impossible).toMatch(/^redirect "error" fails on any redirect/);
+    const ftp = experimentOf({ request: { target: 'api' }, server: { actual: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: 'ftp://127.0.0.1/x' } } } });
+    expect(fixFor(ftp, origins)).toEqual({ changes: [], impossible: expect.stringMatching(/^a CORS request may only fetch http: and https: URLs/) });
+    const data = experimentOf({ request: { target: 'api', mode: 'no-cors' }, server: { actual: { status: 302, headers: { Location: 'data:,x' } } } });
+    expect(fixFor(data, origins).impossible).toMatch(/^the browser never follows a redirect to data:/);
     // The changes found before the wall are kept: the hop needs Allow-Origin, then userinfo stops it.
     const userinfo = fixFor(experimentOf({ request: { target: 'api' }, server: { redirects: [{ to: 'api2', userinfo: 'u:p' }] } }), origins);
     expect(userinfo.changes.map(changeText)).toEqual(['redirect hop 0: Access-Control-Allow-Origin: {page}', 'redirect hop 0: Vary: Origin']);

@@ -23,6 +23,7 @@ export const MODEL_REASONS = [
   'MethodDisallowedByPreflightResponse',
   'HeaderDisallowedByPreflightResponse',
   'RedirectContainsCredentials',
+  'CorsDisabledScheme',
   'DisallowedByMode',
   'NoCorsRedirectModeNotFollow',
   'origin',
@@ -33,6 +34,8 @@ export const MODEL_REASONS = [
   'net::ERR_FAILED',
   'net::ERR_TOO_MANY_REDIRECTS',
   'net::ERR_INVALID_REDIRECT',
+  'net::ERR_UNSAFE_REDIRECT',
+  'net::ERR_UNKNOWN_URL_SCHEME',
   'net::ERR_CONNECTION_REFUSED',
 ] as const;
 export type ModelReason = (typeof MODEL_REASONS)[number];

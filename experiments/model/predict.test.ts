@@ -195,6 +195,32 @@ describe('HTTP-redirect fetch (https://fetch.spec.whatwg.org/#http-redirect-fetc
   });
 });
 
+describe('Location values (https://fetch.spec.whatwg.org/#http-redirect-fetch step 6; Chromium 156, test/probes/wpt-more-cases.ts)', () => {
+  const to = (location: string, request: Record<string, unknown> = {}): StepPrediction =>
+    first({ request: { target: 'api', ...request }, server: { actual: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: location } } } });
+  it('Chromium: an empty Location is no redirect, except under redirect "manual"', () => {
+    expect(to('')).toMatchObject({ outcome: 'allowed', status: 302 });
+    expect(to('', { redirect: 'error' })).toMatchObject({ outcome: 'allowed', status: 302 });
+    expect(to('', { redirect: 'manual' })).toMatchObject({ outcome: 'opaque', responseType: 'opaqueredirect' });
+  });
+  it.each(['data:text/plain,hi', 'about:blank', 'file:///x', 'blob:http://localhost/x', 'filesystem:http://localhost/temporary/x'])('%s: net::ERR_UNSAFE_REDIRECT, also with redirect "error" and in no-cors', (location) => {
+    expect(to(location).reason).toBe('net::ERR_UNSAFE_REDIRECT');
+    expect(to(location, { redirect: 'error' }).reason).toBe('net::ERR_UNSAFE_REDIRECT');
+    expect(to(location, { mode: 'no-cors' }).reason).toBe('net::ERR_UNSAFE_REDIRECT');
+    expect(to(location, { redirect: 'manual' }).responseType).toBe('opaqueredirect');
+  });
+  it('another scheme: CorsDisabledScheme, no-cors net::ERR_UNKNOWN_URL_SCHEME, redirect "error" net::ERR_FAILED', () => {
+    expect(to('ftp://127.0.0.1/x')).toMatchObject({ reason: 'CorsDisabledScheme', failedParameter: 'ftp://127.0.0.1/x' });
+    expect(to('javascript:void(0)').reason).toBe('CorsDisabledScheme');
+    expect(to('ftp://127.0.0.1/x', { mode: 'no-cors' }).reason).toBe('net::ERR_UNKNOWN_URL_SCHEME');
+    expect(to('ftp://127.0.0.1/x', { redirect: 'error' }).reason).toBe('net::ERR_FAILED');
+  });
+  it('Chromium: ws: after a cross-origin CORS check is an unknown scheme; from a same-origin start a CORS error', () => {
+    expect(to('ws://127.0.0.1:1/').reason).toBe('net::ERR_UNKNOWN_URL_SCHEME');
+    expect(to('ws://127.0.0.1:1/', { target: 'app' }).reason).toBe('CorsDisabledScheme');
+  });
+});
+
 describe('modes (https://fetch.spec.whatwg.org/#main-fetch)', () => {
   it('no-cors: opaque, status 0, no headers, custom headers dropped', () => {
     expect(first({ request: { target: 'api', mode: 'no-cors', headers: { 'X-Custom': '1' } } })).toMatchObject({ outcome: 'opaque', status: 0, readableHeaders: [], preflight: false });

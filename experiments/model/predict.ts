@@ -151,7 +151,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const unsafeNames = corsUnsafeRequestHeaderNames(headers);
     const preflighted = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0);
     const localNetwork = localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
-    if (localNetwork.block === 'before') return blocked({ reason: localNetwork.reason });
+    const stoppedAt = { url: current.href, origin: self };
+    if (localNetwork.block === 'before') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
     if (corsFlag) {
@@ -188,7 +189,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         state.cache.store(requestOrigin, key, parsed, state.now);
       }
     }
-    if (localNetwork.block === 'after-preflight') return blocked({ reason: localNetwork.reason });
+    if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // The actual request. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
     const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');
@@ -218,7 +219,9 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
 
     const location = answer.get('location');
-    const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined;
+    // Chromium: an empty Location is no redirect (the 3xx is the response) unless the redirect mode is "manual" (measured);
+    // Fetch parses it against the response's own URL, a loop. https://fetch.spec.whatwg.org/#concept-response-location-url
+    const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined && (location !== '' || redirectMode === 'manual');
     // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
     const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
     if (corsFlag) {
@@ -247,9 +250,20 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       check('redirect', false, `the ${reply.status} answer's Location is not a URL`, corsHeaderValues(answer, ['Location']));
       return blocked({ reason: 'net::ERR_INVALID_REDIRECT' });
     }
+    // Chromium's network stack refuses a redirect to a local scheme before it looks at the redirect mode, "manual" aside (measured).
+    if (redirectMode !== 'manual' && UNSAFE_REDIRECT_SCHEMES.includes(next.protocol)) {
+      check('redirect', false, `the Location is a ${next.protocol} URL, which Chromium never follows a redirect to`, corsHeaderValues(answer, ['Location']));
+      return blocked({ reason: 'net::ERR_UNSAFE_REDIRECT' });
+    }
     if (!check('redirect', redirectMode !== 'error', `the answer is a ${reply.status} redirect; redirect mode is "${redirectMode}"`, corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
     if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
     if (!check('redirect', redirects < 20, `redirect ${redirects + 1} of at most 20`)) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
+    // Step 6: only an HTTP(S) URL can be fetched. Chromium names it a CORS error, or for no-cors the net error.
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      check('redirect', false, `the Location is a ${next.protocol} URL: a redirect may lead only to http: or https:`, corsHeaderValues(answer, ['Location']));
+      const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
+      return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : blocked({ reason: 'CorsDisabledScheme', failedParameter: next.href });
+    }
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
     if (userinfo) check('redirect', false, 'the Location holds user:password@, which a CORS request may not follow', corsHeaderValues(answer, ['Location']));
@@ -267,6 +281,11 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     current = next;
   }
 }
+
+/** Schemes Chromium's network stack never redirects to (net::ERR_UNSAFE_REDIRECT), measured in Chromium 156. */
+const UNSAFE_REDIRECT_SCHEMES = ['data:', 'about:', 'file:', 'blob:', 'filesystem:'];
+/** Chromium: a CORS request already past a cross-origin CORS check fails on these as an unknown scheme, not a CORS error (measured). */
+const SOCKET_SCHEMES = ['ws:', 'wss:'];
 
 /** The CORS check in words, for the trace. */
 function corsCheckText(failure: CorsFailure | null, origin: string, include: boolean): string {

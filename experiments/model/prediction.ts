@@ -28,4 +28,6 @@ export interface StepPrediction extends StepFacts {
   requests: PredictedRequest[];
   /** Every check the model made, in order (trace.ts). */
   checks: Check[];
+  /** The hop the browser refused before sending anything to it (Local Network Access), when that is not the last request: the console names it. */
+  stoppedAt?: { url: string; origin: OriginName };
 }

@@ -9,9 +9,10 @@ import { validateExperiments } from '../../experiments/validate.ts';
 import { consoleAgrees, disagreements } from '../../runner/agreement.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { wptCases } from '../probes/wpt-cases.ts';
+import { wptMoreCases } from '../probes/wpt-more-cases.ts';
 import { expect, test } from './lab-fixture.ts';
 
-const probes = validateExperiments([...wptCases], 'test/probes/wpt-cases.ts');
+const probes = [...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'), ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts')];
 const groups = [...new Set(probes.map((p) => p.group))];
 /** Cases per test: few enough to finish well within TIMEOUT_MS on a busy 2-core machine (steps that change page navigate), and spread over the workers. */
 const CHUNK = 30;
