@@ -3,7 +3,10 @@
  * browser context with one page, running one experiment at a time with its
  * cookies cleared first; every run gets its own URL (run id), so no
  * preflight-cache or HTTP-cache entry of another run can apply. Only an
- * experiment's own `then` steps share them, on purpose.
+ * experiment's own `then` steps share them, on purpose. A slot keeps to one
+ * page origin as long as it can (schedule.ts); an experiment that waits
+ * between its steps (the preflight cache's expiry) gets a context of its own,
+ * so the wait costs no working slot.
  *
  * Browser settings (format 1.1 `browser`) group the runs: Local Network
  * Access is a permission, granted or cleared per context before each run;
@@ -25,6 +28,7 @@ import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } 
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
+import { Schedule } from './schedule.ts';
 import { serverView } from '../experiments/server-view.ts';
 import { runnerUrl, stepRequest } from './step-request.ts';
 
@@ -105,15 +109,19 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);
-  await slot.context.clearCookies();
-  await applySettings(slot, browserOf(experiment));
   const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [
     { page, delayMs: 0, expect: experiment.expect },
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
-  const predictions = predict ? await predict(experiment, origins, run) : [];
+  // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
+  const [predictions] = await Promise.all([
+    predict ? predict(experiment, origins, run) : [],
+    slot.context.clearCookies(),
+    applySettings(slot, browserOf(experiment)),
+    visit(slot, page, origins),
+  ]);
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
@@ -171,11 +179,15 @@ function brokenRun(experiment: Experiment, error: unknown): ExperimentResult {
 
 /** Where a group of experiments runs: contexts of one browser, or the one context of a persistent one. */
 interface Pool {
-  indices: number[];
+  schedule: Schedule;
   width: number;
   context: () => Promise<BrowserContext>;
   release: (context: BrowserContext) => Promise<void>;
 }
+
+/** An experiment that waits this long between steps gets a context of its own, so its wait overlaps with the others' work. */
+const LONG_WAIT_MS = 500;
+const waitOf = (e: Experiment): number => (e.then ?? []).reduce((sum, s) => sum + (s.delayMs ?? 0), 0);
 
 /** Runs the experiments on `browser` against a running `lab`; results keep the input order. */
 export async function runExperiments(experiments: readonly Experiment[], lab: Lab, browser: Browser, options: RunOptions = {}): Promise<RunReport> {
@@ -184,18 +196,19 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, experiments.length));
   const results: ExperimentResult[] = new Array(experiments.length);
   const predict = options.predict === undefined ? predictExperimentAsync : options.predict;
-  // Experiments with the same settings and page origin run back to back, so a slot rarely navigates or changes permissions.
-  const order = experiments
-    .map((e, i) => ({ key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}`, i }))
-    .sort((a, b) => a.key.localeCompare(b.key) || a.i - b.i)
-    .map((e) => e.i);
-  const cookiesAllowed = (i: number): boolean => browserOf(experiments[i] as Experiment).thirdPartyCookies === 'allowed';
-  const onPublic = (i: number): boolean => pageOf(experiments[i] as Experiment) === 'public' && !options.browserKnowsPublic;
+  // A slot runs experiments with its page origin and permissions back to back (schedule.ts), so it rarely navigates.
+  const scheduled = (keep: (e: Experiment) => boolean): Schedule =>
+    new Schedule(experiments.flatMap((e, index) => (keep(e) ? [{ index, key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}` }] : [])));
+  const cookiesAllowed = (e: Experiment): boolean => browserOf(e).thirdPartyCookies === 'allowed';
+  const onPublic = (e: Experiment): boolean => pageOf(e) === 'public' && !options.browserKnowsPublic;
+  const waits = (e: Experiment): boolean => waitOf(e) >= LONG_WAIT_MS;
+  const newContext = (): Promise<BrowserContext> => browser.newContext();
   let publicBrowser: Promise<Browser> | undefined;
   const pools: Pool[] = [
-    { indices: order.filter((i) => !cookiesAllowed(i) && !onPublic(i)), width: concurrency, context: () => browser.newContext(), release: (c) => c.close() },
+    { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && !waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
+    { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
     {
-      indices: order.filter((i) => !cookiesAllowed(i) && onPublic(i)),
+      schedule: scheduled((e) => !cookiesAllowed(e) && onPublic(e)),
       width: 1,
       context: async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext(),
       release: async () => void (await (await publicBrowser)?.close()),
@@ -204,7 +217,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
     (() => {
       let profile: Promise<ProfileBrowser> | undefined;
       return {
-        indices: order.filter(cookiesAllowed),
+        schedule: scheduled(cookiesAllowed),
         width: 1,
         context: async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context,
         release: async () => void (await (await profile)?.close()),
@@ -213,38 +226,37 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   ];
   let done = 0;
   const runPool = async (pool: Pool): Promise<void> => {
-    let next = 0;
-    const worker = async (): Promise<void> => {
+    const worker = async (id: number): Promise<void> => {
       let context: BrowserContext;
       try {
         context = await pool.context();
       } catch (error) {
         // A browser for these settings did not start: each of its experiments fails and says why.
-        while (next < pool.indices.length) {
-          const index = pool.indices[next++] as number;
-          results[index] = brokenRun(experiments[index] as Experiment, error);
-          options.onResult?.(results[index], ++done, experiments.length);
+        for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
+          results[item.index] = brokenRun(experiments[item.index] as Experiment, error);
+          options.onResult?.(results[item.index] as ExperimentResult, ++done, experiments.length);
         }
         return;
       }
       try {
         const slot = await openSlot(context);
-        while (next < pool.indices.length) {
-          const index = pool.indices[next++] as number;
-          const experiment = experiments[index] as Experiment;
+        for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
+          const experiment = experiments[item.index] as Experiment;
+          let result: ExperimentResult;
           try {
-            results[index] = await runOne(slot, experiment, lab, origins, predict);
+            result = await runOne(slot, experiment, lab, origins, predict);
           } catch (error) {
-            results[index] = brokenRun(experiment, error);
+            result = brokenRun(experiment, error);
             slot.at = null; // navigate afresh before the next experiment
           }
-          options.onResult?.(results[index], ++done, experiments.length);
+          results[item.index] = result;
+          options.onResult?.(result, ++done, experiments.length);
         }
       } finally {
         await pool.release(context);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(pool.width, pool.indices.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(pool.width, pool.schedule.size) }, (_, id) => worker(id)));
   };
   await Promise.all(pools.map(runPool));
   const passed = results.filter((r) => r.pass).length;
