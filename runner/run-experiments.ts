@@ -48,17 +48,46 @@ export interface RunOptions {
 export const DEFAULT_CONCURRENCY = 3;
 const STEP_TIMEOUT_MS = 15_000;
 
-interface Slot {
-  context: BrowserContext;
+/** One page of a slot, loaded with the runner of one page origin. */
+interface Tab {
+  url: string;
   page: Page;
   watch: ChromiumWatch;
-  at: string | null;
+}
+
+/**
+ * A slot keeps one tab per page origin it has used, so an experiment whose
+ * steps change page (cache poisoning seen from another site) costs no
+ * navigation back: a cross-site navigation starts a renderer process (100-400 ms).
+ * The tabs share the context, as one page navigating did: cookies and caches
+ * are the context's either way.
+ */
+interface Slot {
+  context: BrowserContext;
+  tabs: Map<string, Promise<Tab>>;
+  tab: Tab | null;
   localNetworkAccess: BrowserSettings['localNetworkAccess'];
 }
 
-async function openSlot(context: BrowserContext): Promise<Slot> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, watch: await ChromiumWatch.attach(page), at: null, localNetworkAccess: 'denied' };
+function openSlot(context: BrowserContext): Slot {
+  return { context, tabs: new Map(), tab: null, localNetworkAccess: 'denied' };
+}
+
+async function openTab(context: BrowserContext, url: string, first: boolean): Promise<Tab> {
+  // A persistent context comes with a page: use it rather than leave it blank.
+  const page = (first ? context.pages()[0] : undefined) ?? (await context.newPage());
+  const watch = await ChromiumWatch.attach(page);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { url, page, watch };
+}
+
+/** After a run that could not finish, its tab is closed so the next run starts on a fresh one. */
+function dropTab(slot: Slot): void {
+  const tab = slot.tab;
+  if (!tab) return;
+  slot.tabs.delete(tab.url);
+  slot.tab = null;
+  void tab.page.close().catch(() => undefined);
 }
 
 /** Grants or withdraws the Local Network Access permission, as the experiment assumes. */
@@ -97,12 +126,18 @@ interface Step {
   expect?: Expectation | undefined;
 }
 
-/** Puts the slot's page on the runner of `page`, unless it is there already. */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<void> {
-  const target = runnerUrl(page, origins);
-  if (slot.at === target) return;
-  await slot.page.goto(target, { waitUntil: 'domcontentloaded' });
-  slot.at = target;
+/** Makes the slot's tab on the runner of `page` the current one, opening it the first time. */
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Tab> {
+  const url = runnerUrl(page, origins);
+  let tab = slot.tabs.get(url);
+  if (!tab) {
+    tab = openTab(slot.context, url, slot.tabs.size === 0);
+    slot.tabs.set(url, tab);
+    // A tab that failed to open is forgotten, so the next run tries again.
+    tab.catch(() => slot.tabs.delete(url));
+  }
+  slot.tab = await tab;
+  return slot.tab;
 }
 
 async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null): Promise<ExperimentResult> {
@@ -126,11 +161,11 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
     if (step.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-    await visit(slot, step.page, origins);
+    const tab = await visit(slot, step.page, origins);
     const since = lab.journal.read(run).entries.length;
-    slot.watch.begin(`/__cl/${run}/`);
-    const seen = await runInPage(slot.page, stepRequest(experiment, url, step.overrides));
-    const verdict = await slot.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
+    tab.watch.begin(`/__cl/${run}/`);
+    const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
+    const verdict = await tab.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
     const serverSaw = lab.journal.read(run, since).entries;
     const observed: Observation = {
       outcome: seen.outcome,
@@ -239,7 +274,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
         return;
       }
       try {
-        const slot = await openSlot(context);
+        const slot = openSlot(context);
         for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
           const experiment = experiments[item.index] as Experiment;
           let result: ExperimentResult;
@@ -247,7 +282,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
             result = await runOne(slot, experiment, lab, origins, predict);
           } catch (error) {
             result = brokenRun(experiment, error);
-            slot.at = null; // navigate afresh before the next experiment
+            dropTab(slot);
           }
           results[item.index] = result;
           options.onResult?.(result, ++done, experiments.length);

@@ -1,0 +1,38 @@
+/**
+ * The runner keeps one tab per page origin in a slot (runner/run-experiments.ts):
+ * an experiment whose `then` step runs on another origin leaves that tab open,
+ * and the next experiment on the first origin reuses its tab instead of
+ * navigating back (a cross-site navigation starts a renderer process).
+ */
+import type { Page } from 'playwright-core';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const byId = (id: string) => catalog.find((e) => e.id === id)!;
+
+test('a slot navigates each page origin once: app, then api2, then back to its app tab without loading it again', async ({ lab, browser }) => {
+  const origins = originMap(lab.origins);
+  // app > api2, then two experiments on app again.
+  const experiments = ['cache-poisoning-missing-vary', 'simple-get-wildcard', 'simple-get-no-acao'].map(byId);
+  const tabs: string[] = [];
+  const navigations: string[] = [];
+  const watched = new Set<Page>();
+  const report = await runExperiments(experiments, lab, browser, {
+    concurrency: 1,
+    onResult: () => {
+      for (const context of browser.contexts())
+        for (const page of context.pages())
+          if (!watched.has(page)) {
+            watched.add(page);
+            tabs.push(page.url());
+            page.on('framenavigated', (frame) => void (frame === page.mainFrame() && navigations.push(frame.url())));
+          }
+    },
+  });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  // After the first experiment: one tab per origin it used; after that, no tab loads anything again.
+  expect(tabs.sort()).toEqual([`${origins.api2}/__runner`, `${origins.app}/__runner`].sort());
+  expect(navigations).toEqual([]);
+});
