@@ -1,8 +1,10 @@
 /**
- * The runner keeps one tab per page origin in a slot (runner/run-experiments.ts):
- * an experiment whose `then` step runs on another origin leaves that tab open,
- * and the next experiment on the first origin reuses its tab instead of
- * navigating back (a cross-site navigation starts a renderer process).
+ * How the runner spends its slots (runner/run-experiments.ts). A slot keeps
+ * one tab per page origin: an experiment whose `then` step runs on another
+ * origin leaves that tab open, and the next experiment on the first origin
+ * reuses its tab instead of navigating back (a cross-site navigation starts a
+ * renderer process). An experiment that waits between steps waits in a
+ * context of its own, not in a working slot.
  */
 import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -35,4 +37,15 @@ test('a slot navigates each page origin once: app, then api2, then back to its a
   // After the first experiment: one tab per origin it used; after that, no tab loads anything again.
   expect(tabs.sort()).toEqual([`${origins.api2}/__runner`, `${origins.app}/__runner`].sort());
   expect(navigations).toEqual([]);
+});
+
+test('an experiment that waits between its steps does not hold up the others, even with one slot', async ({ lab, browser }) => {
+  const waiting = byId('cache-max-age-expiry');
+  expect(waiting.then?.some((s) => (s.delayMs ?? 0) >= 1000)).toBe(true);
+  const quick = ['simple-get-wildcard', 'simple-get-no-acao'].map(byId);
+  const finished: string[] = [];
+  const report = await runExperiments([waiting, ...quick], lab, browser, { concurrency: 1, onResult: (r) => void finished.push(r.id) });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  // In one slot they would finish in input order, the quick ones after the wait.
+  expect(finished.at(-1)).toBe(waiting.id);
 });
