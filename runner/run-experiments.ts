@@ -12,8 +12,8 @@
  * Access is a permission, granted or cleared per context before each run;
  * the `public` page needs a browser launched knowing the lab's public port;
  * third-party cookies allowed need a browser of their own (a profile
- * preference). Those browsers start only when an experiment needs them, in
- * parallel with the rest.
+ * preference). Those browsers start only when an experiment needs them, once
+ * the main slots have made their first runs, and then run beside them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
@@ -218,6 +218,8 @@ interface Pool {
   width: number;
   context: () => Promise<BrowserContext>;
   release: (context: BrowserContext) => Promise<void>;
+  /** Called once per worker, after its first run (or when it has none). */
+  started?: () => void;
 }
 
 /** An experiment that waits this long between steps gets a context of its own, so its wait overlaps with the others' work. */
@@ -239,13 +241,20 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const waits = (e: Experiment): boolean => waitOf(e) >= LONG_WAIT_MS;
   const newContext = (): Promise<BrowserContext> => browser.newContext();
   let publicBrowser: Promise<Browser> | undefined;
+  const mainSchedule = scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && !waits(e));
+  // The main slots get the cores first: another browser launching beside them slowed their first runs
+  // (the main slots run the most experiments; the other browsers' few runs still end long before).
+  let warming = Math.min(concurrency, mainSchedule.size);
+  let mainWarm: () => void = () => undefined;
+  const mainWarmed = warming === 0 ? Promise.resolve() : new Promise<void>((resolve) => (mainWarm = resolve));
+  const afterMain = <T>(launch: () => Promise<T>): (() => Promise<T>) => async () => (await mainWarmed, launch());
   const pools: Pool[] = [
-    { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && !waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
+    { schedule: mainSchedule, width: concurrency, context: newContext, release: (c) => c.close(), started: () => void (--warming === 0 && mainWarm()) },
     { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
     {
       schedule: scheduled((e) => !cookiesAllowed(e) && onPublic(e)),
       width: 1,
-      context: async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext(),
+      context: afterMain(async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext()),
       release: async () => void (await (await publicBrowser)?.close()),
     },
     // One profile, one context: its runs go one at a time, cookies cleared before each.
@@ -254,7 +263,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
       return {
         schedule: scheduled(cookiesAllowed),
         width: 1,
-        context: async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context,
+        context: afterMain(async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context),
         release: async () => void (await (await profile)?.close()),
       };
     })(),
@@ -262,6 +271,17 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   let done = 0;
   const runPool = async (pool: Pool): Promise<void> => {
     const worker = async (id: number): Promise<void> => {
+      let started = false;
+      const start = (): void => {
+        if (!started) (started = true), pool.started?.();
+      };
+      try {
+        await work(id, start);
+      } finally {
+        start();
+      }
+    };
+    const work = async (id: number, start: () => void): Promise<void> => {
       let context: BrowserContext;
       try {
         context = await pool.context();
@@ -286,6 +306,7 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
           }
           results[item.index] = result;
           options.onResult?.(result, ++done, experiments.length);
+          start();
         }
       } finally {
         await pool.release(context);

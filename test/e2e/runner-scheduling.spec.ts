@@ -6,6 +6,10 @@
  * renderer process). An experiment that waits between steps waits in a
  * context of its own, not in a working slot.
  */
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
@@ -48,4 +52,24 @@ test('an experiment that waits between its steps does not hold up the others, ev
   for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
   // In one slot they would finish in input order, the quick ones after the wait.
   expect(finished.at(-1)).toBe(waiting.id);
+});
+
+test('the browser for third-party cookies starts only after the main slots have run, so it does not slow their start', async ({ lab, browser }) => {
+  // A private temporary directory: the profile of that browser (runner/launch.ts) is made in it, and nothing else is.
+  const previous = process.env.TMPDIR;
+  const tmp = await mkdtemp(join(tmpdir(), 'cors-lab-sched-'));
+  process.env.TMPDIR = tmp;
+  try {
+    const thirdParty = catalog.find((e) => e.browser?.thirdPartyCookies === 'allowed')!;
+    const profilesAtFirstMainResult: string[][] = [];
+    const report = await runExperiments([thirdParty, byId('simple-get-wildcard')], lab, browser, {
+      concurrency: 1,
+      onResult: (r) => void (r.id === 'simple-get-wildcard' && profilesAtFirstMainResult.push(readdirSync(tmp))),
+    });
+    for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+    expect(profilesAtFirstMainResult).toEqual([[]]);
+  } finally {
+    process.env.TMPDIR = previous;
+    await rm(tmp, { recursive: true, force: true });
+  }
 });
