@@ -3,14 +3,17 @@
  * browser context with one page, running one experiment at a time with its
  * cookies cleared first; every run gets its own URL (run id), so no
  * preflight-cache or HTTP-cache entry of another run can apply. Only an
- * experiment's own `then` steps share them, on purpose.
+ * experiment's own `then` steps share them, on purpose. A slot keeps to one
+ * page origin as long as it can (schedule.ts); an experiment that waits
+ * between its steps (the preflight cache's expiry) gets a context of its own,
+ * so the wait costs no working slot.
  *
  * Browser settings (format 1.1 `browser`) group the runs: Local Network
  * Access is a permission, granted or cleared per context before each run;
  * the `public` page needs a browser launched knowing the lab's public port;
  * third-party cookies allowed need a browser of their own (a profile
- * preference). Those browsers start only when an experiment needs them, in
- * parallel with the rest.
+ * preference). Those browsers start only when an experiment needs them, once
+ * the main slots have made their first runs, and then run beside them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
@@ -26,6 +29,7 @@ import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } 
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
+import { Schedule } from './schedule.ts';
 import { serverView } from '../experiments/server-view.ts';
 import { runnerUrl, stepRequest } from './step-request.ts';
 
@@ -45,17 +49,46 @@ export interface RunOptions {
 export const DEFAULT_CONCURRENCY = 3;
 const STEP_TIMEOUT_MS = 15_000;
 
-interface Slot {
-  context: BrowserContext;
+/** One page of a slot, loaded with the runner of one page origin. */
+interface Tab {
+  url: string;
   page: Page;
   watch: ChromiumWatch;
-  at: string | null;
+}
+
+/**
+ * A slot keeps one tab per page origin it has used, so an experiment whose
+ * steps change page (cache poisoning seen from another site) costs no
+ * navigation back: a cross-site navigation starts a renderer process (100-400 ms).
+ * The tabs share the context, as one page navigating did: cookies and caches
+ * are the context's either way.
+ */
+interface Slot {
+  context: BrowserContext;
+  tabs: Map<string, Promise<Tab>>;
+  tab: Tab | null;
   localNetworkAccess: BrowserSettings['localNetworkAccess'];
 }
 
-async function openSlot(context: BrowserContext): Promise<Slot> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, watch: await ChromiumWatch.attach(page), at: null, localNetworkAccess: 'denied' };
+function openSlot(context: BrowserContext): Slot {
+  return { context, tabs: new Map(), tab: null, localNetworkAccess: 'denied' };
+}
+
+async function openTab(context: BrowserContext, url: string, first: boolean): Promise<Tab> {
+  // A persistent context comes with a page: use it rather than leave it blank.
+  const page = (first ? context.pages()[0] : undefined) ?? (await context.newPage());
+  const watch = await ChromiumWatch.attach(page);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { url, page, watch };
+}
+
+/** After a run that could not finish, its tab is closed so the next run starts on a fresh one. */
+function dropTab(slot: Slot): void {
+  const tab = slot.tab;
+  if (!tab) return;
+  slot.tabs.delete(tab.url);
+  slot.tab = null;
+  void tab.page.close().catch(() => undefined);
 }
 
 /** Grants or withdraws the Local Network Access permission, as the experiment assumes. */
@@ -94,38 +127,48 @@ interface Step {
   expect?: Expectation | undefined;
 }
 
-/** Puts the slot's page on the runner of `page`, unless it is there already. */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<void> {
-  const target = runnerUrl(page, origins);
-  if (slot.at === target) return;
-  await slot.page.goto(target, { waitUntil: 'domcontentloaded' });
-  slot.at = target;
+/** Makes the slot's tab on the runner of `page` the current one, opening it the first time. */
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Tab> {
+  const url = runnerUrl(page, origins);
+  let tab = slot.tabs.get(url);
+  if (!tab) {
+    tab = openTab(slot.context, url, slot.tabs.size === 0);
+    slot.tabs.set(url, tab);
+    // A tab that failed to open is forgotten, so the next run tries again.
+    tab.catch(() => slot.tabs.delete(url));
+  }
+  slot.tab = await tab;
+  return slot.tab;
 }
 
 async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null): Promise<ExperimentResult> {
   const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);
-  await slot.context.clearCookies();
-  await applySettings(slot, browserOf(experiment));
   const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [
     { page, delayMs: 0, expect: experiment.expect },
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
-  const predictions = predict ? await predict(experiment, origins, run) : [];
+  // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
+  const [predictions] = await Promise.all([
+    predict ? predict(experiment, origins, run) : [],
+    slot.context.clearCookies(),
+    applySettings(slot, browserOf(experiment)),
+    visit(slot, page, origins),
+  ]);
   // A blocked step's fix is the experiment's complete fix (every response, every step), as the playground and probe show it.
   const completeFix = predictions.some((p) => p.outcome === 'blocked') ? await completeFixText(experiment, origins) : null;
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
     if (step.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-    await visit(slot, step.page, origins);
+    const tab = await visit(slot, step.page, origins);
     const since = lab.journal.read(run).entries.length;
-    slot.watch.begin(`/__cl/${run}/`);
-    const seen = await runInPage(slot.page, stepRequest(experiment, url, step.overrides));
-    const verdict = await slot.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
+    tab.watch.begin(`/__cl/${run}/`);
+    const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
+    const verdict = await tab.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
     const serverSaw = lab.journal.read(run, since).entries;
     const observed: Observation = {
       outcome: seen.outcome,
@@ -175,11 +218,17 @@ function brokenRun(experiment: Experiment, error: unknown): ExperimentResult {
 
 /** Where a group of experiments runs: contexts of one browser, or the one context of a persistent one. */
 interface Pool {
-  indices: number[];
+  schedule: Schedule;
   width: number;
   context: () => Promise<BrowserContext>;
   release: (context: BrowserContext) => Promise<void>;
+  /** Called once per worker, after its first run (or when it has none). */
+  started?: () => void;
 }
+
+/** An experiment that waits this long between steps gets a context of its own, so its wait overlaps with the others' work. */
+const LONG_WAIT_MS = 500;
+const waitOf = (e: Experiment): number => (e.then ?? []).reduce((sum, s) => sum + (s.delayMs ?? 0), 0);
 
 /** Runs the experiments on `browser` against a running `lab`; results keep the input order. */
 export async function runExperiments(experiments: readonly Experiment[], lab: Lab, browser: Browser, options: RunOptions = {}): Promise<RunReport> {
@@ -188,67 +237,86 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, experiments.length));
   const results: ExperimentResult[] = new Array(experiments.length);
   const predict = options.predict === undefined ? predictExperimentAsync : options.predict;
-  // Experiments with the same settings and page origin run back to back, so a slot rarely navigates or changes permissions.
-  const order = experiments
-    .map((e, i) => ({ key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}`, i }))
-    .sort((a, b) => a.key.localeCompare(b.key) || a.i - b.i)
-    .map((e) => e.i);
-  const cookiesAllowed = (i: number): boolean => browserOf(experiments[i] as Experiment).thirdPartyCookies === 'allowed';
-  const onPublic = (i: number): boolean => pageOf(experiments[i] as Experiment) === 'public' && !options.browserKnowsPublic;
+  // A slot runs experiments with its page origin and permissions back to back (schedule.ts), so it rarely navigates.
+  const scheduled = (keep: (e: Experiment) => boolean): Schedule =>
+    new Schedule(experiments.flatMap((e, index) => (keep(e) ? [{ index, key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}` }] : [])));
+  const cookiesAllowed = (e: Experiment): boolean => browserOf(e).thirdPartyCookies === 'allowed';
+  const onPublic = (e: Experiment): boolean => pageOf(e) === 'public' && !options.browserKnowsPublic;
+  const waits = (e: Experiment): boolean => waitOf(e) >= LONG_WAIT_MS;
+  const newContext = (): Promise<BrowserContext> => browser.newContext();
   let publicBrowser: Promise<Browser> | undefined;
+  const mainSchedule = scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && !waits(e));
+  // The main slots get the cores first: another browser launching beside them slowed their first runs
+  // (the main slots run the most experiments; the other browsers' few runs still end long before).
+  let warming = Math.min(concurrency, mainSchedule.size);
+  let mainWarm: () => void = () => undefined;
+  const mainWarmed = warming === 0 ? Promise.resolve() : new Promise<void>((resolve) => (mainWarm = resolve));
+  const afterMain = <T>(launch: () => Promise<T>): (() => Promise<T>) => async () => (await mainWarmed, launch());
   const pools: Pool[] = [
-    { indices: order.filter((i) => !cookiesAllowed(i) && !onPublic(i)), width: concurrency, context: () => browser.newContext(), release: (c) => c.close() },
+    { schedule: mainSchedule, width: concurrency, context: newContext, release: (c) => c.close(), started: () => void (--warming === 0 && mainWarm()) },
+    { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
     {
-      indices: order.filter((i) => !cookiesAllowed(i) && onPublic(i)),
+      schedule: scheduled((e) => !cookiesAllowed(e) && onPublic(e)),
       width: 1,
-      context: async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext(),
+      context: afterMain(async () => (await (publicBrowser ??= launchChromium(lab.origins))).newContext()),
       release: async () => void (await (await publicBrowser)?.close()),
     },
     // One profile, one context: its runs go one at a time, cookies cleared before each.
     (() => {
       let profile: Promise<ProfileBrowser> | undefined;
       return {
-        indices: order.filter(cookiesAllowed),
+        schedule: scheduled(cookiesAllowed),
         width: 1,
-        context: async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context,
+        context: afterMain(async () => (await (profile ??= launchAllowingThirdPartyCookies(lab.origins))).context),
         release: async () => void (await (await profile)?.close()),
       };
     })(),
   ];
   let done = 0;
   const runPool = async (pool: Pool): Promise<void> => {
-    let next = 0;
-    const worker = async (): Promise<void> => {
+    const worker = async (id: number): Promise<void> => {
+      let started = false;
+      const start = (): void => {
+        if (!started) (started = true), pool.started?.();
+      };
+      try {
+        await work(id, start);
+      } finally {
+        start();
+      }
+    };
+    const work = async (id: number, start: () => void): Promise<void> => {
       let context: BrowserContext;
       try {
         context = await pool.context();
       } catch (error) {
         // A browser for these settings did not start: each of its experiments fails and says why.
-        while (next < pool.indices.length) {
-          const index = pool.indices[next++] as number;
-          results[index] = brokenRun(experiments[index] as Experiment, error);
-          options.onResult?.(results[index], ++done, experiments.length);
+        for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
+          results[item.index] = brokenRun(experiments[item.index] as Experiment, error);
+          options.onResult?.(results[item.index] as ExperimentResult, ++done, experiments.length);
         }
         return;
       }
       try {
-        const slot = await openSlot(context);
-        while (next < pool.indices.length) {
-          const index = pool.indices[next++] as number;
-          const experiment = experiments[index] as Experiment;
+        const slot = openSlot(context);
+        for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
+          const experiment = experiments[item.index] as Experiment;
+          let result: ExperimentResult;
           try {
-            results[index] = await runOne(slot, experiment, lab, origins, predict);
+            result = await runOne(slot, experiment, lab, origins, predict);
           } catch (error) {
-            results[index] = brokenRun(experiment, error);
-            slot.at = null; // navigate afresh before the next experiment
+            result = brokenRun(experiment, error);
+            dropTab(slot);
           }
-          options.onResult?.(results[index], ++done, experiments.length);
+          results[item.index] = result;
+          options.onResult?.(result, ++done, experiments.length);
+          start();
         }
       } finally {
         await pool.release(context);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(pool.width, pool.indices.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(pool.width, pool.schedule.size) }, (_, id) => worker(id)));
   };
   await Promise.all(pools.map(runPool));
   const passed = results.filter((r) => r.pass).length;

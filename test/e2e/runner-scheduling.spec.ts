@@ -1,0 +1,75 @@
+/**
+ * How the runner spends its slots (runner/run-experiments.ts). A slot keeps
+ * one tab per page origin: an experiment whose `then` step runs on another
+ * origin leaves that tab open, and the next experiment on the first origin
+ * reuses its tab instead of navigating back (a cross-site navigation starts a
+ * renderer process). An experiment that waits between steps waits in a
+ * context of its own, not in a working slot.
+ */
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const byId = (id: string) => catalog.find((e) => e.id === id)!;
+
+test('a slot navigates each page origin once: app, then api2, then back to its app tab without loading it again', async ({ lab, browser }) => {
+  const origins = originMap(lab.origins);
+  // app > api2, then two experiments on app again.
+  const experiments = ['cache-poisoning-missing-vary', 'simple-get-wildcard', 'simple-get-no-acao'].map(byId);
+  const tabs: string[] = [];
+  const navigations: string[] = [];
+  const watched = new Set<Page>();
+  const report = await runExperiments(experiments, lab, browser, {
+    concurrency: 1,
+    onResult: () => {
+      for (const context of browser.contexts())
+        for (const page of context.pages())
+          if (!watched.has(page)) {
+            watched.add(page);
+            tabs.push(page.url());
+            page.on('framenavigated', (frame) => void (frame === page.mainFrame() && navigations.push(frame.url())));
+          }
+    },
+  });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  // After the first experiment: one tab per origin it used; after that, no tab loads anything again.
+  expect(tabs.sort()).toEqual([`${origins.api2}/__runner`, `${origins.app}/__runner`].sort());
+  expect(navigations).toEqual([]);
+});
+
+test('an experiment that waits between its steps does not hold up the others, even with one slot', async ({ lab, browser }) => {
+  const waiting = byId('cache-max-age-expiry');
+  expect(waiting.then?.some((s) => (s.delayMs ?? 0) >= 1000)).toBe(true);
+  const quick = ['simple-get-wildcard', 'simple-get-no-acao'].map(byId);
+  const finished: string[] = [];
+  const report = await runExperiments([waiting, ...quick], lab, browser, { concurrency: 1, onResult: (r) => void finished.push(r.id) });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  // In one slot they would finish in input order, the quick ones after the wait.
+  expect(finished.at(-1)).toBe(waiting.id);
+});
+
+test('the browser for third-party cookies starts only after the main slots have run, so it does not slow their start', async ({ lab, browser }) => {
+  // A private temporary directory: the profile of that browser (runner/launch.ts) is made in it, and nothing else is.
+  const previous = process.env.TMPDIR;
+  const tmp = await mkdtemp(join(tmpdir(), 'cors-lab-sched-'));
+  process.env.TMPDIR = tmp;
+  try {
+    const thirdParty = catalog.find((e) => e.browser?.thirdPartyCookies === 'allowed')!;
+    const profilesAtFirstMainResult: string[][] = [];
+    const report = await runExperiments([thirdParty, byId('simple-get-wildcard')], lab, browser, {
+      concurrency: 1,
+      onResult: (r) => void (r.id === 'simple-get-wildcard' && profilesAtFirstMainResult.push(readdirSync(tmp))),
+    });
+    for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+    expect(profilesAtFirstMainResult).toEqual([[]]);
+  } finally {
+    process.env.TMPDIR = previous;
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
