@@ -40,19 +40,22 @@ describe('budgetedRegexTest', () => {
     // An input on which one match takes at least 15 ms here, but less than the budget.
     const slow = /^(a+)+$/;
     let input = '';
+    let single = 0;
     for (let n = 16; n <= 32; n++) {
       input = `${'a'.repeat(n)}!`;
       const started = performance.now();
       slow.test(input);
-      if (performance.now() - started >= 15) break;
+      single = performance.now() - started;
+      if (single >= 15) break;
     }
     const test = budgetedRegexTest();
     const started = performance.now();
-    // 30 such matches take at least 450 ms one by one; the request's budget stops them far sooner.
+    // 30 such matches take 30 x `single` one by one; the request's budget stops them far sooner.
     expect(() => {
       for (let i = 0; i < 30; i++) test(slow, input);
     }).toThrow(PlanError);
-    expect(performance.now() - started).toBeLessThan(REGEX_BUDGET_MS + 250);
+    // Measured against the same machine's own speed, so a loaded machine does not fail it.
+    expect(performance.now() - started).toBeLessThan(Math.max(REGEX_BUDGET_MS + 250, 10 * single));
   });
 });
 
