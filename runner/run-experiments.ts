@@ -159,7 +159,8 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     visit(slot, page, origins),
   ]);
   // A blocked step's fix is the experiment's complete fix (every response, every step), as the playground and probe show it.
-  const completeFix = predictions.some((p) => p.outcome === 'blocked') ? await completeFixText(experiment, origins) : null;
+  // Found while the page runs (awaited only for a blocked step), so the run does not wait on the model.
+  const fixing = predictions.some((p) => p.outcome === 'blocked') ? completeFixText(experiment, origins) : Promise.resolve(null);
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
@@ -189,7 +190,8 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
     const explained = prediction
       ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })
       : undefined;
-    const explanation = explained && completeFix && prediction?.outcome === 'blocked' ? { ...explained, fix: completeFix } : explained;
+    const completeFix = prediction?.outcome === 'blocked' ? await fixing : null;
+    const explanation = explained && completeFix ? { ...explained, fix: completeFix } : explained;
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }
   const [first, ...rest] = results as [StepResult, ...StepResult[]];

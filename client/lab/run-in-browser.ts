@@ -8,7 +8,6 @@
  */
 import { explain, type Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
-import { completeFixText } from '../../experiments/model/fix.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../servers/journal.ts';
@@ -65,8 +64,6 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   const predictions = await predictExperimentAsync(experiment, origins, run);
-  // A blocked step's fix is the experiment's complete fix, as the prediction panel shows it (and cors-lab run writes it).
-  const completeFix = predictions.some((p) => p.outcome === 'blocked') ? await completeFixText(experiment, origins) : null;
   const caveat = browserAssumptions(experiment).unverifiable;
   // Each step: its request overrides, its page (a `then` step may run on another origin) and its wait.
   const plan = [{ override: undefined, page, delayMs: 0 }, ...(experiment.then ?? []).map((s) => ({ override: s.request, page: s.page ?? page, delayMs: s.delayMs ?? 0 }))];
@@ -109,8 +106,7 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
     };
     const predicted = predictions[i] as StepPrediction;
     const disagreements = caveat ? [] : comparePrediction(OBSERVABLE(predicted), observed);
-    const explained = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace });
-    const explanation = completeFix && predicted.outcome === 'blocked' ? { ...explained, fix: completeFix } : explained;
+    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace });
     steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
   }
   return result();

@@ -71,7 +71,7 @@ test('cors.run runs experiments on the lab in this browser; toPass fails with th
   const message = failure(() => expect(wrong).toPass());
   expect(message).toContain('observed.outcome: expected allowed, got blocked');
   expect(message).toContain("Outcome:  blocked (Chromium's reason: MissingAllowOriginHeader)");
-  expect(message).toContain('Fix:      Access-Control-Allow-Origin: http://localhost:');
+  expect(message).toContain('Fix:      actual answer: Access-Control-Allow-Origin: http://localhost:');
 });
 
 test('a matcher given something else says what it takes', async () => {
