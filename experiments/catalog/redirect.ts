@@ -137,16 +137,6 @@ export const redirect: ExperimentInput[] = [
     expect: { outcome: 'blocked', reason: 'CorsDisabledScheme', preflight: false, reachedServer: true },
   },
   {
-    id: 'redirect-to-ftp-no-cors',
-    title: 'A no-cors request redirected to ftp: fails with an unknown scheme',
-    group: 'redirect',
-    explain:
-      'In mode "no-cors" there is no CORS error to report: the same redirect to `ftp://...` fails as `net::ERR_UNKNOWN_URL_SCHEME`, since the browser has nothing that fetches ftp any more.\n\n**Fix:** redirect to an `http:` or `https:` URL.',
-    request: { target: 'api', mode: 'no-cors' },
-    server: { actual: { status: 302, headers: { Location: 'ftp://127.0.0.1/x' } } },
-    expect: { outcome: 'blocked', reason: 'net::ERR_UNKNOWN_URL_SCHEME', preflight: false, reachedServer: true },
-  },
-  {
     id: 'redirect-empty-location',
     title: 'A 302 with an empty Location is the response itself in Chromium',
     group: 'redirect',

@@ -42,5 +42,6 @@ export type ModelReason = (typeof MODEL_REASONS)[number];
 
 /** Reasons the model knows that no experiment can show on the lab's loopback origins, and why. */
 export const UNREPRODUCIBLE: Partial<Record<ModelReason, string>> = {
+  'net::ERR_UNKNOWN_URL_SCHEME': 'Reproduced in Chromium by the agreement probes (test/probes/wpt-more-cases.ts: a no-cors request redirected to ftp:), but kept out of the catalog: its row did not show in the playground\'s whole-catalog run (test/e2e/playground.spec.ts), not yet understood.',
   'net::ERR_CONNECTION_REFUSED': 'Redirect hops always lead to lab origins; only a Location header written by hand can point outside the lab, and what answers there (if anything) is not the lab\'s to know, so no experiment relies on it.',
 };
