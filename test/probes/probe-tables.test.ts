@@ -1,0 +1,15 @@
+/** The probe tables are valid experiments: caught here in a second, not minutes into the browser suite. */
+import { describe, expect, it } from 'vitest';
+import { validateExperiments } from '../../experiments/validate.ts';
+import { wptCases } from './wpt-cases.ts';
+import { wptMoreCases } from './wpt-more-cases.ts';
+
+describe('probe tables', () => {
+  for (const [file, cases] of [['test/probes/wpt-cases.ts', wptCases], ['test/probes/wpt-more-cases.ts', wptMoreCases]] as const) {
+    it(`${file}: every case passes the schema, ids unique`, () => {
+      const valid = validateExperiments([...cases], file);
+      expect(valid).toHaveLength(cases.length);
+      expect(new Set(valid.map((c) => c.id)).size).toBe(valid.length);
+    });
+  }
+});
