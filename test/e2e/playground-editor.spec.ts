@@ -39,6 +39,8 @@ const FIELDS: FieldCase[] = [
   { label: 'Actual response headers', typed: 'Access-Control-Allow-Origin: *', mode: 'replace', read: (e) => e.server?.actual?.headers?.['Access-Control-Allow-Origin'], want: '*' },
   { label: 'Actual body', typed: 'typed body', mode: 'append', read: (e) => e.server?.actual?.body, want: 'typed body' },
   { label: 'Redirect hops (JSON array)', typed: '[{"status": 307, "to": "api2"}]', mode: 'replace', read: (e) => e.server?.redirects?.[0]?.to, want: 'api2' },
+  { label: 'Middleware (JSON)', typed: '{"name": "hono/cors", "options": {"origin": "{page}"}}', mode: 'replace', read: (e) => e.server?.middleware?.name, want: 'hono/cors' },
+  { label: 'Browser settings (JSON)', typed: '{"thirdPartyCookies": "allowed"}', mode: 'replace', read: (e) => e.browser?.thirdPartyCookies, want: 'allowed' },
   { label: 'Expect (JSON)', typed: '{"outcome": "allowed"}', mode: 'replace', read: (e) => e.expect, want: { outcome: 'allowed' } },
   { label: 'Then steps (JSON array)', typed: '[{"request": {"method": "GET"}}]', mode: 'replace', read: (e) => e.then?.[0]?.request?.method, want: 'GET' },
 ];
@@ -61,6 +63,11 @@ test('every key typed into every text field is kept, in the field and in the exp
       await expect(prediction).toBeVisible();
     });
   }
+  // The address-space menu, chosen with the keyboard as the other fields are typed.
+  const space = page.getByLabel('Target address space', { exact: true });
+  await space.focus();
+  await space.press('ArrowDown');
+  await expect.poll(() => current(page)!.request.targetAddressSpace).toBe('loopback');
   // Every edit is still there at the end: no later key reset an earlier field.
   const final = current(page)!;
   for (const c of FIELDS) expect(c.read(final), c.label).toEqual(c.want);
