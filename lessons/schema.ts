@@ -7,10 +7,11 @@
 import { z } from 'zod';
 import { OUTCOMES, isReason } from '../experiments/reasons.ts';
 import { isToken } from '../experiments/headers.ts';
+import type { Language } from '../experiments/i18n/languages.ts';
 
 /** Languages every lesson exists in; `en` is the reference the others are compared with. */
-export const LESSON_LANGUAGES = ['en', 'zh-CN'] as const;
-export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
+export { LANGUAGES as LESSON_LANGUAGES } from '../experiments/i18n/languages.ts';
+export type LessonLanguage = Language;
 
 /**
  * The least narrative a lesson has, per language. English counts words;

@@ -1,0 +1,8 @@
+/**
+ * Every Simplified Chinese message of the playground, by message id. Each
+ * area keeps its own file; this one only gathers them. A message id used in
+ * the client without an entry here fails `client/i18n/translations.test.ts`.
+ */
+import { app } from './app.ts';
+
+export const templates = { ...app };
