@@ -67,7 +67,7 @@ export const redirect: Record<string, { title: string; explain: string }> = {
   'redirect-301-post-becomes-get': {
     title: '301 或 302 会把跨源 POST 变成不带请求体的 GET',
     explain:
-      'JSON POST 在 `api` 上经过预检，`api` 应答 `301`。跟随它时，浏览器把 POST 改成 GET，并丢掉请求体和它的 `Content-Type`（https://fetch.spec.whatwg.org/#http-redirect-fetch 第 12 步），所以到达 `api2` 的是一个普通的 GET：没有第二次预检，`api2` 也收不到请求体。日志显示 `api` 上的 `OPTIONS` 和 `POST`，然后是 `api2` 上带 `Origin: null` 的 `GET`。\n\n**修复：** 要保留方法和请求体，就用 `307` 或 `308` 重定向。',
+      'JSON POST 在 `api` 上经过预检，应答为 `301`。跟随它时，浏览器把 POST 改成 GET，并丢掉请求体和它的 `Content-Type`（https://fetch.spec.whatwg.org/#http-redirect-fetch 第 12 步），所以到达 `api2` 的是一个普通的 GET：没有第二次预检，`api2` 也收不到请求体。日志显示 `api` 上的 `OPTIONS` 和 `POST`，然后是 `api2` 上带 `Origin: null` 的 `GET`。\n\n**修复：** 要保留方法和请求体，就用 `307` 或 `308` 重定向。',
   },
   'redirect-308-keeps-post-preflights-again': {
     title: '308 保留 POST 和它的请求体，所以新的源要单独预检',
@@ -92,7 +92,7 @@ export const redirect: Record<string, { title: string; explain: string }> = {
   'redirect-two-hops-all-allowed': {
     title: '两次跨源跳转：每个应答都允许这个请求，所以它成功了',
     explain:
-      '`api` 重定向到 `api2`，`api2` 又重定向到 `partner`。每个重定向应答都通过了自己的 CORS 检查，最终的应答允许 `*`。最后两个请求带的是 `Origin: null`。',
+      '`api` 重定向到 `api2`，后者又重定向到 `partner`。每个重定向应答都通过了自己的 CORS 检查，最终的应答允许 `*`。最后两个请求带的是 `Origin: null`。',
   },
   'redirect-two-hops-middle-missing-acao': {
     title: '两次跨源跳转：中间的重定向缺少 Access-Control-Allow-Origin',
