@@ -3,7 +3,7 @@ export const cache: Record<string, { title: string; explain: string }> = {
   'cache-max-age-reuse': {
     title: 'Access-Control-Max-Age: 600 让下一个相同的请求跳过预检',
     explain:
-      '第一个 PUT 经过预检；应答写着 `Access-Control-Max-Age: 600`，所以在十分钟内，对相同的页面源、URL、方法和请求头，浏览器都会重用它。第二个 PUT 直接发往服务器：它的日志里没有 OPTIONS。Chromium 把这个值的上限定为 7200 秒（2 小时）。\n\n**用法：** 几分钟的 Max-Age 就能让一个请求频繁的 API 少掉一半往返。',
+      '第一个 PUT 经过预检；应答写着 `Access-Control-Max-Age: 600`，所以在十分钟内，对相同的页面源、URL、方法和请求头，浏览器都会重用它。第二个 PUT 直接发往服务器：服务器的记录里没有它的 OPTIONS。Chromium 把这个值的上限定为 7200 秒（2 小时）。\n\n**用法：** 几分钟的 Max-Age 就能让一个请求频繁的 API 少掉一半往返。',
   },
   'cache-max-age-expiry': {
     title: 'Access-Control-Max-Age 到期后，预检会再次发送',
@@ -30,7 +30,7 @@ export const cache: Record<string, { title: string; explain: string }> = {
   'cache-one-entry-per-url': {
     title: '缓存条目按 URL 区分：重定向到另一个路径后，在那里也要预检',
     explain:
-      '预检缓存以确切的 URL 为键，而不是以服务器为键。发往 `/v1/items` 的 PUT 经过预检，被重定向（307）到同一个源上的 `/v2/items`，又在那里预检了一次：第一步的日志显示了两个 OPTIONS。重复的请求为每个 URL 都找到了缓存条目，一个预检也没有发送。\n\n**所以：** Max-Age 只对页面反复调用的 URL 有帮助；`/items/1` 和 `/items/2` 各自都要付出一次预检的代价。',
+      '预检缓存以确切的 URL 为键，而不是以服务器为键。发往 `/v1/items` 的 PUT 经过预检，被重定向（307）到同一个源上的 `/v2/items`，又在那里预检了一次：第一步的记录显示了两个 OPTIONS。重复的请求为每个 URL 都找到了缓存条目，一个预检也没有发送。\n\n**所以：** Max-Age 只对页面反复调用的 URL 有帮助；`/items/1` 和 `/items/2` 各自都要付出一次预检的代价。',
   },
   'cache-credentials-need-own-entry': {
     title: '不带凭据时存下的缓存条目不服务带凭据的请求',

@@ -67,7 +67,7 @@ export const redirect: Record<string, { title: string; explain: string }> = {
   'redirect-301-post-becomes-get': {
     title: '301 或 302 会把跨源 POST 变成不带请求体的 GET',
     explain:
-      'JSON POST 在 `api` 上经过预检，应答为 `301`。跟随它时，浏览器把 POST 改成 GET，并丢掉请求体和它的 `Content-Type`（https://fetch.spec.whatwg.org/#http-redirect-fetch 第 12 步），所以到达 `api2` 的是一个普通的 GET：没有第二次预检，`api2` 也收不到请求体。日志显示 `api` 上的 `OPTIONS` 和 `POST`，然后是 `api2` 上带 `Origin: null` 的 `GET`。\n\n**修复：** 要保留方法和请求体，就用 `307` 或 `308` 重定向。',
+      'JSON POST 在 `api` 上经过预检，应答为 `301`。跟随它时，浏览器把 POST 改成 GET，并丢掉请求体和它的 `Content-Type`（https://fetch.spec.whatwg.org/#http-redirect-fetch 第 12 步），所以到达 `api2` 的是一个普通的 GET：没有第二次预检，`api2` 也收不到请求体。服务器的记录显示 `api` 上的 `OPTIONS` 和 `POST`，然后是 `api2` 上带 `Origin: null` 的 `GET`。\n\n**修复：** 要保留方法和请求体，就用 `307` 或 `308` 重定向。',
   },
   'redirect-308-keeps-post-preflights-again': {
     title: '308 保留 POST 和它的请求体，所以新的源要单独预检',
