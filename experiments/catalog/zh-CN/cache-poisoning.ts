@@ -6,7 +6,7 @@ export const cachePoisoning: Record<string, { title: string; explain: string }> 
   'cache-poisoning-missing-vary': {
     title: '反射 Origin 却不带 Vary：第二个源拿到了为第一个源缓存的响应',
     explain:
-      '服务器回送请求的 `Origin`（用允许名单也是一样），并允许响应被缓存 60 秒，却没有发送 `Vary: Origin`。`app` 上的页面请求它；这个允许 `app` 的响应进入了 HTTP 缓存。随后 `api2` 上的页面（同一个站点，因此是同一个缓存分区）请求同一个 URL：浏览器不询问服务器，直接交出缓存的响应，而其中的 `Access-Control-Allow-Origin` 写的是 `app`，不是 `api2`：`AllowOriginMismatch`。共享缓存（CDN、代理）会在所有用户之间犯同样的错误。\n\n**修复：** 只要响应的 CORS 响应头取决于 `Origin`，就在每个这样的响应上加 `Vary: Origin`（见 `cache-poisoning-vary-origin`）。',
+      '服务器回送请求的 `Origin`（用允许列表也是一样），并允许响应被缓存 60 秒，却没有发送 `Vary: Origin`。`app` 上的页面请求它；这个允许 `app` 的响应进入了 HTTP 缓存。随后 `api2` 上的页面（同一个站点，因此是同一个缓存分区）请求同一个 URL：浏览器不询问服务器，直接交出缓存的响应，而其中的 `Access-Control-Allow-Origin` 写的是 `app`，不是 `api2`：`AllowOriginMismatch`。共享缓存（CDN、代理）会在所有用户之间犯同样的错误。\n\n**修复：** 只要响应的 CORS 响应头取决于 `Origin`，就在每个这样的响应上加 `Vary: Origin`（见 `cache-poisoning-vary-origin`）。',
   },
   'cache-poisoning-vary-origin': {
     title: 'Vary: Origin 让每个源各有一份缓存的响应',

@@ -21,15 +21,15 @@ export const nullOrigin: Record<string, { title: string; explain: string }> = {
   'null-origin-allowing-null-is-dangerous': {
     title: '带凭据时允许 null，任何网站都能读取响应',
     explain:
-      '任何网站都能发出带 `Origin: null` 的请求：攻击者只需要一个沙箱 iframe（或一个 `data:` URL，或一次跨源重定向）。因此，`Access-Control-Allow-Origin: null` 加上 `Access-Control-Allow-Credentials: true` 并不是“允许本地文件”：它让所有网站都能带着用户的 Cookie 读取这个响应。这里沙箱页面读到了一个带凭据的响应。\n\n**修复：** 任何私密内容都绝不要允许 `null`；拿 `Origin` 去对照一份由真实的源组成的允许名单。',
+      '任何网站都能发出带 `Origin: null` 的请求：攻击者只需要一个沙箱 iframe（或一个 `data:` URL，或一次跨源重定向）。因此，`Access-Control-Allow-Origin: null` 加上 `Access-Control-Allow-Credentials: true` 并不是“允许本地文件”：它让所有网站都能带着用户的 Cookie 读取这个响应。这里沙箱页面读到了一个带凭据的响应。\n\n**修复：** 任何私密内容都绝不要允许 `null`；拿 `Origin` 去对照一份由真实的源组成的允许列表。',
   },
   'null-origin-reflecting-server': {
     title: '反射任意 Origin 的服务器也会反射 null',
     explain:
-      '把请求的 `Origin` 原样回送（`{reflect}`）就是“允许一切”，`null` 也包括在内：沙箱页面读到了带凭据的响应。没有允许名单的反射与允许 `null` 同样危险。\n\n**修复：** 只反射允许名单上的源，并发送 `Vary: Origin`。',
+      '把请求的 `Origin` 原样回送（`{reflect}`）就是“允许一切”，`null` 也包括在内：沙箱页面读到了带凭据的响应。没有允许列表的反射与允许 `null` 同样危险。\n\n**修复：** 只反射允许列表上的源，并发送 `Vary: Origin`。',
   },
   'null-origin-allow-list-refuses-null': {
-    title: '使用允许名单的服务器拒绝 null 源',
+    title: '使用允许列表的服务器拒绝 null 源',
     explain:
       '这是 `null-origin-reflecting-server` 的修复：服务器在响应中给出它信任的那一个源（`app`）。源为 `null` 的沙箱页面被拒绝。',
   },
