@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from './index.ts';
 import { catalogZhCN, catalogZhCNByGroup } from './zh-CN/index.ts';
+import { thenTitles } from './zh-CN/then-titles.ts';
 
 /** Inline code spans as CommonMark delimits them: a run of n backticks closed by a run of exactly n. */
 function codeSpans(markdown: string): string[] {
@@ -68,4 +69,15 @@ describe('the zh-CN catalog', () => {
       expect(count(zh.explain, '\n\n'), `${e.id}.explain paragraphs`).toBe(count(en, '\n\n'));
     });
   }
+});
+
+describe('then-step titles', () => {
+  it('every then step of the catalog has a Chinese title', () => {
+    const missing = catalog.flatMap((e) => (e.then ?? []).filter((s) => s.title !== undefined && !(s.title in thenTitles)).map((s) => `${e.id}: ${JSON.stringify(s.title)}`));
+    expect(missing).toEqual([]);
+  });
+  it('no Chinese step title is left over', () => {
+    const used = new Set(catalog.flatMap((e) => (e.then ?? []).map((s) => s.title)));
+    expect(Object.keys(thenTitles).filter((t) => !used.has(t))).toEqual([]);
+  });
 });

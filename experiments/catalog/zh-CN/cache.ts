@@ -3,7 +3,7 @@ export const cache: Record<string, { title: string; explain: string }> = {
   'cache-max-age-reuse': {
     title: 'Access-Control-Max-Age: 600 让下一个相同的请求跳过预检',
     explain:
-      '第一个 PUT 经过预检；应答写着 `Access-Control-Max-Age: 600`，所以在十分钟内，对相同的页面源、URL、方法和请求头，浏览器都会重用它。第二个 PUT 直接发往服务器：服务器的记录里没有它的 OPTIONS。Chromium 把这个值的上限定为 7200 秒（2 小时）。\n\n**用法：** 几分钟的 Max-Age 就能让一个请求频繁的 API 少掉一半往返。',
+      '第一个 PUT 经过预检；响应写着 `Access-Control-Max-Age: 600`，所以在十分钟内，对相同的页面源、URL、方法和请求头，浏览器都会重用它。第二个 PUT 直接发往服务器：服务器的记录里没有它的 OPTIONS。Chromium 把这个值的上限定为 7200 秒（2 小时）。\n\n**用法：** 几分钟的 Max-Age 就能让一个请求频繁的 API 少掉一半往返。',
   },
   'cache-max-age-expiry': {
     title: 'Access-Control-Max-Age 到期后，预检会再次发送',
@@ -12,20 +12,20 @@ export const cache: Record<string, { title: string; explain: string }> = {
   'cache-default-five-seconds': {
     title: '没有 Access-Control-Max-Age，Chromium 仍然把预检缓存 5 秒',
     explain:
-      '没有 `Access-Control-Max-Age` 并不意味着“不缓存”：Fetch 标准和 Chromium 的默认值都是 5 秒，所以立刻重复的请求不用预检。修改了服务器的 CORS 应答就马上重试的人，常常会因此感到意外。\n\n**要关闭缓存：** `Access-Control-Max-Age: 0`（见 `cache-max-age-zero`）。',
+      '没有 `Access-Control-Max-Age` 并不意味着“不缓存”：Fetch 标准和 Chromium 的默认值都是 5 秒，所以立刻重复的请求不用预检。修改了服务器的 CORS 响应就马上重试的人，常常会因此感到意外。\n\n**要关闭缓存：** `Access-Control-Max-Age: 0`（见 `cache-max-age-zero`）。',
   },
   'cache-max-age-zero': {
     title: 'Access-Control-Max-Age: 0 关闭预检缓存',
-    explain: '使用 `Access-Control-Max-Age: 0` 时什么都不缓存：每个 PUT 都要预检，重复的那个也不例外。开发服务器的 CORS 应答时很方便，在生产环境中则代价高昂。',
+    explain: '使用 `Access-Control-Max-Age: 0` 时什么都不缓存：每个 PUT 都要预检，重复的那个也不例外。开发服务器的 CORS 响应时很方便，在生产环境中则代价高昂。',
   },
   'cache-new-header-not-covered': {
     title: '允许 X-Token 的缓存条目不涵盖同时带 X-Token 和 X-Trace 的请求',
     explain:
-      '缓存条目允许方法 `PUT` 和请求头 `X-Token`。第二个请求加了 `X-Trace`，条目不涵盖它，所以浏览器再次预检；应答仍然只允许 `X-Token`，请求被拦截。\n\n**修复：** `Access-Control-Allow-Headers: X-Token, X-Trace`。',
+      '缓存条目允许方法 `PUT` 和请求头 `X-Token`。第二个请求加了 `X-Trace`，条目不涵盖它，所以浏览器再次预检；响应仍然只允许 `X-Token`，请求被拦截。\n\n**修复：** `Access-Control-Allow-Headers: X-Token, X-Trace`。',
   },
   'cache-new-method-not-covered': {
     title: '缓存的预检不涵盖另一个方法',
-    explain: '缓存条目允许 `PUT`。发往同一个 URL 的 DELETE 需要自己的预检，而应答没有列出 DELETE：被拦截。\n\n**修复：** `Access-Control-Allow-Methods: PUT, DELETE`。',
+    explain: '缓存条目允许 `PUT`。发往同一个 URL 的 DELETE 需要自己的预检，而响应没有列出 DELETE：被拦截。\n\n**修复：** `Access-Control-Allow-Methods: PUT, DELETE`。',
   },
   'cache-one-entry-per-url': {
     title: '缓存条目按 URL 区分：重定向到另一个路径后，在那里也要预检',
@@ -35,11 +35,11 @@ export const cache: Record<string, { title: string; explain: string }> = {
   'cache-credentials-need-own-entry': {
     title: '不带凭据时存下的缓存条目不服务带凭据的请求',
     explain:
-      '第一个 PUT 不带凭据。第二个带了凭据；不带凭据的请求留下的缓存条目不涵盖它，所以它要再次预检（而这次的应答允许凭据，所以能通过）。',
+      '第一个 PUT 不带凭据。第二个带了凭据；不带凭据的请求留下的缓存条目不涵盖它，所以它要再次预检（而这次的响应允许凭据，所以能通过）。',
   },
   'cache-failed-preflight-not-cached': {
     title: '失败的预检不会被缓存：重试时会再次询问',
     explain:
-      '预检应答缺少 `Access-Control-Allow-Methods`，所以 PUT 被拦截。无论 Max-Age 怎么写，失败都不会被缓存：重试时再次预检并再次被拦截，而修好服务器之后会立即生效。\n\n**修复：** `Access-Control-Allow-Methods: PUT`。',
+      '预检响应缺少 `Access-Control-Allow-Methods`，所以 PUT 被拦截。无论 Max-Age 怎么写，失败都不会被缓存：重试时再次预检并再次被拦截，而修好服务器之后会立即生效。\n\n**修复：** `Access-Control-Allow-Methods: PUT`。',
   },
 };

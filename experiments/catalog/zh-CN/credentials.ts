@@ -7,7 +7,7 @@ export const credentials: Record<string, { title: string; explain: string }> = {
   },
   'credentials-exact-origin': {
     title: '带凭据的请求遇上确切的源和 Allow-Credentials: true，可以读取',
-    explain: '对带凭据请求的正确应答：页面的源、`Access-Control-Allow-Credentials: true`，以及给缓存看的 `Vary: Origin`。',
+    explain: '对带凭据请求的正确响应：页面的源、`Access-Control-Allow-Credentials: true`，以及给缓存看的 `Vary: Origin`。',
   },
   'credentials-missing-allow-credentials': {
     title: '带凭据的请求没有 Access-Control-Allow-Credentials 时被拦截',
@@ -18,7 +18,7 @@ export const credentials: Record<string, { title: string; explain: string }> = {
     explain: '这个值与 `true` 逐字节比较：`True` 或 `yes` 都会失败。\n\n**修复：** 小写的 `true`。',
   },
   'credentials-omit-wildcard': {
-    title: '不带凭据时，同样的通配符应答没有问题',
+    title: '不带凭据时，同样的通配符响应没有问题',
     explain: '在 `credentials: "include"` 下失败的通配符，在 `credentials: "omit"` 下可以通过：没有 Cookie，也就没有特殊规则。',
   },
   'credentials-reflected-origin': {
@@ -27,21 +27,21 @@ export const credentials: Record<string, { title: string; explain: string }> = {
       '服务器收到什么 `Origin` 就回送什么，同时允许凭据，就等于把用户已认证的响应交给了每一个站点（这里是 `evil`）。浏览器放行，是因为服务器要求这样做。\n\n**修复：** 先拿 `Origin` 对照允许列表，再回送它。',
   },
   'credentials-allow-list-refuses-evil': {
-    title: '按允许列表应答会拒绝攻击者的源',
+    title: '按允许列表响应会拒绝攻击者的源',
     explain: '服务器只允许 app 源，所以 `evil` 上的页面被拦截，尽管请求（带着浏览器发送的各种 Cookie）已经到达了服务器。',
   },
   'credentials-preflight-wildcard-origin': {
-    title: '带凭据的预检用 Access-Control-Allow-Origin: * 应答时失败',
+    title: '带凭据的预检用 Access-Control-Allow-Origin: * 响应时失败',
     explain:
-      '通配符规则同样适用于预检：用 `Access-Control-Allow-Origin: *` 应答的带凭据预检会失败，PUT 根本不会发出。\n\n**修复：** 在 OPTIONS 的应答上写明源。',
+      '通配符规则同样适用于预检：用 `Access-Control-Allow-Origin: *` 响应的带凭据预检会失败，PUT 根本不会发出。\n\n**修复：** 在 OPTIONS 的响应上写明源。',
   },
   'credentials-preflight-missing-allow-credentials': {
     title: '没有 Allow-Credentials 的带凭据预检失败',
-    explain: '预检的应答也必须写明 `Access-Control-Allow-Credentials: true`。',
+    explain: '预检的响应也必须写明 `Access-Control-Allow-Credentials: true`。',
   },
   'credentials-preflight-allowed': {
-    title: '预检和应答都正确的带凭据 PUT',
-    explain: '预检的应答和实际请求的应答都写明了源，并且都允许凭据。',
+    title: '预检和响应都正确的带凭据 PUT',
+    explain: '预检的响应和实际请求的响应都写明了源，并且都允许凭据。',
   },
   'credentials-wildcard-methods-literal': {
     title: '带凭据时，Access-Control-Allow-Methods: * 指的是名叫 "*" 的方法',
@@ -63,7 +63,7 @@ export const credentials: Record<string, { title: string; explain: string }> = {
       'fetch() 默认使用 `credentials: "same-origin"`：Cookie 只发往页面自己的源。第一步得到的 Cookie 在第二步中不会发给 `api`。\n\n**修复：** `credentials: "include"`（以及与之配套的服务器响应头）。',
   },
   'credentials-cookie-not-stored-without-acac': {
-    title: '没通过 CORS 检查的带凭据应答仍然会存下它的 Cookie',
+    title: '没通过 CORS 检查的带凭据响应仍然会存下它的 Cookie',
     explain:
       '对于没通过 CORS 检查的响应，Chromium 仍会处理其中的 Set-Cookie：即使页面读不到响应，Cookie 也被存下了。`then` 步骤会把它发出去。',
   },

@@ -8,7 +8,7 @@ export const expose: Record<string, { title: string; explain: string }> = {
   'expose-listed-header': {
     title: 'Access-Control-Expose-Headers 中写明的响应头变得可以读取',
     explain:
-      '应答在 `Access-Control-Expose-Headers` 中列出了 `X-Request-Id`（名称比较不区分大小写），所以 JavaScript 能读取它；`X-Total-Count` 没有列出，仍然隐藏。\n\n**修复**隐藏的那个：把它也列上，`Access-Control-Expose-Headers: X-Request-Id, X-Total-Count`。',
+      '响应在 `Access-Control-Expose-Headers` 中列出了 `X-Request-Id`（名称比较不区分大小写），所以 JavaScript 能读取它；`X-Total-Count` 没有列出，仍然隐藏。\n\n**修复**隐藏的那个：把它也列上，`Access-Control-Expose-Headers: X-Request-Id, X-Total-Count`。',
   },
   'expose-wildcard': {
     title: '对不带凭据的请求，Access-Control-Expose-Headers: * 暴露所有响应头',

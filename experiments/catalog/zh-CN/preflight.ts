@@ -3,30 +3,30 @@ export const preflight: Record<string, { title: string; explain: string }> = {
   'preflight-put-allowed': {
     title: '预检列出了 PUT，PUT 就被放行',
     explain:
-      'PUT 不是 CORS 安全列表中的方法（GET、HEAD、POST），所以浏览器先发送带 `Access-Control-Request-Method: PUT` 的 `OPTIONS`。预检的应答允许了这个源和这个方法；随后 PUT 才发出，而它的应答同样必须通过 CORS 检查。',
+      'PUT 不是 CORS 安全列表中的方法（GET、HEAD、POST），所以浏览器先发送带 `Access-Control-Request-Method: PUT` 的 `OPTIONS`。预检的响应允许了这个源和这个方法；随后 PUT 才发出，而它的响应同样必须通过 CORS 检查。',
   },
   'preflight-put-missing-allow-methods': {
     title: 'Access-Control-Allow-Methods 中没有列出 PUT',
     explain:
-      '预检允许了这个源，却没有允许这个方法，所以浏览器根本不会发送 PUT：服务器只看到 OPTIONS 请求。\n\n**修复：** 在预检上发送 `Access-Control-Allow-Methods: PUT`，并在 PUT 自己的应答上加一个 `Access-Control-Allow-Origin`（目前还没有）：预检一旦通过，这就是下一项检查。',
+      '预检允许了这个源，却没有允许这个方法，所以浏览器根本不会发送 PUT：服务器只看到 OPTIONS 请求。\n\n**修复：** 在预检上发送 `Access-Control-Allow-Methods: PUT`，并在 PUT 自己的响应上加一个 `Access-Control-Allow-Origin`（目前还没有）：预检一旦通过，这就是下一项检查。',
   },
   'preflight-no-acao': {
-    title: '没有 Access-Control-Allow-Origin 的预检应答会让请求止步',
+    title: '没有 Access-Control-Allow-Origin 的预检响应会让请求止步',
     explain:
-      '预检本身也必须通过 CORS 检查。许多框架用 204 应答 OPTIONS，却忘了加 CORS 响应头。\n\n**修复：** 在 OPTIONS 的应答上也发送 `Access-Control-Allow-Origin`。',
+      '预检本身也必须通过 CORS 检查。许多框架用 204 响应 OPTIONS，却忘了加 CORS 响应头。\n\n**修复：** 在 OPTIONS 的响应上也发送 `Access-Control-Allow-Origin`。',
   },
   'preflight-delete-allowed': {
     title: '预检允许了源和方法时，DELETE 被放行',
-    explain: '缺少源的那个预检修好之后的版本：OPTIONS 的应答写明了页面的源并列出了 DELETE，DELETE 的应答也写明了这个源。',
+    explain: '缺少源的那个预检修好之后的版本：OPTIONS 的响应写明了页面的源并列出了 DELETE，DELETE 的响应也写明了这个源。',
   },
   'preflight-acao-mismatch': {
-    title: '预检应答允许的是另一个源，请求止步',
+    title: '预检响应允许的是另一个源，请求止步',
     explain: '预检把 `api2` 列为允许的源，而不是页面。',
   },
   'preflight-custom-header-missing': {
     title: 'Access-Control-Allow-Headers 中没有列出的自定义请求头',
     explain:
-      '任何不在 CORS 安全列表（Accept、Accept-Language、Content-Language、简单的 Content-Type、Range）中的请求头都会触发预检，而应答必须在 `Access-Control-Allow-Headers` 中列出它。\n\n**修复：** `Access-Control-Allow-Headers: X-Custom`。',
+      '任何不在 CORS 安全列表（Accept、Accept-Language、Content-Language、简单的 Content-Type、Range）中的请求头都会触发预检，而响应必须在 `Access-Control-Allow-Headers` 中列出它。\n\n**修复：** `Access-Control-Allow-Headers: X-Custom`。',
   },
   'preflight-custom-header-allowed': {
     title: 'Access-Control-Allow-Headers 中列出的自定义请求头',
@@ -42,17 +42,17 @@ export const preflight: Record<string, { title: string; explain: string }> = {
     explain: '修好的 JSON 请求：预检在 `Access-Control-Allow-Headers` 中列出了 `content-type`，于是带 JSON 请求体的 POST 得以发出。',
   },
   'preflight-status-500': {
-    title: '用 500 应答的预检会让请求止步',
+    title: '用 500 响应的预检会让请求止步',
     explain:
-      '无论响应头怎么写，预检都必须得到一个 ok 状态（200-299）。服务器把 OPTIONS 路由到一个会出错的处理函数时，就会出现这种情况。\n\n**修复：** 用 204 应答 OPTIONS。',
+      '无论响应头怎么写，预检都必须得到一个 ok 状态（200-299）。服务器把 OPTIONS 路由到一个会出错的处理函数时，就会出现这种情况。\n\n**修复：** 用 204 响应 OPTIONS。',
   },
   'preflight-status-200': {
-    title: '预检用 200 而不是 204 应答也没问题',
+    title: '预检用 200 而不是 204 响应也没问题',
     explain: '任何 2xx 状态都能通过预检的 ok 状态检查：只要 CORS 响应头都在，200 和 204 一样有效。',
   },
   'preflight-redirected': {
-    title: '用重定向应答的预检会让请求止步',
-    explain: '预检不能被重定向。OPTIONS 一旦撞上认证跳转或末尾斜杠的重定向，就会失败。\n\n**修复：** 在所请求的 URL 上直接应答 OPTIONS。',
+    title: '用重定向响应的预检会让请求止步',
+    explain: '预检不能被重定向。OPTIONS 一旦撞上认证跳转或末尾斜杠的重定向，就会失败。\n\n**修复：** 在所请求的 URL 上直接响应 OPTIONS。',
   },
   'preflight-allow-methods-invalid': {
     title: '格式错误的 Access-Control-Allow-Methods 让预检失败',
@@ -74,26 +74,26 @@ export const preflight: Record<string, { title: string; explain: string }> = {
       'Fetch 标准规定通配符永远不包括 `Authorization`：它必须按名称列出。这个版本的 Chromium 仍然放行它（一个已知的偏差），所以不要指望浏览器拦下 bearer 令牌：明确列出 `Authorization`，并且不要在需要认证的 API 上使用 `*`。',
   },
   'preflight-ok-actual-missing-acao': {
-    title: '预检通过还不够：实际请求的应答也需要 Access-Control-Allow-Origin',
+    title: '预检通过还不够：实际请求的响应也需要 Access-Control-Allow-Origin',
     explain:
-      '实际请求被发送出去（并在服务器上执行），随后它的应答要单独接受 CORS 检查，而这里检查失败了。\n\n**修复：** 在每一个应答上都发送 `Access-Control-Allow-Origin`，而不只是在 OPTIONS 上。',
+      '实际请求被发送出去（并在服务器上执行），随后它的响应要单独接受 CORS 检查，而这里检查失败了。\n\n**修复：** 在每一个响应上都发送 `Access-Control-Allow-Origin`，而不只是在 OPTIONS 上。',
   },
   'preflight-max-age-cached': {
     title: 'Access-Control-Max-Age：第二个相同的请求跳过预检',
     explain:
-      '浏览器按源和 URL 把预检应答缓存 `Access-Control-Max-Age` 秒（Chromium 最长只缓存 2 小时，没有这个响应头时缓存 5 秒）。`then` 步骤重复这个请求：这一次没有 OPTIONS。',
+      '浏览器按源和 URL 把预检响应缓存 `Access-Control-Max-Age` 秒（Chromium 最长只缓存 2 小时，没有这个响应头时缓存 5 秒）。`then` 步骤重复这个请求：这一次没有 OPTIONS。',
   },
   'preflight-cache-miss-new-header': {
     title: '缓存的预检不涵盖它没有允许过的请求头',
     explain: '缓存条目记着允许过哪些方法和请求头。之后带有新请求头的请求需要一次新的预检，而这次预检在这里失败了。',
   },
   'preflight-two-acao-lines': {
-    title: '带两行 Access-Control-Allow-Origin 的预检应答失败',
+    title: '带两行 Access-Control-Allow-Origin 的预检响应失败',
     explain:
-      '两行会合并成 `a, b`，它不是一个源；在预检上，这会让请求在发送之前就止步。网关和应用都用 CORS 响应头应答 OPTIONS 时，常见这种情况。\n\n**修复：** 只让一层添加 CORS 响应头。',
+      '两行会合并成 `a, b`，它不是一个源；在预检上，这会让请求在发送之前就止步。网关和应用都用 CORS 响应头响应 OPTIONS 时，常见这种情况。\n\n**修复：** 只让一层添加 CORS 响应头。',
   },
   'preflight-acao-not-an-origin': {
-    title: 'Access-Control-Allow-Origin 不是源的预检应答失败',
+    title: 'Access-Control-Allow-Origin 不是源的预检响应失败',
     explain: '单独的主机名（`localhost`）不是源：这个值需要协议和端口，例如 `http://localhost:5310`。\n\n**修复：** 发送页面的完整源。',
   },
 };

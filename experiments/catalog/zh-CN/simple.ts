@@ -3,7 +3,7 @@ export const simple: Record<string, { title: string; explain: string }> = {
   'simple-get-no-acao': {
     title: '没有 Access-Control-Allow-Origin 的 GET 被拦截，却已到达服务器',
     explain:
-      '跨源的 GET 是简单请求：浏览器立即发出它，服务器作出应答，浏览器到这时才做 CORS 检查。没有 `Access-Control-Allow-Origin`，检查失败，页面得到 `TypeError: Failed to fetch`，但服务器早已把活干完了。CORS 保护的是*响应*，而不是服务器。\n\n**修复：** 应答时带上 `Access-Control-Allow-Origin: <the page origin>`（公开数据也可以用 `*`）。',
+      '跨源的 GET 是简单请求：浏览器立即发出它，服务器作出响应，浏览器到这时才做 CORS 检查。没有 `Access-Control-Allow-Origin`，检查失败，页面得到 `TypeError: Failed to fetch`，但服务器早已把活干完了。CORS 保护的是*响应*，而不是服务器。\n\n**修复：** 响应时带上 `Access-Control-Allow-Origin: <the page origin>`（公开数据也可以用 `*`）。',
   },
   'simple-get-wildcard': {
     title: '带 Access-Control-Allow-Origin: * 的 GET 可以读取',
@@ -42,7 +42,7 @@ export const simple: Record<string, { title: string; explain: string }> = {
     explain: '源没有路径：`http://localhost:5310/` 不等于 `http://localhost:5310`。比较是逐字节进行的。\n\n**修复：** 去掉斜杠。',
   },
   'simple-post-form-blocked': {
-    title: '类似表单的 POST 会到达服务器，尽管页面读不到应答',
+    title: '类似表单的 POST 会到达服务器，尽管页面读不到响应',
     explain:
       '带 `Content-Type: text/plain`（或表单编码）的 POST 是简单请求：没有预检。服务器会执行它（副作用照样发生！），被扣下的只有响应。这就是 CORS 不能防御 CSRF 的原因。\n\n**为了读取而修复：** `Access-Control-Allow-Origin`。**为了安全而修复：** CSRF 令牌或 SameSite Cookie。',
   },
@@ -84,6 +84,6 @@ export const simple: Record<string, { title: string; explain: string }> = {
   },
   'simple-xhr-allowed': {
     title: '带 Access-Control-Allow-Origin: * 的 XMLHttpRequest 可以读取',
-    explain: '被拦截那个例子的 XHR 版本：一旦应答带上 `Access-Control-Allow-Origin: *`，`onload` 就会触发，`responseText` 可以读取。',
+    explain: '被拦截那个例子的 XHR 版本：一旦响应带上 `Access-Control-Allow-Origin: *`，`onload` 就会触发，`responseText` 可以读取。',
   },
 };
