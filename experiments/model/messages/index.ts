@@ -1,0 +1,13 @@
+/** The model's message table for a language; English when none is asked for (the CLI, the library). */
+import type { Language } from '../../i18n/languages.ts';
+import { en } from './en.ts';
+import type { ModelMessages } from './model-messages.ts';
+import { zhCN } from './zh-CN.ts';
+
+const TABLES: Record<Language, ModelMessages> = { en, 'zh-CN': zhCN };
+
+export function modelMessages(lang: Language = 'en'): ModelMessages {
+  return TABLES[lang];
+}
+
+export type { ModelMessages } from './model-messages.ts';
