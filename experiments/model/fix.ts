@@ -240,7 +240,7 @@ export function changeTextIn(change: FixChange, lang: Language): string {
   if (change.option) return say.option(change.option.middleware, change.option.name, JSON.stringify(change.option.value));
   const where = say.where(change.response);
   if (change.status !== undefined) return say.status(where, change.status);
-  return change.value == null ? say.remove(where, `${change.header}`) : `${where}: ${change.header}: ${change.value}`;
+  return change.value == null ? say.remove(where, `${change.header}`) : say.send(where, `${change.header}`, change.value);
 }
 
 /**
@@ -254,9 +254,6 @@ export function fixText(fix: Fix, tokens: { page: string; reflect: string }, lan
 }
 
 /** How `{reflect}` reads in a fix meant for a reader, not a server: the value depends on the request. */
-export const REFLECTED_ORIGIN = modelMessages('en').fix.reflectedOrigin;
-
-/** REFLECTED_ORIGIN in the reader's language. */
 export function reflectedOrigin(lang: Language = 'en'): string {
   return modelMessages(lang).fix.reflectedOrigin;
 }

@@ -144,6 +144,7 @@ export const en = {
     option: (middleware, name, value) => `${middleware} option ${name}: ${value}`,
     status: (where, status) => `${where}: status ${status}`,
     remove: (where, header) => `${where}: remove ${header}`,
+    send: (where, header, value) => `${where}: ${header}: ${value}`,
     impossible: (why) => `No header change alone: ${why}`,
     reflectedOrigin: "(the request's Origin, reflected)",
   },

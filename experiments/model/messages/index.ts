@@ -1,5 +1,6 @@
 /** The model's message table for a language; English when none is asked for (the CLI, the library). */
 import type { Language } from '../../i18n/languages.ts';
+import type { Outcome } from '../../reasons.ts';
 import { en } from './en.ts';
 import type { ModelMessages } from './model-messages.ts';
 import { zhCN } from './zh-CN.ts';
@@ -11,3 +12,8 @@ export function modelMessages(lang: Language = 'en'): ModelMessages {
 }
 
 export type { ModelMessages } from './model-messages.ts';
+
+/** The word for an outcome (allowed, blocked, opaque) in the reader's language. */
+export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
+  return TABLES[lang].outcome[outcome];
+}

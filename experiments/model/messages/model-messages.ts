@@ -138,6 +138,7 @@ export interface ModelMessages {
     option: (middleware: string, name: string, value: string) => string;
     status: (where: string, status: number) => string;
     remove: (where: string, header: string) => string;
+    send: (where: string, header: string, value: string) => string;
     impossible: (why: string) => string;
     reflectedOrigin: string;
   };
