@@ -1,6 +1,7 @@
 /** The model's message table for a language; English when none is asked for (the CLI, the library). */
 import type { Language } from '../../i18n/languages.ts';
 import type { Outcome } from '../../reasons.ts';
+import { MODEL_REASONS, type ModelReason } from '../model-reasons.ts';
 import { en } from './en.ts';
 import type { ModelMessages } from './model-messages.ts';
 import { zhCN } from './zh-CN.ts';
@@ -16,4 +17,16 @@ export type { ModelMessages } from './model-messages.ts';
 /** The word for an outcome (allowed, blocked, opaque) in the reader's language. */
 export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
   return TABLES[lang].outcome[outcome];
+}
+
+/**
+ * What a reason means, in the reader's language, for a list to choose from (a lesson's
+ * reasons); null for a reason the model never returns. The name itself stays as it is.
+ */
+export function reasonDescription(reason: string, lang: Language = 'en'): string | null {
+  return isModelReason(reason) ? TABLES[lang].reasons[reason] : null;
+}
+
+function isModelReason(reason: string): reason is ModelReason {
+  return (MODEL_REASONS as readonly string[]).includes(reason);
 }

@@ -14,11 +14,12 @@ import { OUTCOMES } from '../../reasons.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../schema.ts';
 import { originMap, originsAtPortBase } from '../../../servers/origins.ts';
 import { browserAssumptions } from '../../../client/lab/browser-assumptions.ts';
+import { loadLessonsFromDisk } from '../../../lessons/load-from-disk.ts';
 import { explain } from '../explain.ts';
 import { changeTextIn, completeFixText, fixForAsync } from '../fix.ts';
 import { MODEL_REASONS } from '../model-reasons.ts';
 import { experimentUrl, predictExperimentAsync } from '../predict.ts';
-import { modelMessages, outcomeWord } from './index.ts';
+import { modelMessages, outcomeWord, reasonDescription } from './index.ts';
 import { NO_HEADER_HELP_REASONS, type ReasonArgs } from './model-messages.ts';
 
 const origins = originMap(originsAtPortBase(5310));
@@ -127,6 +128,15 @@ describe('every reason and every fixed sentence in every language', () => {
           expectTranslated(ours.explain.reasons[reason].fix(sample), theirs.explain.reasons[reason].fix(args), lang, `${reason} fix`);
         }
       }
+    });
+    it(`${lang}: what every reason means, for a list to choose from`, () => {
+      for (const reason of MODEL_REASONS) expectTranslated(reasonDescription(reason) ?? '', reasonDescription(reason, lang) ?? '', lang, `${reason} description`);
+      expect(reasonDescription('coep-frame-resource-needs-coep-header', lang)).toBeNull();
+    });
+    it(`${lang}: every reason a lesson offers the learner has a description`, () => {
+      const offered = new Set(Object.values(loadLessonsFromDisk()).flatMap((set) => set.flatMap((lesson) => Object.values(lesson.predict).flatMap((p) => p.reasons ?? []))));
+      expect(offered.size).toBeGreaterThan(5);
+      for (const reason of offered) expect(reasonDescription(reason, lang), reason).toMatch(/\S/);
     });
     it(`${lang}: why no header helps, for every such reason`, () => {
       for (const reason of NO_HEADER_HELP_REASONS) expectTranslated(ours.fix.noHeaderHelps[reason], theirs.fix.noHeaderHelps[reason], lang, reason);

@@ -57,6 +57,8 @@ export type FixTarget = { kind: 'preflight' } | { kind: 'actual' } | { kind: 're
 
 export interface ModelMessages {
   outcome: Record<Outcome, string>;
+  /** What each reason means, without any request's values: for a list to choose from (a lesson's reasons). */
+  reasons: Record<ModelReason, string>;
 
   /** The trace: one line per check the model made (predict.ts). */
   check: {
