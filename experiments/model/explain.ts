@@ -6,7 +6,7 @@
  * Chromium's texts: third_party/blink/renderer/platform/loader/cors/cors_error_string.cc
  */
 import { originSpec } from '../../servers/origins.ts';
-import type { ModelReason } from './model-reasons.ts';
+import { isModelReason, type ModelReason } from './model-reasons.ts';
 import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
@@ -132,10 +132,6 @@ const ENTRIES: Record<ModelReason, Entry> = {
   },
   'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null, firefox: null },
 };
-
-function isModelReason(reason: string): reason is ModelReason {
-  return reason in ENTRIES;
-}
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
 function consoleHead(p: StepPrediction, c: ExplainContext): string {

@@ -1,7 +1,7 @@
 /** The model's message table for a language; English when none is asked for (the CLI, the library). */
 import type { Language } from '../../i18n/languages.ts';
 import type { Outcome } from '../../reasons.ts';
-import { MODEL_REASONS, type ModelReason } from '../model-reasons.ts';
+import { isModelReason } from '../model-reasons.ts';
 import { en } from './en.ts';
 import type { ModelMessages } from './model-messages.ts';
 import { zhCN } from './zh-CN.ts';
@@ -25,8 +25,4 @@ export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
  */
 export function reasonDescription(reason: string, lang: Language = 'en'): string | null {
   return isModelReason(reason) ? TABLES[lang].reasons[reason] : null;
-}
-
-function isModelReason(reason: string): reason is ModelReason {
-  return (MODEL_REASONS as readonly string[]).includes(reason);
 }
