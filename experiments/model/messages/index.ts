@@ -1,5 +1,5 @@
 /** The model's message table for a language; English when none is asked for (the CLI, the library). */
-import type { Language } from '../../i18n/languages.ts';
+import { LANGUAGES, isLanguage, type Language } from '../../i18n/languages.ts';
 import type { Outcome } from '../../reasons.ts';
 import { isModelReason } from '../model-reasons.ts';
 import { en } from './en.ts';
@@ -8,7 +8,9 @@ import { zhCN } from './zh-CN.ts';
 
 const TABLES: Record<Language, ModelMessages> = { en, 'zh-CN': zhCN };
 
+/** The table for `lang`; a value from plain JavaScript that is no language gets a TypeError naming it. */
 export function modelMessages(lang: Language = 'en'): ModelMessages {
+  if (!isLanguage(lang)) throw new TypeError(`lang: unknown language ${JSON.stringify(lang)}; use one of ${LANGUAGES.join(', ')}`);
   return TABLES[lang];
 }
 
@@ -16,7 +18,7 @@ export type { ModelMessages } from './model-messages.ts';
 
 /** The word for an outcome (allowed, blocked, opaque) in the reader's language. */
 export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
-  return TABLES[lang].outcome[outcome];
+  return modelMessages(lang).outcome[outcome];
 }
 
 /**
@@ -24,5 +26,5 @@ export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
  * reasons); null for a reason the model never returns. The name itself stays as it is.
  */
 export function reasonDescription(reason: string, lang: Language = 'en'): string | null {
-  return isModelReason(reason) ? TABLES[lang].reasons[reason] : null;
+  return isModelReason(reason) ? modelMessages(lang).reasons[reason] : null;
 }

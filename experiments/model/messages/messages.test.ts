@@ -18,11 +18,12 @@ import { loadLessonsFromDisk } from '../../../lessons/load-from-disk.ts';
 import { explain } from '../explain.ts';
 import { changeTextIn, completeFixText, fixForAsync } from '../fix.ts';
 import { MODEL_REASONS } from '../model-reasons.ts';
-import { experimentUrl, predictExperimentAsync } from '../predict.ts';
+import { experimentUrl, predictExperiment, predictExperimentAsync } from '../predict.ts';
 import { modelMessages, outcomeWord, reasonDescription } from './index.ts';
 import { NO_HEADER_HELP_REASONS, type ReasonArgs } from './model-messages.ts';
 
 const origins = originMap(originsAtPortBase(5310));
+const firstStepOfCatalog = () => predictExperiment(catalog[0] as Experiment, origins)[0]!;
 const TRANSLATIONS = LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE);
 
 /** What a reader types or the browser prints: kept as it is in every language. */
@@ -161,6 +162,12 @@ describe('every reason and every fixed sentence in every language', () => {
 });
 
 describe('the default language', () => {
+  it('refuses a language it does not know, naming it and the ones it knows', () => {
+    const fr = 'fr' as Language;
+    expect(() => modelMessages(fr)).toThrow('lang: unknown language "fr"; use one of en, zh-CN');
+    expect(() => explain(firstStepOfCatalog(), { url: 'http://localhost:5311/', pageOrigin: 'http://localhost:5310', api: 'fetch', method: 'GET', credentialsInclude: false }, fr)).toThrow(/unknown language "fr"/);
+  });
+
   it('is English, as the CLI and the library print it', async () => {
     const experiment = catalog.find((e) => e.id === 'simple-get-no-acao') ?? (catalog[0] as Experiment);
     const [english] = await predictExperimentAsync(experiment, origins);
