@@ -1,13 +1,13 @@
 /**
  * Every message of the model, rendered in every language for every catalog
- * experiment (and every reason, with sample values, for those no experiment
- * reaches): never empty; the header names, quoted values, code spans, URLs and
+ * experiment (the test knows which message functions the catalog calls; the
+ * others, and every reason, are rendered with sample values): never empty; the header names, quoted values, code spans, URLs and
  * status codes of the English text exactly the same in each translation; a
  * translation of English prose holds no English prose; Chinese punctuation is
  * full-width and Latin words are set off from Han characters by a space.
  * A message missing from a language is a type error (`satisfies ModelMessages`).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog/index.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages.ts';
 import { OUTCOMES } from '../../reasons.ts';
@@ -87,13 +87,33 @@ async function texts(experiment: Experiment, lang: Language): Promise<Map<string
   return new Map([...out].map(([where, text]) => [where, errors.reduce((t, error) => t.replaceAll(error, '`page error`'), text)]));
 }
 
+/** Sentences no catalog experiment reaches: the model's fallbacks and dead ends, and middleware replies the catalog does not make. */
+const UNREACHED_BY_CATALOG = ['check.corsOther', 'fix.noFailedCheck', 'fix.tooManyRounds', 'middleware.credentials', 'middleware.credentialsRefused', 'middleware.routeStatus', 'middleware.unknown'];
+
+/** Every text of every catalog experiment in `lang`, and the names of the table's functions no experiment called. */
+async function catalogTexts(lang: Language): Promise<{ texts: Map<string, string>[]; unreached: string[] }> {
+  const table = modelMessages(lang);
+  const spies = (['check', 'explain', 'fix', 'middleware', 'assumptions'] as const).flatMap((area) => {
+    const functions = table[area] as unknown as Record<string, (...args: never[]) => unknown>;
+    return Object.keys(functions).filter((name) => typeof functions[name] === 'function').map((name) => ({ name: `${area}.${name}`, spy: vi.spyOn(functions, name) }));
+  });
+  try {
+    const all = await Promise.all(catalog.map((e) => texts(e, lang)));
+    return { texts: all, unreached: spies.filter((s) => s.spy.mock.calls.length === 0).map((s) => s.name) };
+  } finally {
+    for (const { spy } of spies) spy.mockRestore();
+  }
+}
+
 describe('the model in every language, for every catalog experiment', async () => {
   const english = await Promise.all(catalog.map((e) => texts(e, SOURCE_LANGUAGE)));
   it('renders a good share of messages per experiment', () => expect(english.reduce((n, t) => n + t.size, 0)).toBeGreaterThan(catalog.length * 8));
   for (const lang of TRANSLATIONS) {
+    const translated = await catalogTexts(lang);
+    it(`${lang}: the catalog calls every message function but those rendered by hand below`, () => expect(translated.unreached).toEqual(UNREACHED_BY_CATALOG));
     for (const [i, experiment] of catalog.entries()) {
-      it(`${lang} ${experiment.id}: every text translated, its header names, values and code kept`, async () => {
-        const theirs = await texts(experiment, lang);
+      it(`${lang} ${experiment.id}: every text translated, its header names, values and code kept`, () => {
+        const theirs = translated.texts[i] as Map<string, string>;
         const ours = english[i] as Map<string, string>;
         expect([...theirs.keys()]).toEqual([...ours.keys()]);
         for (const [where, text] of ours) {
@@ -116,6 +136,26 @@ const SAMPLES: ReasonArgs[] = [false, true].map((credentialsInclude) => ({
   targetAddressSpace: 'local',
   allowOrigin: modelMessages('en').explain.allowOrigin('http://localhost:5310', credentialsInclude),
 }));
+
+describe('the message functions no catalog experiment calls', () => {
+  for (const lang of TRANSLATIONS) {
+    it(`${lang}: rendered with sample values`, () => {
+      const ours = modelMessages(SOURCE_LANGUAGE);
+      const theirs = modelMessages(lang);
+      const pairs: Array<[string, string, string]> = [
+        ['check.corsOther', ours.check.corsOther('InvalidResponse', 'http://localhost:5310'), theirs.check.corsOther('InvalidResponse', 'http://localhost:5310')],
+        ['fix.noFailedCheck', ours.fix.noFailedCheck('MissingAllowOriginHeader'), theirs.fix.noFailedCheck('MissingAllowOriginHeader')],
+        ['fix.tooManyRounds', ours.fix.tooManyRounds(24), theirs.fix.tooManyRounds(24)],
+        ['middleware.credentials', ours.middleware.credentials(), theirs.middleware.credentials()],
+        ['middleware.credentialsRefused', ours.middleware.credentialsRefused('InvalidAllowCredentials'), theirs.middleware.credentialsRefused('InvalidAllowCredentials')],
+        ['middleware.routeStatus', ours.middleware.routeStatus('hono/cors'), theirs.middleware.routeStatus('hono/cors')],
+        ['middleware.unknown', ours.middleware.unknown('cors', 'PreflightDisallowedRedirect'), theirs.middleware.unknown('cors', 'PreflightDisallowedRedirect')],
+      ];
+      expect(pairs.map(([name]) => name)).toEqual(UNREACHED_BY_CATALOG);
+      for (const [name, english, translated] of pairs) expectTranslated(english, translated, lang, name);
+    });
+  }
+});
 
 describe('every reason and every fixed sentence in every language', () => {
   for (const lang of TRANSLATIONS) {
