@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { REFLECTED_ORIGIN, applyFix, changeText, fixForAsync, type Fix } from '../../experiments/model/fix.ts';
+import { applyFix, changeTextIn, fixForAsync, reflectedOrigin, type Fix } from '../../experiments/model/fix.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
@@ -32,8 +33,8 @@ export class CorsLabFix extends LitElement {
 
   /** Asynchronous only for `server.middleware`: the fix is checked against the real middleware, whose options it changes. */
   private _fix = new Task(this, {
-    args: () => [this.experiment, this.origins] as const,
-    task: async ([experiment, origins]) => (experiment && origins ? fixForAsync(experiment, origins) : undefined),
+    args: () => [this.experiment, this.origins, currentLanguage()] as const,
+    task: async ([experiment, origins, lang]) => (experiment && origins ? fixForAsync(experiment, origins, lang) : undefined),
   });
 
   private _apply(fix: Fix): void {
@@ -56,13 +57,13 @@ export class CorsLabFix extends LitElement {
     if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
     const page = pageOf(this.experiment);
     const pageOrigin = page === 'null' ? 'null' : this.origins[page];
-    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', REFLECTED_ORIGIN);
+    const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', reflectedOrigin(currentLanguage()));
     const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label="Fix">
       <h3>Fix</h3>
       ${fix.changes.length
         ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `${fix.changes.some((c) => c.option) ? `Set these ${this.experiment.server?.middleware?.name ?? ''} options` : 'Send these headers'} and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
-            <ul>${fix.changes.map((c) => html`<li><code>${shown(changeText(c))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
+            <ul>${fix.changes.map((c) => html`<li><code>${shown(changeTextIn(c, currentLanguage()))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
       ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No ${this.experiment.server?.middleware ? 'middleware option' : 'header'} can help:</strong> ${fix.impossible}</p>` : nothing}
       <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>Apply fix</button>

@@ -5,6 +5,7 @@ import { predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { predictedSequence } from '../sequence/from-run.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 import './cors-lab-sequence.ts';
 
 /** The model's sequence diagram of each step of an experiment, redrawn whenever the experiment changes. */
@@ -21,8 +22,8 @@ export class CorsLabPredictedSequence extends LitElement {
 
   /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
   private _steps = new Task(this, {
-    args: () => [this.experiment, this.origins] as const,
-    task: async ([experiment, origins]) => (experiment && origins ? { experiment, origins, steps: await predictExperimentAsync(experiment, origins, 'preview') } : undefined),
+    args: () => [this.experiment, this.origins, currentLanguage()] as const,
+    task: async ([experiment, origins, lang]) => (experiment && origins ? { experiment, origins, steps: await predictExperimentAsync(experiment, origins, 'preview', lang) } : undefined),
   });
 
   override render() {

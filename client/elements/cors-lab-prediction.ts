@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { explain } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { browserAssumptions } from '../lab/browser-assumptions.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -41,23 +42,23 @@ export class CorsLabPrediction extends LitElement {
 
   /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
   private _explained = new Task(this, {
-    args: () => [this.experiment, this.origins] as const,
-    task: async ([experiment, origins]) => {
+    args: () => [this.experiment, this.origins, currentLanguage()] as const,
+    task: async ([experiment, origins, lang]) => {
       if (!experiment || !origins) return undefined;
       const page = pageOf(experiment);
       const url = experimentUrl(experiment, origins, 'preview');
-      const [prediction] = await predictExperimentAsync(experiment, origins, 'preview');
+      const [prediction] = await predictExperimentAsync(experiment, origins, 'preview', lang);
       if (!prediction) return undefined;
       const request = resolveRequest(experiment.request);
       const context = { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace };
-      return { prediction, explanation: explain(prediction, context) };
+      return { prediction, explanation: explain(prediction, context, lang) };
     },
   });
 
   override render() {
     const result = this._explained.value;
     if (!result || !this.experiment) return html``;
-    const assumed = browserAssumptions(this.experiment);
+    const assumed = browserAssumptions(this.experiment, currentLanguage());
     const { prediction: p, explanation: e } = result;
     return html`<section aria-label="Prediction" aria-live="polite">
       <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <span class="label muted">predicted reason</span> <code>${p.reason}</code>` : ''}</h2>

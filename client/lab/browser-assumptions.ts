@@ -6,6 +6,8 @@
  * assumption the playground says so instead of reporting a disagreement.
  */
 import { browserOf, pageOf, type Experiment } from '../../experiments/schema.ts';
+import { modelMessages } from '../../experiments/model/messages/index.ts';
+import type { Language } from '../../experiments/i18n/languages.ts';
 
 export interface Assumptions {
   /** One sentence per setting the experiment states. */
@@ -14,22 +16,13 @@ export interface Assumptions {
   unverifiable: string | null;
 }
 
-const RUN_HEADLESS = 'Run it with `cors-lab run` to see what Chromium does with that setting.';
-
-export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page'>): Assumptions {
+/** The assumptions in the reader's language (English by default). */
+export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page'>, lang: Language = 'en'): Assumptions {
+  const say = modelMessages(lang).assumptions;
   const settings = browserOf(experiment);
   const notes: string[] = [];
-  if (experiment.browser?.thirdPartyCookies !== undefined) {
-    notes.push(
-      `Assumes third-party cookies ${settings.thirdPartyCookies}. Your browser keeps its own cookie setting, so whether a cookie is sent can differ here. ${RUN_HEADLESS}`,
-    );
-  }
-  if (experiment.browser?.localNetworkAccess !== undefined) {
-    notes.push(`Assumes the Local Network Access permission ${settings.localNetworkAccess}. A page cannot grant or withdraw it for itself.`);
-  }
-  const unverifiable =
-    pageOf(experiment as Experiment) === 'public'
-      ? `In your browser the lab's "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. ${RUN_HEADLESS}`
-      : null;
+  if (experiment.browser?.thirdPartyCookies !== undefined) notes.push(say.thirdPartyCookies(settings.thirdPartyCookies));
+  if (experiment.browser?.localNetworkAccess !== undefined) notes.push(say.localNetworkAccess(settings.localNetworkAccess));
+  const unverifiable = pageOf(experiment as Experiment) === 'public' ? say.publicOnLoopback() : null;
   return { notes, unverifiable };
 }

@@ -20,6 +20,7 @@ import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../runner/step.ts';
 import { RunnerError, type RunnerFrames } from './runner-frames.ts';
 import { browserAssumptions } from './browser-assumptions.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 export interface BrowserStep {
   title: string;
@@ -63,8 +64,10 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   const run = newRunId();
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
-  const predictions = await predictExperimentAsync(experiment, origins, run);
-  const caveat = browserAssumptions(experiment).unverifiable;
+  // The model's words in the language the learner reads now; the run keeps them (its log row, its export).
+  const lang = currentLanguage();
+  const predictions = await predictExperimentAsync(experiment, origins, run, lang);
+  const caveat = browserAssumptions(experiment, lang).unverifiable;
   // Each step: its request overrides, its page (a `then` step may run on another origin) and its wait.
   const plan = [{ override: undefined, page, delayMs: 0 }, ...(experiment.then ?? []).map((s) => ({ override: s.request, page: s.page ?? page, delayMs: s.delayMs ?? 0 }))];
   const steps: BrowserStep[] = [];
@@ -106,7 +109,7 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
     };
     const predicted = predictions[i] as StepPrediction;
     const disagreements = caveat ? [] : comparePrediction(OBSERVABLE(predicted), observed);
-    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace });
+    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace }, lang);
     steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
   }
   return result();

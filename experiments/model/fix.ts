@@ -17,9 +17,12 @@ import { getDecodeSplit } from './header-list.ts';
 import { failedCheck, type Check } from './trace.ts';
 import { MiddlewareReplies } from './middleware-replies.ts';
 import { middlewareChanges, withOptions, type OptionValue } from './middleware-fix.ts';
+import { modelMessages, type ModelMessages } from './messages/index.ts';
+import { NO_HEADER_HELP_REASONS, type FixTarget, type NoHeaderHelpReason } from './messages/model-messages.ts';
+import type { Language } from '../i18n/languages.ts';
 
 /** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
-export type PlanResponse = { kind: 'preflight' } | { kind: 'actual' } | { kind: 'redirect'; index: number };
+export type PlanResponse = FixTarget;
 
 export interface FixChange {
   response: PlanResponse;
@@ -39,25 +42,6 @@ export interface Fix {
   /** Why no header change makes the request allowed, and what would; null when `changes` suffice. */
   impossible: string | null;
 }
-
-/**
- * Blocks no response header can lift, by reason, with what would.
- * Keyed by string so reasons other parts of the model add (e.g. Local Network Access) can be listed.
- */
-const NO_HEADER_HELPS: Record<string, string> = {
-  DisallowedByMode: 'mode "same-origin" refuses another origin before anything is sent; no response header changes that. Use mode "cors" (the default), then the CORS headers apply.',
-  origin: 'mode "same-origin" refuses a redirect to another origin; no response header changes that. Use mode "cors", or keep the redirect on the same origin.',
-  NoCorsRedirectModeNotFollow: 'mode "no-cors" to another origin requires redirect "follow"; the page must change its redirect mode, no header can.',
-  'net::ERR_FAILED': 'redirect "error" fails on any redirect, whatever the headers. Use redirect "follow", or have the server answer without redirecting.',
-  'net::ERR_INVALID_REDIRECT': 'the Location header is not a URL; no CORS header helps. The server must redirect to a valid URL (or not redirect).',
-  RedirectContainsCredentials: 'a CORS request may not follow a redirect to a URL with user:password@ (Fetch, HTTP-redirect fetch step 7); no header allows it. Redirect to a URL without userinfo and send credentials in a header.',
-  'net::ERR_UNSAFE_REDIRECT': 'the browser never follows a redirect to data:, about:, file: or blob:; no header helps. Redirect to an http: or https: URL.',
-  CorsDisabledScheme: 'a CORS request may only fetch http: and https: URLs (Fetch, HTTP-redirect fetch step 6); no header helps. Redirect to an http: or https: URL.',
-  'net::ERR_UNKNOWN_URL_SCHEME': 'the browser cannot fetch the scheme the redirect leads to; no header helps. Redirect to an http: or https: URL.',
-  'net::ERR_TOO_MANY_REDIRECTS': 'Fetch gives up after 20 redirects; shorten the chain on the server.',
-  'net::ERR_CONNECTION_REFUSED': 'nothing answers at that address; start the server there.',
-  LocalNetworkAccessPermissionDenied: 'Local Network Access: a public page may reach a loopback or local address only when the user grants the permission (Chromium asks); no CORS header helps.',
-};
 
 const ACAO = 'Access-Control-Allow-Origin';
 const ACAC = 'Access-Control-Allow-Credentials';
@@ -111,22 +95,26 @@ function credentialsInclude(experiment: Experiment, index: number): boolean {
 }
 
 /** The changes that get past one failed check, or a reason none can. */
-function changesFor(step: StepPrediction, index: number, check: Check, experiment: Experiment, pageOrigin: string, done: readonly FixChange[]): FixChange[] | string {
+/** Blocks no response header can lift: the fix says why, and what would help instead. */
+function noHeaderHelps(reason: string): reason is NoHeaderHelpReason {
+  return (NO_HEADER_HELP_REASONS as readonly string[]).includes(reason);
+}
+
+function changesFor(step: StepPrediction, index: number, check: Check, experiment: Experiment, pageOrigin: string, done: readonly FixChange[], say: ModelMessages): FixChange[] | string {
   const server = experiment.server ?? {};
   const finalHop = server.redirects?.length ?? 0;
   const response = responseOf(check, finalHop);
   const include = credentialsInclude(experiment, index);
   const request = step.requests.filter((r) => r.hop === check.hop && r.kind === (check.stage === 'preflight' ? 'preflight' : 'actual')).at(-1);
   const reason = step.reason ?? '';
-  const on = response.kind === 'preflight' ? 'the preflight answer' : response.kind === 'redirect' ? `redirect hop ${response.index}` : 'the final answer';
-  if (step.reason === null) return `the page refuses the request before sending it (${step.pageError ?? 'a TypeError'}); no response header can change that. Use a method and mode fetch() allows.`;
-  const known = NO_HEADER_HELPS[reason];
-  if (known) return known;
+  const on = say.fix.on(response);
+  if (step.reason === null) return say.fix.pageRefuses(step.pageError);
+  if (noHeaderHelps(reason)) return say.fix.noHeaderHelps[reason];
   if (server.middleware) {
     const bare = reason.replace(/^Preflight/, '');
     const asked = /Method/.test(bare) ? [request?.accessControlRequestMethod ?? step.failedParameter ?? ''] : /Header/.test(bare) ? (request?.accessControlRequestHeaders ?? step.failedParameter ?? '').split(',').filter(Boolean) : [];
     const origin = request?.originHeader === pageOrigin ? '{page}' : (request?.originHeader ?? 'null');
-    const options = middlewareChanges(server.middleware, { reason: bare, origin, asked, include });
+    const options = middlewareChanges(server.middleware, { reason: bare, origin, asked, include }, say.middleware);
     if (typeof options === 'string') return options;
     const { name } = server.middleware;
     return options.map((o) => ({ response, option: { middleware: name, name: o.option, value: o.value }, why: o.why }));
@@ -135,11 +123,11 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     // A response answering several origins (the preflight at every hop, or a later step) reflects the request's Origin.
     const setBefore = done.some((c) => sameResponse(c.response, response) && c.header === ACAO);
     const value = setBefore ? '{reflect}' : allowOriginValue(request?.originHeader ?? null, pageOrigin, include);
-    const changes: FixChange[] = [{ response, header: ACAO, value, why: `${on} must allow the request's Origin ${request?.originHeader ?? ''}${value === '{reflect}' ? ' (it answers more than one origin)' : ''}` }];
+    const changes: FixChange[] = [{ response, header: ACAO, value, why: say.fix.allowOrigin(on, request?.originHeader ?? '', value === '{reflect}') }];
     if (value !== '*' && response.kind !== 'preflight' && planValue(server, response, 'Vary') === undefined) {
-      changes.push({ response, header: 'Vary', value: 'Origin', why: 'the answer depends on Origin: caches must keep one copy per Origin' });
+      changes.push({ response, header: 'Vary', value: 'Origin', why: say.fix.vary() });
     }
-    if (include && planValue(server, response, ACAC) !== 'true' && !done.some((c) => sameResponse(c.response, response) && c.header === ACAC)) changes.push({ response, header: ACAC, value: 'true', why: 'a request with credentials also needs Access-Control-Allow-Credentials: true' });
+    if (include && planValue(server, response, ACAC) !== 'true' && !done.some((c) => sameResponse(c.response, response) && c.header === ACAC)) changes.push({ response, header: ACAC, value: 'true', why: say.fix.credentialsToo() });
     return changes;
   };
   // The preflight's CORS-check failures carry the same names with "Preflight" in front.
@@ -151,24 +139,24 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     case 'WildcardOriginNotAllowed':
       return allowOrigin();
     case 'InvalidAllowCredentials':
-      return [{ response, header: ACAC, value: 'true', why: `${on} must say Access-Control-Allow-Credentials: true (exactly, lower-case) for a request with credentials` }];
+      return [{ response, header: ACAC, value: 'true', why: say.fix.allowCredentials(on) }];
     case 'InvalidStatus':
-      return [{ response, status: 204, why: 'a preflight answer needs an ok status (200-299)' }];
+      return [{ response, status: 204, why: say.fix.okStatus() }];
     case 'DisallowedRedirect':
       return [
-        { response, status: 204, why: 'a preflight may not be redirected: answer OPTIONS at the URL itself' },
-        { response, header: 'Location', value: null, why: 'no Location on the preflight answer' },
+        { response, status: 204, why: say.fix.noRedirect() },
+        { response, header: 'Location', value: null, why: say.fix.noLocation() },
       ];
     case 'InvalidAllowMethodsPreflightResponse':
     case 'MethodDisallowedByPreflightResponse':
-      return [{ response, header: ACAM, value: mergedList(planValue(server, response, ACAM), [request?.accessControlRequestMethod ?? step.failedParameter ?? ''], !include), why: `the preflight answer must list ${request?.accessControlRequestMethod ?? step.failedParameter}${include ? ' by name (with credentials * is literal)' : ''}` }];
+      return [{ response, header: ACAM, value: mergedList(planValue(server, response, ACAM), [request?.accessControlRequestMethod ?? step.failedParameter ?? ''], !include), why: say.fix.listNames(`${request?.accessControlRequestMethod ?? step.failedParameter}`, include) }];
     case 'InvalidAllowHeadersPreflightResponse':
     case 'HeaderDisallowedByPreflightResponse': {
       const wanted = (request?.accessControlRequestHeaders ?? step.failedParameter ?? '').split(',').filter(Boolean);
-      return [{ response, header: ACAH, value: mergedList(planValue(server, response, ACAH), wanted, !include), why: `the preflight answer must list ${wanted.join(', ')}${include ? ' by name (with credentials * is literal)' : ''}` }];
+      return [{ response, header: ACAH, value: mergedList(planValue(server, response, ACAH), wanted, !include), why: say.fix.listNames(wanted.join(', '), include) }];
     }
     default:
-      return `the model knows no header change that gets past ${reason}.`;
+      return say.fix.unknown(reason);
   }
 }
 
@@ -205,7 +193,8 @@ function sameTarget(a: FixChange, b: FixChange): boolean {
  * The complete fix: the changes that make every step allowed, or why none can.
  * Synchronous: a middleware's replies come from `replies` (see middleware-replies.ts); use fixForAsync for such a plan.
  */
-export function fixFor(experiment: Experiment, origins: OriginMap, replies = new MiddlewareReplies()): Fix {
+export function fixFor(experiment: Experiment, origins: OriginMap, replies = new MiddlewareReplies(), lang: Language = 'en'): Fix {
+  const say = modelMessages(lang);
   let changes: FixChange[] = [];
   let current = experiment;
   const page = pageOf(experiment);
@@ -214,55 +203,63 @@ export function fixFor(experiment: Experiment, origins: OriginMap, replies = new
     const blocked = firstBlocked(predictExperiment(current, origins, 'predicted', replies));
     if (!blocked) return { changes, impossible: null };
     const check = failedCheck(blocked.step.checks);
-    if (!check) return { changes, impossible: `the model blocked the request without a failed check (${blocked.step.reason ?? blocked.step.pageError ?? 'unknown'}).` };
-    const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes);
+    if (!check) return { changes, impossible: say.fix.noFailedCheck(blocked.step.reason ?? blocked.step.pageError ?? 'unknown') };
+    const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes, say);
     if (typeof next === 'string') return { changes, impossible: next };
     const applied = applyFix(current, next);
     // A change that leaves the plan as it was cannot help (e.g. a middleware answers instead of the plan's headers).
-    if (JSON.stringify(applied.server) === JSON.stringify(current.server)) return { changes, impossible: `changing the plan's headers does not get past ${blocked.step.reason}: the server does not answer with them.` };
+    if (JSON.stringify(applied.server) === JSON.stringify(current.server)) return { changes, impossible: say.fix.planIgnored(`${blocked.step.reason}`) };
     // A later change to the same header or status of the same response replaces the earlier one.
     changes = [...changes.filter((c) => !next.some((n) => sameTarget(n, c))), ...next];
     current = applied;
   }
-  return { changes, impossible: `no fix found within ${MAX_ROUNDS} rounds of changes.` };
+  return { changes, impossible: say.fix.tooManyRounds(MAX_ROUNDS) };
 }
 
 /** Passes of fix-then-run-the-middleware: each round of a fix asks the middleware a few new calls. */
 const MAX_MIDDLEWARE_PASSES = 2 * MAX_ROUNDS;
 
 /** fixFor for any plan: runs the real middleware a `server.middleware` plan names, as predictExperimentAsync does. */
-export async function fixForAsync(experiment: Experiment, origins: OriginMap): Promise<Fix> {
+export async function fixForAsync(experiment: Experiment, origins: OriginMap, lang: Language = 'en'): Promise<Fix> {
   const replies = new MiddlewareReplies();
   for (let pass = 0; ; pass++) {
-    const fix = fixFor(experiment, origins, replies);
+    const fix = fixFor(experiment, origins, replies, lang);
     if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return fix;
     await replies.resolvePending();
   }
 }
 
-/** One change as a line a server author can copy. */
+/** One change as a line a server author can copy (English: `.map(changeText)` passes an index second). */
 export function changeText(change: FixChange): string {
-  if (change.option) return `${change.option.middleware} option ${change.option.name}: ${JSON.stringify(change.option.value)}`;
-  const where = change.response.kind === 'preflight' ? 'OPTIONS (preflight)' : change.response.kind === 'redirect' ? `redirect hop ${change.response.index}` : 'actual answer';
-  if (change.status !== undefined) return `${where}: status ${change.status}`;
-  return change.value == null ? `${where}: remove ${change.header}` : `${where}: ${change.header}: ${change.value}`;
+  return changeTextIn(change, 'en');
+}
+
+/** changeText in the reader's language: header names and values stay as they are. */
+export function changeTextIn(change: FixChange, lang: Language): string {
+  const say = modelMessages(lang).fix;
+  if (change.option) return say.option(change.option.middleware, change.option.name, JSON.stringify(change.option.value));
+  const where = say.where(change.response);
+  if (change.status !== undefined) return say.status(where, change.status);
+  return change.value == null ? say.remove(where, `${change.header}`) : say.send(where, `${change.header}`, change.value);
 }
 
 /**
  * The fix as lines a server author can copy, tokens written out: `page` for `{page}`, `reflect`
  * for `{reflect}`; where no change suffices, a last line says why. Null when there is nothing to say.
  */
-export function fixText(fix: Fix, tokens: { page: string; reflect: string }): string | null {
-  const lines = fix.changes.map((change) => changeText(change).replaceAll('{page}', tokens.page).replaceAll('{reflect}', tokens.reflect));
-  if (fix.impossible) lines.push(`No header change alone: ${fix.impossible}`);
+export function fixText(fix: Fix, tokens: { page: string; reflect: string }, lang: Language = 'en'): string | null {
+  const lines = fix.changes.map((change) => changeTextIn(change, lang).replaceAll('{page}', tokens.page).replaceAll('{reflect}', tokens.reflect));
+  if (fix.impossible) lines.push(modelMessages(lang).fix.impossible(fix.impossible));
   return lines.length ? lines.join('\n') : null;
 }
 
 /** How `{reflect}` reads in a fix meant for a reader, not a server: the value depends on the request. */
-export const REFLECTED_ORIGIN = "(the request's Origin, reflected)";
+export function reflectedOrigin(lang: Language = 'en'): string {
+  return modelMessages(lang).fix.reflectedOrigin;
+}
 
 /** The experiment's complete fix as text (`explanation.fix` of a blocked step in run results), or null when nothing is blocked. */
-export async function completeFixText(experiment: Experiment, origins: OriginMap): Promise<string | null> {
+export async function completeFixText(experiment: Experiment, origins: OriginMap, lang: Language = 'en'): Promise<string | null> {
   const page = pageOf(experiment);
-  return fixText(await fixForAsync(experiment, origins), { page: page === 'null' ? 'null' : origins[page], reflect: REFLECTED_ORIGIN });
+  return fixText(await fixForAsync(experiment, origins, lang), { page: page === 'null' ? 'null' : origins[page], reflect: reflectedOrigin(lang) }, lang);
 }

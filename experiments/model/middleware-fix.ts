@@ -7,6 +7,7 @@
  *   - cors (Express): https://github.com/expressjs/cors#configuration-options (origin, methods, allowedHeaders, credentials, preflightContinue)
  */
 import type { MiddlewarePlan } from '../middleware/options.ts';
+import { modelMessages, type ModelMessages } from './messages/index.ts';
 
 /** A JSON value a middleware option takes. */
 export type OptionValue = string | boolean | string[];
@@ -49,13 +50,13 @@ function withAdded(list: readonly string[], wanted: readonly string[]): string[]
 }
 
 /** The option changes that get past one blocked check, or why no option can. */
-export function middlewareChanges(middleware: MiddlewarePlan, block: MiddlewareBlock): OptionChange[] | string {
+export function middlewareChanges(middleware: MiddlewarePlan, block: MiddlewareBlock, say: ModelMessages['middleware'] = modelMessages('en').middleware): OptionChange[] | string {
   const options: Record<string, unknown> = { ...(middleware.options ?? {}) };
   const names = middleware.name === 'hono/cors'
     ? { methods: 'allowMethods', headers: 'allowHeaders' }
     : { methods: 'methods', headers: 'allowedHeaders' };
   const credentials = (): OptionChange[] =>
-    block.include && options.credentials !== true ? [{ option: 'credentials', value: true, why: 'a request with credentials needs Access-Control-Allow-Credentials: true' }] : [];
+    block.include && options.credentials !== true ? [{ option: 'credentials', value: true, why: say.credentials() }] : [];
   switch (block.reason) {
     case 'MissingAllowOriginHeader':
     case 'AllowOriginMismatch':
@@ -66,23 +67,23 @@ export function middlewareChanges(middleware: MiddlewarePlan, block: MiddlewareB
       // One origin string is one origin (an Express regular expression may hold a comma), not a list.
       const current = (Array.isArray(options.origin) ? options.origin.map(String) : typeof options.origin === 'string' ? [options.origin] : []).filter((o) => o !== '*');
       const origin = withAdded(current, [block.origin]);
-      const changes: OptionChange[] = [{ option: 'origin', value: origin, why: `the middleware must allow the request's Origin ${block.origin}${block.include ? ' by name (with credentials * is not allowed)' : ''}` }];
+      const changes: OptionChange[] = [{ option: 'origin', value: origin, why: say.allowOrigin(block.origin, block.include) }];
       return [...changes, ...credentials()];
     }
     case 'InvalidAllowCredentials':
-      return credentials().length ? credentials() : `the middleware sends Access-Control-Allow-Credentials, yet the browser refuses it (${block.reason}).`;
+      return credentials().length ? credentials() : say.credentialsRefused(block.reason);
     case 'InvalidStatus':
       return options.preflightContinue === true
-        ? [{ option: 'preflightContinue', value: false, why: 'with preflightContinue the route answers OPTIONS, here not with an ok status: let the middleware answer the preflight' }]
-        : `the preflight answer has no ok status; the route behind ${middleware.name} must answer OPTIONS with 200-299.`;
+        ? [{ option: 'preflightContinue', value: false, why: say.preflightContinue() }]
+        : say.routeStatus(middleware.name);
     case 'MethodDisallowedByPreflightResponse':
     case 'InvalidAllowMethodsPreflightResponse':
-      return [{ option: names.methods, value: withAdded(listOf(options[names.methods]) ?? DEFAULT_METHODS[middleware.name], block.asked), why: `the preflight answer must list ${block.asked.join(', ')}` }];
+      return [{ option: names.methods, value: withAdded(listOf(options[names.methods]) ?? DEFAULT_METHODS[middleware.name], block.asked), why: say.listNames(block.asked.join(', ')) }];
     case 'HeaderDisallowedByPreflightResponse':
     case 'InvalidAllowHeadersPreflightResponse':
-      return [{ option: names.headers, value: withAdded(listOf(options[names.headers]) ?? [], block.asked), why: `the preflight answer must list ${block.asked.join(', ')}` }];
+      return [{ option: names.headers, value: withAdded(listOf(options[names.headers]) ?? [], block.asked), why: say.listNames(block.asked.join(', ')) }];
     default:
-      return `no ${middleware.name} option the model knows gets past ${block.reason}.`;
+      return say.unknown(middleware.name, block.reason);
   }
 }
 

@@ -40,6 +40,10 @@ export const MODEL_REASONS = [
 ] as const;
 export type ModelReason = (typeof MODEL_REASONS)[number];
 
+export function isModelReason(reason: string): reason is ModelReason {
+  return (MODEL_REASONS as readonly string[]).includes(reason);
+}
+
 /** Reasons the model knows that no experiment can show on the lab's loopback origins, and why. */
 export const UNREPRODUCIBLE: Partial<Record<ModelReason, string>> = {
   'net::ERR_UNKNOWN_URL_SCHEME': 'Reproduced in Chromium by the agreement probes (test/probes/wpt-more-cases.ts: a no-cors request redirected to ftp:), but kept out of the catalog: its row did not show in the playground\'s whole-catalog run (test/e2e/playground.spec.ts), not yet understood.',

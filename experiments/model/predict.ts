@@ -23,6 +23,8 @@ import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { corsHeaderValues, type Check, type CheckStage } from './trace.ts';
 import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
 import { resourcePolicyBlock } from './resource-policy.ts';
+import { modelMessages, type ModelMessages } from './messages/index.ts';
+import type { Language } from '../i18n/languages.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 
 export type { StepPrediction } from './prediction.ts';
@@ -44,6 +46,8 @@ interface Context {
   finalHop: number;
   settings: BrowserSettings;
   replies: MiddlewareReplies;
+  /** The words of the trace, in the reader's language. */
+  say: ModelMessages['check'];
 }
 
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
@@ -80,6 +84,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   const requests: PredictedRequest[] = [];
   // The trace of checks (trace.ts): `at` is where the model is, `check` records one check and returns its result.
   const checks: Check[] = [];
+  const say = context.say;
   const at: { hop: number; origin: OriginName | null } = { hop: 0, origin: null };
   const check = (stage: CheckStage, ok: boolean, text: string, headers: Check['headers'] = []): boolean => {
     checks.push({ stage, hop: at.hop, origin: at.origin, ok, text, headers });
@@ -103,7 +108,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   };
   const blocked = (failure: CorsFailure | { reason: ModelReason; failedParameter?: string }): StepPrediction => {
     // Every block ends the trace on a failed check; a block added without its own check still gets one.
-    if (checks.at(-1)?.ok !== false) check(at.origin ? 'actual' : 'page', false, `blocked: ${failure.reason}`);
+    if (checks.at(-1)?.ok !== false) check(at.origin ? 'actual' : 'page', false, say.blocked(failure.reason));
     return finish({ outcome: 'blocked', reason: failure.reason, failedParameter: failure.failedParameter || null });
   };
 
@@ -116,8 +121,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
 
   // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
   let method = normalizeMethod(request.method);
-  if (!check('page', !isForbiddenMethod(method), `${request.method} ${isForbiddenMethod(method) ? 'is a forbidden method: fetch() and XHR refuse it' : 'is not a forbidden method'}`)) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
-  if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), `mode "no-cors" allows only GET, HEAD and POST; the method is ${method}`)) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
+  if (!check('page', !isForbiddenMethod(method), say.forbiddenMethod(request.method, isForbiddenMethod(method)))) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
+  if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), say.noCorsMethod(method))) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
   let headers = requestHeaderList(headerLines(request.headers), mode);
 
   let current = new URL(url);
@@ -125,7 +130,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
   for (let redirects = 0; ; redirects++) {
     const self = originNameOf(current, context.origins);
-    if (!check(redirects ? 'redirect' : 'page', self !== undefined, self ? `${current.origin} is the lab origin ${self}` : `nothing of the lab listens at ${current.origin}`) || !self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
+    if (!check(redirects ? 'redirect' : 'page', self !== undefined, say.labOrigin(current.origin, self ?? null)) || !self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
     const hop = parsePlannedPath(current.pathname + current.search)?.hop ?? 0;
     const sameOrigin = context.pageOrigin !== 'null' && current.origin === context.pageOrigin;
     at.hop = hop;
@@ -134,13 +139,13 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     // https://fetch.spec.whatwg.org/#main-fetch step 12
     if (sameOrigin && tainting === 'basic') {
       // basic: no CORS at all
-      check(redirects ? 'redirect' : 'page', true, `${current.origin} is the page's own origin: no CORS check`);
+      check(redirects ? 'redirect' : 'page', true, say.ownOrigin(current.origin));
     } else if (mode === 'same-origin') {
-      check(redirects ? 'redirect' : 'page', false, `mode "same-origin" refuses ${current.origin}, another origin than the page's ${context.pageOrigin}`);
+      check(redirects ? 'redirect' : 'page', false, say.sameOriginMode(current.origin, context.pageOrigin));
       // Chromium reports a redirect out of the origin as the blocked reason "origin", not a CORS error.
       return blocked({ reason: redirects === 0 ? 'DisallowedByMode' : 'origin' });
     } else if (mode === 'no-cors') {
-      if (!check(redirects ? 'redirect' : 'page', redirectMode === 'follow', `mode "no-cors" to another origin needs redirect "follow"; it is "${redirectMode}"`)) return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
+      if (!check(redirects ? 'redirect' : 'page', redirectMode === 'follow', say.noCorsRedirectMode(redirectMode))) return blocked({ reason: 'NoCorsRedirectModeNotFollow' });
       tainting = 'opaque';
     } else {
       tainting = 'cors';
@@ -156,13 +161,12 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
     if (corsFlag) {
-      const why = [isSafelistedMethod(method) ? '' : `${method} is not a CORS-safelisted method`, unsafeNames.length ? `the headers ${unsafeNames.join(', ')} are not CORS-safelisted` : ''].filter(Boolean).join(' and ');
-      check('preflight', true, why ? `a preflight is needed: ${why}` : `no preflight: ${method} and the request headers are CORS-safelisted`, [['Origin', requestOrigin]]);
+      check('preflight', true, preflighted ? say.preflightNeeded(isSafelistedMethod(method) ? null : method, unsafeNames) : say.noPreflight(method), [['Origin', requestOrigin]]);
     }
     if (preflighted) {
       const key = current.href;
       const cached = state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now);
-      if (cached) check('preflight', true, 'the preflight cache holds an answer that covers this request: no OPTIONS is sent');
+      if (cached) check('preflight', true, say.preflightCacheHit());
       if (!cached) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
         const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
@@ -170,22 +174,22 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
         const redirected = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined;
-        if (!check('preflight', !redirected, redirected ? `the OPTIONS answer is a ${reply.status} redirect: a preflight may not be redirected` : `the OPTIONS answer (${reply.status}) is not a redirect`, corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'PreflightDisallowedRedirect' });
+        if (!check('preflight', !redirected, say.preflightRedirected(reply.status, redirected), corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'PreflightDisallowedRedirect' });
         const access = preflightCorsCheck(answer, requestOrigin, include);
-        check('preflight', !access, corsCheckText(access, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
+        check('preflight', !access, corsCheckText(say, access, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
         if (access) return blocked(access);
         // Step 7: an ok status (200-299).
         const okStatus = reply.status >= 200 && reply.status <= 299;
-        if (!check('preflight', okStatus, `the OPTIONS answer's status ${reply.status} ${okStatus ? 'is' : 'is not'} an ok status (200-299)`)) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
+        if (!check('preflight', okStatus, say.preflightStatus(reply.status, okStatus))) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
         const parsed = parsePreflight(answer, include);
         const lists = corsHeaderValues(answer, ['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers']);
-        if ('reason' in parsed) check('preflight', false, `${parsed.reason === 'InvalidAllowMethodsPreflightResponse' ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers'} does not parse as a comma-separated list of tokens`, lists);
+        if ('reason' in parsed) check('preflight', false, say.listUnparsable(parsed.reason === 'InvalidAllowMethodsPreflightResponse' ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers'), lists);
         if ('reason' in parsed) return blocked(parsed);
-        if (!check('preflight', methodAllowed(parsed, method), `${method} ${methodAllowed(parsed, method) ? 'is allowed' : 'is not allowed'} by Access-Control-Allow-Methods${include && parsed.methods.includes('*') ? ' (with credentials, * is a literal name)' : ''}`, lists.slice(0, 1))) return blocked({ reason: 'MethodDisallowedByPreflightResponse', failedParameter: method });
+        if (!check('preflight', methodAllowed(parsed, method), say.methodAllowed(method, methodAllowed(parsed, method), include && parsed.methods.includes('*')), lists.slice(0, 1))) return blocked({ reason: 'MethodDisallowedByPreflightResponse', failedParameter: method });
         const header = disallowedHeader(parsed, unsafeNames);
-        if (unsafeNames.length) check('preflight', !header, header ? `the request header ${header} is not in Access-Control-Allow-Headers${include && parsed.headers.includes('*') ? ' (with credentials, * is a literal name)' : ''}` : `Access-Control-Allow-Headers covers ${unsafeNames.join(', ')}`, lists.slice(1));
+        if (unsafeNames.length) check('preflight', !header, header ? say.headerDisallowed(header, include && parsed.headers.includes('*')) : say.headersCovered(unsafeNames), lists.slice(1));
         if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
-        check('preflight', true, parsed.maxAgeSeconds > 0 && requestOrigin !== 'null' ? `the preflight answer is cached for ${parsed.maxAgeSeconds} s` : 'the preflight answer is not cached', corsHeaderValues(answer, ['Access-Control-Max-Age']));
+        check('preflight', true, parsed.maxAgeSeconds > 0 && requestOrigin !== 'null' ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
         state.cache.store(requestOrigin, key, parsed, state.now);
       }
     }
@@ -226,13 +230,13 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
     if (corsFlag) {
       const failure = corsCheck(answer, requestOrigin, include);
-      check(stage, !failure, corsCheckText(failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
+      check(stage, !failure, corsCheckText(say, failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
       if (failure) return blocked(failure);
     }
     if (!isRedirect) {
       const opaque = tainting === 'opaque';
-      if (opaque) check('actual', true, 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)');
-      else if (tainting === 'cors') check('actual', true, 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers', corsHeaderValues(answer, ['Access-Control-Expose-Headers']));
+      if (opaque) check('actual', true, say.opaque());
+      else if (tainting === 'cors') check('actual', true, say.readable(), corsHeaderValues(answer, ['Access-Control-Expose-Headers']));
       return finish({
         outcome: opaque ? 'opaque' : 'allowed',
         status: opaque ? 0 : reply.status,
@@ -247,29 +251,29 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     try {
       next = new URL(location as string, current);
     } catch {
-      check('redirect', false, `the ${reply.status} answer's Location is not a URL`, corsHeaderValues(answer, ['Location']));
+      check('redirect', false, say.locationNotUrl(reply.status), corsHeaderValues(answer, ['Location']));
       return blocked({ reason: 'net::ERR_INVALID_REDIRECT' });
     }
     // Chromium's network stack refuses a redirect to a local scheme before it looks at the redirect mode, "manual" aside (measured).
     if (redirectMode !== 'manual' && UNSAFE_REDIRECT_SCHEMES.includes(next.protocol)) {
-      check('redirect', false, `the Location is a ${next.protocol} URL, which Chromium never follows a redirect to`, corsHeaderValues(answer, ['Location']));
+      check('redirect', false, say.unsafeScheme(next.protocol), corsHeaderValues(answer, ['Location']));
       return blocked({ reason: 'net::ERR_UNSAFE_REDIRECT' });
     }
-    if (!check('redirect', redirectMode !== 'error', `the answer is a ${reply.status} redirect; redirect mode is "${redirectMode}"`, corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
+    if (!check('redirect', redirectMode !== 'error', say.redirectMode(reply.status, redirectMode), corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
     if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
-    if (!check('redirect', redirects < 20, `redirect ${redirects + 1} of at most 20`)) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
+    if (!check('redirect', redirects < 20, say.redirectCount(redirects + 1))) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
     // Step 6: only an HTTP(S) URL can be fetched. Chromium names it a CORS error, or for no-cors the net error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      check('redirect', false, `the Location is a ${next.protocol} URL: a redirect may lead only to http: or https:`, corsHeaderValues(answer, ['Location']));
+      check('redirect', false, say.onlyHttp(next.protocol), corsHeaderValues(answer, ['Location']));
       const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
       return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : blocked({ reason: 'CorsDisabledScheme', failedParameter: next.href });
     }
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
-    if (userinfo) check('redirect', false, 'the Location holds user:password@, which a CORS request may not follow', corsHeaderValues(answer, ['Location']));
+    if (userinfo) check('redirect', false, say.userinfo(), corsHeaderValues(answer, ['Location']));
     if (userinfo) return blocked({ reason: 'RedirectContainsCredentials' });
     // Step 10: the tainted origin flag.
-    if (current.origin !== next.origin && !sameOrigin && !tainted) check('redirect', true, `the redirect leaves ${current.origin} for ${next.origin}: from now on the request's Origin is "null"`);
+    if (current.origin !== next.origin && !sameOrigin && !tainted) check('redirect', true, say.tainted(current.origin, next.origin));
     if (current.origin !== next.origin && !sameOrigin) tainted = true;
     // Step 12: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET.
     if (((reply.status === 301 || reply.status === 302) && method === 'POST') || (reply.status === 303 && method !== 'GET' && method !== 'HEAD')) {
@@ -288,17 +292,25 @@ const UNSAFE_REDIRECT_SCHEMES = ['data:', 'about:', 'file:', 'blob:', 'filesyste
 const SOCKET_SCHEMES = ['ws:', 'wss:'];
 
 /** The CORS check in words, for the trace. */
-function corsCheckText(failure: CorsFailure | null, origin: string, include: boolean): string {
-  if (!failure) return `Access-Control-Allow-Origin allows the request's Origin ${origin}${include ? ' and Access-Control-Allow-Credentials is true' : ''}`;
+function corsCheckText(say: ModelMessages['check'], failure: CorsFailure | null, origin: string, include: boolean): string {
+  if (!failure) return say.corsAllowed(origin, include);
   const value = failure.failedParameter;
-  const name = failure.reason.replace(/^Preflight/, '');
-  if (name === 'MissingAllowOriginHeader') return `the answer has no Access-Control-Allow-Origin for the request's Origin ${origin}`;
-  if (name === 'MultipleAllowOriginValues') return `Access-Control-Allow-Origin holds several values ('${value}'); one is allowed`;
-  if (name === 'InvalidAllowOriginValue') return `Access-Control-Allow-Origin '${value}' is not an origin`;
-  if (name === 'AllowOriginMismatch') return `Access-Control-Allow-Origin '${value}' is not the request's Origin ${origin}`;
-  if (name === 'WildcardOriginNotAllowed') return "Access-Control-Allow-Origin '*' does not allow a request with credentials";
-  if (name === 'InvalidAllowCredentials') return `Access-Control-Allow-Credentials is '${value}', but a request with credentials needs 'true'`;
-  return `the CORS check fails (${failure.reason}) for the request's Origin ${origin}`;
+  switch (failure.reason.replace(/^Preflight/, '')) {
+    case 'MissingAllowOriginHeader':
+      return say.corsMissing(origin);
+    case 'MultipleAllowOriginValues':
+      return say.corsMultiple(value);
+    case 'InvalidAllowOriginValue':
+      return say.corsInvalid(value);
+    case 'AllowOriginMismatch':
+      return say.corsMismatch(value, origin);
+    case 'WildcardOriginNotAllowed':
+      return say.corsWildcard();
+    case 'InvalidAllowCredentials':
+      return say.corsCredentials(value);
+    default:
+      return say.corsOther(failure.reason, origin);
+  }
 }
 
 /** The URL every step of a run uses. */
@@ -311,10 +323,12 @@ export function experimentUrl(experiment: Experiment, origins: OriginMap, run: s
  * Predicts the experiment and each `then` step, in order, sharing caches and
  * cookies as the browser does; a step may wait (`delayMs`) or run on another page.
  * An experiment with `server.middleware` needs the middleware's replies: pass the memo that
- * predictExperimentAsync fills, or use that instead.
+ * predictExperimentAsync fills, or use that instead. The trace's words (`checks[].text`) are in
+ * `lang`; English, the default, is what the CLI and the library print.
  */
-export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies()): StepPrediction[] {
+export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies(), lang: Language = 'en'): StepPrediction[] {
   const settings = browserOf(experiment);
+  const say = modelMessages(lang).check;
   const contextOf = (page: PageOrigin): Context => ({
     origins,
     pageOrigin: page === 'null' ? 'null' : origins[page],
@@ -323,6 +337,7 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
     finalHop: experiment.server?.redirects?.length ?? 0,
     settings,
     replies,
+    say,
   });
   const state: BrowserState = { cache: new PreflightCache(), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies), now: 0 };
   const url = experimentUrl(experiment, origins, run);
@@ -340,10 +355,10 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
 const MAX_MIDDLEWARE_PASSES = 8;
 
 /** predictExperiment with every middleware reply run for real (the only asynchronous part). */
-export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted'): Promise<StepPrediction[]> {
+export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted', lang: Language = 'en'): Promise<StepPrediction[]> {
   const replies = new MiddlewareReplies();
   for (let pass = 0; ; pass++) {
-    const steps = predictExperiment(experiment, origins, run, replies);
+    const steps = predictExperiment(experiment, origins, run, replies, lang);
     if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return steps;
     await replies.resolvePending();
   }

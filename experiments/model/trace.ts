@@ -18,7 +18,7 @@ export interface Check {
   origin: OriginName | null;
   /** False for the check that stopped the request. */
   ok: boolean;
-  /** What was checked and what it found, in words. */
+  /** What was checked and what it found, in words (in the language the prediction was asked in). */
   text: string;
   /** The header values involved, as the browser saw them (null: absent). */
   headers: Array<[name: string, value: string | null]>;
