@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
-import { ORIGINS, type LabOrigin } from '../../servers/origins.ts';
+import type { LabOrigin, OriginName, OriginRole } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
 
 /** Which origins share a site, from the one origins table: groups of two or more. */
@@ -10,7 +11,29 @@ export function sameSiteGroups(origins: readonly LabOrigin[]): Array<{ site: str
   return [...bySite].filter(([, names]) => names.length > 1).map(([site, names]) => ({ site, names }));
 }
 
+const ROLES: Record<OriginRole, () => string> = {
+  page: () => msg('page', { id: 'origins.role.page' }),
+  api: () => msg('api', { id: 'origins.role.api' }),
+  partner: () => msg('partner', { id: 'origins.role.partner' }),
+  attacker: () => msg('attacker', { id: 'origins.role.attacker' }),
+  public: () => msg('public', { id: 'origins.role.public' }),
+};
+
+/** The origins table's `about` of each origin (servers/origins.ts), in the page's language; a test holds the English to the table. */
+const ABOUT: Record<OriginName, () => string> = {
+  app: () => msg('the page: the playground runs here', { id: 'origins.about.app' }),
+  api: () => msg('an API on the same site as app, another port: cross-origin', { id: 'origins.about.api' }),
+  api2: () => msg('a second API on the same site, for redirects between origins', { id: 'origins.about.api2' }),
+  partner: () => msg('a partner on another site', { id: 'origins.about.partner' }),
+  evil: () => msg('the attacker, on another site', { id: 'origins.about.evil' }),
+  public: () => msg('a page "on the public internet" for Local Network Access (public only in the headless runner)', { id: 'origins.about.public' }),
+};
+
+export const originRole = (o: Pick<LabOrigin, 'role'>): string => ROLES[o.role]();
+export const originAbout = (o: Pick<LabOrigin, 'name'>): string => ABOUT[o.name]();
+
 /** The legend of the lab's origins: URL, site, role, and which are same-site. */
+@localized()
 @customElement('cors-lab-origins')
 export class CorsLabOrigins extends LitElement {
   static override styles = [
@@ -32,22 +55,22 @@ export class CorsLabOrigins extends LitElement {
   override render() {
     if (this.origins.length === 0) return nothing;
     const groups = sameSiteGroups(this.origins);
-    return html`<ul aria-label="Origins">
+    return html`<ul aria-label=${msg('Origins', { id: 'origins.label' })}>
         ${this.origins.map(
           (o) => html`<li data-origin=${o.name}>
             <strong><code>${o.name}</code></strong>
             <dl>
               <dt>URL</dt><dd><code>${o.url}</code></dd>
-              <dt>site</dt><dd><code>${o.site}</code></dd>
-              <dt>role</dt><dd>${o.role}</dd>
+              <dt>${msg('site', { id: 'origins.site' })}</dt><dd><code>${o.site}</code></dd>
+              <dt>${msg('role', { id: 'origins.role' })}</dt><dd>${originRole(o)}</dd>
             </dl>
-            <p class="muted">${ORIGINS.find((spec) => spec.name === o.name)?.about ?? ''}</p>
+            <p class="muted">${originAbout(o)}</p>
           </li>`,
         )}
       </ul>
       <p data-testid="same-site">
-        ${groups.map((g) => html`Same site (<code>${g.site}</code>): ${g.names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}: cross-origin to each other, but cookies with SameSite=Lax or Strict still go along. `)}
-        Every other pair is cross-site.
+        ${groups.map((g) => html`${msg('Same site', { id: 'origins.same-site' })} (<code>${g.site}</code>): ${g.names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}${msg(': cross-origin to each other, but cookies with SameSite=Lax or Strict still go along. ', { id: 'origins.same-site-cookies' })}`)}
+        ${msg('Every other pair is cross-site.', { id: 'origins.cross-site' })}
       </p>`;
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
 
@@ -10,6 +11,7 @@ import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
  * (a selection does not reach into a nested shadow root); its styles are in
  * theme.ts.
  */
+@localized()
 @customElement('cors-lab-url')
 export class CorsLabUrl extends LitElement {
   protected override createRenderRoot(): HTMLElement {
@@ -27,7 +29,7 @@ export class CorsLabUrl extends LitElement {
     return html`<span title=${this.url}>${urlBreakPoints(text).map((piece, i) => (i ? html`<wbr />${piece}` : piece))}</span>${
       short === this.url
         ? nothing
-        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? 'Show the URL short' : 'Show the full URL'} @click=${() => (this._full = !this._full)}></button>`
+        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? msg('Show the URL short', { id: 'url.show-short' }) : msg('Show the full URL', { id: 'url.show-full' })} @click=${() => (this._full = !this._full)}></button>`
     }`;
   }
 }
