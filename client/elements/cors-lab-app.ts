@@ -53,8 +53,9 @@ const COPIED: Record<Copied, () => string> = {
 };
 
 /** The playground: catalog, editor with a live prediction, runs in this browser, and the log. */
-@localized()
 @customElement('cors-lab-app')
+// Below @customElement: applied first, so an element already in the page when it is defined (the app) is localized too.
+@localized()
 export class CorsLabApp extends LitElement {
   static override styles = [
     baseStyles,
@@ -252,7 +253,7 @@ export class CorsLabApp extends LitElement {
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>
         <div>
-          <h2 id="experiment" tabindex="-1">${e.title}</h2>
+          <h2 id="experiment" class="experiment-title" tabindex="-1">${e.title}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
             <button @click=${() => this._select(validateExperiments(blank(), 'new')[0] as Experiment)}>${msg('New experiment', { id: 'app.new-experiment' })}</button>

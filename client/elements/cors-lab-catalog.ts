@@ -33,8 +33,8 @@ export function groupName(group: string): string {
  * WAI-ARIA Authoring Practices' composite widgets). Fires `experiment-select`
  * and `run-experiments`.
  */
-@localized()
 @customElement('cors-lab-catalog')
+@localized()
 export class CorsLabCatalog extends LitElement {
   static override styles = [
     baseStyles,
@@ -134,7 +134,7 @@ export class CorsLabCatalog extends LitElement {
             ${inGroup.map(
               (e) => html`<li>
                 <button data-entry=${`exp:${e.id}`} tabindex=${tabindex(`exp:${e.id}`)} aria-pressed=${e.id === this.selectedId ? 'true' : 'false'} @click=${() => this._emit('experiment-select', { experiment: e })}>
-                  ${e.title}<span class="summary">${e.id}</span>
+                  <span class="experiment-title">${e.title}</span><span class="summary">${e.id}</span>
                 </button>
               </li>`,
             )}

@@ -13,8 +13,8 @@ const STAGE: Record<Check['stage'], () => string> = {
 };
 
 /** The model's own steps for one request: each check, passed or failed, with the header values it read. */
-@localized()
 @customElement('cors-lab-checks')
+@localized()
 export class CorsLabChecks extends LitElement {
   static override styles = [
     baseStyles,
@@ -36,7 +36,7 @@ export class CorsLabChecks extends LitElement {
         (c) => html`<li data-ok=${c.ok ? 'yes' : 'no'}>
           <span class=${c.ok ? 'allowed' : 'blocked'}>${c.ok ? '✔' : '✖'}</span>
           <span class="where muted">[${STAGE[c.stage]()}${c.origin ? ` · ${c.origin}${c.hop ? msg(str` hop ${c.hop}`, { id: 'checks.hop' }) : ''}` : ''}]</span>
-          ${c.text}${c.headers.length ? html`: ${c.headers.map(([n, v], i) => html`${i ? ', ' : ''}<code>${n}: ${v ?? msg('(absent)', { id: 'checks.absent' })}</code>`)}` : ''}
+          <span class="check-text">${c.text}</span>${c.headers.length ? html`: ${c.headers.map(([n, v], i) => html`${i ? ', ' : ''}<code>${n}: ${v ?? msg('(absent)', { id: 'checks.absent' })}</code>`)}` : ''}
         </li>`,
       )}
     </ol>`;

@@ -33,8 +33,8 @@ const PRESET_NAMES: Record<AnswerPreset, () => string> = {
  * Edits the request, the server plan, `expect` and `then`. Fires
  * `experiment-change` with each valid edit; a problem is shown next to its field.
  */
-@localized()
 @customElement('cors-lab-editor')
+@localized()
 export class CorsLabEditor extends LitElement {
   static override styles = [
     baseStyles,

@@ -13,8 +13,8 @@ import { baseStyles } from './theme.ts';
  * change on every response, or why no header can help. "Apply fix" fires
  * `fix-apply` with the fixed experiment (the app puts it in the editor and runs it).
  */
-@localized()
 @customElement('cors-lab-fix')
+@localized()
 export class CorsLabFix extends LitElement {
   static override styles = [
     baseStyles,

@@ -13,8 +13,8 @@ const NATIVE_NAME: Record<Language, string> = { en: 'English', 'zh-CN': '中文'
  * free). A choice switches every localized element at once, is remembered
  * for the next visit, and goes into `?lang=` so a copied link opens in it.
  */
-@localized()
 @customElement('cors-lab-language')
+@localized()
 export class CorsLabLanguage extends LitElement {
   static override styles = [baseStyles, css`:host { display: inline-flex; gap: 0.4em; align-items: center; }`];
 

@@ -55,8 +55,8 @@ export function summarize(runs: readonly BrowserRun[]): RunSummary {
  * mark where the model and the browser disagree or a runner did not answer.
  * Fires `log-clear`.
  */
-@localized()
 @customElement('cors-lab-log')
+@localized()
 export class CorsLabLog extends LitElement {
   static override styles = [
     baseStyles,
@@ -132,12 +132,12 @@ export class CorsLabLog extends LitElement {
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
           ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
-        <p>${run.experiment.title}</p>
+        <p class="experiment-title">${run.experiment.title}</p>
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
           (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}`, { id: 'log.step-label' })}>
             <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
-            <p>${step.explanation.verdict}</p>
+            <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
-import type { LabOrigin, OriginName, OriginRole } from '../../servers/origins.ts';
+import type { LabOrigin } from '../../servers/origins.ts';
+import { originAbout, originRole } from '../lab/origin-words.ts';
 import { baseStyles } from './theme.ts';
 
 /** Which origins share a site, from the one origins table: groups of two or more. */
@@ -11,30 +12,9 @@ export function sameSiteGroups(origins: readonly LabOrigin[]): Array<{ site: str
   return [...bySite].filter(([, names]) => names.length > 1).map(([site, names]) => ({ site, names }));
 }
 
-const ROLES: Record<OriginRole, () => string> = {
-  page: () => msg('page', { id: 'origins.role.page' }),
-  api: () => msg('api', { id: 'origins.role.api' }),
-  partner: () => msg('partner', { id: 'origins.role.partner' }),
-  attacker: () => msg('attacker', { id: 'origins.role.attacker' }),
-  public: () => msg('public', { id: 'origins.role.public' }),
-};
-
-/** The origins table's `about` of each origin (servers/origins.ts), in the page's language; a test holds the English to the table. */
-const ABOUT: Record<OriginName, () => string> = {
-  app: () => msg('the page: the playground runs here', { id: 'origins.about.app' }),
-  api: () => msg('an API on the same site as app, another port: cross-origin', { id: 'origins.about.api' }),
-  api2: () => msg('a second API on the same site, for redirects between origins', { id: 'origins.about.api2' }),
-  partner: () => msg('a partner on another site', { id: 'origins.about.partner' }),
-  evil: () => msg('the attacker, on another site', { id: 'origins.about.evil' }),
-  public: () => msg('a page "on the public internet" for Local Network Access (public only in the headless runner)', { id: 'origins.about.public' }),
-};
-
-export const originRole = (o: Pick<LabOrigin, 'role'>): string => ROLES[o.role]();
-export const originAbout = (o: Pick<LabOrigin, 'name'>): string => ABOUT[o.name]();
-
 /** The legend of the lab's origins: URL, site, role, and which are same-site. */
-@localized()
 @customElement('cors-lab-origins')
+@localized()
 export class CorsLabOrigins extends LitElement {
   static override styles = [
     baseStyles,

@@ -38,8 +38,8 @@ function requestLine(r: PredictedRequest): string {
  * runs. Everything here is the model's, and labelled "predicted": only a
  * headless run reads Chromium's own reason (cors-lab run, Playwright).
  */
-@localized()
 @customElement('cors-lab-prediction')
+@localized()
 export class CorsLabPrediction extends LitElement {
   static override styles = [
     baseStyles,

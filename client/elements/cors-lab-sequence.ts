@@ -35,8 +35,8 @@ const LINE = FONT_SIZE + 3;
  * JavaScript could read. Scales with the font size (presenter mode) and
  * scrolls inside its own box on a narrow screen. "Export SVG" downloads it.
  */
-@localized()
 @customElement('cors-lab-sequence')
+@localized()
 export class CorsLabSequence extends LitElement {
   static override styles = [
     baseStyles,

@@ -24,8 +24,8 @@ function received(e: JournalEntry) {
  * Chromium's only when Chromium reported it (headless runs); in a user's
  * browser it is the model's and labelled predicted.
  */
-@localized()
 @customElement('cors-lab-timeline')
+@localized()
 export class CorsLabTimeline extends LitElement {
   static override styles = [
     baseStyles,

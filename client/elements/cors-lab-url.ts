@@ -11,8 +11,8 @@ import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
  * (a selection does not reach into a nested shadow root); its styles are in
  * theme.ts.
  */
-@localized()
 @customElement('cors-lab-url')
+@localized()
 export class CorsLabUrl extends LitElement {
   protected override createRenderRoot(): HTMLElement {
     return this;
