@@ -13,8 +13,8 @@ function received(e: JournalEntry) {
   const comma = msg(', ', { id: 'timeline.comma' });
   // Header names stay as they are on the wire; only the words around them are translated.
   const headers = html`Origin <code>${e.originHeader ?? msg('none', { id: 'timeline.none' })}</code>${e.accessControlRequestMethod ? html`${comma}Access-Control-Request-Method <code>${e.accessControlRequestMethod}</code>` : ''}${e.accessControlRequestHeaders ? html`${comma}Access-Control-Request-Headers <code>${e.accessControlRequestHeaders}</code>` : ''}${e.cookie ? msg(', with a cookie', { id: 'timeline.cookie' }) : ''}`;
-  return html`${msg(html`<strong>${kind}</strong> ${e.method} reached <strong>${e.origin}</strong>${hop}:`, { id: 'timeline.reached' })}
-    ${headers}${msg('.', { id: 'timeline.period' })}
+  // No whitespace between the pieces: each message brings its own (Chinese puts none after its punctuation).
+  return html`${msg(html`<strong>${kind}</strong> ${e.method} reached <strong>${e.origin}</strong>${hop}: `, { id: 'timeline.reached' })}${headers}${msg('.', { id: 'timeline.period' })}
     <br />${msg(html`The server answered <strong>${e.status}</strong>:`, { id: 'timeline.answered' })}`;
 }
 
@@ -51,8 +51,7 @@ export class CorsLabTimeline extends LitElement {
     const none = msg('none', { id: 'timeline.none' });
     return html`<ol aria-label=${msg('Timeline', { id: 'timeline.label' })}>
       <li>
-        ${msg(html`The page on <code>${s.seen.pageOrigin || msg('its origin', { id: 'timeline.its-origin' })}</code> calls <strong>${s.method}</strong>.`, { id: 'timeline.call' })}
-        ${preflighted ? msg(html`The browser first sends a preflight <strong>OPTIONS</strong> on its own, to ask whether ${s.method} may follow.`, { id: 'timeline.sends-preflight' }) : ''}
+        ${msg(html`The page on <code>${s.seen.pageOrigin || msg('its origin', { id: 'timeline.its-origin' })}</code> calls <strong>${s.method}</strong>.`, { id: 'timeline.call' })}${preflighted ? msg(html` The browser first sends a preflight <strong>OPTIONS</strong> on its own, to ask whether ${s.method} may follow.`, { id: 'timeline.sends-preflight' }) : ''}
       </li>
       ${s.serverSaw.map(
         (e) => html`<li>

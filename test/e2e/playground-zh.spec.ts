@@ -7,12 +7,15 @@
  * `<html lang>` with it, and is remembered.
  */
 import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { BLOCKED_REASONS, CORS_ERRORS } from '../../experiments/reasons.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { ORIGIN_NAMES, originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+
+const SHOTS = fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 /** A blocked, preflighted experiment: prediction, fix panel, checks, a timeline with a preflight. */
 const BLOCKED = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
@@ -83,27 +86,34 @@ async function englishOnPage(page: Page): Promise<string[]> {
   );
 }
 
-test('?lang=zh-CN: catalog, editor, a run, the log, the fix panel and the origins legend show no English outside the allowed terms', async ({ lab, page }) => {
-  const app = originMap(lab.origins).app;
-  await page.goto(`${app}/?lang=zh-CN${experimentHash(BLOCKED)}`);
-  await expect(page.getByRole('status', { name: zh('app.status-label') })).toHaveText(zh('app.status-ready'));
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page).toHaveTitle(zh('app.title'));
+for (const width of [1280, 390]) {
+  test(`?lang=zh-CN at ${width} px: catalog, editor, a run, the log, the fix panel and the origins legend show no English outside the allowed terms, and fit`, async ({ lab, page }) => {
+    const app = originMap(lab.origins).app;
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${app}/?lang=zh-CN${experimentHash(BLOCKED)}`);
+    await expect(page.getByRole('status', { name: zh('app.status-label') })).toHaveText(zh('app.status-ready'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page).toHaveTitle(zh('app.title'));
 
-  await page.getByText(zh('app.edit')).click();
-  await page.getByText(zh('app.share'), { exact: true }).click();
-  await page.getByText(zh('app.origins')).click();
-  await page.getByText(zh('prediction.how')).click();
-  await expect(page.getByRole('region', { name: zh('fix.heading') })).toBeVisible();
-  await expect(page.getByRole('list', { name: zh('origins.label') })).toBeVisible();
-  await page.getByRole('button', { name: zh('app.run') }).click();
-  const row = page.getByTestId('log-row').filter({ hasText: BLOCKED.id });
-  await row.getByText(BLOCKED.id).click();
-  await expect(row.getByRole('list', { name: zh('timeline.label') })).toBeVisible();
-  await expect(row.locator('summary')).toContainText(zh('outcome.blocked'));
+    await page.getByText(zh('app.edit')).click();
+    await page.getByText(zh('app.share'), { exact: true }).click();
+    await page.getByText(zh('app.origins')).click();
+    await page.getByText(zh('prediction.how')).click();
+    await expect(page.getByRole('region', { name: zh('fix.heading') })).toBeVisible();
+    await expect(page.getByRole('list', { name: zh('origins.label') })).toBeVisible();
+    await page.getByRole('button', { name: zh('app.run') }).click();
+    const row = page.getByTestId('log-row').filter({ hasText: BLOCKED.id });
+    await row.getByText(BLOCKED.id).click();
+    await expect(row.getByRole('list', { name: zh('timeline.label') })).toBeVisible();
+    await expect(row.locator('summary')).toContainText(zh('outcome.blocked'));
 
-  expect(await englishOnPage(page)).toEqual([]);
-});
+    expect(await englishOnPage(page)).toEqual([]);
+    // Chinese lines are measured differently (two columns a character): nothing may stick out.
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
+    await page.screenshot({ path: `${SHOTS}zh-CN-${width}-full.png`, fullPage: true });
+  });
+}
 
 test('the language switch changes the page at once, ?lang= and <html lang>, works from the keyboard and is remembered', async ({ lab, page }) => {
   const app = originMap(lab.origins).app;
