@@ -5,7 +5,6 @@ import { localized, msg, str } from '@lit/localize';
 import { REFLECTED_ORIGIN, applyFix, changeText, fixForAsync, type Fix } from '../../experiments/model/fix.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
-import { currentLanguage } from '../i18n/localize.ts';
 import { baseStyles } from './theme.ts';
 
 /**
@@ -35,8 +34,7 @@ export class CorsLabFix extends LitElement {
 
   /** Asynchronous only for `server.middleware`: the fix is checked against the real middleware, whose options it changes. */
   private _fix = new Task(this, {
-    // The language is an argument so a switch recomputes the model's sentences in it.
-    args: () => [this.experiment, this.origins, currentLanguage()] as const,
+    args: () => [this.experiment, this.origins] as const,
     task: async ([experiment, origins]) => (experiment && origins ? fixForAsync(experiment, origins) : undefined),
   });
 

@@ -10,7 +10,6 @@ import type { OriginMap } from '../../servers/origins.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';
-import { currentLanguage } from '../i18n/localize.ts';
 import type { PredictedRequest } from '../../experiments/model/prediction.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 // fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
@@ -59,8 +58,7 @@ export class CorsLabPrediction extends LitElement {
 
   /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
   private _explained = new Task(this, {
-    // The language is an argument so a switch recomputes the model's sentences in it.
-    args: () => [this.experiment, this.origins, currentLanguage()] as const,
+    args: () => [this.experiment, this.origins] as const,
     task: async ([experiment, origins]) => {
       if (!experiment || !origins) return undefined;
       const page = pageOf(experiment);
