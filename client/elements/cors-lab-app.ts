@@ -220,9 +220,6 @@ export class CorsLabApp extends LitElement {
   /** The tab's title follows the language (index.html holds the English one for the first paint). */
   override updated(): void {
     document.title = msg('cors-lab: the CORS playground', { id: 'app.title' });
-    // The short URLs' toggle shows its word through CSS (so a copy of the text never holds it): see theme.ts.
-    this.style.setProperty('--cl-url-full', JSON.stringify(msg('full', { id: 'url.full' })));
-    this.style.setProperty('--cl-url-short', JSON.stringify(msg('short', { id: 'url.short' })));
   }
 
   private get _status(): string {

@@ -23,6 +23,12 @@ export class CorsLabUrl extends LitElement {
 
   @state() private _full = false;
 
+  /** The toggle shows its word through CSS (so a copy of the text never holds it): theme.ts reads these. */
+  override updated(): void {
+    this.style.setProperty('--cl-url-full', JSON.stringify(msg('full', { id: 'url.full' })));
+    this.style.setProperty('--cl-url-short', JSON.stringify(msg('short', { id: 'url.short' })));
+  }
+
   override render() {
     const short = shortUrl(this.url);
     const text = this._full ? this.url : short;

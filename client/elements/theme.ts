@@ -73,7 +73,7 @@ export const baseStyles = css`
     user-select: none;
   }
   /* The button's word comes from CSS, so a copy of the text never picks it up. */
-  /* The words are set in the page's language by cors-lab-app (--cl-url-full, --cl-url-short). */
+  /* The words are set in the page's language by cors-lab-url itself (--cl-url-full, --cl-url-short). */
   cors-lab-url button::after {
     content: var(--cl-url-full, 'full');
   }

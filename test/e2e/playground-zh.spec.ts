@@ -108,6 +108,9 @@ for (const width of [1280, 390]) {
     await expect(row.locator('summary')).toContainText(zh('outcome.blocked'));
 
     expect(await englishOnPage(page)).toEqual([]);
+    // The short URLs' toggle word comes from CSS, not a text node: it follows the language too.
+    const toggle = await page.locator('cors-lab-url button').first().evaluate((b) => getComputedStyle(b, '::after').content);
+    expect(toggle).toBe(JSON.stringify(zh('url.full')));
     // Chinese lines are measured differently (two columns a character): nothing may stick out.
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
