@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { Task } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
@@ -13,6 +14,7 @@ import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
+import './cors-lab-language.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
@@ -20,6 +22,8 @@ import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
 
 type Theme = 'light' | 'dark';
+/** What a copy button copied, for the "Copied …" status. */
+type Copied = 'link' | 'fetch' | 'curl';
 const CONCURRENCY = 4;
 /** Where the theme and presenter mode are remembered between visits. */
 const STORED = { theme: 'cors-lab:theme', presenter: 'cors-lab:presenter' } as const;
@@ -40,10 +44,18 @@ function store(key: string, value: string): void {
     // storage disabled or full: the setting just is not remembered
   }
 }
-const BLANK = { id: 'custom-new', title: 'New experiment', group: 'custom', request: { target: 'api' } };
+const blank = () => ({ id: 'custom-new', title: msg('New experiment', { id: 'app.new-experiment' }), group: 'custom', request: { target: 'api' } });
+
+const COPIED: Record<Copied, () => string> = {
+  link: () => msg('Copied link.', { id: 'app.copied-link' }),
+  fetch: () => msg('Copied fetch().', { id: 'app.copied-fetch' }),
+  curl: () => msg('Copied curl.', { id: 'app.copied-curl' }),
+};
 
 /** The playground: catalog, editor with a live prediction, runs in this browser, and the log. */
 @customElement('cors-lab-app')
+// Below @customElement: applied first, so an element already in the page when it is defined (the app) is localized too.
+@localized()
 export class CorsLabApp extends LitElement {
   static override styles = [
     baseStyles,
@@ -101,7 +113,7 @@ export class CorsLabApp extends LitElement {
   private _lab = new Task(this, {
     task: async (_args: [], { signal }) => {
       const res = await fetch('/__lab/origins', { signal });
-      if (!res.ok) throw new Error(`/__lab/origins answered ${res.status}`);
+      if (!res.ok) throw new Error(msg(str`/__lab/origins answered ${res.status}`, { id: 'app.origins-status' }));
       const list = (await res.json()) as LabOrigin[];
       const origins = originMap(list);
       if (location.origin !== origins.app) {
@@ -119,7 +131,7 @@ export class CorsLabApp extends LitElement {
   @state() private _runs: BrowserRun[] = [];
   @state() private _running = 0;
   @state() private _error = '';
-  @state() private _copied = '';
+  @state() private _copied?: Copied;
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -192,7 +204,7 @@ export class CorsLabApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#experiment')?.focus();
   }
 
-  private async _copy(label: string, text: string): Promise<void> {
+  private async _copy(label: Copied, text: string): Promise<void> {
     await navigator.clipboard?.writeText(text).catch(() => undefined);
     this._copied = label;
   }
@@ -205,6 +217,17 @@ export class CorsLabApp extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  /** The tab's title follows the language (index.html holds the English one for the first paint). */
+  override updated(): void {
+    document.title = msg('cors-lab: the CORS playground', { id: 'app.title' });
+  }
+
+  private get _status(): string {
+    if (this._moving) return msg(str`opening ${this._moving}…`, { id: 'app.status-opening' });
+    if (this._running) return msg(str`running ${this._running}…`, { id: 'app.status-running' });
+    return this._origins ? msg('ready', { id: 'app.status-ready' }) : msg('connecting…', { id: 'app.status-connecting' });
+  }
+
   override render() {
     const origins = this._origins;
     const e = this._experiment;
@@ -212,47 +235,48 @@ export class CorsLabApp extends LitElement {
     const url = origins ? experimentUrl(e, origins, 'shared') : '';
     const link = `${location.origin}${location.pathname}${experimentHash(e)}`;
     return html`
-      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>Skip to the experiment</a>
+      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${msg('Skip to the experiment', { id: 'app.skip' })}</a>
       <header>
         <h1>cors-lab</h1>
-        <span class="muted" role="status" aria-label="lab status">${this._moving ? `opening ${this._moving}…` : this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
-        <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>Presenter mode</button>
-        <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => this._toggle('theme')}>Dark theme</button>
+        <span class="muted" role="status" aria-label=${msg('lab status', { id: 'app.status-label' })}>${this._status}</span>
+        <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>${msg('Presenter mode', { id: 'app.presenter' })}</button>
+        <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => this._toggle('theme')}>${msg('Dark theme', { id: 'app.dark' })}</button>
+        <cors-lab-language></cors-lab-language>
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
-      ${this._lab.error ? html`<p role="alert">Could not reach the lab: ${String(this._lab.error)}</p>` : ''}
+      ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
       <main>
-        <nav aria-label="Catalog">
+        <nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>
         <div>
-          <h2 id="experiment" tabindex="-1">${e.title}</h2>
+          <h2 id="experiment" class="experiment-title" tabindex="-1">${e.title}</h2>
           <div class="actions">
-            <button @click=${() => void this._run([e])} ?disabled=${!origins}>Run this experiment</button>
-            <button @click=${() => this._select(validateExperiments(BLANK, 'new')[0] as Experiment)}>New experiment</button>
-            <button @click=${() => void this._copy('link', link)}>Copy link</button>
-            <button @click=${() => void this._copy('fetch()', fetchSnippet(e, url))}>Copy fetch()</button>
-            <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>Copy curl</button>
-            <button @click=${() => this._download()}>Download JSON</button>
-            ${this._copied ? html`<span role="status">Copied ${this._copied}.</span>` : ''}
+            <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
+            <button @click=${() => this._select(validateExperiments(blank(), 'new')[0] as Experiment)}>${msg('New experiment', { id: 'app.new-experiment' })}</button>
+            <button @click=${() => void this._copy('link', link)}>${msg('Copy link', { id: 'app.copy-link' })}</button>
+            <button @click=${() => void this._copy('fetch', fetchSnippet(e, url))}>${msg('Copy fetch()', { id: 'app.copy-fetch' })}</button>
+            <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>${msg('Copy curl', { id: 'app.copy-curl' })}</button>
+            <button @click=${() => this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
+            ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
           </div>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
           <details>
-            <summary>Edit the request and the server plan</summary>
+            <summary>${msg('Edit the request and the server plan', { id: 'app.edit' })}</summary>
             <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>
           </details>
           <details>
-            <summary>Share</summary>
-            <p class="share-link">Link: <a href=${link}>this experiment (${e.id})</a>; "Copy link" copies it in full.</p>
-            <p class="muted">URLs are shown short (the server plan elided); the copy buttons, and any copy of the text, hold them in full.</p>
-            <pre aria-label="fetch snippet">${withShortUrls(fetchSnippet(e, url))}</pre>
-            <pre aria-label="curl commands">${origins ? withShortUrls(curlPair(e, url, page === 'null' ? 'null' : origins[page])) : ''}</pre>
+            <summary>${msg('Share', { id: 'app.share' })}</summary>
+            <p class="share-link">${msg('Link:', { id: 'app.share-link' })} <a href=${link}>${msg(str`this experiment (${e.id})`, { id: 'app.share-this' })}</a>${msg('; "Copy link" copies it in full.', { id: 'app.share-copy' })}</p>
+            <p class="muted">${msg('URLs are shown short (the server plan elided); the copy buttons, and any copy of the text, hold them in full.', { id: 'app.share-short' })}</p>
+            <pre aria-label=${msg('fetch snippet', { id: 'app.fetch-snippet' })}>${withShortUrls(fetchSnippet(e, url))}</pre>
+            <pre aria-label=${msg('curl commands', { id: 'app.curl-commands' })}>${origins ? withShortUrls(curlPair(e, url, page === 'null' ? 'null' : origins[page])) : ''}</pre>
           </details>
           <details>
-            <summary>Origins: which is which</summary>
+            <summary>${msg('Origins: which is which', { id: 'app.origins' })}</summary>
             <cors-lab-origins .origins=${this._lab.value?.list ?? []}></cors-lab-origins>
           </details>
-          <h2>Log</h2>
+          <h2>${msg('Log', { id: 'app.log' })}</h2>
           <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
         </div>
       </main>

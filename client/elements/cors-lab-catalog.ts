@@ -1,7 +1,31 @@
 import { LitElement, css, html } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Experiment } from '../../experiments/schema.ts';
 import { baseStyles } from './theme.ts';
+
+/** The catalog's groups by name; an experiment file's own group shows as it is spelled. */
+const GROUP_NAMES: Readonly<Record<string, () => string>> = {
+  simple: () => msg('simple', { id: 'catalog.group.simple' }),
+  preflight: () => msg('preflight', { id: 'catalog.group.preflight' }),
+  credentials: () => msg('credentials', { id: 'catalog.group.credentials' }),
+  redirect: () => msg('redirect', { id: 'catalog.group.redirect' }),
+  expose: () => msg('expose', { id: 'catalog.group.expose' }),
+  cache: () => msg('cache', { id: 'catalog.group.cache' }),
+  'no-cors': () => msg('no-cors', { id: 'catalog.group.no-cors' }),
+  'null-origin': () => msg('null-origin', { id: 'catalog.group.null-origin' }),
+  xhr: () => msg('xhr', { id: 'catalog.group.xhr' }),
+  'cache-poisoning': () => msg('cache-poisoning', { id: 'catalog.group.cache-poisoning' }),
+  cookies: () => msg('cookies', { id: 'catalog.group.cookies' }),
+  'hono-cors': () => msg('hono-cors', { id: 'catalog.group.hono-cors' }),
+  'express-cors': () => msg('express-cors', { id: 'catalog.group.express-cors' }),
+  'local-network-access': () => msg('local-network-access', { id: 'catalog.group.local-network-access' }),
+  custom: () => msg('custom', { id: 'catalog.group.custom' }),
+};
+
+export function groupName(group: string): string {
+  return Object.hasOwn(GROUP_NAMES, group) ? (GROUP_NAMES[group] as () => string)() : group;
+}
 
 /**
  * The experiments, grouped and searchable. The list is one tab stop: arrow
@@ -10,6 +34,7 @@ import { baseStyles } from './theme.ts';
  * and `run-experiments`.
  */
 @customElement('cors-lab-catalog')
+@localized()
 export class CorsLabCatalog extends LitElement {
   static override styles = [
     baseStyles,
@@ -97,18 +122,19 @@ export class CorsLabCatalog extends LitElement {
     const active = keys.includes(this._active) ? this._active : keys.includes(`exp:${this.selectedId}`) ? `exp:${this.selectedId}` : keys[0];
     const tabindex = (key: string) => (key === active ? '0' : '-1');
     return html`
-      <label>Search experiments <input type="search" .value=${this._query} @input=${(e: InputEvent) => (this._query = (e.target as HTMLInputElement).value)} /></label>
-      <p><button @click=${() => this._emit('run-experiments', { experiments: matching })}>Run all ${matching.length}</button></p>
+      <label>${msg('Search experiments', { id: 'catalog.search' })} <input type="search" .value=${this._query} @input=${(e: InputEvent) => (this._query = (e.target as HTMLInputElement).value)} /></label>
+      <p><button @click=${() => this._emit('run-experiments', { experiments: matching })}>${msg(str`Run all ${matching.length}`, { id: 'catalog.run-all' })}</button></p>
       <div @keydown=${(e: KeyboardEvent) => this._onKey(e)} @focusin=${(e: FocusEvent) => (this._active = (e.target as HTMLElement).dataset.entry ?? this._active)}>
       ${groups.map((group) => {
         const inGroup = matching.filter((e) => e.group === group);
-        return html`<section aria-label=${`group ${group}`}>
-          <h3>${group} <button data-entry=${`run:${group}`} tabindex=${tabindex(`run:${group}`)} @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${`Run group ${group}`}>Run ${inGroup.length}</button></h3>
+        const name = groupName(group);
+        return html`<section aria-label=${msg(str`group ${name}`, { id: 'catalog.group-label' })}>
+          <h3>${name} <button data-entry=${`run:${group}`} tabindex=${tabindex(`run:${group}`)} @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${msg(str`Run group ${name}`, { id: 'catalog.run-group-label' })}>${msg(str`Run ${inGroup.length}`, { id: 'catalog.run-group' })}</button></h3>
           <ul>
             ${inGroup.map(
               (e) => html`<li>
                 <button data-entry=${`exp:${e.id}`} tabindex=${tabindex(`exp:${e.id}`)} aria-pressed=${e.id === this.selectedId ? 'true' : 'false'} @click=${() => this._emit('experiment-select', { experiment: e })}>
-                  ${e.title}<span class="summary">${e.id}</span>
+                  <span class="experiment-title">${e.title}</span><span class="summary">${e.id}</span>
                 </button>
               </li>`,
             )}
@@ -116,7 +142,7 @@ export class CorsLabCatalog extends LitElement {
         </section>`;
       })}
       </div>
-      ${matching.length === 0 ? html`<p class="muted" role="status">No experiment matches "${this._query.trim()}".</p>` : ''}
+      ${matching.length === 0 ? html`<p class="muted" role="status">${msg(str`No experiment matches "${this._query.trim()}".`, { id: 'catalog.no-match' })}</p>` : ''}
     `;
   }
 }

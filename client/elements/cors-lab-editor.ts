@@ -1,22 +1,32 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES, type Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../servers/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
-import { ANSWER_PRESETS, headersToText, textToHeaders } from '../lab/header-text.ts';
+import { ANSWER_PRESETS, headersToText, isAnswerPreset, textToHeaders, type AnswerPreset } from '../lab/header-text.ts';
 import { baseStyles } from './theme.ts';
 
-/** Hints shown under a field (and read with it, through aria-describedby). */
-const HINTS: Partial<Record<DraftField, string>> = {
-  requestHeaders: 'Name: value, one per line; repeat a name for two lines.',
-  preflightHeaders: 'Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.',
-  actualHeaders: 'Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.',
-  redirects: 'For example [{"status": 302, "to": "api2"}]; empty for none.',
-  expect: 'For example {"outcome": "blocked", "preflight": true}; empty for none.',
-  middleware: 'The real middleware answers the last hop, e.g. {"name": "hono/cors", "options": {"origin": "{page}"}}; empty for the plan\'s own headers.',
-  browser: 'Settings the experiment assumes, e.g. {"thirdPartyCookies": "allowed", "localNetworkAccess": "granted"}; your own browser keeps its own.',
-  then: 'Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].',
+/** Hints shown under a field (and read with it, through aria-describedby), in the page's language. */
+const HINTS: Partial<Record<DraftField, () => string>> = {
+  requestHeaders: () => msg('Name: value, one per line; repeat a name for two lines.', { id: 'editor.hint.request-headers' }),
+  preflightHeaders: () => msg('Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.', { id: 'editor.hint.response-headers' }),
+  actualHeaders: () => msg('Name: value, one per line. Tokens: {page}, {reflect}, {origin:NAME}.', { id: 'editor.hint.response-headers' }),
+  redirects: () => msg('For example [{"status": 302, "to": "api2"}]; empty for none.', { id: 'editor.hint.redirects' }),
+  expect: () => msg('For example {"outcome": "blocked", "preflight": true}; empty for none.', { id: 'editor.hint.expect' }),
+  middleware: () => msg('The real middleware answers the last hop, e.g. {"name": "hono/cors", "options": {"origin": "{page}"}}; empty for the plan\'s own headers.', { id: 'editor.hint.middleware' }),
+  browser: () => msg('Settings the experiment assumes, e.g. {"thirdPartyCookies": "allowed", "localNetworkAccess": "granted"}; your own browser keeps its own.', { id: 'editor.hint.browser' }),
+  then: () => msg('Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].', { id: 'editor.hint.then' }),
+};
+
+/** The ready-made answers (header-text.ts ANSWER_PRESETS) by name. */
+const PRESET_NAMES: Record<AnswerPreset, () => string> = {
+  'no CORS headers': () => msg('no CORS headers', { id: 'editor.preset.none' }),
+  'wildcard *': () => msg('wildcard *', { id: 'editor.preset.wildcard' }),
+  'exact origin': () => msg('exact origin', { id: 'editor.preset.exact' }),
+  'exact origin + credentials': () => msg('exact origin + credentials', { id: 'editor.preset.exact-credentials' }),
+  'reflect any origin': () => msg('reflect any origin', { id: 'editor.preset.reflect' }),
 };
 
 /**
@@ -24,6 +34,7 @@ const HINTS: Partial<Record<DraftField, string>> = {
  * `experiment-change` with each valid edit; a problem is shown next to its field.
  */
 @customElement('cors-lab-editor')
+@localized()
 export class CorsLabEditor extends LitElement {
   static override styles = [
     baseStyles,
@@ -82,7 +93,8 @@ export class CorsLabEditor extends LitElement {
 
   private _notes(field: DraftField) {
     const problems = this._problems[field] ?? [];
-    return html`${HINTS[field] ? html`<span class="hint muted" id=${`${field}-hint`}>${HINTS[field]}</span>` : nothing}
+    const hint = HINTS[field];
+    return html`${hint ? html`<span class="hint muted" id=${`${field}-hint`}>${hint()}</span>` : nothing}
       ${problems.length ? html`<p class="problem" id=${`${field}-problem`} role="alert">${problems.join('; ')}</p>` : nothing}`;
   }
 
@@ -106,7 +118,7 @@ export class CorsLabEditor extends LitElement {
   private _preset(field: 'preflightHeaders' | 'actualHeaders', label: string) {
     const apply = (e: Event): void => {
       const select = e.target as HTMLSelectElement;
-      const preset = ANSWER_PRESETS[select.value];
+      const preset = isAnswerPreset(select.value) ? ANSWER_PRESETS[select.value] : undefined;
       if (preset && this._draft) {
         const listed = Object.keys(textToHeaders(this._draft.requestHeaders).headers).join(', ');
         const extra = field === 'preflightHeaders' && select.value !== 'no CORS headers' ? `\nAccess-Control-Allow-Methods: ${this._draft.method}${listed ? `\nAccess-Control-Allow-Headers: ${listed}` : ''}` : '';
@@ -114,38 +126,38 @@ export class CorsLabEditor extends LitElement {
       }
       select.value = '';
     };
-    return html`<div class="field"><label for=${`${field}-preset`}>${label}</label><select id=${`${field}-preset`} .value=${live('')} @change=${apply}><option value="">choose…</option>${Object.keys(ANSWER_PRESETS).map((p) => html`<option value=${p}>${p}</option>`)}</select></div>`;
+    return html`<div class="field"><label for=${`${field}-preset`}>${label}</label><select id=${`${field}-preset`} .value=${live('')} @change=${apply}><option value="">${msg('choose…', { id: 'editor.preset.choose' })}</option>${(Object.keys(PRESET_NAMES) as AnswerPreset[]).map((p) => html`<option value=${p}>${PRESET_NAMES[p]()}</option>`)}</select></div>`;
   }
 
   override render() {
-    if (!this._draft) return html`<p class="muted">Pick an experiment, or start a new one.</p>`;
+    if (!this._draft) return html`<p class="muted">${msg('Pick an experiment, or start a new one.', { id: 'editor.empty' })}</p>`;
     const general = this._problems.general ?? [];
     return html`
       <fieldset>
-        <legend>Request</legend>
+        <legend>${msg('Request', { id: 'editor.request' })}</legend>
         <div class="row">
-          ${this._select('page', 'Page origin', [...ORIGIN_NAMES, 'null'])} ${this._select('target', 'Target origin', ORIGIN_NAMES)} ${this._select('api', 'API', API)}
-          ${this._text('method', 'Method')} ${this._text('path', 'Path')}
+          ${this._select('page', msg('Page origin', { id: 'editor.page' }), [...ORIGIN_NAMES, 'null'])} ${this._select('target', msg('Target origin', { id: 'editor.target' }), ORIGIN_NAMES)} ${this._select('api', 'API', API)}
+          ${this._text('method', msg('Method', { id: 'editor.method' }))} ${this._text('path', msg('Path', { id: 'editor.path' }))}
         </div>
         <div class="row">
-          ${this._select('mode', 'Mode', MODES)} ${this._select('credentials', 'Credentials', CREDENTIALS)} ${this._select('redirect', 'Redirect', REDIRECT_MODES)}
-          ${this._select('referrerPolicy', 'Referrer policy', REFERRER_POLICIES, { '': '(default)' })}
-          ${this._select('targetAddressSpace', 'Target address space', ['', ...TARGET_ADDRESS_SPACES], { '': '(none)' })}
+          ${this._select('mode', msg('Mode', { id: 'editor.mode' }), MODES)} ${this._select('credentials', msg('Credentials', { id: 'editor.credentials' }), CREDENTIALS)} ${this._select('redirect', msg('Redirect', { id: 'editor.redirect' }), REDIRECT_MODES)}
+          ${this._select('referrerPolicy', msg('Referrer policy', { id: 'editor.referrer-policy' }), REFERRER_POLICIES, { '': msg('(default)', { id: 'editor.default' }) })}
+          ${this._select('targetAddressSpace', msg('Target address space', { id: 'editor.address-space' }), ['', ...TARGET_ADDRESS_SPACES], { '': msg('(none)', { id: 'editor.none' }) })}
         </div>
-        <div class="row">${this._text('requestHeaders', 'Request headers', true)} ${this._text('body', 'Body', true)}</div>
+        <div class="row">${this._text('requestHeaders', msg('Request headers', { id: 'editor.request-headers' }), true)} ${this._text('body', msg('Body', { id: 'editor.body' }), true)}</div>
       </fieldset>
       <fieldset>
-        <legend>Server plan</legend>
-        <div class="row">${this._text('preflightStatus', 'Preflight status')} ${this._preset('preflightHeaders', 'Preflight preset')} ${this._text('preflightHeaders', 'Preflight response headers', true)}</div>
-        <div class="row">${this._text('actualStatus', 'Actual status')} ${this._preset('actualHeaders', 'Actual preset')} ${this._text('actualHeaders', 'Actual response headers', true)} ${this._text('actualBody', 'Actual body', true)}</div>
-        <div class="row">${this._text('redirects', 'Redirect hops (JSON array)', true)} ${this._text('middleware', 'Middleware (JSON)', true)}</div>
+        <legend>${msg('Server plan', { id: 'editor.server-plan' })}</legend>
+        <div class="row">${this._text('preflightStatus', msg('Preflight status', { id: 'editor.preflight-status' }))} ${this._preset('preflightHeaders', msg('Preflight preset', { id: 'editor.preflight-preset' }))} ${this._text('preflightHeaders', msg('Preflight response headers', { id: 'editor.preflight-headers' }), true)}</div>
+        <div class="row">${this._text('actualStatus', msg('Actual status', { id: 'editor.actual-status' }))} ${this._preset('actualHeaders', msg('Actual preset', { id: 'editor.actual-preset' }))} ${this._text('actualHeaders', msg('Actual response headers', { id: 'editor.actual-headers' }), true)} ${this._text('actualBody', msg('Actual body', { id: 'editor.actual-body' }), true)}</div>
+        <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)}</div>
       </fieldset>
       <fieldset>
-        <legend>Browser settings, expectation and later steps</legend>
-        <div class="row">${this._text('browser', 'Browser settings (JSON)', true)}</div>
-        <div class="row">${this._text('expect', 'Expect (JSON)', true)} ${this._text('then', 'Then steps (JSON array)', true)}</div>
+        <legend>${msg('Browser settings, expectation and later steps', { id: 'editor.later' })}</legend>
+        <div class="row">${this._text('browser', msg('Browser settings (JSON)', { id: 'editor.browser' }), true)}</div>
+        <div class="row">${this._text('expect', msg('Expect (JSON)', { id: 'editor.expect' }), true)} ${this._text('then', msg('Then steps (JSON array)', { id: 'editor.then' }), true)}</div>
       </fieldset>
-      ${general.length ? html`<div role="alert" class="problem"><strong>Not valid yet:</strong> ${general.join('; ')}</div>` : nothing}
+      ${general.length ? html`<div role="alert" class="problem"><strong>${msg('Not valid yet:', { id: 'editor.invalid' })}</strong> ${general.join('; ')}</div>` : nothing}
     `;
   }
 }

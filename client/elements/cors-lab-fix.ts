@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
 import { applyFix, changeTextIn, fixForAsync, reflectedOrigin, type Fix } from '../../experiments/model/fix.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, type Experiment } from '../../experiments/schema.ts';
@@ -14,6 +15,7 @@ import { baseStyles } from './theme.ts';
  * `fix-apply` with the fixed experiment (the app puts it in the editor and runs it).
  */
 @customElement('cors-lab-fix')
+@localized()
 export class CorsLabFix extends LitElement {
   static override styles = [
     baseStyles,
@@ -45,11 +47,23 @@ export class CorsLabFix extends LitElement {
     const experiment: Experiment = {
       ...fixed,
       id: custom ? fixed.id : `custom-${fixed.id}`.slice(0, 80),
-      title: custom ? fixed.title : `Fixed: ${fixed.title}`,
+      title: custom ? fixed.title : msg(str`Fixed: ${fixed.title}`, { id: 'fix.fixed-title' }),
       group: 'custom',
       ...(fixed.then ? { then: fixed.then.map(({ expect: _step, ...step }) => step) } : {}),
     };
     this.dispatchEvent(new CustomEvent('fix-apply', { detail: { experiment }, bubbles: true, composed: true }));
+  }
+
+  /** The sentence above the changes: what they are, and what they achieve. */
+  private _lead(fix: Fix, steps: number): string {
+    if (fix.impossible) return msg('These changes get further, but do not make it allowed:', { id: 'fix.further' });
+    const middleware = this.experiment?.server?.middleware?.name ?? '';
+    if (fix.changes.some((c) => c.option)) {
+      return steps > 1
+        ? msg(str`Set these ${middleware} options and all ${steps} steps are allowed:`, { id: 'fix.options-steps' })
+        : msg(str`Set these ${middleware} options and the request is allowed:`, { id: 'fix.options' });
+    }
+    return steps > 1 ? msg(str`Send these headers and all ${steps} steps are allowed:`, { id: 'fix.headers-steps' }) : msg('Send these headers and the request is allowed:', { id: 'fix.headers' });
   }
 
   override render() {
@@ -59,14 +73,14 @@ export class CorsLabFix extends LitElement {
     const pageOrigin = page === 'null' ? 'null' : this.origins[page];
     const shown = (text: string) => text.replaceAll('{page}', pageOrigin).replaceAll('{reflect}', reflectedOrigin(currentLanguage()));
     const steps = 1 + (this.experiment.then?.length ?? 0);
-    return html`<section aria-label="Fix">
-      <h3>Fix</h3>
+    return html`<section aria-label=${msg('Fix', { id: 'fix.heading' })}>
+      <h3>${msg('Fix', { id: 'fix.heading' })}</h3>
       ${fix.changes.length
-        ? html`<p>${fix.impossible ? 'These changes get further, but do not make it allowed:' : `${fix.changes.some((c) => c.option) ? `Set these ${this.experiment.server?.middleware?.name ?? ''} options` : 'Send these headers'} and ${steps > 1 ? `all ${steps} steps are` : 'the request is'} allowed:`}</p>
+        ? html`<p>${this._lead(fix, steps)}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeTextIn(c, currentLanguage()))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
-      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>No ${this.experiment.server?.middleware ? 'middleware option' : 'header'} can help:</strong> ${fix.impossible}</p>` : nothing}
-      <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>Apply fix</button>
+      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>${this.experiment.server?.middleware ? msg('No middleware option can help:', { id: 'fix.no-option' }) : msg('No header can help:', { id: 'fix.no-header' })}</strong> ${fix.impossible}</p>` : nothing}
+      <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>${msg('Apply fix', { id: 'fix.apply' })}</button>
     </section>`;
   }
 }

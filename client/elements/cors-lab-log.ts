@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
@@ -6,12 +7,25 @@ import { runReport } from '../lab/run-report.ts';
 import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
-import { OUTCOME_LABEL, baseStyles } from './theme.ts';
+import { baseStyles, outcomeLabel } from './theme.ts';
 
 const FILTERS = ['all', 'allowed', 'blocked', 'opaque', 'disagreements', 'no answer'] as const;
 type Filter = (typeof FILTERS)[number];
-const ORDERS = { newest: 'newest first', catalog: 'catalog order' } as const;
+const FILTER_NAMES: Record<Filter, () => string> = {
+  all: () => msg('all', { id: 'log.filter.all' }),
+  allowed: () => msg('allowed', { id: 'log.filter.allowed' }),
+  blocked: () => msg('blocked', { id: 'log.filter.blocked' }),
+  opaque: () => msg('opaque', { id: 'log.filter.opaque' }),
+  disagreements: () => msg('disagreements', { id: 'log.filter.disagreements' }),
+  'no answer': () => msg('no answer', { id: 'log.filter.no-answer' }),
+};
+const ORDERS = {
+  newest: () => msg('newest first', { id: 'log.order.newest' }),
+  catalog: () => msg('catalog order', { id: 'log.order.catalog' }),
+} as const;
 type Order = keyof typeof ORDERS;
+
+const runCount = (n: number): string => (n === 1 ? msg('1 run', { id: 'log.one-run' }) : msg(str`${n} runs`, { id: 'log.runs' }));
 
 /** What a batch of runs ("Run all", a group) came to. */
 export interface RunSummary {
@@ -42,6 +56,7 @@ export function summarize(runs: readonly BrowserRun[]): RunSummary {
  * Fires `log-clear`.
  */
 @customElement('cors-lab-log')
+@localized()
 export class CorsLabLog extends LitElement {
   static override styles = [
     baseStyles,
@@ -111,18 +126,18 @@ export class CorsLabLog extends LitElement {
     return html`<li class="run" data-testid="log-row" data-id=${run.id} data-run=${run.run}>
       <details>
         <summary>
-          ${run.failure ? html`<span class="mark">⚠ no answer</span>` : first ? html`<span class=${first.seen.outcome}>${OUTCOME_LABEL[first.seen.outcome]}</span>` : nothing}
+          ${run.failure ? html`<span class="mark">${msg('⚠ no answer', { id: 'log.no-answer' })}</span>` : first ? html`<span class=${first.seen.outcome}>${outcomeLabel(first.seen.outcome)}</span>` : nothing}
           <strong>${run.id}</strong>
-          ${first?.predicted.reason ? html`<span class="label muted">predicted</span> <code>${first.predicted.reason}</code>` : nothing}
-          ${run.steps.length > 1 ? html`<span class="muted">+${run.steps.length - 1} steps</span>` : nothing}
-          ${disagree ? html`<span class="mark" title="the browser did not do what the model predicted">⚠ model and browser disagree</span>` : nothing}
+          ${first?.predicted.reason ? html`<span class="label muted">${msg('predicted', { id: 'log.predicted' })}</span> <code>${first.predicted.reason}</code>` : nothing}
+          ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
+          ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
-        <p>${run.experiment.title}</p>
-        ${run.failure ? html`<p class="mark" role="note">${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.</p>` : nothing}
+        <p class="experiment-title">${run.experiment.title}</p>
+        ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
-          (step, i) => html`<section aria-label=${`step ${step.title}`}>
-            <h4>${step.title}: <span class=${step.seen.outcome}>${OUTCOME_LABEL[step.seen.outcome]}</span></h4>
-            <p>${step.explanation.verdict}</p>
+          (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}`, { id: 'log.step-label' })}>
+            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
+            <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
@@ -138,29 +153,30 @@ export class CorsLabLog extends LitElement {
     const s = this.summary;
     return html`
       <div class="tools">
-        <label for="filter">Show</label>
+        <label for="filter">${msg('Show', { id: 'log.show' })}</label>
         <select id="filter" @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as Filter)}>
-          ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${f}</option>`)}
+          ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${FILTER_NAMES[f]()}</option>`)}
         </select>
-        <label for="order">Order</label>
+        <label for="order">${msg('Order', { id: 'log.order' })}</label>
         <select id="order" @change=${(e: Event) => (this._order = (e.target as HTMLSelectElement).value as Order)}>
-          ${(Object.keys(ORDERS) as Order[]).map((o) => html`<option value=${o} ?selected=${o === this._order}>${ORDERS[o]}</option>`)}
+          ${(Object.keys(ORDERS) as Order[]).map((o) => html`<option value=${o} ?selected=${o === this._order}>${ORDERS[o]()}</option>`)}
         </select>
-        <button @click=${() => this.dispatchEvent(new CustomEvent('log-clear', { bubbles: true, composed: true }))}>Clear log</button>
-        <button @click=${() => this._export()} ?disabled=${this.runs.length === 0}>Export log as JSON</button>
-        <span class="muted">${this.runs.length} ${this.runs.length === 1 ? 'run' : 'runs'}</span>
+        <button @click=${() => this.dispatchEvent(new CustomEvent('log-clear', { bubbles: true, composed: true }))}>${msg('Clear log', { id: 'log.clear' })}</button>
+        <button @click=${() => this._export()} ?disabled=${this.runs.length === 0}>${msg('Export log as JSON', { id: 'log.export' })}</button>
+        <span class="muted">${runCount(this.runs.length)}</span>
       </div>
       ${s
         ? html`<p class="summary" role="status" data-testid="run-summary">
-            Ran ${s.total}: ${s.allowed} allowed, ${s.blocked} blocked, ${s.opaque} opaque${s.noAnswer ? html`, <span class="mark">${s.noAnswer} without an answer</span>` : nothing};
-            ${s.disagreements ? html`<span class="mark">${s.disagreements} ${s.disagreements === 1 ? 'disagreement' : 'disagreements'} between the model and the browser</span>` : 'no disagreement between the model and the browser'}.
+            ${msg(str`Ran ${s.total}: ${s.allowed} allowed, ${s.blocked} blocked, ${s.opaque} opaque`, { id: 'log.summary' })}${s.noAnswer ? html`${msg(', ', { id: 'log.summary-comma' })}<span class="mark">${msg(str`${s.noAnswer} without an answer`, { id: 'log.summary-no-answer' })}</span>` : nothing}${msg('; ', { id: 'log.summary-semicolon' })}${s.disagreements
+              ? html`<span class="mark">${s.disagreements === 1 ? msg('1 disagreement between the model and the browser', { id: 'log.summary-one-disagreement' }) : msg(str`${s.disagreements} disagreements between the model and the browser`, { id: 'log.summary-disagreements' })}</span>`
+              : msg('no disagreement between the model and the browser', { id: 'log.summary-agreement' })}${msg('.', { id: 'log.summary-end' })}
           </p>`
         : nothing}
-      <ul aria-label="Log">${shown.map((run) => this._row(run))}</ul>
+      <ul aria-label=${msg('Log', { id: 'app.log' })}>${shown.map((run) => this._row(run))}</ul>
       ${this.runs.length === 0
-        ? html`<p class="muted">Run an experiment: its outcome, reason and timeline appear here.</p>`
+        ? html`<p class="muted">${msg('Run an experiment: its outcome, reason and timeline appear here.', { id: 'log.empty' })}</p>`
         : shown.length === 0
-          ? html`<p class="muted" role="status">No run matches the filter "${this._filter}" (${this.runs.length} ${this.runs.length === 1 ? 'run' : 'runs'} in the log).</p>`
+          ? html`<p class="muted" role="status">${msg(str`No run matches the filter "${FILTER_NAMES[this._filter]()}" (${runCount(this.runs.length)} in the log).`, { id: 'log.no-match' })}</p>`
           : nothing}
     `;
   }

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
-import { ORIGINS, type LabOrigin } from '../../servers/origins.ts';
+import type { LabOrigin } from '../../servers/origins.ts';
+import { originAbout, originRole } from '../lab/origin-words.ts';
 import { baseStyles } from './theme.ts';
 
 /** Which origins share a site, from the one origins table: groups of two or more. */
@@ -12,6 +14,7 @@ export function sameSiteGroups(origins: readonly LabOrigin[]): Array<{ site: str
 
 /** The legend of the lab's origins: URL, site, role, and which are same-site. */
 @customElement('cors-lab-origins')
+@localized()
 export class CorsLabOrigins extends LitElement {
   static override styles = [
     baseStyles,
@@ -32,22 +35,22 @@ export class CorsLabOrigins extends LitElement {
   override render() {
     if (this.origins.length === 0) return nothing;
     const groups = sameSiteGroups(this.origins);
-    return html`<ul aria-label="Origins">
+    return html`<ul aria-label=${msg('Origins', { id: 'origins.label' })}>
         ${this.origins.map(
           (o) => html`<li data-origin=${o.name}>
             <strong><code>${o.name}</code></strong>
             <dl>
               <dt>URL</dt><dd><code>${o.url}</code></dd>
-              <dt>site</dt><dd><code>${o.site}</code></dd>
-              <dt>role</dt><dd>${o.role}</dd>
+              <dt>${msg('site', { id: 'origins.site' })}</dt><dd><code>${o.site}</code></dd>
+              <dt>${msg('role', { id: 'origins.role' })}</dt><dd>${originRole(o)}</dd>
             </dl>
-            <p class="muted">${ORIGINS.find((spec) => spec.name === o.name)?.about ?? ''}</p>
+            <p class="muted">${originAbout(o)}</p>
           </li>`,
         )}
       </ul>
       <p data-testid="same-site">
-        ${groups.map((g) => html`Same site (<code>${g.site}</code>): ${g.names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}: cross-origin to each other, but cookies with SameSite=Lax or Strict still go along. `)}
-        Every other pair is cross-site.
+        ${groups.map((g) => html`${msg('Same site', { id: 'origins.same-site' })} (<code>${g.site}</code>): ${g.names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}${msg(': cross-origin to each other, but cookies with SameSite=Lax or Strict still go along. ', { id: 'origins.same-site-cookies' })}`)}
+        ${msg('Every other pair is cross-site.', { id: 'origins.cross-site' })}
       </p>`;
   }
 }

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
 import { explain } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { browserAssumptions } from '../lab/browser-assumptions.ts';
@@ -10,7 +11,8 @@ import type { OriginMap } from '../../servers/origins.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';
-import { OUTCOME_LABEL, baseStyles } from './theme.ts';
+import type { PredictedRequest } from '../../experiments/model/prediction.ts';
+import { baseStyles, outcomeLabel } from './theme.ts';
 // fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
 import { catalog } from '../../experiments/catalog/index.ts';
 import { proseThatHolds } from '../../experiments/catalog-prose.ts';
@@ -18,12 +20,27 @@ import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
 import './cors-lab-predicted-sequence.ts';
 
+/** One request the servers will receive, in a sentence. */
+function requestLine(r: PredictedRequest): string {
+  const method = r.accessControlRequestMethod ?? '';
+  const what =
+    r.kind !== 'preflight'
+      ? r.method
+      : r.accessControlRequestHeaders
+        ? msg(str`preflight OPTIONS asking for ${method} with ${r.accessControlRequestHeaders}`, { id: 'prediction.preflight-headers' })
+        : msg(str`preflight OPTIONS asking for ${method}`, { id: 'prediction.preflight' });
+  const hop = r.hop ? msg(str` (hop ${r.hop})`, { id: 'prediction.hop' }) : '';
+  const origin = r.originHeader ?? msg('none', { id: 'prediction.no-origin' });
+  return msg(str`${what} at ${r.origin}${hop}, Origin: ${origin}`, { id: 'prediction.request' });
+}
+
 /**
  * What the model predicts for the experiment being edited, before anything
  * runs. Everything here is the model's, and labelled "predicted": only a
  * headless run reads Chromium's own reason (cors-lab run, Playwright).
  */
 @customElement('cors-lab-prediction')
+@localized()
 export class CorsLabPrediction extends LitElement {
   static override styles = [
     baseStyles,
@@ -60,21 +77,21 @@ export class CorsLabPrediction extends LitElement {
     if (!result || !this.experiment) return html``;
     const assumed = browserAssumptions(this.experiment, currentLanguage());
     const { prediction: p, explanation: e } = result;
-    return html`<section aria-label="Prediction" aria-live="polite">
-      <h2>Prediction: <span class=${p.outcome}>${OUTCOME_LABEL[p.outcome]}</span>${p.reason ? html` <span class="label muted">predicted reason</span> <code>${p.reason}</code>` : ''}</h2>
+    return html`<section aria-label=${msg('Prediction', { id: 'prediction.label' })} aria-live="polite">
+      <h2>${msg('Prediction:', { id: 'prediction.heading' })} <span class=${p.outcome}>${outcomeLabel(p.outcome)}</span>${p.reason ? html` <span class="label muted">${msg('predicted reason', { id: 'prediction.reason' })}</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
       ${[...assumed.notes, ...(assumed.unverifiable ? [assumed.unverifiable] : [])].map((note) => html`<p class="muted" data-testid="browser-setting">ⓘ ${note}</p>`)}
       <cors-lab-fix .experiment=${this.experiment} .origins=${this.origins}></cors-lab-fix>
       <dl>
-        ${e.fix && p.outcome !== 'blocked' ? html`<dt>Fix</dt><dd><pre>${e.fix}</pre></dd>` : ''}
-        ${e.console ? html`<dt>Chromium console (predicted)</dt><dd><p class="console">${withShortUrls(e.console)}</p></dd>` : ''}
-        ${e.firefox ? html`<dt>Firefox console (predicted)</dt><dd><p class="console">${withShortUrls(e.firefox)}</p></dd>` : ''}
-        ${e.mdn ? html`<dt>Read more</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
-        <dt>The servers will see</dt>
-        <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${r.kind === 'preflight' ? `preflight OPTIONS asking for ${r.accessControlRequestMethod}${r.accessControlRequestHeaders ? ` with ${r.accessControlRequestHeaders}` : ''}` : r.method} at ${r.origin}${r.hop ? ` (hop ${r.hop})` : ''}, Origin: ${r.originHeader ?? 'none'}</li>`)}</ol>` : 'nothing: the browser stops before sending'}</dd>
+        ${e.fix && p.outcome !== 'blocked' ? html`<dt>${msg('Fix', { id: 'fix.heading' })}</dt><dd><pre>${e.fix}</pre></dd>` : ''}
+        ${e.console ? html`<dt>${msg('Chromium console (predicted)', { id: 'prediction.chromium-console' })}</dt><dd><p class="console">${withShortUrls(e.console)}</p></dd>` : ''}
+        ${e.firefox ? html`<dt>${msg('Firefox console (predicted)', { id: 'prediction.firefox-console' })}</dt><dd><p class="console">${withShortUrls(e.firefox)}</p></dd>` : ''}
+        ${e.mdn ? html`<dt>${msg('Read more', { id: 'prediction.read-more' })}</dt><dd><a href=${e.mdn} target="_blank" rel="noreferrer">MDN: ${e.mdn.split('/').at(-1)}</a></dd>` : ''}
+        <dt>${msg('The servers will see', { id: 'prediction.servers-see' })}</dt>
+        <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${requestLine(r)}</li>`)}</ol>` : msg('nothing: the browser stops before sending', { id: 'prediction.nothing-sent' })}</dd>
       </dl>
-      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>Why</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
-      <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>How the model decided</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
+      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
+      <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
       <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;
   }

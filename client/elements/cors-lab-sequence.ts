@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
 import { FONT_SIZE, HEAD_WIDTH, layoutSequence, type Arrow, type LabelLine, type SequenceLayout } from '../sequence/layout.ts';
 import type { SequenceInput } from '../sequence/sequence.ts';
@@ -35,6 +36,7 @@ const LINE = FONT_SIZE + 3;
  * scrolls inside its own box on a narrow screen. "Export SVG" downloads it.
  */
 @customElement('cors-lab-sequence')
+@localized()
 export class CorsLabSequence extends LitElement {
   static override styles = [
     baseStyles,
@@ -84,9 +86,11 @@ export class CorsLabSequence extends LitElement {
   override render() {
     const l = this._layout;
     if (!l) return nothing;
-    const summary = `${l.title}: ${l.lanes.map((lane) => lane.label).join(', ')}; ${l.arrows.length} arrows${l.stop ? `; ${l.stop.lines.slice(0, 2).map((x) => x.text).join(' ')}` : ''}`;
+    const lanes = l.lanes.map((lane) => lane.label).join(', ');
+    const stop = l.stop ? `; ${l.stop.lines.slice(0, 2).map((x) => x.text).join(' ')}` : '';
+    const summary = msg(str`${l.title}: ${lanes}; ${l.arrows.length} arrows${stop}`, { id: 'sequence.summary' });
     return html`<figure>
-      <div class="scroll" tabindex="0" role="group" aria-label=${`${l.title} (scrolls sideways)`}>
+      <div class="scroll" tabindex="0" role="group" aria-label=${msg(str`${l.title} (scrolls sideways)`, { id: 'sequence.scrolls' })}>
         <svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${l.width} ${l.height}`} width=${l.width} height=${l.height} style=${`width: ${(l.width / 15).toFixed(2)}em`} role="img" aria-label=${summary}>
           <title>${summary}</title>
           <style>${SVG_STYLE}</style>
@@ -105,7 +109,7 @@ export class CorsLabSequence extends LitElement {
             : nothing}
         </svg>
       </div>
-      <figcaption><span class="muted">${l.title}</span><button @click=${() => this._export()}>Export SVG</button></figcaption>
+      <figcaption><span class="muted">${l.title}</span><button @click=${() => this._export()}>${msg('Export SVG', { id: 'sequence.export' })}</button></figcaption>
     </figure>`;
   }
 }

@@ -1,8 +1,22 @@
 import { LitElement, css, html } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import { withShortUrls } from './cors-lab-url.ts';
-import { OUTCOME_LABEL, baseStyles } from './theme.ts';
+import type { JournalEntry } from '../../servers/journal.ts';
+import { baseStyles, outcomeLabel } from './theme.ts';
+
+/** What one request that reached a server carried, and what it was answered. */
+function received(e: JournalEntry) {
+  const kind = e.kind === 'preflight' ? msg('Preflight', { id: 'timeline.preflight' }) : msg('Request', { id: 'timeline.request' });
+  const hop = e.hop ? msg(str` (redirect hop ${e.hop})`, { id: 'timeline.hop' }) : '';
+  const comma = msg(', ', { id: 'timeline.comma' });
+  // Header names stay as they are on the wire; only the words around them are translated.
+  const headers = html`Origin <code>${e.originHeader ?? msg('none', { id: 'timeline.none' })}</code>${e.accessControlRequestMethod ? html`${comma}Access-Control-Request-Method <code>${e.accessControlRequestMethod}</code>` : ''}${e.accessControlRequestHeaders ? html`${comma}Access-Control-Request-Headers <code>${e.accessControlRequestHeaders}</code>` : ''}${e.cookie ? msg(', with a cookie', { id: 'timeline.cookie' }) : ''}`;
+  // No whitespace between the pieces: each message brings its own (Chinese puts none after its punctuation).
+  return html`${msg(html`<strong>${kind}</strong> ${e.method} reached <strong>${e.origin}</strong>${hop}: `, { id: 'timeline.reached' })}${headers}${msg('.', { id: 'timeline.period' })}
+    <br />${msg(html`The server answered <strong>${e.status}</strong>:`, { id: 'timeline.answered' })}`;
+}
 
 /**
  * What happened in one step: the page's call, the preflight the browser sent
@@ -11,6 +25,7 @@ import { OUTCOME_LABEL, baseStyles } from './theme.ts';
  * browser it is the model's and labelled predicted.
  */
 @customElement('cors-lab-timeline')
+@localized()
 export class CorsLabTimeline extends LitElement {
   static override styles = [
     baseStyles,
@@ -33,31 +48,29 @@ export class CorsLabTimeline extends LitElement {
     const hidden = (last?.responseHeaders ?? []).map(([n]) => n.toLowerCase()).filter((n, i, all) => !readable.includes(n) && all.indexOf(n) === i);
     const preflighted = s.serverSaw.some((e) => e.kind === 'preflight') || s.predicted.requests[0]?.kind === 'preflight';
     const reported = s.observed.console;
-    return html`<ol aria-label="Timeline">
+    const none = msg('none', { id: 'timeline.none' });
+    return html`<ol aria-label=${msg('Timeline', { id: 'timeline.label' })}>
       <li>
-        The page on <code>${s.seen.pageOrigin || 'its origin'}</code> calls <strong>${s.method}</strong>.
-        ${preflighted ? html`The browser first sends a preflight <strong>OPTIONS</strong> on its own, to ask whether ${s.method} may follow.` : ''}
+        ${msg(html`The page on <code>${s.seen.pageOrigin || msg('its origin', { id: 'timeline.its-origin' })}</code> calls <strong>${s.method}</strong>.`, { id: 'timeline.call' })}${preflighted ? msg(html` The browser first sends a preflight <strong>OPTIONS</strong> on its own, to ask whether ${s.method} may follow.`, { id: 'timeline.sends-preflight' }) : ''}
       </li>
       ${s.serverSaw.map(
         (e) => html`<li>
-          <strong>${e.kind === 'preflight' ? 'Preflight' : 'Request'}</strong> ${e.method} reached <strong>${e.origin}</strong>${e.hop ? ` (redirect hop ${e.hop})` : ''}:
-          Origin <code>${e.originHeader ?? 'none'}</code>${e.accessControlRequestMethod ? html`, Access-Control-Request-Method <code>${e.accessControlRequestMethod}</code>` : ''}${e.accessControlRequestHeaders ? html`, Access-Control-Request-Headers <code>${e.accessControlRequestHeaders}</code>` : ''}${e.cookie ? ', with a cookie' : ''}.
-          <br />The server answered <strong>${e.status}</strong>:
+          ${received(e)}
           <pre class="headers">${withShortUrls(e.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\n'))}</pre>
         </li>`,
       )}
-      ${s.serverSaw.length === 0 ? html`<li>No request reached any server.</li>` : ''}
+      ${s.serverSaw.length === 0 ? html`<li>${msg('No request reached any server.', { id: 'timeline.nothing-reached' })}</li>` : ''}
       <li>
-        The browser: <span class=${s.seen.outcome}>${OUTCOME_LABEL[s.seen.outcome]}</span>${s.seen.error ? html` (the page got <code>${s.seen.error}</code>)` : ''}.
-        ${s.seen.status !== null ? html`JavaScript read status <strong>${s.seen.status}</strong>.` : ''}
+        ${msg(html`The browser: ${html`<span class=${s.seen.outcome}>${outcomeLabel(s.seen.outcome)}</span>`}${s.seen.error ? msg(html` (the page got <code>${s.seen.error}</code>)`, { id: 'timeline.page-error' }) : ''}.`, { id: 'timeline.browser' })}
+        ${s.seen.status !== null ? msg(html`JavaScript read status <strong>${s.seen.status}</strong>.`, { id: 'timeline.status' }) : ''}
       </li>
-      ${s.seen.outcome === 'allowed' ? html`<li>Readable by JavaScript: <code>${readable.join(', ') || 'none'}</code>. Hidden: <code>${hidden.join(', ') || 'none'}</code>.</li>` : ''}
+      ${s.seen.outcome === 'allowed' ? html`<li>${msg(html`Readable by JavaScript: <code>${readable.join(', ') || none}</code>. Hidden: <code>${hidden.join(', ') || none}</code>.`, { id: 'timeline.readable' })}</li>` : ''}
       ${reported
-        ? html`<li><span class="label">Chromium reported</span> <p class="console">${withShortUrls(reported)}</p></li>`
+        ? html`<li><span class="label">${msg('Chromium reported', { id: 'timeline.chromium-reported' })}</span> <p class="console">${withShortUrls(reported)}</p></li>`
         : s.explanation.console
-          ? html`<li><span class="label muted">Console line (predicted)</span> <p class="console">${withShortUrls(s.explanation.console)}</p></li>`
+          ? html`<li><span class="label muted">${msg('Console line (predicted)', { id: 'timeline.console-predicted' })}</span> <p class="console">${withShortUrls(s.explanation.console)}</p></li>`
           : ''}
-      ${s.explanation.fix ? html`<li>Fix: <pre>${s.explanation.fix}</pre></li>` : ''}
+      ${s.explanation.fix ? html`<li>${msg('Fix:', { id: 'timeline.fix' })} <pre>${s.explanation.fix}</pre></li>` : ''}
     </ol>`;
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
 
@@ -11,6 +12,7 @@ import { shortUrl, splitUrls, urlBreakPoints } from '../lab/short-url.ts';
  * theme.ts.
  */
 @customElement('cors-lab-url')
+@localized()
 export class CorsLabUrl extends LitElement {
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -21,13 +23,19 @@ export class CorsLabUrl extends LitElement {
 
   @state() private _full = false;
 
+  /** The toggle shows its word through CSS (so a copy of the text never holds it): theme.ts reads these. */
+  override updated(): void {
+    this.style.setProperty('--cl-url-full', JSON.stringify(msg('full', { id: 'url.full' })));
+    this.style.setProperty('--cl-url-short', JSON.stringify(msg('short', { id: 'url.short' })));
+  }
+
   override render() {
     const short = shortUrl(this.url);
     const text = this._full ? this.url : short;
     return html`<span title=${this.url}>${urlBreakPoints(text).map((piece, i) => (i ? html`<wbr />${piece}` : piece))}</span>${
       short === this.url
         ? nothing
-        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? 'Show the URL short' : 'Show the full URL'} @click=${() => (this._full = !this._full)}></button>`
+        : html`<button aria-expanded=${this._full ? 'true' : 'false'} aria-label=${this._full ? msg('Show the URL short', { id: 'url.show-short' }) : msg('Show the full URL', { id: 'url.show-full' })} @click=${() => (this._full = !this._full)}></button>`
     }`;
   }
 }

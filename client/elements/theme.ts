@@ -1,5 +1,7 @@
 /** Shared styles: every colour and size comes from custom properties set by cors-lab-app. */
 import { css } from 'lit';
+import { msg } from '@lit/localize';
+import type { Outcome } from '../../experiments/reasons.ts';
 
 export const baseStyles = css`
   :host {
@@ -71,11 +73,12 @@ export const baseStyles = css`
     user-select: none;
   }
   /* The button's word comes from CSS, so a copy of the text never picks it up. */
+  /* The words are set in the page's language by cors-lab-url itself (--cl-url-full, --cl-url-short). */
   cors-lab-url button::after {
-    content: 'full';
+    content: var(--cl-url-full, 'full');
   }
   cors-lab-url button[aria-expanded='true']::after {
-    content: 'short';
+    content: var(--cl-url-short, 'short');
   }
   .allowed {
     color: var(--cl-allowed);
@@ -91,5 +94,13 @@ export const baseStyles = css`
   }
 `;
 
-/** Icon and word for an outcome: colour is never the only signal. */
-export const OUTCOME_LABEL = { allowed: '✔ allowed', blocked: '✖ blocked', opaque: '◌ opaque' } as const;
+/** Icon and word for an outcome, in the page's language: colour is never the only signal. */
+const OUTCOME_LABELS: Record<Outcome, () => string> = {
+  allowed: () => msg('✔ allowed', { id: 'outcome.allowed' }),
+  blocked: () => msg('✖ blocked', { id: 'outcome.blocked' }),
+  opaque: () => msg('◌ opaque', { id: 'outcome.opaque' }),
+};
+
+export function outcomeLabel(outcome: Outcome): string {
+  return OUTCOME_LABELS[outcome]();
+}

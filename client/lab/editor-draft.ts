@@ -3,6 +3,7 @@
  * types, and the way back to an experiment through the schema. A problem is
  * reported against the field that holds it, so the editor can show it there.
  */
+import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
 import { headersToText, textToHeaders } from './header-text.ts';
@@ -105,7 +106,9 @@ function parseJson(text: string, field: DraftField, shape: string, problems: Dra
   try {
     return JSON.parse(text);
   } catch (error) {
-    add(problems, field, `not valid JSON (${shape}): ${error instanceof SyntaxError ? error.message : String(error)}`);
+    // The parser's own words stay as the engine gives them.
+    const detail = error instanceof SyntaxError ? error.message : String(error);
+    add(problems, field, msg(str`not valid JSON (${shape}): ${detail}`, { id: 'editor.problem.json' }));
     return undefined;
   }
 }
@@ -122,16 +125,16 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
   for (const [field, parsed] of Object.entries(headers) as Array<[DraftField, ReturnType<typeof textToHeaders>]>) {
     for (const message of parsed.problems) add(problems, field, message);
   }
-  const redirects = parseJson(d.redirects, 'redirects', 'an array like [{"to": "api2"}]', problems);
-  const middleware = parseJson(d.middleware, 'middleware', 'an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', problems);
-  const browser = parseJson(d.browser, 'browser', 'an object like {"thirdPartyCookies": "allowed"}', problems);
-  const expect = parseJson(d.expect, 'expect', 'an object like {"outcome": "allowed"}', problems);
-  const then = parseJson(d.then, 'then', 'an array like [{"request": {"method": "GET"}}]', problems);
+  const redirects = parseJson(d.redirects, 'redirects', msg('an array like [{"to": "api2"}]', { id: 'editor.shape.redirects' }), problems);
+  const middleware = parseJson(d.middleware, 'middleware', msg('an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', { id: 'editor.shape.middleware' }), problems);
+  const browser = parseJson(d.browser, 'browser', msg('an object like {"thirdPartyCookies": "allowed"}', { id: 'editor.shape.browser' }), problems);
+  const expect = parseJson(d.expect, 'expect', msg('an object like {"outcome": "allowed"}', { id: 'editor.shape.expect' }), problems);
+  const then = parseJson(d.then, 'then', msg('an array like [{"request": {"method": "GET"}}]', { id: 'editor.shape.then' }), problems);
   if (Object.keys(problems).length) return { problems };
   const custom = source.group === 'custom';
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
-    title: custom ? source.title : `Custom: ${source.title}`,
+    title: custom ? source.title : msg(str`Custom: ${source.title}`, { id: 'editor.custom-title' }),
     group: 'custom',
     ...(source.explain ? { explain: source.explain } : {}),
     page: d.page as ExperimentInput['page'],

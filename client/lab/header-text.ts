@@ -1,4 +1,5 @@
 /** Header maps as editable text, one `Name: value` line each (a repeated name makes an array). */
+import { msg, str } from '@lit/localize';
 import type { HeaderMap } from '../../experiments/headers.ts';
 
 export function headersToText(headers: HeaderMap | undefined): string {
@@ -15,7 +16,7 @@ export function textToHeaders(text: string): { headers: HeaderMap; problems: str
     if (line.trim() === '') return;
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      problems.push(`line ${i + 1}: "${line}" is not "Name: value"`);
+      problems.push(msg(str`line ${i + 1}: "${line}" is not "Name: value"`, { id: 'editor.problem.header-line' }));
       return;
     }
     const name = line.slice(0, colon).trim();
@@ -27,10 +28,15 @@ export function textToHeaders(text: string): { headers: HeaderMap; problems: str
 }
 
 /** Ready-made answers for the server plan. */
-export const ANSWER_PRESETS: Record<string, HeaderMap> = {
+export const ANSWER_PRESETS = {
   'no CORS headers': {},
   'wildcard *': { 'Access-Control-Allow-Origin': '*' },
   'exact origin': { 'Access-Control-Allow-Origin': '{page}', Vary: 'Origin' },
   'exact origin + credentials': { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' },
   'reflect any origin': { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' },
-};
+} as const satisfies Record<string, HeaderMap>;
+export type AnswerPreset = keyof typeof ANSWER_PRESETS;
+
+export function isAnswerPreset(name: string): name is AnswerPreset {
+  return Object.hasOwn(ANSWER_PRESETS, name);
+}

@@ -10,6 +10,7 @@
  * guess (crypto.randomUUID). A runner that does not answer is reported as
  * such (RunnerError), never as a CORS verdict.
  */
+import { msg, str } from '@lit/localize';
 import type { PageOrigin } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
@@ -75,13 +76,13 @@ export class RunnerFrames {
       frame = new Promise<Frame>((resolve, reject) => {
         const iframe = document.createElement('iframe');
         iframe.hidden = true;
-        iframe.title = `cors-lab runner for ${page}`;
+        iframe.title = msg(str`cors-lab runner for ${page}`, { id: 'runner.frame-title' });
         const origin = page === 'null' ? 'null' : this.origins[page];
         if (page === 'null') iframe.setAttribute('sandbox', 'allow-scripts');
         iframe.src = `${page === 'null' ? this.origins.app : this.origins[page]}/__runner`;
         // 2 s from the frame's load (a closed port loads an error page at once); a server that never
         // answers the page at all is given up on after LOAD_MS.
-        const loading = timer<never>(LOAD_MS, `the runner page for ${page} did not load within ${LOAD_MS / 1000} s`);
+        const loading = timer<never>(LOAD_MS, msg(str`the runner page for ${page} did not load within ${LOAD_MS / 1000} s`, { id: 'runner.no-load' }));
         let answering: ReturnType<typeof timer<never>> | undefined;
         let settled = false;
         const onReady = (event: MessageEvent): void => {
@@ -103,7 +104,7 @@ export class RunnerFrames {
         };
         iframe.addEventListener('load', () => {
           if (settled) return;
-          answering ??= timer<never>(ANSWER_MS, `the runner page for ${page} did not answer within ${ANSWER_MS / 1000} s`);
+          answering ??= timer<never>(ANSWER_MS, msg(str`the runner page for ${page} did not answer within ${ANSWER_MS / 1000} s`, { id: 'runner.no-answer' }));
           answering.promise.catch(fail);
         });
         window.addEventListener('message', onReady);
@@ -121,8 +122,8 @@ export class RunnerFrames {
   async run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
     const frame = await this.#frame(page);
     const id = crypto.randomUUID();
-    const ack = timer<never>(ANSWER_MS, `the runner page for ${page} did not accept the request within ${ANSWER_MS / 1000} s`);
-    const result = timer<never>(RESULT_MS, `the runner page for ${page} accepted the request but sent no result within ${RESULT_MS / 1000} s`);
+    const ack = timer<never>(ANSWER_MS, msg(str`the runner page for ${page} did not accept the request within ${ANSWER_MS / 1000} s`, { id: 'runner.no-accept' }));
+    const result = timer<never>(RESULT_MS, msg(str`the runner page for ${page} accepted the request but sent no result within ${RESULT_MS / 1000} s`, { id: 'runner.no-result' }));
     try {
       return await new Promise<PageSeen>((resolve, reject) => {
         this.#pending.set(id, { frame, accepted: ack.cancel, done: resolve });

@@ -4,6 +4,7 @@
  * saw). In the user's browser a page never learns why a request was blocked:
  * the reason shown for an observed block is the model's, and says so.
  */
+import { msg, str } from '@lit/localize';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest, type Experiment } from '../../experiments/schema.ts';
@@ -35,32 +36,38 @@ function shortPath(pathAndQuery: string): string {
 
 function callLines(experiment: Experiment, step: number): string[] {
   const r = resolveRequest(experiment.request, step === 0 ? undefined : experiment.then?.[step - 1]?.request);
-  const options = [r.mode !== 'cors' ? `mode ${r.mode}` : '', r.credentials !== 'same-origin' ? `credentials ${r.credentials}` : '', r.redirect !== 'follow' ? `redirect ${r.redirect}` : ''].filter(Boolean);
-  const headers = Object.keys(r.headers);
+  const options = [
+    r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
+    r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
+    r.redirect !== 'follow' ? msg(str`redirect ${r.redirect}`, { id: 'sequence.redirect' }) : '',
+  ].filter(Boolean);
+  const headers = Object.keys(r.headers).join(', ');
   return [
     `${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`,
     ...(options.length ? [options.join(', ')] : []),
-    ...(headers.length ? [`headers: ${headers.join(', ')}`] : []),
+    ...(headers ? [msg(str`headers: ${headers}`, { id: 'sequence.headers' })] : []),
   ];
 }
 
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
-  if (outcome === 'opaque') return ['opaque: status 0', 'JavaScript reads no headers, no body'];
-  if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', 'JavaScript is not told why'];
-  const hidden = [...new Set(responseHeaders.map(([n]) => n.toLowerCase()))].filter((n) => !readable.includes(n));
-  return [`status ${status ?? ''} readable`, `JavaScript reads: ${readable.join(', ') || 'no headers'}`, ...(hidden.length ? [`hidden: ${hidden.join(', ')}`] : [])];
+  if (outcome === 'opaque') return [msg('opaque: status 0', { id: 'sequence.opaque' }), msg('JavaScript reads no headers, no body', { id: 'sequence.opaque-reads' })];
+  if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', msg('JavaScript is not told why', { id: 'sequence.not-told' })];
+  const hidden = [...new Set(responseHeaders.map(([n]) => n.toLowerCase()))].filter((n) => !readable.includes(n)).join(', ');
+  const reads = readable.join(', ') || msg('no headers', { id: 'sequence.no-headers' });
+  const shown = String(status ?? '');
+  return [msg(str`status ${shown} readable`, { id: 'sequence.readable' }), msg(str`JavaScript reads: ${reads}`, { id: 'sequence.reads' }), ...(hidden ? [msg(str`hidden: ${hidden}`, { id: 'sequence.hidden' })] : [])];
 }
 
 function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
-  return { reason: p.reason ?? 'refused by the page', text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
+  return { reason: p.reason ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }
 
 /** "then step 2: PUT with X-New" for a later step, nothing for the first. */
 function stepLabel(experiment: Experiment, step: number): string {
   if (step === 0) return '';
   const title = experiment.then?.[step - 1]?.title;
-  return `, then step ${step}${title ? `: ${title}` : ''}`;
+  return title ? msg(str`, then step ${step}: ${title}`, { id: 'sequence.then-titled' }) : msg(str`, then step ${step}`, { id: 'sequence.then' });
 }
 
 /** The model's prediction of step `step` (0: the request, then each `then` step). */
@@ -70,7 +77,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     return { kind: r.kind, origin: r.origin, hop: r.hop, method: r.method, path: shortPath(url.pathname + url.search), originHeader: r.originHeader, accessControlRequestMethod: r.accessControlRequestMethod, accessControlRequestHeaders: r.accessControlRequestHeaders, cookie: r.cookieSent, status: r.status, responseHeaders: shortLocation(r.responseHeaders) };
   });
   return {
-    title: `Predicted by the model${stepLabel(experiment, step)}`,
+    title: msg(str`Predicted by the model${stepLabel(experiment, step)}`, { id: 'sequence.predicted' }),
     page: experiment.page ?? 'app',
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
@@ -88,9 +95,15 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
   }));
   const agrees = predicted.outcome === seen.outcome;
-  const stop = seen.outcome !== 'blocked' ? null : agrees ? { ...stopOf(predicted), reason: `${predicted.reason ?? 'refused'} (the model's reason)` } : { reason: 'blocked', text: 'the model predicted otherwise; this browser does not tell the page why', headers: [] };
+  const reason = predicted.reason ?? msg('refused', { id: 'sequence.refused' });
+  const stop =
+    seen.outcome !== 'blocked'
+      ? null
+      : agrees
+        ? { ...stopOf(predicted), reason: msg(str`${reason} (the model's reason)`, { id: 'sequence.models-reason' }) }
+        : { reason: msg('blocked', { id: 'sequence.blocked' }), text: msg('the model predicted otherwise; this browser does not tell the page why', { id: 'sequence.not-predicted' }), headers: [] };
   return {
-    title: `Observed in this browser${stepLabel(experiment, step)}`,
+    title: msg(str`Observed in this browser${stepLabel(experiment, step)}`, { id: 'sequence.observed' }),
     page: experiment.page ?? 'app',
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),

@@ -6,7 +6,7 @@ import type { ExperimentInput } from '../../experiments/schema.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { originMap, originsAtPortBase } from '../../servers/origins.ts';
 import { predictedSequence } from './from-run.ts';
-import { layoutSequence, type SequenceLayout } from './layout.ts';
+import { columns, layoutSequence, type SequenceLayout } from './layout.ts';
 
 const origins = originMap(originsAtPortBase(5310));
 
@@ -84,5 +84,21 @@ describe('Location labels', () => {
     const l = laidOut({ request: { target: 'api' }, server: { redirects: [{ to: 'api2', userinfo: 'user:pass', headers: { 'Access-Control-Allow-Origin': '*' } }] } });
     expect(texts(l, 2)).toContainEqual(`Location: http://user:pass@${new URL(origins.api2).host}/`);
     expect(l.arrows[2]!.lines.find((x) => x.text.startsWith('Location'))!.tone).toBe('bad');
+  });
+});
+
+describe('wide text (Chinese labels)', () => {
+  const zhStop = '预检应答没有为请求的 Origin 给出 Access-Control-Allow-Origin，浏览器因此拒绝了这个请求，并且不会把原因告诉页面的 JavaScript。';
+
+  it('counts a Han character or full-width sign as two columns', () => {
+    expect(columns('GET /')).toBe(5);
+    expect(columns('预检：')).toBe(6);
+  });
+  it('breaks a stop note without spaces into lines that fit, and sizes the note by columns', () => {
+    const l = layoutSequence({ title: '模型的预测', page: 'app', call: ['fetch GET api/'], exchanges: [], outcome: 'blocked', stop: { reason: 'MissingAllowOriginHeader', text: zhStop, headers: [] }, result: ['TypeError: Failed to fetch', 'JavaScript 不会被告知原因'] });
+    const lines = l.stop!.lines.map((x) => x.text);
+    expect(lines.slice(2).join('').replaceAll(' ', '')).toBe(zhStop.replaceAll(' ', ''));
+    for (const text of lines) expect(columns(text), text).toBeLessThanOrEqual(36);
+    expect(l.stop!.width).toBeGreaterThanOrEqual(Math.max(...lines.map(columns)) * 7.2);
   });
 });

@@ -4,6 +4,7 @@
  * lines, and the note where the browser stopped. Pure, so it is tested in
  * Node; cors-lab-sequence.ts only draws what this returns.
  */
+import { msg, str } from '@lit/localize';
 import type { SequenceExchange, SequenceInput } from './sequence.ts';
 
 /** Monospace text at 12 px: about 7.2 px a character. */
@@ -82,8 +83,29 @@ const DECIDING = [
   'location',
 ];
 
+/**
+ * How many Latin character widths a text takes in the monospace font: an East
+ * Asian wide character (Han, kana, full-width punctuation) takes two.
+ * https://www.unicode.org/reports/tr11/
+ */
+export function columns(text: string): number {
+  let n = 0;
+  for (const c of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  return n;
+}
+
+/** The longest start of a text that fits in `width` columns. */
+function fitting(text: string, width: number): string {
+  let out = '';
+  for (const c of text) {
+    if (columns(out + c) > width) break;
+    out += c;
+  }
+  return out;
+}
+
 function cut(text: string): string {
-  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS - 1)}…` : text;
+  return columns(text) > MAX_LINE_CHARS ? `${fitting(text, MAX_LINE_CHARS - 1)}…` : text;
 }
 
 function line(text: string, tone: Tone = 'plain'): LabelLine {
@@ -91,10 +113,11 @@ function line(text: string, tone: Tone = 'plain'): LabelLine {
 }
 
 function requestLines(e: SequenceExchange): LabelLine[] {
-  const lines = [line(`${e.method} ${e.path}${e.hop ? ` (hop ${e.hop})` : ''}`, 'key'), line(`Origin: ${e.originHeader ?? '(none)'}`)];
+  const hop = e.hop ? msg(str` (hop ${e.hop})`, { id: 'sequence.hop' }) : '';
+  const lines = [line(`${e.method} ${e.path}${hop}`, 'key'), line(`Origin: ${e.originHeader ?? msg('(none)', { id: 'sequence.none' })}`)];
   if (e.accessControlRequestMethod) lines.push(line(`Access-Control-Request-Method: ${e.accessControlRequestMethod}`));
   if (e.accessControlRequestHeaders) lines.push(line(`Access-Control-Request-Headers: ${e.accessControlRequestHeaders}`));
-  if (e.cookie) lines.push(line('Cookie: (sent)'));
+  if (e.cookie) lines.push(line(`Cookie: ${msg('(sent)', { id: 'sequence.sent' })}`));
   return lines;
 }
 
@@ -110,7 +133,10 @@ function responseLines(e: SequenceExchange, next: SequenceExchange | undefined, 
   }
   // A header whose absence decided the block is shown as absent.
   if (failed) {
-    for (const name of decisive.filter((d) => !shown.some(([n]) => n.toLowerCase() === d))) lines.push(line(`(no ${name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())})`, 'bad'));
+    for (const name of decisive.filter((d) => !shown.some(([n]) => n.toLowerCase() === d))) {
+      const header = name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+      lines.push(line(msg(str`(no ${header})`, { id: 'sequence.absent' }), 'bad'));
+    }
   }
   return lines;
 }
@@ -128,15 +154,15 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   input.exchanges.forEach((e, i) => {
     const lane = `origin:${e.origin}`;
     const failed = stopAfterLast && i === last;
-    planned.push({ kind: e.kind === 'preflight' ? 'preflight' : 'request', from: 'browser', to: lane, lines: [...(e.kind === 'preflight' ? [line('preflight', 'key')] : []), ...requestLines(e)], dashed: e.kind === 'preflight', tone: 'plain' });
+    planned.push({ kind: e.kind === 'preflight' ? 'preflight' : 'request', from: 'browser', to: lane, lines: [...(e.kind === 'preflight' ? [line(msg('preflight', { id: 'sequence.preflight' }), 'key')] : []), ...requestLines(e)], dashed: e.kind === 'preflight', tone: 'plain' });
     planned.push({ kind: 'response', from: lane, to: 'browser', lines: responseLines(e, input.exchanges[i + 1], input.stop?.headers ?? [], failed), dashed: e.kind === 'preflight', tone: failed ? 'bad' : 'plain' });
   });
   const resultTone: Tone = input.outcome === 'allowed' ? 'good' : input.outcome === 'blocked' ? 'bad' : 'plain';
   const result: Planned = { kind: 'result', from: 'browser', to: 'page', lines: input.result.flatMap((t, i) => wrap(t).map((w, j) => line(w, i === 0 && j === 0 ? resultTone : 'plain'))), dashed: false, tone: resultTone };
-  const stopLines = blocked && input.stop ? [line('✕ stopped:', 'bad'), ...wrap(input.stop.reason).map((t) => line(t, 'bad')), ...wrap(input.stop.text).map((t) => line(t))] : [];
+  const stopLines = blocked && input.stop ? [line(msg('✕ stopped:', { id: 'sequence.stopped' }), 'bad'), ...wrap(input.stop.reason).map((t) => line(t, 'bad')), ...wrap(input.stop.text).map((t) => line(t))] : [];
 
   // Each lane sits far enough right for the labels of the arrows that reach it; labels start at the left end of their arrow.
-  const fit = (arrows: readonly Planned[]): number => Math.ceil(Math.max(0, ...arrows.flatMap((a) => a.lines.map((l) => l.text.length))) * CHAR_WIDTH) + 24;
+  const fit = (arrows: readonly Planned[]): number => Math.ceil(Math.max(0, ...arrows.flatMap((a) => a.lines.map((l) => columns(l.text)))) * CHAR_WIDTH) + 24;
   const xs = new Map<string, number>([['page', MARGIN + HEAD_WIDTH / 2]]);
   const browserX = MARGIN + HEAD_WIDTH / 2 + Math.max(MIN_GAP, Math.min(MAX_GAP, fit([planned[0] as Planned, result])));
   xs.set('browser', browserX);
@@ -148,8 +174,8 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   const x = (id: string): number => xs.get(id) ?? 0;
   const lanes: Lane[] = laneIds.map((id) => ({
     id,
-    label: id === 'page' ? `page (${input.page})` : id === 'browser' ? 'browser' : id.slice('origin:'.length),
-    detail: id === 'page' ? (input.urls?.[input.page] ?? (input.page === 'null' ? 'opaque origin' : '')) : id === 'browser' ? 'CORS checks' : (input.urls?.[id.slice('origin:'.length)] ?? ''),
+    label: id === 'page' ? msg(str`page (${input.page})`, { id: 'sequence.lane-page' }) : id === 'browser' ? msg('browser', { id: 'sequence.lane-browser' }) : id.slice('origin:'.length),
+    detail: id === 'page' ? (input.urls?.[input.page] ?? (input.page === 'null' ? msg('opaque origin', { id: 'sequence.opaque-origin' }) : '')) : id === 'browser' ? msg('CORS checks', { id: 'sequence.cors-checks' }) : (input.urls?.[id.slice('origin:'.length)] ?? ''),
     x: x(id),
   }));
 
@@ -164,7 +190,7 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   planned.forEach(place);
   let stop: Note | null = null;
   if (stopLines.length) {
-    const width = Math.max(...stopLines.map((l) => l.text.length)) * CHAR_WIDTH + 16;
+    const width = Math.max(...stopLines.map((l) => columns(l.text))) * CHAR_WIDTH + 16;
     const height = stopLines.length * LINE_HEIGHT + 10;
     // Centred on the browser's lane, never over the page's.
     stop = { lane: 'browser', x: browserX - Math.min(width / 2, browserX - x('page') - 8), y: y + 10, width, height, lines: stopLines };
@@ -175,12 +201,29 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   return { title: input.title, width, height: y + MARGIN, lanes, arrows, stop };
 }
 
-/** Splits a sentence into lines that fit a note, after spaces and commas. */
+/**
+ * Splits a sentence into lines that fit a note, after spaces and commas; a
+ * run without spaces wider than a line (Chinese has none between words) is
+ * broken where it fills one.
+ */
 function wrap(text: string): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/ +/).filter(Boolean)) {
-    if (current && current.length + 1 + word.length > WRAP_CHARS) {
+  for (let word of text.split(/ +/).filter(Boolean)) {
+    // A long Latin word (a URL, a header name) stays whole, as before; only wide text is broken.
+    while (columns(word) > WRAP_CHARS && columns(word) !== word.length) {
+      const room = current ? WRAP_CHARS - columns(current) - 1 : WRAP_CHARS;
+      const head = room > 0 ? fitting(word, room) : '';
+      if (!head) {
+        lines.push(current);
+        current = '';
+        continue;
+      }
+      lines.push(current ? `${current} ${head}` : head);
+      current = '';
+      word = word.slice(head.length);
+    }
+    if (current && columns(current) + 1 + columns(word) > WRAP_CHARS) {
       lines.push(current);
       current = word;
     } else current = current ? `${current} ${word}` : word;

@@ -1,4 +1,5 @@
 /** The experiment as code to paste elsewhere: a fetch() call and a curl pair. */
+import { msg } from '@lit/localize';
 import { headerLines } from '../../experiments/headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod, normalizeMethod } from '../../experiments/model/request-headers.ts';
 import { resolveRequest, type Experiment } from '../../experiments/schema.ts';
@@ -28,10 +29,10 @@ export function curlPair(experiment: Experiment, url: string, pageOrigin: string
   const unsafe = corsUnsafeRequestHeaderNames(headers);
   const lines: string[] = [];
   if (r.mode === 'cors' && (!isSafelistedMethod(method) || unsafe.length)) {
-    lines.push('# the preflight the browser sends first');
+    lines.push(msg('# the preflight the browser sends first', { id: 'share.curl-preflight' }));
     lines.push(`curl -i -X OPTIONS ${quote(url)} -H ${quote(`Origin: ${pageOrigin}`)} -H ${quote(`Access-Control-Request-Method: ${method}`)}${unsafe.length ? ` -H ${quote(`Access-Control-Request-Headers: ${unsafe.join(',')}`)}` : ''}`);
   }
-  lines.push('# the actual request');
+  lines.push(msg('# the actual request', { id: 'share.curl-actual' }));
   const parts = [`curl -i -X ${method} ${quote(url)} -H ${quote(`Origin: ${pageOrigin}`)}`, ...headers.map(([n, v]) => `-H ${quote(`${n}: ${v}`)}`)];
   if (r.body !== null) parts.push(`--data-raw ${quote(r.body)}`);
   lines.push(parts.join(' '));

@@ -1,4 +1,37 @@
-/** zh-CN messages of the app shell (header, toolbar, language switch). */
+/** zh-CN messages of the app shell (header, toolbar, share, language switch). */
+import { str } from '@lit/localize';
+
 export const app = {
   'app.language': '语言',
+  'app.title': 'cors-lab：跨域（CORS）实验场',
+  'app.new-experiment': '新建实验',
+  'app.copied-link': '已复制链接。',
+  'app.copied-fetch': '已复制 fetch() 代码。',
+  'app.copied-curl': '已复制 curl 命令。',
+  'app.origins-status': str`/__lab/origins 返回了 ${0}`,
+  'app.status-opening': str`正在打开 ${0}…`,
+  'app.status-running': str`正在运行 ${0} 个…`,
+  'app.status-ready': '就绪',
+  'app.status-connecting': '正在连接…',
+  'app.status-label': '实验室状态',
+  'app.skip': '跳到实验',
+  'app.presenter': '演示模式',
+  'app.dark': '深色主题',
+  'app.unreachable': str`无法连接实验室：${0}`,
+  'app.catalog': '实验目录',
+  'app.run': '运行此实验',
+  'app.copy-link': '复制链接',
+  'app.copy-fetch': '复制 fetch()',
+  'app.copy-curl': '复制 curl',
+  'app.download': '下载 JSON',
+  'app.edit': '编辑请求和服务器计划',
+  'app.share': '分享',
+  'app.share-link': '链接：',
+  'app.share-this': str`本实验（${0}）`,
+  'app.share-copy': '；“复制链接”会复制完整链接。',
+  'app.share-short': '网址以简短形式显示（省略了服务器计划）；复制按钮以及对文字的任何复制都包含完整网址。',
+  'app.fetch-snippet': 'fetch 代码片段',
+  'app.curl-commands': 'curl 命令',
+  'app.origins': '源：各自是谁',
+  'app.log': '日志',
 } as const;

@@ -4,5 +4,18 @@
  * the client without an entry here fails `client/i18n/translations.test.ts`.
  */
 import { app } from './app.ts';
+import { catalog } from './catalog.ts';
+import { checks } from './checks.ts';
+import { editor } from './editor.ts';
+import { fix } from './fix.ts';
+import { log } from './log.ts';
+import { origins } from './origins.ts';
+import { outcome } from './outcome.ts';
+import { prediction } from './prediction.ts';
+import { runner } from './runner.ts';
+import { sequence } from './sequence.ts';
+import { share } from './share.ts';
+import { timeline } from './timeline.ts';
+import { url } from './url.ts';
 
-export const templates = { ...app };
+export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...log, ...origins, ...outcome, ...prediction, ...runner, ...sequence, ...share, ...timeline, ...url };

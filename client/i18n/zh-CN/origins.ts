@@ -1,0 +1,20 @@
+/** zh-CN messages of the origins legend (roles and what each origin is for). */
+export const origins = {
+  'origins.label': '源',
+  'origins.site': '站点',
+  'origins.role': '角色',
+  'origins.role.page': '页面',
+  'origins.role.api': 'api',
+  'origins.role.partner': '合作方',
+  'origins.role.attacker': '攻击者',
+  'origins.role.public': '公网',
+  'origins.about.app': '页面：实验场运行在这里',
+  'origins.about.api': '与 app 同站点、不同端口的 API：跨源',
+  'origins.about.api2': '同站点的第二个 API，用于源之间的重定向',
+  'origins.about.partner': '另一个站点上的合作方',
+  'origins.about.evil': '攻击者，在另一个站点上',
+  'origins.about.public': '一个“在公网上”的页面，用于本地网络访问（仅在无头运行器中是公网）',
+  'origins.same-site': '同站点',
+  'origins.same-site-cookies': '：彼此跨源，但 SameSite=Lax 或 Strict 的 Cookie 仍会随请求发送。',
+  'origins.cross-site': '其余任意两个源之间都是跨站点的。',
+} as const;
