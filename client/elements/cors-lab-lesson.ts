@@ -41,6 +41,9 @@ export class CorsLabLesson extends LitElement {
       section[aria-current='step'] { outline: 3px solid var(--cl-accent); outline-offset: 2px; }
       .narrative { line-height: 1.6; }
       .narrative :is(p, ul, ol) { margin: 0.6em 0; }
+      /* A wide table scrolls inside its own box; the page never scrolls sideways. */
+      .narrative table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; }
+      .narrative :is(th, td) { border: 1px solid var(--cl-border); padding: 0.2em 0.5em; text-align: left; }
       .narrative pre { background: var(--cl-button-bg); border-radius: 4px; padding: 0.4em 0.6em; }
       footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; }
       @media print {

@@ -1,0 +1,199 @@
+/**
+ * The lessons in real Chromium, driven as a learner would: predict first
+ * (nothing of the answer in the page before), run for real, fix it by typing,
+ * progress that survives a reload, links that open a lesson directly, a phone
+ * screen, Chinese, the `step` contract the presenter window uses, and print.
+ */
+import type { Page } from '@playwright/test';
+import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
+import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const lessons = loadLessonsFromDisk();
+const preflight = lessons.en.find((l) => l.id === 'the-preflight')!;
+const first = catalog.find((e) => e.id === preflight.experiments[0])!;
+/** The start of the experiment's explanation as the page shows it (Markdown marks gone). */
+const explained = first.explain!.replace(/[`*]/g, '').slice(0, 40);
+
+/** The Lessons navigation's entry of a lesson: its link and its progress. */
+function navEntry(page: Page, title: string) {
+  const nav = page.getByRole('navigation', { name: 'Lessons' });
+  return nav.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+async function open(page: Page, appUrl: string, query: string): Promise<void> {
+  await page.goto(`${appUrl}/${query}`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+}
+
+/** Answers experiment 1 of "The preflight" (PUT without Access-Control-Allow-Methods) as given, and runs it. */
+async function predictFirst(page: Page, outcome: 'Blocked' | 'Allowed'): Promise<void> {
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: new RegExp(`^${outcome}:`) }).check();
+  if (outcome === 'Blocked') await card.getByRole('radio', { name: 'MethodDisallowedByPreflightResponse' }).check();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await card.getByRole('button', { name: 'Run in my browser' }).click();
+  await expect(card.getByTestId('lesson-result')).toBeVisible();
+}
+
+test('the prediction stays out of the page until the learner has answered, then the run shows verdict, diagram and explanation', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  const run = card.getByRole('button', { name: 'Run in my browser' });
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${first.title}` })).toBeVisible();
+  await expect(run).toBeDisabled();
+  // Nothing of the answer: no verdict, no diagram, no explanation text, no model reason beside the choices.
+  await expect(card.getByTestId('lesson-result')).toHaveCount(0);
+  await expect(card.locator('cors-lab-sequence')).toHaveCount(0);
+  await expect(card).not.toContainText(explained);
+  await expect(card).not.toContainText('blocked at', { ignoreCase: true });
+  await card.getByRole('radio', { name: /^Blocked:/ }).check();
+  await expect(run).toBeDisabled(); // the reason and the question are still open
+  await card.getByRole('radio', { name: 'PreflightInvalidStatus' }).check();
+  await expect(run).toBeDisabled();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await expect(card.getByTestId('lesson-result')).toHaveCount(0);
+  await run.click();
+  const result = card.getByTestId('lesson-result');
+  await expect(result.getByRole('heading', { name: /What your browser did: ✖ blocked/ })).toBeVisible();
+  await expect(result).toContainText('Part of your prediction was off');
+  await expect(result.getByRole('listitem').filter({ hasText: 'Reason' })).toContainText('✖ not this time');
+  await expect(result.getByRole('listitem').filter({ hasText: 'Outcome' })).toContainText('✔ right');
+  await expect(result.getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
+  await expect(result).toContainText(explained);
+  await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeDisabled(); // the answer is locked once run
+});
+
+test('a lesson link from the Lessons navigation opens that lesson directly in a fresh page, language kept', async ({ lab, page, context }) => {
+  const app = originMap(lab.origins).app;
+  const redirects = lessons['zh-CN'].find((l) => l.id === 'redirects')!;
+  await open(page, app, '?lang=zh-CN');
+  const nav = page.getByRole('navigation', { name: '课程' });
+  await expect(nav.getByRole('link')).toHaveCount(lessons['zh-CN'].length);
+  const href = await nav.getByRole('link', { name: redirects.title }).getAttribute('href');
+  expect(href).toBe('?lesson=redirects&lang=zh-CN');
+  const fresh = await context.newPage();
+  await fresh.goto(new URL(href!, `${app}/`).href);
+  await expect(fresh.getByRole('heading', { name: `第 ${redirects.order} 课：${redirects.title}` })).toBeVisible();
+  await expect(fresh.getByRole('navigation', { name: '课程' }).getByRole('link', { name: redirects.title })).toHaveAttribute('aria-current', 'page');
+});
+
+test('an unknown lesson id is named, and the Lessons navigation still works', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, '?lesson=no-such-lesson');
+  await expect(page.getByRole('alert')).toHaveText('There is no lesson "no-such-lesson". Pick one from the lessons list.');
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link')).toHaveCount(lessons.en.length);
+});
+
+test('fix it, typed key by key: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await expect(fix).toContainText(preflight.fixIt.goal);
+  const check = fix.getByRole('button', { name: 'Check my fix' });
+  const status = fix.getByTestId('fix-result').getByRole('status');
+  // Wrong: the actual answer gets Access-Control-Allow-Origin, but the preflight still does not allow X-Custom.
+  await fix.getByLabel('Actual response headers').pressSequentially('Access-Control-Allow-Origin: {page}');
+  await check.click();
+  await expect(status).toContainText('Not yet: step 1 is ✖ blocked');
+  await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
+  // Right: add the header to the preflight's answer, at the end of what is there.
+  const preflightHeaders = fix.getByLabel('Preflight response headers (OPTIONS)');
+  await preflightHeaders.press('ControlOrMeta+End');
+  await preflightHeaders.pressSequentially('\nAccess-Control-Allow-Headers: X-Custom');
+  await check.click();
+  await expect(status).toHaveText('✔ Fixed: your browser allowed it.');
+  await expect(fix.getByTestId('fix-result').getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
+  await expect(navEntry(page, preflight.title)).toContainText('fix-it ✔');
+});
+
+test('a header line without a colon is named and nothing runs', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await fix.getByLabel('Actual response headers').fill('Access-Control-Allow-Origin *');
+  await fix.getByRole('button', { name: 'Check my fix' }).click();
+  await expect(fix.getByRole('alert')).toHaveText('actual: line 1: "Access-Control-Allow-Origin *" is not "Name: value"');
+  await expect(fix.getByTestId('fix-result')).toHaveCount(0);
+});
+
+test('progress survives a reload, and corrupt storage does not break the page', async ({ lab, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const entry = navEntry(page, preflight.title);
+  await expect(entry).toContainText(`0/${preflight.experiments.length} predicted`);
+  await predictFirst(page, 'Blocked');
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  await page.reload();
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  await expect(page.getByRole('region', { name: 'Experiment 1' })).toContainText('You predicted this one before, and were right.');
+  await page.evaluate((key) => localStorage.setItem(key, '{"the-preflight": {"experiments": 7'), PROGRESS_KEY);
+  await page.reload();
+  await expect(entry).toContainText(`0/${preflight.experiments.length} predicted`);
+  await predictFirst(page, 'Allowed');
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  expect(errors).toEqual([]);
+});
+
+test('at 390 px no lesson scrolls sideways, with a run and its diagram shown', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = originMap(lab.origins).app;
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const lesson of lessons.en) {
+    await open(page, app, `?lesson=${lesson.id}`);
+    await expect(page.getByRole('heading', { name: `Lesson ${lesson.order}: ${lesson.title}` })).toBeVisible();
+    await expect.poll(overflow, { message: lesson.id }).toBeLessThanOrEqual(0);
+  }
+  await open(page, app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  await expect.poll(overflow).toBeLessThanOrEqual(0);
+});
+
+test('?lang=zh-CN shows the lesson in Chinese', async ({ lab, page }) => {
+  const zh = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}&lang=zh-CN`);
+  await expect(page.getByRole('heading', { name: `第 4 课：${zh.title}` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '课程' })).toBeVisible();
+  const card = page.getByRole('region', { name: '实验 1' });
+  await expect(card.getByRole('group', { name: '你的浏览器会怎么做？' })).toBeVisible();
+  await expect(card.getByRole('button', { name: '在我的浏览器中运行' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: '讲解' })).toContainText(zh.narrative.split('\n').find((l) => /^[^#`\s]/.test(l))!.slice(0, 30));
+  const fix = page.getByRole('region', { name: '修复练习' });
+  await expect(fix).toContainText(zh.fixIt.goal);
+  await expect(fix.getByRole('button', { name: '检查我的修复' })).toBeVisible();
+});
+
+test('the step contract: setting step highlights and scrolls to it; the learner moving fires lesson-step', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const lesson = page.locator('cors-lab-lesson');
+  await lesson.evaluate((el) => {
+    const seen: unknown[] = [];
+    (window as unknown as { steps: unknown[] }).steps = seen;
+    el.addEventListener('lesson-step', (e) => seen.push((e as CustomEvent).detail));
+  });
+  const fixStep = preflight.experiments.length + 1;
+  await lesson.evaluate((el, step) => ((el as HTMLElement & { step: number }).step = step), fixStep);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await expect(fix).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('region', { name: 'Narrative' })).toHaveAttribute('aria-current', 'false');
+  await expect(fix).toBeInViewport();
+  // Set from outside: no event. The learner clicks into experiment 2: an event, and the highlight follows.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { steps: unknown[] }).steps)).toEqual([]);
+  await page.getByRole('region', { name: 'Experiment 2' }).getByRole('radio', { name: /^Allowed:/ }).check();
+  await expect(page.getByRole('region', { name: 'Experiment 2' })).toHaveAttribute('aria-current', 'step');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { steps: unknown[] }).steps)).toEqual([{ lessonId: preflight.id, step: 2 }]);
+  await expect(lesson).toHaveAttribute('step', '2');
+});
+
+test('printed, a lesson is a worksheet: no buttons, blank choices, no results', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  await page.emulateMedia({ media: 'print' });
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await expect(card.getByRole('button', { name: 'Run again' })).toBeHidden();
+  await expect(card.getByTestId('lesson-result')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeHidden();
+  await expect(card.getByRole('radio', { name: /^Blocked:/ })).toBeHidden(); // drawn as an empty box instead
+  await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
+  await expect.poll(() => card.getByText('Blocked: the page gets an error').evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+});
