@@ -90,8 +90,8 @@ export class CorsLabLessonExperiment extends LitElement {
     });
   }
 
-  private _radios<T extends string | boolean>(legend: string, name: string, choices: ReadonlyArray<[T, unknown]>, chosen: T | null | undefined, pick: (value: T) => void, locked: boolean) {
-    return html`<fieldset ?disabled=${locked}>
+  private _radios<T extends string | boolean>(legend: string, name: string, choices: ReadonlyArray<[T, unknown]>, chosen: T | null | undefined, pick: (value: T) => void, locked: boolean, hidden = false) {
+    return html`<fieldset ?disabled=${locked} ?hidden=${hidden} class=${name}>
       <legend>${legend}</legend>
       ${choices.map(
         ([value, label]) => html`<label class="choice"><input type="radio" name=${name} .checked=${chosen === value} @change=${() => pick(value)} /><span>${label}</span></label>`,
@@ -105,8 +105,9 @@ export class CorsLabLessonExperiment extends LitElement {
     return html`
       ${prediction.step ? html`<p class="hint">${msg(str`These questions are about step ${prediction.step + 1}: the later request, not the first one.`, { id: 'lesson.laterStep' })}</p>` : nothing}
       ${this._radios(msg('What will your browser do?', { id: 'lesson.outcome.legend' }), 'outcome', prediction.outcomes.map((o): [Outcome, string] => [o, outcomeChoice(o)]), a.outcome, (outcome) => this._set({ outcome, reason: outcome === 'blocked' ? a.reason : null }), locked)}
-      ${asksReason(prediction, a)
-        ? this._radios(msg('Which check stops it?', { id: 'lesson.reason.legend' }), 'reason', (prediction.reasons ?? []).map((r): [string, unknown] => [r, html`<code>${r}</code>`]), a.reason, (reason) => this._set({ reason }), locked)
+      ${prediction.reasons
+        ? // Asked on screen once the learner says blocked; always on a printed worksheet.
+          this._radios(msg('Which check stops it?', { id: 'lesson.reason.legend' }), 'reason', prediction.reasons.map((r): [string, unknown] => [r, html`<code>${r}</code>`]), a.reason, (reason) => this._set({ reason }), locked, !asksReason(prediction, a))
         : nothing}
       ${(prediction.ask ?? []).map((q) => this._radios(questionText(q), q, [yn(true), yn(false)], a.ask[q], (value) => this._set({ ask: { ...a.ask, [q]: value } }), locked))}
       ${prediction.readable

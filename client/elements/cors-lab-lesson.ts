@@ -45,12 +45,14 @@ export class CorsLabLesson extends LitElement {
       .narrative table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; }
       .narrative :is(th, td) { border: 1px solid var(--cl-border); padding: 0.2em 0.5em; text-align: left; }
       .narrative pre { background: var(--cl-button-bg); border-radius: 4px; padding: 0.4em 0.6em; }
+      .print-only { display: none; }
       footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; }
       @media print {
         :host { break-before: page; }
         section { border: none; padding: 0; outline: none !important; }
         section + section { break-before: page; }
         footer, header a, header button { display: none; }
+        .print-only { display: block; }
       }
     `,
   ];
@@ -107,6 +109,7 @@ export class CorsLabLesson extends LitElement {
         <span class="note">${msg(str`about ${lesson.minutes} minutes`, { id: 'lesson.minutes' })}</span>
         <a href=${lessonHref(null, location.search)}>${msg('All experiments (the playground)', { id: 'lesson.playground' })}</a>
         <button type="button" @click=${() => window.print()}>${msg('Print this lesson', { id: 'lesson.print' })}</button>
+        <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
       ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${unsafeHTML(narrativeHtml(lesson.narrative))}</div>`)}
       ${lesson.experiments.map((id, i) => {

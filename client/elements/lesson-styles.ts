@@ -20,7 +20,10 @@ export const lessonStyles = css`
   legend { font-weight: 600; padding: 0 0.3em; }
   .choice { display: flex; gap: 0.5em; align-items: baseline; padding: 0.15em 0; cursor: pointer; overflow-wrap: anywhere; }
   .choice input { flex: none; }
+  .choice input { accent-color: var(--cl-accent); }
   fieldset:disabled .choice { cursor: default; }
+  /* Once run, the answer is locked; the learner's choice stays easy to read (a projector washes out greyed radios). */
+  fieldset:disabled .choice:has(input:checked) { font-weight: 700; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.6em 0; }
   button[type='submit'] { font-weight: 600; }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
@@ -38,6 +41,7 @@ export const lessonStyles = css`
   @media print {
     button, .actions, .result, [role='alert'], .note { display: none !important; }
     .choice input { display: none; }
+    fieldset.reason[hidden] { display: block; }
     .choice::before { content: '☐'; }
     fieldset, pre, .setup > div { break-inside: avoid; }
     a[href]::after { content: ' (' attr(href) ')'; font-size: 0.85em; }

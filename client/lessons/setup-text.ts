@@ -4,6 +4,7 @@
  * tokens such as `{page}` stay as the experiment writes them, in every
  * language). Nothing of the model's prediction or the explanation is here.
  */
+import { msg } from '@lit/localize';
 import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 
@@ -25,7 +26,8 @@ export function requestText(experiment: Experiment): string {
 /** How the servers answer: the preflight, each redirect hop, the actual answer (or the middleware). */
 export function serverText(experiment: Experiment): string {
   const server = experiment.server ?? {};
-  const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} (no headers)`);
+  const none = msg('(no headers)', { id: 'lesson.noHeaders' });
+  const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} ${none}`);
   const parts = [block(`OPTIONS → ${server.preflight?.status ?? 204}`, headersToText(server.preflight?.headers))];
   (server.redirects ?? []).forEach((hop, i) => parts.push(block(`redirect ${i + 1}: ${hop.status ?? 302} → ${hop.to}${hop.path ?? ''}`, headersToText(hop.headers))));
   if (server.middleware) parts.push(`middleware: ${JSON.stringify(server.middleware)}`);

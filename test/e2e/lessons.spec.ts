@@ -188,7 +188,13 @@ test('the step contract: setting step highlights and scrolls to it; the learner 
 test('printed, a lesson is a worksheet: no buttons, blank choices, no results', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   await predictFirst(page, 'Blocked');
+  // Experiment 2 is not answered: on screen the reason is asked only after "blocked" ...
+  const reasons = page.getByRole('region', { name: 'Experiment 2' }).getByRole('group', { name: 'Which check stops it?' });
+  await expect(reasons).toBeHidden();
   await page.emulateMedia({ media: 'print' });
+  // ... on paper every question is there to tick.
+  await expect(reasons).toBeVisible();
+  await expect(page.getByText(`Online: ${originMap(lab.origins).app}/?lesson=${preflight.id}`)).toBeVisible();
   const card = page.getByRole('region', { name: 'Experiment 1' });
   await expect(card.getByRole('button', { name: 'Run again' })).toBeHidden();
   await expect(card.getByTestId('lesson-result')).toBeHidden();
