@@ -4,6 +4,8 @@
  * progress that survives a reload, links that open a lesson directly, a phone
  * screen, Chinese, the `step` contract the presenter window uses, and print.
  */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
 import type { Page } from '@playwright/test';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
@@ -202,4 +204,28 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect(card.getByRole('radio', { name: /^Blocked:/ })).toBeHidden(); // drawn as an empty box instead
   await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
   await expect.poll(() => card.getByText('Blocked: the page gets an error').evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+});
+
+test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {
+  test.setTimeout(90_000);
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await fix.getByRole('button', { name: 'Check my fix' }).click();
+  await expect(fix.getByTestId('fix-result')).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    // The hidden runner frames are other origins' blank pages, not part of what people see.
+    const results = await new AxeBuilder({ page }).exclude('iframe').setLegacyMode(true).analyze();
+    const serious = results.violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v: Result) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), theme).toEqual([]);
+  }
+});
+
+test('the narrative sits under the lesson heading: its sections are level 3, its own title is not repeated', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const narrative = page.getByRole('region', { name: 'Narrative' });
+  const section = /^## (.+)$/m.exec(preflight.narrative)![1]!;
+  await expect(narrative.getByRole('heading', { level: 3, name: section })).toBeVisible();
+  await expect(page.getByRole('heading', { name: preflight.title, exact: true })).toHaveCount(0);
 });
