@@ -77,17 +77,19 @@ export class CorsLabLessonExperiment extends LitElement {
     }
   }
 
+  /**
+   * Graded against what the browser and the servers observed; where this
+   * browser cannot reproduce the experiment (a caveat: the lab's "public"
+   * page is loopback here), against what Chromium does there, the model's.
+   */
   private _graded(run: BrowserRun): Graded[] {
     const step = run.steps[this.prediction?.step ?? 0];
     if (!this.prediction || !step) return [];
-    return grade(this.prediction, this._answer, {
-      outcome: step.seen.outcome,
-      preflight: step.observed.preflight,
-      reachedServer: step.observed.reachedServer,
-      cookieSent: step.observed.cookieSent,
-      readableHeaders: Object.keys(step.seen.readableHeaders),
-      modelReason: step.predicted.reason,
-    });
+    const p = step.predicted;
+    const seen = step.caveat
+      ? { outcome: p.outcome, preflight: p.preflight, reachedServer: p.reachedServer, cookieSent: p.cookieSent, readableHeaders: p.readableHeaders }
+      : { outcome: step.seen.outcome, preflight: step.observed.preflight, reachedServer: step.observed.reachedServer, cookieSent: step.observed.cookieSent, readableHeaders: Object.keys(step.seen.readableHeaders) };
+    return grade(this.prediction, this._answer, { ...seen, modelReason: p.reason });
   }
 
   private _radios<T extends string | boolean>(legend: string, name: string, choices: ReadonlyArray<[T, unknown]>, chosen: T | null | undefined, pick: (value: T) => void, locked: boolean, hidden = false) {
@@ -127,7 +129,7 @@ export class CorsLabLessonExperiment extends LitElement {
           : g.question === 'readable'
             ? msg(str`Readable: ${this.prediction?.readable ?? ''}`, { id: 'lesson.graded.readable' })
             : questionText(g.question);
-    return html`<li>${mark} <strong>${what}</strong> ${msg(str`You said ${shown(g.answered)}; your browser: ${shown(g.actual)}.`, { id: 'lesson.graded.line' })}</li>`;
+    return html`<li>${mark} <strong>${what}</strong> ${msg(str`You said ${shown(g.answered)}; the answer: ${shown(g.actual)}.`, { id: 'lesson.graded.line' })}</li>`;
   }
 
   private _result(run: BrowserRun) {
@@ -141,6 +143,7 @@ export class CorsLabLessonExperiment extends LitElement {
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
       <h4>${msg('What your browser did', { id: 'lesson.result' })}: <span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
+      ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}

@@ -50,7 +50,6 @@ export class CorsLabLesson extends LitElement {
       @media print {
         :host { break-before: page; }
         section { border: none; padding: 0; outline: none !important; }
-        section + section { break-before: page; }
         footer, header a, header button { display: none; }
         .print-only { display: block; }
       }

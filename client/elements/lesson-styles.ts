@@ -13,7 +13,7 @@ export function outcomeWords(outcome: Outcome): string {
 export const lessonStyles = css`
   h3 { font-size: 1.1em; margin: 0.2em 0 0.5em; overflow-wrap: anywhere; }
   h4 { font-size: 1em; margin: 0.6em 0 0.3em; }
-  .note, .hint { color: var(--cl-muted); }
+  .note, .hint, .caveat { color: var(--cl-muted); }
   .setup { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr)); gap: 0.2em 1em; }
   .setup pre { background: var(--cl-button-bg); border-radius: 4px; padding: 0.4em 0.6em; }
   fieldset { border: 1px solid var(--cl-border); border-radius: 6px; margin: 0.5em 0; padding: 0.3em 0.8em 0.5em; min-width: 0; }

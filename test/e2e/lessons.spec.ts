@@ -229,3 +229,21 @@ test('the narrative sits under the lesson heading: its sections are level 3, its
   await expect(narrative.getByRole('heading', { level: 3, name: section })).toBeVisible();
   await expect(page.getByRole('heading', { name: preflight.title, exact: true })).toHaveCount(0);
 });
+
+test('where this browser cannot reproduce an experiment (Local Network Access), the answer is graded against Chromium\'s, and it says so', async ({ lab, page }) => {
+  const lna = lessons.en.find((l) => l.id === 'local-network-access')!;
+  const id = lna.experiments[0]!;
+  const experiment = catalog.find((e) => e.id === id)!;
+  expect(experiment.expect).toMatchObject({ outcome: 'blocked', reason: 'LocalNetworkAccessPermissionDenied', reachedServer: false });
+  await open(page, originMap(lab.origins).app, `?lesson=${lna.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: /^Blocked:/ }).check();
+  await card.getByRole('radio', { name: 'LocalNetworkAccessPermissionDenied' }).check();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await card.getByRole('button', { name: 'Run in my browser' }).click();
+  // Here the public page is loopback like the lab, so this browser lets it through ...
+  await expect(card.getByRole('heading', { name: 'What your browser did: ✔ allowed' })).toBeVisible();
+  await expect(card.getByTestId('caveat')).toContainText('Your answer is compared with what Chromium does there');
+  // ... and the answer Chromium would give with Local Network Access in force is the one graded.
+  await expect(card.getByTestId('lesson-result')).toContainText('Your prediction was right.');
+});
