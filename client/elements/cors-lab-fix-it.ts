@@ -76,8 +76,10 @@ export class CorsLabFixIt extends LitElement {
     else {
       const unreadable = verdict.unreadable.join(', ');
       text = html`<p class="blocked" role="status">
-        ${msg(str`Not yet: step ${verdict.step + 1} is ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYet' })}
-        ${verdict.reason ? html`${msg('The model’s reason:', { id: 'lesson.fix.reason' })} <code>${verdict.reason}</code>.` : nothing}
+        ${verdict.step === 0
+          ? msg(str`Not yet: your browser says ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYet' })
+          : msg(str`Not yet: at "then ${verdict.step}" your browser says ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYetThen' })}
+        ${verdict.reason ? html`${msg('The model’s reason:', { id: 'lesson.fix.reason' })} <code>${verdict.reason}</code>` : nothing}
         ${unreadable ? msg(str`The page cannot read ${unreadable} yet.`, { id: 'lesson.fix.unreadable' }) : nothing}
       </p>`;
     }

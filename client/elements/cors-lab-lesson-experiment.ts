@@ -105,7 +105,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const a = this._answer;
     const yn = (value: boolean): [boolean, string] => [value, yesNo(value)];
     return html`
-      ${prediction.step ? html`<p class="hint">${msg(str`These questions are about step ${prediction.step + 1}: the later request, not the first one.`, { id: 'lesson.laterStep' })}</p>` : nothing}
+      ${prediction.step ? html`<p class="hint">${msg(str`These questions are about the later request ("then ${prediction.step}" above), not the first one.`, { id: 'lesson.laterStep' })}</p>` : nothing}
       ${this._radios(msg('What will your browser do?', { id: 'lesson.outcome.legend' }), 'outcome', prediction.outcomes.map((o): [Outcome, string] => [o, outcomeChoice(o)]), a.outcome, (outcome) => this._set({ outcome, reason: outcome === 'blocked' ? a.reason : null }), locked)}
       ${prediction.reasons
         ? // Asked on screen once the learner says blocked; always on a printed worksheet.

@@ -97,7 +97,7 @@ test('fix it, typed key by key: a wrong fix stays blocked in the browser, the ri
   // Wrong: the actual answer gets Access-Control-Allow-Origin, but the preflight still does not allow X-Custom.
   await fix.getByLabel('Actual response headers').pressSequentially('Access-Control-Allow-Origin: {page}');
   await check.click();
-  await expect(status).toContainText('Not yet: step 1 is ✖ blocked');
+  await expect(status).toContainText('Not yet: your browser says ✖ blocked.');
   await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
   // Right: add the header to the preflight's answer, at the end of what is there.
   const preflightHeaders = fix.getByLabel('Preflight response headers (OPTIONS)');
