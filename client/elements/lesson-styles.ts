@@ -24,6 +24,7 @@ export const lessonStyles = css`
   fieldset:disabled .choice { cursor: default; }
   /* Once run, the answer is locked; the learner's choice stays easy to read (a projector washes out greyed radios). */
   fieldset:disabled .choice:has(input:checked) { font-weight: 700; }
+  fieldset:disabled .choice:has(input:checked) span::before { content: '✓ '; color: var(--cl-accent); }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.6em 0; }
   button[type='submit'] { font-weight: 600; }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
@@ -42,6 +43,8 @@ export const lessonStyles = css`
     button, .actions, .result, [role='alert'], .note { display: none !important; }
     .choice input { display: none; }
     fieldset.reason[hidden] { display: block; }
+    fieldset:disabled .choice:has(input:checked) { font-weight: normal; }
+    fieldset:disabled .choice:has(input:checked) span::before { content: none; }
     .choice::before { content: '☐'; }
     fieldset, pre, .setup > div { break-inside: avoid; }
     a[href]::after { content: ' (' attr(href) ')'; font-size: 0.85em; }

@@ -203,7 +203,11 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeHidden();
   await expect(card.getByRole('radio', { name: /^Blocked:/ })).toBeHidden(); // drawn as an empty box instead
   await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
-  await expect.poll(() => card.getByText('Blocked: the page gets an error').evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+  // The learner's own answer is not marked on paper either.
+  const chosen = card.getByText('Blocked: the page gets an error');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+  await expect(chosen).toHaveCSS('font-weight', '400');
 });
 
 test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {
