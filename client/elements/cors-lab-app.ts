@@ -197,7 +197,7 @@ export class CorsLabApp extends LitElement {
 
   private _skip(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#experiment')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#experiment, cors-lab-lesson')?.focus();
   }
 
   private async _copy(label: string, text: string): Promise<void> {

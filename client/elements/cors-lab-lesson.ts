@@ -74,6 +74,11 @@ export class CorsLabLesson extends LitElement {
     return (this.lesson?.experiments.length ?? 0) + 2;
   }
 
+  /** Focus goes to the lesson's heading (the playground's skip link lands here). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('#lesson-title')?.focus(options);
+  }
+
   private _moveTo(step: number): void {
     if (step === this.step) return;
     this.#movedByLearner = true;

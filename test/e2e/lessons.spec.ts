@@ -251,3 +251,11 @@ test('where this browser cannot reproduce an experiment (Local Network Access), 
   // ... and the answer Chromium would give with Local Network Access in force is the one graded.
   await expect(card.getByTestId('lesson-result')).toContainText('Your prediction was right.');
 });
+
+test('the skip link lands on the lesson heading', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the experiment' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
+});
