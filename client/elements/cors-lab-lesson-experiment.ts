@@ -13,7 +13,7 @@ import { loadProgress, recordPrediction } from '../lessons/progress.ts';
 import { requestText, serverText } from '../lessons/setup-text.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
-import { lessonStyles, outcomeWords } from './lesson-styles.ts';
+import { experimentLabel, lessonStyles, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 
 function questionText(q: Question): string {
@@ -158,7 +158,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const locked = this._run !== undefined || this._running;
     const before = loadProgress()[this.lessonId]?.experiments[experiment.id];
     return html`
-      <h3>${msg(str`Experiment ${this.number}`, { id: 'lesson.experiment' })}: ${experiment.title}</h3>
+      <h3>${experimentLabel(this.number)}: ${experiment.title}</h3>
       ${before && !this._run ? html`<p class="note">${before.right ? msg('You predicted this one before, and were right.', { id: 'lesson.before.right' }) : msg('You predicted this one before; try again.', { id: 'lesson.before.wrong' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>

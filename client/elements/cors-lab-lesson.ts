@@ -10,7 +10,7 @@ import { narrativeHtml } from '../lab/markdown.ts';
 import { lessonHref } from '../lessons/lesson-link.ts';
 import './cors-lab-fix-it.ts';
 import './cors-lab-lesson-experiment.ts';
-import { lessonStyles } from './lesson-styles.ts';
+import { experimentLabel, lessonStyles } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 
 /** `detail` of the `lesson-step` event. */
@@ -69,11 +69,6 @@ export class CorsLabLesson extends LitElement {
     return lessons[currentLanguage()].find((l) => l.id === this.lessonId);
   }
 
-  /** How many steps the lesson has: the narrative, its experiments, the fix-it. */
-  get stepCount(): number {
-    return (this.lesson?.experiments.length ?? 0) + 2;
-  }
-
   /** Focus goes to the lesson's heading (the playground's skip link lands here). */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('#lesson-title')?.focus(options);
@@ -120,7 +115,7 @@ export class CorsLabLesson extends LitElement {
         const experiment = catalog.find((e) => e.id === id);
         return this._section(
           i + 1,
-          msg(str`Experiment ${i + 1}`, { id: 'lesson.experiment' }),
+          experimentLabel(i + 1),
           html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${experiment} .prediction=${lesson.predict[id]}></cors-lab-lesson-experiment>`,
         );
       })}

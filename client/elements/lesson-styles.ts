@@ -1,6 +1,6 @@
 /** Styles and words the lesson elements share, print rules included. */
 import { css } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Outcome } from '../../experiments/reasons.ts';
 
 /** Icon and word for an outcome: colour is never the only signal. */
@@ -8,6 +8,11 @@ export function outcomeWords(outcome: Outcome): string {
   if (outcome === 'allowed') return msg('✔ allowed', { id: 'lesson.outcome.allowed' });
   if (outcome === 'blocked') return msg('✖ blocked', { id: 'lesson.outcome.blocked' });
   return msg('◌ opaque', { id: 'lesson.outcome.opaque' });
+}
+
+/** "Experiment 2": an experiment's place in its lesson, from 1 (its heading and its step's name). */
+export function experimentLabel(number: number): string {
+  return msg(str`Experiment ${number}`, { id: 'lesson.experiment' });
 }
 
 export const lessonStyles = css`
