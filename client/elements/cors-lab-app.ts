@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
@@ -12,6 +12,9 @@ import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
+import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import './cors-lab-lesson.ts';
+import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
 import './cors-lab-language.ts';
@@ -90,6 +93,9 @@ export class CorsLabApp extends LitElement {
       h2 { font-size: 1.15em; }
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
+      .side { display: flex; flex-direction: column; gap: 1em; }
+      /* A printed lesson is the lesson alone. */
+      @media print { header, .skip, .side { display: none; } main { display: block; padding: 0; } }
     `,
   ];
 
@@ -132,6 +138,8 @@ export class CorsLabApp extends LitElement {
   @state() private _running = 0;
   @state() private _error = '';
   @state() private _copied?: Copied;
+  /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
+  private _lessonId = lessonIdFrom(location.search);
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -201,7 +209,7 @@ export class CorsLabApp extends LitElement {
 
   private _skip(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#experiment')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#experiment, cors-lab-lesson')?.focus();
   }
 
   private async _copy(label: Copied, text: string): Promise<void> {
@@ -246,10 +254,13 @@ export class CorsLabApp extends LitElement {
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
       <main>
-        <nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
+        <div class="side">
+        <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
+        ${this._lessonId ? nothing : html`<nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
-        </nav>
-        <div>
+        </nav>`}
+        </div>
+        ${this._lessonId ? html`<cors-lab-lesson lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
           <h2 id="experiment" class="experiment-title" tabindex="-1">${e.title}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
@@ -278,7 +289,7 @@ export class CorsLabApp extends LitElement {
           </details>
           <h2>${msg('Log', { id: 'app.log' })}</h2>
           <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
-        </div>
+        </div>`}
       </main>
     `;
   }

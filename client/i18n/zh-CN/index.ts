@@ -8,6 +8,7 @@ import { catalog } from './catalog.ts';
 import { checks } from './checks.ts';
 import { editor } from './editor.ts';
 import { fix } from './fix.ts';
+import { lessons } from './lessons.ts';
 import { log } from './log.ts';
 import { origins } from './origins.ts';
 import { outcome } from './outcome.ts';
@@ -18,4 +19,4 @@ import { share } from './share.ts';
 import { timeline } from './timeline.ts';
 import { url } from './url.ts';
 
-export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...log, ...origins, ...outcome, ...prediction, ...runner, ...sequence, ...share, ...timeline, ...url };
+export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...runner, ...sequence, ...share, ...timeline, ...url };

@@ -1,0 +1,261 @@
+/**
+ * The lessons in real Chromium, driven as a learner would: predict first
+ * (nothing of the answer in the page before), run for real, fix it by typing,
+ * progress that survives a reload, links that open a lesson directly, a phone
+ * screen, Chinese, the `step` contract the presenter window uses, and print.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Page } from '@playwright/test';
+import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
+import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const lessons = loadLessonsFromDisk();
+const preflight = lessons.en.find((l) => l.id === 'the-preflight')!;
+const first = catalog.find((e) => e.id === preflight.experiments[0])!;
+/** The start of the experiment's explanation as the page shows it (Markdown marks gone). */
+const explained = first.explain!.replace(/[`*]/g, '').slice(0, 40);
+
+/** The Lessons navigation's entry of a lesson: its link and its progress. */
+function navEntry(page: Page, title: string) {
+  const nav = page.getByRole('navigation', { name: 'Lessons' });
+  return nav.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+async function open(page: Page, appUrl: string, query: string): Promise<void> {
+  await page.goto(`${appUrl}/${query}`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+}
+
+/** Answers experiment 1 of "The preflight" (PUT without Access-Control-Allow-Methods) as given, and runs it. */
+async function predictFirst(page: Page, outcome: 'Blocked' | 'Allowed'): Promise<void> {
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: new RegExp(`^${outcome}:`) }).check();
+  if (outcome === 'Blocked') await card.getByRole('radio', { name: 'MethodDisallowedByPreflightResponse' }).check();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await card.getByRole('button', { name: 'Run in my browser' }).click();
+  await expect(card.getByTestId('lesson-result')).toBeVisible();
+}
+
+test('the prediction stays out of the page until the learner has answered, then the run shows verdict, diagram and explanation', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  const run = card.getByRole('button', { name: 'Run in my browser' });
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${first.title}` })).toBeVisible();
+  await expect(run).toBeDisabled();
+  // Nothing of the answer: no verdict, no diagram, no explanation text, no model reason beside the choices.
+  await expect(card.getByTestId('lesson-result')).toHaveCount(0);
+  await expect(card.locator('cors-lab-sequence')).toHaveCount(0);
+  await expect(card).not.toContainText(explained);
+  await expect(card).not.toContainText('blocked at', { ignoreCase: true });
+  await card.getByRole('radio', { name: /^Blocked:/ }).check();
+  await expect(run).toBeDisabled(); // the reason and the question are still open
+  await card.getByRole('radio', { name: 'PreflightInvalidStatus' }).check();
+  await expect(run).toBeDisabled();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await expect(card.getByTestId('lesson-result')).toHaveCount(0);
+  await run.click();
+  const result = card.getByTestId('lesson-result');
+  await expect(result.getByRole('heading', { name: /What your browser did: ✖ blocked/ })).toBeVisible();
+  await expect(result).toContainText('Part of your prediction was off');
+  await expect(result.getByRole('listitem').filter({ hasText: 'Reason' })).toContainText('✖ not this time');
+  await expect(result.getByRole('listitem').filter({ hasText: 'Outcome' })).toContainText('✔ right');
+  await expect(result.getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
+  await expect(result).toContainText(explained);
+  await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeDisabled(); // the answer is locked once run
+});
+
+test('a lesson link from the Lessons navigation opens that lesson directly in a fresh page, language kept', async ({ lab, page, context }) => {
+  const app = originMap(lab.origins).app;
+  const redirects = lessons['zh-CN'].find((l) => l.id === 'redirects')!;
+  await open(page, app, '?lang=zh-CN');
+  const nav = page.getByRole('navigation', { name: '课程' });
+  await expect(nav.getByRole('link')).toHaveCount(lessons['zh-CN'].length);
+  const href = await nav.getByRole('link', { name: redirects.title }).getAttribute('href');
+  expect(href).toBe('?lesson=redirects&lang=zh-CN');
+  const fresh = await context.newPage();
+  await fresh.goto(new URL(href!, `${app}/`).href);
+  await expect(fresh.getByRole('heading', { name: `第 ${redirects.order} 课：${redirects.title}` })).toBeVisible();
+  await expect(fresh.getByRole('navigation', { name: '课程' }).getByRole('link', { name: redirects.title })).toHaveAttribute('aria-current', 'page');
+});
+
+test('an unknown lesson id is named, and the Lessons navigation still works', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, '?lesson=no-such-lesson');
+  await expect(page.getByRole('alert')).toHaveText('There is no lesson "no-such-lesson". Pick one from the lessons list.');
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link')).toHaveCount(lessons.en.length);
+});
+
+test('fix it, typed key by key: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await expect(fix).toContainText(preflight.fixIt.goal);
+  const check = fix.getByRole('button', { name: 'Check my fix' });
+  const status = fix.getByTestId('fix-result').getByRole('status');
+  // Wrong: the actual answer gets Access-Control-Allow-Origin, but the preflight still does not allow X-Custom.
+  await fix.getByLabel('Actual response headers').pressSequentially('Access-Control-Allow-Origin: {page}');
+  await check.click();
+  await expect(status).toContainText('Not yet: your browser says ✖ blocked.');
+  await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
+  // Right: add the header to the preflight's answer, at the end of what is there.
+  const preflightHeaders = fix.getByLabel('Preflight response headers (OPTIONS)');
+  await preflightHeaders.press('ControlOrMeta+End');
+  await preflightHeaders.pressSequentially('\nAccess-Control-Allow-Headers: X-Custom');
+  await check.click();
+  await expect(status).toHaveText('✔ Fixed: your browser allowed it.');
+  await expect(fix.getByTestId('fix-result').getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
+  await expect(navEntry(page, preflight.title)).toContainText('fix-it ✔');
+});
+
+test('a header line without a colon is named and nothing runs', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await fix.getByLabel('Actual response headers').fill('Access-Control-Allow-Origin *');
+  await fix.getByRole('button', { name: 'Check my fix' }).click();
+  await expect(fix.getByRole('alert')).toHaveText('actual: line 1: "Access-Control-Allow-Origin *" is not "Name: value"');
+  await expect(fix.getByTestId('fix-result')).toHaveCount(0);
+});
+
+test('progress survives a reload, and corrupt storage does not break the page', async ({ lab, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const entry = navEntry(page, preflight.title);
+  await expect(entry).toContainText(`0/${preflight.experiments.length} predicted`);
+  await predictFirst(page, 'Blocked');
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  await page.reload();
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  await expect(page.getByRole('region', { name: 'Experiment 1' })).toContainText('You predicted this one before, and were right.');
+  await page.evaluate((key) => localStorage.setItem(key, '{"the-preflight": {"experiments": 7'), PROGRESS_KEY);
+  await page.reload();
+  await expect(entry).toContainText(`0/${preflight.experiments.length} predicted`);
+  await predictFirst(page, 'Allowed');
+  await expect(entry).toContainText(`1/${preflight.experiments.length} predicted`);
+  expect(errors).toEqual([]);
+});
+
+test('at 390 px no lesson scrolls sideways, with a run and its diagram shown', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = originMap(lab.origins).app;
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const lesson of lessons.en) {
+    await open(page, app, `?lesson=${lesson.id}`);
+    await expect(page.getByRole('heading', { name: `Lesson ${lesson.order}: ${lesson.title}` })).toBeVisible();
+    await expect.poll(overflow, { message: lesson.id }).toBeLessThanOrEqual(0);
+  }
+  await open(page, app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  await expect.poll(overflow).toBeLessThanOrEqual(0);
+});
+
+test('?lang=zh-CN shows the lesson in Chinese', async ({ lab, page }) => {
+  const zh = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}&lang=zh-CN`);
+  await expect(page.getByRole('heading', { name: `第 4 课：${zh.title}` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '课程' })).toBeVisible();
+  const card = page.getByRole('region', { name: '实验 1' });
+  await expect(card.getByRole('group', { name: '你的浏览器会怎么做？' })).toBeVisible();
+  await expect(card.getByRole('button', { name: '在我的浏览器中运行' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: '讲解' })).toContainText(zh.narrative.split('\n').find((l) => /^[^#`\s]/.test(l))!.slice(0, 30));
+  const fix = page.getByRole('region', { name: '修复练习' });
+  await expect(fix).toContainText(zh.fixIt.goal);
+  await expect(fix.getByRole('button', { name: '检查我的修复' })).toBeVisible();
+});
+
+test('the step contract: setting step highlights and scrolls to it; the learner moving fires lesson-step', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const lesson = page.locator('cors-lab-lesson');
+  await lesson.evaluate((el) => {
+    const seen: unknown[] = [];
+    (window as unknown as { steps: unknown[] }).steps = seen;
+    el.addEventListener('lesson-step', (e) => seen.push((e as CustomEvent).detail));
+  });
+  const fixStep = preflight.experiments.length + 1;
+  await lesson.evaluate((el, step) => ((el as HTMLElement & { step: number }).step = step), fixStep);
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await expect(fix).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('region', { name: 'Narrative' })).toHaveAttribute('aria-current', 'false');
+  await expect(fix).toBeInViewport();
+  // Set from outside: no event. The learner clicks into experiment 2: an event, and the highlight follows.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { steps: unknown[] }).steps)).toEqual([]);
+  await page.getByRole('region', { name: 'Experiment 2' }).getByRole('radio', { name: /^Allowed:/ }).check();
+  await expect(page.getByRole('region', { name: 'Experiment 2' })).toHaveAttribute('aria-current', 'step');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { steps: unknown[] }).steps)).toEqual([{ lessonId: preflight.id, step: 2 }]);
+  await expect(lesson).toHaveAttribute('step', '2');
+});
+
+test('printed, a lesson is a worksheet: no buttons, blank choices, no results', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  // Experiment 2 is not answered: on screen the reason is asked only after "blocked" ...
+  const reasons = page.getByRole('region', { name: 'Experiment 2' }).getByRole('group', { name: 'Which check stops it?' });
+  await expect(reasons).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  // ... on paper every question is there to tick.
+  await expect(reasons).toBeVisible();
+  await expect(page.getByText(`Online: ${originMap(lab.origins).app}/?lesson=${preflight.id}`)).toBeVisible();
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await expect(card.getByRole('button', { name: 'Run again' })).toBeHidden();
+  await expect(card.getByTestId('lesson-result')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeHidden();
+  await expect(card.getByRole('radio', { name: /^Blocked:/ })).toBeHidden(); // drawn as an empty box instead
+  await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
+  // The learner's own answer is not marked on paper either.
+  const chosen = card.getByText('Blocked: the page gets an error');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+  await expect(chosen).toHaveCSS('font-weight', '400');
+});
+
+test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {
+  test.setTimeout(90_000);
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  const fix = page.getByRole('region', { name: 'Fix it' });
+  await fix.getByRole('button', { name: 'Check my fix' }).click();
+  await expect(fix.getByTestId('fix-result')).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    // The hidden runner frames are other origins' blank pages, not part of what people see.
+    const results = await new AxeBuilder({ page }).exclude('iframe').setLegacyMode(true).analyze();
+    const serious = results.violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v: Result) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), theme).toEqual([]);
+  }
+});
+
+test('the narrative sits under the lesson heading: its sections are level 3, its own title is not repeated', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const narrative = page.getByRole('region', { name: 'Narrative' });
+  const section = /^## (.+)$/m.exec(preflight.narrative)![1]!;
+  await expect(narrative.getByRole('heading', { level: 3, name: section })).toBeVisible();
+  await expect(page.getByRole('heading', { name: preflight.title, exact: true })).toHaveCount(0);
+});
+
+test('where this browser cannot reproduce an experiment (Local Network Access), the answer is graded against Chromium\'s, and it says so', async ({ lab, page }) => {
+  const lna = lessons.en.find((l) => l.id === 'local-network-access')!;
+  const id = lna.experiments[0]!;
+  const experiment = catalog.find((e) => e.id === id)!;
+  expect(experiment.expect).toMatchObject({ outcome: 'blocked', reason: 'LocalNetworkAccessPermissionDenied', reachedServer: false });
+  await open(page, originMap(lab.origins).app, `?lesson=${lna.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: /^Blocked:/ }).check();
+  await card.getByRole('radio', { name: 'LocalNetworkAccessPermissionDenied' }).check();
+  await card.getByRole('group', { name: 'Does the request itself reach the server?' }).getByRole('radio', { name: 'no' }).check();
+  await card.getByRole('button', { name: 'Run in my browser' }).click();
+  // Here the public page is loopback like the lab, so this browser lets it through ...
+  await expect(card.getByRole('heading', { name: 'What your browser did: ✔ allowed' })).toBeVisible();
+  await expect(card.getByTestId('caveat')).toContainText('Your answer is compared with what Chromium does there');
+  // ... and the answer Chromium would give with Local Network Access in force is the one graded.
+  await expect(card.getByTestId('lesson-result')).toContainText('Your prediction was right.');
+});
+
+test('the skip link lands on the lesson heading', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the experiment' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
+});
