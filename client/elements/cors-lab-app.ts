@@ -17,12 +17,11 @@ import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
-import { baseStyles } from './theme.ts';
+import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 
-type Theme = 'light' | 'dark';
 const CONCURRENCY = 4;
 /** Where the theme and presenter mode are remembered between visits. */
-const STORED = { theme: 'cors-lab:theme', presenter: 'cors-lab:presenter' } as const;
+const STORED = { theme: STORED_THEME, presenter: 'cors-lab:presenter' } as const;
 const catalogIds = catalog.map((e) => e.id);
 
 function stored(key: string): string | null {
@@ -47,18 +46,8 @@ const BLANK = { id: 'custom-new', title: 'New experiment', group: 'custom', requ
 export class CorsLabApp extends LitElement {
   static override styles = [
     baseStyles,
+    pagePalette,
     css`
-      :host {
-        --cl-bg: #ffffff; --cl-fg: #1b1b1f; --cl-muted: #5a5a66; --cl-border: #c9c9d3; --cl-accent: #1a5fd0;
-        --cl-field-bg: #ffffff; --cl-button-bg: #eef1f7; --cl-selected-bg: #dde7fb;
-        --cl-allowed: #126b2e; --cl-blocked: #b3141c; --cl-opaque: #6b4a00; --cl-font-size: 15px;
-        display: block; min-height: 100vh; background: var(--cl-bg); font-family: system-ui, sans-serif; line-height: 1.45;
-      }
-      :host([theme='dark']) {
-        --cl-bg: #15161a; --cl-fg: #ececf1; --cl-muted: #a6a6b3; --cl-border: #3e404a; --cl-accent: #7aa7ff;
-        --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
-        --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
-      }
       :host([presenter]) { --cl-font-size: clamp(17px, 4.3vw, 24px); --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
       .skip { position: absolute; left: 0.5em; top: -3em; background: var(--cl-bg); padding: 0.3em 0.6em; border: 2px solid var(--cl-accent); z-index: 1; }
       .skip:focus { top: 0.5em; }
@@ -89,7 +78,7 @@ export class CorsLabApp extends LitElement {
   /** Large type and high contrast for a projector (remembered). */
   presenter = stored(STORED.presenter) === 'true';
   /** Remembered; the system's preference on a first visit. */
-  theme: Theme = (stored(STORED.theme) as Theme | null) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  theme: Theme = rememberedTheme();
 
   /**
    * The running lab's origins, and runner frames on them. The runner pages

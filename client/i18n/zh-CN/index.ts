@@ -4,5 +4,6 @@
  * the client without an entry here fails `client/i18n/translations.test.ts`.
  */
 import { app } from './app.ts';
+import { presenter } from './presenter.ts';
 
-export const templates = { ...app };
+export const templates = { ...app, ...presenter };
