@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { customElement, state } from 'lit/decorators.js';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -11,6 +11,9 @@ import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
+import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import './cors-lab-lesson.ts';
+import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
@@ -67,6 +70,9 @@ export class CorsLabApp extends LitElement {
       h2 { font-size: 1.15em; }
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
+      .side { display: flex; flex-direction: column; gap: 1em; }
+      /* A printed lesson is the lesson alone. */
+      @media print { header, .skip, .side { display: none; } main { display: block; padding: 0; } }
     `,
   ];
 
@@ -109,6 +115,8 @@ export class CorsLabApp extends LitElement {
   @state() private _running = 0;
   @state() private _error = '';
   @state() private _copied = '';
+  /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
+  private _lessonId = lessonIdFrom(location.search);
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -211,10 +219,13 @@ export class CorsLabApp extends LitElement {
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">Could not reach the lab: ${String(this._lab.error)}</p>` : ''}
       <main>
-        <nav aria-label="Catalog">
+        <div class="side">
+        <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
+        ${this._lessonId ? nothing : html`<nav aria-label="Catalog">
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
-        </nav>
-        <div>
+        </nav>`}
+        </div>
+        ${this._lessonId ? html`<cors-lab-lesson lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
           <h2 id="experiment" tabindex="-1">${e.title}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>Run this experiment</button>
@@ -243,7 +254,7 @@ export class CorsLabApp extends LitElement {
           </details>
           <h2>Log</h2>
           <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
-        </div>
+        </div>`}
       </main>
     `;
   }

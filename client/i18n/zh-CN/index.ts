@@ -4,6 +4,7 @@
  * the client without an entry here fails `client/i18n/translations.test.ts`.
  */
 import { app } from './app.ts';
+import { lessons } from './lessons.ts';
 import { presenter } from './presenter.ts';
 
-export const templates = { ...app, ...presenter };
+export const templates = { ...app, ...lessons, ...presenter };

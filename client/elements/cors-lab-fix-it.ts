@@ -1,0 +1,124 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Experiment } from '../../experiments/schema.ts';
+import type { FixIt } from '../../lessons/schema.ts';
+import { headersToText } from '../lab/header-text.ts';
+import { connectLab } from '../lab/lab-connection.ts';
+import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
+import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
+import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
+import { requestText, serverText } from '../lessons/setup-text.ts';
+import { observedSequence } from '../sequence/from-run.ts';
+import './cors-lab-sequence.ts';
+import { lessonStyles, outcomeWords } from './lesson-styles.ts';
+import { baseStyles } from './theme.ts';
+
+/**
+ * Fix it: a blocked experiment whose server headers the learner edits until
+ * their own browser allows it. "Check my fix" runs it for real; only the
+ * browser's verdict counts. A solved fix-it is remembered (progress).
+ */
+@localized()
+@customElement('cors-lab-fix-it')
+export class CorsLabFixIt extends LitElement {
+  static override styles = [baseStyles, lessonStyles, css`:host { display: block; }`];
+
+  @property() lessonId = '';
+  @property({ attribute: false }) fixIt?: FixIt;
+  /** The blocked experiment, as the catalog has it. */
+  @property({ attribute: false }) experiment?: Experiment;
+
+  @state() private _preflight: string | null = null;
+  @state() private _actual: string | null = null;
+  @state() private _problems: string[] = [];
+  @state() private _run?: BrowserRun;
+  @state() private _running = false;
+  @state() private _error = '';
+
+  private get _texts(): { preflight: string; actual: string } {
+    const server = this.experiment?.server;
+    return { preflight: this._preflight ?? headersToText(server?.preflight?.headers), actual: this._actual ?? headersToText(server?.actual?.headers) };
+  }
+
+  private async _check(): Promise<void> {
+    if (!this.experiment) return;
+    const { preflight, actual } = this._texts;
+    const attempt = fixAttempt(this.experiment, preflight, actual);
+    this._problems = attempt.problems;
+    this._run = undefined;
+    this._error = '';
+    if (!attempt.experiment) return;
+    this._running = true;
+    try {
+      const lab = await connectLab();
+      this._run = await runInBrowser(attempt.experiment, lab.origins, lab.frames);
+      if (this.fixIt && fixVerdict(this._run, this.fixIt).fixed) recordFixSolved(this.lessonId);
+    } catch (error) {
+      this._error = String(error);
+    } finally {
+      this._running = false;
+    }
+  }
+
+  private _reset(): void {
+    this._preflight = null;
+    this._actual = null;
+    this._problems = [];
+    this._run = undefined;
+  }
+
+  private _verdict(run: BrowserRun, fixIt: FixIt) {
+    const verdict = fixVerdict(run, fixIt);
+    let text;
+    if (verdict.fixed) text = html`<p class="allowed" role="status">${msg('✔ Fixed: your browser allowed it.', { id: 'lesson.fix.fixed' })}</p>`;
+    else if ('failure' in verdict) text = html`<p role="alert">${msg(str`The runner page did not answer (${verdict.failure}). This is not a CORS verdict: check again.`, { id: 'lesson.fix.noAnswer' })}</p>`;
+    else {
+      const unreadable = verdict.unreadable.join(', ');
+      text = html`<p class="blocked" role="status">
+        ${msg(str`Not yet: step ${verdict.step + 1} is ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYet' })}
+        ${verdict.reason ? html`${msg('The model’s reason:', { id: 'lesson.fix.reason' })} <code>${verdict.reason}</code>.` : nothing}
+        ${unreadable ? msg(str`The page cannot read ${unreadable} yet.`, { id: 'lesson.fix.unreadable' }) : nothing}
+      </p>`;
+    }
+    return html`<section class="result" aria-label=${msg('Result of your fix', { id: 'lesson.fix.result' })} data-testid="fix-result">
+      ${text}
+      ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
+    </section>`;
+  }
+
+  override render() {
+    const { experiment, fixIt } = this;
+    if (!experiment || !fixIt) return nothing;
+    const { preflight, actual } = this._texts;
+    const solved = loadProgress()[this.lessonId]?.fixed === true;
+    return html`
+      <h3>${msg('Fix it', { id: 'lesson.fix.title' })}: ${experiment.title}</h3>
+      <p><strong>${fixIt.goal}</strong></p>
+      ${solved ? html`<p class="note">${msg('You have solved this one before.', { id: 'lesson.fix.solvedBefore' })}</p>` : nothing}
+      <div class="setup">
+        <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>
+        <div><h4>${msg('How the servers answer now', { id: 'lesson.fix.before' })}</h4><pre>${serverText(experiment)}</pre></div>
+      </div>
+      <p class="hint">${msg('Edit the headers the server sends, one "Name: value" a line; {page} stands for the page’s origin.', { id: 'lesson.fix.how' })}</p>
+      <label class="field" for="preflight">${msg('Preflight response headers (OPTIONS)', { id: 'lesson.fix.preflight' })}</label>
+      <textarea id="preflight" spellcheck="false" .value=${preflight} @input=${(e: Event) => (this._preflight = (e.target as HTMLTextAreaElement).value)}></textarea>
+      <label class="field" for="actual">${msg('Actual response headers', { id: 'lesson.fix.actual' })}</label>
+      <textarea id="actual" spellcheck="false" .value=${actual} @input=${(e: Event) => (this._actual = (e.target as HTMLTextAreaElement).value)}></textarea>
+      <div class="actions">
+        <button type="button" @click=${() => void this._check()} ?disabled=${this._running}>${msg('Check my fix', { id: 'lesson.fix.check' })}</button>
+        <button type="button" @click=${() => this._reset()}>${msg('Start over', { id: 'lesson.fix.reset' })}</button>
+        ${this._running ? html`<span role="status">${msg('Running…', { id: 'lesson.running' })}</span>` : nothing}
+      </div>
+      ${this._problems.length ? html`<div role="alert">${this._problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
+      ${this._error ? html`<p role="alert">${msg(str`Could not run it: ${this._error}`, { id: 'lesson.error' })}</p>` : nothing}
+      ${this._run ? this._verdict(this._run, fixIt) : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cors-lab-fix-it': CorsLabFixIt;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Fix it: the learner's header text for the preflight and the actual answer,
+ * turned into the experiment they will run, and what "fixed" means: every
+ * step allowed by the browser (a real run, not the model), and the headers
+ * the lesson promises readable by the page.
+ */
+import type { Outcome } from '../../experiments/reasons.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import { ExperimentError } from '../../experiments/validate.ts';
+import { applySolution } from '../../lessons/catalog-check.ts';
+import type { FixIt, HeaderEdits } from '../../lessons/schema.ts';
+import { textToHeaders } from '../lab/header-text.ts';
+import type { BrowserRun } from '../lab/run-in-browser.ts';
+
+export type Attempt = { experiment: Experiment; problems: [] } | { experiment: null; problems: string[] };
+
+/** Every header of `before` removed, then the learner's set: the text replaces the answer's headers. */
+function replacing(before: Record<string, unknown> | undefined, text: string, field: string, problems: string[]): HeaderEdits {
+  const parsed = textToHeaders(text);
+  problems.push(...parsed.problems.map((p) => `${field}: ${p}`));
+  return { ...Object.fromEntries(Object.keys(before ?? {}).map((name) => [name, null])), ...parsed.headers };
+}
+
+/** The experiment with the learner's headers; problems name the field and line (or the JSON path the schema refused). */
+export function fixAttempt(experiment: Experiment, preflightText: string, actualText: string): Attempt {
+  const problems: string[] = [];
+  const solution = {
+    preflight: replacing(experiment.server?.preflight?.headers, preflightText, 'preflight', problems),
+    actual: replacing(experiment.server?.actual?.headers, actualText, 'actual', problems),
+  };
+  if (problems.length > 0) return { experiment: null, problems };
+  try {
+    return { experiment: applySolution(experiment, solution), problems: [] };
+  } catch (error) {
+    if (error instanceof ExperimentError) return { experiment: null, problems: error.problems };
+    throw error;
+  }
+}
+
+export type FixVerdict =
+  | { fixed: true }
+  | { fixed: false; step: number; outcome: Outcome; reason: string | null; unreadable: string[] }
+  | { fixed: false; failure: string };
+
+/** Fixed only when the browser allowed every step and the page could read what the lesson asks for. */
+export function fixVerdict(run: BrowserRun, fixIt: Pick<FixIt, 'readable'>): FixVerdict {
+  if (run.failure) return { fixed: false, failure: run.failure };
+  for (const [i, step] of run.steps.entries()) {
+    const unreadable = (fixIt.readable ?? []).filter((h) => !(h in step.seen.readableHeaders));
+    if (step.seen.outcome !== 'allowed' || unreadable.length > 0) return { fixed: false, step: i, outcome: step.seen.outcome, reason: step.seen.outcome === 'blocked' ? step.predicted.reason : null, unreadable };
+  }
+  return { fixed: true };
+}

@@ -1,0 +1,34 @@
+/**
+ * What a learner reads before predicting: what the page asks for and how the
+ * servers will answer, as short code-like text (header names, origins and
+ * tokens such as `{page}` stay as the experiment writes them, in every
+ * language). Nothing of the model's prediction or the explanation is here.
+ */
+import { headersToText } from '../lab/header-text.ts';
+import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
+
+/** The call the page makes: `fetch PUT api/anything` and its options and headers. */
+export function requestText(experiment: Experiment): string {
+  const r = resolveRequest(experiment.request);
+  const options = [
+    r.mode !== 'cors' ? `mode: ${r.mode}` : '',
+    r.credentials !== 'same-origin' ? `credentials: ${r.credentials}` : '',
+    r.redirect !== 'follow' ? `redirect: ${r.redirect}` : '',
+    r.targetAddressSpace ? `targetAddressSpace: ${r.targetAddressSpace}` : '',
+    r.body !== null ? `body: ${JSON.stringify(r.body)}` : '',
+  ].filter(Boolean);
+  const headers = headersToText(r.headers);
+  const then = (experiment.then ?? []).map((step, i) => `then ${i + 1}${step.title ? ` (${step.title})` : ''}: ${step.request ? JSON.stringify(step.request) : 'the same request again'}${step.delayMs ? `, ${step.delayMs} ms later` : ''}`);
+  return [`page ${pageOf(experiment)}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
+}
+
+/** How the servers answer: the preflight, each redirect hop, the actual answer (or the middleware). */
+export function serverText(experiment: Experiment): string {
+  const server = experiment.server ?? {};
+  const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} (no headers)`);
+  const parts = [block(`OPTIONS → ${server.preflight?.status ?? 204}`, headersToText(server.preflight?.headers))];
+  (server.redirects ?? []).forEach((hop, i) => parts.push(block(`redirect ${i + 1}: ${hop.status ?? 302} → ${hop.to}${hop.path ?? ''}`, headersToText(hop.headers))));
+  if (server.middleware) parts.push(`middleware: ${JSON.stringify(server.middleware)}`);
+  else parts.push(block(`${resolveRequest(experiment.request).method} → ${server.actual?.status ?? 200}`, headersToText(server.actual?.headers)));
+  return parts.join('\n\n');
+}
