@@ -12,6 +12,9 @@ import { experimentFromHash, experimentHash } from '../share/experiment-link.ts'
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
+import { isProjected } from '../presenter/presenter-urls.ts';
+import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
@@ -26,6 +29,8 @@ const CONCURRENCY = 4;
 /** Where the theme and presenter mode are remembered between visits. */
 const STORED = { theme: STORED_THEME, presenter: 'cors-lab:presenter' } as const;
 const catalogIds = catalog.map((e) => e.id);
+/** This page is the projected window of a presenter (`?lesson=<id>&present`). */
+const PROJECTED = isProjected(location.search) && lessonIdFrom(location.search) !== null;
 
 function stored(key: string): string | null {
   try {
@@ -65,6 +70,9 @@ export class CorsLabApp extends LitElement {
       h2:focus { outline: none; }
       .share-link { overflow-wrap: anywhere; }
       :host([presenter]) nav { font-size: 0.7em; }
+      /* On the projector the lesson takes the whole width: the lessons list is the presenter's to use. */
+      :host([projected]) main { display: block; }
+      :host([projected]) .side { display: none; }
       nav { max-height: calc(100vh - 5em); overflow: auto; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
       h2 { font-size: 1.15em; }
@@ -78,11 +86,14 @@ export class CorsLabApp extends LitElement {
 
   static override properties = {
     presenter: { type: Boolean, reflect: true },
+    projected: { type: Boolean, reflect: true },
     theme: { reflect: true },
   };
 
-  /** Large type and high contrast for a projector (remembered). */
-  presenter = stored(STORED.presenter) === 'true';
+  /** Large type and high contrast for a projector (remembered; always on in a projected window). */
+  presenter = PROJECTED || stored(STORED.presenter) === 'true';
+  /** The projected window of a presenter: the lesson alone, kept on the presenter's step. */
+  projected = PROJECTED;
   /** Remembered; the system's preference on a first visit. */
   theme: Theme = rememberedTheme();
 
@@ -117,6 +128,7 @@ export class CorsLabApp extends LitElement {
   @state() private _copied = '';
   /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
   private _lessonId = lessonIdFrom(location.search);
+  private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -215,6 +227,7 @@ export class CorsLabApp extends LitElement {
         <span class="muted" role="status" aria-label="lab status">${this._moving ? `opening ${this._moving}…` : this._running ? `running ${this._running}…` : origins ? 'ready' : 'connecting…'}</span>
         <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>Presenter mode</button>
         <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => this._toggle('theme')}>Dark theme</button>
+        ${this._lessonId && !this.projected ? html`<cors-lab-present-link lesson-id=${this._lessonId}></cors-lab-present-link>` : nothing}
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">Could not reach the lab: ${String(this._lab.error)}</p>` : ''}

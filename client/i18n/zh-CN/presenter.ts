@@ -3,6 +3,7 @@ import { str } from '@lit/localize';
 
 export const presenter = {
   'presenter.title': '演讲者视图',
+  'presenter.present': '讲授本课',
   'presenter.heading': str`演讲者视图：${0}`,
   'presenter.chooseLesson': '选择要讲的课程：',
   'presenter.unknownLesson': str`没有名为“${0}”的课程（presenter 参数）。请选择一节：`,
