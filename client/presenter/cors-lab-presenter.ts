@@ -169,12 +169,13 @@ export class CorsLabPresenter extends LitElement {
   private _secret(step: DeckStep) {
     if (step.kind === 'experiment') {
       if (!step.answer) return html`<p class="muted">${msg('The catalog records no answer for this step.', { id: 'presenter.noAnswer' })}</p>`;
-      return html`<p>${msg('Answer:', { id: 'presenter.answer' })} <span class="answer ${step.answer.outcome}">${this._outcomeText(step.answer.outcome)}</span>${step.answer.reason ? html` (<code>${step.answer.reason}</code>)` : nothing}</p>`;
+      const word = this._outcomeText(step.answer.outcome);
+      return html`<p><span class="answer ${step.answer.outcome}">${msg(str`Answer: ${word}`, { id: 'presenter.answer' })}</span>${step.answer.reason ? html` <code>${step.answer.reason}</code>` : nothing}</p>`;
     }
     if (step.kind === 'fix-it') {
       const lines = solutionLines(step.solution);
       return html`
-        <p>${msg('Goal:', { id: 'presenter.goal' })} ${step.goal}</p>
+        <p>${msg(str`Goal: ${step.goal}`, { id: 'presenter.goal' })}</p>
         ${(['preflight', 'actual'] as const).map((answer) => {
           const own = lines.filter((l) => l.answer === answer);
           if (own.length === 0) return nothing;
