@@ -6,6 +6,7 @@
  * answers are only ever in the presenter window. Screenshots of both windows
  * (light, dark, 390 px, zh-CN) go to tmp/ (gitignored) to be looked at.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -136,6 +137,21 @@ test('an unknown lesson id names the parameter and lists the lessons to present'
   await expect(page.getByRole('heading', { name: `Presenter: ${lesson.title}` })).toBeVisible();
 });
 
+test('the timer counts against the planned minutes, pauses, and a reload keeps it', async ({ lab, page }) => {
+  await page.goto(`${originMap(lab.origins).app}/?presenter=${LESSON}`);
+  await expect(page.getByText(`of ${lesson.minutes} min planned`)).toBeVisible();
+  const clock = page.getByRole('timer', { name: 'Elapsed time' });
+  await expect(clock).not.toHaveText('0:00');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await clock.textContent();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(clock).toHaveText(paused!);
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await expect(clock).toHaveText(/^0:0\d$/);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
 const VIEWS = [
   { name: 'light', lang: 'en', scheme: 'light', width: 1280 },
   { name: 'dark', lang: 'en', scheme: 'dark', width: 1280 },
@@ -144,7 +160,7 @@ const VIEWS = [
 ] as const;
 
 for (const view of VIEWS) {
-  test(`${view.name}: both windows fit the width, in the chosen language`, async ({ lab, browser }) => {
+  test(`${view.name}: both windows fit the width, in the chosen language${view.width > 390 ? '; the presenter window has no serious accessibility violation' : ''}`, async ({ lab, browser }) => {
     const context = await browser.newContext({ viewport: { width: view.width, height: 900 }, colorScheme: view.scheme });
     const { presenter, projected } = await openBoth(context, originMap(lab.origins).app, view.lang);
     await presenter.keyboard.press('ArrowRight');
@@ -156,6 +172,11 @@ for (const view of VIEWS) {
     for (const [name, page] of [['presenter', presenter], ['projected', projected]] as const) {
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
       expect(scrollWidth, `${name} window at ${view.width} px`).toBeLessThanOrEqual(clientWidth);
+      if (name === 'presenter' && view.width > 390) {
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `presenter window, ${view.name}`).toEqual([]);
+      }
       await page.screenshot({ path: `${SHOTS}presenter-${view.name}-${name}.png`, fullPage: name === 'presenter' });
     }
     await context.close();
