@@ -143,6 +143,7 @@ test('the timer counts against the planned minutes, pauses, and a reload keeps i
   const clock = page.getByRole('timer', { name: 'Elapsed time' });
   await expect(clock).not.toHaveText('0:00');
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   const paused = await clock.textContent();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
