@@ -15,7 +15,7 @@ import { stepKeyDirection } from './keys.ts';
 import { presenterUrl, projectedUrl } from './presenter-urls.ts';
 import { clockText, elapsedMs, paceOf, parseTimer, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts';
 
-/** The projected window is reused by name: a second click brings it back instead of opening another. */
+/** The projected window is a link's named target: a second click reuses it instead of opening another, and no popup blocker stands in the way. */
 const PROJECTED_WINDOW = 'cors-lab-projected';
 const timerKey = (lessonId: string) => `cors-lab:presenter-timer:${lessonId}`;
 
@@ -63,6 +63,7 @@ export class CorsLabPresenter extends LitElement {
       .stepper { grid-area: stepper; } #now-section { grid-area: now; } #next-section { grid-area: next; } #steps-section { grid-area: steps; } .notes { grid-area: notes; }
       section { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.7em 0.9em; }
       .timer { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
+      a.open { border: 1px solid var(--cl-accent); border-radius: 4px; padding: 0.2em 0.5em; }
       .clock { font-size: 1.6em; font-variant-numeric: tabular-nums; font-weight: 600; }
       .over { color: var(--cl-blocked); }
       .closing { color: var(--cl-opaque); }
@@ -149,10 +150,6 @@ export class CorsLabPresenter extends LitElement {
     storeTimer(this.lessonId, timer);
   }
 
-  private _openProjected(): void {
-    window.open(projectedUrl(this.lessonId, currentLanguage()), PROJECTED_WINDOW);
-  }
-
   private _kindText(step: DeckStep): string {
     if (step.kind === 'narrative') return msg('Narrative', { id: 'presenter.kind.narrative' });
     if (step.kind === 'experiment') return msg('Experiment: predict, then run', { id: 'presenter.kind.experiment' });
@@ -227,7 +224,7 @@ export class CorsLabPresenter extends LitElement {
           <button @click=${() => this._setTimer(paused ? resumeTimer(this._timer, Date.now()) : pauseTimer(this._timer, Date.now()))}>${paused ? msg('Resume', { id: 'presenter.resume' }) : msg('Pause', { id: 'presenter.pause' })}</button>
           <button @click=${() => this._setTimer(startTimer(Date.now()))}>${msg('Restart', { id: 'presenter.restart' })}</button>
         </div>
-        <button @click=${() => this._openProjected()}>${msg('Open the projected window', { id: 'presenter.openProjected' })}</button>
+        <a class="open" href=${projectedUrl(this.lessonId, currentLanguage())} target=${PROJECTED_WINDOW}>${msg('Open the projected window', { id: 'presenter.openProjected' })}</a>
       </header>
       <main>
           <div class="stepper">

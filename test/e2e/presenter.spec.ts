@@ -31,7 +31,7 @@ async function bothAt(presenter: Page, projected: Page, step: number): Promise<v
 async function openBoth(context: BrowserContext, app: string, lang = 'en'): Promise<{ presenter: Page; projected: Page }> {
   const presenter = await context.newPage();
   await presenter.goto(`${app}/?presenter=${LESSON}&lang=${lang}`);
-  const open = presenter.getByRole('button', { name: lang === 'en' ? 'Open the projected window' : '打开投影窗口' });
+  const open = presenter.getByRole('link', { name: lang === 'en' ? 'Open the projected window' : '打开投影窗口' });
   const [projected] = await Promise.all([context.waitForEvent('page'), open.click()]);
   await expect(projected.locator('cors-lab-lesson')).toBeAttached();
   return { presenter, projected };
@@ -132,7 +132,7 @@ test('speaker notes and answers are in the presenter window only', async ({ lab,
 test('an unknown lesson id names the parameter and lists the lessons to present', async ({ lab, page }) => {
   await page.goto(`${originMap(lab.origins).app}/?presenter=no-such-lesson`);
   await expect(page.getByRole('alert')).toContainText('No lesson "no-such-lesson" (the presenter parameter)');
-  await expect(page.getByRole('link')).toHaveCount(course.en.length);
+  await expect(page.getByRole('list').getByRole('link')).toHaveCount(course.en.length);
   await page.getByRole('link', { name: lesson.title, exact: true }).click();
   await expect(page.getByRole('heading', { name: `Presenter: ${lesson.title}` })).toBeVisible();
 });
