@@ -111,22 +111,22 @@ export class CorsLabPresenter extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // An unknown lesson shows the list of lessons: nothing to step through or time.
+    if (!this._deck) return;
     document.addEventListener('keydown', this.#onKey);
     this._timer = storedTimer(this.lessonId) ?? startTimer(Date.now());
     storeTimer(this.lessonId, this._timer);
     this.#tick = setInterval(() => (this._now = Date.now()), 1000);
-    if (this._deck) {
-      this.#link = new PresenterLink({
-        lessonId: this.lessonId,
-        role: 'presenter',
-        current: () => this._step,
-        onStep: (step) => {
-          const deck = this._deck;
-          if (deck) this._step = clampStep(deck, step);
-        },
-      });
-      this.#link.hello();
-    }
+    this.#link = new PresenterLink({
+      lessonId: this.lessonId,
+      role: 'presenter',
+      current: () => this._step,
+      onStep: (step) => {
+        const deck = this._deck;
+        if (deck) this._step = clampStep(deck, step);
+      },
+    });
+    this.#link.hello();
   }
 
   override disconnectedCallback(): void {

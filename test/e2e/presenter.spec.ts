@@ -129,6 +129,20 @@ test('speaker notes and answers are in the presenter window only', async ({ lab,
   expect(projectedText).not.toContain('Answer:');
 });
 
+test('a lesson page opens its presenter window; the projected one shows the lesson alone', async ({ lab, context }) => {
+  const app = originMap(lab.origins).app;
+  const page = await context.newPage();
+  await page.goto(`${app}/?lesson=${LESSON}&lang=en`);
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeVisible();
+  const [presenter] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Present this lesson' }).click()]);
+  await expect(presenter.getByRole('heading', { name: `Presenter: ${lesson.title}` })).toBeVisible();
+  const [projected] = await Promise.all([context.waitForEvent('page'), presenter.getByRole('link', { name: 'Open the projected window' }).click()]);
+  await expect(projected.locator('cors-lab-lesson')).toBeAttached();
+  await expect(projected.getByRole('navigation', { name: 'Lessons' })).toBeHidden();
+  await expect(projected.getByRole('link', { name: 'Present this lesson' })).toHaveCount(0);
+  await expect(projected.locator('cors-lab-app')).toHaveAttribute('presenter', '');
+});
+
 test('an unknown lesson id names the parameter and lists the lessons to present', async ({ lab, page }) => {
   await page.goto(`${originMap(lab.origins).app}/?presenter=no-such-lesson`);
   await expect(page.getByRole('alert')).toContainText('No lesson "no-such-lesson" (the presenter parameter)');
