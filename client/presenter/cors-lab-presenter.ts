@@ -8,7 +8,7 @@ import { lessons } from '../../lessons/index.ts';
 import type { Lesson } from '../../lessons/schema.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { markdownHtml } from '../lab/markdown.ts';
-import { baseStyles, pagePalette, rememberedTheme, type Theme } from '../elements/theme.ts';
+import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from '../elements/theme.ts';
 import { PresenterLink } from './channel.ts';
 import { clampStep, deckOf, solutionLines, stepFrom, type Deck, type DeckStep } from './deck.ts';
 import { stepKeyDirection } from './keys.ts';
@@ -82,7 +82,7 @@ export class CorsLabPresenter extends LitElement {
 
   /** The lesson to present, by id (from `?presenter=`); an unknown id shows the lessons to choose from. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
-  /** Follows the theme chosen in the playground. */
+  /** Follows the theme chosen in the playground, also while both windows are open. */
   @property({ reflect: true }) theme: Theme = rememberedTheme();
 
   @state() private _step = 0;
@@ -109,8 +109,14 @@ export class CorsLabPresenter extends LitElement {
     this._go(stepFrom(deck, this._step, direction));
   };
 
+  /** The theme switched in another window of the lab (the projected one): a storage event. */
+  #onStorage = (event: StorageEvent): void => {
+    if (event.key === STORED_THEME) this.theme = rememberedTheme();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('storage', this.#onStorage);
     // An unknown lesson shows the list of lessons: nothing to step through or time.
     if (!this._deck) return;
     document.addEventListener('keydown', this.#onKey);
@@ -131,6 +137,7 @@ export class CorsLabPresenter extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('storage', this.#onStorage);
     document.removeEventListener('keydown', this.#onKey);
     clearInterval(this.#tick);
     this.#link?.close();

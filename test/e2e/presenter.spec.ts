@@ -129,7 +129,7 @@ test('speaker notes and answers are in the presenter window only', async ({ lab,
   expect(projectedText).not.toContain('Answer:');
 });
 
-test('a lesson page opens its presenter window; the projected one shows the lesson alone', async ({ lab, context }) => {
+test('a lesson page opens its presenter window; the projected one shows the lesson alone in large type; the theme follows', async ({ lab, context }) => {
   const app = originMap(lab.origins).app;
   const page = await context.newPage();
   await page.goto(`${app}/?lesson=${LESSON}&lang=en`);
@@ -141,6 +141,10 @@ test('a lesson page opens its presenter window; the projected one shows the less
   await expect(projected.getByRole('navigation', { name: 'Lessons' })).toBeHidden();
   await expect(projected.getByRole('link', { name: 'Present this lesson' })).toHaveCount(0);
   await expect(projected.locator('cors-lab-app')).toHaveAttribute('presenter', '');
+  // The theme switched on the projector follows in the presenter window.
+  const dark = (await presenter.locator('cors-lab-presenter').getAttribute('theme')) !== 'dark';
+  await projected.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(presenter.locator('cors-lab-presenter')).toHaveAttribute('theme', dark ? 'dark' : 'light');
 });
 
 test('an unknown lesson id names the parameter and lists the lessons to present', async ({ lab, page }) => {
