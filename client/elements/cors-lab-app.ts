@@ -13,6 +13,9 @@ import { experimentFromHash, experimentHash } from '../share/experiment-link.ts'
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
+import { isProjected } from '../presenter/presenter-urls.ts';
+import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
@@ -22,15 +25,16 @@ import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
-import { baseStyles } from './theme.ts';
+import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 
-type Theme = 'light' | 'dark';
 /** What a copy button copied, for the "Copied …" status. */
 type Copied = 'link' | 'fetch' | 'curl';
 const CONCURRENCY = 4;
 /** Where the theme and presenter mode are remembered between visits. */
-const STORED = { theme: 'cors-lab:theme', presenter: 'cors-lab:presenter' } as const;
+const STORED = { theme: STORED_THEME, presenter: 'cors-lab:presenter' } as const;
 const catalogIds = catalog.map((e) => e.id);
+/** This page is the projected window of a presenter (`?lesson=<id>&present`). */
+const PROJECTED = isProjected(location.search) && lessonIdFrom(location.search) !== null;
 
 function stored(key: string): string | null {
   try {
@@ -62,18 +66,8 @@ const COPIED: Record<Copied, () => string> = {
 export class CorsLabApp extends LitElement {
   static override styles = [
     baseStyles,
+    pagePalette,
     css`
-      :host {
-        --cl-bg: #ffffff; --cl-fg: #1b1b1f; --cl-muted: #5a5a66; --cl-border: #c9c9d3; --cl-accent: #1a5fd0;
-        --cl-field-bg: #ffffff; --cl-button-bg: #eef1f7; --cl-selected-bg: #dde7fb;
-        --cl-allowed: #126b2e; --cl-blocked: #b3141c; --cl-opaque: #6b4a00; --cl-font-size: 15px;
-        display: block; min-height: 100vh; background: var(--cl-bg); font-family: system-ui, sans-serif; line-height: 1.45;
-      }
-      :host([theme='dark']) {
-        --cl-bg: #15161a; --cl-fg: #ececf1; --cl-muted: #a6a6b3; --cl-border: #3e404a; --cl-accent: #7aa7ff;
-        --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
-        --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
-      }
       :host([presenter]) { --cl-font-size: clamp(17px, 4.3vw, 24px); --cl-muted: var(--cl-fg); --cl-border: var(--cl-fg); }
       .skip { position: absolute; left: 0.5em; top: -3em; background: var(--cl-bg); padding: 0.3em 0.6em; border: 2px solid var(--cl-accent); z-index: 1; }
       .skip:focus { top: 0.5em; }
@@ -88,6 +82,9 @@ export class CorsLabApp extends LitElement {
       h2:focus { outline: none; }
       .share-link { overflow-wrap: anywhere; }
       :host([presenter]) nav { font-size: 0.7em; }
+      /* On the projector the lesson takes the whole width: the lessons list is the presenter's to use. */
+      :host([projected]) main { display: block; }
+      :host([projected]) .side { display: none; }
       nav { max-height: calc(100vh - 5em); overflow: auto; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
       h2 { font-size: 1.15em; }
@@ -101,13 +98,16 @@ export class CorsLabApp extends LitElement {
 
   static override properties = {
     presenter: { type: Boolean, reflect: true },
+    projected: { type: Boolean, reflect: true },
     theme: { reflect: true },
   };
 
-  /** Large type and high contrast for a projector (remembered). */
-  presenter = stored(STORED.presenter) === 'true';
+  /** Large type and high contrast for a projector (remembered; always on in a projected window). */
+  presenter = PROJECTED || stored(STORED.presenter) === 'true';
+  /** The projected window of a presenter: the lesson alone, kept on the presenter's step. */
+  projected = PROJECTED;
   /** Remembered; the system's preference on a first visit. */
-  theme: Theme = (stored(STORED.theme) as Theme | null) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  theme: Theme = rememberedTheme();
 
   /**
    * The running lab's origins, and runner frames on them. The runner pages
@@ -140,6 +140,7 @@ export class CorsLabApp extends LitElement {
   @state() private _copied?: Copied;
   /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
   private _lessonId = lessonIdFrom(location.search);
+  private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -250,6 +251,7 @@ export class CorsLabApp extends LitElement {
         <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>${msg('Presenter mode', { id: 'app.presenter' })}</button>
         <button aria-pressed=${this.theme === 'dark' ? 'true' : 'false'} @click=${() => this._toggle('theme')}>${msg('Dark theme', { id: 'app.dark' })}</button>
         <cors-lab-language></cors-lab-language>
+        ${this._lessonId && !this.projected ? html`<cors-lab-present-link lesson-id=${this._lessonId}></cors-lab-present-link>` : nothing}
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}

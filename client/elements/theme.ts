@@ -1,7 +1,38 @@
-/** Shared styles: every colour and size comes from custom properties set by cors-lab-app. */
+/** Shared styles: every colour and size comes from custom properties set by a page's root element (cors-lab-app, cors-lab-presenter). */
 import { css } from 'lit';
 import { msg } from '@lit/localize';
 import type { Outcome } from '../../experiments/reasons.ts';
+
+export type Theme = 'light' | 'dark';
+/** Where the chosen theme is remembered, for every page of the lab. */
+export const STORED_THEME = 'cors-lab:theme';
+
+/** The remembered theme, else the system's preference. */
+export function rememberedTheme(): Theme {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORED_THEME);
+  } catch {
+    // storage disabled: the system's preference
+  }
+  if (stored === 'light' || stored === 'dark') return stored;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The palette of a page's root element, light or dark by its `theme` attribute. */
+export const pagePalette = css`
+  :host {
+    --cl-bg: #ffffff; --cl-fg: #1b1b1f; --cl-muted: #5a5a66; --cl-border: #c9c9d3; --cl-accent: #1a5fd0;
+    --cl-field-bg: #ffffff; --cl-button-bg: #eef1f7; --cl-selected-bg: #dde7fb;
+    --cl-allowed: #126b2e; --cl-blocked: #b3141c; --cl-opaque: #6b4a00; --cl-font-size: 15px;
+    display: block; min-height: 100vh; background: var(--cl-bg); font-family: system-ui, sans-serif; line-height: 1.45;
+  }
+  :host([theme='dark']) {
+    --cl-bg: #15161a; --cl-fg: #ececf1; --cl-muted: #a6a6b3; --cl-border: #3e404a; --cl-accent: #7aa7ff;
+    --cl-field-bg: #1e2026; --cl-button-bg: #2a2d36; --cl-selected-bg: #263453;
+    --cl-allowed: #6fdc8c; --cl-blocked: #ff8a8f; --cl-opaque: #f1c75b;
+  }
+`;
 
 export const baseStyles = css`
   :host {

@@ -13,10 +13,11 @@ import { log } from './log.ts';
 import { origins } from './origins.ts';
 import { outcome } from './outcome.ts';
 import { prediction } from './prediction.ts';
+import { presenter } from './presenter.ts';
 import { runner } from './runner.ts';
 import { sequence } from './sequence.ts';
 import { share } from './share.ts';
 import { timeline } from './timeline.ts';
 import { url } from './url.ts';
 
-export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...runner, ...sequence, ...share, ...timeline, ...url };
+export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...timeline, ...url };

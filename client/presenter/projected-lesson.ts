@@ -1,0 +1,41 @@
+/**
+ * The app's hook for the projected window (`?lesson=<id>&present`): once the
+ * app has rendered its `<cors-lab-lesson>`, keep it on the presenter's step
+ * (projected.ts), with stepping keys on the whole document.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { lessons } from '../../lessons/index.ts';
+import { currentLanguage } from '../i18n/localize.ts';
+import { deckOf } from './deck.ts';
+import { projectLesson } from './projected.ts';
+
+export class ProjectedLessonController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & { renderRoot: ParentNode };
+  readonly #lessonId: string;
+  #view: Element | null = null;
+  #stop?: () => void;
+
+  constructor(host: ReactiveControllerHost & { renderRoot: ParentNode }, lessonId: string) {
+    this.#host = host;
+    this.#lessonId = lessonId;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const view = this.#host.renderRoot.querySelector('cors-lab-lesson');
+    if (view === this.#view) return;
+    this.hostDisconnected();
+    const lesson = lessons[currentLanguage()].find((l) => l.id === this.#lessonId);
+    // An unknown lesson id: the lesson view says so, and there is nothing to step through.
+    if (!view || !lesson) return;
+    this.#view = view;
+    this.#stop = projectLesson(view, deckOf(lesson, catalog), { keys: document });
+  }
+
+  hostDisconnected(): void {
+    this.#stop?.();
+    this.#stop = undefined;
+    this.#view = null;
+  }
+}
