@@ -20,25 +20,28 @@ function modulesFromTerminal(text: string): boolean[][] {
   return pixels;
 }
 
-/** Decodes a module matrix as a camera would see it: 4 px a module, black on white, with a quiet zone. */
+/**
+ * Decodes the printed picture as a phone's camera sees it on a dark terminal:
+ * 4 px a module, the printed cells as printed, and the terminal's dark
+ * background around them (the code brings its own light border).
+ */
 function decode(pixels: boolean[][]): string | null {
   const scale = 4;
   const margin = 4;
-  const size = Math.max(...pixels.map((r) => r.length)) + 2 * margin;
-  const height = pixels.length + 2 * margin;
-  const data = new Uint8ClampedArray(size * scale * height * scale * 4).fill(255);
+  const width = (Math.max(...pixels.map((r) => r.length)) + 2 * margin) * scale;
+  const height = (pixels.length + 2 * margin) * scale;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 3; i < data.length; i += 4) data[i] = 255;
   for (const [y, row] of pixels.entries()) {
     for (const [x, dark] of row.entries()) {
-      if (!dark) continue;
+      if (dark) continue;
       for (let dy = 0; dy < scale; dy++) {
-        for (let dx = 0; dx < scale; dx++) {
-          const i = (((y + margin) * scale + dy) * size * scale + (x + margin) * scale + dx) * 4;
-          data.fill(0, i, i + 3);
-        }
+        const i = (((y + margin) * scale + dy) * width + (x + margin) * scale) * 4;
+        data.fill(255, i, i + scale * 4);
       }
     }
   }
-  return jsQR(data, size * scale, height * scale)?.data ?? null;
+  return jsQR(data, width, height)?.data ?? null;
 }
 
 // jsqr is CommonJS with its function on `default` too: the one spelling TypeScript (NodeNext) and Node agree on.
