@@ -26,12 +26,13 @@ describe('a class on one lab', () => {
   });
 
   it('60 attendees x 20 experiments at once: every answer is the model\'s, every journal the attendee\'s own', async () => {
-    const figures = await classLoad({ lab, experiments: SPREAD, attendees: 60, exchangeTimeoutMs: 12_000, deadlineMs: 15_000 });
-    expect(figures.failures).toEqual([]);
+    // 7 s to 12 s measured on a 2-core machine busy with other work (load average 20 to 40): the bounds leave room for that.
+    const figures = await classLoad({ lab, experiments: SPREAD, attendees: 60, exchangeTimeoutMs: 15_000, deadlineMs: 25_000 });
+    expect(figures.failures.slice(0, 10)).toEqual([]);
     expect(figures.experiments).toBe(60 * SPREAD.length);
     expect(figures.steps).toBeGreaterThan(figures.experiments);
     expect(figures.stepMs.p99).toBeGreaterThanOrEqual(figures.stepMs.p50);
-  }, 20_000);
+  }, 40_000);
 
   it('two attendees running the whole catalog at once never see each other\'s requests', async () => {
     const figures = await classLoad({ lab, experiments: catalog, attendees: 2, deadlineMs: 15_000 });
