@@ -120,12 +120,17 @@ describe('serve flags', () => {
   }
 });
 
-/** GET / on 127.0.0.1:port with the Host header given: the status. */
+/** GET / on 127.0.0.1:port with the Host header given: the status (and the body of a refusal). */
 function statusFor(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: '/', headers: { host }, timeout: 5000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        // A refusal says how a class admits a name.
+        if (res.statusCode === 421) expect(body).toContain('cors-lab serve --class --name ORIGIN=HOST');
+        resolve(res.statusCode ?? 0);
+      });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
