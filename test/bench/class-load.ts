@@ -81,13 +81,14 @@ class Connections {
   constructor(private readonly address: (port: number) => string, private readonly timeoutMs: number) {}
 
   /**
-   * A reused connection the server closed while idle (its keep-alive timeout)
-   * fails before any byte of the answer: the request goes again on a new one,
-   * as browsers do (https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2).
+   * The server ends idle connections (its keep-alive timeout): a closed one is
+   * skipped, and a reused one that fails before any byte of the answer sends
+   * the request again on a new one, as Chromium does
+   * (HttpNetworkTransaction::ShouldResendRequest). The journal check would see
+   * a request that reached the server twice.
    */
   async exchange(port: number, bytes: Buffer, method: string): Promise<Answer> {
     const pool = this.#idle.get(port) ?? [];
-    // A socket the server closed while idle (its keep-alive timeout ended it) is gone from the pool.
     let idle = pool.pop();
     while (idle && (idle.destroyed || idle.readyState !== 'open')) idle = pool.pop();
     if (idle) {
@@ -149,7 +150,7 @@ function requestBytes(method: string, url: URL, headers: Array<[string, string]>
 
 const PLACEHOLDER_RUN = 'class-load-run';
 
-/** The lines of `a` and `b` that differ, for a failure message. */
+/** Both header lists, for a failure message, when they differ (names, values, order). */
 function headerDifference(expected: ReadonlyArray<readonly [string, string]>, got: ReadonlyArray<readonly [string, string]>): string | null {
   const show = (lines: ReadonlyArray<readonly [string, string]>): string => lines.map(([n, v]) => `${n}: ${v}`).join(' | ');
   return show(expected) === show(got) ? null : `headers: expected ${show(expected)}; got ${show(got)}`;
