@@ -34,7 +34,7 @@ export function foreignHostReply(host: string | undefined, hosts: ReadonlySet<st
   if (host !== undefined && hosts.has(host.toLowerCase())) return null;
   const shown = host === undefined ? 'no Host header' : `Host ${JSON.stringify(host.slice(0, 200))}`;
   return jsonReply(421, {
-    error: `${shown} names none of the lab's hosts: refused so that a page using DNS rebinding cannot reach the lab (admit a host name with startLab's allowedHosts)`,
+    error: `${shown} names none of the lab's hosts: refused so that a page using DNS rebinding cannot reach the lab (a class admits its names with cors-lab serve --class --name ORIGIN=HOST; the library with startLab's names or allowedHosts)`,
     field: 'host',
   });
 }

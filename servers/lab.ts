@@ -13,7 +13,7 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
-import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginSpec } from './origins.ts';
+import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginName, type OriginSpec } from './origins.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
@@ -29,6 +29,11 @@ export interface LabOptions {
    * is refused against DNS rebinding (host-check.ts).
    */
   allowedHosts?: readonly string[];
+  /**
+   * The host each origin is advertised under (class mode: names attendees'
+   * browsers reach, class-names.ts); the Host check admits them.
+   */
+  names?: Partial<Record<OriginName, string>>;
   /** How long a request on the raw-packet path may take to arrive (default RAW_REQUEST_TIMEOUT_MS). */
   rawRequestTimeoutMs?: number;
   /** Serve the built playground from here (default: dist/client when built). */
@@ -103,7 +108,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().
       const bind = { address: (server.address() as AddressInfo).address, given: options.host ?? DEFAULT_BIND_HOST };
-      context.origins.push(advertisedOrigin(spec, bind, port));
+      context.origins.push(advertisedOrigin(spec, bind, port, options.names?.[spec.name]));
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));

@@ -117,15 +117,28 @@ function reachableHost(spec: OriginSpec, bind: BindAddress): string {
 }
 
 /**
+ * The registrable domain of a host name, or the address itself
+ * (https://html.spec.whatwg.org/multipage/browsers.html#obtain-a-site): here
+ * the last two labels, as for a name under no known public suffix
+ * (`evil.localhost`, `teacher.lan`). A name on the Public Suffix List (a
+ * `*.sslip.io` one, if it is listed) is a site of its own in the browser:
+ * that only splits sites further, so a site clash reported here is real.
+ */
+export function siteHost(host: string): string {
+  if (isIpLiteral(host)) return host;
+  return host.split('.').slice(-2).join('.');
+}
+
+/**
  * The one place an origin's advertised URL and site come from: what the CLI
  * prints, what the playground links to, and the hosts a Host-header check
  * should admit (`new URL(origin.url).host` of each).
- * A site is scheme and host here: the lab's hosts are IP literals, `localhost`
- * names or a name the user gave, none of them below a public suffix.
+ * `name` is the host attendees use in class mode (class-names.ts); without
+ * it the host is the table's, or what reaches the bound address.
  */
-export function advertisedOrigin(spec: OriginSpec, bind: BindAddress, port: number): LabOrigin {
-  const host = reachableHost(spec, bind);
-  return { name: spec.name, url: `http://${host}:${port}`, site: `http://${host}`, role: spec.role };
+export function advertisedOrigin(spec: OriginSpec, bind: BindAddress, port: number, name?: string): LabOrigin {
+  const host = name ?? reachableHost(spec, bind);
+  return { name: spec.name, url: `http://${host}:${port}`, site: `http://${siteHost(host)}`, role: spec.role };
 }
 
 /** The origins as they would be on a fixed port block, bound to loopback. */

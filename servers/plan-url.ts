@@ -11,6 +11,7 @@
  * base64url JSON of the page origin and the server plan.
  */
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
+import { unguessableId } from './unguessable-id.ts';
 
 export const PLAN_PREFIX = '/__cl/';
 
@@ -86,7 +87,10 @@ export function parsePlannedPath(pathAndQuery: string): { run: string; hop: numb
   return { run, hop: Number(hopText), token, path: `/${tail.join('/')}` };
 }
 
-/** A fresh run id: unique per run, so nothing cached by another run applies. */
+/**
+ * A fresh run id: unique per run, so nothing cached by another run applies,
+ * and unguessable, so nobody else sharing the lab (a class) reads its journal.
+ */
 export function newRunId(): string {
-  return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+  return unguessableId();
 }

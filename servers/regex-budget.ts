@@ -60,4 +60,10 @@ export function budgetedRegexTest(): RegexTest {
 }
 
 // Compile the match script and start V8's watchdog once, at load, not inside the first request's budget.
-budgetedRegexTest()(/^x$/, 'x');
+// A warm-up is no request: on a machine too busy to finish it within the budget twice (seen under a
+// class's load beside other work), importing this module must not throw; the first request pays instead.
+try {
+  budgetedRegexTest()(/^x$/, 'x');
+} catch (error) {
+  if (!(error instanceof PlanError)) throw error;
+}

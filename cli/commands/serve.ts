@@ -1,13 +1,22 @@
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../servers/origins.ts';
+import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, ORIGIN_NAMES, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../servers/origins.ts';
+import { lookup } from 'node:dns/promises';
+import { networkInterfaces } from 'node:os';
+import { ClassNameError, parseOriginNames, type OriginNames } from '../../servers/class-names.ts';
+import { classBanner, classNames, type ClassEnvironment } from '../class-mode.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse, portBase } from '../options.ts';
 
-export const SERVE_HELP = `cors-lab serve [${PORT_BASE_FLAG} N] [--host ADDRESS]
+export const SERVE_HELP = `cors-lab serve [${PORT_BASE_FLAG} N] [--host ADDRESS] [--class [--name ORIGIN=HOST]...]
   Starts the ${ORIGINS.length} origins on ports N..N+${ORIGINS.length - 1} (default ${DEFAULT_PORT_BASE}, or ${PORT_BASE_ENV}).
   They bind to ${DEFAULT_BIND_HOST} unless --host says otherwise (::1 and
-  localhost are loopback too; 0.0.0.0 or a network address exposes the lab).`;
+  localhost are loopback too; 0.0.0.0 or a network address exposes the lab).
+  --class             one lab for a room: prints the attendees' URL and its QR code,
+                      and names every origin so attendees' browsers reach it, with
+                      partner and evil on other sites (bind with --host too)
+  --name ORIGIN=HOST  the host attendees use for ORIGIN (${ORIGIN_NAMES.join(', ')});
+                      repeatable, with --class only`;
 
 /** What the user must know about where the lab is bound: exposure first, then sites that merged. */
 export function bindWarnings(lab: Pick<Lab, 'origins' | 'bound'>): string[] {
@@ -24,15 +33,41 @@ export function bindWarnings(lab: Pick<Lab, 'origins' | 'bound'>): string[] {
   return warnings;
 }
 
+/** The `--name` values, checked; names only make sense for a class. */
+function flaggedNames(values: string[] | undefined, classMode: boolean | undefined): OriginNames {
+  if (!values?.length) return {};
+  if (!classMode) throw new CliError('--name: only with --class (it names the origins for attendees)');
+  try {
+    return parseOriginNames(values);
+  } catch (error) {
+    throw new CliError(`--name ${(error as ClassNameError).message}`);
+  }
+}
+
+const CLASS_ENVIRONMENT: ClassEnvironment = {
+  interfaces: networkInterfaces,
+  lookup: async (name) => (await lookup(name)).address,
+};
+
 /** Runs until SIGINT/SIGTERM. */
-export async function serveCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse('serve', args, { 'port-base': { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } }, false);
+export async function serveCommand(args: string[], io: Io, env: ClassEnvironment = CLASS_ENVIRONMENT): Promise<number> {
+  const { values } = parse(
+    'serve',
+    args,
+    { 'port-base': { type: 'string' }, host: { type: 'string' }, class: { type: 'boolean' }, name: { type: 'string', multiple: true }, help: { type: 'boolean' } },
+    false,
+  );
   if (values.help) return void io.out(`${SERVE_HELP}\n`), 0;
   // listen() takes an empty host as "every interface": never do that by accident.
   if (values.host === '') throw new CliError('--host: needs an address, such as 127.0.0.1 or ::1');
-  const lab = await startLab({ portBase: portBase(values['port-base']), host: values.host });
+  const flagged = flaggedNames(values.name, values.class);
+  const base = portBase(values['port-base']);
+  const names = values.class ? await classNames(values.host ?? DEFAULT_BIND_HOST, flagged, env) : undefined;
+  const lab = await startLab({ portBase: base, host: values.host, names });
   const app = lab.origins.find((o) => o.name === 'app');
-  io.out(`cors-lab is running. Open the playground: ${app?.url}/\n\nOrigins:\n`);
+  if (values.class) io.out(`${await classBanner(lab.origins, lab.bound.map((b) => b.address))}\n`);
+  else io.out(`cors-lab is running. Open the playground: ${app?.url}/\n\n`);
+  io.out('Origins:\n');
   for (const o of lab.origins) io.out(`  ${o.name.padEnd(8)} ${o.url.padEnd(30)} (${o.role}, site ${o.site})\n`);
   for (const warning of bindWarnings(lab)) io.err(`\n${warning}\n`);
   io.out('\nPress Ctrl+C to stop.\n');

@@ -7,12 +7,13 @@
  * Any window that holds a reference to this page (a popup's opener, a
  * frame) can post messages to it, so a result is taken only from the very
  * frame that was asked, with that frame's origin, under an id nobody can
- * guess (crypto.randomUUID). A runner that does not answer is reported as
+ * guess (unguessableId). A runner that does not answer is reported as
  * such (RunnerError), never as a CORS verdict.
  */
 import { msg, str } from '@lit/localize';
 import type { PageOrigin } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
+import { unguessableId } from '../../servers/unguessable-id.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
 
 /** A loaded runner page must say it is ready, and must accept each step, within this time. */
@@ -121,7 +122,7 @@ export class RunnerFrames {
   /** Runs one step; rejects with RunnerError when the runner page does not load, accept or answer in time. */
   async run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
     const frame = await this.#frame(page);
-    const id = crypto.randomUUID();
+    const id = unguessableId();
     const ack = timer<never>(ANSWER_MS, msg(str`the runner page for ${page} did not accept the request within ${ANSWER_MS / 1000} s`, { id: 'runner.no-accept' }));
     const result = timer<never>(RESULT_MS, msg(str`the runner page for ${page} accepted the request but sent no result within ${RESULT_MS / 1000} s`, { id: 'runner.no-result' }));
     try {

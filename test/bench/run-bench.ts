@@ -102,3 +102,12 @@ if (existsSync(assets)) {
 const { originsVersusHono } = await import('./origins-rps.ts');
 const rps = await originsVersusHono();
 console.log(`  origins vs bare hono/cors, 100 connections   : ${rps.lab.toFixed(0)} vs ${rps.hono.toFixed(0)} rps, ratio ${rps.ratio.toFixed(2)} (target >= 0.9)`);
+
+// A room on one class-mode lab (issue 11): 60 attendees replaying the whole catalog's requests at once, the lab in its own process.
+const { classLoadBench } = await import('./class-load.ts');
+const room = await classLoadBench();
+console.log(
+  `  class: ${room.attendees} attendees x ${catalog.length} experiments at once: ${room.steps} steps, ${room.requests} requests in ${seconds(room.ms)}, ` +
+    `${room.failures.length} failed; a step p50 ${room.stepMs.p50.toFixed(0)} ms, p99 ${room.stepMs.p99.toFixed(0)} ms`,
+);
+for (const failure of room.failures.slice(0, 5)) console.log(`    failed: ${failure}`);

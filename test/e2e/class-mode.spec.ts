@@ -1,0 +1,60 @@
+/**
+ * Class mode in a real Chromium, as an attendee's browser meets it: every
+ * origin under a name that is not loopback in the browser's eyes (`.test`
+ * names mapped to 127.0.0.1 by a resolver rule, so traffic stays on this
+ * machine), so the playground is not a secure context, as over a room's
+ * network; partner and evil on other sites; the Host check admitting the names.
+ */
+import { expect, test } from '@playwright/test';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { startLab, type Lab } from '../../servers/lab.ts';
+
+const NAMES = { app: 'class.test', api: 'class.test', api2: 'class.test', partner: 'partner-room.test', public: 'partner-room.test', evil: 'evil-room.test' } as const;
+
+test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.test 127.0.0.1'] } });
+
+let lab: Lab;
+test.beforeAll(async () => {
+  lab = await startLab({ names: NAMES });
+});
+test.afterAll(() => lab.close());
+
+test('an attendee opens the class URL, not a secure context, and runs an experiment from the playground', async ({ page }) => {
+  const app = lab.origins.find((o) => o.name === 'app')!.url;
+  expect(app).toMatch(/^http:\/\/class\.test:\d+$/);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  expect(new URL(page.url()).origin).toBe(app);
+  // No crypto.randomUUID, navigator.clipboard...: the playground must not need them.
+  expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+  const experiment = catalog.find((e) => e.id === 'preflight-put-allowed') ?? catalog.find((e) => e.group === 'preflight' && e.expect?.outcome === 'allowed')!;
+  await page.getByRole('button', { name: experiment.title }).click();
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment.id }).first();
+  await expect(row).toContainText('allowed');
+  await expect(row).not.toContainText('disagree');
+  expect(errors).toEqual([]);
+});
+
+test('the catalog in a browser that reaches the lab only by its class names: as the catalog expects, but where the catalog names evil.localhost or needs a secure context', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Experiments that need a browser of their own (third-party cookies allowed, the public address space) are left out:
+  // that browser would not have the resolver rule.
+  const ordinary = catalog.filter((e) => !e.browser && e.page !== 'public' && !e.then?.some((s) => s.page === 'public'));
+  expect(ordinary.length).toBeGreaterThan(150);
+  const report = await runExperiments(ordinary, lab, browser);
+  const failed = Object.fromEntries(report.results.filter((r) => !r.pass).map((r) => [r.id, r.mismatches.join('; ')]));
+  // `/localhost/` lets evil in because evil is evil.localhost in the table; evil-room.test does not match it.
+  expect(failed['express-cors-regex-unanchored']).toContain('observed.outcome: expected allowed, got blocked');
+  // A Partitioned cookie must be Secure, and a page that is not a secure context may be refused a Secure
+  // cookie: seen in some runs of this Chromium, not in others.
+  const knownDifferences: Record<string, string> = { 'express-cors-regex-unanchored': 'observed.outcome', 'cookies-cross-site-partitioned-3pc-blocked': 'then[0].observed.cookieSent: expected true, got false' };
+  for (const [id, mismatches] of Object.entries(failed)) {
+    expect(knownDifferences[id], `${id}: ${mismatches}`).toBeDefined();
+    expect(mismatches).toContain(knownDifferences[id]);
+  }
+});
