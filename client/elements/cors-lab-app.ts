@@ -26,6 +26,8 @@ import './cors-lab-origins.ts';
 import './cors-lab-prediction.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 /** What a copy button copied, for the "Copied …" status. */
 type Copied = 'link' | 'fetch' | 'curl';
@@ -263,7 +265,7 @@ export class CorsLabApp extends LitElement {
         </nav>`}
         </div>
         ${this._lessonId ? html`<cors-lab-lesson lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
-          <h2 id="experiment" class="experiment-title" tabindex="-1">${e.title}</h2>
+          <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
             <button @click=${() => this._select(validateExperiments(blank(), 'new')[0] as Experiment)}>${msg('New experiment', { id: 'app.new-experiment' })}</button>

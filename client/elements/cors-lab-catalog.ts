@@ -3,6 +3,8 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Experiment } from '../../experiments/schema.ts';
 import { baseStyles } from './theme.ts';
+import { explainIn, titleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 /** The catalog's groups by name; an experiment file's own group shows as it is spelled. */
 const GROUP_NAMES: Readonly<Record<string, () => string>> = {
@@ -89,7 +91,7 @@ export class CorsLabCatalog extends LitElement {
 
   private get _matching(): Experiment[] {
     const q = this._query.trim().toLowerCase();
-    return this.experiments.filter((e) => !q || [e.id, e.title, e.group, e.explain ?? ''].some((t) => t.toLowerCase().includes(q)));
+    return this.experiments.filter((e) => !q || [e.id, e.title, titleIn(e, currentLanguage()), e.group, e.explain ?? '', explainIn(e.explain ?? '', currentLanguage())].some((t) => t.toLowerCase().includes(q)));
   }
 
   private _emit(name: 'experiment-select' | 'run-experiments', detail: unknown): void {
@@ -134,7 +136,7 @@ export class CorsLabCatalog extends LitElement {
             ${inGroup.map(
               (e) => html`<li>
                 <button data-entry=${`exp:${e.id}`} tabindex=${tabindex(`exp:${e.id}`)} aria-pressed=${e.id === this.selectedId ? 'true' : 'false'} @click=${() => this._emit('experiment-select', { experiment: e })}>
-                  <span class="experiment-title">${e.title}</span><span class="summary">${e.id}</span>
+                  <span class="experiment-title">${titleIn(e, currentLanguage())}</span><span class="summary">${e.id}</span>
                 </button>
               </li>`,
             )}

@@ -15,6 +15,8 @@ import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { experimentLabel, lessonStyles, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
+import { explainIn, titleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 function questionText(q: Question): string {
   if (q === 'preflight') return msg('Does the browser send a preflight first?', { id: 'lesson.ask.preflight' });
@@ -147,7 +149,7 @@ export class CorsLabLessonExperiment extends LitElement {
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
-      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${unsafeHTML(markdownHtml(run.experiment.explain))}</div>` : nothing}
+      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${unsafeHTML(markdownHtml(explainIn(run.experiment.explain, currentLanguage())))}</div>` : nothing}
     </section>`;
   }
 
@@ -158,7 +160,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const locked = this._run !== undefined || this._running;
     const before = loadProgress()[this.lessonId]?.experiments[experiment.id];
     return html`
-      <h3>${experimentLabel(this.number)}: ${experiment.title}</h3>
+      <h3>${experimentLabel(this.number)}: ${titleIn(experiment, currentLanguage())}</h3>
       ${before && !this._run ? html`<p class="note">${before.right ? msg('You predicted this one before, and were right.', { id: 'lesson.before.right' }) : msg('You predicted this one before; try again.', { id: 'lesson.before.wrong' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>

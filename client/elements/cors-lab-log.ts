@@ -8,6 +8,8 @@ import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
+import { stepTitleIn, titleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 const FILTERS = ['all', 'allowed', 'blocked', 'opaque', 'disagreements', 'no answer'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -132,11 +134,11 @@ export class CorsLabLog extends LitElement {
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
           ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
-        <p class="experiment-title">${run.experiment.title}</p>
+        <p class="experiment-title">${titleIn(run.experiment, currentLanguage())}</p>
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
-          (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}`, { id: 'log.step-label' })}>
-            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : step.title}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
+          (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}`, { id: 'log.step-label' })}>
+            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
             <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}

@@ -19,6 +19,7 @@ import { proseThatHolds } from '../../experiments/catalog-prose.ts';
 import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
 import './cors-lab-predicted-sequence.ts';
+import { explainIn } from '../../experiments/catalog/prose-in.ts';
 
 /** One request the servers will receive, in a sentence. */
 function requestLine(r: PredictedRequest): string {
@@ -90,7 +91,7 @@ export class CorsLabPrediction extends LitElement {
         <dt>${msg('The servers will see', { id: 'prediction.servers-see' })}</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${requestLine(r)}</li>`)}</ol>` : msg('nothing: the browser stops before sending', { id: 'prediction.nothing-sent' })}</dd>
       </dl>
-      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${unsafeHTML(markdownHtml(this.experiment.explain))}</div></details>` : ''}
+      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${unsafeHTML(markdownHtml(explainIn(this.experiment.explain, currentLanguage())))}</div></details>` : ''}
       <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
       <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;

@@ -4,7 +4,9 @@
  * tokens such as `{page}` stay as the experiment writes them, in every
  * language). Nothing of the model's prediction or the explanation is here.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { stepTitleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 
@@ -19,7 +21,12 @@ export function requestText(experiment: Experiment): string {
     r.body !== null ? `body: ${JSON.stringify(r.body)}` : '',
   ].filter(Boolean);
   const headers = headersToText(r.headers);
-  const then = (experiment.then ?? []).map((step, i) => `then ${i + 1}${step.title ? ` (${step.title})` : ''}: ${step.request ? JSON.stringify(step.request) : 'the same request again'}${step.delayMs ? `, ${step.delayMs} ms later` : ''}`);
+  const lang = currentLanguage();
+  const then = (experiment.then ?? []).map((step, i) => {
+    const what = step.request ? JSON.stringify(step.request) : msg('the same request again', { id: 'lesson.same-request-again' });
+    const later = step.delayMs ? msg(str`, ${step.delayMs} ms later`, { id: 'lesson.ms-later' }) : '';
+    return `then ${i + 1}${step.title ? ` (${stepTitleIn(step.title, lang)})` : ''}: ${what}${later}`;
+  });
   return [`page ${pageOf(experiment)}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
 }
 

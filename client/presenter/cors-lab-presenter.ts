@@ -10,6 +10,7 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { markdownHtml } from '../lab/markdown.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from '../elements/theme.ts';
 import { PresenterLink } from './channel.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { clampStep, deckOf, solutionLines, stepFrom, type Deck, type DeckStep } from './deck.ts';
 import { stepKeyDirection } from './keys.ts';
 import { presenterUrl, projectedUrl } from './presenter-urls.ts';
@@ -98,7 +99,7 @@ export class CorsLabPresenter extends LitElement {
 
   private get _deck(): Deck | undefined {
     const lesson = this._lesson;
-    return lesson ? deckOf(lesson, catalog) : undefined;
+    return lesson ? deckOf(lesson, catalog.map((e) => ({ ...e, title: titleIn(e, currentLanguage()) }))) : undefined;
   }
 
   #onKey = (event: KeyboardEvent): void => {

@@ -5,6 +5,8 @@
  * the reason shown for an observed block is the model's, and says so.
  */
 import { msg, str } from '@lit/localize';
+import { stepTitleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest, type Experiment } from '../../experiments/schema.ts';
@@ -66,7 +68,8 @@ function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
 /** "then step 2: PUT with X-New" for a later step, nothing for the first. */
 function stepLabel(experiment: Experiment, step: number): string {
   if (step === 0) return '';
-  const title = experiment.then?.[step - 1]?.title;
+  const own = experiment.then?.[step - 1]?.title;
+  const title = own === undefined ? undefined : stepTitleIn(own, currentLanguage());
   return title ? msg(str`, then step ${step}: ${title}`, { id: 'sequence.then-titled' }) : msg(str`, then step ${step}`, { id: 'sequence.then' });
 }
 

@@ -66,4 +66,6 @@ export const lessons = {
   'lesson.fix.reason': '模型给出的原因：',
   'lesson.fix.unreadable': str`页面还读不到 ${0}。`,
   'lesson.fix.result': '修复结果',
+  'lesson.same-request-again': '再发一次同样的请求',
+  'lesson.ms-later': str`，${0} 毫秒之后`,
 } as const;
