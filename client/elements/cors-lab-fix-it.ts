@@ -13,6 +13,8 @@ import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { lessonStyles, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 /**
  * Fix it: a blocked experiment whose server headers the learner edits until
@@ -95,7 +97,7 @@ export class CorsLabFixIt extends LitElement {
     const { preflight, actual } = this._texts;
     const solved = loadProgress()[this.lessonId]?.fixed === true;
     return html`
-      <h3>${msg('Fix it', { id: 'lesson.fix.title' })}: ${experiment.title}</h3>
+      <h3>${msg('Fix it', { id: 'lesson.fix.title' })}: ${titleIn(experiment, currentLanguage())}</h3>
       <p><strong>${fixIt.goal}</strong></p>
       ${solved ? html`<p class="note">${msg('You have solved this one before.', { id: 'lesson.fix.solvedBefore' })}</p>` : nothing}
       <div class="setup">

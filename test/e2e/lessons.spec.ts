@@ -11,6 +11,7 @@ import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../servers/origins.ts';
+import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const lessons = loadLessonsFromDisk();
@@ -27,7 +28,9 @@ function navEntry(page: Page, title: string) {
 
 async function open(page: Page, appUrl: string, query: string): Promise<void> {
   await page.goto(`${appUrl}/${query}`);
-  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  const chinese = new URLSearchParams(query).get('lang') === 'zh-CN';
+  const status = chinese ? { name: templates['app.status-label'], ready: templates['app.status-ready'] } : { name: 'lab status', ready: 'ready' };
+  await expect(page.getByRole('status', { name: status.name })).toHaveText(status.ready);
 }
 
 /** Answers experiment 1 of "The preflight" (PUT without Access-Control-Allow-Methods) as given, and runs it. */
