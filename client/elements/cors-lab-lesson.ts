@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -102,6 +103,18 @@ export class CorsLabLesson extends LitElement {
     const next = course[lesson.order];
     const previous = course[lesson.order - 2];
     const fixExperiment = catalog.find((e) => e.id === lesson.fixIt.experiment);
+    // Another lesson in the same element gets fresh cards: answers and runs belong to their lesson.
+    const steps = keyed(
+      lesson.id,
+      html`${lesson.experiments.map((id, i) =>
+        this._section(
+          i + 1,
+          experimentLabel(i + 1),
+          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${catalog.find((e) => e.id === id)} .prediction=${lesson.predict[id]}></cors-lab-lesson-experiment>`,
+        ),
+      )}
+      ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment}></cors-lab-fix-it>`)}`,
+    );
     return html`<article aria-labelledby="lesson-title">
       <header>
         <h2 id="lesson-title" tabindex="-1">${msg(str`Lesson ${lesson.order}: ${lesson.title}`, { id: 'lesson.heading' })}</h2>
@@ -111,15 +124,7 @@ export class CorsLabLesson extends LitElement {
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
       ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${unsafeHTML(narrativeHtml(lesson.narrative))}</div>`)}
-      ${lesson.experiments.map((id, i) => {
-        const experiment = catalog.find((e) => e.id === id);
-        return this._section(
-          i + 1,
-          experimentLabel(i + 1),
-          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${experiment} .prediction=${lesson.predict[id]}></cors-lab-lesson-experiment>`,
-        );
-      })}
-      ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment}></cors-lab-fix-it>`)}
+      ${steps}
       <footer>
         ${previous ? html`<a href=${lessonHref(previous.id, location.search)} rel="prev">← ${previous.title}</a>` : html`<span></span>`}
         ${next ? html`<a href=${lessonHref(next.id, location.search)} rel="next">${next.title} →</a>` : nothing}

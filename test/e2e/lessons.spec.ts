@@ -144,12 +144,14 @@ test('at 390 px no lesson scrolls sideways, with a run and its diagram shown', a
   await page.setViewportSize({ width: 390, height: 844 });
   const app = originMap(lab.origins).app;
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await open(page, app, `?lesson=${preflight.id}`);
+  // Every lesson in the same element (a page load each would only time the app's start-up).
   for (const lesson of lessons.en) {
-    await open(page, app, `?lesson=${lesson.id}`);
+    await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), lesson.id);
     await expect(page.getByRole('heading', { name: `Lesson ${lesson.order}: ${lesson.title}` })).toBeVisible();
     await expect.poll(overflow, { message: lesson.id }).toBeLessThanOrEqual(0);
   }
-  await open(page, app, `?lesson=${preflight.id}`);
+  await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), preflight.id);
   await predictFirst(page, 'Blocked');
   await expect.poll(overflow).toBeLessThanOrEqual(0);
 });
@@ -261,4 +263,15 @@ test('the skip link lands on the lesson heading', async ({ lab, page }) => {
   await expect(page.getByRole('link', { name: 'Skip to the experiment' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
+});
+
+test('another lesson in the same element starts fresh: no answer or result carried over', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  const redirects = lessons.en.find((l) => l.id === 'redirects')!;
+  await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), redirects.id);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${catalog.find((e) => e.id === redirects.experiments[0])!.title}` })).toBeVisible();
+  await expect(card.getByTestId('lesson-result')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeDisabled();
 });
