@@ -244,7 +244,8 @@ export class CorsLabApp extends LitElement {
     const e = this._experiment;
     const page = pageOf(e);
     const url = origins ? experimentUrl(e, origins, 'shared') : '';
-    const link = `${location.origin}${location.pathname}${experimentHash(e)}`;
+    // The query keeps the language (?lang=), so a shared link opens in the one it was shared in.
+    const link = `${location.origin}${location.pathname}${location.search}${experimentHash(e)}`;
     return html`
       <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${msg('Skip to the experiment', { id: 'app.skip' })}</a>
       <header>

@@ -21,10 +21,11 @@ export class CorsLabLanguage extends LitElement {
   private async _choose(event: Event): Promise<void> {
     const value = (event.target as HTMLSelectElement).value;
     if (!isLanguage(value)) return;
-    await useLanguage(value, true);
+    // The URL first: the re-render the switch causes already shares links in the new language.
     const url = new URL(location.href);
     url.searchParams.set('lang', value);
     history.replaceState(history.state, '', url);
+    await useLanguage(value, true);
   }
 
   override render() {

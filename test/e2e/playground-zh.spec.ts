@@ -141,6 +141,9 @@ test('the language switch changes the page at once, ?lang= and <html lang>, work
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: zh('app.run') })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+  // The experiment's shared link opens in the language too.
+  await page.getByText(zh('app.share'), { exact: true }).click();
+  expect(new URL((await page.locator('.share-link a').getAttribute('href'))!).searchParams.get('lang')).toBe('zh-CN');
 
   // Remembered: a fresh visit without ?lang= opens in Chinese.
   await page.goto(`${app}/`);
