@@ -57,9 +57,10 @@ interface Tab {
 }
 
 /**
- * A slot keeps one tab per page origin it has used, so an experiment whose
- * steps change page (cache poisoning seen from another site) costs no
- * navigation back: a cross-site navigation starts a renderer process (100-400 ms).
+ * A slot keeps a tab per page origin of the experiments it runs, so an
+ * experiment whose steps change page (cache poisoning seen from another site)
+ * costs no navigation back: a cross-site navigation starts a renderer process
+ * (100-400 ms). A tab no longer needed moves on to the next page origin (visit).
  * The tabs share the context, as one page navigating did: cookies and caches
  * are the context's either way.
  */
@@ -154,12 +155,33 @@ interface Step {
   expect?: Expectation | undefined;
 }
 
-/** Makes the slot's tab on the runner of `page` the current one, opening it the first time. */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Tab> {
+/** Moves a tab to the runner at `url`; a tab that could not get there is closed. */
+async function moveTab(tab: Tab, url: string): Promise<Tab> {
+  try {
+    await tab.page.goto(url, { waitUntil: 'domcontentloaded' });
+  } catch (error) {
+    void tab.page.close().catch(() => undefined);
+    throw error;
+  }
+  return { ...tab, url };
+}
+
+/**
+ * Makes the slot's tab on the runner of `page` the current one. Without one,
+ * a tab on a page origin the experiment does not use (`needs`: the runner
+ * URLs of its steps) moves there, the oldest first, as schedule.ts expects: a
+ * navigation costs Chromium less than a new tab (no page to set up, no blank
+ * renderer), and a same-site one (app to the sandboxed page) no new renderer
+ * at all. Only then is a tab opened.
+ */
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap, needs: ReadonlySet<string>): Promise<Tab> {
   const url = runnerUrl(page, origins);
   let tab = slot.tabs.get(url);
   if (!tab) {
-    tab = openTab(slot.context, url, slot.tabs.size === 0);
+    const spare = [...slot.tabs.keys()].find((u) => !needs.has(u));
+    const moving = spare === undefined ? undefined : slot.tabs.get(spare);
+    if (spare !== undefined) slot.tabs.delete(spare);
+    tab = moving ? moving.then((t) => moveTab(t, url)) : openTab(slot.context, url, slot.tabs.size === 0);
     slot.tabs.set(url, tab);
     // A tab that failed to open is forgotten, so the next run tries again.
     tab.catch(() => slot.tabs.delete(url));
@@ -213,12 +235,13 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     { page, delayMs: 0, expect: experiment.expect },
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
+  const needs = new Set(steps.map((s) => runnerUrl(s.page, origins)));
   // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
   const [predictions] = await Promise.all([
     predict ? predict(experiment, origins, run) : [],
     clearing ? slot.context.clearCookies() : undefined,
     applySettings(slot, browserOf(experiment)),
-    visit(slot, page, origins),
+    visit(slot, page, origins, needs),
   ]);
   // Cleared: from now on only this run's own cookies can be there.
   slot.cookies = setsCookies(experiment);
@@ -229,7 +252,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
     if (step.delayMs > 0) await pause(step.delayMs);
-    const tab = await visit(slot, step.page, origins);
+    const tab = await visit(slot, step.page, origins, needs);
     const since = lab.journal.read(run).entries.length;
     tab.watch.begin(`/__cl/${run}/`);
     const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { experimentSchema, type ExperimentInput } from '../../experiments/schema.ts';
+import { experimentSchema, pageOf, type ExperimentInput } from '../../experiments/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -52,6 +52,19 @@ test('a slot navigates each page origin once: app, then api2, then back to its a
   // After the first experiment: one tab per origin it used; after that, no tab loads anything again.
   expect(tabs.sort()).toEqual([`${origins.api2}/__runner`, `${origins.app}/__runner`].sort());
   expect(navigations).toEqual([]);
+});
+
+test('a tab the next experiment does not need moves to its page origin instead of a new tab opening', async ({ lab, browser }) => {
+  const origins = originMap(lab.origins);
+  const experiments = ['simple-null-page-null-acao', 'credentials-reflected-origin', 'cache-poisoning-missing-vary'].map(byId);
+  expect(experiments.map((e) => [pageOf(e), ...(e.then ?? []).map((s) => s.page)])).toEqual([['null'], ['evil'], ['app', 'api2']]);
+  const tabsAfter: string[][] = [];
+  const report = await runExperiments(experiments, lab, browser, {
+    concurrency: 1,
+    onResult: () => void tabsAfter.push(browser.contexts().flatMap((c) => c.pages().map((p) => p.url()))),
+  });
+  for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
+  expect(tabsAfter).toEqual([[`${origins.app}/__runner?sandbox`], [`${origins.evil}/__runner`], [`${origins.app}/__runner`, `${origins.api2}/__runner`]]);
 });
 
 test('an experiment that waits between its steps does not hold up the others, even with one slot', async ({ lab, browser }) => {
