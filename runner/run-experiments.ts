@@ -400,17 +400,16 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
           const experiment = experiments[item.index] as Experiment;
           const index = item.index;
           let waiting: () => void = () => undefined;
-          const waits = new Promise<void>((resolve) => (waiting = resolve));
-          const finished = runOne(slot, experiment, lab, origins, predict, waiting).then(
-            (result) => result,
-            (error: unknown) => brokenRun(experiment, error),
-          ).then((result) => {
-            results[index] = result;
-            options.onResult?.(result, ++done, experiments.length);
-          });
+          const gaveUp = new Promise<void>((resolve) => (waiting = resolve));
+          const finished = runOne(slot, experiment, lab, origins, predict, waiting)
+            .catch((error: unknown) => brokenRun(experiment, error))
+            .then((result) => {
+              results[index] = result;
+              options.onResult?.(result, ++done, experiments.length);
+            });
           runs.push(finished);
           // The next experiment starts when this one is done, or waits and has given the slot up.
-          await Promise.race([finished, waits]);
+          await Promise.race([finished, gaveUp]);
           start();
         }
       } finally {
