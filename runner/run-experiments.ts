@@ -1,12 +1,12 @@
 /**
  * Runs experiments concurrently in real Chromium. Each slot is its own
- * browser context with one page, running one experiment at a time with its
- * cookies cleared first; every run gets its own URL (run id), so no
+ * browser context, running one experiment at a time, the cookies of earlier
+ * runs cleared first; every run gets its own URL (run id), so no
  * preflight-cache or HTTP-cache entry of another run can apply. Only an
- * experiment's own `then` steps share them, on purpose. A slot keeps to one
- * page origin as long as it can (schedule.ts); an experiment that waits
- * between its steps (the preflight cache's expiry) gets a context of its own,
- * so the wait costs no working slot.
+ * experiment's own `then` steps share them, on purpose. A slot keeps to the
+ * page origins it has tabs for as long as it can (schedule.ts); an experiment
+ * that waits between its steps (the preflight cache's expiry) gives its slot
+ * up while it waits, so the wait costs no working slot and no extra context.
  *
  * Browser settings (format 1.1 `browser`) group the runs: Local Network
  * Access is a permission, granted or cleared per context before each run;
@@ -57,9 +57,10 @@ interface Tab {
 }
 
 /**
- * A slot keeps one tab per page origin it has used, so an experiment whose
- * steps change page (cache poisoning seen from another site) costs no
- * navigation back: a cross-site navigation starts a renderer process (100-400 ms).
+ * A slot keeps a tab per page origin of the experiments it runs, so an
+ * experiment whose steps change page (cache poisoning seen from another site)
+ * costs no navigation back: a cross-site navigation starts a renderer process
+ * (100-400 ms). A tab no longer needed moves on to the next page origin (visit).
  * The tabs share the context, as one page navigating did: cookies and caches
  * are the context's either way.
  */
@@ -68,10 +69,37 @@ interface Slot {
   tabs: Map<string, Promise<Tab>>;
   tab: Tab | null;
   localNetworkAccess: BrowserSettings['localNetworkAccess'];
+  /** A run since the last clear may have left cookies: the next run clears them first. */
+  cookies: boolean;
+  /** Settles when the run using the slot gives it up: runs take turns (takeTurn). */
+  turn: Promise<void>;
 }
 
 function openSlot(context: BrowserContext): Slot {
-  return { context, tabs: new Map(), tab: null, localNetworkAccess: 'denied' };
+  // A fresh context, or a persistent one in a new empty profile: no cookies yet.
+  return { context, tabs: new Map(), tab: null, localNetworkAccess: 'denied', cookies: false, turn: Promise.resolve() };
+}
+
+/** Waits until the runs before have given the slot up; the returned function gives it up in turn. */
+function takeTurn(slot: Slot): Promise<() => void> {
+  let giveUp: () => void = () => undefined;
+  const mine = new Promise<void>((resolve) => (giveUp = resolve));
+  const before = slot.turn;
+  slot.turn = before.then(() => mine);
+  return before.then(() => giveUp);
+}
+
+/**
+ * Whether a run of `experiment` can leave a cookie in its context. Only the
+ * plan's `Set-Cookie` lines set cookies (the lab's own pages set none, and
+ * neither do the middlewares), so the runs of most experiments need no
+ * clear before them: a browser round trip each, more than a whole fetch
+ * step takes on a busy machine.
+ */
+export function setsCookies(experiment: Experiment): boolean {
+  const server = experiment.server;
+  const answers = [server?.preflight?.headers, server?.actual?.headers, ...(server?.redirects ?? []).map((r) => r.headers)];
+  return answers.some((headers) => Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'set-cookie'));
 }
 
 async function openTab(context: BrowserContext, url: string, first: boolean): Promise<Tab> {
@@ -127,12 +155,33 @@ interface Step {
   expect?: Expectation | undefined;
 }
 
-/** Makes the slot's tab on the runner of `page` the current one, opening it the first time. */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Tab> {
+/** Moves a tab to the runner at `url`; a tab that could not get there is closed. */
+async function moveTab(tab: Tab, url: string): Promise<Tab> {
+  try {
+    await tab.page.goto(url, { waitUntil: 'domcontentloaded' });
+  } catch (error) {
+    void tab.page.close().catch(() => undefined);
+    throw error;
+  }
+  return { ...tab, url };
+}
+
+/**
+ * Makes the slot's tab on the runner of `page` the current one. Without one,
+ * a tab on a page origin the experiment does not use (`needs`: the runner
+ * URLs of its steps) moves there, the oldest first, as schedule.ts expects: a
+ * navigation costs Chromium less than a new tab (no page to set up, no blank
+ * renderer), and a same-site one (app to the sandboxed page) no new renderer
+ * at all. Only then is a tab opened.
+ */
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap, needs: ReadonlySet<string>): Promise<Tab> {
   const url = runnerUrl(page, origins);
   let tab = slot.tabs.get(url);
   if (!tab) {
-    tab = openTab(slot.context, url, slot.tabs.size === 0);
+    const spare = [...slot.tabs.keys()].find((u) => !needs.has(u));
+    const moving = spare === undefined ? undefined : slot.tabs.get(spare);
+    if (spare !== undefined) slot.tabs.delete(spare);
+    tab = moving ? moving.then((t) => moveTab(t, url)) : openTab(slot.context, url, slot.tabs.size === 0);
     slot.tabs.set(url, tab);
     // A tab that failed to open is forgotten, so the next run tries again.
     tab.catch(() => slot.tabs.delete(url));
@@ -141,31 +190,69 @@ async function visit(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<
   return slot.tab;
 }
 
-async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null): Promise<ExperimentResult> {
+/**
+ * Runs one experiment in its turn on the slot. A step that waits long
+ * (`delayMs`, the preflight cache's expiry) gives the slot up while it
+ * waits, calling `waiting`, so the slot runs other experiments meanwhile;
+ * their runs have their own URLs, so they touch none of this run's cache
+ * entries. Another run may leave cookies or change the permission in the
+ * meantime: both are put right before the next step. A run that sets
+ * cookies itself keeps the slot, since a clear would remove its own.
+ */
+async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null, waiting: () => void): Promise<ExperimentResult> {
+  let giveUp = await takeTurn(slot);
+  try {
+    return await runInTurns(slot, experiment, lab, origins, predict, async (delayMs) => {
+      if (delayMs < LONG_WAIT_MS || setsCookies(experiment)) return void (await sleep(delayMs));
+      giveUp();
+      waiting();
+      await sleep(delayMs);
+      giveUp = await takeTurn(slot);
+      await Promise.all([slot.cookies ? slot.context.clearCookies() : undefined, applySettings(slot, browserOf(experiment))]);
+      slot.cookies = false;
+    });
+  } catch (error) {
+    // The next run in this slot starts on a fresh tab.
+    dropTab(slot);
+    throw error;
+  } finally {
+    giveUp();
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null, pause: (delayMs: number) => Promise<void>): Promise<ExperimentResult> {
   const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);
+  const clearing = slot.cookies;
+  // Still set if the run fails before its clear is done; a run that fails half-way may have set its cookies.
+  slot.cookies ||= setsCookies(experiment);
   const url = experimentUrl(experiment, origins, run);
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps: Step[] = [
     { page, delayMs: 0, expect: experiment.expect },
     ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
   ];
+  const needs = new Set(steps.map((s) => runnerUrl(s.page, origins)));
   // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
   const [predictions] = await Promise.all([
     predict ? predict(experiment, origins, run) : [],
-    slot.context.clearCookies(),
+    clearing ? slot.context.clearCookies() : undefined,
     applySettings(slot, browserOf(experiment)),
-    visit(slot, page, origins),
+    visit(slot, page, origins, needs),
   ]);
+  // Cleared: from now on only this run's own cookies can be there.
+  slot.cookies = setsCookies(experiment);
   // A blocked step's fix is the experiment's complete fix (every response, every step), as the playground and probe show it.
   // Found while the page runs (awaited only for a blocked step), so the run does not wait on the model.
   const fixing = predictions.some((p) => p.outcome === 'blocked') ? completeFixText(experiment, origins) : Promise.resolve(null);
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   for (const [i, step] of steps.entries()) {
-    if (step.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-    const tab = await visit(slot, step.page, origins);
+    if (step.delayMs > 0) await pause(step.delayMs);
+    const tab = await visit(slot, step.page, origins, needs);
     const since = lab.journal.read(run).entries.length;
     tab.watch.begin(`/__cl/${run}/`);
     const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
@@ -228,7 +315,10 @@ interface Pool {
   started?: () => void;
 }
 
-/** An experiment that waits this long between steps gets a context of its own, so its wait overlaps with the others' work. */
+/** The page origins an experiment's steps run on: its tabs in a slot. */
+const pagesOf = (e: Experiment): PageOrigin[] => [...new Set([pageOf(e), ...(e.then ?? []).map((s) => s.page ?? pageOf(e))])];
+
+/** A step that waits this long gives its slot up meanwhile (runOne). */
 const LONG_WAIT_MS = 500;
 const waitOf = (e: Experiment): number => (e.then ?? []).reduce((sum, s) => sum + (s.delayMs ?? 0), 0);
 
@@ -239,15 +329,20 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, experiments.length));
   const results: ExperimentResult[] = new Array(experiments.length);
   const predict = options.predict === undefined ? predictExperimentAsync : options.predict;
-  // A slot runs experiments with its page origin and permissions back to back (schedule.ts), so it rarely navigates.
+  // A slot runs experiments with the same page origins back to back (schedule.ts), so it rarely opens a tab.
+  // Within those, the longest waits go first, so they pass while the slot runs the rest; then those with the
+  // same permission go together, so the slot rarely changes it.
   const scheduled = (keep: (e: Experiment) => boolean): Schedule =>
-    new Schedule(experiments.flatMap((e, index) => (keep(e) ? [{ index, key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}` }] : [])));
+    new Schedule(
+      experiments
+        .flatMap((e, index) => (keep(e) ? [{ index, pages: pagesOf(e), wait: waitOf(e), permission: browserOf(e).localNetworkAccess }] : []))
+        .sort((a, b) => b.wait - a.wait || a.permission.localeCompare(b.permission)),
+    );
   const cookiesAllowed = (e: Experiment): boolean => browserOf(e).thirdPartyCookies === 'allowed';
   const onPublic = (e: Experiment): boolean => pageOf(e) === 'public' && !options.browserKnowsPublic;
-  const waits = (e: Experiment): boolean => waitOf(e) >= LONG_WAIT_MS;
   const newContext = (): Promise<BrowserContext> => browser.newContext();
   let publicBrowser: Promise<Browser> | undefined;
-  const mainSchedule = scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && !waits(e));
+  const mainSchedule = scheduled((e) => !cookiesAllowed(e) && !onPublic(e));
   // The main slots get the cores first: another browser launching beside them slowed their first runs
   // (the main slots run the most experiments; the other browsers' few runs still end long before).
   let warming = Math.min(concurrency, mainSchedule.size);
@@ -256,7 +351,6 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const afterMain = <T>(launch: () => Promise<T>): (() => Promise<T>) => async () => (await mainWarmed, launch());
   const pools: Pool[] = [
     { schedule: mainSchedule, width: concurrency, context: newContext, release: (c) => c.close(), started: () => void (--warming === 0 && mainWarm()) },
-    { schedule: scheduled((e) => !cookiesAllowed(e) && !onPublic(e) && waits(e)), width: concurrency, context: newContext, release: (c) => c.close() },
     {
       schedule: scheduled((e) => !cookiesAllowed(e) && onPublic(e)),
       width: 1,
@@ -299,22 +393,27 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
         }
         return;
       }
+      const runs: Promise<void>[] = [];
       try {
         const slot = openSlot(context);
         for (let item = pool.schedule.next(id); item; item = pool.schedule.next(id)) {
           const experiment = experiments[item.index] as Experiment;
-          let result: ExperimentResult;
-          try {
-            result = await runOne(slot, experiment, lab, origins, predict);
-          } catch (error) {
-            result = brokenRun(experiment, error);
-            dropTab(slot);
-          }
-          results[item.index] = result;
-          options.onResult?.(result, ++done, experiments.length);
+          const index = item.index;
+          let waiting: () => void = () => undefined;
+          const gaveUp = new Promise<void>((resolve) => (waiting = resolve));
+          const finished = runOne(slot, experiment, lab, origins, predict, waiting)
+            .catch((error: unknown) => brokenRun(experiment, error))
+            .then((result) => {
+              results[index] = result;
+              options.onResult?.(result, ++done, experiments.length);
+            });
+          runs.push(finished);
+          // The next experiment starts when this one is done, or waits and has given the slot up.
+          await Promise.race([finished, gaveUp]);
           start();
         }
       } finally {
+        await Promise.all(runs);
         await pool.release(context);
       }
     };

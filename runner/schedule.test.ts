@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
-import { browserOf, pageOf } from '../experiments/schema.ts';
-import { Schedule, type Scheduled } from './schedule.ts';
+import { pageOf } from '../experiments/schema.ts';
+import { JOIN_MIN, Schedule, type Scheduled } from './schedule.ts';
 
 /** Drains the schedule with `workers` taking turns; returns what each worker ran, in order. */
 function drain(schedule: Schedule, workers: number): Scheduled[][] {
@@ -16,45 +16,72 @@ function drain(schedule: Schedule, workers: number): Scheduled[][] {
   return ran;
 }
 
-/** Key changes a worker makes: each one is a navigation of its page. */
-const moves = (ran: Scheduled[]): number => ran.filter((item, i) => i === 0 || item.key !== ran[i - 1]?.key).length;
+/** The tabs a worker opened: one per page origin it ran on. */
+const tabs = (ran: Scheduled[]): number => new Set(ran.flatMap((item) => item.pages)).size;
+
+const on = (page: string, n: number, from = 0): Scheduled[] => Array.from({ length: n }, (_, i) => ({ index: from + i, pages: [page] }));
 
 describe('Schedule', () => {
   it('hands out every experiment exactly once, keeping input order within a key', () => {
-    const items = [0, 1, 2, 3, 4, 5, 6].map((index) => ({ index, key: index % 3 === 0 ? 'a' : 'b' }));
+    const items = [0, 1, 2, 3, 4, 5, 6].map((index) => ({ index, pages: index % 3 === 0 ? ['a'] : ['b', 'b'] }));
     const ran = drain(new Schedule(items), 3).flat();
     expect(ran.map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const alone = drain(new Schedule(items), 1).flat();
-    expect(alone.filter((r) => r.key === 'a').map((r) => r.index)).toEqual([0, 3, 6]);
-    expect(alone.filter((r) => r.key === 'b').map((r) => r.index)).toEqual([1, 2, 4, 5]);
+    expect(alone.filter((r) => r.pages[0] === 'a').map((r) => r.index)).toEqual([0, 3, 6]);
+    expect(alone.filter((r) => r.pages[0] === 'b').map((r) => r.index)).toEqual([1, 2, 4, 5]);
+  });
+
+  it('keys experiments by the set of pages they use, in any order', () => {
+    const schedule = new Schedule([
+      { index: 0, pages: ['app', 'api2'] },
+      { index: 1, pages: ['x', 'y', 'z'] },
+      { index: 2, pages: ['api2', 'app', 'app'] },
+    ]);
+    expect([schedule.next(0)?.index, schedule.next(0)?.index]).toEqual([0, 2]);
   });
 
   it('puts workers on different keys first, then joins the largest key left', () => {
-    const items = [
-      ...Array.from({ length: 10 }, (_, index) => ({ index, key: 'big' })),
-      { index: 10, key: 'small' },
-      { index: 11, key: 'tiny' },
-    ];
-    const schedule = new Schedule(items);
-    expect([schedule.next(0)?.key, schedule.next(1)?.key, schedule.next(2)?.key]).toEqual(['big', 'small', 'tiny']);
+    const schedule = new Schedule([...on('big', 20), ...on('small', 1, 20), ...on('tiny', 1, 21)]);
+    expect([schedule.next(0)?.pages, schedule.next(1)?.pages, schedule.next(2)?.pages]).toEqual([['big'], ['small'], ['tiny']]);
     // small and tiny are done: both workers join the big key rather than idling.
-    expect([schedule.next(1)?.key, schedule.next(2)?.key]).toEqual(['big', 'big']);
+    expect([schedule.next(1)?.pages, schedule.next(2)?.pages]).toEqual([['big'], ['big']]);
   });
 
-  it('navigates each slot about once per key over the whole catalog (round robin would navigate at every key boundary of every slot)', () => {
-    const items = catalog.map((e, index) => ({ index, key: `${browserOf(e).localNetworkAccess} ${pageOf(e)}` }));
-    const keys = new Set(items.map((i) => i.key)).size;
+  it('takes a key whose pages the worker already has open before one that needs a new tab', () => {
+    const both = (index: number): Scheduled => ({ index, pages: ['app', 'other'] });
+    const schedule = new Schedule([...on('app', 2), ...on('other2', 2, 2), { index: 4, pages: ['other'] }, both(5), both(6)]);
+    expect(schedule.next(0)?.pages).toEqual(['app']);
+    expect(schedule.next(1)?.pages).toEqual(['other2']);
+    expect(schedule.next(0)?.pages).toEqual(['app']);
+    // Worker 0 has an app tab: app+other needs one new tab, as `other` does; the key with more left goes first...
+    expect([schedule.next(0)?.index, schedule.next(0)?.index]).toEqual([5, 6]);
+    // ...and then `other` needs none.
+    expect(schedule.next(0)?.pages).toEqual(['other']);
+    expect(schedule.next(0)).toBeNull();
+  });
+
+  it(`joins a key another worker is on only when at least ${JOIN_MIN} are left there: a tab costs more than a few runs`, () => {
+    const few = new Schedule(on('a', JOIN_MIN - 1));
+    expect(few.next(0)).not.toBeNull();
+    expect(few.next(1)).toBeNull();
+    expect(drain(few, 1).flat()).toHaveLength(JOIN_MIN - 2);
+    const many = new Schedule(on('a', JOIN_MIN + 1));
+    expect(many.next(0)).not.toBeNull();
+    expect(many.next(1)).not.toBeNull();
+  });
+
+  it('opens a tab for each page origin of the catalog in about one slot, plus one per slot for the origin most experiments use', () => {
+    const items = catalog.map((e, index) => ({ index, pages: [pageOf(e), ...(e.then ?? []).map((s) => s.page ?? pageOf(e))] }));
+    const origins = new Set(items.flatMap((i) => i.pages)).size;
     const workers = 3;
     const ran = drain(new Schedule(items), workers);
-    const navigations = ran.reduce((sum, r) => sum + moves(r), 0);
-    // Every key once, plus at most one join of a larger key per worker after its own ran out.
-    expect(navigations).toBeLessThanOrEqual(keys + workers);
+    expect(ran.reduce((sum, r) => sum + tabs(r), 0)).toBeLessThanOrEqual(origins + workers - 1);
     expect(ran.flat()).toHaveLength(catalog.length);
   });
 
   it('returns null once nothing is left, for every worker', () => {
-    const schedule = new Schedule([{ index: 0, key: 'a' }]);
-    expect(schedule.next(0)).toEqual({ index: 0, key: 'a' });
+    const schedule = new Schedule([{ index: 0, pages: ['a'] }]);
+    expect(schedule.next(0)).toEqual({ index: 0, pages: ['a'] });
     expect(schedule.next(0)).toBeNull();
     expect(schedule.next(1)).toBeNull();
     expect(schedule.size).toBe(0);
