@@ -140,6 +140,7 @@ export class CorsLabApp extends LitElement {
   @state() private _running = 0;
   @state() private _error = '';
   @state() private _copied?: Copied;
+  @state() private _copyFailed = false;
   /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
   private _lessonId = lessonIdFrom(location.search);
   private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
@@ -215,9 +216,16 @@ export class CorsLabApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#experiment, cors-lab-lesson')?.focus();
   }
 
+  /**
+   * The Clipboard API exists only in a secure context (https, localhost): an
+   * attendee of a class lab on http://192.168.x.y has none, and a browser may
+   * refuse the write. Either way the learner is told, never left believing it copied.
+   * https://w3c.github.io/clipboard-apis/#navigator-clipboard
+   */
   private async _copy(label: Copied, text: string): Promise<void> {
-    await navigator.clipboard?.writeText(text).catch(() => undefined);
-    this._copied = label;
+    const copied = navigator.clipboard ? await navigator.clipboard.writeText(text).then(() => true, () => false) : false;
+    this._copied = copied ? label : undefined;
+    this._copyFailed = !copied;
   }
 
   private _download(): void {
@@ -275,6 +283,7 @@ export class CorsLabApp extends LitElement {
             <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>${msg('Copy curl', { id: 'app.copy-curl' })}</button>
             <button @click=${() => this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
             ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
+            ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
           <details>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from './index.ts';
 import { explainIn, stepTitleIn, titleIn } from './prose-in.ts';
+import './zh-CN/register.ts';
 
 const first = catalog.find((e) => e.explain !== undefined)!;
 

@@ -37,6 +37,10 @@ test('an attendee opens the class URL, not a secure context, and runs an experim
   const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment.id }).first();
   await expect(row).toContainText('allowed');
   await expect(row).not.toContainText('disagree');
+  // No clipboard outside a secure context: the copy buttons say so instead of claiming "Copied".
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot reach the clipboard' })).toBeVisible();
+  await expect(page.getByText('Copied link.')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -8,6 +8,7 @@ export const app = {
   'app.copied-link': '已复制链接。',
   'app.copied-fetch': '已复制 fetch() 代码。',
   'app.copied-curl': '已复制 curl 命令。',
+  'app.copy-failed': '此页面无法访问剪贴板（它不是安全上下文，或浏览器拒绝了）：请在“分享”中选中文本再复制。',
   'app.origins-status': str`/__lab/origins 返回了 ${0}`,
   'app.status-opening': str`正在打开 ${0}…`,
   'app.status-running': str`正在运行 ${0} 个…`,

@@ -3,6 +3,8 @@
  * area keeps its own file; this one only gathers them. A message id used in
  * the client without an entry here fails `client/i18n/translations.test.ts`.
  */
+// The catalog's Chinese titles and explanations travel with these messages, not in every page.
+import '../../../experiments/catalog/zh-CN/register.ts';
 import { app } from './app.ts';
 import { catalog } from './catalog.ts';
 import { checks } from './checks.ts';
