@@ -93,6 +93,8 @@ export class CorsLabApp extends LitElement {
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
       .side { display: flex; flex-direction: column; gap: 1em; }
+      /* On a phone a learner opening a lesson link wants the lesson, not 13 links above it: the list moves below. */
+      @media (max-width: 900px) { main.lesson .side { order: 2; } }
       /* A printed lesson is the lesson alone. */
       @media print { header, .skip, .side { display: none; } main { display: block; padding: 0; } }
     `,
@@ -266,7 +268,7 @@ export class CorsLabApp extends LitElement {
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
-      <main>
+      <main class=${this._lessonId ? 'lesson' : 'playground'}>
         <div class="side">
         <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
         ${this._lessonId ? nothing : html`<nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>

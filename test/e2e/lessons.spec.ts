@@ -145,6 +145,11 @@ test('at 390 px no lesson scrolls sideways, with a run and its diagram shown', a
   const app = originMap(lab.origins).app;
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await open(page, app, `?lesson=${preflight.id}`);
+  // A lesson link opened on a phone shows the lesson first; the Lessons list follows it.
+  const headingTop = (await page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` }).boundingBox())!.y;
+  const navTop = (await page.getByRole('navigation', { name: 'Lessons' }).boundingBox())!.y;
+  expect(headingTop).toBeLessThan(navTop);
+  expect(headingTop).toBeLessThan(844);
   // Every lesson in the same element (a page load each would only time the app's start-up).
   for (const lesson of lessons.en) {
     await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), lesson.id);
