@@ -66,7 +66,7 @@ export async function serveCommand(args: string[], io: Io, env: ClassEnvironment
   const lab = await startLab({ portBase: base, host: values.host, names });
   const app = lab.origins.find((o) => o.name === 'app');
   if (values.class) io.out(`${await classBanner(lab.origins, lab.bound.map((b) => b.address))}\n`);
-  else io.out(`cors-lab is running. Open the playground: ${app?.url}/\n\n`);
+  else io.out(`cors-lab is running. Open the playground: ${app?.url}/\n(the Lessons are listed beside the catalog; in Chinese: ${app?.url}/?lang=zh-CN)\n\n`);
   io.out('Origins:\n');
   for (const o of lab.origins) io.out(`  ${o.name.padEnd(8)} ${o.url.padEnd(30)} (${o.role}, site ${o.site})\n`);
   for (const warning of bindWarnings(lab)) io.err(`\n${warning}\n`);
