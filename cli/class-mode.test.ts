@@ -1,8 +1,8 @@
 /** `cors-lab serve --class`: the names for a room, the QR code, the flags, and the running command (loopback only). */
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
+import { startServeProcess } from './serve-process.ts';
 import { describe, expect, it } from 'vitest';
 import { classBanner, classNames, qrCode, type ClassEnvironment } from './class-mode.ts';
 import type { Io } from './io.ts';
@@ -142,19 +142,8 @@ describe('cors-lab serve --class, as a process on loopback', () => {
   it('prints the attendees\' URL and its QR code, advertises the names, and the Host check admits exactly them', async () => {
     const base = 6640;
     const names = ['app=class.localhost', 'api=class.localhost', 'api2=class.localhost', 'partner=127.0.0.1', 'public=127.0.0.1', 'evil=room-evil.localhost'];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--class', '--host', '127.0.0.1', '--port-base', String(base), ...names.flatMap((n) => ['--name', n])], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
+    const { child, out } = await startServeProcess(['--class', '--host', '127.0.0.1', '--port-base', String(base), ...names.flatMap((n) => ['--name', n])]);
     try {
-      let out = '';
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          out += chunk;
-          if (out.includes('Press Ctrl+C')) resolve();
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it was ready: ${out}`)));
-      });
       expect(out).toContain(`Class mode. Attendees open: http://class.localhost:${base}/`);
       const qr = out.slice(out.indexOf('\n\n') + 2, out.indexOf('Bound to loopback'));
       expect(decode(modulesFromTerminal(qr))).toBe(`http://class.localhost:${base}/`);

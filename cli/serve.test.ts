@@ -1,10 +1,10 @@
 /** What `cors-lab serve` warns about where it is bound. */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ORIGINS, advertisedOrigin } from '../servers/origins.ts';
 import { bindWarnings } from './commands/serve.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
+import { startServeProcess } from './serve-process.ts';
 
 function labBoundTo(address: string, given = address) {
   const origins = ORIGINS.map((spec) => advertisedOrigin(spec, { address, given }, 7000 + spec.offset));
@@ -41,16 +41,8 @@ describe('serve --host', () => {
 describe('cors-lab serve, as a process on loopback', () => {
   it('prints the playground URL, where the lessons are and the Chinese URL, then the origins', async () => {
     const base = 6660;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--port-base', String(base)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    const { child, out } = await startServeProcess(['--port-base', String(base)]);
     try {
-      let out = '';
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          out += chunk;
-          if (out.includes('Press Ctrl+C')) resolve();
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it was ready: ${out}`)));
-      });
       expect(out).toContain(`Open the playground: http://localhost:${base}/\n`);
       expect(out).toContain(`the Lessons are listed beside the catalog; in Chinese: http://localhost:${base}/?lang=zh-CN`);
       expect(out).toContain(`evil     http://evil.localhost:${base + 4}`);
