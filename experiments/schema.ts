@@ -4,10 +4,19 @@
  * lab takes its types from here.
  */
 import { z } from 'zod';
-import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
-import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
+import { ORIGIN_NAMES, isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
+import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
+import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason } from './reasons.ts';
+
+/**
+ * A custom issue with its English text and, in `params.problem`, the problem
+ * as data, so the playground can say it in the reader's language (validate.ts).
+ */
+function addProblem(ctx: z.RefinementCtx, problem: Problem, path?: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem }, ...(path ? { path } : {}) });
+}
 
 const originName = z
   .string()
@@ -25,15 +34,17 @@ const headerValue = z.union([z.string(), z.array(z.string())], {
 });
 
 /** `{origin:NAME}` tokens must name a lab origin. */
-function tokenProblem(value: string): string | null {
-  for (const [, name] of value.matchAll(/\{origin:([^}]*)\}/g)) {
-    if (!isOriginName(name ?? '')) return `{origin:${name}}: ${unknownOriginMessage(name ?? '')}`;
+function tokenIssue(value: string): Problem | null {
+  for (const [, name = ''] of value.matchAll(/\{origin:([^}]*)\}/g)) {
+    if (!isOriginName(name)) return { code: 'unknownOriginToken', name, known: ORIGIN_NAMES };
   }
   return null;
 }
 
 /** Bodies go on the wire as latin1 (one byte a character). */
-const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold only characters up to U+00FF (latin1); encode anything else');
+const body = z.string().superRefine((v, ctx) => {
+  if (!/^[\x00-\xff]*$/.test(v)) addProblem(ctx, { code: 'latin1Body' });
+});
 
 /**
  * Names and values are checked here so a bad one is named by its JSON path.
@@ -43,12 +54,12 @@ const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold
 const headerMapOf = (kind: 'request' | 'response') =>
   z.record(z.string(), headerValue).superRefine((headers, ctx) => {
     for (const [name, value] of Object.entries(headers)) {
-      const nameProblem = headerNameProblem(name) ?? (kind === 'response' ? framingHeaderProblem(name) : null);
-      if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
+      const nameProblem = headerNameIssue(name) ?? (kind === 'response' ? framingHeaderIssue(name) : null);
+      if (nameProblem) addProblem(ctx, nameProblem, [name]);
       const values = Array.isArray(value) ? value : [value];
       values.forEach((one, i) => {
-        const valueProblem = headerValueProblem(one) ?? tokenProblem(one);
-        if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
+        const valueProblem = headerValueIssue(one) ?? tokenIssue(one);
+        if (valueProblem) addProblem(ctx, valueProblem, Array.isArray(value) ? [name, i] : [name]);
       });
     }
   });
@@ -56,10 +67,10 @@ const headerMap = headerMapOf('request');
 const responseHeaderMap = headerMapOf('response');
 
 /** A string checked by one of the wire rules of headers.ts, its message kept. */
-const wireString = (problem: (value: string) => string | null) =>
+const wireString = (check: (value: string) => Problem | null) =>
   z.string().superRefine((value, ctx) => {
-    const message = problem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
+    const problem = check(value);
+    if (problem) addProblem(ctx, problem);
   });
 
 const status = (min: number, max: number) =>
@@ -118,7 +129,7 @@ const answerSchema = z
   .superRefine((answer, ctx) => {
     // A body after a 204, 205 or 304 is read by no client: on a keep-alive connection it would be taken for the next response.
     if (answer.status !== undefined && NULL_BODY_STATUSES.includes(answer.status) && answer.body) {
-      ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${answer.status} response has no body (https://httpwg.org/specs/rfc9110.html#status.${answer.status})` });
+      addProblem(ctx, { code: 'nullBody', status: answer.status }, ['body']);
     }
   });
 
@@ -126,9 +137,9 @@ const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
   to: originName,
   headers: responseHeaderMap.optional(),
-  userinfo: wireString(userinfoProblem).optional(),
+  userinfo: wireString(userinfoIssue).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
-  path: wireString(urlPathProblem).optional(),
+  path: wireString(urlPathIssue).optional(),
 });
 
 export const serverSchema = z.strictObject({
@@ -142,8 +153,8 @@ export const serverSchema = z.strictObject({
       const origin = middleware.options?.origin;
       const values = Array.isArray(origin) ? origin : typeof origin === 'string' ? [origin] : [];
       values.forEach((value, i) => {
-        const problem = tokenProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin'] });
+        const problem = tokenIssue(value);
+        if (problem) addProblem(ctx, problem, Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin']);
       });
     })
     .optional(),
@@ -175,7 +186,10 @@ const expectSchema = z.strictObject({
   hiddenHeaders: headerNameList.optional(),
   originSeen: z
     .string()
-    .refine((v) => tokenProblem(v) === null, { error: (issue) => tokenProblem(String(issue.input)) ?? '' })
+    .superRefine((v, ctx) => {
+      const problem = tokenIssue(v);
+      if (problem) addProblem(ctx, problem);
+    })
     .nullable()
     .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
