@@ -1,6 +1,8 @@
 /** The editor's problems in the language the learner reads (the page's language is mocked: the words come from experiments/problems). */
 import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
+import '../../experiments/catalog/zh-CN/register.ts';
+import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { draftOf, experimentFromDraft } from './editor-draft.ts';
 
 vi.mock('../i18n/localize.ts', () => ({ currentLanguage: () => 'zh-CN' }));
@@ -15,5 +17,9 @@ describe('editor draft under zh-CN', () => {
   it('says problems of the whole experiment in Chinese too', () => {
     const { problems } = experimentFromDraft({ ...draftOf(put), redirects: '[{"to": "api2", "colour": 1}]' }, put);
     expect(problems.redirects).toEqual(['server.redirects[0]: 未知的字段 "colour"']);
+  });
+  it('names an edited catalog experiment by its Chinese title', () => {
+    const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);
+    expect(experiment?.title).toContain(catalogZhCN[put.id]!.title);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
 import { currentLanguage } from '../i18n/localize.ts';
@@ -149,7 +150,8 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
   const custom = source.group === 'custom';
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
-    title: custom ? source.title : msg(str`Custom: ${source.title}`, { id: 'editor.custom-title' }),
+    // The learner edits what they read: a catalog title in their language.
+    title: custom ? source.title : msg(str`Custom: ${titleIn(source, currentLanguage())}`, { id: 'editor.custom-title' }),
     group: 'custom',
     ...(source.explain ? { explain: source.explain } : {}),
     page: d.page as ExperimentInput['page'],
