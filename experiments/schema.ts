@@ -8,7 +8,7 @@ import { ORIGIN_NAMES, isOriginName, unknownOriginMessage, type OriginName } fro
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
 import { problemText, type Problem } from './problems/index.ts';
-import { OUTCOMES, isReason } from './reasons.ts';
+import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 
 /**
  * A custom issue with its English text and, in `params.problem`, the problem
@@ -20,13 +20,17 @@ function addProblem(ctx: z.RefinementCtx, problem: Problem, path?: PropertyKey[]
 
 const originName = z
   .string()
-  .refine(isOriginName, { error: (issue) => unknownOriginMessage(issue.input) })
+  .superRefine((v, ctx) => {
+    if (!isOriginName(v)) addProblem(ctx, { code: 'unknownOrigin', origin: v, known: ORIGIN_NAMES, orNull: false });
+  })
   .transform((v) => v as OriginName);
 
 /** An origin name, or "null" for a sandboxed (opaque-origin) page. */
 const pageOrigin = z
   .string()
-  .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(issue.input)}, or "null" for a sandboxed page` })
+  .superRefine((v, ctx) => {
+    if (v !== 'null' && !isOriginName(v)) addProblem(ctx, { code: 'unknownOrigin', origin: v, known: ORIGIN_NAMES, orNull: true });
+  })
   .transform((v) => v as OriginName | 'null');
 
 const headerValue = z.union([z.string(), z.array(z.string())], {
@@ -74,7 +78,10 @@ const wireString = (check: (value: string) => Problem | null) =>
   });
 
 const status = (min: number, max: number) =>
-  z.number({ error: 'status is a number' }).int('status is a whole number').min(min, `status must be ${min}-${max}`).max(max, `status must be ${min}-${max}`);
+  z.number({ error: 'status is a number' }).superRefine((v, ctx) => {
+    if (!Number.isInteger(v)) addProblem(ctx, { code: 'statusWhole' });
+    else if (v < min || v > max) addProblem(ctx, { code: 'statusRange', min, max });
+  });
 
 export const API = ['fetch', 'xhr'] as const;
 export const MODES = ['cors', 'no-cors', 'same-origin'] as const;
@@ -95,7 +102,9 @@ export const REFERRER_POLICIES = [
 /** Fetch's redirect statuses. https://fetch.spec.whatwg.org/#redirect-status */
 export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
 
-const method = z.string().refine(isToken, { error: (issue) => `invalid method ${JSON.stringify(issue.input)}: a method is a token` });
+const method = z.string().superRefine((v, ctx) => {
+  if (!isToken(v)) addProblem(ctx, { code: 'method', method: v });
+});
 
 /** The request fields a `then` step may override: everything but where it goes. */
 const requestOverrides = {
@@ -117,7 +126,12 @@ const requestSchema = z.strictObject({
   target: originName,
   targetAddressSpace: z.enum(TARGET_ADDRESS_SPACES, { error: `targetAddressSpace is one of ${TARGET_ADDRESS_SPACES.join(', ')}` }).optional(),
   /** The browser percent-encodes what a URL path may not hold; the server checks the path it receives (answer.ts). */
-  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+  path: z
+    .string()
+    .superRefine((v, ctx) => {
+      if (!/^\/[^\s#]*$/.test(v)) addProblem(ctx, { code: 'requestPath' });
+    })
+    .optional(),
 });
 
 const answerSchema = z
@@ -142,10 +156,18 @@ const redirectSchema = z.strictObject({
   path: wireString(urlPathIssue).optional(),
 });
 
+/** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch */
+const MAX_REDIRECTS = 20;
+
 export const serverSchema = z.strictObject({
   preflight: answerSchema.optional(),
   actual: answerSchema.optional(),
-  redirects: z.array(redirectSchema).max(20, 'at most 20 redirects (Fetch gives up after 20)').optional(),
+  redirects: z
+    .array(redirectSchema)
+    .superRefine((list, ctx) => {
+      if (list.length > MAX_REDIRECTS) addProblem(ctx, { code: 'tooManyRedirects', max: MAX_REDIRECTS });
+    })
+    .optional(),
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
   middleware: middlewareSchema
     .superRefine((middleware, ctx) => {
@@ -169,11 +191,18 @@ const browserSchema = z.strictObject({
 });
 export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
 
-const reason = z.string().refine(isReason, {
-  error: (issue) => `unknown reason ${JSON.stringify(issue.input)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
-});
+const reason = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (!isReason(v)) addProblem(ctx, { code: 'reason', reason: v });
+  })
+  .transform((v) => v as Reason);
 
-const headerNameList = z.array(z.string().refine(isToken, 'a header name is a token'));
+const headerNameList = z.array(
+  z.string().superRefine((v, ctx) => {
+    if (!isToken(v)) addProblem(ctx, { code: 'headerNameToken' });
+  }),
+);
 
 const expectSchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional(),
@@ -230,13 +259,13 @@ export const experimentSchema = z
   })
   .superRefine((exp, ctx) => {
     if (exp.request.api === 'xhr' && exp.request.mode && exp.request.mode !== 'cors') {
-      ctx.addIssue({ code: 'custom', path: ['request', 'mode'], message: 'XMLHttpRequest always uses mode "cors"' });
+      addProblem(ctx, { code: 'xhrMode' }, ['request', 'mode']);
     }
     if (exp.request.api === 'xhr' && exp.request.redirect && exp.request.redirect !== 'follow') {
-      ctx.addIssue({ code: 'custom', path: ['request', 'redirect'], message: 'XMLHttpRequest always follows redirects' });
+      addProblem(ctx, { code: 'xhrRedirect' }, ['request', 'redirect']);
     }
     if (exp.request.body != null && ['GET', 'HEAD'].includes((exp.request.method ?? 'GET').toUpperCase())) {
-      ctx.addIssue({ code: 'custom', path: ['request', 'body'], message: 'a GET or HEAD request cannot have a body' });
+      addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);
     }
   });
 

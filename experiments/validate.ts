@@ -35,17 +35,18 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-/** The problem a schema issue carries as data (schema.ts's `addProblem`), or unknown fields; undefined for zod's own checks. */
+/** The problem a schema issue carries as data (schema.ts's `addProblem`), or zod's own check as data; undefined for the rest. */
 function issueProblem(issue: z.core.$ZodIssue): Problem | undefined {
   if (issue.code === 'unrecognized_keys') return { code: 'unknownFields', keys: issue.keys };
+  if (issue.code === 'invalid_type') return { code: 'wrongType', expected: issue.expected };
+  if (issue.code === 'invalid_value') return { code: 'oneOf', values: issue.values.map(String) };
   const carried: unknown = issue.code === 'custom' ? issue.params?.['problem'] : undefined;
   return carried && typeof carried === 'object' && 'code' in carried ? (carried as Problem) : undefined;
 }
 
-/** One schema problem in words (the field is said apart, by jsonPath). */
+/** One schema problem in words (the field is said apart, by jsonPath): the check's own English. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
-  const problem = issueProblem(issue);
-  return problem ? problemText(problem) : issue.message;
+  return issue.code === 'unrecognized_keys' ? problemText({ code: 'unknownFields', keys: issue.keys }) : issue.message;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): FoundProblem[] {

@@ -22,6 +22,20 @@ export interface ProblemMessages {
   unknownOriginToken: (p: { name: string; known: readonly string[] }) => string;
   latin1Body: (p: object) => string;
   nullBody: (p: { status: number }) => string;
+  unknownOrigin: (p: { origin: string; known: readonly string[]; orNull: boolean }) => string;
+  method: (p: { method: string }) => string;
+  statusWhole: (p: object) => string;
+  statusRange: (p: { min: number; max: number }) => string;
+  requestPath: (p: object) => string;
+  tooManyRedirects: (p: { max: number }) => string;
+  reason: (p: { reason: string }) => string;
+  headerNameToken: (p: object) => string;
+  xhrMode: (p: object) => string;
+  xhrRedirect: (p: object) => string;
+  bodyWithGet: (p: object) => string;
+  /** zod's own checks, said again in another language (the English stays the schema's, validate.ts). */
+  wrongType: (p: { expected: string }) => string;
+  oneOf: (p: { values: readonly string[] }) => string;
   emptyFile: (p: object) => string;
   notAnObject: (p: object) => string;
   duplicateId: (p: { id: string; source: string }) => string;
