@@ -4,7 +4,7 @@
  * lab takes its types from here.
  */
 import { z } from 'zod';
-import { ORIGIN_NAMES, isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
+import { ORIGIN_NAMES, isOriginName, type OriginName } from '../servers/origins.ts';
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
 import { problemText, type Problem } from './problems/index.ts';

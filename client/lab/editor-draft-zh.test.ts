@@ -23,3 +23,10 @@ describe('editor draft under zh-CN', () => {
     expect(experiment?.title).toContain(catalogZhCN[put.id]!.title);
   });
 });
+
+describe("editor draft under zh-CN: zod's own checks", () => {
+  it('says a status that is no number, and a value outside its list, in Chinese', () => {
+    expect(experimentFromDraft({ ...draftOf(put), preflightStatus: 'abc' }, put).problems.preflightStatus).toEqual(['server.preflight.status: 类型应为 number']);
+    expect(experimentFromDraft({ ...draftOf(put), browser: '{"thirdPartyCookies": "maybe"}' }, put).problems.browser).toEqual(['browser.thirdPartyCookies: 取值应为以下之一：blocked, allowed']);
+  });
+});
