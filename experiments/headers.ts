@@ -5,6 +5,7 @@
  * with it) and the servers' last check before writing all call these, so a
  * file `cors-lab run` accepts is one the servers answer, and the reverse.
  */
+import { problemText, type Problem } from './problems/index.ts';
 
 /** A header name is an HTTP token. https://httpwg.org/specs/rfc9110.html#fields.names */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -25,18 +26,22 @@ export function isToken(value: string): boolean {
   return TOKEN.test(value);
 }
 
+/** English for a check below, as the servers and the CLI print it. */
+const inEnglish = (problem: Problem | null): string | null => (problem ? problemText(problem) : null);
+
 /** Why a header name is refused, or null when it is fine. */
-export function headerNameProblem(name: string): string | null {
-  if (name === '') return 'empty header name';
-  return TOKEN.test(name) ? null : `invalid header name ${JSON.stringify(name)}: a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`;
+export function headerNameIssue(name: string): Problem | null {
+  if (name === '') return { code: 'emptyHeaderName' };
+  return TOKEN.test(name) ? null : { code: 'headerName', name };
 }
+export const headerNameProblem = (name: string): string | null => inEnglish(headerNameIssue(name));
 
 /** Why a header value is refused, or null when it is fine. */
-export function headerValueProblem(value: string): string | null {
+export function headerValueIssue(value: string): Problem | null {
   if (WIRE_VALUE.test(value)) return null;
-  if (/[\r\n]/.test(value)) return `invalid header value ${JSON.stringify(value)}: CR and LF are not allowed`;
-  return `invalid header value ${JSON.stringify(value)}: only tab, printable ASCII and bytes 0x80-0xFF are allowed`;
+  return /[\r\n]/.test(value) ? { code: 'headerValueLine', value } : { code: 'headerValueBytes', value };
 }
+export const headerValueProblem = (value: string): string | null => inEnglish(headerValueIssue(value));
 
 /**
  * Framing belongs to the server: a plan's Content-Length or Transfer-Encoding
@@ -49,11 +54,10 @@ export function headerValueProblem(value: string): string | null {
 export const FRAMING_HEADERS = ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection'] as const;
 
 /** Why a plan may not send this header (framing), or null. */
-export function framingHeaderProblem(name: string): string | null {
-  const lower = name.toLowerCase();
-  if (!(FRAMING_HEADERS as readonly string[]).includes(lower)) return null;
-  return `${name} is framing: the server sets it from the body and the request (a planned one could desynchronise a keep-alive connection, one response swallowing the next), so plans may not send ${FRAMING_HEADERS.join(', ')}`;
+export function framingHeaderIssue(name: string): Problem | null {
+  return (FRAMING_HEADERS as readonly string[]).includes(name.toLowerCase()) ? { code: 'framingHeader', name, framing: FRAMING_HEADERS } : null;
 }
+export const framingHeaderProblem = (name: string): string | null => inEnglish(framingHeaderIssue(name));
 
 /**
  * Statuses whose response has no body: a fetch `Response` built with one
@@ -71,20 +75,19 @@ const URL_PART = /^[\x21-\x7e]*$/;
  * (percent-encode the rest). A character above U+00FF would be cut to one
  * byte by the latin1 write (U+010D to CR), so it is refused, not truncated.
  */
-export function urlPathProblem(path: string): string | null {
-  if (!path.startsWith('/')) return 'a path starts with "/"';
-  if (!URL_PART.test(path)) return `invalid path ${JSON.stringify(path)}: only visible ASCII (percent-encode spaces, control and non-ASCII characters)`;
-  if (path.includes('#')) return `invalid path ${JSON.stringify(path)}: no "#" (a fragment never reaches the server)`;
+export function urlPathIssue(path: string): Problem | null {
+  if (!path.startsWith('/')) return { code: 'pathStart' };
+  if (!URL_PART.test(path)) return { code: 'pathAscii', path };
+  if (path.includes('#')) return { code: 'pathFragment', path };
   return null;
 }
+export const urlPathProblem = (path: string): string | null => inEnglish(urlPathIssue(path));
 
 /** Why a redirect's userinfo is refused: "user" or "user:pass", visible ASCII without "@", "/", "?", "#". */
-export function userinfoProblem(userinfo: string): string | null {
-  if (!URL_PART.test(userinfo) || /[@/?#]/.test(userinfo)) {
-    return `invalid userinfo ${JSON.stringify(userinfo)}: "user" or "user:pass" in visible ASCII without "@", "/", "?", "#"`;
-  }
-  return null;
+export function userinfoIssue(userinfo: string): Problem | null {
+  return !URL_PART.test(userinfo) || /[@/?#]/.test(userinfo) ? { code: 'userinfo', userinfo } : null;
 }
+export const userinfoProblem = (userinfo: string): string | null => inEnglish(userinfoIssue(userinfo));
 
 /** Expands a header map into lines: an array value gives one line per element. */
 export function headerLines(headers: HeaderMap | undefined): HeaderLines {

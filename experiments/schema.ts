@@ -4,20 +4,33 @@
  * lab takes its types from here.
  */
 import { z } from 'zod';
-import { isOriginName, unknownOriginMessage, type OriginName } from '../servers/origins.ts';
-import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, isToken, urlPathProblem, userinfoProblem } from './headers.ts';
+import { ORIGIN_NAMES, isOriginName, type OriginName } from '../servers/origins.ts';
+import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
-import { OUTCOMES, isReason } from './reasons.ts';
+import { problemText, type Problem } from './problems/index.ts';
+import { OUTCOMES, isReason, type Reason } from './reasons.ts';
+
+/**
+ * A custom issue with its English text and, in `params.problem`, the problem
+ * as data, so the playground can say it in the reader's language (validate.ts).
+ */
+function addProblem(ctx: z.RefinementCtx, problem: Problem, path?: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem }, ...(path ? { path } : {}) });
+}
 
 const originName = z
   .string()
-  .refine(isOriginName, { error: (issue) => unknownOriginMessage(issue.input) })
+  .superRefine((v, ctx) => {
+    if (!isOriginName(v)) addProblem(ctx, { code: 'unknownOrigin', origin: v, known: ORIGIN_NAMES, orNull: false });
+  })
   .transform((v) => v as OriginName);
 
 /** An origin name, or "null" for a sandboxed (opaque-origin) page. */
 const pageOrigin = z
   .string()
-  .refine((v) => v === 'null' || isOriginName(v), { error: (issue) => `${unknownOriginMessage(issue.input)}, or "null" for a sandboxed page` })
+  .superRefine((v, ctx) => {
+    if (v !== 'null' && !isOriginName(v)) addProblem(ctx, { code: 'unknownOrigin', origin: v, known: ORIGIN_NAMES, orNull: true });
+  })
   .transform((v) => v as OriginName | 'null');
 
 const headerValue = z.union([z.string(), z.array(z.string())], {
@@ -25,15 +38,17 @@ const headerValue = z.union([z.string(), z.array(z.string())], {
 });
 
 /** `{origin:NAME}` tokens must name a lab origin. */
-function tokenProblem(value: string): string | null {
-  for (const [, name] of value.matchAll(/\{origin:([^}]*)\}/g)) {
-    if (!isOriginName(name ?? '')) return `{origin:${name}}: ${unknownOriginMessage(name ?? '')}`;
+function tokenIssue(value: string): Problem | null {
+  for (const [, name = ''] of value.matchAll(/\{origin:([^}]*)\}/g)) {
+    if (!isOriginName(name)) return { code: 'unknownOriginToken', name, known: ORIGIN_NAMES };
   }
   return null;
 }
 
 /** Bodies go on the wire as latin1 (one byte a character). */
-const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold only characters up to U+00FF (latin1); encode anything else');
+const body = z.string().superRefine((v, ctx) => {
+  if (!/^[\x00-\xff]*$/.test(v)) addProblem(ctx, { code: 'latin1Body' });
+});
 
 /**
  * Names and values are checked here so a bad one is named by its JSON path.
@@ -43,12 +58,12 @@ const body = z.string().refine((v) => /^[\x00-\xff]*$/.test(v), 'a body may hold
 const headerMapOf = (kind: 'request' | 'response') =>
   z.record(z.string(), headerValue).superRefine((headers, ctx) => {
     for (const [name, value] of Object.entries(headers)) {
-      const nameProblem = headerNameProblem(name) ?? (kind === 'response' ? framingHeaderProblem(name) : null);
-      if (nameProblem) ctx.addIssue({ code: 'custom', message: nameProblem, path: [name] });
+      const nameProblem = headerNameIssue(name) ?? (kind === 'response' ? framingHeaderIssue(name) : null);
+      if (nameProblem) addProblem(ctx, nameProblem, [name]);
       const values = Array.isArray(value) ? value : [value];
       values.forEach((one, i) => {
-        const valueProblem = headerValueProblem(one) ?? tokenProblem(one);
-        if (valueProblem) ctx.addIssue({ code: 'custom', message: valueProblem, path: Array.isArray(value) ? [name, i] : [name] });
+        const valueProblem = headerValueIssue(one) ?? tokenIssue(one);
+        if (valueProblem) addProblem(ctx, valueProblem, Array.isArray(value) ? [name, i] : [name]);
       });
     }
   });
@@ -56,14 +71,17 @@ const headerMap = headerMapOf('request');
 const responseHeaderMap = headerMapOf('response');
 
 /** A string checked by one of the wire rules of headers.ts, its message kept. */
-const wireString = (problem: (value: string) => string | null) =>
+const wireString = (check: (value: string) => Problem | null) =>
   z.string().superRefine((value, ctx) => {
-    const message = problem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
+    const problem = check(value);
+    if (problem) addProblem(ctx, problem);
   });
 
 const status = (min: number, max: number) =>
-  z.number({ error: 'status is a number' }).int('status is a whole number').min(min, `status must be ${min}-${max}`).max(max, `status must be ${min}-${max}`);
+  z.number({ error: 'status is a number' }).superRefine((v, ctx) => {
+    if (!Number.isInteger(v)) addProblem(ctx, { code: 'statusWhole' });
+    else if (v < min || v > max) addProblem(ctx, { code: 'statusRange', min, max });
+  });
 
 export const API = ['fetch', 'xhr'] as const;
 export const MODES = ['cors', 'no-cors', 'same-origin'] as const;
@@ -84,7 +102,9 @@ export const REFERRER_POLICIES = [
 /** Fetch's redirect statuses. https://fetch.spec.whatwg.org/#redirect-status */
 export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
 
-const method = z.string().refine(isToken, { error: (issue) => `invalid method ${JSON.stringify(issue.input)}: a method is a token` });
+const method = z.string().superRefine((v, ctx) => {
+  if (!isToken(v)) addProblem(ctx, { code: 'method', method: v });
+});
 
 /** The request fields a `then` step may override: everything but where it goes. */
 const requestOverrides = {
@@ -106,7 +126,12 @@ const requestSchema = z.strictObject({
   target: originName,
   targetAddressSpace: z.enum(TARGET_ADDRESS_SPACES, { error: `targetAddressSpace is one of ${TARGET_ADDRESS_SPACES.join(', ')}` }).optional(),
   /** The browser percent-encodes what a URL path may not hold; the server checks the path it receives (answer.ts). */
-  path: z.string().regex(/^\/[^\s#]*$/, 'path starts with "/" and holds no spaces or "#"').optional(),
+  path: z
+    .string()
+    .superRefine((v, ctx) => {
+      if (!/^\/[^\s#]*$/.test(v)) addProblem(ctx, { code: 'requestPath' });
+    })
+    .optional(),
 });
 
 const answerSchema = z
@@ -118,7 +143,7 @@ const answerSchema = z
   .superRefine((answer, ctx) => {
     // A body after a 204, 205 or 304 is read by no client: on a keep-alive connection it would be taken for the next response.
     if (answer.status !== undefined && NULL_BODY_STATUSES.includes(answer.status) && answer.body) {
-      ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${answer.status} response has no body (https://httpwg.org/specs/rfc9110.html#status.${answer.status})` });
+      addProblem(ctx, { code: 'nullBody', status: answer.status }, ['body']);
     }
   });
 
@@ -126,15 +151,23 @@ const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
   to: originName,
   headers: responseHeaderMap.optional(),
-  userinfo: wireString(userinfoProblem).optional(),
+  userinfo: wireString(userinfoIssue).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
-  path: wireString(urlPathProblem).optional(),
+  path: wireString(urlPathIssue).optional(),
 });
+
+/** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch */
+const MAX_REDIRECTS = 20;
 
 export const serverSchema = z.strictObject({
   preflight: answerSchema.optional(),
   actual: answerSchema.optional(),
-  redirects: z.array(redirectSchema).max(20, 'at most 20 redirects (Fetch gives up after 20)').optional(),
+  redirects: z
+    .array(redirectSchema)
+    .superRefine((list, ctx) => {
+      if (list.length > MAX_REDIRECTS) addProblem(ctx, { code: 'tooManyRedirects', max: MAX_REDIRECTS });
+    })
+    .optional(),
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
   middleware: middlewareSchema
     .superRefine((middleware, ctx) => {
@@ -142,8 +175,8 @@ export const serverSchema = z.strictObject({
       const origin = middleware.options?.origin;
       const values = Array.isArray(origin) ? origin : typeof origin === 'string' ? [origin] : [];
       values.forEach((value, i) => {
-        const problem = tokenProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin'] });
+        const problem = tokenIssue(value);
+        if (problem) addProblem(ctx, problem, Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin']);
       });
     })
     .optional(),
@@ -158,11 +191,18 @@ const browserSchema = z.strictObject({
 });
 export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
 
-const reason = z.string().refine(isReason, {
-  error: (issue) => `unknown reason ${JSON.stringify(issue.input)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
-});
+const reason = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (!isReason(v)) addProblem(ctx, { code: 'reason', reason: v });
+  })
+  .transform((v) => v as Reason);
 
-const headerNameList = z.array(z.string().refine(isToken, 'a header name is a token'));
+const headerNameList = z.array(
+  z.string().superRefine((v, ctx) => {
+    if (!isToken(v)) addProblem(ctx, { code: 'headerNameToken' });
+  }),
+);
 
 const expectSchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional(),
@@ -175,7 +215,10 @@ const expectSchema = z.strictObject({
   hiddenHeaders: headerNameList.optional(),
   originSeen: z
     .string()
-    .refine((v) => tokenProblem(v) === null, { error: (issue) => tokenProblem(String(issue.input)) ?? '' })
+    .superRefine((v, ctx) => {
+      const problem = tokenIssue(v);
+      if (problem) addProblem(ctx, problem);
+    })
     .nullable()
     .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
@@ -216,13 +259,13 @@ export const experimentSchema = z
   })
   .superRefine((exp, ctx) => {
     if (exp.request.api === 'xhr' && exp.request.mode && exp.request.mode !== 'cors') {
-      ctx.addIssue({ code: 'custom', path: ['request', 'mode'], message: 'XMLHttpRequest always uses mode "cors"' });
+      addProblem(ctx, { code: 'xhrMode' }, ['request', 'mode']);
     }
     if (exp.request.api === 'xhr' && exp.request.redirect && exp.request.redirect !== 'follow') {
-      ctx.addIssue({ code: 'custom', path: ['request', 'redirect'], message: 'XMLHttpRequest always follows redirects' });
+      addProblem(ctx, { code: 'xhrRedirect' }, ['request', 'redirect']);
     }
     if (exp.request.body != null && ['GET', 'HEAD'].includes((exp.request.method ?? 'GET').toUpperCase())) {
-      ctx.addIssue({ code: 'custom', path: ['request', 'body'], message: 'a GET or HEAD request cannot have a body' });
+      addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);
     }
   });
 

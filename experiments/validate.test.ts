@@ -89,3 +89,26 @@ describe('validateExperiments', () => {
     expect(() => validateExperiments([{ ...base, expect: { reason: 'net::ERR_FAILED' } }, { ...base, id: 'y', expect: { reason: 'corp-not-same-origin' } }], 'f')).not.toThrow();
   });
 });
+
+describe('problems as data', () => {
+  it('keeps the problem each check found beside its English, so a reader in another language gets the same facts', () => {
+    const bad = { id: 'x', title: 'x', group: 'g', colour: 1, request: { target: 'api', headers: { 'X Bad': '1' } }, server: { actual: { headers: { 'Content-Length': '1', 'X-Ok': '{origin:apii}' } } } };
+    let error: unknown;
+    try {
+      validateExperiments(bad, 'a.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ExperimentError);
+    const { found, problems } = error as ExperimentError;
+    expect(found.map((f) => [f.path, f.problem?.code])).toEqual(
+      expect.arrayContaining([
+        ['request.headers["X Bad"]', 'headerName'],
+        ['server.actual.headers["Content-Length"]', 'framingHeader'],
+        ['server.actual.headers["X-Ok"]', 'unknownOriginToken'],
+        ['(top level)', 'unknownFields'],
+      ]),
+    );
+    expect(problems).toEqual(found.map((f) => `a.json: ${f.path}: ${f.text}`));
+  });
+});

@@ -2,6 +2,7 @@
  * Compares what happened with what the experiment expects, and with what the
  * model predicted. Each difference is one line: `observed.reason: expected X, got Y`.
  */
+import { problemText, type Problem } from '../experiments/problems/index.ts';
 import type { Expectation, PageOrigin } from '../experiments/schema.ts';
 import { expandTokens } from '../servers/answer.ts';
 import type { OriginMap } from '../servers/origins.ts';
@@ -11,10 +12,15 @@ import type { Observation, Prediction } from './observed.ts';
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));
 
 export function compareExpectation(expect: Expectation | undefined, observed: Observation, context: { page: PageOrigin; origins: OriginMap }, prefix = ''): string[] {
+  return expectationDifferences(expect, observed, context).map((p) => prefix + problemText(p));
+}
+
+/** The differences as data (codes `expected`, `expectedReadable`, `expectedHidden`), for a reader in another language. */
+export function expectationDifferences(expect: Expectation | undefined, observed: Observation, context: { page: PageOrigin; origins: OriginMap }): Problem[] {
   if (!expect) return [];
-  const out: string[] = [];
+  const out: Problem[] = [];
   const check = (field: string, want: unknown, got: unknown): void => {
-    if (want !== undefined && want !== got) out.push(`${prefix}observed.${field}: expected ${show(want)}, got ${show(got)}`);
+    if (want !== undefined && want !== got) out.push({ code: 'expected', field, want: show(want), got: show(got) });
   };
   check('outcome', expect.outcome, observed.outcome);
   check('reason', expect.reason, observed.reason);
@@ -30,10 +36,10 @@ export function compareExpectation(expect: Expectation | undefined, observed: Ob
   }
   const readable = Object.keys(observed.readableHeaders);
   for (const name of expect.readableHeaders ?? []) {
-    if (!readable.includes(name.toLowerCase())) out.push(`${prefix}observed.readableHeaders: expected ${show(name.toLowerCase())} to be readable, it was not`);
+    if (!readable.includes(name.toLowerCase())) out.push({ code: 'expectedReadable', name: name.toLowerCase() });
   }
   for (const name of expect.hiddenHeaders ?? []) {
-    if (readable.includes(name.toLowerCase())) out.push(`${prefix}observed.readableHeaders: expected ${show(name.toLowerCase())} to be hidden, it was readable`);
+    if (readable.includes(name.toLowerCase())) out.push({ code: 'expectedHidden', name: name.toLowerCase() });
   }
   return out;
 }
@@ -42,10 +48,15 @@ export function compareExpectation(expect: Expectation | undefined, observed: Ob
 export const PREDICTED_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer'] as const;
 
 export function comparePrediction(predicted: Prediction, observed: Observation, prefix = ''): string[] {
-  const out: string[] = [];
+  return predictionDifferences(predicted, observed).map((p) => prefix + problemText(p));
+}
+
+/** The disagreements as data (code `predicted`), for a reader in another language. */
+export function predictionDifferences(predicted: Prediction, observed: Observation): Problem[] {
+  const out: Problem[] = [];
   for (const field of PREDICTED_FIELDS) {
     const want = predicted[field];
-    if (want !== undefined && want !== observed[field]) out.push(`${prefix}predicted.${field}: predicted ${show(want)}, observed ${show(observed[field])}`);
+    if (want !== undefined && want !== observed[field]) out.push({ code: 'predicted', field, want: show(want), got: show(observed[field]) });
   }
   return out;
 }

@@ -43,3 +43,12 @@ describe('editor draft', () => {
     expect(fieldOfPath('(top level)')).toBe('general');
   });
 });
+
+describe('editor draft: a header problem names its line', () => {
+  it('says which line of the header text holds a bad name or value', () => {
+    const { problems } = experimentFromDraft({ ...draftOf(put), requestHeaders: 'X-Ok: 1\nBad Name: 2' }, put);
+    expect(problems.requestHeaders).toEqual([`request.headers["Bad Name"] (line 2): invalid header name "Bad Name": a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`]);
+    const framing = experimentFromDraft({ ...draftOf(put), actualHeaders: 'Vary: Origin\nX-A: 1\nContent-Length: 3' }, put).problems;
+    expect(framing.actualHeaders?.[0]).toMatch(/^server\.actual\.headers\["Content-Length"\] \(line 3\): Content-Length is framing/);
+  });
+});

@@ -5,8 +5,11 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
+import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
-import { headersToText, textToHeaders } from './header-text.ts';
+import { currentLanguage } from '../i18n/localize.ts';
+import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
 
 export interface Draft {
   page: string;
@@ -115,6 +118,19 @@ function parseJson(text: string, field: DraftField, shape: string, problems: Dra
 
 const SOURCE = 'editor';
 
+const HEADER_FIELDS: ReadonlyArray<DraftField | 'general'> = ['requestHeaders', 'preflightHeaders', 'actualHeaders'];
+
+/**
+ * The line of a header text a schema path such as `request.headers["X Bad"]`
+ * or `server.actual.headers.Vary[1]` points at, so the problem names it.
+ */
+function headerLineOfPath(text: string, path: string): number | null {
+  const match = /\.headers(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  if (!match) return null;
+  const name = match[1] ?? (JSON.parse(match[2] ?? '""') as string);
+  return headerLineNumber(text, name);
+}
+
 /**
  * The experiment the draft describes, or the problems by field. An edited
  * catalog experiment becomes a custom one (`custom-<id>`), keeping its prose.
@@ -134,7 +150,8 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
   const custom = source.group === 'custom';
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
-    title: custom ? source.title : msg(str`Custom: ${source.title}`, { id: 'editor.custom-title' }),
+    // The learner edits what they read: a catalog title in their language.
+    title: custom ? source.title : msg(str`Custom: ${titleIn(source, currentLanguage())}`, { id: 'editor.custom-title' }),
     group: 'custom',
     ...(source.explain ? { explain: source.explain } : {}),
     page: d.page as ExperimentInput['page'],
@@ -165,11 +182,13 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
     return { experiment: validateExperiments(input, SOURCE)[0], problems };
   } catch (error) {
     if (!(error instanceof ExperimentError)) throw error;
-    for (const line of error.problems) {
-      const text = line.slice(SOURCE.length + 2);
-      const colon = text.indexOf(': ');
-      const path = colon < 0 ? '' : text.slice(0, colon);
-      add(problems, fieldOfPath(path), text);
+    // The field path stays as written; the words follow the reader's language where the check gave its problem as data.
+    const lang = currentLanguage();
+    for (const { path, problem, text } of error.found) {
+      const field = fieldOfPath(path);
+      const words = problem ? problemText(problem, lang) : text;
+      const line = HEADER_FIELDS.includes(field) ? headerLineOfPath(d[field as DraftField], path) : null;
+      add(problems, field, line === null ? `${path}: ${words}` : msg(str`${path} (line ${line}): ${words}`, { id: 'editor.problem.at-line' }));
     }
     return { problems };
   }

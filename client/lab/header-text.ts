@@ -27,6 +27,12 @@ export function textToHeaders(text: string): { headers: HeaderMap; problems: str
   return { headers, problems };
 }
 
+/** The 1-based number of the first line that names `name` (as typed, before the colon), or null. */
+export function headerLineNumber(text: string, name: string): number | null {
+  const index = text.split('\n').findIndex((line) => line.indexOf(':') > 0 && line.slice(0, line.indexOf(':')).trim() === name);
+  return index < 0 ? null : index + 1;
+}
+
 /** Ready-made answers for the server plan. */
 export const ANSWER_PRESETS = {
   'no CORS headers': {},

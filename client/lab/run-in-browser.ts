@@ -13,7 +13,7 @@ import { pageOf, resolveRequest, type Experiment } from '../../experiments/schem
 import type { JournalEntry } from '../../servers/journal.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
-import { comparePrediction } from '../../runner/compare.ts';
+import { predictionDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../runner/observed.ts';
 import { stepRequest } from '../../runner/step-request.ts';
 import { serverView, type ServerView } from '../../experiments/server-view.ts';
@@ -21,6 +21,7 @@ import type { PageSeen } from '../runner/step.ts';
 import { RunnerError, type RunnerFrames } from './runner-frames.ts';
 import { browserAssumptions } from './browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
+import { problemText } from '../../experiments/problems/index.ts';
 
 export interface BrowserStep {
   title: string;
@@ -33,7 +34,7 @@ export interface BrowserStep {
   serverSaw: JournalEntry[];
   /** The step in the run format's terms (reason and console null: a page cannot learn them). */
   observed: Observation;
-  /** Where the browser and the model differ, one line each. */
+  /** Where the browser and the model differ, one line each, in the language of the run (runner/compare.ts's words). */
   disagreements: string[];
   /** Why this browser cannot reproduce the experiment (then no disagreement is reported); null when it can. */
   caveat: string | null;
@@ -108,7 +109,7 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       serverSaw,
     };
     const predicted = predictions[i] as StepPrediction;
-    const disagreements = caveat ? [] : comparePrediction(OBSERVABLE(predicted), observed);
+    const disagreements = caveat ? [] : predictionDifferences(OBSERVABLE(predicted), observed).map((d) => problemText(d, lang));
     const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace }, lang);
     steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
   }

@@ -12,6 +12,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { BLOCKED_REASONS, CORS_ERRORS } from '../../experiments/reasons.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
+import { problemText } from '../../experiments/problems/index.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { ORIGIN_NAMES, originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -156,4 +157,20 @@ test('the language switch changes the page at once, ?lang= and <html lang>, work
   await expect(status).toHaveText('ready');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+});
+
+test('?lang=zh-CN: a bad header line typed key by key in the editor is explained in Chinese, naming the field and the line', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await page.goto(`${app}/?lang=zh-CN${experimentHash(BLOCKED)}`);
+  await expect(page.getByRole('status', { name: zh('app.status-label') })).toHaveText(zh('app.status-ready'));
+  await page.getByText(zh('app.edit')).click();
+  const headers = page.getByLabel(zh('editor.request-headers'));
+  await headers.fill('');
+  await headers.pressSequentially('X-Ok: 1\nBad Name: 2');
+  await expect(headers).toHaveAttribute('aria-invalid', 'true');
+  // The field path and the header name stay as written; the line number and the words are Chinese.
+  await expect(page.getByRole('alert')).toHaveText(`request.headers["Bad Name"]（第 2 行）：${problemText({ code: 'headerName', name: 'Bad Name' }, 'zh-CN')}`);
+  // A line still being typed (no colon yet) is named by its number, in Chinese too.
+  await headers.pressSequentially('\nX');
+  await expect(page.getByRole('alert')).toContainText('第 3 行：“X”不是“Name: value”格式');
 });

@@ -46,6 +46,7 @@ export const editor = {
   'editor.then': '后续步骤（JSON 数组）',
   'editor.invalid': '尚不有效：',
   'editor.problem.json': str`不是有效的 JSON（${0}）：${1}`,
+  'editor.problem.at-line': str`${0}（第 ${1} 行）：${2}`,
   'editor.problem.header-line': str`第 ${0} 行：“${1}”不是“Name: value”格式`,
   'editor.shape.redirects': '应为数组，例如 [{"to": "api2"}]',
   'editor.shape.middleware': '应为对象，例如 {"name": "hono/cors", "options": {"origin": "{page}"}}',

@@ -1,0 +1,41 @@
+/** The checks' messages in English: what the CLI, the library and the servers print, word for word. */
+import type { ProblemMessages } from './problem-messages.ts';
+
+const q = (value: string): string => JSON.stringify(value);
+
+export const en = {
+  emptyHeaderName: () => 'empty header name',
+  headerName: ({ name }) => `invalid header name ${q(name)}: a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`,
+  headerValueLine: ({ value }) => `invalid header value ${q(value)}: CR and LF are not allowed`,
+  headerValueBytes: ({ value }) => `invalid header value ${q(value)}: only tab, printable ASCII and bytes 0x80-0xFF are allowed`,
+  framingHeader: ({ name, framing }) =>
+    `${name} is framing: the server sets it from the body and the request (a planned one could desynchronise a keep-alive connection, one response swallowing the next), so plans may not send ${framing.join(', ')}`,
+  pathStart: () => 'a path starts with "/"',
+  pathAscii: ({ path }) => `invalid path ${q(path)}: only visible ASCII (percent-encode spaces, control and non-ASCII characters)`,
+  pathFragment: ({ path }) => `invalid path ${q(path)}: no "#" (a fragment never reaches the server)`,
+  userinfo: ({ userinfo }) => `invalid userinfo ${q(userinfo)}: "user" or "user:pass" in visible ASCII without "@", "/", "?", "#"`,
+  unknownOriginToken: ({ name, known }) => `{origin:${name}}: unknown origin ${q(name)}; known: ${known.join(', ')}`,
+  latin1Body: () => 'a body may hold only characters up to U+00FF (latin1); encode anything else',
+  nullBody: ({ status }) => `a ${status} response has no body (https://httpwg.org/specs/rfc9110.html#status.${status})`,
+  unknownOrigin: ({ origin, known, orNull }) => `unknown origin ${q(origin)}; known: ${known.join(', ')}${orNull ? ', or "null" for a sandboxed page' : ''}`,
+  method: ({ method }) => `invalid method ${q(method)}: a method is a token`,
+  statusWhole: () => 'status is a whole number',
+  statusRange: ({ min, max }) => `status must be ${min}-${max}`,
+  requestPath: () => 'path starts with "/" and holds no spaces or "#"',
+  tooManyRedirects: ({ max }) => `at most ${max} redirects (Fetch gives up after ${max})`,
+  reason: ({ reason }) => `unknown reason ${q(reason)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
+  headerNameToken: () => 'a header name is a token',
+  xhrMode: () => 'XMLHttpRequest always uses mode "cors"',
+  xhrRedirect: () => 'XMLHttpRequest always follows redirects',
+  bodyWithGet: () => 'a GET or HEAD request cannot have a body',
+  wrongType: ({ expected }) => `expected ${expected}`,
+  oneOf: ({ values }) => `one of ${values.join(', ')}`,
+  emptyFile: () => 'no experiments: the file holds an empty array',
+  notAnObject: () => 'an experiment is a JSON object',
+  duplicateId: ({ id, source }) => `duplicate id ${q(id)} (also in ${source})`,
+  unknownFields: ({ keys }) => `unknown field${keys.length > 1 ? 's' : ''} ${keys.map(q).join(', ')}`,
+  expected: ({ field, want, got }) => `observed.${field}: expected ${want}, got ${got}`,
+  expectedReadable: ({ name }) => `observed.readableHeaders: expected ${q(name)} to be readable, it was not`,
+  expectedHidden: ({ name }) => `observed.readableHeaders: expected ${q(name)} to be hidden, it was readable`,
+  predicted: ({ field, want, got }) => `predicted.${field}: predicted ${want}, observed ${got}`,
+} satisfies ProblemMessages;

@@ -1,0 +1,53 @@
+/**
+ * What the checks of an experiment say when they refuse one (the wire rules of
+ * headers.ts, the schema's custom checks, validate.ts) and what the runner
+ * says when the browser and the model disagree (runner/compare.ts), as one
+ * typed table per language (en.ts, zh-CN.ts). The checks keep a `Problem`
+ * (a code and its params) beside their English text, so the CLI prints the
+ * same English and the playground shows the reader's language. Field paths,
+ * header names, values and JSON stay as they are in every language.
+ */
+import type { FRAMING_HEADERS } from '../headers.ts';
+
+export interface ProblemMessages {
+  emptyHeaderName: (p: object) => string;
+  headerName: (p: { name: string }) => string;
+  headerValueLine: (p: { value: string }) => string;
+  headerValueBytes: (p: { value: string }) => string;
+  framingHeader: (p: { name: string; framing: typeof FRAMING_HEADERS }) => string;
+  pathStart: (p: object) => string;
+  pathAscii: (p: { path: string }) => string;
+  pathFragment: (p: { path: string }) => string;
+  userinfo: (p: { userinfo: string }) => string;
+  unknownOriginToken: (p: { name: string; known: readonly string[] }) => string;
+  latin1Body: (p: object) => string;
+  nullBody: (p: { status: number }) => string;
+  unknownOrigin: (p: { origin: string; known: readonly string[]; orNull: boolean }) => string;
+  method: (p: { method: string }) => string;
+  statusWhole: (p: object) => string;
+  statusRange: (p: { min: number; max: number }) => string;
+  requestPath: (p: object) => string;
+  tooManyRedirects: (p: { max: number }) => string;
+  reason: (p: { reason: string }) => string;
+  headerNameToken: (p: object) => string;
+  xhrMode: (p: object) => string;
+  xhrRedirect: (p: object) => string;
+  bodyWithGet: (p: object) => string;
+  /** zod's own checks, said again in another language (the English stays the schema's, validate.ts). */
+  wrongType: (p: { expected: string }) => string;
+  oneOf: (p: { values: readonly string[] }) => string;
+  emptyFile: (p: object) => string;
+  notAnObject: (p: object) => string;
+  duplicateId: (p: { id: string; source: string }) => string;
+  unknownFields: (p: { keys: readonly string[] }) => string;
+  /** runner/compare.ts: a value the experiment expects and the browser did not show. */
+  expected: (p: { field: string; want: string; got: string }) => string;
+  expectedReadable: (p: { name: string }) => string;
+  expectedHidden: (p: { name: string }) => string;
+  /** runner/compare.ts: the model predicted one thing, the browser did another. */
+  predicted: (p: { field: string; want: string; got: string }) => string;
+}
+
+export type ProblemCode = keyof ProblemMessages;
+/** One problem as data: its code and the params its message is written from. */
+export type Problem = { [K in ProblemCode]: { code: K } & Parameters<ProblemMessages[K]>[0] }[ProblemCode];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { FRAMING_HEADERS } from '../headers.ts';
+import { ORIGIN_NAMES } from '../../servers/origins.ts';
+import { problemText, type Problem, type ProblemCode } from './index.ts';
+
+/** One problem of every code, with params a reader must see again in any language. */
+const EVERY: Record<ProblemCode, Problem> = {
+  emptyHeaderName: { code: 'emptyHeaderName' },
+  headerName: { code: 'headerName', name: 'X Bad' },
+  headerValueLine: { code: 'headerValueLine', value: 'a\r\nb' },
+  headerValueBytes: { code: 'headerValueBytes', value: 'a\u0001' },
+  framingHeader: { code: 'framingHeader', name: 'Content-Length', framing: FRAMING_HEADERS },
+  pathStart: { code: 'pathStart' },
+  pathAscii: { code: 'pathAscii', path: '/a b' },
+  pathFragment: { code: 'pathFragment', path: '/a#b' },
+  userinfo: { code: 'userinfo', userinfo: 'a@b' },
+  unknownOriginToken: { code: 'unknownOriginToken', name: 'apii', known: ORIGIN_NAMES },
+  latin1Body: { code: 'latin1Body' },
+  nullBody: { code: 'nullBody', status: 204 },
+  unknownOrigin: { code: 'unknownOrigin', origin: 'apii', known: ORIGIN_NAMES, orNull: true },
+  method: { code: 'method', method: 'P T' },
+  statusWhole: { code: 'statusWhole' },
+  statusRange: { code: 'statusRange', min: 200, max: 599 },
+  requestPath: { code: 'requestPath' },
+  tooManyRedirects: { code: 'tooManyRedirects', max: 20 },
+  reason: { code: 'reason', reason: 'CorsOops' },
+  headerNameToken: { code: 'headerNameToken' },
+  xhrMode: { code: 'xhrMode' },
+  xhrRedirect: { code: 'xhrRedirect' },
+  bodyWithGet: { code: 'bodyWithGet' },
+  wrongType: { code: 'wrongType', expected: 'number' },
+  oneOf: { code: 'oneOf', values: ['loopback', 'local'] },
+  emptyFile: { code: 'emptyFile' },
+  notAnObject: { code: 'notAnObject' },
+  duplicateId: { code: 'duplicateId', id: 'simple-get', source: 'a.json' },
+  unknownFields: { code: 'unknownFields', keys: ['colour'] },
+  expected: { code: 'expected', field: 'outcome', want: 'allowed', got: 'blocked' },
+  expectedReadable: { code: 'expectedReadable', name: 'x-total' },
+  expectedHidden: { code: 'expectedHidden', name: 'x-total' },
+  predicted: { code: 'predicted', field: 'reason', want: 'PreflightMissingAllowOriginHeader', got: 'nothing' },
+};
+
+/** The values a message is about (names, values, paths, fields, numbers): each language shows them as written. */
+const kept = (problem: Problem): string[] =>
+  Object.entries(problem)
+    .filter(([key, value]) => key !== 'code' && (typeof value === 'string' || typeof value === 'number'))
+    .map(([, value]) => String(value));
+
+describe('problem messages', () => {
+  it('say every problem in Chinese under zh-CN, keeping names, values and field paths as written', () => {
+    for (const problem of Object.values(EVERY)) {
+      const zh = problemText(problem, 'zh-CN');
+      expect(zh, problem.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh, problem.code).not.toBe(problemText(problem));
+      for (const value of kept(problem)) {
+        // A value may be shown JSON-quoted ("a\r\nb"), the same in both languages.
+        const shown = problemText(problem).includes(JSON.stringify(value)) ? JSON.stringify(value) : value;
+        expect(problemText(problem), problem.code).toContain(shown);
+        expect(zh, problem.code).toContain(shown);
+      }
+    }
+  });
+  it('keep the English the CLI prints when no language is asked for', () => {
+    expect(problemText(EVERY.headerName)).toBe(`invalid header name "X Bad": a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`);
+    expect(problemText(EVERY.predicted, 'en')).toBe('predicted.reason: predicted PreflightMissingAllowOriginHeader, observed nothing');
+    expect(problemText(EVERY.unknownFields)).toBe('unknown field "colour"');
+    expect(problemText({ code: 'unknownFields', keys: ['a', 'b'] })).toBe('unknown fields "a", "b"');
+  });
+});

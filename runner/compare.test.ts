@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { problemText } from '../experiments/problems/index.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../servers/origins.ts';
+import { compareExpectation, comparePrediction, expectationDifferences, predictionDifferences } from './compare.ts';
+import type { Observation } from './observed.ts';
+
+const blocked: Observation = {
+  outcome: 'blocked', reason: 'PreflightMissingAllowOriginHeader', failedParameter: null, preflight: true, reachedServer: false,
+  status: null, originSeen: null, requestHeadersSeen: null, cookieSent: false, pageError: 'TypeError: Failed to fetch',
+  responseType: null, readableHeaders: {}, console: null, serverSaw: [],
+};
+const context = { page: 'app' as const, origins: originMap(originsAtPortBase(DEFAULT_PORT_BASE)) };
+
+describe('compare', () => {
+  it('gives each disagreement as data and as the English line the CLI prints', () => {
+    const predicted = { outcome: 'allowed' as const, preflight: true };
+    expect(predictionDifferences(predicted, blocked)).toEqual([{ code: 'predicted', field: 'outcome', want: 'allowed', got: 'blocked' }]);
+    expect(comparePrediction(predicted, blocked, 'then[0].')).toEqual(['then[0].predicted.outcome: predicted allowed, observed blocked']);
+  });
+  it('gives each unmet expectation as data and as the English line', () => {
+    const expect_ = { outcome: 'allowed' as const, readableHeaders: ['X-Total'] };
+    expect(expectationDifferences(expect_, blocked, context).map((p) => p.code)).toEqual(['expected', 'expectedReadable']);
+    expect(compareExpectation(expect_, blocked, context)).toEqual(['observed.outcome: expected allowed, got blocked', 'observed.readableHeaders: expected "x-total" to be readable, it was not']);
+  });
+  it('says a disagreement in Chinese for the playground, field path and values as they are', () => {
+    const [line] = predictionDifferences({ reachedServer: true }, blocked).map((p) => problemText(p, 'zh-CN'));
+    expect(line).toBe('predicted.reachedServer：模型预测 true，浏览器实际 false');
+  });
+});
