@@ -122,5 +122,6 @@ describe('the schema refuses the same plans, so `cors-lab run` refuses the file 
     const code = await main(['run', file], { out: () => undefined, err: (t) => void (err += t), interactive: false });
     expect(code).toBe(2);
     expect(err).toContain(`${file}: [1].server.redirects[0].path: invalid path`);
-  });
+    // The run command's first import loads the runner and playwright-core: seconds on a busy machine.
+  }, 30_000);
 });
