@@ -91,6 +91,13 @@ test('an unknown lesson id is named, and the Lessons navigation still works', as
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link')).toHaveCount(lessons.en.length);
 });
 
+test('a lesson link with an unknown ?lang= says so, names the languages, and its links drop it', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}&lang=xx`);
+  await expect(page.getByRole('status').filter({ hasText: '?lang=xx' })).toHaveText('?lang=xx is not a language of this lab; it has en, zh-CN. Choose one in the Language menu.');
+  await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: /→$/ })).toHaveAttribute('href', `?lesson=${lessons.en[preflight.order]!.id}`);
+});
+
 test('fix it, typed key by key: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   const fix = page.getByRole('region', { name: 'Fix it' });
