@@ -71,6 +71,28 @@ test('the prediction stays out of the page until the learner has answered, then 
   await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeDisabled(); // the answer is locked once run
 });
 
+test('keyboard only: arrows answer, Enter runs, focus lands on the result, Tab goes on to the next experiment', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: /^Allowed:/ }).focus();
+  await page.keyboard.press('ArrowDown'); // Blocked
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // the first reason is checked by the arrow: the second one
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // no
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The run button is disabled while the browser runs: without moving focus on, it would be lost to <body>.
+  await expect(card.getByRole('heading', { name: /What your browser did: ✖ blocked/ })).toBeFocused();
+  const region = page.getByRole('region', { name: 'Experiment 2' });
+  for (let i = 0; i < 10; i++) {
+    if (await region.getByRole('radio', { name: /^Allowed:/ }).evaluate((radio) => radio.matches(':focus'))) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(region.getByRole('radio', { name: /^Allowed:/ })).toBeFocused();
+});
+
 test('a lesson link from the Lessons navigation opens that lesson directly in a fresh page, language kept', async ({ lab, page, context }) => {
   const app = originMap(lab.origins).app;
   const redirects = lessons['zh-CN'].find((l) => l.id === 'redirects')!;
@@ -98,7 +120,7 @@ test('a lesson link with an unknown ?lang= says so, names the languages, and its
   await expect(page.getByRole('link', { name: /→$/ })).toHaveAttribute('href', `?lesson=${lessons.en[preflight.order]!.id}`);
 });
 
-test('fix it, typed key by key: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
+test('fix it, typed key by key and checked from the keyboard: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   const fix = page.getByRole('region', { name: 'Fix it' });
   await expect(fix).toContainText(preflight.fixIt.goal);
@@ -106,11 +128,18 @@ test('fix it, typed key by key: a wrong fix stays blocked in the browser, the ri
   const status = fix.getByTestId('fix-result').getByRole('status');
   // Wrong: the actual answer gets Access-Control-Allow-Origin, but the preflight still does not allow X-Custom.
   await fix.getByLabel('Actual response headers').pressSequentially('Access-Control-Allow-Origin: {page}');
-  await check.click();
+  await page.keyboard.press('Tab');
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(status).toContainText('Not yet: your browser says ✖ blocked.');
   await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
+  // The button was disabled while the browser ran; focus comes back to it, so Shift+Tab reaches the fields again.
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
   // Right: add the header to the preflight's answer, at the end of what is there.
   const preflightHeaders = fix.getByLabel('Preflight response headers (OPTIONS)');
+  await expect(preflightHeaders).toBeFocused();
   await preflightHeaders.press('ControlOrMeta+End');
   await preflightHeaders.pressSequentially('\nAccess-Control-Allow-Headers: X-Custom');
   await check.click();
