@@ -110,6 +110,8 @@ test('a lesson link from the Lessons navigation opens that lesson directly in a 
 test('an unknown lesson id is named, and the Lessons navigation still works', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, '?lesson=no-such-lesson');
   await expect(page.getByRole('alert')).toHaveText('There is no lesson "no-such-lesson". Pick one from the lessons list.');
+  // Nothing to present either: the header offers no presenter window for it.
+  await expect(page.getByRole('link', { name: 'Present this lesson' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link')).toHaveCount(lessons.en.length);
 });
 
