@@ -52,7 +52,8 @@ export class CorsLabLesson extends LitElement {
       @media print {
         :host { break-before: page; }
         section { border: none; padding: 0; outline: none !important; }
-        footer, header a, header button { display: none; }
+        /* The worksheet's own address already drops the unknown language: the notice is for the screen. */
+        footer, header a, header button, .lang-notice { display: none; }
         .print-only { display: block; }
       }
     `,
@@ -123,7 +124,7 @@ export class CorsLabLesson extends LitElement {
         <span class="note">${msg(str`about ${lesson.minutes} minutes`, { id: 'lesson.minutes' })}</span>
         <a href=${lessonHref(null, location.search)}>${msg('All experiments (the playground)', { id: 'lesson.playground' })}</a>
         <button type="button" @click=${() => window.print()}>${msg('Print this lesson', { id: 'lesson.print' })}</button>
-        ${askedLanguage === null ? nothing : html`<p role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
+        ${askedLanguage === null ? nothing : html`<p class="lang-notice" role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
       ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${unsafeHTML(narrativeHtml(lesson.narrative))}</div>`)}

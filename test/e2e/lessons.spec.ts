@@ -258,6 +258,29 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect(chosen).toHaveCSS('font-weight', '400');
 });
 
+test('printed in Chinese, a lesson is the same worksheet: Chinese questions, the online address with its language, no buttons', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}&lang=zh-CN`);
+  const zh = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText(`在线版：${app}/?lesson=${preflight.id}&lang=zh-CN`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(zh.title);
+  await expect(page.getByRole('group', { name: templates['lesson.reason.legend'] })).toHaveCount(zh.experiments.length);
+  for (const group of await page.getByRole('group', { name: templates['lesson.reason.legend'] }).all()) await expect(group).toBeVisible();
+  await expect(page.getByRole('button', { name: templates['lesson.print'] })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: templates['lesson.nav'] })).toBeHidden();
+});
+
+test('printed from a link with an unknown ?lang=, the worksheet leaves the notice off and writes the address without it', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}&lang=xx`);
+  const notice = page.getByRole('status').filter({ hasText: '?lang=xx' });
+  await expect(notice).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(notice).toBeHidden();
+  await expect(page.getByText(`Online: ${app}/?lesson=${preflight.id}`, { exact: true })).toBeVisible();
+});
+
 test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {
   test.setTimeout(90_000);
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
