@@ -107,6 +107,18 @@ test('a lesson link from the Lessons navigation opens that lesson directly in a 
   await expect(fresh.getByRole('navigation', { name: '课程' }).getByRole('link', { name: redirects.title })).toHaveAttribute('aria-current', 'page');
 });
 
+test('the tab title names the lesson, in its language, and follows the next-lesson link', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}`);
+  await expect(page).toHaveTitle(`${preflight.title} · cors-lab lessons`);
+  await page.getByRole('link', { name: /→$/ }).click();
+  await expect(page).toHaveTitle(`${lessons.en[preflight.order]!.title} · cors-lab lessons`);
+  await open(page, app, `?lesson=${preflight.id}&lang=zh-CN`);
+  await expect(page).toHaveTitle(`${lessons['zh-CN'].find((l) => l.id === preflight.id)!.title} · cors-lab 课程`);
+  await open(page, app, '?lesson=no-such-lesson');
+  await expect(page).toHaveTitle('cors-lab: the CORS playground');
+});
+
 test('an unknown lesson id is named, and the Lessons navigation still works', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, '?lesson=no-such-lesson');
   await expect(page.getByRole('alert')).toHaveText('There is no lesson "no-such-lesson". Pick one from the lessons list.');
