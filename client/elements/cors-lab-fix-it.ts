@@ -61,6 +61,10 @@ export class CorsLabFixIt extends LitElement {
     } finally {
       this._running = false;
     }
+    // "Check my fix" was disabled while the browser ran, which drops keyboard focus to <body>:
+    // give it back, so the learner reads the verdict (a live status) and Shift+Tab reaches the fields.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#check')?.focus();
   }
 
   private _reset(): void {
@@ -110,7 +114,7 @@ export class CorsLabFixIt extends LitElement {
       <label class="field" for="actual">${msg('Actual response headers', { id: 'lesson.fix.actual' })}</label>
       <textarea id="actual" spellcheck="false" .value=${actual} @input=${(e: Event) => (this._actual = (e.target as HTMLTextAreaElement).value)}></textarea>
       <div class="actions">
-        <button type="button" @click=${() => void this._check()} ?disabled=${this._running}>${msg('Check my fix', { id: 'lesson.fix.check' })}</button>
+        <button id="check" type="button" @click=${() => void this._check()} ?disabled=${this._running}>${msg('Check my fix', { id: 'lesson.fix.check' })}</button>
         <button type="button" @click=${() => this._reset()}>${msg('Start over', { id: 'lesson.fix.reset' })}</button>
         ${this._running ? html`<span role="status">${msg('Running…', { id: 'lesson.running' })}</span>` : nothing}
       </div>

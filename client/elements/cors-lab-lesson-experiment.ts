@@ -77,6 +77,10 @@ export class CorsLabLessonExperiment extends LitElement {
     } finally {
       this._running = false;
     }
+    // The run button was disabled while the browser ran, which drops keyboard focus to <body>:
+    // land on what answers the learner (the verdict, or the error), so Tab goes on from there.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#result-heading, [role="alert"]')?.focus();
   }
 
   /**
@@ -138,12 +142,12 @@ export class CorsLabLessonExperiment extends LitElement {
     const index = this.prediction?.step ?? 0;
     const step = run.steps[index];
     if (run.failure || !step) {
-      return html`<p role="alert">${msg(str`The runner page did not answer (${run.failure ?? ''}). This is not a CORS verdict: run it again.`, { id: 'lesson.noAnswer' })}</p>`;
+      return html`<p role="alert" tabindex="-1">${msg(str`The runner page did not answer (${run.failure ?? ''}). This is not a CORS verdict: run it again.`, { id: 'lesson.noAnswer' })}</p>`;
     }
     const graded = this._graded(run);
     const right = graded.every((g) => g.right);
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
-      <h4>${msg('What your browser did', { id: 'lesson.result' })}: <span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
+      <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}: <span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
       ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
@@ -174,7 +178,7 @@ export class CorsLabLessonExperiment extends LitElement {
           ${!complete ? html`<span class="note">${msg('Answer every question first: your browser’s answer comes after yours.', { id: 'lesson.answerFirst' })}</span>` : nothing}
         </div>
       </form>
-      ${this._error ? html`<p role="alert">${msg(str`Could not run it: ${this._error}`, { id: 'lesson.error' })}</p>` : nothing}
+      ${this._error ? html`<p role="alert" tabindex="-1">${msg(str`Could not run it: ${this._error}`, { id: 'lesson.error' })}</p>` : nothing}
       ${this._run ? this._result(this._run) : nothing}
     `;
   }

@@ -8,7 +8,8 @@ import { lessons } from '../../lessons/index.ts';
 import type { Lesson } from '../../lessons/schema.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { narrativeHtml } from '../lab/markdown.ts';
-import { lessonHref } from '../lessons/lesson-link.ts';
+import { LANGUAGES } from '../../experiments/i18n/languages.ts';
+import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import './cors-lab-fix-it.ts';
 import './cors-lab-lesson-experiment.ts';
 import { experimentLabel, lessonStyles } from './lesson-styles.ts';
@@ -51,7 +52,8 @@ export class CorsLabLesson extends LitElement {
       @media print {
         :host { break-before: page; }
         section { border: none; padding: 0; outline: none !important; }
-        footer, header a, header button { display: none; }
+        /* The worksheet's own address already drops the unknown language: the notice is for the screen. */
+        footer, header a, header button, .lang-notice { display: none; }
         .print-only { display: block; }
       }
     `,
@@ -100,6 +102,7 @@ export class CorsLabLesson extends LitElement {
       return html`<p role="alert">${msg(str`There is no lesson "${this.lessonId}". Pick one from the lessons list.`, { id: 'lesson.unknown' })}</p>`;
     }
     const course = lessons[currentLanguage()];
+    const askedLanguage = unknownLanguageFrom(location.search);
     const next = course[lesson.order];
     const previous = course[lesson.order - 2];
     const fixExperiment = catalog.find((e) => e.id === lesson.fixIt.experiment);
@@ -121,6 +124,7 @@ export class CorsLabLesson extends LitElement {
         <span class="note">${msg(str`about ${lesson.minutes} minutes`, { id: 'lesson.minutes' })}</span>
         <a href=${lessonHref(null, location.search)}>${msg('All experiments (the playground)', { id: 'lesson.playground' })}</a>
         <button type="button" @click=${() => window.print()}>${msg('Print this lesson', { id: 'lesson.print' })}</button>
+        ${askedLanguage === null ? nothing : html`<p class="lang-notice" role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
       ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${unsafeHTML(narrativeHtml(lesson.narrative))}</div>`)}

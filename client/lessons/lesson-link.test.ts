@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lessonHref, lessonIdFrom } from './lesson-link.ts';
+import { lessonHref, lessonIdFrom, unknownLanguageFrom } from './lesson-link.ts';
 
 describe('lesson links', () => {
   test('a lesson link keeps the language and drops everything else', () => {
@@ -14,5 +14,13 @@ describe('lesson links', () => {
     expect(lessonIdFrom(lessonHref('redirects', '?lang=zh-CN'))).toBe('redirects');
     expect(lessonIdFrom('?lesson=')).toBeNull();
     expect(lessonIdFrom('?lang=en')).toBeNull();
+  });
+  test('a ?lang= the lab does not have is named, and links do not pass it on', () => {
+    expect(unknownLanguageFrom('?lesson=a&lang=xx')).toBe('xx');
+    expect(unknownLanguageFrom('?lang=')).toBe('');
+    for (const search of ['?lang=zh-CN', '?lang=en-GB', '?lang=zh', '?lesson=a', '']) expect(unknownLanguageFrom(search), search).toBeNull();
+    expect(lessonHref('redirects', '?lang=xx')).toBe('?lesson=redirects');
+    expect(lessonHref(null, '?lesson=a&lang=xx')).toBe('?');
+    expect(lessonHref('redirects', '?lang=en-GB')).toBe('?lesson=redirects&lang=en-GB');
   });
 });

@@ -1,6 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
+import { lessons } from '../../lessons/index.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { baseStyles } from '../elements/theme.ts';
 import { presenterUrl } from './presenter-urls.ts';
@@ -8,7 +9,8 @@ import { presenterUrl } from './presenter-urls.ts';
 /**
  * "Present this lesson": opens the lesson's presenter window beside the
  * page (a new window, so this page stays as it is); the presenter window
- * then opens the projected one.
+ * then opens the projected one. An unknown lesson id (a mistyped link) has
+ * nothing to present: no link.
  */
 @localized()
 @customElement('cors-lab-present-link')
@@ -19,6 +21,7 @@ export class CorsLabPresentLink extends LitElement {
   @property({ attribute: 'lesson-id' }) lessonId = '';
 
   override render() {
+    if (!lessons[currentLanguage()].some((l) => l.id === this.lessonId)) return nothing;
     return html`<a href=${presenterUrl(this.lessonId, currentLanguage())} target="_blank">${msg('Present this lesson', { id: 'presenter.present' })}</a>`;
   }
 }

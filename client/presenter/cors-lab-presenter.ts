@@ -11,7 +11,7 @@ import { markdownHtml } from '../lab/markdown.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from '../elements/theme.ts';
 import { PresenterLink } from './channel.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
-import { clampStep, deckOf, solutionLines, stepFrom, type Deck, type DeckStep } from './deck.ts';
+import { clampStep, deckOf, parseStoredStep, solutionLines, stepFrom, type Deck, type DeckStep } from './deck.ts';
 import { stepKeyDirection } from './keys.ts';
 import { presenterUrl, projectedUrl } from './presenter-urls.ts';
 import { clockText, elapsedMs, paceOf, parseTimer, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts';
@@ -25,6 +25,25 @@ function storedTimer(lessonId: string): TimerState | null {
     return parseTimer(sessionStorage.getItem(timerKey(lessonId)));
   } catch {
     return null;
+  }
+}
+
+/** The step per lesson, so a reloaded presenter window with no projected window to ask goes on where it was. */
+const stepKey = (lessonId: string) => `cors-lab:presenter-step:${lessonId}`;
+
+function storedStep(deck: Deck): number | null {
+  try {
+    return parseStoredStep(deck, sessionStorage.getItem(stepKey(deck.lessonId)));
+  } catch {
+    return null;
+  }
+}
+
+function storeStep(lessonId: string, step: number): void {
+  try {
+    sessionStorage.setItem(stepKey(lessonId), String(step));
+  } catch {
+    // storage disabled: a reload starts at the first step, or wherever the projected window is
   }
 }
 
@@ -119,7 +138,9 @@ export class CorsLabPresenter extends LitElement {
     super.connectedCallback();
     window.addEventListener('storage', this.#onStorage);
     // An unknown lesson shows the list of lessons: nothing to step through or time.
-    if (!this._deck) return;
+    const deck = this._deck;
+    if (!deck) return;
+    this._step = storedStep(deck) ?? 0;
     document.addEventListener('keydown', this.#onKey);
     this._timer = storedTimer(this.lessonId) ?? startTimer(Date.now());
     storeTimer(this.lessonId, this._timer);
@@ -130,7 +151,9 @@ export class CorsLabPresenter extends LitElement {
       current: () => this._step,
       onStep: (step) => {
         const deck = this._deck;
-        if (deck) this._step = clampStep(deck, step);
+        if (!deck) return;
+        this._step = clampStep(deck, step);
+        storeStep(this.lessonId, this._step);
       },
     });
     this.#link.hello();
@@ -149,6 +172,7 @@ export class CorsLabPresenter extends LitElement {
   private _go(step: number): void {
     if (step === this._step) return;
     this._step = step;
+    storeStep(this.lessonId, step);
     this.#link?.step(step);
   }
 

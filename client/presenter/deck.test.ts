@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { lessons } from '../../lessons/index.ts';
 import { LESSON_LANGUAGES } from '../../lessons/schema.ts';
-import { clampStep, deckOf, solutionLines, stepFrom } from './deck.ts';
+import { clampStep, deckOf, parseStoredStep, solutionLines, stepFrom } from './deck.ts';
 
 const preflight = lessons.en.find((l) => l.id === 'the-preflight')!;
 
@@ -59,6 +59,17 @@ describe('stepping', () => {
 
   it('clamps any number to a step that exists', () => {
     for (const [given, want] of [[-5, 0], [2.7, 2], [last + 40, last], [Number.NaN, 0], [Number.POSITIVE_INFINITY, 0]] as const) expect(clampStep(deck, given), String(given)).toBe(want);
+  });
+});
+
+describe('parseStoredStep', () => {
+  it('reads back a stored step, clamps an old one past the end, and refuses anything else', () => {
+    const deck = deckOf(preflight, catalog);
+    const last = deck.steps.length - 1;
+    expect(parseStoredStep(deck, '2')).toBe(2);
+    expect(parseStoredStep(deck, '0')).toBe(0);
+    expect(parseStoredStep(deck, '99')).toBe(last);
+    for (const text of [null, '', '-1', '1.5', ' 2', '2x', 'NaN', '1e2', '1234']) expect(parseStoredStep(deck, text), String(text)).toBeNull();
   });
 });
 

@@ -61,6 +61,12 @@ export function clampStep(deck: Deck, step: number): number {
   return Math.min(Math.max(Math.trunc(step), 0), deck.steps.length - 1);
 }
 
+/** A step kept in sessionStorage, read back for `deck`: text that is no whole number is no step (null), an old step past the end is the last one. */
+export function parseStoredStep(deck: Deck, text: string | null): number | null {
+  if (text === null || !/^\d{1,3}$/.test(text)) return null;
+  return clampStep(deck, Number(text));
+}
+
 /** One step forward (1) or back (-1), staying on the first or last step at the ends. */
 export function stepFrom(deck: Deck, step: number, direction: 1 | -1): number {
   return clampStep(deck, clampStep(deck, step) + direction);

@@ -71,6 +71,28 @@ test('the prediction stays out of the page until the learner has answered, then 
   await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeDisabled(); // the answer is locked once run
 });
 
+test('keyboard only: arrows answer, Enter runs, focus lands on the result, Tab goes on to the next experiment', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await card.getByRole('radio', { name: /^Allowed:/ }).focus();
+  await page.keyboard.press('ArrowDown'); // Blocked
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // the first reason is checked by the arrow: the second one
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // no
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The run button is disabled while the browser runs: without moving focus on, it would be lost to <body>.
+  await expect(card.getByRole('heading', { name: /What your browser did: ✖ blocked/ })).toBeFocused();
+  const region = page.getByRole('region', { name: 'Experiment 2' });
+  for (let i = 0; i < 10; i++) {
+    if (await region.getByRole('radio', { name: /^Allowed:/ }).evaluate((radio) => radio.matches(':focus'))) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(region.getByRole('radio', { name: /^Allowed:/ })).toBeFocused();
+});
+
 test('a lesson link from the Lessons navigation opens that lesson directly in a fresh page, language kept', async ({ lab, page, context }) => {
   const app = originMap(lab.origins).app;
   const redirects = lessons['zh-CN'].find((l) => l.id === 'redirects')!;
@@ -85,13 +107,34 @@ test('a lesson link from the Lessons navigation opens that lesson directly in a 
   await expect(fresh.getByRole('navigation', { name: '课程' }).getByRole('link', { name: redirects.title })).toHaveAttribute('aria-current', 'page');
 });
 
+test('the tab title names the lesson, in its language, and follows the next-lesson link', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}`);
+  await expect(page).toHaveTitle(`${preflight.title} · cors-lab lessons`);
+  await page.getByRole('link', { name: /→$/ }).click();
+  await expect(page).toHaveTitle(`${lessons.en[preflight.order]!.title} · cors-lab lessons`);
+  await open(page, app, `?lesson=${preflight.id}&lang=zh-CN`);
+  await expect(page).toHaveTitle(`${lessons['zh-CN'].find((l) => l.id === preflight.id)!.title} · cors-lab 课程`);
+  await open(page, app, '?lesson=no-such-lesson');
+  await expect(page).toHaveTitle('cors-lab: the CORS playground');
+});
+
 test('an unknown lesson id is named, and the Lessons navigation still works', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, '?lesson=no-such-lesson');
   await expect(page.getByRole('alert')).toHaveText('There is no lesson "no-such-lesson". Pick one from the lessons list.');
+  // Nothing to present either: the header offers no presenter window for it.
+  await expect(page.getByRole('link', { name: 'Present this lesson' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link')).toHaveCount(lessons.en.length);
 });
 
-test('fix it, typed key by key: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
+test('a lesson link with an unknown ?lang= says so, names the languages, and its links drop it', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}&lang=xx`);
+  await expect(page.getByRole('status').filter({ hasText: '?lang=xx' })).toHaveText('?lang=xx is not a language of this lab; it has en, zh-CN. Choose one in the Language menu.');
+  await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: /→$/ })).toHaveAttribute('href', `?lesson=${lessons.en[preflight.order]!.id}`);
+});
+
+test('fix it, typed key by key and checked from the keyboard: a wrong fix stays blocked in the browser, the right one is allowed', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   const fix = page.getByRole('region', { name: 'Fix it' });
   await expect(fix).toContainText(preflight.fixIt.goal);
@@ -99,11 +142,18 @@ test('fix it, typed key by key: a wrong fix stays blocked in the browser, the ri
   const status = fix.getByTestId('fix-result').getByRole('status');
   // Wrong: the actual answer gets Access-Control-Allow-Origin, but the preflight still does not allow X-Custom.
   await fix.getByLabel('Actual response headers').pressSequentially('Access-Control-Allow-Origin: {page}');
-  await check.click();
+  await page.keyboard.press('Tab');
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(status).toContainText('Not yet: your browser says ✖ blocked.');
   await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
+  // The button was disabled while the browser ran; focus comes back to it, so Shift+Tab reaches the fields again.
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
   // Right: add the header to the preflight's answer, at the end of what is there.
   const preflightHeaders = fix.getByLabel('Preflight response headers (OPTIONS)');
+  await expect(preflightHeaders).toBeFocused();
   await preflightHeaders.press('ControlOrMeta+End');
   await preflightHeaders.pressSequentially('\nAccess-Control-Allow-Headers: X-Custom');
   await check.click();
@@ -218,6 +268,29 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
   await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
   await expect(chosen).toHaveCSS('font-weight', '400');
+});
+
+test('printed in Chinese, a lesson is the same worksheet: Chinese questions, the online address with its language, no buttons', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}&lang=zh-CN`);
+  const zh = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText(`在线版：${app}/?lesson=${preflight.id}&lang=zh-CN`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(zh.title);
+  await expect(page.getByRole('group', { name: templates['lesson.reason.legend'] })).toHaveCount(zh.experiments.length);
+  for (const group of await page.getByRole('group', { name: templates['lesson.reason.legend'] }).all()) await expect(group).toBeVisible();
+  await expect(page.getByRole('button', { name: templates['lesson.print'] })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: templates['lesson.nav'] })).toBeHidden();
+});
+
+test('printed from a link with an unknown ?lang=, the worksheet leaves the notice off and writes the address without it', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await open(page, app, `?lesson=${preflight.id}&lang=xx`);
+  const notice = page.getByRole('status').filter({ hasText: '?lang=xx' });
+  await expect(notice).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(notice).toBeHidden();
+  await expect(page.getByText(`Online: ${app}/?lesson=${preflight.id}`, { exact: true })).toBeVisible();
 });
 
 test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {

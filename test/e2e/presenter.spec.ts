@@ -101,6 +101,23 @@ test('a window opened late catches up with the step the other shows', async ({ l
   await bothAt(late, projected, 3);
 });
 
+test('a reloaded presenter window with no projected window keeps its step, per lesson', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  await page.goto(`${app}/?presenter=${LESSON}`);
+  await expect(page.getByRole('heading', { name: `Now: step 1 of ${steps}` })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: `Now: step 3 of ${steps}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: `Now: step 3 of ${steps}` })).toBeVisible();
+  // Another lesson in the same tab starts at its own first step, and coming back finds step 3 again.
+  const other = course.en.find((l) => l.id !== LESSON)!;
+  await page.goto(`${app}/?presenter=${other.id}`);
+  await expect(page.getByRole('heading', { name: `Now: step 1 of ${other.experiments.length + 2}` })).toBeVisible();
+  await page.goto(`${app}/?presenter=${LESSON}`);
+  await expect(page.getByRole('heading', { name: `Now: step 3 of ${steps}` })).toBeVisible();
+});
+
 test('speaker notes and answers are in the presenter window only', async ({ lab, context }) => {
   const { presenter, projected } = await openBoth(context, originMap(lab.origins).app);
   await presenter.keyboard.press('ArrowRight');

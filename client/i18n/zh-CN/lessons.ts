@@ -10,6 +10,7 @@ export const lessons = {
   'lesson.playground': '全部实验（实验场）',
   'lesson.print': '打印本课',
   'lesson.online': str`在线版：${0}`,
+  'lesson.unknownLanguage': str`?lang=${0} 不是本实验场的语言；可选的有 ${1}。请在“语言”菜单中选择。`,
   'lesson.narrative': '讲解',
   'lesson.experiment': str`实验 ${0}`,
   'lesson.unknown': str`没有名为“${0}”的课程。请从课程列表中选择一课。`,
