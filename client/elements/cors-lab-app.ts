@@ -259,7 +259,7 @@ export class CorsLabApp extends LitElement {
     // The query keeps the language (?lang=), so a shared link opens in the one it was shared in.
     const link = `${location.origin}${location.pathname}${location.search}${experimentHash(e)}`;
     return html`
-      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${msg('Skip to the experiment', { id: 'app.skip' })}</a>
+      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${this._lessonId ? msg('Skip to the lesson', { id: 'app.skip-lesson' }) : msg('Skip to the experiment', { id: 'app.skip' })}</a>
       <header>
         <h1>cors-lab</h1>
         <span class="muted" role="status" aria-label=${msg('lab status', { id: 'app.status-label' })}>${this._status}</span>

@@ -335,10 +335,10 @@ test('where this browser cannot reproduce an experiment (Local Network Access), 
   await expect(card.getByTestId('lesson-result')).toContainText('Your prediction was right.');
 });
 
-test('the skip link lands on the lesson heading', async ({ lab, page }) => {
+test('the skip link says it skips to the lesson, and lands on its heading', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to the experiment' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Skip to the lesson' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
 });

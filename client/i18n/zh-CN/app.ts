@@ -17,6 +17,7 @@ export const app = {
   'app.status-connecting': '正在连接…',
   'app.status-label': '实验室状态',
   'app.skip': '跳到实验',
+  'app.skip-lesson': '跳到本课',
   'app.presenter': '演示模式',
   'app.dark': '深色主题',
   'app.unreachable': str`无法连接实验室：${0}`,
