@@ -12,7 +12,8 @@ import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
-import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
+import { LANGUAGES } from '../../experiments/i18n/languages.ts';
 import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
 import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
@@ -94,6 +95,7 @@ export class CorsLabApp extends LitElement {
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
       .side { display: flex; flex-direction: column; gap: 1em; }
+      .lang-notice { margin: 0.5em 1em; }
       /* On a phone a learner opening a lesson link wants the lesson, not 13 links above it: the list moves below. */
       @media (max-width: 900px) { main.lesson .side { order: 2; } }
       /* A printed lesson is the lesson alone. */
@@ -146,6 +148,8 @@ export class CorsLabApp extends LitElement {
   @state() private _copyFailed = false;
   /** The lesson this page shows (`?lesson=<id>`) instead of the experiment panel; null for the playground. */
   private _lessonId = lessonIdFrom(location.search);
+  /** A `?lang=` the lab does not have is said, not silently replaced (a lesson page says it in the lesson). */
+  private _askedLanguage = this._lessonId ? null : unknownLanguageFrom(location.search);
   private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
 
   private get _origins(): OriginMap | undefined {
@@ -269,6 +273,7 @@ export class CorsLabApp extends LitElement {
         ${this._lessonId && !this.projected ? html`<cors-lab-present-link lesson-id=${this._lessonId}></cors-lab-present-link>` : nothing}
       </header>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
+      ${this._askedLanguage === null ? '' : html`<p class="lang-notice" role="status">${msg(str`?lang=${this._askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'app.unknownLanguage' })}</p>`}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
       <main class=${this._lessonId ? 'lesson' : 'playground'}>
         <div class="side">

@@ -174,3 +174,14 @@ test('?lang=zh-CN: a bad header line typed key by key in the editor is explained
   await headers.pressSequentially('\nX');
   await expect(page.getByRole('alert')).toContainText('第 3 行：“X”不是“Name: value”格式');
 });
+
+test('a ?lang= the lab does not have is named on the playground, and the page stays usable in the browser language', async ({ lab, page }) => {
+  await page.goto(`${originMap(lab.origins).app}/?lang=xx`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await expect(page.getByRole('status').filter({ hasText: '?lang=xx' })).toHaveText('?lang=xx is not a language of this lab; it has en, zh-CN. Choose one in the Language menu.');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // A language the lab has gets no notice.
+  await page.goto(`${originMap(lab.origins).app}/?lang=en`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await expect(page.getByText('is not a language of this lab')).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ export const app = {
   'app.status-label': '实验室状态',
   'app.skip': '跳到实验',
   'app.skip-lesson': '跳到本课',
+  'app.unknownLanguage': str`?lang=${0} 不是本实验场的语言；可选的有 ${1}。请在“语言”菜单中选择。`,
   'app.presenter': '演示模式',
   'app.dark': '深色主题',
   'app.unreachable': str`无法连接实验室：${0}`,
