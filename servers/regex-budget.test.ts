@@ -4,12 +4,12 @@
  * option within the budget, on the normal and the raw-packet path, and the
  * lab keeps answering. Without the budget one request stops all five origins.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlanError } from './answer.ts';
-import { startLab, type Lab } from './lab.ts';
 import { PLAN_PREFIX, toBase64Url } from './plan-url.ts';
 import { budgetedRegexTest, REGEX_BUDGET_MS } from './regex-budget.ts';
 import { parseResponses, rawExchange, requestBytes } from '../test/fuzz/raw-client.ts';
+import { suiteLab } from '../test/fuzz/suite-lab.ts';
 
 /** 2^40 backtracking steps for /^(a+)+$/: hours without a budget. */
 const HOSTILE_ORIGIN = `http://${'a'.repeat(40)}!`;
@@ -60,13 +60,7 @@ describe('budgetedRegexTest', () => {
 });
 
 describe('a catastrophic origin pattern against the lab', () => {
-  let lab: Lab;
-  let port: number;
-  beforeAll(async () => {
-    lab = await startLab({ clientDir: null });
-    port = lab.bound[1]!.port;
-  });
-  afterAll(() => lab.close());
+  const suite = suiteLab();
 
   // Many catastrophic patterns: the budget is the request's, not each pattern's.
   const plan = { p: 'app', s: { middleware: { name: 'cors', options: { origin: ['http://localhost:1', ...Array<string>(40).fill('/^http:\\/\\/(a+)+$/')] } } } };
@@ -77,14 +71,14 @@ describe('a catastrophic origin pattern against the lab', () => {
       const target = `${PLAN_PREFIX}${run}/0/${toBase64Url(JSON.stringify(plan))}/`;
       const headers = [`Origin: ${HOSTILE_ORIGIN}`, ...(method === 'OPTIONS' ? ['Access-Control-Request-Method: PUT'] : [])];
       const started = Date.now();
-      const { text } = await rawExchange(port, [requestBytes(method, target, `localhost:${port}`, headers)], { deadlineMs: 3000 });
+      const { text } = await rawExchange(suite.port, [requestBytes(method, target, `localhost:${suite.port}`, headers)], { deadlineMs: 3000 });
       expect(Date.now() - started).toBeLessThan(1000);
       const [response] = parseResponses(text);
       expect(response?.status).toBe(400);
       expect(JSON.parse(response!.body)).toMatchObject({ field: 'server.middleware.options.origin' });
-      expect(lab.journal.read(run).entries.map((e) => e.status)).toEqual([400]);
+      expect(suite.lab.journal.read(run).entries.map((e) => e.status)).toEqual([400]);
 
-      const ok = await rawExchange(port, [requestBytes(method, target, `localhost:${port}`, ['Origin: http://localhost:1', ...headers.slice(1)])]);
+      const ok = await rawExchange(suite.port, [requestBytes(method, target, `localhost:${suite.port}`, ['Origin: http://localhost:1', ...headers.slice(1)])]);
       expect(parseResponses(ok.text)[0]?.lines).toContain('Access-Control-Allow-Origin: http://localhost:1');
     });
   }

@@ -8,12 +8,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { jsonPath, validateExperiments } from '../../experiments/validate.ts';
-import { startLab, type Lab } from '../../servers/lab.ts';
 import { PLAN_PREFIX, toBase64Url } from '../../servers/plan-url.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';
+import { suiteLab } from './suite-lab.ts';
 
 /** Each tries to end the line and start `X-Injected`, directly or through what a latin1 write makes of it. */
 const VALUES = ['\r\nX-Injected: 1', '\nX-Injected:1', '\rX-Injected:1', 'a\u0000b', 'a\u007fb', '\u010d\u010aX-Injected:1', '\u560d\u560aX-Injected:1', 'a\u0100b'];
@@ -60,13 +60,7 @@ const CASES: Case[] = [
 ];
 
 describe('injection over every plan field', () => {
-  let lab: Lab;
-  let port: number;
-  beforeAll(async () => {
-    lab = await startLab({ clientDir: null });
-    port = lab.bound[1]!.port;
-  });
-  afterAll(() => lab.close());
+  const suite = suiteLab();
 
   for (const c of CASES) {
     const paths = c.preflight ? ['normal'] : ['normal', 'raw-packet'];
@@ -76,13 +70,13 @@ describe('injection over every plan field', () => {
         const target = `${PLAN_PREFIX}${run}/0/${toBase64Url(c.json ?? JSON.stringify(c.plan))}/`;
         const method = path === 'raw-packet' ? 'CHICKEN' : c.preflight ? 'OPTIONS' : 'GET';
         const headers = ['Origin: http://localhost:1', ...(c.preflight ? ['Access-Control-Request-Method: PUT'] : [])];
-        const { text } = await rawExchange(port, [requestBytes(method, target, `localhost:${port}`, headers)]);
+        const { text } = await rawExchange(suite.port, [requestBytes(method, target, `localhost:${suite.port}`, headers)]);
         const [response] = parseResponses(text);
         expect(response?.statusLine).toMatch(/^HTTP\/1\.1 400 Bad Request$/);
         expect(malformedHeadLines(response!)).toEqual([]);
         expect(response!.lines.filter((l) => /^(x-injected|set-cookie):/i.test(l))).toEqual([]);
         expect(JSON.parse(response!.body)).toMatchObject({ field: jsonPath(c.field) });
-        expect(lab.journal.read(run).entries.map((e) => e.status)).toEqual([400]);
+        expect(suite.lab.journal.read(run).entries.map((e) => e.status)).toEqual([400]);
       });
     }
   }
@@ -95,7 +89,7 @@ describe('injection over every plan field', () => {
     it(`refuses a hostile Origin reflected by {reflect} through ${title} on the raw-packet path, nothing injected`, async () => {
       const target = `${PLAN_PREFIX}refl/0/${toBase64Url(JSON.stringify({ p: 'app', s: server }))}/`;
       for (const origin of ['http://a\x7fb', 'http://a\x00b', 'http://a\x01b']) {
-        const { text } = await rawExchange(port, [requestBytes('CHICKEN', target, `localhost:${port}`, [`Origin: ${origin}`])]);
+        const { text } = await rawExchange(suite.port, [requestBytes('CHICKEN', target, `localhost:${suite.port}`, [`Origin: ${origin}`])]);
         const [response] = parseResponses(text);
         expect(response?.status).toBe(400);
         expect(malformedHeadLines(response!)).toEqual([]);

@@ -5,23 +5,17 @@
  * response; a plan asking for such a body is refused, naming the field; and
  * a response the middleware answers carries one Content-Length, the server's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { startLab, type Lab } from '../../servers/lab.ts';
 import { PLAN_PREFIX, toBase64Url } from '../../servers/plan-url.ts';
 import { rawExchange, requestBytes } from './raw-client.ts';
+import { suiteLab } from './suite-lab.ts';
 
 const STATUSES = [204, 205, 304] as const;
 const MIDDLEWARE = [undefined, { name: 'hono/cors' }, { name: 'cors' }] as const;
 
 describe('null-body statuses on the wire', () => {
-  let lab: Lab;
-  let port: number;
-  beforeAll(async () => {
-    lab = await startLab({ clientDir: null });
-    port = lab.bound[1]!.port;
-  });
-  afterAll(() => lab.close());
+  const suite = suiteLab();
 
   const target = (server: unknown): string => `${PLAN_PREFIX}nb/0/${toBase64Url(JSON.stringify({ p: 'app', s: server }))}/`;
 
@@ -29,30 +23,30 @@ describe('null-body statuses on the wire', () => {
     for (const middleware of MIDDLEWARE) {
       const label = `${status}${middleware ? ` behind ${middleware.name}` : ''}`;
       it(`${label}: no body, and the next response on the connection starts right after the head`, async () => {
-        const first = requestBytes('GET', target({ actual: { status }, ...(middleware ? { middleware } : {}) }), `localhost:${port}`, ['Origin: http://localhost:1']).replace('Connection: close\r\n', '');
-        const second = requestBytes('GET', '/__lab/origins', `localhost:${port}`);
-        const { text } = await rawExchange(port, [first + second]);
+        const first = requestBytes('GET', target({ actual: { status }, ...(middleware ? { middleware } : {}) }), `localhost:${suite.port}`, ['Origin: http://localhost:1']).replace('Connection: close\r\n', '');
+        const second = requestBytes('GET', '/__lab/origins', `localhost:${suite.port}`);
+        const { text } = await rawExchange(suite.port, [first + second]);
         const end = text.indexOf('\r\n\r\n');
         expect(text.slice(0, end)).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
         expect(text.slice(end + 4)).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
       });
 
       it(`${label} on the raw-packet path: nothing after the head`, async () => {
-        const { text } = await rawExchange(port, [requestBytes('CHICKEN', target({ actual: { status }, ...(middleware ? { middleware } : {}) }), `localhost:${port}`, ['Origin: http://localhost:1'])]);
+        const { text } = await rawExchange(suite.port, [requestBytes('CHICKEN', target({ actual: { status }, ...(middleware ? { middleware } : {}) }), `localhost:${suite.port}`, ['Origin: http://localhost:1'])]);
         expect(text).toMatch(new RegExp(`^HTTP/1\\.1 ${status} [^]*\\r\\n\\r\\n$`));
       });
     }
 
     it(`a plan asking for a body with ${status} gets a 400 naming server.actual.body`, async () => {
-      const { text } = await rawExchange(port, [requestBytes('GET', target({ actual: { status, body: 'hello' } }), `localhost:${port}`)]);
+      const { text } = await rawExchange(suite.port, [requestBytes('GET', target({ actual: { status, body: 'hello' } }), `localhost:${suite.port}`)]);
       expect(text).toMatch(/^HTTP\/1\.1 400 /);
       expect(text).toContain('"field":"server.actual.body"');
     });
   }
 
   it('an Express cors preflight carries one Content-Length, the server\u2019s', async () => {
-    const { text } = await rawExchange(port, [
-      requestBytes('OPTIONS', target({ middleware: { name: 'cors' } }), `localhost:${port}`, ['Origin: http://localhost:1', 'Access-Control-Request-Method: PUT']),
+    const { text } = await rawExchange(suite.port, [
+      requestBytes('OPTIONS', target({ middleware: { name: 'cors' } }), `localhost:${suite.port}`, ['Origin: http://localhost:1', 'Access-Control-Request-Method: PUT']),
     ]);
     expect(text.match(/\r\ncontent-length:/gi)).toHaveLength(1);
   });
