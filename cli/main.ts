@@ -7,6 +7,7 @@ import { CliError } from './cli-error.ts';
 import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './version.ts';
+import { printableText } from './terminal-text.ts';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -64,7 +65,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     const message = await inputErrorMessage(error);
     if (message === null) throw error;
-    io.err(message);
+    // Messages quote the input (a plan's fields, a server's error): nothing in them may drive the terminal.
+    io.err(printableText(message));
     return 2;
   }
 }

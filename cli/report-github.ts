@@ -7,13 +7,17 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
 import { count } from './plural.ts';
+import { printableText } from './terminal-text.ts';
 
 /** Where an experiment was written (absent for the built-in catalog). */
 export type ExperimentSources = ReadonlyMap<string, { file: string; line: number }>;
 
-/** The message part: % and line breaks are encoded (as @actions/core's escapeData does). */
+/**
+ * The message part: % and line breaks are encoded (as @actions/core's escapeData does), and every other
+ * control character is written as visible text, since the runner's log is a terminal too.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value also encodes the separators `:` and `,` (as @actions/core's escapeProperty does). */
@@ -39,5 +43,5 @@ export function reportGithub(report: RunReport, sources: ExperimentSources): str
   const lines = report.results.filter((r) => !r.pass).map((r) => annotation(r, sources));
   const { passed, failed, seconds } = report.summary;
   lines.push(`cors-lab: ${count(report.results.length, 'experiment')} in ${seconds} s, ${passed} passed, ${failed} failed`);
-  return `${lines.join('\n')}\n`;
+  return printableText(`${lines.join('\n')}\n`);
 }

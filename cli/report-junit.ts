@@ -6,13 +6,17 @@
  * most readers accept, https://github.com/testmoapp/junitxml.
  */
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import { printableText, unicodeEscape } from './terminal-text.ts';
 
-/** Characters XML 1.0 cannot hold at all, even escaped (https://www.w3.org/TR/xml/#charsets): written as visible \uXXXX text. */
+/**
+ * Characters XML 1.0 cannot hold at all, even escaped (https://www.w3.org/TR/xml/#charsets), such as lone surrogates:
+ * written as visible \uXXXX text, as the control characters a terminal would act on are.
+ */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlText(text: string): string {
-  return text
-    .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return printableText(text)
+    .replace(NOT_XML, unicodeEscape)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -1,6 +1,7 @@
 /** The readable table `cors-lab run` prints at the end. */
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
 import { count } from './plural.ts';
+import { printableText } from './terminal-text.ts';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
@@ -21,7 +22,8 @@ export function reportTable(report: RunReport): string {
   }
   const { passed, failed, seconds } = report.summary;
   lines.push('', `${report.browser}, ${count(report.results.length, 'experiment')} in ${seconds} s`, `${passed} passed, ${failed} failed`);
-  return `${lines.join('\n')}\n`;
+  // Titles, reasons and console lines come from plans and from Chromium: nothing in them may drive the terminal.
+  return printableText(`${lines.join('\n')}\n`);
 }
 
 export function progressLine(done: number, total: number, failed: number): string {

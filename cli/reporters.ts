@@ -4,10 +4,11 @@ import { CliError } from './cli-error.ts';
 import { reportGithub, type ExperimentSources } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';
 import { reportTable } from './report-table.ts';
+import { printableJson } from './terminal-text.ts';
 
 export const REPORTERS = {
   table: (report: RunReport) => reportTable(report),
-  json: (report: RunReport) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report: RunReport) => printableJson(report),
   junit: (report: RunReport) => reportJunit(report),
   github: (report: RunReport, sources: ExperimentSources) => reportGithub(report, sources),
 } as const;

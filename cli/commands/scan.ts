@@ -2,8 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
-import { reportScan } from '../scan/report-scan.ts';
-import { scan, ScanUnreachableError } from '../scan/scan.ts';
+import { reportScan, scanComplete } from '../scan/report-scan.ts';
+import { scan, SCAN_DEADLINE_MS, ScanUnreachableError } from '../scan/scan.ts';
+import { REQUEST_DEADLINE_MS } from '../scan/send.ts';
+import { printableJson, printableLine } from '../terminal-text.ts';
 import { probesFor } from '../scan/probes.ts';
 
 export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]
@@ -11,9 +13,12 @@ export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]
   and Corsy look for (reflected Origin, null, prefix/suffix/substring
   matches, unescaped dots, any subdomain, http, third-party hosting, special
   characters, * with credentials, missing Vary: Origin), with plain HTTP
-  requests (no browser), about ${probesFor(new URL('https://app.example.com')).length} of them, all to URL only.
-  Exit 0 when nothing is found, 1 with findings, 2 for bad input or an
-  unreachable URL.
+  requests (no browser), about ${probesFor(new URL('https://app.example.com')).length} of them, all to URL only, each
+  within ${REQUEST_DEADLINE_MS / 1000} s (to its last header; bodies are not read), the whole scan within ${SCAN_DEADLINE_MS / 1000} s.
+  A redirect is not followed: scan its target.
+  Exit 0 when every probe was answered and nothing is found, 1 with findings,
+  2 for bad input, an unreachable or redirecting URL, or an incomplete scan
+  (probes without an answer) that found nothing.
   --origin ORIGIN   the origin your API is meant to trust (default: the URL's
                     own); the hostile origins are built from it
   --json OUT        write the findings as JSON to OUT`;
@@ -49,13 +54,14 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
   try {
     report = await scan(url, trusted);
   } catch (error) {
-    if (error instanceof ScanUnreachableError) throw new CliError(`URL: ${error.message}`);
+    if (error instanceof ScanUnreachableError) throw new CliError(`URL: ${printableLine(error.message)}`);
     throw error;
   }
   io.out(reportScan(report));
   if (values.json) {
-    await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(values.json, printableJson(report));
     io.err(`wrote ${values.json}\n`);
   }
-  return report.findings.length === 0 ? 0 : 1;
+  if (report.findings.length) return 1;
+  return scanComplete(report) ? 0 : 2;
 }

@@ -77,8 +77,8 @@ describe('scan finds each misconfiguration on a server built with it', () => {
     servers.push(silent);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`);
-    await expect(scan(url, url, 200)).rejects.toThrow(ScanUnreachableError);
-    await expect(scan(url, url, 200)).rejects.toThrow('no answer within 0.2 s');
+    await expect(scan(url, url, { requestMs: 200, scanMs: 1000 })).rejects.toThrow(ScanUnreachableError);
+    await expect(scan(url, url, { requestMs: 200, scanMs: 1000 })).rejects.toThrow('no answer within 0.2 s');
   });
 });
 

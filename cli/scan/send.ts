@@ -1,9 +1,16 @@
-/** One plain HTTP request with an Origin header, to the scanned URL only, bounded in time. */
+/**
+ * One plain HTTP request with an Origin header, to the scanned URL only, with
+ * a deadline: the whole exchange up to the response headers must fit in it
+ * (a server dripping one byte at a time cannot stretch it, as it would an idle
+ * timeout), and the body is never read: the socket is closed once the headers
+ * are in, so nothing the server sends afterwards keeps the process alive.
+ */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Probe } from './probes.ts';
 
-export const REQUEST_TIMEOUT_MS = 5000;
+/** The most one request may take, from connecting to its last response header. */
+export const REQUEST_DEADLINE_MS = 5000;
 
 export interface Answer {
   probe: Probe;
@@ -11,15 +18,17 @@ export interface Answer {
   request: string[];
   /** Status line and the CORS-related header lines as received; null when no answer came. */
   response: string[] | null;
-  /** Why no answer came (connection refused, timeout, TLS). */
+  /** Why no answer came (connection refused, deadline, TLS). */
   error: string | null;
+  /** A 3xx answer's Location, resolved against the URL: the scan does not follow it (CORS is decided there too). */
+  redirect: { status: number; location: string } | null;
   allowOrigin: string | null;
   allowCredentials: string | null;
   vary: string | null;
 }
 
 /** Header lines that decide or explain the CORS outcome. */
-const SHOWN = /^(access-control-|vary$)/i;
+const SHOWN = /^(access-control-|vary$|location$)/i;
 
 function headerValue(raw: string[], name: string): string | null {
   const values: string[] = [];
@@ -34,15 +43,25 @@ function describeError(error: NodeJS.ErrnoException): string {
   return error.code ? `${error.code}: ${error.message}` : error.message;
 }
 
-export function send(url: URL, probe: Probe, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Answer> {
+/** Where a redirect points, as an absolute URL when it parses (it is the server's text: printed escaped). */
+function redirectOf(response: IncomingMessage, url: URL): Answer['redirect'] {
+  const status = response.statusCode ?? 0;
+  const location = response.headers.location;
+  if (status < 300 || status > 399 || location === undefined) return null;
+  return { status, location: URL.canParse(location, url) ? new URL(location, url).href : location };
+}
+
+export function send(url: URL, probe: Probe, deadlineMs = REQUEST_DEADLINE_MS): Promise<Answer> {
   const requestLines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, `Origin: ${probe.origin}`];
-  const base = { probe, request: requestLines, allowOrigin: null, allowCredentials: null, vary: null };
+  const base = { probe, request: requestLines, redirect: null, allowOrigin: null, allowCredentials: null, vary: null };
   return new Promise((resolve) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
       url,
       { method: 'GET', headers: { Origin: probe.origin, Accept: '*/*', 'User-Agent': 'cors-lab-scan' }, agent: false },
       (response: IncomingMessage) => {
-        response.resume();
+        clearTimeout(deadline);
+        // The headers are all the scan needs: the body is dropped unread, with its connection.
+        response.destroy();
         const raw = response.rawHeaders;
         const lines = [`HTTP/${response.httpVersion} ${response.statusCode} ${response.statusMessage}`];
         for (let i = 0; i < raw.length; i += 2) if (SHOWN.test(raw[i]!)) lines.push(`${raw[i]}: ${raw[i + 1]}`);
@@ -50,14 +69,19 @@ export function send(url: URL, probe: Probe, timeoutMs = REQUEST_TIMEOUT_MS): Pr
           ...base,
           response: lines,
           error: null,
+          redirect: redirectOf(response, url),
           allowOrigin: headerValue(raw, 'access-control-allow-origin'),
           allowCredentials: headerValue(raw, 'access-control-allow-credentials'),
           vary: headerValue(raw, 'vary'),
         });
       },
     );
-    request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
-    request.on('error', (error: NodeJS.ErrnoException) => resolve({ ...base, response: null, error: describeError(error) }));
+    // A deadline, not an idle timeout (request.setTimeout restarts with every byte received).
+    const deadline = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${deadlineMs / 1000} s`), { code: 'ETIMEDOUT' })), deadlineMs);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(deadline);
+      resolve({ ...base, response: null, error: describeError(error) });
+    });
     request.end();
   });
 }
