@@ -26,6 +26,10 @@ describe('probeRequest', () => {
     });
   });
 
+  it('accepts what a no-cors request may send', () => {
+    expect(probeRequest({ ...base, mode: 'no-cors', method: 'post', headers: { 'Content-Type': 'text/plain', Accept: 'x' } }).mode).toBe('no-cors');
+  });
+
   it('keeps headers given as an object or as repeated lines', () => {
     expect(probeRequest({ ...base, headers: { 'X-A': '1' } }).headers).toEqual([['X-A', '1']]);
     expect(probeRequest({ ...base, headers: [['X-A', '1'], ['X-A', '2']] }).headers).toEqual([['X-A', '1'], ['X-A', '2']]);
@@ -46,6 +50,11 @@ describe('probeRequest', () => {
     ['a body on HEAD', { ...base, method: 'head', body: 'x' }, 'body', 'a HEAD request cannot have a body'],
     ['unknown credentials', { ...base, credentials: 'always' as 'omit' }, 'credentials', 'expected one of omit, same-origin, include'],
     ['an unknown mode', { ...base, mode: 'navigate' as 'cors' }, 'mode', 'expected one of cors, no-cors, same-origin'],
+    ['a URL with user and password', { ...base, url: 'http://user:pass@127.0.0.1:8080/items' }, 'url', 'a URL with a user name or password (user:pass@) cannot be fetched'],
+    ['a URL with a user only', { ...base, url: 'http://user@127.0.0.1:8080/items' }, 'url', 'user:pass@'],
+    ['PUT in mode no-cors', { ...base, mode: 'no-cors', method: 'PUT' }, 'method', 'PUT is not allowed with mode no-cors: a no-cors request may only be GET, HEAD or POST'],
+    ['a custom header in mode no-cors', { ...base, mode: 'no-cors', headers: { 'X-Token': '1' } }, 'headers', 'X-Token cannot be sent with mode no-cors'],
+    ['a JSON Content-Type in mode no-cors', { ...base, mode: 'no-cors', method: 'POST', headers: { 'Content-Type': 'application/json' } }, 'headers', 'Content-Type cannot be sent with mode no-cors'],
   ];
   for (const [name, options, field, message] of BAD) {
     it(`refuses ${name}, naming the field`, () => {

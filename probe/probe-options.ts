@@ -5,7 +5,7 @@
  */
 import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
 import { CREDENTIALS, MODES } from '../experiments/schema.ts';
-import { isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod } from '../experiments/model/request-headers.ts';
+import { isForbiddenMethod, isForbiddenRequestHeader, isNoCorsSafelistedName, isSafelistedMethod, isSafelistedRequestHeader, normalizeMethod } from '../experiments/model/request-headers.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */
@@ -84,8 +84,27 @@ function headerList(headers: ProbeOptions['headers']): HeaderLines {
   return lines;
 }
 
+/**
+ * A mode "no-cors" request may only use a CORS-safelisted method (new Request() throws otherwise), and its
+ * headers are guarded "request-no-cors": any other header is dropped without a word.
+ * https://fetch.spec.whatwg.org/#dom-request (the steps for mode "no-cors"), https://fetch.spec.whatwg.org/#concept-headers-append
+ */
+function checkNoCors(method: string, headers: HeaderLines): void {
+  if (!isSafelistedMethod(normalizeMethod(method))) {
+    throw new ProbeInputError('method', `${method} is not allowed with mode no-cors: a no-cors request may only be GET, HEAD or POST (https://fetch.spec.whatwg.org/#dom-request)`);
+  }
+  const dropped = headers.find(([name, value]) => !isNoCorsSafelistedName(name) || !isSafelistedRequestHeader(name, value));
+  if (dropped) {
+    throw new ProbeInputError('headers', `${dropped[0]} cannot be sent with mode no-cors: fetch() drops every header but Accept, Accept-Language, Content-Language and a safelisted Content-Type (https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header)`);
+  }
+}
+
 export function probeRequest(options: ProbeOptions): ProbeRequest {
   const url = httpUrl('url', options.url);
+  // new Request() throws for a URL with credentials (https://fetch.spec.whatwg.org/#dom-request): the request would never leave the page.
+  if (url.username || url.password) {
+    throw new ProbeInputError('url', `a URL with a user name or password (user:pass@) cannot be fetched: fetch() refuses it before sending; send the credentials in a header instead, e.g. -H 'Authorization: Basic ...'`);
+  }
   url.hash = '';
   const method = options.method ?? 'GET';
   if (!isToken(method)) throw new ProbeInputError('method', `invalid method ${JSON.stringify(method)}: a method is a token`);
@@ -96,5 +115,7 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
   if (!CREDENTIALS.includes(credentials)) throw new ProbeInputError('credentials', `expected one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`);
   const mode = options.mode ?? 'cors';
   if (!MODES.includes(mode)) throw new ProbeInputError('mode', `expected one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
-  return { url: url.href, origin: pageOrigin(options.origin), method, headers: headerList(options.headers), body, credentials, mode };
+  const headers = headerList(options.headers);
+  if (mode === 'no-cors') checkNoCors(method, headers);
+  return { url: url.href, origin: pageOrigin(options.origin), method, headers, body, credentials, mode };
 }
