@@ -1,10 +1,15 @@
-/** The readable report of a probe: what `cors-lab probe` prints and the matchers quote. */
+/**
+ * The readable report of a probe: what `cors-lab probe` prints and the matchers quote. The server's header
+ * lines, status and every other text of the network are printed with control characters escaped.
+ */
 import type { HeaderLines } from '../experiments/headers.ts';
+import { printableLine, printableText } from '../cli/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
-const lines = (headers: HeaderLines, pad: string): string => (headers.length ? headers.map(([n, v]) => `\n${pad}${n}: ${v}`).join('') : `\n${pad}(no headers)`);
+const lines = (headers: HeaderLines, pad: string): string =>
+  headers.length ? headers.map(([n, v]) => `\n${pad}${printableLine(n)}: ${printableLine(v)}`).join('') : `\n${pad}(no headers)`;
 
 function answer(label: string, response: WireResponse | null, pad: string): string {
   return response ? `${label}${response.status}${lines(response.headers, pad)}` : `${label}none`;
@@ -31,7 +36,7 @@ export function probeReport(result: ProbeResult): string {
   const pad = '            ';
   const out = [`${r.method} ${r.url} from ${r.origin}${r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : ''}${r.mode !== 'cors' ? `, mode ${r.mode}` : ''}`];
   out.push(`  outcome   ${probeSummary(result)}${result.status !== null ? `, the page read status ${result.status}` : ''}`);
-  if (result.console) out.push(`  console   ${result.console}`);
+  if (result.console) out.push(`  console   ${printableLine(result.console)}`);
   if (result.preflight || result.preflightResponse) out.push(answer('  preflight OPTIONS -> ', result.preflightResponse, pad));
   else out.push('  preflight none sent');
   out.push(answer(`  response  ${r.method} -> `, result.response, pad));
@@ -44,7 +49,7 @@ export function probeReport(result: ProbeResult): string {
     out.push(`  once the user allows local network access: ${probeSummary(behind)}`);
     if (behind.explanation.fix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
   }
-  return `${out.join('\n')}\n`;
+  return printableText(`${out.join('\n')}\n`);
 }
 
 /** The origins-by-methods table printed after several probes. */
@@ -58,5 +63,5 @@ export function probeMatrix(results: readonly ProbeResult[]): string {
   };
   const widths = methods.map((m) => Math.max(m.length, ...origins.map((o) => cell(o, m).length)));
   const row = (first: string, cells: string[]): string => `${first.padEnd(width)}  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
-  return [row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))].join('\n') + '\n';
+  return printableText([row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))].join('\n') + '\n');
 }

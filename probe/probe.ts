@@ -14,9 +14,10 @@ import type { StepFacts } from '../experiments/step-facts.ts';
 import { ChromiumWatch } from '../runner/chromium-verdict.ts';
 import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
-import { causeOf, explainNonCors } from './diagnose.ts';
+import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
 import { NetworkWatch, type WireExchange } from './network-watch.ts';
+import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import type { ProbeResult } from './probe-result.ts';
 
@@ -60,9 +61,26 @@ export async function probe(options: ProbeOptions, browser: Browser): Promise<Pr
   const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
   // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
   // would be in its host's space: grant the permission exactly when such a page would not need it.
-  const result = await probeOnce(request, browser, pageSpace, !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname)));
+  const granted = !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
+  const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
   if (result.cause !== 'local-network-access') return result;
-  return { ...result, withPermission: await probeOnce(request, browser, pageSpace, true) };
+  return { ...result, withPermission: await checked(await probeOnce(request, browser, pageSpace, true), true, browser) };
+}
+
+/**
+ * Local Network Access blamed although the page had the permission: Chromium reports a network failure
+ * of a loopback answer that way (see net-error.ts). The error the request gets from the server's own
+ * origin is the cause then; without one, Chromium's word stands.
+ */
+async function checked(result: ProbeResult, granted: boolean, browser: Browser): Promise<ProbeResult> {
+  if (!granted || result.cause !== 'local-network-access') return result;
+  const netError = await sameOriginNetError(result.request, browser);
+  if (netError === null) return result;
+  const cause = causeOf('blocked', netError) ?? 'network';
+  if (cause === 'cors' || cause === 'local-network-access') return result;
+  const { request, addressSpace, console, pageError, reason } = result;
+  const context = { url: request.url, pageOrigin: request.origin, pageSpace: addressSpace.page, targetSpace: addressSpace.target, reason: netError, console, pageError };
+  return { ...result, reason: netError, cause, explanation: explainNetError(cause, context, reason) };
 }
 
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {

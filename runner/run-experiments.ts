@@ -47,7 +47,7 @@ export interface RunOptions {
 
 /** Measured on a 2-core machine: more slots only add renderer processes that compete for the cores. */
 export const DEFAULT_CONCURRENCY = 3;
-const STEP_TIMEOUT_MS = 15_000;
+export const STEP_TIMEOUT_MS = 15_000;
 
 /** One page of a slot, loaded with the runner of one page origin. */
 interface Tab {

@@ -9,6 +9,7 @@ import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
+import { printableJson } from '../terminal-text.ts';
 
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]
@@ -90,7 +91,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
   if (results.length > 1) io.out(`${probeMatrix(results)}\n`);
   if (values.json) {
     const records = results.map(probeRecord);
-    await writeFile(values.json, `${JSON.stringify(records.length === 1 ? records[0] : records, null, 2)}\n`);
+    await writeFile(values.json, printableJson(records.length === 1 ? records[0] : records));
     io.out(`wrote ${values.json}\n`);
   }
   return results.some((r) => r.outcome === 'blocked') ? 1 : 0;
