@@ -4,7 +4,7 @@ import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
 import { startServeProcess } from './serve-process.ts';
 import { describe, expect, it } from 'vitest';
-import { classBanner, classNames, qrCode, type ClassEnvironment } from './class-mode.ts';
+import { classBanner, classNames, LOOPBACK_QR_NOTE, qrCode, type ClassEnvironment } from './class-mode.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
 import { originsAtPortBase } from '../servers/origins.ts';
@@ -93,11 +93,14 @@ describe('classNames', () => {
     const loopback = await classBanner(originsAtPortBase(5310), ['127.0.0.1']);
     expect(loopback).toContain('Class mode. Attendees open: http://localhost:5310/');
     expect(loopback).toContain('Bound to loopback: only this machine reaches the lab.');
+    // Beside the code: the line right above it.
+    expect(loopback.split('\n').slice(0, 3)).toEqual(['Class mode. Attendees open: http://localhost:5310/', LOOPBACK_QR_NOTE, '']);
     const room = await classBanner(
       originsAtPortBase(5310).map((o) => ({ ...o, url: o.url.replace(/localhost|127\.0\.0\.1|evil\.localhost/, o.name === 'evil' ? 'x.nip.io' : o.name === 'partner' || o.name === 'public' ? 'x.sslip.io' : '10.1.2.3') })),
       ['0.0.0.0'],
     );
     expect(room).toContain("Attendees' browsers must resolve x.sslip.io (partner, public), x.nip.io (evil) to this machine.");
+    expect(room).not.toContain(LOOPBACK_QR_NOTE);
   });
 });
 
@@ -144,7 +147,7 @@ describe('cors-lab serve --class, as a process on loopback', () => {
     const names = ['app=class.localhost', 'api=class.localhost', 'api2=class.localhost', 'partner=127.0.0.1', 'public=127.0.0.1', 'evil=room-evil.localhost'];
     const { child, out } = await startServeProcess(['--class', '--host', '127.0.0.1', '--port-base', String(base), ...names.flatMap((n) => ['--name', n])]);
     try {
-      expect(out).toContain(`Class mode. Attendees open: http://class.localhost:${base}/`);
+      expect(out).toContain(`Class mode. Attendees open: http://class.localhost:${base}/\n${LOOPBACK_QR_NOTE}\n\n`);
       const qr = out.slice(out.indexOf('\n\n') + 2, out.indexOf('Bound to loopback'));
       expect(decode(modulesFromTerminal(qr))).toBe(`http://class.localhost:${base}/`);
       expect(out).toContain(`evil     http://room-evil.localhost:${base + 4}`);

@@ -4,6 +4,7 @@
  * the light commands never load the browser driver, the servers or the schema.
  */
 import { CliError } from './cli-error.ts';
+import { suggestion } from './did-you-mean.ts';
 import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './version.ts';
@@ -60,7 +61,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   try {
     const command = COMMANDS[name];
-    if (!command) throw new CliError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')}. See: cors-lab --help`);
+    if (!command) throw new CliError(`unknown command ${JSON.stringify(name)}${suggestion(name, Object.keys(COMMANDS))}\nCommands: ${Object.keys(COMMANDS).join(', ')}. See: cors-lab --help`);
     return await (await command.load())(args, io);
   } catch (error) {
     const message = await inputErrorMessage(error);

@@ -2,12 +2,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_PORT_BASE, MAX_PORT_BASE, MIN_PORT_BASE, PORT_BASE_ENV, PORT_BASE_FLAG } from '../servers/origins.ts';
 import { CliError } from './cli-error.ts';
+import { suggestion } from './did-you-mean.ts';
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals: boolean) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new CliError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nSee: cors-lab ${command} --help`);
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    // A mistyped flag: the closest of this command's flags.
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^'=]+)/.exec(message)?.[1] : undefined;
+    const flags = Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+    throw new CliError(`${command}: ${message}${unknown ? suggestion(unknown, flags) : ''}\nSee: cors-lab ${command} --help`);
   }
 }
 

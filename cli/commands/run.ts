@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadExperimentSources } from '../../experiments/load-files.ts';
@@ -7,21 +7,51 @@ import { startLab, type Lab } from '../../servers/lab.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { DEFAULT_CONCURRENCY, runExperiments } from '../../runner/run-experiments.ts';
 import { CliError } from '../cli-error.ts';
+import { closest } from '../did-you-mean.ts';
 import type { Io } from '../io.ts';
 import { parse, wholeNumber } from '../options.ts';
 import { progressLine } from '../report-table.ts';
 import { REPORTERS, reporterNamed } from '../reporters.ts';
 
-export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
+export const RUN_HELP = `cors-lab run [FILES|DIRS|IDS...] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
   Runs experiments in headless Chromium (the whole catalog when no files are
-  given) on origins of its own, on free ports. Exit 0 when all pass, 1 when
-  any fails, 2 for bad input.
+  given) on origins of its own, on free ports. An argument that is no file or
+  folder but a catalog id (cors-lab list) runs that experiment. Exit 0 when
+  all pass, 1 when any fails, 2 for bad input.
   --filter TEXT     only experiments whose id, title or group contains TEXT
   --json OUT        write the result (the contract's format) to OUT
   --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;
                     json is the --json format, junit is JUnit XML, github is
                     GitHub Actions annotations on the experiment's file and line)
   --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
+
+/** Whether nothing is at `path` (any other problem, such as a permission, is the loader's to name). */
+async function absent(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR',
+  );
+}
+
+/**
+ * Files and folders to load, and catalog experiments named by id: an argument that is no file or folder
+ * but a catalog id runs that experiment (a file of that name wins). A missing path close to an id says so.
+ */
+async function splitArguments(positionals: readonly string[]): Promise<{ paths: string[]; ids: Experiment[] }> {
+  const paths: string[] = [];
+  const ids: Experiment[] = [];
+  for (const argument of positionals) {
+    const byId = catalog.find((e) => e.id === argument);
+    if (!(await absent(argument))) paths.push(argument);
+    else if (byId) ids.push(byId);
+    else {
+      const near = closest(argument, catalog.map((e) => e.id));
+      if (near) throw new CliError(`${argument}: no such file or folder, nor a catalog experiment; did you mean ${near}? (cors-lab run ${near})`);
+      paths.push(argument);
+    }
+  }
+  return { paths, ids };
+}
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -34,9 +64,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const reporter = reporterNamed('--reporter', values.reporter);
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
   if (values.json === '') throw new CliError('--json: needs a file name');
-  const loaded = positionals.length ? await loadExperimentSources(positionals) : [];
+  const { paths, ids } = await splitArguments(positionals);
+  const loaded = paths.length ? await loadExperimentSources(paths) : [];
   const sources = new Map(loaded.map(({ experiment, file, line }) => [experiment.id, { file, line }]));
-  let experiments: readonly Experiment[] = positionals.length ? loaded.map((l) => l.experiment) : catalog;
+  let experiments: readonly Experiment[] = positionals.length ? [...ids, ...loaded.map((l) => l.experiment)] : catalog;
   if (values.filter !== undefined) {
     const text = values.filter.toLowerCase();
     experiments = experiments.filter((e) => [e.id, e.title, e.group].some((s) => s.toLowerCase().includes(text)));

@@ -5,7 +5,8 @@
  * report, and a redirect is reported as one, never as "nothing found".
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliProcess, drip, originOf, rawServer, TERMINAL_ATTACK, type RawServer } from '../../test/hostile/raw-http-server.ts';
+import { cliProcess } from '../cli-process.ts';
+import { drip, originOf, rawServer, TERMINAL_ATTACK, type RawServer } from '../../test/hostile/raw-http-server.ts';
 import { scan } from './scan.ts';
 import { REQUEST_DEADLINE_MS } from './send.ts';
 

@@ -9,7 +9,8 @@ import type { Browser } from 'playwright-core';
 import { probe } from '../../probe/probe.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { main } from '../../cli/main.ts';
-import { cliProcess, originOf, rawServer, TERMINAL_ATTACK, type Behaviour, type RawServer } from '../hostile/raw-http-server.ts';
+import { cliProcess } from '../../cli/cli-process.ts';
+import { originOf, rawServer, TERMINAL_ATTACK, type Behaviour, type RawServer } from '../hostile/raw-http-server.ts';
 
 const LOOPBACK_PAGE = 'http://localhost:3000';
 const PUBLIC_PAGE = 'https://app.example.com';

@@ -3,7 +3,6 @@
  * HTTP library would (control characters, junk, endless redirects, huge or
  * dripping headers), so the CLI can be tested against a server that attacks it.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -65,17 +64,4 @@ export function drip(socket: Socket, text: string, everyMs: number): void {
     at++;
   }, everyMs);
   socket.on('close', () => clearInterval(timer));
-}
-
-/** Runs the built-from-source CLI as a process; resolves with its exit code and raw output bytes. */
-export function cliProcess(args: readonly string[], timeoutMs: number): Promise<{ code: number | null; stdout: Buffer; stderr: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
-  });
 }
