@@ -5,6 +5,7 @@
  * https://playwright.dev/docs/test-assertions#add-custom-matchers-using-expectextend
  */
 import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
+import { printableText } from '../cli/terminal-text.ts';
 import { corsFacts, corsStory, isCorsResult, type CorsFacts } from './cors-facts.ts';
 
 type Check = (facts: CorsFacts) => { pass: boolean; expected: string; received: string };
@@ -22,7 +23,8 @@ function matcher(name: string, check: Check, argument = '') {
       name,
       expected,
       actual: got,
-      message: () => `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\nReceived: ${got}\n\n${corsStory(facts)}`,
+      // The story quotes what the server sent: printed escaped, as every report of the CLI.
+      message: () => `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\nReceived: ${printableText(got)}\n\n${printableText(corsStory(facts))}`,
     };
   };
 }

@@ -33,6 +33,13 @@ describe('cors-lab/reporter', () => {
     expect(out).toContain('cors-lab: 1 blocked request or failed experiment in failed tests');
   });
 
+  it('prints what a hostile server sent escaped: no control character reaches the terminal', () => {
+    const attack = '\u001b]52;c;ZXZpbA==\u0007\u009b2J\u202e';
+    const out = report('unexpected', [{ ...blocked, console: `Access to fetch ${attack}`, explanation: { ...blocked.explanation, verdict: `Blocked: ${attack}` } }]);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('Access to fetch \\u001b]52;c;ZXZpbA==\\u0007\\u009b2J\\u202e');
+  });
+
   it('says nothing for a passing test, or one with no CORS results', () => {
     expect(report('expected', [blocked])).toBe('');
     expect(report('unexpected', [])).toBe('');

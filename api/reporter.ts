@@ -6,6 +6,7 @@
  * https://playwright.dev/docs/test-reporters#custom-reporters
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { printableText } from '../cli/terminal-text.ts';
 import { corsFacts, corsStory, isCorsResult, type CorsFacts } from './cors-facts.ts';
 
 /** The fixture's attachment name prefix (api/playwright.ts ATTACHMENT). */
@@ -49,7 +50,8 @@ export default class CorsLabReporter implements Reporter {
       const mismatches = f.run && !f.run.pass ? `\n  Mismatch: ${f.run.mismatches.join('\n            ')}` : '';
       return `  ${corsStory(f).split('\n').join('\n  ')}${mismatches}`;
     });
-    this.#write(`\nCORS  ${test.titlePath().slice(3).join(' › ')} (${where})\n${stories.join('\n\n')}\n`);
+    // The stories quote what servers sent (header values, status) and Chromium's console: printed escaped.
+    this.#write(printableText(`\nCORS  ${test.titlePath().slice(3).join(' › ')} (${where})\n${stories.join('\n\n')}\n`));
   }
 
   onEnd(): void {

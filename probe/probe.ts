@@ -102,7 +102,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     await page.unrouteAll();
     verdictWatch.begin(request.url);
     networkWatch.begin(request.url);
-    const step: StepRequest = { api: 'fetch', url: request.url, method: request.method, headers: request.headers, body: request.body, mode: request.mode, credentials: request.credentials, redirect: 'follow', referrerPolicy: undefined };
+    const step: StepRequest = { api: 'fetch', url: request.url, method: request.method, headers: request.headers, body: request.body, mode: request.mode, credentials: request.credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
     const seen = await runInPage(page, step);
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
     const wire = await networkWatch.wire();

@@ -22,7 +22,8 @@ async function runFetch(step: StepRequest): Promise<PageSeen> {
     if (step.referrerPolicy !== undefined) init.referrerPolicy = step.referrerPolicy as ReferrerPolicy;
     if (step.targetAddressSpace !== undefined) init.targetAddressSpace = step.targetAddressSpace;
     const response = await fetch(step.url, init);
-    const body = await response.text();
+    // The CORS verdict is in once fetch() resolves; a body that never ends must not turn it into "blocked".
+    const body = step.skipBody ? await response.body?.cancel().then(() => null, () => null) ?? null : await response.text();
     const opaque = response.type === 'opaque' || response.type === 'opaqueredirect';
     return {
       ...base,

@@ -17,6 +17,8 @@ export interface StepRequest {
   referrerPolicy: string | undefined;
   /** Local Network Access: the address space the page declares the target is in. */
   targetAddressSpace?: 'loopback' | 'local' | undefined;
+  /** fetch() only: cancel the body once the headers are in, unread (`probe`: a server dripping its body cannot hold the verdict). */
+  skipBody?: boolean | undefined;
 }
 
 export interface PageSeen {

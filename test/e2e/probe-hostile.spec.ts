@@ -8,9 +8,10 @@ import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { probe } from '../../probe/probe.ts';
 import { launchChromium } from '../../runner/launch.ts';
+import { STEP_TIMEOUT_MS } from '../../runner/run-experiments.ts';
 import { main } from '../../cli/main.ts';
 import { cliProcess } from '../../cli/cli-process.ts';
-import { originOf, rawServer, TERMINAL_ATTACK, type Behaviour, type RawServer } from '../hostile/raw-http-server.ts';
+import { drip, originOf, rawServer, TERMINAL_ATTACK, type Behaviour, type RawServer } from '../hostile/raw-http-server.ts';
 
 const LOOPBACK_PAGE = 'http://localhost:3000';
 const PUBLIC_PAGE = 'https://app.example.com';
@@ -69,6 +70,30 @@ test.describe('a network failure is named, not blamed on Local Network Access', 
     expect(result.reason).toBe('LocalNetworkAccessPermissionDenied');
     expect(result.withPermission?.cause).toBe('network');
     expect(result.withPermission?.reason).toBe('net::ERR_INVALID_HTTP_RESPONSE');
+  });
+});
+
+test.describe('deadlines: a dripping server cannot hold the probe', () => {
+  test('a body dripped forever: the verdict is taken from the headers, the body is not read', async () => {
+    const server = await hostile((socket, request) => {
+      socket.write(`HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: ${originOf(request)}\r\nContent-Length: 1000000\r\n\r\n`);
+      drip(socket, 'x', 200);
+    });
+    const result = await probe({ url: `${server.url}/items`, origin: LOOPBACK_PAGE }, browser);
+    expect(result.outcome).toBe('allowed');
+    expect(result.status).toBe(200);
+    expect(result.pageError).toBeNull();
+  });
+
+  test(`headers dripped one byte a second: blocked at the ${STEP_TIMEOUT_MS / 1000} s deadline, as a network failure`, async () => {
+    test.setTimeout(120_000);
+    const server = await hostile((socket) => drip(socket, 'HTTP/1.1 200 OK\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1000));
+    const result = await probe({ url: `${server.url}/items`, origin: LOOPBACK_PAGE }, browser);
+    expect(result.outcome).toBe('blocked');
+    expect(result.cause).toBe('network');
+    expect(result.explanation.verdict).toBe(`Not CORS: the request failed in the network (no answer within ${STEP_TIMEOUT_MS / 1000} s).`);
+    // The context's close ended the request: the server saw its connection closed.
+    await expect.poll(() => server.connections.every((c) => c.closed !== null)).toBe(true);
   });
 });
 
