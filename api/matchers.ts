@@ -24,7 +24,9 @@ function matcher(name: string, check: Check, argument = '') {
       expected,
       actual: got,
       // The story quotes what the server sent: printed escaped, as every report of the CLI.
-      message: () => `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\nReceived: ${printableText(got)}\n\n${printableText(corsStory(facts))}`,
+      message: () =>
+        `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\n` +
+        `Received: ${printableText(got)}\n\n${printableText(corsStory(facts))}`,
     };
   };
 }

@@ -51,7 +51,8 @@ export default class CorsLabReporter implements Reporter {
       return `  ${corsStory(f).split('\n').join('\n  ')}${mismatches}`;
     });
     // The stories quote what servers sent (header values, status) and Chromium's console: printed escaped.
-    this.#write(printableText(`\nCORS  ${test.titlePath().slice(3).join(' › ')} (${where})\n${stories.join('\n\n')}\n`));
+    const title = test.titlePath().slice(3).join(' › ');
+    this.#write(printableText(`\nCORS  ${title} (${where})\n${stories.join('\n\n')}\n`));
   }
 
   onEnd(): void {

@@ -62,7 +62,8 @@ export function qrCode(url: string): Promise<string> {
 }
 
 /** Printed right above the QR code when the lab is bound to loopback. */
-export const LOOPBACK_QR_NOTE = 'Only this machine can open it (bound to loopback): a phone that scans this code cannot reach the lab.';
+export const LOOPBACK_QR_NOTE =
+  'Only this machine can open it (bound to loopback): a phone that scans this code cannot reach the lab.';
 
 /** The lines `serve --class` prints before the origins table. */
 export async function classBanner(origins: readonly LabOrigin[], boundAddresses: readonly string[]): Promise<string> {
@@ -70,7 +71,8 @@ export async function classBanner(origins: readonly LabOrigin[], boundAddresses:
   const url = `${app.url}/`;
   const loopback = boundAddresses.every((address) => isLoopbackAddress(address));
   // Next to the code, where a teacher looks before the room scans it: on loopback no phone can use it.
-  const lines = [`Class mode. Attendees open: ${url}`, ...(loopback ? [LOOPBACK_QR_NOTE] : []), '', await qrCode(url), ''];
+  const lines = [`Class mode. Attendees open: ${url}`, ...(loopback ? [LOOPBACK_QR_NOTE] : [])];
+  lines.push('', await qrCode(url), '');
   if (loopback) {
     lines.push('Bound to loopback: only this machine reaches the lab. For a room, add --host with the address attendees reach (or --host 0.0.0.0).', '');
   } else {

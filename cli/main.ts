@@ -61,7 +61,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   try {
     const command = COMMANDS[name];
-    if (!command) throw new CliError(`unknown command ${JSON.stringify(name)}${suggestion(name, Object.keys(COMMANDS))}\nCommands: ${Object.keys(COMMANDS).join(', ')}. See: cors-lab --help`);
+    if (!command) {
+      const names = Object.keys(COMMANDS);
+      const known = `Commands: ${names.join(', ')}. See: cors-lab --help`;
+      throw new CliError(`unknown command ${JSON.stringify(name)}${suggestion(name, names)}\n${known}`);
+    }
     return await (await command.load())(args, io);
   } catch (error) {
     const message = await inputErrorMessage(error);

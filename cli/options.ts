@@ -10,9 +10,12 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     // A mistyped flag: the closest of this command's flags.
-    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^'=]+)/.exec(message)?.[1] : undefined;
-    const flags = Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
-    throw new CliError(`${command}: ${message}${unknown ? suggestion(unknown, flags) : ''}\nSee: cors-lab ${command} --help`);
+    const unknownFlag = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const typed = unknownFlag ? /'(-[^'=]+)/.exec(message)?.[1] : undefined;
+    const flagsOf = ([name, { short }]: [string, { short?: string }]): string[] => (short ? [`--${name}`, `-${short}`] : [`--${name}`]);
+    const flags = Object.entries(options).flatMap(flagsOf);
+    const hint = typed ? suggestion(typed, flags) : '';
+    throw new CliError(`${command}: ${message}${hint}\nSee: cors-lab ${command} --help`);
   }
 }
 

@@ -38,20 +38,34 @@ function explanation(verdict: string, fix: string, context: DiagnoseContext, mdn
 
 /** What to do about the network errors a hostile or broken server causes (Chromium's net_error_list.h names). */
 const NET_ERROR_FIXES: Record<string, string> = {
-  'net::ERR_INVALID_HTTP_RESPONSE': 'The server answered with something that is not HTTP: check what it writes (curl -v), and that this port serves HTTP (not TLS or another protocol).',
-  'net::ERR_TOO_MANY_REDIRECTS': 'The server redirects in a loop (Chromium follows at most 20 redirects): check the Location headers with curl -v -L.',
-  'net::ERR_RESPONSE_HEADERS_TOO_BIG': "The response's headers are larger than Chromium accepts (256 KB): send fewer or smaller headers (a cookie that grows is a usual cause).",
-  'net::ERR_EMPTY_RESPONSE': 'The server closed the connection without answering: check its logs for a crash or a refused request.',
+  'net::ERR_INVALID_HTTP_RESPONSE':
+    'The server answered with something that is not HTTP: check what it writes (curl -v), ' +
+    'and that this port serves HTTP (not TLS or another protocol).',
+  'net::ERR_TOO_MANY_REDIRECTS':
+    'The server redirects in a loop (Chromium follows at most 20 redirects): ' +
+    'check the Location headers with curl -v -L.',
+  'net::ERR_RESPONSE_HEADERS_TOO_BIG':
+    "The response's headers are larger than Chromium accepts (256 KB): " +
+    'send fewer or smaller headers (a cookie that grows is a usual cause).',
+  'net::ERR_EMPTY_RESPONSE':
+    'The server closed the connection without answering: check its logs for a crash or a refused request.',
 };
 
 /**
  * A network error that Chromium reported as Local Network Access (`chromiumSaid`) although the page had the
  * permission: the error the same request gets from the server's own origin, explained as what it is.
  */
-export function explainNetError(cause: Exclude<Cause, 'cors' | 'local-network-access'>, c: DiagnoseContext, chromiumSaid: string | null): Explanation {
+export function explainNetError(
+  cause: Exclude<Cause, 'cors' | 'local-network-access'>,
+  c: DiagnoseContext,
+  chromiumSaid: string | null,
+): Explanation {
   const base = explainNonCors(cause, c);
   const fix = (c.reason && NET_ERROR_FIXES[c.reason]) ?? base.fix;
-  const verdict = `${base.verdict} Chromium reported it as ${chromiumSaid ?? 'a CORS error'} although the page had the local network access permission; the same request from ${new URL(c.url).origin} itself fails with ${c.reason}.`;
+  const verdict =
+    `${base.verdict} Chromium reported it as ${chromiumSaid ?? 'a CORS error'} although the page had ` +
+    `the local network access permission; the same request from ${new URL(c.url).origin} itself ` +
+    `fails with ${c.reason}.`;
   return { ...base, verdict, fix };
 }
 

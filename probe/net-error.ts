@@ -15,7 +15,7 @@ import type { ProbeRequest } from './probe-options.ts';
 /** Errors that say nothing of the network: the generic failure, and our own abort. */
 const UNINFORMATIVE = ['net::ERR_FAILED', 'net::ERR_ABORTED'];
 
-/** The `net::ERR_...` text of `request` sent from its own origin, or null when it was answered (or failed without one). */
+/** The `net::ERR_...` text of `request` sent from its own origin; null when it was answered or failed without one. */
 export async function sameOriginNetError(request: ProbeRequest, browser: Browser): Promise<string | null> {
   const origin = new URL(request.url).origin;
   const context = await browser.newContext();
@@ -37,13 +37,20 @@ export async function sameOriginNetError(request: ProbeRequest, browser: Browser
       timer = setTimeout(() => resolve(null), STEP_TIMEOUT_MS);
     });
     await cdp.send('Network.enable');
-    await page.route(`${origin}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>cors-lab probe</title>' }));
+    const body = '<!doctype html><title>cors-lab probe</title>';
+    const page200 = { status: 200, contentType: 'text/html; charset=utf-8', body };
+    await page.route(`${origin}/`, (route) => route.fulfill(page200));
     await page.goto(`${origin}/`, { waitUntil: 'domcontentloaded' });
     // Only the page is intercepted: the request must reach the network untouched.
     await page.unrouteAll();
-    const init = { method: request.method, headers: request.headers, body: request.body, credentials: request.credentials };
+    const { method, headers, credentials } = request;
+    const init = { method, headers, body: request.body, credentials };
     // The page's promise is not awaited: Chromium's event tells the outcome, and the context's close ends the request.
-    void page.evaluate(([url, options]) => fetch(url, options).then(() => undefined, () => undefined), [request.url, init] as const).catch(() => undefined);
+    const sent = page.evaluate(
+      ([url, options]) => fetch(url, options).then(() => undefined, () => undefined),
+      [request.url, init] as const,
+    );
+    void sent.catch(() => undefined);
     return await settled;
   } finally {
     clearTimeout(timer);

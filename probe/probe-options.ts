@@ -5,7 +5,14 @@
  */
 import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
 import { CREDENTIALS, MODES } from '../experiments/schema.ts';
-import { isForbiddenMethod, isForbiddenRequestHeader, isNoCorsSafelistedName, isSafelistedMethod, isSafelistedRequestHeader, normalizeMethod } from '../experiments/model/request-headers.ts';
+import {
+  isForbiddenMethod,
+  isForbiddenRequestHeader,
+  isNoCorsSafelistedName,
+  isSafelistedMethod,
+  isSafelistedRequestHeader,
+  normalizeMethod,
+} from '../experiments/model/request-headers.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */
@@ -87,23 +94,35 @@ function headerList(headers: ProbeOptions['headers']): HeaderLines {
 /**
  * A mode "no-cors" request may only use a CORS-safelisted method (new Request() throws otherwise), and its
  * headers are guarded "request-no-cors": any other header is dropped without a word.
- * https://fetch.spec.whatwg.org/#dom-request (the steps for mode "no-cors"), https://fetch.spec.whatwg.org/#concept-headers-append
+ * https://fetch.spec.whatwg.org/#dom-request (the steps for mode "no-cors")
+ * https://fetch.spec.whatwg.org/#concept-headers-append
  */
 function checkNoCors(method: string, headers: HeaderLines): void {
   if (!isSafelistedMethod(normalizeMethod(method))) {
-    throw new ProbeInputError('method', `${method} is not allowed with mode no-cors: a no-cors request may only be GET, HEAD or POST (https://fetch.spec.whatwg.org/#dom-request)`);
+    const why = 'a no-cors request may only be GET, HEAD or POST (https://fetch.spec.whatwg.org/#dom-request)';
+    throw new ProbeInputError('method', `${method} is not allowed with mode no-cors: ${why}`);
   }
-  const dropped = headers.find(([name, value]) => !isNoCorsSafelistedName(name) || !isSafelistedRequestHeader(name, value));
+  const kept = ([name, value]: [string, string]): boolean =>
+    isNoCorsSafelistedName(name) && isSafelistedRequestHeader(name, value);
+  const dropped = headers.find((line) => !kept(line));
   if (dropped) {
-    throw new ProbeInputError('headers', `${dropped[0]} cannot be sent with mode no-cors: fetch() drops every header but Accept, Accept-Language, Content-Language and a safelisted Content-Type (https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header)`);
+    const why =
+      'fetch() drops every header but Accept, Accept-Language, Content-Language and a safelisted Content-Type ' +
+      '(https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header)';
+    throw new ProbeInputError('headers', `${dropped[0]} cannot be sent with mode no-cors: ${why}`);
   }
 }
 
 export function probeRequest(options: ProbeOptions): ProbeRequest {
   const url = httpUrl('url', options.url);
-  // new Request() throws for a URL with credentials (https://fetch.spec.whatwg.org/#dom-request): the request would never leave the page.
+  // new Request() throws for a URL with credentials: nothing would be sent.
+  // https://fetch.spec.whatwg.org/#dom-request
   if (url.username || url.password) {
-    throw new ProbeInputError('url', `a URL with a user name or password (user:pass@) cannot be fetched: fetch() refuses it before sending; send the credentials in a header instead, e.g. -H 'Authorization: Basic ...'`);
+    throw new ProbeInputError(
+      'url',
+      "a URL with a user name or password (user:pass@) cannot be fetched: fetch() refuses it before sending; " +
+        "send the credentials in a header instead, e.g. -H 'Authorization: Basic ...'",
+    );
   }
   url.hash = '';
   const method = options.method ?? 'GET';

@@ -8,8 +8,10 @@ import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
+const headerLine = ([name, value]: [string, string], pad: string): string =>
+  `\n${pad}${printableLine(name)}: ${printableLine(value)}`;
 const lines = (headers: HeaderLines, pad: string): string =>
-  headers.length ? headers.map(([n, v]) => `\n${pad}${printableLine(n)}: ${printableLine(v)}`).join('') : `\n${pad}(no headers)`;
+  headers.length ? headers.map((line) => headerLine(line, pad)).join('') : `\n${pad}(no headers)`;
 
 function answer(label: string, response: WireResponse | null, pad: string): string {
   return response ? `${label}${response.status}${lines(response.headers, pad)}` : `${label}none`;
@@ -63,5 +65,6 @@ export function probeMatrix(results: readonly ProbeResult[]): string {
   };
   const widths = methods.map((m) => Math.max(m.length, ...origins.map((o) => cell(o, m).length)));
   const row = (first: string, cells: string[]): string => `${first.padEnd(width)}  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
-  return printableText([row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))].join('\n') + '\n');
+  const rows = [row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))];
+  return printableText(`${rows.join('\n')}\n`);
 }

@@ -64,7 +64,8 @@ export async function probe(options: ProbeOptions, browser: Browser): Promise<Pr
   const granted = !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
   const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
   if (result.cause !== 'local-network-access') return result;
-  return { ...result, withPermission: await checked(await probeOnce(request, browser, pageSpace, true), true, browser) };
+  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true), true, browser);
+  return { ...result, withPermission };
 }
 
 /**
@@ -79,7 +80,8 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
   const cause = causeOf('blocked', netError) ?? 'network';
   if (cause === 'cors' || cause === 'local-network-access') return result;
   const { request, addressSpace, console, pageError, reason } = result;
-  const context = { url: request.url, pageOrigin: request.origin, pageSpace: addressSpace.page, targetSpace: addressSpace.target, reason: netError, console, pageError };
+  const spaces = { pageSpace: addressSpace.page, targetSpace: addressSpace.target };
+  const context = { url: request.url, pageOrigin: request.origin, ...spaces, reason: netError, console, pageError };
   return { ...result, reason: netError, cause, explanation: explainNetError(cause, context, reason) };
 }
 
@@ -102,7 +104,9 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     await page.unrouteAll();
     verdictWatch.begin(request.url);
     networkWatch.begin(request.url);
-    const step: StepRequest = { api: 'fetch', url: request.url, method: request.method, headers: request.headers, body: request.body, mode: request.mode, credentials: request.credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
+    const { url, method, headers, body, mode, credentials } = request;
+    // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
+    const step: StepRequest = { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
     const seen = await runInPage(page, step);
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
     const wire = await networkWatch.wire();

@@ -46,7 +46,10 @@ async function splitArguments(positionals: readonly string[]): Promise<{ paths: 
     else if (byId) ids.push(byId);
     else {
       const near = closest(argument, catalog.map((e) => e.id));
-      if (near) throw new CliError(`${argument}: no such file or folder, nor a catalog experiment; did you mean ${near}? (cors-lab run ${near})`);
+      if (near) {
+        const hint = `did you mean ${near}? (cors-lab run ${near})`;
+        throw new CliError(`${argument}: no such file or folder, nor a catalog experiment; ${hint}`);
+      }
       paths.push(argument);
     }
   }

@@ -13,8 +13,9 @@ export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]
   and Corsy look for (reflected Origin, null, prefix/suffix/substring
   matches, unescaped dots, any subdomain, http, third-party hosting, special
   characters, * with credentials, missing Vary: Origin), with plain HTTP
-  requests (no browser), about ${probesFor(new URL('https://app.example.com')).length} of them, all to URL only, each
-  within ${REQUEST_DEADLINE_MS / 1000} s (to its last header; bodies are not read), the whole scan within ${SCAN_DEADLINE_MS / 1000} s.
+  requests (no browser), about ${probesFor(new URL('https://app.example.com')).length} of them, all to URL only,
+  each within ${REQUEST_DEADLINE_MS / 1000} s (to its last header; bodies are not read),
+  the whole scan within ${SCAN_DEADLINE_MS / 1000} s.
   A redirect is not followed: scan its target.
   Exit 0 when every probe was answered and nothing is found, 1 with findings,
   2 for bad input, an unreachable or redirecting URL, or an incomplete scan

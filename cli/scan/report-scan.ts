@@ -1,4 +1,7 @@
-/** The readable output of `cors-lab scan`. Everything the server sent is printed escaped: it cannot drive the terminal. */
+/**
+ * The readable output of `cors-lab scan`. Everything the server sent is printed escaped:
+ * it cannot drive the terminal.
+ */
 import { count } from '../plural.ts';
 import { printableLine, printableText } from '../terminal-text.ts';
 import type { ScanReport } from './scan.ts';
@@ -9,7 +12,8 @@ export function scanComplete(report: ScanReport): boolean {
 }
 
 export function reportScan(report: ScanReport): string {
-  const lines = [`cors-lab scan ${printableLine(report.url)}, trusted origin ${report.trustedOrigin}: ${count(report.requests, 'request')}`, ''];
+  const head = `cors-lab scan ${printableLine(report.url)}, trusted origin ${report.trustedOrigin}`;
+  const lines = [`${head}: ${count(report.requests, 'request')}`, ''];
   for (const f of report.findings) {
     lines.push(`${f.severity.toUpperCase().padEnd(6)} ${f.id}: ${f.title}`);
     for (const line of f.evidence.request) lines.push(`         > ${printableLine(line)}`);
@@ -22,6 +26,9 @@ export function reportScan(report: ScanReport): string {
     const by = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
     lines.push(`${count(report.findings.length, 'finding')}: ${by('high')} high, ${by('medium')} medium, ${by('low')} low`);
   } else if (scanComplete(report)) lines.push('No CORS misconfiguration found.');
-  else lines.push(`Incomplete: no misconfiguration in the answers received, but ${count(report.unanswered.length + report.notSent, 'probe')} tested nothing (above).`);
+  else {
+    const untested = count(report.unanswered.length + report.notSent, 'probe');
+    lines.push(`Incomplete: no misconfiguration in the answers received, but ${untested} tested nothing (above).`);
+  }
   return printableText(`${lines.join('\n')}\n`);
 }

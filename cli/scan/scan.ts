@@ -32,7 +32,9 @@ function unusable(answer: Answer): string | null {
   return null;
 }
 
-export async function scan(url: URL, trusted: URL, deadlines: ScanDeadlines = { requestMs: REQUEST_DEADLINE_MS, scanMs: SCAN_DEADLINE_MS }): Promise<ScanReport> {
+const DEADLINES: ScanDeadlines = { requestMs: REQUEST_DEADLINE_MS, scanMs: SCAN_DEADLINE_MS };
+
+export async function scan(url: URL, trusted: URL, deadlines = DEADLINES): Promise<ScanReport> {
   const answers: Answer[] = [];
   const probes = probesFor(trusted);
   const end = Date.now() + deadlines.scanMs;
@@ -44,7 +46,10 @@ export async function scan(url: URL, trusted: URL, deadlines: ScanDeadlines = { 
     if (answers.length === 0 && answer.error) throw new ScanUnreachableError(`cannot reach ${url.href}: ${answer.error}`);
     if (answers.length === 0 && answer.redirect) {
       const { status, location } = answer.redirect;
-      throw new ScanUnreachableError(`${url.href} answered ${status}, a redirect to ${location}: nothing was tested at this URL; scan the target instead (cors-lab scan ${location})`);
+      throw new ScanUnreachableError(
+        `${url.href} answered ${status}, a redirect to ${location}: nothing was tested at this URL; ` +
+          `scan the target instead (cors-lab scan ${location})`,
+      );
     }
     answers.push(answer);
   }

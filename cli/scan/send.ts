@@ -77,7 +77,9 @@ export function send(url: URL, probe: Probe, deadlineMs = REQUEST_DEADLINE_MS): 
       },
     );
     // A deadline, not an idle timeout (request.setTimeout restarts with every byte received).
-    const deadline = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${deadlineMs / 1000} s`), { code: 'ETIMEDOUT' })), deadlineMs);
+    const late = (): Error =>
+      Object.assign(new Error(`no answer within ${deadlineMs / 1000} s`), { code: 'ETIMEDOUT' });
+    const deadline = setTimeout(() => request.destroy(late()), deadlineMs);
     request.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
       resolve({ ...base, response: null, error: describeError(error) });

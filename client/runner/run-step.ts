@@ -23,7 +23,8 @@ async function runFetch(step: StepRequest): Promise<PageSeen> {
     if (step.targetAddressSpace !== undefined) init.targetAddressSpace = step.targetAddressSpace;
     const response = await fetch(step.url, init);
     // The CORS verdict is in once fetch() resolves; a body that never ends must not turn it into "blocked".
-    const body = step.skipBody ? await response.body?.cancel().then(() => null, () => null) ?? null : await response.text();
+    const skipped = async (): Promise<null> => (await response.body?.cancel().catch(() => undefined), null);
+    const body = step.skipBody ? await skipped() : await response.text();
     const opaque = response.type === 'opaque' || response.type === 'opaqueredirect';
     return {
       ...base,

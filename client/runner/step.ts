@@ -17,7 +17,7 @@ export interface StepRequest {
   referrerPolicy: string | undefined;
   /** Local Network Access: the address space the page declares the target is in. */
   targetAddressSpace?: 'loopback' | 'local' | undefined;
-  /** fetch() only: cancel the body once the headers are in, unread (`probe`: a server dripping its body cannot hold the verdict). */
+  /** fetch() only: cancel the body, unread, once the headers are in (`probe`: a dripping body cannot hold it). */
   skipBody?: boolean | undefined;
 }
 
