@@ -48,6 +48,15 @@ export function parseHeadersText(text: string): HeaderLines {
   return lines;
 }
 
+/** Which answers Chromium's verdict says the server sent. */
+export interface Answered {
+  preflight: boolean;
+  actual: boolean;
+}
+
+/** The bound on waiting for an answer that Chromium's verdict says came: only a lost event reaches it. */
+const ANSWER_DEADLINE_MS = 10_000;
+
 export class NetworkWatch {
   readonly #requests = new Map<string, Collected>();
   #target: string | null = null;
@@ -107,12 +116,19 @@ export class NetworkWatch {
     return found ? { requestHeaders: found.requestHeaders, response: found.response, errorText: found.errorText } : null;
   }
 
-  /** Waits (bounded) until the actual request has an answer or an error; extra-info events may trail the page's promise. */
-  async wire(timeoutMs = 500): Promise<Wire> {
-    const deadline = Date.now() + timeoutMs;
+  /**
+   * Waits (bounded) until the actual request has an answer or an error; extra-info events may trail the page's
+   * promise, and may come after Network.loadingFailed. `answered` names the answers Chromium's verdict says came
+   * back (a CORS check of a response needs one): the watch waits for those events, so what it reports does not
+   * depend on which event the browser sent first or how busy the machine is; `timeoutMs` only bounds a lost event.
+   */
+  async wire(answered: Answered = { preflight: false, actual: false }, timeoutMs = 500): Promise<Wire> {
+    const deadline = Date.now() + (answered.preflight || answered.actual ? ANSWER_DEADLINE_MS : timeoutMs);
     const settled = (): boolean => {
       const actual = this.#pick('actual');
       const preflight = this.#pick('preflight');
+      if (answered.actual && !actual?.response) return false;
+      if (answered.preflight && !preflight?.response) return false;
       if (actual) return actual.response !== null || actual.errorText !== null;
       return preflight !== null && (preflight.response !== null || preflight.errorText !== null);
     };

@@ -16,7 +16,7 @@ import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
-import { NetworkWatch, type WireExchange } from './network-watch.ts';
+import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import type { ProbeResult } from './probe-result.ts';
@@ -47,6 +47,28 @@ function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter
     requestHeadersSeen: header(preflight?.requestHeaders, 'access-control-request-headers'),
     cookieSent: header(actual?.requestHeaders, 'cookie') !== null,
     pageError: seen.error,
+  };
+}
+
+/** CORS errors Chromium can only report once the actual response is in (its headers failed the CORS check). */
+const ACTUAL_RESPONSE_REASONS = new Set([
+  'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
+  'AllowOriginMismatch', 'InvalidAllowCredentials',
+]);
+/** CORS errors about the preflight's answer (https://fetch.spec.whatwg.org/#cors-preflight-fetch). */
+const PREFLIGHT_RESPONSE_REASONS = new Set([
+  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
+]);
+
+/** The answers the page's outcome and Chromium's reason prove the server sent: the network watch waits for them. */
+function answeredBy(outcome: string, reason: string | null): Answered {
+  return {
+    preflight: reason !== null && PREFLIGHT_RESPONSE_REASONS.has(reason),
+    actual: outcome === 'allowed' || (reason !== null && ACTUAL_RESPONSE_REASONS.has(reason)),
   };
 }
 
@@ -109,7 +131,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const step: StepRequest = { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
     const seen = await runInPage(page, step);
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
-    const wire = await networkWatch.wire();
+    const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;
