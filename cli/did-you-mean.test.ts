@@ -1,4 +1,7 @@
 /** "Did you mean" for commands, flags and catalog ids: the closest known word, or none; and `run ID` runs a catalog experiment. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from './did-you-mean.ts';
 import { cliProcess } from './cli-process.ts';
@@ -22,7 +25,10 @@ describe('closest', () => {
 
 /** Decoded output of the CLI as a process. */
 async function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const { code, stdout, stderr } = await cliProcess(args, 120_000);
+  return runIn(undefined, ...args);
+}
+async function runIn(cwd: string | undefined, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const { code, stdout, stderr } = await cliProcess(args, 120_000, cwd);
   return { code, out: stdout.toString(), err: stderr.toString() };
 }
 
@@ -49,6 +55,16 @@ describe.concurrent('cors-lab as a process: suggestions for what was mistyped', 
     const { code, out } = await run('run', 'simple-get-no-acao');
     expect(out).toMatch(/^PASS {2}simple-get-no-acao /m);
     expect(out).toContain('1 passed, 0 failed');
+    expect(code).toBe(0);
+  }, 150_000);
+
+  it('a file named like a catalog id wins: its experiment runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cors-lab-id-'));
+    const mine = { id: 'mine-from-a-file', title: 'from the file', group: 'simple', request: { target: 'api' }, expect: { outcome: 'blocked' } };
+    await writeFile(join(dir, 'simple-get-no-acao'), JSON.stringify([mine]));
+    const { code, out } = await runIn(dir, 'run', 'simple-get-no-acao');
+    expect(out).toMatch(/^PASS {2}mine-from-a-file /m);
+    expect(out).not.toContain('PASS  simple-get-no-acao ');
     expect(code).toBe(0);
   }, 150_000);
 });
