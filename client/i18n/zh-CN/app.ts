@@ -3,7 +3,7 @@ import { str } from '@lit/localize';
 
 export const app = {
   'app.language': '语言',
-  'app.title': 'cors-lab：跨域（CORS）实验场',
+  'app.title': 'cors-lab：跨源（CORS）实验场',
   'app.title.lesson': str`${0} · cors-lab 课程`,
   'app.new-experiment': '新建实验',
   'app.copied-link': '已复制链接。',

@@ -6,7 +6,7 @@ export const presenter = {
   'presenter.present': '讲授本课',
   'presenter.heading': str`演讲者视图：${0}`,
   'presenter.chooseLesson': '选择要讲的课程：',
-  'presenter.unknownLesson': str`没有名为“${0}”的课程（presenter 参数）。请选择一节：`,
+  'presenter.unknownLesson': str`没有名为“${0}”的课程（?presenter= 参数）。请选择一节：`,
   'presenter.timer': '计时',
   'presenter.elapsed': '已用时间',
   'presenter.planned': str`计划 ${0} 分钟`,
