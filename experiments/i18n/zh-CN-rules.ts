@@ -27,7 +27,7 @@ export const PRODUCT_NAMES = [
 /** Header names of one word (the hyphenated ones are recognised by their shape). */
 const ONE_WORD_HEADERS = [
   'Origin', 'Vary', 'Cookie', 'Location', 'Authorization', 'Host', 'Referer', 'Accept', 'Range', 'Expires', 'Pragma', 'Link',
-  'Date', 'Allow',
+  'Date', 'Allow', 'Connection', 'Upgrade', 'Trailer',
 ];
 
 /** Cookie attributes and the values of fetch()'s and the lab's JSON fields: code, named as a reader writes them. */
@@ -35,7 +35,7 @@ const CODE_WORDS = [
   'SameSite', 'Secure', 'Partitioned', 'HttpOnly', 'Strict', 'Lax', 'None', 'Path', 'Domain',
   'fetch', 'null', 'true', 'false', 'mode', 'credentials', 'include', 'omit', 'cors', 'navigate', 'redirect',
   'follow', 'manual', 'error', 'onerror', 'onload', 'ftp', 'http', 'https', 'ok', 'localhost', 'status', 'then', 'xhr',
-  'XMLHttpRequest', 'iframe', 'img', 'script', 'link', 'Name: value', 'id', 'userinfo', 'latin1',
+  'XMLHttpRequest', 'iframe', 'img', 'script', 'link', 'Name: value', 'id', 'userinfo', 'latin1', 'body',
   'loopback', 'local', 'private', // the address spaces of Local Network Access, as targetAddressSpace names them
   'token', // the grammar production of HTTP field names (RFC 9110 section 5.6.2)
 ] as const;
@@ -61,8 +61,8 @@ export const BROWSER_LINES = [
 /** Words that stay as they are in every language, beyond the shapes recognised below. */
 export const ALLOWED_TERMS: readonly string[] = [
   ...CORS_ERRORS, ...BLOCKED_REASONS, ...ORIGIN_NAMES, ...HTTP_METHODS, ...PRODUCT_NAMES,
-  // Header names are case-insensitive; Access-Control-Request-Headers lists them in lower case.
-  ...ONE_WORD_HEADERS, ...ONE_WORD_HEADERS.map((name) => name.toLowerCase()),
+  // Header names are case-insensitive; Access-Control-Request-Headers lists those a page sets in lower case.
+  ...ONE_WORD_HEADERS, 'authorization', 'cookie', 'accept', 'range',
   ...CODE_WORDS,
 ];
 
@@ -97,6 +97,7 @@ const NAMES: readonly RegExp[] = [
   /`[^`\n]*`/g, // a code span
   /(?:https?|data|file|chrome):\/\/?[^\s，。；：）」”]*/g, // a URL
   /\b[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:\/\S*)?/g, // a host name, a file name (package.json), an address with a port
+  /^[ \t]*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+: [^\n]*$/gm, // a header line, name and value (Keep-Alive: timeout=5)
   /\{[^{}\u4e00-\u9fff]*\}/g, // a JSON object or a plan token ({origin:api2}, {"outcome": "blocked"})
   /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g, // a header name, a mode, an experiment id (Access-Control-Allow-Origin, no-cors)
   /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g, // an identifier in camelCase (withCredentials, grantPermissions)
@@ -163,6 +164,17 @@ export function glossaryProblems(text: string): string[] {
   return GLOSSARY_RULES.flatMap(({ find, use }) =>
     [...prose.matchAll(find)].map((m) => `"${m[0]}" in "${around(prose, m.index)}": use ${use}`),
   );
+}
+
+/**
+ * A heading (or a legend, a summary) in Chinese: an ASCII colon after Chinese
+ * text or after a number in it (实验 1: …) is the half-width mark the glossary
+ * rules out; header lines inside it (`Access-Control-Allow-Methods: *`) stay.
+ */
+export function headingProblems(text: string): string[] {
+  if (!/\p{Script=Han}/u.test(text)) return [];
+  const colons = [...text.matchAll(/[\p{Script=Han}\d]\s*:(?=\s|$)/gu)];
+  return colons.map((m) => `"${m[0]}" in the heading "${text.trim()}": use a full-width ：`);
 }
 
 /** A few characters either side of a match, so a message points at the place. */
