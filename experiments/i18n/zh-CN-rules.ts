@@ -97,6 +97,7 @@ const NAMES: readonly RegExp[] = [
   /`[^`\n]*`/g, // a code span
   /(?:https?|data|file|chrome):\/\/?[^\s，。；：）」”]*/g, // a URL
   /\b[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:\/\S*)?/g, // a host name, a file name (package.json), an address with a port
+  /\bcors-lab [a-z]+/g, // a command of the CLI (cors-lab run)
   /^[ \t]*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+: [^\n]*$/gm, // a header line, name and value (Keep-Alive: timeout=5)
   /\{[^{}\u4e00-\u9fff]*\}/g, // a JSON object or a plan token ({origin:api2}, {"outcome": "blocked"})
   /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g, // a header name, a mode, an experiment id (Access-Control-Allow-Origin, no-cors)
@@ -107,7 +108,6 @@ const NAMES: readonly RegExp[] = [
   /\b0x[0-9A-Fa-f]+\b/g, // a byte in hexadecimal
   /\bU\+[0-9A-F]{4,6}\b/g, // a code point
   /\bnet::[A-Z_]*/g, // a Chromium network error (net::ERR_FAILED)
-  /\bcors-lab [a-z]+/g, // a command of the CLI (cors-lab run)
   /--[a-z][\w-]*/g, // a command-line flag
   /(?<![\w/])\/[\w./-]+/g, // a path (/__lab/origins, /anything)
   /\?[a-z]+=[\w-]*/g, // a query parameter (?lang=xx)
