@@ -1,9 +1,8 @@
 /**
- * What Simplified Chinese text in cors-lab may and may not say: the lead's
- * glossary (/work/notes/glossary-zh.md, summed up in the README's
- * "In Chinese") as checks. One module for the Vitest checks of the text
- * tables (client, model, problems, catalog, lessons, facilitator guide) and
- * for the Playwright walk of a Chinese page, so both hold the same rule.
+ * What Simplified Chinese text in cors-lab may and may not say: the team's
+ * glossary (summed up in the README, "Language", **In Chinese**) as checks.
+ * One module for the Vitest checks of the text tables (client, model,
+ * problems, catalog, lessons, facilitator guide) and for the Playwright walk of a Chinese page, so both hold the same rule.
  *
  * English on a Chinese page is allowed only for names of things a reader
  * types or the browser shows: header names, code, URLs, reason names
@@ -26,8 +25,8 @@ export const PRODUCT_NAMES = [
 
 /** Header names of one word (the hyphenated ones are recognised by their shape). */
 const ONE_WORD_HEADERS = [
-  'Origin', 'Vary', 'Cookie', 'Location', 'Authorization', 'Host', 'Referer', 'Accept', 'Range', 'Expires', 'Pragma', 'Link',
-  'Date', 'Allow', 'Connection', 'Upgrade', 'Trailer',
+  'Origin', 'Vary', 'Cookie', 'Location', 'Authorization', 'Host', 'Referer', 'Accept', 'Range', 'Expires', 'Pragma',
+  'Link', 'Date', 'Allow', 'Connection', 'Upgrade', 'Trailer',
 ];
 
 /** Cookie attributes and the values of fetch()'s and the lab's JSON fields: code, named as a reader writes them. */
@@ -100,7 +99,8 @@ const NAMES: readonly RegExp[] = [
   /\bcors-lab [a-z]+/g, // a command of the CLI (cors-lab run)
   /^[ \t]*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+: [^\n]*$/gm, // a header line, name and value (Keep-Alive: timeout=5)
   /\{[^{}\u4e00-\u9fff]*\}/g, // a JSON object or a plan token ({origin:api2}, {"outcome": "blocked"})
-  /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g, // a header name, a mode, an experiment id (Access-Control-Allow-Origin, no-cors)
+  // a header name, a mode, an experiment id (Access-Control-Allow-Origin, no-cors)
+  /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g,
   /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g, // an identifier in camelCase (withCredentials, grantPermissions)
   /\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g, // one in PascalCase (XMLHttpRequest, TypeError)
   /\b[A-Z]{2,}[0-9]*s?\b/g, // an abbreviation (CORS, URL, JSON, CSRF)
@@ -150,7 +150,13 @@ export const GLOSSARY_RULES: readonly GlossaryRule[] = [
   { find: /凭证/g, use: '凭据' },
   { find: /阻止/g, use: '拦截 for the verdict; 防止 or 挡住 for "to prevent"' },
   {
-    find: /[✔✓]\s*允许|“允许”|结果是\s*\*?允许|允许[、和与或]\s*“?拦截|拦截”?[、和与或]\s*“?允许|\d\s*个允许|浏览器允许|^允许(?:$|：)|(?:请求就?|都)会被允许|不会被允许/gm,
+    find: new RegExp(
+      [
+        '[✔✓]\\s*允许', '“允许”', '结果是\\s*\\*?允许', '允许[、和与或]\\s*“?拦截', '拦截”?[、和与或]\\s*“?允许', '\\d\\s*个允许',
+        '浏览器允许', '^允许(?:$|：)', '(?:请求就?|都)会被允许', '不会被允许',
+      ].join('|'),
+      'gm',
+    ),
     use: '放行 (the verdict)',
   },
   { find: /\p{Script=Han}[:,;!?()]/gu, use: 'full-width punctuation after a Han character: ：，；！？（）' },

@@ -48,17 +48,23 @@ function proseLines(markdown: string): string[] {
 /** Every text to check, each with where it comes from. */
 function chineseTexts(): Array<{ where: string; text: string }> {
   const texts: Array<{ where: string; text: string }> = [];
-  for (const [id, value] of Object.entries(templates)) texts.push({ where: `client/i18n/zh-CN ${id}`, text: messageText(value) });
+  for (const [id, value] of Object.entries(templates)) {
+    texts.push({ where: `client/i18n/zh-CN ${id}`, text: messageText(value) });
+  }
   for (const [id, { title, explain }] of Object.entries(catalogZhCN)) {
     texts.push({ where: `experiments/catalog/zh-CN ${id}.title`, text: title });
     texts.push({ where: `experiments/catalog/zh-CN ${id}.explain`, text: explain });
   }
-  for (const [english, chinese] of Object.entries(thenTitles)) texts.push({ where: `then-titles "${english}"`, text: chinese });
+  for (const [english, chinese] of Object.entries(thenTitles)) {
+    texts.push({ where: `then-titles "${english}"`, text: chinese });
+  }
   for (const lesson of loadLessonsFromDisk(ROOT.pathname)['zh-CN']) {
     texts.push({ where: `${lesson.file} title`, text: lesson.title });
     texts.push({ where: `${lesson.file} fixIt.goal`, text: lesson.fixIt.goal });
     lesson.speakerNotes.forEach((note, i) => texts.push({ where: `${lesson.file} speakerNotes[${i}]`, text: note }));
-    proseLines(lesson.narrative).forEach((line, i) => texts.push({ where: `${lesson.file} narrative line ${i + 1}`, text: line }));
+    proseLines(lesson.narrative).forEach((line, i) => {
+      texts.push({ where: `${lesson.file} narrative line ${i + 1}`, text: line });
+    });
   }
   const guide = 'docs/facilitator-guide.zh-CN.md';
   proseLines(read(guide)).forEach((line, i) => texts.push({ where: `${guide}:${i + 1}`, text: line }));
@@ -87,7 +93,10 @@ describe('the rules (the checks catch what they are for)', () => {
   });
 
   it('find each glossary breach, and leave a header\'s permission (允许) alone', () => {
-    const broken = ['跨域请求', '跨域资源共享', '凭证', '请求被阻止', '✔ 允许', '结果是“允许”', '已运行 3 个：2 个允许', '直到浏览器允许页面读取', '标题: 内容', '源(origin)', '## 轮到你了:'];
+    const broken = [
+      '跨域请求', '跨域资源共享', '凭证', '请求被阻止', '✔ 允许', '结果是“允许”', '已运行 3 个：2 个允许', '直到浏览器允许页面读取',
+      '标题: 内容', '源(origin)', '## 轮到你了:',
+    ];
     for (const text of broken) expect(glossaryProblems(text), text).not.toEqual([]);
     const kept = ['服务器允许了页面的源', '预检允许了 PUT', '中文资料里常说的“跨域”', '✔ 放行', '`a:b` 之后', '第 2 行：'];
     for (const text of kept) expect(glossaryProblems(text), text).toEqual([]);
@@ -113,7 +122,7 @@ describe('Chinese text across the lab', () => {
     expect(uses[0]).toMatch(/^lessons\/zh-CN\/01-/);
   });
 
-  it('shows no English outside header names, code, URLs, reasons, methods, origin and product names and console lines', () => {
+  it('shows no English outside header names, code, URLs, reasons, methods, origin and product names, console lines', () => {
     const english = texts.flatMap(({ where, text }) => {
       const words = englishWords(text);
       return words.length ? [`${where}: ${words.join(', ')} in "${text.trim().slice(0, 120)}"`] : [];

@@ -54,9 +54,12 @@ describe('problem messages', () => {
       expect(zh, problem.code).toMatch(/[\u4e00-\u9fff]/);
       expect(zh, problem.code).not.toBe(problemText(problem));
       expect(glossaryProblems(zh), problem.code).toEqual([]);
-      // The values the problem names (lists too) are the reader's own words: only the sentence around them is held to the rule.
+      // The values the problem names (lists too) are the reader's own words: only the sentence around them
+      // is held to the rule. Longest first, so a name inside another (connection, proxy-connection) goes with it.
       const named = Object.entries(problem).flatMap(([key, value]) => (key === 'code' ? [] : [value].flat().map(String)));
-      const sentence = named.sort((a, b) => b.length - a.length).reduce((t, value) => t.replaceAll(JSON.stringify(value), '0').replaceAll(value, '0'), zh);
+      const sentence = named
+        .sort((a, b) => b.length - a.length)
+        .reduce((t, value) => t.replaceAll(JSON.stringify(value), '0').replaceAll(value, '0'), zh);
       expect(englishWords(sentence), `${problem.code}: ${zh}`).toEqual([]);
       for (const value of kept(problem)) {
         // A value may be shown JSON-quoted ("a\r\nb"), the same in both languages.
