@@ -115,7 +115,7 @@ const NAMES: readonly RegExp[] = [
   /\b\d+xx\b/g, // a status class (2xx)
   /\b\w+:\w+@/g, // a URL's user information (user:pass@)
   /\b\d{3}(?: [A-Z][a-z]+)+/g, // a status line's code and phrase (204 No Content)
-  /"[\w.:/-]*"|'[\w.:/-]*'/g, // a quoted value ("basic", 'True')
+  /"[\w.:/=&+%-]*"|'[\w.:/=&+%-]*'/g, // a quoted value ("basic", 'True', "transfer=100")
   /\b(?:data|about|http|https|ftp|file|blob):(?!\/)/g, // a scheme named alone (data: URL)
 ];
 

@@ -14,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
+import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { englishWords, headingProblems } from '../../experiments/i18n/zh-CN-rules.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { problemText } from '../../experiments/problems/index.ts';
@@ -27,6 +28,7 @@ const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../
 /** A blocked, preflighted experiment: prediction, fix panel, checks, a timeline with a preflight. */
 const BLOCKED = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
 const LESSON = 'the-preflight';
+const course = loadLessonsFromDisk();
 const zh = (id: keyof typeof templates): string => {
   const text = templates[id];
   if (typeof text !== 'string') throw new Error(`${id} is not a plain message`);
@@ -170,6 +172,16 @@ for (const { width, scheme } of [{ width: 1280, scheme: 'dark' }, { width: 390, 
   });
 }
 
+test('every lesson in Chinese, before any run: narrative, setup boxes, questions and fix-it show no English outside the allowed kinds', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  for (const lesson of course['zh-CN']) {
+    await page.goto(`${app}/?lesson=${lesson.id}&lang=zh-CN`);
+    await expect(page.getByRole('heading', { name: zhWith('lesson.heading', String(lesson.order), lesson.title) })).toBeVisible();
+    await expect(page.getByRole('region', { name: zhWith('lesson.experiment', String(lesson.experiments.length)) })).toBeVisible();
+    expect.soft(await englishOnPage(page), lesson.file).toEqual([]);
+  }
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`?presenter=${LESSON}&lang=zh-CN, ${scheme}: the presenter window and the projected window show no English outside the allowed kinds`, async ({ lab, context }) => {
     const presenter = await context.newPage();
@@ -178,14 +190,21 @@ for (const scheme of ['light', 'dark'] as const) {
     const [projected] = await Promise.all([context.waitForEvent('page'), presenter.getByRole('link', { name: zh('presenter.openProjected') }).click()]);
     await projected.emulateMedia({ colorScheme: scheme });
     await expect(projected.locator('cors-lab-lesson')).toBeAttached();
-    // Step to the first experiment: the presenter shows its answer, the projected window its question.
-    await presenter.getByRole('button', { name: zh('presenter.next') }).click();
-    await expect(presenter.getByText(/^答案：/).first()).toBeVisible();
-    await expect(projected.locator('cors-lab-lesson')).toHaveAttribute('step', '1');
-    expect(await englishOnPage(presenter), 'presenter window').toEqual([]);
-    expect(await englishOnPage(projected), 'projected window').toEqual([]);
-    await presenter.screenshot({ path: `${SHOTS}zh-presenter-${scheme}.png`, fullPage: true });
-    await projected.screenshot({ path: `${SHOTS}zh-projected-${scheme}.png` });
+    // Every step, both windows: the presenter shows each experiment's answer and the fix-it's solution.
+    const next = presenter.getByRole('button', { name: `${zh('presenter.next')} →` });
+    const steps = course['zh-CN'].find((l) => l.id === LESSON)!.experiments.length + 2;
+    for (let step = 0; step < steps; step++) {
+      await expect(projected.locator('cors-lab-lesson')).toHaveAttribute('step', String(step));
+      if (step === 1) await expect(presenter.getByText(/^答案：/).first()).toBeVisible();
+      expect(await englishOnPage(presenter), `presenter window, step ${step + 1}`).toEqual([]);
+      expect(await englishOnPage(projected), `projected window, step ${step + 1}`).toEqual([]);
+      if (step === 1) {
+        await presenter.screenshot({ path: `${SHOTS}zh-presenter-${scheme}.png`, fullPage: true });
+        await projected.screenshot({ path: `${SHOTS}zh-projected-${scheme}.png` });
+      }
+      if (step < steps - 1) await next.click();
+    }
+    await expect(next).toBeDisabled();
   });
 }
 
