@@ -60,6 +60,13 @@ async function englishOnPage(page: Page): Promise<string[]> {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node instanceof Element) {
           if (node.shadowRoot) walk(node.shadowRoot);
+          // Names a screen reader reads and a pointer shows are the page's words too.
+          if (!node.closest(skip) && node.checkVisibility()) {
+            for (const attribute of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+              const value = node.getAttribute(attribute);
+              if (value?.trim()) found.push({ tag: `${node.tagName.toLowerCase()}[${attribute}]`, text: value });
+            }
+          }
           // A select shows its chosen option; options named by their own value are code (cors, include, GET).
           if (node instanceof HTMLSelectElement && node.checkVisibility()) {
             const option = node.selectedOptions[0];
@@ -214,8 +221,10 @@ test('the language switch changes the page at once, ?lang= and <html lang>, work
   const status = page.getByRole('status', { name: 'lab status' });
   await expect(status).toHaveText('ready');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // The checker sees English where there is English.
-  expect((await englishOnPage(page)).join('\n')).toContain('Run this experiment');
+  // The checker sees English where there is English, in text and in accessible names.
+  const english = await englishOnPage(page);
+  expect(english.join('\n')).toContain('Run this experiment');
+  expect(english.filter((line) => line.includes('[aria-label]: "lab status"'))).toHaveLength(1);
 
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('status', { name: zh('app.status-label') })).toHaveText(zh('app.status-ready'));
