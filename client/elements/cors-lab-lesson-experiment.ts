@@ -147,7 +147,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const graded = this._graded(run);
     const right = graded.every((g) => g.right);
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
-      <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}: <span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
+      <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
       ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
@@ -164,7 +164,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const locked = this._run !== undefined || this._running;
     const before = loadProgress()[this.lessonId]?.experiments[experiment.id];
     return html`
-      <h3>${experimentLabel(this.number)}: ${titleIn(experiment, currentLanguage())}</h3>
+      <h3>${experimentLabel(this.number)}${msg(': ', { id: 'app.colon' })}${titleIn(experiment, currentLanguage())}</h3>
       ${before && !this._run ? html`<p class="note">${before.right ? msg('You predicted this one before, and were right.', { id: 'lesson.before.right' }) : msg('You predicted this one before; try again.', { id: 'lesson.before.wrong' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>

@@ -138,7 +138,7 @@ export class CorsLabLog extends LitElement {
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
           (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}`, { id: 'log.step-label' })}>
-            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
+            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
             <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}

@@ -4,6 +4,7 @@
  * step allowed by the browser (a real run, not the model), and the headers
  * the lesson promises readable by the page.
  */
+import { msg } from '@lit/localize';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { ExperimentError } from '../../experiments/validate.ts';
@@ -25,8 +26,9 @@ function replacing(before: Record<string, unknown> | undefined, text: string, fi
 export function fixAttempt(experiment: Experiment, preflightText: string, actualText: string): Attempt {
   const problems: string[] = [];
   const solution = {
-    preflight: replacing(experiment.server?.preflight?.headers, preflightText, 'preflight', problems),
-    actual: replacing(experiment.server?.actual?.headers, actualText, 'actual', problems),
+    // A problem starts with the field it is in, named as the learner reads it (the JSON field in English).
+    preflight: replacing(experiment.server?.preflight?.headers, preflightText, msg('preflight', { id: 'lesson.fix.field.preflight' }), problems),
+    actual: replacing(experiment.server?.actual?.headers, actualText, msg('actual', { id: 'lesson.fix.field.actual' }), problems),
   };
   if (problems.length > 0) return { experiment: null, problems };
   try {

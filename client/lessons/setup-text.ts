@@ -27,7 +27,8 @@ export function requestText(experiment: Experiment): string {
     const later = step.delayMs ? msg(str`, ${step.delayMs} ms later`, { id: 'lesson.ms-later' }) : '';
     return `then ${i + 1}${step.title ? ` (${stepTitleIn(step.title, lang)})` : ''}: ${what}${later}`;
   });
-  return [`page ${pageOf(experiment)}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
+  const page = msg(str`page ${pageOf(experiment)}`, { id: 'lesson.setup.page' });
+  return [`${page}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
 }
 
 /** How the servers answer: the preflight, each redirect hop, the actual answer (or the middleware). */
@@ -36,7 +37,7 @@ export function serverText(experiment: Experiment): string {
   const none = msg('(no headers)', { id: 'lesson.noHeaders' });
   const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} ${none}`);
   const parts = [block(`OPTIONS → ${server.preflight?.status ?? 204}`, headersToText(server.preflight?.headers))];
-  (server.redirects ?? []).forEach((hop, i) => parts.push(block(`redirect ${i + 1}: ${hop.status ?? 302} → ${hop.to}${hop.path ?? ''}`, headersToText(hop.headers))));
+  (server.redirects ?? []).forEach((hop, i) => parts.push(block(`${msg(str`redirect ${i + 1}`, { id: 'lesson.setup.redirect' })}: ${hop.status ?? 302} → ${hop.to}${hop.path ?? ''}`, headersToText(hop.headers))));
   if (server.middleware) parts.push(`middleware: ${JSON.stringify(server.middleware)}`);
   else parts.push(block(`${resolveRequest(experiment.request).method} → ${server.actual?.status ?? 200}`, headersToText(server.actual?.headers)));
   return parts.join('\n\n');

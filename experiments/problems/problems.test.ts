@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMING_HEADERS } from '../headers.ts';
 import { ORIGIN_NAMES } from '../../servers/origins.ts';
+import { englishWords, glossaryProblems } from '../i18n/zh-CN-rules.ts';
 import { problemText, type Problem, type ProblemCode } from './index.ts';
 
 /** One problem of every code, with params a reader must see again in any language. */
@@ -52,6 +53,14 @@ describe('problem messages', () => {
       const zh = problemText(problem, 'zh-CN');
       expect(zh, problem.code).toMatch(/[\u4e00-\u9fff]/);
       expect(zh, problem.code).not.toBe(problemText(problem));
+      expect(glossaryProblems(zh), problem.code).toEqual([]);
+      // The values the problem names (lists too) are the reader's own words: only the sentence around them
+      // is held to the rule. Longest first, so a name inside another (connection, proxy-connection) goes with it.
+      const named = Object.entries(problem).flatMap(([key, value]) => (key === 'code' ? [] : [value].flat().map(String)));
+      const sentence = named
+        .sort((a, b) => b.length - a.length)
+        .reduce((t, value) => t.replaceAll(JSON.stringify(value), '0').replaceAll(value, '0'), zh);
+      expect(englishWords(sentence), `${problem.code}: ${zh}`).toEqual([]);
       for (const value of kept(problem)) {
         // A value may be shown JSON-quoted ("a\r\nb"), the same in both languages.
         const shown = problemText(problem).includes(JSON.stringify(value)) ? JSON.stringify(value) : value;

@@ -3,7 +3,9 @@ import { str } from '@lit/localize';
 
 export const app = {
   'app.language': '语言',
-  'app.title': 'cors-lab：跨域（CORS）实验场',
+  // Between a heading's label and what follows (实验 1：…, 请求：✖ 拦截): a full-width colon, no space.
+  'app.colon': '：',
+  'app.title': 'cors-lab：跨源（CORS）实验场',
   'app.title.lesson': str`${0} · cors-lab 课程`,
   'app.new-experiment': '新建实验',
   'app.copied-link': '已复制链接。',

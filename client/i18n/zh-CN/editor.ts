@@ -24,7 +24,7 @@ export const editor = {
   'editor.mode': '请求模式',
   'editor.credentials': '凭据模式',
   'editor.redirect': '重定向模式',
-  'editor.referrer-policy': 'Referrer 策略',
+  'editor.referrer-policy': '引用策略（Referrer-Policy）',
   'editor.default': '（默认）',
   'editor.address-space': '目标地址空间',
   'editor.none': '（无）',

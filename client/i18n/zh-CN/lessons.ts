@@ -58,6 +58,8 @@ export const lessons = {
   'lesson.fix.how': '编辑服务器发送的响应头，每行一个“Name: value”；{page} 代表页面的源。',
   'lesson.fix.preflight': '预检响应头（OPTIONS）',
   'lesson.fix.actual': '实际响应头',
+  'lesson.fix.field.preflight': '预检响应头',
+  'lesson.fix.field.actual': '实际响应头',
   'lesson.fix.check': '检查我的修复',
   'lesson.fix.reset': '重新开始',
   'lesson.fix.fixed': '✔ 修好了：你的浏览器放行了这个请求。',
@@ -68,5 +70,7 @@ export const lessons = {
   'lesson.fix.unreadable': str`页面还读不到 ${0}。`,
   'lesson.fix.result': '修复结果',
   'lesson.same-request-again': '再发一次同样的请求',
+  'lesson.setup.page': str`页面 ${0}`,
+  'lesson.setup.redirect': str`重定向 ${0}`,
   'lesson.ms-later': str`，${0} 毫秒之后`,
 } as const;

@@ -3,7 +3,7 @@ import { str } from '@lit/localize';
 
 export const log = {
   'log.filter.all': '全部',
-  'log.filter.allowed': '允许',
+  'log.filter.allowed': '放行',
   'log.filter.blocked': '拦截',
   'log.filter.opaque': '不透明',
   'log.filter.disagreements': '模型与浏览器不一致',
@@ -24,7 +24,7 @@ export const log = {
   'log.order': '排序',
   'log.clear': '清空日志',
   'log.export': '导出日志为 JSON',
-  'log.summary': str`已运行 ${0} 个：${1} 个允许，${2} 个拦截，${3} 个不透明`,
+  'log.summary': str`已运行 ${0} 个：${1} 个放行，${2} 个拦截，${3} 个不透明`,
   'log.summary-comma': '，',
   'log.summary-no-answer': str`${0} 个无应答`,
   'log.summary-semicolon': '；',

@@ -2,11 +2,11 @@
 import { str } from '@lit/localize';
 
 export const presenter = {
-  'presenter.title': '演讲者视图',
+  'presenter.title': '讲师视图',
   'presenter.present': '讲授本课',
-  'presenter.heading': str`演讲者视图：${0}`,
+  'presenter.heading': str`讲师视图：${0}`,
   'presenter.chooseLesson': '选择要讲的课程：',
-  'presenter.unknownLesson': str`没有名为“${0}”的课程（presenter 参数）。请选择一节：`,
+  'presenter.unknownLesson': str`没有名为“${0}”的课程（?presenter= 参数）。请选择一节：`,
   'presenter.timer': '计时',
   'presenter.elapsed': '已用时间',
   'presenter.planned': str`计划 ${0} 分钟`,
@@ -20,7 +20,7 @@ export const presenter = {
   'presenter.now': str`当前：第 ${0} 步，共 ${1} 步`,
   'presenter.steps': '全部步骤',
   'presenter.end': '本课到此结束。',
-  'presenter.notes': '讲者备注',
+  'presenter.notes': '讲师备注',
   'presenter.keys': '按键：→、PageDown、空格键前进，←、PageUp 后退；在本窗口和投影窗口中都有效。',
   'presenter.kind.narrative': '讲解',
   'presenter.kind.experiment': '实验：先预测，再运行',

@@ -17,7 +17,7 @@ const POLICY_TITLE: Record<Policy, string> = {
 const POLICY_NOTE: Record<Policy, string> = {
   blocked: '本次运行假定采用 Chromium 的默认设置：**拦截第三方 Cookie**。',
   allowed:
-    '本次运行假定**允许第三方 Cookie**（chrome://settings/cookies：“Allow third-party cookies”，即“允许第三方 Cookie”）；无头运行器使用的配置文件就是这样设置的。',
+    '本次运行假定**允许第三方 Cookie**（chrome://settings/cookies 中的“允许第三方 Cookie”）；无头运行器使用的配置文件就是这样设置的。',
 };
 
 /** Title and explain of each cookie case, by the case id of experiments/catalog/cookies.ts. */
@@ -30,7 +30,7 @@ const CASES: Record<string, { title: string; explain: string }> = {
   'same-site-strict': {
     title: '即使是 SameSite=Strict 的 Cookie 也会发往同站 API',
     explain:
-      '`SameSite=Strict` 关乎的是**站点**，而不是源：从 `localhost:5310` 到 `localhost:5311` 的 fetch 是同站的，所以 Cookie 会被发送。Strict 只会阻止从另一个站点发起的请求携带 Cookie。',
+      '`SameSite=Strict` 关乎的是**站点**，而不是源：从 `localhost:5310` 到 `localhost:5311` 的 fetch 是同站的，所以 Cookie 会被发送。Strict 只会禁止从另一个站点发起的请求携带 Cookie。',
   },
   'cross-site-none-secure': {
     title: '发往另一个站点的 SameSite=None; Secure Cookie 取决于第三方 Cookie 设置',
@@ -65,7 +65,7 @@ const CASES: Record<string, { title: string; explain: string }> = {
   'stored-despite-cors-block': {
     title: '被拦截的带凭据响应仍会设置它的 Cookie',
     explain:
-      '第一个响应写的是 `Access-Control-Allow-Origin: *`，而带凭据的请求不能接受它，所以页面得到 `TypeError: Failed to fetch`。同一个响应里的 Cookie **照样被存储了**：CORS 检查决定的是 JavaScript 可以读取什么，而不是 Cookie 存储区保留什么。下一个请求就会带上它。\n\n**修复**（针对 CORS 错误）：`Access-Control-Allow-Origin: <page origin>` 和 `Access-Control-Allow-Credentials: true`。',
+      '第一个响应写的是 `Access-Control-Allow-Origin: *`，而带凭据的请求不能接受它，所以页面得到 `TypeError: Failed to fetch`。同一个响应里的 Cookie **照样被存储了**：CORS 检查决定的是 JavaScript 可以读取什么，而不是 Cookie 存储区保留什么。下一个请求就会带上它。\n\n**修复**（针对 CORS 错误）：`Access-Control-Allow-Origin: <页面的源>` 和 `Access-Control-Allow-Credentials: true`。',
   },
 };
 

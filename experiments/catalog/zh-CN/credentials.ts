@@ -3,7 +3,7 @@ export const credentials: Record<string, { title: string; explain: string }> = {
   'credentials-wildcard-origin': {
     title: '带凭据的请求遇上 Access-Control-Allow-Origin: * 被拦截',
     explain:
-      '带凭据时，浏览器拒绝 `*`：依赖用户 Cookie 的响应只能分享给服务器明确写出的源。\n\n**修复：** `Access-Control-Allow-Origin: <page origin>` 加上 `Access-Control-Allow-Credentials: true`（以及 `Vary: Origin`）。',
+      '带凭据时，浏览器拒绝 `*`：依赖用户 Cookie 的响应只能分享给服务器明确写出的源。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>` 加上 `Access-Control-Allow-Credentials: true`（以及 `Vary: Origin`）。',
   },
   'credentials-exact-origin': {
     title: '带凭据的请求遇上确切的源和 Allow-Credentials: true，可以读取',
@@ -46,7 +46,7 @@ export const credentials: Record<string, { title: string; explain: string }> = {
   'credentials-wildcard-methods-literal': {
     title: '带凭据时，Access-Control-Allow-Methods: * 指的是名叫 "*" 的方法',
     explain:
-      '对带凭据的请求，Allow-Methods 和 Allow-Headers 中的通配符失去了特殊含义，只按字面理解，所以 PUT 不被允许。\n\n**修复：** 列出方法：`Access-Control-Allow-Methods: PUT`。',
+      '对带凭据的请求，Allow-Methods 和 Allow-Headers 中的通配符失去了特殊含义，只按字面理解，所以 PUT 不被放行。\n\n**修复：** 列出方法：`Access-Control-Allow-Methods: PUT`。',
   },
   'credentials-wildcard-headers-literal': {
     title: '带凭据时，Access-Control-Allow-Headers: * 不允许 X-Custom',

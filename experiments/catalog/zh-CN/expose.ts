@@ -46,6 +46,6 @@ export const expose: Record<string, { title: string; explain: string }> = {
   'expose-without-allow-origin': {
     title: 'CORS 检查失败时，Access-Control-Expose-Headers 不起任何作用',
     explain:
-      '暴露响应头只是后半步：没有 `Access-Control-Allow-Origin`，CORS 检查失败，页面什么也读不到，连状态都读不到。服务器照样执行了这个请求。\n\n**修复：** `Access-Control-Allow-Origin: <the page origin>`（或 `*`），之后暴露的响应头才变得可以读取。',
+      '暴露响应头只是后半步：没有 `Access-Control-Allow-Origin`，CORS 检查失败，页面什么也读不到，连状态都读不到。服务器照样执行了这个请求。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>`（或 `*`），之后暴露的响应头才变得可以读取。',
   },
 };

@@ -17,7 +17,7 @@ export const honoCors: Record<string, { title: string; explain: string }> = {
   'hono-cors-origin-list-credentials': {
     title: '源列表配合 credentials: true 可以允许带凭据的请求',
     explain:
-      '正确的做法：`cors({ origin: [<page origin>], credentials: true })`。当请求的源在列表中时，hono/cors 回送这个源，发送 `Access-Control-Allow-Credentials: true`，并追加 `Vary: Origin`，这样共享缓存就会为每个源各保存一份响应。',
+      '正确的做法：`cors({ origin: [<页面的源>], credentials: true })`。当请求的源在列表中时，hono/cors 回送这个源，发送 `Access-Control-Allow-Credentials: true`，并追加 `Vary: Origin`，这样共享缓存就会为每个源各保存一份响应。',
   },
   'hono-cors-origin-not-in-list': {
     title: '不在列表中的源得不到 Access-Control-Allow-Origin',

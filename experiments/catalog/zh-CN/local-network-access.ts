@@ -28,7 +28,7 @@ export const localNetworkAccess: Record<string, { title: string; explain: string
   'lna-granted-still-needs-cors': {
     title: '授予权限不等于 CORS：响应仍然需要 Access-Control-Allow-Origin',
     explain:
-      '权限只是让请求得以发出；响应仍然要经过 CORS 检查。这里服务器没有发送 `Access-Control-Allow-Origin`，所以请求到达了服务器，随后响应被拦截。\n\n**修复：** `Access-Control-Allow-Origin: <page origin>`（或 `*`）。',
+      '权限只是让请求得以发出；响应仍然要经过 CORS 检查。这里服务器没有发送 `Access-Control-Allow-Origin`，所以请求到达了服务器，随后响应被拦截。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>`（或 `*`）。',
   },
   'lna-target-address-space-loopback': {
     title: 'targetAddressSpace: "loopback" 正确地声明了目标',

@@ -36,13 +36,13 @@ export const noCors: Record<string, { title: string; explain: string }> = {
       '`mode: "same-origin"` 是一个承诺：请求永远不离开页面的源。`api` 上的 URL 违背了这个承诺：Chromium 在发出任何网络请求之前就拒绝了它（`DisallowedByMode`），服务器什么也没看到。\n\n**修复：** 跨源调用使用 mode "cors"。',
   },
   'no-cors-same-origin-mode-own-origin': {
-    title: '在页面自己的源上使用 mode "same-origin"：得到可以完整读取的 basic 响应',
+    title: '在页面自己的源上使用 mode "same-origin"：得到可以完整读取的 "basic" 响应',
     explain: '在自己的源上，`mode: "same-origin"` 就是一个普通请求：得到 `basic` 响应，每个响应头都可以读取（`Set-Cookie` 除外），不需要任何 CORS 响应头。',
   },
   'no-cors-corp-same-origin': {
     title: 'Cross-Origin-Resource-Policy: same-origin 拦截来自另一个源的 no-cors 加载',
     explain:
-      '管 no-cors 加载的不是 CORS，而是 `Cross-Origin-Resource-Policy`。使用 `same-origin` 时，Chromium 拒绝把响应交给任何其他源（`corp-not-same-origin`）：页面得到的是 `TypeError: Failed to fetch`，而不是不透明响应。服务器照样执行了请求。用它可以阻止其他站点嵌入私有资源（以及对这些资源的 Spectre 式读取）。\n\n**如果其他源应当可以嵌入它：** `Cross-Origin-Resource-Policy: same-site` 或 `cross-origin`。',
+      '管 no-cors 加载的不是 CORS，而是 `Cross-Origin-Resource-Policy`。使用 `same-origin` 时，Chromium 拒绝把响应交给任何其他源（`corp-not-same-origin`）：页面得到的是 `TypeError: Failed to fetch`，而不是不透明响应。服务器照样执行了请求。用它可以防止其他站点嵌入私有资源（以及对这些资源的 Spectre 式读取）。\n\n**如果其他源应当可以嵌入它：** `Cross-Origin-Resource-Policy: same-site` 或 `cross-origin`。',
   },
   'no-cors-corp-same-site-allows-same-site': {
     title: 'Cross-Origin-Resource-Policy: same-site 允许同站点的页面嵌入',

@@ -71,7 +71,7 @@ export const preflight: Record<string, { title: string; explain: string }> = {
   'preflight-wildcard-headers-authorization': {
     title: 'Access-Control-Allow-Headers: * 与 Authorization：Chromium 放行了标准禁止的请求',
     explain:
-      'Fetch 标准规定通配符永远不包括 `Authorization`：它必须按名称列出。这个版本的 Chromium 仍然放行它（一个已知的偏差），所以不要指望浏览器拦下 bearer 令牌：明确列出 `Authorization`，并且不要在需要认证的 API 上使用 `*`。',
+      'Fetch 标准规定通配符永远不包括 `Authorization`：它必须按名称列出。这个版本的 Chromium 仍然放行它（一个已知的偏差），所以不要指望浏览器拦下令牌：明确列出 `Authorization`，并且不要在需要认证的 API 上使用 `*`。',
   },
   'preflight-ok-actual-missing-acao': {
     title: '预检通过还不够：实际请求的响应也需要 Access-Control-Allow-Origin',

@@ -3,7 +3,7 @@ export const simple: Record<string, { title: string; explain: string }> = {
   'simple-get-no-acao': {
     title: '没有 Access-Control-Allow-Origin 的 GET 被拦截，却已到达服务器',
     explain:
-      '跨源的 GET 是简单请求：浏览器立即发出它，服务器作出响应，浏览器到这时才做 CORS 检查。没有 `Access-Control-Allow-Origin`，检查失败，页面得到 `TypeError: Failed to fetch`，但服务器早已把活干完了。CORS 保护的是*响应*，而不是服务器。\n\n**修复：** 响应时带上 `Access-Control-Allow-Origin: <the page origin>`（公开数据也可以用 `*`）。',
+      '跨源的 GET 是简单请求：浏览器立即发出它，服务器作出响应，浏览器到这时才做 CORS 检查。没有 `Access-Control-Allow-Origin`，检查失败，页面得到 `TypeError: Failed to fetch`，但服务器早已把活干完了。CORS 保护的是*响应*，而不是服务器。\n\n**修复：** 响应时带上 `Access-Control-Allow-Origin: <页面的源>`（公开数据也可以用 `*`）。',
   },
   'simple-get-wildcard': {
     title: '带 Access-Control-Allow-Origin: * 的 GET 可以读取',

@@ -7,7 +7,7 @@
 export const thenTitles: Readonly<Record<string, string>> = {
   'the same PUT again': '再发一次同样的 PUT',
   'PUT with X-New': '带 X-New 的 PUT',
-  'again, with the cookie': '再发一次，带上 cookie',
+  'again, with the cookie': '再发一次，带上 Cookie',
   'again, credentials "same-origin"': '再发一次，credentials "same-origin"',
   again: '再发一次',
   'same request again': '再发一次同样的请求',

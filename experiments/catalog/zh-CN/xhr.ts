@@ -7,7 +7,7 @@ export const xhr: Record<string, { title: string; explain: string }> = {
   'xhr-missing-allow-origin': {
     title: 'XHR GET 没有 Access-Control-Allow-Origin：触发 onerror，status 为 0',
     explain:
-      '这是 `simple-get-no-acao` 的 XMLHttpRequest 版本：请求到达了服务器，CORS 检查失败，`onerror` 被触发，`xhr.status` 为 0。控制台消息以“Access to XMLHttpRequest at ...”开头，而不是“Access to fetch at ...”。\n\n**修复：** `Access-Control-Allow-Origin: <the page origin>`（或 `*`）。',
+      '这是 `simple-get-no-acao` 的 XMLHttpRequest 版本：请求到达了服务器，CORS 检查失败，`onerror` 被触发，`xhr.status` 为 0。控制台消息以“Access to XMLHttpRequest at ...”开头，而不是“Access to fetch at ...”。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>`（或 `*`）。',
   },
   'xhr-wildcard': {
     title: 'XHR GET 配合 Access-Control-Allow-Origin: * 可以加载',

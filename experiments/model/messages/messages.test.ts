@@ -21,6 +21,7 @@ import { MODEL_REASONS } from '../model-reasons.ts';
 import { experimentUrl, predictExperiment, predictExperimentAsync } from '../predict.ts';
 import { modelMessages, outcomeWord, reasonDescription } from './index.ts';
 import { NO_HEADER_HELP_REASONS, type ReasonArgs } from './model-messages.ts';
+import { englishWords, glossaryProblems } from '../../i18n/zh-CN-rules.ts';
 
 const origins = originMap(originsAtPortBase(5310));
 const firstStepOfCatalog = () => predictExperiment(catalog[0] as Experiment, origins)[0]!;
@@ -53,6 +54,9 @@ function expectTranslated(english: string, translated: string, lang: Language, w
   if (prose(english)) expect(translated, `${where}: translated into Chinese`).toMatch(HAN);
   expect(translated, `${where}: a space between Han characters and Latin words`).not.toMatch(/[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]/);
   expect(translated, `${where}: full-width punctuation after Han characters`).not.toMatch(/[\u4e00-\u9fff][,.;:!?()]|[,;]\s*[\u4e00-\u9fff]/);
+  // The glossary and the allowed English are the same rules a Chinese page is walked with (zh-CN-rules.ts).
+  expect(glossaryProblems(translated), `${where}: the zh-CN glossary`).toEqual([]);
+  expect(englishWords(translated), `${where}: English outside the allowed kinds in "${translated}"`).toEqual([]);
 }
 
 /** Every text the playground shows for one experiment, in one language, labelled for a message. */

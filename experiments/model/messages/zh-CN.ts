@@ -11,7 +11,7 @@ const onOptions = (a: ReasonArgs): string => `在 OPTIONS 响应上发送：\n${
 const httpOnly = (): string => '重定向到 http: 或 https: URL';
 
 export const zhCN = {
-  outcome: { allowed: '允许', blocked: '阻止', opaque: '不透明' },
+  outcome: { allowed: '放行', blocked: '拦截', opaque: '不透明' },
   reasons: {
     MissingAllowOriginHeader: '响应中没有 Access-Control-Allow-Origin 头',
     MultipleAllowOriginValues: 'Access-Control-Allow-Origin 含有不止一个值',
@@ -76,7 +76,7 @@ export const zhCN = {
     onlyHttp: (protocol) => `Location 是 ${protocol} URL：重定向只能指向 http: 或 https:`,
     userinfo: () => 'Location 含有 user:password@，CORS 请求不能跟随这样的重定向',
     tainted: (from, to) => `重定向离开 ${from}，前往 ${to}：此后请求的 Origin 为 "null"`,
-    blocked: (reason) => `被阻止：${reason}`,
+    blocked: (reason) => `被拦截：${reason}`,
     corsAllowed: (origin, include) => `Access-Control-Allow-Origin 允许请求的 Origin ${origin}${include ? '，并且 Access-Control-Allow-Credentials 为 true' : ''}`,
     corsMissing: (origin) => `请求的 Origin 是 ${origin}，但响应中没有 Access-Control-Allow-Origin`,
     corsMultiple: (value) => `Access-Control-Allow-Origin 含有多个值（'${value}'）；只允许一个`,
@@ -90,13 +90,13 @@ export const zhCN = {
   explain: {
     allowedSameOrigin: () => '同源请求不需要 CORS 头',
     allowedCors: (afterPreflight) => `${afterPreflight ? '预检通过后，' : ''}响应通过了 CORS 检查`,
-    allowed: (how, status, headers) => `允许：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
+    allowed: (how, status, headers) => `放行：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
     opaqueRedirect: () => '没有跟随重定向（redirect "manual"）',
     opaqueNoCors: () => '模式 "no-cors" 跳过了 CORS 检查',
     opaque: (what) => `不透明：${what}；JavaScript 看到的状态码是 0，没有响应头，也没有响应体。`,
     opaqueFix: () => '要读取响应，请使用模式 "cors"，并让服务器发送 Access-Control-Allow-Origin',
-    refused: (pageError) => (pageError ? `发送前被阻止：页面抛出 ${pageError}` : '发送前被阻止：页面拒绝了这个请求。'),
-    stage: { preflight: '在预检时被阻止', response: '响应到达后被阻止', redirect: '在重定向时被阻止', page: '发送前被阻止' },
+    refused: (pageError) => (pageError ? `发送前被拦截：页面抛出 ${pageError}` : '发送前被拦截：页面拒绝了这个请求。'),
+    stage: { preflight: '在预检时被拦截', response: '响应到达后被拦截', redirect: '在重定向时被拦截', page: '发送前被拦截' },
     blocked: (stage, what, reached) => `${stage}：${what}${reached ? '（服务器仍然执行了这个请求）' : ''}。`,
     allowOrigin: (origin, include) => {
       if (include) return `Access-Control-Allow-Origin: ${origin}\nAccess-Control-Allow-Credentials: true\nVary: Origin`;
@@ -177,7 +177,7 @@ export const zhCN = {
     noLocation: () => '预检响应上不要有 Location',
     listNames: (names, include) => `预检响应必须列出 ${names}${include ? '，而且要写出名称（带凭据时 * 只是字面值）' : ''}`,
     unknown: (reason) => `模型不知道修改哪个响应头能越过 ${reason}。`,
-    noFailedCheck: (reason) => `模型阻止了这个请求，却没有失败的检查（${reason}）。`,
+    noFailedCheck: (reason) => `模型拦截了这个请求，却没有失败的检查（${reason}）。`,
     planIgnored: (reason) => `修改计划中的响应头越不过 ${reason}：服务器并不用这些响应头来响应。`,
     tooManyRounds: (rounds) => `在 ${rounds} 轮修改之内没有找到修复方法。`,
     where: (t) => (t.kind === 'preflight' ? 'OPTIONS（预检）' : t.kind === 'redirect' ? `第 ${t.index} 跳重定向` : '实际响应'),
@@ -201,7 +201,7 @@ export const zhCN = {
 
   assumptions: {
     thirdPartyCookies: (setting) =>
-      `假定第三方 Cookie ${setting === 'blocked' ? '被阻止' : '被允许'}。你的浏览器保留它自己的 Cookie 设置，所以这里是否发送 Cookie 可能不同。用 \`cors-lab run\` 运行它，就能看到 Chromium 在这个设置下的行为。`,
+      `假定浏览器设置为${setting === 'blocked' ? '拦截' : '允许'}第三方 Cookie。你的浏览器保留它自己的 Cookie 设置，所以这里是否发送 Cookie 可能不同。用 \`cors-lab run\` 运行它，就能看到 Chromium 在这个设置下的行为。`,
     localNetworkAccess: (setting) => `假定本地网络访问（Local Network Access）权限${setting === 'granted' ? '已授予' : '被拒绝'}。页面无法为自己授予或撤回这个权限。`,
     publicOnLoopback: () =>
       '在你的浏览器中，实验室的 "public" 源和其他源一样位于回环地址上，所以本地网络访问（Local Network Access）不适用，这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 在这个设置下的行为。',
