@@ -2,9 +2,16 @@
  * What each origin really received, recorded under the run id in the URL.
  * Bounded, because any page on the web can send the lab requests: at most
  * `maxRuns` runs, each expiring after `ttlMs` and holding at most
- * `maxEntriesPerRun` entries; all runs together at most `maxBytes` (oldest
- * runs dropped first); one entry keeps at most `maxHeaderLines` request
- * headers and `maxValueChars` of any string, and says what it cut.
+ * `maxEntriesPerRun` entries; all runs together at most `maxBytes`; one entry
+ * keeps at most `maxHeaderLines` request headers and `maxValueChars` of any
+ * string, and says what it cut.
+ *
+ * A class shares one lab, so room is made fairly: each run is charged to the
+ * client that created it (journal-client.ts), and when the journal is full
+ * the client holding the most runs (or bytes) loses its own oldest run. A
+ * client that floods the lab evicts only its own runs. A reader of a run
+ * that was evicted or expired is told so (`evicted`), not handed an empty
+ * run that would read as "the request never reached the server".
  */
 import type { OriginName } from './origins.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
@@ -33,6 +40,15 @@ export interface JournalEntry {
   truncated?: string;
 }
 
+/** What a reader gets: entries from a position on; `evicted` when some of the run's entries are gone. */
+export interface JournalRead {
+  entries: JournalEntry[];
+  /** Entries the run's caps refused (maxEntriesPerRun, or a run alone over maxBytes). */
+  dropped: number;
+  /** "this run's journal was evicted: why": the run lost entries it had recorded. */
+  evicted?: string;
+}
+
 export interface JournalLimits {
   maxRuns: number;
   maxEntriesPerRun: number;
@@ -51,18 +67,35 @@ export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxRuns: 5000, maxEntries
 /** Rough per-string and per-entry cost of V8 objects, so many tiny strings count too. */
 const STRING_OVERHEAD = 32;
 const ENTRY_OVERHEAD = 256;
+/** Evicted run ids remembered so their readers learn what happened, per maxRuns of live runs. */
+const EVICTED_PER_RUN_SLOT = 2;
 
 interface RunRecord {
+  client: string;
   createdAt: number;
   entries: JournalEntry[];
   dropped: number;
   bytes: number;
+  /** Set when the run lost entries (it was evicted, then recorded again). */
+  evicted?: string;
+}
+
+interface ClientRecord {
+  /** Its live runs, oldest first. */
+  runs: Set<string>;
+  bytes: number;
+  /** Its evicted runs, oldest first, with why. */
+  evicted: Map<string, string>;
 }
 
 type NewEntry = Omit<JournalEntry, 'seq' | 'time'>;
 
 export class Journal {
+  /** Live runs, oldest first (insertion order is age order). */
   readonly #runs = new Map<string, RunRecord>();
+  readonly #clients = new Map<string, ClientRecord>();
+  /** Evicted run id to the client it was charged to. */
+  readonly #evictedOwners = new Map<string, string>();
   readonly #limits: JournalLimits;
   readonly #now: () => number;
   #bytes = 0;
@@ -72,13 +105,16 @@ export class Journal {
     this.#now = now;
   }
 
-  record(run: string, newEntry: NewEntry): void {
+  /** Records an entry of `run`, charged to `client` (journalClient of the connection's address) if the run is new. */
+  record(run: string, newEntry: NewEntry, client: string): void {
     this.#expire();
     let record = this.#runs.get(run);
     if (!record) {
-      record = { createdAt: this.#now(), entries: [], dropped: 0, bytes: 0 };
-      this.#runs.set(run, record);
-      while (this.#runs.size > this.#limits.maxRuns) this.#dropOldest();
+      record = this.#open(run, client);
+      while (this.#runs.size > this.#limits.maxRuns) {
+        // Only with more clients than maxRuns, each holding one run, has the largest no other run: the oldest goes.
+        if (!this.#evictFrom(this.#largest('runs'), run, 'runs')) this.#evictFrom(this.#runs.values().next().value!.client, run, 'runs');
+      }
     }
     if (record.entries.length >= this.#limits.maxEntriesPerRun) {
       record.dropped++;
@@ -86,15 +122,17 @@ export class Journal {
     }
     const entry = this.#capped(newEntry);
     const bytes = entryBytes(entry);
-    // Older runs make room first; a run alone over the budget drops its new entries.
-    while (this.#bytes + bytes > this.#limits.maxBytes && this.#runs.keys().next().value !== run) this.#dropOldest();
-    if (this.#bytes + bytes > this.#limits.maxBytes) {
-      record.dropped++;
-      return;
+    // The client holding the most bytes makes room; a client whose only run is this one drops the new entry instead.
+    while (this.#bytes + bytes > this.#limits.maxBytes) {
+      if (!this.#evictFrom(this.#largest('bytes'), run, 'bytes')) {
+        record.dropped++;
+        return;
+      }
     }
     record.entries.push({ ...entry, seq: record.entries.length, time: new Date(this.#now()).toISOString() });
     record.bytes += bytes;
     this.#bytes += bytes;
+    this.#clients.get(record.client)!.bytes += bytes;
   }
 
   /** Bytes the journal counts against `maxBytes` now. */
@@ -102,13 +140,100 @@ export class Journal {
     return this.#bytes;
   }
 
+  /** Entries of a run from position `since` on; empty for an unknown run, with `evicted` for a lost one. */
+  read(run: string, since = 0): JournalRead {
+    this.#expire();
+    const record = this.#runs.get(run);
+    if (record) return { entries: record.entries.slice(since), dropped: record.dropped, ...(record.evicted ? { evicted: record.evicted } : {}) };
+    const owner = this.#evictedOwners.get(run);
+    const evicted = owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run);
+    return { entries: [], dropped: 0, ...(evicted ? { evicted } : {}) };
+  }
+
+  get runCount(): number {
+    return this.#runs.size;
+  }
+
+  #open(run: string, client: string): RunRecord {
+    // A run recorded again after its eviction stays marked: what it had is gone.
+    const owner = this.#evictedOwners.get(run);
+    const evicted = owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run);
+    if (owner !== undefined) this.#forgetEvicted(run, owner);
+    const record: RunRecord = { client, createdAt: this.#now(), entries: [], dropped: 0, bytes: 0, ...(evicted ? { evicted } : {}) };
+    this.#runs.set(run, record);
+    this.#clientRecord(client).runs.add(run);
+    return record;
+  }
+
+  #clientRecord(client: string): ClientRecord {
+    let found = this.#clients.get(client);
+    if (!found) {
+      found = { runs: new Set(), bytes: 0, evicted: new Map() };
+      this.#clients.set(client, found);
+    }
+    return found;
+  }
+
+  /** The client holding the most runs or bytes (the first such, on a tie). */
+  #largest(measure: 'runs' | 'bytes'): string {
+    let largest = '';
+    let most = -1;
+    for (const [client, record] of this.#clients) {
+      const size = measure === 'runs' ? record.runs.size : record.bytes;
+      if (size > most) [largest, most] = [client, size];
+    }
+    return largest;
+  }
+
+  /** Evicts the oldest run of `client` other than `keep`; false when it has no other. */
+  #evictFrom(client: string, keep: string, full: 'runs' | 'bytes'): boolean {
+    let victim: string | undefined;
+    for (const run of this.#clients.get(client)?.runs ?? []) {
+      if (run === keep) continue;
+      victim = run;
+      break;
+    }
+    if (victim === undefined) return false;
+    const share = full === 'runs' ? `${this.#limits.maxRuns} runs` : `${Math.round(this.#limits.maxBytes / 1024 / 1024)} MB`;
+    this.#remove(victim, `this run's journal was evicted: the journal was full (${share}) and the client that made this run (${client}) held the largest share, so its oldest runs made room`);
+    return true;
+  }
+
+  #remove(run: string, why: string): void {
+    const record = this.#runs.get(run);
+    if (!record) return;
+    this.#runs.delete(run);
+    this.#bytes -= record.bytes;
+    const client = this.#clients.get(record.client)!;
+    client.runs.delete(run);
+    client.bytes -= record.bytes;
+    client.evicted.set(run, why);
+    this.#evictedOwners.set(run, record.client);
+    // Remembered evictions are bounded too; the client remembering the most forgets its oldest first.
+    while (this.#evictedOwners.size > this.#limits.maxRuns * EVICTED_PER_RUN_SLOT) {
+      let most: [string, ClientRecord] | undefined;
+      for (const entry of this.#clients) if (!most || entry[1].evicted.size > most[1].evicted.size) most = entry;
+      const oldest = most?.[1].evicted.keys().next().value;
+      if (!most || oldest === undefined) break;
+      this.#forgetEvicted(oldest, most[0]);
+    }
+  }
+
+  #forgetEvicted(run: string, owner: string): void {
+    this.#evictedOwners.delete(run);
+    const client = this.#clients.get(owner);
+    if (!client) return;
+    client.evicted.delete(run);
+    if (client.runs.size === 0 && client.evicted.size === 0) this.#clients.delete(owner);
+  }
+
   #capped(entry: NewEntry): NewEntry {
     const { maxValueChars, maxHeaderLines } = this.#limits;
     let cut = 0;
     const trim = (value: string): string => {
-      if (value.length <= maxValueChars) return value;
+      if (value.length <= maxValueChars) return ownCopy(value);
       cut++;
-      return `${value.slice(0, maxValueChars)}… [${value.length - maxValueChars} more characters]`;
+      return ownCopy(`${value.slice(0, maxValueChars)}… [${value.length - maxValueChars} more characters]`);
     };
     const trimOrNull = (value: string | null): string | null => (value === null ? null : trim(value));
     const headerEntries = Object.entries(entry.requestHeaders);
@@ -125,7 +250,7 @@ export class Journal {
       accessControlRequestHeaders: trimOrNull(entry.accessControlRequestHeaders),
       referer: trimOrNull(entry.referer),
       cookie: trimOrNull(entry.cookie),
-      responseHeaders: entry.responseHeaders.map(([name, value]) => [name, trim(value)]),
+      responseHeaders: entry.responseHeaders.map(([name, value]) => [trim(name), trim(value)]),
     };
     const notes: string[] = [];
     if (cut) notes.push(`${cut} value${cut === 1 ? '' : 's'} cut to ${maxValueChars} characters`);
@@ -133,32 +258,27 @@ export class Journal {
     return notes.length ? { ...capped, truncated: notes.join('; ') } : capped;
   }
 
-  #dropOldest(): void {
-    const oldest = this.#runs.entries().next().value;
-    if (!oldest) return;
-    this.#runs.delete(oldest[0]);
-    this.#bytes -= oldest[1].bytes;
-  }
-
-  /** Entries of a run from position `since` on (empty for an unknown or expired run). */
-  read(run: string, since = 0): { entries: JournalEntry[]; dropped: number } {
-    this.#expire();
-    const record = this.#runs.get(run);
-    return { entries: record ? record.entries.slice(since) : [], dropped: record?.dropped ?? 0 };
-  }
-
-  get runCount(): number {
-    return this.#runs.size;
-  }
-
   #expire(): void {
     const cutoff = this.#now() - this.#limits.ttlMs;
+    const minutes = Math.round(this.#limits.ttlMs / 60_000);
     for (const [run, record] of this.#runs) {
       if (record.createdAt >= cutoff) break; // insertion order is age order
-      this.#runs.delete(run);
-      this.#bytes -= record.bytes;
+      this.#remove(run, `this run's journal was evicted: runs are kept for ${minutes} minute${minutes === 1 ? '' : 's'}`);
     }
   }
+}
+
+/**
+ * A string of its own. V8 makes a slice of a long string (and a value parsed
+ * out of a request head) point into its parent, which then stays alive as
+ * long as the slice: 2 KB kept of a 64 KB header held all 64 KB. A copy
+ * through a buffer is a new flat string whose size is what the journal
+ * counts (two bytes a character); short strings are always copied by V8.
+ * https://v8.dev/blog/strings (sliced and cons strings)
+ */
+const V8_SHORTEST_SLICE = 13;
+function ownCopy(value: string): string {
+  return value.length < V8_SHORTEST_SLICE ? value : Buffer.from(value, 'utf16le').toString('utf16le');
 }
 
 function stringBytes(value: string | null): number {

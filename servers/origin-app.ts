@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
@@ -56,7 +57,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned, budgetedRegexTest());
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, journalClient(c.env?.incoming?.socket.remoteAddress));
     return send(c.env, answer.reply, c.req.method);
   });
 

@@ -10,6 +10,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import { answerPlanned, jsonReply, type PlannedAnswer } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
+import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { trackReply } from './pending-replies.ts';
@@ -49,7 +50,7 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
   };
 
   function send(answer: PlannedAnswer, req: IncomingMessage, res: ServerResponse): void {
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, journalClient(req.socket.remoteAddress));
     writeToResponse(res, answer.reply, req.method ?? 'GET');
   }
 
