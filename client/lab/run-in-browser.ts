@@ -10,7 +10,7 @@ import { explain, type Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry, JournalRead } from '../../servers/journal.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
@@ -48,13 +48,16 @@ export interface BrowserRun {
   seconds: number;
   url: string;
   steps: BrowserStep[];
-  /** Set when a runner page did not answer: the run has no verdict for the remaining steps. */
+  /**
+   * Set when a runner page did not answer, or the run's journal was evicted ("this run's journal was
+   * evicted: ..."): the run has no verdict for the remaining steps.
+   */
   failure?: string;
 }
 
-async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalEntry[]> {
+async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
   const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`);
-  return ((await res.json()) as { entries: JournalEntry[] }).entries;
+  return (await res.json()) as JournalRead;
 }
 
 /** The observable fields only: the reason is the model's alone in a user's browser. */
@@ -93,7 +96,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       if (error instanceof RunnerError) return result(error.message);
       throw error;
     }
-    const serverSaw = await readJournal(origins, run, since);
+    const { entries: serverSaw, evicted } = await readJournal(origins, run, since);
+    // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict, not "never reached".
+    if (evicted) return result(evicted);
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
     const observed: Observation = {

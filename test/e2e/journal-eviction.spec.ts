@@ -1,0 +1,60 @@
+/**
+ * A run whose journal was evicted says so, in the CLI's runner and in the
+ * playground, instead of reporting that its requests never reached the
+ * server (issue 15, item 4). The eviction happens at a known point, not by
+ * timing: the lab's journal is wrapped so that the first entry a run records
+ * is followed at once by a full journal's worth of runs from the same client
+ * (as a flooding page in the same browser would send).
+ */
+import { catalog } from '../../experiments/catalog/index.ts';
+import { runExperiments } from '../../runner/run-experiments.ts';
+import { DEFAULT_JOURNAL_LIMITS } from '../../servers/journal.ts';
+import type { Lab } from '../../servers/lab.ts';
+import { originMap } from '../../servers/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+const twoSteps = catalog.find((e) => e.id === 'cache-max-age-reuse')!;
+const EVICTED = /this run's journal was evicted: the journal was full \(5000 runs\) and the client that made this run \(.+\) held the largest share/;
+
+/** Floods the journal right after the next entry recorded; gives back the journal as it was. */
+function evictAfterNextEntry(lab: Lab): () => void {
+  const { journal } = lab;
+  const record = journal.record;
+  let flooded = false;
+  journal.record = function recordThenFlood(run, entry, client) {
+    record.call(journal, run, entry, client);
+    if (flooded) return;
+    flooded = true;
+    for (let i = 0; i < DEFAULT_JOURNAL_LIMITS.maxRuns; i++) record.call(journal, `flood-${i}`, entry, client);
+  };
+  return () => void (journal.record = record);
+}
+
+test('the runner reports an evicted journal as such, and no server-side fact as false', async ({ lab, browser }) => {
+  const restore = evictAfterNextEntry(lab);
+  try {
+    const [result] = (await runExperiments([twoSteps], lab, browser)).results;
+    expect(result!.pass).toBe(false);
+    expect(result!.mismatches).toEqual([expect.stringMatching(new RegExp(`^journal: ${EVICTED.source}`)), expect.stringMatching(new RegExp(`^then\\[0\\]\\.journal: ${EVICTED.source}`))]);
+    expect(result!.mismatches.join('\n')).not.toContain('reachedServer');
+  } finally {
+    restore();
+  }
+});
+
+test('the playground shows a run whose journal was evicted as no verdict, saying why', async ({ lab, page }) => {
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.getByRole('button', { name: twoSteps.title }).click();
+  const restore = evictAfterNextEntry(lab);
+  try {
+    await page.getByRole('button', { name: 'Run this experiment' }).click();
+    const row = page.getByTestId('log-row').filter({ hasText: twoSteps.id }).first();
+    await expect(row).toContainText('no answer');
+    await row.locator('summary').click();
+    await expect(row.getByRole('note')).toContainText(EVICTED);
+    await expect(row.getByRole('note')).toContainText('this is not a CORS verdict');
+  } finally {
+    restore();
+  }
+});
