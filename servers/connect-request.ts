@@ -2,8 +2,9 @@
  * CONNECT asks for a tunnel through a proxy (RFC 9110 9.3.6); the lab is no
  * proxy, and no page can send it (a forbidden method in the Fetch standard).
  * Node hands a CONNECT request to a `connect` listener and, without one,
- * closes the connection with no answer at all. This listener answers 501
- * JSON naming the method, after any replies still owed on the connection.
+ * closes the connection with no answer at all. This listener answers 400
+ * JSON naming the method (a client error: the lab's 5xx come only from
+ * plans that ask for one), after any replies still owed on the connection.
  * https://httpwg.org/specs/rfc9110.html#CONNECT
  * https://fetch.spec.whatwg.org/#forbidden-method
  */
@@ -18,7 +19,7 @@ export function answerConnect(server: Server): void {
   server.on('connect', (_request: IncomingMessage, stream: Duplex) => {
     // A server's `connect` event carries the connection's net.Socket.
     const socket = stream as Socket;
-    const reply = jsonReply(501, { error: 'CONNECT asks for a tunnel through a proxy: the lab is not a proxy', field: 'method' });
+    const reply = jsonReply(400, { error: 'CONNECT asks for a tunnel through a proxy: the lab is not a proxy', field: 'method' });
     afterPendingReplies(socket, () => writeToSocket(socket, reply, 'CONNECT'));
   });
 }
