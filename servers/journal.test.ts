@@ -105,6 +105,7 @@ describe('Journal space per client', () => {
       entries: [],
       dropped: 0,
       evicted: "this run's journal was evicted: the journal was full (100 runs) and the client that made this run (10.0.0.66) held the largest share, so its oldest runs made room",
+      eviction: { fullOf: { runs: 100 }, client: '10.0.0.66' },
     });
   });
 
@@ -134,7 +135,7 @@ describe('Journal space per client', () => {
     const journal = new Journal({ ttlMs: 60_000 }, () => now);
     journal.record('old', entry, 'me');
     now = 120_000;
-    expect(journal.read('old')).toEqual({ entries: [], dropped: 0, evicted: "this run's journal was evicted: runs are kept for 1 minute" });
+    expect(journal.read('old')).toEqual({ entries: [], dropped: 0, evicted: "this run's journal was evicted: runs are kept for 1 minute", eviction: { expiredAfter: { minutes: 1 } } });
     expect(journal.read('never')).toEqual({ entries: [], dropped: 0 });
   });
 

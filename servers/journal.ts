@@ -15,6 +15,7 @@
  */
 import type { OriginName } from './origins.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
+import { problemText, type JournalEviction } from '../experiments/problems/index.ts';
 
 export type RequestKind = 'preflight' | 'actual';
 
@@ -47,6 +48,8 @@ export interface JournalRead {
   dropped: number;
   /** "this run's journal was evicted: why": the run lost entries it had recorded. */
   evicted?: string;
+  /** The same as data, for a reader in another language (problemText with code `journalEvicted`). */
+  eviction?: JournalEviction;
 }
 
 export interface JournalLimits {
@@ -82,7 +85,7 @@ interface RunRecord {
   dropped: number;
   bytes: number;
   /** Set when the run lost entries (it was evicted, then recorded again). */
-  evicted?: string;
+  evicted?: JournalEviction;
 }
 
 interface ClientRecord {
@@ -90,7 +93,7 @@ interface ClientRecord {
   runs: Set<string>;
   bytes: number;
   /** Its evicted runs, oldest first, with why. */
-  evicted: Map<string, string>;
+  evicted: Map<string, JournalEviction>;
 }
 
 type NewEntry = Omit<JournalEntry, 'seq' | 'time'>;
@@ -149,10 +152,9 @@ export class Journal {
   read(run: string, since = 0): JournalRead {
     this.#expire();
     const record = this.#runs.get(run);
-    if (record) return { entries: record.entries.slice(since), dropped: record.dropped, ...(record.evicted ? { evicted: record.evicted } : {}) };
+    if (record) return { entries: record.entries.slice(since), dropped: record.dropped, ...evictedFields(record.evicted) };
     const owner = this.#evictedOwners.get(run);
-    const evicted = owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run);
-    return { entries: [], dropped: 0, ...(evicted ? { evicted } : {}) };
+    return { entries: [], dropped: 0, ...evictedFields(owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run)) };
   }
 
   get runCount(): number {
@@ -199,12 +201,12 @@ export class Journal {
       break;
     }
     if (victim === undefined) return false;
-    const share = full === 'runs' ? `${this.#limits.maxRuns} runs` : `${Math.round(this.#limits.maxBytes / 1024 / 1024)} MB`;
-    this.#remove(victim, `this run's journal was evicted: the journal was full (${share}) and the client that made this run (${client}) held the largest share, so its oldest runs made room`);
+    const megabytes = Math.round(this.#limits.maxBytes / 1024 / 1024);
+    this.#remove(victim, { fullOf: full === 'runs' ? { runs: this.#limits.maxRuns } : { megabytes }, client });
     return true;
   }
 
-  #remove(run: string, why: string): void {
+  #remove(run: string, why: JournalEviction): void {
     const record = this.#runs.get(run);
     if (!record) return;
     this.#runs.delete(run);
@@ -273,9 +275,14 @@ export class Journal {
     const minutes = Math.round(this.#limits.ttlMs / 60_000);
     for (const [run, record] of this.#runs) {
       if (record.createdAt >= cutoff) break; // insertion order is age order
-      this.#remove(run, `this run's journal was evicted: runs are kept for ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      this.#remove(run, { expiredAfter: { minutes } });
     }
   }
+}
+
+/** A read's `evicted` (English, as the CLI and the JSON say it) and `eviction` (data), when there was one. */
+function evictedFields(eviction: JournalEviction | undefined): Pick<JournalRead, 'evicted' | 'eviction'> {
+  return eviction ? { evicted: problemText({ code: 'journalEvicted', ...eviction }), eviction } : {};
 }
 
 /**

@@ -96,9 +96,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       if (error instanceof RunnerError) return result(error.message);
       throw error;
     }
-    const { entries: serverSaw, evicted } = await readJournal(origins, run, since);
+    const { entries: serverSaw, eviction } = await readJournal(origins, run, since);
     // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict, not "never reached".
-    if (evicted) return result(evicted);
+    if (eviction) return result(problemText({ code: 'journalEvicted', ...eviction }, lang));
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
     const observed: Observation = {

@@ -42,19 +42,24 @@ test('the runner reports an evicted journal as such, and no server-side fact as 
   }
 });
 
-test('the playground shows a run whose journal was evicted as no verdict, saying why', async ({ lab, page }) => {
-  await page.goto(`${originMap(lab.origins).app}/`);
-  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: twoSteps.title }).click();
-  const restore = evictAfterNextEntry(lab);
-  try {
-    await page.getByRole('button', { name: 'Run this experiment' }).click();
-    const row = page.getByTestId('log-row').filter({ hasText: twoSteps.id }).first();
-    await expect(row).toContainText('no answer');
-    await row.locator('summary').click();
-    await expect(row.getByRole('note')).toContainText(EVICTED);
-    await expect(row.getByRole('note')).toContainText('this is not a CORS verdict');
-  } finally {
-    restore();
-  }
-});
+for (const [lang, query, run, said, noVerdict] of [
+  ['English', '', 'Run this experiment', EVICTED, 'this is not a CORS verdict'],
+  ['Chinese', '?lang=zh-CN', '运行此实验', /这次运行的服务器记录已被清除：记录已满（5000 个运行）/, '这不是 CORS 判定'],
+] as const) {
+  test(`the playground shows a run whose journal was evicted as no verdict, saying why (${lang})`, async ({ lab, page }) => {
+    await page.goto(`${originMap(lab.origins).app}/${query}`);
+    await expect(page.getByRole('status', { name: /lab status|实验室状态/ })).toBeVisible();
+    await page.getByRole('button', { name: twoSteps.id }).click();
+    const restore = evictAfterNextEntry(lab);
+    try {
+      await page.getByRole('button', { name: run }).click();
+      const row = page.getByTestId('log-row').filter({ hasText: twoSteps.id }).first();
+      await expect(row.getByRole('group')).toContainText(lang === 'English' ? 'no answer' : '无应答');
+      await row.locator('summary').click();
+      await expect(row.getByRole('note')).toContainText(said);
+      await expect(row.getByRole('note')).toContainText(noVerdict);
+    } finally {
+      restore();
+    }
+  });
+}
