@@ -257,7 +257,8 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     tab.watch.begin(`/__cl/${run}/`);
     const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
     const verdict = await tab.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
-    // An evicted journal (class mode: the journal was full) tells nothing of what the servers saw: say so, compare the rest.
+    // An evicted journal (class mode: the journal was full) tells nothing of what the servers saw:
+    // say so, and compare the rest.
     const { entries: serverSaw, evicted } = lab.journal.read(run, since);
     const observed: Observation = {
       outcome: seen.outcome,
@@ -275,7 +276,10 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
     const unknown = evicted ? JOURNAL_FIELDS : new Set<string>();
     if (evicted) mismatches.push(`${prefix}journal: ${evicted}`);
-    mismatches.push(...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix, unknown), ...comparePrediction(prediction ?? {}, observed, prefix, unknown));
+    mismatches.push(
+      ...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix, unknown),
+      ...comparePrediction(prediction ?? {}, observed, prefix, unknown),
+    );
     const request = resolveRequest(experiment.request, step.overrides);
     const explained = prediction
       ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })

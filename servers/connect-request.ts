@@ -19,7 +19,8 @@ export function answerConnect(server: Server): void {
   server.on('connect', (_request: IncomingMessage, stream: Duplex) => {
     // A server's `connect` event carries the connection's net.Socket.
     const socket = stream as Socket;
-    const reply = jsonReply(400, { error: 'CONNECT asks for a tunnel through a proxy: the lab is not a proxy', field: 'method' });
+    const error = 'CONNECT asks for a tunnel through a proxy: the lab is not a proxy';
+    const reply = jsonReply(400, { error, field: 'method' });
     afterPendingReplies(socket, () => writeToSocket(socket, reply, 'CONNECT'));
   });
 }

@@ -121,7 +121,8 @@ export class Journal {
       record = this.#open(run, client);
       while (this.#runs.size > this.#limits.maxRuns) {
         // Only with more clients than maxRuns, each holding one run, has the largest no other run: the oldest goes.
-        if (!this.#evictFrom(this.#largest('runs'), run, 'runs')) this.#evictFrom(this.#runs.values().next().value!.client, run, 'runs');
+        if (this.#evictFrom(this.#largest('runs'), run, 'runs')) continue;
+        this.#evictFrom(this.#runs.values().next().value!.client, run, 'runs');
       }
     }
     if (record.entries.length >= this.#limits.maxEntriesPerRun) {
@@ -153,8 +154,12 @@ export class Journal {
     this.#expire();
     const record = this.#runs.get(run);
     if (record) return { entries: record.entries.slice(since), dropped: record.dropped, ...evictedFields(record.evicted) };
+    return { entries: [], dropped: 0, ...evictedFields(this.#evictionOf(run)) };
+  }
+
+  #evictionOf(run: string): JournalEviction | undefined {
     const owner = this.#evictedOwners.get(run);
-    return { entries: [], dropped: 0, ...evictedFields(owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run)) };
+    return owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run);
   }
 
   get runCount(): number {
@@ -163,10 +168,11 @@ export class Journal {
 
   #open(run: string, client: string): RunRecord {
     // A run recorded again after its eviction stays marked: what it had is gone.
+    const evicted = this.#evictionOf(run);
     const owner = this.#evictedOwners.get(run);
-    const evicted = owner === undefined ? undefined : this.#clients.get(owner)?.evicted.get(run);
     if (owner !== undefined) this.#forgetEvicted(run, owner);
-    const record: RunRecord = { client, createdAt: this.#now(), entries: [], dropped: 0, bytes: 0, ...(evicted ? { evicted } : {}) };
+    const record: RunRecord = { client, createdAt: this.#now(), entries: [], dropped: 0, bytes: 0 };
+    if (evicted) record.evicted = evicted;
     this.#runs.set(run, record);
     this.#clientRecord(client).runs.add(run);
     return record;
@@ -243,7 +249,8 @@ export class Journal {
       const known = copies.get(value);
       if (known !== undefined) return known;
       if (value.length > maxValueChars) cut++;
-      const kept = ownCopy(value.length <= maxValueChars ? value : `${value.slice(0, maxValueChars)}… [${value.length - maxValueChars} more characters]`);
+      const shown = value.length <= maxValueChars ? value : `${value.slice(0, maxValueChars)}… [${value.length - maxValueChars} more characters]`;
+      const kept = ownCopy(shown);
       copies.set(value, kept);
       return kept;
     };
@@ -307,12 +314,11 @@ const ISO_TIME_CHARS = '2026-01-01T00:00:00.000Z'.length;
 
 /** Counted as if no two strings were shared (some are). */
 function entryBytes(entry: NewEntry): number {
-  const { method, path, truncated, originHeader, referer, cookie, accessControlRequestMethod, accessControlRequestHeaders } = entry;
+  const { method, path, truncated = null, originHeader, referer, cookie } = entry;
   let bytes = ENTRY_OVERHEAD + STRING_OVERHEAD + 2 * ISO_TIME_CHARS;
-  for (const value of [method, path, truncated ?? null, originHeader, referer, cookie, accessControlRequestMethod, accessControlRequestHeaders]) {
-    bytes += stringBytes(value);
-  }
-  for (const [name, value] of Object.entries(entry.requestHeaders)) bytes += LINE_OVERHEAD + stringBytes(name) + stringBytes(value);
-  for (const [name, value] of entry.responseHeaders) bytes += LINE_OVERHEAD + stringBytes(name) + stringBytes(value);
+  for (const value of [method, path, truncated, originHeader, referer, cookie]) bytes += stringBytes(value);
+  bytes += stringBytes(entry.accessControlRequestMethod) + stringBytes(entry.accessControlRequestHeaders);
+  const lines = [...Object.entries(entry.requestHeaders), ...entry.responseHeaders];
+  for (const [name, value] of lines) bytes += LINE_OVERHEAD + stringBytes(name) + stringBytes(value);
   return bytes;
 }

@@ -57,7 +57,8 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned, budgetedRegexTest());
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, journalClient(c.env?.incoming?.socket.remoteAddress));
+    const client = journalClient(c.env?.incoming?.socket.remoteAddress);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, client);
     return send(c.env, answer.reply, c.req.method);
   });
 

@@ -38,7 +38,9 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
     const method = req.method ?? 'GET';
     try {
       const parsed = requestTarget(req.url ?? '/');
-      if (parsed.kind === 'refused') return writeToResponse(res, jsonReply(400, { error: parsed.message, field: 'target' }), method);
+      if (parsed.kind === 'refused') {
+        return writeToResponse(res, jsonReply(400, { error: parsed.message, field: 'target' }), method);
+      }
       // An absolute-form target's authority is the host asked for, whatever Host says (RFC 9112 3.2.2).
       const refused = foreignHostReply(parsed.host ?? req.headers.host, lab.hosts);
       if (refused) return writeToResponse(res, refused, method);
@@ -58,7 +60,8 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
   };
 
   function send(answer: PlannedAnswer, req: IncomingMessage, res: ServerResponse): void {
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, journalClient(req.socket.remoteAddress));
+    const client = journalClient(req.socket.remoteAddress);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, client);
     writeToResponse(res, answer.reply, req.method ?? 'GET');
   }
 

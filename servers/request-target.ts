@@ -20,15 +20,20 @@ const ABSOLUTE_FORM = /^http:\/\/([^/?#]*)([^#]*)$/i;
 export function requestTarget(raw: string): RequestTarget {
   if (raw.startsWith('/')) return { kind: 'target', path: raw, host: null };
   if (raw === '*') {
-    return { kind: 'refused', message: 'the asterisk-form target "*" asks about the server as a whole (OPTIONS *): the lab answers only paths, e.g. OPTIONS /__cl/...' };
+    const message = 'the asterisk-form target "*" asks about the server as a whole (OPTIONS *): the lab answers only paths';
+    return { kind: 'refused', message };
   }
   const absolute = ABSOLUTE_FORM.exec(raw);
   if (!absolute) {
-    return { kind: 'refused', message: `the request target ${JSON.stringify(raw.slice(0, 100))} is neither a path ("/...") nor an absolute http URL` };
+    const shown = JSON.stringify(raw.slice(0, 100));
+    return { kind: 'refused', message: `the request target ${shown} is neither a path ("/...") nor an absolute http URL` };
   }
   const [, authority = '', rest = ''] = absolute;
-  // A user name in an http URI is deprecated and a known phishing vector: https://httpwg.org/specs/rfc9110.html#http.userinfo
-  if (authority.includes('@')) return { kind: 'refused', message: 'the request target names a user (user@host): http URLs carry no user information' };
+  // A user name in an http URI is deprecated and a known phishing vector:
+  // https://httpwg.org/specs/rfc9110.html#http.userinfo
+  if (authority.includes('@')) {
+    return { kind: 'refused', message: 'the request target names a user (user@host): http URLs carry no user information' };
+  }
   if (authority === '') return { kind: 'refused', message: 'the absolute-form request target has no host' };
   return { kind: 'target', path: rest.startsWith('/') ? rest : `/${rest}`, host: authority };
 }

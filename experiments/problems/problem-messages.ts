@@ -50,8 +50,10 @@ export interface ProblemMessages {
   journalEvicted: (p: JournalEviction) => string;
 }
 
-/** Why a run's journal was evicted: the journal was full of runs or of bytes (its client held most), or the run expired. */
-export type JournalEviction = { fullOf: { runs: number } | { megabytes: number }; client: string } | { expiredAfter: { minutes: number } };
+/** Why a run's journal was evicted: the journal was full of runs or bytes (its client held most), or the run expired. */
+export type JournalEviction =
+  | { fullOf: { runs: number } | { megabytes: number }; client: string }
+  | { expiredAfter: { minutes: number } };
 
 export type ProblemCode = keyof ProblemMessages;
 /** One problem as data: its code and the params its message is written from. */
