@@ -167,3 +167,27 @@ describe('Journal memory', () => {
     expect(retained).toBeLessThan(2 * 1024 * 1024);
   });
 });
+
+describe('Journal runs in use', () => {
+  it('evicts a client\'s unclaimed runs (a flood) before the runs its own pages read', () => {
+    const journal = new Journal({ maxRuns: 50 });
+    journal.record('mine', entry, '127.0.0.1');
+    journal.read('mine');
+    journal.record('looked-at-from-elsewhere', entry, '127.0.0.1');
+    journal.read('looked-at-from-elsewhere', 0, false);
+    for (let i = 0; i < 60; i++) journal.record(`flood-${i}`, entry, '127.0.0.1');
+    expect(journal.read('mine').entries).toHaveLength(1);
+    expect(journal.read('looked-at-from-elsewhere').evicted).toMatch(/^this run's journal was evicted/);
+    expect(journal.runCount).toBe(50);
+  });
+
+  it('evicts claimed runs too, oldest first, once a client has no other', () => {
+    const journal = new Journal({ maxRuns: 3 });
+    for (const run of ['a', 'b', 'c', 'd']) {
+      journal.record(run, entry, 'me');
+      journal.read(run);
+    }
+    expect(journal.read('a').evicted).toMatch(/evicted/);
+    expect(journal.read('d').entries).toHaveLength(1);
+  });
+});

@@ -91,6 +91,8 @@ interface RunRecord {
 interface ClientRecord {
   /** Its live runs, oldest first. */
   runs: Set<string>;
+  /** Those no reader has claimed yet (a flood's runs), oldest first: evicted before the claimed ones. */
+  unclaimed: Set<string>;
   bytes: number;
   /** Its evicted runs, oldest first, with why. */
   evicted: Map<string, JournalEviction>;
@@ -149,10 +151,15 @@ export class Journal {
     return this.#bytes;
   }
 
-  /** Entries of a run from position `since` on; empty for an unknown run, with `evicted` for a lost one. */
-  read(run: string, since = 0): JournalRead {
+  /**
+   * Entries of a run from position `since` on; empty for an unknown run, with `evicted` for a lost one.
+   * `claim`: the reader is the lab's own (in process, or JOURNAL_READER_HEADER), so the run is in use and
+   * is evicted only after its client's unclaimed runs.
+   */
+  read(run: string, since = 0, claim = true): JournalRead {
     this.#expire();
     const record = this.#runs.get(run);
+    if (record && claim) this.#clients.get(record.client)?.unclaimed.delete(run);
     if (record) return { entries: record.entries.slice(since), dropped: record.dropped, ...evictedFields(record.evicted) };
     return { entries: [], dropped: 0, ...evictedFields(this.#evictionOf(run)) };
   }
@@ -174,14 +181,16 @@ export class Journal {
     const record: RunRecord = { client, createdAt: this.#now(), entries: [], dropped: 0, bytes: 0 };
     if (evicted) record.evicted = evicted;
     this.#runs.set(run, record);
-    this.#clientRecord(client).runs.add(run);
+    const charged = this.#clientRecord(client);
+    charged.runs.add(run);
+    charged.unclaimed.add(run);
     return record;
   }
 
   #clientRecord(client: string): ClientRecord {
     let found = this.#clients.get(client);
     if (!found) {
-      found = { runs: new Set(), bytes: 0, evicted: new Map() };
+      found = { runs: new Set(), unclaimed: new Set(), bytes: 0, evicted: new Map() };
       this.#clients.set(client, found);
     }
     return found;
@@ -200,11 +209,11 @@ export class Journal {
 
   /** Evicts the oldest run of `client` other than `keep`; false when it has no other. */
   #evictFrom(client: string, keep: string, full: 'runs' | 'bytes'): boolean {
+    const record = this.#clients.get(client);
     let victim: string | undefined;
-    for (const run of this.#clients.get(client)?.runs ?? []) {
-      if (run === keep) continue;
-      victim = run;
-      break;
+    for (const runs of record ? [record.unclaimed, record.runs] : []) {
+      victim = oldestOther(runs, keep);
+      if (victim !== undefined) break;
     }
     if (victim === undefined) return false;
     const megabytes = Math.round(this.#limits.maxBytes / 1024 / 1024);
@@ -219,6 +228,7 @@ export class Journal {
     this.#bytes -= record.bytes;
     const client = this.#clients.get(record.client)!;
     client.runs.delete(run);
+    client.unclaimed.delete(run);
     client.bytes -= record.bytes;
     client.evicted.set(run, why);
     this.#evictedOwners.set(run, record.client);
@@ -285,6 +295,12 @@ export class Journal {
       this.#remove(run, { expiredAfter: { minutes } });
     }
   }
+}
+
+/** The first of `runs` other than `keep`. */
+function oldestOther(runs: ReadonlySet<string>, keep: string): string | undefined {
+  for (const run of runs) if (run !== keep) return run;
+  return undefined;
 }
 
 /** A read's `evicted` (English, as the CLI and the JSON say it) and `eviction` (data), when there was one. */

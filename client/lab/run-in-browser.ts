@@ -11,6 +11,7 @@ import { experimentUrl, predictExperimentAsync } from '../../experiments/model/p
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry, JournalRead } from '../../servers/journal.ts';
+import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
@@ -56,7 +57,8 @@ export interface BrowserRun {
 }
 
 async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
-  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`);
+  // Same-origin, so the custom header needs no preflight; it marks the run as in use (journal-reader.ts).
+  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
   return (await res.json()) as JournalRead;
 }
 

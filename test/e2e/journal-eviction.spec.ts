@@ -9,6 +9,7 @@
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { DEFAULT_JOURNAL_LIMITS } from '../../servers/journal.ts';
+import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -63,3 +64,28 @@ for (const [lang, query, run, said, noVerdict] of [
     }
   });
 }
+
+test('only the lab\'s own pages claim a run as in use: a page on another origin cannot send the reader header', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  const { journal } = lab;
+  const read = journal.read;
+  const claims: Array<[string, boolean]> = [];
+  journal.read = function readAndNote(run, since, claim = true) {
+    claims.push([run, claim]);
+    return read.call(journal, run, since, claim);
+  };
+  try {
+    for (const [name, modes] of [['evil', ['cors', 'no-cors']], ['app', ['cors']]] as const) {
+      await page.goto(`${origins[name]}/__runner`);
+      const sent = { url: `${origins.app}/__journal/from-${name}`, header: JOURNAL_READER_HEADER, modes: [...modes] };
+      await page.evaluate(async ({ url, header, modes }) => {
+        for (const mode of modes) await fetch(url, { mode, headers: { [header]: 'page' } }).catch(() => null);
+      }, sent);
+    }
+    // From evil: the CORS request stops at its preflight, the no-cors one goes without the header.
+    expect(claims.filter(([run]) => run === 'from-evil')).toEqual([['from-evil', false]]);
+    expect(claims.filter(([run]) => run === 'from-app')).toEqual([['from-app', true]]);
+  } finally {
+    journal.read = read;
+  }
+});

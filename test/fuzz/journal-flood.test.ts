@@ -8,16 +8,19 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalRead } from '../../servers/journal.ts';
+import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
 
 const FLOOD = 10_000;
+/** Past the journal's 5,000 runs, and few enough that the flood's evictions are all remembered (2 x 5,000). */
+const PAGE_FLOOD = 6_000;
 const CONNECTIONS = 16;
 const planned = (run: string) => plannedPath(run, 0, encodePlan({ page: 'app', server: {} }), '/step');
 
-function get(agent: Agent, url: string): Promise<{ status: number; body: string }> {
+function get(agent: Agent, url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
+    const req = request(url, { agent, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -67,5 +70,32 @@ describe('journal space per client (class mode, one lab for the room)', () => {
     expect(lost.entries).toEqual([]);
     expect(lost.evicted).toBe("this run's journal was evicted: the journal was full (5000 runs) and the client that made this run (127.0.0.2) held the largest share, so its oldest runs made room");
     expect(lab.journal.runCount).toBe(5000);
+  }, 180_000);
+
+  it('keeps a run the playground has read while a page in the same browser (same address) floods the lab', async () => {
+    const api = lab.origins.find((o) => o.name === 'api')!.url;
+    const app = lab.origins.find((o) => o.name === 'app')!.url;
+    const browser = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, localAddress: '127.0.0.4' });
+    try {
+      const playground = { [JOURNAL_READER_HEADER]: 'playground' };
+      await get(browser, `${api}${planned('in-use')}`);
+      expect(JSON.parse((await get(browser, `${app}/__journal/in-use`, playground)).body)).toMatchObject({ entries: [{ seq: 0 }] });
+      await get(browser, `${api}${planned('read-without-the-header')}`);
+      await get(browser, `${app}/__journal/read-without-the-header`);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (next < PAGE_FLOOD) await get(browser, `${api}${planned(`page-flood-${next++}`)}`);
+        }),
+      );
+      await get(browser, `${api}${planned('in-use')}`);
+      const inUse = JSON.parse((await get(browser, `${app}/__journal/in-use`, playground)).body) as JournalRead;
+      expect(inUse.evicted).toBeUndefined();
+      expect(inUse.entries).toHaveLength(2);
+      const unclaimed = JSON.parse((await get(browser, `${app}/__journal/read-without-the-header`)).body) as JournalRead;
+      expect(unclaimed.evicted).toMatch(/^this run's journal was evicted: the journal was full \(5000 runs\) and the client that made this run \(127\.0\.0\.4\)/);
+    } finally {
+      browser.destroy();
+    }
   }, 180_000);
 });
