@@ -2,7 +2,7 @@
  * `cors-lab`, the library: the same modules the CLI uses, as a small surface.
  */
 import type { Browser } from 'playwright-core';
-import { predictExperiment } from '../experiments/model/predict.ts';
+import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { validateExperiments } from '../experiments/validate.ts';
@@ -34,10 +34,13 @@ export type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
  * The model's prediction for an experiment and each of its `then` steps,
  * without a browser. The experiment is validated first (ExperimentError
  * names the JSON path); origins default to the lab's default port block.
+ * Asynchronous because a `server.middleware` (hono/cors, Express `cors`) is
+ * run for real, as the lab's servers run it, so the prediction never rests
+ * on a re-implementation of the middleware.
  */
-export function predict(experiment: ExperimentInput, origins: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE))): StepPrediction[] {
+export async function predict(experiment: ExperimentInput, origins: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE))): Promise<StepPrediction[]> {
   const [valid] = validateExperiments(experiment, 'predict()');
-  return valid ? predictExperiment(valid, origins) : [];
+  return valid ? predictExperimentAsync(valid, origins) : [];
 }
 
 /**

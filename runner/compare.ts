@@ -11,8 +11,27 @@ import type { Observation, Prediction } from './observed.ts';
 /** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));
 
-export function compareExpectation(expect: Expectation | undefined, observed: Observation, context: { page: PageOrigin; origins: OriginMap }, prefix = ''): string[] {
-  return expectationDifferences(expect, observed, context).map((p) => prefix + problemText(p));
+/** The facts only the journal tells: unknown, not false, when a run's journal was evicted. */
+export const JOURNAL_FIELDS: ReadonlySet<string> = new Set([
+  'preflight',
+  'reachedServer',
+  'originSeen',
+  'requestHeadersSeen',
+  'cookieSent',
+]);
+
+/** Problems about a field nothing observed (JOURNAL_FIELDS after an eviction) are left out. */
+const known = (unknown: ReadonlySet<string>) => (p: Problem) => !('field' in p && unknown.has(p.field));
+
+/** `unknown`: fields not compared because nothing observed them. */
+export function compareExpectation(
+  expect: Expectation | undefined,
+  observed: Observation,
+  context: { page: PageOrigin; origins: OriginMap },
+  prefix = '',
+  unknown: ReadonlySet<string> = new Set(),
+): string[] {
+  return expectationDifferences(expect, observed, context).filter(known(unknown)).map((p) => prefix + problemText(p));
 }
 
 /** The differences as data (codes `expected`, `expectedReadable`, `expectedHidden`), for a reader in another language. */
@@ -47,8 +66,13 @@ export function expectationDifferences(expect: Expectation | undefined, observed
 /** The model must agree with the browser on outcome, reason, preflight and reachedServer. */
 export const PREDICTED_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer'] as const;
 
-export function comparePrediction(predicted: Prediction, observed: Observation, prefix = ''): string[] {
-  return predictionDifferences(predicted, observed).map((p) => prefix + problemText(p));
+export function comparePrediction(
+  predicted: Prediction,
+  observed: Observation,
+  prefix = '',
+  unknown: ReadonlySet<string> = new Set(),
+): string[] {
+  return predictionDifferences(predicted, observed).filter(known(unknown)).map((p) => prefix + problemText(p));
 }
 
 /** The disagreements as data (code `predicted`), for a reader in another language. */

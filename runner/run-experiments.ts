@@ -27,7 +27,7 @@ import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
-import { compareExpectation, comparePrediction } from './compare.ts';
+import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { Schedule } from './schedule.ts';
 import { serverView } from '../experiments/server-view.ts';
@@ -257,7 +257,9 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     tab.watch.begin(`/__cl/${run}/`);
     const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
     const verdict = await tab.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
-    const serverSaw = lab.journal.read(run, since).entries;
+    // An evicted journal (class mode: the journal was full) tells nothing of what the servers saw:
+    // say so, and compare the rest.
+    const { entries: serverSaw, evicted } = lab.journal.read(run, since);
     const observed: Observation = {
       outcome: seen.outcome,
       reason: verdict.reason,
@@ -272,7 +274,12 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     };
     const prediction = predictions[i];
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
-    mismatches.push(...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix), ...comparePrediction(prediction ?? {}, observed, prefix));
+    const unknown = evicted ? JOURNAL_FIELDS : new Set<string>();
+    if (evicted) mismatches.push(`${prefix}journal: ${evicted}`);
+    mismatches.push(
+      ...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix, unknown),
+      ...comparePrediction(prediction ?? {}, observed, prefix, unknown),
+    );
     const request = resolveRequest(experiment.request, step.overrides);
     const explained = prediction
       ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })

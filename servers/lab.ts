@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { answerConnect } from './connect-request.ts';
 import { Journal, type JournalLimits } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
@@ -103,6 +104,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const app = createOriginApp(spec.name, context);
       const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+      answerConnect(server);
       answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);

@@ -8,6 +8,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { journalClient } from './journal-client.ts';
+import { JOURNAL_READER_HEADER } from './journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
@@ -56,14 +58,16 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned, budgetedRegexTest());
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    const client = journalClient(c.env?.incoming?.socket.remoteAddress);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, client);
     return send(c.env, answer.reply, c.req.method);
   });
 
   app.get('/__journal/:run', (c) => {
     const since = Number(c.req.query('since') ?? '0');
     if (!Number.isInteger(since) || since < 0) return send(c.env, journalReply(jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' })), c.req.method);
-    return send(c.env, journalReply(jsonReply(200, lab.journal.read(c.req.param('run'), since))), c.req.method);
+    const claim = c.req.header(JOURNAL_READER_HEADER) !== undefined;
+    return send(c.env, journalReply(jsonReply(200, lab.journal.read(c.req.param('run'), since, claim))), c.req.method);
   });
 
   app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));

@@ -1,6 +1,7 @@
 /**
- * The Node request listener of one origin. It refuses foreign Host headers
- * (host-check.ts) and answers planned URLs itself, straight from the Node
+ * The Node request listener of one origin. It refuses request targets other
+ * than a path or an absolute http URL (request-target.ts) and foreign hosts
+ * (host-check.ts), and answers planned URLs itself, straight from the Node
  * request to the raw reply: the lab's hot path stays as fast as a bare
  * server, HEAD needs no special case, and header names such as `__proto__`
  * are kept as received. Everything else goes to the origin's Hono app.
@@ -10,10 +11,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import { answerPlanned, jsonReply, type PlannedAnswer } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
+import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { trackReply } from './pending-replies.ts';
 import { PLAN_PREFIX } from './plan-url.ts';
+import { requestTarget } from './request-target.ts';
 import { budgetedRegexTest } from './regex-budget.ts';
 import { writeToResponse } from './write-reply.ts';
 
@@ -34,9 +37,17 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
     trackReply(req.socket, res);
     const method = req.method ?? 'GET';
     try {
-      const refused = foreignHostReply(req.headers.host, lab.hosts);
+      const parsed = requestTarget(req.url ?? '/');
+      if (parsed.kind === 'refused') {
+        return writeToResponse(res, jsonReply(400, { error: parsed.message, field: 'target' }), method);
+      }
+      // An absolute-form target's authority is the host asked for, whatever Host says (RFC 9112 3.2.2).
+      const refused = foreignHostReply(parsed.host ?? req.headers.host, lab.hosts);
       if (refused) return writeToResponse(res, refused, method);
-      const target = req.url ?? '/';
+      const target = parsed.path;
+      // Hono routes the origin-form under the checked host.
+      req.url = target;
+      if (parsed.host !== null) req.headers.host = parsed.host;
       const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap }) : null;
       if (!answer) return void hono(req, res);
       // A plan that mounts a real middleware answers through it: the only asynchronous path.
@@ -49,7 +60,8 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
   };
 
   function send(answer: PlannedAnswer, req: IncomingMessage, res: ServerResponse): void {
-    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
+    const client = journalClient(req.socket.remoteAddress);
+    if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, client);
     writeToResponse(res, answer.reply, req.method ?? 'GET');
   }
 

@@ -13,6 +13,11 @@ describe('parseRawRequest', () => {
     expect(parsed).toMatchObject({ kind: 'request', request: { method: 'CHICKEN', target: '/a?b=1', headers: { host: 'h', 'x-a': '1, 2', origin: 'http://o' } } });
   });
 
+  it('reads an absolute-form target as its path, its authority taking the place of Host (RFC 9112 3.2.2)', () => {
+    const parsed = parse(req('CHICKEN http://lab:1/a?b HTTP/1.1', 'Host: other'));
+    expect(parsed).toMatchObject({ kind: 'request', request: { target: '/a?b', headers: { host: 'lab:1' } } });
+  });
+
   it('keeps header names such as __proto__ and constructor as plain entries', () => {
     const parsed = parse(req('CHICKEN / HTTP/1.1', 'Host: h', '__proto__: p', 'constructor: c', 'toString: t'));
     if (parsed.kind !== 'request') throw new Error(parsed.kind);
@@ -32,7 +37,9 @@ describe('parseRawRequest', () => {
     ['a bare LF', 'CHICKEN / HTTP/1.1\nHost: h\r\n\r\n', 400],
     ['a control byte in a value', req('CHICKEN / HTTP/1.1', 'Host: h', 'X-A: a\x00b'), 400],
     ['DEL in a value', req('CHICKEN / HTTP/1.1', 'Host: h', 'X-A: a\x7fb'), 400],
-    ['an absolute-form target', req('CHICKEN http://h/ HTTP/1.1', 'Host: h'), 400],
+    ['an absolute-form target of another scheme', req('CHICKEN https://h/ HTTP/1.1', 'Host: h'), 400],
+    ['an asterisk-form target', req('CHICKEN * HTTP/1.1', 'Host: h'), 400],
+    ['a header line without a colon', req('CHICKEN / HTTP/1.1', 'Host: h', 'X-No-Colon'), 400],
     ['a target with a space', req('CHICKEN /a b HTTP/1.1', 'Host: h'), 400],
     ['HTTP/2.0', req('CHICKEN / HTTP/2.0', 'Host: h'), 400],
     ['two spaces in the request line', req('CHICKEN  / HTTP/1.1', 'Host: h'), 400],

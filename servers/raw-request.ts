@@ -1,14 +1,16 @@
 /**
  * A strict HTTP/1.1 request parser for the requests Node's own parser
  * refuses only for their method (unknown-method.ts). It accepts the RFC 9112
- * grammar for what the lab needs (origin-form target, Content-Length bodies)
- * and refuses everything else with the status Node would give, so it never
- * answers a request it read differently from the client:
+ * grammar for what the lab needs (origin-form and absolute-form targets,
+ * Content-Length bodies) and refuses everything else with the status Node
+ * would give, so it never answers a request it read differently from the
+ * client:
  * https://httpwg.org/specs/rfc9112.html#request.line
  * https://httpwg.org/specs/rfc9112.html#header.field.syntax
  * https://httpwg.org/specs/rfc9112.html#message.body.length
  */
 import type { IncomingRequest } from './answer.ts';
+import { requestTarget } from './request-target.ts';
 
 export interface RawLimits {
   /** Request line and header block together, as Node's maxHeaderSize (431 beyond). */
@@ -26,8 +28,8 @@ export type RawParse =
   | { kind: 'refused'; status: 400 | 413 | 431; message: string };
 
 const TCHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** method SP origin-form SP HTTP-version; the target is visible ASCII from "/" on. */
-const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\/[\x21-\x7e]*) HTTP\/1\.([01])$/;
+/** method SP request-target SP HTTP-version; the target is visible ASCII (its form: request-target.ts). */
+const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([\x21-\x7e]+) HTTP\/1\.([01])$/;
 /** field-value: visible ASCII, SP, HTAB and obs-text; OWS around it is not part of it. */
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -48,12 +50,16 @@ export function parseRawRequest(raw: Buffer, limits: RawLimits): RawParse {
   if (requestLine === undefined) return { kind: 'incomplete' };
   const match = REQUEST_LINE.exec(requestLine);
   if (!match) return refuse(400, 'the request line is not "METHOD /path HTTP/1.1"');
+  const target = requestTarget(match[2] ?? '');
+  if (target.kind === 'refused') return refuse(400, target.message);
   const headers = Object.create(null) as Record<string, string>;
   const counts = new Map<string, number>();
   for (const line of fieldLines) {
     if (line.startsWith(' ') || line.startsWith('\t')) return refuse(400, 'obsolete line folding');
     const colon = line.indexOf(':');
-    const name = colon < 0 ? line : line.slice(0, colon);
+    // field-line = field-name ":" OWS field-value OWS: a line without a colon is no header line.
+    if (colon < 0) return refuse(400, `a header line without a colon: ${JSON.stringify(line.slice(0, 100))}`);
+    const name = line.slice(0, colon);
     if (!TCHAR.test(name)) return refuse(400, `invalid header name ${JSON.stringify(name.slice(0, 100))} (no whitespace before the colon)`);
     const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
     if (!FIELD_VALUE.test(value)) return refuse(400, `invalid characters in the value of ${name}`);
@@ -73,7 +79,9 @@ export function parseRawRequest(raw: Buffer, limits: RawLimits): RawParse {
   }
   const length = end + 4 + bodyLength;
   if (raw.length < length) return { kind: 'incomplete' };
-  return { kind: 'request', request: { method: match[1] ?? '', target: match[2] ?? '/', headers }, length };
+  // An absolute-form target's authority is the host asked for, whatever Host says (RFC 9112 3.2.2).
+  if (target.host !== null) headers.host = target.host;
+  return { kind: 'request', request: { method: match[1] ?? '', target: target.path, headers }, length };
 }
 
 /**

@@ -14,6 +14,7 @@ import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import { answerPlanned, jsonReply, type AnswerContext, type PlannedAnswer, type RawReply } from './answer.ts';
 import { foreignHostReply } from './host-check.ts';
 import type { Journal } from './journal.ts';
+import { journalClient } from './journal-client.ts';
 import { afterPendingReplies } from './pending-replies.ts';
 import { parseRawRequest, requestStart, type RawLimits } from './raw-request.ts';
 import { budgetedRegexTest } from './regex-budget.ts';
@@ -83,7 +84,7 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
       }
       answer ??= { reply: jsonReply(404, { error: `no route ${request.method} ${request.target}` }), run: null, entry: null };
       const send = (done: PlannedAnswer): void => {
-        if (done.run && done.entry) context.journal.record(done.run, done.entry);
+        if (done.run && done.entry) context.journal.record(done.run, done.entry, journalClient(socket.remoteAddress));
         finish(done.reply, request.method);
       };
       // A plan that mounts a real middleware answers through it, on this path as on the normal one.

@@ -10,7 +10,8 @@ import { explain, type Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry, JournalRead } from '../../servers/journal.ts';
+import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { newRunId } from '../../servers/plan-url.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
@@ -48,13 +49,17 @@ export interface BrowserRun {
   seconds: number;
   url: string;
   steps: BrowserStep[];
-  /** Set when a runner page did not answer: the run has no verdict for the remaining steps. */
+  /**
+   * Set when a runner page did not answer, or the run's journal was evicted ("this run's journal was
+   * evicted: ..."): the run has no verdict for the remaining steps.
+   */
   failure?: string;
 }
 
-async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalEntry[]> {
-  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`);
-  return ((await res.json()) as { entries: JournalEntry[] }).entries;
+async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
+  // Same-origin, so the custom header needs no preflight; it marks the run as in use (journal-reader.ts).
+  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
+  return (await res.json()) as JournalRead;
 }
 
 /** The observable fields only: the reason is the model's alone in a user's browser. */
@@ -93,7 +98,9 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
       if (error instanceof RunnerError) return result(error.message);
       throw error;
     }
-    const serverSaw = await readJournal(origins, run, since);
+    const { entries: serverSaw, eviction } = await readJournal(origins, run, since);
+    // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict, not "never reached".
+    if (eviction) return result(problemText({ code: 'journalEvicted', ...eviction }, lang));
     since += serverSaw.length;
     const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
     const observed: Observation = {

@@ -38,4 +38,8 @@ export const en = {
   expectedReadable: ({ name }) => `observed.readableHeaders: expected ${q(name)} to be readable, it was not`,
   expectedHidden: ({ name }) => `observed.readableHeaders: expected ${q(name)} to be hidden, it was readable`,
   predicted: ({ field, want, got }) => `predicted.${field}: predicted ${want}, observed ${got}`,
+  journalEvicted: (p) =>
+    'expiredAfter' in p
+      ? `this run's journal was evicted: runs are kept for ${p.expiredAfter.minutes} minute${p.expiredAfter.minutes === 1 ? '' : 's'}`
+      : `this run's journal was evicted: the journal was full (${'runs' in p.fullOf ? `${p.fullOf.runs} runs` : `${p.fullOf.megabytes} MB`}) and the client that made this run (${p.client}) held the largest share, so its oldest runs made room`,
 } satisfies ProblemMessages;

@@ -12,4 +12,4 @@ export function problemText(problem: Problem, lang: Language = 'en'): string {
   return message(problem);
 }
 
-export type { Problem, ProblemCode, ProblemMessages } from './problem-messages.ts';
+export type { JournalEviction, Problem, ProblemCode, ProblemMessages } from './problem-messages.ts';

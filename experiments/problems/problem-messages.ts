@@ -46,7 +46,14 @@ export interface ProblemMessages {
   expectedHidden: (p: { name: string }) => string;
   /** runner/compare.ts: the model predicted one thing, the browser did another. */
   predicted: (p: { field: string; want: string; got: string }) => string;
+  /** servers/journal.ts: a run's journal was evicted, so what the servers saw is unknown. */
+  journalEvicted: (p: JournalEviction) => string;
 }
+
+/** Why a run's journal was evicted: the journal was full of runs or bytes (its client held most), or the run expired. */
+export type JournalEviction =
+  | { fullOf: { runs: number } | { megabytes: number }; client: string }
+  | { expiredAfter: { minutes: number } };
 
 export type ProblemCode = keyof ProblemMessages;
 /** One problem as data: its code and the params its message is written from. */

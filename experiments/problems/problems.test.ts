@@ -39,6 +39,7 @@ const EVERY: Record<ProblemCode, Problem> = {
   expectedReadable: { code: 'expectedReadable', name: 'x-total' },
   expectedHidden: { code: 'expectedHidden', name: 'x-total' },
   predicted: { code: 'predicted', field: 'reason', want: 'PreflightMissingAllowOriginHeader', got: 'nothing' },
+  journalEvicted: { code: 'journalEvicted', fullOf: { runs: 5000 }, client: '192.168.1.20' },
 };
 
 /** The values a message is about (names, values, paths, fields, numbers): each language shows them as written. */

@@ -38,4 +38,8 @@ export const zhCN = {
   expectedReadable: ({ name }) => `observed.readableHeaders：预期 ${q(name)} 可读，但它不可读`,
   expectedHidden: ({ name }) => `observed.readableHeaders：预期 ${q(name)} 被隐藏，但它可读`,
   predicted: ({ field, want, got }) => `predicted.${field}：模型预测 ${want}，浏览器实际 ${got}`,
+  journalEvicted: (p) =>
+    'expiredAfter' in p
+      ? `这次运行的服务器记录已被清除：运行只保留 ${p.expiredAfter.minutes} 分钟`
+      : `这次运行的服务器记录已被清除：记录已满（${'runs' in p.fullOf ? `${p.fullOf.runs} 个运行` : `${p.fullOf.megabytes} MB`}），发起这次运行的客户端（${p.client}）占用最多，它最早的运行被清除以腾出空间`,
 } satisfies ProblemMessages;

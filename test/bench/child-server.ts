@@ -10,14 +10,19 @@ export interface ChildServer {
   hosts: string[];
   /** Resident memory now, in MB (Linux /proc). */
   rssMb(): number;
+  /** Sends one command line on the child's stdin and gives back the line it answers (lab-process.ts). */
+  ask(command: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startChild(script: string): Promise<ChildServer> {
+/** `nodeFlags` go to node before the script (e.g. `--expose-gc` for lab-process.ts's heap command). */
+export async function startChild(script: string, nodeFlags: readonly string[] = []): Promise<ChildServer> {
   // `node --import tsx`, not the tsx command: that one runs the script in a grandchild, whose memory we would not see.
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = [...nodeFlags, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
   });
   const { ports, hosts } = JSON.parse(line) as { ports: number[]; hosts: string[] };
@@ -26,6 +31,11 @@ export async function startChild(script: string): Promise<ChildServer> {
     ports,
     hosts,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    ask: (command) =>
+      new Promise((resolve, reject) => {
+        lines.once('line', resolve);
+        child.stdin!.write(`${command}\n`, (error) => error && reject(error));
+      }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

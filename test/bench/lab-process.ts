@@ -1,9 +1,21 @@
 /**
  * A lab in its own process, for measurements from outside (bench, stress):
- * prints `{ ports, hosts }` as one JSON line, then serves until killed.
+ * prints `{ ports, hosts }` as one JSON line, then serves until killed. On
+ * the stdin line `heap` it collects garbage (node --expose-gc) and answers
+ * one JSON line: `{ heapUsed, journalBytes }`, the V8 heap in use and the
+ * bytes the journal counts against its budget.
  */
+import { createInterface } from 'node:readline';
 import { startLab } from '../../servers/lab.ts';
 
 const lab = await startLab({ clientDir: null });
 process.stdout.write(`${JSON.stringify({ ports: lab.bound.map((b) => b.port), hosts: lab.origins.map((o) => new URL(o.url).host) })}\n`);
 process.on('SIGTERM', () => void lab.close().then(() => process.exit(0)));
+createInterface({ input: process.stdin }).on('line', (command) => {
+  if (command !== 'heap') return void process.stdout.write(`${JSON.stringify({ error: `unknown command ${JSON.stringify(command)}: heap` })}\n`);
+  if (!globalThis.gc) return void process.stdout.write(`${JSON.stringify({ error: 'start the lab process with node --expose-gc' })}\n`);
+  // Twice: the first pass can leave what only its own finalizers released.
+  globalThis.gc();
+  globalThis.gc();
+  process.stdout.write(`${JSON.stringify({ heapUsed: process.memoryUsage().heapUsed, journalBytes: lab.journal.bytes })}\n`);
+});

@@ -12,6 +12,8 @@ export interface LoadOptions {
   /** The request bytes for request number i (must ask for keep-alive to keep the socket). */
   request: (i: number) => string;
   connections: number;
+  /** The address the connections come from (another 127.x address: another client of the journal). */
+  localAddress?: string;
   total?: number;
   durationMs?: number;
 }
@@ -26,14 +28,14 @@ export interface LoadFigures {
 }
 
 export function load(options: LoadOptions): Promise<LoadFigures> {
-  const { port, host, request, connections, total = Infinity, durationMs = Infinity } = options;
+  const { port, host, request, connections, localAddress, total = Infinity, durationMs = Infinity } = options;
   const figures: LoadFigures = { requests: 0, ms: 0, rps: 0, statuses: {}, errors: 0 };
   const started = performance.now();
   let sent = 0;
   const more = (): boolean => sent < total && performance.now() - started < durationMs;
   const one = (): Promise<void> =>
     new Promise((resolve) => {
-      const socket = connect(port, host);
+      const socket = connect({ port, host, ...(localAddress ? { localAddress } : {}) });
       socket.setNoDelay(true);
       let buffer: Buffer = Buffer.alloc(0);
       const next = (): void => {

@@ -13,9 +13,9 @@ export interface FuzzCase {
   method: string;
   target: string;
   headers: string[];
-  /** Statuses >= 500 the plan itself asks for (the only 5xx allowed). */
+  /** Statuses >= 500 the plan itself asks for (the only 5xx allowed). `{host}` in target: the lab's host:port. */
   askedStatuses: number[];
-  /** The target is a well-formed planned URL path (so a 400 must be JSON naming the field). */
+  /** The target is a well-formed planned URL path, or a request-target form (so a 400 must be JSON naming the field). */
   planned: boolean;
   kind: string;
 }
@@ -136,6 +136,13 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
       kind = 'huge URL';
       cases.push({ method, target: `${PLAN_PREFIX}${run}/0/${token}/${'a'.repeat(rnd() < 0.5 ? 20_000 : 1_000_000)}`, headers, askedStatuses, planned: true, kind });
       continue;
+    } else if (r < 0.97) {
+      // Request-target forms (RFC 9112 3.2): absolute-form on the lab's own host or another, asterisk-form, authority-form.
+      token = encodePlan({ page: 'app', server: {} });
+      const path = `${PLAN_PREFIX}${run}/0/${token}/`;
+      const target = pick([`http://{host}${path}`, `HTTP://{host}${path}`, `http://evil.example${path}`, `http://u@{host}${path}`, '*', '{host}', `https://{host}${path}`]);
+      cases.push({ method: rnd() < 0.2 ? 'CONNECT' : method, target, headers, askedStatuses, planned: true, kind: 'request-target form' });
+      continue;
     } else {
       token = encodePlan({ page: 'app', server: {} });
       kind = 'bad run or hop';
@@ -188,7 +195,8 @@ export async function runFuzz(cases: readonly FuzzCase[], ports: readonly number
       const index = next++;
       const fuzzCase = cases[index]!;
       const port = ports[index % ports.length]!;
-      const { text, closed } = await rawExchange(port, [requestBytes(fuzzCase.method, fuzzCase.target, `localhost:${port}`, fuzzCase.headers)], { deadlineMs: 10_000 });
+      const host = `localhost:${port}`;
+      const { text, closed } = await rawExchange(port, [requestBytes(fuzzCase.method, fuzzCase.target.replaceAll('{host}', host), host, fuzzCase.headers)], { deadlineMs: 10_000 });
       figures.requests++;
       const status = Number(text.split(' ')[1]);
       figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;

@@ -12,12 +12,12 @@ export interface RawExchange {
   closed: boolean;
 }
 
-export function rawExchange(port: number, chunks: Array<string | Buffer>, options: { pauseMs?: number; deadlineMs?: number; host?: string } = {}): Promise<RawExchange> {
-  const { pauseMs = 0, deadlineMs = 5000, host = '127.0.0.1' } = options;
+export function rawExchange(port: number, chunks: Array<string | Buffer>, options: { pauseMs?: number; deadlineMs?: number; host?: string; localAddress?: string } = {}): Promise<RawExchange> {
+  const { pauseMs = 0, deadlineMs = 5000, host = '127.0.0.1', localAddress } = options;
   return new Promise((resolve) => {
     let text = '';
     let done = false;
-    const socket = connect(port, host);
+    const socket = connect({ port, host, ...(localAddress ? { localAddress } : {}) });
     const finish = (closed: boolean): void => {
       if (done) return;
       done = true;

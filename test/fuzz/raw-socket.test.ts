@@ -90,7 +90,9 @@ describe('the origins on raw sockets', () => {
     ['two Content-Length values', `CHICKEN {target} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab`],
     ['a request line without a version', `CHICKEN {target}\r\nHost: {host}\r\n\r\n`],
     ['a request line with an extra part', `CHICKEN {target} HTTP/1.1 x\r\nHost: {host}\r\n\r\n`],
-    ['an absolute-form target', `CHICKEN http://{host}{target} HTTP/1.1\r\nHost: {host}\r\n\r\n`],
+    ['an asterisk-form target', `CHICKEN * HTTP/1.1\r\nHost: {host}\r\n\r\n`],
+    ['an absolute-form target naming a user', `CHICKEN http://evil.example@{host}{target} HTTP/1.1\r\nHost: {host}\r\n\r\n`],
+    ['a header line without a colon', `CHICKEN {target} HTTP/1.1\r\nHost: {host}\r\nX-No-Colon\r\n\r\n`],
     ['control bytes instead of a request', '\x00\x01\x02\r\n\r\n'],
     ['a bare LF', `CHICKEN {target} HTTP/1.1\nHost: {host}\n\n`],
     ['2,001 header lines', `CHICKEN {target} HTTP/1.1\r\nHost: {host}\r\n${'X:1\r\n'.repeat(2001)}\r\n`],
@@ -101,6 +103,27 @@ describe('the origins on raw sockets', () => {
       expect(response?.status).toBeGreaterThanOrEqual(400);
       expect(response?.status).toBeLessThan(500);
       expect(malformedHeadLines(response!)).toEqual([]);
+      expect(text).not.toContain('evil.example');
+      expect(closed).toBe(true);
+    });
+  }
+
+  for (const [title, bytes, status, field] of [
+    ['GET *', 'GET * HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n', 400, 'target'],
+    ['OPTIONS *', 'OPTIONS * HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n', 400, 'target'],
+    ['CHICKEN *', 'CHICKEN * HTTP/1.1\r\nHost: {host}\r\n\r\n', 400, 'request'],
+    ['GET http://user@host/', 'GET http://evil.example@{host}/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n', 400, 'target'],
+    ['CONNECT', 'CONNECT {host} HTTP/1.1\r\nHost: {host}\r\n\r\n', 400, 'method'],
+    ['CONNECT pipelined behind a GET', `GET {target} HTTP/1.1\r\nHost: {host}\r\n\r\nCONNECT {host} HTTP/1.1\r\nHost: {host}\r\n\r\n`, 400, 'method'],
+  ] as const) {
+    it(`answers ${title} with ${status} JSON naming the ${field}, and closes`, async () => {
+      const { text, closed } = await rawExchange(port, [bytes.replaceAll('{target}', planned('forms')).replaceAll('{host}', host)]);
+      const responses = parseResponses(text);
+      const last = responses.at(-1)!;
+      if (title.includes('pipelined')) expect(responses.map((r) => r.status)).toEqual([202, 400]);
+      expect(last.status).toBe(status);
+      expect(last.lines).toContain('Content-Type: application/json; charset=utf-8');
+      expect(JSON.parse(last.body)).toMatchObject({ field });
       expect(text).not.toContain('evil.example');
       expect(closed).toBe(true);
     });
@@ -134,6 +157,21 @@ describe('the Host check (DNS rebinding)', () => {
         expect(lab.journal.read('host').entries).toEqual([]);
       });
     }
+  }
+
+  for (const method of ['GET', 'CHICKEN']) {
+    it(`takes the host of an absolute-form target over the Host header (${method}), as RFC 9112 3.2.2 says`, async () => {
+      const port = lab.bound[1]!.port;
+      const own = new URL(lab.origins[1]!.url).host;
+      const run = `absolute-${method.toLowerCase()}`;
+      const foreign = await rawExchange(port, [requestBytes(method, `http://rebind.attacker.example:${port}${planned(run)}`, own)]);
+      expect(parseResponses(foreign.text)[0]?.status).toBe(421);
+      expect(JSON.parse(parseResponses(foreign.text)[0]!.body)).toMatchObject({ field: 'host', error: expect.stringContaining('rebind.attacker.example') });
+      expect(lab.journal.read(run).entries).toEqual([]);
+      const ownTarget = await rawExchange(port, [requestBytes(method, `http://${own}${planned(run)}`, 'rebind.attacker.example')]);
+      expect(parseResponses(ownTarget.text)[0]?.status).toBe(202);
+      expect(lab.journal.read(run).entries.map((e) => [e.method, e.path])).toEqual([[method, '/x']]);
+    });
   }
 
   it('answers the advertised hosts, the loopback spellings of the lab ports and the admitted names', async () => {

@@ -31,7 +31,7 @@ step "the library's exports"
 node --input-type=module -e "
   const lib = await import('cors-lab');
   for (const name of ['startLab', 'runExperiments', 'predict', 'explain', 'probe']) if (typeof lib[name] !== 'function') throw new Error('cors-lab: no function ' + name);
-  const [prediction] = lib.predict({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' } });
+  const [prediction] = await lib.predict({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' } });
   if (prediction.reason !== 'MissingAllowOriginHeader') throw new Error('predict: ' + prediction.reason);
   const pw = await import('cors-lab/playwright');
   if (typeof pw.test?.extend !== 'function' || typeof pw.expect !== 'function') throw new Error('cors-lab/playwright: no test or expect');

@@ -5,23 +5,44 @@
  *      refused plans without a 400 JSON naming the field.
  *   2. 100,000 requests with 48 KB of headers through the raw-packet path.
  *   3. 1,000,000 ordinary planned requests (journaled under 20,000 runs).
+ *   4. 20,000 requests with a 14 KB header value the journal cuts to 2,048
+ *      characters (enough to fill its 64 MB budget).
+ *   5. A class: 10,000 new runs from one client (127.0.0.2) between the two
+ *      steps of another attendee's run (127.0.0.3), which must stay whole.
  * Resident memory is sampled throughout; the lab must stay under 400 MB and
- * answer everything. Counts can be lowered for a quick look:
+ * answer everything. At the end the journal's counter is printed beside the
+ * heap it really holds (V8's heap in use after a full collection, less the
+ * same before any load): a cut value must not keep its whole parent alive. Counts can be lowered for a quick look:
  * STRESS_SCALE=0.1 npm run stress. Exit code 1 when a figure misses.
  */
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
 import { startChild } from '../bench/child-server.ts';
 import { load } from '../bench/load.ts';
 import { fuzzCases, runFuzz } from '../fuzz/plan-fuzzer.ts';
-import { rawExchange } from '../fuzz/raw-client.ts';
+import { parseResponses, rawExchange, requestBytes } from '../fuzz/raw-client.ts';
+import type { JournalRead } from '../../servers/journal.ts';
 
 const SCALE = Number(process.env.STRESS_SCALE ?? '1');
 const FUZZ = Math.round(10_000 * SCALE);
 const BIG = Math.round(100_000 * SCALE);
 const ORDINARY = Math.round(1_000_000 * SCALE);
+const CUT = Math.round(20_000 * SCALE);
+/** The issue's figure at any scale: enough to fill the journal's 5,000 runs twice, and a few seconds of load. */
+const CLASS_FLOOD = 10_000;
 const RSS_LIMIT_MB = 400;
+/** The heap the journal holds may exceed its counter by this factor (V8 object headers) plus what the lab itself grows. */
+const HEAP_PER_COUNTED = 1.25;
+const OTHER_HEAP_MB = 8;
 
-const lab = await startChild('../bench/lab-process.ts');
+interface HeapFigures {
+  heapUsed: number;
+  journalBytes: number;
+}
+const MB = 1024 * 1024;
+
+const lab = await startChild('../bench/lab-process.ts', ['--expose-gc']);
+const heap = async (): Promise<HeapFigures> => JSON.parse(await lab.ask('heap')) as HeapFigures;
+const idle = await heap();
 let peakMb = lab.rssMb();
 const sampler = setInterval(() => (peakMb = Math.max(peakMb, lab.rssMb())), 250);
 let crashed = false;
@@ -69,6 +90,45 @@ try {
   });
   print(`ordinary: ${ordinary.requests} requests in ${(ordinary.ms / 1000).toFixed(1)} s (${ordinary.rps.toFixed(0)} rps); statuses ${JSON.stringify(ordinary.statuses)}; connection errors ${ordinary.errors}`);
   if (ordinary.statuses[200] !== ORDINARY) problems.push('ordinary: not every request got 200');
+
+  // 4. Values the journal cuts: each keeps 2,048 characters of a 14 KB header (Node takes 16 KB of head).
+  const cutPlan = encodePlan({ page: 'app', server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } } });
+  const long = 'l'.repeat(14 * 1024);
+  const cut = await load({
+    port: lab.ports[1]!,
+    host: '127.0.0.1',
+    connections: 50,
+    total: CUT,
+    request: (i) => `GET ${plannedPath(`cut-${i % 5000}`, 0, cutPlan, `/cut/${i}`)} HTTP/1.1\r\nHost: ${lab.hosts[1]}\r\nOrigin: http://localhost:5310\r\nX-Long: ${long}\r\n\r\n`,
+  });
+  print(`cut values: ${cut.requests} requests in ${(cut.ms / 1000).toFixed(1)} s; statuses ${JSON.stringify(cut.statuses)}; connection errors ${cut.errors}`);
+  if (cut.statuses[200] !== CUT) problems.push('cut values: not every request got 200');
+
+  // 5. One attendee floods the lab between the two steps of another's run.
+  const attendee = (target: string): Promise<string> =>
+    rawExchange(lab.ports[1]!, [requestBytes('GET', target, lab.hosts[1]!)], { localAddress: '127.0.0.3' }).then((r) => r.text);
+  const attendeeStep = plannedPath('attendee', 0, cutPlan, '/step');
+  await attendee(attendeeStep);
+  const flood = await load({
+    port: lab.ports[1]!,
+    host: '127.0.0.1',
+    localAddress: '127.0.0.2',
+    connections: 20,
+    total: CLASS_FLOOD,
+    request: (i) => `GET ${plannedPath(`flood-${i}`, 0, cutPlan, '/')} HTTP/1.1\r\nHost: ${lab.hosts[1]}\r\n\r\n`,
+  });
+  await attendee(attendeeStep);
+  const read = await rawExchange(lab.ports[0]!, [requestBytes('GET', '/__journal/attendee', lab.hosts[0]!)], { localAddress: '127.0.0.3' });
+  const attendeeRun = JSON.parse(parseResponses(read.text)[0]?.body ?? '{}') as Partial<JournalRead>;
+  const kept = attendeeRun.entries?.length ?? 0;
+  print(`class: ${flood.requests} new runs from 127.0.0.2 in ${(flood.ms / 1000).toFixed(1)} s; the attendee on 127.0.0.3 reads ${kept} of its 2 entries${attendeeRun.evicted ? ` (${attendeeRun.evicted})` : ''}`);
+  if (kept !== 2 || attendeeRun.evicted) problems.push('class: the flood evicted another attendee\'s run');
+
+  const full = await heap();
+  const countedMb = full.journalBytes / MB;
+  const heldMb = (full.heapUsed - idle.heapUsed) / MB;
+  print(`journal: counted ${countedMb.toFixed(1)} MB of its 64 MB budget; heap held ${heldMb.toFixed(1)} MB beyond the idle lab's ${(idle.heapUsed / MB).toFixed(1)} MB (after a full collection; limit ${HEAP_PER_COUNTED} x counted + ${OTHER_HEAP_MB} MB)`);
+  if (heldMb > HEAP_PER_COUNTED * countedMb + OTHER_HEAP_MB) problems.push(`journal heap ${heldMb.toFixed(0)} MB for ${countedMb.toFixed(0)} MB counted`);
 
   const alive = await rawExchange(lab.ports[0]!, [`GET /__lab/origins HTTP/1.1\r\nHost: ${lab.hosts[0]}\r\nConnection: close\r\n\r\n`]);
   print(`after: the lab answers (${alive.text.slice(0, 15)}), crashed ${crashed}, peak RSS ${peakMb.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB), RSS now ${lab.rssMb().toFixed(0)} MB`);
