@@ -6,6 +6,7 @@
 import { CliError } from './cli-error.ts';
 import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
+import { exitOnSignals } from './signals.ts';
 import { packageVersion } from './version.ts';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
@@ -70,5 +71,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv[2] !== 'serve') exitOnSignals((text) => processIo.err(text));
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -15,7 +15,7 @@ import { REPORTERS, reporterNamed } from '../reporters.ts';
 export const RUN_HELP = `cors-lab run [FILES|DIRS...] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
   Runs experiments in headless Chromium (the whole catalog when no files are
   given) on origins of its own, on free ports. Exit 0 when all pass, 1 when
-  any fails, 2 for bad input.
+  any fails, 2 for bad input, 130 on Ctrl+C (SIGINT), 143 on SIGTERM.
   --filter TEXT     only experiments whose id, title or group contains TEXT
   --json OUT        write the result (the contract's format) to OUT
   --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;

@@ -5,6 +5,8 @@
  *      refused plans without a 400 JSON naming the field.
  *   2. 100,000 requests with 48 KB of headers through the raw-packet path.
  *   3. 1,000,000 ordinary planned requests (journaled under 20,000 runs).
+ *   4. Ordinary requests' p50 beside 12 backtracking-pattern requests in
+ *      flight (issue 15: within 2x of idle; regex-load.ts).
  * Resident memory is sampled throughout; the lab must stay under 400 MB and
  * answer everything. Counts can be lowered for a quick look:
  * STRESS_SCALE=0.1 npm run stress. Exit code 1 when a figure misses.
@@ -14,6 +16,7 @@ import { startChild } from '../bench/child-server.ts';
 import { load } from '../bench/load.ts';
 import { fuzzCases, runFuzz } from '../fuzz/plan-fuzzer.ts';
 import { rawExchange } from '../fuzz/raw-client.ts';
+import { regexLoadFigures } from './regex-load.ts';
 
 const SCALE = Number(process.env.STRESS_SCALE ?? '1');
 const FUZZ = Math.round(10_000 * SCALE);
@@ -69,6 +72,17 @@ try {
   });
   print(`ordinary: ${ordinary.requests} requests in ${(ordinary.ms / 1000).toFixed(1)} s (${ordinary.rps.toFixed(0)} rps); statuses ${JSON.stringify(ordinary.statuses)}; connection errors ${ordinary.errors}`);
   if (ordinary.statuses[200] !== ORDINARY) problems.push('ordinary: not every request got 200');
+
+  // 4. Backtracking origin patterns in flight (Express cors, on the linear-time engine).
+  const regex = await regexLoadFigures(lab, Math.max(1, Math.round(8 * SCALE)));
+  const ms = (value: number): string => `${value.toFixed(2)} ms`;
+  print(
+    `regex: ordinary p50 idle ${ms(regex.idleMs)}; with 12 backtracking requests in flight every 100 ms ${ms(regex.pacedMs)} (${(regex.pacedMs / regex.idleMs).toFixed(2)}x); ` +
+      `12 clients back to back: backtracking ${ms(regex.hostileMs)}, same plan without backtracking ${ms(regex.harmlessMs)} (${(regex.hostileMs / regex.harmlessMs).toFixed(2)}x); ` +
+      `${regex.hostileAnswered} backtracking requests, ${regex.hostileAnswers.length} distinct answer(s)`,
+  );
+  if (regex.pacedMs > 2 * regex.idleMs + 10 || regex.hostileMs > 2 * regex.harmlessMs + 10) problems.push('regex: backtracking requests slowed ordinary ones');
+  if (regex.hostileAnswers.length !== 1) problems.push('regex: the same backtracking request got different answers');
 
   const alive = await rawExchange(lab.ports[0]!, [`GET /__lab/origins HTTP/1.1\r\nHost: ${lab.hosts[0]}\r\nConnection: close\r\n\r\n`]);
   print(`after: the lab answers (${alive.text.slice(0, 15)}), crashed ${crashed}, peak RSS ${peakMb.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB), RSS now ${lab.rssMb().toFixed(0)} MB`);
