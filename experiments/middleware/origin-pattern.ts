@@ -335,10 +335,30 @@ export function patternParts(value: string): { text: string; flags: string } | n
 }
 
 /**
+ * Patterns already read, by their `/pattern/flags` text: every request of a run
+ * (every attendee of a class) carries the same plan, and the schema and the
+ * middleware both ask. Bounded in count and in the length of what it keeps.
+ */
+const read = new Map<string, LinearPattern | Problem>();
+const READ_COUNT = 1000;
+const READ_LENGTH = 1000;
+
+/**
  * The pattern in RE2's syntax, or the problem that refuses it. Only patterns
  * JavaScript compiles are considered (the message is JavaScript's own).
  */
 export function linearPattern(value: string): LinearPattern | Problem {
+  const known = read.get(value);
+  if (known) return known;
+  const pattern = readPattern(value);
+  if (value.length <= READ_LENGTH) {
+    if (read.size >= READ_COUNT) read.delete(read.keys().next().value!);
+    read.set(value, pattern);
+  }
+  return pattern;
+}
+
+function readPattern(value: string): LinearPattern | Problem {
   const parts = patternParts(value);
   if (!parts) return { code: 'regexSyntax', pattern: value, message: 'not a /pattern/flags string' };
   const { text, flags } = parts;
