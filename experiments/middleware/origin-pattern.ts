@@ -46,7 +46,10 @@ export interface LinearPattern {
   re2: string;
   /** Characters and classes, counts expanded: what compiling it costs (MAX_PATTERN_SIZE). */
   size: number;
-  /** RE2's own flags: `i` folds ASCII alike in both engines; `m` differs only on \r, U+2028 and U+2029, which no header value holds. */
+  /**
+   * RE2's own flags: `i` folds ASCII alike in both engines; `m` differs only on
+   * \r, U+2028 and U+2029, which no header value holds.
+   */
   caseInsensitive: boolean;
   multiline: boolean;
 }
@@ -78,6 +81,8 @@ const NOT_SPACE_RANGES = rangesText(complement(JS_SPACE));
 /** JavaScript's `.` without the s flag: anything but a line terminator. */
 const DOT = `[^${rangesText([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]])}]`;
 const NEVER = `[^\\x{0}-\\x{10ffff}]`;
+/** `\t`, `\n`, `\v`, `\f`, `\r`, `\0`: written as code points, since RE2 reads some letters otherwise. */
+const CONTROL_ESCAPES: Readonly<Record<string, number>> = { t: 0x09, n: 0x0a, v: 0x0b, f: 0x0c, r: 0x0d, '0': 0x00 };
 const ALWAYS = `[\\x{0}-\\x{10ffff}]`;
 
 /** Why a pattern is refused; the caller adds the field (zod's path, or the PlanError's). */
@@ -194,7 +199,9 @@ class Translator {
     if (lookaround) this.refuse({ code: 'regexLookaround', pattern: this.pattern, construct: lookaround[0] });
     const named = /^\(\?<[^>]*>/.exec(rest);
     const open = named?.[0] ?? (rest.startsWith('(?:') ? '(?:' : rest.startsWith('(?') ? null : '(');
-    if (open === null) this.refuse({ code: 'regexModifiers', pattern: this.pattern, construct: /^\(\?[^:)]*:?/.exec(rest)![0] });
+    if (open === null) {
+      this.refuse({ code: 'regexModifiers', pattern: this.pattern, construct: /^\(\?[^:)]*:?/.exec(rest)![0] });
+    }
     this.#at += open.length;
     // A name only labels a capture; RE2's names are narrower than JavaScript's, and `test` never reads them.
     this.#out += open === '(?:' ? '(?:' : '(';
@@ -236,7 +243,8 @@ class Translator {
       return { set: next === 's' ? SPACE_RANGES : NOT_SPACE_RANGES };
     }
     if (next === 'p' || next === 'P') {
-      if (this.#unicode) this.refuse({ code: 'regexUnicodeProperty', pattern: this.pattern, construct: /^\\[pP](\{[^}]*\})?/.exec(rest)![0] });
+      const construct = /^\\[pP](\{[^}]*\})?/.exec(rest)![0];
+      if (this.#unicode) this.refuse({ code: 'regexUnicodeProperty', pattern: this.pattern, construct });
       take(2);
       return { char: next.charCodeAt(0) };
     }
@@ -248,17 +256,18 @@ class Translator {
       // In a class (or past the group count, outside one) Annex B reads these as octal escapes.
       this.refuse({ code: 'regexBackreference', pattern: this.pattern, construct: /^\\\d+/.exec(rest)![0] });
     }
-    const control: Record<string, number> = { t: 0x09, n: 0x0a, v: 0x0b, f: 0x0c, r: 0x0d, '0': 0x00 };
-    if (next in control) {
+    const control = CONTROL_ESCAPES[next];
+    if (control !== undefined) {
       take(2);
-      return { char: control[next]! };
+      return { char: control };
     }
     const controlLetter = /^\\c([A-Za-z])/.exec(rest);
     if (controlLetter) {
       take(3);
       return { char: controlLetter[1]!.charCodeAt(0) % 32 };
     }
-    const code = /^\\x([0-9A-Fa-f]{2})/.exec(rest) ?? /^\\u([0-9A-Fa-f]{4})/.exec(rest) ?? (this.#unicode ? /^\\u\{([0-9A-Fa-f]+)\}/.exec(rest) : null);
+    const braced = this.#unicode ? /^\\u\{([0-9A-Fa-f]+)\}/.exec(rest) : null;
+    const code = /^\\x([0-9A-Fa-f]{2})/.exec(rest) ?? /^\\u([0-9A-Fa-f]{4})/.exec(rest) ?? braced;
     if (code) {
       const value = parseInt(code[1]!, 16);
       if (value > 0x7f) this.refuse({ code: 'regexNonAscii', pattern: this.pattern, construct: code[0] });

@@ -54,7 +54,8 @@ function expressOrigin(origin: ExpressCorsOptions['origin']): boolean | string |
     if (!patternParts(value)) return value;
     const pattern = linearPattern(value);
     if ('code' in pattern) {
-      throw new PlanError(jsonPath(['server', 'middleware', 'options', 'origin', ...(index === null ? [] : [index])]), problemText(pattern));
+      const field = jsonPath(['server', 'middleware', 'options', 'origin', ...(index === null ? [] : [index])]);
+      throw new PlanError(field, problemText(pattern));
     }
     return new LinearRegExp(pattern);
   };

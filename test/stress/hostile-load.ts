@@ -76,12 +76,17 @@ try {
   // 4. Backtracking origin patterns in flight (Express cors, on the linear-time engine).
   const regex = await regexLoadFigures(lab, Math.max(1, Math.round(8 * SCALE)));
   const ms = (value: number): string => `${value.toFixed(2)} ms`;
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
   print(
-    `regex: ordinary p50 idle ${ms(regex.idleMs)}; with 12 backtracking requests in flight every 100 ms ${ms(regex.pacedMs)} (${(regex.pacedMs / regex.idleMs).toFixed(2)}x); ` +
-      `12 clients back to back: backtracking ${ms(regex.hostileMs)}, same plan without backtracking ${ms(regex.harmlessMs)} (${(regex.hostileMs / regex.harmlessMs).toFixed(2)}x); ` +
+    `regex: ordinary p50 idle ${ms(regex.idleMs)}; with 12 backtracking requests in flight every 100 ms ` +
+      `${ms(regex.pacedMs)} (${ratio(regex.pacedMs, regex.idleMs)}); 12 clients back to back: backtracking ` +
+      `${ms(regex.hostileMs)}, same plan without backtracking ${ms(regex.harmlessMs)} ` +
+      `(${ratio(regex.hostileMs, regex.harmlessMs)}); ` +
       `${regex.hostileAnswered} backtracking requests, ${regex.hostileAnswers.length} distinct answer(s)`,
   );
-  if (regex.pacedMs > 2 * regex.idleMs + 10 || regex.hostileMs > 2 * regex.harmlessMs + 10) problems.push('regex: backtracking requests slowed ordinary ones');
+  if (regex.pacedMs > 2 * regex.idleMs + 10 || regex.hostileMs > 2 * regex.harmlessMs + 10) {
+    problems.push('regex: backtracking requests slowed ordinary ones');
+  }
   if (regex.hostileAnswers.length !== 1) problems.push('regex: the same backtracking request got different answers');
 
   const alive = await rawExchange(lab.ports[0]!, [`GET /__lab/origins HTTP/1.1\r\nHost: ${lab.hosts[0]}\r\nConnection: close\r\n\r\n`]);

@@ -36,16 +36,22 @@ export interface RegexLoadFigures {
   hostileAnswers: string[];
 }
 
-const ordinaryPlan = encodePlan({ page: 'app', server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } } });
+const ordinaryPlan = encodePlan({
+  page: 'app',
+  server: { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } } },
+});
+const patterns = Array<string>(8).fill(BACKTRACKING_PATTERN);
 const patternPlan = encodePlan({
   page: 'app',
-  server: { middleware: { name: 'cors', options: { origin: ['http://localhost:1', ...Array<string>(8).fill(BACKTRACKING_PATTERN)] } } },
+  server: { middleware: { name: 'cors', options: { origin: ['http://localhost:1', ...patterns] } } },
 });
 /** As long as HOSTILE_ORIGIN; /^http:\/\/(a+)+$/ fails on it at the first "b", in any engine. */
 const HARMLESS_ORIGIN = `http://${'b'.repeat(40)}!`;
 
 function request(lab: LabAddress, plan: string, run: string, origin: string): string {
-  return `GET ${plannedPath(run, 0, plan, '/')} HTTP/1.1\r\nHost: ${lab.hosts[1]}\r\nOrigin: ${origin}\r\nConnection: close\r\n\r\n`;
+  const target = plannedPath(run, 0, plan, '/');
+  const lines = [`GET ${target} HTTP/1.1`, `Host: ${lab.hosts[1]}`, `Origin: ${origin}`, 'Connection: close'];
+  return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
 async function send(lab: LabAddress, bytes: string): Promise<string> {
@@ -62,7 +68,9 @@ async function ordinaryTimes(lab: LabAddress, count: number, tag: string): Promi
     const started = performance.now();
     const text = await send(lab, request(lab, ordinaryPlan, `ordinary-${tag}-${i}`, 'http://localhost:5310'));
     times.push(performance.now() - started);
-    if (parseResponses(text)[0]?.status !== 200) throw new Error(`an ordinary request got ${text.slice(0, 40) || 'no answer'}`);
+    if (parseResponses(text)[0]?.status !== 200) {
+      throw new Error(`an ordinary request got ${text.slice(0, 40) || 'no answer'}`);
+    }
   }
   return times;
 }
@@ -71,7 +79,12 @@ async function ordinaryTimes(lab: LabAddress, count: number, tag: string): Promi
  * Runs `IN_FLIGHT` clients sending `bytes`, back to back or each at most once
  * per `tickMs`, while `during` runs; returns its result and their answers' heads.
  */
-async function whileInFlight<T>(lab: LabAddress, bytes: (i: number) => string, tickMs: number, during: () => Promise<T>): Promise<{ result: T; heads: string[] }> {
+async function whileInFlight<T>(
+  lab: LabAddress,
+  bytes: (i: number) => string,
+  tickMs: number,
+  during: () => Promise<T>,
+): Promise<{ result: T; heads: string[] }> {
   let stop = false;
   const heads: string[] = [];
   let sent = 0;
