@@ -134,6 +134,9 @@ describe('patterns the linear engine can not run the same are refused, each with
     expect([sizeOf('/abc/'), sizeOf('/a{1000}/'), sizeOf('/(ab){3}c*/'), sizeOf('/a{2,}/'), sizeOf('/(a{10}){100}/'), sizeOf('/[a-z]+\\d?/')]).toEqual([3, 1000, 7, 3, 1000, 2]);
     const big = Array.from({ length: 11 }, (_, i) => `/a{1000}|${i}/`);
     expect([...originPatternIssues(big).entries()]).toEqual([[9, { code: 'regexSize', pattern: '/a{1000}|9/', max: MAX_PATTERN_SIZE }], [10, { code: 'regexSize', pattern: '/a{1000}|10/', max: MAX_PATTERN_SIZE }]]);
+    // A pattern of a million characters is refused before it is read (no syntax check, no translation).
+    const huge = `/${'\\.'.repeat(500_000)}/`;
+    expect(originPatternIssue(huge)).toEqual({ code: 'regexSize', pattern: huge, max: MAX_PATTERN_SIZE });
     // The largest plan the bound lets through still compiles and answers on RE2.
     expect(linear('/(?:[a-z]{1000}){1}x{1000}(a{10}){100}b{999}/').test('b')).toBe(false);
   });

@@ -371,6 +371,8 @@ function readPattern(value: string): LinearPattern | Problem {
   const parts = patternParts(value);
   if (!parts) return { code: 'regexSyntax', pattern: value, message: 'not a /pattern/flags string' };
   const { text, flags } = parts;
+  // Longer than any pattern the size bound lets through in practice: refused before it is read.
+  if (text.length > 4 * MAX_PATTERN_SIZE) return { code: 'regexSize', pattern: value, max: MAX_PATTERN_SIZE };
   try {
     new RegExp(text, flags);
   } catch (error) {
