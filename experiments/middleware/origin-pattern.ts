@@ -337,6 +337,11 @@ function literal(code: number): string {
   return hex(code);
 }
 
+/** A pattern as a message shows it: whole, or its first 100 characters when longer (a message is read, not a dump). */
+function shown(value: string): string {
+  return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+}
+
 /** The text and flags of a `/pattern/flags` string, or null when the string is not one. */
 export function patternParts(value: string): { text: string; flags: string } | null {
   const match = REGEX_LITERAL.exec(value);
@@ -369,21 +374,24 @@ export function linearPattern(value: string): LinearPattern | Problem {
 
 function readPattern(value: string): LinearPattern | Problem {
   const parts = patternParts(value);
-  if (!parts) return { code: 'regexSyntax', pattern: value, message: 'not a /pattern/flags string' };
+  if (!parts) return { code: 'regexSyntax', pattern: shown(value), message: 'not a /pattern/flags string' };
   const { text, flags } = parts;
   // Longer than any pattern the size bound lets through in practice: refused before it is read.
-  if (text.length > 4 * MAX_PATTERN_SIZE) return { code: 'regexSize', pattern: value, max: MAX_PATTERN_SIZE };
+  if (text.length > 4 * MAX_PATTERN_SIZE) return { code: 'regexSize', pattern: shown(value), max: MAX_PATTERN_SIZE };
   try {
     new RegExp(text, flags);
   } catch (error) {
-    return { code: 'regexSyntax', pattern: value, message: (error as Error).message };
+    // V8 says `Invalid regular expression: /pattern/flags: why`; past 200 characters, only the why.
+    const { message } = error as Error;
+    const why = message.length > 200 ? message.slice(message.lastIndexOf(': ') + 2) : message;
+    return { code: 'regexSyntax', pattern: shown(value), message: why };
   }
   const stateful = /[gyv]/.exec(flags);
-  if (stateful) return { code: 'regexFlag', pattern: value, flag: stateful[0] };
+  if (stateful) return { code: 'regexFlag', pattern: shown(value), flag: stateful[0] };
   try {
-    const translator = new Translator(value, text, flags);
+    const translator = new Translator(shown(value), text, flags);
     const re2 = translator.translate();
-    if (translator.size > MAX_PATTERN_SIZE) return { code: 'regexSize', pattern: value, max: MAX_PATTERN_SIZE };
+    if (translator.size > MAX_PATTERN_SIZE) return { code: 'regexSize', pattern: shown(value), max: MAX_PATTERN_SIZE };
     return {
       source: text,
       flags,
@@ -411,7 +419,8 @@ export function originPatternIssues(values: readonly string[]): Map<number, Prob
     const pattern = linearPattern(value);
     if ('code' in pattern) return void issues.set(index, pattern);
     total += pattern.size;
-    if (total > MAX_PATTERN_SIZE) issues.set(index, { code: 'regexSize', pattern: value, max: MAX_PATTERN_SIZE });
+    if (total <= MAX_PATTERN_SIZE) return;
+    issues.set(index, { code: 'regexSize', pattern: shown(value), max: MAX_PATTERN_SIZE });
   });
   return issues;
 }
