@@ -51,18 +51,23 @@ describe('the same pattern gets the same answer at any load', () => {
     return response ? `${response.head}\r\n\r\n${response.body}` : 'no answer';
   };
 
+  /** Each case's answer to a GET and a preflight, by the case's name: a difference names the case. */
+  const answers = async (): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {};
+    for (const { name, origin, sent } of cases) {
+      for (const method of ['GET', 'OPTIONS']) out[`${name}, ${method}`] = await answer(origin, sent, method);
+    }
+    return out;
+  };
+
   it('idle, then with two CPU burners beside the lab: every answer alike, 10 times each', async () => {
-    const idle: string[] = [];
-    for (const { origin, sent } of cases) for (const method of ['GET', 'OPTIONS']) idle.push(await answer(origin, sent, method));
-    expect(idle.filter((text) => /^HTTP\/1\.1 (200|204) /.test(text))).toHaveLength(idle.length);
-    expect(idle.filter((text) => /Access-Control-Allow-Origin: /.test(text))).toHaveLength(4);
+    const idle = await answers();
+    const texts = Object.values(idle);
+    expect(texts.filter((text) => /^HTTP\/1\.1 (200|204) /.test(text))).toHaveLength(texts.length);
+    expect(texts.filter((text) => /Access-Control-Allow-Origin: /.test(text))).toHaveLength(4);
     const burners = [burner(), burner()];
     try {
-      for (let round = 0; round < 10; round++) {
-        const loaded: string[] = [];
-        for (const { origin, sent } of cases) for (const method of ['GET', 'OPTIONS']) loaded.push(await answer(origin, sent, method));
-        expect(loaded).toEqual(idle);
-      }
+      for (let round = 0; round < 10; round++) expect(await answers()).toEqual(idle);
     } finally {
       for (const child of burners) child.kill('SIGKILL');
     }
