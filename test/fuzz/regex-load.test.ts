@@ -18,12 +18,15 @@ beforeAll(async () => {
 afterAll(() => lab?.stop());
 
 describe('12 backtracking-pattern requests in flight', () => {
-  it('leave ordinary requests within 2x of idle (paced), and cost no more than the same plan without backtracking (back to back)', async () => {
-    const figures = await regexLoadFigures(lab);
+  it('leave ordinary requests within 2x of idle, and cost the lab no more CPU than the same plan without backtracking', async () => {
+    const figures = await regexLoadFigures({ ...lab, pid: lab.process.pid! });
     // Under the old 100 ms budget each of these requests held the event loop up to 200 ms: seconds, not milliseconds.
     // The few milliseconds beside 2x absorb a loopback round trip's jitter on a machine busy with other work.
     expect(figures.pacedMs, JSON.stringify(figures)).toBeLessThanOrEqual(2 * figures.idleMs + 10);
-    expect(figures.hostileMs, JSON.stringify(figures)).toBeLessThanOrEqual(2 * figures.harmlessMs + 10);
+    // Back to back, 12 clients share the one event loop whatever they send, and latency then follows the machine's
+    // load; the lab's own CPU time does not: a backtracking request costs what one without backtracking does (seen
+    // 0.8x-1.2x at load 20-30). The budget this replaces spent up to 200 ms on each.
+    expect(figures.hostileCpuUs, JSON.stringify(figures)).toBeLessThanOrEqual(2 * figures.harmlessCpuUs);
     expect(figures.hostileAnswered).toBeGreaterThan(100);
     // Every hostile request got the one answer the package gives an Origin it does not allow.
     expect(figures.hostileAnswers).toHaveLength(1);

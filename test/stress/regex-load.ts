@@ -4,11 +4,13 @@
  * requests are in flight every 100 ms (a page firing 12 fetches a tick); and
  * while 12 clients send them back to back, beside the same 12 clients sending
  * the same plan with an Origin that backtracks nowhere (so the figure shows
- * what backtracking adds, not what 12 busy clients cost). On the lab's
- * linear-time engine (experiments/middleware/origin-pattern.ts) it adds
+ * what backtracking adds, not what 12 busy clients cost), in latency and in
+ * the lab's own CPU time per request (which the machine's load hardly moves).
+ * On the lab's linear-time engine (experiments/middleware/origin-pattern.ts) it adds
  * nothing; under the old 100 ms budget each such request held the event loop
  * up to 200 ms. All on loopback, bounded in count.
  */
+import { readFileSync } from 'node:fs';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
 import { parseResponses, rawExchange } from '../fuzz/raw-client.ts';
 
@@ -16,10 +18,14 @@ import { parseResponses, rawExchange } from '../fuzz/raw-client.ts';
 export const HOSTILE_ORIGIN = `http://${'a'.repeat(40)}!`;
 export const BACKTRACKING_PATTERN = '/^http:\\/\\/(a+)+$/';
 const IN_FLIGHT = 12;
+/** Requests per CPU-time sample: the /proc clock counts 10 ms steps, these take some hundreds of ms. */
+const CPU_REQUESTS = 300;
 
 export interface LabAddress {
   ports: readonly number[];
   hosts: readonly string[];
+  /** The lab's process, whose CPU time is read from /proc (Linux). */
+  pid: number;
 }
 
 export interface RegexLoadFigures {
@@ -31,6 +37,13 @@ export interface RegexLoadFigures {
   hostileMs: number;
   /** With the same 12 clients, the same plan, an Origin on which no pattern backtracks. */
   harmlessMs: number;
+  /**
+   * The lab's CPU time for each request of the same plan, sent back to back by 12 clients, in
+   * microseconds: with a backtracking Origin, and with one on which no pattern backtracks. Unlike
+   * latency, a process's own CPU time hardly moves with how busy the machine is.
+   */
+  hostileCpuUs: number;
+  harmlessCpuUs: number;
   /** Hostile requests answered while measuring, and how many distinct answers (status and headers) they got. */
   hostileAnswered: number;
   hostileAnswers: string[];
@@ -103,6 +116,32 @@ async function whileInFlight<T>(
   }
 }
 
+/** The process's CPU time so far (user and system), in microseconds: /proc/PID/stat fields 14 and 15. */
+function cpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields 14 and 15 of the line, counted from 1, are the 12th and 13th after the command name's ")".
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ, the unit of /proc times, is 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+/** The lab's CPU time for each of `count` requests, sent by IN_FLIGHT clients back to back. */
+async function cpuPerRequest(
+  lab: LabAddress,
+  bytes: (i: number) => string,
+  count: number,
+): Promise<{ us: number; heads: string[] }> {
+  const heads: string[] = [];
+  let next = 0;
+  const before = cpuUs(lab.pid);
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < count) heads.push(parseResponses(await send(lab, bytes(next++)))[0]?.head ?? 'no answer');
+    }),
+  );
+  return { us: (cpuUs(lab.pid) - before) / count, heads };
+}
+
 /**
  * The four conditions take turns, `rounds` times, `perRound` ordinary requests
  * each, so a machine that gets busier or calmer meanwhile (other work) weighs
@@ -117,13 +156,21 @@ export async function regexLoadFigures(lab: LabAddress, rounds = 4, perRound = 1
   const hostile = (i: number): string => request(lab, patternPlan, `hostile-${i % 100}`, HOSTILE_ORIGIN);
   const harmless = (i: number): string => request(lab, patternPlan, `harmless-${i % 100}`, HARMLESS_ORIGIN);
   const times = { idle: [] as number[], paced: [] as number[], hostile: [] as number[], harmless: [] as number[] };
+  const cpu = { hostile: 0, harmless: 0 };
   const heads: string[] = [];
-  for (let round = 0; round < rounds; round++) {
+  // Round -1 warms every path (the lab's JIT, the compiled patterns, the sockets) and is not counted.
+  for (let round = -1; round < rounds; round++) {
     const tag = (name: string): string => `${name}-${round}`;
     times.idle.push(...(await ordinaryTimes(lab, perRound, tag('idle'))));
     const paced = await whileInFlight(lab, hostile, 100, () => ordinaryTimes(lab, perRound, tag('paced')));
     const calm = await whileInFlight(lab, harmless, 0, () => ordinaryTimes(lab, perRound, tag('harmless')));
     const flood = await whileInFlight(lab, hostile, 0, () => ordinaryTimes(lab, perRound, tag('hostile')));
+    const hostileCpu = await cpuPerRequest(lab, hostile, CPU_REQUESTS);
+    const harmlessCpu = await cpuPerRequest(lab, harmless, CPU_REQUESTS);
+    if (round < 0) continue;
+    cpu.hostile += hostileCpu.us / rounds;
+    cpu.harmless += harmlessCpu.us / rounds;
+    heads.push(...hostileCpu.heads);
     times.paced.push(...paced.result);
     times.harmless.push(...calm.result);
     times.hostile.push(...flood.result);
@@ -134,6 +181,8 @@ export async function regexLoadFigures(lab: LabAddress, rounds = 4, perRound = 1
     pacedMs: median(times.paced),
     hostileMs: median(times.hostile),
     harmlessMs: median(times.harmless),
+    hostileCpuUs: cpu.hostile,
+    harmlessCpuUs: cpu.harmless,
     hostileAnswered: heads.length,
     hostileAnswers: [...new Set(heads)],
   };
