@@ -47,13 +47,14 @@ describe('cors-lab run, stopped by a signal mid-run', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: exit ${SIGNAL_EXIT_CODES[signal]} within 10 s, Chromium gone`, async () => {
       // Many experiments, so the run is still going when the signal comes.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'run', '--filter', 'preflight', '--concurrency', '1'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const args = ['--import', 'tsx', 'cli/main.ts', 'run', '--filter', 'preflight', '--concurrency', '1'];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       child.stdout.resume();
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, by) => resolve({ code, signal: by })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        child.on('close', (code, by) => resolve({ code, signal: by }));
+      });
       try {
         // Mid-run: Chromium is up (a process below the CLI) and has been running experiments for a moment.
         await until(() => descendants(child.pid!).length > 0, 'Chromium started', 120_000);
@@ -79,7 +80,8 @@ describe('a pattern the linear engine refuses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-lab-regex-'));
     const file = join(dir, 'backreference.json');
     const origin = ['http://localhost:1', '/^(a+)+$/', '/^http:\\/\\/(a)\\1$/'];
-    const experiment = { id: 'mine-regex', title: 'mine', group: 'mine', request: { target: 'api' }, server: { middleware: { name: 'cors', options: { origin } } } };
+    const server = { middleware: { name: 'cors', options: { origin } } };
+    const experiment = { id: 'mine-regex', title: 'mine', group: 'mine', request: { target: 'api' }, server };
     writeFileSync(file, `${JSON.stringify([experiment], null, 2)}\n`);
     // Modules load once, as in the CLI before it reads a file; then the check alone is timed.
     await cli('run', join(dir, 'missing.json'));
@@ -88,7 +90,7 @@ describe('a pattern the linear engine refuses', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.code).toBe(2);
     expect(result.err).toContain(`${file}:`);
-    expect(result.err).toMatch(/server\.middleware\.options\.origin\[2\]: \/\^http:\\\/\\\/\(a\)\\1\$\/: \\1 is a backreference/);
+    expect(result.err).toContain('server.middleware.options.origin[2]: /^http:\\/\\/(a)\\1$/: \\1 is a backreference');
     expect(result.err).not.toContain('origin[1]');
   }, 60_000);
 });

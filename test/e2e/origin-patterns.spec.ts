@@ -34,7 +34,7 @@ async function responsive(page: Page): Promise<void> {
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
 }
 
-test('a shared link whose pattern backtracks for minutes in JavaScript opens, predicts and runs, the tab responsive', async ({ lab, page }) => {
+test('a link whose pattern backtracks for minutes in JavaScript opens, predicts and runs, responsive', async ({ lab, page }) => {
   const app = originMap(lab.origins).app;
   await page.goto(`${app}/${link(withOrigin([BACKTRACKING]))}`);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
@@ -43,7 +43,8 @@ test('a shared link whose pattern backtracks for minutes in JavaScript opens, pr
   await expect(page.getByRole('region', { name: 'Prediction' })).toContainText('✖ blocked');
   await responsive(page);
   await page.getByRole('button', { name: 'Run this experiment' }).click();
-  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: 'mine-origin-pattern' }).first();
+  const rows = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
+  const row = rows.filter({ hasText: 'mine-origin-pattern' }).first();
   await expect(row).toContainText('✖ blocked');
   await expect(row).toContainText('MissingAllowOriginHeader');
   await expect(row).not.toContainText('disagree');
@@ -51,11 +52,12 @@ test('a shared link whose pattern backtracks for minutes in JavaScript opens, pr
 });
 
 for (const lang of ['en', 'zh-CN'] as const) {
-  test(`${lang}: a shared link with a backreference is refused with a message naming the field, and the page stays usable`, async ({ lab, page }) => {
+  test(`${lang}: a link with a backreference is refused, naming the field; the page stays usable`, async ({ lab, page }) => {
     const app = originMap(lab.origins).app;
     await page.goto(`${app}/?lang=${lang}${link(withOrigin(['{page}', BACKREFERENCE]))}`);
     const problem: Problem = { code: 'regexBackreference', pattern: BACKREFERENCE, construct: '\\1' };
-    await expect(page.getByRole('alert')).toHaveText(`link: server.middleware.options.origin[1]: ${problemText(problem, lang)}`);
+    const expected = `link: server.middleware.options.origin[1]: ${problemText(problem, lang)}`;
+    await expect(page.getByRole('alert')).toHaveText(expected);
     await responsive(page);
     // The catalog still answers, by keyboard.
     const entry = page.getByRole('button', { name: new RegExp(` ${catalog[1]!.id}$`) });
@@ -64,11 +66,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(entry).toHaveAttribute('aria-pressed', 'true');
   });
 
-  test(`${lang}: lookaround typed key by key into the editor's middleware field is named next to the field`, async ({ lab, page }) => {
+  test(`${lang}: lookaround typed key by key into the editor's middleware field is named beside it`, async ({ lab, page }) => {
     const app = originMap(lab.origins).app;
     await page.goto(`${app}/?lang=${lang}${link(withOrigin(['{page}']))}`);
     await expect(page.getByRole('heading', { name: 'An Express origin pattern' })).toBeVisible();
-    await page.getByText(lang === 'en' ? 'Edit the request and the server plan' : '编辑请求和服务器计划').click();
+    const edit = lang === 'en' ? 'Edit the request and the server plan' : '编辑请求和服务器计划';
+    await page.getByText(edit).click();
     const field = page.getByLabel(lang === 'en' ? 'Middleware (JSON)' : '中间件（JSON）');
     await field.fill('');
     const pattern = '/^(?!http:\\\\/\\\\/evil)/';
