@@ -7,6 +7,7 @@ import { CliError } from './cli-error.ts';
 import { suggestion } from './did-you-mean.ts';
 import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
+import { exitOnSignals } from './signals.ts';
 import { packageVersion } from './version.ts';
 import { printableText } from './terminal-text.ts';
 
@@ -77,5 +78,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv[2] !== 'serve') exitOnSignals((text) => processIo.err(text));
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ORIGIN_NAMES, isOriginName, type OriginName } from '../servers/origins.ts';
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
 import { middlewareSchema } from './middleware/options.ts';
+import { originPatternIssues } from './middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 
@@ -171,11 +172,13 @@ export const serverSchema = z.strictObject({
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
   middleware: middlewareSchema
     .superRefine((middleware, ctx) => {
-      // Origins in the options may use {page} and {origin:NAME}, which must name a lab origin.
+      // Origins in the options may use {page} and {origin:NAME}, which must name a lab origin; the
+      // Express package's "/regex/" origins must be patterns the linear-time engine takes.
       const origin = middleware.options?.origin;
       const values = Array.isArray(origin) ? origin : typeof origin === 'string' ? [origin] : [];
+      const patterns = middleware.name === 'cors' ? originPatternIssues(values) : new Map<number, Problem>();
       values.forEach((value, i) => {
-        const problem = tokenIssue(value);
+        const problem = patterns.get(i) ?? tokenIssue(value);
         if (problem) addProblem(ctx, problem, Array.isArray(origin) ? ['options', 'origin', i] : ['options', 'origin']);
       });
     })

@@ -13,7 +13,6 @@ import { JOURNAL_READER_HEADER } from './journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
-import { budgetedRegexTest } from './regex-budget.ts';
 import { runnerScript } from './runner-script.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
 import { relative } from 'node:path';
@@ -57,7 +56,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     const headers = c.req.header();
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
     if (!planned) return c.notFound();
-    const answer = await completeAnswer(planned, budgetedRegexTest());
+    const answer = await completeAnswer(planned);
     const client = journalClient(c.env?.incoming?.socket.remoteAddress);
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry, client);
     return send(c.env, answer.reply, c.req.method);

@@ -17,7 +17,6 @@ import type { OriginName } from './origins.ts';
 import { trackReply } from './pending-replies.ts';
 import { PLAN_PREFIX } from './plan-url.ts';
 import { requestTarget } from './request-target.ts';
-import { budgetedRegexTest } from './regex-budget.ts';
 import { writeToResponse } from './write-reply.ts';
 
 /** Request headers from the raw lines: lower-case names, repeated lines joined with ", ", no prototype to collide with. */
@@ -52,7 +51,7 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
       if (!answer) return void hono(req, res);
       // A plan that mounts a real middleware answers through it: the only asynchronous path.
       // `.catch` after `.then`: a throw while writing must not become an unhandled rejection (it ends the process).
-      if (answer.middleware) return void completeAnswer(answer, budgetedRegexTest()).then((done) => send(done, req, res)).catch((error: unknown) => failed(error, res, method));
+      if (answer.middleware) return void completeAnswer(answer).then((done) => send(done, req, res)).catch((error: unknown) => failed(error, res, method));
       send(answer, req, res);
     } catch (error) {
       failed(error, res, method);

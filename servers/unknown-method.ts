@@ -17,7 +17,6 @@ import type { Journal } from './journal.ts';
 import { journalClient } from './journal-client.ts';
 import { afterPendingReplies } from './pending-replies.ts';
 import { parseRawRequest, requestStart, type RawLimits } from './raw-request.ts';
-import { budgetedRegexTest } from './regex-budget.ts';
 import { writeToSocket } from './write-reply.ts';
 
 interface ParserError extends Error {
@@ -91,7 +90,7 @@ export function answerUnknownMethods(server: Server, context: RawPathContext): v
       if (answer.middleware) {
         clearTimeout(timer);
         socket.off('data', onData);
-        completeAnswer(answer, budgetedRegexTest()).then(send).catch((failure: unknown) => finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method));
+        completeAnswer(answer).then(send).catch((failure: unknown) => finish(jsonReply(500, { error: `internal error on origin ${context.self}: ${(failure as Error).message}` }), request.method));
         return;
       }
       send(answer);

@@ -17,7 +17,7 @@ export const RUN_HELP = `cors-lab run [FILES|DIRS|IDS...] [--filter TEXT] [--jso
   Runs experiments in headless Chromium (the whole catalog when no files are
   given) on origins of its own, on free ports. An argument that is no file or
   folder but a catalog id (cors-lab list) runs that experiment. Exit 0 when
-  all pass, 1 when any fails, 2 for bad input.
+  all pass, 1 when any fails, 2 for bad input, 130 on Ctrl+C (SIGINT), 143 on SIGTERM.
   --filter TEXT     only experiments whose id, title or group contains TEXT
   --json OUT        write the result (the contract's format) to OUT
   --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;

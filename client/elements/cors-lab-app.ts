@@ -9,7 +9,7 @@ import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
 import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
-import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
+import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
@@ -177,7 +177,7 @@ export class CorsLabApp extends LitElement {
       const linked = experimentFromHash(location.hash);
       if (linked) this._experiment = linked;
     } catch (error) {
-      this._error = error instanceof ExperimentError ? error.problems.join('; ') : String(error);
+      this._error = error instanceof ExperimentError ? linkProblemText(error, currentLanguage()) : String(error);
     }
   }
 

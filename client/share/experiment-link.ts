@@ -3,6 +3,8 @@
  * reproduces it; read back through the schema like any experiment file.
  */
 import type { Experiment } from '../../experiments/schema.ts';
+import type { Language } from '../../experiments/i18n/languages.ts';
+import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
 import { fromBase64Url, toBase64Url } from '../../servers/plan-url.ts';
 
@@ -24,4 +26,13 @@ export function experimentFromHash(hash: string): Experiment | null {
     throw new ExperimentError(['link: the experiment in this link is not readable']);
   }
   return validateExperiments(data, 'link')[0] ?? null;
+}
+
+/**
+ * What a broken link says: each problem with its field (as written), in the
+ * reader's language where the check gave the problem as data, else as the CLI says it.
+ */
+export function linkProblemText(error: ExperimentError, lang: Language): string {
+  if (!error.found.length) return error.problems.join('; ');
+  return error.found.map(({ path, problem, text }) => `link: ${path}: ${problem ? problemText(problem, lang) : text}`).join('; ');
 }

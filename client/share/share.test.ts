@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
+import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError } from '../../experiments/validate.ts';
-import { experimentFromHash, experimentHash } from './experiment-link.ts';
+import { experimentFromHash, experimentHash, linkProblemText } from './experiment-link.ts';
 import { curlPair, fetchSnippet } from './snippets.ts';
 import { toBase64Url } from '../../servers/plan-url.ts';
 
@@ -16,6 +17,21 @@ describe('share links', () => {
   it('refuse a broken or invalid experiment with a message', () => {
     expect(() => experimentFromHash('#x=@@@')).toThrow(ExperimentError);
     expect(() => experimentFromHash(`#x=${toBase64Url('{"id":"a"}')}`)).toThrow(/link: request: /);
+  });
+  it('refuse an origin pattern the linear engine does not take, naming the field, in the reader\'s language', () => {
+    const origin = ['{page}', '/^http:\\/\\/(a+)+$/', '/^(?!http:\\/\\/evil)/'];
+    const link = experimentHash({ ...put, server: { middleware: { name: 'cors', options: { origin } } } });
+    let error: unknown;
+    try {
+      experimentFromHash(link);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ExperimentError);
+    const problem = { code: 'regexLookaround', pattern: origin[2]!, construct: '(?!' } as const;
+    expect(linkProblemText(error as ExperimentError, 'en')).toBe(`link: server.middleware.options.origin[2]: ${problemText(problem)}`);
+    expect(linkProblemText(error as ExperimentError, 'zh-CN')).toBe(`link: server.middleware.options.origin[2]: ${problemText(problem, 'zh-CN')}`);
+    expect(problemText(problem, 'zh-CN')).toContain('环视断言');
   });
 });
 

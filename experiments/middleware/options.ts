@@ -7,27 +7,10 @@
  */
 import { z } from 'zod';
 import { headerValueProblem, isToken } from '../headers.ts';
+import { REGEX_LITERAL } from './origin-pattern.ts';
 
 export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;
 export type MiddlewareName = (typeof MIDDLEWARE_NAMES)[number];
-
-/** Express `cors` takes a RegExp for `origin`; in JSON it is written `/pattern/flags`. */
-const REGEX_LITERAL = /^\/(.*)\/([dgimsuvy]*)$/s;
-
-export function regexOf(value: string): RegExp | null {
-  const match = REGEX_LITERAL.exec(value);
-  if (!match) return null;
-  return new RegExp(match[1] ?? '', match[2]);
-}
-
-function regexProblem(value: string): string | null {
-  try {
-    regexOf(value);
-    return null;
-  } catch (error) {
-    return `invalid regular expression ${value}: ${(error as Error).message}`;
-  }
-}
 
 const tokenList = (what: string) => z.array(z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`), { error: `${what}s are an array of strings` });
 /** A string the middleware writes as a header value (an origin, a list): the one wire check of headers.ts. */
@@ -43,8 +26,11 @@ const honoOptions = z.strictObject({
   credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
 });
 
-/** A "/regex/" is only matched, never sent; any other origin string is sent as it is, so it passes the wire check. */
-const originProblem = (v: string): string | null => (REGEX_LITERAL.test(v) ? regexProblem(v) : headerValueProblem(v));
+/**
+ * A "/regex/" is only matched, never sent (schema.ts checks it with the linear engine's rule, origin-pattern.ts);
+ * any other origin string is sent as it is, so it passes the wire check.
+ */
+const originProblem = (v: string): string | null => (REGEX_LITERAL.test(v) ? null : headerValueProblem(v));
 const expressOrigin = z.string().refine((v) => originProblem(v) === null, { error: (issue) => originProblem(String(issue.input)) ?? '' });
 const listOrString = (what: string) => z.union([wireString(`a ${what} list`), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` });
 

@@ -12,7 +12,10 @@ import expressCors from 'cors';
 import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../headers.ts';
 import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../../servers/answer.ts';
 import { jsonPath } from '../validate.ts';
-import { regexOf, type ExpressCorsOptions, type HonoCorsOptions } from './options.ts';
+import { LinearRegExp } from './linear-regexp.ts';
+import type { ExpressCorsOptions, HonoCorsOptions } from './options.ts';
+import { linearPattern, patternParts } from './origin-pattern.ts';
+import { problemText } from '../problems/index.ts';
 
 /** hono/cors on a Hono app whose one route answers as the plan's handler does. */
 async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Promise<{ status: number; headers: HeaderLines; body: string }> {
@@ -41,29 +44,28 @@ async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Prom
 }
 
 /**
- * How a plan's regular expression is matched against a request's Origin. The
- * servers pass one with a time budget (servers/regex-budget.ts): any page can
- * send any Origin, and a pattern such as `/^(a+)+$/` backtracks for hours on
- * forty characters. It throws a PlanError when the budget runs out.
+ * JSON can not hold a RegExp: `/pattern/flags` strings become one here, a
+ * LinearRegExp, so no Origin a page sends can hold the event loop (one rule for
+ * servers and model: origin-pattern.ts). The schema refused other patterns;
+ * one that `{page}` or `{origin:NAME}` made unsupported gets a PlanError here.
  */
-export type RegexTest = (pattern: RegExp, input: string) => boolean;
-
-const plainTest: RegexTest = (pattern, input) => RegExp.prototype.test.call(pattern, input);
-
-/** JSON can not hold a RegExp: `/pattern/flags` strings become one here, matched through `test` (the cors package calls `.test`). */
-function expressOrigin(origin: ExpressCorsOptions['origin'], test: RegexTest): boolean | string | RegExp | Array<string | RegExp> | undefined {
-  const one = (value: string): string | RegExp => {
-    const pattern = regexOf(value);
-    if (!pattern) return value;
-    return Object.defineProperty(pattern, 'test', { value: (input: string) => test(pattern, String(input)) });
+function expressOrigin(origin: ExpressCorsOptions['origin']): boolean | string | RegExp | Array<string | RegExp> | undefined {
+  const one = (value: string, index: number | null): string | RegExp => {
+    if (!patternParts(value)) return value;
+    const pattern = linearPattern(value);
+    if ('code' in pattern) {
+      const field = jsonPath(['server', 'middleware', 'options', 'origin', ...(index === null ? [] : [index])]);
+      throw new PlanError(field, problemText(pattern));
+    }
+    return new LinearRegExp(pattern);
   };
   if (Array.isArray(origin)) return origin.map(one);
-  if (typeof origin === 'string') return one(origin);
+  if (typeof origin === 'string') return one(origin, null);
   return origin;
 }
 
 /** The Express `cors` middleware on a bare handler: `next()` hands over to the plan's handler. */
-function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall, test: RegexTest): { status: number; headers: HeaderLines; body: string } {
+function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall): { status: number; headers: HeaderLines; body: string } {
   const set = new Map<string, [string, string]>();
   let status = 200;
   let ended = false;
@@ -80,7 +82,7 @@ function throughExpress(options: ExpressCorsOptions, call: MiddlewareCall, test:
   };
   let passed = false;
   // An explicit `origin: undefined` would override the package's default '*'.
-  const origin = expressOrigin(options.origin, test);
+  const origin = expressOrigin(options.origin);
   expressCors({ ...options, ...(origin === undefined ? {} : { origin }) })({ method: call.method, headers: call.headers }, res, () => void (passed = true));
   // The package ends a preflight with its own `Content-Length: 0`; framing is the server's (withServerLines), never sent twice.
   const lines: HeaderLines = [...set.values()].filter(([name]) => framingHeaderProblem(name) === null);
@@ -116,9 +118,9 @@ function checkLines(call: MiddlewareCall, lines: HeaderLines): void {
 }
 
 /** What the final origin sends for one middleware call, framing included. */
-export async function runMiddleware(call: MiddlewareCall, test: RegexTest = plainTest): Promise<RawReply> {
+export async function runMiddleware(call: MiddlewareCall): Promise<RawReply> {
   const { middleware } = call;
-  const out = middleware.name === 'hono/cors' ? await throughHono(middleware.options ?? {}, call) : throughExpress(middleware.options ?? {}, call, test);
+  const out = middleware.name === 'hono/cors' ? await throughHono(middleware.options ?? {}, call) : throughExpress(middleware.options ?? {}, call);
   checkLines(call, out.headers);
   return { status: out.status, headers: withServerLines(out.headers, out.body, call.closesConnection), body: out.body };
 }
@@ -127,11 +129,11 @@ export async function runMiddleware(call: MiddlewareCall, test: RegexTest = plai
  * A planned answer with its middleware run: the reply and the journal entry
  * then show what really went out, or the 400 naming the option that could not.
  */
-export async function completeAnswer(answer: PlannedAnswer, test: RegexTest = plainTest): Promise<PlannedAnswer> {
+export async function completeAnswer(answer: PlannedAnswer): Promise<PlannedAnswer> {
   if (!answer.middleware) return answer;
   let reply: RawReply;
   try {
-    reply = await runMiddleware(answer.middleware, test);
+    reply = await runMiddleware(answer.middleware);
   } catch (error) {
     if (!(error instanceof PlanError)) throw error;
     reply = planErrorReply(error);

@@ -2,6 +2,7 @@
 import type { ProblemMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
+const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
 
 export const en = {
   emptyHeaderName: () => 'empty header name',
@@ -28,6 +29,20 @@ export const en = {
   xhrMode: () => 'XMLHttpRequest always uses mode "cors"',
   xhrRedirect: () => 'XMLHttpRequest always follows redirects',
   bodyWithGet: () => 'a GET or HEAD request cannot have a body',
+  regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
+  regexFlag: ({ pattern, flag }) =>
+    flag === 'v'
+      ? `${pattern}: flag v (set notation) is not supported; ${LINEAR}`
+      : `${pattern}: flag ${flag} makes RegExp#test remember lastIndex, so a real server would answer one request one way and the next another; drop it`,
+  regexBackreference: ({ pattern, construct }) =>
+    `${pattern}: ${construct} is a backreference (or a legacy octal escape), which needs backtracking; ${LINEAR}`,
+  regexLookaround: ({ pattern, construct }) => `${pattern}: ${construct} is lookaround, which needs backtracking; ${LINEAR}`,
+  regexModifiers: ({ pattern, construct }) => `${pattern}: ${construct} modifier groups are not supported; use the flags after the last /`,
+  regexUnicodeProperty: ({ pattern, construct }) => `${pattern}: ${construct} is a Unicode property; an origin is ASCII, so use a class such as [a-z0-9-]`,
+  regexNonAscii: ({ pattern, construct }) => `${pattern}: ${q(construct)} is not ASCII; a serialized origin is ASCII (Punycode hosts), so write the host as the browser sends it`,
+  regexSize: ({ pattern, max }) =>
+    `${pattern}: the plan's patterns hold more than ${max} characters and classes (counts expanded: a{100} is 100); compiling them would slow every request that carries the plan`,
+  regexRepeat: ({ pattern, max }) => `${pattern}: a repetition count (nested counts multiplied) above ${max}; ${LINEAR}, which allows up to ${max}`,
   wrongType: ({ expected }) => `expected ${expected}`,
   oneOf: ({ values }) => `one of ${values.join(', ')}`,
   emptyFile: () => 'no experiments: the file holds an empty array',

@@ -33,6 +33,16 @@ export interface ProblemMessages {
   xhrMode: (p: object) => string;
   xhrRedirect: (p: object) => string;
   bodyWithGet: (p: object) => string;
+  /** experiments/middleware/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
+  regexSyntax: (p: { pattern: string; message: string }) => string;
+  regexFlag: (p: { pattern: string; flag: string }) => string;
+  regexBackreference: (p: { pattern: string; construct: string }) => string;
+  regexLookaround: (p: { pattern: string; construct: string }) => string;
+  regexModifiers: (p: { pattern: string; construct: string }) => string;
+  regexUnicodeProperty: (p: { pattern: string; construct: string }) => string;
+  regexNonAscii: (p: { pattern: string; construct: string }) => string;
+  regexRepeat: (p: { pattern: string; max: number }) => string;
+  regexSize: (p: { pattern: string; max: number }) => string;
   /** zod's own checks, said again in another language (the English stays the schema's, validate.ts). */
   wrongType: (p: { expected: string }) => string;
   oneOf: (p: { values: readonly string[] }) => string;

@@ -2,6 +2,7 @@
 import type { ProblemMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
+const LINEAR = '源的正则表达式由线性时间引擎（RE2）匹配，任何 Origin 都不能拖住实验室';
 
 export const zhCN = {
   emptyHeaderName: () => '响应头名称为空',
@@ -28,6 +29,18 @@ export const zhCN = {
   xhrMode: () => 'XMLHttpRequest 的模式总是 "cors"',
   xhrRedirect: () => 'XMLHttpRequest 总是跟随重定向',
   bodyWithGet: () => 'GET 或 HEAD 请求不能带请求体',
+  regexSyntax: ({ pattern, message }) => `无效的正则表达式 ${pattern}：${message}`,
+  regexFlag: ({ pattern, flag }) =>
+    flag === 'v'
+      ? `${pattern}：不支持标志 v（集合表示法）；${LINEAR}`
+      : `${pattern}：标志 ${flag} 会让 RegExp#test 记住 lastIndex，真实服务器对前后两个请求会给出不同的回答；请去掉它`,
+  regexBackreference: ({ pattern, construct }) => `${pattern}：${construct} 是反向引用（或旧式八进制转义），需要回溯；${LINEAR}`,
+  regexLookaround: ({ pattern, construct }) => `${pattern}：${construct} 是环视断言，需要回溯；${LINEAR}`,
+  regexModifiers: ({ pattern, construct }) => `${pattern}：不支持 ${construct} 修饰符分组；请把标志写在最后一个 / 之后`,
+  regexUnicodeProperty: ({ pattern, construct }) => `${pattern}：${construct} 是 Unicode 属性；源只含 ASCII，请改用 [a-z0-9-] 这样的字符类`,
+  regexNonAscii: ({ pattern, construct }) => `${pattern}：${q(construct)} 不是 ASCII；序列化的源只含 ASCII（主机名用 Punycode），请按浏览器发送的样子写主机名`,
+  regexSize: ({ pattern, max }) => `${pattern}：这个计划的正则表达式共有超过 ${max} 个字符和字符类（重复次数展开计算：a{100} 算 100 个）；编译它们会拖慢每个带着这个计划的请求`,
+  regexRepeat: ({ pattern, max }) => `${pattern}：重复次数（嵌套时相乘）超过 ${max}；${LINEAR}，它最多允许 ${max}`,
   wrongType: ({ expected }) => `类型应为 ${expected}`,
   oneOf: ({ values }) => `取值应为以下之一：${values.join(', ')}`,
   emptyFile: () => '没有实验：文件里是一个空数组',

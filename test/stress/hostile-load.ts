@@ -9,6 +9,8 @@
  *      characters (enough to fill its 64 MB budget).
  *   5. A class: 10,000 new runs from one client (127.0.0.2) between the two
  *      steps of another attendee's run (127.0.0.3), which must stay whole.
+ *   6. Ordinary requests' p50 beside 12 backtracking-pattern requests in
+ *      flight (issue 15: within 2x of idle; regex-load.ts).
  * Resident memory is sampled throughout; the lab must stay under 400 MB and
  * answer everything. At the end the journal's counter is printed beside the
  * heap it really holds (V8's heap in use after a full collection, less the
@@ -21,6 +23,7 @@ import { load } from '../bench/load.ts';
 import { fuzzCases, runFuzz } from '../fuzz/plan-fuzzer.ts';
 import { parseResponses, rawExchange, requestBytes } from '../fuzz/raw-client.ts';
 import type { JournalRead } from '../../servers/journal.ts';
+import { regexLoadFigures } from './regex-load.ts';
 
 const SCALE = Number(process.env.STRESS_SCALE ?? '1');
 const FUZZ = Math.round(10_000 * SCALE);
@@ -129,6 +132,23 @@ try {
   const heldMb = (full.heapUsed - idle.heapUsed) / MB;
   print(`journal: counted ${countedMb.toFixed(1)} MB of its 64 MB budget; heap held ${heldMb.toFixed(1)} MB beyond the idle lab's ${(idle.heapUsed / MB).toFixed(1)} MB (after a full collection; limit ${HEAP_PER_COUNTED} x counted + ${OTHER_HEAP_MB} MB)`);
   if (heldMb > HEAP_PER_COUNTED * countedMb + OTHER_HEAP_MB) problems.push(`journal heap ${heldMb.toFixed(0)} MB for ${countedMb.toFixed(0)} MB counted`);
+
+  // 6. Backtracking origin patterns in flight (Express cors, on the linear-time engine).
+  const regex = await regexLoadFigures({ ...lab, pid: lab.process.pid! }, Math.max(1, Math.round(8 * SCALE)));
+  const ms = (value: number): string => `${value.toFixed(2)} ms`;
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+  print(
+    `regex: ordinary p50 idle ${ms(regex.idleMs)}; with 12 backtracking requests in flight every 100 ms ` +
+      `${ms(regex.pacedMs)} (${ratio(regex.pacedMs, regex.idleMs)}); 12 clients back to back: backtracking ` +
+      `${ms(regex.hostileMs)}, same plan without backtracking ${ms(regex.harmlessMs)} ` +
+      `(${ratio(regex.hostileMs, regex.harmlessMs)}); the lab's CPU a request: backtracking ${regex.hostileCpuUs.toFixed(0)} µs, ` +
+      `without ${regex.harmlessCpuUs.toFixed(0)} µs (${ratio(regex.hostileCpuUs, regex.harmlessCpuUs)}); ` +
+      `${regex.hostileAnswered} backtracking requests, ${regex.hostileAnswers.length} distinct answer(s)`,
+  );
+  if (regex.pacedMs > 2 * regex.idleMs + 10 || regex.hostileCpuUs > 2 * regex.harmlessCpuUs) {
+    problems.push('regex: backtracking requests slowed ordinary ones');
+  }
+  if (regex.hostileAnswers.length !== 1) problems.push('regex: the same backtracking request got different answers');
 
   const alive = await rawExchange(lab.ports[0]!, [`GET /__lab/origins HTTP/1.1\r\nHost: ${lab.hosts[0]}\r\nConnection: close\r\n\r\n`]);
   print(`after: the lab answers (${alive.text.slice(0, 15)}), crashed ${crashed}, peak RSS ${peakMb.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB), RSS now ${lab.rssMb().toFixed(0)} MB`);
