@@ -44,12 +44,14 @@ async function fingerprint(root: string, path: string, folder: boolean): Promise
 
 /** Records the inputs of a build that just finished: module ids (absolute, or relative to the root), those outside it ignored. */
 export async function writeStamp(root: string, build: Build, moduleIds: Iterable<string>): Promise<void> {
-  const files = new Set(build.always);
+  const bundled = new Set<string>();
   for (const id of moduleIds) {
     const path = relative(root, resolve(root, id.split('?')[0] ?? id));
-    if (!path.startsWith('..') && !path.startsWith('\0') && !path.startsWith('node_modules')) files.add(path);
+    if (!path.startsWith('..') && !path.startsWith('\0') && !path.startsWith('node_modules')) bundled.add(path);
   }
-  const folders = new Set([...files].map((f) => dirname(f)));
+  const files = new Set([...build.always, ...bundled]);
+  // The folders of bundled modules only: the root's own time changes with any file written there (an editor's rename).
+  const folders = new Set([...bundled].map((f) => dirname(f)).filter((d) => d !== '.'));
   const inputs: Record<string, string> = {};
   await Promise.all([
     ...[...files].map(async (f) => (inputs[f] = await fingerprint(root, f, false))),
