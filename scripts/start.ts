@@ -3,6 +3,7 @@
  * building the playground client only when dist/client is not current with its sources
  * (scripts/build-stamp.ts): a built tree prints the URLs in about the time the server alone takes,
  * and a build says why it runs and shows Vite's progress. `npm run build` builds both the client and lib/.
+ * package.json runs it as `node --import tsx`: one Node process, where the tsx command starts two.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
