@@ -39,7 +39,12 @@ import { runnerUrl, stepRequest } from './step-request.ts';
  * `clock`: when each step ran, in ms after the first (experiments/model/step-clock.ts); absent, the
  * experiment's own `delayMs`. A predictor that ignores it is trusted to hold whatever the timing.
  */
-export type Predictor = (experiment: Experiment, origins: OriginMap, run: string, clock?: readonly number[]) => StepPrediction[] | Promise<StepPrediction[]>;
+export type Predictor = (
+  experiment: Experiment,
+  origins: OriginMap,
+  run: string,
+  clock?: readonly number[],
+) => StepPrediction[] | Promise<StepPrediction[]>;
 
 export interface RunOptions {
   concurrency?: number;
@@ -310,7 +315,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
   }
   const [first, ...rest] = results as [StepResult, ...StepResult[]];
-  const timing = predict && spans.length > 1 ? await measuredTiming(experiment, origins, run, predict, spans, predictions) : null;
+  const timing = predict && spans.length > 1 ? await measuredTiming(experiment, { origins, run, predict }, spans, predictions) : null;
   const result: ExperimentResult = {
     id: experiment.id,
     title: experiment.title,
@@ -327,8 +332,16 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
 }
 
 /** The model asked again on the soonest and latest clock the measured spans allow (step-clock.ts). */
-async function measuredTiming(experiment: Experiment, origins: OriginMap, run: string, predict: Predictor, spans: StepSpan[], planned: StepPrediction[]): Promise<string | null> {
-  const [soonest, latest] = await Promise.all([predict(experiment, origins, run, soonestClock(spans)), predict(experiment, origins, run, latestClock(spans))]);
+async function measuredTiming(
+  experiment: Experiment,
+  { origins, run, predict }: { origins: OriginMap; run: string; predict: Predictor },
+  spans: StepSpan[],
+  planned: StepPrediction[],
+): Promise<string | null> {
+  const [soonest, latest] = await Promise.all([
+    predict(experiment, origins, run, soonestClock(spans)),
+    predict(experiment, origins, run, latestClock(spans)),
+  ]);
   return timingProblem(experiment, spans, planned, soonest, latest);
 }
 
@@ -364,7 +377,8 @@ export async function runExperiments(experiments: readonly Experiment[], lab: La
   const origins = originMap(lab.origins);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, experiments.length));
   const results: ExperimentResult[] = new Array(experiments.length);
-  const predict: Predictor | null = options.predict === undefined ? (e, o, run, clock) => predictExperimentAsync(e, o, run, 'en', clock) : options.predict;
+  const model: Predictor = (e, o, run, clock) => predictExperimentAsync(e, o, run, 'en', clock);
+  const predict: Predictor | null = options.predict === undefined ? model : options.predict;
   // A slot runs experiments with the same page origins back to back (schedule.ts), so it rarely opens a tab.
   // Within those, the longest waits go first, so they pass while the slot runs the rest; then those with the
   // same permission go together, so the slot rarely changes it.

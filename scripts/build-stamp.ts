@@ -22,7 +22,8 @@ export interface Build {
 export const CLIENT_BUILD: Build = {
   stamp: 'dist/client-build.json',
   output: 'dist/client/index.html',
-  always: ['vite.config.ts', 'package-lock.json', 'client/index.html', 'scripts/precompress.ts', 'scripts/build-stamp.ts'],
+  always: ['vite.config.ts', 'package-lock.json', 'client/index.html', 'scripts/precompress.ts',
+    'scripts/build-stamp.ts'],
 };
 
 export const PACKAGE_BUILD: Build = {
@@ -42,7 +43,7 @@ async function fingerprint(root: string, path: string, folder: boolean): Promise
   return folder ? `dir:${info.mtimeMs}` : `${info.size}:${info.mtimeMs}`;
 }
 
-/** Records the inputs of a build that just finished: module ids (absolute, or relative to the root), those outside it ignored. */
+/** Records the inputs of a build that just finished: module ids (absolute or relative to the root); others ignored. */
 export async function writeStamp(root: string, build: Build, moduleIds: Iterable<string>): Promise<void> {
   const bundled = new Set<string>();
   for (const id of moduleIds) {

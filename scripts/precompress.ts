@@ -21,7 +21,9 @@ export async function precompressFolder(dir: string): Promise<number> {
       const path = join(dir, name);
       const text = await readFile(path);
       const [br, gz] = await Promise.all([
-        brotli(text, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: text.length } }),
+        brotli(text, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: text.length },
+        }),
         gzipped(text, { level: constants.Z_BEST_COMPRESSION }),
       ]);
       await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);

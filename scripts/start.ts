@@ -21,5 +21,6 @@ if (stale !== null) {
 }
 // The compiled CLI when lib/ is current (it starts several times faster than the sources through tsx).
 const compiled = (await staleBecause(ROOT, PACKAGE_BUILD)) === null;
-const cli = compiled ? ((await import(pathToFileURL(join(ROOT, 'lib/cli.js')).href)) as typeof import('../cli/main.ts')) : await import('../cli/main.ts');
+type Cli = typeof import('../cli/main.ts');
+const cli = compiled ? ((await import(pathToFileURL(join(ROOT, 'lib/cli.js')).href)) as Cli) : await import('../cli/main.ts');
 process.exitCode = await cli.main(['serve', ...process.argv.slice(2)]);

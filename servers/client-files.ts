@@ -50,7 +50,8 @@ export function chooseCoding(acceptEncoding: string | undefined, available: Read
     weights.set(name === 'x-gzip' ? 'gzip' : name, Number.isFinite(weight) ? weight : 0);
   }
   const weightOf = (coding: ContentCoding): number => weights.get(coding) ?? weights.get('*') ?? 0;
-  return PREFERENCE.filter((c) => available.has(c) && weightOf(c) > 0).sort((a, b) => weightOf(b) - weightOf(a))[0] ?? 'identity';
+  const accepted = PREFERENCE.filter((c) => available.has(c) && weightOf(c) > 0);
+  return accepted.sort((a, b) => weightOf(b) - weightOf(a))[0] ?? 'identity';
 }
 
 interface Representation {
@@ -63,6 +64,11 @@ interface ClientFile {
   type: string;
   cacheControl: string;
   versions: Map<ContentCoding, Representation>;
+}
+
+export interface RequestHeaders {
+  acceptEncoding?: string | undefined;
+  ifNoneMatch?: string | undefined;
 }
 
 export interface ClientReply {
@@ -81,18 +87,27 @@ export class ClientFiles {
   }
 
   /** The reply for a GET or HEAD of `pathname`, or null when no built file has that name. */
-  async reply(pathname: string, headers: { acceptEncoding?: string | undefined; ifNoneMatch?: string | undefined }): Promise<ClientReply | null> {
+  async reply(pathname: string, headers: RequestHeaders): Promise<ClientReply | null> {
     const path = this.#pathOf(pathname);
     if (path === null) return null;
     const file = await this.#load(path);
     if (!file) return null;
     const coding = chooseCoding(headers.acceptEncoding, new Set(file.versions.keys()));
     const version = file.versions.get(coding) as Representation;
-    const common: Record<string, string> = { 'Cache-Control': file.cacheControl, ETag: version.etag, Vary: 'Accept-Encoding' };
+    const common: Record<string, string> = {
+      'Cache-Control': file.cacheControl,
+      ETag: version.etag,
+      Vary: 'Accept-Encoding',
+    };
     if (matches(headers.ifNoneMatch, version.etag)) return { status: 304, headers: common, body: null };
     return {
       status: 200,
-      headers: { ...common, 'Content-Type': file.type, 'Content-Length': String(version.body.byteLength), ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }) },
+      headers: {
+        ...common,
+        'Content-Type': file.type,
+        'Content-Length': String(version.body.byteLength),
+        ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }),
+      },
       body: version.body,
     };
   }
@@ -125,7 +140,8 @@ export class ClientFiles {
       if (compressed) versions.set(coding, { body: compressed, etag: `"${tag}-${coding}"` });
     }
     const hashed = path.startsWith(join(this.#root, 'assets') + sep);
-    const file: ClientFile = { mtimeMs: info.mtimeMs, type: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', cacheControl: hashed ? IMMUTABLE : REVALIDATE, versions };
+    const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+    const file: ClientFile = { mtimeMs: info.mtimeMs, type, cacheControl: hashed ? IMMUTABLE : REVALIDATE, versions };
     this.#files.set(path, file);
     return file;
   }

@@ -180,7 +180,9 @@ export class CorsLabLog extends LitElement {
               : msg('no disagreement between the model and the browser', { id: 'log.summary-agreement' })}${msg('.', { id: 'log.summary-end' })}
           </p>`
         : nothing}
-      <ul aria-label=${msg('Log', { id: 'app.log' })}>${repeat(shown, (run) => run.run, (run) => guard([run, currentLanguage()], () => this._row(run)))}</ul>
+      <ul aria-label=${msg('Log', { id: 'app.log' })}>
+        ${repeat(shown, (run) => run.run, (run) => guard([run, currentLanguage()], () => this._row(run)))}
+      </ul>
       ${this.runs.length === 0
         ? html`<p class="muted">${msg('Run an experiment: its outcome, reason and timeline appear here.', { id: 'log.empty' })}</p>`
         : shown.length === 0

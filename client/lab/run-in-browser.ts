@@ -74,11 +74,19 @@ export async function runInBrowser(experiment: Experiment, origins: OriginMap, f
   for (let attempt = 1; ; attempt++) {
     const { run, timing } = await runOnce(experiment, origins, frames);
     if (timing === null) return run;
-    if (attempt === TIMING_ATTEMPTS) return { ...run, failure: msg(str`${timing} (${attempt} attempts on a busy machine)`, { id: 'runner.late' }) };
+    if (attempt === TIMING_ATTEMPTS) {
+      return { ...run, failure: msg(str`${timing} (${attempt} attempts on a busy machine)`, { id: 'runner.late' }) };
+    }
   }
 }
 
-async function runOnce(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<{ run: BrowserRun; timing: string | null }> {
+interface TimedRun {
+  run: BrowserRun;
+  /** Why the run's timing tells nothing (step-clock.ts), or null. */
+  timing: string | null;
+}
+
+async function runOnce(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<TimedRun> {
   const started = performance.now();
   const run = newRunId();
   const page = pageOf(experiment);

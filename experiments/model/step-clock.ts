@@ -59,8 +59,15 @@ export function latestClock(spans: readonly StepSpan[]): number[] {
  * those on the experiment's own clock: the run tells what the experiment
  * asks. Otherwise a sentence naming the first step the measured time changed.
  */
-export function timingProblem(experiment: Pick<Experiment, 'then'>, spans: readonly StepSpan[], planned: readonly StepPrediction[], soonest: readonly StepPrediction[], latest: readonly StepPrediction[]): string | null {
-  const same = (a: StepPrediction | undefined, b: StepPrediction | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
+export function timingProblem(
+  experiment: Pick<Experiment, 'then'>,
+  spans: readonly StepSpan[],
+  planned: readonly StepPrediction[],
+  soonest: readonly StepPrediction[],
+  latest: readonly StepPrediction[],
+): string | null {
+  const same = (a: StepPrediction | undefined, b: StepPrediction | undefined): boolean =>
+    JSON.stringify(a) === JSON.stringify(b);
   const index = planned.findIndex((p, i) => !same(p, soonest[i]) || !same(p, latest[i]));
   if (index < 1) return null;
   const low = soonestClock(spans)[index] ?? 0;
