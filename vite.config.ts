@@ -1,8 +1,34 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
+import { precompressFolder } from './scripts/precompress.ts';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const OUT = fileURLToPath(new URL('dist/client', import.meta.url));
+
+/**
+ * After the bundle is written: `.br` and `.gz` beside each file (the app origin sends them by
+ * Accept-Encoding), then the record of what was bundled, which lets `npm start` skip a build.
+ */
+function precompressAndStamp(): Plugin {
+  let moduleIds: string[] = [];
+  return {
+    name: 'cors-lab-precompress-and-stamp',
+    apply: 'build',
+    buildEnd() {
+      moduleIds = [...this.getModuleIds()];
+    },
+    async closeBundle() {
+      await precompressFolder(OUT);
+      await writeStamp(ROOT, CLIENT_BUILD, moduleIds);
+    },
+  };
+}
 
 /** The playground client: built into dist/client, served by the app origin. */
 export default defineConfig({
   root: 'client',
   build: { outDir: '../dist/client', emptyOutDir: true, target: 'es2022' },
+  plugins: [precompressAndStamp()],
   logLevel: 'warn',
 });

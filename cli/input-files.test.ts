@@ -17,6 +17,16 @@ async function fileWith(name: string, content: string | Uint8Array): Promise<str
   return file;
 }
 
+/**
+ * Root reads anything, because of two capabilities (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH). The command runs
+ * as root without them, so the mode bits bind it, yet it still reads the checkout: another user
+ * (nobody) could not enter a checkout under a private folder such as /root.
+ * https://man7.org/linux/man-pages/man7/capabilities.7.html
+ */
+function withoutFilePermissionBypass(command: string[]): string[] {
+  return ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--', ...command];
+}
+
 describe('experiment files', () => {
   it('refuses invalid UTF-8 with the line and column of the first bad byte, exit 2', async () => {
     const text = `[\n  {"id": "one", "title": "caf\u00e9 `;
@@ -72,9 +82,9 @@ describe('experiment files', () => {
     await mkdir(join(dir, 'inner'));
     await writeFile(join(dir, 'inner', 'x.json'), JSON.stringify(ONE));
     await chmod(join(dir, 'inner'), 0o000);
-    // Root reads anything: run the command as an unprivileged user then.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'run', file, dir], { encoding: 'utf8', timeout: 50_000, ...asUser });
+    const command = [process.execPath, '--import', 'tsx', 'cli/main.ts', 'run', file, dir];
+    const [program = '', ...args] = process.getuid?.() === 0 ? withoutFilePermissionBypass(command) : command;
+    const child = spawnSync(program, args, { encoding: 'utf8', timeout: 50_000 });
     expect(child.status).toBe(2);
     expect(child.stderr).toContain(`${file}: permission denied`);
     expect(child.stderr).toContain(`${join(dir, 'inner')}: permission denied`);

@@ -12,6 +12,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerScript } from '../servers/runner-script.ts';
+import { PACKAGE_BUILD, writeStamp } from './build-stamp.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** lib/ sits beside dist/, so `new URL('../dist/client/', import.meta.url)` in any bundle finds the built playground. */
@@ -31,7 +32,7 @@ const inlineRunnerScript: Plugin = {
 };
 
 await rm(OUT, { recursive: true, force: true });
-await build({
+const built = await build({
   absWorkingDir: ROOT,
   entryPoints: ENTRIES,
   outdir: OUT,
@@ -45,6 +46,7 @@ await build({
   packages: 'external',
   plugins: [inlineRunnerScript],
   logLevel: 'warning',
+  metafile: true,
 });
 
 execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -61,4 +63,7 @@ async function rewriteSpecifiers(dir: string): Promise<void> {
   }
 }
 await rewriteSpecifiers(TYPES);
+// What npm start checks before it runs lib/cli.js (scripts/start.ts); the runner page's files are inlined above.
+const runnerFiles = (await readdir(join(ROOT, 'client/runner'))).map((name) => join('client/runner', name));
+await writeStamp(ROOT, PACKAGE_BUILD, [...Object.keys(built.metafile.inputs), ...runnerFiles]);
 console.log(`built ${Object.keys(ENTRIES).map((e) => `lib/${e}.js`).join(', ')} and lib/types/`);

@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
@@ -13,9 +12,9 @@ import { JOURNAL_READER_HEADER } from './journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from './origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
+import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
-import { relative } from 'node:path';
 
 type Env = { Bindings: Partial<HttpBindings> };
 
@@ -81,7 +80,12 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
 
   if (self === 'app') {
     if (lab.clientDir) {
-      app.use('/*', serveStatic({ root: relative(process.cwd(), lab.clientDir) }));
+      const files = new ClientFiles(lab.clientDir);
+      app.on(['GET', 'HEAD'], '/*', async (c, next) => {
+        const reply = await files.reply(c.req.path, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') });
+        if (!reply) return next();
+        return new Response(reply.body, { status: reply.status, headers: reply.headers });
+      });
     } else {
       app.get('/', (c) => c.html(fallbackAppPage(lab.origins)));
     }

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { runReport } from '../lab/run-report.ts';
@@ -150,6 +152,10 @@ export class CorsLabLog extends LitElement {
     </li>`;
   }
 
+  /**
+   * Rows are keyed by run and rebuilt only when their run (or the language) changes: "Run all" prepends
+   * 180 rows one by one, and rebuilding every row (timelines, diagrams) each time made the batch quadratic.
+   */
   override render() {
     const shown = this._shown;
     const s = this.summary;
@@ -174,7 +180,9 @@ export class CorsLabLog extends LitElement {
               : msg('no disagreement between the model and the browser', { id: 'log.summary-agreement' })}${msg('.', { id: 'log.summary-end' })}
           </p>`
         : nothing}
-      <ul aria-label=${msg('Log', { id: 'app.log' })}>${shown.map((run) => this._row(run))}</ul>
+      <ul aria-label=${msg('Log', { id: 'app.log' })}>
+        ${repeat(shown, (run) => run.run, (run) => guard([run, currentLanguage()], () => this._row(run)))}
+      </ul>
       ${this.runs.length === 0
         ? html`<p class="muted">${msg('Run an experiment: its outcome, reason and timeline appear here.', { id: 'log.empty' })}</p>`
         : shown.length === 0

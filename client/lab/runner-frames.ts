@@ -41,12 +41,30 @@ interface Pending {
   done: (seen: PageSeen) => void;
 }
 
+/** How often a timer looks at the clock. */
+const TICK_MS = 100;
+
+/**
+ * Rejects after `ms` of this page's own responsive time: a tick that comes
+ * late counts as one on time, so a busy machine (or a busy main thread, which
+ * the runner frames of same-site origins share with this page) stretches the
+ * wait in proportion, instead of turning a slow runner page into "no answer".
+ */
 function timer<T>(ms: number, message: string): { promise: Promise<T>; cancel: () => void } {
-  let id: ReturnType<typeof setTimeout> | undefined;
+  let id: ReturnType<typeof setInterval> | undefined;
   const promise = new Promise<T>((_, reject) => {
-    id = setTimeout(() => reject(new RunnerError(message)), ms);
+    let counted = 0;
+    let last = performance.now();
+    id = setInterval(() => {
+      const now = performance.now();
+      counted += Math.min(now - last, TICK_MS);
+      last = now;
+      if (counted < ms) return;
+      clearInterval(id);
+      reject(new RunnerError(message));
+    }, TICK_MS);
   });
-  return { promise, cancel: () => clearTimeout(id) };
+  return { promise, cancel: () => clearInterval(id) };
 }
 
 export class RunnerFrames {

@@ -20,6 +20,7 @@ import { corsCheck, preflightCorsCheck, type CorsFailure } from './cors-check.ts
 import { HttpCache, type VaryInputs } from './http-cache.ts';
 import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
+import { plannedClock } from './step-clock.ts';
 import { corsHeaderValues, type Check, type CheckStage } from './trace.ts';
 import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
 import { resourcePolicyBlock } from './resource-policy.ts';
@@ -322,11 +323,13 @@ export function experimentUrl(experiment: Experiment, origins: OriginMap, run: s
 /**
  * Predicts the experiment and each `then` step, in order, sharing caches and
  * cookies as the browser does; a step may wait (`delayMs`) or run on another page.
+ * `clock` says when each step ran (ms after the first): by default its `delayMs` added up; a runner
+ * passes what it measured (step-clock.ts), since the caches' expiry depends on the time that really passed.
  * An experiment with `server.middleware` needs the middleware's replies: pass the memo that
  * predictExperimentAsync fills, or use that instead. The trace's words (`checks[].text`) are in
  * `lang`; English, the default, is what the CLI and the library print.
  */
-export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies(), lang: Language = 'en'): StepPrediction[] {
+export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies(), lang: Language = 'en', clock: readonly number[] = plannedClock(experiment)): StepPrediction[] {
   const settings = browserOf(experiment);
   const say = modelMessages(lang).check;
   const contextOf = (page: PageOrigin): Context => ({
@@ -344,8 +347,8 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
   const first = predictStep(contextOf(pageOf(experiment)), url, resolveRequest(experiment.request), state);
   return [
     first,
-    ...(experiment.then ?? []).map((step) => {
-      state.now += step.delayMs ?? 0;
+    ...(experiment.then ?? []).map((step, i) => {
+      state.now = clock[i + 1] ?? state.now + (step.delayMs ?? 0);
       return predictStep(contextOf(step.page ?? pageOf(experiment)), url, resolveRequest(experiment.request, step.request), state);
     }),
   ];
@@ -355,10 +358,10 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
 const MAX_MIDDLEWARE_PASSES = 8;
 
 /** predictExperiment with every middleware reply run for real (the only asynchronous part). */
-export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted', lang: Language = 'en'): Promise<StepPrediction[]> {
+export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted', lang: Language = 'en', clock?: readonly number[]): Promise<StepPrediction[]> {
   const replies = new MiddlewareReplies();
   for (let pass = 0; ; pass++) {
-    const steps = predictExperiment(experiment, origins, run, replies, lang);
+    const steps = predictExperiment(experiment, origins, run, replies, lang, clock);
     if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return steps;
     await replies.resolvePending();
   }

@@ -8,6 +8,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import type { ExperimentResult } from '../../runner/observed.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const groups = [...new Set(catalog.map((e) => e.group))];
 
@@ -16,7 +17,7 @@ for (const group of groups) {
   test.describe(group, () => {
     // One worker runs the group's tests in order, so the group runs once (beforeAll) and a failure skips nothing.
     // The whole group runs in the hook: give it the time a busy 2-core machine needs.
-    test.describe.configure({ mode: 'default', timeout: 90_000 });
+    test.describe.configure({ mode: 'default', timeout: paced(90_000) });
     const results = new Map<string, ExperimentResult>();
     test.beforeAll(async ({ lab, labBrowser }) => {
       const report = await runExperiments(experiments, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });

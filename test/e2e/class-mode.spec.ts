@@ -10,6 +10,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const NAMES = { app: 'class.test', api: 'class.test', api2: 'class.test', partner: 'partner-room.test', public: 'partner-room.test', evil: 'evil-room.test' } as const;
 
@@ -45,7 +46,7 @@ test('an attendee opens the class URL, not a secure context, and runs an experim
 });
 
 test('the catalog in a browser that reaches the lab only by its class names: as the catalog expects, but where the catalog names evil.localhost or needs a secure context', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(paced(120_000));
   // Experiments that need a browser of their own (third-party cookies allowed, the public address space) are left out:
   // that browser would not have the resolver rule.
   const ordinary = catalog.filter((e) => !e.browser && e.page !== 'public' && !e.then?.some((s) => s.page === 'public'));

@@ -6,11 +6,12 @@
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const stateful = ['credentials-cookie-sent-include', 'preflight-max-age-cached', 'credentials-cookie-not-stored-without-acac', 'cache-poisoning-missing-vary'].map((id) => catalog.find((e) => e.id === id)!);
 
 test('the same stateful experiments, four times over at once and then again, give the same results', async ({ lab, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(paced(90_000));
   const twice = [...stateful, ...stateful, ...stateful, ...stateful];
   const first = await runExperiments(twice, lab, browser, { concurrency: 4 });
   const again = await runExperiments(stateful, lab, browser, { concurrency: 2 });

@@ -13,6 +13,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../servers/origins.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { expect, test } from './lab-fixture.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const lessons = loadLessonsFromDisk();
 const preflight = lessons.en.find((l) => l.id === 'the-preflight')!;
@@ -294,7 +295,7 @@ test('printed from a link with an unknown ?lang=, the worksheet leaves the notic
 });
 
 test('a lesson after a run and a fix attempt has no serious accessibility violation, light and dark', async ({ lab, page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(paced(90_000));
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   await predictFirst(page, 'Blocked');
   const fix = page.getByRole('region', { name: 'Fix it' });

@@ -11,6 +11,7 @@ import { runExperiments } from '../../runner/run-experiments.ts';
 import { wptCases } from '../probes/wpt-cases.ts';
 import { wptMoreCases } from '../probes/wpt-more-cases.ts';
 import { expect, test } from './lab-fixture.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const probes = [...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'), ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts')];
 const groups = [...new Set(probes.map((p) => p.group))];
@@ -30,7 +31,7 @@ for (const group of groups) {
 
 function defineAgreementTest(title: string, cases: typeof probes): void {
   test(title, async ({ lab, labBrowser }) => {
-    test.setTimeout(TIMEOUT_MS);
+    test.setTimeout(paced(TIMEOUT_MS));
     const report = await runExperiments(cases, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
     const problems: string[] = [];
     let steps = 0;

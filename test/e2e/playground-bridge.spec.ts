@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../servers/origins.ts';
 import type { PageSeen } from '../../client/runner/step.ts';
+import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
 
 /** A blocked experiment that a fake result would turn into "allowed". */
@@ -99,9 +100,9 @@ for (const runner of [
     await page.getByRole('button', { name: blocked.title }).click();
     await page.getByRole('button', { name: 'Run this experiment' }).click();
     const row = page.getByTestId('log-row').filter({ hasText: blocked.id });
-    // 2 s for the runner, plus slack for the routed page load and the assertion's polling on a busy machine
-    // (the old bridge waited 15 s and then reported a CORS block).
-    await expect(row).toContainText('⚠ no answer', { timeout: 3_500 });
+    // 2 s of the page's responsive time for the runner, plus slack for the routed page load, stretched on a busy
+    // machine (the old bridge waited 15 s and then reported a CORS block).
+    await expect(row).toContainText('⚠ no answer', { timeout: paced(3_500) });
     await expect(row).not.toContainText('✖ blocked');
     await expect(row).not.toContainText('✔ allowed');
     await row.getByText(blocked.id).click();

@@ -14,6 +14,7 @@ import { experimentHash } from '../../client/share/experiment-link.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { originMap } from '../../servers/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { paced } from '../pace/machine-pace.ts';
 
 const SHOTS = fileURLToPath(new URL('../../tmp/', import.meta.url));
 
@@ -72,7 +73,7 @@ const VIEWS = [
 // of the default view too; overflow is checked at each stage.
 for (const view of VIEWS) {
   test(`${view.name}: no horizontal overflow and no serious accessibility violation, editor open and log expanded`, async ({ lab, page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(paced(90_000));
     await page.setViewportSize({ width: view.width, height: 900 });
     await open(page, `${originMap(lab.origins).app}/`);
     if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();

@@ -7,4 +7,5 @@ export const runner = {
   'runner.no-answer': str`${0} 的运行页没有在 ${1} 秒内应答`,
   'runner.no-accept': str`${0} 的运行页没有在 ${1} 秒内接受请求`,
   'runner.no-result': str`${0} 的运行页接受了请求，但没有在 ${1} 秒内送回结果`,
+  'runner.late': str`${0}（在繁忙的机器上试了 ${1} 次）`,
 } as const;
