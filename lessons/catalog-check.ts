@@ -10,6 +10,7 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import { whereIs } from './load.ts';
+import type { Claim } from './claims.ts';
 import type { FixIt, HeaderEdits, Lesson, Prediction } from './schema.ts';
 
 type Answer = NonNullable<NonNullable<ServerPlan['actual']>['headers']>;
@@ -47,6 +48,28 @@ export function checkAgainstCatalog(lessons: readonly Lesson[], catalog: readonl
     }
     const fixIt = byId.get(lesson.fixIt.experiment);
     if (fixIt) problems.push(...checkFixIt(lesson, fixIt, origins));
+    for (const claim of lesson.claims) problems.push(...checkClaim(lesson, claim, byId.get(claim.experiment), origins));
+  }
+  return problems;
+}
+
+/**
+ * A claim in the narrative cites an experiment whose `expect` and whose
+ * model prediction both say what the claim says (test/e2e/lesson-claims.spec.ts
+ * then holds it to Chromium).
+ */
+function checkClaim(lesson: Lesson, claim: Claim, experiment: Experiment | undefined, origins: OriginMap): string[] {
+  const where = `${lesson.file}:${lesson.narrativeLine + claim.line}: narrative: {{see ${claim.experiment}}}`;
+  if (!experiment) return [`${where}: unknown experiment "${claim.experiment}" (see \`cors-lab list\`)`];
+  const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}`;
+  const expected = experiment.expect;
+  const problems: string[] = [];
+  if (expected?.outcome !== claim.outcome || (claim.reason !== null && expected.reason !== claim.reason)) {
+    problems.push(`${where}: the claim says ${said}; the experiment expects ${expected?.outcome ?? 'nothing'}${expected?.reason ? ` ${expected.reason}` : ''}`);
+  }
+  const [first] = predictExperiment(experiment, origins);
+  if (first && (first.outcome !== claim.outcome || (claim.reason !== null && first.reason !== claim.reason))) {
+    problems.push(`${where}: the claim says ${said}; the model predicts ${first.outcome}${first.reason ? ` ${first.reason}` : ''}`);
   }
   return problems;
 }

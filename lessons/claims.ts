@@ -1,0 +1,88 @@
+/**
+ * A lesson says how a browser behaves only where it cites the catalog
+ * experiment that shows it, with the outcome and reason it claims, inline
+ * in the narrative where the claim is made:
+ *
+ *     ... the reason is `PreflightMissingAllowOriginHeader`
+ *     {{see preflight-status-404-no-cors: blocked PreflightMissingAllowOriginHeader}}.
+ *
+ * The learner sees "see it: run preflight-status-404-no-cors" (a link that
+ * opens it in the playground); catalog-check.ts holds each claim to the
+ * experiment's `expect` and the model, and test/e2e/lesson-claims.spec.ts
+ * runs every cited experiment in Chromium and holds the claim to what it did.
+ */
+import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../experiments/reasons.ts';
+
+export interface Claim {
+  /** The catalog experiment that shows it. */
+  experiment: string;
+  outcome: Outcome;
+  /** The Chromium reason claimed for a block, or null when none is claimed. */
+  reason: string | null;
+  /** Line of the marker within the narrative, from 0. */
+  line: number;
+}
+
+/** Anything that starts like a marker: a malformed one is reported, never shown raw. */
+const MARKER_START = /\{\{\s*see\b/g;
+/** `{{see <id>: <outcome>[ <reason>]}}` */
+const MARKER = /\{\{see ([a-z0-9]+(?:-[a-z0-9]+)*): ([a-z]+)(?: ([^\s{}]+))?\}\}/y;
+
+export type MarkerPart = { text: string } | { claim: Claim };
+
+/** The narrative cut into text and claims, with the problems of malformed markers (their lines from 0). */
+export function splitClaims(narrative: string): { parts: MarkerPart[]; problems: Array<{ line: number; message: string }> } {
+  const parts: MarkerPart[] = [];
+  const problems: Array<{ line: number; message: string }> = [];
+  let at = 0;
+  for (const start of narrative.matchAll(MARKER_START)) {
+    if (start.index < at) continue;
+    const line = narrative.slice(0, start.index).split('\n').length - 1;
+    MARKER.lastIndex = start.index;
+    const match = MARKER.exec(narrative);
+    if (!match) {
+      problems.push({ line, message: 'a claim marker is written {{see experiment-id: outcome Reason}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}' });
+      continue;
+    }
+    const [whole, experiment = '', outcome = '', reason] = match;
+    if (!(OUTCOMES as readonly string[]).includes(outcome)) {
+      problems.push({ line, message: `claim of ${experiment}: unknown outcome "${outcome}"; use ${OUTCOMES.join(', ')}` });
+      continue;
+    }
+    if (reason !== undefined && !isReason(reason)) {
+      problems.push({ line, message: `claim of ${experiment}: unknown reason "${reason}": use a Chromium Network.CorsError name` });
+      continue;
+    }
+    parts.push({ text: narrative.slice(at, start.index) });
+    parts.push({ claim: { experiment, outcome: outcome as Outcome, reason: reason ?? null, line } });
+    at = start.index + whole.length;
+  }
+  parts.push({ text: narrative.slice(at) });
+  return { parts, problems };
+}
+
+/** The claims of a narrative, in order. */
+export function claimsOf(narrative: string): Claim[] {
+  return splitClaims(narrative).parts.flatMap((p) => ('claim' in p ? [p.claim] : []));
+}
+
+/**
+ * Every Chromium reason a paragraph names is claimed in that paragraph by
+ * an experiment that shows it: the reasons are the lessons' statements of
+ * browser behaviour that can be checked word for word. Fenced code is skipped.
+ */
+export function unbackedReasons(narrative: string): Array<{ line: number; reason: string }> {
+  const found: Array<{ line: number; reason: string }> = [];
+  let line = 0;
+  for (const paragraph of narrative.split(/\n[ \t]*\n/)) {
+    if (!paragraph.trimStart().startsWith('```')) {
+      const claimed = new Set(claimsOf(paragraph).map((c) => c.reason));
+      const prose = paragraph.replace(/\{\{see [^}]*\}\}/g, '');
+      for (const reason of CORS_ERRORS) {
+        if (prose.includes(`\`${reason}\``) && !claimed.has(reason)) found.push({ line: line + prose.slice(0, prose.indexOf(`\`${reason}\``)).split('\n').length - 1, reason });
+      }
+    }
+    line += paragraph.split('\n').length + 1;
+  }
+  return found;
+}
