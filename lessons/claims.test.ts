@@ -132,3 +132,9 @@ describe('neutral questions', () => {
     }
   });
 });
+
+describe('the course cites', () => {
+  it('at least one experiment in every lesson, in every language', () => {
+    for (const lesson of [...lessons.en, ...lessons['zh-CN']]) expect(lesson.claims.length, lesson.file).toBeGreaterThan(0);
+  });
+});

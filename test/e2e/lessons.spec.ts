@@ -437,7 +437,7 @@ test('another lesson in the same element starts fresh: no answer or result carri
   const redirects = lessons.en.find((l) => l.id === 'redirects')!;
   await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), redirects.id);
   const card = page.getByRole('region', { name: 'Experiment 1' });
-  await expect(card.getByRole('heading', { name: `Experiment 1: ${catalog.find((e) => e.id === redirects.experiments[0])!.title}` })).toBeVisible();
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${redirects.questions[redirects.experiments[0]!]}` })).toBeVisible();
   await expect(card.getByTestId('lesson-result')).toHaveCount(0);
   await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeDisabled();
 });
