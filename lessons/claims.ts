@@ -29,11 +29,20 @@ const MARKER_START = /\{\{\s*see\b/g;
 const MARKER = /\{\{see ([a-z0-9]+(?:-[a-z0-9]+)*): ([a-z]+)(?: ([^\s{}]+))?\}\}/y;
 
 export type MarkerPart = { text: string } | { claim: Claim };
+export interface MarkerProblem {
+  /** Line within the narrative, from 0. */
+  line: number;
+  message: string;
+}
 
-/** The narrative cut into text and claims, with the problems of malformed markers (their lines from 0). */
-export function splitClaims(narrative: string): { parts: MarkerPart[]; problems: Array<{ line: number; message: string }> } {
+const MARKER_FORMAT =
+  'a claim marker is written {{see experiment-id: outcome Reason}}, ' +
+  'e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}';
+
+/** The narrative cut into text and claims, with the problems of malformed markers. */
+export function splitClaims(narrative: string): { parts: MarkerPart[]; problems: MarkerProblem[] } {
   const parts: MarkerPart[] = [];
-  const problems: Array<{ line: number; message: string }> = [];
+  const problems: MarkerProblem[] = [];
   let at = 0;
   for (const start of narrative.matchAll(MARKER_START)) {
     if (start.index < at) continue;
@@ -41,16 +50,18 @@ export function splitClaims(narrative: string): { parts: MarkerPart[]; problems:
     MARKER.lastIndex = start.index;
     const match = MARKER.exec(narrative);
     if (!match) {
-      problems.push({ line, message: 'a claim marker is written {{see experiment-id: outcome Reason}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}' });
+      problems.push({ line, message: MARKER_FORMAT });
       continue;
     }
     const [whole, experiment = '', outcome = '', reason] = match;
     if (!(OUTCOMES as readonly string[]).includes(outcome)) {
-      problems.push({ line, message: `claim of ${experiment}: unknown outcome "${outcome}"; use ${OUTCOMES.join(', ')}` });
+      const message = `claim of ${experiment}: unknown outcome "${outcome}"; use ${OUTCOMES.join(', ')}`;
+      problems.push({ line, message });
       continue;
     }
     if (reason !== undefined && !isReason(reason)) {
-      problems.push({ line, message: `claim of ${experiment}: unknown reason "${reason}": use a Chromium Network.CorsError name` });
+      const message = `claim of ${experiment}: unknown reason "${reason}": use a Chromium Network.CorsError name`;
+      problems.push({ line, message });
       continue;
     }
     parts.push({ text: narrative.slice(at, start.index) });
@@ -79,7 +90,9 @@ export function unbackedReasons(narrative: string): Array<{ line: number; reason
       const claimed = new Set(claimsOf(paragraph).map((c) => c.reason));
       const prose = paragraph.replace(/\{\{see [^}]*\}\}/g, '');
       for (const reason of CORS_ERRORS) {
-        if (prose.includes(`\`${reason}\``) && !claimed.has(reason)) found.push({ line: line + prose.slice(0, prose.indexOf(`\`${reason}\``)).split('\n').length - 1, reason });
+        const at = prose.indexOf(`\`${reason}\``);
+        if (at === -1 || claimed.has(reason)) continue;
+        found.push({ line: line + prose.slice(0, at).split('\n').length - 1, reason });
       }
     }
     line += paragraph.split('\n').length + 1;

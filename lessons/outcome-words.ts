@@ -8,11 +8,15 @@ import type { LessonLanguage } from './schema.ts';
 
 export const OUTCOME_WORDS: Record<LessonLanguage, readonly string[]> = {
   en: [
-    'allowed', 'allows', 'blocked', 'blocks', 'readable', 'unreadable', 'fail', 'fails', 'failed', 'stop', 'stops', 'stopped',
-    'succeed', 'succeeds', 'succeeded', 'works', 'breaks', 'refused', 'refuses', 'rejected', 'denied', 'passes', 'passed',
-    'ignored', 'enough', 'match', 'matches', 'opaque', 'dropped', 'skips', 'cached', 'covers', 'cover', 'lets', 'dangerous',
+    'allowed', 'allows', 'blocked', 'blocks', 'readable', 'unreadable', 'fail', 'fails', 'failed',
+    'stop', 'stops', 'stopped', 'succeed', 'succeeds', 'succeeded', 'works', 'breaks', 'refused',
+    'refuses', 'rejected', 'denied', 'passes', 'passed', 'ignored', 'enough', 'match', 'matches',
+    'opaque', 'dropped', 'skips', 'cached', 'covers', 'cover', 'lets', 'dangerous',
   ],
-  'zh-CN': ['放行', '拦截', '阻止', '允许', '失败', '成功', '止步', '不匹配', '匹配', '可读', '读不到', '无法读取', '能读', '通过', '拒绝', '忽略', '没问题', '不透明', '危险', '命中', '丢弃'],
+  'zh-CN': [
+    '放行', '拦截', '阻止', '允许', '失败', '成功', '止步', '不匹配', '匹配', '可读', '读不到',
+    '无法读取', '能读', '通过', '拒绝', '忽略', '没问题', '不透明', '危险', '命中', '丢弃',
+  ],
 };
 
 /** The outcome words in `question`; header names (`Access-Control-Allow-Origin`) are names, not words. */

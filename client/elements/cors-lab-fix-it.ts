@@ -125,7 +125,7 @@ export class CorsLabFixIt extends LitElement {
     const { preflight, actual } = this._texts;
     const solved = loadProgress()[this.lessonId]?.fixed === true;
     return html`
-      <h3>${msg('Fix it', { id: 'lesson.fix.title' })}: ${this.question}</h3>
+      <h3>${msg(str`${msg('Fix it', { id: 'lesson.fix.title' })}: ${this.question}`, { id: 'lesson.fix.heading' })}</h3>
       <p><strong>${fixIt.goal}</strong></p>
       ${solved ? html`<p class="note">${msg('You have solved this one before.', { id: 'lesson.fix.solvedBefore' })}</p>` : nothing}
       <div class="setup">

@@ -16,7 +16,7 @@ import { reasonDescription } from '../../experiments/model/messages/index.ts';
 import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
-import { experimentLabel, lessonStyles, outcomeWords } from './lesson-styles.ts';
+import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 import { explainIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
@@ -186,7 +186,8 @@ export class CorsLabLessonExperiment extends LitElement {
 
   private _gradedLine(g: Graded) {
     const mark = g.right ? html`<span class="allowed">${msg('✔ right', { id: 'lesson.right' })}</span>` : html`<span class="blocked">${msg('✖ not this time', { id: 'lesson.wrong' })}</span>`;
-    const shown = (v: string | boolean | null) => (typeof v === 'boolean' ? yesNo(v) : v === null ? '—' : g.question === 'outcome' ? outcomeWords(v as Outcome) : v);
+    // Plain words here: an icon beside what the learner said would put a ✔ on a wrong pick.
+    const shown = (v: string | boolean | null) => (typeof v === 'boolean' ? yesNo(v) : v === null ? '—' : g.question === 'outcome' ? outcomeName(v as Outcome) : v);
     const what =
       g.question === 'outcome'
         ? msg('Outcome', { id: 'lesson.graded.outcome' })
@@ -240,7 +241,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const origins = this._origins ?? DEFAULT_ORIGINS;
     const preflight = preflightShown(experiment, (prediction.ask ?? []).includes('preflight') && !prediction.step, origins);
     return html`
-      <h3>${experimentLabel(this.number)}: ${this.question}</h3>
+      <h3>${msg(str`${experimentLabel(this.number)}: ${this.question}`, { id: 'lesson.experiment.heading' })}</h3>
       ${before && !this._run ? html`<p class="note">${before.right ? msg('You predicted this one before, and were right.', { id: 'lesson.before.right' }) : msg('You predicted this one before; try again.', { id: 'lesson.before.wrong' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>

@@ -10,6 +10,13 @@ export function outcomeWords(outcome: Outcome): string {
   return msg('◌ opaque', { id: 'lesson.outcome.opaque' });
 }
 
+/** The outcome's word alone, for what a learner said: no icon, so a wrong pick never carries a ✔. */
+export function outcomeName(outcome: Outcome): string {
+  if (outcome === 'allowed') return msg('Allowed', { id: 'lesson.outcomeName.allowed' });
+  if (outcome === 'blocked') return msg('Blocked', { id: 'lesson.outcomeName.blocked' });
+  return msg('Opaque', { id: 'lesson.outcomeName.opaque' });
+}
+
 /** "Experiment 2": an experiment's place in its lesson, from 1 (its heading and its step's name). */
 export function experimentLabel(number: number): string {
   return msg(str`Experiment ${number}`, { id: 'lesson.experiment' });

@@ -15,7 +15,7 @@ export function headerOfReason(reason: string): string | null {
   return null;
 }
 
-/** Whether a reason is about the preflight's answer (Chromium's names say so, or it checks the Allow-Methods/Headers lists). */
+/** Whether a reason is about the preflight's answer (Chromium's names say so). */
 function onPreflight(reason: string): boolean {
   return reason.startsWith('Preflight') || reason.endsWith('PreflightResponse');
 }
@@ -30,11 +30,14 @@ export function fixHint(verdict: FixVerdict, attempts: number, modelFix: string 
   if (verdict.fixed || 'failure' in verdict || attempts < 1) return null;
   if (attempts >= 2 && modelFix) return { level: 'fix', text: modelFix };
   if (verdict.unreadable.length > 0) {
-    return { level: 'header', text: msg(str`Hint: look at Access-Control-Expose-Headers on the actual answer (${verdict.unreadable.join(', ')}).`, { id: 'lesson.hint.expose' }) };
+    const names = verdict.unreadable.join(', ');
+    const text = msg(str`Hint: look at Access-Control-Expose-Headers on the actual answer (${names}).`, { id: 'lesson.hint.expose' });
+    return { level: 'header', text };
   }
   const header = verdict.reason ? headerOfReason(verdict.reason) : null;
   if (!verdict.reason || !header) return modelFix ? { level: 'fix', text: modelFix } : null;
-  return onPreflight(verdict.reason)
-    ? { level: 'header', text: msg(str`Hint: look at ${header} on the preflight answer (OPTIONS).`, { id: 'lesson.hint.preflight' }) }
-    : { level: 'header', text: msg(str`Hint: look at ${header} on the actual answer.`, { id: 'lesson.hint.actual' }) };
+  const text = onPreflight(verdict.reason)
+    ? msg(str`Hint: look at ${header} on the preflight answer (OPTIONS).`, { id: 'lesson.hint.preflight' })
+    : msg(str`Hint: look at ${header} on the actual answer.`, { id: 'lesson.hint.actual' });
+  return { level: 'header', text };
 }

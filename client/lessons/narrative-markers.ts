@@ -17,16 +17,23 @@ export type NarrativeChunk = { markdown: string } | { origins: true };
 const ORIGINS_LINE = /^\{\{origins\}\}[ \t]*$/m;
 
 /** The narrative in Markdown chunks, with an origins table between them where `{{origins}}` stands. */
-export function narrativeChunks(lesson: Pick<Lesson, 'narrative'>, catalog: readonly Experiment[], currentSearch: string): NarrativeChunk[] {
+export function narrativeChunks(
+  lesson: Pick<Lesson, 'narrative'>,
+  catalog: readonly Experiment[],
+  currentSearch: string,
+): NarrativeChunk[] {
   const markdown = splitClaims(lesson.narrative)
     .parts.map((part) => {
       if ('text' in part) return part.text;
       const experiment = catalog.find((e) => e.id === part.claim.experiment);
       const name = `\`${part.claim.experiment}\``;
-      // The loader's catalog check refuses an unknown experiment; should one slip through, the name stays, unlinked.
-      const link = experiment ? `[${name}](${lessonHref(null, currentSearch)}${experimentHash(experiment)})` : name;
+      // The loader's catalog check refuses an unknown experiment; should one slip through, it stays unlinked.
+      const href = experiment ? `${lessonHref(null, currentSearch)}${experimentHash(experiment)}` : null;
+      const link = href ? `[${name}](${href})` : name;
       return msg(str`(see it: run ${link})`, { id: 'lesson.seeIt' });
     })
     .join('');
-  return markdown.split(ORIGINS_LINE).flatMap((text, i): NarrativeChunk[] => (i === 0 ? [{ markdown: text }] : [{ origins: true }, { markdown: text }]));
+  return markdown
+    .split(ORIGINS_LINE)
+    .flatMap((text, i): NarrativeChunk[] => (i === 0 ? [{ markdown: text }] : [{ origins: true }, { markdown: text }]));
 }

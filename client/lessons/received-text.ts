@@ -9,11 +9,12 @@ import type { JournalEntry } from '../../servers/journal.ts';
 
 /** `api received OPTIONS /data (Origin: http://localhost:5310, Access-Control-Request-Method: PUT) and answered 204` */
 export function receivedLine(entry: JournalEntry): string {
+  const line = (name: string, value: string | null): string => (value === null ? '' : `${name}: ${value}`);
   const headers = [
-    entry.originHeader === null ? msg('no Origin', { id: 'lesson.received.noOrigin' }) : `Origin: ${entry.originHeader}`,
-    entry.accessControlRequestMethod === null ? '' : `Access-Control-Request-Method: ${entry.accessControlRequestMethod}`,
-    entry.accessControlRequestHeaders === null ? '' : `Access-Control-Request-Headers: ${entry.accessControlRequestHeaders}`,
-    entry.cookie === null ? '' : `Cookie: ${entry.cookie}`,
+    line('Origin', entry.originHeader) || msg('no Origin', { id: 'lesson.received.noOrigin' }),
+    line('Access-Control-Request-Method', entry.accessControlRequestMethod),
+    line('Access-Control-Request-Headers', entry.accessControlRequestHeaders),
+    line('Cookie', entry.cookie),
   ].filter(Boolean);
   const request = `${entry.method} ${entry.path} (${headers.join(', ')})`;
   return msg(str`${entry.origin} received ${request} and answered ${entry.status}`, { id: 'lesson.received.line' });

@@ -49,29 +49,39 @@ export function requestText(experiment: Experiment): string {
   return [`page ${pageOf(experiment)}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
 }
 
-/** How the servers answer: the preflight (see PreflightShown), each redirect hop, the actual answer (or the middleware). */
+/** How the servers answer: the preflight (PreflightShown), each redirect hop, the actual answer (or the middleware). */
 export function serverText(experiment: Experiment, options: ServerTextOptions): string {
   const server = experiment.server ?? {};
   const { origins } = options;
   const none = msg('(no headers)', { id: 'lesson.noHeaders' });
   const reflect = msg('(the request’s Origin)', { id: 'lesson.reflectedOrigin' });
   const page = pageOf(experiment);
-  const expand = (value: string, field: string): string =>
-    origins ? expandTokens(value.replaceAll('{reflect}', reflect), field, { page, origins, requestOrigin: undefined }) : value;
-  const shown = (headers: HeaderMap | undefined): string =>
-    headersToText(Object.fromEntries(Object.entries(headers ?? {}).map(([name, v]) => [name, Array.isArray(v) ? v.map((one) => expand(one, name)) : expand(v, name)])));
+  const expand = (value: string, field: string): string => {
+    if (!origins) return value;
+    return expandTokens(value.replaceAll('{reflect}', reflect), field, { page, origins, requestOrigin: undefined });
+  };
+  const shown = (headers: HeaderMap | undefined): string => {
+    const entries = Object.entries(headers ?? {}).map(([name, v]) => {
+      return [name, Array.isArray(v) ? v.map((one) => expand(one, name)) : expand(v, name)];
+    });
+    return headersToText(Object.fromEntries(entries));
+  };
   const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} ${none}`);
   const parts: string[] = [];
   if (options.preflight !== 'none') {
     const title = `OPTIONS → ${server.preflight?.status ?? 204}`;
-    parts.push(block(options.preflight === 'if-sent' ? msg(str`${title} (if the browser sends one)`, { id: 'lesson.preflightIfSent' }) : title, shown(server.preflight?.headers)));
+    const ifSent = msg(str`${title} (if the browser sends one)`, { id: 'lesson.preflightIfSent' });
+    parts.push(block(options.preflight === 'if-sent' ? ifSent : title, shown(server.preflight?.headers)));
   }
   (server.redirects ?? []).forEach((hop, i) => {
     const to = origins ? origins[hop.to] : hop.to;
     parts.push(block(`redirect ${i + 1}: ${hop.status ?? 302} → ${to}${hop.path ?? ''}`, shown(hop.headers)));
   });
   if (server.middleware) parts.push(`middleware: ${expand(JSON.stringify(server.middleware), 'middleware')}`);
-  else parts.push(block(`${resolveRequest(experiment.request).method} → ${server.actual?.status ?? 200}`, shown(server.actual?.headers)));
+  else {
+    const { method } = resolveRequest(experiment.request);
+    parts.push(block(`${method} → ${server.actual?.status ?? 200}`, shown(server.actual?.headers)));
+  }
   return parts.join('\n\n');
 }
 

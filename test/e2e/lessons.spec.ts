@@ -129,6 +129,9 @@ test('keyboard only, a wrong prediction: no ✔ on any wrong pick, the right ans
   await expect(reached.getByRole('radio', { name: 'yes' })).toHaveAccessibleDescription('✖ your pick');
   await expect(reached.getByRole('radio', { name: 'no' })).toHaveAccessibleDescription('✔ the answer');
   await expect(card.getByText('✔ your pick')).toHaveCount(0);
+  // Nor in the graded lines: what the learner said is in plain words, the ✔ only beside a right answer.
+  await expect(result.getByRole('listitem').filter({ hasText: 'Outcome' })).toHaveText('✖ not this time Outcome You said Allowed; the answer: Blocked.');
+  await expect(result.getByRole('list').first()).not.toContainText('✔');
   await expect(result.getByRole('list', { name: 'What the servers received' })).toContainText('api received OPTIONS');
 });
 

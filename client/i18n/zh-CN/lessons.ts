@@ -85,4 +85,9 @@ export const lessons = {
   'lesson.hint.fix': '提示：模型针对你的浏览器结果给出的修复：',
   'lesson.fix.learned': '要记住的一点：',
   'lesson.seeIt': str`（动手看：运行 ${0}）`,
+  'lesson.experiment.heading': str`${0}：${1}`,
+  'lesson.fix.heading': str`${0}：${1}`,
+  'lesson.outcomeName.allowed': '放行',
+  'lesson.outcomeName.blocked': '拦截',
+  'lesson.outcomeName.opaque': '不透明',
 } as const;
