@@ -93,7 +93,7 @@ export const preflight: ExperimentInput[] = [
     id: 'preflight-status-500',
     title: 'A preflight answered with 500 stops the request',
     group: 'preflight',
-    explain: 'A preflight must get an ok status (200-299), whatever its headers say. Servers that route OPTIONS to a handler that fails show this.\n\n**Fix:** answer OPTIONS with 204.',
+    explain: 'A preflight must get an ok status (200-299). Here the 500 carries the CORS headers (a middleware adds them to every answer, then the OPTIONS handler fails), so the status is the check that fails. Without those headers Chromium reports the missing `Access-Control-Allow-Origin` first (`preflight-status-404-no-cors`).\n\n**Fix:** answer OPTIONS with 204.',
     request: { target: 'api', method: 'PUT' },
     server: { preflight: { status: 500, headers: { ...ALLOW_PAGE, 'Access-Control-Allow-Methods': 'PUT' } } },
     expect: { outcome: 'blocked', reason: 'PreflightInvalidStatus', preflight: true, reachedServer: false },

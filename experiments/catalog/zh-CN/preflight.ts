@@ -44,7 +44,7 @@ export const preflight: Record<string, { title: string; explain: string }> = {
   'preflight-status-500': {
     title: '用 500 响应的预检会让请求止步',
     explain:
-      '无论响应头怎么写，预检都必须得到一个 ok 状态（200-299）。服务器把 OPTIONS 路由到一个会出错的处理函数时，就会出现这种情况。\n\n**修复：** 用 204 响应 OPTIONS。',
+      '预检必须得到一个 ok 状态（200-299）。这里的 500 带着 CORS 响应头（中间件给每个响应都加上了它们，随后 OPTIONS 的处理函数出错），所以不通过的是状态码这一项检查。如果没有这些响应头，Chromium 会先报告缺少 `Access-Control-Allow-Origin`（`preflight-status-404-no-cors`）。\n\n**修复：** 用 204 响应 OPTIONS。',
   },
   'preflight-status-404-no-cors': {
     title: '以 404 响应且不带 CORS 响应头的预检，在 Access-Control-Allow-Origin 上失败',
