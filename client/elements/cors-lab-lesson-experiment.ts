@@ -148,9 +148,8 @@ export class CorsLabLessonExperiment extends LitElement {
         const described = [meaning ? `${id}-meaning` : '', said ? `${id}-mark` : ''].filter(Boolean).join(' ');
         return html`<div class="choice ${said ? (value === answer ? 'is-answer' : 'is-wrong') : ''}">
           <input type="radio" id=${id} name=${name} .checked=${chosen === value} aria-describedby=${described || nothing} @change=${() => pick(value)} />
-          <label for=${id}>${label}</label>
+          <span><label for=${id}>${label}</label> ${said ? html`<strong class="mark" id=${`${id}-mark`}>${said}</strong>` : nothing}</span>
           ${meaning ? html`<span class="meaning" id=${`${id}-meaning`}>${meaning}</span>` : nothing}
-          ${said ? html`<strong class="mark" id=${`${id}-mark`}>${said}</strong>` : nothing}
         </div>`;
       })}
     </fieldset>`;

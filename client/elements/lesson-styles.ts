@@ -30,10 +30,12 @@ export const lessonStyles = css`
   .setup pre { background: var(--cl-button-bg); border-radius: 4px; padding: 0.4em 0.6em; }
   fieldset { border: 1px solid var(--cl-border); border-radius: 6px; margin: 0.5em 0; padding: 0.3em 0.8em 0.5em; min-width: 0; }
   legend { font-weight: 600; padding: 0 0.3em; }
-  .choice { display: flex; flex-wrap: wrap; gap: 0 0.5em; align-items: baseline; padding: 0.15em 0; overflow-wrap: anywhere; }
+  /* The radio in the first column; its label (with the mark after a run) and its meaning line up in the second. */
+  .choice { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.5em; align-items: baseline; padding: 0.15em 0; overflow-wrap: anywhere; }
+  .choice > :not(input) { grid-column: 2; }
   .choice label { cursor: pointer; }
-  .choice input { flex: none; accent-color: var(--cl-accent); }
-  .choice .meaning { flex-basis: 100%; padding-left: 1.8em; color: var(--cl-muted); font-size: 0.92em; }
+  .choice input { accent-color: var(--cl-accent); }
+  .choice .meaning { color: var(--cl-muted); font-size: 0.92em; }
   fieldset:disabled .choice label { cursor: default; }
   /* Once run, the answer is locked; the learner's choice stays easy to read (a projector washes out greyed radios). */
   fieldset:disabled .choice:has(input:checked) label { font-weight: 700; }

@@ -356,7 +356,9 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
   // The learner's own answer is not marked on paper either.
   const chosen = card.getByText('Blocked: the page gets an error');
-  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.closest('.choice')!, '::before').content)).toBe('"☐"');
+  for (const mark of await card.getByText('✔ your pick, the answer').all()) await expect(mark).toBeHidden();
+  await expect(card.getByText('✔ your pick, the answer')).toHaveCount(3); // outcome, reason, question: there, but not on paper
   await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
   await expect(chosen).toHaveCSS('font-weight', '400');
 });
