@@ -61,17 +61,31 @@ export function checkAgainstCatalog(lessons: readonly Lesson[], catalog: readonl
 function checkClaim(lesson: Lesson, claim: Claim, experiment: Experiment | undefined, origins: OriginMap): string[] {
   const where = `${lesson.file}:${lesson.narrativeLine + claim.line}: narrative: {{see ${claim.experiment}}}`;
   if (!experiment) return [`${where}: unknown experiment "${claim.experiment}" (see \`cors-lab list\`)`];
-  const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}`;
-  const expected = experiment.expect;
+  const expected = claim.step === 0 ? experiment.expect : experiment.then?.[claim.step - 1]?.expect;
+  const predicted = predictExperiment(experiment, origins)[claim.step];
+  if (!predicted) return [`${where}: "${claim.experiment}" has no step ${claim.step}`];
+  const said = describe(claim, claim);
   const problems: string[] = [];
-  if (expected?.outcome !== claim.outcome || (claim.reason !== null && expected.reason !== claim.reason)) {
-    problems.push(`${where}: the claim says ${said}; the experiment expects ${expected?.outcome ?? 'nothing'}${expected?.reason ? ` ${expected.reason}` : ''}`);
-  }
-  const [first] = predictExperiment(experiment, origins);
-  if (first && (first.outcome !== claim.outcome || (claim.reason !== null && first.reason !== claim.reason))) {
-    problems.push(`${where}: the claim says ${said}; the model predicts ${first.outcome}${first.reason ? ` ${first.reason}` : ''}`);
-  }
+  if (!expected || !agrees(claim, expected)) problems.push(`${where}: the claim says ${said}; the experiment expects ${expected ? describe(expected, claim) : 'nothing'}`);
+  if (!agrees(claim, predicted)) problems.push(`${where}: the claim says ${said}; the model predicts ${describe(predicted, claim)}`);
   return problems;
+}
+
+type Facts = { outcome?: string | undefined; reason?: string | null | undefined; cookieSent?: boolean | null | undefined };
+
+/** What the claim says holds: the outcome, and the reason and cookie where the claim names them. */
+function agrees(claim: Claim, facts: Facts): boolean {
+  return (
+    facts.outcome === claim.outcome &&
+    (claim.reason === null || facts.reason === claim.reason) &&
+    (claim.cookieSent === null || facts.cookieSent === claim.cookieSent)
+  );
+}
+
+/** The facts in a claim's terms: the cookie only when the claim speaks of it. */
+function describe(facts: Facts, claim: Claim): string {
+  const cookie = claim.cookieSent === null ? '' : facts.cookieSent ? ' cookie' : ' no-cookie';
+  return `${facts.outcome ?? 'no outcome'}${facts.reason ? ` ${facts.reason}` : ''}${cookie}`;
 }
 
 function checkPrediction(lesson: Lesson, experiment: Experiment, prediction: Prediction, origins: OriginMap): string[] {

@@ -16,9 +16,13 @@ describe('claim markers', () => {
   it('reads experiment, outcome and reason, and the line of each', () => {
     const text = 'A 404 without headers gives `PreflightMissingAllowOriginHeader`\n{{see preflight-status-404-no-cors: blocked PreflightMissingAllowOriginHeader}}.\n\nSame origin {{see simple-same-origin-request: allowed}}.';
     expect(claimsOf(text)).toEqual([
-      { experiment: 'preflight-status-404-no-cors', outcome: 'blocked', reason: 'PreflightMissingAllowOriginHeader', line: 1 },
-      { experiment: 'simple-same-origin-request', outcome: 'allowed', reason: null, line: 3 },
+      { experiment: 'preflight-status-404-no-cors', step: 0, outcome: 'blocked', reason: 'PreflightMissingAllowOriginHeader', cookieSent: null, line: 1 },
+      { experiment: 'simple-same-origin-request', step: 0, outcome: 'allowed', reason: null, cookieSent: null, line: 3 },
     ]);
+    expect(claimsOf('{{see cookies-cross-site-none-secure-3pc-blocked then 1: allowed no-cookie}}')).toEqual([
+      { experiment: 'cookies-cross-site-none-secure-3pc-blocked', step: 1, outcome: 'allowed', reason: null, cookieSent: false, line: 0 },
+    ]);
+    expect(claimsOf('{{see cache-new-method-not-covered then 1: blocked MethodDisallowedByPreflightResponse}}')[0]).toMatchObject({ step: 1, reason: 'MethodDisallowedByPreflightResponse' });
     expect(splitClaims(text).parts.map((p) => ('text' in p ? p.text : `[${p.claim.experiment}]`)).join('')).toBe(
       'A 404 without headers gives `PreflightMissingAllowOriginHeader`\n[preflight-status-404-no-cors].\n\nSame origin [simple-same-origin-request].',
     );
@@ -29,6 +33,8 @@ describe('claim markers', () => {
     ['{{see preflight-no-acao: refused}}', 'unknown outcome "refused"'],
     ['{{see preflight-no-acao: blocked NoSuchReason}}', 'unknown reason "NoSuchReason"'],
     ['{{ see Preflight-No-Acao: blocked}}', 'a claim marker is written'],
+    ['{{see preflight-no-acao then 0: blocked}}', 'a claim marker is written'],
+    ['{{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader extra}}', '"extra" after the reason'],
   ]) {
     it(`refuses ${marker}, naming the line`, () => {
       const { parts, problems } = splitClaims(`first line\n${marker}`);
@@ -54,7 +60,7 @@ describe('claim markers', () => {
     const bodyLine = text.split('\n').indexOf('---', 1) + 2;
     const parsed = parseLesson(EN, text);
     expect(parsed.problems).toEqual([
-      `${EN}:${bodyLine + 4}: narrative: a claim marker is written {{see experiment-id: outcome Reason}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}`,
+      `${EN}:${bodyLine + 4}: narrative: a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie]}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}`,
       `${EN}:${bodyLine + 2}: narrative: names PreflightInvalidStatus without citing an experiment that shows it: add {{see experiment-id: blocked PreflightInvalidStatus}} to the paragraph`,
     ]);
   });
@@ -77,6 +83,15 @@ describe('claims against the catalog and the model', () => {
       `${EN}:${lesson.narrativeLine + 2}: narrative: {{see preflight-status-404-no-cors}}: the claim says blocked PreflightInvalidStatus; the experiment expects blocked PreflightMissingAllowOriginHeader`,
       `${EN}:${lesson.narrativeLine + 2}: narrative: {{see preflight-status-404-no-cors}}: the claim says blocked PreflightInvalidStatus; the model predicts blocked PreflightMissingAllowOriginHeader`,
     ]);
+  });
+
+  it('holds a later step and the cookie to the experiment: the third-party cookie claims of lessons 5 and 12', () => {
+    const blocked = '{{see cookies-cross-site-none-secure-3pc-blocked then 1: allowed no-cookie}}';
+    expect(checkAgainstCatalog([lessonWith(blocked)], catalog, origins)).toEqual([]);
+    expect(checkAgainstCatalog([lessonWith('{{see cookies-cross-site-none-secure-3pc-allowed then 1: allowed cookie}}')], catalog, origins)).toEqual([]);
+    const wrong = checkAgainstCatalog([lessonWith(blocked.replace('no-cookie', 'cookie'))], catalog, origins);
+    expect(wrong[0]).toContain('the claim says allowed cookie; the experiment expects allowed no-cookie');
+    expect(checkAgainstCatalog([lessonWith('{{see preflight-no-acao then 1: allowed}}')], catalog, origins)[0]).toContain('has no step 1');
   });
 
   it('refuses a wrong outcome and an unknown experiment', () => {

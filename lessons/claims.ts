@@ -6,6 +6,11 @@
  *     ... the reason is `PreflightMissingAllowOriginHeader`
  *     {{see preflight-status-404-no-cors: blocked PreflightMissingAllowOriginHeader}}.
  *
+ * A claim about a later step names it (`then 1`), and one about the cookie
+ * says whether the step carried it (`cookie`, `no-cookie`):
+ *
+ *     {{see cookies-cross-site-none-secure-3pc-blocked then 1: allowed no-cookie}}
+ *
  * The learner sees "see it: run preflight-status-404-no-cors" (a link that
  * opens it in the playground); catalog-check.ts holds each claim to the
  * experiment's `expect` and the model, and test/e2e/lesson-claims.spec.ts
@@ -16,17 +21,22 @@ import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../experiments/re
 export interface Claim {
   /** The catalog experiment that shows it. */
   experiment: string;
+  /** Which step: 0 the request, 1 its first `then` step. */
+  step: number;
   outcome: Outcome;
   /** The Chromium reason claimed for a block, or null when none is claimed. */
   reason: string | null;
+  /** Whether the step carried the cookie, or null when the claim says nothing of cookies. */
+  cookieSent: boolean | null;
   /** Line of the marker within the narrative, from 0. */
   line: number;
 }
 
 /** Anything that starts like a marker: a malformed one is reported, never shown raw. */
 const MARKER_START = /\{\{\s*see\b/g;
-/** `{{see <id>: <outcome>[ <reason>]}}` */
-const MARKER = /\{\{see ([a-z0-9]+(?:-[a-z0-9]+)*): ([a-z]+)(?: ([^\s{}]+))?\}\}/y;
+/** `{{see <id>[ then <n>]: <outcome>[ <Reason>][ cookie|no-cookie]}}` */
+const MARKER = /\{\{see ([a-z0-9]+(?:-[a-z0-9]+)*)(?: then ([1-9]\d*))?: ([^{}\n]*)\}\}/y;
+const COOKIE: Record<string, boolean> = { cookie: true, 'no-cookie': false };
 
 export type MarkerPart = { text: string } | { claim: Claim };
 export interface MarkerProblem {
@@ -36,7 +46,7 @@ export interface MarkerProblem {
 }
 
 const MARKER_FORMAT =
-  'a claim marker is written {{see experiment-id: outcome Reason}}, ' +
+  'a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie]}}, ' +
   'e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}';
 
 /** The narrative cut into text and claims, with the problems of malformed markers. */
@@ -53,7 +63,15 @@ export function splitClaims(narrative: string): { parts: MarkerPart[]; problems:
       problems.push({ line, message: MARKER_FORMAT });
       continue;
     }
-    const [whole, experiment = '', outcome = '', reason] = match;
+    const [whole, experiment = '', then, said = ''] = match;
+    const [outcome = '', ...rest] = said.trim().split(/\s+/);
+    const cookieWord = rest.find((word) => word in COOKIE);
+    const others = rest.filter((word) => word !== cookieWord);
+    const reason = others[0];
+    if (others.length > 1) {
+      problems.push({ line, message: `claim of ${experiment}: "${others.slice(1).join(' ')}" after the reason; ${MARKER_FORMAT}` });
+      continue;
+    }
     if (!(OUTCOMES as readonly string[]).includes(outcome)) {
       const message = `claim of ${experiment}: unknown outcome "${outcome}"; use ${OUTCOMES.join(', ')}`;
       problems.push({ line, message });
@@ -65,7 +83,8 @@ export function splitClaims(narrative: string): { parts: MarkerPart[]; problems:
       continue;
     }
     parts.push({ text: narrative.slice(at, start.index) });
-    parts.push({ claim: { experiment, outcome: outcome as Outcome, reason: reason ?? null, line } });
+    const cookieSent = cookieWord === undefined ? null : (COOKIE[cookieWord] ?? null);
+    parts.push({ claim: { experiment, step: then ? Number(then) : 0, outcome: outcome as Outcome, reason: reason ?? null, cookieSent, line } });
     at = start.index + whole.length;
   }
   parts.push({ text: narrative.slice(at) });

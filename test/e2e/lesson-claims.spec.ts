@@ -3,7 +3,8 @@
  * each experiment a narrative cites (`{{see id: outcome Reason}}`, see
  * lessons/claims.ts) runs once through the runner, as `cors-lab run` does,
  * and each claim is checked against what Chromium did: the outcome, and the
- * reason Chromium reported over the DevTools Protocol. The claims are the
+ * reason Chromium reported over the DevTools Protocol, at the step the claim
+ * names, and whether the server saw the cookie where it says. The claims are the
  * same in every language (the loader checks), so the English ones are run.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -32,12 +33,17 @@ test.describe('lesson claims in Chromium', () => {
   });
 
   for (const { lesson, claim } of claims) {
-    const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}`;
-    test(`${lesson.file}:${lesson.narrativeLine + claim.line}: ${claim.experiment} is ${said}`, () => {
+    const cookie = claim.cookieSent === null ? '' : claim.cookieSent ? ', cookie sent' : ', no cookie';
+    const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}${cookie}`;
+    const step = claim.step === 0 ? '' : ` then ${claim.step}`;
+    test(`${lesson.file}:${lesson.narrativeLine + claim.line}: ${claim.experiment}${step} is ${said}`, () => {
       const result = results.get(claim.experiment);
       expect(result, 'the run produced a result').toBeDefined();
-      expect(result?.observed.outcome, 'Chromium outcome').toBe(claim.outcome);
-      if (claim.reason !== null) expect(result?.observed.reason, 'Chromium reason').toBe(claim.reason);
+      const observed = claim.step === 0 ? result?.observed : result?.steps[claim.step - 1]?.observed;
+      expect(observed, `step ${claim.step} ran`).toBeDefined();
+      expect(observed?.outcome, 'Chromium outcome').toBe(claim.outcome);
+      if (claim.reason !== null) expect(observed?.reason, 'Chromium reason').toBe(claim.reason);
+      if (claim.cookieSent !== null) expect(observed?.cookieSent, 'the server saw the cookie').toBe(claim.cookieSent);
     });
   }
 });
