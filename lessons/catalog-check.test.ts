@@ -54,9 +54,9 @@ describe('checkAgainstCatalog', () => {
   });
 
   it('refuses a fix-it that is not blocked, or a solution that does not fix it', () => {
-    const allowed = lesson({ fixIt: { experiment: 'preflight-put-allowed', goal: 'x', solution: { actual: { 'X-A': '1' } } } });
+    const allowed = lesson({ fixIt: { experiment: 'preflight-put-allowed', goal: 'x', learned: 'y', solution: { actual: { 'X-A': '1' } } } });
     expect(checkAgainstCatalog([allowed], catalog, origins)).toEqual([expect.stringMatching(/fixIt\.experiment: "preflight-put-allowed" is not blocked, so there is nothing to fix$/)]);
-    const halfFixed = lesson({ fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' } } } });
+    const halfFixed = lesson({ fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', learned: 'y', solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' } } } });
     expect(checkAgainstCatalog([halfFixed], catalog, origins)).toEqual([
       expect.stringMatching(/fixIt\.solution: step 0 is still blocked \(MissingAllowOriginHeader\) with this solution$/),
     ]);
@@ -64,7 +64,7 @@ describe('checkAgainstCatalog', () => {
 
   it('checks headers a fix-it must make readable, and headers a question asks about', () => {
     const hidden = lesson({
-      fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', readable: ['x-secret'], solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' }, actual: { 'Access-Control-Allow-Origin': '{page}', 'X-Secret': '1' } } },
+      fixIt: { experiment: 'preflight-put-missing-allow-methods', goal: 'x', learned: 'y', readable: ['x-secret'], solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' }, actual: { 'Access-Control-Allow-Origin': '{page}', 'X-Secret': '1' } } },
     });
     expect(checkAgainstCatalog([hidden], catalog, origins)).toEqual([expect.stringMatching(/fixIt\.readable: "x-secret" is not readable in step 0 with this solution$/)]);
     const question = lesson({ predict: { ...(front().predict as object), 'preflight-put-allowed': { outcomes: ['allowed', 'blocked'], readable: 'X-Secret' } } });

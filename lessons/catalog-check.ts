@@ -10,6 +10,7 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import { whereIs } from './load.ts';
+import type { Claim } from './claims.ts';
 import type { FixIt, HeaderEdits, Lesson, Prediction } from './schema.ts';
 
 type Answer = NonNullable<NonNullable<ServerPlan['actual']>['headers']>;
@@ -47,8 +48,44 @@ export function checkAgainstCatalog(lessons: readonly Lesson[], catalog: readonl
     }
     const fixIt = byId.get(lesson.fixIt.experiment);
     if (fixIt) problems.push(...checkFixIt(lesson, fixIt, origins));
+    for (const claim of lesson.claims) problems.push(...checkClaim(lesson, claim, byId.get(claim.experiment), origins));
   }
   return problems;
+}
+
+/**
+ * A claim in the narrative cites an experiment whose `expect` and whose
+ * model prediction both say what the claim says (test/e2e/lesson-claims.spec.ts
+ * then holds it to Chromium).
+ */
+function checkClaim(lesson: Lesson, claim: Claim, experiment: Experiment | undefined, origins: OriginMap): string[] {
+  const where = `${lesson.file}:${lesson.narrativeLine + claim.line}: narrative: {{see ${claim.experiment}}}`;
+  if (!experiment) return [`${where}: unknown experiment "${claim.experiment}" (see \`cors-lab list\`)`];
+  const expected = claim.step === 0 ? experiment.expect : experiment.then?.[claim.step - 1]?.expect;
+  const predicted = predictExperiment(experiment, origins)[claim.step];
+  if (!predicted) return [`${where}: "${claim.experiment}" has no step ${claim.step}`];
+  const said = describe(claim, claim);
+  const problems: string[] = [];
+  if (!expected || !agrees(claim, expected)) problems.push(`${where}: the claim says ${said}; the experiment expects ${expected ? describe(expected, claim) : 'nothing'}`);
+  if (!agrees(claim, predicted)) problems.push(`${where}: the claim says ${said}; the model predicts ${describe(predicted, claim)}`);
+  return problems;
+}
+
+type Facts = { outcome?: string | undefined; reason?: string | null | undefined; cookieSent?: boolean | null | undefined };
+
+/** What the claim says holds: the outcome, and the reason and cookie where the claim names them. */
+function agrees(claim: Claim, facts: Facts): boolean {
+  return (
+    facts.outcome === claim.outcome &&
+    (claim.reason === null || facts.reason === claim.reason) &&
+    (claim.cookieSent === null || facts.cookieSent === claim.cookieSent)
+  );
+}
+
+/** The facts in a claim's terms: the cookie only when the claim speaks of it. */
+function describe(facts: Facts, claim: Claim): string {
+  const cookie = claim.cookieSent === null ? '' : facts.cookieSent ? ' cookie' : ' no-cookie';
+  return `${facts.outcome ?? 'no outcome'}${facts.reason ? ` ${facts.reason}` : ''}${cookie}`;
 }
 
 function checkPrediction(lesson: Lesson, experiment: Experiment, prediction: Prediction, origins: OriginMap): string[] {

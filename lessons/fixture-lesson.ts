@@ -11,7 +11,11 @@ export interface Fixture {
 }
 
 export function front(overrides: Record<string, unknown> = {}, lang: 'en' | 'zh-CN' = 'en'): Record<string, unknown> {
-  const words = lang === 'en' ? { title: 'The preflight', goal: 'Allow PUT.', note: 'Say what a preflight is.' } : { title: '预检请求', goal: '允许 PUT。', note: '讲清楚什么是预检。' };
+  const words =
+    lang === 'en'
+      ? { title: 'The preflight', goal: 'Allow PUT.', note: 'Say what a preflight is.', question: 'A PUT, setup', learned: 'List the method.' }
+      : { title: '预检请求', goal: '允许 PUT。', note: '讲清楚什么是预检。', question: '一个 PUT，设置', learned: '列出这个方法。' };
+  const experiments = (overrides.experiments as string[] | undefined) ?? ['preflight-put-missing-allow-methods', 'preflight-put-allowed'];
   return {
     id: 'the-preflight',
     title: words.title,
@@ -21,9 +25,12 @@ export function front(overrides: Record<string, unknown> = {}, lang: 'en' | 'zh-
       'preflight-put-missing-allow-methods': { outcomes: ['allowed', 'blocked'], reasons: ['MethodDisallowedByPreflightResponse', 'MissingAllowOriginHeader'] },
       'preflight-put-allowed': { outcomes: ['allowed', 'blocked'] },
     },
+    // One neutral question per experiment, whatever experiments a test puts in.
+    questions: Object.fromEntries(experiments.map((id, i) => [id, `${words.question} ${i + 1}`])),
     fixIt: {
       experiment: 'preflight-put-missing-allow-methods',
       goal: words.goal,
+      learned: words.learned,
       solution: { preflight: { 'Access-Control-Allow-Methods': 'PUT' }, actual: { 'Access-Control-Allow-Origin': '{page}' } },
     },
     speakerNotes: [words.note],

@@ -6,7 +6,9 @@
  */
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
 import { FrontMatterError, lineOfPath, splitLesson } from './front-matter.ts';
+import { claimsOf, splitClaims, unbackedReasons } from './claims.ts';
 import { cjkSoftBreaks } from './line-breaks.ts';
+import { outcomeWordsIn } from './outcome-words.ts';
 import { hasHan, narrativeLength } from './narrative-length.ts';
 import { LESSON_LANGUAGES, NARRATIVE_MINIMUM, lessonFrontMatterSchema, type Lesson, type LessonFrontMatter, type LessonLanguage } from './schema.ts';
 
@@ -64,27 +66,44 @@ export function parseLesson(file: string, text: string): ParsedLesson {
     if (lang === 'en' && hasHan(words)) problems.push(`${at(path)}: English text holds Chinese characters`);
     if (lang !== 'en' && !hasHan(words)) problems.push(`${at(path)}: not translated: a ${lang} text holds Chinese characters`);
   }
+  for (const [id, question] of Object.entries(front.questions)) {
+    const giveaway = outcomeWordsIn(question, lang);
+    if (giveaway.length > 0) problems.push(`${at(['questions', id])}: "${giveaway.join('", "')}" gives the result away: a question names the setup only`);
+  }
   if (lang !== 'en' && !hasHan(body)) problems.push(`${file}:${bodyLine}: narrative: not translated`);
   for (const i of cjkSoftBreaks(body)) problems.push(`${file}:${bodyLine + i}: narrative: a line break inside a Chinese paragraph shows as a space; keep the paragraph on one line`);
 
+  for (const { line, message } of splitClaims(body).problems) problems.push(`${file}:${bodyLine + line}: narrative: ${message}`);
+  for (const { line, reason } of unbackedReasons(body)) {
+    problems.push(`${file}:${bodyLine + line}: narrative: names ${reason} without citing an experiment that shows it: add {{see experiment-id: blocked ${reason}}} to the paragraph`);
+  }
   if (problems.length > 0) return { lesson: null, problems };
-  return { lesson: { ...front, lang, order: Number(nn), file, narrative: body.trim(), lines }, problems: [] };
+  const narrative = body.trim();
+  const narrativeLine = bodyLine + (body.slice(0, body.length - body.trimStart().length).match(/\n/g)?.length ?? 0);
+  return { lesson: { ...front, lang, order: Number(nn), file, narrative, narrativeLine, claims: claimsOf(narrative), lines }, problems: [] };
 }
 
 /** The texts a translator translates, with their JSON paths. */
 function localizedTexts(front: LessonFrontMatter): Array<[PropertyKey[], string]> {
-  return [[['title'], front.title], [['fixIt', 'goal'], front.fixIt.goal], ...front.speakerNotes.map((note, i): [PropertyKey[], string] => [['speakerNotes', i], note])];
+  return [
+    [['title'], front.title],
+    [['fixIt', 'goal'], front.fixIt.goal],
+    [['fixIt', 'learned'], front.fixIt.learned],
+    ...Object.entries(front.questions).map(([id, question]): [PropertyKey[], string] => [['questions', id], question]),
+    ...front.speakerNotes.map((note, i): [PropertyKey[], string] => [['speakerNotes', i], note])];
 }
 
 /** The fields that are data, not words: the same in every language. */
 function languageNeutral(lesson: Lesson): Array<[PropertyKey[], unknown]> {
-  const { goal: _goal, ...fixIt } = lesson.fixIt;
+  const { goal: _goal, learned: _learned, ...fixIt } = lesson.fixIt;
   return [
     [['id'], lesson.id],
     [['minutes'], lesson.minutes],
     [['experiments'], lesson.experiments],
     [['predict'], lesson.predict],
     [['fixIt'], fixIt],
+    // The same claims, in the same order, in every language: a translation says no more and no less.
+    [['claims'], lesson.claims.map(({ line: _line, ...claim }) => claim)],
   ];
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { OUTCOMES, isReason } from '../experiments/reasons.ts';
 import { isToken } from '../experiments/headers.ts';
 import type { Language } from '../experiments/i18n/languages.ts';
+import type { Claim } from './claims.ts';
 
 /** Languages every lesson exists in; `en` is the reference the others are compared with. */
 export { LANGUAGES as LESSON_LANGUAGES } from '../experiments/i18n/languages.ts';
@@ -66,6 +67,8 @@ const fixItSchema = z.strictObject({
   experiment: experimentId,
   /** What "fixed" means, in the learner's words. */
   goal: text('fixIt.goal'),
+  /** The one line a learner takes away once their fix works, shown on a solve. */
+  learned: text('fixIt.learned'),
   /** One answer that works, as header edits on the experiment's plan; the tests run it through the model. */
   solution: z
     .strictObject({ preflight: headerEdits.optional(), actual: headerEdits.optional() })
@@ -82,6 +85,12 @@ export const lessonFrontMatterSchema = z
     minutes: z.number().int('minutes is a whole number').min(5, 'minutes is 5 to 60').max(60, 'minutes is 5 to 60'),
     experiments: z.array(experimentId).min(2, 'a lesson has 2 to 6 experiments').max(6, 'a lesson has 2 to 6 experiments').superRefine(unique('experiments')),
     predict: z.record(experimentId, predictionSchema),
+    /**
+     * The question each experiment is shown under on the lesson page and the
+     * projected screen: it names the setup, never the result (the catalog's
+     * titles often say the result; they stay in the playground).
+     */
+    questions: z.record(experimentId, text('a question')),
     fixIt: fixItSchema,
     /** For the presenter window, one note a line; never shown to learners on the projected screen. */
     speakerNotes: z.array(text('a speaker note')).min(1, 'speakerNotes has at least one note'),
@@ -89,6 +98,12 @@ export const lessonFrontMatterSchema = z
   .superRefine((lesson, ctx) => {
     for (const id of lesson.experiments) {
       if (!(id in lesson.predict)) ctx.addIssue({ code: 'custom', path: ['predict'], message: `no prediction for experiment "${id}": every experiment is predicted first` });
+    }
+    for (const id of lesson.experiments) {
+      if (!(id in lesson.questions)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question for experiment "${id}": every experiment is shown under a neutral question` });
+    }
+    for (const id of Object.keys(lesson.questions)) {
+      if (!lesson.experiments.includes(id)) ctx.addIssue({ code: 'custom', path: ['questions', id], message: `"${id}" is not in experiments` });
     }
     for (const id of Object.keys(lesson.predict)) {
       if (!lesson.experiments.includes(id)) ctx.addIssue({ code: 'custom', path: ['predict', id], message: `"${id}" is not in experiments` });
@@ -109,8 +124,12 @@ export interface Lesson extends LessonFrontMatter {
   order: number;
   /** `lessons/en/04-the-preflight.md` */
   file: string;
-  /** The Markdown narrative. */
+  /** The Markdown narrative, claim markers included (claims.ts). */
   narrative: string;
+  /** File line of the narrative's first line (claim lines count from it). */
+  narrativeLine: number;
+  /** What the narrative says browsers do, each citing the experiment that shows it. */
+  claims: Claim[];
   /** File line of each front-matter value, for messages (see front-matter.ts lineOfPath). */
   lines: Record<string, number>;
 }

@@ -8,18 +8,20 @@ import { connectLab } from '../lab/lab-connection.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
 import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
-import { requestText, serverText } from '../lessons/setup-text.ts';
+import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
+import { fixHint } from '../lessons/fix-hint.ts';
+import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { lessonStyles, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
-import { titleIn } from '../../experiments/catalog/prose-in.ts';
-import { currentLanguage } from '../i18n/localize.ts';
 
 /**
  * Fix it: a blocked experiment whose server headers the learner edits until
  * their own browser allows it. "Check my fix" runs it for real; only the
- * browser's verdict counts. A solved fix-it is remembered (progress).
+ * browser's verdict counts. A wrong attempt gets a graded hint (fix-hint.ts:
+ * first which header, then the model's fix); a solve gets the lesson's one
+ * line to take away. A solved fix-it is remembered (progress).
  */
 @localized()
 @customElement('cors-lab-fix-it')
@@ -30,6 +32,19 @@ export class CorsLabFixIt extends LitElement {
   @property({ attribute: false }) fixIt?: FixIt;
   /** The blocked experiment, as the catalog has it. */
   @property({ attribute: false }) experiment?: Experiment;
+  /** The neutral question the experiment is shown under (the lesson's `questions`). */
+  @property() question = '';
+
+  /** Checks that ran and did not fix it: the hint grows with them. */
+  @state() private _misses = 0;
+  @state() private _origins?: OriginMap;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connectLab()
+      .then((lab) => (this._origins = lab.origins))
+      .catch(() => undefined); // "Check my fix" reports a lab that does not answer
+  }
 
   @state() private _preflight: string | null = null;
   @state() private _actual: string | null = null;
@@ -55,7 +70,9 @@ export class CorsLabFixIt extends LitElement {
     try {
       const lab = await connectLab();
       this._run = await runInBrowser(attempt.experiment, lab.origins, lab.frames);
-      if (this.fixIt && fixVerdict(this._run, this.fixIt).fixed) recordFixSolved(this.lessonId);
+      const verdict = this.fixIt ? fixVerdict(this._run, this.fixIt) : undefined;
+      if (verdict?.fixed) recordFixSolved(this.lessonId);
+      else if (verdict && !('failure' in verdict)) this._misses += 1;
     } catch (error) {
       this._error = String(error);
     } finally {
@@ -72,12 +89,16 @@ export class CorsLabFixIt extends LitElement {
     this._actual = null;
     this._problems = [];
     this._run = undefined;
+    this._misses = 0;
   }
 
   private _verdict(run: BrowserRun, fixIt: FixIt) {
     const verdict = fixVerdict(run, fixIt);
     let text;
-    if (verdict.fixed) text = html`<p class="allowed" role="status">${msg('✔ Fixed: your browser allowed it.', { id: 'lesson.fix.fixed' })}</p>`;
+    if (verdict.fixed) {
+      text = html`<p class="allowed" role="status">${msg('✔ Fixed: your browser allowed it.', { id: 'lesson.fix.fixed' })}</p>
+        <p data-testid="learned"><strong>${msg('What to take away:', { id: 'lesson.fix.learned' })}</strong> ${fixIt.learned}</p>`;
+    }
     else if ('failure' in verdict) text = html`<p role="alert">${msg(str`The runner page did not answer (${verdict.failure}). This is not a CORS verdict: check again.`, { id: 'lesson.fix.noAnswer' })}</p>`;
     else {
       const unreadable = verdict.unreadable.join(', ');
@@ -88,6 +109,9 @@ export class CorsLabFixIt extends LitElement {
         ${verdict.reason ? html`${msg('The model’s reason:', { id: 'lesson.fix.reason' })} <code>${verdict.reason}</code>` : nothing}
         ${unreadable ? msg(str`The page cannot read ${unreadable} yet.`, { id: 'lesson.fix.unreadable' }) : nothing}
       </p>`;
+      const hint = fixHint(verdict, this._misses, run.steps[verdict.step]?.explanation.fix ?? null);
+      if (hint?.level === 'header') text = html`${text}<p class="hint" data-testid="hint">${hint.text}</p>`;
+      if (hint?.level === 'fix') text = html`${text}<p class="hint" data-testid="hint">${msg('Hint: the model’s fix for what your browser did:', { id: 'lesson.hint.fix' })}</p><pre>${hint.text}</pre>`;
     }
     return html`<section class="result" aria-label=${msg('Result of your fix', { id: 'lesson.fix.result' })} data-testid="fix-result">
       ${text}
@@ -101,12 +125,12 @@ export class CorsLabFixIt extends LitElement {
     const { preflight, actual } = this._texts;
     const solved = loadProgress()[this.lessonId]?.fixed === true;
     return html`
-      <h3>${msg('Fix it', { id: 'lesson.fix.title' })}${msg(': ', { id: 'app.colon' })}${titleIn(experiment, currentLanguage())}</h3>
+      <h3>${msg(str`${msg('Fix it', { id: 'lesson.fix.title' })}: ${this.question}`, { id: 'lesson.fix.heading' })}</h3>
       <p><strong>${fixIt.goal}</strong></p>
       ${solved ? html`<p class="note">${msg('You have solved this one before.', { id: 'lesson.fix.solvedBefore' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>
-        <div><h4>${msg('How the servers answer now', { id: 'lesson.fix.before' })}</h4><pre>${serverText(experiment)}</pre></div>
+        <div><h4>${msg('How the servers answer now', { id: 'lesson.fix.before' })}</h4><pre>${serverText(experiment, { origins: this._origins, preflight: preflightShown(experiment, false, this._origins ?? originMap(originsAtPortBase(5310))) })}</pre></div>
       </div>
       <p class="hint">${msg('Edit the headers the server sends, one "Name: value" a line; {page} stands for the page’s origin.', { id: 'lesson.fix.how' })}</p>
       <label class="field" for="preflight">${msg('Preflight response headers (OPTIONS)', { id: 'lesson.fix.preflight' })}</label>

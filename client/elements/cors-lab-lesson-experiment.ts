@@ -10,12 +10,15 @@ import { markdownHtml } from '../lab/markdown.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { NO_ANSWER, asksReason, grade, isComplete, type Answer, type Graded, type Question } from '../lessons/grade.ts';
 import { loadProgress, recordPrediction } from '../lessons/progress.ts';
-import { requestText, serverText } from '../lessons/setup-text.ts';
+import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
+import { receivedLine } from '../lessons/received-text.ts';
+import { reasonDescription } from '../../experiments/model/messages/index.ts';
+import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
-import { experimentLabel, lessonStyles, outcomeWords } from './lesson-styles.ts';
+import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
-import { explainIn, titleIn } from '../../experiments/catalog/prose-in.ts';
+import { explainIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 
 function questionText(q: Question): string {
@@ -32,12 +35,18 @@ function outcomeChoice(outcome: Outcome): string {
 
 const yesNo = (value: boolean): string => (value ? msg('yes', { id: 'lesson.yes' }) : msg('no', { id: 'lesson.no' }));
 
+/** Stand-in origins for the setup text until the running lab's are known (only names matter for a preflight). */
+const DEFAULT_ORIGINS = originMap(originsAtPortBase(5310));
+
 /**
- * Predict first: one experiment of a lesson. The learner reads what the page
- * asks for and how the servers answer, and answers the lesson's questions;
- * only then can it run, for real, in their browser, and only then do the
- * verdict, the sequence diagram, the explanation and the grading enter the
- * page (before that, none of it is in the DOM). Records progress.
+ * Predict first: one experiment of a lesson, under its neutral question (a
+ * title that names the setup, never the result). The learner reads what the
+ * page asks for and how the servers answer, and answers the lesson's
+ * questions; only then can it run, for real, in their browser, and only then
+ * do the verdict, the sequence diagram, the explanation, what the servers
+ * received and the grading enter the page (before that, none of it is in the
+ * DOM). After the run every choice says whether it was the answer and the
+ * learner's pick: a wrong pick is never marked right. Records progress.
  */
 @localized()
 @customElement('cors-lab-lesson-experiment')
@@ -51,6 +60,18 @@ export class CorsLabLessonExperiment extends LitElement {
   @property({ attribute: false }) experiment?: Experiment;
   /** What the lesson asks the learner to predict. */
   @property({ attribute: false }) prediction?: Prediction;
+  /** The neutral question the experiment is shown under (the lesson's `questions`). */
+  @property() question = '';
+
+  /** The running lab's origins, for the setup text: the plan's tokens shown as real origins. */
+  @state() private _origins?: OriginMap;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connectLab()
+      .then((lab) => (this._origins = lab.origins))
+      .catch(() => undefined); // the run reports a lab that does not answer; the setup keeps the tokens
+  }
 
   @state() private _answer: Answer = NO_ANSWER;
   @state() private _run?: BrowserRun;
@@ -98,35 +119,74 @@ export class CorsLabLessonExperiment extends LitElement {
     return grade(this.prediction, this._answer, { ...seen, modelReason: p.reason });
   }
 
-  private _radios<T extends string | boolean>(legend: string, name: string, choices: ReadonlyArray<[T, unknown]>, chosen: T | null | undefined, pick: (value: T) => void, locked: boolean, hidden = false) {
-    return html`<fieldset ?disabled=${locked} ?hidden=${hidden} class=${name}>
+  /**
+   * One question's choices. Once run, `answer` is the right one: it is marked
+   * "the answer", the learner's pick "your pick" with ✔ or ✖, in words
+   * beside the choice and as the radio's description (colour never alone).
+   * A choice's meaning (a reason's one line) is its description too.
+   */
+  private _radios<T extends string | boolean>(
+    legend: string,
+    name: string,
+    choices: ReadonlyArray<{ value: T; label: unknown; meaning?: string | null }>,
+    chosen: T | null | undefined,
+    pick: (value: T) => void,
+    locked: boolean,
+    options: { hidden?: boolean; answer?: T | undefined } = {},
+  ) {
+    const { answer } = options;
+    const mark = (value: T): string => {
+      if (answer === undefined) return '';
+      if (value === answer) return value === chosen ? msg('✔ your pick, the answer', { id: 'lesson.mark.rightPick' }) : msg('✔ the answer', { id: 'lesson.mark.answer' });
+      return value === chosen ? msg('✖ your pick', { id: 'lesson.mark.wrongPick' }) : '';
+    };
+    return html`<fieldset ?disabled=${locked} ?hidden=${options.hidden ?? false} class=${name}>
       <legend>${legend}</legend>
-      ${choices.map(
-        ([value, label]) => html`<label class="choice"><input type="radio" name=${name} .checked=${chosen === value} @change=${() => pick(value)} /><span>${label}</span></label>`,
-      )}
+      ${choices.map(({ value, label, meaning }, i) => {
+        const id = `${name}-${i}`;
+        const said = mark(value);
+        const described = [meaning ? `${id}-meaning` : '', said ? `${id}-mark` : ''].filter(Boolean).join(' ');
+        return html`<div class="choice ${said ? (value === answer ? 'is-answer' : 'is-wrong') : ''}">
+          <input type="radio" id=${id} name=${name} .checked=${chosen === value} aria-describedby=${described || nothing} @change=${() => pick(value)} />
+          <span><label for=${id}>${label}</label> ${said ? html`<strong class="mark" id=${`${id}-mark`}>${said}</strong>` : nothing}</span>
+          ${meaning ? html`<span class="meaning" id=${`${id}-meaning`}>${meaning}</span>` : nothing}
+        </div>`;
+      })}
     </fieldset>`;
   }
 
-  private _questions(prediction: Prediction, locked: boolean) {
+  private _questions(prediction: Prediction, locked: boolean, graded: readonly Graded[]) {
     const a = this._answer;
-    const yn = (value: boolean): [boolean, string] => [value, yesNo(value)];
+    const yn = (value: boolean) => ({ value, label: yesNo(value) });
+    const yesOrNo = [yn(true), yn(false)];
+    const answerOf = <T,>(question: Graded['question']): T | undefined => graded.find((g) => g.question === question)?.actual as T | undefined;
+    const lang = currentLanguage();
     return html`
       ${prediction.step ? html`<p class="hint">${msg(str`These questions are about the later request ("then ${prediction.step}" above), not the first one.`, { id: 'lesson.laterStep' })}</p>` : nothing}
-      ${this._radios(msg('What will your browser do?', { id: 'lesson.outcome.legend' }), 'outcome', prediction.outcomes.map((o): [Outcome, string] => [o, outcomeChoice(o)]), a.outcome, (outcome) => this._set({ outcome, reason: outcome === 'blocked' ? a.reason : null }), locked)}
+      ${this._radios(msg('What will your browser do?', { id: 'lesson.outcome.legend' }), 'outcome', prediction.outcomes.map((o) => ({ value: o, label: outcomeChoice(o) })), a.outcome, (outcome) => this._set({ outcome, reason: outcome === 'blocked' ? a.reason : null }), locked, { answer: answerOf<Outcome>('outcome') })}
       ${prediction.reasons
         ? // Asked on screen once the learner says blocked; always on a printed worksheet.
-          this._radios(msg('Which check stops it?', { id: 'lesson.reason.legend' }), 'reason', prediction.reasons.map((r): [string, unknown] => [r, html`<code>${r}</code>`]), a.reason, (reason) => this._set({ reason }), locked, !asksReason(prediction, a))
+          this._radios(
+            msg('Which check stops it?', { id: 'lesson.reason.legend' }),
+            'reason',
+            prediction.reasons.map((r) => ({ value: r, label: html`<code>${r}</code>`, meaning: reasonDescription(r, lang) })),
+            a.reason,
+            (reason) => this._set({ reason }),
+            locked,
+            { hidden: !asksReason(prediction, a), answer: answerOf<string>('reason') ?? undefined },
+          )
         : nothing}
-      ${(prediction.ask ?? []).map((q) => this._radios(questionText(q), q, [yn(true), yn(false)], a.ask[q], (value) => this._set({ ask: { ...a.ask, [q]: value } }), locked))}
+      ${(prediction.ask ?? []).map((q) => this._radios(questionText(q), q, yesOrNo, a.ask[q], (value) => this._set({ ask: { ...a.ask, [q]: value } }), locked, { answer: answerOf<boolean>(q) }))}
       ${prediction.readable
-        ? this._radios(msg(str`Can the page's JavaScript read the ${prediction.readable} header?`, { id: 'lesson.readable' }), 'readable', [yn(true), yn(false)], a.readable, (readable) => this._set({ readable }), locked)
+        ? this._radios(msg(str`Can the page's JavaScript read the ${prediction.readable} header?`, { id: 'lesson.readable' }), 'readable', yesOrNo, a.readable, (readable) => this._set({ readable }), locked, { answer: answerOf<boolean>('readable') })
         : nothing}
     `;
   }
 
   private _gradedLine(g: Graded) {
     const mark = g.right ? html`<span class="allowed">${msg('✔ right', { id: 'lesson.right' })}</span>` : html`<span class="blocked">${msg('✖ not this time', { id: 'lesson.wrong' })}</span>`;
-    const shown = (v: string | boolean | null) => (typeof v === 'boolean' ? yesNo(v) : v === null ? '—' : g.question === 'outcome' ? outcomeWords(v as Outcome) : v);
+    // Plain words here: an icon beside what the learner said would put a ✔ on a wrong pick.
+    const shown = (v: string | boolean | null) => (typeof v === 'boolean' ? yesNo(v) : v === null ? '—' : g.question === 'outcome' ? outcomeName(v as Outcome) : v);
     const what =
       g.question === 'outcome'
         ? msg('Outcome', { id: 'lesson.graded.outcome' })
@@ -154,7 +214,20 @@ export class CorsLabLessonExperiment extends LitElement {
       <p>${step.explanation.verdict}</p>
       ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
       ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${unsafeHTML(markdownHtml(explainIn(run.experiment.explain, currentLanguage())))}</div>` : nothing}
+      ${this._received(run)}
     </section>`;
+  }
+
+  /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */
+  private _received(run: BrowserRun) {
+    const label = msg('What the servers received', { id: 'lesson.received' });
+    return html`<h4 id="received-heading">${label}</h4>
+      ${run.steps.map(
+        (s, i) => html`${run.steps.length > 1 ? html`<p class="note">${i === 0 ? msg('The request', { id: 'lesson.received.first' }) : `then ${i}`}</p>` : nothing}
+          ${s.serverSaw.length === 0
+            ? html`<p>${msg('No server received anything.', { id: 'lesson.received.none' })}</p>`
+            : html`<ol class="received" aria-label=${i === 0 ? label : `${label}: then ${i}`}>${s.serverSaw.map((entry) => html`<li><code>${receivedLine(entry)}</code></li>`)}</ol>`}`,
+      )}`;
   }
 
   override render() {
@@ -163,15 +236,18 @@ export class CorsLabLessonExperiment extends LitElement {
     const complete = isComplete(prediction, this._answer);
     const locked = this._run !== undefined || this._running;
     const before = loadProgress()[this.lessonId]?.experiments[experiment.id];
+    const graded = this._run && !this._run.failure ? this._graded(this._run) : [];
+    const origins = this._origins ?? DEFAULT_ORIGINS;
+    const preflight = preflightShown(experiment, (prediction.ask ?? []).includes('preflight') && !prediction.step, origins);
     return html`
-      <h3>${experimentLabel(this.number)}${msg(': ', { id: 'app.colon' })}${titleIn(experiment, currentLanguage())}</h3>
+      <h3>${msg(str`${experimentLabel(this.number)}: ${this.question}`, { id: 'lesson.experiment.heading' })}</h3>
       ${before && !this._run ? html`<p class="note">${before.right ? msg('You predicted this one before, and were right.', { id: 'lesson.before.right' }) : msg('You predicted this one before; try again.', { id: 'lesson.before.wrong' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>
-        <div><h4>${msg('How the servers answer', { id: 'lesson.server' })}</h4><pre>${serverText(experiment)}</pre></div>
+        <div><h4>${msg('How the servers answer', { id: 'lesson.server' })}</h4><pre>${serverText(experiment, { origins: this._origins, preflight })}</pre></div>
       </div>
       <form class="predict" aria-label=${msg('Your prediction', { id: 'lesson.prediction' })} @submit=${(e: Event) => (e.preventDefault(), void this._go())}>
-        ${this._questions(prediction, locked)}
+        ${this._questions(prediction, locked, graded)}
         <div class="actions">
           <button type="submit" ?disabled=${!complete || this._running}>${this._run ? msg('Run again', { id: 'lesson.runAgain' }) : msg('Run in my browser', { id: 'lesson.run' })}</button>
           ${this._running ? html`<span role="status">${msg('Running…', { id: 'lesson.running' })}</span>` : nothing}

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
@@ -10,6 +10,10 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { narrativeHtml } from '../lab/markdown.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
+import { narrativeChunks } from '../lessons/narrative-markers.ts';
+import { connectLab } from '../lab/lab-connection.ts';
+import type { LabOrigin } from '../../servers/origins.ts';
+import './cors-lab-origins.ts';
 import './cors-lab-fix-it.ts';
 import './cors-lab-lesson-experiment.ts';
 import { experimentLabel, lessonStyles } from './lesson-styles.ts';
@@ -67,6 +71,22 @@ export class CorsLabLesson extends LitElement {
   /** Set while `step` changes because the learner moved: then the page is not scrolled under them. */
   #movedByLearner = false;
 
+  /** The running lab's origins, for the narrative's `{{origins}}` table. */
+  @state() private _origins: LabOrigin[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connectLab()
+      .then((lab) => (this._origins = lab.list))
+      .catch(() => undefined); // the table stays empty; a run names the lab that does not answer
+  }
+
+  /** The narrative, its claims as "see it" links and `{{origins}}` as the running lab's origins. */
+  private _narrative(lesson: Lesson) {
+    const chunks = narrativeChunks(lesson, catalog, location.search);
+    return chunks.map((chunk) => ('markdown' in chunk ? unsafeHTML(narrativeHtml(chunk.markdown)) : html`<cors-lab-origins .origins=${this._origins}></cors-lab-origins>`));
+  }
+
   /** The lesson in the current language, or undefined for an unknown id. */
   get lesson(): Lesson | undefined {
     return lessons[currentLanguage()].find((l) => l.id === this.lessonId);
@@ -113,10 +133,10 @@ export class CorsLabLesson extends LitElement {
         this._section(
           i + 1,
           experimentLabel(i + 1),
-          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${catalog.find((e) => e.id === id)} .prediction=${lesson.predict[id]}></cors-lab-lesson-experiment>`,
+          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${catalog.find((e) => e.id === id)} .prediction=${lesson.predict[id]} .question=${lesson.questions[id] ?? id}></cors-lab-lesson-experiment>`,
         ),
       )}
-      ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment}></cors-lab-fix-it>`)}`,
+      ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment} .question=${lesson.questions[lesson.fixIt.experiment] ?? lesson.fixIt.experiment}></cors-lab-fix-it>`)}`,
     );
     return html`<article aria-labelledby="lesson-title">
       <header>
@@ -127,7 +147,7 @@ export class CorsLabLesson extends LitElement {
         ${askedLanguage === null ? nothing : html`<p class="lang-notice" role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
-      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${unsafeHTML(narrativeHtml(lesson.narrative))}</div>`)}
+      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${this._narrative(lesson)}</div>`)}
       ${steps}
       <footer>
         ${previous ? html`<a href=${lessonHref(previous.id, location.search)} rel="prev">← ${previous.title}</a>` : html`<span></span>`}

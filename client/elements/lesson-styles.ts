@@ -10,6 +10,13 @@ export function outcomeWords(outcome: Outcome): string {
   return msg('◌ opaque', { id: 'lesson.outcome.opaque' });
 }
 
+/** The outcome's word alone, for what a learner said: no icon, so a wrong pick never carries a ✔. */
+export function outcomeName(outcome: Outcome): string {
+  if (outcome === 'allowed') return msg('Allowed', { id: 'lesson.outcomeName.allowed' });
+  if (outcome === 'blocked') return msg('Blocked', { id: 'lesson.outcomeName.blocked' });
+  return msg('Opaque', { id: 'lesson.outcomeName.opaque' });
+}
+
 /** "Experiment 2": an experiment's place in its lesson, from 1 (its heading and its step's name). */
 export function experimentLabel(number: number): string {
   return msg(str`Experiment ${number}`, { id: 'lesson.experiment' });
@@ -23,13 +30,18 @@ export const lessonStyles = css`
   .setup pre { background: var(--cl-button-bg); border-radius: 4px; padding: 0.4em 0.6em; }
   fieldset { border: 1px solid var(--cl-border); border-radius: 6px; margin: 0.5em 0; padding: 0.3em 0.8em 0.5em; min-width: 0; }
   legend { font-weight: 600; padding: 0 0.3em; }
-  .choice { display: flex; gap: 0.5em; align-items: baseline; padding: 0.15em 0; cursor: pointer; overflow-wrap: anywhere; }
-  .choice input { flex: none; }
+  /* The radio in the first column; its label (with the mark after a run) and its meaning line up in the second. */
+  .choice { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.5em; align-items: baseline; padding: 0.15em 0; overflow-wrap: anywhere; }
+  .choice > :not(input) { grid-column: 2; }
+  .choice label { cursor: pointer; }
   .choice input { accent-color: var(--cl-accent); }
-  fieldset:disabled .choice { cursor: default; }
+  .choice .meaning { color: var(--cl-muted); font-size: 0.92em; }
+  fieldset:disabled .choice label { cursor: default; }
   /* Once run, the answer is locked; the learner's choice stays easy to read (a projector washes out greyed radios). */
-  fieldset:disabled .choice:has(input:checked) { font-weight: 700; }
-  fieldset:disabled .choice:has(input:checked) span::before { content: '✓ '; color: var(--cl-accent); }
+  fieldset:disabled .choice:has(input:checked) label { font-weight: 700; }
+  .choice .mark { white-space: nowrap; }
+  .choice.is-answer .mark { color: var(--cl-allowed); }
+  .choice.is-wrong .mark { color: var(--cl-blocked); }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.6em 0; }
   button[type='submit'] { font-weight: 600; }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
@@ -48,8 +60,8 @@ export const lessonStyles = css`
     button, .actions, .result, [role='alert'], .note { display: none !important; }
     .choice input { display: none; }
     fieldset.reason[hidden] { display: block; }
-    fieldset:disabled .choice:has(input:checked) { font-weight: normal; }
-    fieldset:disabled .choice:has(input:checked) span::before { content: none; }
+    fieldset:disabled .choice:has(input:checked) label { font-weight: normal; }
+    .choice .mark { display: none; }
     .choice::before { content: '☐'; }
     fieldset, pre, .setup > div { break-inside: avoid; }
     a[href]::after { content: ' (' attr(href) ')'; font-size: 0.85em; }

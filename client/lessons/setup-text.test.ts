@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { requestText, serverText } from './setup-text.ts';
+import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { preflightShown, requestText, serverText } from './setup-text.ts';
 
 const [experiment] = validateExperiments(
   {
@@ -11,12 +13,31 @@ const [experiment] = validateExperiments(
   },
   'test',
 );
+const origins = originMap(originsAtPortBase(6000));
+const byId = (id: string) => catalog.find((e) => e.id === id)!;
 
 describe('what a learner reads before predicting', () => {
   test('the request: call, options, headers and later steps', () => {
     expect(requestText(experiment!)).toBe('page app: fetch PUT api/items\ncredentials: include\nX-Custom: 1\nthen 1 (again): {"method":"GET"}');
   });
-  test('the servers: preflight, redirect hops and the actual answer, headers as written', () => {
-    expect(serverText(experiment!)).toBe('OPTIONS → 204\nAccess-Control-Allow-Origin: {page}\n\nredirect 1: 307 → api2 (no headers)\n\nPUT → 201 (no headers)');
+  test('the servers: preflight, redirect hops and the actual answer, tokens as the running lab\'s origins', () => {
+    expect(serverText(experiment!, { origins, preflight: 'sent' })).toBe(
+      `OPTIONS → 204\nAccess-Control-Allow-Origin: ${origins.app}\n\nredirect 1: 307 → ${origins.api2} (no headers)\n\nPUT → 201 (no headers)`,
+    );
+    expect(serverText(experiment!, { preflight: 'sent' })).toContain('Access-Control-Allow-Origin: {page}');
+  });
+  test('no raw token is left for any experiment of the catalog', () => {
+    for (const e of catalog) expect(serverText(e, { origins, preflight: 'sent' }), e.id).not.toMatch(/\{(page|reflect|origin:[^}]*)\}/);
+  });
+  test('{reflect} is said in words, {origin:api2} is the origin', () => {
+    expect(serverText(byId('credentials-reflected-origin'), { origins, preflight: 'none' })).toContain("Access-Control-Allow-Origin: (the request’s Origin)");
+    expect(serverText(byId('simple-get-other-origin'), { origins, preflight: 'none' })).toContain(`Access-Control-Allow-Origin: ${origins.api2}`);
+  });
+  test('the OPTIONS answer only when a preflight goes out, or when the learner is asked whether one does', () => {
+    expect(preflightShown(byId('simple-get-no-acao'), false, origins)).toBe('none');
+    expect(serverText(byId('simple-get-no-acao'), { origins, preflight: 'none' })).not.toContain('OPTIONS');
+    expect(preflightShown(byId('preflight-put-missing-allow-methods'), false, origins)).toBe('sent');
+    expect(preflightShown(byId('simple-post-form-allowed'), true, origins)).toBe('if-sent');
+    expect(serverText(byId('simple-post-form-allowed'), { origins, preflight: 'if-sent' })).toMatch(/^OPTIONS → 204 \(if the browser sends one\)/);
   });
 });

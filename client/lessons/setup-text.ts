@@ -1,14 +1,33 @@
 /**
  * What a learner reads before predicting: what the page asks for and how the
- * servers will answer, as short code-like text (header names, origins and
- * tokens such as `{page}` stay as the experiment writes them, in every
- * language). Nothing of the model's prediction or the explanation is here.
+ * servers will answer, as short code-like text (header names stay as the
+ * experiment writes them, in every language; the plan's tokens such as
+ * `{page}` and `{origin:api2}` are shown as the origins of the running lab).
+ * Nothing of the model's verdict or the explanation is here.
  */
 import { msg, str } from '@lit/localize';
 import { stepTitleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../experiments/schema.ts';
+import type { HeaderMap } from '../../experiments/headers.ts';
+import { expandTokens } from '../../servers/answer.ts';
+import type { OriginMap } from '../../servers/origins.ts';
+import { predictExperiment } from '../../experiments/model/predict.ts';
+
+/**
+ * Whether the OPTIONS answer is shown: `sent` when the browser will send a
+ * preflight, `if-sent` when the learner is asked whether it does (then it is
+ * shown either way, so the box does not answer the question), `none` when no
+ * preflight goes out (a simple request sends none, so its answer would mislead).
+ */
+export type PreflightShown = 'sent' | 'if-sent' | 'none';
+
+export interface ServerTextOptions {
+  /** The running lab's origins; without them the tokens stay as written. */
+  origins?: OriginMap;
+  preflight: PreflightShown;
+}
 
 /** The call the page makes: `fetch PUT api/anything` and its options and headers. */
 export function requestText(experiment: Experiment): string {
@@ -31,14 +50,44 @@ export function requestText(experiment: Experiment): string {
   return [`${page}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
 }
 
-/** How the servers answer: the preflight, each redirect hop, the actual answer (or the middleware). */
-export function serverText(experiment: Experiment): string {
+/** How the servers answer: the preflight (PreflightShown), each redirect hop, the actual answer (or the middleware). */
+export function serverText(experiment: Experiment, options: ServerTextOptions): string {
   const server = experiment.server ?? {};
+  const { origins } = options;
   const none = msg('(no headers)', { id: 'lesson.noHeaders' });
+  const reflect = msg('(the request’s Origin)', { id: 'lesson.reflectedOrigin' });
+  const page = pageOf(experiment);
+  const expand = (value: string, field: string): string => {
+    if (!origins) return value;
+    return expandTokens(value.replaceAll('{reflect}', reflect), field, { page, origins, requestOrigin: undefined });
+  };
+  const shown = (headers: HeaderMap | undefined): string => {
+    const entries = Object.entries(headers ?? {}).map(([name, v]) => {
+      return [name, Array.isArray(v) ? v.map((one) => expand(one, name)) : expand(v, name)];
+    });
+    return headersToText(Object.fromEntries(entries));
+  };
   const block = (title: string, headers: string) => (headers ? `${title}\n${headers}` : `${title} ${none}`);
-  const parts = [block(`OPTIONS → ${server.preflight?.status ?? 204}`, headersToText(server.preflight?.headers))];
-  (server.redirects ?? []).forEach((hop, i) => parts.push(block(`${msg(str`redirect ${i + 1}`, { id: 'lesson.setup.redirect' })}: ${hop.status ?? 302} → ${hop.to}${hop.path ?? ''}`, headersToText(hop.headers))));
-  if (server.middleware) parts.push(`middleware: ${JSON.stringify(server.middleware)}`);
-  else parts.push(block(`${resolveRequest(experiment.request).method} → ${server.actual?.status ?? 200}`, headersToText(server.actual?.headers)));
+  const parts: string[] = [];
+  if (options.preflight !== 'none') {
+    const title = `OPTIONS → ${server.preflight?.status ?? 204}`;
+    const ifSent = msg(str`${title} (if the browser sends one)`, { id: 'lesson.preflightIfSent' });
+    parts.push(block(options.preflight === 'if-sent' ? ifSent : title, shown(server.preflight?.headers)));
+  }
+  (server.redirects ?? []).forEach((hop, i) => {
+    const to = origins ? origins[hop.to] : hop.to;
+    parts.push(block(`${msg(str`redirect ${i + 1}`, { id: 'lesson.setup.redirect' })}: ${hop.status ?? 302} → ${to}${hop.path ?? ''}`, shown(hop.headers)));
+  });
+  if (server.middleware) parts.push(`middleware: ${expand(JSON.stringify(server.middleware), 'middleware')}`);
+  else {
+    const { method } = resolveRequest(experiment.request);
+    parts.push(block(`${method} → ${server.actual?.status ?? 200}`, shown(server.actual?.headers)));
+  }
   return parts.join('\n\n');
+}
+
+/** Which OPTIONS answer to show (PreflightShown): from the model, unless the learner is asked. */
+export function preflightShown(experiment: Experiment, asked: boolean, origins: OriginMap): PreflightShown {
+  if (asked) return 'if-sent';
+  return predictExperiment(experiment, origins).some((step) => step.preflight) ? 'sent' : 'none';
 }

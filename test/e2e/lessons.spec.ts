@@ -12,6 +12,8 @@ import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../servers/origins.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
+import { outcomeWordsIn } from '../../lessons/outcome-words.ts';
+import { reasonDescription } from '../../experiments/model/messages/index.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
@@ -48,7 +50,8 @@ test('the prediction stays out of the page until the learner has answered, then 
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   const card = page.getByRole('region', { name: 'Experiment 1' });
   const run = card.getByRole('button', { name: 'Run in my browser' });
-  await expect(card.getByRole('heading', { name: `Experiment 1: ${first.title}` })).toBeVisible();
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${preflight.questions[first.id]}` })).toBeVisible();
+  await expect(card).not.toContainText(first.title);
   await expect(run).toBeDisabled();
   // Nothing of the answer: no verdict, no diagram, no explanation text, no model reason beside the choices.
   await expect(card.getByTestId('lesson-result')).toHaveCount(0);
@@ -67,6 +70,15 @@ test('the prediction stays out of the page until the learner has answered, then 
   await expect(result).toContainText('Part of your prediction was off');
   await expect(result.getByRole('listitem').filter({ hasText: 'Reason' })).toContainText('✖ not this time');
   await expect(result.getByRole('listitem').filter({ hasText: 'Outcome' })).toContainText('✔ right');
+  // Each choice says what it was: the wrong reason the learner picked, never with a ✔; the right one shown.
+  await expect(card.getByRole('radio', { name: 'PreflightInvalidStatus' })).toHaveAccessibleDescription(/✖ your pick$/);
+  await expect(card.getByRole('radio', { name: 'MethodDisallowedByPreflightResponse' })).toHaveAccessibleDescription(/✔ the answer$/);
+  await expect(card.getByRole('radio', { name: /^Blocked:/ })).toHaveAccessibleDescription('✔ your pick, the answer');
+  await expect(card.getByRole('radio', { name: /^Allowed:/ })).toHaveAccessibleDescription('');
+  // What the servers received, from the journal: the OPTIONS only, the PUT never went out.
+  const received = result.getByRole('list', { name: 'What the servers received' });
+  await expect(received.getByRole('listitem')).toHaveCount(1);
+  await expect(received.getByRole('listitem')).toContainText(/^api received OPTIONS .*Access-Control-Request-Method: PUT.* and answered 204$/);
   await expect(result.getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
   await expect(result).toContainText(explained);
   await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeDisabled(); // the answer is locked once run
@@ -92,6 +104,74 @@ test('keyboard only: arrows answer, Enter runs, focus lands on the result, Tab g
     await page.keyboard.press('Tab');
   }
   await expect(region.getByRole('radio', { name: /^Allowed:/ })).toBeFocused();
+});
+
+test('keyboard only, a wrong prediction: no ✔ on any wrong pick, the right answers marked, what the servers received shown', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  // Each reason carries its one-line meaning before anything runs.
+  await card.getByRole('radio', { name: /^Allowed:/ }).focus();
+  await page.keyboard.press('ArrowDown'); // Blocked: the reasons appear
+  for (const reason of preflight.predict[first.id]!.reasons!) {
+    await expect(card.getByRole('radio', { name: reason, exact: true })).toHaveAccessibleDescription(reasonDescription(reason)!);
+  }
+  await page.keyboard.press('ArrowUp'); // back to Allowed: wrong (the preflight does not allow PUT)
+  await expect(card.getByRole('radio', { name: /^Allowed:/ })).toBeChecked();
+  await page.keyboard.press('Tab'); // the reasons are hidden again: on to "does it reach the server?"
+  await page.keyboard.press('ArrowDown'); // yes is checked by the arrow from the first... land on "no", then back to "yes"
+  await page.keyboard.press('ArrowUp');
+  const reached = card.getByRole('group', { name: 'Does the request itself reach the server?' });
+  await expect(reached.getByRole('radio', { name: 'yes' })).toBeChecked(); // wrong too: the PUT is never sent
+  await page.keyboard.press('Enter');
+  const result = card.getByTestId('lesson-result');
+  await expect(result.getByRole('heading', { name: /What your browser did: ✖ blocked/ })).toBeFocused();
+  await expect(card.getByRole('radio', { name: /^Allowed:/ })).toHaveAccessibleDescription('✖ your pick');
+  await expect(card.getByRole('radio', { name: /^Blocked:/ })).toHaveAccessibleDescription('✔ the answer');
+  await expect(reached.getByRole('radio', { name: 'yes' })).toHaveAccessibleDescription('✖ your pick');
+  await expect(reached.getByRole('radio', { name: 'no' })).toHaveAccessibleDescription('✔ the answer');
+  await expect(card.getByText('✔ your pick')).toHaveCount(0);
+  // Nor in the graded lines: what the learner said is in plain words, the ✔ only beside a right answer.
+  await expect(result.getByRole('listitem').filter({ hasText: 'Outcome' })).toHaveText('✖ not this time Outcome You said Allowed; the answer: Blocked.');
+  await expect(result.getByRole('list').first()).not.toContainText('✔');
+  await expect(result.getByRole('list', { name: 'What the servers received' })).toContainText('api received OPTIONS');
+});
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  for (const lesson of lessons[lang]) {
+    test(`${lesson.file}: no heading gives the result away before the prediction; no plan token in the setup`, async ({ lab, page }) => {
+      await open(page, originMap(lab.origins).app, `?lesson=${lesson.id}&lang=${lang}`);
+      const cards = page.locator('cors-lab-lesson-experiment, cors-lab-fix-it');
+      await expect(cards).toHaveCount(lesson.experiments.length + 1);
+      for (const [i, id] of lesson.experiments.entries()) await expect(cards.nth(i).getByRole('heading', { level: 3 })).toContainText(lesson.questions[id]!);
+      // The fix-it is one of the experiments, under the same question.
+      await expect(cards.last().getByRole('heading', { level: 3 })).toContainText(lesson.questions[lesson.fixIt.experiment]!);
+      for (const text of await cards.getByRole('heading', { level: 3 }).allTextContents()) {
+        expect(outcomeWordsIn(text.replace(/^[^:：]*[:：]/, ''), lang), `${lesson.file}: ${text}`).toEqual([]);
+      }
+      // The fix-it's own hint explains {page}, the token the learner may type; the cards and the narrative show none.
+      for (const card of await page.locator('cors-lab-lesson-experiment').all()) await expect(card).not.toContainText(/\{(page|reflect|origin:[a-z0-9]+)\}/);
+      await expect(page.locator('cors-lab-lesson').getByRole('region', { name: lang === 'en' ? 'Narrative' : '讲解' })).not.toContainText('{{');
+    });
+  }
+}
+
+test('the narrative cites its experiments: "see it" opens one in the playground; lesson 1 shows the running lab\'s six origins', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  await open(page, origins.app, '?lesson=origin-and-site');
+  const narrative = page.getByRole('region', { name: 'Narrative' });
+  for (const origin of lab.origins) await expect(narrative.getByRole('list', { name: 'Origins' })).toContainText(origin.url);
+  await expect(narrative.getByRole('list', { name: 'Origins' }).getByRole('listitem')).toHaveCount(6);
+  await expect(narrative).not.toContainText('five');
+  // A simple GET sends no preflight: no OPTIONS line; the plan's {origin:api2} is api2's real origin.
+  const other = page.getByRole('region', { name: 'Experiment 2' });
+  await expect(other).toContainText(`Access-Control-Allow-Origin: ${origins.api2}`);
+  await expect(other).not.toContainText('OPTIONS');
+  await open(page, origins.app, `?lesson=${preflight.id}`);
+  const seeIt = page.getByRole('region', { name: 'Narrative' }).getByRole('link', { name: 'preflight-status-404-no-cors' });
+  await expect(page.getByRole('region', { name: 'Narrative' })).toContainText('(see it: run preflight-status-404-no-cors)');
+  await seeIt.click();
+  const experiment = catalog.find((e) => e.id === 'preflight-status-404-no-cors')!;
+  await expect(page.getByRole('heading', { name: experiment.title })).toBeVisible();
 });
 
 test('a lesson link from the Lessons navigation opens that lesson directly in a fresh page, language kept', async ({ lab, page, context }) => {
@@ -148,6 +228,15 @@ test('fix it, typed key by key and checked from the keyboard: a wrong fix stays 
   await page.keyboard.press('Enter');
   await expect(status).toContainText('Not yet: your browser says ✖ blocked.');
   await expect(status).toContainText('HeaderDisallowedByPreflightResponse');
+  // A first miss: which header, on which answer; not yet the fix.
+  const hint = fix.getByTestId('hint');
+  await expect(hint).toHaveText('Hint: look at Access-Control-Allow-Headers on the preflight answer (OPTIONS).');
+  await expect(fix.getByTestId('fix-result')).not.toContainText('Access-Control-Allow-Headers: x-custom');
+  // A second miss: the model's fix for what the browser did.
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(hint).toHaveText('Hint: the model’s fix for what your browser did:');
+  await expect(fix.getByTestId('fix-result')).toContainText(/Access-Control-Allow-Headers: x-custom/i);
   // The button was disabled while the browser ran; focus comes back to it, so Shift+Tab reaches the fields again.
   await expect(check).toBeFocused();
   await page.keyboard.press('Shift+Tab');
@@ -159,6 +248,8 @@ test('fix it, typed key by key and checked from the keyboard: a wrong fix stays 
   await preflightHeaders.pressSequentially('\nAccess-Control-Allow-Headers: X-Custom');
   await check.click();
   await expect(status).toHaveText('✔ Fixed: your browser allowed it.');
+  await expect(fix.getByTestId('learned')).toHaveText(`What to take away: ${preflight.fixIt.learned}`);
+  await expect(fix.getByTestId('hint')).toHaveCount(0);
   await expect(fix.getByTestId('fix-result').getByRole('img', { name: /Observed in this browser/ })).toBeVisible();
   await expect(navEntry(page, preflight.title)).toContainText('fix-it ✔');
 });
@@ -266,7 +357,9 @@ test('printed, a lesson is a worksheet: no buttons, blank choices, no results', 
   await expect(card.getByText('Blocked: the page gets an error')).toBeVisible();
   // The learner's own answer is not marked on paper either.
   const chosen = card.getByText('Blocked: the page gets an error');
-  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.parentElement!, '::before').content)).toBe('"☐"');
+  await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el.closest('.choice')!, '::before').content)).toBe('"☐"');
+  for (const mark of await card.getByText('✔ your pick, the answer').all()) await expect(mark).toBeHidden();
+  await expect(card.getByText('✔ your pick, the answer')).toHaveCount(3); // outcome, reason, question: there, but not on paper
   await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
   await expect(chosen).toHaveCSS('font-weight', '400');
 });
@@ -350,7 +443,7 @@ test('another lesson in the same element starts fresh: no answer or result carri
   const redirects = lessons.en.find((l) => l.id === 'redirects')!;
   await page.locator('cors-lab-lesson').evaluate((el, id) => el.setAttribute('lesson-id', id), redirects.id);
   const card = page.getByRole('region', { name: 'Experiment 1' });
-  await expect(card.getByRole('heading', { name: `Experiment 1: ${catalog.find((e) => e.id === redirects.experiments[0])!.title}` })).toBeVisible();
+  await expect(card.getByRole('heading', { name: `Experiment 1: ${redirects.questions[redirects.experiments[0]!]}` })).toBeVisible();
   await expect(card.getByTestId('lesson-result')).toHaveCount(0);
   await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeDisabled();
 });

@@ -218,3 +218,20 @@ for (const view of VIEWS) {
     await context.close();
   });
 }
+
+test('the projected window asks each experiment as a neutral question, in both languages: the catalog title that gives the answer away is not on the screen', async ({ lab, context }) => {
+  const app = originMap(lab.origins).app;
+  for (const lang of ['en', 'zh-CN'] as const) {
+    const { presenter, projected } = await openBoth(context, app, lang);
+    const localized = course[lang].find((l) => l.id === LESSON)!;
+    const giveaway = catalog.find((e) => e.id === 'preflight-status-500')!;
+    const index = localized.experiments.indexOf(giveaway.id);
+    await presenter.keyboard.press('ArrowRight');
+    for (let i = 0; i < index; i++) await presenter.keyboard.press('ArrowRight');
+    const card = projected.locator('cors-lab-lesson-experiment').nth(index);
+    await expect(card.getByRole('heading', { level: 3 })).toContainText(localized.questions[giveaway.id]!);
+    await expect(projected.locator('cors-lab-lesson')).not.toContainText(giveaway.title);
+    await presenter.close();
+    await projected.close();
+  }
+});

@@ -44,7 +44,17 @@ export const preflight: Record<string, { title: string; explain: string }> = {
   'preflight-status-500': {
     title: '用 500 响应的预检会让请求止步',
     explain:
-      '无论响应头怎么写，预检都必须得到一个 ok 状态（200-299）。服务器把 OPTIONS 路由到一个会出错的处理函数时，就会出现这种情况。\n\n**修复：** 用 204 响应 OPTIONS。',
+      '预检必须得到一个 ok 状态（200-299）。这里的 500 带着 CORS 响应头（中间件给每个响应都加上了它们，随后 OPTIONS 的处理函数出错），所以不通过的是状态码这一项检查。如果没有这些响应头，Chromium 会先报告缺少 `Access-Control-Allow-Origin`（`preflight-status-404-no-cors`）。\n\n**修复：** 用 204 响应 OPTIONS。',
+  },
+  'preflight-status-404-no-cors': {
+    title: '以 404 响应且不带 CORS 响应头的预检，在 Access-Control-Allow-Origin 上失败',
+    explain:
+      '现实中最常见的情况：服务器没有 `OPTIONS` 路由，返回 404，也不发送任何 CORS 响应头。Chromium 先对预检响应做 CORS 检查，再看状态码，所以原因指出的是缺少 `Access-Control-Allow-Origin`，而不是 404。[CORS 预检请求](https://fetch.spec.whatwg.org/#cors-preflight-fetch)两者都要求，不同的只是原因的先后。\n\n**修复：** 在页面调用的每个路由上响应 `OPTIONS`，用 204 并带上 CORS 响应头。',
+  },
+  'preflight-status-404-with-cors': {
+    title: '以 404 响应但带 CORS 响应头的预检，在状态码上失败',
+    explain:
+      '这里的 404 带着 `Access-Control-Allow-Origin`（CORS 中间件给每个响应都加了响应头，却没有 `OPTIONS` 路由）。CORS 检查通过了，于是下一项检查（ok 状态，200-299）失败：`PreflightInvalidStatus`。\n\n**修复：** 用 204 响应 `OPTIONS`。',
   },
   'preflight-status-200': {
     title: '预检用 200 而不是 204 响应也没问题',
