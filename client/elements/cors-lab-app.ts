@@ -11,6 +11,7 @@ import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
+import { portFreeExperiment } from '../share/port-free.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
@@ -21,6 +22,7 @@ import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
+import './cors-lab-expect-check.ts';
 import './cors-lab-language.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
@@ -235,9 +237,12 @@ export class CorsLabApp extends LitElement {
     this._copyFailed = !copied;
   }
 
+  /** The file `cors-lab run` reads: the lab's origins as tokens, since the CLI's lab runs on other ports. */
   private _download(): void {
+    const origins = this._origins;
+    const experiment = origins ? portFreeExperiment(this._experiment, origins) : this._experiment;
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify([this._experiment], null, 2)], { type: 'application/json' }));
+    a.href = URL.createObjectURL(new Blob([`${JSON.stringify([experiment], null, 2)}\n`], { type: 'application/json' }));
     a.download = `${this._experiment.id}.json`;
     a.click();
     URL.revokeObjectURL(a.href);
@@ -295,6 +300,7 @@ export class CorsLabApp extends LitElement {
             ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
+          <cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-expect-check>
           <details>
             <summary>${msg('Edit the request and the server plan', { id: 'app.edit' })}</summary>
             <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>
