@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentResult, runReport } from '../lab/run-report.ts';
+import type { ExperimentResult } from '../../runner/observed.ts';
 import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
@@ -124,11 +125,23 @@ export class CorsLabLog extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  /** Judged once per run and language: a batch re-renders every row after each run. */
+  #results = new WeakMap<BrowserRun, { lang: string; result: ExperimentResult }>();
+
+  /** The verdict the export writes (one function for both), so the row and the file cannot differ. */
+  private _result(run: BrowserRun): ExperimentResult {
+    const lang = currentLanguage();
+    const known = this.#results.get(run);
+    if (known?.lang === lang) return known.result;
+    const result = experimentResult(run, this.origins, lang);
+    this.#results.set(run, { lang, result });
+    return result;
+  }
+
   private _row(run: BrowserRun) {
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
-    // The verdict the export writes (one function for both), so the row and the file cannot differ.
-    const result = experimentResult(run, this.origins, currentLanguage());
+    const result = this._result(run);
     return html`<li class="run" data-testid="log-row" data-id=${run.id} data-run=${run.run}>
       <details>
         <summary>
