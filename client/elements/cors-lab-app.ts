@@ -268,8 +268,9 @@ export class CorsLabApp extends LitElement {
     // The query keeps the language (?lang=), so a shared link opens in the one it was shared in.
     const link = `${location.origin}${location.pathname}${location.search}${experimentHash(e)}`;
     return html`
-      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${this._lessonId ? msg('Skip to the lesson', { id: 'app.skip-lesson' }) : msg('Skip to the experiment', { id: 'app.skip' })}</a>
       <header>
+        <!-- Inside the banner: all content sits in a landmark; it targets an element of this page. -->
+        <a class="skip" href=${this._lessonId ? '#lesson' : '#experiment'} @click=${(ev: Event) => this._skip(ev)}>${this._lessonId ? msg('Skip to the lesson', { id: 'app.skip-lesson' }) : msg('Skip to the experiment', { id: 'app.skip' })}</a>
         <h1>cors-lab</h1>
         <span class="muted" role="status" aria-label=${msg('lab status', { id: 'app.status-label' })}>${this._status}</span>
         <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>${msg('Presenter mode', { id: 'app.presenter' })}</button>
@@ -287,7 +288,7 @@ export class CorsLabApp extends LitElement {
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
         </div>
-        ${this._lessonId ? html`<cors-lab-lesson lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
+        ${this._lessonId ? html`<cors-lab-lesson id="lesson" tabindex="-1" lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
           <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>

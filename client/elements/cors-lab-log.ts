@@ -71,6 +71,7 @@ export class CorsLabLog extends LitElement {
       summary { cursor: pointer; overflow-wrap: anywhere; }
       .mark, .fail { color: var(--cl-blocked); font-weight: 700; }
       .pass { color: var(--cl-allowed); font-weight: 700; }
+      h3 { font-size: 1em; margin: 0.5em 0 0.2em; }
       ul.mismatches { list-style: disc; padding-left: 1.2em; }
       .summary { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.3em 0.6em; }
     `,
@@ -159,7 +160,7 @@ export class CorsLabLog extends LitElement {
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
           (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}`, { id: 'log.step-label' })}>
-            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
+            <h3>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}: <span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h3>
             <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
