@@ -175,12 +175,27 @@ export class CorsLabApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('copy', this.#onCopy);
+    if (this._lessonId && !this.querySelector('#lesson')) this.append(this.#lessonView(this._lessonId));
     try {
       const linked = experimentFromHash(location.hash);
       if (linked) this._experiment = linked;
     } catch (error) {
       this._error = error instanceof ExperimentError ? error.problems.join('; ') : String(error);
     }
+  }
+
+  /**
+   * The lesson lives in the page's own tree (slotted in), not in this
+   * element's shadow root: the skip link's `#lesson` then names an element
+   * of the document, as a fragment must for assistive technology and checkers
+   * that resolve it with getElementById (axe-core's skip-link rule).
+   */
+  #lessonView(lessonId: string): HTMLElement {
+    const view = document.createElement('cors-lab-lesson');
+    view.id = 'lesson';
+    view.slot = 'lesson';
+    view.setAttribute('lesson-id', lessonId);
+    return view;
   }
 
   private _select(experiment: Experiment): void {
@@ -222,7 +237,8 @@ export class CorsLabApp extends LitElement {
 
   private _skip(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#experiment, cors-lab-lesson')?.focus();
+    // The lesson element moves focus on to its own heading.
+    (this._lessonId ? this.querySelector<HTMLElement>('#lesson') : this.renderRoot.querySelector<HTMLElement>('#experiment'))?.focus();
   }
 
   /**
@@ -288,7 +304,7 @@ export class CorsLabApp extends LitElement {
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
         </div>
-        ${this._lessonId ? html`<cors-lab-lesson id="lesson" tabindex="-1" lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
+        ${this._lessonId ? html`<slot name="lesson"></slot>` : html`<div>
           <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
