@@ -23,6 +23,7 @@ import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
 import './cors-lab-expect-check.ts';
+import './cors-lab-start.ts';
 import './cors-lab-language.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
@@ -235,6 +236,13 @@ export class CorsLabApp extends LitElement {
     }
   }
 
+  /** After the start panel: the learner goes on at the experiment, focus and all. */
+  private _toExperiment(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#experiment');
+    heading?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    heading?.focus({ preventScroll: true });
+  }
+
   private _skip(event: Event): void {
     event.preventDefault();
     // The lesson element moves focus on to its own heading.
@@ -305,6 +313,7 @@ export class CorsLabApp extends LitElement {
         </nav>`}
         </div>
         ${this._lessonId ? html`<slot name="lesson"></slot>` : html`<div>
+          <cors-lab-start .experiments=${catalog.length} @start-playground=${() => this._toExperiment()} @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
           <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
