@@ -84,7 +84,7 @@ export class CorsLabStart extends LitElement {
               ${msg(str`(${first.title}). ${course.length} short lessons: predict what the browser does, then watch it do it.`, { id: 'start.course-about' })}</li>`
           : nothing}
         <li><a href="#experiment" @click=${(e: Event) => (e.preventDefault(), this._emit('start-playground'))}>${msg('The playground', { id: 'start.playground' })}</a>
-          ${msg(str`${this.experiments} experiments in the catalog: read the prediction, run one in this browser, then edit the request or the server's answer.`, { id: 'start.playground-about' })}</li>
+          ${msg(str`(${this.experiments} experiments in the catalog): read the prediction, run one in this browser, then edit the request or the server's answer.`, { id: 'start.playground-about' })}</li>
         <li><details><summary>${msg('Your own API', { id: 'start.own-api' })}</summary>
           <p>${msg('From a terminal: probe sends your API the requests a browser would and says why the fetch fails; scan looks for risky CORS answers (about 20 GET requests). Both send requests only to the URL you give.', { id: 'start.own-api-about' })}</p>
           <pre>npx cors-lab probe https://api.example.com/items --origin https://app.example.com
