@@ -16,12 +16,12 @@ const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly str
 /** An outcome in the page's words (✖ blocked), any other value as it is. */
 const shown = (value: string): string => (isOutcome(value) ? outcomeLabel(value) : value);
 
-/** One difference between `expect` and the prediction, naming the field of `expect`. */
-function differenceLine(p: Problem): string {
-  if (p.code === 'expectedReadable') return msg(str`readableHeaders: the model predicts ${p.name} is not readable`, { id: 'expect-check.readable' });
-  if (p.code === 'expectedHidden') return msg(str`hiddenHeaders: the model predicts ${p.name} is readable`, { id: 'expect-check.hidden' });
-  if (p.code !== 'expected') return '';
-  return msg(str`${p.field}: Expect says ${shown(p.want)}, the model predicts ${shown(p.got)}`, { id: 'expect-check.field' });
+/** One difference between `expect` and the prediction: the field of `expect` (shown as code) and what differs. */
+function difference(p: Problem): { field: string; text: string } {
+  if (p.code === 'expectedReadable') return { field: 'readableHeaders', text: msg(str`the model predicts ${p.name} is not readable`, { id: 'expect-check.readable' }) };
+  if (p.code === 'expectedHidden') return { field: 'hiddenHeaders', text: msg(str`the model predicts ${p.name} is readable`, { id: 'expect-check.hidden' }) };
+  if (p.code !== 'expected') return { field: '', text: '' };
+  return { field: p.field, text: msg(str`Expect says ${shown(p.want)}, the model predicts ${shown(p.got)}`, { id: 'expect-check.field' }) };
 }
 
 /**
@@ -58,7 +58,7 @@ export class CorsLabExpectCheck extends LitElement {
       if (!experiment || !origins) return undefined;
       const predictions = await predictExperimentAsync(experiment, origins, 'preview', lang);
       const stale = staleExpectations(experiment, predictions, origins);
-      const lines = stale.flatMap((problems, i) => problems.map((p) => (i === 0 ? '' : `then[${i - 1}].`) + differenceLine(p)));
+      const lines = stale.flatMap((problems, i) => problems.map((p) => ({ ...difference(p), step: i === 0 ? '' : `then[${i - 1}].` })));
       const outcome = stale[0]?.find((p) => p.code === 'expected' && p.field === 'outcome');
       return { experiment, lines, outcome, updated: () => expectingPrediction(experiment, predictions, origins) };
     },
@@ -77,7 +77,7 @@ export class CorsLabExpectCheck extends LitElement {
     const o = check.outcome?.code === 'expected' ? check.outcome : undefined;
     return html`<section class="stale" aria-labelledby="stale-heading">
       <p id="stale-heading"><strong>${o ? msg(str`Expect says ${shown(o.want)}, the model now predicts ${shown(o.got)}.`, { id: 'expect-check.outcome' }) : msg('Expect no longer says what the model predicts.', { id: 'expect-check.other' })}</strong></p>
-      <ul>${check.lines.map((line) => html`<li>${line}</li>`)}</ul>
+      <ul>${check.lines.map((line) => html`<li><code>${line.step}expect.${line.field}</code>${msg(': ', { id: 'expect-check.colon' })}${line.text}</li>`)}</ul>
       <p>${judged}</p>
       <div class="actions">
         <button @click=${() => this._update(check.updated())}>${msg('Update Expect to the prediction', { id: 'expect-check.update' })}</button>

@@ -147,7 +147,7 @@ export class CorsLabLog extends LitElement {
       <details>
         <summary>
           ${run.failure ? html`<span class="mark">${msg('⚠ no answer', { id: 'log.no-answer' })}</span>` : first ? html`<span class=${first.seen.outcome}>${outcomeLabel(first.seen.outcome)}</span>` : nothing}
-          <span class=${result.pass ? 'pass' : 'fail'} data-testid="verdict">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>
+          <span class=${result.pass ? 'pass' : 'fail'} data-testid="pass-fail">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>
           <strong>${run.id}</strong>
           ${first?.predicted.reason ? html`<span class="label muted">${msg('predicted', { id: 'log.predicted' })}</span> <code>${first.predicted.reason}</code>` : nothing}
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}

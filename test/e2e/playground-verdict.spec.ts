@@ -58,7 +58,7 @@ for (const choice of ['Update Expect to the prediction', 'Keep Expect'] as const
       await page.getByRole('button', { name: 'Run this experiment' }).click();
       const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: 'custom-simple-get-no-acao' });
       await expect(row).toContainText('✔ allowed');
-      await expect(row.getByTestId('verdict')).toHaveText(pass ? '✔ pass' : '✘ fail');
+      await expect(row.getByTestId('pass-fail')).toHaveText(pass ? '✔ pass' : '✘ fail');
 
       // 2. The exported log.
       const log = JSON.parse(await downloaded(page, () => page.getByRole('button', { name: 'Export log as JSON' }).click(), dir, 'log.json')) as RunReport;
