@@ -18,10 +18,18 @@ const shown = (value: string): string => (isOutcome(value) ? outcomeLabel(value)
 
 /** One difference between `expect` and the prediction: the field of `expect` (shown as code) and what differs. */
 function difference(p: Problem): { field: string; text: string } {
-  if (p.code === 'expectedReadable') return { field: 'readableHeaders', text: msg(str`the model predicts ${p.name} is not readable`, { id: 'expect-check.readable' }) };
-  if (p.code === 'expectedHidden') return { field: 'hiddenHeaders', text: msg(str`the model predicts ${p.name} is readable`, { id: 'expect-check.hidden' }) };
+  if (p.code === 'expectedReadable') {
+    const text = msg(str`the model predicts ${p.name} is not readable`, { id: 'expect-check.readable' });
+    return { field: 'readableHeaders', text };
+  }
+  if (p.code === 'expectedHidden') {
+    const text = msg(str`the model predicts ${p.name} is readable`, { id: 'expect-check.hidden' });
+    return { field: 'hiddenHeaders', text };
+  }
   if (p.code !== 'expected') return { field: '', text: '' };
-  return { field: p.field, text: msg(str`Expect says ${shown(p.want)}, the model predicts ${shown(p.got)}`, { id: 'expect-check.field' }) };
+  const [want, got] = [shown(p.want), shown(p.got)];
+  const text = msg(str`Expect says ${want}, the model predicts ${got}`, { id: 'expect-check.field' });
+  return { field: p.field, text };
 }
 
 /**
@@ -58,7 +66,8 @@ export class CorsLabExpectCheck extends LitElement {
       if (!experiment || !origins) return undefined;
       const predictions = await predictExperimentAsync(experiment, origins, 'preview', lang);
       const stale = staleExpectations(experiment, predictions, origins);
-      const lines = stale.flatMap((problems, i) => problems.map((p) => ({ ...difference(p), step: i === 0 ? '' : `then[${i - 1}].` })));
+      const stepPrefix = (i: number): string => (i === 0 ? '' : `then[${i - 1}].`);
+      const lines = stale.flatMap((problems, i) => problems.map((p) => ({ ...difference(p), step: stepPrefix(i) })));
       const outcome = stale[0]?.find((p) => p.code === 'expected' && p.field === 'outcome');
       return { experiment, lines, outcome, updated: () => expectingPrediction(experiment, predictions, origins) };
     },
@@ -72,15 +81,28 @@ export class CorsLabExpectCheck extends LitElement {
     const check = this._check.value;
     if (!check || check.experiment !== this.experiment || check.lines.length === 0) return nothing;
     const key = JSON.stringify(check.lines);
-    const judged = msg('The page, the exported log and cors-lab run all judge a run by Expect.', { id: 'expect-check.judged' });
-    if (this._kept === key) return html`<p class="muted" role="status">${msg('Expect kept although the model predicts otherwise:', { id: 'expect-check.kept' })} ${judged}</p>`;
+    const judged = msg('The page, the exported log and cors-lab run all judge a run by Expect.', {
+      id: 'expect-check.judged',
+    });
+    if (this._kept === key) {
+      const kept = msg('Expect kept although the model predicts otherwise:', { id: 'expect-check.kept' });
+      return html`<p class="muted" role="status">${kept} ${judged}</p>`;
+    }
     const o = check.outcome?.code === 'expected' ? check.outcome : undefined;
+    const heading = o
+      ? msg(str`Expect says ${shown(o.want)}, the model now predicts ${shown(o.got)}.`, { id: 'expect-check.outcome' })
+      : msg('Expect no longer says what the model predicts.', { id: 'expect-check.other' });
+    const colon = msg(': ', { id: 'expect-check.colon' });
     return html`<section class="stale" aria-labelledby="stale-heading">
-      <p id="stale-heading"><strong>${o ? msg(str`Expect says ${shown(o.want)}, the model now predicts ${shown(o.got)}.`, { id: 'expect-check.outcome' }) : msg('Expect no longer says what the model predicts.', { id: 'expect-check.other' })}</strong></p>
-      <ul>${check.lines.map((line) => html`<li><code>${line.step}expect.${line.field}</code>${msg(': ', { id: 'expect-check.colon' })}${line.text}</li>`)}</ul>
+      <p id="stale-heading"><strong>${heading}</strong></p>
+      <ul>
+        ${check.lines.map((line) => html`<li><code>${line.step}expect.${line.field}</code>${colon}${line.text}</li>`)}
+      </ul>
       <p>${judged}</p>
       <div class="actions">
-        <button @click=${() => this._update(check.updated())}>${msg('Update Expect to the prediction', { id: 'expect-check.update' })}</button>
+        <button @click=${() => this._update(check.updated())}>
+          ${msg('Update Expect to the prediction', { id: 'expect-check.update' })}
+        </button>
         <button @click=${() => (this._kept = key)}>${msg('Keep Expect', { id: 'expect-check.keep' })}</button>
       </div>
     </section>`;

@@ -72,26 +72,50 @@ export class CorsLabStart extends LitElement {
     this._emit('start-dismiss');
   }
 
-  override render() {
-    if (this._dismissed) return nothing;
+  private _course() {
     const course = lessons[currentLanguage()];
     const first = course[0];
+    if (!first) return nothing;
+    const about = msg(str`(${first.title}). ${course.length} short lessons: predict what the browser does, then watch it do it.`, {
+      id: 'start.course-about',
+    });
+    return html`<li><a href=${lessonHref(first.id, location.search)}>${msg('The course: start with Lesson 1', { id: 'start.course' })}</a>
+      ${about}</li>`;
+  }
+
+  private _playground() {
+    const about = msg(
+      str`(${this.experiments} experiments in the catalog): read the prediction, run one in this browser, then edit the request or the server's answer.`,
+      { id: 'start.playground-about' },
+    );
+    const go = (e: Event): void => {
+      e.preventDefault();
+      this._emit('start-playground');
+    };
+    return html`<li><a href="#experiment" @click=${go}>${msg('The playground', { id: 'start.playground' })}</a> ${about}</li>`;
+  }
+
+  private _ownApi() {
+    const about = msg(
+      'From a terminal: probe sends your API the requests a browser would and says why the fetch fails; scan looks for risky CORS answers (about 20 GET requests). Both send requests only to the URL you give.',
+      { id: 'start.own-api-about' },
+    );
+    const more = msg('More in the README: "Use cors-lab on your own API" and "Scanning your API"; or npx cors-lab probe --help.', {
+      id: 'start.own-api-more',
+    });
+    return html`<li><details><summary>${msg('Your own API', { id: 'start.own-api' })}</summary>
+      <p>${about}</p>
+      <pre>npx cors-lab probe https://api.example.com/items --origin https://app.example.com
+npx cors-lab scan https://api.example.com/items</pre>
+      <p>${more}</p>
+    </details></li>`;
+  }
+
+  override render() {
+    if (this._dismissed) return nothing;
     return html`<section aria-labelledby="start-title">
       <h2 id="start-title">${msg('New to CORS? Start here', { id: 'start.title' })}</h2>
-      <ul>
-        ${first
-          ? html`<li><a href=${lessonHref(first.id, location.search)}>${msg('The course: start with Lesson 1', { id: 'start.course' })}</a>
-              ${msg(str`(${first.title}). ${course.length} short lessons: predict what the browser does, then watch it do it.`, { id: 'start.course-about' })}</li>`
-          : nothing}
-        <li><a href="#experiment" @click=${(e: Event) => (e.preventDefault(), this._emit('start-playground'))}>${msg('The playground', { id: 'start.playground' })}</a>
-          ${msg(str`(${this.experiments} experiments in the catalog): read the prediction, run one in this browser, then edit the request or the server's answer.`, { id: 'start.playground-about' })}</li>
-        <li><details><summary>${msg('Your own API', { id: 'start.own-api' })}</summary>
-          <p>${msg('From a terminal: probe sends your API the requests a browser would and says why the fetch fails; scan looks for risky CORS answers (about 20 GET requests). Both send requests only to the URL you give.', { id: 'start.own-api-about' })}</p>
-          <pre>npx cors-lab probe https://api.example.com/items --origin https://app.example.com
-npx cors-lab scan https://api.example.com/items</pre>
-          <p>${msg('More in the README: "Use cors-lab on your own API" and "Scanning your API"; or npx cors-lab probe --help.', { id: 'start.own-api-more' })}</p>
-        </details></li>
-      </ul>
+      <ul>${this._course()} ${this._playground()} ${this._ownApi()}</ul>
       <button @click=${() => this._dismiss()}>${msg('Got it: do not show this again', { id: 'start.dismiss' })}</button>
     </section>`;
   }

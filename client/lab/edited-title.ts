@@ -19,6 +19,8 @@ export function editedTitle(setup: Setup): string {
   const request = `${setup.method} ${setup.target}${setup.path}`;
   const base = msg(str`Edited: ${request} from ${setup.page}`, { id: 'editor.edited-title' });
   const names = headerNames(setup.requestHeaders);
-  const withHeaders = names.length ? msg(str`${base}, with ${names.join(', ')}`, { id: 'editor.edited-title-headers' }) : base;
-  return setup.credentials === 'include' ? msg(str`${withHeaders}, credentials included`, { id: 'editor.edited-title-credentials' }) : withHeaders;
+  const listed = names.join(', ');
+  const withHeaders = names.length ? msg(str`${base}, with ${listed}`, { id: 'editor.edited-title-headers' }) : base;
+  if (setup.credentials !== 'include') return withHeaders;
+  return msg(str`${withHeaders}, credentials included`, { id: 'editor.edited-title-credentials' });
 }

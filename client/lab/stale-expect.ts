@@ -9,7 +9,7 @@
  */
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { Problem } from '../../experiments/problems/index.ts';
-import { pageOf, type Expectation, type Experiment } from '../../experiments/schema.ts';
+import { pageOf, type Expectation, type Experiment, type Step } from '../../experiments/schema.ts';
 import { expectationDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../runner/observed.ts';
 import type { OriginMap } from '../../servers/origins.ts';
@@ -28,7 +28,11 @@ function expectations(experiment: Experiment): Array<Expectation | undefined> {
 }
 
 /** Where each step's `expect` and the model's prediction differ (empty lists when they agree). */
-export function staleExpectations(experiment: Experiment, predictions: readonly StepPrediction[], origins: OriginMap): Problem[][] {
+export function staleExpectations(
+  experiment: Experiment,
+  predictions: readonly StepPrediction[],
+  origins: OriginMap,
+): Problem[][] {
   const pages = stepPages(experiment);
   return expectations(experiment).map((expect, i) => {
     const predicted = predictions[i];
@@ -40,12 +44,23 @@ export function staleExpectations(experiment: Experiment, predictions: readonly 
 /** The fields an expectation names, each given the predicted value; header lists keep the names that still hold. */
 function updated(expect: Expectation, p: StepPrediction): Expectation {
   const next: Expectation = { ...expect };
-  const facts = { outcome: p.outcome, reason: p.reason, preflight: p.preflight, reachedServer: p.reachedServer, status: p.status, responseType: p.responseType, originSeen: p.originSeen, requestHeadersSeen: p.requestHeadersSeen, cookieSent: p.cookieSent };
+  const facts = {
+    outcome: p.outcome,
+    reason: p.reason,
+    preflight: p.preflight,
+    reachedServer: p.reachedServer,
+    status: p.status,
+    responseType: p.responseType,
+    originSeen: p.originSeen,
+    requestHeadersSeen: p.requestHeadersSeen,
+    cookieSent: p.cookieSent,
+  };
   for (const [field, value] of Object.entries(facts)) {
     if (field in expect) Object.assign(next, { [field]: value });
   }
-  if (expect.readableHeaders) next.readableHeaders = expect.readableHeaders.filter((n) => p.readableHeaders.includes(n.toLowerCase()));
-  if (expect.hiddenHeaders) next.hiddenHeaders = expect.hiddenHeaders.filter((n) => !p.readableHeaders.includes(n.toLowerCase()));
+  const readable = (name: string): boolean => p.readableHeaders.includes(name.toLowerCase());
+  if (expect.readableHeaders) next.readableHeaders = expect.readableHeaders.filter(readable);
+  if (expect.hiddenHeaders) next.hiddenHeaders = expect.hiddenHeaders.filter((name) => !readable(name));
   return next;
 }
 
@@ -53,12 +68,20 @@ function updated(expect: Expectation, p: StepPrediction): Expectation {
  * The experiment with each `expect` saying what the model predicts, origins
  * written as tokens (`{page}`), so the file means the same on any ports.
  */
-export function expectingPrediction(experiment: Experiment, predictions: readonly StepPrediction[], origins: OriginMap): Experiment {
+export function expectingPrediction(
+  experiment: Experiment,
+  predictions: readonly StepPrediction[],
+  origins: OriginMap,
+): Experiment {
   const [first, ...rest] = predictions;
+  const updatedStep = (step: Step, i: number): Step => {
+    const predicted = rest[i];
+    return step.expect && predicted ? { ...step, expect: updated(step.expect, predicted) } : step;
+  };
   const next: Experiment = {
     ...experiment,
     ...(experiment.expect && first ? { expect: updated(experiment.expect, first) } : {}),
-    ...(experiment.then ? { then: experiment.then.map((step, i) => (step.expect && rest[i] ? { ...step, expect: updated(step.expect, rest[i]) } : step)) } : {}),
+    ...(experiment.then ? { then: experiment.then.map(updatedStep) } : {}),
   };
   return portFreeExperiment(next, origins);
 }

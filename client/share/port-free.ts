@@ -9,7 +9,7 @@
  * option and `expect.originSeen` (servers/answer.ts expandTokens,
  * runner/compare.ts), so only those are rewritten.
  */
-import { pageOf, type Experiment, type Expectation } from '../../experiments/schema.ts';
+import { pageOf, type Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES, type OriginMap } from '../../servers/origins.ts';
 
 type Rewrite = (value: string) => string;
@@ -19,7 +19,8 @@ function tokenizer(experiment: Experiment, origins: OriginMap): Rewrite {
   const page = pageOf(experiment);
   const names = [...ORIGIN_NAMES].sort((a, b) => origins[b].length - origins[a].length);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(${names.map((n) => escape(origins[n])).join('|')})(?![\\w.:-])`, 'g');
+  const alternatives = names.map((n) => escape(origins[n])).join('|');
+  const pattern = new RegExp(`(${alternatives})(?![\\w.:-])`, 'g');
   const tokenOf = (origin: string): string => {
     const name = names.find((n) => origins[n] === origin);
     if (!name) return origin;
@@ -28,38 +29,30 @@ function tokenizer(experiment: Experiment, origins: OriginMap): Rewrite {
   return (value) => value.replace(pattern, tokenOf);
 }
 
-function headersWith<T extends Record<string, string | string[]> | undefined>(headers: T, rewrite: Rewrite): T {
-  if (!headers) return headers;
-  const entries = Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.map(rewrite) : rewrite(value)]);
+function headersWith<T extends Record<string, string | string[]>>(headers: T, rewrite: Rewrite): T {
+  const entries = Object.entries(headers).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.map(rewrite) : rewrite(value),
+  ]);
   return Object.fromEntries(entries) as T;
-}
-
-function expectWith(expect: Expectation | undefined, rewrite: Rewrite): Expectation | undefined {
-  if (!expect || typeof expect.originSeen !== 'string') return expect;
-  return { ...expect, originSeen: rewrite(expect.originSeen) };
 }
 
 export function portFreeExperiment(experiment: Experiment, origins: OriginMap): Experiment {
   const rewrite = tokenizer(experiment, origins);
-  const server = experiment.server;
-  const middleware = server?.middleware;
-  const origin = middleware?.options?.origin;
-  const rewrittenOrigin = typeof origin === 'string' ? rewrite(origin) : Array.isArray(origin) ? origin.map(rewrite) : origin;
-  const out: Experiment = {
-    ...experiment,
-    ...(server
-      ? {
-          server: {
-            ...server,
-            ...(server.preflight ? { preflight: { ...server.preflight, headers: headersWith(server.preflight.headers, rewrite) } } : {}),
-            ...(server.actual ? { actual: { ...server.actual, headers: headersWith(server.actual.headers, rewrite) } } : {}),
-            ...(server.redirects ? { redirects: server.redirects.map((hop) => ({ ...hop, headers: headersWith(hop.headers, rewrite) })) } : {}),
-            ...(middleware?.options && origin !== undefined ? { middleware: { ...middleware, options: { ...middleware.options, origin: rewrittenOrigin } } } : {}),
-          } as Experiment['server'],
-        }
-      : {}),
-    ...(experiment.expect ? { expect: expectWith(experiment.expect, rewrite) } : {}),
-    ...(experiment.then ? { then: experiment.then.map((step) => (step.expect ? { ...step, expect: expectWith(step.expect, rewrite) } : step)) } : {}),
-  };
-  return JSON.parse(JSON.stringify(out)) as Experiment;
+  // A copy (without undefined fields, as a file holds it), rewritten in place.
+  const out = JSON.parse(JSON.stringify(experiment)) as Experiment;
+  const server = out.server;
+  for (const answer of [server?.preflight, server?.actual, ...(server?.redirects ?? [])]) {
+    if (answer?.headers) answer.headers = headersWith(answer.headers, rewrite);
+  }
+  // Each middleware has its own options; `origin` is the one the plan expands tokens in.
+  const options = server?.middleware?.options as { origin?: unknown } | undefined;
+  if (typeof options?.origin === 'string') options.origin = rewrite(options.origin);
+  else if (options && Array.isArray(options.origin)) {
+    options.origin = options.origin.map((o: unknown) => (typeof o === 'string' ? rewrite(o) : o));
+  }
+  for (const expect of [out.expect, ...(out.then ?? []).map((step) => step.expect)]) {
+    if (expect && typeof expect.originSeen === 'string') expect.originSeen = rewrite(expect.originSeen);
+  }
+  return out;
 }
