@@ -32,13 +32,19 @@ describe('portFreeExperiment', () => {
   });
 
   it('names the page by its origin when the page is opaque (null), and the middleware origin option too', () => {
-    const free = portFreeExperiment(experiment({ page: 'null', server: { middleware: { name: 'hono/cors', options: { origin: [origins.app, 'https://x.example'] } } } }), origins);
+    const middleware = { name: 'hono/cors', options: { origin: [origins.app, 'https://x.example'] } };
+    const free = portFreeExperiment(experiment({ page: 'null', server: { middleware } }), origins);
     expect(free.server?.middleware?.options).toEqual({ origin: ['{origin:app}', 'https://x.example'] });
   });
 
   it('leaves a longer port, another host and text outside the plan alone', () => {
     const other = `${origins.app}1`;
-    const free = portFreeExperiment(experiment({ title: origins.app, request: { target: 'api', path: '/p', headers: { 'X-Where': origins.app } }, server: { actual: { headers: { 'X-A': other, 'X-B': 'http://localhost.example:5310' } } } }), origins);
+    const literal = experiment({
+      title: origins.app,
+      request: { target: 'api', path: '/p', headers: { 'X-Where': origins.app } },
+      server: { actual: { headers: { 'X-A': other, 'X-B': 'http://localhost.example:5310' } } },
+    });
+    const free = portFreeExperiment(literal, origins);
     expect(free.server?.actual?.headers).toEqual({ 'X-A': other, 'X-B': 'http://localhost.example:5310' });
     expect(free.title).toBe(origins.app);
     expect(free.request.headers).toEqual({ 'X-Where': origins.app });

@@ -10,8 +10,16 @@ import { expect, test } from './lab-fixture.ts';
 
 const PREFLIGHTED = catalog.find((e) => e.id === 'preflight-put-allowed')!;
 const WORDS = {
-  en: { group: /^Predicted by the model.* \(scrolls sideways\)$/, hint: '↔ Wider than this screen: swipe the diagram sideways, or focus it and press the arrow keys, to see all 3 lanes.', page: 'page (app)' },
-  'zh-CN': { group: /^模型的预测.*（可横向滚动）$/, hint: '↔ 图比屏幕宽：横向滑动这张图，或让它获得焦点后按方向键，即可看到全部 3 条泳道。', page: '页面（app）' },
+  en: {
+    group: /^Predicted by the model.* \(scrolls sideways\)$/,
+    hint: '↔ Wider than this screen: swipe the diagram sideways, or focus it and press the arrow keys, to see all 3 lanes.',
+    page: 'page (app)',
+  },
+  'zh-CN': {
+    group: /^模型的预测.*（可横向滚动）$/,
+    hint: '↔ 图比屏幕宽：横向滑动这张图，或让它获得焦点后按方向键，即可看到全部 3 条泳道。',
+    page: '页面（app）',
+  },
 } as const;
 
 for (const lang of ['en', 'zh-CN'] as const) {
