@@ -124,9 +124,9 @@ test('keyboard: a skip link, then the catalog is one tab stop moved through with
   await page.keyboard.press('End');
   const last = catalog.at(-1)!;
   await expect(page.getByRole('button', { name: last.title })).toBeFocused();
-  // One Tab leaves the whole catalog.
+  // One Tab leaves the whole catalog, for the first-visit panel next to it.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Run this experiment' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'The course: start with Lesson 1' })).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Catalog' }).getByRole('button').and(page.locator('[tabindex="0"]'))).toHaveCount(1);
 });
 
