@@ -11,6 +11,7 @@ import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
+import { portFreeExperiment } from '../share/port-free.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
@@ -21,6 +22,8 @@ import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-catalog.ts';
 import './cors-lab-editor.ts';
+import './cors-lab-expect-check.ts';
+import './cors-lab-start.ts';
 import './cors-lab-language.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
 import './cors-lab-origins.ts';
@@ -173,12 +176,27 @@ export class CorsLabApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('copy', this.#onCopy);
+    if (this._lessonId && !this.querySelector('#lesson')) this.append(this.#lessonView(this._lessonId));
     try {
       const linked = experimentFromHash(location.hash);
       if (linked) this._experiment = linked;
     } catch (error) {
       this._error = error instanceof ExperimentError ? linkProblemText(error, currentLanguage()) : String(error);
     }
+  }
+
+  /**
+   * The lesson lives in the page's own tree (slotted in), not in this
+   * element's shadow root: the skip link's `#lesson` then names an element
+   * of the document, as a fragment must for assistive technology and checkers
+   * that resolve it with getElementById (axe-core's skip-link rule).
+   */
+  #lessonView(lessonId: string): HTMLElement {
+    const view = document.createElement('cors-lab-lesson');
+    view.id = 'lesson';
+    view.slot = 'lesson';
+    view.setAttribute('lesson-id', lessonId);
+    return view;
   }
 
   private _select(experiment: Experiment): void {
@@ -218,9 +236,17 @@ export class CorsLabApp extends LitElement {
     }
   }
 
+  /** After the start panel: the learner goes on at the experiment, focus and all. */
+  private _toExperiment(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#experiment');
+    heading?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    heading?.focus({ preventScroll: true });
+  }
+
   private _skip(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#experiment, cors-lab-lesson')?.focus();
+    // The lesson element moves focus on to its own heading.
+    (this._lessonId ? this.querySelector<HTMLElement>('#lesson') : this.renderRoot.querySelector<HTMLElement>('#experiment'))?.focus();
   }
 
   /**
@@ -235,9 +261,12 @@ export class CorsLabApp extends LitElement {
     this._copyFailed = !copied;
   }
 
+  /** The file `cors-lab run` reads: the lab's origins as tokens, since the CLI's lab runs on other ports. */
   private _download(): void {
+    const origins = this._origins;
+    const experiment = origins ? portFreeExperiment(this._experiment, origins) : this._experiment;
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify([this._experiment], null, 2)], { type: 'application/json' }));
+    a.href = URL.createObjectURL(new Blob([`${JSON.stringify([experiment], null, 2)}\n`], { type: 'application/json' }));
     a.download = `${this._experiment.id}.json`;
     a.click();
     URL.revokeObjectURL(a.href);
@@ -263,8 +292,9 @@ export class CorsLabApp extends LitElement {
     // The query keeps the language (?lang=), so a shared link opens in the one it was shared in.
     const link = `${location.origin}${location.pathname}${location.search}${experimentHash(e)}`;
     return html`
-      <a class="skip" href="#experiment" @click=${(ev: Event) => this._skip(ev)}>${this._lessonId ? msg('Skip to the lesson', { id: 'app.skip-lesson' }) : msg('Skip to the experiment', { id: 'app.skip' })}</a>
       <header>
+        <!-- Inside the banner: all content sits in a landmark; it targets an element of this page. -->
+        <a class="skip" href=${this._lessonId ? '#lesson' : '#experiment'} @click=${(ev: Event) => this._skip(ev)}>${this._lessonId ? msg('Skip to the lesson', { id: 'app.skip-lesson' }) : msg('Skip to the experiment', { id: 'app.skip' })}</a>
         <h1>cors-lab</h1>
         <span class="muted" role="status" aria-label=${msg('lab status', { id: 'app.status-label' })}>${this._status}</span>
         <button aria-pressed=${this.presenter ? 'true' : 'false'} @click=${() => this._toggle('presenter')}>${msg('Presenter mode', { id: 'app.presenter' })}</button>
@@ -282,7 +312,8 @@ export class CorsLabApp extends LitElement {
           <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
         </div>
-        ${this._lessonId ? html`<cors-lab-lesson lesson-id=${this._lessonId}></cors-lab-lesson>` : html`<div>
+        ${this._lessonId ? html`<slot name="lesson"></slot>` : html`<div>
+          <cors-lab-start .experiments=${catalog.length} @start-playground=${() => this._toExperiment()} @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
           <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
@@ -294,6 +325,7 @@ export class CorsLabApp extends LitElement {
             ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
             ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
+          <cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-expect-check>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
           <details>
             <summary>${msg('Edit the request and the server plan', { id: 'app.edit' })}</summary>

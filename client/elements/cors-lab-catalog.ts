@@ -131,7 +131,7 @@ export class CorsLabCatalog extends LitElement {
         const inGroup = matching.filter((e) => e.group === group);
         const name = groupName(group);
         return html`<section aria-label=${msg(str`group ${name}`, { id: 'catalog.group-label' })}>
-          <h3>${name} <button data-entry=${`run:${group}`} tabindex=${tabindex(`run:${group}`)} @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${msg(str`Run group ${name}`, { id: 'catalog.run-group-label' })}>${msg(str`Run ${inGroup.length}`, { id: 'catalog.run-group' })}</button></h3>
+          <h3>${name} <button data-entry=${`run:${group}`} tabindex=${tabindex(`run:${group}`)} @click=${() => this._emit('run-experiments', { experiments: inGroup })} aria-label=${msg(str`Run ${inGroup.length}: group ${name}`, { id: 'catalog.run-group-label' })}>${msg(str`Run ${inGroup.length}`, { id: 'catalog.run-group' })}</button></h3>
           <ul>
             ${inGroup.map(
               (e) => html`<li>

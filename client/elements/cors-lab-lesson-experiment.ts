@@ -246,7 +246,7 @@ export class CorsLabLessonExperiment extends LitElement {
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>
         <div><h4>${msg('How the servers answer', { id: 'lesson.server' })}</h4><pre>${serverText(experiment, { origins: this._origins, preflight })}</pre></div>
       </div>
-      <form class="predict" aria-label=${msg('Your prediction', { id: 'lesson.prediction' })} @submit=${(e: Event) => (e.preventDefault(), void this._go())}>
+      <form class="predict" aria-label=${msg(str`Your prediction: ${experimentLabel(this.number)}`, { id: 'lesson.prediction-for' })} @submit=${(e: Event) => (e.preventDefault(), void this._go())}>
         ${this._questions(prediction, locked, graded)}
         <div class="actions">
           <button type="submit" ?disabled=${!complete || this._running}>${this._run ? msg('Run again', { id: 'lesson.runAgain' }) : msg('Run in my browser', { id: 'lesson.run' })}</button>

@@ -5,7 +5,8 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
-import { runReport } from '../lab/run-report.ts';
+import { experimentResult, runReport } from '../lab/run-report.ts';
+import type { ExperimentResult } from '../../runner/observed.ts';
 import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
@@ -70,7 +71,10 @@ export class CorsLabLog extends LitElement {
       ul { list-style: none; padding: 0; margin: 0; }
       li.run { border-top: 1px solid var(--cl-border); padding: 0.3em 0; }
       summary { cursor: pointer; overflow-wrap: anywhere; }
-      .mark { color: var(--cl-blocked); font-weight: 700; }
+      .mark, .fail { color: var(--cl-blocked); font-weight: 700; }
+      .pass { color: var(--cl-allowed); font-weight: 700; }
+      h3 { font-size: 1em; margin: 0.5em 0 0.2em; }
+      ul.mismatches { list-style: disc; padding-left: 1.2em; }
       .summary { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.3em 0.6em; }
     `,
   ];
@@ -124,23 +128,41 @@ export class CorsLabLog extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  /** Judged once per run and language: a batch re-renders every row after each run. */
+  #results = new WeakMap<BrowserRun, { lang: string; result: ExperimentResult }>();
+
+  /** The verdict the export writes (one function for both), so the row and the file cannot differ. */
+  private _result(run: BrowserRun): ExperimentResult {
+    const lang = currentLanguage();
+    const known = this.#results.get(run);
+    if (known?.lang === lang) return known.result;
+    const result = experimentResult(run, this.origins, lang);
+    this.#results.set(run, { lang, result });
+    return result;
+  }
+
   private _row(run: BrowserRun) {
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
+    const result = this._result(run);
     return html`<li class="run" data-testid="log-row" data-id=${run.id} data-run=${run.run}>
       <details>
         <summary>
           ${run.failure ? html`<span class="mark">${msg('⚠ no answer', { id: 'log.no-answer' })}</span>` : first ? html`<span class=${first.seen.outcome}>${outcomeLabel(first.seen.outcome)}</span>` : nothing}
+          <span class=${result.pass ? 'pass' : 'fail'} data-testid="pass-fail">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>
           <strong>${run.id}</strong>
           ${first?.predicted.reason ? html`<span class="label muted">${msg('predicted', { id: 'log.predicted' })}</span> <code>${first.predicted.reason}</code>` : nothing}
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
           ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
         <p class="experiment-title">${titleIn(run.experiment, currentLanguage())}</p>
+        ${result.pass
+          ? html`<p>${run.experiment.expect ? msg('Pass: what happened matches Expect and the model.', { id: 'log.pass-why' }) : msg('Pass: no Expect to check, and what happened matches the model.', { id: 'log.pass-no-expect' })}</p>`
+          : html`<div><p>${msg('Fail, as in the exported log and cors-lab run:', { id: 'log.fail-why' })}</p><ul class="mismatches">${result.mismatches.map((m) => html`<li>${m}</li>`)}</ul></div>`}
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
           (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}`, { id: 'log.step-label' })}>
-            <h4>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h4>
+            <h3>${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeLabel(step.seen.outcome)}</span></h3>
             <p class="step-verdict">${step.explanation.verdict}</p>
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { FONT_SIZE, HEAD_WIDTH, layoutSequence, type Arrow, type LabelLine, type SequenceLayout } from '../sequence/layout.ts';
 import type { SequenceInput } from '../sequence/sequence.ts';
 import { svgFileText } from '../sequence/svg-file.ts';
@@ -33,7 +33,10 @@ const LINE = FONT_SIZE + 3;
  * origin reached; the preflight, the actual request and each redirect hop
  * labelled with the headers that decided; where the browser stopped; what
  * JavaScript could read. Scales with the font size (presenter mode) and
- * scrolls inside its own box on a narrow screen. "Export SVG" downloads it.
+ * scrolls inside its own box on a narrow screen, where a hint says so (a
+ * phone shows the first lane only, and nothing else would tell that more
+ * lies to the right) and a shadow marks the edge with more beyond it. The
+ * box is a tab stop: the arrow keys scroll it. "Export SVG" downloads it.
  */
 @customElement('cors-lab-sequence')
 @localized()
@@ -44,7 +47,14 @@ export class CorsLabSequence extends LitElement {
       /* inline-size containment: the drawing never widens the page; it scrolls inside its own box. */
       :host { display: block; max-width: 100%; min-width: 0; contain: inline-size; }
       figure { margin: 0.4em 0; }
-      .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--cl-border); border-radius: 6px; }
+      .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--cl-border); border-radius: 6px; position: relative; }
+      .scroll:focus-visible { outline: 3px solid var(--cl-accent); outline-offset: 2px; }
+      .hint { margin: 0.2em 0; font-size: 0.9em; font-weight: 600; }
+      /* A shadow on each edge with more of the drawing beyond it (scroll-driven: no script, no timer). */
+      .wrap { position: relative; }
+      .wrap.overflows::after { content: ''; position: absolute; top: 0; right: 0; bottom: 0; width: 1.5em; pointer-events: none; border-radius: 0 6px 6px 0;
+        background: linear-gradient(to right, transparent, color-mix(in srgb, var(--cl-fg) 30%, transparent)); }
+      .wrap.overflows.at-end::after { display: none; }
       svg { display: block; height: auto; }
       figcaption { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-top: 0.3em; font-size: 0.9em; }
     `,
@@ -54,6 +64,32 @@ export class CorsLabSequence extends LitElement {
   @property({ attribute: false }) sequence?: SequenceInput;
   /** Name of the exported file, without `.svg`. */
   @property() filename = 'cors-lab-sequence';
+
+  /** The drawing is wider than its box (a phone, a large font): the hint and the edge shadow show. */
+  @state() private _overflows = false;
+  /** Scrolled to the right end: the right edge shadow goes. */
+  @state() private _atEnd = false;
+  #resize = new ResizeObserver(() => this._measure());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  protected override updated(): void {
+    const box = this.renderRoot.querySelector('.scroll');
+    if (box) this.#resize.observe(box);
+    this._measure();
+  }
+
+  private _measure(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!box) return;
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    const atEnd = box.scrollLeft + box.clientWidth >= box.scrollWidth - 1;
+    if (overflows !== this._overflows) this._overflows = overflows;
+    if (atEnd !== this._atEnd) this._atEnd = atEnd;
+  }
 
   private get _layout(): SequenceLayout | undefined {
     return this.sequence ? layoutSequence(this.sequence) : undefined;
@@ -87,10 +123,13 @@ export class CorsLabSequence extends LitElement {
     const l = this._layout;
     if (!l) return nothing;
     const lanes = l.lanes.map((lane) => lane.label).join(', ');
-    const stop = l.stop ? `; ${l.stop.lines.slice(0, 2).map((x) => x.text).join(' ')}` : '';
+    const stop = l.stopText ? `; ${l.stopText}` : '';
     const summary = msg(str`${l.title}: ${lanes}; ${l.arrows.length} arrows${stop}`, { id: 'sequence.summary' });
+    const hint = msg(str`↔ Wider than this screen: swipe the diagram sideways, or focus it and press the arrow keys, to see all ${l.lanes.length} lanes.`, { id: 'sequence.hint' });
     return html`<figure>
-      <div class="scroll" tabindex="0" role="group" aria-label=${msg(str`${l.title} (scrolls sideways)`, { id: 'sequence.scrolls' })}>
+      ${this._overflows ? html`<p class="hint" id="hint">${hint}</p>` : nothing}
+      <div class=${`wrap${this._overflows ? ' overflows' : ''}${this._atEnd ? ' at-end' : ''}`}>
+      <div class="scroll" tabindex="0" role="group" aria-label=${this._overflows ? msg(str`${l.title} (scrolls sideways)`, { id: 'sequence.scrolls' }) : l.title} aria-describedby=${this._overflows ? 'hint' : nothing} @scroll=${() => this._measure()}>
         <svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${l.width} ${l.height}`} width=${l.width} height=${l.height} style=${`width: ${(l.width / 15).toFixed(2)}em`} role="img" aria-label=${summary}>
           <title>${summary}</title>
           <style>${SVG_STYLE}</style>
@@ -108,6 +147,7 @@ export class CorsLabSequence extends LitElement {
             ? svg`<g class="stop"><rect x=${l.stop.x} y=${l.stop.y} width=${l.stop.width} height=${l.stop.height} rx="5"></rect>${this._text(l.stop.lines, l.stop.x + 8, l.stop.y + LINE + 1 + (l.stop.lines.length - 1) * LINE)}</g>`
             : nothing}
         </svg>
+      </div>
       </div>
       <figcaption><span class="muted">${l.title}</span><button @click=${() => this._export()}>${msg('Export SVG', { id: 'sequence.export' })}</button></figcaption>
     </figure>`;

@@ -18,9 +18,10 @@ describe('editor draft under zh-CN', () => {
     const { problems } = experimentFromDraft({ ...draftOf(put), redirects: '[{"to": "api2", "colour": 1}]' }, put);
     expect(problems.redirects).toEqual(['server.redirects[0]: 未知的字段 "colour"']);
   });
-  it('names an edited catalog experiment by its Chinese title', () => {
+  it('titles an edited catalog experiment from its setup, not by the catalog title that states the outcome', () => {
     const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);
-    expect(experiment?.title).toContain(catalogZhCN[put.id]!.title);
+    expect(experiment?.title).not.toContain(catalogZhCN[put.id]!.title);
+    expect(experiment?.title).toContain('PATCH api/');
   });
 });
 

@@ -23,9 +23,17 @@ describe('editor draft', () => {
     // The catalog holds each kind of field the draft must carry.
     expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
   });
-  it('an edit makes a custom experiment and keeps the prose', () => {
+  it('an edit makes a custom experiment titled from its setup, and leaves the catalog prose behind', () => {
     const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);
-    expect(experiment).toMatchObject({ id: `custom-${put.id}`, group: 'custom', explain: put.explain, request: { method: 'PATCH' } });
+    expect(experiment).toMatchObject({ id: `custom-${put.id}`, group: 'custom', title: 'Edited: PATCH api/ from app', request: { method: 'PATCH' } });
+    expect(experiment!.explain).toBeUndefined();
+    // The next edit writes the title again from the new setup.
+    const again = experimentFromDraft({ ...draftOf(experiment!), requestHeaders: 'X-Custom: 1\nX-Two: 2', credentials: 'include' }, experiment!).experiment;
+    expect(again).toMatchObject({ id: `custom-${put.id}`, title: 'Edited: PATCH api/ from app, with X-Custom, X-Two, credentials included' });
+  });
+  it("keeps a custom experiment's own title and prose", () => {
+    const own = { ...put, id: 'mine', group: 'custom', title: 'My PUT', explain: 'My note.' };
+    expect(experimentFromDraft({ ...draftOf(own), method: 'PATCH' }, own).experiment).toMatchObject({ id: 'mine', title: 'My PUT', explain: 'My note.' });
   });
   it('names each problem by the field that holds it', () => {
     const bad = { ...draftOf(put), actualHeaders: 'nonsense', expect: '{"outcome": ', then: '[]x' };

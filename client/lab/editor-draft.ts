@@ -5,10 +5,10 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
-import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
 import { currentLanguage } from '../i18n/localize.ts';
+import { editedTitle } from './edited-title.ts';
 import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
 
 export interface Draft {
@@ -132,8 +132,19 @@ function headerLineOfPath(text: string, path: string): number | null {
 }
 
 /**
+ * Whether an experiment's title is the one the editor writes from its setup
+ * (so the next edit writes it again), rather than a title its author chose.
+ */
+function hasEditedTitle(e: Experiment): boolean {
+  return e.title === editedTitle(draftOf(e));
+}
+
+/**
  * The experiment the draft describes, or the problems by field. An edited
- * catalog experiment becomes a custom one (`custom-<id>`), keeping its prose.
+ * catalog experiment becomes a custom one (`custom-<id>`) titled from its
+ * setup; the catalog's prose is left behind, as it describes the original
+ * (the prediction explains the edited one from the model's own checks).
+ * A custom experiment keeps its author's title and prose.
  */
 export function experimentFromDraft(d: Draft, source: Experiment): { experiment?: Experiment; problems: DraftProblems } {
   const problems: DraftProblems = {};
@@ -150,10 +161,9 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
   const custom = source.group === 'custom';
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
-    // The learner edits what they read: a catalog title in their language.
-    title: custom ? source.title : msg(str`Custom: ${titleIn(source, currentLanguage())}`, { id: 'editor.custom-title' }),
+    title: custom && !hasEditedTitle(source) ? source.title : editedTitle(d),
     group: 'custom',
-    ...(source.explain ? { explain: source.explain } : {}),
+    ...(custom && source.explain ? { explain: source.explain } : {}),
     page: d.page as ExperimentInput['page'],
     request: {
       api: d.api as 'fetch',

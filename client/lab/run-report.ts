@@ -4,9 +4,11 @@
  * user's browser `observed.reason` and `observed.console` are null: a page
  * cannot learn them (the model's reason is in `predicted`).
  */
-import { pageOf } from '../../experiments/schema.ts';
+import { pageOf, type Experiment, type PageOrigin } from '../../experiments/schema.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
-import { compareExpectation, comparePrediction } from '../../runner/compare.ts';
+import { expectationDifferences, predictionDifferences } from '../../runner/compare.ts';
+import { problemText } from '../../experiments/problems/index.ts';
+import { SOURCE_LANGUAGE, type Language } from '../../experiments/i18n/languages.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../../runner/observed.ts';
 import { originMap, type LabOrigin } from '../../servers/origins.ts';
 import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
@@ -31,13 +33,30 @@ function failedObservation(failure: string): Observation {
   };
 }
 
-export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[]): ExperimentResult {
-  const context = { page: pageOf(run.experiment), origins: originMap(origins) };
+/** The page each step runs on: a `then` step may name its own, and its `{page}` means that one (as in runner/run-experiments.ts). */
+export function stepPages(experiment: Experiment): PageOrigin[] {
+  const page = pageOf(experiment);
+  return [page, ...(experiment.then ?? []).map((s) => s.page ?? page)];
+}
+
+/**
+ * The run judged as `cors-lab run` judges it. The export keeps the CLI's
+ * English lines; the page's row asks for the learner's language (`lang`):
+ * the verdict is the same, only the words differ.
+ */
+export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[], lang: Language = SOURCE_LANGUAGE): ExperimentResult {
+  const map = originMap(origins);
+  const pages = stepPages(run.experiment);
   const expects = [run.experiment.expect, ...(run.experiment.then ?? []).map((s) => s.expect)];
   const mismatches = run.steps.flatMap((step, i) => {
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
     const expect = expects[i];
-    return [...compareExpectation(expect && withoutReason(expect), step.observed, context, prefix), ...comparePrediction(withoutReason(step.predicted as Partial<StepPrediction>), step.observed, prefix)];
+    const context = { page: pages[i] ?? pageOf(run.experiment), origins: map };
+    const problems = [
+      ...expectationDifferences(expect && withoutReason(expect), step.observed, context),
+      ...predictionDifferences(withoutReason(step.predicted as Partial<StepPrediction>), step.observed),
+    ];
+    return problems.map((p) => prefix + problemText(p, lang));
   });
   if (run.failure) mismatches.push(`run: could not finish: ${run.failure}`);
   const [first, ...rest] = run.steps.map(stepResult);

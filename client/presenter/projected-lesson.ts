@@ -11,19 +11,20 @@ import { deckOf } from './deck.ts';
 import { projectLesson } from './projected.ts';
 
 export class ProjectedLessonController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & { renderRoot: ParentNode };
+  /** The app: its lesson element is its light-DOM child (slotted), so the skip link's #lesson resolves in the document. */
+  readonly #host: ReactiveControllerHost & ParentNode;
   readonly #lessonId: string;
   #view: Element | null = null;
   #stop?: () => void;
 
-  constructor(host: ReactiveControllerHost & { renderRoot: ParentNode }, lessonId: string) {
+  constructor(host: ReactiveControllerHost & ParentNode, lessonId: string) {
     this.#host = host;
     this.#lessonId = lessonId;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const view = this.#host.renderRoot.querySelector('cors-lab-lesson');
+    const view = this.#host.querySelector('cors-lab-lesson');
     if (view === this.#view) return;
     this.hostDisconnected();
     const lesson = lessons[currentLanguage()].find((l) => l.id === this.#lessonId);

@@ -46,6 +46,8 @@ describe('layoutSequence', () => {
     expect(route(l)).toEqual(['call:page>browser', 'request:browser>origin:api', 'response:origin:api>browser', 'result:browser>page']);
     expect(l.arrows[2]!.lines.at(-1)).toEqual({ text: '(no Access-Control-Allow-Origin)', tone: 'bad' });
     expect(l.stop?.lines.map((x) => x.text)).toEqual(['✕ stopped:', 'MissingAllowOriginHeader', 'the answer has no', 'Access-Control-Allow-Origin for the', "request's Origin", origins.app]);
+    // The accessible name gets the note whole, not its first lines.
+    expect(l.stopText).toBe(`✕ stopped: MissingAllowOriginHeader the answer has no Access-Control-Allow-Origin for the request's Origin ${origins.app}`);
     // The note sits between the last answer and the page's TypeError.
     expect(l.stop!.y).toBeGreaterThan(l.arrows[2]!.y);
     expect(l.arrows[3]!.y).toBeGreaterThan(l.stop!.y + l.stop!.height);
@@ -98,6 +100,7 @@ describe('wide text (Chinese labels)', () => {
     const l = layoutSequence({ title: '模型的预测', page: 'app', call: ['fetch GET api/'], exchanges: [], outcome: 'blocked', stop: { reason: 'MissingAllowOriginHeader', text: zhStop, headers: [] }, result: ['TypeError: Failed to fetch', 'JavaScript 不会被告知原因'] });
     const lines = l.stop!.lines.map((x) => x.text);
     expect(lines.slice(2).join('').replaceAll(' ', '')).toBe(zhStop.replaceAll(' ', ''));
+    expect(l.stopText).toBe(`✕ stopped: MissingAllowOriginHeader ${zhStop}`);
     for (const text of lines) expect(columns(text), text).toBeLessThanOrEqual(36);
     expect(l.stop!.width).toBeGreaterThanOrEqual(Math.max(...lines.map(columns)) * 7.2);
   });

@@ -70,6 +70,8 @@ export interface SequenceLayout {
   arrows: Arrow[];
   /** Where the browser stopped, when it did. */
   stop: Note | null;
+  /** The stop note in full, unwrapped: the diagram's accessible name says it whole, never cut mid-phrase. */
+  stopText: string | null;
 }
 
 /** Response headers that take part in the CORS decision, in the order they are shown. */
@@ -159,7 +161,9 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   });
   const resultTone: Tone = input.outcome === 'allowed' ? 'good' : input.outcome === 'blocked' ? 'bad' : 'plain';
   const result: Planned = { kind: 'result', from: 'browser', to: 'page', lines: input.result.flatMap((t, i) => wrap(t).map((w, j) => line(w, i === 0 && j === 0 ? resultTone : 'plain'))), dashed: false, tone: resultTone };
-  const stopLines = blocked && input.stop ? [line(msg('✕ stopped:', { id: 'sequence.stopped' }), 'bad'), ...wrap(input.stop.reason).map((t) => line(t, 'bad')), ...wrap(input.stop.text).map((t) => line(t))] : [];
+  const stopped = msg('✕ stopped:', { id: 'sequence.stopped' });
+  const stopLines = blocked && input.stop ? [line(stopped, 'bad'), ...wrap(input.stop.reason).map((t) => line(t, 'bad')), ...wrap(input.stop.text).map((t) => line(t))] : [];
+  const stopText = blocked && input.stop ? [stopped, input.stop.reason, input.stop.text].filter(Boolean).join(' ') : null;
 
   // Each lane sits far enough right for the labels of the arrows that reach it; labels start at the left end of their arrow.
   const fit = (arrows: readonly Planned[]): number => Math.ceil(Math.max(0, ...arrows.flatMap((a) => a.lines.map((l) => columns(l.text)))) * CHAR_WIDTH) + 24;
@@ -198,7 +202,7 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   }
   place(result);
   const width = Math.max(previous + HEAD_WIDTH / 2 + MARGIN, stop ? stop.x + stop.width + MARGIN : 0);
-  return { title: input.title, width, height: y + MARGIN, lanes, arrows, stop };
+  return { title: input.title, width, height: y + MARGIN, lanes, arrows, stop, stopText };
 }
 
 /**

@@ -26,7 +26,7 @@ test('"Run this experiment" brings its row into view and focus', async ({ lab, p
   await page.setViewportSize({ width: 1000, height: 600 });
   await page.goto(`${originMap(lab.origins).app}/`);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: 'Run group simple' }).click();
+  await page.getByRole('button', { name: /^Run \d+: group simple$/ }).click();
   await expect(page.getByTestId('log-row')).toHaveCount(simple.length);
   const last = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
   await page.getByRole('button', { name: last.title }).click();
@@ -41,7 +41,7 @@ test('a batch ends with a summary; catalog order; a filter that matches nothing 
   const app = originMap(lab.origins).app;
   await page.goto(`${app}/`);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: 'Run group simple' }).click();
+  await page.getByRole('button', { name: /^Run \d+: group simple$/ }).click();
   const rows = page.getByTestId('log-row');
   await expect(rows).toHaveCount(simple.length);
   const count = (o: string) => simple.filter((e) => e.expect?.outcome === o).length;

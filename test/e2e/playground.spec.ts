@@ -75,7 +75,7 @@ test('the share link reproduces the experiment in a fresh page', async ({ lab, p
   const link = page.url();
   const fresh = await context.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByRole('heading', { name: /^Custom: / })).toBeVisible();
+  await expect(fresh.getByRole('heading', { name: /^Edited: PATCH api\/\S* from app$/ })).toBeVisible();
   await expect(fresh.getByRole('region', { name: 'Prediction' })).toContainText('PATCH');
   await expect(fresh.getByLabel('fetch snippet')).toContainText('"method": "PATCH"');
 });

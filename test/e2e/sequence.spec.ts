@@ -107,7 +107,7 @@ test('each step gets its own predicted diagram: the cached preflight is not sent
   const experiment = byId('preflight-max-age-cached');
   await open(page, originMap(lab.origins).app, experiment.title);
   const prediction = page.getByRole('region', { name: 'Prediction' });
-  await expect(prediction.getByRole('group', { name: /^Predicted by the model \(/ }).locator('g.arrow.preflight')).toHaveCount(1);
+  await expect(prediction.getByRole('group', { name: /^Predicted by the model( \(scrolls sideways\))?$/ }).locator('g.arrow.preflight')).toHaveCount(1);
   const second = prediction.getByRole('group', { name: /^Predicted by the model, then step 1/ });
   await expect(second.locator('g.arrow')).toHaveCount(4);
   await expect(second.locator('g.arrow.preflight')).toHaveCount(0);

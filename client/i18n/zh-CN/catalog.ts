@@ -20,7 +20,7 @@ export const catalog = {
   'catalog.search': '搜索实验',
   'catalog.run-all': str`全部运行（${0} 个）`,
   'catalog.group-label': str`分组：${0}`,
-  'catalog.run-group-label': str`运行分组 ${0}`,
+  'catalog.run-group-label': str`运行 ${0} 个：分组 ${1}`,
   'catalog.run-group': str`运行 ${0} 个`,
   'catalog.no-match': str`没有与“${0}”匹配的实验。`,
 } as const;

@@ -19,7 +19,8 @@ import { presenter } from './presenter.ts';
 import { runner } from './runner.ts';
 import { sequence } from './sequence.ts';
 import { share } from './share.ts';
+import { start } from './start.ts';
 import { timeline } from './timeline.ts';
 import { url } from './url.ts';
 
-export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...timeline, ...url };
+export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...start, ...timeline, ...url };

@@ -17,7 +17,7 @@ export const lessons = {
   'lesson.request': '页面发出的请求',
   'lesson.server': '服务器如何响应',
   'lesson.noHeaders': '（没有响应头）',
-  'lesson.prediction': '你的预测',
+  'lesson.prediction-for': str`你的预测：${0}`,
   'lesson.laterStep': str`这些问题针对后面那次请求（上面的“then ${0}”），而不是第一次请求。`,
   'lesson.outcome.legend': '你的浏览器会怎么做？',
   'lesson.choice.allowed': '放行：页面能读到响应',

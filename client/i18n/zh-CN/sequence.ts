@@ -5,6 +5,7 @@ export const sequence = {
   'sequence.summary': str`${0}：${1}；${2} 个箭头${3}`,
   'sequence.scrolls': str`${0}（可横向滚动）`,
   'sequence.export': '导出 SVG',
+  'sequence.hint': str`↔ 图比屏幕宽：横向滑动这张图，或让它获得焦点后按方向键，即可看到全部 ${0} 条泳道。`,
   'sequence.predicted': str`模型的预测${0}`,
   'sequence.observed': str`在此浏览器中观察到的${0}`,
   'sequence.then': str`，后续第 ${0} 步`,
