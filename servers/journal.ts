@@ -8,6 +8,7 @@
  */
 import type { OriginName } from './origins.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
+import type { WithheldLine } from './lasting-headers.ts';
 
 export type RequestKind = 'preflight' | 'actual';
 
@@ -29,6 +30,8 @@ export interface JournalEntry {
   cookie: string | null;
   status: number;
   responseHeaders: HeaderLines;
+  /** Present when the lab changed or did not send a lasting line of the plan (lasting-headers.ts): which, and why. */
+  withheld?: WithheldLine[];
   /** Present when the entry was cut to fit the journal's per-entry limits: what was cut. */
   truncated?: string;
 }
@@ -126,6 +129,7 @@ export class Journal {
       referer: trimOrNull(entry.referer),
       cookie: trimOrNull(entry.cookie),
       responseHeaders: entry.responseHeaders.map(([name, value]) => [name, trim(value)]),
+      ...(entry.withheld ? { withheld: entry.withheld.map((w) => ({ ...w, planned: trim(w.planned), sent: trimOrNull(w.sent) })) } : {}),
     };
     const notes: string[] = [];
     if (cut) notes.push(`${cut} value${cut === 1 ? '' : 's'} cut to ${maxValueChars} characters`);
@@ -169,5 +173,6 @@ function entryBytes(entry: NewEntry): number {
   let bytes = ENTRY_OVERHEAD + stringBytes(entry.method) + stringBytes(entry.path) + stringBytes(entry.truncated ?? null);
   for (const [name, value] of Object.entries(entry.requestHeaders)) bytes += stringBytes(name) + stringBytes(value);
   for (const [name, value] of entry.responseHeaders) bytes += stringBytes(name) + stringBytes(value);
+  for (const w of entry.withheld ?? []) bytes += stringBytes(w.name) + stringBytes(w.planned) + stringBytes(w.sent) + stringBytes(w.why);
   return bytes;
 }

@@ -53,7 +53,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   app.all('/__cl/*', async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
-    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
+    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds) });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned, budgetedRegexTest());
     if (answer.run && answer.entry) lab.journal.record(answer.run, answer.entry);
@@ -67,6 +67,10 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   });
 
   app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
+
+  // The playground's run ids (servers/run-ids.ts). Like the journal, readable by the app origin only:
+  // an id from here lets a request receive a plan's cookies, so no other page may get one.
+  if (self === 'app') app.get('/__lab/run-id', (c) => send(c.env, journalReply(jsonReply(200, { run: lab.runIds.issue() })), c.req.method));
 
   app.get('/__runner', async (c) => {
     const html = runnerPage(self, lab.originMap.app, await runnerScript());

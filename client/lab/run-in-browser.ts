@@ -57,12 +57,28 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return ((await res.json()) as { entries: JournalEntry[] }).entries;
 }
 
+/**
+ * A run id the lab issued (servers/run-ids.ts): only its runs' fetches get a plan's cookies and other
+ * lasting headers. A lab that does not answer gets a made-up id: the run still works, and its
+ * journal says which lines were withheld and why.
+ */
+async function issuedRunId(origins: OriginMap): Promise<string> {
+  try {
+    const res = await fetch(`${origins.app}/__lab/run-id`);
+    const body = res.ok ? ((await res.json()) as { run?: unknown }) : {};
+    if (typeof body.run === 'string') return body.run;
+  } catch {
+    // Falls through to a made-up id, as above.
+  }
+  return newRunId();
+}
+
 /** The observable fields only: the reason is the model's alone in a user's browser. */
 const OBSERVABLE = (p: StepPrediction) => ({ outcome: p.outcome, preflight: p.preflight, reachedServer: p.reachedServer });
 
 export async function runInBrowser(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<BrowserRun> {
   const started = performance.now();
-  const run = newRunId();
+  const run = await issuedRunId(origins);
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   // The model's words in the language the learner reads now; the run keeps them (its log row, its export).

@@ -61,9 +61,12 @@ function siteOf(name: OriginName): string {
   return originSpec(name).site;
 }
 
+/** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (servers/lasting-headers.ts). */
+const RUN_OWN_FETCH = (): null => null;
+
 /** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
 function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply {
-  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins });
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH });
   // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
   if (answer?.middleware) return context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' };
   return answer?.reply ?? { status: 404, headers: [], body: '' };

@@ -1,0 +1,127 @@
+/**
+ * Cookies a plan sets stay inside the run that asked for them. Cookies ignore
+ * ports, so a cookie a lab origin sets on `localhost` is sent to every server
+ * on `localhost` unless its Path keeps it out: a plan's cookie is therefore
+ * held to the run's own URL prefix (`/__cl/{run}/`), host-only, small and
+ * short-lived, whoever made the request. Pure and browser-safe: the servers
+ * and the model (through answer.ts) rewrite the same lines the same way.
+ * https://httpwg.org/specs/rfc6265.html#sane-set-cookie
+ */
+import { PLAN_PREFIX } from './plan-url.ts';
+
+/** Set-Cookie lines one planned response may carry (Chromium stores 180 a domain; a run needs one or two). */
+export const MAX_COOKIES_PER_RESPONSE = 8;
+/** Bytes of all Set-Cookie lines of one response, after token expansion (Chromium: 4,096 a cookie). */
+export const MAX_COOKIE_BYTES_PER_RESPONSE = 4096;
+/** The longest a plan's cookie lives: long enough for any run's `then` steps, gone before it can pile up. */
+export const MAX_COOKIE_SECONDS = 600;
+
+/** The Path every cookie of a run stays under. */
+export function runCookiePath(run: string): string {
+  return `${PLAN_PREFIX}${run}/`;
+}
+
+/** Why a response's Set-Cookie lines are too many or too large, or null. */
+export function cookieBoundsProblem(values: readonly string[]): string | null {
+  const bytes = values.reduce((sum, value) => sum + value.length, 0);
+  if (values.length > MAX_COOKIES_PER_RESPONSE) {
+    return `${values.length} Set-Cookie lines: the lab sets at most ${MAX_COOKIES_PER_RESPONSE} cookies a response`;
+  }
+  if (bytes > MAX_COOKIE_BYTES_PER_RESPONSE) {
+    return `${bytes} bytes of Set-Cookie after {page}, {reflect} and {origin:NAME} are expanded: the lab sets at most ${MAX_COOKIE_BYTES_PER_RESPONSE} a response`;
+  }
+  return null;
+}
+
+interface Attribute {
+  key: string;
+  value: string;
+  text: string;
+}
+
+function parseAttributes(parts: readonly string[]): Attribute[] {
+  return parts.map((text) => {
+    const eq = text.indexOf('=');
+    const key = (eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase();
+    return { key, value: eq < 0 ? '' : text.slice(eq + 1).trim(), text };
+  });
+}
+
+/** Max-Age is a whole number, optionally negative (RFC 6265 5.2.2); any other value is ignored by the browser. */
+const MAX_AGE = /^-?\d+$/;
+
+/** The lifetime the browser would give the cookie: seconds, "session", or "expired". Last valid attribute wins. */
+function lifetime(attributes: readonly Attribute[], now: number): number | 'session' | 'expired' {
+  const maxAge = attributes.filter((a) => a.key === 'max-age' && MAX_AGE.test(a.value)).at(-1);
+  // Max-Age takes precedence over Expires (RFC 6265 5.3 step 3).
+  if (maxAge) return Number(maxAge.value) <= 0 ? 'expired' : Number(maxAge.value);
+  const expires = attributes.filter((a) => a.key === 'expires').at(-1);
+  if (!expires) return 'session';
+  const time = Date.parse(expires.value);
+  if (Number.isNaN(time)) return 'session';
+  return time <= now ? 'expired' : Math.ceil((time - now) / 1000);
+}
+
+/** The Path the browser would use, or null for the default path (RFC 6265 5.2.4: a value not starting with "/" is ignored). */
+function explicitPath(attributes: readonly Attribute[]): string | null {
+  return attributes.filter((a) => a.key === 'path' && a.value.startsWith('/')).at(-1)?.value ?? null;
+}
+
+/** Whether a cookie Path only ever matches URLs of the run (path-match: RFC 6265 5.1.4). */
+function insideRun(path: string, run: string): boolean {
+  const prefix = runCookiePath(run);
+  return path === prefix.slice(0, -1) || path.startsWith(prefix);
+}
+
+export interface ScopedCookie {
+  /** The line to send: the plan's own when it needed no change. */
+  line: string;
+  /** What was changed and why, one phrase each; empty when nothing was. */
+  changes: string[];
+}
+
+/**
+ * One Set-Cookie line held to the run: Domain dropped (host-only: a Domain
+ * would reach every subdomain, and `localhost` is every port already), a Path
+ * outside the run's prefix replaced by it (no Path: the default path is the
+ * request's own directory, inside the run), and the lifetime capped (a
+ * session cookie lives until the browser quits, days on a laptop). Deleting
+ * stays deleting. `now` is only read to tell a past Expires from a future one.
+ */
+export function scopeCookie(line: string, run: string, now: number): ScopedCookie {
+  const [pair = '', ...rest] = line.split(';');
+  const attributes = parseAttributes(rest);
+  const changes: string[] = [];
+  let kept = attributes;
+  if (kept.some((a) => a.key === 'domain')) {
+    changes.push('Domain dropped: the cookie stays host-only');
+    kept = kept.filter((a) => a.key !== 'domain');
+  }
+  const path = explicitPath(kept);
+  let pathText: string[] = [];
+  if (path !== null && !insideRun(path, run)) {
+    changes.push(`Path ${path} is outside this run: Path=${runCookiePath(run)}`);
+    kept = kept.filter((a) => a.key !== 'path');
+    pathText = [` Path=${runCookiePath(run)}`];
+  }
+  const life = lifetime(kept, now);
+  let lifeText: string[] = [];
+  if (life === 'session' || (life !== 'expired' && life > MAX_COOKIE_SECONDS) || (life === 'expired' && !hasValidMaxAge(kept))) {
+    const seconds = life === 'expired' ? 0 : MAX_COOKIE_SECONDS;
+    changes.push(lifetimeChange(life, seconds));
+    kept = kept.filter((a) => a.key !== 'max-age' && a.key !== 'expires');
+    lifeText = [` Max-Age=${seconds}`];
+  }
+  if (changes.length === 0) return { line, changes };
+  return { line: [pair, ...kept.map((a) => a.text), ...pathText, ...lifeText].join(';'), changes };
+}
+
+function hasValidMaxAge(attributes: readonly Attribute[]): boolean {
+  return attributes.some((a) => a.key === 'max-age' && MAX_AGE.test(a.value));
+}
+
+function lifetimeChange(life: number | 'session' | 'expired', seconds: number): string {
+  if (life === 'expired') return 'a past Expires becomes Max-Age=0 (deleted, whatever date format the browser reads)';
+  if (life === 'session') return `no lifetime (a session cookie lives until the browser quits): Max-Age=${seconds}`;
+  return `lifetime ${life} s is over ${MAX_COOKIE_SECONDS} s: Max-Age=${seconds}`;
+}
