@@ -21,9 +21,19 @@ describe('scopeCookie', () => {
     }
   });
 
-  it('reads Path as the browser does: the last valid one wins; an invalid one gives the default path, inside the run', () => {
+  it('reads Path as the browser does (the last one; an invalid one gives the default path) and leaves one', () => {
     expect(scoped('a=1; Path=/__cl/r1/x; Path=/; Max-Age=1').line).toBe('a=1; Max-Age=1; Path=/__cl/r1/');
-    expect(scoped('a=1; Path=/__cl/r1/x; Path=nope; Max-Age=1').changes).toEqual([]);
+    expect(scoped('a=1; Path=/__cl/r1/x; Path=nope; Max-Age=1')).toEqual({ line: 'a=1; Max-Age=1', changes: ['several Path attributes, the last invalid: the default path'] });
+    expect(scoped('a=1; Path=/; Path=/__cl/r1/y; Max-Age=1').line).toBe('a=1; Max-Age=1; Path=/__cl/r1/y');
+    // An invalid Path alone gives the default path, the request's own directory: inside the run.
+    expect(scoped('a=1; Path=nope; Max-Age=1').changes).toEqual([]);
+  });
+
+  it('rewrites a lifetime a parser might read otherwise to one plain Max-Age', () => {
+    expect(scoped('a=1; Max-Age=60; Max-Age=+86400').line).toBe('a=1; Max-Age=60');
+    expect(scoped('a=1; Max-Age=+86400').line).toBe(`a=1; Max-Age=${MAX_COOKIE_SECONDS}`);
+    expect(scoped('a=1; Max-Age=0; Max-Age=60').line).toBe('a=1; Max-Age=60');
+    expect(scoped('a=1; Max-Age=60; Max-Age=0').line).toBe('a=1; Max-Age=0');
   });
 
   it('drops every Domain attribute, in any case', () => {

@@ -50,10 +50,12 @@ function parseAttributes(parts: readonly string[]): Attribute[] {
 /** Max-Age is a whole number, optionally negative (RFC 6265 5.2.2); any other value is ignored by the browser. */
 const MAX_AGE = /^-?\d+$/;
 
-/** The lifetime the browser would give the cookie: seconds, "session", or "expired". Last valid attribute wins. */
+/**
+ * The lifetime the browser would give the cookie: seconds, "session", or "expired".
+ * Max-Age takes precedence over Expires (RFC 6265 5.3 step 3); of repeated attributes the last counts.
+ */
 function lifetime(attributes: readonly Attribute[], now: number): number | 'session' | 'expired' {
   const maxAge = attributes.filter((a) => a.key === 'max-age' && MAX_AGE.test(a.value)).at(-1);
-  // Max-Age takes precedence over Expires (RFC 6265 5.3 step 3).
   if (maxAge) return Number(maxAge.value) <= 0 ? 'expired' : Number(maxAge.value);
   const expires = attributes.filter((a) => a.key === 'expires').at(-1);
   if (!expires) return 'session';
@@ -62,9 +64,24 @@ function lifetime(attributes: readonly Attribute[], now: number): number | 'sess
   return time <= now ? 'expired' : Math.ceil((time - now) / 1000);
 }
 
-/** The Path the browser would use, or null for the default path (RFC 6265 5.2.4: a value not starting with "/" is ignored). */
-function explicitPath(attributes: readonly Attribute[]): string | null {
-  return attributes.filter((a) => a.key === 'path' && a.value.startsWith('/')).at(-1)?.value ?? null;
+/**
+ * Whether the line's lifetime is one plain Max-Age within the cap, read the same by every browser.
+ * Anything else (no Max-Age, several, one a parser might read otherwise such as "+86400", or an
+ * Expires alone) is rewritten to one Max-Age.
+ */
+function plainShortLifetime(attributes: readonly Attribute[]): boolean {
+  const maxAges = attributes.filter((a) => a.key === 'max-age');
+  return maxAges.length === 1 && MAX_AGE.test(maxAges[0]!.value) && Number(maxAges[0]!.value) <= MAX_COOKIE_SECONDS;
+}
+
+/**
+ * The Path the browser uses: the last Path attribute, or the default path (null) when that one
+ * does not start with "/" (RFC 6265 5.2.4 and 5.3 step 7). The default path is the request's own
+ * directory, always inside the run.
+ */
+function effectivePath(attributes: readonly Attribute[]): string | null {
+  const last = attributes.filter((a) => a.key === 'path').at(-1);
+  return last && last.value.startsWith('/') ? last.value : null;
 }
 
 /** Whether a cookie Path only ever matches URLs of the run (path-match: RFC 6265 5.1.4). */
@@ -93,35 +110,37 @@ export function scopeCookie(line: string, run: string, now: number): ScopedCooki
   const attributes = parseAttributes(rest);
   const changes: string[] = [];
   let kept = attributes;
+  const added: string[] = [];
   if (kept.some((a) => a.key === 'domain')) {
     changes.push('Domain dropped: the cookie stays host-only');
     kept = kept.filter((a) => a.key !== 'domain');
   }
-  const path = explicitPath(kept);
-  let pathText: string[] = [];
+  const paths = kept.filter((a) => a.key === 'path');
+  const path = effectivePath(kept);
   if (path !== null && !insideRun(path, run)) {
     changes.push(`Path ${path} is outside this run: Path=${runCookiePath(run)}`);
+    added.push(` Path=${runCookiePath(run)}`);
     kept = kept.filter((a) => a.key !== 'path');
-    pathText = [` Path=${runCookiePath(run)}`];
+  } else if (paths.length > 1) {
+    // One Path, read the same by every parser.
+    changes.push(path === null ? 'several Path attributes, the last invalid: the default path' : `several Path attributes: the last, Path=${path}`);
+    if (path !== null) added.push(` Path=${path}`);
+    kept = kept.filter((a) => a.key !== 'path');
   }
-  const life = lifetime(kept, now);
-  let lifeText: string[] = [];
-  if (life === 'session' || (life !== 'expired' && life > MAX_COOKIE_SECONDS) || (life === 'expired' && !hasValidMaxAge(kept))) {
-    const seconds = life === 'expired' ? 0 : MAX_COOKIE_SECONDS;
+  if (!plainShortLifetime(kept)) {
+    const life = lifetime(kept, now);
+    const seconds = life === 'expired' ? 0 : life === 'session' ? MAX_COOKIE_SECONDS : Math.min(life, MAX_COOKIE_SECONDS);
     changes.push(lifetimeChange(life, seconds));
+    added.push(` Max-Age=${seconds}`);
     kept = kept.filter((a) => a.key !== 'max-age' && a.key !== 'expires');
-    lifeText = [` Max-Age=${seconds}`];
   }
   if (changes.length === 0) return { line, changes };
-  return { line: [pair, ...kept.map((a) => a.text), ...pathText, ...lifeText].join(';'), changes };
-}
-
-function hasValidMaxAge(attributes: readonly Attribute[]): boolean {
-  return attributes.some((a) => a.key === 'max-age' && MAX_AGE.test(a.value));
+  return { line: [pair, ...kept.map((a) => a.text), ...added].join(';'), changes };
 }
 
 function lifetimeChange(life: number | 'session' | 'expired', seconds: number): string {
-  if (life === 'expired') return 'a past Expires becomes Max-Age=0 (deleted, whatever date format the browser reads)';
+  if (life === 'expired') return 'deleted: Max-Age=0, which every browser reads the same';
   if (life === 'session') return `no lifetime (a session cookie lives until the browser quits): Max-Age=${seconds}`;
-  return `lifetime ${life} s is over ${MAX_COOKIE_SECONDS} s: Max-Age=${seconds}`;
+  if (life > MAX_COOKIE_SECONDS) return `lifetime ${life} s is over ${MAX_COOKIE_SECONDS} s: Max-Age=${seconds}`;
+  return `lifetime ${life} s as one Max-Age=${seconds}, which every browser reads the same`;
 }
