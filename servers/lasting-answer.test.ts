@@ -4,7 +4,9 @@
  * withheld from navigations and made-up runs, and said so in the journal.
  */
 import { describe, expect, it } from 'vitest';
+import { predictExperiment } from '../experiments/model/predict.ts';
 import type { ServerPlan } from '../experiments/schema.ts';
+import { validateExperiments } from '../experiments/validate.ts';
 import { Journal } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
@@ -95,5 +97,17 @@ describe('lasting headers of a plan', () => {
         expect(body.error).toMatch(message);
       }
     }
+  });
+});
+
+describe('the model', () => {
+  it('predicts the lines the server sends a run\'s own fetch, cookies held to the run, and what it withholds', () => {
+    const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'credentials', request: { target: 'api', credentials: 'include' }, server: PLAN, then: [{ title: 'again' }] }, 'test');
+    const [first, again] = predictExperiment(experiment!, originMap(origins), 'r7');
+    expect(first?.requests[0]?.responseHeaders).toContainEqual(['Set-Cookie', 'sid=1; Path=/__cl/r7/; Max-Age=600']);
+    expect(first?.requests[0]?.responseHeaders.map(([name]) => name)).not.toContain('Clear-Site-Data');
+    expect(first?.requests[0]?.withheld?.map((w) => w.name)).toEqual(['Set-Cookie', 'Clear-Site-Data']);
+    // The rewritten Path still covers the run's URL: the next step sends the cookie, as Chromium does.
+    expect(again?.requests[0]?.cookieSent).toBe(true);
   });
 });
