@@ -28,7 +28,9 @@ export function cookieBoundsProblem(values: readonly string[]): string | null {
     return `${values.length} Set-Cookie lines: the lab sets at most ${MAX_COOKIES_PER_RESPONSE} cookies a response`;
   }
   if (bytes > MAX_COOKIE_BYTES_PER_RESPONSE) {
-    return `${bytes} bytes of Set-Cookie after {page}, {reflect} and {origin:NAME} are expanded: the lab sets at most ${MAX_COOKIE_BYTES_PER_RESPONSE} a response`;
+    const limit = MAX_COOKIE_BYTES_PER_RESPONSE;
+    const expanded = 'after {page}, {reflect} and {origin:NAME} are expanded';
+    return `${bytes} bytes of Set-Cookie ${expanded}: the lab sets at most ${limit} a response`;
   }
   return null;
 }
@@ -123,13 +125,15 @@ export function scopeCookie(line: string, run: string, now: number): ScopedCooki
     kept = kept.filter((a) => a.key !== 'path');
   } else if (paths.length > 1) {
     // One Path, read the same by every parser.
-    changes.push(path === null ? 'several Path attributes, the last invalid: the default path' : `several Path attributes: the last, Path=${path}`);
+    const which = path === null ? 'the last invalid: the default path' : `the last, Path=${path}`;
+    changes.push(`several Path attributes, ${which}`);
     if (path !== null) added.push(` Path=${path}`);
     kept = kept.filter((a) => a.key !== 'path');
   }
   if (!plainShortLifetime(kept)) {
     const life = lifetime(kept, now);
-    const seconds = life === 'expired' ? 0 : life === 'session' ? MAX_COOKIE_SECONDS : Math.min(life, MAX_COOKIE_SECONDS);
+    const cap = MAX_COOKIE_SECONDS;
+    const seconds = life === 'expired' ? 0 : Math.min(life === 'session' ? cap : life, cap);
     changes.push(lifetimeChange(life, seconds));
     added.push(` Max-Age=${seconds}`);
     kept = kept.filter((a) => a.key !== 'max-age' && a.key !== 'expires');

@@ -19,11 +19,14 @@ const RUN_MODES: readonly string[] = ['cors', 'no-cors', 'same-origin'];
 export function notFetchOrXhr(headers: Readonly<Record<string, string | undefined>>): string | null {
   const mode = headers['sec-fetch-mode'];
   const dest = headers['sec-fetch-dest'];
-  if (mode !== undefined && !RUN_MODES.includes(mode)) return `the request is Sec-Fetch-Mode: ${mode}, not fetch() or XMLHttpRequest`;
-  if (dest !== undefined && dest !== 'empty') return `the request is Sec-Fetch-Dest: ${dest}, not fetch() or XMLHttpRequest`;
+  const notRun = 'not fetch() or XMLHttpRequest';
+  if (mode !== undefined && !RUN_MODES.includes(mode)) return `the request is Sec-Fetch-Mode: ${mode}, ${notRun}`;
+  if (dest !== undefined && dest !== 'empty') return `the request is Sec-Fetch-Dest: ${dest}, ${notRun}`;
   // Sent only on navigations a user started. https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-user-header
   if (headers['sec-fetch-user'] !== undefined) return 'the request is a navigation (Sec-Fetch-User)';
-  // Browsers send it on navigations only, secure context or not. https://w3c.github.io/webappsec-upgrade-insecure-requests/#preference
-  if (headers['upgrade-insecure-requests'] !== undefined) return 'the request is a navigation (Upgrade-Insecure-Requests)';
+  // Browsers send it on navigations only, secure context or not.
+  // https://w3c.github.io/webappsec-upgrade-insecure-requests/#preference
+  const upgrade = headers['upgrade-insecure-requests'];
+  if (upgrade !== undefined) return 'the request is a navigation (Upgrade-Insecure-Requests)';
   return null;
 }

@@ -25,16 +25,20 @@ export const LASTING_HEADERS: ReadonlyMap<string, { rule: Rule; why: string }> =
   ['clear-site-data', { rule: 'never', why: 'it would clear cookies of every localhost port and the lab\'s storage' }],
   // Ignored over http (RFC 6797 8.1), but on a future https origin it would pin every localhost port to https.
   ['strict-transport-security', { rule: 'never', why: 'HSTS for localhost would force https on every port' }],
-  // Persisted per origin for up to max_age; Chromium honours it only on secure transports. https://www.rfc-editor.org/rfc/rfc7838
+  // Persisted per origin for up to max_age; Chromium honours it only on secure transports.
+  // https://www.rfc-editor.org/rfc/rfc7838
   ['alt-svc', { rule: 'never', why: 'it would redirect later connections to this origin' }],
-  // Network Error Logging policies persist per origin and report on every later request. https://w3c.github.io/network-error-logging/
+  // Network Error Logging policies persist per origin and report on every later request.
+  // https://w3c.github.io/network-error-logging/
   ['nel', { rule: 'never', why: 'a Network Error Logging policy persists and reports later requests' }],
   ['report-to', { rule: 'never', why: 'it stores reporting endpoints that outlive the response' }],
   // The cookie jar: scoped by cookie-scope.ts, and only for the run's own fetch.
   ['set-cookie', { rule: 'run', why: 'cookies outlive the response' }],
-  // Navigates the document after a delay; fetch ignores it. https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-refresh-header
+  // Navigates the document after a delay; fetch ignores it.
+  // https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-refresh-header
   ['refresh', { rule: 'run', why: 'it acts on a document the browser opened' }],
-  // Preload, prefetch and preconnect from a document response fill the HTTP cache. https://html.spec.whatwg.org/multipage/semantics.html#processing-link-headers
+  // Preload, prefetch and preconnect from a document response fill the HTTP cache.
+  // https://html.spec.whatwg.org/multipage/semantics.html#processing-link-headers
   ['link', { rule: 'run', why: 'preloads and prefetches fill the cache' }],
   // Lets a service worker control more of the origin. https://w3c.github.io/ServiceWorker/#service-worker-allowed
   ['service-worker-allowed', { rule: 'run', why: 'it widens a service worker\'s scope' }],
@@ -75,7 +79,12 @@ export interface LimitedLines {
  * The lines to send. `notRunFetch` says why the request is not the run's own
  * fetch/XHR (null when it is); `now` tells a past cookie Expires from a future one.
  */
-export function limitLastingHeaders(lines: HeaderLines, run: string, notRunFetch: string | null, now: number): LimitedLines {
+export function limitLastingHeaders(
+  lines: HeaderLines,
+  run: string,
+  notRunFetch: string | null,
+  now: number,
+): LimitedLines {
   const out: HeaderLines = [];
   const withheld: WithheldLine[] = [];
   for (const [name, value] of lines) {
@@ -89,7 +98,8 @@ export function limitLastingHeaders(lines: HeaderLines, run: string, notRunFetch
     } else if (name.toLowerCase() === 'set-cookie') {
       const scoped = scopeCookie(value, run, now);
       out.push([name, scoped.line]);
-      if (scoped.changes.length) withheld.push({ name, planned: value, sent: scoped.line, why: scoped.changes.join('; ') });
+      const why = scoped.changes.join('; ');
+      if (why) withheld.push({ name, planned: value, sent: scoped.line, why });
     } else out.push([name, value]);
   }
   return { lines: out, withheld };

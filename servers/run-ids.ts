@@ -15,7 +15,7 @@ import type { IncomingRequest } from './answer.ts';
 import { notFetchOrXhr } from './fetch-destination.ts';
 import { unguessableId } from './unguessable-id.ts';
 
-/** Hex digits of the MAC kept: 96 bits; nonce (32) + "-" + MAC fits the 64 characters a run id may have (plan-url.ts). */
+/** Hex digits of the MAC kept: 96 bits. Nonce (32) + "-" + MAC fit the 64 characters of a run id (plan-url.ts). */
 const MAC_DIGITS = 24;
 const ISSUED = /^([0-9a-f]{32})-([0-9a-f]{24})$/;
 
@@ -41,7 +41,8 @@ export class RunIds {
 
   /** Why the request may not receive a plan's lasting headers (null: it may), for answer.ts. */
   notRunFetch(run: string, request: IncomingRequest): string | null {
-    if (!this.issued(run)) return `run id ${JSON.stringify(run)} was not issued by this lab (any page can make up a planned URL)`;
+    const madeUp = `run id ${JSON.stringify(run)} was not issued by this lab (any page can make up a planned URL)`;
+    if (!this.issued(run)) return madeUp;
     return notFetchOrXhr(request.headers);
   }
 }
