@@ -111,3 +111,23 @@ describe('the model', () => {
     expect(again?.requests[0]?.cookieSent).toBe(true);
   });
 });
+
+describe('/__lab/run-id', () => {
+  it('on app issues ids the lab recognises, readable by app only (no Access-Control-Allow-Origin, CORP same-origin)', async () => {
+    const context = lab();
+    const res = await createOriginApp('app', context).request(new Request(`${APP}/__lab/run-id`, { headers: { Origin: 'https://attacker.example' } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { run } = (await res.json()) as { run: string };
+    expect(context.runIds.issued(run)).toBe(true);
+  });
+
+  it('exists on app only', async () => {
+    for (const origin of ['api', 'evil'] as const) {
+      const res = await createOriginApp(origin, lab()).request(new Request('http://localhost:7001/__lab/run-id'));
+      expect(res.status).toBe(404);
+    }
+  });
+});

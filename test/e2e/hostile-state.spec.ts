@@ -7,6 +7,7 @@
  * app origin's lesson progress and another localhost port's session cookie
  * must stay exactly as they were, while the journal shows each request
  * arrived and what the lab withheld. servers/lasting-headers.ts holds the rules.
+ * With the rules switched off, the plant-and-wipe tests fail (measured: cookies and progress wiped).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -147,28 +148,36 @@ for (const vector of VECTORS) {
   });
 }
 
-test('evil\'s own fetch, image and script requests to planned URLs with a made-up run id set nothing', async ({ lab, allowing, devServer }) => {
+test('evil\'s own fetch, image, script, object and embed requests to planned URLs with a made-up run id set nothing', async ({ lab, allowing, devServer }) => {
   const origins = originMap(lab.origins);
   const page = await allowing.context.newPage();
   const before = await seed(allowing.context, page, lab, devServer);
-  const url = (run: string): string => `${origins.app}${plannedPath(run, 0, encodePlan({ page: 'evil', server: PLANT_AND_WIPE }), '/')}`;
+  const runs = ['evil-fetch', 'evil-image', 'evil-script', 'evil-object', 'evil-embed'] as const;
+  const [fetched, image, script, object, embed] = runs.map((run) => `${origins.app}${plannedPath(run, 0, encodePlan({ page: 'evil', server: PLANT_AND_WIPE }), '/')}`);
   await page.goto(`${origins.evil}/__runner`);
   await page.evaluate(
-    async ({ fetched, image, script }) => {
-      await fetch(fetched, { mode: 'no-cors', credentials: 'include' });
+    async (urls) => {
+      await fetch(urls.fetched, { mode: 'no-cors', credentials: 'include' });
       const load = (element: HTMLImageElement | HTMLScriptElement, src: string): Promise<void> =>
         new Promise((resolve) => {
           element.onload = element.onerror = () => resolve();
           element.src = src;
           document.body.append(element);
         });
-      await load(new Image(), image);
-      await load(document.createElement('script'), script);
+      await load(new Image(), urls.image);
+      await load(document.createElement('script'), urls.script);
+      const object = document.createElement('object');
+      object.data = urls.object;
+      const embed = document.createElement('embed');
+      embed.src = urls.embed;
+      document.body.append(object, embed);
     },
-    { fetched: url('evil-fetch'), image: url('evil-image'), script: url('evil-script') },
+    { fetched: fetched!, image: image!, script: script!, object: object!, embed: embed! },
   );
+  // Object and embed load on their own time: wait for each request to reach the lab.
+  for (const run of runs) await expect.poll(() => lab.journal.read(run).entries.length, { message: run }).toBe(1);
   expect(await browserState(allowing.context, page, lab)).toEqual(before);
-  for (const run of ['evil-fetch', 'evil-image', 'evil-script']) {
+  for (const run of runs) {
     const [entry] = lab.journal.read(run).entries;
     expect(entry?.withheld?.map((w) => w.name), run).toEqual(['Set-Cookie', 'Set-Cookie', 'Clear-Site-Data']);
   }
@@ -192,4 +201,14 @@ test('a run\'s own credentialed fetch gets its cookie, held to the run\'s path f
   expect(after.progress).toBe(PROGRESS);
   expect(after.cookies).toEqual(expect.arrayContaining(before.cookies));
   await page.close();
+});
+
+test('evil cannot read a run id from /__lab/run-id; the playground on app can', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  const url = `${origins.app}/__lab/run-id`;
+  await page.goto(`${origins.evil}/__runner`);
+  const read = (u: string): Promise<string> => fetch(u, { credentials: 'include' }).then((r) => r.text(), (e: Error) => `refused: ${e.name}`);
+  expect(await page.evaluate(read, url)).toBe('refused: TypeError');
+  await page.goto(`${origins.app}/__runner`);
+  expect(JSON.parse(await page.evaluate(read, url))).toEqual({ run: expect.stringMatching(/^[0-9a-f]{32}-[0-9a-f]{24}$/) });
 });
