@@ -104,8 +104,9 @@ export interface ScopedCookie {
  * would reach every subdomain, and `localhost` is every port already), a Path
  * outside the run's prefix replaced by it (no Path: the default path is the
  * request's own directory, inside the run), and the lifetime capped (a
- * session cookie lives until the browser quits, days on a laptop). Deleting
- * stays deleting. `now` is only read to tell a past Expires from a future one.
+ * session cookie lives until the browser quits, days on a laptop), and its
+ * priority low. Deleting stays deleting. `now` is only read to tell a past
+ * Expires from a future one.
  */
 export function scopeCookie(line: string, run: string, now: number): ScopedCookie {
   const [pair = '', ...rest] = line.split(';');
@@ -137,6 +138,15 @@ export function scopeCookie(line: string, run: string, now: number): ScopedCooki
     changes.push(lifetimeChange(life, seconds));
     added.push(` Max-Age=${seconds}`);
     kept = kept.filter((a) => a.key !== 'max-age' && a.key !== 'expires');
+  }
+  // Chromium keeps at most 180 cookies a host (ports ignored) and evicts low-priority ones first: runs'
+  // cookies go before the user's own (default priority Medium) if the lab ever fills the jar.
+  // https://datatracker.ietf.org/doc/html/draft-west-cookie-priority-00
+  const priorities = kept.filter((a) => a.key === 'priority');
+  if (priorities.length !== 1 || priorities[0]!.value.toLowerCase() !== 'low') {
+    changes.push('Priority=Low: if the browser must evict cookies, this one goes before the user\'s own');
+    added.push(' Priority=Low');
+    kept = kept.filter((a) => a.key !== 'priority');
   }
   if (changes.length === 0) return { line, changes };
   return { line: [pair, ...kept.map((a) => a.text), ...added].join(';'), changes };

@@ -50,7 +50,7 @@ describe('lasting headers of a plan', () => {
     const run = context.runIds.issue();
     const { res, entry } = await ask(context, run, FETCH);
     expect(res.status).toBe(200);
-    expect(res.headers.getSetCookie()).toEqual([`sid=1; Path=/__cl/${run}/; Max-Age=600`]);
+    expect(res.headers.getSetCookie()).toEqual([`sid=1; Path=/__cl/${run}/; Max-Age=600; Priority=Low`]);
     expect(res.headers.get('clear-site-data')).toBeNull();
     expect(res.headers.get('refresh')).toBe('0; url=/');
     expect(entry?.withheld?.map((w) => [w.name, w.sent === null])).toEqual([['Set-Cookie', false], ['Clear-Site-Data', true]]);
@@ -104,7 +104,7 @@ describe('the model', () => {
   it('predicts the lines the server sends a run\'s own fetch, cookies held to the run, and what it withholds', () => {
     const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'credentials', request: { target: 'api', credentials: 'include' }, server: PLAN, then: [{ title: 'again' }] }, 'test');
     const [first, again] = predictExperiment(experiment!, originMap(origins), 'r7');
-    expect(first?.requests[0]?.responseHeaders).toContainEqual(['Set-Cookie', 'sid=1; Path=/__cl/r7/; Max-Age=600']);
+    expect(first?.requests[0]?.responseHeaders).toContainEqual(['Set-Cookie', 'sid=1; Path=/__cl/r7/; Max-Age=600; Priority=Low']);
     expect(first?.requests[0]?.responseHeaders.map(([name]) => name)).not.toContain('Clear-Site-Data');
     expect(first?.requests[0]?.withheld?.map((w) => w.name)).toEqual(['Set-Cookie', 'Clear-Site-Data']);
     // The rewritten Path still covers the run's URL: the next step sends the cookie, as Chromium does.

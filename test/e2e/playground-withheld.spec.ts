@@ -46,7 +46,7 @@ for (const view of VIEWS) {
     await row.getByText(EXPERIMENT.id).click();
     const [first, then] = [row.getByRole('list', { name: words.timeline }).first(), row.getByRole('list', { name: words.timeline }).nth(1)];
     await expect(first).toContainText(words.withheld);
-    await expect(first).toContainText(/Set-Cookie: session=abc123; SameSite=Lax; Max-Age=600/);
+    await expect(first).toContainText(/Set-Cookie: session=abc123; SameSite=Lax; Max-Age=600; Priority=Low/);
     await expect(first).toContainText(/no lifetime \(a session cookie lives until the browser quits\): Max-Age=600/);
     // The cookie came back: the run's id was issued by the lab, so its own fetch got the cookie.
     await expect(then).toContainText(words.cookie);
