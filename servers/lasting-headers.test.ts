@@ -24,7 +24,7 @@ describe('limitLastingHeaders', () => {
       ['X-Custom', 'kept'],
     ]);
     expect(withheld).toEqual([
-      { name: 'Set-Cookie', planned: 'a=1; Path=/; Max-Age=60', sent: 'a=1; Max-Age=60; Path=/__cl/r1/; Priority=Low', why: expect.stringMatching(/^Path \/ is outside this run: Path=\/__cl\/r1\/; Priority=Low/) },
+      { name: 'Set-Cookie', planned: 'a=1; Path=/; Max-Age=60', sent: 'a=1; Max-Age=60; Path=/__cl/r1/; Priority=Low', why: expect.stringMatching(/^Path \/ is outside this run: Path=\/__cl\/r1\/ · Priority=Low/) },
       { name: 'Clear-Site-Data', planned: '"cookies", "storage"', sent: null, why: expect.stringMatching(/^never sent: it would clear cookies of every localhost port/) },
       { name: 'Strict-Transport-Security', planned: 'max-age=31536000', sent: null, why: expect.stringMatching(/^never sent: HSTS/) },
     ]);

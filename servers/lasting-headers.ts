@@ -98,7 +98,7 @@ export function limitLastingHeaders(
     } else if (name.toLowerCase() === 'set-cookie') {
       const scoped = scopeCookie(value, run, now);
       out.push([name, scoped.line]);
-      const why = scoped.changes.join('; ');
+      const why = scoped.changes.join(' · ');
       if (why) withheld.push({ name, planned: value, sent: scoped.line, why });
     } else out.push([name, value]);
   }
