@@ -112,21 +112,34 @@ describe('the model', () => {
   });
 });
 
-describe('/__lab/run-id', () => {
-  it('on app issues ids the lab recognises, readable by app only (no Access-Control-Allow-Origin, CORP same-origin)', async () => {
+describe('/__lab/run-ids', () => {
+  it('on app issues `count` ids the lab recognises, readable by app only (no Access-Control-Allow-Origin, CORP same-origin)', async () => {
     const context = lab();
-    const res = await createOriginApp('app', context).request(new Request(`${APP}/__lab/run-id`, { headers: { Origin: 'https://attacker.example' } }));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    const { run } = (await res.json()) as { run: string };
-    expect(context.runIds.issued(run)).toBe(true);
+    const app = createOriginApp('app', context);
+    for (const [query, count] of [['', 1], ['?count=16', 16], ['?count=64', 64]] as const) {
+      const res = await app.request(new Request(`${APP}/__lab/run-ids${query}`, { headers: { Origin: 'https://attacker.example' } }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const { runs } = (await res.json()) as { runs: string[] };
+      expect(runs).toHaveLength(count);
+      expect(new Set(runs).size).toBe(count);
+      for (const run of runs) expect(context.runIds.issued(run)).toBe(true);
+    }
+  });
+
+  it('refuses a bad count with a 400 naming it', async () => {
+    for (const count of ['0', '65', '1.5', 'many', '']) {
+      const res = await createOriginApp('app', lab()).request(new Request(`${APP}/__lab/run-ids?count=${count}`));
+      expect(res.status, count).toBe(400);
+      expect(await res.json()).toEqual({ error: 'count: a whole number 1-64', field: 'count' });
+    }
   });
 
   it('exists on app only', async () => {
     for (const origin of ['api', 'evil'] as const) {
-      const res = await createOriginApp(origin, lab()).request(new Request('http://localhost:7001/__lab/run-id'));
+      const res = await createOriginApp(origin, lab()).request(new Request('http://localhost:7001/__lab/run-ids'));
       expect(res.status).toBe(404);
     }
   });

@@ -4,7 +4,7 @@
  * proves nothing by its shape: an issued id carries a keyed MAC of itself
  * (HMAC-SHA256 under a key made at start and never sent), which only this lab
  * process can make. Ids go to the headless runner in process and to the
- * playground from `/__lab/run-id` on the app origin, which no other origin can
+ * playground from `/__lab/run-ids` on the app origin, which no other origin can
  * read (no Access-Control-Allow-Origin). A plan's lasting headers
  * (lasting-headers.ts) are sent only to requests of an issued run that are a
  * fetch() or XMLHttpRequest (fetch-destination.ts).

@@ -51,7 +51,7 @@ export interface ClassLoadOptions {
   exchangeTimeoutMs?: number;
   /** The whole load; experiments not started by then count as failures. */
   deadlineMs: number;
-  /** The run id of each experiment an attendee runs (default: one the lab issues from /__lab/run-id, as the playground asks). */
+  /** The run id of each experiment an attendee runs (default: one the lab issues from /__lab/run-ids, as the playground asks). */
   runId?: (attendee: number, experimentId: string) => string;
 }
 
@@ -221,9 +221,9 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
 
     /** A run id the lab issued (servers/run-ids.ts): only its requests get a plan's cookies, as the model predicts. */
     async function issuedRunId(): Promise<string> {
-      const answer = await send('GET', new URL('/__lab/run-id', app), [], null);
-      const run = answer.status === 200 ? (JSON.parse(answer.body) as { run?: unknown }).run : undefined;
-      if (typeof run !== 'string') throw new Error(`/__lab/run-id answered ${answer.status}`);
+      const answer = await send('GET', new URL('/__lab/run-ids', app), [], null);
+      const run = answer.status === 200 ? (JSON.parse(answer.body) as { runs?: unknown[] }).runs?.[0] : undefined;
+      if (typeof run !== 'string') throw new Error(`/__lab/run-ids answered ${answer.status}`);
       return run;
     }
 

@@ -203,12 +203,12 @@ test('a run\'s own credentialed fetch gets its cookie, held to the run\'s path f
   await page.close();
 });
 
-test('evil cannot read a run id from /__lab/run-id; the playground on app can', async ({ lab, page }) => {
+test('evil cannot read run ids from /__lab/run-ids; the playground on app can', async ({ lab, page }) => {
   const origins = originMap(lab.origins);
-  const url = `${origins.app}/__lab/run-id`;
+  const url = `${origins.app}/__lab/run-ids`;
   await page.goto(`${origins.evil}/__runner`);
   const read = (u: string): Promise<string> => fetch(u, { credentials: 'include' }).then((r) => r.text(), (e: Error) => `refused: ${e.name}`);
   expect(await page.evaluate(read, url)).toBe('refused: TypeError');
   await page.goto(`${origins.app}/__runner`);
-  expect(JSON.parse(await page.evaluate(read, url))).toEqual({ run: expect.stringMatching(/^[0-9a-f]{32}-[0-9a-f]{24}$/) });
+  expect(JSON.parse(await page.evaluate(read, url))).toEqual({ runs: [expect.stringMatching(/^[0-9a-f]{32}-[0-9a-f]{24}$/)] });
 });
