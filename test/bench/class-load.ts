@@ -219,11 +219,20 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
       return seen + entries.length;
     }
 
-    /** A run id the lab issued (servers/run-ids.ts): only its requests get a plan's cookies, as the model predicts. */
+    /**
+     * A run id the lab issued (servers/run-ids.ts): only its requests get a plan's cookies, as the model
+     * predicts. Asked for in batches, as the playground does.
+     */
+    const unusedIds: string[] = [];
     async function issuedRunId(): Promise<string> {
-      const answer = await send('GET', new URL('/__lab/run-ids', app), [], null);
-      const run = answer.status === 200 ? (JSON.parse(answer.body) as { runs?: unknown[] }).runs?.[0] : undefined;
-      if (typeof run !== 'string') throw new Error(`/__lab/run-ids answered ${answer.status}`);
+      if (unusedIds.length === 0) {
+        const answer = await send('GET', new URL(`/__lab/run-ids?count=${Math.min(64, experiments.length)}`, app), [], null);
+        const runs = answer.status === 200 ? (JSON.parse(answer.body) as { runs?: unknown[] }).runs : undefined;
+        if (!runs?.every((run) => typeof run === 'string')) throw new Error(`/__lab/run-ids answered ${answer.status}`);
+        unusedIds.push(...(runs as string[]));
+      }
+      const run = unusedIds.shift();
+      if (run === undefined) throw new Error('/__lab/run-ids answered no id');
       return run;
     }
 
