@@ -22,7 +22,6 @@ import { completeFixText } from '../experiments/model/fix.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
 import { originMap, type OriginMap } from '../servers/origins.ts';
-import { newRunId } from '../servers/plan-url.ts';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
@@ -254,7 +253,7 @@ interface TimedResult {
 
 async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins: OriginMap, predict: Predictor | null, pause: (delayMs: number) => Promise<void>): Promise<TimedResult> {
   const started = performance.now();
-  const run = newRunId();
+  const run = lab.newRunId();
   const page = pageOf(experiment);
   const clearing = slot.cookies;
   // Still set if the run fails before its clear is done; a run that fails half-way may have set its cookies.

@@ -8,7 +8,9 @@ import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem,
 import type { MiddlewarePlan } from '../experiments/middleware/options.ts';
 import { serverSchema, type PageOrigin, type ServerPlan } from '../experiments/schema.ts';
 import { issueMessage, jsonPath } from '../experiments/validate.ts';
+import { cookieBoundsProblem } from './cookie-scope.ts';
 import type { JournalEntry } from './journal.ts';
+import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
 
@@ -168,7 +170,17 @@ export function withServerLines(lines: HeaderLines, body: string, closesConnecti
 export interface AnswerContext {
   self: OriginName;
   origins: OriginMap;
+  /**
+   * Why this request of `run` may not receive the plan's lasting headers (cookies and the like,
+   * lasting-headers.ts), or null when it may: the servers ask run-ids.ts (an id this lab issued,
+   * and a fetch() or XHR); the model predicts the run's own fetch, so it answers null. Absent:
+   * no request may (default deny).
+   */
+  notRunFetch?: (run: string, request: IncomingRequest) => string | null;
 }
+
+/** Why a request gets no lasting header when the transport did not say. */
+const UNCHECKED = 'the lab did not check that the request is a run\'s own fetch';
 
 /** Returns null when the target is not a planned URL (another route serves it). */
 export function answerPlanned(request: IncomingRequest, context: AnswerContext): PlannedAnswer | null {
@@ -182,9 +194,19 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
   if (!parts) return null;
   let reply: RawReply;
   let middleware: MiddlewareCall | undefined;
+  const withheld: WithheldLine[] = [];
   try {
     const plan = validPlan(decodePlan(parts.token));
-    const planned = planReply(request, parts, plan, context);
+    const notRunFetch = context.notRunFetch ? context.notRunFetch(parts.run, request) : UNCHECKED;
+    const lasting = (lines: HeaderLines, field: readonly PropertyKey[]): HeaderLines => {
+      const cookies = lines.filter(([name]) => name.toLowerCase() === 'set-cookie');
+      const bounds = cookieBoundsProblem(cookies.map(([, value]) => value));
+      if (bounds) throw new PlanError(jsonPath([...field, cookies[0]![0]]), bounds);
+      const limited = limitLastingHeaders(lines, parts.run, notRunFetch, Date.now());
+      withheld.push(...limited.withheld);
+      return limited.lines;
+    };
+    const planned = planReply(request, parts, plan, context, lasting);
     if ('middleware' in planned) {
       middleware = planned;
       reply = jsonReply(501, { error: `the middleware ${planned.middleware.name} did not answer ${request.method}` });
@@ -212,23 +234,29 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
       cookie: h.cookie ?? null,
       status: reply.status,
       responseHeaders: reply.headers,
+      ...(withheld.length ? { withheld } : {}),
     },
   };
 }
+
+/** Applies lasting-headers.ts to the planned lines of one reply; throws PlanError for too many or too large cookies. */
+type LastingFilter = (lines: HeaderLines, field: readonly PropertyKey[]) => HeaderLines;
 
 function planReply(
   request: IncomingRequest,
   parts: { run: string; hop: number; token: string; path: string },
   plan: { page: PageOrigin; server: ServerPlan },
   context: AnswerContext,
+  lasting: LastingFilter,
 ): RawReply | MiddlewareCall {
   const tokens = { page: plan.page, origins: context.origins, requestOrigin: request.headers.origin };
   const redirects = plan.server.redirects ?? [];
-  if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens);
+  const emit = (headers: HeaderMap | undefined, field: readonly PropertyKey[]): HeaderLines => lasting(emitHeaders(headers, field, tokens), field);
+  if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens, emit);
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};
     const body = answer.body ?? '';
-    return { status: answer.status ?? 204, headers: withServerLines(emitHeaders(answer.headers, ['server', 'preflight', 'headers'], tokens), body, closes(request)), body };
+    return { status: answer.status ?? 204, headers: withServerLines(emit(answer.headers, ['server', 'preflight', 'headers']), body, closes(request)), body };
   }
   const redirect = redirects[parts.hop];
   if (redirect) {
@@ -246,22 +274,27 @@ function planReply(
     const location = `${next.href.replace(/\/$/, '')}${plannedPath(parts.run, parts.hop + 1, parts.token, redirect.path ?? parts.path)}`;
     const locationProblem = headerValueProblem(location);
     if (locationProblem) throw new PlanError(pathField, `the Location built from it: ${locationProblem}`);
-    const headers = emitHeaders(redirect.headers, ['server', 'redirects', parts.hop, 'headers'], tokens);
+    const headers = emit(redirect.headers, ['server', 'redirects', parts.hop, 'headers']);
     if (!hasHeader(headers, 'location')) headers.push(['Location', location]);
     return { status: redirect.status ?? 302, headers: withServerLines(headers, '', closes(request)), body: '' };
   }
   const answer = plan.server.actual ?? {};
   const status = answer.status ?? 200;
   const body = answer.body ?? (NULL_BODY_STATUSES.includes(status) ? '' : `cors-lab: ${context.self} answered`);
-  return { status, headers: withServerLines(emitHeaders(answer.headers, ['server', 'actual', 'headers'], tokens), body, closes(request)), body };
+  return { status, headers: withServerLines(emit(answer.headers, ['server', 'actual', 'headers']), body, closes(request)), body };
 }
 
 /** The route behind the middleware answers as the plan says, minus the CORS headers the middleware now owns. */
-function middlewareCall(request: IncomingRequest, plan: { page: PageOrigin; server: ServerPlan }, tokens: Parameters<typeof expandTokens>[2]): MiddlewareCall {
+function middlewareCall(
+  request: IncomingRequest,
+  plan: { page: PageOrigin; server: ServerPlan },
+  tokens: Parameters<typeof expandTokens>[2],
+  emit: (headers: HeaderMap | undefined, field: readonly PropertyKey[]) => HeaderLines,
+): MiddlewareCall {
   const middleware = plan.server.middleware as MiddlewarePlan;
   const answer = (isPreflight(request) ? plan.server.preflight : plan.server.actual) ?? {};
   const where = ['server', isPreflight(request) ? 'preflight' : 'actual', 'headers'];
-  const lines = emitHeaders(answer.headers, where, tokens).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
+  const lines = emit(answer.headers, where).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
   const status = answer.status ?? (isPreflight(request) ? 204 : 200);
   const body = answer.body ?? (isPreflight(request) || NULL_BODY_STATUSES.includes(status) ? '' : 'cors-lab: answered behind the middleware');
   const expand = (value: string, field: string): string => expandTokens(value, jsonPath(['server', 'middleware', 'options', field]), tokens);

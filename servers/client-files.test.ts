@@ -9,6 +9,7 @@ import { chooseCoding, IMMUTABLE, REVALIDATE, type ContentCoding } from './clien
 import { Journal } from './journal.ts';
 import { createOriginApp } from './origin-app.ts';
 import { originMap, originsAtPortBase } from './origins.ts';
+import { RunIds } from './run-ids.ts';
 
 const BOTH = new Set<ContentCoding>(['br', 'gzip']);
 
@@ -51,7 +52,7 @@ describe('the app origin serving a built client', () => {
     await utimes(join(dir, 'assets', 'plain-abc123.js.br'), past, past);
     await utimes(join(dir, 'assets', 'plain-abc123.js.gz'), past, past);
     const origins = originsAtPortBase(7000);
-    app = createOriginApp('app', { origins, originMap: originMap(origins), journal: new Journal(), clientDir: dir, hosts: new Set() });
+    app = createOriginApp('app', { origins, originMap: originMap(origins), journal: new Journal(), clientDir: dir, hosts: new Set(), runIds: new RunIds() });
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => app.request(new Request(`http://localhost:7000${path}`, { headers }));

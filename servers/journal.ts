@@ -16,6 +16,7 @@
 import type { OriginName } from './origins.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
 import { problemText, type JournalEviction } from '../experiments/problems/index.ts';
+import type { WithheldLine } from './lasting-headers.ts';
 
 export type RequestKind = 'preflight' | 'actual';
 
@@ -37,6 +38,8 @@ export interface JournalEntry {
   cookie: string | null;
   status: number;
   responseHeaders: HeaderLines;
+  /** Present when the lab changed or did not send a lasting line of the plan (lasting-headers.ts): which, and why. */
+  withheld?: WithheldLine[];
   /** Present when the entry was cut to fit the journal's per-entry limits: what was cut. */
   truncated?: string;
 }
@@ -280,6 +283,7 @@ export class Journal {
       referer: trimOrNull(entry.referer),
       cookie: trimOrNull(entry.cookie),
       responseHeaders: entry.responseHeaders.map(([name, value]) => [trim(name), trim(value)]),
+      ...(entry.withheld ? { withheld: entry.withheld.map((w) => ({ name: trim(w.name), planned: trim(w.planned), sent: trimOrNull(w.sent), why: trim(w.why) })) } : {}),
     };
     const notes: string[] = [];
     if (cut) notes.push(`${cut} value${cut === 1 ? '' : 's'} cut to ${maxValueChars} characters`);
@@ -336,5 +340,6 @@ function entryBytes(entry: NewEntry): number {
   bytes += stringBytes(entry.accessControlRequestMethod) + stringBytes(entry.accessControlRequestHeaders);
   const lines = [...Object.entries(entry.requestHeaders), ...entry.responseHeaders];
   for (const [name, value] of lines) bytes += LINE_OVERHEAD + stringBytes(name) + stringBytes(value);
+  for (const [name, value] of Object.entries(entry.requestHeaders)) bytes += stringBytes(name) + stringBytes(value);
   return bytes;
 }

@@ -1,6 +1,7 @@
 /** What every origin of one running lab shares. */
 import type { Journal } from './journal.ts';
 import type { LabOrigin, OriginMap } from './origins.ts';
+import type { RunIds } from './run-ids.ts';
 
 export interface LabContext {
   origins: LabOrigin[];
@@ -10,4 +11,6 @@ export interface LabContext {
   hosts: ReadonlySet<string>;
   /** The built playground client, served by the app origin (absent: a fallback page). */
   clientDir: string | null;
+  /** Issues run ids and tells them from made-up ones (run-ids.ts). */
+  runIds: RunIds;
 }

@@ -15,6 +15,7 @@ import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
 import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginName, type OriginSpec } from './origins.ts';
+import { RunIds } from './run-ids.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
 
@@ -46,6 +47,12 @@ export interface Lab {
   /** Where each origin's server is bound (address and port), in origin order. */
   bound: Array<{ name: LabOrigin['name']; address: string; port: number }>;
   journal: Journal;
+  /**
+   * A run id this lab issued: only requests of such a run, made by fetch() or XHR, get the plan's
+   * cookies and other lasting headers (servers/lasting-headers.ts). Ids made up elsewhere still work
+   * for everything else.
+   */
+  newRunId(): string;
   close(): Promise<void>;
 }
 
@@ -97,7 +104,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const journal = new Journal(options.journal);
   const clientDir = options.clientDir !== undefined ? options.clientDir : existsSync(`${BUILT_CLIENT}index.html`) ? BUILT_CLIENT : null;
   // The apps need every origin's URL; ports are known only after listening, so the context is filled in then.
-  const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir, hosts: new Set() };
+  const runIds = new RunIds();
+  const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir, hosts: new Set(), runIds };
   const servers: Server[] = [];
   try {
     for (const spec of ORIGINS) {
@@ -105,7 +113,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
       answerConnect(server);
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch.bind(runIds), journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().
@@ -126,6 +134,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return { name: context.origins[i]!.name, address, port };
     }),
     journal,
+    newRunId: () => runIds.issue(),
     close: async () => void (await Promise.all(servers.map(closeServer))),
   };
 }

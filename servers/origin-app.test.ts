@@ -6,13 +6,14 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { originMap, originsAtPortBase } from './origins.ts';
 import { encodePlan, plannedPath, toBase64Url } from './plan-url.ts';
+import { RunIds } from './run-ids.ts';
 
 const origins = originsAtPortBase(7000);
 const APP = 'http://localhost:7000';
 const API2 = 'http://localhost:7002';
 
 function lab(): LabContext {
-  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set() };
+  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set(), runIds: new RunIds() };
 }
 
 function planned(server: ServerPlan, options: { page?: 'app' | 'null' | 'evil'; run?: string; hop?: number; path?: string } = {}): string {

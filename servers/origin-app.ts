@@ -18,6 +18,9 @@ import { toResponse, writeToResponse } from './write-reply.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
 
+/** Run ids one request to `/__lab/run-ids` may ask for. */
+const MAX_RUN_IDS = 64;
+
 /**
  * The journal holds the Cookie and Authorization lines each request carried.
  * A page elsewhere can make the browser send the user's localhost cookies
@@ -53,7 +56,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   app.all('/__cl/*', async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
-    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap });
+    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds) });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned);
     const client = journalClient(c.env?.incoming?.socket.remoteAddress);
@@ -69,6 +72,20 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   });
 
   app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
+
+  // The playground's run ids (servers/run-ids.ts), `count` at a time (1-64, default 1), so a whole
+  // catalog run asks a few times, not once a run. Like the journal, readable by the app origin only:
+  // an id from here lets a request receive a plan's cookies, so no other page may get one.
+  if (self === 'app') {
+    app.get('/__lab/run-ids', (c) => {
+      const count = Number(c.req.query('count') ?? '1');
+      if (!Number.isInteger(count) || count < 1 || count > MAX_RUN_IDS) {
+        return send(c.env, journalReply(jsonReply(400, { error: `count: a whole number 1-${MAX_RUN_IDS}`, field: 'count' })), c.req.method);
+      }
+      const runs = Array.from({ length: count }, () => lab.runIds.issue());
+      return send(c.env, journalReply(jsonReply(200, { runs })), c.req.method);
+    });
+  }
 
   app.get('/__runner', async (c) => {
     const html = runnerPage(self, lab.originMap.app, await runnerScript());

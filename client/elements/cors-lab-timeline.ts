@@ -19,6 +19,18 @@ function received(e: JournalEntry) {
 }
 
 /**
+ * The plan's lines the lab changed or did not send because they outlive the response
+ * (servers/lasting-headers.ts): as planned, as sent, and the server's reason.
+ */
+function withheld(e: JournalEntry) {
+  if (!e.withheld?.length) return '';
+  const notSent = msg('not sent', { id: 'timeline.not-sent' });
+  const lines = e.withheld.map((w) => `${w.name}: ${w.planned}\n  → ${w.sent === null ? notSent : `${w.name}: ${w.sent}`}\n  (${w.why})`);
+  return html`<p>${msg('The lab changed or held back lines that would outlive the response:', { id: 'timeline.withheld' })}</p>
+    <pre class="headers withheld">${withShortUrls(lines.join('\n'))}</pre>`;
+}
+
+/**
  * What happened in one step: the page's call, the preflight the browser sent
  * on its own, the answers, what JavaScript could read. The console line is
  * Chromium's only when Chromium reported it (headless runs); in a user's
@@ -34,6 +46,7 @@ export class CorsLabTimeline extends LitElement {
       ol { margin: 0.3em 0; padding-left: 1.4em; }
       li { margin: 0.3em 0; }
       .headers { font-size: 0.9em; }
+      .withheld { white-space: pre-wrap; overflow-wrap: anywhere; }
     `,
   ];
 
@@ -57,6 +70,7 @@ export class CorsLabTimeline extends LitElement {
         (e) => html`<li>
           ${received(e)}
           <pre class="headers">${withShortUrls(e.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\n'))}</pre>
+          ${withheld(e)}
         </li>`,
       )}
       ${s.serverSaw.length === 0 ? html`<li>${msg('No request reached any server.', { id: 'timeline.nothing-reached' })}</li>` : ''}

@@ -64,6 +64,45 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return (await res.json()) as JournalRead;
 }
 
+/** Run ids asked for at once: a whole catalog run asks the lab a dozen times, not once a run. */
+const RUN_ID_BATCH = 16;
+/** Issued ids not used yet, and the request filling them, per app origin. */
+const unusedRunIds = new Map<string, string[]>();
+const refills = new Map<string, Promise<boolean>>();
+
+async function fetchRunIds(app: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${app}/__lab/run-ids?count=${RUN_ID_BATCH}`);
+    const body = res.ok ? ((await res.json()) as { runs?: unknown }) : {};
+    const runs = Array.isArray(body.runs) ? body.runs.filter((run): run is string => typeof run === 'string') : [];
+    unusedRunIds.get(app)?.push(...runs);
+    return runs.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A run id the lab issued (servers/run-ids.ts): only its runs' fetches get a plan's cookies and other
+ * lasting headers. A lab that does not answer gets a made-up id: the run still works, and its
+ * journal says which lines were withheld and why.
+ */
+async function issuedRunId(origins: OriginMap): Promise<string> {
+  const app = origins.app;
+  for (;;) {
+    const unused = unusedRunIds.get(app) ?? [];
+    unusedRunIds.set(app, unused);
+    const run = unused.shift();
+    if (run !== undefined) return run;
+    let refill = refills.get(app);
+    if (!refill) {
+      refill = fetchRunIds(app).finally(() => refills.delete(app));
+      refills.set(app, refill);
+    }
+    if (!(await refill)) return newRunId();
+  }
+}
+
 /** The observable fields only: the reason is the model's alone in a user's browser. */
 const OBSERVABLE = (p: StepPrediction) => ({ outcome: p.outcome, preflight: p.preflight, reachedServer: p.reachedServer });
 
@@ -93,7 +132,7 @@ interface TimedRun {
 
 async function runOnce(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<TimedRun> {
   const started = performance.now();
-  const run = newRunId();
+  const run = await issuedRunId(origins);
   const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   // The model's words in the language the learner reads now; the run keeps them (its log row, its export).

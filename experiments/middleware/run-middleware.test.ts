@@ -13,13 +13,14 @@ import { originMap, originsAtPortBase } from '../../servers/origins.ts';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
 import type { MiddlewareCall } from '../../servers/answer.ts';
 import { completeAnswer, runMiddleware } from './run-middleware.ts';
+import { RunIds } from '../../servers/run-ids.ts';
 
 const origins = originsAtPortBase(7000);
 const APP = 'http://localhost:7000';
 const PARTNER = 'http://127.0.0.1:7003';
 
 function labContext(): LabContext {
-  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set() };
+  return { origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set(), runIds: new RunIds() };
 }
 
 function planned(server: ServerPlan, redirectsTo?: 'api2'): string {

@@ -27,6 +27,7 @@ import { resourcePolicyBlock } from './resource-policy.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { Language } from '../i18n/languages.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
+import type { WithheldLine } from '../../servers/lasting-headers.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -62,13 +63,20 @@ function siteOf(name: OriginName): string {
   return originSpec(name).site;
 }
 
+/** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (servers/lasting-headers.ts). */
+const RUN_OWN_FETCH = (): null => null;
+
 /** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
-function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply {
-  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins });
+function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply & { withheld?: WithheldLine[] } {
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH });
+  const withheld = answer?.entry?.withheld ? { withheld: answer.entry.withheld } : {};
   // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
-  if (answer?.middleware) return context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' };
-  return answer?.reply ?? { status: 404, headers: [], body: '' };
+  if (answer?.middleware) return { ...(context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' }), ...withheld };
+  return { ...(answer?.reply ?? { status: 404, headers: [], body: '' }), ...withheld };
 }
+
+/** The withheld lines of a reply, as an optional field of its predicted request. */
+const withheldOf = (reply: { withheld?: WithheldLine[] }): Pick<PredictedRequest, 'withheld'> => (reply.withheld ? { withheld: reply.withheld } : {});
 
 /**
  * The Origin header a request carries.
@@ -171,7 +179,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       if (!cached) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
         const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
-        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false, status: reply.status, responseHeaders: reply.headers });
+        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
         const redirected = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined;
@@ -204,12 +212,12 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
     const cached = state.httpCache.lookup(context.pageSite, current.href, method, varyInputs, state.now);
-    let reply: RawReply;
+    let reply: RawReply & { withheld?: WithheldLine[] };
     if (cached) {
       reply = cached;
     } else {
       reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context);
-      requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers });
+      requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {

@@ -3,6 +3,7 @@ import type { StepFacts } from '../step-facts.ts';
 import type { OriginName } from '../../servers/origins.ts';
 import type { HeaderLines } from '../headers.ts';
 import type { Check } from './trace.ts';
+import type { WithheldLine } from '../../servers/lasting-headers.ts';
 
 export interface PredictedRequest {
   /** The full URL of this hop. */
@@ -18,6 +19,8 @@ export interface PredictedRequest {
   /** What the server answers, as the origins would (servers/answer.ts). */
   status: number;
   responseHeaders: HeaderLines;
+  /** The plan's lines the server changes or does not send because they outlive the response (servers/lasting-headers.ts). */
+  withheld?: WithheldLine[];
 }
 
 export interface StepPrediction extends StepFacts {

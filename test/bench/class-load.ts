@@ -27,7 +27,6 @@ import { resolveRequest } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../servers/journal.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { originMap, type OriginName } from '../../servers/origins.ts';
-import { newRunId } from '../../servers/plan-url.ts';
 
 /**
  * Names as a room would have them (pages on one name, partner and evil on two
@@ -52,7 +51,7 @@ export interface ClassLoadOptions {
   exchangeTimeoutMs?: number;
   /** The whole load; experiments not started by then count as failures. */
   deadlineMs: number;
-  /** The run id of each experiment an attendee runs (default: a fresh unguessable one, as the playground makes). */
+  /** The run id of each experiment an attendee runs (default: one the lab issues from /__lab/run-ids, as the playground asks). */
   runId?: (attendee: number, experimentId: string) => string;
 }
 
@@ -159,7 +158,7 @@ function headerDifference(expected: ReadonlyArray<readonly [string, string]>, go
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFigures> {
-  const { lab, experiments, attendees, concurrency = 4, exchangeTimeoutMs = 10_000, deadlineMs, runId = newRunId } = options;
+  const { lab, experiments, attendees, concurrency = 4, exchangeTimeoutMs = 10_000, deadlineMs, runId } = options;
   const origins = originMap(lab.origins);
   const app = new URL(origins.app);
   const addressOf = new Map(lab.bound.map((b) => [b.port, b.address]));
@@ -220,6 +219,23 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
       return seen + entries.length;
     }
 
+    /**
+     * A run id the lab issued (servers/run-ids.ts): only its requests get a plan's cookies, as the model
+     * predicts. Asked for in batches, as the playground does.
+     */
+    const unusedIds: string[] = [];
+    async function issuedRunId(): Promise<string> {
+      if (unusedIds.length === 0) {
+        const answer = await send('GET', new URL(`/__lab/run-ids?count=${Math.min(64, experiments.length)}`, app), [], null);
+        const runs = answer.status === 200 ? (JSON.parse(answer.body) as { runs?: unknown[] }).runs : undefined;
+        if (!runs?.every((run) => typeof run === 'string')) throw new Error(`/__lab/run-ids answered ${answer.status}`);
+        unusedIds.push(...(runs as string[]));
+      }
+      const run = unusedIds.shift();
+      if (run === undefined) throw new Error('/__lab/run-ids answered no id');
+      return run;
+    }
+
     async function worker(): Promise<void> {
       while (next < experiments.length) {
         const i = next++;
@@ -229,7 +245,13 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
           continue;
         }
         figures.experiments++;
-        const run = runId(n, experiment.id);
+        let run: string;
+        try {
+          run = runId ? runId(n, experiment.id) : await issuedRunId();
+        } catch (error) {
+          figures.failures.push(`attendee ${n}, ${experiment.id}: run id: ${(error as Error).message}`);
+          continue;
+        }
         let seen = 0;
         for (const [index, prediction] of predicted[i]!.entries()) {
           figures.steps++;
