@@ -33,12 +33,12 @@ export const zhCN = {
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'
       ? `${pattern}：不支持标志 v（集合表示法）；${LINEAR}`
-      : `${pattern}：标志 ${flag} 会让 RegExp#test 记住 lastIndex，真实服务器对前后两个请求会给出不同的回答；请去掉它`,
+      : `${pattern}：标志 ${flag} 会让正则表达式记住上次匹配的位置（lastIndex），真实服务器对前后两个请求会给出不同的回答；请去掉它`,
   regexBackreference: ({ pattern, construct }) => `${pattern}：${construct} 是反向引用（或旧式八进制转义），需要回溯；${LINEAR}`,
   regexLookaround: ({ pattern, construct }) => `${pattern}：${construct} 是环视断言，需要回溯；${LINEAR}`,
   regexModifiers: ({ pattern, construct }) => `${pattern}：不支持 ${construct} 修饰符分组；请把标志写在最后一个 / 之后`,
-  regexUnicodeProperty: ({ pattern, construct }) => `${pattern}：${construct} 是 Unicode 属性；源只含 ASCII，请改用 [a-z0-9-] 这样的字符类`,
-  regexNonAscii: ({ pattern, construct }) => `${pattern}：${q(construct)} 不是 ASCII；序列化的源只含 ASCII（主机名用 Punycode），请按浏览器发送的样子写主机名`,
+  regexUnicodeProperty: ({ pattern, construct }) => `${pattern}：${construct} 是按字符属性匹配的写法；源只含 ASCII，请改用 [a-z0-9-] 这样的字符类`,
+  regexNonAscii: ({ pattern, construct }) => `${pattern}：${q(construct)} 不是 ASCII；序列化的源只含 ASCII（非 ASCII 的主机名由浏览器先转成 ASCII 形式），请按浏览器发送的样子写主机名`,
   regexSize: ({ pattern, max }) => `${pattern}：这个计划的正则表达式共有超过 ${max} 个字符和字符类（重复次数展开计算：a{100} 算 100 个）；编译它们会拖慢每个带着这个计划的请求`,
   regexRepeat: ({ pattern, max }) => `${pattern}：重复次数（嵌套时相乘）超过 ${max}；${LINEAR}，它最多允许 ${max}`,
   wrongType: ({ expected }) => `类型应为 ${expected}`,
