@@ -38,6 +38,8 @@ describe('cors matchers', () => {
     expect(negative.pass).toBe(true);
     expect(negative.message()).toContain('Expected: not allowed by CORS\nReceived: allowed by CORS');
     expect(corsMatchers.toBeAllowed.call(stateOf(false), { ...lnaBlocked, withPermission: corsAllows }).pass).toBe(true);
+    // Where CORS itself decided, there is no note about another layer.
+    expect(corsMatchers.toBeAllowed.call(stateOf(true), corsAllows).message()).not.toContain('Note:');
   });
 
   it('with no CORS verdict behind the block, toBeAllowed fails with and without .not', () => {

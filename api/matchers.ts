@@ -36,9 +36,11 @@ function verdictWords(f: CorsFacts): string {
 
 /** Why the facts judged are not the request's own outcome, or why nothing could be judged. */
 function layerNote(f: CorsFacts, judged: CorsFacts | null): string {
+  if (f.decidedBy === 'cors') return '';
   const stopped = `${LAYER_WORDS[f.decidedBy]} blocked this request before CORS could judge it (${f.reason ?? 'no reason'})`;
   if (judged === null) return `CORS never judged it: ${stopped}, so this says nothing about the API's CORS headers.\n\n`;
   if (judged === f) return '';
+  // What remains: another layer blocked, and the facts judged are CORS's verdict behind it.
   return (
     `Note:     ${stopped}. Judged here: CORS's verdict on the same request once the user allows local network ` +
     `access (an attacker's page may get that permission). To assert the block itself: ` +

@@ -83,11 +83,15 @@ node "$ROOT/node_modules/typescript/bin/tsc" -p .
 step "the example's tests: fixture, matchers, reporter"
 npx playwright test
 
-step "a deliberately wrong expectation fails with Chromium's reason, console line and fix"
+step "deliberately wrong expectations fail with Chromium's reason, console line and fix, judging CORS"
 set +e; DELIBERATELY_WRONG=1 npx playwright test tests/deliberately-wrong.spec.ts > wrong.txt 2>&1; CODE=$?; set -e
-for want in "Expected: allowed" "Received: blocked (WildcardOriginNotAllowed)" "Console:  Access to fetch at" "Fix:      actual answer: Access-Control-Allow-Origin: http://localhost:3000" "CORS  the wrong configuration is expected to allow credentials"; do
+for want in "Expected: allowed by CORS" "Received: blocked by CORS (WildcardOriginNotAllowed)" "Console:  Access to fetch at" \
+  "Fix:      actual answer: Access-Control-Allow-Origin: http://localhost:3000" "CORS  the wrong configuration is expected to allow credentials" \
+  "Expected: not allowed by CORS" "Received: allowed by CORS" "2 failed"; do
   grep -qF "$want" wrong.txt || { cat wrong.txt; echo "missing from the failure output: $want" >&2; exit 1; }
 done
+# CORS decided both: no note about another layer.
+grep -q "Note:" wrong.txt && { cat wrong.txt; echo "a note about another layer where CORS decided" >&2; exit 1; }
 [ "$CODE" -eq 1 ] || { cat wrong.txt; echo "expected exit code 1, got $CODE" >&2; exit 1; }
 sed 's/^/  | /' wrong.txt
 echo "  failed as it should, with the reason, the console line and the fix"
