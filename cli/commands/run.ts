@@ -4,8 +4,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { loadExperimentSources } from '../../experiments/load-files.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { launchChromium } from '../../runner/launch.ts';
-import { DEFAULT_CONCURRENCY, runExperiments } from '../../runner/run-experiments.ts';
+import { DEFAULT_CONCURRENCY } from '../../runner/concurrency.ts';
 import { CliError } from '../cli-error.ts';
 import { closest } from '../did-you-mean.ts';
 import type { Io } from '../io.ts';
@@ -82,6 +81,11 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       throw new CliError(`--json: cannot write ${values.json}: ${error.code ?? error.message}`);
     });
   }
+  // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
+  const [{ launchChromium }, { runExperiments }] = await Promise.all([
+    import('../../runner/launch.ts'),
+    import('../../runner/run-experiments.ts'),
+  ]);
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   try {
