@@ -23,7 +23,10 @@ step "a clean project with the tarball and @playwright/test"
 mkdir "$WORK/project"
 cp -r "$ROOT/examples/playwright/." "$WORK/project/"
 cd "$WORK/project"
-PLAYWRIGHT_VERSION=$(node -p "require('$ROOT/node_modules/@playwright/test/package.json').version")
+# The version the repository's tests run on, or another in the peer range: PLAYWRIGHT_VERSION=1.56.1 (the lowest:
+# the first to accept the local-network-access permission that cors.probe() grants).
+PLAYWRIGHT_VERSION=${PLAYWRIGHT_VERSION:-$(node -p "require('$ROOT/node_modules/@playwright/test/package.json').version")}
+echo "  @playwright/test@$PLAYWRIGHT_VERSION"
 npm install --no-audit --no-fund --ignore-scripts --loglevel=error "$TARBALL" "@playwright/test@$PLAYWRIGHT_VERSION" "@types/node@^20"
 if [ -e node_modules/tsx ] || [ -e node_modules/typescript ]; then echo "the installed package pulled in a TypeScript runtime" >&2; exit 1; fi
 
@@ -38,6 +41,16 @@ node --input-type=module -e "
   const reporter = await import('cors-lab/reporter');
   if (typeof reporter.default !== 'function') throw new Error('cors-lab/reporter: no default export');
   console.log('  cors-lab, cors-lab/playwright, cors-lab/reporter: ok');
+"
+
+step "cors-lab/model loads with every import of Playwright forbidden, and how long it takes"
+node --import "$ROOT/test/package/forbid-playwright.mjs" --input-type=module -e "
+  const cpu = process.cpuUsage(); const start = performance.now();
+  const model = await import('cors-lab/model');
+  const wall = performance.now() - start; const used = process.cpuUsage(cpu);
+  const [prediction] = model.predict({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' } });
+  if (prediction.reason !== 'MissingAllowOriginHeader' || typeof model.explain !== 'function') throw new Error('cors-lab/model');
+  console.log('  import(cors-lab/model): ' + wall.toFixed(0) + ' ms, ' + ((used.user + used.system) / 1000).toFixed(0) + ' ms of CPU, no Playwright');
 "
 
 step "npx cors-lab --help: time beyond node's own start (best of 10, alternating)"
