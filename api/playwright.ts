@@ -50,11 +50,14 @@ interface Worker {
 }
 
 export const test = base.extend<{ cors: CorsFixture }, Worker>({
-  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser.
+  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser:
+  // `use.launchOptions.executablePath`, or a channel (`use.channel` in the config, or `use.launchOptions.channel`).
   launchOptions: [
-    async ({ launchOptions, browserName }, use) => {
+    async ({ launchOptions, browserName }, use, workerInfo) => {
       if (browserName !== 'chromium') return use(launchOptions);
-      const named = launchOptions.executablePath !== undefined || launchOptions.channel !== undefined;
+      // `use.channel` is read from the project: the `channel` fixture itself depends on this one.
+      const channel = launchOptions.channel ?? workerInfo.project.use.channel;
+      const named = launchOptions.executablePath !== undefined || channel !== undefined;
       const options: LaunchOptions = named ? launchOptions : { ...launchOptions, executablePath: findChromium() };
       await use({ ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
     },
