@@ -37,8 +37,11 @@ function verdictWords(f: CorsFacts): string {
 /** Why the facts judged are not the request's own outcome, or why nothing could be judged. */
 function layerNote(f: CorsFacts, judged: CorsFacts | null): string {
   if (f.decidedBy === 'cors') return '';
-  const stopped = `${LAYER_WORDS[f.decidedBy]} blocked this request before CORS could judge it (${f.reason ?? 'no reason'})`;
-  if (judged === null) return `CORS never judged it: ${stopped}, so this says nothing about the API's CORS headers.\n\n`;
+  const layer = LAYER_WORDS[f.decidedBy];
+  const stopped = `${layer} blocked this request before CORS could judge it (${f.reason ?? 'no reason'})`;
+  if (judged === null) {
+    return `CORS never judged it: ${stopped}, so this says nothing about the API's CORS headers.\n\n`;
+  }
   if (judged === f) return '';
   // What remains: another layer blocked, and the facts judged are CORS's verdict behind it.
   return (
@@ -87,10 +90,11 @@ export const corsMatchers = {
   toBeBlockedBy(this: ExpectMatcherState, received: unknown, reason: Reason) {
     const layer = decidedByOf(causeOf('blocked', reason));
     const expected = `blocked by ${LAYER_WORDS[layer]} (${reason})`;
+    const blocked = (f: CorsFacts): boolean => f.outcome === 'blocked' && f.reason === reason;
     const check: Check =
       layer === 'cors'
-        ? corsCheck(expected, (c) => ({ pass: c.outcome === 'blocked' && c.reason === reason, received: verdictWords(c) }))
-        : (f) => ({ judged: f, pass: f.decidedBy === layer && f.reason === reason, expected, received: verdictWords(f) });
+        ? corsCheck(expected, (c) => ({ pass: blocked(c), received: verdictWords(c) }))
+        : (f) => ({ judged: f, pass: blocked(f) && f.decidedBy === layer, expected, received: verdictWords(f) });
     return matcher('toBeBlockedBy', check, this.utils.printExpected(reason)).call(this, received);
   },
   toHavePreflight(this: ExpectMatcherState, received: unknown) {
@@ -103,15 +107,23 @@ export const corsMatchers = {
   toExposeHeader(this: ExpectMatcherState, received: unknown, name: string) {
     const check = corsCheck(`JavaScript can read the response header ${name.toLowerCase()}`, (c) => ({
       pass: c.readableHeaders.includes(name.toLowerCase()),
-      received: c.outcome === 'allowed' ? `readable: ${c.readableHeaders.join(', ') || 'none'}` : `${verdictWords(c)}: no header is readable`,
+      received:
+        c.outcome === 'allowed'
+          ? `readable: ${c.readableHeaders.join(', ') || 'none'}`
+          : `${verdictWords(c)}: no header is readable`,
     }));
     return matcher('toExposeHeader', check, this.utils.printExpected(name)).call(this, received);
   },
   toPass(this: ExpectMatcherState, received: unknown) {
-    return matcher('toPass', (f) =>
+    const check: Check = (f) =>
       f.run
-        ? { judged: f, pass: f.run.pass, expected: 'the experiment passes (expectations met, model agrees)', received: f.run.pass ? 'passed' : `failed:\n  ${f.run.mismatches.join('\n  ')}` }
-        : { judged: f, pass: false, expected: 'a result of cors.run()', received: 'a probe result (use toBeAllowed or toBeBlockedBy)' },
-    ).call(this, received);
+        ? {
+            judged: f,
+            pass: f.run.pass,
+            expected: 'the experiment passes (expectations met, model agrees)',
+            received: f.run.pass ? 'passed' : `failed:\n  ${f.run.mismatches.join('\n  ')}`,
+          }
+        : { judged: f, pass: false, expected: 'a result of cors.run()', received: 'a probe result (use toBeAllowed or toBeBlockedBy)' };
+    return matcher('toPass', check).call(this, received);
   },
 };

@@ -22,7 +22,10 @@ export type { OriginMap } from '../servers/origins.ts';
  * without a browser. The experiment is validated first (ExperimentError
  * names the JSON path); origins default to the lab's default port block.
  */
-export function predict(experiment: ExperimentInput, origins: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE))): StepPrediction[] {
+export function predict(
+  experiment: ExperimentInput,
+  origins: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE)),
+): StepPrediction[] {
   const [valid] = validateExperiments(experiment, 'predict()');
   return valid ? predictExperiment(valid, origins) : [];
 }

@@ -77,7 +77,10 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     });
   }
   // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
-  const [{ launchChromium }, { probe }] = await Promise.all([import('../../runner/launch.ts'), import('../../probe/probe.ts')]);
+  const [{ launchChromium }, { probe }] = await Promise.all([
+    import('../../runner/launch.ts'),
+    import('../../probe/probe.ts'),
+  ]);
   const browser = await launchChromium();
   const results: ProbeResult[] = [];
   try {
