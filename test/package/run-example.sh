@@ -91,7 +91,14 @@ node --input-type=module -e "
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 
 step "the type declarations (the example's TypeScript against them)"
-node "$ROOT/node_modules/typescript/bin/tsc" -p .
+DEFAULT_PLAYWRIGHT=$(node -p "require('$ROOT/node_modules/@playwright/test/package.json').version")
+if [ "$PLAYWRIGHT_VERSION" = "$DEFAULT_PLAYWRIGHT" ]; then
+  node "$ROOT/node_modules/typescript/bin/tsc" -p .
+else
+  # Older Playwrights' own protocol.d.ts declares `module` namespaces, which TypeScript 7 refuses (TS1540):
+  # their declarations are skipped; cors-lab's are checked in full on the default version.
+  node "$ROOT/node_modules/typescript/bin/tsc" -p . --skipLibCheck
+fi
 
 step "the example's tests: fixture, matchers, reporter"
 npx playwright test
