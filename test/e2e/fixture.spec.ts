@@ -15,7 +15,9 @@ test.beforeAll(async () => {
     '/wildcard': { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
     '/exact': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Total', 'X-Total': '1', 'X-Hidden': '1' } } },
     // The misconfiguration a negative test exists for: any origin, with credentials.
-    '/reflect': { actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } } },
+    '/reflect': {
+      actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } },
+    },
   });
 });
 test.afterAll(() => api.close());
@@ -64,7 +66,7 @@ test('toExposeHeader, toHavePreflight and .not', async ({ cors }) => {
 
 const ATTACKER = 'https://evil.example';
 
-test('an API reflecting any origin with credentials fails not.toBeAllowed() from a public attacker, naming CORS', async ({ cors }) => {
+test('a reflect-with-credentials API fails not.toBeAllowed() from a public attacker, naming CORS', async ({ cors }) => {
   const result = await cors.probe({ url: `${api.url}/reflect`, origin: ATTACKER, credentials: 'include' });
   // By default the attacker's page keeps the API's address space: CORS alone decides.
   expect([result.outcome, result.decidedBy, result.withPermission]).toEqual(['allowed', 'cors', undefined]);
@@ -77,22 +79,30 @@ test('an API reflecting any origin with credentials fails not.toBeAllowed() from
   expect(await cors.probe({ url: `${api.url}/exact`, origin: ATTACKER })).toBeBlockedBy('AllowOriginMismatch');
 });
 
-test('with local network access denied, the matchers still judge CORS and say which layer blocked', async ({ cors }) => {
-  const result = await cors.probe({ url: `${api.url}/reflect`, origin: ATTACKER, credentials: 'include', localNetworkAccess: 'denied' });
-  expect([result.outcome, result.reason, result.decidedBy]).toEqual(['blocked', 'LocalNetworkAccessPermissionDenied', 'local-network-access']);
+test('with local network access denied, the matchers judge CORS and say which layer blocked', async ({ cors }) => {
+  const options = { url: `${api.url}/reflect`, origin: ATTACKER, credentials: 'include' } as const;
+  const result = await cors.probe({ ...options, localNetworkAccess: 'denied' });
+  expect([result.outcome, result.reason, result.decidedBy]).toEqual([
+    'blocked',
+    'LocalNetworkAccessPermissionDenied',
+    'local-network-access',
+  ]);
   expect([result.withPermission?.outcome, result.withPermission?.decidedBy]).toEqual(['allowed', 'cors']);
   // The wrong reason no longer passes: CORS would let the attacker read the response.
   const message = failure(() => expect(result).not.toBeAllowed());
   expect(message).toContain('Expected: not allowed by CORS');
   expect(message).toContain('Received: allowed by CORS');
-  expect(message).toContain('Note:     Local Network Access blocked this request before CORS could judge it (LocalNetworkAccessPermissionDenied)');
+  expect(message).toContain(
+    'Note:     Local Network Access blocked this request before CORS could judge it (LocalNetworkAccessPermissionDenied)',
+  );
   expect(result).toBeAllowed();
   // The block itself is asserted by naming its reason.
   expect(result).toBeBlockedBy('LocalNetworkAccessPermissionDenied');
-  expect(failure(() => expect(result).not.toBeBlockedBy('LocalNetworkAccessPermissionDenied'))).toContain('Expected: not blocked by Local Network Access');
+  const negated = failure(() => expect(result).not.toBeBlockedBy('LocalNetworkAccessPermissionDenied'));
+  expect(negated).toContain('Expected: not blocked by Local Network Access');
 });
 
-test('a CORS block behind Local Network Access is judged as CORS; denied changes nothing for a loopback page', async ({ cors }) => {
+test('a CORS block behind Local Network Access is judged as CORS; a loopback page is not denied', async ({ cors }) => {
   const fromPublic = await cors.probe({ url: `${api.url}/exact`, origin: ATTACKER, localNetworkAccess: 'denied' });
   expect(fromPublic.decidedBy).toBe('local-network-access');
   expect(fromPublic).toBeBlockedBy('AllowOriginMismatch');
@@ -102,10 +112,11 @@ test('a CORS block behind Local Network Access is judged as CORS; denied changes
   expect([fromLoopback.outcome, fromLoopback.decidedBy]).toEqual(['allowed', 'cors']);
 });
 
-test('a request no layer let CORS judge fails both toBeAllowed and not.toBeAllowed, naming the layer', async ({ cors }) => {
+test('a request CORS never judged fails toBeAllowed and not.toBeAllowed, naming the layer', async ({ cors }) => {
   const result = await cors.probe({ url: `${api.url.replace('http:', 'https:')}/exact`, origin: ORIGIN });
   expect([result.decidedBy, result.reason]).toEqual(['tls', 'net::ERR_SSL_PROTOCOL_ERROR']);
-  for (const message of [failure(() => expect(result).toBeAllowed()), failure(() => expect(result).not.toBeAllowed())]) {
+  const messages = [failure(() => expect(result).toBeAllowed()), failure(() => expect(result).not.toBeAllowed())];
+  for (const message of messages) {
     expect(message).toContain('Received: blocked by a TLS failure (net::ERR_SSL_PROTOCOL_ERROR)');
     expect(message).toContain('CORS never judged it: a TLS failure blocked this request before CORS could judge it');
   }

@@ -23,8 +23,8 @@ step "a clean project with the tarball and @playwright/test"
 mkdir "$WORK/project"
 cp -r "$ROOT/examples/playwright/." "$WORK/project/"
 cd "$WORK/project"
-# The version the repository's tests run on, or another in the peer range: PLAYWRIGHT_VERSION=1.56.1 (the lowest:
-# the first to accept the local-network-access permission that cors.probe() grants).
+# The version the repository's tests run on, or another in the peer range: PLAYWRIGHT_VERSION=1.58.0 (the lowest:
+# the first to grant local-network-access as Chromium 145+ splits it, local-network and loopback-network).
 PLAYWRIGHT_VERSION=${PLAYWRIGHT_VERSION:-$(node -p "require('$ROOT/node_modules/@playwright/test/package.json').version")}
 echo "  @playwright/test@$PLAYWRIGHT_VERSION"
 npm install --no-audit --no-fund --ignore-scripts --loglevel=error "$TARBALL" "@playwright/test@$PLAYWRIGHT_VERSION" "@types/node@^20"
