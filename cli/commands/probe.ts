@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { HeaderLines } from '../../experiments/headers.ts';
-import { CREDENTIALS, MODES } from '../../experiments/schema.ts';
+import { CREDENTIALS, MODES } from '../../experiments/request-modes.ts';
 import type { ProbeResult } from '../../probe/probe.ts';
 import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
