@@ -5,7 +5,7 @@
  * here one that does not exist, so the launch fails naming it. Run as a Playwright process of its own.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ const CLI = join(ROOT, 'node_modules/@playwright/test/cli.js');
 
 test("a user's executablePath and launch arguments are the fixture's browser", async () => {
   test.setTimeout(240_000);
-  const marker = join(mkdtempSync(join(tmpdir(), 'cors-lab-own-browser-')), 'started');
+  const folder = mkdtempSync(join(tmpdir(), 'cors-lab-own-browser-'));
+  const marker = join(folder, 'started');
   const config = 'test/e2e/own-browser/playwright.config.ts';
   const env = { ...process.env, OWN_BROWSER_MARKER: marker };
   const run = promisify(execFile)(process.execPath, [CLI, 'test', '-c', config], { cwd: ROOT, env, timeout: 200_000 });
@@ -31,5 +32,9 @@ test("a user's executablePath and launch arguments are the fixture's browser", a
   expect(output).toContain('1 failed');
   expect(output).toContain('[own-channel]');
   expect(output).toContain('chrome-cors-lab-absent');
-  expect(existsSync(marker)).toBe(true);
+  try {
+    expect(existsSync(marker)).toBe(true);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
