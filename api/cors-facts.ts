@@ -3,7 +3,8 @@
  * experiment result; this reads both the same way.
  */
 import type { Explanation } from '../experiments/model/explain.ts';
-import type { ProbeResult } from '../probe/probe-result.ts';
+import { causeOf } from '../probe/diagnose.ts';
+import { decidedByOf, type DecidedBy, type ProbeResult } from '../probe/probe-result.ts';
 import type { ExperimentResult } from '../runner/observed.ts';
 
 export type CorsResult = ProbeResult | ExperimentResult;
@@ -19,17 +20,39 @@ export interface CorsFacts {
   explanation: Explanation | undefined;
   /** A lab run's verdict (null for a probe). */
   run: { pass: boolean; mismatches: string[] } | null;
+  /** The layer that decided the outcome. */
+  decidedBy: DecidedBy;
+  /**
+   * CORS's verdict on the request: these facts when CORS decided, the request once the user allowed local network
+   * access when Local Network Access blocked it first, null when no layer let CORS judge it.
+   */
+  cors: CorsFacts | null;
 }
+
+/** The names the layers go by in messages. */
+export const LAYER_WORDS: Record<DecidedBy, string> = {
+  cors: 'CORS',
+  'local-network-access': 'Local Network Access',
+  'mixed-content': 'mixed content blocking',
+  network: 'a network failure',
+  tls: 'a TLS failure',
+};
 
 export function isCorsResult(value: unknown): value is CorsResult {
   if (typeof value !== 'object' || value === null) return false;
   return ('request' in value && 'outcome' in value) || ('observed' in value && 'mismatches' in value);
 }
 
+/** Results written before `decidedBy` existed (or by hand) say it through their reason. */
+function layerOf(outcome: string, reason: string | null, decidedBy: DecidedBy | undefined): DecidedBy {
+  return decidedBy ?? decidedByOf(causeOf(outcome, reason));
+}
+
 export function corsFacts(result: CorsResult): CorsFacts {
   if ('request' in result) {
     const r = result.request;
-    return {
+    const decidedBy = layerOf(result.outcome, result.reason, result.decidedBy);
+    const facts: CorsFacts = {
       what: `${r.method} ${r.url} from ${r.origin}`,
       outcome: result.outcome,
       reason: result.reason,
@@ -38,10 +61,14 @@ export function corsFacts(result: CorsResult): CorsFacts {
       readableHeaders: Object.keys(result.readableHeaders),
       explanation: result.explanation,
       run: null,
+      decidedBy,
+      cors: null,
     };
+    const behind = result.withPermission ? corsFacts(result.withPermission) : null;
+    return { ...facts, cors: decidedBy === 'cors' ? facts : (behind?.cors ?? null) };
   }
   const o = result.observed;
-  return {
+  const facts: CorsFacts = {
     what: `experiment ${result.id} (${result.title})`,
     outcome: o.outcome,
     reason: o.reason,
@@ -50,7 +77,10 @@ export function corsFacts(result: CorsResult): CorsFacts {
     readableHeaders: Object.keys(o.readableHeaders),
     explanation: result.explanation,
     run: { pass: result.pass, mismatches: result.mismatches },
+    decidedBy: layerOf(o.outcome, o.reason, undefined),
+    cors: null,
   };
+  return { ...facts, cors: facts.decidedBy === 'cors' ? facts : null };
 }
 
 /** Chromium's reason, its console line and the fix, as the matchers and the reporter print them. */

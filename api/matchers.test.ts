@@ -13,6 +13,8 @@ const blocked = {
   readableHeaders: {},
   explanation: { verdict: `Blocked: ${ATTACK}`, console: null, fix: `Send ${ATTACK}`, mdn: null, firefox: null },
 };
+const stateOf = (isNot: boolean) =>
+  ({ isNot, utils: { matcherHint: (name: string) => `expect(result).${name}()`, printReceived: String, printExpected: String } }) as unknown as ExpectMatcherState;
 const state = { isNot: false, utils: { matcherHint: (name: string) => `expect(result).${name}()`, printReceived: String, printExpected: String } } as unknown as ExpectMatcherState;
 
 describe('cors matchers', () => {
@@ -20,8 +22,36 @@ describe('cors matchers', () => {
     const result = corsMatchers.toBeAllowed.call(state, blocked);
     expect(result.pass).toBe(false);
     const message = result.message();
-    expect(message).toContain('Received: blocked (net::ERR_X\\u001b]52;c;ZXZpbA==\\u0007\\u009b2J\\u202e)');
+    expect(message).toContain('Received: blocked by a network failure (net::ERR_X\\u001b]52;c;ZXZpbA==\\u0007\\u009b2J\\u202e)');
     expect(message).toContain('Access to fetch \\u001b]52');
     expect(message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  const story = { console: null, preflight: false, readableHeaders: {}, explanation: { verdict: 'v', console: null, fix: null, mdn: null, firefox: null } };
+  const request = { url: 'http://127.0.0.1:8080/reflect', origin: 'https://evil.example', method: 'GET' };
+  const corsAllows = { ...story, request, outcome: 'allowed', reason: null, decidedBy: 'cors' };
+  const lnaBlocked = { ...story, request, outcome: 'blocked', reason: 'LocalNetworkAccessPermissionDenied', decidedBy: 'local-network-access' };
+
+  it('not.toBeAllowed fails when only Local Network Access blocked and CORS allows, saying so', () => {
+    // With .not, a matcher's pass: true is a failed assertion.
+    const negative = corsMatchers.toBeAllowed.call(stateOf(true), { ...lnaBlocked, withPermission: corsAllows });
+    expect(negative.pass).toBe(true);
+    expect(negative.message()).toContain('Expected: not allowed by CORS\nReceived: allowed by CORS');
+    expect(corsMatchers.toBeAllowed.call(stateOf(false), { ...lnaBlocked, withPermission: corsAllows }).pass).toBe(true);
+    // Where CORS itself decided, there is no note about another layer.
+    expect(corsMatchers.toBeAllowed.call(stateOf(true), corsAllows).message()).not.toContain('Note:');
+  });
+
+  it('with no CORS verdict behind the block, toBeAllowed fails with and without .not', () => {
+    expect(corsMatchers.toBeAllowed.call(stateOf(true), lnaBlocked).pass).toBe(true);
+    expect(corsMatchers.toBeAllowed.call(stateOf(false), lnaBlocked).pass).toBe(false);
+    expect(corsMatchers.toBeAllowed.call(stateOf(false), lnaBlocked).message()).toContain('CORS never judged it: Local Network Access');
+  });
+
+  it('a result without decidedBy (written before it existed) takes the layer from its reason', () => {
+    const { decidedBy, ...old } = lnaBlocked;
+    expect(decidedBy).toBe('local-network-access');
+    expect(corsMatchers.toBeBlockedBy.call(stateOf(false), old, 'LocalNetworkAccessPermissionDenied').pass).toBe(true);
+    expect(corsMatchers.toBeBlockedBy.call(stateOf(false), { ...old, withPermission: corsAllows }, 'AllowOriginMismatch').pass).toBe(false);
   });
 });

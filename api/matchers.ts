@@ -2,13 +2,54 @@
  * `expect` matchers for probe and run results. A failing matcher's message
  * says what was expected, then Chromium's reason, its console line and the
  * fix, so a red test explains itself.
+ *
+ * They judge CORS: a request Local Network Access (or mixed content, TLS, the
+ * network) stopped before CORS could judge it proves nothing about the API's
+ * CORS headers, so `not.toBeAllowed()` must not pass because of it. Where the
+ * probe knows CORS's verdict behind the other layer (`withPermission`), that
+ * is what they judge; where no verdict of CORS exists, they fail either way
+ * and say which layer stopped the request. Only `toBeBlockedBy` with another
+ * layer's reason judges that layer.
  * https://playwright.dev/docs/test-assertions#add-custom-matchers-using-expectextend
  */
 import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
 import { printableText } from '../cli/terminal-text.ts';
-import { corsFacts, corsStory, isCorsResult, type CorsFacts } from './cors-facts.ts';
+import type { Reason } from '../experiments/reasons.ts';
+import { causeOf } from '../probe/diagnose.ts';
+import { decidedByOf } from '../probe/probe-result.ts';
+import { corsFacts, corsStory, isCorsResult, LAYER_WORDS, type CorsFacts } from './cors-facts.ts';
 
-type Check = (facts: CorsFacts) => { pass: boolean; expected: string; received: string };
+/** What a check read (`judged`: null when no verdict of the layer it asks about exists) and found. */
+interface Judgement {
+  judged: CorsFacts | null;
+  pass: boolean;
+  expected: string;
+  received: string;
+}
+type Check = (facts: CorsFacts) => Judgement;
+
+/** The outcome and the layer that decided it, in words. */
+function verdictWords(f: CorsFacts): string {
+  if (f.outcome === 'blocked') return `blocked by ${LAYER_WORDS[f.decidedBy]}${f.reason ? ` (${f.reason})` : ''}`;
+  return `${f.outcome} by CORS`;
+}
+
+/** Why the facts judged are not the request's own outcome, or why nothing could be judged. */
+function layerNote(f: CorsFacts, judged: CorsFacts | null): string {
+  if (f.decidedBy === 'cors') return '';
+  const layer = LAYER_WORDS[f.decidedBy];
+  const stopped = `${layer} blocked this request before CORS could judge it (${f.reason ?? 'no reason'})`;
+  if (judged === null) {
+    return `CORS never judged it: ${stopped}, so this says nothing about the API's CORS headers.\n\n`;
+  }
+  if (judged === f) return '';
+  // What remains: another layer blocked, and the facts judged are CORS's verdict behind it.
+  return (
+    `Note:     ${stopped}. Judged here: CORS's verdict on the same request once the user allows local network ` +
+    `access (an attacker's page may get that permission). To assert the block itself: ` +
+    `toBeBlockedBy(${JSON.stringify(f.reason)}).\n\n`
+  );
+}
 
 function matcher(name: string, check: Check, argument = '') {
   return function (this: ExpectMatcherState, received: unknown): MatcherReturnType {
@@ -17,48 +58,72 @@ function matcher(name: string, check: Check, argument = '') {
       return { pass: this.isNot, name, message: () => `${hint}\n\nExpected a result of cors.probe() or cors.run(), received: ${this.utils.printReceived(received)}` };
     }
     const facts = corsFacts(received);
-    const { pass, expected, received: got } = check(facts);
+    const { judged, pass, expected, received: got } = check(facts);
     return {
-      pass,
+      // Nothing judged: the assertion fails with and without .not.
+      pass: judged === null ? this.isNot : pass,
       name,
       expected,
       actual: got,
       // The story quotes what the server sent: printed escaped, as every report of the CLI.
       message: () =>
         `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\n` +
-        `Received: ${printableText(got)}\n\n${printableText(corsStory(facts))}`,
+        `Received: ${printableText(got)}\n\n${printableText(layerNote(facts, judged) + corsStory(judged ?? facts))}`,
     };
   };
 }
 
-const outcome = (f: CorsFacts): string => `${f.outcome}${f.reason ? ` (${f.reason})` : ''}`;
+/** A check of CORS's verdict: `test` reads the facts CORS judged. */
+function corsCheck(expected: string, test: (cors: CorsFacts) => { pass: boolean; received: string }): Check {
+  return (f) => {
+    if (f.cors === null) return { judged: null, pass: false, expected, received: verdictWords(f) };
+    return { judged: f.cors, expected, ...test(f.cors) };
+  };
+}
 
 export const corsMatchers = {
   toBeAllowed(this: ExpectMatcherState, received: unknown) {
-    return matcher('toBeAllowed', (f) => ({ pass: f.outcome === 'allowed', expected: 'allowed', received: outcome(f) })).call(this, received);
+    const check = corsCheck('allowed by CORS', (c) => ({ pass: c.outcome === 'allowed', received: verdictWords(c) }));
+    return matcher('toBeAllowed', check).call(this, received);
   },
-  toBeBlockedBy(this: ExpectMatcherState, received: unknown, reason: string) {
-    return matcher('toBeBlockedBy', (f) => ({ pass: f.outcome === 'blocked' && f.reason === reason, expected: `blocked (${reason})`, received: outcome(f) }), this.utils.printExpected(reason)).call(this, received);
+  /** A CORS reason judges CORS; another layer's reason (e.g. LocalNetworkAccessPermissionDenied) judges that layer. */
+  toBeBlockedBy(this: ExpectMatcherState, received: unknown, reason: Reason) {
+    const layer = decidedByOf(causeOf('blocked', reason));
+    const expected = `blocked by ${LAYER_WORDS[layer]} (${reason})`;
+    const blocked = (f: CorsFacts): boolean => f.outcome === 'blocked' && f.reason === reason;
+    const check: Check =
+      layer === 'cors'
+        ? corsCheck(expected, (c) => ({ pass: blocked(c), received: verdictWords(c) }))
+        : (f) => ({ judged: f, pass: blocked(f) && f.decidedBy === layer, expected, received: verdictWords(f) });
+    return matcher('toBeBlockedBy', check, this.utils.printExpected(reason)).call(this, received);
   },
   toHavePreflight(this: ExpectMatcherState, received: unknown) {
-    return matcher('toHavePreflight', (f) => ({ pass: f.preflight, expected: 'a preflight (OPTIONS) answered by the server', received: f.preflight ? 'a preflight' : 'no preflight' })).call(this, received);
+    const check = corsCheck('a preflight (OPTIONS) answered by the server', (c) => ({
+      pass: c.preflight,
+      received: c.preflight ? 'a preflight' : 'no preflight',
+    }));
+    return matcher('toHavePreflight', check).call(this, received);
   },
   toExposeHeader(this: ExpectMatcherState, received: unknown, name: string) {
-    return matcher(
-      'toExposeHeader',
-      (f) => ({
-        pass: f.readableHeaders.includes(name.toLowerCase()),
-        expected: `JavaScript can read the response header ${name.toLowerCase()}`,
-        received: f.outcome === 'allowed' ? `readable: ${f.readableHeaders.join(', ') || 'none'}` : `${outcome(f)}: no header is readable`,
-      }),
-      this.utils.printExpected(name),
-    ).call(this, received);
+    const check = corsCheck(`JavaScript can read the response header ${name.toLowerCase()}`, (c) => ({
+      pass: c.readableHeaders.includes(name.toLowerCase()),
+      received:
+        c.outcome === 'allowed'
+          ? `readable: ${c.readableHeaders.join(', ') || 'none'}`
+          : `${verdictWords(c)}: no header is readable`,
+    }));
+    return matcher('toExposeHeader', check, this.utils.printExpected(name)).call(this, received);
   },
   toPass(this: ExpectMatcherState, received: unknown) {
-    return matcher('toPass', (f) =>
+    const check: Check = (f) =>
       f.run
-        ? { pass: f.run.pass, expected: 'the experiment passes (expectations met, model agrees)', received: f.run.pass ? 'passed' : `failed:\n  ${f.run.mismatches.join('\n  ')}` }
-        : { pass: false, expected: 'a result of cors.run()', received: 'a probe result (use toBeAllowed or toBeBlockedBy)' },
-    ).call(this, received);
+        ? {
+            judged: f,
+            pass: f.run.pass,
+            expected: 'the experiment passes (expectations met, model agrees)',
+            received: f.run.pass ? 'passed' : `failed:\n  ${f.run.mismatches.join('\n  ')}`,
+          }
+        : { judged: f, pass: false, expected: 'a result of cors.run()', received: 'a probe result (use toBeAllowed or toBeBlockedBy)' };
+    return matcher('toPass', check).call(this, received);
   },
 };

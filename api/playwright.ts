@@ -14,7 +14,7 @@ import type { Browser as CoreBrowser } from 'playwright-core';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { loadExperimentFiles } from '../experiments/load-files.ts';
 import { validateExperiments } from '../experiments/validate.ts';
-import { probe } from '../probe/probe.ts';
+import { LOCAL_NETWORK_ACCESS, probe, type LocalNetworkAccess } from '../probe/probe.ts';
 import type { ProbeOptions } from '../probe/probe-options.ts';
 import type { ProbeResult } from '../probe/probe-result.ts';
 import { CHROMIUM_ARGS, findChromium } from '../runner/find-browser.ts';
@@ -23,9 +23,20 @@ import { runExperiments } from '../runner/run-experiments.ts';
 import { startLab, type Lab } from '../servers/lab.ts';
 import { corsMatchers } from './matchers.ts';
 
+export interface FixtureProbeOptions extends ProbeOptions {
+  /**
+   * Default `granted`: the page keeps the address space of your API (an attacker's page on a public origin
+   * gets the user's local network access permission), so CORS alone decides and a test of your CORS headers
+   * cannot pass because Local Network Access blocked the request. `denied`: the page is in its origin's
+   * address space and Chromium refuses local network access, as for a user who said no; the result's
+   * `decidedBy` is then `local-network-access` and `withPermission` holds CORS's verdict.
+   */
+  localNetworkAccess?: LocalNetworkAccess;
+}
+
 export interface CorsFixture {
   /** Probes one request from a page on `options.origin` to `options.url`. */
-  probe(options: ProbeOptions): Promise<ProbeResult>;
+  probe(options: FixtureProbeOptions): Promise<ProbeResult>;
   /** Runs experiments on the lab's own origins: a file or folder path, one experiment, or an array. */
   run(what: string | ExperimentInput | readonly ExperimentInput[]): Promise<ExperimentResult[]>;
 }
@@ -39,11 +50,14 @@ interface Worker {
 }
 
 export const test = base.extend<{ cors: CorsFixture }, Worker>({
-  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser.
+  // Chromium is found as the CLI finds it (and gets the CLI's quiet flags), unless the config names a browser:
+  // `use.launchOptions.executablePath`, or a channel (`use.channel` in the config, or `use.launchOptions.channel`).
   launchOptions: [
-    async ({ launchOptions, browserName }, use) => {
+    async ({ launchOptions, browserName }, use, workerInfo) => {
       if (browserName !== 'chromium') return use(launchOptions);
-      const named = launchOptions.executablePath !== undefined || launchOptions.channel !== undefined;
+      // `use.channel` is read from the project: the `channel` fixture itself depends on this one.
+      const channel = launchOptions.channel ?? workerInfo.project.use.channel;
+      const named = launchOptions.executablePath !== undefined || channel !== undefined;
       const options: LaunchOptions = named ? launchOptions : { ...launchOptions, executablePath: findChromium() };
       await use({ ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
     },
@@ -64,8 +78,13 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
     };
     const attach = (name: string, value: unknown): Promise<void> => testInfo.attach(`${ATTACHMENT}: ${name}`, { body: JSON.stringify(value, null, 2), contentType: 'application/json' });
     await use({
-      async probe(options) {
-        const result = await probe(options, chromium());
+      async probe({ localNetworkAccess = 'granted', ...options }) {
+        if (!LOCAL_NETWORK_ACCESS.includes(localNetworkAccess)) {
+          const allowed = LOCAL_NETWORK_ACCESS.join(', ');
+          const got = JSON.stringify(localNetworkAccess);
+          throw new TypeError(`cors.probe(): localNetworkAccess: expected one of ${allowed}, got ${got}`);
+        }
+        const result = await probe(options, chromium(), localNetworkAccess);
         await attach(`probe ${result.request.method} ${result.request.url} from ${result.request.origin}`, result);
         return result;
       },
@@ -82,5 +101,7 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
 export const expect = baseExpect.extend(corsMatchers);
 
 export type { ProbeOptions } from '../probe/probe-options.ts';
-export type { ProbeResult } from '../probe/probe-result.ts';
+export type { ProbeResult, DecidedBy } from '../probe/probe-result.ts';
+export type { Reason } from '../experiments/reasons.ts';
+export type { LocalNetworkAccess } from '../probe/probe.ts';
 export type { ExperimentResult } from '../runner/observed.ts';

@@ -10,6 +10,7 @@ import { middlewareSchema } from './middleware/options.ts';
 import { originPatternIssues } from './middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
+import { CREDENTIALS, MODES } from './request-modes.ts';
 
 /**
  * A custom issue with its English text and, in `params.problem`, the problem
@@ -85,8 +86,7 @@ const status = (min: number, max: number) =>
   });
 
 export const API = ['fetch', 'xhr'] as const;
-export const MODES = ['cors', 'no-cors', 'same-origin'] as const;
-export const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
+export { MODES, CREDENTIALS } from './request-modes.ts';
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
 /** https://w3c.github.io/webappsec-referrer-policy/#referrer-policies */
 export const REFERRER_POLICIES = [

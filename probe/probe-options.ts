@@ -4,7 +4,7 @@
  * before any browser starts.
  */
 import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
-import { CREDENTIALS, MODES } from '../experiments/schema.ts';
+import { CREDENTIALS, MODES } from '../experiments/request-modes.ts';
 import {
   isForbiddenMethod,
   isForbiddenRequestHeader,

@@ -9,10 +9,24 @@ import type { WireResponse } from './network-watch.ts';
 export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
 export type Cause = (typeof CAUSES)[number];
 
+/**
+ * The layer whose verdict the outcome is: CORS (also when it allowed the request), or a layer that stopped the
+ * request before CORS could judge it. A refused connection is a network failure here.
+ */
+export const LAYERS = ['cors', 'local-network-access', 'mixed-content', 'network', 'tls'] as const;
+export type DecidedBy = (typeof LAYERS)[number];
+
+export function decidedByOf(cause: Cause | null): DecidedBy {
+  if (cause === null) return 'cors';
+  return cause === 'connection-refused' ? 'network' : cause;
+}
+
 export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   request: ProbeRequest;
   /** Null when the request was allowed (or opaque). */
   cause: Cause | null;
+  /** Which layer decided the outcome; where it is not `cors`, `withPermission` (if any) holds CORS's verdict. */
+  decidedBy: DecidedBy;
   /** The answer to the preflight, as the server sent it; null when no preflight got one. */
   preflightResponse: WireResponse | null;
   /** The answer to the actual request, as the server sent it (also when CORS then hid it). */
@@ -24,7 +38,10 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
   predicted?: Prediction;
   explanation: Explanation;
-  /** When Local Network Access blocked the request: the same request once the user allows access. */
+  /**
+   * When Local Network Access blocked the request: the same request once the user allows access, that is
+   * CORS's verdict on it (the matchers judge this one).
+   */
   withPermission?: ProbeResult;
 }
 

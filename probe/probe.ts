@@ -19,10 +19,19 @@ import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
 import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
-import type { ProbeResult } from './probe-result.ts';
+import { decidedByOf, type ProbeResult } from './probe-result.ts';
 
 export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
-export type { ProbeResult, Cause } from './probe-result.ts';
+export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
+
+/**
+ * Local Network Access for the page: `denied` puts the page in its origin's address space and lets Chromium
+ * refuse (as a headless browser refuses its prompt) where a page there would need the user's permission;
+ * `granted` is the user's permission, so the page reaches the API's address space and only CORS decides.
+ * https://wicg.github.io/local-network-access/#permission-prompt
+ */
+export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
+export type LocalNetworkAccess = (typeof LOCAL_NETWORK_ACCESS)[number];
 
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 function probePage(script: string): string {
@@ -78,12 +87,17 @@ function answeredBy(outcome: string, reason: string | null): Answered {
  * as if the user had allowed access (`withPermission`), so the CORS verdict
  * behind the prompt is known too.
  */
-export async function probe(options: ProbeOptions, browser: Browser): Promise<ProbeResult> {
+export async function probe(
+  options: ProbeOptions,
+  browser: Browser,
+  localNetworkAccess: LocalNetworkAccess = 'denied',
+): Promise<ProbeResult> {
   const request = probeRequest(options);
   const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
   // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
   // would be in its host's space: grant the permission exactly when such a page would not need it.
-  const granted = !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
+  const granted =
+    localNetworkAccess === 'granted' || !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
   const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
   if (result.cause !== 'local-network-access') return result;
   const withPermission = await checked(await probeOnce(request, browser, pageSpace, true), true, browser);
@@ -104,7 +118,8 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
   const { request, addressSpace, console, pageError, reason } = result;
   const spaces = { pageSpace: addressSpace.page, targetSpace: addressSpace.target };
   const context = { url: request.url, pageOrigin: request.origin, ...spaces, reason: netError, console, pageError };
-  return { ...result, reason: netError, cause, explanation: explainNetError(cause, context, reason) };
+  const explanation = explainNetError(cause, context, reason);
+  return { ...result, reason: netError, cause, decidedBy: decidedByOf(cause), explanation };
 }
 
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
@@ -152,6 +167,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       readableHeaders: seen.readableHeaders,
       console: consoleLine,
       cause,
+      decidedBy: decidedByOf(cause),
       preflightResponse,
       response,
       responseHeaders: Object.fromEntries(combined.names().map((name) => [name, combined.get(name) ?? ''])),

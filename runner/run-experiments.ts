@@ -27,6 +27,7 @@ import { experimentUrl, predictExperimentAsync } from '../experiments/model/pred
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
+import { DEFAULT_CONCURRENCY } from './concurrency.ts';
 import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { Schedule } from './schedule.ts';
@@ -54,8 +55,7 @@ export interface RunOptions {
   onResult?: (result: ExperimentResult, done: number, total: number) => void;
 }
 
-/** Measured on a 2-core machine: more slots only add renderer processes that compete for the cores. */
-export const DEFAULT_CONCURRENCY = 3;
+export { DEFAULT_CONCURRENCY } from './concurrency.ts';
 export const STEP_TIMEOUT_MS = 15_000;
 
 /** One page of a slot, loaded with the runner of one page origin. */

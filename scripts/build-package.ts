@@ -20,7 +20,13 @@ const OUT = join(ROOT, 'lib');
 const TYPES = join(OUT, 'types');
 
 /** The package's entry points: the exports map's targets and the CLI. */
-const ENTRIES = { cli: 'cli/main.ts', index: 'api/index.ts', playwright: 'api/playwright.ts', reporter: 'api/reporter.ts' };
+const ENTRIES = {
+  cli: 'cli/main.ts',
+  index: 'api/index.ts',
+  model: 'api/model.ts',
+  playwright: 'api/playwright.ts',
+  reporter: 'api/reporter.ts',
+};
 
 const script = await runnerScript();
 const inlineRunnerScript: Plugin = {

@@ -1,5 +1,3 @@
-import { catalog } from '../../experiments/catalog/index.ts';
-import { reasonsTable } from '../../experiments/catalog/reasons-table.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
@@ -9,9 +7,14 @@ export const LIST_HELP = `cors-lab list [--json] [--group G] [--reasons]
   that \`cors-lab run FILE.json\` accepts). --reasons prints each Chromium
   reason with the experiments that reproduce it (with --json: [{ reason, experiments }]).`;
 
-export function listCommand(args: string[], io: Io): number {
+export async function listCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse('list', args, { json: { type: 'boolean' }, group: { type: 'string' }, reasons: { type: 'boolean' }, help: { type: 'boolean' } }, false);
   if (values.help) return void io.out(`${LIST_HELP}\n`), 0;
+  // Loaded after --help: the catalog pulls in the schema.
+  const [{ catalog }, { reasonsTable }] = await Promise.all([
+    import('../../experiments/catalog/index.ts'),
+    import('../../experiments/catalog/reasons-table.ts'),
+  ]);
   const groups = [...new Set(catalog.map((e) => e.group))];
   if (values.group !== undefined && !groups.includes(values.group)) throw new CliError(`--group: unknown group ${JSON.stringify(values.group)}; known: ${groups.join(', ')}`);
   const chosen = catalog.filter((e) => values.group === undefined || e.group === values.group);

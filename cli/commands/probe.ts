@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { HeaderLines } from '../../experiments/headers.ts';
-import { CREDENTIALS, MODES } from '../../experiments/schema.ts';
-import { launchChromium } from '../../runner/launch.ts';
-import { ProbeInputError, probe, type ProbeOptions, type ProbeResult } from '../../probe/probe.ts';
-import { probeRequest, type ProbeField } from '../../probe/probe-options.ts';
+import { CREDENTIALS, MODES } from '../../experiments/request-modes.ts';
+import type { ProbeResult } from '../../probe/probe.ts';
+import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
 import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
@@ -77,6 +76,11 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       throw new CliError(`probe: --json: cannot write ${values.json}: ${error.code ?? error.message}`);
     });
   }
+  // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
+  const [{ launchChromium }, { probe }] = await Promise.all([
+    import('../../runner/launch.ts'),
+    import('../../probe/probe.ts'),
+  ]);
   const browser = await launchChromium();
   const results: ProbeResult[] = [];
   try {

@@ -1,11 +1,8 @@
 import { stat, writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { catalog } from '../../experiments/catalog/index.ts';
-import { loadExperimentSources } from '../../experiments/load-files.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import { startLab, type Lab } from '../../servers/lab.ts';
-import { launchChromium } from '../../runner/launch.ts';
-import { DEFAULT_CONCURRENCY, runExperiments } from '../../runner/run-experiments.ts';
+import type { Lab } from '../../servers/lab.ts';
+import { DEFAULT_CONCURRENCY } from '../../runner/concurrency.ts';
 import { CliError } from '../cli-error.ts';
 import { closest } from '../did-you-mean.ts';
 import type { Io } from '../io.ts';
@@ -37,7 +34,10 @@ async function absent(path: string): Promise<boolean> {
  * Files and folders to load, and catalog experiments named by id: an argument that is no file or folder
  * but a catalog id runs that experiment (a file of that name wins). A missing path close to an id says so.
  */
-async function splitArguments(positionals: readonly string[]): Promise<{ paths: string[]; ids: Experiment[] }> {
+async function splitArguments(
+  positionals: readonly string[],
+  catalog: readonly Experiment[],
+): Promise<{ paths: string[]; ids: Experiment[] }> {
   const paths: string[] = [];
   const ids: Experiment[] = [];
   for (const argument of positionals) {
@@ -67,7 +67,13 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const reporter = reporterNamed('--reporter', values.reporter);
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
   if (values.json === '') throw new CliError('--json: needs a file name');
-  const { paths, ids } = await splitArguments(positionals);
+  // Loaded after --help: the catalog, the loader (the schema) and the servers are not needed to print it.
+  const [{ catalog }, { loadExperimentSources }, { startLab }] = await Promise.all([
+    import('../../experiments/catalog/index.ts'),
+    import('../../experiments/load-files.ts'),
+    import('../../servers/lab.ts'),
+  ]);
+  const { paths, ids } = await splitArguments(positionals, catalog);
   const loaded = paths.length ? await loadExperimentSources(paths) : [];
   const sources = new Map(loaded.map(({ experiment, file, line }) => [experiment.id, { file, line }]));
   let experiments: readonly Experiment[] = positionals.length ? [...ids, ...loaded.map((l) => l.experiment)] : catalog;
@@ -82,6 +88,11 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       throw new CliError(`--json: cannot write ${values.json}: ${error.code ?? error.message}`);
     });
   }
+  // Loaded once the input is checked: bad input never loads the browser driver (playwright-core) either.
+  const [{ launchChromium }, { runExperiments }] = await Promise.all([
+    import('../../runner/launch.ts'),
+    import('../../runner/run-experiments.ts'),
+  ]);
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   try {

@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '../../servers/lab.ts';
+import type { Lab } from '../../servers/lab.ts';
 import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, ORIGIN_NAMES, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../servers/origins.ts';
 import { lookup } from 'node:dns/promises';
 import { networkInterfaces } from 'node:os';
@@ -63,6 +63,8 @@ export async function serveCommand(args: string[], io: Io, env: ClassEnvironment
   const flagged = flaggedNames(values.name, values.class);
   const base = portBase(values['port-base']);
   const names = values.class ? await classNames(values.host ?? DEFAULT_BIND_HOST, flagged, env) : undefined;
+  // Loaded after --help and the input checks: the servers are the heavy part.
+  const { startLab } = await import('../../servers/lab.ts');
   const lab = await startLab({ portBase: base, host: values.host, names });
   const app = lab.origins.find((o) => o.name === 'app');
   if (values.class) io.out(`${await classBanner(lab.origins, lab.bound.map((b) => b.address))}\n`);

@@ -5,6 +5,7 @@
  *   - the floor: browser launch + one page + one fetch
  *   - the catalog beside a bare Playwright floor doing as many fetches (floor.ts), with their ratio
  *   - the whole `cors-lab run` process, as a user types it
+ *   - start-up: every `--help` beside `node -e 0`, and `import('cors-lab/model')` (startup.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,11 @@ for (let i = 0; i < 5; i++) {
   modelRounds.push(performance.now() - started);
 }
 console.log(`  model: whole catalog predicted (every step)  : ${median(modelRounds).toFixed(1)} ms warm, ${coldMs.toFixed(1)} ms cold`);
+
+// Start-up of the built package: every --help beside node -e 0, and the model entry (issue 17).
+const { startupReport, startupTimes } = await import('./startup.ts');
+console.log('start-up (best of 5):');
+console.log(startupReport(startupTimes()));
 
 // The playground's JavaScript as a browser receives it on a first visit (issue 16 target: <= 90 kB on the wire),
 // real Chromium reading its script responses over CDP until the page is ready. Built by `npm run build`.

@@ -14,6 +14,10 @@ test.beforeAll(async () => {
   api = await startApi({
     '/wildcard': { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
     '/exact': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Total', 'X-Total': '1', 'X-Hidden': '1' } } },
+    // The misconfiguration a negative test exists for: any origin, with credentials.
+    '/reflect': {
+      actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } },
+    },
   });
 });
 test.afterAll(() => api.close());
@@ -31,8 +35,8 @@ function failure(assertion: () => void): string {
 test('a deliberately wrong toBeAllowed fails with the reason, the console line and the fix', async ({ cors }) => {
   const result = await cors.probe({ url: `${api.url}/wildcard`, origin: ORIGIN, credentials: 'include' });
   const message = failure(() => expect(result).toBeAllowed());
-  expect(message).toContain('Expected: allowed');
-  expect(message).toContain('Received: blocked (WildcardOriginNotAllowed)');
+  expect(message).toContain('Expected: allowed by CORS');
+  expect(message).toContain('Received: blocked by CORS (WildcardOriginNotAllowed)');
   expect(message).toContain(`Console:  Access to fetch at '${api.url}/wildcard' from origin '${ORIGIN}' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'`);
   // The complete fix: every header the answer needs, not only the one that failed first.
   expect(message).toContain(`Fix:      actual answer: Access-Control-Allow-Origin: ${ORIGIN}`);
@@ -45,8 +49,8 @@ test('a wrong reason in toBeBlockedBy names both reasons', async ({ cors }) => {
   const result = await cors.probe({ url: `${api.url}/exact`, origin: 'http://evil.localhost:4000' });
   expect(result).toBeBlockedBy('AllowOriginMismatch');
   const message = failure(() => expect(result).toBeBlockedBy('MissingAllowOriginHeader'));
-  expect(message).toContain('Expected: blocked (MissingAllowOriginHeader)');
-  expect(message).toContain('Received: blocked (AllowOriginMismatch)');
+  expect(message).toContain('Expected: blocked by CORS (MissingAllowOriginHeader)');
+  expect(message).toContain('Received: blocked by CORS (AllowOriginMismatch)');
   expect(message).toContain("has a value 'http://localhost:3000' that is not equal to the supplied origin");
 });
 
@@ -58,6 +62,71 @@ test('toExposeHeader, toHavePreflight and .not', async ({ cors }) => {
   expect(result).not.toHavePreflight();
   expect(failure(() => expect(result).toExposeHeader('X-Hidden'))).toContain('Received: readable: ');
   expect(failure(() => expect(result).toHavePreflight())).toContain('Received: no preflight');
+});
+
+const ATTACKER = 'https://evil.example';
+
+test('a reflect-with-credentials API fails not.toBeAllowed() from a public attacker, naming CORS', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url}/reflect`, origin: ATTACKER, credentials: 'include' });
+  // By default the attacker's page keeps the API's address space: CORS alone decides.
+  expect([result.outcome, result.decidedBy, result.withPermission]).toEqual(['allowed', 'cors', undefined]);
+  expect(result).toBeAllowed();
+  const message = failure(() => expect(result).not.toBeAllowed());
+  expect(message).toContain('Expected: not allowed by CORS');
+  expect(message).toContain('Received: allowed by CORS');
+  expect(message).not.toMatch(/Local Network Access|Note:/i);
+  // The README's attacker example against a local API: CORS's reason, not Local Network Access's.
+  expect(await cors.probe({ url: `${api.url}/exact`, origin: ATTACKER })).toBeBlockedBy('AllowOriginMismatch');
+});
+
+test('with local network access denied, the matchers judge CORS and say which layer blocked', async ({ cors }) => {
+  const options = { url: `${api.url}/reflect`, origin: ATTACKER, credentials: 'include' } as const;
+  const result = await cors.probe({ ...options, localNetworkAccess: 'denied' });
+  expect([result.outcome, result.reason, result.decidedBy]).toEqual([
+    'blocked',
+    'LocalNetworkAccessPermissionDenied',
+    'local-network-access',
+  ]);
+  expect([result.withPermission?.outcome, result.withPermission?.decidedBy]).toEqual(['allowed', 'cors']);
+  // The wrong reason no longer passes: CORS would let the attacker read the response.
+  const message = failure(() => expect(result).not.toBeAllowed());
+  expect(message).toContain('Expected: not allowed by CORS');
+  expect(message).toContain('Received: allowed by CORS');
+  expect(message).toContain(
+    'Note:     Local Network Access blocked this request before CORS could judge it (LocalNetworkAccessPermissionDenied)',
+  );
+  expect(result).toBeAllowed();
+  // The block itself is asserted by naming its reason.
+  expect(result).toBeBlockedBy('LocalNetworkAccessPermissionDenied');
+  const negated = failure(() => expect(result).not.toBeBlockedBy('LocalNetworkAccessPermissionDenied'));
+  expect(negated).toContain('Expected: not blocked by Local Network Access');
+});
+
+test('a CORS block behind Local Network Access is judged as CORS; a loopback page is not denied', async ({ cors }) => {
+  const fromPublic = await cors.probe({ url: `${api.url}/exact`, origin: ATTACKER, localNetworkAccess: 'denied' });
+  expect(fromPublic.decidedBy).toBe('local-network-access');
+  expect(fromPublic).toBeBlockedBy('AllowOriginMismatch');
+  expect(fromPublic).not.toBeAllowed();
+  expect(fromPublic).not.toExposeHeader('X-Total');
+  const fromLoopback = await cors.probe({ url: `${api.url}/exact`, origin: ORIGIN, localNetworkAccess: 'denied' });
+  expect([fromLoopback.outcome, fromLoopback.decidedBy]).toEqual(['allowed', 'cors']);
+});
+
+test('a request CORS never judged fails toBeAllowed and not.toBeAllowed, naming the layer', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url.replace('http:', 'https:')}/exact`, origin: ORIGIN });
+  expect([result.decidedBy, result.reason]).toEqual(['tls', 'net::ERR_SSL_PROTOCOL_ERROR']);
+  const messages = [failure(() => expect(result).toBeAllowed()), failure(() => expect(result).not.toBeAllowed())];
+  for (const message of messages) {
+    expect(message).toContain('Received: blocked by a TLS failure (net::ERR_SSL_PROTOCOL_ERROR)');
+    expect(message).toContain('CORS never judged it: a TLS failure blocked this request before CORS could judge it');
+  }
+  expect(result).toBeBlockedBy('net::ERR_SSL_PROTOCOL_ERROR');
+});
+
+test('a bad localNetworkAccess is refused with the field named', async ({ cors }) => {
+  // @ts-expect-error: not one of the values, as a JavaScript caller could pass it
+  const probing = cors.probe({ url: `${api.url}/exact`, origin: ORIGIN, localNetworkAccess: 'yes' });
+  await expect(probing).rejects.toThrow('cors.probe(): localNetworkAccess: expected one of denied, granted, got "yes"');
 });
 
 const EXPERIMENTS: ExperimentInput[] = [

@@ -138,12 +138,13 @@ test.describe('failures that are not CORS', () => {
   test('a closed port: connection refused', async () => {
     const result = await probe({ url: `http://127.0.0.1:${await closedPort()}/items`, origin: ORIGIN }, browser);
     expect([result.outcome, result.reason, result.cause]).toEqual(['blocked', 'net::ERR_CONNECTION_REFUSED', 'connection-refused']);
+    expect(result.decidedBy).toBe('network');
     expect(result.explanation.verdict).toMatch(/^Not CORS: nothing accepted the connection/);
   });
 
   test('https to a plain HTTP server: a TLS error', async () => {
     const result = await probe({ url: `${api.url.replace('http:', 'https:')}/public-data-with-`, origin: ORIGIN }, browser);
-    expect([result.reason, result.cause]).toEqual(['net::ERR_SSL_PROTOCOL_ERROR', 'tls']);
+    expect([result.reason, result.cause, result.decidedBy]).toEqual(['net::ERR_SSL_PROTOCOL_ERROR', 'tls', 'tls']);
     expect(result.explanation.fix).toContain(`use ${api.url}/public-data-with-`);
   });
 
@@ -156,6 +157,7 @@ test.describe('failures that are not CORS', () => {
     expect(result.explanation.fix).toContain('No response header fixes this');
     // Only the second probe, with the permission granted, reaches the server.
     expect([result.withPermission?.reason, result.withPermission?.reachedServer]).toEqual(['MissingAllowOriginHeader', true]);
+    expect([result.decidedBy, result.withPermission?.decidedBy]).toEqual(['local-network-access', 'cors']);
     expect(result.withPermission?.explanation.fix).toContain('Access-Control-Allow-Origin: https://app.example');
     expect(api.seen.slice(before)).toEqual(['GET /no-access-control-allow-origin']);
   });
@@ -172,7 +174,7 @@ test.describe('failures that are not CORS', () => {
     try {
       const before = api.seen.length;
       const result = await probe({ url: `${api.url.replace('127.0.0.1', 'api.test')}/public-data-with-`, origin: 'https://app.localhost' }, mapped);
-      expect([result.reason, result.cause]).toEqual(['mixed-content', 'mixed-content']);
+      expect([result.reason, result.cause, result.decidedBy]).toEqual(['mixed-content', 'mixed-content', 'mixed-content']);
       expect(result.console).toContain('Mixed Content: The page at \'https://app.localhost/\' was loaded over HTTPS');
       expect(result.explanation.fix).toContain('Serve the API over https');
       expect(api.seen.length).toBe(before);

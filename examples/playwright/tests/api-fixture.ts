@@ -1,8 +1,8 @@
-/** Both configurations of the example API, started once per worker. */
+/** The configurations of the example API, each started once per worker. */
 import { test as cors } from 'cors-lab/playwright';
 import { startApi, type Api } from '../api.ts';
 
-export const test = cors.extend<object, { right: Api; wrong: Api }>({
+export const test = cors.extend<object, { right: Api; wrong: Api; reflect: Api }>({
   right: [
     async ({}, use) => {
       const api = await startApi('right');
@@ -14,6 +14,14 @@ export const test = cors.extend<object, { right: Api; wrong: Api }>({
   wrong: [
     async ({}, use) => {
       const api = await startApi('wrong');
+      await use(api);
+      await api.close();
+    },
+    { scope: 'worker' },
+  ],
+  reflect: [
+    async ({}, use) => {
+      const api = await startApi('reflect');
       await use(api);
       await api.close();
     },

@@ -35,6 +35,22 @@ test.describe('the wrong CORS configuration, and what Chromium says about it', (
   });
 });
 
+test.describe('the reflecting CORS configuration: any origin, with credentials', () => {
+  test('a public attacker page may read the response: CORS allows it', async ({ cors, reflect }) => {
+    const result = await cors.probe({ url: `${reflect.url}/items`, origin: 'https://evil.example', credentials: 'include' });
+    expect(result.decidedBy).toBe('cors');
+    expect(result).toBeAllowed();
+  });
+
+  test('with local network access denied, Local Network Access blocks first, and CORS still allows', async ({ cors, reflect }) => {
+    const options = { url: `${reflect.url}/items`, origin: 'https://evil.example', credentials: 'include' } as const;
+    const result = await cors.probe({ ...options, localNetworkAccess: 'denied' });
+    expect(result.decidedBy).toBe('local-network-access');
+    expect(result).toBeBlockedBy('LocalNetworkAccessPermissionDenied');
+    expect(result).toBeAllowed();
+  });
+});
+
 test('lab experiments from a file', async ({ cors }) => {
   const results = await cors.run('experiments/my-api.json');
   expect(results).toHaveLength(2);

@@ -1,0 +1,6 @@
+/**
+ * How many experiments a run takes on at once by default, in a module of its own so that
+ * `cors-lab run --help` prints it without loading the runner (and the browser driver).
+ * Measured on a 2-core machine: more slots only add renderer processes that compete for the cores.
+ */
+export const DEFAULT_CONCURRENCY = 3;
