@@ -99,6 +99,8 @@ const NAMES: readonly RegExp[] = [
   /\bcors-lab [a-z]+/g, // a command of the CLI (cors-lab run)
   /^[ \t]*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+: [^\n]*$/gm, // a header line, name and value (Keep-Alive: timeout=5)
   /\{[^{}\u4e00-\u9fff]*\}/g, // a JSON object or a plan token ({origin:api2}, {"outcome": "blocked"})
+  // a media type or a module (application/json, application/x-www-form-urlencoded, hono/cors), before its hyphens
+  /\b[a-z]+\/[a-z0-9.+-]+\b/g,
   // a header name, a mode, an experiment id (Access-Control-Allow-Origin, no-cors)
   /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g,
   /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g, // an identifier in camelCase (withCredentials, grantPermissions)
@@ -111,11 +113,10 @@ const NAMES: readonly RegExp[] = [
   /--[a-z][\w-]*/g, // a command-line flag
   /(?<![\w/])\/[\w./-]+/g, // a path (/__lab/origins, /anything)
   /\?[a-z]+=[\w-]*/g, // a query parameter (?lang=xx)
-  /\b[a-z]+\/[a-z0-9.+-]+\b/g, // a media type or a module (application/json, hono/cors)
   /\b\d+xx\b/g, // a status class (2xx)
   /\b\w+:\w+@/g, // a URL's user information (user:pass@)
   /\b\d{3}(?: [A-Z][a-z]+)+/g, // a status line's code and phrase (204 No Content)
-  /"[\w.:/=&+%-]*"|'[\w.:/=&+%-]*'/g, // a quoted value ("basic", 'True', "transfer=100")
+  /"[\w.:/=&+%-]*"|'[\w.:/=&+%-]*'|“[\w.:/=&+%-]*”/g, // a quoted value ("basic", 'True', “True”, "transfer=100")
   /\b(?:data|about|http|https|ftp|file|blob):(?!\/)/g, // a scheme named alone (data: URL)
 ];
 

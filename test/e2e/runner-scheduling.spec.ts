@@ -112,7 +112,9 @@ test('the browser for third-party cookies starts only after the main slots have 
     for (const result of report.results) expect(result.mismatches, result.id).toEqual([]);
     expect(profilesAtFirstMainResult).toEqual([[]]);
   } finally {
-    process.env.TMPDIR = previous;
+    // Assigning undefined would store the string "undefined" and send later launches in this worker there.
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
     await rm(tmp, { recursive: true, force: true });
   }
 });
