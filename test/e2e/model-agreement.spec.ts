@@ -14,24 +14,31 @@ import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
 const probes = [...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'), ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts')];
-const groups = [...new Set(probes.map((p) => p.group))];
-/** Cases per test: few enough to finish well within TIMEOUT_MS on a busy 2-core machine (steps that change page navigate), and spread over the workers. */
-const CHUNK = 30;
-const TIMEOUT_MS = 90_000;
+/**
+ * Tests, each a run of whole groups: a run has a fixed cost (contexts, tabs, the browser that allows third-party
+ * cookies) of seconds on a busy machine, so few large runs take a fraction of the time of many small ones.
+ * Four keep both Playwright workers busy to the end.
+ */
+const TESTS = 4;
+const buckets: { groups: string[]; cases: typeof probes }[] = Array.from({ length: TESTS }, () => ({ groups: [], cases: [] }));
+const bySize = [...new Set(probes.map((p) => p.group))]
+  .map((group) => ({ group, cases: probes.filter((p) => p.group === group) }))
+  .sort((a, b) => b.cases.length - a.cases.length || a.group.localeCompare(b.group));
+for (const { group, cases } of bySize) {
+  const smallest = buckets.reduce((min, b) => (b.cases.length < min.cases.length ? b : min));
+  smallest.groups.push(group);
+  smallest.cases.push(...cases);
+}
+/** Per case, generous on a busy 2-core machine (steps that change page navigate); scaled by paced(). */
+const CASE_TIMEOUT_MS = 1_500;
 
-for (const group of groups) {
-  const all = probes.filter((p) => p.group === group);
-  const chunks = Math.ceil(all.length / CHUNK);
-  const size = Math.ceil(all.length / chunks);
-  for (let c = 0; c < chunks; c++) {
-    const cases = all.slice(c * size, (c + 1) * size);
-    defineAgreementTest(`model agrees with Chromium: ${group}${chunks > 1 ? ` [${c + 1}/${chunks}]` : ''} (${cases.length} cases)`, cases);
-  }
+for (const { groups, cases } of buckets) {
+  defineAgreementTest(`model agrees with Chromium: ${groups.join(', ')} (${cases.length} cases)`, cases);
 }
 
 function defineAgreementTest(title: string, cases: typeof probes): void {
   test(title, async ({ lab, labBrowser }) => {
-    test.setTimeout(paced(TIMEOUT_MS));
+    test.setTimeout(paced(30_000 + CASE_TIMEOUT_MS * cases.length));
     const report = await runExperiments(cases, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
     const problems: string[] = [];
     let steps = 0;
