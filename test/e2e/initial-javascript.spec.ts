@@ -23,7 +23,7 @@ const ready = (heading: RegExp) => async (page: Page): Promise<void> => {
 };
 
 for (const [what, query, heading] of [
-  ['the English playground', '', /^simple Run group simple$/],
+  ['the English playground', '', /^simple Run \d+: group simple$/],
   ['an English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/],
 ] as const) {
   test(`${what}: its first load sends its JavaScript compressed, within the ceiling`, async ({ lab, page }) => {
