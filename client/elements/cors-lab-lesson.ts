@@ -122,7 +122,11 @@ export class CorsLabLesson extends LitElement {
 
   override render() {
     return this.#lesson.render({
-      pending: () => html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`,
+      // While another language downloads, the lesson stays as it was: its cards keep their answers and runs.
+      pending: () => {
+        const shown = this.#lesson.value;
+        return shown?.id === this.lessonId ? this._lessonView(shown) : html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`;
+      },
       complete: (lesson) => this._lessonView(lesson),
       error: () => html`<p role="alert">${msg('The lesson did not load: is the lab still running? Reload the page to try again.', { id: 'lesson.load-failed' })}</p>`,
     });
