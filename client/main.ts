@@ -9,7 +9,10 @@ if (presenting === null) {
   await import('./elements/cors-lab-app.ts');
 } else {
   // The presenter window of a lesson (`?presenter=<id>`) instead of the playground.
-  const [lesson] = await Promise.all([loadLesson(currentLanguage(), presenting), import('./presenter/cors-lab-presenter.ts')]);
+  const [lesson] = await Promise.all([
+    loadLesson(currentLanguage(), presenting),
+    import('./presenter/cors-lab-presenter.ts'),
+  ]);
   const presenter = document.createElement('cors-lab-presenter');
   presenter.lessonId = presenting;
   presenter.lesson = lesson;

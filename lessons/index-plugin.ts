@@ -19,7 +19,9 @@ const RESOLVED = `\0${LESSON_INDEX_MODULE}`;
 export function indexOf(set: LessonSet): LessonIndex {
   const index = {} as LessonIndex;
   for (const lang of LESSON_LANGUAGES) {
-    index[lang] = set[lang].map(({ id, order, title, minutes, experiments }) => ({ id, order, title, minutes, experiments }));
+    index[lang] = set[lang].map(({ id, order, title, minutes, experiments }) => ({
+      id, order, title, minutes, experiments,
+    }));
   }
   return index;
 }

@@ -274,7 +274,8 @@ export class CorsLabApp extends LitElement {
 
   /** The tab's title follows the language (index.html holds the English one for the first paint) and names the lesson, for tabs, history and screen readers. */
   override updated(): void {
-    const lesson = this._lessonId === null ? undefined : lessonEntries(currentLanguage()).find((l) => l.id === this._lessonId);
+    const id = this._lessonId;
+    const lesson = id === null ? undefined : lessonEntries(currentLanguage()).find((l) => l.id === id);
     document.title = lesson ? msg(str`${lesson.title} · cors-lab lessons`, { id: 'app.title.lesson' }) : msg('cors-lab: the CORS playground', { id: 'app.title' });
   }
 

@@ -76,7 +76,10 @@ export class CorsLabLesson extends LitElement {
   @state() private _origins: LabOrigin[] = [];
 
   /** The lesson in the current language, downloaded when first shown (client/lessons/course.ts); again on a switch. */
-  readonly #lesson = new Task(this, { task: ([lang, id]) => loadLesson(lang, id), args: () => [currentLanguage(), this.lessonId] as const });
+  readonly #lesson = new Task(this, {
+    task: ([lang, id]) => loadLesson(lang, id),
+    args: () => [currentLanguage(), this.lessonId] as const,
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -125,10 +128,16 @@ export class CorsLabLesson extends LitElement {
       // While another language downloads, the lesson stays as it was: its cards keep their answers and runs.
       pending: () => {
         const shown = this.#lesson.value;
-        return shown?.id === this.lessonId ? this._lessonView(shown) : html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`;
+        if (shown?.id === this.lessonId) return this._lessonView(shown);
+        return html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`;
       },
       complete: (lesson) => this._lessonView(lesson),
-      error: () => html`<p role="alert">${msg('The lesson did not load: is the lab still running? Reload the page to try again.', { id: 'lesson.load-failed' })}</p>`,
+      error: () => {
+        const text = msg('The lesson did not load: is the lab still running? Reload the page to try again.', {
+          id: 'lesson.load-failed',
+        });
+        return html`<p role="alert">${text}</p>`;
+      },
     });
   }
 

@@ -102,7 +102,10 @@ export class CorsLabPresenter extends LitElement {
 
   /** The lesson to present, by id (from `?presenter=`); an unknown id shows the lessons to choose from. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
-  /** The lesson `lessonId` in the window's language (main.ts downloads it before the window renders); none for an unknown id. */
+  /**
+   * The lesson `lessonId` in the window's language, downloaded by main.ts before the window
+   * renders; none for an unknown id.
+   */
   @property({ attribute: false }) lesson: Lesson | undefined;
   /** Follows the theme chosen in the playground, also while both windows are open. */
   @property({ reflect: true }) theme: Theme = rememberedTheme();

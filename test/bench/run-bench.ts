@@ -99,7 +99,8 @@ if (clientStale === null) {
   const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
   // Ready: the lab answers, and a lesson page shows its lesson (downloaded after the first paint, so counted).
   const ready = (heading: RegExp) => async (p: Page): Promise<void> => {
-    await p.getByRole('status', { name: /lab status|实验室状态/ }).filter({ hasText: /^(ready|就绪)$/ }).waitFor();
+    const status = p.getByRole('status', { name: /lab status|实验室状态/ });
+    await status.filter({ hasText: /^(ready|就绪)$/ }).waitFor();
     await p.getByRole('heading', { name: heading }).first().waitFor();
   };
   for (const [what, query, heading] of [

@@ -56,7 +56,10 @@ test('the playground downloads no lesson; a lesson page only its own, in its lan
   expect(lessonFiles).toHaveLength(1);
   expect(lessonFiles[0]).toMatch(/\/04-the-preflight-/);
   // The English file, not its Chinese translation of the same name: English words, no Han characters.
-  const text = await page.evaluate(async (path) => String(((await import(path)) as { default: unknown }).default), lessonFiles[0] ?? '');
+  const text = await page.evaluate(
+    async (path) => String(((await import(path)) as { default: unknown }).default),
+    lessonFiles[0] ?? '',
+  );
   expect(text).toContain('"title": "The preflight"');
   expect(text).not.toMatch(/\p{Script=Han}/u);
 });

@@ -448,7 +448,7 @@ test('another lesson in the same element starts fresh: no answer or result carri
   await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeDisabled();
 });
 
-test('switching the language downloads the lesson in it and keeps the answers and the run in place', async ({ lab, page }) => {
+test('switching the language downloads the lesson in it, keeping the answers and the run', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   await predictFirst(page, 'Blocked');
   const chinese = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
