@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { lessonIndexPlugin } from './lessons/index-plugin.ts';
 import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
 import { precompressFolder } from './scripts/precompress.ts';
 
@@ -29,6 +30,6 @@ function precompressAndStamp(): Plugin {
 export default defineConfig({
   root: 'client',
   build: { outDir: '../dist/client', emptyOutDir: true, target: 'es2022' },
-  plugins: [precompressAndStamp()],
+  plugins: [lessonIndexPlugin(ROOT), precompressAndStamp()],
   logLevel: 'warn',
 });

@@ -1,5 +1,6 @@
 /** Entry of the playground client: the language first, so the first paint is already translated. */
-import { startLanguage } from './i18n/localize.ts';
+import { currentLanguage, startLanguage } from './i18n/localize.ts';
+import { loadLesson } from './lessons/course.ts';
 import { presenterLessonOf } from './presenter/presenter-urls.ts';
 
 await startLanguage();
@@ -8,8 +9,12 @@ if (presenting === null) {
   await import('./elements/cors-lab-app.ts');
 } else {
   // The presenter window of a lesson (`?presenter=<id>`) instead of the playground.
-  await import('./presenter/cors-lab-presenter.ts');
+  const [lesson] = await Promise.all([
+    loadLesson(currentLanguage(), presenting),
+    import('./presenter/cors-lab-presenter.ts'),
+  ]);
   const presenter = document.createElement('cors-lab-presenter');
   presenter.lessonId = presenting;
+  presenter.lesson = lesson;
   document.querySelector('cors-lab-app')?.replaceWith(presenter);
 }

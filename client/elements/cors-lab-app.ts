@@ -32,7 +32,7 @@ import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { lessons } from '../../lessons/index.ts';
+import { lessonEntries } from '../lessons/course.ts';
 
 /** What a copy button copied, for the "Copied …" status. */
 type Copied = 'link' | 'fetch' | 'curl';
@@ -274,7 +274,8 @@ export class CorsLabApp extends LitElement {
 
   /** The tab's title follows the language (index.html holds the English one for the first paint) and names the lesson, for tabs, history and screen readers. */
   override updated(): void {
-    const lesson = this._lessonId === null ? undefined : lessons[currentLanguage()].find((l) => l.id === this._lessonId);
+    const id = this._lessonId;
+    const lesson = id === null ? undefined : lessonEntries(currentLanguage()).find((l) => l.id === id);
     document.title = lesson ? msg(str`${lesson.title} · cors-lab lessons`, { id: 'app.title.lesson' }) : msg('cors-lab: the CORS playground', { id: 'app.title' });
   }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { lessons } from '../../lessons/index.ts';
+import { lessonEntries } from '../lessons/course.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { lessonHref } from '../lessons/lesson-link.ts';
 import { PROGRESS_EVENT, PROGRESS_KEY, loadProgress, type Progress } from '../lessons/progress.ts';
@@ -56,7 +56,7 @@ export class CorsLabLessonNav extends LitElement {
     return html`<nav aria-label=${label}>
       <h2>${label}</h2>
       <ol>
-        ${lessons[currentLanguage()].map((lesson) => {
+        ${lessonEntries(currentLanguage()).map((lesson) => {
           const done = this._progress[lesson.id];
           const predicted = Object.keys(done?.experiments ?? {}).filter((id) => lesson.experiments.includes(id)).length;
           return html`<li>

@@ -3,12 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { lessons } from '../../lessons/index.ts';
 import type { Lesson } from '../../lessons/schema.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { narrativeHtml } from '../lab/markdown.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
+import { lessonEntries, loadLesson, loadedLesson } from '../lessons/course.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { narrativeChunks } from '../lessons/narrative-markers.ts';
 import { connectLab } from '../lab/lab-connection.ts';
@@ -74,6 +75,12 @@ export class CorsLabLesson extends LitElement {
   /** The running lab's origins, for the narrative's `{{origins}}` table. */
   @state() private _origins: LabOrigin[] = [];
 
+  /** The lesson in the current language, downloaded when first shown (client/lessons/course.ts); again on a switch. */
+  readonly #lesson = new Task(this, {
+    task: ([lang, id]) => loadLesson(lang, id),
+    args: () => [currentLanguage(), this.lessonId] as const,
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     connectLab()
@@ -87,9 +94,9 @@ export class CorsLabLesson extends LitElement {
     return chunks.map((chunk) => ('markdown' in chunk ? unsafeHTML(narrativeHtml(chunk.markdown)) : html`<cors-lab-origins .origins=${this._origins}></cors-lab-origins>`));
   }
 
-  /** The lesson in the current language, or undefined for an unknown id. */
+  /** The lesson in the current language, or undefined for an unknown id or while its language downloads. */
   get lesson(): Lesson | undefined {
-    return lessons[currentLanguage()].find((l) => l.id === this.lessonId);
+    return loadedLesson(currentLanguage(), this.lessonId);
   }
 
   /** Focus goes to the lesson's heading (the playground's skip link lands here). */
@@ -117,11 +124,28 @@ export class CorsLabLesson extends LitElement {
   }
 
   override render() {
-    const lesson = this.lesson;
+    return this.#lesson.render({
+      // While another language downloads, the lesson stays as it was: its cards keep their answers and runs.
+      pending: () => {
+        const shown = this.#lesson.value;
+        if (shown?.id === this.lessonId) return this._lessonView(shown);
+        return html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`;
+      },
+      complete: (lesson) => this._lessonView(lesson),
+      error: () => {
+        const text = msg('The lesson did not load: is the lab still running? Reload the page to try again.', {
+          id: 'lesson.load-failed',
+        });
+        return html`<p role="alert">${text}</p>`;
+      },
+    });
+  }
+
+  private _lessonView(lesson: Lesson | undefined) {
     if (!lesson) {
       return html`<p role="alert">${msg(str`There is no lesson "${this.lessonId}". Pick one from the lessons list.`, { id: 'lesson.unknown' })}</p>`;
     }
-    const course = lessons[currentLanguage()];
+    const course = lessonEntries(lesson.lang);
     const askedLanguage = unknownLanguageFrom(location.search);
     const next = course[lesson.order];
     const previous = course[lesson.order - 2];

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
-import { lessons } from '../../lessons/index.ts';
+import { lessonEntries } from '../lessons/course.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { lessonHref } from '../lessons/lesson-link.ts';
 import { baseStyles } from './theme.ts';
@@ -73,7 +73,7 @@ export class CorsLabStart extends LitElement {
   }
 
   private _course() {
-    const course = lessons[currentLanguage()];
+    const course = lessonEntries(currentLanguage());
     const first = course[0];
     if (!first) return nothing;
     const about = msg(str`(${first.title}). ${course.length} short lessons: predict what the browser does, then watch it do it.`, {

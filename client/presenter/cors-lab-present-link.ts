@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { lessons } from '../../lessons/index.ts';
+import { lessonEntries } from '../lessons/course.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { baseStyles } from '../elements/theme.ts';
 import { presenterUrl } from './presenter-urls.ts';
@@ -21,7 +21,7 @@ export class CorsLabPresentLink extends LitElement {
   @property({ attribute: 'lesson-id' }) lessonId = '';
 
   override render() {
-    if (!lessons[currentLanguage()].some((l) => l.id === this.lessonId)) return nothing;
+    if (!lessonEntries(currentLanguage()).some((l) => l.id === this.lessonId)) return nothing;
     return html`<a href=${presenterUrl(this.lessonId, currentLanguage())} target="_blank">${msg('Present this lesson', { id: 'presenter.present' })}</a>`;
   }
 }

@@ -4,7 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
-import { lessons } from '../../lessons/index.ts';
+import { lessonEntries } from '../lessons/course.ts';
 import type { Lesson } from '../../lessons/schema.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { markdownHtml } from '../lab/markdown.ts';
@@ -102,6 +102,11 @@ export class CorsLabPresenter extends LitElement {
 
   /** The lesson to present, by id (from `?presenter=`); an unknown id shows the lessons to choose from. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
+  /**
+   * The lesson `lessonId` in the window's language, downloaded by main.ts before the window
+   * renders; none for an unknown id.
+   */
+  @property({ attribute: false }) lesson: Lesson | undefined;
   /** Follows the theme chosen in the playground, also while both windows are open. */
   @property({ reflect: true }) theme: Theme = rememberedTheme();
 
@@ -113,7 +118,7 @@ export class CorsLabPresenter extends LitElement {
   #tick?: ReturnType<typeof setInterval>;
 
   private get _lesson(): Lesson | undefined {
-    return lessons[currentLanguage()].find((l) => l.id === this.lessonId);
+    return this.lesson;
   }
 
   private get _deck(): Deck | undefined {
@@ -224,7 +229,7 @@ export class CorsLabPresenter extends LitElement {
         <div>
           ${this.lessonId ? html`<p role="alert">${msg(str`No lesson "${this.lessonId}" (the presenter parameter). Choose one:`, { id: 'presenter.unknownLesson' })}</p>` : html`<p>${msg('Choose the lesson to present:', { id: 'presenter.chooseLesson' })}</p>`}
           <ol>
-            ${lessons[lang].map((l) => html`<li><a href=${presenterUrl(l.id, lang)}>${l.title}</a></li>`)}
+            ${lessonEntries(lang).map((l) => html`<li><a href=${presenterUrl(l.id, lang)}>${l.title}</a></li>`)}
           </ol>
         </div>
       </main>

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { lessons } from '../../lessons/index.ts';
+import { loadLesson } from '../lessons/course.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { deckOf } from './deck.ts';
 import { projectLesson } from './projected.ts';
@@ -27,11 +27,13 @@ export class ProjectedLessonController implements ReactiveController {
     const view = this.#host.querySelector('cors-lab-lesson');
     if (view === this.#view) return;
     this.hostDisconnected();
-    const lesson = lessons[currentLanguage()].find((l) => l.id === this.#lessonId);
-    // An unknown lesson id: the lesson view says so, and there is nothing to step through.
-    if (!view || !lesson) return;
+    if (!view) return;
     this.#view = view;
-    this.#stop = projectLesson(view, deckOf(lesson, catalog), { keys: document });
+    void loadLesson(currentLanguage(), this.#lessonId).then((lesson) => {
+      // An unknown lesson id: the lesson view says so, and there is nothing to step through.
+      if (this.#view !== view || !lesson) return;
+      this.#stop = projectLesson(view, deckOf(lesson, catalog), { keys: document });
+    }, () => undefined); // the lesson view says the lessons did not load
   }
 
   hostDisconnected(): void {

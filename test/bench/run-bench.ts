@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
@@ -102,9 +103,19 @@ if (clientStale === null) {
   const browser = await launchChromium(lab.origins);
   const app = lab.origins.find((o) => o.name === 'app')!.url;
   const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
-  for (const [what, query] of [['English playground', ''], ['English lesson page', '?lesson=the-preflight'], ['Chinese playground', '?lang=zh-CN']] as const) {
+  // Ready: the lab answers, and a lesson page shows its lesson (downloaded after the first paint, so counted).
+  const ready = (heading: RegExp) => async (p: Page): Promise<void> => {
+    const status = p.getByRole('status', { name: /lab status|实验室状态/ });
+    await status.filter({ hasText: /^(ready|就绪)$/ }).waitFor();
+    await p.getByRole('heading', { name: heading }).first().waitFor();
+  };
+  for (const [what, query, heading] of [
+    ['English playground', '', /group simple$/],
+    ['English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/],
+    ['Chinese playground', '?lang=zh-CN', /分组 simple$/],
+  ] as const) {
     const page = await browser.newPage();
-    const js = await initialJavaScript(page, `${app}/${query}`, (p) => p.getByRole('status', { name: /lab status|实验室状态/ }).filter({ hasText: /^(ready|就绪)$/ }).waitFor());
+    const js = await initialJavaScript(page, `${app}/${query}`, ready(heading));
     console.log(`  initial JS, ${what.padEnd(20)}: ${kB(js.wire)} on the wire, ${kB(js.decoded)} uncompressed (${js.files.length} files; target <= 90 kB)`);
     await page.close();
   }

@@ -11,20 +11,26 @@ import { expect, test } from './lab-fixture.ts';
 /** Issue 16's target for the English playground and a lesson page: 90 kB (of 1000 bytes), on the wire. */
 const TARGET_BYTES = 90_000;
 /**
- * Not reached yet: the lessons of both languages, marked + DOMPurify and zod still load up front
- * (about 173 kB compressed, of 666 kB). This ceiling keeps the first load from growing until they
- * load lazily; lower it to TARGET_BYTES as they do.
+ * Not reached yet. The lessons load lazily now (an index of titles up front, each lesson when a
+ * page shows it); what is left up front is the model and the elements, the catalog, marked +
+ * DOMPurify (the first paint shows prose: the prediction's "Why", the lesson's narrative) and zod
+ * (the catalog and the servers' answer code validate with it in the browser). These ceilings, about
+ * 5 kB over today's figures (150.3 kB and 153.4 kB), keep the first load from growing; lower them
+ * to TARGET_BYTES as the rest loads lazily.
  */
-const CEILING_BYTES = 180_000;
+const CEILING_BYTES = { playground: 155_000, lesson: 158_000 };
+
+/** A lesson's own chunk: the Markdown of `lessons/<lang>/NN-slug.md`, named `NN-slug-<hash>.js` by the build. */
+const LESSON_FILE = /\/assets\/\d{2}-[a-z0-9-]+-[\w-]{8}\.js$/;
 
 const ready = (heading: RegExp) => async (page: Page): Promise<void> => {
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
   await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible();
 };
 
-for (const [what, query, heading] of [
-  ['the English playground', '', /^simple Run group simple$/],
-  ['an English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/],
+for (const [what, query, heading, kind] of [
+  ['the English playground', '', /^simple Run \d+: group simple$/, 'playground'],
+  ['an English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/, 'lesson'],
 ] as const) {
   test(`${what}: its first load sends its JavaScript compressed, within the ceiling`, async ({ lab, page }) => {
     const measured = await initialJavaScript(page, `${originMap(lab.origins).app}/${query}`, ready(heading));
@@ -36,9 +42,27 @@ for (const [what, query, heading] of [
     expect(measured.files.length).toBeGreaterThan(0);
     // Compressed: brotli makes this JavaScript about 4 times smaller; identity would be over 2.5 times the wire bytes.
     expect(measured.wire, files).toBeLessThan(measured.decoded / 2.5);
-    expect(measured.wire, files).toBeLessThanOrEqual(CEILING_BYTES);
+    expect(measured.wire, files).toBeLessThanOrEqual(CEILING_BYTES[kind]);
   });
 }
+
+test('the playground downloads no lesson; a lesson page only its own, in its language', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  const playground = await initialJavaScript(page, `${app}/`, ready(/^simple Run \d+: group simple$/));
+  expect(playground.files.filter((file) => LESSON_FILE.test(file))).toEqual([]);
+
+  const lessonPage = await initialJavaScript(page, `${app}/?lesson=the-preflight`, ready(/^Lesson 4: The preflight$/));
+  const lessonFiles = lessonPage.files.filter((file) => LESSON_FILE.test(file));
+  expect(lessonFiles).toHaveLength(1);
+  expect(lessonFiles[0]).toMatch(/\/04-the-preflight-/);
+  // The English file, not its Chinese translation of the same name: English words, no Han characters.
+  const text = await page.evaluate(
+    async (path) => String(((await import(path)) as { default: unknown }).default),
+    lessonFiles[0] ?? '',
+  );
+  expect(text).toContain('"title": "The preflight"');
+  expect(text).not.toMatch(/\p{Script=Han}/u);
+});
 
 test('a second visit downloads no script again: hashed assets come from the cache, the page revalidates', async ({ lab, page }) => {
   const app = originMap(lab.origins).app;

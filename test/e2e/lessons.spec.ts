@@ -447,3 +447,18 @@ test('another lesson in the same element starts fresh: no answer or result carri
   await expect(card.getByTestId('lesson-result')).toHaveCount(0);
   await expect(card.getByRole('button', { name: 'Run in my browser' })).toBeDisabled();
 });
+
+test('switching the language downloads the lesson in it, keeping the answers and the run', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  await predictFirst(page, 'Blocked');
+  const chinese = lessons['zh-CN'].find((l) => l.id === preflight.id)!;
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: `第 ${chinese.order} 课：${chinese.title}` })).toBeVisible();
+  const card = page.getByRole('region', { name: '实验 1' });
+  await expect(card.getByTestId('lesson-result')).toBeVisible();
+  await expect(card.getByRole('radio', { name: 'MethodDisallowedByPreflightResponse' })).toBeChecked();
+  // The Chinese lesson came now, as its own file: the English page had not downloaded it.
+  expect(requests.filter((path) => /\/assets\/04-the-preflight-[\w-]+\.js$/.test(path))).toHaveLength(1);
+});

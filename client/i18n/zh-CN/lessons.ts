@@ -13,6 +13,8 @@ export const lessons = {
   'lesson.unknownLanguage': str`?lang=${0} 不是本实验场的语言；可选的有 ${1}。请在“语言”菜单中选择。`,
   'lesson.narrative': '讲解',
   'lesson.experiment': str`实验 ${0}`,
+  'lesson.loading': '正在加载课程…',
+  'lesson.load-failed': '课程没有加载成功：实验场还在运行吗？请重新加载页面再试。',
   'lesson.unknown': str`没有名为“${0}”的课程。请从课程列表中选择一课。`,
   'lesson.request': '页面发出的请求',
   'lesson.server': '服务器如何响应',
