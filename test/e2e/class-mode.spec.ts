@@ -7,18 +7,16 @@
  */
 import { expect, test } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
+import { CLASS_LAUNCH, CLASS_NAMES } from './class-names.ts';
 import { paced } from '../pace/machine-pace.ts';
 
-const NAMES = { app: 'class.test', api: 'class.test', api2: 'class.test', partner: 'partner-room.test', public: 'partner-room.test', evil: 'evil-room.test' } as const;
-
-test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.test 127.0.0.1'] } });
+test.use({ launchOptions: CLASS_LAUNCH });
 
 let lab: Lab;
 test.beforeAll(async () => {
-  lab = await startLab({ names: NAMES });
+  lab = await startLab({ names: CLASS_NAMES });
 });
 test.afterAll(() => lab.close());
 

@@ -9,18 +9,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { ServerPlan } from '../../experiments/schema.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
+import { formPost } from '../hostile/form-post.ts';
+import { CLASS_LAUNCH, CLASS_NAMES } from './class-names.ts';
 import { originMap } from '../../servers/origins.ts';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
 
-const NAMES = { app: 'class.test', api: 'class.test', api2: 'class.test', partner: 'partner-room.test', public: 'partner-room.test', evil: 'evil-room.test' } as const;
-
-test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.test 127.0.0.1'] } });
+test.use({ launchOptions: CLASS_LAUNCH });
 
 let lab: Lab;
 test.beforeAll(async () => {
-  lab = await startLab({ names: NAMES });
+  lab = await startLab({ names: CLASS_NAMES });
 });
 test.afterAll(() => lab.close());
 
@@ -47,16 +46,7 @@ const VECTORS = {
     await popup.waitForLoadState('load');
     await popup.close();
   },
-  'form post': async (page: Page, url: string) => {
-    const submit = (u: string): void => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = u;
-      document.body.append(form);
-      form.submit();
-    };
-    await Promise.all([page.waitForURL(url), page.evaluate(submit, url)]);
-  },
+  'form post': formPost,
 };
 
 for (const [vector, attack] of Object.entries(VECTORS)) {

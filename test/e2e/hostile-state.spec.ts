@@ -18,6 +18,7 @@ import { launchAllowingThirdPartyCookies, type ProfileBrowser } from '../../runn
 import type { Lab } from '../../servers/lab.ts';
 import { originMap } from '../../servers/origins.ts';
 import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { formPost } from '../hostile/form-post.ts';
 import { expect, test as labTest } from './lab-fixture.ts';
 
 /** A dev server of the user's on another localhost port, which sets its own session cookie. */
@@ -93,14 +94,7 @@ async function attack(page: Page, lab: Lab, vector: Vector, url: string): Promis
   if (vector === 'top-level navigation') {
     await Promise.all([page.waitForURL(url), page.evaluate((u) => void location.assign(u), url)]);
   } else if (vector === 'form post') {
-    const submit = (u: string): void => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = u;
-      document.body.append(form);
-      form.submit();
-    };
-    await Promise.all([page.waitForURL(url), page.evaluate(submit, url)]);
+    await formPost(page, url);
   } else if (vector === 'frame') {
     const framed = (u: string): Promise<void> =>
       new Promise((resolve) => {
