@@ -112,7 +112,7 @@ if (clientStale === null) {
   for (const [what, query, heading] of [
     ['English playground', '', /group simple$/],
     ['English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/],
-    ['Chinese playground', '?lang=zh-CN', /分组 simple$/],
+    ['Chinese playground', '?lang=zh-CN', /分组 简单请求$/],
   ] as const) {
     const page = await browser.newPage();
     const js = await initialJavaScript(page, `${app}/${query}`, ready(heading));
