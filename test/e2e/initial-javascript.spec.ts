@@ -21,6 +21,9 @@ const TARGET_BYTES = 90_000;
  */
 const CEILING_BYTES = { playground: 130_000, lesson: 158_000 };
 
+/** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */
+const ZOD_FILE = /\/assets\/zod-[\w-]{8}\.js$/;
+
 /** A lesson's own chunk: the Markdown of `lessons/<lang>/NN-slug.md`, named `NN-slug-<hash>.js` by the build. */
 const LESSON_FILE = /\/assets\/\d{2}-[a-z0-9-]+-[\w-]{8}\.js$/;
 
@@ -47,10 +50,11 @@ for (const [what, query, heading, kind] of [
   });
 }
 
-test('the playground downloads no lesson; a lesson page only its own, in its language', async ({ lab, page }) => {
+test('the playground downloads no lesson and no zod; a lesson page only its own, in its language', async ({ lab, page }) => {
   const app = originMap(lab.origins).app;
   const playground = await initialJavaScript(page, `${app}/`, ready(/^simple Run \d+: group simple$/));
   expect(playground.files.filter((file) => LESSON_FILE.test(file))).toEqual([]);
+  expect(playground.files.filter((file) => ZOD_FILE.test(file))).toEqual([]);
 
   const lessonPage = await initialJavaScript(page, `${app}/?lesson=the-preflight`, ready(/^Lesson 4: The preflight$/));
   const lessonFiles = lessonPage.files.filter((file) => LESSON_FILE.test(file));
