@@ -29,7 +29,24 @@ function precompressAndStamp(): Plugin {
 /** The playground client: built into dist/client, served by the app origin. */
 export default defineConfig({
   root: 'client',
-  build: { outDir: '../dist/client', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    // zod, and the experiment schema built with it, in chunks of their own: left to itself the bundler
+    // merges them with small shared modules the first load needs (the reasons list, the request modes),
+    // and the first load has no use for zod (issue 16). https://rolldown.rs/in-depth/manual-code-splitting
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+            { name: 'request-modes', test: /[\\/]experiments[\\/]request-modes\.ts$/ },
+          ],
+        },
+      },
+    },
+  },
   plugins: [lessonIndexPlugin(ROOT), precompressAndStamp()],
   logLevel: 'warn',
 });

@@ -5,7 +5,8 @@
  * so only the model's own steps explain it. Prose that is not the catalog's
  * (a user's own, e.g. from a shared link) belongs to the user and is kept.
  */
-import { pageOf, resolveRequest, type Experiment } from './schema.ts';
+import { pageOf, resolveRequest } from './format-defaults.ts';
+import type { Experiment } from './schema.ts';
 
 /** What decides the experiment's outcome, with every default filled in, keys sorted. */
 function substance(e: Experiment): string {

@@ -10,7 +10,8 @@ import { middlewareSchema } from './middleware/options.ts';
 import { originPatternIssues } from './middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
-import { CREDENTIALS, MODES } from './request-modes.ts';
+import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
+  TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
 /**
  * A custom issue with its English text and, in `params.problem`, the problem
@@ -85,23 +86,6 @@ const status = (min: number, max: number) =>
     else if (v < min || v > max) addProblem(ctx, { code: 'statusRange', min, max });
   });
 
-export const API = ['fetch', 'xhr'] as const;
-export { MODES, CREDENTIALS } from './request-modes.ts';
-export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
-/** https://w3c.github.io/webappsec-referrer-policy/#referrer-policies */
-export const REFERRER_POLICIES = [
-  '',
-  'no-referrer',
-  'no-referrer-when-downgrade',
-  'same-origin',
-  'origin',
-  'strict-origin',
-  'origin-when-cross-origin',
-  'strict-origin-when-cross-origin',
-  'unsafe-url',
-] as const;
-/** Fetch's redirect statuses. https://fetch.spec.whatwg.org/#redirect-status */
-export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
 
 const method = z.string().superRefine((v, ctx) => {
   if (!isToken(v)) addProblem(ctx, { code: 'method', method: v });
@@ -119,8 +103,6 @@ const requestOverrides = {
   referrerPolicy: z.enum(REFERRER_POLICIES).optional(),
 };
 
-/** Format 1.1: the fetch option that declares the target's address space. https://wicg.github.io/local-network-access/#request-targetaddressspace */
-export const TARGET_ADDRESS_SPACES = ['loopback', 'local'] as const;
 
 const requestSchema = z.strictObject({
   ...requestOverrides,
@@ -185,14 +167,10 @@ export const serverSchema = z.strictObject({
     .optional(),
 });
 
-/** Format 1.1: the browser settings an experiment assumes. Defaults are Chromium's own. */
-export const THIRD_PARTY_COOKIES = ['blocked', 'allowed'] as const;
-export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
 const browserSchema = z.strictObject({
   thirdPartyCookies: z.enum(THIRD_PARTY_COOKIES, { error: `thirdPartyCookies is one of ${THIRD_PARTY_COOKIES.join(', ')}` }).optional(),
   localNetworkAccess: z.enum(LOCAL_NETWORK_ACCESS, { error: `localNetworkAccess is one of ${LOCAL_NETWORK_ACCESS.join(', ')}` }).optional(),
 });
-export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
 
 const reason = z
   .string()
@@ -228,8 +206,6 @@ const expectSchema = z.strictObject({
   cookieSent: z.boolean().optional(),
 });
 
-/** The longest `then[].delayMs`: long enough to outlive `Access-Control-Max-Age: 1` or Chromium's 5 s default, short enough to keep a run quick. */
-export const MAX_STEP_DELAY_MS = 6000;
 
 const stepSchema = z.strictObject({
   /** Extension: a label for the step in reports. */
@@ -282,51 +258,9 @@ export type Step = z.output<typeof stepSchema>;
 export type Redirect = z.output<typeof redirectSchema>;
 export type PageOrigin = Experiment['page'] & string;
 
-/** A request with every default filled in, as the runner and the model use it. */
-export interface ResolvedRequest {
-  api: (typeof API)[number];
-  target: import('../servers/origins.ts').OriginName;
-  path: string;
-  method: string;
-  headers: Record<string, string | string[]>;
-  body: string | null;
-  mode: (typeof MODES)[number];
-  credentials: (typeof CREDENTIALS)[number];
-  redirect: (typeof REDIRECT_MODES)[number];
-  referrerPolicy: (typeof REFERRER_POLICIES)[number] | undefined;
-  targetAddressSpace: (typeof TARGET_ADDRESS_SPACES)[number] | undefined;
-}
-
-/** Applies the contract's defaults, and a `then` step's overrides on top. */
-export function resolveRequest(request: ExperimentRequest, overrides: RequestOverrides = {}): ResolvedRequest {
-  const merged = { ...request, ...stripUndefined(overrides) };
-  return {
-    api: merged.api ?? 'fetch',
-    target: request.target,
-    path: request.path ?? '/',
-    method: merged.method ?? 'GET',
-    headers: merged.headers ?? {},
-    body: merged.body ?? null,
-    mode: merged.mode ?? 'cors',
-    credentials: merged.credentials ?? 'same-origin',
-    redirect: merged.redirect ?? 'follow',
-    referrerPolicy: merged.referrerPolicy,
-    targetAddressSpace: request.targetAddressSpace,
-  };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** The origin that serves a sandboxed (`"page": "null"`) page: its opaque origin's precursor. */
-export const SANDBOX_HOST: OriginName = 'app';
-
-export function pageOf(experiment: Experiment): PageOrigin {
-  return experiment.page ?? 'app';
-}
-
-/** The browser settings an experiment assumes, defaults filled in. */
-export function browserOf(experiment: Pick<Experiment, 'browser'>): BrowserSettings {
-  return { thirdPartyCookies: experiment.browser?.thirdPartyCookies ?? 'blocked', localNetworkAccess: experiment.browser?.localNetworkAccess ?? 'denied' };
-}
+// The format's lists and defaults live apart, without zod, so the playground's first load need not bring zod.
+export {
+  API, MODES, CREDENTIALS, REDIRECT_MODES, REFERRER_POLICIES, REDIRECT_STATUSES, TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES,
+  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf,
+  type BrowserSettings, type ResolvedRequest,
+} from './format-defaults.ts';

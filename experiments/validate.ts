@@ -4,36 +4,10 @@
  */
 import type { z } from 'zod';
 import { problemText, type Problem } from './problems/index.ts';
+import { ExperimentError, issueMessage, jsonPath, type FoundProblem } from './experiment-error.ts';
 import { experimentSchema, type Experiment } from './schema.ts';
 
-/** One problem of a validated file: the field's path, and the problem as data when a check gave one (else only its English). */
-export interface FoundProblem {
-  path: string;
-  problem?: Problem;
-  text: string;
-}
-
-export class ExperimentError extends Error {
-  /** `problems` is what the CLI prints; `found` the same problems by field, for a reader in another language (the playground). */
-  constructor(
-    readonly problems: string[],
-    readonly found: FoundProblem[] = [],
-  ) {
-    super(problems.join('\n'));
-    this.name = 'ExperimentError';
-  }
-}
-
-/** `[3].server.redirects[0].to`, `request.headers["X Bad"]` */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out || '(top level)';
-}
+export { ExperimentError, issueMessage, jsonPath, type FoundProblem } from './experiment-error.ts';
 
 /** The problem a schema issue carries as data (schema.ts's `addProblem`), or zod's own check as data; undefined for the rest. */
 function issueProblem(issue: z.core.$ZodIssue): Problem | undefined {
@@ -42,11 +16,6 @@ function issueProblem(issue: z.core.$ZodIssue): Problem | undefined {
   if (issue.code === 'invalid_value') return { code: 'oneOf', values: issue.values.map(String) };
   const carried: unknown = issue.code === 'custom' ? issue.params?.['problem'] : undefined;
   return carried && typeof carried === 'object' && 'code' in carried ? (carried as Problem) : undefined;
-}
-
-/** One schema problem in words (the field is said apart, by jsonPath): the check's own English. */
-export function issueMessage(issue: z.core.$ZodIssue): string {
-  return issue.code === 'unrecognized_keys' ? problemText({ code: 'unknownFields', keys: issue.keys }) : issue.message;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): FoundProblem[] {

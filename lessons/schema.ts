@@ -9,6 +9,7 @@ import { OUTCOMES, isReason } from '../experiments/reasons.ts';
 import { isToken } from '../experiments/headers.ts';
 import type { Language } from '../experiments/i18n/languages.ts';
 import type { Claim } from './claims.ts';
+import { QUESTIONS } from './questions.ts';
 
 /** Languages every lesson exists in; `en` is the reference the others are compared with. */
 export { LANGUAGES as LESSON_LANGUAGES } from '../experiments/i18n/languages.ts';
@@ -26,8 +27,7 @@ export const NARRATIVE_MINIMUM: Record<LessonLanguage, { count: number; unit: st
   'zh-CN': { count: 600, unit: 'Han characters' },
 };
 
-/** Yes/no questions a learner may be asked beside the outcome, answered by the run's facts. */
-export const QUESTIONS = ['preflight', 'reachedServer', 'cookieSent'] as const;
+export { QUESTIONS } from './questions.ts';
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const experimentId = z.string().regex(kebab, 'an experiment id is kebab-case');

@@ -1,6 +1,7 @@
 /** Builds the request a runner page executes from an experiment step. */
 import { headerLines } from '../experiments/headers.ts';
-import { SANDBOX_HOST, resolveRequest, type Experiment, type RequestOverrides } from '../experiments/schema.ts';
+import { SANDBOX_HOST, resolveRequest } from '../experiments/format-defaults.ts';
+import type { Experiment, RequestOverrides } from '../experiments/schema.ts';
 import type { OriginMap } from '../servers/origins.ts';
 import type { StepRequest } from '../client/runner/step.ts';
 

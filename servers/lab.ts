@@ -18,6 +18,7 @@ import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV
 import { RunIds } from './run-ids.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from './answer.ts';
+import { checkedServerPlan } from './plan-check.ts';
 
 export interface LabOptions {
   /** First port of the block; undefined = a free port for each origin. */
@@ -113,7 +114,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
       answerConnect(server);
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch.bind(runIds), journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch.bind(runIds), serverPlan: checkedServerPlan, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
+import { checkedServerPlan } from './plan-check.ts';
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import { journalClient } from './journal-client.ts';
 import { JOURNAL_READER_HEADER } from './journal-reader.ts';
@@ -56,7 +57,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   app.all('/__cl/*', async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
-    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds) });
+    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds), serverPlan: checkedServerPlan });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned);
     const client = journalClient(c.env?.incoming?.socket.remoteAddress);

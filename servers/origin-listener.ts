@@ -10,6 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
 import { answerPlanned, jsonReply, type PlannedAnswer } from './answer.ts';
+import { checkedServerPlan } from './plan-check.ts';
 import { foreignHostReply } from './host-check.ts';
 import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
@@ -47,7 +48,7 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
       // Hono routes the origin-form under the checked host.
       req.url = target;
       if (parsed.host !== null) req.headers.host = parsed.host;
-      const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds) }) : null;
+      const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds), serverPlan: checkedServerPlan }) : null;
       if (!answer) return void hono(req, res);
       // A plan that mounts a real middleware answers through it: the only asynchronous path.
       // `.catch` after `.then`: a throw while writing must not become an unhandled rejection (it ends the process).

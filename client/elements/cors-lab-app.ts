@@ -3,8 +3,9 @@ import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { pageOf, type Experiment } from '../../experiments/schema.ts';
-import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { pageOf } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
 import { RunnerFrames } from '../lab/runner-frames.ts';
@@ -177,12 +178,25 @@ export class CorsLabApp extends LitElement {
     super.connectedCallback();
     document.addEventListener('copy', this.#onCopy);
     if (this._lessonId && !this.querySelector('#lesson')) this.append(this.#lessonView(this._lessonId));
+    void this.#openLinked();
+  }
+
+  /** The experiment of a shared link, checked (the schema downloads for it) before it is shown. */
+  async #openLinked(): Promise<void> {
+    const shown = this._experiment;
     try {
-      const linked = experimentFromHash(location.hash);
-      if (linked) this._experiment = linked;
+      const linked = await experimentFromHash(location.hash);
+      // Unless the reader already chose another experiment while the check downloaded.
+      if (linked && this._experiment === shown) this._experiment = linked;
     } catch (error) {
       this._error = error instanceof ExperimentError ? linkProblemText(error, currentLanguage()) : String(error);
     }
+  }
+
+  /** A blank experiment to edit, through the same check as any other (the schema downloads with the first). */
+  async #newExperiment(): Promise<void> {
+    const { validateExperiments } = await import('../../experiments/validate.ts');
+    this._select(validateExperiments(blank(), 'new')[0] as Experiment);
   }
 
   /**
@@ -318,7 +332,7 @@ export class CorsLabApp extends LitElement {
           <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
-            <button @click=${() => this._select(validateExperiments(blank(), 'new')[0] as Experiment)}>${msg('New experiment', { id: 'app.new-experiment' })}</button>
+            <button @click=${() => void this.#newExperiment()}>${msg('New experiment', { id: 'app.new-experiment' })}</button>
             <button @click=${() => void this._copy('link', link)}>${msg('Copy link', { id: 'app.copy-link' })}</button>
             <button @click=${() => void this._copy('fetch', fetchSnippet(e, url))}>${msg('Copy fetch()', { id: 'app.copy-fetch' })}</button>
             <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>${msg('Copy curl', { id: 'app.copy-curl' })}</button>

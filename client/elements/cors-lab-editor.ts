@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES, type Experiment } from '../../experiments/schema.ts';
+import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../servers/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
 import { ANSWER_PRESETS, headersToText, isAnswerPreset, textToHeaders, type AnswerPreset } from '../lab/header-text.ts';
@@ -75,10 +76,13 @@ export class CorsLabEditor extends LitElement {
     }
   }
 
-  private _set(field: DraftField, value: string): void {
+  private async _set(field: DraftField, value: string): Promise<void> {
     if (!this._draft || !this.#source) return;
-    this._draft = { ...this._draft, [field]: value };
-    const { experiment, problems } = experimentFromDraft(this._draft, this.#source);
+    const draft = { ...this._draft, [field]: value };
+    this._draft = draft;
+    const { experiment, problems } = await experimentFromDraft(draft, this.#source);
+    // A later key press has its own check: only the newest draft's result is shown and sent.
+    if (draft !== this._draft) return;
     this._problems = problems;
     if (experiment) {
       this.#emitted.add(experiment);

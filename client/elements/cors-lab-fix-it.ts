@@ -61,7 +61,7 @@ export class CorsLabFixIt extends LitElement {
   private async _check(): Promise<void> {
     if (!this.experiment) return;
     const { preflight, actual } = this._texts;
-    const attempt = fixAttempt(this.experiment, preflight, actual);
+    const attempt = await fixAttempt(this.experiment, preflight, actual);
     this._problems = attempt.problems;
     this._run = undefined;
     this._error = '';

@@ -4,7 +4,8 @@ import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { applyFix, changeTextIn, fixForAsync, reflectedOrigin, type Fix } from '../../experiments/model/fix.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { pageOf, type Experiment } from '../../experiments/schema.ts';
+import { pageOf } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { baseStyles } from './theme.ts';
 

@@ -5,7 +5,8 @@
  * is loopback like the others, so where the user's browser cannot apply an
  * assumption the playground says so instead of reporting a disagreement.
  */
-import { browserOf, pageOf, type Experiment } from '../../experiments/schema.ts';
+import { browserOf, pageOf } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { modelMessages } from '../../experiments/model/messages/index.ts';
 import type { Language } from '../../experiments/i18n/languages.ts';
 

@@ -6,9 +6,9 @@ import { draftOf, experimentFromDraft, fieldOfPath } from './editor-draft.ts';
 const put = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
 
 describe('editor draft', () => {
-  it('round-trips every catalog experiment, expect and then steps included', () => {
+  it('round-trips every catalog experiment, expect and then steps included', async () => {
     for (const e of catalog) {
-      const { experiment, problems } = experimentFromDraft(draftOf(e), e);
+      const { experiment, problems } = (await experimentFromDraft(draftOf(e), e));
       expect(problems).toEqual({});
       expect(pageOf(experiment!)).toBe(pageOf(e));
       expect(resolveRequest(experiment!.request)).toEqual(resolveRequest(e.request));
@@ -23,40 +23,40 @@ describe('editor draft', () => {
     // The catalog holds each kind of field the draft must carry.
     expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
   });
-  it('an edit makes a custom experiment titled from its setup, and leaves the catalog prose behind', () => {
-    const { experiment } = experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put);
+  it('an edit makes a custom experiment titled from its setup, and leaves the catalog prose behind', async () => {
+    const { experiment } = (await experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put));
     expect(experiment).toMatchObject({ id: `custom-${put.id}`, group: 'custom', title: 'Edited: PATCH api/ from app', request: { method: 'PATCH' } });
     expect(experiment!.explain).toBeUndefined();
     // The next edit writes the title again from the new setup.
-    const again = experimentFromDraft({ ...draftOf(experiment!), requestHeaders: 'X-Custom: 1\nX-Two: 2', credentials: 'include' }, experiment!).experiment;
+    const again = (await experimentFromDraft({ ...draftOf(experiment!), requestHeaders: 'X-Custom: 1\nX-Two: 2', credentials: 'include' }, experiment!)).experiment;
     expect(again).toMatchObject({ id: `custom-${put.id}`, title: 'Edited: PATCH api/ from app, with X-Custom, X-Two, credentials included' });
   });
-  it("keeps a custom experiment's own title and prose", () => {
+  it("keeps a custom experiment's own title and prose", async () => {
     const own = { ...put, id: 'mine', group: 'custom', title: 'My PUT', explain: 'My note.' };
-    expect(experimentFromDraft({ ...draftOf(own), method: 'PATCH' }, own).experiment).toMatchObject({ id: 'mine', title: 'My PUT', explain: 'My note.' });
+    expect((await experimentFromDraft({ ...draftOf(own), method: 'PATCH' }, own)).experiment).toMatchObject({ id: 'mine', title: 'My PUT', explain: 'My note.' });
   });
-  it('names each problem by the field that holds it', () => {
+  it('names each problem by the field that holds it', async () => {
     const bad = { ...draftOf(put), actualHeaders: 'nonsense', expect: '{"outcome": ', then: '[]x' };
-    const { experiment, problems } = experimentFromDraft(bad, put);
+    const { experiment, problems } = (await experimentFromDraft(bad, put));
     expect(experiment).toBeUndefined();
     expect(problems.actualHeaders).toEqual(['line 1: "nonsense" is not "Name: value"']);
     expect(problems.expect?.[0]).toMatch(/^not valid JSON/);
     expect(problems.then?.[0]).toMatch(/^not valid JSON/);
   });
-  it('puts schema problems next to their field', () => {
-    expect(experimentFromDraft({ ...draftOf(put), path: 'no-slash' }, put).problems.path?.[0]).toMatch(/^request\.path: path starts with/);
-    expect(experimentFromDraft({ ...draftOf(put), preflightStatus: '' }, put).problems.preflightStatus?.[0]).toMatch(/^server\.preflight\.status: /);
-    expect(experimentFromDraft({ ...draftOf(put), expect: '{"outcome": "maybe"}' }, put).problems.expect?.[0]).toMatch(/^expect\.outcome: /);
+  it('puts schema problems next to their field', async () => {
+    expect((await experimentFromDraft({ ...draftOf(put), path: 'no-slash' }, put)).problems.path?.[0]).toMatch(/^request\.path: path starts with/);
+    expect((await experimentFromDraft({ ...draftOf(put), preflightStatus: '' }, put)).problems.preflightStatus?.[0]).toMatch(/^server\.preflight\.status: /);
+    expect((await experimentFromDraft({ ...draftOf(put), expect: '{"outcome": "maybe"}' }, put)).problems.expect?.[0]).toMatch(/^expect\.outcome: /);
     expect(fieldOfPath('server.actual.headers["X Bad"]')).toBe('actualHeaders');
     expect(fieldOfPath('(top level)')).toBe('general');
   });
 });
 
 describe('editor draft: a header problem names its line', () => {
-  it('says which line of the header text holds a bad name or value', () => {
-    const { problems } = experimentFromDraft({ ...draftOf(put), requestHeaders: 'X-Ok: 1\nBad Name: 2' }, put);
+  it('says which line of the header text holds a bad name or value', async () => {
+    const { problems } = (await experimentFromDraft({ ...draftOf(put), requestHeaders: 'X-Ok: 1\nBad Name: 2' }, put));
     expect(problems.requestHeaders).toEqual([`request.headers["Bad Name"] (line 2): invalid header name "Bad Name": a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`]);
-    const framing = experimentFromDraft({ ...draftOf(put), actualHeaders: 'Vary: Origin\nX-A: 1\nContent-Length: 3' }, put).problems;
+    const framing = (await experimentFromDraft({ ...draftOf(put), actualHeaders: 'Vary: Origin\nX-A: 1\nContent-Length: 3' }, put)).problems;
     expect(framing.actualHeaders?.[0]).toMatch(/^server\.actual\.headers\["Content-Length"\] \(line 3\): Content-Length is framing/);
   });
 });

@@ -6,7 +6,7 @@
 import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
 import { problemText } from '../../experiments/problems/index.ts';
-import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { editedTitle } from './edited-title.ts';
 import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
@@ -144,9 +144,10 @@ function hasEditedTitle(e: Experiment): boolean {
  * catalog experiment becomes a custom one (`custom-<id>`) titled from its
  * setup; the catalog's prose is left behind, as it describes the original
  * (the prediction explains the edited one from the model's own checks).
- * A custom experiment keeps its author's title and prose.
+ * A custom experiment keeps its author's title and prose. The schema (zod) downloads with the
+ * first edit, not with the playground.
  */
-export function experimentFromDraft(d: Draft, source: Experiment): { experiment?: Experiment; problems: DraftProblems } {
+export async function experimentFromDraft(d: Draft, source: Experiment): Promise<{ experiment?: Experiment; problems: DraftProblems }> {
   const problems: DraftProblems = {};
   const headers = { requestHeaders: textToHeaders(d.requestHeaders), preflightHeaders: textToHeaders(d.preflightHeaders), actualHeaders: textToHeaders(d.actualHeaders) };
   for (const [field, parsed] of Object.entries(headers) as Array<[DraftField, ReturnType<typeof textToHeaders>]>) {
@@ -188,6 +189,7 @@ export function experimentFromDraft(d: Draft, source: Experiment): { experiment?
     ...(expect === undefined ? {} : { expect: expect as object }),
     ...(then === undefined ? {} : { then: then as [] }),
   };
+  const { validateExperiments } = await import('../../experiments/validate.ts');
   try {
     return { experiment: validateExperiments(input, SOURCE)[0], problems };
   } catch (error) {

@@ -4,7 +4,8 @@
  * user's browser `observed.reason` and `observed.console` are null: a page
  * cannot learn them (the model's reason is in `predicted`).
  */
-import { pageOf, type Experiment, type PageOrigin } from '../../experiments/schema.ts';
+import { pageOf } from '../../experiments/format-defaults.ts';
+import type { Experiment, PageOrigin } from '../../experiments/schema.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { expectationDifferences, predictionDifferences } from '../../runner/compare.ts';
 import { problemText } from '../../experiments/problems/index.ts';

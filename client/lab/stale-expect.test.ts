@@ -18,7 +18,7 @@ describe('stale expectations', () => {
   });
 
   it('an edit that makes a blocked experiment allowed leaves its expect stale; the update makes it say allowed', async () => {
-    const edited = experimentFromDraft({ ...draftOf(noAcao), actualHeaders: `Access-Control-Allow-Origin: ${origins.app}` }, noAcao).experiment!;
+    const edited = (await experimentFromDraft({ ...draftOf(noAcao), actualHeaders: `Access-Control-Allow-Origin: ${origins.app}` }, noAcao)).experiment!;
     const predictions = await predictExperimentAsync(edited, origins);
     expect(staleExpectations(edited, predictions, origins)[0]).toContainEqual({ code: 'expected', field: 'outcome', want: 'blocked', got: 'allowed' });
     const updated = expectingPrediction(edited, predictions, origins);

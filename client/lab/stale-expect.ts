@@ -9,7 +9,8 @@
  */
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { Problem } from '../../experiments/problems/index.ts';
-import { pageOf, type Expectation, type Experiment, type Step } from '../../experiments/schema.ts';
+import { pageOf } from '../../experiments/format-defaults.ts';
+import type { Expectation, Experiment, Step } from '../../experiments/schema.ts';
 import { expectationDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../runner/observed.ts';
 import type { OriginMap } from '../../servers/origins.ts';

@@ -7,8 +7,7 @@
 import { msg } from '@lit/localize';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import { ExperimentError } from '../../experiments/validate.ts';
-import { applySolution } from '../../lessons/catalog-check.ts';
+import { ExperimentError } from '../../experiments/experiment-error.ts';
 import type { FixIt, HeaderEdits } from '../../lessons/schema.ts';
 import { textToHeaders } from '../lab/header-text.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
@@ -22,8 +21,11 @@ function replacing(before: Record<string, unknown> | undefined, text: string, fi
   return { ...Object.fromEntries(Object.keys(before ?? {}).map((name) => [name, null])), ...parsed.headers };
 }
 
-/** The experiment with the learner's headers; problems name the field and line (or the JSON path the schema refused). */
-export function fixAttempt(experiment: Experiment, preflightText: string, actualText: string): Attempt {
+/**
+ * The experiment with the learner's headers; problems name the field and line (or the JSON path the schema refused).
+ * The check (zod, with the schema) downloads with the first attempt, not with the lesson page.
+ */
+export async function fixAttempt(experiment: Experiment, preflightText: string, actualText: string): Promise<Attempt> {
   const problems: string[] = [];
   const solution = {
     // A problem starts with the field it is in, named as the learner reads it (the JSON field in English).
@@ -31,6 +33,7 @@ export function fixAttempt(experiment: Experiment, preflightText: string, actual
     actual: replacing(experiment.server?.actual?.headers, actualText, msg('actual', { id: 'lesson.fix.field.actual' }), problems),
   };
   if (problems.length > 0) return { experiment: null, problems };
+  const { applySolution } = await import('../../lessons/catalog-check.ts');
   try {
     return { experiment: applySolution(experiment, solution), problems: [] };
   } catch (error) {

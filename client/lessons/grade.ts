@@ -6,7 +6,7 @@
  */
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
-import { QUESTIONS } from '../../lessons/schema.ts';
+import { QUESTIONS } from '../../lessons/questions.ts';
 
 export type Question = (typeof QUESTIONS)[number];
 

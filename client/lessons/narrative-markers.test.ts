@@ -5,13 +5,13 @@ import { experimentFromHash } from '../share/experiment-link.ts';
 import { narrativeChunks } from './narrative-markers.ts';
 
 describe('a narrative as the page shows it', () => {
-  test('a claim becomes a link that opens its experiment in the playground, language kept', () => {
+  test('a claim becomes a link that opens its experiment in the playground, language kept', async () => {
     const [chunk] = narrativeChunks({ narrative: 'A 404 gives `X` {{see preflight-status-404-no-cors: blocked PreflightMissingAllowOriginHeader}}.' }, catalog, '?lesson=a&lang=zh-CN');
     const markdown = chunk && 'markdown' in chunk ? chunk.markdown : '';
     const link = /\[`preflight-status-404-no-cors`\]\((\?lang=zh-CN)(#x=[^)]+)\)/.exec(markdown);
     expect(markdown).toMatch(/^A 404 gives `X` \(see it: run \[/);
     expect(markdown).not.toContain('{{');
-    expect(experimentFromHash(link?.[2] ?? '')?.id).toBe('preflight-status-404-no-cors');
+    expect((await experimentFromHash(link?.[2] ?? ''))?.id).toBe('preflight-status-404-no-cors');
   });
   test('{{origins}} on its own line splits the narrative around the origins table', () => {
     expect(narrativeChunks({ narrative: 'before\n\n{{origins}}\n\nafter' }, catalog, '')).toEqual([{ markdown: 'before\n\n' }, { origins: true }, { markdown: '\n\nafter' }]);

@@ -12,33 +12,50 @@
  * version, a malformed or out-of-range message, another lesson) is ignored:
  * any script of the origin can post there.
  */
-import { z } from 'zod';
-
 export const PRESENTER_CHANNEL = 'cors-lab-presenter';
 export const PROTOCOL_VERSION = 1;
 /** More steps than any lesson has (1 + at most 6 experiments + 1); a larger step is not from us. */
 const MAX_STEP = 64;
+const LESSON_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const LESSON_ID_MAX_LENGTH = 100;
 
 export type PresenterRole = 'presenter' | 'projected';
 
-const envelope = {
-  protocol: z.literal(PRESENTER_CHANNEL),
-  version: z.literal(PROTOCOL_VERSION),
-  role: z.enum(['presenter', 'projected']),
-  lessonId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
+interface Envelope {
+  protocol: typeof PRESENTER_CHANNEL;
+  version: typeof PROTOCOL_VERSION;
+  role: PresenterRole;
+  lessonId: string;
+}
+
+export type PresenterMessage = (Envelope & { type: 'step'; step: number }) | (Envelope & { type: 'hello' });
+
+/** The fields each message type has, no more (a message with any other field is not ours). */
+const FIELDS: Record<PresenterMessage['type'], readonly string[]> = {
+  step: ['protocol', 'version', 'role', 'lessonId', 'type', 'step'],
+  hello: ['protocol', 'version', 'role', 'lessonId', 'type'],
 };
 
-const messageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...envelope, type: z.literal('step'), step: z.number().int().min(0).max(MAX_STEP) }),
-  z.strictObject({ ...envelope, type: z.literal('hello') }),
-]);
+function isRole(value: unknown): value is PresenterRole {
+  return value === 'presenter' || value === 'projected';
+}
 
-export type PresenterMessage = z.output<typeof messageSchema>;
-
-/** The message if `data` is a valid presenter message, else null. */
+/**
+ * The message if `data` is a valid presenter message, else null. Checked by hand, not with the
+ * schema library (zod), which the playground's first load does without (issue 16).
+ */
 export function parsePresenterMessage(data: unknown): PresenterMessage | null {
-  const parsed = messageSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const { protocol, version, role, lessonId, type, step } = data as Record<string, unknown>;
+  if (protocol !== PRESENTER_CHANNEL || version !== PROTOCOL_VERSION || !isRole(role)) return null;
+  if (typeof lessonId !== 'string' || lessonId.length > LESSON_ID_MAX_LENGTH || !LESSON_ID.test(lessonId)) return null;
+  if (type !== 'step' && type !== 'hello') return null;
+  const fields = FIELDS[type];
+  if (Object.keys(data).some((key) => !fields.includes(key))) return null;
+  const envelope: Envelope = { protocol, version, role, lessonId };
+  if (type === 'hello') return { ...envelope, type };
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_STEP) return null;
+  return { ...envelope, type, step };
 }
 
 /** The part of BroadcastChannel the link uses, so tests can give it a channel of their own. */

@@ -5,7 +5,7 @@
 import type { Experiment } from '../../experiments/schema.ts';
 import type { Language } from '../../experiments/i18n/languages.ts';
 import { problemText } from '../../experiments/problems/index.ts';
-import { ExperimentError, validateExperiments } from '../../experiments/validate.ts';
+import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { fromBase64Url, toBase64Url } from '../../servers/plan-url.ts';
 
 const KEY = 'x';
@@ -14,8 +14,11 @@ export function experimentHash(experiment: Experiment): string {
   return `#${KEY}=${toBase64Url(JSON.stringify(experiment))}`;
 }
 
-/** The experiment in a location hash; null when there is none; throws ExperimentError when it is broken. */
-export function experimentFromHash(hash: string): Experiment | null {
+/**
+ * The experiment in a location hash; null when there is none; rejects with ExperimentError when it is broken.
+ * The schema (zod) downloads only for a link that carries an experiment: every shared experiment is checked.
+ */
+export async function experimentFromHash(hash: string): Promise<Experiment | null> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get(KEY);
   if (!token) return null;
@@ -25,6 +28,7 @@ export function experimentFromHash(hash: string): Experiment | null {
   } catch {
     throw new ExperimentError(['link: the experiment in this link is not readable']);
   }
+  const { validateExperiments } = await import('../../experiments/validate.ts');
   return validateExperiments(data, 'link')[0] ?? null;
 }
 

@@ -9,7 +9,8 @@
  * option and `expect.originSeen` (servers/answer.ts expandTokens,
  * runner/compare.ts), so only those are rewritten.
  */
-import { pageOf, type Experiment } from '../../experiments/schema.ts';
+import { pageOf } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES, type OriginMap } from '../../servers/origins.ts';
 
 type Rewrite = (value: string) => string;

@@ -2,7 +2,8 @@
 import { msg } from '@lit/localize';
 import { headerLines } from '../../experiments/headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod, normalizeMethod } from '../../experiments/model/request-headers.ts';
-import { resolveRequest, type Experiment } from '../../experiments/schema.ts';
+import { resolveRequest } from '../../experiments/format-defaults.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 

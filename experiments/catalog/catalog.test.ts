@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from './index.ts';
+import { ExperimentError, validateExperiments } from '../validate.ts';
+import { CATALOG_SOURCE, catalog } from './index.ts';
 
 describe('the catalog', () => {
+  // The catalog is not validated when it loads (the playground's first load has no zod): this is its check.
+  it('passes the experiment schema unchanged, ids unique', () => {
+    expect(validateExperiments(catalog, CATALOG_SOURCE)).toEqual(catalog);
+  });
+  it('would fail that check for one broken experiment', () => {
+    const broken = [...catalog, { ...catalog[0], id: 'broken', request: { ...catalog[0]!.request, target: 'apii' } }];
+    expect(() => validateExperiments(broken, CATALOG_SOURCE)).toThrow(ExperimentError);
+    expect(() => validateExperiments([...catalog, catalog[0]], CATALOG_SOURCE)).toThrow(/duplicate|already/i);
+  });
+
   it('holds at least 130 experiments', () => {
     expect(catalog.length).toBeGreaterThanOrEqual(130);
   });

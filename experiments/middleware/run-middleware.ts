@@ -11,7 +11,7 @@ import { cors as honoCors } from 'hono/cors';
 import expressCors from 'cors';
 import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../headers.ts';
 import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../../servers/answer.ts';
-import { jsonPath } from '../validate.ts';
+import { jsonPath } from '../experiment-error.ts';
 import { LinearRegExp } from './linear-regexp.ts';
 import type { ExpressCorsOptions, HonoCorsOptions } from './options.ts';
 import { linearPattern, patternParts } from './origin-pattern.ts';

@@ -9,7 +9,8 @@
  * what would help instead.
  */
 import { headerLines, isToken } from '../headers.ts';
-import { pageOf, resolveRequest, type Experiment, type ServerPlan } from '../schema.ts';
+import { pageOf, resolveRequest } from '../format-defaults.ts';
+import type { Experiment, ServerPlan } from '../schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { predictExperiment } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';

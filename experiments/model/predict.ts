@@ -7,7 +7,8 @@
  * experiments/model/DEVIATIONS.md.
  */
 import { headerLines } from '../headers.ts';
-import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type PageOrigin, type ResolvedRequest } from '../schema.ts';
+import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, type BrowserSettings, type ResolvedRequest } from '../format-defaults.ts';
+import type { Experiment, PageOrigin, ServerPlan } from '../schema.ts';
 import { answerPlanned, type RawReply } from '../../servers/answer.ts';
 import { ORIGINS, originSpec, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
@@ -65,10 +66,17 @@ function siteOf(name: OriginName): string {
 
 /** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (servers/lasting-headers.ts). */
 const RUN_OWN_FETCH = (): null => null;
+/**
+ * The plan the model answers is its experiment's own `server`, an experiment already checked (the
+ * catalog's, validated by its tests; a file's, a link's or the editor's, validated when read), so it is
+ * not checked again: the playground predicts without downloading the schema (zod). The servers check
+ * every plan they receive (servers/plan-check.ts).
+ */
+const CHECKED_EXPERIMENT_PLAN = (server: unknown): ServerPlan => server as ServerPlan;
 
 /** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
 function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply & { withheld?: WithheldLine[] } {
-  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH });
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH, serverPlan: CHECKED_EXPERIMENT_PLAN });
   const withheld = answer?.entry?.withheld ? { withheld: answer.entry.withheld } : {};
   // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
   if (answer?.middleware) return { ...(context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' }), ...withheld };

@@ -15,7 +15,7 @@ async function open(page: Page, appUrl: string): Promise<void> {
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
 }
 
-const current = (page: Page): Experiment | null => experimentFromHash(new URL(page.url()).hash);
+const current = (page: Page): Promise<Experiment | null> => experimentFromHash(new URL(page.url()).hash);
 
 interface FieldCase {
   label: string;
@@ -59,7 +59,7 @@ test('every key typed into every text field is kept, in the field and in the exp
       await field.press('Control+End');
       await field.pressSequentially(c.typed);
       await expect(field).toHaveValue(before + c.typed);
-      await expect.poll(() => c.read(current(page)!)).toEqual(c.want);
+      await expect.poll(async () => c.read((await current(page))!)).toEqual(c.want);
       await expect(prediction).toBeVisible();
     });
   }
@@ -67,9 +67,9 @@ test('every key typed into every text field is kept, in the field and in the exp
   const space = page.getByLabel('Target address space', { exact: true });
   await space.focus();
   await space.press('ArrowDown');
-  await expect.poll(() => current(page)!.request.targetAddressSpace).toBe('loopback');
+  await expect.poll(async () => (await current(page))!.request.targetAddressSpace).toBe('loopback');
   // Every edit is still there at the end: no later key reset an earlier field.
-  const final = current(page)!;
+  const final = (await current(page))!;
   for (const c of FIELDS) expect(c.read(final), c.label).toEqual(c.want);
 });
 

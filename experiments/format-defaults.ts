@@ -1,0 +1,88 @@
+/**
+ * The experiment format's lists of values and its defaults (pageOf, browserOf, resolveRequest): plain
+ * code without zod, for the playground's first load. The schema that checks a file is schema.ts, which
+ * builds on these lists; the types come from it (type imports only, gone from the bundle).
+ */
+import type { OriginName } from '../servers/origins.ts';
+import { CREDENTIALS, MODES } from './request-modes.ts';
+import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
+
+export const API = ['fetch', 'xhr'] as const;
+export { MODES, CREDENTIALS };
+
+export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
+/** https://w3c.github.io/webappsec-referrer-policy/#referrer-policies */
+export const REFERRER_POLICIES = [
+  '',
+  'no-referrer',
+  'no-referrer-when-downgrade',
+  'same-origin',
+  'origin',
+  'strict-origin',
+  'origin-when-cross-origin',
+  'strict-origin-when-cross-origin',
+  'unsafe-url',
+] as const;
+/** Fetch's redirect statuses. https://fetch.spec.whatwg.org/#redirect-status */
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+
+/** Format 1.1: the fetch option that declares the target's address space. https://wicg.github.io/local-network-access/#request-targetaddressspace */
+export const TARGET_ADDRESS_SPACES = ['loopback', 'local'] as const;
+
+/** Format 1.1: the browser settings an experiment assumes. Defaults are Chromium's own. */
+export const THIRD_PARTY_COOKIES = ['blocked', 'allowed'] as const;
+export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
+
+export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
+
+/** The longest `then[].delayMs`: long enough to outlive `Access-Control-Max-Age: 1` or Chromium's 5 s default, short enough to keep a run quick. */
+export const MAX_STEP_DELAY_MS = 6000;
+
+/** A request with every default filled in, as the runner and the model use it. */
+export interface ResolvedRequest {
+  api: (typeof API)[number];
+  target: OriginName;
+  path: string;
+  method: string;
+  headers: Record<string, string | string[]>;
+  body: string | null;
+  mode: (typeof MODES)[number];
+  credentials: (typeof CREDENTIALS)[number];
+  redirect: (typeof REDIRECT_MODES)[number];
+  referrerPolicy: (typeof REFERRER_POLICIES)[number] | undefined;
+  targetAddressSpace: (typeof TARGET_ADDRESS_SPACES)[number] | undefined;
+}
+
+/** Applies the contract's defaults, and a `then` step's overrides on top. */
+export function resolveRequest(request: ExperimentRequest, overrides: RequestOverrides = {}): ResolvedRequest {
+  const merged = { ...request, ...stripUndefined(overrides) };
+  return {
+    api: merged.api ?? 'fetch',
+    target: request.target,
+    path: request.path ?? '/',
+    method: merged.method ?? 'GET',
+    headers: merged.headers ?? {},
+    body: merged.body ?? null,
+    mode: merged.mode ?? 'cors',
+    credentials: merged.credentials ?? 'same-origin',
+    redirect: merged.redirect ?? 'follow',
+    referrerPolicy: merged.referrerPolicy,
+    targetAddressSpace: request.targetAddressSpace,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The origin that serves a sandboxed (`"page": "null"`) page: its opaque origin's precursor. */
+export const SANDBOX_HOST: OriginName = 'app';
+
+export function pageOf(experiment: Experiment): PageOrigin {
+  return experiment.page ?? 'app';
+}
+
+/** The browser settings an experiment assumes, defaults filled in. */
+export function browserOf(experiment: Pick<Experiment, 'browser'>): BrowserSettings {
+  return { thirdPartyCookies: experiment.browser?.thirdPartyCookies ?? 'blocked', localNetworkAccess: experiment.browser?.localNetworkAccess ?? 'denied' };
+}
