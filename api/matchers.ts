@@ -13,7 +13,7 @@
  * https://playwright.dev/docs/test-assertions#add-custom-matchers-using-expectextend
  */
 import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
-import { printableText } from '../cli/terminal-text.ts';
+import { printableText } from '../experiments/terminal-text.ts';
 import type { Reason } from '../experiments/reasons.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { decidedByOf } from '../probe/probe-result.ts';

@@ -9,7 +9,7 @@ import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
 import { exitOnSignals } from './signals.ts';
 import { packageVersion } from './version.ts';
-import { printableText } from './terminal-text.ts';
+import { printableText } from '../experiments/terminal-text.ts';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 

@@ -7,7 +7,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
 import { count } from './plural.ts';
-import { printableText } from './terminal-text.ts';
+import { printableText } from '../experiments/terminal-text.ts';
 
 /** Where an experiment was written (absent for the built-in catalog). */
 export type ExperimentSources = ReadonlyMap<string, { file: string; line: number }>;

@@ -6,7 +6,7 @@
  * most readers accept, https://github.com/testmoapp/junitxml.
  */
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
-import { printableText, unicodeEscape } from './terminal-text.ts';
+import { printableText, unicodeEscape } from '../experiments/terminal-text.ts';
 
 /**
  * Characters XML 1.0 cannot hold at all, even escaped (https://www.w3.org/TR/xml/#charsets), such as lone surrogates:

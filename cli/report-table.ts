@@ -1,7 +1,7 @@
 /** The readable table `cors-lab run` prints at the end. */
 import type { ExperimentResult, RunReport } from '../runner/observed.ts';
 import { count } from './plural.ts';
-import { printableText } from './terminal-text.ts';
+import { printableText } from '../experiments/terminal-text.ts';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 

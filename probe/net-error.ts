@@ -9,7 +9,7 @@
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
  */
 import type { Browser } from 'playwright-core';
-import { STEP_TIMEOUT_MS } from '../runner/run-experiments.ts';
+import { STEP_TIMEOUT_MS } from '../runner/concurrency.ts';
 import type { ProbeRequest } from './probe-options.ts';
 
 /** Errors that say nothing of the network: the generic failure, and our own abort. */

@@ -3,7 +3,7 @@
  * lines, status and every other text of the network are printed with control characters escaped.
  */
 import type { HeaderLines } from '../experiments/headers.ts';
-import { printableLine, printableText } from '../cli/terminal-text.ts';
+import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 

@@ -4,3 +4,6 @@
  * Measured on a 2-core machine: more slots only add renderer processes that compete for the cores.
  */
 export const DEFAULT_CONCURRENCY = 3;
+
+/** How long a step may take before it is reported as "no answer"; here too, so the probe reads it without the runner. */
+export const STEP_TIMEOUT_MS = 15_000;

@@ -27,7 +27,7 @@ import { experimentUrl, predictExperimentAsync } from '../experiments/model/pred
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
-import { DEFAULT_CONCURRENCY } from './concurrency.ts';
+import { DEFAULT_CONCURRENCY, STEP_TIMEOUT_MS } from './concurrency.ts';
 import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { Schedule } from './schedule.ts';
@@ -56,7 +56,6 @@ export interface RunOptions {
 }
 
 export { DEFAULT_CONCURRENCY } from './concurrency.ts';
-export const STEP_TIMEOUT_MS = 15_000;
 
 /** One page of a slot, loaded with the runner of one page origin. */
 interface Tab {

@@ -114,7 +114,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const server = createServer(originListener(spec.name, context, app.fetch));
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
       answerConnect(server);
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch.bind(runIds), serverPlan: checkedServerPlan, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
+      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch, serverPlan: checkedServerPlan, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().

@@ -57,7 +57,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   app.all('/__cl/*', async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
-    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds), serverPlan: checkedServerPlan });
+    const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch, serverPlan: checkedServerPlan });
     if (!planned) return c.notFound();
     const answer = await completeAnswer(planned);
     const client = journalClient(c.env?.incoming?.socket.remoteAddress);

@@ -48,7 +48,7 @@ export function originListener(self: OriginName, lab: LabContext, fetch: Paramet
       // Hono routes the origin-form under the checked host.
       req.url = target;
       if (parsed.host !== null) req.headers.host = parsed.host;
-      const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch.bind(lab.runIds), serverPlan: checkedServerPlan }) : null;
+      const answer = target.startsWith(PLAN_PREFIX) ? answerPlanned({ method, target, headers: receivedHeaders(req.rawHeaders) }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch, serverPlan: checkedServerPlan }) : null;
       if (!answer) return void hono(req, res);
       // A plan that mounts a real middleware answers through it: the only asynchronous path.
       // `.catch` after `.then`: a throw while writing must not become an unhandled rejection (it ends the process).

@@ -176,3 +176,6 @@ export type OriginMap = Readonly<Record<OriginName, string>>;
 export function originMap(origins: readonly LabOrigin[]): OriginMap {
   return Object.fromEntries(origins.map((o) => [o.name, o.url])) as Record<OriginName, string>;
 }
+
+/** The origins of `npm start`'s default block: what a page shows before it has asked the lab for its own. */
+export const DEFAULT_ORIGIN_MAP: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE));

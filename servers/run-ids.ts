@@ -39,10 +39,13 @@ export class RunIds {
     return timingSafeEqual(Buffer.from(this.#mac(parts[1]!)), Buffer.from(parts[2]!));
   }
 
-  /** Why the request may not receive a plan's lasting headers (null: it may), for answer.ts. */
-  notRunFetch(run: string, request: IncomingRequest): string | null {
+  /**
+   * Why the request may not receive a plan's lasting headers (null: it may), for answer.ts. A bound property, so the
+   * listeners hand it over as it is instead of binding it on every request.
+   */
+  readonly notRunFetch = (run: string, request: IncomingRequest): string | null => {
     const madeUp = `run id ${JSON.stringify(run)} was not issued by this lab (any page can make up a planned URL)`;
     if (!this.issued(run)) return madeUp;
     return notFetchOrXhr(request.headers);
-  }
+  };
 }

@@ -8,7 +8,7 @@ import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
-import { printableJson } from '../terminal-text.ts';
+import { printableJson } from '../../experiments/terminal-text.ts';
 
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]

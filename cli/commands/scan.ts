@@ -5,7 +5,7 @@ import { parse } from '../options.ts';
 import { reportScan, scanComplete } from '../scan/report-scan.ts';
 import { scan, SCAN_DEADLINE_MS, ScanUnreachableError } from '../scan/scan.ts';
 import { REQUEST_DEADLINE_MS } from '../scan/send.ts';
-import { printableJson, printableLine } from '../terminal-text.ts';
+import { printableJson, printableLine } from '../../experiments/terminal-text.ts';
 import { probesFor } from '../scan/probes.ts';
 
 export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]

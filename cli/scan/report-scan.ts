@@ -3,7 +3,7 @@
  * it cannot drive the terminal.
  */
 import { count } from '../plural.ts';
-import { printableLine, printableText } from '../terminal-text.ts';
+import { printableLine, printableText } from '../../experiments/terminal-text.ts';
 import type { ScanReport } from './scan.ts';
 
 /** Whether the scan tested every probe it meant to: only then is "nothing found" a result. */

@@ -10,7 +10,7 @@ import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
 import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
 import { fixHint } from '../lessons/fix-hint.ts';
-import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
+import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../servers/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { lessonStyles, outcomeWords } from './lesson-styles.ts';
@@ -130,7 +130,7 @@ export class CorsLabFixIt extends LitElement {
       ${solved ? html`<p class="note">${msg('You have solved this one before.', { id: 'lesson.fix.solvedBefore' })}</p>` : nothing}
       <div class="setup">
         <div><h4>${msg('What the page asks for', { id: 'lesson.request' })}</h4><pre>${requestText(experiment)}</pre></div>
-        <div><h4>${msg('How the servers answer now', { id: 'lesson.fix.before' })}</h4><pre>${serverText(experiment, { origins: this._origins, preflight: preflightShown(experiment, false, this._origins ?? originMap(originsAtPortBase(5310))) })}</pre></div>
+        <div><h4>${msg('How the servers answer now', { id: 'lesson.fix.before' })}</h4><pre>${serverText(experiment, { origins: this._origins, preflight: preflightShown(experiment, false, this._origins ?? DEFAULT_ORIGIN_MAP) })}</pre></div>
       </div>
       <p class="hint">${msg('Edit the headers the server sends, one "Name: value" a line; {page} stands for the page’s origin.', { id: 'lesson.fix.how' })}</p>
       <label class="field" for="preflight">${msg('Preflight response headers (OPTIONS)', { id: 'lesson.fix.preflight' })}</label>

@@ -13,7 +13,7 @@ import { loadProgress, recordPrediction } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
 import { receivedLine } from '../lessons/received-text.ts';
 import { reasonDescription } from '../../experiments/model/messages/index.ts';
-import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
+import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../servers/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
@@ -36,7 +36,6 @@ function outcomeChoice(outcome: Outcome): string {
 const yesNo = (value: boolean): string => (value ? msg('yes', { id: 'lesson.yes' }) : msg('no', { id: 'lesson.no' }));
 
 /** Stand-in origins for the setup text until the running lab's are known (only names matter for a preflight). */
-const DEFAULT_ORIGINS = originMap(originsAtPortBase(5310));
 
 /**
  * Predict first: one experiment of a lesson, under its neutral question (a
@@ -237,7 +236,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const locked = this._run !== undefined || this._running;
     const before = loadProgress()[this.lessonId]?.experiments[experiment.id];
     const graded = this._run && !this._run.failure ? this._graded(this._run) : [];
-    const origins = this._origins ?? DEFAULT_ORIGINS;
+    const origins = this._origins ?? DEFAULT_ORIGIN_MAP;
     const preflight = preflightShown(experiment, (prediction.ask ?? []).includes('preflight') && !prediction.step, origins);
     return html`
       <h3>${msg(str`${experimentLabel(this.number)}: ${this.question}`, { id: 'lesson.experiment.heading' })}</h3>

@@ -6,19 +6,15 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Draft } from './editor-draft.ts';
+import { textToHeaders } from './header-text.ts';
 
 type Setup = Pick<Draft, 'page' | 'target' | 'method' | 'path' | 'credentials' | 'requestHeaders'>;
-
-/** The request header names, in the order typed: `X-Custom, X-Another`. */
-function headerNames(text: string): string[] {
-  const names = text.split('\n').map((line) => line.split(':')[0]?.trim() ?? '').filter(Boolean);
-  return [...new Set(names)];
-}
 
 export function editedTitle(setup: Setup): string {
   const request = `${setup.method} ${setup.target}${setup.path}`;
   const base = msg(str`Edited: ${request} from ${setup.page}`, { id: 'editor.edited-title' });
-  const names = headerNames(setup.requestHeaders);
+  // The editor's own parse: names in the order typed, each once (`X-Custom, X-Another`).
+  const names = Object.keys(textToHeaders(setup.requestHeaders).headers);
   const listed = names.join(', ');
   const withHeaders = names.length ? msg(str`${base}, with ${listed}`, { id: 'editor.edited-title-headers' }) : base;
   if (setup.credentials !== 'include') return withHeaders;

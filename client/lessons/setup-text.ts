@@ -60,7 +60,7 @@ export function serverText(experiment: Experiment, options: ServerTextOptions): 
   const page = pageOf(experiment);
   const expand = (value: string, field: string): string => {
     if (!origins) return value;
-    return expandTokens(value.replaceAll('{reflect}', reflect), field, { page, origins, requestOrigin: undefined });
+    return expandTokens(value, field, { page, origins, requestOrigin: reflect });
   };
   const shown = (headers: HeaderMap | undefined): string => {
     const entries = Object.entries(headers ?? {}).map(([name, v]) => {

