@@ -1,0 +1,49 @@
+/**
+ * The seam between the one step engine and the browsers that run its steps
+ * (format 1.2 "Engines": Chromium, Firefox, WebKit). A driver launches one
+ * engine; a session is one cookie jar and cache (a browser context, or a
+ * WebDriver session); a tab holds the runner page of one page origin and runs
+ * steps in it, returning what page JavaScript saw and what the engine itself
+ * said (its reason, in its own vocabulary, and the raw console line).
+ * Drivers extend these shapes only with optional members.
+ */
+import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** What the engine said about one step: a reason id in its own vocabulary (null: it said nothing). */
+export interface EngineVerdict {
+  reason: string | null;
+  /** The engine's own console line for the step, verbatim. */
+  console: string | null;
+}
+
+export interface EngineStep {
+  seen: PageSeen;
+  verdict: EngineVerdict;
+}
+
+export interface EngineTab {
+  /** The runner page URL this tab has loaded. */
+  readonly url: string;
+  /** Runs one step; `marker` is a substring of the step's URLs (the run id) that attributes engine events to it. */
+  run(request: StepRequest, marker: string): Promise<EngineStep>;
+  close(): Promise<void>;
+}
+
+export interface EngineSession {
+  openTab(runnerUrl: string): Promise<EngineTab>;
+  clearCookies(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EngineBrowser {
+  readonly engine: EngineName;
+  /** e.g. "firefox 153.8.0esr", as `run --json` reports it in `browsers`. */
+  readonly version: string;
+  /** How many sessions may run steps at the same time (WebKit attributes reasons by order: one step at a time per session). */
+  readonly sessionsAtOnce: number;
+  newSession(): Promise<EngineSession>;
+  close(): Promise<void>;
+}
