@@ -4,19 +4,31 @@
  * tool that only predicts starts fast. `cors-lab` re-exports it.
  * https://fetch.spec.whatwg.org/#http-cors-protocol
  */
+import { explain as explainStep, type ExplainContext, type Explanation } from '../experiments/model/explain.ts';
 import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { validateExperiments } from '../experiments/validate.ts';
+import type { Language } from '../experiments/i18n/languages.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../servers/origins.ts';
+import { explainAnyOrigin, predictAnyOrigin, type AnyOriginPrediction } from './predict-any-origin.ts';
+import type { AnyOriginInput } from './predict-input.ts';
 
-export { explain, type Explanation, type ExplainContext } from '../experiments/model/explain.ts';
+export type { Explanation, ExplainContext } from '../experiments/model/explain.ts';
+export type { AnyOriginPrediction, AnyOriginReason } from './predict-any-origin.ts';
+export { PredictInputError, type AnyOriginInput, type AnswerInput, type HeadersInput } from './predict-input.ts';
 export { ExperimentError } from '../experiments/validate.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
 export type { Outcome, Reason } from '../experiments/reasons.ts';
 export type { ExperimentInput } from '../experiments/schema.ts';
 export type { OriginMap } from '../servers/origins.ts';
 
+/**
+ * Your own request from any page origin to any URL, and what the server answered (no lab names):
+ * what Chromium does with it. A bad field throws PredictInputError naming it; when the request
+ * needs a preflight whose answer is not given, the outcome is `incomplete` with `missing: 'preflight'`.
+ */
+export function predict(input: AnyOriginInput): Promise<AnyOriginPrediction>;
 /**
  * The model's prediction for an experiment and each of its `then` steps,
  * without a browser. The experiment is validated first (ExperimentError
@@ -25,10 +37,23 @@ export type { OriginMap } from '../servers/origins.ts';
  * run for real, as the lab's servers run it, so the prediction never rests
  * on a re-implementation of the middleware.
  */
+export function predict(experiment: ExperimentInput, origins?: OriginMap): Promise<StepPrediction[]>;
 export async function predict(
-  experiment: ExperimentInput,
+  input: ExperimentInput | AnyOriginInput,
   origins: OriginMap = originMap(originsAtPortBase(DEFAULT_PORT_BASE)),
-): Promise<StepPrediction[]> {
-  const [valid] = validateExperiments(experiment, 'predict()');
+): Promise<StepPrediction[] | AnyOriginPrediction> {
+  // An experiment names its page with `page`; only the plain form has `origin`.
+  if (typeof input === 'object' && input !== null && 'origin' in input) return predictAnyOrigin(input);
+  const [valid] = validateExperiments(input, 'predict()');
   return valid ? predictExperimentAsync(valid, origins) : [];
+}
+
+/** A plain prediction in words, with your URLs: the verdict, Chromium's console line, the fix. */
+export function explain(prediction: AnyOriginPrediction): Explanation;
+/** One lab step in words (the CLI's and the playground's explanation). */
+export function explain(prediction: StepPrediction, context: ExplainContext, lang?: Language): Explanation;
+export function explain(prediction: AnyOriginPrediction | StepPrediction, context?: ExplainContext, lang?: Language): Explanation {
+  if ('explanation' in prediction) return explainAnyOrigin(prediction);
+  if (!context) throw new TypeError('explain(step, context): a lab step needs its ExplainContext');
+  return explainStep(prediction, context, lang);
 }
