@@ -9,7 +9,7 @@
 import type { HeaderLines } from '../headers.ts';
 import type { Experiment } from '../schema.ts';
 import { FRAMING_HEADERS } from '../headers.ts';
-import { ORIGIN_NAMES, type AddressSpace, type OriginMap, type OriginName } from '../../servers/origins.ts';
+import { ORIGIN_NAMES, siteHost, type AddressSpace, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
@@ -60,13 +60,20 @@ export function addressSpaceOfHost(hostname: string): AddressSpace {
   return 'public';
 }
 
-/** Lab names whose address spaces stand for the page's and the target's (the model reads spaces by name). */
-function namesFor(page: AddressSpace, target: AddressSpace): { page: OriginName; target: OriginName } {
-  // A public target needs no permission from anyone; a local or loopback one needs it from a less private page.
-  if (target === 'public') return { page: 'app', target: 'public' };
-  const needsPermission = page === 'public' || (page === 'local' && target === 'loopback');
-  return { page: needsPermission ? 'public' : 'app', target: 'api' };
+/**
+ * Lab names whose address spaces and sites stand for the page's and the target's: the model reads
+ * both by name (Local Network Access by address space; cookies and Cross-Origin-Resource-Policy by site).
+ */
+function namesFor(page: AddressSpace, target: AddressSpace, sameSite: boolean): { page: OriginName; target: OriginName } {
+  // A public target needs no permission from anyone: partner and public share a site, app is another.
+  if (target === 'public') return { page: sameSite ? 'partner' : 'app', target: 'public' };
+  // A local or loopback target needs it from a less private page (public, on a site of its own here).
+  if (page === 'public' || (page === 'local' && target === 'loopback')) return { page: 'public', target: 'api' };
+  return { page: 'app', target: sameSite ? 'api' : 'partner' };
 }
+
+/** https://html.spec.whatwg.org/multipage/browsers.html#same-site: scheme and registrable domain. */
+const siteOf = (url: URL): string => `${url.protocol}//${siteHost(url.hostname)}`;
 
 /** An origin that can match no URL the user gives, for the names the exchange does not use. */
 const unused = (name: OriginName): string => `http://unused-${name}.invalid`;
@@ -76,7 +83,8 @@ function labFormOf(exchange: Exchange): { experiment: Experiment; origins: Origi
   const target = new URL(exchange.request.url);
   const opaquePage = exchange.origin === 'null';
   const pageSpace = opaquePage ? 'public' : addressSpaceOfHost(new URL(exchange.origin).hostname);
-  const names = exchange.origin === target.origin ? { page: 'app' as const, target: 'app' as const } : namesFor(pageSpace, addressSpaceOfHost(target.hostname));
+  const sameSite = !opaquePage && siteOf(new URL(exchange.origin)) === siteOf(target);
+  const names = exchange.origin === target.origin ? { page: 'app' as const, target: 'app' as const } : namesFor(pageSpace, addressSpaceOfHost(target.hostname), sameSite);
   const origins = Object.fromEntries(ORIGIN_NAMES.map((name) => [name, unused(name)])) as Record<OriginName, string>;
   origins[names.target] = target.origin;
   if (!opaquePage) origins[names.page] = exchange.origin;
@@ -142,10 +150,12 @@ function locationOf(exchange: Exchange): string | null {
 
 /** What page JavaScript can read of the user's own response (all its lines, Content-Length included). */
 function exchangeReadable(exchange: Exchange, step: StepPrediction): { readableHeaders: string[]; hiddenHeaders: string[] } {
-  if (step.outcome !== 'allowed' || !step.responseType) return { readableHeaders: [], hiddenHeaders: [] };
+  if (step.outcome !== 'allowed') return { readableHeaders: [], hiddenHeaders: [] };
+  // XMLHttpRequest has no response type; its response is basic same-origin and cors otherwise.
+  const type = step.responseType ?? (new URL(exchange.request.url).origin === exchange.origin ? 'basic' : 'cors');
   const headers = new ResponseHeaders(exchange.response.headers);
   const include = exchange.request.credentials === 'include';
-  const readable = readableHeaderNames(headers, step.responseType, include);
+  const readable = readableHeaderNames(headers, type, include);
   return { readableHeaders: readable, hiddenHeaders: headers.names().filter((n) => !readable.includes(n)).sort() };
 }
 
