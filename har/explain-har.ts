@@ -24,6 +24,8 @@ export interface HarFinding {
    */
   outcome: AnyOriginPrediction['outcome'] | 'unknown';
   reason: string | null;
+  /** The value Chromium names with the reason (a method, a header, a header value). */
+  failedParameter: string | null;
   /** What the browser reported when the request failed (`net::ERR_FAILED`), as recorded. */
   failure: string | null;
   preflightNeeded: boolean;
@@ -102,10 +104,10 @@ async function findingOf(request: CrossOriginRequest): Promise<HarFinding> {
       return { ...finding, ...wordsOf(bare) };
     }
     // A recorded failure is the page's TypeError: blocked, for a reason the file does not hold.
-    return { ...finding, outcome: entry.failure ? 'blocked' : 'unknown', reason: null, verdict: unrecorded(finding, preflight), console: null, fix: null };
+    return { ...finding, outcome: entry.failure ? 'blocked' : 'unknown', reason: null, failedParameter: null, verdict: unrecorded(finding, preflight), console: null, fix: null };
   } catch (error) {
     if (!(error instanceof PredictInputError)) throw error;
-    return { ...finding, outcome: 'unknown', reason: null, verdict: `Cannot read this entry: ${error.message}`, console: null, fix: null };
+    return { ...finding, outcome: 'unknown', reason: null, failedParameter: null, verdict: `Cannot read this entry: ${error.message}`, console: null, fix: null };
   }
 }
 
@@ -116,9 +118,9 @@ function passedPreflight(pageOrigin: string, entry: HarEntry, preflight: HarEntr
   return { status: 204, headers: unsafe.length ? { ...allow, 'Access-Control-Allow-Headers': unsafe.join(', ') } : allow };
 }
 
-function wordsOf(prediction: AnyOriginPrediction): Pick<HarFinding, 'outcome' | 'reason' | 'verdict' | 'console' | 'fix'> {
+function wordsOf(prediction: AnyOriginPrediction): Pick<HarFinding, 'outcome' | 'reason' | 'failedParameter' | 'verdict' | 'console' | 'fix'> {
   const { verdict, console, fix } = prediction.explanation;
-  return { outcome: prediction.outcome, reason: prediction.reason, verdict, console, fix };
+  return { outcome: prediction.outcome, reason: prediction.reason, failedParameter: prediction.failedParameter, verdict, console, fix };
 }
 
 function unrecorded(finding: Pick<HarFinding, 'failure' | 'preflightNeeded'>, preflight: HarEntry | null): string {
