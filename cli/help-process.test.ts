@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOOK = fileURLToPath(new URL('../test/package/forbid-playwright.mjs', import.meta.url));
 const run = promisify(execFile);
-const COMMANDS = ['serve', 'origins', 'list', 'run', 'scan', 'probe'];
+const COMMANDS = ['serve', 'origins', 'list', 'run', 'scan', 'probe', 'explain'];
 
 function cli(args: string[]): Promise<{ stdout: string; stderr: string }> {
   return run(process.execPath, ['--import', 'tsx', '--import', HOOK, 'cli/main.ts', ...args], { cwd: ROOT, timeout: 120_000 });
@@ -25,6 +25,13 @@ describe.concurrent('--help loads no Playwright', () => {
       expect(stderr).toBe('');
     }, 150_000);
   }
+
+  it('cors-lab explain FILE.har runs offline without Playwright (the model alone)', async () => {
+    const har = fileURLToPath(new URL('../har/fixtures/devtools-blocked.har', import.meta.url));
+    const { stdout, stderr } = await cli(['explain', har]);
+    expect(stdout).toContain('blocked: MissingAllowOriginHeader');
+    expect(stderr).toBe('');
+  }, 150_000);
 
   it('the hook bites: a probe with valid input loads playwright-core', async () => {
     // Port 9 on loopback: nothing is sent, the import fails first.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/cors-lab.js', import.meta.url));
-const COMMANDS = ['serve', 'origins', 'list', 'run', 'scan', 'probe'];
+const COMMANDS = ['serve', 'origins', 'list', 'run', 'scan', 'probe', 'explain'];
 /** Prints the wall and CPU time of the import itself, in ms, as "wall cpu". */
 const IMPORT_MODEL =
   "const c = process.cpuUsage(); const t = performance.now(); await import('cors-lab/model'); " +
