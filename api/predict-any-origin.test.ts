@@ -61,6 +61,10 @@ describe('predict({ origin, request, response }) from any origin', () => {
     expect(await predict({ ...input, browser: { localNetworkAccess: 'granted' } })).toMatchObject({ outcome: 'allowed' });
     const local = await predict({ ...input, request: { url: 'https://192.168.1.20/x' } });
     expect(local.console).toContain('`local` address space');
+    const mdns = await predict({ ...input, request: { url: 'https://printer.local/status' } });
+    expect(mdns).toMatchObject({ reason: 'LocalNetworkAccessPermissionDenied' });
+    expect(mdns.console).toContain('`local` address space');
+    expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({ outcome: 'allowed' });
     // A loopback page reaching a loopback API needs no permission.
     expect(await predict({ ...input, origin: PAGE })).toMatchObject({ outcome: 'allowed' });
   });

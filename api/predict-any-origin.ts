@@ -4,7 +4,7 @@
  * the answer and says it in the user's terms, with the user's URLs.
  */
 import { explain as explainStep, type ExplainContext, type Explanation } from '../experiments/model/explain.ts';
-import { addressSpaceOfHost, preflightNeeded, predictExchange, type Exchange } from '../experiments/model/exchange.ts';
+import { preflightNeeded, predictExchange, type Exchange } from '../experiments/model/exchange.ts';
 import type { ModelReason } from '../experiments/model/model-reasons.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Outcome } from '../experiments/reasons.ts';
@@ -62,7 +62,7 @@ export interface AnyOriginPrediction {
  */
 function isMixedContent(exchange: Exchange): boolean {
   const url = new URL(exchange.request.url);
-  return exchange.origin.startsWith('https:') && url.protocol === 'http:' && addressSpaceOfHost(url.hostname) !== 'loopback';
+  return exchange.origin.startsWith('https:') && url.protocol === 'http:' && exchange.addressSpaces.target !== 'loopback';
 }
 
 function contextOf(exchange: Exchange): ExplainContext {
@@ -78,7 +78,7 @@ function requestOf(exchange: Exchange): AnyOriginPrediction['request'] {
 /** The model's words; Local Network Access named by the target's real address space. */
 function explanationOf(step: StepPrediction, exchange: Exchange): Explanation {
   const words = explainStep(step, contextOf(exchange));
-  if (addressSpaceOfHost(new URL(exchange.request.url).hostname) !== 'local') return words;
+  if (exchange.addressSpaces.target !== 'local') return words;
   const local = (text: string | null): string | null => text?.replaceAll('`loopback`', '`local`') ?? null;
   return { ...words, verdict: local(words.verdict) ?? '', console: local(words.console), fix: local(words.fix) };
 }

@@ -5,6 +5,7 @@
  */
 import { isToken, type HeaderLines } from '../experiments/headers.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
+import { addressSpaceOf } from '../probe/address-space.ts';
 
 /** Header lines as a record (a value array for repeated lines) or as [name, value] pairs in order. */
 export type HeadersInput = Readonly<Record<string, string | readonly string[]>> | ReadonlyArray<readonly [string, string]>;
@@ -142,10 +143,14 @@ export function exchangeOf(input: unknown): Exchange {
   const browser = input['browser'];
   if (browser !== undefined && !isRecord(browser)) throw new PredictInputError('browser', 'an object { localNetworkAccess }');
   if (browser) onlyKeys(browser, 'browser', ['localNetworkAccess']);
+  const url = urlOf(request['url'], origin);
+  // The model places an opaque page (a sandboxed frame) where the lab's are, on loopback (its creator's, unknown here).
+  const page = origin === 'null' ? 'loopback' : addressSpaceOf(new URL(origin).hostname);
   return {
     origin,
+    addressSpaces: { page, target: addressSpaceOf(new URL(url).hostname) },
     request: {
-      url: urlOf(request['url'], origin),
+      url,
       method,
       headers: headerLines(request['headers'], 'request.headers'),
       credentials: oneOf(request['credentials'], 'request.credentials', ['omit', 'same-origin', 'include'], 'same-origin'),

@@ -36,6 +36,8 @@ export interface Exchange {
   };
   preflight: ExchangeAnswer | null;
   response: ExchangeAnswer;
+  /** Where the page's and the URL's hosts are for Local Network Access (the caller reads them from the hosts). */
+  addressSpaces: { page: AddressSpace; target: AddressSpace };
   /** Whether the user granted the page Local Network Access; Chromium asks, so "denied" until they do. */
   localNetworkAccess: 'denied' | 'granted';
 }
@@ -45,20 +47,6 @@ export type ExchangePrediction =
   | { complete: true; step: StepPrediction; readableHeaders: string[]; hiddenHeaders: string[] }
   /** The model needs an answer the input lacks: the preflight's, or the next hop's after a redirect. */
   | { complete: false; missing: 'preflight' | 'redirect'; step: StepPrediction; location: string | null };
-
-/**
- * https://wicg.github.io/local-network-access/#ip-address-space-heading, from the host alone:
- * loopback names and addresses, the private ranges, and everything else public. A DNS name that
- * resolves to a private address is public here: the model cannot resolve names.
- */
-export function addressSpaceOfHost(hostname: string): AddressSpace {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)) return 'loopback';
-  if (/^(10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host)) {
-    return 'local';
-  }
-  return 'public';
-}
 
 /**
  * Lab names whose address spaces and sites stand for the page's and the target's: the model reads
@@ -82,9 +70,8 @@ const unused = (name: OriginName): string => `http://unused-${name}.invalid`;
 function labFormOf(exchange: Exchange): { experiment: Experiment; origins: OriginMap } {
   const target = new URL(exchange.request.url);
   const opaquePage = exchange.origin === 'null';
-  const pageSpace = opaquePage ? 'public' : addressSpaceOfHost(new URL(exchange.origin).hostname);
   const sameSite = !opaquePage && siteOf(new URL(exchange.origin)) === siteOf(target);
-  const names = exchange.origin === target.origin ? { page: 'app' as const, target: 'app' as const } : namesFor(pageSpace, addressSpaceOfHost(target.hostname), sameSite);
+  const names = exchange.origin === target.origin ? { page: 'app' as const, target: 'app' as const } : namesFor(exchange.addressSpaces.page, exchange.addressSpaces.target, sameSite);
   const origins = Object.fromEntries(ORIGIN_NAMES.map((name) => [name, unused(name)])) as Record<OriginName, string>;
   origins[names.target] = target.origin;
   if (!opaquePage) origins[names.page] = exchange.origin;
