@@ -1,7 +1,9 @@
 /** `cors-lab explain FILE.har`: its output, and what it says of a file it cannot use (exit 2, file and JSON path named). */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-in-memory.ts';
 
@@ -31,6 +33,14 @@ describe('cors-lab explain', () => {
     expect(text.out).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
     const json = await cli('explain', file, '--json');
     expect(JSON.parse(json.out)).toMatchObject({ findings: [{ entry: 0, reason: 'AllowOriginMismatch', failedParameter: 'http://localhost:3001' }], skipped: [] });
+  });
+
+  it("prints README's example output for the DevTools-shaped fixture", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const shown = /```sh\n\$ npx cors-lab explain session\.har \[--json\]\n([\s\S]*?)```/.exec(readme)?.[1];
+    const fixture = fileURLToPath(new URL('../har/fixtures/devtools-blocked.har', import.meta.url));
+    const { out } = await cli('explain', fixture);
+    expect(out.replaceAll(fixture, 'session.har')).toBe(shown);
   });
 
   it('a terminal control character in a recorded value is printed escaped', async () => {
