@@ -52,7 +52,11 @@ export async function predict(
 export function explain(prediction: AnyOriginPrediction): Explanation;
 /** One lab step in words (the CLI's and the playground's explanation). */
 export function explain(prediction: StepPrediction, context: ExplainContext, lang?: Language): Explanation;
-export function explain(prediction: AnyOriginPrediction | StepPrediction, context?: ExplainContext, lang?: Language): Explanation {
+export function explain(
+  prediction: AnyOriginPrediction | StepPrediction,
+  context?: ExplainContext,
+  lang?: Language,
+): Explanation {
   if ('explanation' in prediction) return explainAnyOrigin(prediction);
   if (!context) throw new TypeError('explain(step, context): a lab step needs its ExplainContext');
   return explainStep(prediction, context, lang);

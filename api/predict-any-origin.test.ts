@@ -9,11 +9,20 @@ const ALLOW = { 'Access-Control-Allow-Origin': PAGE };
 const LAB_PORTS = Object.values(DEFAULT_ORIGIN_MAP).map((origin) => new URL(origin).port);
 
 describe('predict({ origin, request, response }) from any origin', () => {
-  it('blocks a response without Access-Control-Allow-Origin, in Chromium\'s words with the user\'s URLs', async () => {
-    const result = await predict({ origin: PAGE, request: { url: API }, response: { status: 200, headers: { 'Content-Type': 'application/json' } } });
-    expect(result).toMatchObject({ outcome: 'blocked', reason: 'MissingAllowOriginHeader', preflight: { needed: false, sent: false } });
+  it("blocks a response without Access-Control-Allow-Origin, in Chromium's words with the user's URLs", async () => {
+    const result = await predict({
+      origin: PAGE,
+      request: { url: API },
+      response: { status: 200, headers: { 'Content-Type': 'application/json' } },
+    });
+    expect(result).toMatchObject({
+      outcome: 'blocked',
+      reason: 'MissingAllowOriginHeader',
+      preflight: { needed: false, sent: false },
+    });
     expect(result.console).toBe(
-      `Access to fetch at '${API}' from origin '${PAGE}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`,
+      `Access to fetch at '${API}' from origin '${PAGE}' has been blocked by CORS policy: ` +
+        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
     );
     expect(result.fix).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
     const words = JSON.stringify(explain(result));
@@ -21,67 +30,152 @@ describe('predict({ origin, request, response }) from any origin', () => {
     for (const port of LAB_PORTS) expect(words).not.toContain(`:${port}`);
   });
 
-  it('allows the same request once the header names the page, and reads only the safelisted and exposed headers', async () => {
+  it('allows it once the header names the page, and reads only the safelisted and exposed headers', async () => {
     const result = await predict({
       origin: PAGE,
       request: { url: API, credentials: 'include' },
-      response: { status: 200, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Credentials', 'true'], ['Content-Type', 'application/json'], ['X-Total-Count', '3'], ['Access-Control-Expose-Headers', 'x-request-id']] },
+      response: {
+        status: 200,
+        headers: [
+          ['Access-Control-Allow-Origin', PAGE],
+          ['Access-Control-Allow-Credentials', 'true'],
+          ['Content-Type', 'application/json'],
+          ['X-Total-Count', '3'],
+          ['Access-Control-Expose-Headers', 'x-request-id'],
+        ],
+      },
     });
-    expect(result).toMatchObject({ outcome: 'allowed', reason: null, status: 200, responseType: 'cors', cookies: 'sent', console: null, fix: null });
+    expect(result).toMatchObject({
+      outcome: 'allowed',
+      reason: null,
+      status: 200,
+      responseType: 'cors',
+      cookies: 'sent',
+      console: null,
+      fix: null,
+    });
     expect(result.readableHeaders).toEqual(['content-type']);
     expect(result.hiddenHeaders).toContain('x-total-count');
     expect(explain(result).verdict).toContain('1 header');
   });
 
   it('names the missing preflight answer instead of guessing it', async () => {
-    const result = await predict({ origin: PAGE, request: { url: API, method: 'PUT', headers: { 'X-Custom': '1', Accept: 'application/json' } }, response: { status: 200, headers: ALLOW } });
-    expect(result).toMatchObject({ outcome: 'incomplete', missing: 'preflight', reason: null, preflight: { needed: true, requestMethod: 'PUT', requestHeaders: 'x-custom' } });
-    expect(explain(result).verdict).toMatch(/preflight answer is missing.*OPTIONS https:\/\/api\.example\.com\/users\?page=2.*Access-Control-Request-Method: PUT/);
+    const result = await predict({
+      origin: PAGE,
+      request: { url: API, method: 'PUT', headers: { 'X-Custom': '1', Accept: 'application/json' } },
+      response: { status: 200, headers: ALLOW },
+    });
+    expect(result).toMatchObject({
+      outcome: 'incomplete',
+      missing: 'preflight',
+      reason: null,
+      preflight: { needed: true, requestMethod: 'PUT', requestHeaders: 'x-custom' },
+    });
+    expect(explain(result).verdict).toMatch(
+      /preflight answer is missing.*OPTIONS https:\/\/api\.example\.com\/users\?page=2.*Request-Method: PUT/,
+    );
   });
 
   it('judges the preflight answer when given: allowed, and blocked for the header it does not list', async () => {
-    const preflight = (allowHeaders: string) => ({ status: 204, headers: { ...ALLOW, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': allowHeaders } });
+    const preflight = (allowHeaders: string) => ({
+      status: 204,
+      headers: { ...ALLOW, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': allowHeaders },
+    });
     const request = { url: API, method: 'PUT', headers: { 'X-Custom': '1' } };
-    const allowed = await predict({ origin: PAGE, request, preflight: preflight('X-Custom'), response: { status: 200, headers: ALLOW } });
+    const allowed = await predict({
+      origin: PAGE,
+      request,
+      preflight: preflight('X-Custom'),
+      response: { status: 200, headers: ALLOW },
+    });
     expect(allowed).toMatchObject({ outcome: 'allowed', preflight: { needed: true, sent: true } });
-    const blocked = await predict({ origin: PAGE, request, preflight: preflight('X-Other'), response: { status: 200, headers: ALLOW } });
-    expect(blocked).toMatchObject({ outcome: 'blocked', reason: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom', cookies: 'not-sent' });
+    const blocked = await predict({
+      origin: PAGE,
+      request,
+      preflight: preflight('X-Other'),
+      response: { status: 200, headers: ALLOW },
+    });
+    expect(blocked).toMatchObject({
+      outcome: 'blocked',
+      reason: 'HeaderDisallowedByPreflightResponse',
+      failedParameter: 'x-custom',
+      cookies: 'not-sent',
+    });
   });
 
   it('tells a wildcard with credentials and two Allow-Origin lines apart', async () => {
-    const wildcard = await predict({ origin: PAGE, request: { url: API, credentials: 'include' }, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } });
+    const wildcard = await predict({
+      origin: PAGE,
+      request: { url: API, credentials: 'include' },
+      response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    });
     expect(wildcard.reason).toBe('WildcardOriginNotAllowed');
-    const twice = await predict({ origin: PAGE, request: { url: API }, response: { status: 200, headers: { 'Access-Control-Allow-Origin': [PAGE, 'https://other.example'] } } });
-    expect(twice).toMatchObject({ reason: 'MultipleAllowOriginValues', failedParameter: `${PAGE}, https://other.example` });
+    const twice = await predict({
+      origin: PAGE,
+      request: { url: API },
+      response: { status: 200, headers: { 'Access-Control-Allow-Origin': [PAGE, 'https://other.example'] } },
+    });
+    expect(twice).toMatchObject({
+      reason: 'MultipleAllowOriginValues',
+      failedParameter: `${PAGE}, https://other.example`,
+    });
   });
 
   it('a public page reaching localhost is stopped by Local Network Access unless the user granted it', async () => {
-    const input: AnyOriginInput = { origin: 'https://app.example.com', request: { url: 'http://localhost:8080/x' }, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } };
+    const input: AnyOriginInput = {
+      origin: 'https://app.example.com',
+      request: { url: 'http://localhost:8080/x' },
+      response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    };
     expect(await predict(input)).toMatchObject({ outcome: 'blocked', reason: 'LocalNetworkAccessPermissionDenied' });
-    expect(await predict({ ...input, browser: { localNetworkAccess: 'granted' } })).toMatchObject({ outcome: 'allowed' });
+    expect(await predict({ ...input, browser: { localNetworkAccess: 'granted' } })).toMatchObject({
+      outcome: 'allowed',
+    });
     const local = await predict({ ...input, request: { url: 'https://192.168.1.20/x' } });
     expect(local.console).toContain('`local` address space');
     const mdns = await predict({ ...input, request: { url: 'https://printer.local/status' } });
     expect(mdns).toMatchObject({ reason: 'LocalNetworkAccessPermissionDenied' });
     expect(mdns.console).toContain('`local` address space');
-    expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({ outcome: 'allowed' });
+    expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({
+      outcome: 'allowed',
+    });
     // A loopback page reaching a loopback API needs no permission.
     expect(await predict({ ...input, origin: PAGE })).toMatchObject({ outcome: 'allowed' });
   });
 
   it('an https page fetching http is mixed content, blocked before CORS; loopback http is not', async () => {
-    const input: AnyOriginInput = { origin: 'https://app.example.com', request: { url: 'http://api.example.com/x' }, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } };
-    expect(await predict(input)).toMatchObject({ outcome: 'blocked', reason: 'mixed-content', preflight: { sent: false } });
-    expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({ outcome: 'allowed' });
+    const input: AnyOriginInput = {
+      origin: 'https://app.example.com',
+      request: { url: 'http://api.example.com/x' },
+      response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    };
+    expect(await predict(input)).toMatchObject({
+      outcome: 'blocked',
+      reason: 'mixed-content',
+      preflight: { sent: false },
+    });
+    expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({
+      outcome: 'allowed',
+    });
   });
 
   it('stops at a redirect it was not given the next hop of, and names the Location', async () => {
-    const result = await predict({ origin: PAGE, request: { url: API }, response: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: '/v2/users' } } });
-    expect(result).toMatchObject({ outcome: 'incomplete', missing: 'redirect', location: 'https://api.example.com/v2/users' });
+    const result = await predict({
+      origin: PAGE,
+      request: { url: API },
+      response: { status: 302, headers: { 'Access-Control-Allow-Origin': '*', Location: '/v2/users' } },
+    });
+    expect(result).toMatchObject({
+      outcome: 'incomplete',
+      missing: 'redirect',
+      location: 'https://api.example.com/v2/users',
+    });
   });
 
-  it('a relative URL is the page\'s own origin: no CORS, cookies sent', async () => {
-    expect(await predict({ origin: PAGE, request: { url: '/me' }, response: { status: 200, headers: { 'X-Id': '7' } } })).toMatchObject({
+  it("a relative URL is the page's own origin: no CORS, cookies sent", async () => {
+    expect(
+      await predict({ origin: PAGE, request: { url: '/me' }, response: { status: 200, headers: { 'X-Id': '7' } } }),
+    ).toMatchObject({
       outcome: 'allowed',
       responseType: 'basic',
       readableHeaders: ['x-id'],
@@ -99,16 +193,32 @@ describe('predict({ origin, request, response }) from any origin', () => {
 describe('predict() input checks name the field', () => {
   const good = { origin: PAGE, request: { url: API }, response: { status: 200 } };
   const cases: Array<[string, unknown, RegExp]> = [
-    ['a header name with a space', { ...good, request: { url: API, headers: { 'x y': '1' } } }, /^request\.headers\["x y"\]: not a header name$/],
-    ['a header value with a line break', { ...good, response: { status: 200, headers: { A: ['ok', 'x\r\ny'] } } }, /^response\.headers\["A"\]\[1\]: not a header value/],
+    [
+      'a header name with a space',
+      { ...good, request: { url: API, headers: { 'x y': '1' } } },
+      /^request\.headers\["x y"\]: not a header name$/,
+    ],
+    [
+      'a header value with a line break',
+      { ...good, response: { status: 200, headers: { A: ['ok', 'x\r\ny'] } } },
+      /^response\.headers\["A"\]\[1\]: not a header value/,
+    ],
     ['a misspelt field', { ...good, request: { url: API, heders: {} } }, /^request\.heders: unknown field/],
     ['an origin with a path', { ...good, origin: 'http://localhost:3000/app' }, /^origin: not an origin/],
     ['a lab origin name', { ...good, origin: 'app' }, /^origin: not an origin/],
     ['a status out of range', { ...good, response: { status: 0 } }, /^response\.status: 0 is not an HTTP status/],
     ['a preflight without status', { ...good, preflight: { headers: {} } }, /^preflight\.status:/],
     ['a method that is not a token', { ...good, request: { url: API, method: 'GE T' } }, /^request\.method:/],
-    ['a credentials mode', { ...good, request: { url: API, credentials: 'yes' } }, /^request\.credentials: "yes" is not one of omit, same-origin, include$/],
-    ['a URL of another scheme', { ...good, request: { url: 'ftp://x.example/' } }, /^request\.url: ftp: is not http: or https:$/],
+    [
+      'a credentials mode',
+      { ...good, request: { url: API, credentials: 'yes' } },
+      /^request\.credentials: "yes" is not one of omit, same-origin, include$/,
+    ],
+    [
+      'a URL of another scheme',
+      { ...good, request: { url: 'ftp://x.example/' } },
+      /^request\.url: ftp: is not http: or https:$/,
+    ],
     ['no response', { origin: PAGE, request: { url: API } }, /^response: an object/],
   ];
   for (const [title, input, message] of cases) {

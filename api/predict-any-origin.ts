@@ -53,7 +53,13 @@ export interface AnyOriginPrediction {
   /** The verdict, console line, fix and reference pages in words, with the user's URLs (what explain() returns). */
   explanation: Explanation;
   /** The request as the prediction read it. */
-  request: { origin: string; url: string; method: string; api: 'fetch' | 'xhr'; credentials: Exchange['request']['credentials'] };
+  request: {
+    origin: string;
+    url: string;
+    method: string;
+    api: 'fetch' | 'xhr';
+    credentials: Exchange['request']['credentials'];
+  };
 }
 
 /**
@@ -62,12 +68,20 @@ export interface AnyOriginPrediction {
  */
 function isMixedContent(exchange: Exchange): boolean {
   const url = new URL(exchange.request.url);
-  return exchange.origin.startsWith('https:') && url.protocol === 'http:' && exchange.addressSpaces.target !== 'loopback';
+  return (
+    exchange.origin.startsWith('https:') && url.protocol === 'http:' && exchange.addressSpaces.target !== 'loopback'
+  );
 }
 
 function contextOf(exchange: Exchange): ExplainContext {
   const { url, api, method } = exchange.request;
-  return { url, pageOrigin: exchange.origin, api, method, credentialsInclude: exchange.request.credentials === 'include' };
+  return {
+    url,
+    pageOrigin: exchange.origin,
+    api,
+    method,
+    credentialsInclude: exchange.request.credentials === 'include',
+  };
 }
 
 function requestOf(exchange: Exchange): AnyOriginPrediction['request'] {
@@ -89,7 +103,9 @@ export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPredict
   const request = requestOf(exchange);
   if (isMixedContent(exchange)) {
     const fix = `Serve ${new URL(exchange.request.url).origin} over https: an https page may not fetch http.`;
-    const verdict = `Blocked before sending: mixed content. The page at ${exchange.origin} was loaded over https and asked for ${exchange.request.url} over http.`;
+    const verdict =
+      `Blocked before sending: mixed content. The page at ${exchange.origin} was loaded over https ` +
+      `and asked for ${exchange.request.url} over http.`;
     const mdn = 'https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content';
     return {
       ...blank(request),
@@ -108,18 +124,30 @@ export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPredict
     ...blank(request),
     preflight: {
       // Needed even when Local Network Access stops the request before its preflight goes out.
-      needed: preflightRequest !== undefined || (exchange.request.mode === 'cors' && !sameOrigin && preflightNeeded(exchange.request).needed),
+      needed:
+        preflightRequest !== undefined ||
+        (exchange.request.mode === 'cors' && !sameOrigin && preflightNeeded(exchange.request).needed),
       sent: preflightRequest !== undefined,
       requestMethod: preflightRequest?.accessControlRequestMethod ?? null,
       requestHeaders: preflightRequest?.accessControlRequestHeaders ?? null,
     },
   };
   if (!predicted.complete) {
-    const verdict = predicted.missing === 'preflight' ? missingPreflight(exchange, facts.preflight) : missingHop(exchange, predicted.location);
-    return { ...facts, outcome: 'incomplete', missing: predicted.missing, location: predicted.location, explanation: { verdict, console: null, fix: null, mdn: null, firefox: null } };
+    const verdict =
+      predicted.missing === 'preflight'
+        ? missingPreflight(exchange, facts.preflight)
+        : missingHop(exchange, predicted.location);
+    return {
+      ...facts,
+      outcome: 'incomplete',
+      missing: predicted.missing,
+      location: predicted.location,
+      explanation: { verdict, console: null, fix: null, mdn: null, firefox: null },
+    };
   }
   const words = explanationOf(step, exchange);
-  const withCookies = exchange.request.credentials === 'include' || (exchange.request.credentials === 'same-origin' && sameOrigin);
+  const withCookies =
+    exchange.request.credentials === 'include' || (exchange.request.credentials === 'same-origin' && sameOrigin);
   return {
     ...facts,
     outcome: step.outcome,
@@ -140,15 +168,18 @@ export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPredict
 function missingPreflight(exchange: Exchange, preflight: AnyOriginPrediction['preflight']): string {
   const headers = preflight.requestHeaders ? `, Access-Control-Request-Headers: ${preflight.requestHeaders}` : '';
   return (
-    `Incomplete: the preflight answer is missing. This request needs a preflight (OPTIONS ${exchange.request.url} with ` +
-    `Access-Control-Request-Method: ${preflight.requestMethod ?? exchange.request.method}${headers}), so the verdict depends ` +
+    'Incomplete: the preflight answer is missing. ' +
+    `This request needs a preflight (OPTIONS ${exchange.request.url} with ` +
+    `Access-Control-Request-Method: ${preflight.requestMethod ?? exchange.request.method}${headers}), ` +
+    'so the verdict depends ' +
     'on how the server answers it: give that answer as preflight: { status, headers }.'
   );
 }
 
 function missingHop(exchange: Exchange, location: string | null): string {
   return (
-    `Incomplete: the response to ${exchange.request.url} redirects to ${location ?? 'its Location'}, and the verdict depends on ` +
+    `Incomplete: the response to ${exchange.request.url} redirects to ${location ?? 'its Location'}, ` +
+    'and the verdict depends on ' +
     'the next hop. Predict the request to the Location as well (its Origin is "null" when the redirect leaves the ' +
     "URL's origin; https://fetch.spec.whatwg.org/#http-redirect-fetch)."
   );

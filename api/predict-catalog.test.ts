@@ -28,9 +28,11 @@ function isPlain(experiment: Experiment): boolean {
 }
 
 /** A response that redirects to itself (a loop) is a chain too: the lab followed it. */
-const followedRedirect = (requests: readonly PredictedRequest[]): boolean => requests.filter((r) => r.kind === 'actual').length > 1;
+const followedRedirect = (requests: readonly PredictedRequest[]): boolean =>
+  requests.filter((r) => r.kind === 'actual').length > 1;
 
-const answerOf = (request: PredictedRequest | undefined) => (request ? { status: request.status, headers: request.responseHeaders } : undefined);
+const answerOf = (request: PredictedRequest | undefined) =>
+  request ? { status: request.status, headers: request.responseHeaders } : undefined;
 
 function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest[]): AnyOriginInput {
   const page = experiment.page ?? 'app';
@@ -38,11 +40,21 @@ function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest
   const preflight = answerOf(requests.find((r) => r.kind === 'preflight'));
   return {
     origin: page === 'null' ? 'null' : plainOrigin(page),
-    request: { url: plainOrigin(experiment.request.target) + (experiment.request.path ?? '/'), api, method, headers, credentials, mode, redirect },
+    request: {
+      url: plainOrigin(experiment.request.target) + (experiment.request.path ?? '/'),
+      api,
+      method,
+      headers,
+      credentials,
+      mode,
+      redirect,
+    },
     ...(preflight ? { preflight } : {}),
     // A request stopped before its actual request went out: any answer, which the model never reads.
     response: answerOf(requests.find((r) => r.kind === 'actual')) ?? { status: 200, headers: [] },
-    ...(experiment.browser?.localNetworkAccess ? { browser: { localNetworkAccess: experiment.browser.localNetworkAccess } } : {}),
+    ...(experiment.browser?.localNetworkAccess
+      ? { browser: { localNetworkAccess: experiment.browser.localNetworkAccess } }
+      : {}),
   };
 }
 
@@ -59,7 +71,10 @@ describe('predict() in plain form = the lab prediction, over the catalog', () =>
       if (!lab) throw new Error(`${experiment.id}: the lab predicted no step`);
       if (followedRedirect(lab.requests)) {
         // Told apart, not guessed: the plain form of one hop says the next one is missing.
-        expect(await predict(plainFormOf(experiment, lab.requests))).toMatchObject({ outcome: 'incomplete', missing: 'redirect' });
+        expect(await predict(plainFormOf(experiment, lab.requests))).toMatchObject({
+          outcome: 'incomplete',
+          missing: 'redirect',
+        });
         return;
       }
       const result = await predict(plainFormOf(experiment, lab.requests));

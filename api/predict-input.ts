@@ -8,7 +8,9 @@ import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts'
 import { addressSpaceOf } from '../probe/address-space.ts';
 
 /** Header lines as a record (a value array for repeated lines) or as [name, value] pairs in order. */
-export type HeadersInput = Readonly<Record<string, string | readonly string[]>> | ReadonlyArray<readonly [string, string]>;
+export type HeadersInput =
+  | Readonly<Record<string, string | readonly string[]>>
+  | ReadonlyArray<readonly [string, string]>;
 
 /** One answer from the server, as it was sent. */
 export interface AnswerInput {
@@ -53,14 +55,16 @@ export class PredictInputError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** https://fetch.spec.whatwg.org/#header-value: no CR, LF or NUL; tab, visible ASCII and obs-text. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** A misspelt field (`request.heders`) is named, not ignored. */
 function onlyKeys(value: Record<string, unknown>, field: string, keys: readonly string[]): void {
   const unknown = Object.keys(value).find((key) => !keys.includes(key));
-  if (unknown !== undefined) throw new PredictInputError(field ? `${field}.${unknown}` : unknown, `unknown field (known: ${keys.join(', ')})`);
+  if (unknown !== undefined)
+    throw new PredictInputError(field ? `${field}.${unknown}` : unknown, `unknown field (known: ${keys.join(', ')})`);
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
@@ -72,7 +76,8 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 function headerLine(name: unknown, value: unknown, field: string): [string, string] {
   if (typeof name !== 'string' || !isToken(name)) throw new PredictInputError(field, 'not a header name');
   if (typeof value !== 'string') throw new PredictInputError(field, 'a header value is a string');
-  if (!HEADER_VALUE.test(value)) throw new PredictInputError(field, 'not a header value (CR, LF and NUL are not allowed)');
+  if (!HEADER_VALUE.test(value))
+    throw new PredictInputError(field, 'not a header value (CR, LF and NUL are not allowed)');
   return [name, value];
 }
 
@@ -80,7 +85,8 @@ function headerLines(value: unknown, field: string): HeaderLines {
   if (value === undefined) return [];
   if (Array.isArray(value)) {
     return value.map((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2) throw new PredictInputError(`${field}[${i}]`, 'a header line is [name, value]');
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new PredictInputError(`${field}[${i}]`, 'a header line is [name, value]');
       return headerLine(pair[0], pair[1], `${field}[${i}]`);
     });
   }
@@ -114,7 +120,8 @@ function originOf(value: unknown): string {
   } catch {
     throw new PredictInputError('origin', problem);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, '')) throw new PredictInputError('origin', problem);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, ''))
+    throw new PredictInputError('origin', problem);
   return url.origin;
 }
 
@@ -124,9 +131,13 @@ function urlOf(value: unknown, origin: string): string {
   try {
     url = origin === 'null' ? new URL(value) : new URL(value, origin);
   } catch {
-    throw new PredictInputError('request.url', `${JSON.stringify(value)} is not a URL${origin === 'null' ? ' (with origin "null" it must be absolute)' : ''}`);
+    throw new PredictInputError(
+      'request.url',
+      `${JSON.stringify(value)} is not a URL${origin === 'null' ? ' (with origin "null" it must be absolute)' : ''}`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PredictInputError('request.url', `${url.protocol} is not http: or https:`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PredictInputError('request.url', `${url.protocol} is not http: or https:`);
   return url.href;
 }
 
@@ -136,12 +147,15 @@ export function exchangeOf(input: unknown): Exchange {
   onlyKeys(input, '', ['origin', 'request', 'preflight', 'response', 'browser']);
   const origin = originOf(input['origin']);
   const request = input['request'];
-  if (!isRecord(request)) throw new PredictInputError('request', 'an object { url, method, headers, credentials, mode }');
+  if (!isRecord(request))
+    throw new PredictInputError('request', 'an object { url, method, headers, credentials, mode }');
   onlyKeys(request, 'request', ['url', 'method', 'headers', 'credentials', 'mode', 'api', 'redirect']);
   const method = request['method'] ?? 'GET';
-  if (typeof method !== 'string' || !isToken(method)) throw new PredictInputError('request.method', `${JSON.stringify(method)} is not a method (an HTTP token)`);
+  if (typeof method !== 'string' || !isToken(method))
+    throw new PredictInputError('request.method', `${JSON.stringify(method)} is not a method (an HTTP token)`);
   const browser = input['browser'];
-  if (browser !== undefined && !isRecord(browser)) throw new PredictInputError('browser', 'an object { localNetworkAccess }');
+  if (browser !== undefined && !isRecord(browser))
+    throw new PredictInputError('browser', 'an object { localNetworkAccess }');
   if (browser) onlyKeys(browser, 'browser', ['localNetworkAccess']);
   const url = urlOf(request['url'], origin);
   // The model places an opaque page (a sandboxed frame) where the lab's are, on loopback (its creator's, unknown here).
@@ -153,13 +167,23 @@ export function exchangeOf(input: unknown): Exchange {
       url,
       method,
       headers: headerLines(request['headers'], 'request.headers'),
-      credentials: oneOf(request['credentials'], 'request.credentials', ['omit', 'same-origin', 'include'], 'same-origin'),
+      credentials: oneOf(
+        request['credentials'],
+        'request.credentials',
+        ['omit', 'same-origin', 'include'],
+        'same-origin',
+      ),
       mode: oneOf(request['mode'], 'request.mode', ['cors', 'no-cors', 'same-origin'], 'cors'),
       api: oneOf(request['api'], 'request.api', ['fetch', 'xhr'], 'fetch'),
       redirect: oneOf(request['redirect'], 'request.redirect', ['follow', 'error', 'manual'], 'follow'),
     },
     preflight: input['preflight'] === undefined ? null : answerOf(input['preflight'], 'preflight'),
     response: answerOf(input['response'], 'response'),
-    localNetworkAccess: oneOf(browser?.['localNetworkAccess'], 'browser.localNetworkAccess', ['denied', 'granted'], 'denied'),
+    localNetworkAccess: oneOf(
+      browser?.['localNetworkAccess'],
+      'browser.localNetworkAccess',
+      ['denied', 'granted'],
+      'denied',
+    ),
   };
 }

@@ -20,9 +20,12 @@ const blocks = [...README.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => (
 
 /** The ```ts block that predicts from http://localhost:3000 with cors-lab/model, and the ```text block after it. */
 function example(): { code: string; output: string } {
-  const at = blocks.findIndex((b) => b.language === 'ts' && b.text.includes("from 'cors-lab/model'") && b.text.includes('http://localhost:3000'));
+  const at = blocks.findIndex(
+    (b) => b.language === 'ts' && b.text.includes("from 'cors-lab/model'") && b.text.includes('http://localhost:3000'),
+  );
   const output = blocks[at + 1];
-  if (at < 0 || output?.language !== 'text') throw new Error('README.md: no cors-lab/model example with http://localhost:3000 followed by its output');
+  if (at < 0 || output?.language !== 'text')
+    throw new Error('README.md: no cors-lab/model example with http://localhost:3000 followed by its output');
   return { code: blocks[at]?.text ?? '', output: output.text };
 }
 
@@ -30,6 +33,9 @@ it('README: predict() from http://localhost:3000 prints what the README says', a
   const { code, output } = example();
   const file = join(await mkdtemp(join(tmpdir(), 'cors-lab-readme-')), 'example.mjs');
   await writeFile(file, code.replace("'cors-lab/model'", JSON.stringify(MODEL)));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, timeout: 60_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file], {
+    cwd: ROOT,
+    timeout: 60_000,
+  });
   expect(stdout).toBe(output);
 });

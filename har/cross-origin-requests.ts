@@ -36,7 +36,8 @@ function originOf(url: string): string | null {
 
 /** A CORS preflight: OPTIONS with Access-Control-Request-Method (DevTools also types it "preflight"). */
 const isPreflight = (entry: HarEntry): boolean =>
-  entry.resourceType === 'preflight' || (entry.request.method === 'OPTIONS' && header(entry.request.headers, 'access-control-request-method') !== undefined);
+  entry.resourceType === 'preflight' ||
+  (entry.request.method === 'OPTIONS' && header(entry.request.headers, 'access-control-request-method') !== undefined);
 
 /** Resource types whose cross-origin requests are CORS requests (fetch() and XHR default to mode "cors"). */
 const CORS_TYPES = ['fetch', 'xhr'];
@@ -45,9 +46,11 @@ const CORS_TYPES = ['fetch', 'xhr'];
 function pageOriginOf(entry: HarEntry, har: Har): { origin: string; from: PageOriginSource } | null {
   // The Origin header is what the browser sent as the page's origin ("null" for an opaque page).
   const origin = header(entry.request.headers, 'origin');
-  if (origin !== undefined && (origin === 'null' || originOf(origin) === origin)) return { origin, from: 'Origin header' };
+  if (origin !== undefined && (origin === 'null' || originOf(origin) === origin))
+    return { origin, from: 'Origin header' };
   // The document loaded in the same frame (Playwright) or the same page.
-  const sameFrame = (d: HarEntry): boolean => (entry.frameref !== null ? d.frameref === entry.frameref : d.pageref !== null && d.pageref === entry.pageref);
+  const sameFrame = (d: HarEntry): boolean =>
+    entry.frameref !== null ? d.frameref === entry.frameref : d.pageref !== null && d.pageref === entry.pageref;
   const documents = har.entries.filter((d) => d.resourceType === 'document' && d.index < entry.index && sameFrame(d));
   const document = documents.at(-1);
   const fromDocument = document ? originOf(document.request.url) : null;
@@ -85,7 +88,8 @@ export function crossOriginRequests(har: Har): { requests: CrossOriginRequest[];
     const known = entry.resourceType === null || CORS_TYPES.includes(entry.resourceType);
     const page = pageOriginOf(entry, har);
     if (page === null) {
-      if (known && entry.resourceType !== null) skipped.push({ entry, why: 'no page origin: no Origin or Referer header, page or document entry' });
+      if (known && entry.resourceType !== null)
+        skipped.push({ entry, why: 'no page origin: no Origin or Referer header, page or document entry' });
       continue;
     }
     if (page.origin === target) continue;
@@ -95,7 +99,12 @@ export function crossOriginRequests(har: Har): { requests: CrossOriginRequest[];
       skipped.push({ entry, why: 'no resource type and no Origin header: not known to be a CORS request' });
       continue;
     }
-    requests.push({ entry, pageOrigin: page.origin, pageOriginFrom: page.from, preflight: preflightOf(entry, preflights, used) });
+    requests.push({
+      entry,
+      pageOrigin: page.origin,
+      pageOriginFrom: page.from,
+      preflight: preflightOf(entry, preflights, used),
+    });
   }
   return { requests, skipped };
 }

@@ -6,7 +6,12 @@
 import { predictAnyOrigin, type AnyOriginPrediction } from '../api/predict-any-origin.ts';
 import { PredictInputError, type AnyOriginInput } from '../api/predict-input.ts';
 import { preflightNeeded } from '../experiments/model/exchange.ts';
-import { crossOriginRequests, header, type CrossOriginRequest, type PageOriginSource } from './cross-origin-requests.ts';
+import {
+  crossOriginRequests,
+  header,
+  type CrossOriginRequest,
+  type PageOriginSource,
+} from './cross-origin-requests.ts';
 import type { Har, HarEntry, HarHeader } from './har-file.ts';
 
 export interface HarFinding {
@@ -50,21 +55,39 @@ const DEVTOOLS_NO_CACHE = ['cache-control', 'pragma'];
 
 /** The headers the page set, as far as the HAR tells (HTTP/2 pseudo-headers such as `:path` are the wire's). */
 function pageHeaders(entry: HarEntry, preflight: HarEntry | null): Array<[string, string]> {
-  const listed = (header(preflight?.request.headers ?? [], 'access-control-request-headers') ?? '').toLowerCase().split(',').map((n) => n.trim());
+  const listed = (header(preflight?.request.headers ?? [], 'access-control-request-headers') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((n) => n.trim());
   return entry.request.headers
     .filter((h) => !h.name.startsWith(':') && !BROWSER_ADDED.includes(h.name.toLowerCase()))
-    .filter((h) => !(DEVTOOLS_NO_CACHE.includes(h.name.toLowerCase()) && h.value === 'no-cache' && !listed.includes(h.name.toLowerCase())))
+    .filter(
+      (h) =>
+        !(
+          DEVTOOLS_NO_CACHE.includes(h.name.toLowerCase()) &&
+          h.value === 'no-cache' &&
+          !listed.includes(h.name.toLowerCase())
+        ),
+    )
     .map((h): [string, string] => [h.name, h.value]);
 }
 
 const recorded = (entry: HarEntry): boolean => entry.response.status > 0;
-const lines = (headers: readonly HarHeader[]): Array<[string, string]> => headers.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]);
+const lines = (headers: readonly HarHeader[]): Array<[string, string]> =>
+  headers.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]);
 const answerOf = (entry: HarEntry) => ({ status: entry.response.status, headers: lines(entry.response.headers) });
 
 /** What a response the HAR lacks could be: one that passes every check, and one with no CORS header. */
 function standIns(pageOrigin: string) {
-  const allowing = { 'Access-Control-Allow-Origin': pageOrigin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': '*' };
-  return [{ status: 200, headers: allowing }, { status: 200, headers: {} }];
+  const allowing = {
+    'Access-Control-Allow-Origin': pageOrigin,
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Expose-Headers': '*',
+  };
+  return [
+    { status: 200, headers: allowing },
+    { status: 200, headers: {} },
+  ];
 }
 
 async function findingOf(request: CrossOriginRequest): Promise<HarFinding> {
@@ -95,37 +118,84 @@ async function findingOf(request: CrossOriginRequest): Promise<HarFinding> {
   try {
     if (recorded(entry)) {
       // The request went out, so a preflight it needed passed (Playwright's HAR records none): one that allows it.
-      const passed = finding.preflightNeeded && !base.preflight ? { preflight: passedPreflight(pageOrigin, entry, preflight) } : {};
+      const passed =
+        finding.preflightNeeded && !base.preflight ? { preflight: passedPreflight(pageOrigin, entry, preflight) } : {};
       return { ...finding, ...wordsOf(await predictAnyOrigin({ ...base, ...passed, response: answerOf(entry) })) };
     }
     // No response recorded: the verdict stands only if it is the same whatever the response said.
-    const [passing, bare] = await Promise.all(standIns(pageOrigin).map((response) => predictAnyOrigin({ ...base, response })));
-    if (passing && bare && passing.outcome === bare.outcome && passing.reason === bare.reason && bare.outcome !== 'incomplete') {
+    const [passing, bare] = await Promise.all(
+      standIns(pageOrigin).map((response) => predictAnyOrigin({ ...base, response })),
+    );
+    if (
+      passing &&
+      bare &&
+      passing.outcome === bare.outcome &&
+      passing.reason === bare.reason &&
+      bare.outcome !== 'incomplete'
+    ) {
       return { ...finding, ...wordsOf(bare) };
     }
     // A recorded failure is the page's TypeError: blocked, for a reason the file does not hold.
-    return { ...finding, outcome: entry.failure ? 'blocked' : 'unknown', reason: null, failedParameter: null, verdict: unrecorded(finding, preflight), console: null, fix: null };
+    return {
+      ...finding,
+      outcome: entry.failure ? 'blocked' : 'unknown',
+      reason: null,
+      failedParameter: null,
+      verdict: unrecorded(finding, preflight),
+      console: null,
+      fix: null,
+    };
   } catch (error) {
     if (!(error instanceof PredictInputError)) throw error;
-    return { ...finding, outcome: 'unknown', reason: null, failedParameter: null, verdict: `Cannot read this entry: ${error.message}`, console: null, fix: null };
+    return {
+      ...finding,
+      outcome: 'unknown',
+      reason: null,
+      failedParameter: null,
+      verdict: `Cannot read this entry: ${error.message}`,
+      console: null,
+      fix: null,
+    };
   }
 }
 
 /** The answer of a preflight that let this request through. */
 function passedPreflight(pageOrigin: string, entry: HarEntry, preflight: HarEntry | null) {
-  const unsafe = preflightNeeded({ method: entry.request.method, headers: pageHeaders(entry, preflight) }).unsafeHeaders;
-  const allow = { 'Access-Control-Allow-Origin': pageOrigin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': entry.request.method };
-  return { status: 204, headers: unsafe.length ? { ...allow, 'Access-Control-Allow-Headers': unsafe.join(', ') } : allow };
+  const unsafe = preflightNeeded({
+    method: entry.request.method,
+    headers: pageHeaders(entry, preflight),
+  }).unsafeHeaders;
+  const allow = {
+    'Access-Control-Allow-Origin': pageOrigin,
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Allow-Methods': entry.request.method,
+  };
+  return {
+    status: 204,
+    headers: unsafe.length ? { ...allow, 'Access-Control-Allow-Headers': unsafe.join(', ') } : allow,
+  };
 }
 
-function wordsOf(prediction: AnyOriginPrediction): Pick<HarFinding, 'outcome' | 'reason' | 'failedParameter' | 'verdict' | 'console' | 'fix'> {
+function wordsOf(
+  prediction: AnyOriginPrediction,
+): Pick<HarFinding, 'outcome' | 'reason' | 'failedParameter' | 'verdict' | 'console' | 'fix'> {
   const { verdict, console, fix } = prediction.explanation;
-  return { outcome: prediction.outcome, reason: prediction.reason, failedParameter: prediction.failedParameter, verdict, console, fix };
+  return {
+    outcome: prediction.outcome,
+    reason: prediction.reason,
+    failedParameter: prediction.failedParameter,
+    verdict,
+    console,
+    fix,
+  };
 }
 
 function unrecorded(finding: Pick<HarFinding, 'failure' | 'preflightNeeded'>, preflight: HarEntry | null): string {
   const failed = finding.failure ? `It failed (${finding.failure}) and the HAR` : 'The HAR';
-  const missing = finding.preflightNeeded && !(preflight && recorded(preflight)) ? 'neither its preflight answer nor its response' : 'no response';
+  const missing =
+    finding.preflightNeeded && !(preflight && recorded(preflight))
+      ? 'neither its preflight answer nor its response'
+      : 'no response';
   return (
     `${failed} holds ${missing}: Chromium records none for a request CORS blocked, so the reason is not in the file. ` +
     `${finding.preflightNeeded ? 'It needed a preflight. ' : 'It needed no preflight. '}` +

@@ -47,7 +47,8 @@ export class HarError extends Error {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function objectAt(value: unknown, path: string): Json {
   if (!isObject(value)) throw new HarError(path, 'expected an object (not a HAR 1.2 file?)');
@@ -69,7 +70,8 @@ function numberAt(value: unknown, path: string): number {
   return value;
 }
 
-const optionalString = (value: unknown, path: string): string | null => (value === undefined || value === null ? null : stringAt(value, path));
+const optionalString = (value: unknown, path: string): string | null =>
+  value === undefined || value === null ? null : stringAt(value, path);
 
 function headersAt(value: unknown, path: string): HarHeader[] {
   return arrayAt(value, path).map((header, i) => {
@@ -95,8 +97,13 @@ function entryAt(value: unknown, index: number): HarEntry {
       headers: headersAt(request['headers'], `${path}.request.headers`),
       cookieCount: cookies.length,
     },
-    response: { status: numberAt(response['status'], `${path}.response.status`), headers: headersAt(response['headers'], `${path}.response.headers`) },
-    failure: optionalString(entry['_error'], `${path}._error`) ?? optionalString(response['_failureText'], `${path}.response._failureText`),
+    response: {
+      status: numberAt(response['status'], `${path}.response.status`),
+      headers: headersAt(response['headers'], `${path}.response.headers`),
+    },
+    failure:
+      optionalString(entry['_error'], `${path}._error`) ??
+      optionalString(response['_failureText'], `${path}.response._failureText`),
   };
 }
 
@@ -113,7 +120,10 @@ export function parseHar(text: string): Har {
   return {
     pages: pages.map((page, i) => {
       const at = objectAt(page, `log.pages[${i}]`);
-      return { id: stringAt(at['id'], `log.pages[${i}].id`), title: optionalString(at['title'], `log.pages[${i}].title`) ?? '' };
+      return {
+        id: stringAt(at['id'], `log.pages[${i}].id`),
+        title: optionalString(at['title'], `log.pages[${i}].title`) ?? '',
+      };
     }),
     entries: arrayAt(log['entries'], 'log.entries').map(entryAt),
   };

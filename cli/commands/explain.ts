@@ -17,18 +17,29 @@ async function harText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new CliError(`explain: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `explain: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
 export async function explainCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('explain', args, { json: { type: 'boolean' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    'explain',
+    args,
+    { json: { type: 'boolean' }, help: { type: 'boolean' } },
+    true,
+  );
   if (values.help) return void io.out(`${EXPLAIN_HELP}\n`), 0;
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new CliError(`explain: expected one HAR file, got ${positionals.length}\nSee: cors-lab explain --help`);
+  if (file === undefined || extra.length > 0)
+    throw new CliError(`explain: expected one HAR file, got ${positionals.length}\nSee: cors-lab explain --help`);
   const text = await harText(file);
   // Loaded after --help: the model and the HAR reader.
-  const [{ parseHar, HarError }, { explainHar }] = await Promise.all([import('../../har/har-file.ts'), import('../../har/explain-har.ts')]);
+  const [{ parseHar, HarError }, { explainHar }] = await Promise.all([
+    import('../../har/har-file.ts'),
+    import('../../har/explain-har.ts'),
+  ]);
   let har;
   try {
     har = parseHar(text);

@@ -12,7 +12,12 @@ import { FRAMING_HEADERS } from '../headers.ts';
 import { ORIGIN_NAMES, siteHost, type AddressSpace, type OriginMap, type OriginName } from '../../servers/origins.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
-import { corsUnsafeRequestHeaderNames, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
+import {
+  corsUnsafeRequestHeaderNames,
+  isSafelistedMethod,
+  normalizeMethod,
+  requestHeaderList,
+} from './request-headers.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 
 /** One answer as the server sent it: header lines in order, repeated names kept. */
@@ -52,7 +57,11 @@ export type ExchangePrediction =
  * Lab names whose address spaces and sites stand for the page's and the target's: the model reads
  * both by name (Local Network Access by address space; cookies and Cross-Origin-Resource-Policy by site).
  */
-function namesFor(page: AddressSpace, target: AddressSpace, sameSite: boolean): { page: OriginName; target: OriginName } {
+function namesFor(
+  page: AddressSpace,
+  target: AddressSpace,
+  sameSite: boolean,
+): { page: OriginName; target: OriginName } {
   // A public target needs no permission from anyone: partner and public share a site, app is another.
   if (target === 'public') return { page: sameSite ? 'partner' : 'app', target: 'public' };
   // A local or loopback target needs it from a less private page (public, on a site of its own here).
@@ -71,7 +80,10 @@ function labFormOf(exchange: Exchange): { experiment: Experiment; origins: Origi
   const target = new URL(exchange.request.url);
   const opaquePage = exchange.origin === 'null';
   const sameSite = !opaquePage && siteOf(new URL(exchange.origin)) === siteOf(target);
-  const names = exchange.origin === target.origin ? { page: 'app' as const, target: 'app' as const } : namesFor(exchange.addressSpaces.page, exchange.addressSpaces.target, sameSite);
+  const names =
+    exchange.origin === target.origin
+      ? { page: 'app' as const, target: 'app' as const }
+      : namesFor(exchange.addressSpaces.page, exchange.addressSpaces.target, sameSite);
   const origins = Object.fromEntries(ORIGIN_NAMES.map((name) => [name, unused(name)])) as Record<OriginName, string>;
   origins[names.target] = target.origin;
   if (!opaquePage) origins[names.page] = exchange.origin;
@@ -83,7 +95,10 @@ function labFormOf(exchange: Exchange): { experiment: Experiment; origins: Origi
     group: 'exchange',
     page: opaquePage ? 'null' : names.page,
     request: { ...request, target: names.target, path: '/', headers: requestHeaderMap(headers) },
-    server: { actual: answer(exchange.response), ...(exchange.preflight ? { preflight: answer(exchange.preflight) } : {}) },
+    server: {
+      actual: answer(exchange.response),
+      ...(exchange.preflight ? { preflight: answer(exchange.preflight) } : {}),
+    },
     browser: { localNetworkAccess: exchange.localNetworkAccess },
   };
   return { experiment, origins };
@@ -101,7 +116,9 @@ function requestHeaderMap(lines: HeaderLines): Record<string, string[]> {
  * headers are computed from the user's full list (exchangeReadable below), so nothing is lost.
  */
 function planHeaders(lines: HeaderLines): Record<string, string[]> {
-  return requestHeaderMap(lines.filter(([name]) => !(FRAMING_HEADERS as readonly string[]).includes(name.toLowerCase())));
+  return requestHeaderMap(
+    lines.filter(([name]) => !(FRAMING_HEADERS as readonly string[]).includes(name.toLowerCase())),
+  );
 }
 
 /** The user's URL where the model has the planned one. */
@@ -123,7 +140,9 @@ export async function predictExchange(exchange: Exchange): Promise<ExchangePredi
   const preflightAsked = step.requests.some((r) => r.kind === 'preflight');
   if (preflightAsked && !exchange.preflight) return { complete: false, missing: 'preflight', step, location: null };
   // The model followed the Location to a hop the input does not describe.
-  const followed = step.requests.some((r) => r.hop > 0 || r.url !== exchange.request.url) || step.reason === 'net::ERR_CONNECTION_REFUSED';
+  const followed =
+    step.requests.some((r) => r.hop > 0 || r.url !== exchange.request.url) ||
+    step.reason === 'net::ERR_CONNECTION_REFUSED';
   if (followed) return { complete: false, missing: 'redirect', step, location: locationOf(exchange) };
   // The plan's reply carries what the lab's server adds; JavaScript reads the user's own lines.
   const readable = exchangeReadable(exchange, step);
@@ -136,14 +155,23 @@ function locationOf(exchange: Exchange): string | null {
 }
 
 /** What page JavaScript can read of the user's own response (all its lines, Content-Length included). */
-function exchangeReadable(exchange: Exchange, step: StepPrediction): { readableHeaders: string[]; hiddenHeaders: string[] } {
+function exchangeReadable(
+  exchange: Exchange,
+  step: StepPrediction,
+): { readableHeaders: string[]; hiddenHeaders: string[] } {
   if (step.outcome !== 'allowed') return { readableHeaders: [], hiddenHeaders: [] };
   // XMLHttpRequest has no response type; its response is basic same-origin and cors otherwise.
   const type = step.responseType ?? (new URL(exchange.request.url).origin === exchange.origin ? 'basic' : 'cors');
   const headers = new ResponseHeaders(exchange.response.headers);
   const include = exchange.request.credentials === 'include';
   const readable = readableHeaderNames(headers, type, include);
-  return { readableHeaders: readable, hiddenHeaders: headers.names().filter((n) => !readable.includes(n)).sort() };
+  return {
+    readableHeaders: readable,
+    hiddenHeaders: headers
+      .names()
+      .filter((n) => !readable.includes(n))
+      .sort(),
+  };
 }
 
 /**
@@ -151,8 +179,10 @@ function exchangeReadable(exchange: Exchange, step: StepPrediction): { readableH
  * or a header beyond it. https://fetch.spec.whatwg.org/#cors-preflight-fetch (main fetch step 12)
  * For a record that holds the request but not the answer (a HAR of a blocked request).
  */
-export function preflightNeeded(request: Pick<Exchange['request'], 'method' | 'headers'>): { needed: boolean; unsafeHeaders: string[] } {
+export function preflightNeeded(request: Pick<Exchange['request'], 'method' | 'headers'>): {
+  needed: boolean;
+  unsafeHeaders: string[];
+} {
   const unsafeHeaders = corsUnsafeRequestHeaderNames(requestHeaderList(request.headers, 'cors'));
   return { needed: !isSafelistedMethod(normalizeMethod(request.method)) || unsafeHeaders.length > 0, unsafeHeaders };
 }
-

@@ -16,7 +16,12 @@ const REFLECT = { 'Access-Control-Allow-Origin': '{reflect}' };
 const ROUTES = {
   '/missing': { actual: { headers: { 'Content-Type': 'text/plain' } } },
   '/preflight-blocked': { preflight: { headers: REFLECT }, actual: { headers: REFLECT } },
-  '/allowed': { preflight: { headers: { ...REFLECT, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'X-Custom' } }, actual: { headers: REFLECT } },
+  '/allowed': {
+    preflight: {
+      headers: { ...REFLECT, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'X-Custom' },
+    },
+    actual: { headers: REFLECT },
+  },
 };
 
 let api: ApiServer;
@@ -33,7 +38,9 @@ test.afterAll(async () => {
   await Promise.all([api.close(), site.close(), rm(folder, { recursive: true, force: true })]);
 });
 
-test('cors-lab explain reads a HAR recorded in Chromium: every cross-origin request, blocked and allowed', async ({ browser }) => {
+test('cors-lab explain reads a HAR recorded in Chromium: every cross-origin request, blocked and allowed', async ({
+  browser,
+}) => {
   const harPath = join(folder, 'session.har');
   const context = await browser.newContext({ recordHar: { path: harPath } });
   const page = await context.newPage();
@@ -42,9 +49,19 @@ test('cors-lab explain reads a HAR recorded in Chromium: every cross-origin requ
   const apiUrl = api.url.replace('127.0.0.1', 'localhost');
   const results = await page.evaluate(async (base) => {
     const put = { method: 'PUT', headers: { 'X-Custom': '1' } };
-    const calls: Array<[string, RequestInit]> = [['/missing', {}], ['/preflight-blocked', put], ['/allowed', put]];
+    const calls: Array<[string, RequestInit]> = [
+      ['/missing', {}],
+      ['/preflight-blocked', put],
+      ['/allowed', put],
+    ];
     const out: string[] = [];
-    for (const [path, init] of calls) out.push(await fetch(base + path, init).then((r) => `status ${r.status}`, (e: Error) => e.name));
+    for (const [path, init] of calls)
+      out.push(
+        await fetch(base + path, init).then(
+          (r) => `status ${r.status}`,
+          (e: Error) => e.name,
+        ),
+      );
     return out;
   }, apiUrl);
   expect(results).toEqual(['TypeError', 'TypeError', 'status 200']);
@@ -52,7 +69,14 @@ test('cors-lab explain reads a HAR recorded in Chromium: every cross-origin requ
   await context.close();
 
   // What Chromium's HAR holds for the blocked ones: no response, a failure text, no preflight entry.
-  const har = JSON.parse(await readFile(harPath, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string }; response: { status: number; headers: unknown[]; _failureText?: string } }> } };
+  const har = JSON.parse(await readFile(harPath, 'utf8')) as {
+    log: {
+      entries: Array<{
+        request: { method: string; url: string };
+        response: { status: number; headers: unknown[]; _failureText?: string };
+      }>;
+    };
+  };
   const blocked = har.log.entries.find((e) => e.request.url === `${apiUrl}/missing`);
   expect(blocked?.response).toMatchObject({ status: -1, headers: [], _failureText: 'net::ERR_FAILED' });
   expect(har.log.entries.filter((e) => e.request.method === 'OPTIONS')).toEqual([]);
@@ -63,12 +87,30 @@ test('cors-lab explain reads a HAR recorded in Chromium: every cross-origin requ
   const report = JSON.parse(run.stdout.toString()) as HarReport;
   const byPath = (path: string) => report.findings.find((f) => f.url === `${apiUrl}${path}`);
   expect(report.findings).toHaveLength(3);
-  for (const finding of report.findings) expect(finding).toMatchObject({ pageOrigin: site.url, pageOriginFrom: expect.any(String) });
-  expect(byPath('/missing')).toMatchObject({ method: 'GET', outcome: 'blocked', reason: null, failure: 'net::ERR_FAILED', preflightNeeded: false });
+  for (const finding of report.findings)
+    expect(finding).toMatchObject({ pageOrigin: site.url, pageOriginFrom: expect.any(String) });
+  expect(byPath('/missing')).toMatchObject({
+    method: 'GET',
+    outcome: 'blocked',
+    reason: null,
+    failure: 'net::ERR_FAILED',
+    preflightNeeded: false,
+  });
   expect(byPath('/missing')?.verdict).toContain('holds no response');
-  expect(byPath('/preflight-blocked')).toMatchObject({ method: 'PUT', outcome: 'blocked', reason: null, preflightNeeded: true });
+  expect(byPath('/preflight-blocked')).toMatchObject({
+    method: 'PUT',
+    outcome: 'blocked',
+    reason: null,
+    preflightNeeded: true,
+  });
   expect(byPath('/preflight-blocked')?.verdict).toContain('neither its preflight answer nor its response');
-  expect(byPath('/allowed')).toMatchObject({ method: 'PUT', outcome: 'allowed', reason: null, preflightNeeded: true, fix: null });
+  expect(byPath('/allowed')).toMatchObject({
+    method: 'PUT',
+    outcome: 'allowed',
+    reason: null,
+    preflightNeeded: true,
+    fix: null,
+  });
 
   const text = await cliProcess(['explain', harPath], 120_000);
   expect(text.code).toBe(0);
