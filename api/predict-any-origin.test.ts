@@ -219,6 +219,16 @@ describe('predict() input checks name the field', () => {
       { ...good, request: { url: 'ftp://x.example/' } },
       /^request\.url: ftp: is not http: or https:$/,
     ],
+    [
+      'a response value the lab would read as a plan token',
+      { ...good, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '{reflect}' } } },
+      /^response\.headers\["Access-Control-Allow-Origin"\]: holds \{page\}, \{reflect\}/,
+    ],
+    [
+      'a value with an unknown origin token',
+      { ...good, response: { status: 200, headers: [['X', '{origin:x}']] } },
+      /^response\.headers\[0\]: holds/,
+    ],
     ['no response', { origin: PAGE, request: { url: API } }, /^response: an object/],
   ];
   for (const [title, input, message] of cases) {

@@ -6,6 +6,8 @@
 import { isToken, type HeaderLines } from '../experiments/headers.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
 import { addressSpaceOf } from '../probe/address-space.ts';
+import { expandTokens } from '../servers/answer.ts';
+import { DEFAULT_ORIGIN_MAP } from '../servers/origins.ts';
 
 /** Header lines as a record (a value array for repeated lines) or as [name, value] pairs in order. */
 export type HeadersInput =
@@ -73,28 +75,47 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
   throw new PredictInputError(field, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
 }
 
-function headerLine(name: unknown, value: unknown, field: string): [string, string] {
+/**
+ * The model answers through the lab's plan, which reads `{page}`, `{reflect}` and `{origin:NAME}` in a
+ * response value as tokens (servers/answer.ts): such a value cannot be taken literally, so it is refused.
+ */
+function holdsPlanToken(value: string): boolean {
+  try {
+    return expandTokens(value, '', { page: 'null', origins: DEFAULT_ORIGIN_MAP, requestOrigin: '' }) !== value;
+  } catch {
+    return true;
+  }
+}
+
+function headerLine(name: unknown, value: unknown, field: string, answer: boolean): [string, string] {
   if (typeof name !== 'string' || !isToken(name)) throw new PredictInputError(field, 'not a header name');
   if (typeof value !== 'string') throw new PredictInputError(field, 'a header value is a string');
   if (!HEADER_VALUE.test(value))
     throw new PredictInputError(field, 'not a header value (CR, LF and NUL are not allowed)');
+  if (answer && holdsPlanToken(value)) {
+    throw new PredictInputError(
+      field,
+      'holds {page}, {reflect} or {origin:...}, which the model cannot take literally',
+    );
+  }
   return [name, value];
 }
 
-function headerLines(value: unknown, field: string): HeaderLines {
+/** `answer`: a response's or preflight's headers, which go through the lab's plan. */
+function headerLines(value: unknown, field: string, answer: boolean): HeaderLines {
   if (value === undefined) return [];
   if (Array.isArray(value)) {
     return value.map((pair, i) => {
       if (!Array.isArray(pair) || pair.length !== 2)
         throw new PredictInputError(`${field}[${i}]`, 'a header line is [name, value]');
-      return headerLine(pair[0], pair[1], `${field}[${i}]`);
+      return headerLine(pair[0], pair[1], `${field}[${i}]`, answer);
     });
   }
   if (!isRecord(value)) throw new PredictInputError(field, 'an object of header names, or an array of [name, value]');
   return Object.entries(value).flatMap(([name, lines]) => {
     const at = `${field}[${JSON.stringify(name)}]`;
     const values: unknown[] = Array.isArray(lines) ? lines : [lines];
-    return values.map((line, i) => headerLine(name, line, Array.isArray(lines) ? `${at}[${i}]` : at));
+    return values.map((line, i) => headerLine(name, line, Array.isArray(lines) ? `${at}[${i}]` : at, answer));
   });
 }
 
@@ -106,7 +127,7 @@ function answerOf(value: unknown, field: string): ExchangeAnswer {
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
     throw new PredictInputError(`${field}.status`, `${JSON.stringify(status)} is not an HTTP status from 200 to 599`);
   }
-  return { status, headers: headerLines(value['headers'], `${field}.headers`) };
+  return { status, headers: headerLines(value['headers'], `${field}.headers`, true) };
 }
 
 /** `origin` as the browser serializes it: scheme, host and port only, or "null". */
@@ -166,7 +187,7 @@ export function exchangeOf(input: unknown): Exchange {
     request: {
       url,
       method,
-      headers: headerLines(request['headers'], 'request.headers'),
+      headers: headerLines(request['headers'], 'request.headers', false),
       credentials: oneOf(
         request['credentials'],
         'request.credentials',
