@@ -183,6 +183,15 @@ describe('predict({ origin, request, response }) from any origin', () => {
     });
   });
 
+  it('a POST with a text body is a simple request: no preflight', async () => {
+    const post = await predict({
+      origin: PAGE,
+      request: { url: API, method: 'POST', body: 'a=1' },
+      response: { status: 201, headers: ALLOW },
+    });
+    expect(post).toMatchObject({ outcome: 'allowed', status: 201, preflight: { needed: false, sent: false } });
+  });
+
   it('an opaque page (a sandboxed frame) sends Origin: null', async () => {
     const result = await predict({ origin: 'null', request: { url: API }, response: { status: 200, headers: ALLOW } });
     expect(result).toMatchObject({ reason: 'AllowOriginMismatch', failedParameter: PAGE });
@@ -229,6 +238,12 @@ describe('predict() input checks name the field', () => {
       { ...good, response: { status: 200, headers: [['X', '{origin:x}']] } },
       /^response\.headers\[0\]: holds/,
     ],
+    [
+      'a GET with a body',
+      { ...good, request: { url: API, body: 'x' } },
+      /^request\.body: a GET or HEAD request cannot have a body$/,
+    ],
+    ['another engine', { ...good, engine: 'gecko' }, /^engine: "gecko" is not one of chromium$/],
     ['no response', { origin: PAGE, request: { url: API } }, /^response: an object/],
   ];
   for (const [title, input, message] of cases) {

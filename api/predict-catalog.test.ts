@@ -36,7 +36,7 @@ const answerOf = (request: PredictedRequest | undefined) =>
 
 function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest[]): AnyOriginInput {
   const page = experiment.page ?? 'app';
-  const { api, method, headers, credentials, mode, redirect } = experiment.request;
+  const { api, method, headers, body, credentials, mode, redirect } = experiment.request;
   const preflight = answerOf(requests.find((r) => r.kind === 'preflight'));
   return {
     origin: page === 'null' ? 'null' : plainOrigin(page),
@@ -45,6 +45,7 @@ function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest
       api,
       method,
       headers,
+      body,
       credentials,
       mode,
       redirect,

@@ -4,6 +4,7 @@
  * never a guess. Plain code, no schema library, so `cors-lab/model` stays light.
  */
 import { isToken, type HeaderLines } from '../experiments/headers.ts';
+import { problemText } from '../experiments/problems/index.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
 import { addressSpaceOf } from '../probe/address-space.ts';
 import { expandTokens } from '../servers/answer.ts';
@@ -30,6 +31,8 @@ export interface AnyOriginInput {
     /** Default GET. */
     method?: string;
     headers?: HeadersInput;
+    /** The request body, if any (a GET or HEAD has none: fetch() throws). */
+    body?: string | null;
     /** fetch()'s credentials; default same-origin. */
     credentials?: 'omit' | 'same-origin' | 'include';
     /** fetch()'s mode; default cors. */
@@ -44,6 +47,8 @@ export interface AnyOriginInput {
   response: AnswerInput;
   /** Whether the user granted the page Local Network Access (Chromium asks); default denied. */
   browser?: { localNetworkAccess?: 'denied' | 'granted' };
+  /** The browser engine whose behaviour is predicted; this build models Chromium's. */
+  engine?: 'chromium';
 }
 
 /** A field of predict()'s input is wrong; `field` is its path, `message` starts with it. */
@@ -162,18 +167,29 @@ function urlOf(value: unknown, origin: string): string {
   return url.href;
 }
 
+/** https://fetch.spec.whatwg.org/#dom-request step 36: a GET or HEAD request with a body is a TypeError. */
+function bodyOf(value: unknown, method: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new PredictInputError('request.body', 'a body is a string or null');
+  if (['GET', 'HEAD'].includes(method.toUpperCase()))
+    throw new PredictInputError('request.body', problemText({ code: 'bodyWithGet' }));
+  return value;
+}
+
 /** The checked exchange, or a PredictInputError naming the first wrong field. */
 export function exchangeOf(input: unknown): Exchange {
   if (!isRecord(input)) throw new PredictInputError('input', 'an object { origin, request, preflight?, response }');
-  onlyKeys(input, '', ['origin', 'request', 'preflight', 'response', 'browser']);
+  onlyKeys(input, '', ['origin', 'request', 'preflight', 'response', 'browser', 'engine']);
   const origin = originOf(input['origin']);
   const request = input['request'];
   if (!isRecord(request))
     throw new PredictInputError('request', 'an object { url, method, headers, credentials, mode }');
-  onlyKeys(request, 'request', ['url', 'method', 'headers', 'credentials', 'mode', 'api', 'redirect']);
+  onlyKeys(request, 'request', ['url', 'method', 'headers', 'body', 'credentials', 'mode', 'api', 'redirect']);
   const method = request['method'] ?? 'GET';
   if (typeof method !== 'string' || !isToken(method))
     throw new PredictInputError('request.method', `${JSON.stringify(method)} is not a method (an HTTP token)`);
+  const body = bodyOf(request['body'], method);
+  oneOf(input['engine'], 'engine', ['chromium'], 'chromium');
   const browser = input['browser'];
   if (browser !== undefined && !isRecord(browser))
     throw new PredictInputError('browser', 'an object { localNetworkAccess }');
@@ -188,6 +204,7 @@ export function exchangeOf(input: unknown): Exchange {
       url,
       method,
       headers: headerLines(request['headers'], 'request.headers', false),
+      body,
       credentials: oneOf(
         request['credentials'],
         'request.credentials',

@@ -34,6 +34,7 @@ export interface Exchange {
     url: string;
     method: string;
     headers: HeaderLines;
+    body: string | null;
     credentials: 'omit' | 'same-origin' | 'include';
     mode: 'cors' | 'no-cors' | 'same-origin';
     api: 'fetch' | 'xhr';
