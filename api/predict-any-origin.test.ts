@@ -210,7 +210,7 @@ describe('predict() input checks name the field', () => {
     [
       'a header value with a line break',
       { ...good, response: { status: 200, headers: { A: ['ok', 'x\r\ny'] } } },
-      /^response\.headers\["A"\]\[1\]: not a header value/,
+      /^response\.headers\["A"\]\[1\]: invalid header value "x\\r\\ny": CR and LF are not allowed$/,
     ],
     ['a misspelt field', { ...good, request: { url: API, heders: {} } }, /^request\.heders: unknown field/],
     ['an origin with a path', { ...good, origin: 'http://localhost:3000/app' }, /^origin: not an origin/],

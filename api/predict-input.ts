@@ -3,7 +3,7 @@
  * named by its path (`request.headers["x y"]: not a header name`), thrown as one PredictInputError,
  * never a guess. Plain code, no schema library, so `cors-lab/model` stays light.
  */
-import { isToken, type HeaderLines } from '../experiments/headers.ts';
+import { headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
 import { problemText } from '../experiments/problems/index.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
 import { addressSpaceOf } from '../probe/address-space.ts';
@@ -64,8 +64,6 @@ export class PredictInputError extends Error {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-/** https://fetch.spec.whatwg.org/#header-value: no CR, LF or NUL; tab, visible ASCII and obs-text. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** A misspelt field (`request.heders`) is named, not ignored. */
 function onlyKeys(value: Record<string, unknown>, field: string, keys: readonly string[]): void {
@@ -95,8 +93,9 @@ function holdsPlanToken(value: string): boolean {
 function headerLine(name: unknown, value: unknown, field: string, answer: boolean): [string, string] {
   if (typeof name !== 'string' || !isToken(name)) throw new PredictInputError(field, 'not a header name');
   if (typeof value !== 'string') throw new PredictInputError(field, 'a header value is a string');
-  if (!HEADER_VALUE.test(value))
-    throw new PredictInputError(field, 'not a header value (CR, LF and NUL are not allowed)');
+  // The lab's wire rule (what its plan may carry, and what Node can send): tab, visible ASCII, 0x80-0xFF.
+  const problem = headerValueProblem(value);
+  if (problem) throw new PredictInputError(field, problem);
   if (answer && holdsPlanToken(value)) {
     throw new PredictInputError(
       field,

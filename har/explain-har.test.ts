@@ -124,6 +124,30 @@ describe('explainHar', () => {
   });
 });
 
+describe('explainHar on entries the model cannot take whole', () => {
+  it('a redirect hop is incomplete, naming its Location; a value it cannot carry is named, no crash', async () => {
+    const har = {
+      log: {
+        entries: [
+          entry('fetch', 'GET', `${API}/old`, { Origin: PAGE }, 302, {
+            'access-control-allow-origin': '*',
+            location: '/new',
+          }),
+          entry('fetch', 'GET', `${API}/euro`, { Origin: PAGE }, 200, { 'x-price': '5 \u20ac' }),
+        ],
+      },
+    };
+    const [redirect, euro] = (await explainHar(parseHar(JSON.stringify(har)))).findings;
+    expect(redirect).toMatchObject({ outcome: 'incomplete', reason: null });
+    expect(redirect?.verdict).toContain(`redirects to ${API}/new`);
+    expect(euro).toMatchObject({ outcome: 'unknown', reason: null });
+    expect(euro?.verdict).toBe(
+      'Cannot read this entry: response.headers[0]: invalid header value "5 \u20ac": ' +
+        'only tab, printable ASCII and bytes 0x80-0xFF are allowed',
+    );
+  });
+});
+
 describe('parseHar names what is wrong by its JSON path', () => {
   const cases: Array<[string, string, string]> = [
     ['not JSON', '{"log": ', 'not JSON'],
