@@ -154,6 +154,11 @@ describe('predict({ origin, request, response }) from any origin', () => {
       reason: 'mixed-content',
       preflight: { sent: false },
     });
+    const put = await predict({ ...input, request: { url: 'http://api.example.com/x', method: 'PUT' } });
+    expect(put).toMatchObject({ reason: 'mixed-content', preflight: { needed: true, sent: false } });
+    // http://localhost is potentially trustworthy: no mixed content, Local Network Access decides instead.
+    const loopback = await predict({ ...input, request: { url: 'http://localhost:8080/x' } });
+    expect(loopback.reason).toBe('LocalNetworkAccessPermissionDenied');
     expect(await predict({ ...input, request: { url: 'https://api.example.com/x' } })).toMatchObject({
       outcome: 'allowed',
     });

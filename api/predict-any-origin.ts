@@ -101,6 +101,9 @@ function explanationOf(step: StepPrediction, exchange: Exchange): Explanation {
 export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPrediction> {
   const exchange = exchangeOf(input);
   const request = requestOf(exchange);
+  const sameOrigin = exchange.origin === new URL(exchange.request.url).origin;
+  // Needed even when mixed content or Local Network Access stops the request before its preflight goes out.
+  const needed = exchange.request.mode === 'cors' && !sameOrigin && preflightNeeded(exchange.request).needed;
   if (isMixedContent(exchange)) {
     const fix = `Serve ${new URL(exchange.request.url).origin} over https: an https page may not fetch http.`;
     const verdict =
@@ -111,6 +114,7 @@ export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPredict
       ...blank(request),
       outcome: 'blocked',
       reason: 'mixed-content',
+      preflight: { needed, sent: false, requestMethod: null, requestHeaders: null },
       fix,
       pageError: 'TypeError: Failed to fetch',
       explanation: { verdict, console: null, fix, mdn, firefox: null },
@@ -119,14 +123,10 @@ export async function predictAnyOrigin(input: unknown): Promise<AnyOriginPredict
   const predicted = await predictExchange(exchange);
   const step = predicted.step;
   const preflightRequest = step.requests.find((r) => r.kind === 'preflight');
-  const sameOrigin = exchange.origin === new URL(exchange.request.url).origin;
   const facts = {
     ...blank(request),
     preflight: {
-      // Needed even when Local Network Access stops the request before its preflight goes out.
-      needed:
-        preflightRequest !== undefined ||
-        (exchange.request.mode === 'cors' && !sameOrigin && preflightNeeded(exchange.request).needed),
+      needed: preflightRequest !== undefined || needed,
       sent: preflightRequest !== undefined,
       requestMethod: preflightRequest?.accessControlRequestMethod ?? null,
       requestHeaders: preflightRequest?.accessControlRequestHeaders ?? null,
