@@ -204,6 +204,31 @@ describe('predict({ origin, request, response }) from any origin', () => {
   });
 });
 
+describe('predict() with header names that are Object members', () => {
+  const PREFLIGHT_ALL = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' };
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    it(`a header named ${name} is a header like any other, in the request and in each answer`, async () => {
+      // JSON.parse makes `__proto__` an own key, as a HAR or a config file would.
+      const headers = (extra: Record<string, string>) => ({ ...JSON.parse(`{"${name}": "1"}`), ...extra });
+      const request = { url: API, method: 'PUT', headers: headers({}) };
+      const preflight = { status: 204, headers: headers({ ...PREFLIGHT_ALL, 'Access-Control-Allow-Headers': name }) };
+      const response = { status: 200, headers: headers({ 'Access-Control-Allow-Origin': '*' }) };
+      const result = await predict({ origin: PAGE, request, preflight, response });
+      expect(result).toMatchObject({ outcome: 'allowed', preflight: { requestHeaders: name.toLowerCase() } });
+      const refused = await predict({
+        origin: PAGE,
+        request,
+        preflight: { status: 204, headers: PREFLIGHT_ALL },
+        response,
+      });
+      expect(refused).toMatchObject({
+        reason: 'HeaderDisallowedByPreflightResponse',
+        failedParameter: name.toLowerCase(),
+      });
+    });
+  }
+});
+
 describe('predict() input checks name the field', () => {
   const good = { origin: PAGE, request: { url: API }, response: { status: 200 } };
   const cases: Array<[string, unknown, RegExp]> = [

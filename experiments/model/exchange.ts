@@ -107,7 +107,8 @@ function labFormOf(exchange: Exchange): { experiment: Experiment; origins: Origi
 
 /** Repeated lines stay repeated (two Access-Control-Allow-Origin lines are what MultipleAllowOriginValues is about). */
 function requestHeaderMap(lines: HeaderLines): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
+  // No prototype: a header named `constructor` or `__proto__` is a header, not an inherited member.
+  const map: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [name, value] of lines) (map[name] ??= []).push(value);
   return map;
 }
