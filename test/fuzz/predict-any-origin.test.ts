@@ -16,19 +16,56 @@ function generator(seed: number): <T>(choices: readonly T[]) => T {
 }
 
 const NAMES = ['Access-Control-Allow-Origin', 'access-control-allow-methods', 'Access-Control-Allow-Headers'];
-const MORE_NAMES = ['Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers', 'Access-Control-Max-Age', 'Location'];
+const MORE_NAMES = [
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Expose-Headers',
+  'Access-Control-Max-Age',
+  'Location',
+];
 const OTHER_NAMES = ['Set-Cookie', 'Vary', 'Content-Length', 'Cross-Origin-Resource-Policy', 'Clear-Site-Data', 'X-A'];
-const VALUES = ['*', 'http://localhost:3000', 'null', 'true', 'TRUE', '', ' ', 'PUT, x', '"a"', '/x', 'ftp://x/', 'data:,x'];
-const MORE_VALUES = ['http://u:p@a.example/', '600', '-1', 'cross-origin', 'a=b; SameSite=None', '\u00e9', '//evil.example/x'];
-const ORIGINS = ['http://localhost:3000', 'https://app.example.com', 'null', 'http://192.168.0.2:8080', 'https://a.localhost'];
-const URLS = ['https://api.example.com/x', 'http://localhost:3000/same', '/relative', 'http://127.0.0.1:9/', 'http://[::1]:8/'];
+const VALUES = [
+  '*',
+  'http://localhost:3000',
+  'null',
+  'true',
+  'TRUE',
+  '',
+  ' ',
+  'PUT, x',
+  '"a"',
+  '/x',
+  'ftp://x/',
+  'data:,x',
+];
+const MORE_VALUES = [
+  'http://u:p@a.example/',
+  '600',
+  '-1',
+  'cross-origin',
+  'a=b; SameSite=None',
+  '\u00e9',
+  '//evil.example/x',
+];
+const ORIGINS = [
+  'http://localhost:3000',
+  'https://app.example.com',
+  'null',
+  'http://192.168.0.2:8080',
+  'https://a.localhost',
+];
+const URLS = [
+  'https://api.example.com/x',
+  'http://localhost:3000/same',
+  '/relative',
+  'http://127.0.0.1:9/',
+  'http://[::1]:8/',
+];
 
 function input(pick: ReturnType<typeof generator>): AnyOriginInput {
   const lines = (): Array<[string, string]> =>
-    [0, 1, 2, 3].slice(0, pick([0, 1, 2, 3, 4])).map(() => [
-      pick([...NAMES, ...MORE_NAMES, ...OTHER_NAMES]),
-      pick([...VALUES, ...MORE_VALUES]),
-    ]);
+    [0, 1, 2, 3]
+      .slice(0, pick([0, 1, 2, 3, 4]))
+      .map(() => [pick([...NAMES, ...MORE_NAMES, ...OTHER_NAMES]), pick([...VALUES, ...MORE_VALUES])]);
   return {
     origin: pick(ORIGINS),
     request: {
