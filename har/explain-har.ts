@@ -28,7 +28,8 @@ export interface HarFinding {
    * failed request whose reason the HAR does not hold is `blocked` with `reason` null.
    */
   outcome: AnyOriginPrediction['outcome'] | 'unknown';
-  reason: string | null;
+  /** Chromium's name for the block, as `predict()` types it. */
+  reason: AnyOriginPrediction['reason'];
   /** The value Chromium names with the reason (a method, a header, a header value). */
   failedParameter: string | null;
   /** What the browser reported when the request failed (`net::ERR_FAILED`), as recorded. */
