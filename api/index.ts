@@ -8,6 +8,7 @@ import { launchChromium } from '../runner/launch.ts';
 export { startLab, LabStartError, type Lab, type LabOptions } from '../servers/lab.ts';
 export { runExperiments, DEFAULT_CONCURRENCY, type RunOptions, type Predictor } from '../runner/run-experiments.ts';
 export { predict, explain, type Explanation, type ExplainContext } from './model.ts';
+export { PredictInputError, type AnyOriginInput, type AnyOriginPrediction, type AnyOriginReason } from './model.ts';
 export { launchChromium } from '../runner/launch.ts';
 export { findChromium, BrowserNotFoundError, CHROMIUM_PATH_ENV } from '../runner/find-browser.ts';
 export { loadExperimentFiles } from '../experiments/load-files.ts';
