@@ -2,11 +2,12 @@
  * `cors-lab scan` as a process against hostile loopback servers: nothing they
  * send reaches the terminal as a control character, a dripping server cannot
  * hold the scan past its deadline nor keep the process alive after the
- * report, and a redirect is reported as one, never as "nothing found".
+ * report, and a redirect is reported as one, never as "nothing found" (exit 3).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliProcess } from '../cli-process.ts';
 import { drip, originOf, rawServer, TERMINAL_ATTACK, type RawServer } from '../../test/hostile/raw-http-server.ts';
+import { scanVerdict } from './report-scan.ts';
 import { scan } from './scan.ts';
 import { REQUEST_DEADLINE_MS } from './send.ts';
 
@@ -38,23 +39,23 @@ describe.concurrent('cors-lab scan against hostile servers, as a process', () =>
     expect(stdout.toString()).toContain('< HTTP/1.1 200 OK\\u001b]52;c;ZXZpbA==\\u0007\\u001b[31m\\u009b2J\n');
   }, 90_000);
 
-  it('a redirect is reported as one, with its target escaped: exit 2, never "No CORS misconfiguration found"', async () => {
+  it('a redirect is reported as one, with its target escaped: exit 3, never "No CORS misconfiguration found"', async () => {
     const server = await hostile((socket) => socket.end(Buffer.from('HTTP/1.1 301 Moved\r\nLocation: /login\x9b2J\r\nContent-Length: 0\r\n\r\n', 'latin1')));
     const { code, stdout, stderr } = await cliProcess(['scan', `${server.url}/api`], 60_000);
     expectNoEscape(stdout);
     expectNoEscape(stderr);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(stdout.toString()).not.toContain('No CORS misconfiguration found');
-    expect(stderr.toString()).toBe(
-      `cors-lab: URL: ${server.url}/api answered 301, a redirect to ${server.url}/login%C2%9B2J: nothing was tested at this URL; scan the target instead (cors-lab scan ${server.url}/login%C2%9B2J)\n`,
+    expect(stdout.toString()).toContain(
+      `tested nothing: ${server.url}/api answered 301, a redirect to ${server.url}/login%C2%9B2J; scan the target instead (cors-lab scan ${server.url}/login%C2%9B2J)\n`,
     );
   }, 90_000);
 
   it(`headers dripped one byte a second: the request ends at its ${REQUEST_DEADLINE_MS / 1000} s deadline, and so does the process`, async () => {
     const server = await hostile((socket) => drip(socket, 'HTTP/1.1 200 OK\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1000));
-    const { code, stderr } = await cliProcess(['scan', `${server.url}/`], 60_000);
-    expect(code).toBe(2);
-    expect(stderr.toString()).toBe(`cors-lab: URL: cannot reach ${server.url}/: ETIMEDOUT: no answer within 5 s\n`);
+    const { code, stdout } = await cliProcess(['scan', `${server.url}/`], 60_000);
+    expect(code).toBe(3);
+    expect(stdout.toString()).toContain(`tested nothing: cannot reach ${server.url}/: ETIMEDOUT: no answer within 5 s; check the URL`);
     // The server still dripping, the client closed the connection: at the deadline, not at an idle timeout that never comes.
     const [connection] = server.connections;
     expect(connection?.closed).not.toBeNull();
@@ -84,8 +85,9 @@ describe('scan deadlines', () => {
       else drip(socket, 'HTTP/1.1 200 OK\r\n', 100);
     });
     const url = new URL(`${server.url}/`);
-    const report = await scan(url, url, { requestMs: 300, scanMs: 1000 });
+    const report = await scan(url, { trusted: null, methods: [], headers: {}, thirdParty: [], deadlines: { requestMs: 300, scanMs: 1000 } });
     expect(report.findings).toEqual([]);
+    expect(scanVerdict(report)).toBe('tested-nothing');
     // Three or four probes fit in the second; the rest are not sent. Each that was sent and stalled is listed.
     expect(report.unanswered.length).toBe(report.requests - 1);
     expect(report.unanswered.every((u) => u.error.startsWith('ETIMEDOUT: no answer within'))).toBe(true);
