@@ -46,8 +46,16 @@ export const SCAN_HELP = `cors-lab scan URL... [--urls FILE|-] [--origin ORIGIN]
 
 /** A suffix as a host name: what a URL parser keeps unchanged as a host. */
 function hostingSuffix(text: string): string {
-  const ok = /^[a-z0-9.-]+$/i.test(text) && !text.startsWith('.') && text.includes('.') && URL.canParse(`https://${text}/`) && new URL(`https://${text}/`).hostname === text.toLowerCase();
-  if (!ok) throw new CliError(`--trusted-third-party: expected a host suffix such as pages.example-host.com, got ${JSON.stringify(text)}`);
+  const ok =
+    /^[a-z0-9.-]+$/i.test(text) &&
+    !text.startsWith('.') &&
+    text.includes('.') &&
+    URL.canParse(`https://${text}/`) &&
+    new URL(`https://${text}/`).hostname === text.toLowerCase();
+  if (!ok)
+    throw new CliError(
+      `--trusted-third-party: expected a host suffix such as pages.example-host.com, got ${JSON.stringify(text)}`,
+    );
   return text.toLowerCase();
 }
 
@@ -85,14 +93,21 @@ const FLAGS = {
 
 export async function scanCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('scan', args, FLAGS, true);
-  if (values.help) return void io.out(`${SCAN_HELP}\n`), 0;
+  if (values.help) return (void io.out(`${SCAN_HELP}\n`), 0);
   const example = 'an http or https URL such as https://api.example.com/items';
   const urls = [...positionals.map((text) => httpUrl('URL', text, example)), ...(await listedUrls(values.urls, io))];
-  if (urls.length === 0) throw new CliError('scan: expected a URL (or --urls FILE), got none\nSee: cors-lab scan --help');
+  if (urls.length === 0)
+    throw new CliError('scan: expected a URL (or --urls FILE), got none\nSee: cors-lab scan --help');
   if (urls.length > MAX_URLS) throw new CliError(`scan: ${urls.length} URLs, more than the ${MAX_URLS} one scan takes`);
-  const trusted = values.origin === undefined ? null : httpUrl('--origin', values.origin, 'an origin such as https://app.example.com');
+  const trusted =
+    values.origin === undefined
+      ? null
+      : httpUrl('--origin', values.origin, 'an origin such as https://app.example.com');
   if (trusted && values.origin!.replace(/\/$/, '') !== trusted.origin) {
-    throw new CliError(`--origin: expected an origin (scheme, host and port only), got ${JSON.stringify(values.origin)}; did you mean ${trusted.origin}?`);
+    throw new CliError(
+      `--origin: expected an origin (scheme, host and port only), got ${JSON.stringify(values.origin)}; did ` +
+        `you mean ${trusted.origin}?`,
+    );
   }
   const options = {
     trusted,

@@ -33,18 +33,22 @@ function statusProblem(status: number, method: string, context: BaselineContext)
 /** Why the observations of one method tested nothing, or null when the baseline is a usable CORS answer. */
 export function baselineProblem(observations: readonly Observation[], context: BaselineContext): string | null {
   const baseline = observations.find((o) => o.probe.check === 'baseline' && o.purpose === 'request');
-  if (!baseline) return 'the scan\'s deadline passed before the baseline request';
+  if (!baseline) return "the scan's deadline passed before the baseline request";
   const { answer } = baseline;
   const method = answer.request.method;
-  if (answer.error) return `cannot reach ${context.url.href}: ${answer.error}; check the URL and that the API is running`;
+  if (answer.error)
+    return `cannot reach ${context.url.href}: ${answer.error}; check the URL and that the API is running`;
   if (answer.redirect) {
     const { status, location } = answer.redirect;
-    return `${context.url.href} answered ${status}, a redirect to ${location}; scan the target instead (cors-lab scan ${location})`;
+    return `${context.url.href} answered ${status}, a redirect to ${location}; scan the target instead ` +
+      `(cors-lab scan ${location})`;
   }
   const status = statusProblem(answer.status ?? 0, method, context);
   if (status) return status;
   const preflight = observations.find((o) => o.probe.check === 'baseline' && o.purpose === 'preflight');
-  const cors = [answer, preflight?.answer].some((a) => a?.response?.slice(1).some((line) => /^access-control-/i.test(line)));
+  const cors = [answer, preflight?.answer].some((a) =>
+    a?.response?.slice(1).some((line) => /^access-control-/i.test(line)),
+  );
   if (cors) return null;
   const origin = answer.request.origin;
   return context.trustedAssumed

@@ -48,7 +48,10 @@ export interface Observation {
 /** The header name and the method the reflection preflights ask for: no server allows them on purpose. */
 export const REFLECTION_PROBE = { header: 'x-cors-lab-probe', method: 'CORSLABPROBE' } as const;
 
-export const evidenceOf = (answer: Answer): Finding['evidence'] => ({ request: answer.requestLines, response: answer.response ?? [] });
+export const evidenceOf = (answer: Answer): Finding['evidence'] => ({
+  request: answer.requestLines,
+  response: answer.response ?? [],
+});
 
 /**
  * The request as written to a file (--json, --sarif): the cookie's and the Authorization header's values
@@ -56,10 +59,18 @@ export const evidenceOf = (answer: Answer): Finding['evidence'] => ({ request: a
  * gets them whole.
  */
 export function redactedRequest(request: SentRequest): SentRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, /^authorization$/i.test(name) ? '...' : value]));
-  const cookie = request.cookie?.split('; ').map((pair) => `${pair.split('=')[0]}=...`).join('; ');
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, /^authorization$/i.test(name) ? '...' : value]),
+  );
+  const cookie = request.cookie
+    ?.split('; ')
+    .map((pair) => `${pair.split('=')[0]}=...`)
+    .join('; ');
   return { ...request, headers, ...(cookie === undefined ? {} : { cookie }) };
 }
 
 /** A report's findings as written to a file: requests redacted. */
-export const redactedFinding = (finding: Finding): Finding => ({ ...finding, request: redactedRequest(finding.request) });
+export const redactedFinding = (finding: Finding): Finding => ({
+  ...finding,
+  request: redactedRequest(finding.request),
+});

@@ -8,36 +8,78 @@ import { evidenceOf, REFLECTION_PROBE, type Finding, type Observation, type Seve
 import type { TrustCheck } from './probes.ts';
 import { fixedThirdParty, passiveFindings } from './passive-checks.ts';
 
-const ALLOW_LIST_FIX = 'Compare the Origin with an explicit list of exact origins (a Set of strings such as "https://app.example.com") and send Access-Control-Allow-Origin only on a match.';
+const ALLOW_LIST_FIX =
+  'Compare the Origin with an explicit list of exact origins (a Set of strings such as ' +
+    '"https://app.example.com") and send Access-Control-Allow-Origin only on a match.';
 
 const TRUST_TEXT: Record<TrustCheck, { title: string; fix: (origin: string) => string }> = {
-  'origin-reflected': { title: 'Any Origin is reflected in Access-Control-Allow-Origin', fix: () => `Never echo the request's Origin unchecked. ${ALLOW_LIST_FIX}` },
+  'origin-reflected': {
+    title: 'Any Origin is reflected in Access-Control-Allow-Origin',
+    fix: () => `Never echo the request's Origin unchecked. ${ALLOW_LIST_FIX}`,
+  },
   'null-trusted': {
     title: 'The origin "null" is trusted',
-    fix: () => 'Remove "null" from the allowed origins: any page can send Origin: null from a sandboxed iframe or a data: URL.',
+    fix: () =>
+      'Remove "null" from the allowed origins: any page can send Origin: null from a sandboxed iframe or a data: URL.',
   },
-  'prefix-match': { title: 'Origins that begin with the trusted origin are trusted', fix: (o) => `Compare whole origins, not with startsWith: ${o} begins with the trusted origin. ${ALLOW_LIST_FIX}` },
+  'prefix-match': {
+    title: 'Origins that begin with the trusted origin are trusted',
+    fix: (o) => `Compare whole origins, not with startsWith: ${o} begins with the trusted origin. ${ALLOW_LIST_FIX}`,
+  },
   'suffix-match': {
     title: 'Origins that end with the trusted domain are trusted',
-    fix: (o) => `Compare whole origins, not with endsWith: anyone can register ${new URL(o).hostname}. To trust subdomains, parse the origin and require the host to equal the domain or end with "." plus the domain.`,
+    fix: (o) =>
+      `Compare whole origins, not with endsWith: anyone can register ${new URL(o).hostname}. To trust ` +
+        `subdomains, parse the origin and require the host to equal the domain or end with "." plus the domain.`,
   },
-  'substring-match': { title: 'Origins contained in the trusted origin are trusted', fix: (o) => `Check membership in a list, not as a substring of a string: ${o} is part of the trusted origin. ${ALLOW_LIST_FIX}` },
-  'unescaped-dot': { title: 'A regular expression with an unescaped dot trusts look-alike domains', fix: (o) => `Escape the dots (\\.) and anchor the expression (^...$), or compare strings: ${new URL(o).hostname} matched.` },
+  'substring-match': {
+    title: 'Origins contained in the trusted origin are trusted',
+    fix: (o) =>
+      `Check membership in a list, not as a substring of a string: ${o} is part of the trusted origin. ` +
+        `${ALLOW_LIST_FIX}`,
+  },
+  'unescaped-dot': {
+    title: 'A regular expression with an unescaped dot trusts look-alike domains',
+    fix: (o) =>
+      `Escape the dots (\\.) and anchor the expression (^...$), or compare strings: ${new URL(o).hostname} matched.`,
+  },
   'any-subdomain': {
     title: 'Any subdomain is trusted',
-    fix: () => 'Trust only the subdomains that call this API: script on any other subdomain (an XSS, a taken-over DNS entry) could otherwise read it.',
+    fix: () =>
+      'Trust only the subdomains that call this API: script on any other subdomain (an XSS, a taken-over DNS ' +
+        'entry) could otherwise read it.',
   },
-  'http-trusted': { title: 'The http origin is trusted by an https API', fix: (o) => `Trust only https origins: anyone on the network path can run script on ${o}.` },
-  'third-party-trusted': { title: 'An origin on third-party hosting is trusted', fix: (o) => `Trust only your own origins: anyone can publish a page on ${o}'s hosting.` },
+  'http-trusted': {
+    title: 'The http origin is trusted by an https API',
+    fix: (o) => `Trust only https origins: anyone on the network path can run script on ${o}.`,
+  },
+  'third-party-trusted': {
+    title: 'An origin on third-party hosting is trusted',
+    fix: (o) => `Trust only your own origins: anyone can publish a page on ${o}'s hosting.`,
+  },
   'parser-bypass': {
     title: 'A special character in the host fools the origin check',
-    fix: (o) => `Parse the Origin with a URL parser and compare the whole serialized origin: ${o} is the attacker's host, not yours.`,
+    fix: (o) =>
+      `Parse the Origin with a URL parser and compare the whole serialized origin: ${o} is the attacker's ` +
+        `host, not yours.`,
   },
 };
 
-/** Classes a broader finding already explains: reflection trusts everything; startsWith trusts the special-character hosts; endsWith trusts subdomains and look-alikes. */
+/**
+ * Classes a broader finding already explains: reflection trusts everything; startsWith trusts the special-character
+ * hosts; endsWith trusts subdomains and look-alikes.
+ */
 const IMPLIED_BY: Partial<Record<TrustCheck, readonly TrustCheck[]>> = {
-  'origin-reflected': ['prefix-match', 'suffix-match', 'substring-match', 'unescaped-dot', 'any-subdomain', 'http-trusted', 'third-party-trusted', 'parser-bypass'],
+  'origin-reflected': [
+    'prefix-match',
+    'suffix-match',
+    'substring-match',
+    'unescaped-dot',
+    'any-subdomain',
+    'http-trusted',
+    'third-party-trusted',
+    'parser-bypass',
+  ],
   'prefix-match': ['parser-bypass'],
   'suffix-match': ['unescaped-dot', 'any-subdomain'],
 };
@@ -51,17 +93,22 @@ function trustSeverity(observation: Observation): Severity {
 
 function trustTitle(check: TrustCheck, observation: Observation): string {
   const credentials = observation.answer.allowCredentials === 'true' ? ', with credentials' : ', without credentials';
-  const preflight = observation.purpose === 'preflight' ? ' (by the preflight only: it may send the request, not read the answer)' : '';
+  const preflight =
+    observation.purpose === 'preflight' ? ' (by the preflight only: it may send the request, not read the answer)' : '';
   return TRUST_TEXT[check].title + credentials + preflight;
 }
 
 function trustFindings(observations: readonly Observation[]): Finding[] {
   const found = new Map<TrustCheck, Observation>();
   // An actual response read by the attacker says more than a preflight letting the request through: those first.
-  const ordered = [...observations.filter((o) => o.purpose === 'request'), ...observations.filter((o) => o.purpose === 'preflight')];
+  const ordered = [
+    ...observations.filter((o) => o.purpose === 'request'),
+    ...observations.filter((o) => o.purpose === 'preflight'),
+  ];
   for (const observation of ordered) {
     const { check, origin } = observation.probe;
-    if (check !== 'baseline' && !found.has(check) && observation.answer.allowOrigin === origin) found.set(check, observation);
+    if (check !== 'baseline' && !found.has(check) && observation.answer.allowOrigin === origin)
+      found.set(check, observation);
   }
   for (const [broad, narrower] of Object.entries(IMPLIED_BY) as Array<[TrustCheck, readonly TrustCheck[]]>) {
     if (found.has(broad)) for (const check of narrower) found.delete(check);
@@ -80,10 +127,15 @@ function trustFindings(observations: readonly Observation[]): Finding[] {
 /** A comma-separated header value as lower-case names or tokens. */
 const listed = (value: string | null): string[] => (value ?? '').split(',').map((item) => item.trim().toLowerCase());
 
-/** Preflights asking for a header and a method no server allows on purpose: allowed, they are echoed (https://fetch.spec.whatwg.org/#http-access-control-request-headers). */
+/**
+ * Preflights asking for a header and a method no server allows on purpose: allowed, they are echoed
+ * (https://fetch.spec.whatwg.org/#http-access-control-request-headers).
+ */
 function reflectionFindings(observations: readonly Observation[]): Finding[] {
   const findings: Finding[] = [];
-  const headers = observations.find((o) => o.purpose === 'headers-reflection' && listed(o.answer.allowHeaders).includes(REFLECTION_PROBE.header));
+  const headers = observations.find(
+    (o) => o.purpose === 'headers-reflection' && listed(o.answer.allowHeaders).includes(REFLECTION_PROBE.header),
+  );
   if (headers) {
     findings.push({
       id: 'request-headers-reflected',
@@ -92,10 +144,15 @@ function reflectionFindings(observations: readonly Observation[]): Finding[] {
       origin: headers.probe.origin,
       request: headers.answer.request,
       evidence: evidenceOf(headers.answer),
-      fix: 'List the headers your API reads (Access-Control-Allow-Headers: Content-Type, Authorization): an echo also allows any header a check relies on being unsendable cross-origin (X-Requested-With, X-CSRF-Token).',
+      fix: 'List the headers your API reads (Access-Control-Allow-Headers: Content-Type, Authorization): an ' +
+        'echo also allows any header a check relies on being unsendable cross-origin (X-Requested-With, X-CSRF-Token).',
     });
   }
-  const method = observations.find((o) => o.purpose === 'method-reflection' && listed(o.answer.allowMethods).includes(REFLECTION_PROBE.method.toLowerCase()));
+  const method = observations.find(
+    (o) =>
+      o.purpose === 'method-reflection' &&
+      listed(o.answer.allowMethods).includes(REFLECTION_PROBE.method.toLowerCase()),
+  );
   if (method) {
     findings.push({
       id: 'request-method-reflected',
@@ -104,14 +161,16 @@ function reflectionFindings(observations: readonly Observation[]): Finding[] {
       origin: method.probe.origin,
       request: method.answer.request,
       evidence: evidenceOf(method.answer),
-      fix: 'List the methods your API has (Access-Control-Allow-Methods: GET, POST): an echo lets a trusted origin send PUT, DELETE or any other method.',
+      fix: 'List the methods your API has (Access-Control-Allow-Methods: GET, POST): an echo lets a trusted ' +
+        'origin send PUT, DELETE or any other method.',
     });
   }
   return findings;
 }
 
 export function findingsOf(observations: readonly Observation[], addedThirdParty: readonly string[] = []): Finding[] {
-  // A fixed Allow-Origin naming a third-party origin also "trusts" that origin when it is one of the probes: one finding says it.
+  // A fixed Allow-Origin naming a third-party origin also "trusts" that origin when it is one of the probes: one
+  // finding says it.
   const fixed = fixedThirdParty(observations, addedThirdParty)?.answer.allowOrigin;
   const trust = trustFindings(observations).filter((f) => !(f.id === 'third-party-trusted' && f.origin === fixed));
   return [...trust, ...reflectionFindings(observations), ...passiveFindings(observations, addedThirdParty)];

@@ -9,16 +9,21 @@ import { evidenceOf, type Finding, type Observation } from './finding.ts';
 import { onThirdPartyHosting } from './third-party-hosting.ts';
 
 /** Vary is a list of field names, or "*" (https://httpwg.org/specs/rfc9110.html#field.vary). */
-const variesOnOrigin = (vary: string | null): boolean => (vary ?? '').split(',').some((name) => ['origin', '*'].includes(name.trim().toLowerCase()));
+const variesOnOrigin = (vary: string | null): boolean =>
+  (vary ?? '').split(',').some((name) => ['origin', '*'].includes(name.trim().toLowerCase()));
 
 /** Why an Access-Control-Allow-Origin value can never pass the CORS check, or null when it can. */
 export function invalidAllowOrigin(value: string, lines: number): string | null {
-  if (lines > 1) return `${lines} Access-Control-Allow-Origin header lines (a browser reads them as one list, and refuses it)`;
+  if (lines > 1)
+    return `${lines} Access-Control-Allow-Origin header lines (a browser reads them as one list, and refuses it)`;
   if (value === '*' || value === 'null') return null;
-  if (value.includes(',') || /\s/.test(value)) return 'a list of origins (the header holds exactly one origin, "*" or "null")';
+  if (value.includes(',') || /\s/.test(value))
+    return 'a list of origins (the header holds exactly one origin, "*" or "null")';
   if (!URL.canParse(value) || new URL(value).origin === 'null') return 'not an origin';
   const serialized = new URL(value).origin;
-  return serialized === value ? null : `not a serialized origin (a browser compares it with "${serialized}" byte for byte)`;
+  return serialized === value
+    ? null
+    : `not a serialized origin (a browser compares it with "${serialized}" byte for byte)`;
 }
 
 function finding(observation: Observation, fields: Pick<Finding, 'id' | 'severity' | 'title' | 'fix'>): Finding {
@@ -34,7 +39,9 @@ function wildcardWithCredentials(observations: readonly Observation[]): Finding[
       id: 'wildcard-with-credentials',
       severity: 'low',
       title: 'Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true',
-      fix: 'Browsers refuse this pair for credentialed requests (https://fetch.spec.whatwg.org/#cors-check), so it only shows that credentials were meant for everyone. Send the exact allowed origin with credentials, or drop Access-Control-Allow-Credentials.',
+      fix: 'Browsers refuse this pair for credentialed requests (https://fetch.spec.whatwg.org/#cors-check), ' +
+        'so it only shows that credentials were meant for everyone. Send the exact allowed origin with ' +
+          'credentials, or drop Access-Control-Allow-Credentials.',
     }),
   ];
 }
@@ -46,7 +53,9 @@ function wildcardWithCredentials(observations: readonly Observation[]): Finding[
  * credentialed calls then fail is to reflect the Origin.
  */
 function wildcardOnAuthenticated(observations: readonly Observation[]): Finding[] {
-  const authenticated = observations.find((o) => o.purpose === 'request' && o.answer.request.credentials && o.answer.allowOrigin === '*');
+  const authenticated = observations.find(
+    (o) => o.purpose === 'request' && o.answer.request.credentials && o.answer.allowOrigin === '*',
+  );
   if (!authenticated) return [];
   const anonymous = observations.find((o) => o.purpose === 'without-credentials');
   const refused = anonymous?.answer.status === 401 || anonymous?.answer.status === 403;
@@ -56,7 +65,8 @@ function wildcardOnAuthenticated(observations: readonly Observation[]): Finding[
       id: 'wildcard-on-authenticated',
       severity: 'low',
       title: `Access-Control-Allow-Origin: * on a response to a request with credentials${why}`,
-      fix: 'Answer authenticated requests with the exact trusted origin, Access-Control-Allow-Credentials: true and Vary: Origin; keep * for public resources only.',
+      fix: 'Answer authenticated requests with the exact trusted origin, Access-Control-Allow-Credentials: ' +
+        'true and Vary: Origin; keep * for public resources only.',
     }),
   ];
 }
@@ -71,15 +81,21 @@ function invalidValues(observations: readonly Observation[]): Finding[] {
         id: 'invalid-allow-origin',
         severity: 'low',
         title: `Access-Control-Allow-Origin is ${why}`,
-        fix: 'Send one Access-Control-Allow-Origin line holding the request\'s origin exactly as the browser serializes it (scheme://host[:port], no path, no trailing slash), or "*".',
+        fix: 'Send one Access-Control-Allow-Origin line holding the request\'s origin exactly as the browser ' +
+          'serializes it (scheme://host[:port], no path, no trailing slash), or "*".',
       }),
     ];
   }
   return [];
 }
 
-/** A fixed Access-Control-Allow-Origin (not the Origin sent) naming third-party hosting: whoever publishes there reads. */
-export function fixedThirdParty(observations: readonly Observation[], added: readonly string[]): Observation | undefined {
+/**
+ * A fixed Access-Control-Allow-Origin (not the Origin sent) naming third-party hosting: whoever publishes there reads.
+ */
+export function fixedThirdParty(
+  observations: readonly Observation[],
+  added: readonly string[],
+): Observation | undefined {
   return observations.find(({ answer, probe }) => {
     const value = answer.allowOrigin;
     return value !== null && value !== probe.origin && onThirdPartyHosting(value, added);
@@ -94,24 +110,32 @@ function fixedThirdPartyFindings(observations: readonly Observation[], added: re
     finding(fixed, {
       id: 'fixed-third-party-origin',
       severity: credentials ? 'high' : 'low',
-      title: `Access-Control-Allow-Origin names ${fixed.answer.allowOrigin}, on third-party hosting, ${credentials ? 'with' : 'without'} credentials`,
-      fix: `Name only origins you control: script on ${fixed.answer.allowOrigin} is written by whoever publishes there.`,
+      title: `Access-Control-Allow-Origin names ${fixed.answer.allowOrigin}, on third-party hosting, ` +
+        `${credentials ? 'with' : 'without'} credentials`,
+      fix: `Name only origins you control: script on ${fixed.answer.allowOrigin} is whoever publishes there.`,
     }),
   ];
 }
 
-/** Access-Control-Allow-Origin depends on the Origin when two requests got different values; then caches must key on it. */
+/**
+ * Access-Control-Allow-Origin depends on the Origin when two requests got different values; then caches must key on
+ * it.
+ */
 function missingVary(observations: readonly Observation[]): Finding[] {
   const answered = observations.filter((o) => o.purpose === 'request' && o.answer.response);
   const dynamic = new Set(answered.map((o) => o.answer.allowOrigin)).size > 1;
-  const unvaried = answered.find((o) => o.answer.allowOrigin !== null && o.answer.allowOrigin !== '*' && !variesOnOrigin(o.answer.vary));
+  const unvaried = answered.find(
+    (o) => o.answer.allowOrigin !== null && o.answer.allowOrigin !== '*' && !variesOnOrigin(o.answer.vary),
+  );
   if (!dynamic || !unvaried) return [];
   return [
     finding(unvaried, {
       id: 'missing-vary-origin',
       severity: 'low',
       title: 'Access-Control-Allow-Origin depends on the Origin, but the response has no Vary: Origin',
-      fix: 'Add Vary: Origin to every response whose Access-Control-Allow-Origin depends on the request, so a cache does not serve one origin\'s answer to another (https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches).',
+      fix: "Add Vary: Origin to every response whose Access-Control-Allow-Origin depends on the request, so a " +
+        "cache does not serve one origin's answer to another " +
+          "(https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches).",
     }),
   ];
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { probesFor, registrableDomain, unescapedDotHosts } from './probes.ts';
 
 const originsOf = (trusted: string, check: string, added: string[] = []): string[] =>
-  probesFor(new URL(trusted), added).filter((p) => p.check === check).map((p) => p.origin);
+  probesFor(new URL(trusted), added)
+    .filter((p) => p.check === check)
+    .map((p) => p.origin);
 
 describe('scan probes', () => {
   it.each([
@@ -19,12 +21,20 @@ describe('scan probes', () => {
     expect(originsOf('https://api.app.example.co.uk', 'any-subdomain')).toEqual(['https://attacker.example.co.uk']);
   });
 
-  it('each dot of a nested host, unescaped, is a look-alike; dots inside the public suffix only where the result is a real suffix', () => {
+  it('each dot of a nested host, unescaped, is a look-alike; dots inside the public suffix only where the ' +
+    'result is a real suffix', () => {
     expect(unescapedDotHosts('api.app.example.com')).toEqual(['apixapp.example.com', 'api.appxexample.com']);
     // examplexco.uk is registrable under .uk; app.example.coxuk has no such suffix.
-    expect(unescapedDotHosts('api.app.example.co.uk')).toEqual(['apixapp.example.co.uk', 'api.appxexample.co.uk', 'api.app.examplexco.uk']);
+    expect(unescapedDotHosts('api.app.example.co.uk')).toEqual([
+      'apixapp.example.co.uk',
+      'api.appxexample.co.uk',
+      'api.app.examplexco.uk',
+    ]);
     expect(unescapedDotHosts('example.com')).toEqual([]);
-    expect(originsOf('https://api.app.example.com:8443', 'unescaped-dot')).toEqual(['https://apixapp.example.com:8443', 'https://api.appxexample.com:8443']);
+    expect(originsOf('https://api.app.example.com:8443', 'unescaped-dot')).toEqual([
+      'https://apixapp.example.com:8443',
+      'https://api.appxexample.com:8443',
+    ]);
   });
 
   it('an IP address or a bare name gets no look-alike nor subdomain probes, and http has no http-trusted probe', () => {
@@ -39,6 +49,8 @@ describe('scan probes', () => {
     expect(origins).toContain('https://cors-lab-attacker.github.io');
     expect(origins).toContain('https://cors-lab-attacker.pages.hosting.example');
     expect(origins).toContain('https://cdpn.io');
-    expect(originsOf('https://app.example.com', 'third-party-trusted')).not.toContain('https://cors-lab-attacker.pages.hosting.example');
+    expect(originsOf('https://app.example.com', 'third-party-trusted')).not.toContain(
+      'https://cors-lab-attacker.pages.hosting.example',
+    );
   });
 });

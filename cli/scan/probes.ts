@@ -43,7 +43,10 @@ const ATTACKER = 'attacker.example';
  */
 export const PARSER_BYPASS_CHARACTERS = ['_', '!', '$', "'", ';', '~', '`', '}'];
 
-/** What the probes are built from: the host's registrable domain by the Public Suffix List (null for an IP or a bare name). */
+/**
+ * What the probes are built from: the host's registrable domain by the Public Suffix List (null for an IP or a bare
+ * name).
+ */
 export function registrableDomain(host: string): string | null {
   const parsed = parseHost(host);
   return parsed.isIp || !parsed.domain ? null : parsed.domain;
@@ -57,7 +60,9 @@ export function registrableDomain(host: string): string | null {
 export function unescapedDotHosts(host: string): string[] {
   const labels = host.split('.');
   const suffix = parseHost(host).publicSuffix;
-  const variants = labels.slice(0, -1).map((_, i) => [...labels.slice(0, i), `${labels[i]}x${labels[i + 1]}`, ...labels.slice(i + 2)].join('.'));
+  const variants = labels
+    .slice(0, -1)
+    .map((_, i) => [...labels.slice(0, i), `${labels[i]}x${labels[i + 1]}`, ...labels.slice(i + 2)].join('.'));
   // Only hosts that can exist: under a listed public suffix (`app.examplexco.uk`), not `app.example.coxuk`.
   return variants.filter((variant) => {
     const parsed = parseHost(variant);
@@ -82,11 +87,13 @@ export function probesFor(trusted: URL, addedThirdParty: readonly string[] = [])
     { check: 'substring-match', origin: `${scheme}://${host.slice(0, -1)}${port}` },
   ];
   if (domain !== null) {
-    for (const lookalike of unescapedDotHosts(host)) probes.push({ check: 'unescaped-dot', origin: `${scheme}://${lookalike}${port}` });
+    for (const lookalike of unescapedDotHosts(host))
+      probes.push({ check: 'unescaped-dot', origin: `${scheme}://${lookalike}${port}` });
     probes.push({ check: 'any-subdomain', origin: `${scheme}://attacker.${domain}${port}` });
   }
   if (scheme === 'https') probes.push({ check: 'http-trusted', origin: `http://${host}${port}` });
   for (const origin of thirdPartyOrigins(addedThirdParty)) probes.push({ check: 'third-party-trusted', origin });
-  for (const char of PARSER_BYPASS_CHARACTERS) probes.push({ check: 'parser-bypass', origin: `${scheme}://${host}${char}.${ATTACKER}${port}` });
+  for (const char of PARSER_BYPASS_CHARACTERS)
+    probes.push({ check: 'parser-bypass', origin: `${scheme}://${host}${char}.${ATTACKER}${port}` });
   return probes;
 }

@@ -45,7 +45,9 @@ describe('README: the scan examples', () => {
   const all = examples();
 
   it('has an example for every class, and the tested-nothing table', () => {
-    expect(all.filter((e) => e.exit === 1).map((e) => e.first.replace(/`/g, ''))).toEqual(expect.arrayContaining(CLASS_IDS));
+    expect(all.filter((e) => e.exit === 1).map((e) => e.first.replace(/`/g, ''))).toEqual(
+      expect.arrayContaining(CLASS_IDS),
+    );
     expect(all.filter((e) => e.exit === 3).length).toBeGreaterThanOrEqual(5);
   });
 

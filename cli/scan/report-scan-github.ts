@@ -20,7 +20,10 @@ export function reportScanGithub(reports: readonly ScanReport[]): string {
     }
     if (scanVerdict(report) === 'tested-nothing') {
       const why = untestedReasons(report);
-      lines.push(`::warning title=${escapeProperty(`cors-lab scan tested nothing: ${report.url}`)}::${escapeData(why.join('\n'))}`);
+      lines.push(
+        `::warning title=${escapeProperty(`cors-lab scan tested nothing: ${report.url}`)}::` +
+          escapeData(why.join('\n')),
+      );
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -15,16 +15,24 @@ function suite(report: ScanReport): string {
     const open = `    <testcase name="${xmlAttribute(id)}" classname="${xmlAttribute(report.url)}">`;
     const finding = report.findings.find((f) => f.id === id);
     if (finding) {
-      const body = [`${finding.severity}: ${finding.title}`, ...finding.evidence.request.map((l) => `> ${l}`), ...finding.evidence.response.map((l) => `< ${l}`), `fix: ${finding.fix}`];
-      return `${open}\n      <failure message="${xmlAttribute(`${finding.severity}: ${finding.title}`)}" type="${finding.severity}">${xmlText(body.join('\n'))}</failure>\n    </testcase>`;
+      const body = [
+        `${finding.severity}: ${finding.title}`,
+        ...finding.evidence.request.map((l) => `> ${l}`),
+        ...finding.evidence.response.map((l) => `< ${l}`),
+        `fix: ${finding.fix}`,
+      ];
+      return `${open}\n      <failure message="${xmlAttribute(`${finding.severity}: ${finding.title}`)}" ` +
+        `type="${finding.severity}">${xmlText(body.join('\n'))}</failure>\n    </testcase>`;
     }
-    if (untested) return `${open}\n      <skipped message="${xmlAttribute(`tested nothing: ${why}`)}"/>\n    </testcase>`;
+    if (untested)
+      return `${open}\n      <skipped message="${xmlAttribute(`tested nothing: ${why}`)}"/>\n    </testcase>`;
     return `${open}\n      <system-out>${xmlText(CLASSES[id])}</system-out>\n    </testcase>`;
   });
   const failures = report.findings.length;
   const skipped = untested && !failures ? CLASS_IDS.length : untested ? CLASS_IDS.length - failures : 0;
   return [
-    `  <testsuite name="${xmlAttribute(report.url)}" tests="${CLASS_IDS.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `  <testsuite name="${xmlAttribute(report.url)}" tests="${CLASS_IDS.length}" failures="${failures}" ` +
+      `errors="0" skipped="${skipped}">`,
     ...cases,
     '  </testsuite>',
   ].join('\n');

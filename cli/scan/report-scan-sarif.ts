@@ -14,7 +14,10 @@ import { packageVersion } from '../version.ts';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVEL: Record<Severity, Result.level> = { high: 'error', medium: 'warning', low: 'note' };
-/** GitHub's security-severity: high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9 (docs.github.com, SARIF support for code scanning). */
+/**
+ * GitHub's security-severity: high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9 (docs.github.com, SARIF support for code
+ * scanning).
+ */
 const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
 
 const RULES: ReportingDescriptor[] = CLASS_IDS.map((id) => ({

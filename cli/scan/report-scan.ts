@@ -29,8 +29,11 @@ export function scanExitCode(reports: readonly ScanReport[]): number {
 
 function trustedLine(report: ScanReport): string {
   if (!report.trustedOriginAssumed) return `trusted origin: ${report.trustedOrigin} (--origin)`;
-  return `trusted origin: ${report.trustedOrigin}, assumed (the API's own): the checks built from it ` +
-    '(prefix, suffix, substring, dots, subdomains, http, parser) test that origin; pass --origin with your web app\'s origin';
+  return (
+    `trusted origin: ${report.trustedOrigin}, assumed (the API's own): the checks built from it ` +
+    "(prefix, suffix, substring, dots, subdomains, http, parser) test that origin; pass --origin with your " +
+      "web app's origin"
+  );
 }
 
 /** Why a URL tested nothing (or not everything), in words. */
@@ -45,19 +48,26 @@ function untestedLine(report: ScanReport): string {
 
 function reportOne(report: ScanReport): string[] {
   const methods = report.methods.join(', ');
-  const lines = [`cors-lab scan ${printableLine(report.url)} (${methods}): ${count(report.requests, 'request')}`, trustedLine(report), ''];
+  const lines = [
+    `cors-lab scan ${printableLine(report.url)} (${methods}): ${count(report.requests, 'request')}`,
+    trustedLine(report),
+    '',
+  ];
   for (const f of report.findings) {
     lines.push(`${f.severity.toUpperCase().padEnd(6)} ${f.id}: ${printableLine(f.title)}`);
     for (const line of f.evidence.request) lines.push(`         > ${printableLine(line)}`);
     for (const line of f.evidence.response) lines.push(`         < ${printableLine(line)}`);
     lines.push(`         fix: ${printableLine(f.fix)}`, '');
   }
-  for (const u of report.unanswered) lines.push(`no usable answer for ${u.method} from Origin: ${printableLine(u.origin)} (${printableLine(u.error)})`);
+  for (const u of report.unanswered)
+    lines.push(`no usable answer for ${u.method} from Origin: ${printableLine(u.origin)} (${printableLine(u.error)})`);
   if (report.notSent) lines.push(`${count(report.notSent, 'probe')} not sent: the scan's deadline passed`);
   const verdict = scanVerdict(report);
   if (verdict === 'findings') {
     const by = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
-    lines.push(`${count(report.findings.length, 'finding')}: ${by('high')} high, ${by('medium')} medium, ${by('low')} low`);
+    lines.push(
+      `${count(report.findings.length, 'finding')}: ${by('high')} high, ${by('medium')} medium, ${by('low')} low`,
+    );
     // Findings are real even when the baseline was not a CORS answer; what was not tested is still said.
     if (report.testedNothing.length) lines.push(`not tested: ${printableLine(report.testedNothing.join('; '))}`);
   } else if (verdict === 'clean') lines.push('No CORS misconfiguration found.');
@@ -70,7 +80,10 @@ export function reportScan(reports: readonly ScanReport[]): string {
   if (reports.length > 1) {
     const verdicts = reports.map(scanVerdict);
     const n = (verdict: ScanVerdict): number => verdicts.filter((v) => v === verdict).length;
-    blocks.push(`${count(reports.length, 'URL')}: ${n('findings')} with findings, ${n('clean')} clean, ${n('tested-nothing')} tested nothing`);
+    blocks.push(
+      `${count(reports.length, 'URL')}: ${n('findings')} with findings, ${n('clean')} clean, ` +
+        `${n('tested-nothing')} tested nothing`,
+    );
   }
   return printableText(`${blocks.join('\n\n')}\n`);
 }

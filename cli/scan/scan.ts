@@ -67,8 +67,13 @@ function plan(url: URL, method: string, trusted: URL, options: ScanOptions): Pla
   const headers = { ...options.headers };
   const credentials = options.cookie !== undefined || Object.keys(headers).some((name) => AUTHORIZATION.test(name));
   const cookie = options.cookie === undefined ? {} : { cookie: options.cookie };
-  const actual = (probe: Probe): Planned => ({ probe, purpose: 'request', request: { url: url.href, method, headers, origin: probe.origin, credentials, ...cookie } });
-  // A preflight carries no credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch), and names the headers the request will add.
+  const actual = (probe: Probe): Planned => ({
+    probe,
+    purpose: 'request',
+    request: { url: url.href, method, headers, origin: probe.origin, credentials, ...cookie },
+  });
+  // A preflight carries no credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch), and names the headers the
+  // request will add.
   const names = corsUnsafeRequestHeaderNames(Object.entries(headers)).join(',');
   const preflight = (probe: Probe, purpose: Purpose, requestMethod: string, requestHeaders: string): Planned => ({
     probe,
@@ -76,7 +81,10 @@ function plan(url: URL, method: string, trusted: URL, options: ScanOptions): Pla
     request: {
       url: url.href,
       method: 'OPTIONS',
-      headers: { 'Access-Control-Request-Method': requestMethod, ...(requestHeaders ? { 'Access-Control-Request-Headers': requestHeaders } : {}) },
+      headers: {
+        'Access-Control-Request-Method': requestMethod,
+        ...(requestHeaders ? { 'Access-Control-Request-Headers': requestHeaders } : {}),
+      },
       origin: probe.origin,
       credentials: false,
     },
@@ -87,7 +95,20 @@ function plan(url: URL, method: string, trusted: URL, options: ScanOptions): Pla
   return [
     actual(baseline!),
     preflight(baseline!, 'preflight', method, names),
-    ...(credentials ? [{ probe: baseline!, purpose: 'without-credentials' as const, request: { ...actual(baseline!).request, headers: withoutCredentials, credentials: false, cookie: undefined } }] : []),
+    ...(credentials
+      ? [
+          {
+            probe: baseline!,
+            purpose: 'without-credentials' as const,
+            request: {
+              ...actual(baseline!).request,
+              headers: withoutCredentials,
+              credentials: false,
+              cookie: undefined,
+            },
+          },
+        ]
+      : []),
     ...hostile.flatMap((probe) => [actual(probe), preflight(probe, 'preflight', method, names)]),
     preflight(baseline!, 'headers-reflection', method, [names, REFLECTION_PROBE.header].filter(Boolean).join(',')),
     preflight(baseline!, 'method-reflection', REFLECTION_PROBE.method, names),
@@ -108,7 +129,8 @@ function severityRank(finding: Finding): number {
 /** One finding per class across the methods: the most severe. */
 function merged(findings: Finding[]): Finding[] {
   const byId = new Map<string, Finding>();
-  for (const finding of [...findings].sort((a, b) => severityRank(a) - severityRank(b))) if (!byId.has(finding.id)) byId.set(finding.id, finding);
+  for (const finding of [...findings].sort((a, b) => severityRank(a) - severityRank(b)))
+    if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()];
 }
 
@@ -131,11 +153,16 @@ export async function scan(url: URL, options: ScanOptions): Promise<ScanReport> 
       }
       const answer = await send(step.request, Math.min(deadlines.requestMs, left));
       mine.push({ probe: step.probe, purpose: step.purpose, answer });
-      // The first request tells whether the API is there at all, and whether it is at this URL: if not, nothing else is worth sending.
+      // The first request tells whether the API is there at all, and whether it is at this URL: if not, nothing else is
+      // worth sending.
       if (mine.length === 1 && (answer.error || answer.redirect)) break;
     }
     observations.push(...mine);
-    const problem = baselineProblem(mine, { url, trustedAssumed: options.trusted === null, credentialsGiven: mine[0]?.answer.request.credentials ?? false });
+    const problem = baselineProblem(mine, {
+      url,
+      trustedAssumed: options.trusted === null,
+      credentialsGiven: mine[0]?.answer.request.credentials ?? false,
+    });
     if (problem) testedNothing.push(methods.length > 1 ? `${method}: ${problem}` : problem);
     if (mine.length === 1 && mine[0]!.answer.error) break;
   }
@@ -150,7 +177,9 @@ export async function scan(url: URL, options: ScanOptions): Promise<ScanReport> 
     unanswered: observations.flatMap(({ answer, probe, purpose }) => {
       const error = unusable(answer);
       const baseline = probe.check === 'baseline' && purpose === 'request';
-      return error === null || baseline ? [] : [{ origin: answer.request.origin, method: answer.request.method, error }];
+      return error === null || baseline
+        ? []
+        : [{ origin: answer.request.origin, method: answer.request.method, error }];
     }),
     notSent,
     findings: merged(findingsOf(observations, options.thirdParty)),

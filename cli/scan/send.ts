@@ -61,8 +61,13 @@ function headerValue(raw: string[], name: string): string | null {
 }
 
 function describeError(error: NodeJS.ErrnoException): string {
-  const words: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', ECONNRESET: 'connection reset' };
-  // Node's message repeats the code and the address ("connect ECONNREFUSED 127.0.0.1:9"): the known codes say it in words instead.
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found',
+    ECONNRESET: 'connection reset',
+  };
+  // Node's message repeats the code and the address ("connect ECONNREFUSED 127.0.0.1:9"): the known codes say it in
+  // words instead.
   if (error.code && words[error.code]) return `${error.code} (${words[error.code]})`;
   return error.code ? `${error.code}: ${error.message}` : error.message;
 }
@@ -76,9 +81,25 @@ function redirectOf(response: IncomingMessage, url: URL): Answer['redirect'] {
 }
 
 function linesOf(url: URL, sent: SentRequest): string[] {
-  const cookie = sent.cookie === undefined ? [] : [`Cookie: ${sent.cookie.split(';').map((c) => `${c.split('=')[0]!.trim()}=...`).join('; ')}`];
-  const others = Object.entries(sent.headers).map(([name, value]) => `${name}: ${/^authorization$/i.test(name) ? '...' : value}`);
-  return [`${sent.method} ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, `Origin: ${sent.origin}`, ...others, ...cookie];
+  const cookie =
+    sent.cookie === undefined
+      ? []
+      : [
+          `Cookie: ${sent.cookie
+            .split(';')
+            .map((c) => `${c.split('=')[0]!.trim()}=...`)
+            .join('; ')}`,
+        ];
+  const others = Object.entries(sent.headers).map(
+    ([name, value]) => `${name}: ${/^authorization$/i.test(name) ? '...' : value}`,
+  );
+  return [
+    `${sent.method} ${url.pathname}${url.search} HTTP/1.1`,
+    `Host: ${url.host}`,
+    `Origin: ${sent.origin}`,
+    ...others,
+    ...cookie,
+  ];
 }
 
 export function send(sent: SentRequest, deadlineMs = REQUEST_DEADLINE_MS): Promise<Answer> {
@@ -95,7 +116,12 @@ export function send(sent: SentRequest, deadlineMs = REQUEST_DEADLINE_MS): Promi
     allowHeaders: null,
     vary: null,
   };
-  const headers: Record<string, string> = { Accept: '*/*', 'User-Agent': 'cors-lab-scan', ...sent.headers, Origin: sent.origin };
+  const headers: Record<string, string> = {
+    Accept: '*/*',
+    'User-Agent': 'cors-lab-scan',
+    ...sent.headers,
+    Origin: sent.origin,
+  };
   if (sent.cookie !== undefined) headers['Cookie'] = sent.cookie;
   return new Promise((resolve) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(

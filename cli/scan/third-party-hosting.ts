@@ -23,12 +23,20 @@ export const SUBDOMAIN_HOSTING = [
 ] as const;
 
 /** Origins whose pages run code any user wrote (playgrounds, sandboxes). */
-export const SHARED_ORIGINS = ['https://cdpn.io', 'https://fiddle.jshell.net', 'https://jsfiddle.net', 'https://output.jsbin.com'] as const;
+export const SHARED_ORIGINS = [
+  'https://cdpn.io',
+  'https://fiddle.jshell.net',
+  'https://jsfiddle.net',
+  'https://output.jsbin.com',
+] as const;
 
 /** The label the scan's probes use under a hosting suffix: any free name would do. */
 export const ATTACKER_LABEL = 'cors-lab-attacker';
 
-/** The origins to probe: a subdomain under each hosting suffix (the built-in ones and the user's) and each shared origin. */
+/**
+ * The origins to probe: a subdomain under each hosting suffix (the built-in ones and the user's) and each shared
+ * origin.
+ */
 export function thirdPartyOrigins(added: readonly string[]): string[] {
   const suffixes = [...new Set([...SUBDOMAIN_HOSTING, ...added])];
   return [...suffixes.map((suffix) => `https://${ATTACKER_LABEL}.${suffix}`), ...SHARED_ORIGINS];

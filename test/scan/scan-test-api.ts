@@ -28,10 +28,19 @@ interface Request {
 type Api = (request: Request) => { status: number; headers: Headers };
 
 const preflight = (request: Request): boolean => request.method === 'OPTIONS' && request.requestMethod !== '';
-const LISTED = { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type, Authorization' };
+const LISTED = {
+  'Access-Control-Allow-Methods': 'GET, POST',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+};
 
-/** Trusts the origins `test` accepts, the right way otherwise: the origin echoed, Vary: Origin, listed methods and headers. */
-function trusting(test: (origin: string) => boolean, options: { credentials?: boolean; vary?: boolean; listed?: Headers } = {}): Api {
+/**
+ * Trusts the origins `test` accepts, the right way otherwise: the origin echoed, Vary: Origin, listed methods and
+ * headers.
+ */
+function trusting(
+  test: (origin: string) => boolean,
+  options: { credentials?: boolean; vary?: boolean; listed?: Headers } = {},
+): Api {
   return (request) => {
     const headers: Headers = options.vary === false ? {} : { Vary: 'Origin' };
     if (test(request.origin)) {
@@ -44,8 +53,15 @@ function trusting(test: (origin: string) => boolean, options: { credentials?: bo
 }
 
 const exact = trusting((o) => o === TRUSTED);
-const fixed = (headers: Headers): Api => (request) => ({ status: preflight(request) ? 204 : 200, headers });
-const needsSession = (api: Api): Api => (request) => (request.cookie.split('; ').includes(SESSION_COOKIE) || preflight(request) ? api(request) : { status: 401, headers: {} });
+const fixed =
+  (headers: Headers): Api =>
+  (request) => ({ status: preflight(request) ? 204 : 200, headers });
+const needsSession =
+  (api: Api): Api =>
+  (request) =>
+    request.cookie.split('; ').includes(SESSION_COOKIE) || preflight(request)
+      ? api(request)
+      : { status: 401, headers: {} };
 
 /** Each class on an API built with it, and the correct twin. */
 export const APIS: Record<FindingId, { vulnerable: Api; fixed: Api }> = {
@@ -54,29 +70,53 @@ export const APIS: Record<FindingId, { vulnerable: Api; fixed: Api }> = {
   'prefix-match': { vulnerable: trusting((o) => o.startsWith(TRUSTED)), fixed: exact },
   'suffix-match': { vulnerable: trusting((o) => /^https:\/\/.*example\.com$/.test(o)), fixed: exact },
   'substring-match': { vulnerable: trusting((o) => o !== '' && TRUSTED.includes(o)), fixed: exact },
-  'unescaped-dot': { vulnerable: trusting((o) => /^https:\/\/app.example.com$/.test(o)), fixed: trusting((o) => /^https:\/\/app\.example\.com$/.test(o)) },
+  'unescaped-dot': {
+    vulnerable: trusting((o) => /^https:\/\/app.example.com$/.test(o)),
+    fixed: trusting((o) => /^https:\/\/app\.example\.com$/.test(o)),
+  },
   'any-subdomain': {
     vulnerable: trusting((o) => /^https:\/\/([a-z0-9-]+\.)*example\.com$/.test(o)),
     fixed: trusting((o) => ['https://app.example.com', 'https://admin.example.com'].includes(o)),
   },
   'http-trusted': { vulnerable: trusting((o) => o === TRUSTED || o === 'http://app.example.com'), fixed: exact },
-  'third-party-trusted': { vulnerable: trusting((o) => o === TRUSTED || o.endsWith('.github.io'), { credentials: false }), fixed: exact },
-  'parser-bypass': { vulnerable: trusting((o) => /^https:\/\/([a-z0-9.-]+)/.exec(o)?.[1] === 'app.example.com'), fixed: exact },
+  'third-party-trusted': {
+    vulnerable: trusting((o) => o === TRUSTED || o.endsWith('.github.io'), { credentials: false }),
+    fixed: exact,
+  },
+  'parser-bypass': {
+    vulnerable: trusting((o) => /^https:\/\/([a-z0-9.-]+)/.exec(o)?.[1] === 'app.example.com'),
+    fixed: exact,
+  },
   // `*` is right for a public resource: the twin drops the credentials.
   'wildcard-with-credentials': {
     vulnerable: fixed({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' }),
     fixed: fixed({ 'Access-Control-Allow-Origin': '*' }),
   },
-  'wildcard-on-authenticated': { vulnerable: needsSession(fixed({ 'Access-Control-Allow-Origin': '*' })), fixed: needsSession(exact) },
-  'invalid-allow-origin': { vulnerable: fixed({ 'Access-Control-Allow-Origin': `${TRUSTED}, https://admin.example.com` }), fixed: exact },
-  'fixed-third-party-origin': { vulnerable: fixed({ 'Access-Control-Allow-Origin': 'https://cdpn.io', 'Access-Control-Allow-Credentials': 'true' }), fixed: exact },
+  'wildcard-on-authenticated': {
+    vulnerable: needsSession(fixed({ 'Access-Control-Allow-Origin': '*' })),
+    fixed: needsSession(exact),
+  },
+  'invalid-allow-origin': {
+    vulnerable: fixed({ 'Access-Control-Allow-Origin': `${TRUSTED}, https://admin.example.com` }),
+    fixed: exact,
+  },
+  'fixed-third-party-origin': {
+    vulnerable: fixed({ 'Access-Control-Allow-Origin': 'https://cdpn.io', 'Access-Control-Allow-Credentials': 'true' }),
+    fixed: exact,
+  },
   'missing-vary-origin': { vulnerable: trusting((o) => o === TRUSTED, { vary: false }), fixed: exact },
   'request-headers-reflected': {
-    vulnerable: (request) => trusting((o) => o === TRUSTED, { listed: { ...LISTED, 'Access-Control-Allow-Headers': request.requestHeaders } })(request),
+    vulnerable: (request) =>
+      trusting((o) => o === TRUSTED, { listed: { ...LISTED, 'Access-Control-Allow-Headers': request.requestHeaders } })(
+        request,
+      ),
     fixed: exact,
   },
   'request-method-reflected': {
-    vulnerable: (request) => trusting((o) => o === TRUSTED, { listed: { ...LISTED, 'Access-Control-Allow-Methods': request.requestMethod } })(request),
+    vulnerable: (request) =>
+      trusting((o) => o === TRUSTED, { listed: { ...LISTED, 'Access-Control-Allow-Methods': request.requestMethod } })(
+        request,
+      ),
     fixed: exact,
   },
 };
@@ -92,7 +132,12 @@ export const TESTED_NOTHING: Record<string, Api> = {
 };
 
 const ROUTES: Record<string, Api> = {
-  ...Object.fromEntries(Object.entries(APIS).flatMap(([id, apis]) => [[`/vulnerable/${id}`, apis.vulnerable], [`/fixed/${id}`, apis.fixed]])),
+  ...Object.fromEntries(
+    Object.entries(APIS).flatMap(([id, apis]) => [
+      [`/vulnerable/${id}`, apis.vulnerable],
+      [`/fixed/${id}`, apis.fixed],
+    ]),
+  ),
   ...Object.fromEntries(Object.entries(TESTED_NOTHING).map(([why, api]) => [`/tested-nothing/${why}`, api])),
   // CORS on POST only (and its preflight): a scan of GET tests nothing; -X POST finds the reflection.
   '/only-post': (request) => {
@@ -119,7 +164,8 @@ export async function startScanTestApi(): Promise<ScanTestApi> {
     const path = new URL(incoming.url ?? '/', 'http://127.0.0.1').pathname;
     seen.push({ method: incoming.method ?? '', path, headers: incoming.headers });
     const api = ROUTES[path];
-    if (!api) return void response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"no such API"}');
+    if (!api)
+      return void response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"no such API"}');
     const header = (name: string): string => String(incoming.headers[name] ?? '');
     const request: Request = {
       method: incoming.method ?? '',
@@ -129,9 +175,15 @@ export async function startScanTestApi(): Promise<ScanTestApi> {
       requestHeaders: header('access-control-request-headers'),
     };
     const { status, headers } = api(request);
-    response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(status === 204 ? undefined : '{"secret":"42"}');
+    response
+      .writeHead(status, { 'Content-Type': 'application/json', ...headers })
+      .end(status === 204 ? undefined : '{"secret":"42"}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
