@@ -44,6 +44,17 @@ describe('scan probes', () => {
     expect(originsOf('https://app.example.com', 'http-trusted')).toEqual(['http://app.example.com']);
   });
 
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:8080', 'https://api.app.example.co.uk'])(
+    'every probe for %s is an origin a browser could send (serialized), or null',
+    (trusted) => {
+      for (const { origin } of probesFor(new URL(trusted))) {
+        expect(origin === 'null' || new URL(origin).origin === origin, origin).toBe(true);
+      }
+      // "attacker127.0.0.1" ends in a number: no host at all, so no suffix probe for an IP address.
+      expect(originsOf('http://127.0.0.1:8080', 'suffix-match')).toEqual([]);
+    },
+  );
+
   it('--trusted-third-party suffixes are probed beside the built-in hosting', () => {
     const origins = originsOf('https://app.example.com', 'third-party-trusted', ['pages.hosting.example']);
     expect(origins).toContain('https://cors-lab-attacker.github.io');

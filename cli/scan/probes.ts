@@ -25,7 +25,10 @@ export const TRUST_CHECKS = [
 ] as const;
 export type TrustCheck = (typeof TRUST_CHECKS)[number];
 
-/** The trust checks whose probes do not depend on which origin the API trusts. */
+/**
+ * The trust checks whose probes do not depend on which origin the API trusts (without --origin, the others are said to
+ * test an assumed one).
+ */
 export const ORIGIN_INDEPENDENT: readonly TrustCheck[] = ['origin-reflected', 'null-trusted', 'third-party-trusted'];
 
 export interface Probe {
@@ -95,5 +98,12 @@ export function probesFor(trusted: URL, addedThirdParty: readonly string[] = [])
   for (const origin of thirdPartyOrigins(addedThirdParty)) probes.push({ check: 'third-party-trusted', origin });
   for (const char of PARSER_BYPASS_CHARACTERS)
     probes.push({ check: 'parser-bypass', origin: `${scheme}://${host}${char}.${ATTACKER}${port}` });
-  return probes;
+  // Only what a browser could send: a serialized origin. `http://attacker127.0.0.1` is no host (a name ending in a
+  // number is parsed as IPv4, and fails), and `http://127.0.0.:8080` would be sent as `http://127.0.0.0:8080`.
+  return probes.filter((probe) => probe.origin === 'null' || isSerializedOrigin(probe.origin));
+}
+
+/** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
+export function isSerializedOrigin(text: string): boolean {
+  return URL.canParse(text) && new URL(text).origin === text;
 }

@@ -4,6 +4,7 @@
  */
 import { count } from '../plural.ts';
 import { printableLine, printableText } from '../../experiments/terminal-text.ts';
+import { ORIGIN_INDEPENDENT, TRUST_CHECKS } from './probes.ts';
 import type { ScanReport } from './scan.ts';
 
 /**
@@ -29,10 +30,10 @@ export function scanExitCode(reports: readonly ScanReport[]): number {
 
 function trustedLine(report: ScanReport): string {
   if (!report.trustedOriginAssumed) return `trusted origin: ${report.trustedOrigin} (--origin)`;
+  const dependent = TRUST_CHECKS.filter((check) => !ORIGIN_INDEPENDENT.includes(check));
   return (
-    `trusted origin: ${report.trustedOrigin}, assumed (the API's own): the checks built from it ` +
-    "(prefix, suffix, substring, dots, subdomains, http, parser) test that origin; pass --origin with your " +
-      "web app's origin"
+    `trusted origin: ${report.trustedOrigin}, assumed (the API's own): ${dependent.join(', ')} test that origin; ` +
+    "pass --origin with your web app's origin"
   );
 }
 

@@ -91,24 +91,21 @@ function plan(url: URL, method: string, trusted: URL, options: ScanOptions): Pla
   });
   const probes = probesFor(trusted, options.thirdParty);
   const [baseline, ...hostile] = probes;
-  const withoutCredentials = Object.fromEntries(Object.entries(headers).filter(([name]) => !AUTHORIZATION.test(name)));
+  const withoutCredentials: Planned = {
+    probe: baseline!,
+    purpose: 'without-credentials',
+    request: {
+      url: url.href,
+      method,
+      headers: Object.fromEntries(Object.entries(headers).filter(([name]) => !AUTHORIZATION.test(name))),
+      origin: baseline!.origin,
+      credentials: false,
+    },
+  };
   return [
     actual(baseline!),
     preflight(baseline!, 'preflight', method, names),
-    ...(credentials
-      ? [
-          {
-            probe: baseline!,
-            purpose: 'without-credentials' as const,
-            request: {
-              ...actual(baseline!).request,
-              headers: withoutCredentials,
-              credentials: false,
-              cookie: undefined,
-            },
-          },
-        ]
-      : []),
+    ...(credentials ? [withoutCredentials] : []),
     ...hostile.flatMap((probe) => [actual(probe), preflight(probe, 'preflight', method, names)]),
     preflight(baseline!, 'headers-reflection', method, [names, REFLECTION_PROBE.header].filter(Boolean).join(',')),
     preflight(baseline!, 'method-reflection', REFLECTION_PROBE.method, names),
