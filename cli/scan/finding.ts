@@ -19,10 +19,16 @@ export type FindingId = TrustCheck | (typeof OTHER_CHECKS)[number];
  * the user's credentials (Access-Control-Allow-Credentials: true on the actual response); medium when it
  * may send credentialed requests it could not send otherwise (a preflight lets it through) but not read
  * the answer; low when it reads only what it could fetch itself (no credentials: it matters only for an
- * API reachable from the victim's network alone), or for a setting one step from a read.
+ * API reachable from the victim's network alone), or for a setting one step from a read; info for hardening
+ * that gives an attacker nothing while the allowed origins are right (every header or method allowed to them):
+ * reported, but not a misconfiguration (it does not change the exit code).
  */
-export type Severity = 'high' | 'medium' | 'low';
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+
+/** The findings that are misconfigurations: all but the info notes. */
+export const misconfigurations = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => f.severity !== 'info');
 
 export interface Finding {
   id: FindingId;

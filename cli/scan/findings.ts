@@ -129,9 +129,12 @@ const listed = (value: string | null): string[] => (value ?? '').split(',').map(
 
 /**
  * Preflights asking for a header and a method no server allows on purpose: allowed, they are echoed
- * (https://fetch.spec.whatwg.org/#http-access-control-request-headers).
+ * (https://fetch.spec.whatwg.org/#http-access-control-request-headers). The echo is what hono/cors and the
+ * Express cors package do by default; it reaches only the origins the server trusts, so it is info while
+ * those are right, and low beside a hostile origin trusted (every header and method is then the attacker's).
  */
-function reflectionFindings(observations: readonly Observation[]): Finding[] {
+function reflectionFindings(observations: readonly Observation[], hostileTrusted: boolean): Finding[] {
+  const severity: Severity = hostileTrusted ? 'low' : 'info';
   const findings: Finding[] = [];
   const headers = observations.find(
     (o) => o.purpose === 'headers-reflection' && listed(o.answer.allowHeaders).includes(REFLECTION_PROBE.header),
@@ -139,7 +142,7 @@ function reflectionFindings(observations: readonly Observation[]): Finding[] {
   if (headers) {
     findings.push({
       id: 'request-headers-reflected',
-      severity: 'low',
+      severity,
       title: 'Access-Control-Request-Headers is echoed in Access-Control-Allow-Headers: every header is allowed',
       origin: headers.probe.origin,
       request: headers.answer.request,
@@ -156,7 +159,7 @@ function reflectionFindings(observations: readonly Observation[]): Finding[] {
   if (method) {
     findings.push({
       id: 'request-method-reflected',
-      severity: 'low',
+      severity,
       title: 'Access-Control-Request-Method is echoed in Access-Control-Allow-Methods: every method is allowed',
       origin: method.probe.origin,
       request: method.answer.request,
@@ -173,5 +176,6 @@ export function findingsOf(observations: readonly Observation[], addedThirdParty
   // finding says it.
   const fixed = fixedThirdParty(observations, addedThirdParty)?.answer.allowOrigin;
   const trust = trustFindings(observations).filter((f) => !(f.id === 'third-party-trusted' && f.origin === fixed));
-  return [...trust, ...reflectionFindings(observations), ...passiveFindings(observations, addedThirdParty)];
+  const reflection = reflectionFindings(observations, trust.length > 0);
+  return [...trust, ...reflection, ...passiveFindings(observations, addedThirdParty)];
 }

@@ -71,12 +71,12 @@ describe.concurrent('cors-lab scan against hostile servers, as a process', () =>
     expect(stdout.toString()).toContain(
       `tested nothing: cannot reach ${server.url}/: ETIMEDOUT: no answer within 5 s; check the URL`,
     );
-    // The server still dripping, the client closed the connection: at the deadline, not at an idle timeout that never
-    // comes.
+    // The server still dripping, the client closed the connection: at the deadline (ETIMEDOUT above is the deadline's
+    // error), long before the drip's 60 bytes were out, so not at an idle timeout, which a byte a second never reaches.
+    // No lower bound from the server's clock: the client's deadline starts before a busy machine accepts the socket.
     const [connection] = server.connections;
     expect(connection?.closed).not.toBeNull();
-    expect(connection!.closed! - connection!.opened).toBeGreaterThanOrEqual(REQUEST_DEADLINE_MS - 50);
-    expect(connection!.closed! - connection!.opened).toBeLessThan(REQUEST_DEADLINE_MS + 10_000);
+    expect(connection!.closed! - connection!.opened).toBeLessThan(45_000);
   }, 90_000);
 
   it('a body dripped forever is never read: the process exits after its report', async () => {

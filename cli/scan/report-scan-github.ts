@@ -1,6 +1,6 @@
 /**
  * `cors-lab scan --github`: GitHub Actions workflow commands after the table, one annotation per finding
- * (`::error` for high, `::warning` for medium, `::notice` for low) and a `::warning` for each URL that tested
+ * (`::error` for high, `::warning` for medium, `::notice` for low and info) and a `::warning` for each URL that tested
  * nothing. Escaped as `run --reporter github` escapes (cli/report-github.ts).
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
  */
@@ -9,7 +9,7 @@ import type { Severity } from './finding.ts';
 import { scanVerdict, untestedReasons } from './report-scan.ts';
 import type { ScanReport } from './scan.ts';
 
-const COMMAND: Record<Severity, string> = { high: 'error', medium: 'warning', low: 'notice' };
+const COMMAND: Record<Severity, string> = { high: 'error', medium: 'warning', low: 'notice', info: 'notice' };
 
 export function reportScanGithub(reports: readonly ScanReport[]): string {
   const lines: string[] = [];

@@ -13,12 +13,12 @@ import { packageVersion } from '../version.ts';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-const LEVEL: Record<Severity, Result.level> = { high: 'error', medium: 'warning', low: 'note' };
+const LEVEL: Record<Severity, Result.level> = { high: 'error', medium: 'warning', low: 'note', info: 'none' };
 /**
  * GitHub's security-severity: high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9 (docs.github.com, SARIF support for code
  * scanning).
  */
-const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
+const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0', info: '0.0' };
 
 const RULES: ReportingDescriptor[] = CLASS_IDS.map((id) => ({
   id,

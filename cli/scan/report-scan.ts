@@ -4,6 +4,7 @@
  */
 import { count } from '../plural.ts';
 import { printableLine, printableText } from '../../experiments/terminal-text.ts';
+import { misconfigurations, type Severity } from './finding.ts';
 import { ORIGIN_INDEPENDENT, TRUST_CHECKS } from './probes.ts';
 import type { ScanReport } from './scan.ts';
 
@@ -15,7 +16,7 @@ import type { ScanReport } from './scan.ts';
 export type ScanVerdict = 'findings' | 'clean' | 'tested-nothing';
 
 export function scanVerdict(report: ScanReport): ScanVerdict {
-  if (report.findings.length) return 'findings';
+  if (misconfigurations(report.findings).length) return 'findings';
   return report.testedNothing.length || report.unanswered.length || report.notSent ? 'tested-nothing' : 'clean';
 }
 
@@ -64,14 +65,16 @@ function reportOne(report: ScanReport): string[] {
     lines.push(`no usable answer for ${u.method} from Origin: ${printableLine(u.origin)} (${printableLine(u.error)})`);
   if (report.notSent) lines.push(`${count(report.notSent, 'probe')} not sent: the scan's deadline passed`);
   const verdict = scanVerdict(report);
+  const by = (severity: Severity): number => report.findings.filter((f) => f.severity === severity).length;
+  const notes = by('info') ? `; ${count(by('info'), 'hardening note')} (info)` : '';
   if (verdict === 'findings') {
-    const by = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
-    lines.push(
-      `${count(report.findings.length, 'finding')}: ${by('high')} high, ${by('medium')} medium, ${by('low')} low`,
-    );
+    const found = misconfigurations(report.findings).length;
+    lines.push(`${count(found, 'finding')}: ${by('high')} high, ${by('medium')} medium, ${by('low')} low${notes}`);
     // Findings are real even when the baseline was not a CORS answer; what was not tested is still said.
     if (report.testedNothing.length) lines.push(`not tested: ${printableLine(report.testedNothing.join('; '))}`);
-  } else if (verdict === 'clean') lines.push('No CORS misconfiguration found.');
+  } else if (verdict === 'clean') {
+    lines.push(`No CORS misconfiguration found.${notes ? ` (${notes.slice(2)} above)` : ''}`);
+  }
   else lines.push(printableLine(untestedLine(report)));
   return lines;
 }
