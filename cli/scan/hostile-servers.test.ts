@@ -72,7 +72,8 @@ describe.concurrent('cors-lab scan against hostile servers, as a process', () =>
       `tested nothing: cannot reach ${server.url}/: ETIMEDOUT: no answer within 5 s; check the URL`,
     );
     // The server still dripping, the client closed the connection: at the deadline (ETIMEDOUT above is the deadline's
-    // error), long before the drip's 60 bytes were out, so not at an idle timeout, which a byte a second never reaches.
+    // error), long before the drip's 75 bytes were out (75 s), so not at an idle timeout, which a byte a second never
+    // reaches.
     // No lower bound from the server's clock: the client's deadline starts before a busy machine accepts the socket.
     const [connection] = server.connections;
     expect(connection?.closed).not.toBeNull();
