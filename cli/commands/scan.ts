@@ -2,14 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { CliError } from '../cli-error.ts';
 import { readProcessInput, type Io } from '../io.ts';
 import { parse } from '../options.ts';
-import { redactedFinding } from '../scan/finding.ts';
-import { reportScan, scanExitCode } from '../scan/report-scan.ts';
-import { reportScanGithub } from '../scan/report-scan-github.ts';
-import { reportScanJunit } from '../scan/report-scan-junit.ts';
-import { reportScanSarif } from '../scan/report-scan-sarif.ts';
-import { scan, SCAN_DEADLINE_MS, type ScanReport } from '../scan/scan.ts';
+import { REQUEST_DEADLINE_MS, SCAN_DEADLINE_MS } from '../scan/deadlines.ts';
+import type { ScanReport } from '../scan/scan.ts';
 import { scanCookie, scanHeaders, scanMethods } from '../scan/request-flags.ts';
-import { REQUEST_DEADLINE_MS } from '../scan/send.ts';
 import { SUBDOMAIN_HOSTING } from '../scan/third-party-hosting.ts';
 import { httpUrl, MAX_URLS, urlList } from '../scan/url-list.ts';
 import { printableJson, printableLine } from '../../experiments/terminal-text.ts';
@@ -120,6 +115,13 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
   await writable('--sarif', values.sarif);
   await writable('--junit', values.junit);
 
+  // The scan and its reports (with the Public Suffix List) load once the input is known good: --help stays quick.
+  const { scan } = await import('../scan/scan.ts');
+  const { reportScan, scanExitCode } = await import('../scan/report-scan.ts');
+  const { reportScanGithub } = await import('../scan/report-scan-github.ts');
+  const { reportScanJunit } = await import('../scan/report-scan-junit.ts');
+  const { reportScanSarif } = await import('../scan/report-scan-sarif.ts');
+  const { redactedFinding } = await import('../scan/finding.ts');
   const reports: ScanReport[] = [];
   for (const url of urls) reports.push(await scan(url, options));
   io.out(reportScan(reports));

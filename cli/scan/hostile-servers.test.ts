@@ -9,7 +9,7 @@ import { cliProcess } from '../cli-process.ts';
 import { drip, originOf, rawServer, TERMINAL_ATTACK, type RawServer } from '../../test/hostile/raw-http-server.ts';
 import { scanVerdict } from './report-scan.ts';
 import { scan } from './scan.ts';
-import { REQUEST_DEADLINE_MS } from './send.ts';
+import { REQUEST_DEADLINE_MS } from './deadlines.ts';
 
 const servers: RawServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));

@@ -8,12 +8,11 @@
 import { REFLECTION_PROBE, SEVERITIES, type Finding, type Observation, type Purpose } from './finding.ts';
 import { findingsOf } from './findings.ts';
 import { probesFor, type Probe } from './probes.ts';
-import { REQUEST_DEADLINE_MS, send, type Answer, type SentRequest } from './send.ts';
+import { REQUEST_DEADLINE_MS, SCAN_DEADLINE_MS } from './deadlines.ts';
+import { send, type Answer, type SentRequest } from './send.ts';
 import { baselineProblem } from './baseline.ts';
 import { corsUnsafeRequestHeaderNames } from '../../experiments/model/request-headers.ts';
 
-/** The most the scan of one URL may take: the probes still unsent then are reported as such. */
-export const SCAN_DEADLINE_MS = 30_000;
 
 export interface ScanDeadlines {
   requestMs: number;

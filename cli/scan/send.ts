@@ -8,8 +8,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-/** The most one request may take, from connecting to its last response header. */
-export const REQUEST_DEADLINE_MS = 5000;
+import { REQUEST_DEADLINE_MS } from './deadlines.ts';
 
 /**
  * A request as the scan sent it, and as `scan --prove` replays it: `headers` holds every header sent
