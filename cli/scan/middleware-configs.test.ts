@@ -39,9 +39,15 @@ async function express(options: CorsOptions): Promise<string> {
   return listening(server);
 }
 
-const CASES: Array<[string, () => Promise<string>, number, string[]]> = [
+type Case = [what: string, start: () => Promise<string>, exit: number, prints: string[]];
+const CASES: Case[] = [
   ['hono/cors with the exact origin', () => hono({ origin: TRUSTED, credentials: true }), 0, ['INFO   request-headers']],
-  ['hono/cors, headers listed', () => hono({ origin: TRUSTED, credentials: true, allowHeaders: ['Content-Type'] }), 0, []],
+  [
+    'hono/cors, headers listed',
+    () => hono({ origin: TRUSTED, credentials: true, allowHeaders: ['Content-Type'] }),
+    0,
+    ['No CORS misconfiguration found.\n'],
+  ],
   ['hono/cors with a list', () => hono({ origin: [TRUSTED, 'https://admin.example.com'], credentials: true }), 0, []],
   ['hono/cors with * (public)', () => hono({ origin: '*' }), 0, []],
   [
