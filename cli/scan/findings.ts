@@ -8,6 +8,9 @@ import { evidenceOf, REFLECTION_PROBE, type Finding, type Observation, type Seve
 import type { TrustCheck } from './probes.ts';
 import { fixedThirdParty, passiveFindings } from './passive-checks.ts';
 
+/** The finding's types live in finding.ts (shared with the passive checks); imported from here too, as before. */
+export type { Finding, FindingId, Severity } from './finding.ts';
+
 const ALLOW_LIST_FIX =
   'Compare the Origin with an explicit list of exact origins (a Set of strings such as ' +
     '"https://app.example.com") and send Access-Control-Allow-Origin only on a match.';

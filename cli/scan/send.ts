@@ -11,9 +11,10 @@ import { request as httpsRequest } from 'node:https';
 import { REQUEST_DEADLINE_MS } from './deadlines.ts';
 
 /**
- * A request as the scan sent it, and as `scan --prove` replays it: `headers` holds every header sent
- * besides Host, Origin and Cookie (those have their own fields); `credentials` says whether a cookie or an
- * Authorization header went with it. A preflight is `method: 'OPTIONS'` with its Access-Control-Request-* headers.
+ * A request as the scan sent it, and as `scan --prove` replays it: `headers` holds the headers the request is
+ * about (the user's -H, or a preflight's Access-Control-Request-*), besides Origin and Cookie, which have their
+ * own fields (on the wire, Host, Accept and `User-Agent: cors-lab-scan` are added); `credentials` says
+ * whether a cookie or an Authorization header went with it. A preflight is `method: 'OPTIONS'`, never credentialed.
  */
 export interface SentRequest {
   url: string;
