@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { CliError } from '../cli-error.ts';
 import { readProcessInput, type Io } from '../io.ts';
 import { parse } from '../options.ts';
@@ -63,13 +63,24 @@ async function writable(flag: string, file: string | undefined): Promise<void> {
   });
 }
 
+/** A URL list's most bytes: 100 long URLs and their comments fit many times over. */
+const MAX_LIST_BYTES = 1_000_000;
+
 async function listedUrls(file: string | undefined, io: Io): Promise<URL[]> {
   if (file === undefined) return [];
-  if (file === '-') return urlList(await (io.readInput ?? readProcessInput)(), 'stdin');
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const tooBig = (size: number): CliError =>
+    new CliError(`--urls ${file === '-' ? 'stdin' : file}: ${size} bytes, more than a list of ${MAX_URLS} URLs needs`);
+  if (file === '-') {
+    const text = await (io.readInput ?? readProcessInput)();
+    if (text.length > MAX_LIST_BYTES) throw tooBig(text.length);
+    return urlList(text, 'stdin');
+  }
+  const cannot = (error: NodeJS.ErrnoException): never => {
     throw new CliError(`--urls: cannot read ${file}: ${error.code ?? error.message}`);
-  });
-  return urlList(text, file);
+  };
+  const { size } = await stat(file).catch(cannot);
+  if (size > MAX_LIST_BYTES) throw tooBig(size);
+  return urlList(await readFile(file, 'utf8').catch(cannot), file);
 }
 
 const FLAGS = {

@@ -104,6 +104,6 @@ export function probesFor(trusted: URL, addedThirdParty: readonly string[] = [])
 }
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin */
-export function isSerializedOrigin(text: string): boolean {
+function isSerializedOrigin(text: string): boolean {
   return URL.canParse(text) && new URL(text).origin === text;
 }

@@ -240,6 +240,14 @@ describe('cors-lab scan input', () => {
     expect(out).toContain('2 URLs: 1 with findings, 1 clean, 0 tested nothing');
   });
 
+  it('--urls FILE larger than a list needs is refused before reading it, naming the size', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'cors-lab-scan-')), 'huge.txt');
+    await writeFile(file, `# ${'x'.repeat(1_000_001)}\n`);
+    const { code, err } = await cli('scan', '--urls', file);
+    expect(code).toBe(2);
+    expect(err).toContain(`--urls ${file}: 1000004 bytes, more than a list of 100 URLs needs`);
+  });
+
   it('--urls -: the list from standard input', async () => {
     let out = '';
     const io: Io = {
@@ -310,6 +318,7 @@ describe('cors-lab scan input', () => {
       '--trusted-third-party: expected a host suffix such as pages.example-host.com, got "https://x.example"',
     ],
     [['scan', '--urls', '/nonexistent-dir/urls.txt'], '--urls: cannot read /nonexistent-dir/urls.txt: ENOENT'],
+    [['scan', '--urls', '/tmp'], '--urls: cannot read /tmp: EISDIR'],
   ])('%j exits 2 with a precise message', async (argv, message) => {
     const { code, err } = await cli(...argv);
     expect(code).toBe(2);
