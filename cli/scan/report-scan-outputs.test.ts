@@ -5,6 +5,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun } from '../cli-in-memory.ts';
@@ -104,6 +105,7 @@ describe('cors-lab scan outputs', () => {
 
   it('--junit: a suite per URL, a case per class; findings fail, a URL that tested nothing skips all', async () => {
     const xml = await readFile(files.junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toMatch(
       new RegExp(
         `^<\\?xml version="1.0" encoding="UTF-8"\\?>\n<testsuites name="cors-lab scan" ` +
