@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void;
   /** True when stderr is a terminal (progress lines redraw in place). */
   interactive: boolean;
+  /** All of standard input, as text (`scan --urls -`); absent: the process's own. */
+  readInput?(): Promise<string>;
 }
 
 /**
@@ -27,8 +29,15 @@ function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
+export async function readProcessInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export const processIo: Io = {
   out: pipeWriter(process.stdout),
   err: pipeWriter(process.stderr),
   interactive: Boolean(process.stderr.isTTY),
+  readInput: readProcessInput,
 };
