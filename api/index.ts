@@ -22,7 +22,7 @@ export type { Experiment, ExperimentInput, Expectation, ServerPlan } from '../ex
 export type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from '../runner/observed.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
 export type { Outcome, Reason } from '../experiments/reasons.ts';
-export type { LabOrigin, OriginMap, OriginName } from '../servers/origins.ts';
+export type { LabOrigin, OriginMap, OriginName } from '../plan/origins.ts';
 export type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
 
 /**

@@ -8,14 +8,14 @@ import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { validateExperiments } from '../experiments/validate.ts';
-import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../servers/origins.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../plan/origins.ts';
 
 export { explain, type Explanation, type ExplainContext } from '../experiments/model/explain.ts';
 export { ExperimentError } from '../experiments/validate.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
 export type { Outcome, Reason } from '../experiments/reasons.ts';
 export type { ExperimentInput } from '../experiments/schema.ts';
-export type { OriginMap } from '../servers/origins.ts';
+export type { OriginMap } from '../plan/origins.ts';
 
 /**
  * The model's prediction for an experiment and each of its `then` steps,

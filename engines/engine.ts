@@ -7,7 +7,7 @@
  * said (its reason, in its own vocabulary, and the raw console line).
  * Drivers extend these shapes only with optional members.
  */
-import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];

@@ -1,6 +1,6 @@
 /** The shapes of a run's result: the contract's `cors-lab run --json` format. */
 import type { JournalEntry } from '../servers/journal.ts';
-import type { LabOrigin } from '../servers/origins.ts';
+import type { LabOrigin } from '../plan/origins.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Explanation } from '../experiments/model/explain.ts';

@@ -21,8 +21,8 @@ import { explain } from '../experiments/model/explain.ts';
 import { completeFixText } from '../experiments/model/fix.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
-import { originMap, type OriginMap } from '../servers/origins.ts';
-import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import { originMap, type OriginMap } from '../plan/origins.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
@@ -135,7 +135,7 @@ async function applySettings(slot: Slot, settings: BrowserSettings): Promise<voi
   slot.localNetworkAccess = settings.localNetworkAccess;
 }
 
-/** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
+/** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
 export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PageSeen>((resolve) => {

@@ -2,8 +2,8 @@
 import { headerLines } from '../experiments/headers.ts';
 import { SANDBOX_HOST, resolveRequest } from '../experiments/format-defaults.ts';
 import type { Experiment, RequestOverrides } from '../experiments/schema.ts';
-import type { OriginMap } from '../servers/origins.ts';
-import type { StepRequest } from '../client/runner/step.ts';
+import type { OriginMap } from '../plan/origins.ts';
+import type { StepRequest } from '../runner-page/step.ts';
 
 /** The exact URL is shared by every step of a run (so `then` steps share the preflight cache and cookies). */
 export function stepRequest(experiment: Experiment, url: string, overrides?: RequestOverrides): StepRequest {

@@ -13,10 +13,10 @@
  * that was evicted or expired is told so (`evicted`), not handed an empty
  * run that would read as "the request never reached the server".
  */
-import type { OriginName } from './origins.ts';
+import type { OriginName } from '../plan/origins.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
 import { problemText, type JournalEviction } from '../experiments/problems/index.ts';
-import type { WithheldLine } from './lasting-headers.ts';
+import type { WithheldLine } from '../plan/lasting-headers.ts';
 
 export type RequestKind = 'preflight' | 'actual';
 

@@ -5,13 +5,13 @@
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
+import { answerPlanned, jsonReply, type RawReply } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
-import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { completeAnswer } from '../plan/middleware/run-middleware.ts';
 import { journalClient } from './journal-client.ts';
-import { JOURNAL_READER_HEADER } from './journal-reader.ts';
+import { JOURNAL_READER_HEADER } from '../plan/journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
-import type { OriginName } from './origins.ts';
+import type { OriginName } from '../plan/origins.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';

@@ -7,7 +7,7 @@ import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';

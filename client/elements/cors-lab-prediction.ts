@@ -8,7 +8,7 @@ import { browserAssumptions } from '../lab/browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';

@@ -20,7 +20,7 @@ function received(e: JournalEntry) {
 
 /**
  * The plan's lines the lab changed or did not send because they outlive the response
- * (servers/lasting-headers.ts): as planned, as sent, and the server's reason.
+ * (plan/lasting-headers.ts): as planned, as sent, and the server's reason.
  */
 function withheld(e: JournalEntry) {
   if (!e.withheld?.length) return '';

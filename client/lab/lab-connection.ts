@@ -3,7 +3,7 @@
  * playground's own panel (lessons): its origins and one set of runner
  * frames, fetched once per page and shared.
  */
-import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import { RunnerFrames } from './runner-frames.ts';
 
 export interface LabConnection {

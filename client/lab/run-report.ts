@@ -11,7 +11,7 @@ import { expectationDifferences, predictionDifferences } from '../../runner/comp
 import { problemText } from '../../experiments/problems/index.ts';
 import { SOURCE_LANGUAGE, type Language } from '../../experiments/i18n/languages.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../../runner/observed.ts';
-import { originMap, type LabOrigin } from '../../servers/origins.ts';
+import { originMap, type LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
 
 /** "chromium 156.0.8078.79" from the user agent, as the CLI names its browser; the whole UA otherwise. */

@@ -12,9 +12,9 @@
  */
 import { msg, str } from '@lit/localize';
 import type { PageOrigin } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
-import { unguessableId } from '../../servers/unguessable-id.ts';
-import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { unguessableId } from '../../plan/unguessable-id.ts';
+import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../../runner-page/step.ts';
 
 /** A loaded runner page must say it is ready, and must accept each step, within this time. */
 export const ANSWER_MS = 2_000;

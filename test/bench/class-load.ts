@@ -26,7 +26,7 @@ import { predictExperimentAsync, type StepPrediction } from '../../experiments/m
 import { resolveRequest } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../servers/journal.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap, type OriginName } from '../../servers/origins.ts';
+import { originMap, type OriginName } from '../../plan/origins.ts';
 
 /**
  * Names as a room would have them (pages on one name, partner and evil on two

@@ -9,8 +9,8 @@ import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { stepRequest } from '../../runner/step-request.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap } from '../../servers/origins.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { originMap } from '../../plan/origins.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
 
 function step(lab: Lab, run: string) {

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { stepRequest } from '../../runner/step-request.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -5,11 +5,11 @@
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
 import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
-import type { MiddlewarePlan } from '../experiments/middleware/options.ts';
+import type { MiddlewarePlan } from './middleware/options.ts';
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
 import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
-import type { JournalEntry } from './journal.ts';
+import type { JournalEntry } from '../servers/journal.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
@@ -35,7 +35,7 @@ export interface RawReply {
  * real middleware. The middleware is asynchronous (hono/cors awaits), so this
  * pure, synchronous module only says what to call it with; the server
  * (origin-app.ts) and the model (predict.ts) run it with
- * experiments/middleware/run-middleware.ts.
+ * plan/middleware/run-middleware.ts.
  */
 export interface MiddlewareCall {
   /** Options with `{page}` and `{origin:NAME}` expanded. */
