@@ -9,7 +9,7 @@ import type { MiddlewarePlan } from './middleware/options.ts';
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
 import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
-import type { JournalEntry } from '../servers/journal.ts';
+import type { JournalEntry } from './journal-entry.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';

@@ -1,5 +1,5 @@
 /** The shapes of a run's result: the contract's `cors-lab run --json` format. */
-import type { JournalEntry } from '../servers/journal.ts';
+import type { JournalEntry } from '../plan/journal-entry.ts';
 import type { LabOrigin } from '../plan/origins.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';

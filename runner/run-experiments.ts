@@ -32,7 +32,8 @@ import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare
 import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
 import { Schedule } from './schedule.ts';
 import { serverView } from '../experiments/server-view.ts';
-import { runnerUrl, stepRequest } from './step-request.ts';
+import { stepRequest } from './step-request.ts';
+import { runnerUrl } from '../plan/page-origin.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 /**

@@ -16,7 +16,7 @@ import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from '../plan/origins.ts';
 import { trackReply } from './pending-replies.ts';
-import { PLAN_PREFIX } from '../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../plan/routes.ts';
 import { requestTarget } from './request-target.ts';
 import { writeToResponse } from './write-reply.ts';
 

@@ -6,7 +6,8 @@
  * not take gets a 400 naming the option and its index (plan/middleware/origin-pattern.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { PLAN_PREFIX, toBase64Url } from '../plan/plan-url.ts';
+import { toBase64Url } from '../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../plan/routes.ts';
 import { parseResponses, rawExchange, requestBytes } from '../test/fuzz/raw-client.ts';
 import { suiteLab } from '../test/fuzz/suite-lab.ts';
 

@@ -3,7 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import { withShortUrls } from './cors-lab-url.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 
 /** What one request that reached a server carried, and what it was answered. */

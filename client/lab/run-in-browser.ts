@@ -12,10 +12,11 @@ import { latestClock, soonestClock, timingProblem, type StepSpan } from '../../e
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { JournalEntry, JournalRead } from '../../servers/journal.ts';
+import type { JournalEntry, JournalRead } from '../../plan/journal-entry.ts';
 import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { newRunId } from '../../plan/plan-url.ts';
+import { JOURNAL_PREFIX, RUN_IDS_PATH } from '../../plan/routes.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../runner/observed.ts';
 import { stepRequest } from '../../runner/step-request.ts';
@@ -61,7 +62,7 @@ export interface BrowserRun {
 
 async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
   // Same-origin, so the custom header needs no preflight; it marks the run as in use (journal-reader.ts).
-  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
+  const res = await fetch(`${origins.app}${JOURNAL_PREFIX}${run}?since=${since}`, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
   return (await res.json()) as JournalRead;
 }
 
@@ -73,7 +74,7 @@ const refills = new Map<string, Promise<boolean>>();
 
 async function fetchRunIds(app: string): Promise<boolean> {
   try {
-    const res = await fetch(`${app}/__lab/run-ids?count=${RUN_ID_BATCH}`);
+    const res = await fetch(`${app}${RUN_IDS_PATH}?count=${RUN_ID_BATCH}`);
     const body = res.ok ? ((await res.json()) as { runs?: unknown }) : {};
     const runs = Array.isArray(body.runs) ? body.runs.filter((run): run is string => typeof run === 'string') : [];
     unusedRunIds.get(app)?.push(...runs);

@@ -7,7 +7,7 @@
  */
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalRead } from '../../servers/journal.ts';
+import type { JournalRead } from '../../plan/journal-entry.ts';
 import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';

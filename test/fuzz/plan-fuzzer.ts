@@ -6,7 +6,8 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { ORIGIN_NAMES } from '../../plan/origins.ts';
-import { PLAN_PREFIX, encodePlan, toBase64Url } from '../../plan/plan-url.ts';
+import { encodePlan, toBase64Url } from '../../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';
 
 export interface FuzzCase {

@@ -22,7 +22,7 @@ import { startChild } from '../bench/child-server.ts';
 import { load } from '../bench/load.ts';
 import { fuzzCases, runFuzz } from '../fuzz/plan-fuzzer.ts';
 import { parseResponses, rawExchange, requestBytes } from '../fuzz/raw-client.ts';
-import type { JournalRead } from '../../servers/journal.ts';
+import type { JournalRead } from '../../plan/journal-entry.ts';
 import { regexLoadFigures } from './regex-load.ts';
 
 const SCALE = Number(process.env.STRESS_SCALE ?? '1');
