@@ -8,6 +8,6 @@ export default defineConfig({
   test: {
     testTimeout: paced(5_000),
     hookTimeout: paced(10_000),
-    include: ['plan/**/*.test.ts', 'engines/**/*.test.ts', 'servers/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'experiments/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'client/**/*.test.ts', 'probe/**/*.test.ts', 'api/**/*.test.ts', 'lessons/**/*.test.ts', 'test/probes/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/pace/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['plan/**/*.test.ts', 'engines/**/*.test.ts', 'servers/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'experiments/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'client/**/*.test.ts', 'probe/**/*.test.ts', 'api/**/*.test.ts', 'lessons/**/*.test.ts', 'test/probes/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/pace/**/*.test.ts', 'scripts/**/*.test.ts', 'test/layering/**/*.test.ts'],
   },
 });
