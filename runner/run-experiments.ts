@@ -29,7 +29,7 @@ import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } 
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { DEFAULT_CONCURRENCY, STEP_TIMEOUT_MS } from './concurrency.ts';
 import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
-import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
+import type { ExperimentResult, Observation, RunReport, StepResult } from '../engines/run-result.ts';
 import { Schedule } from './schedule.ts';
 import { serverView } from '../experiments/server-view.ts';
 import { stepRequest } from './step-request.ts';

@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentResult, runReport } from '../lab/run-report.ts';
-import type { ExperimentResult } from '../../runner/observed.ts';
+import type { ExperimentResult } from '../../engines/run-result.ts';
 import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';

@@ -18,7 +18,7 @@ import type { OriginMap } from '../../plan/origins.ts';
 import { newRunId } from '../../plan/plan-url.ts';
 import { JOURNAL_PREFIX, RUN_IDS_PATH } from '../../plan/routes.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
-import type { Observation } from '../../runner/observed.ts';
+import type { Observation } from '../../engines/run-result.ts';
 import { stepRequest } from '../../runner/step-request.ts';
 import { serverView, type ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../../runner-page/step.ts';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser as CoreBrowser } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import type { RunReport } from '../../runner/observed.ts';
+import type { RunReport } from '../../engines/run-result.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
