@@ -17,11 +17,15 @@ export interface EngineVerdict {
   reason: string | null;
   /** The engine's own console line for the step, verbatim. */
   console: string | null;
+  /** The header value the engine names as the one that failed (Chromium's `corsErrorStatus.failedParameter`). */
+  failedParameter?: string | null;
 }
 
 export interface EngineStep {
   seen: PageSeen;
   verdict: EngineVerdict;
+  /** `performance.now()` when the page's request settled, before the wait for the engine's words (the step's clock). */
+  settled?: number;
 }
 
 export interface EngineTab {

@@ -1,4 +1,4 @@
-/** The shapes of a run's result (`cors-lab run --json`, the contract's format), beside the step engine that makes them. */
+/** The shapes of a run's result (`cors-lab run --json`, the contract's format), beside the step engine. */
 import type { JournalEntry } from '../plan/journal-entry.ts';
 import type { LabOrigin } from '../plan/origins.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';

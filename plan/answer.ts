@@ -12,6 +12,7 @@ import { cookieBoundsProblem } from './cookie-scope.ts';
 import type { JournalEntry } from './journal-entry.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
+import { serializedPageOrigin } from './page-origin.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
 
 export interface IncomingRequest {
@@ -106,7 +107,7 @@ const TOKEN = /\{(page|reflect|origin:([^}]*))\}/g;
 /** Expands `{page}`, `{reflect}` and `{origin:NAME}` in one header value. */
 export function expandTokens(value: string, field: string, context: { page: PageOrigin; origins: OriginMap; requestOrigin: string | undefined }): string {
   return value.replace(TOKEN, (_match, token: string, name: string | undefined) => {
-    if (token === 'page') return context.page === 'null' ? 'null' : context.origins[context.page];
+    if (token === 'page') return serializedPageOrigin(context.page, context.origins);
     if (token === 'reflect') return context.requestOrigin ?? '';
     if (name !== undefined && isOriginName(name)) return context.origins[name];
     throw new PlanError(field, `{origin:${name}}: ${unknownOriginMessage(name ?? '')}`);

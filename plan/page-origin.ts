@@ -19,3 +19,8 @@ export function runnerOrigin(page: PageOrigin | undefined, origins: OriginMap): 
 export function runnerUrl(page: PageOrigin | undefined, origins: OriginMap): string {
   return `${runnerOrigin(page, origins)}${RUNNER_PATH}${page === 'null' ? `?${SANDBOX_QUERY}` : ''}`;
 }
+
+/** The page's serialized origin, as the page itself reports it (`self.origin`): "null" for the opaque page. */
+export function serializedPageOrigin(page: PageOrigin | undefined, origins: OriginMap): string {
+  return page === 'null' ? 'null' : origins[page ?? 'app'];
+}

@@ -14,7 +14,7 @@ import { msg, str } from '@lit/localize';
 import type { PageOrigin } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { unguessableId } from '../../plan/unguessable-id.ts';
-import { runnerOrigin } from '../../plan/page-origin.ts';
+import { runnerOrigin, serializedPageOrigin } from '../../plan/page-origin.ts';
 import { RUNNER_PATH } from '../../plan/routes.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../../runner-page/step.ts';
 
@@ -98,7 +98,7 @@ export class RunnerFrames {
         const iframe = document.createElement('iframe');
         iframe.hidden = true;
         iframe.title = msg(str`cors-lab runner for ${page}`, { id: 'runner.frame-title' });
-        const origin = page === 'null' ? 'null' : this.origins[page];
+        const origin = serializedPageOrigin(page, this.origins);
         if (page === 'null') iframe.setAttribute('sandbox', 'allow-scripts');
         iframe.src = `${runnerOrigin(page, this.origins)}${RUNNER_PATH}`;
         // 2 s from the frame's load (a closed port loads an error page at once); a server that never

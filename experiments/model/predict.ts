@@ -11,6 +11,7 @@ import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, typ
 import type { Experiment, PageOrigin, ServerPlan } from '../schema.ts';
 import { answerPlanned, type RawReply } from '../../plan/answer.ts';
 import { ORIGINS, originSpec, type OriginMap, type OriginName } from '../../plan/origins.ts';
+import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { encodePlan, parsePlannedPath, plannedPath } from '../../plan/plan-url.ts';
 import { serverView } from '../server-view.ts';
 import { CookieJar } from './cookie-jar.ts';
@@ -350,7 +351,7 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
   const say = modelMessages(lang).check;
   const contextOf = (page: PageOrigin): Context => ({
     origins,
-    pageOrigin: page === 'null' ? 'null' : origins[page],
+    pageOrigin: serializedPageOrigin(page, origins),
     pageSite: page === 'null' ? null : siteOf(page),
     pageName: page === 'null' ? 'app' : page,
     finalHop: experiment.server?.redirects?.length ?? 0,
