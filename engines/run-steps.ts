@@ -16,7 +16,7 @@ import { explainContext } from '../experiments/model/explain-context.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepSpan } from '../experiments/model/step-clock.ts';
 import type { Experiment, PageOrigin } from '../experiments/schema.ts';
-import { serverView } from '../experiments/server-view.ts';
+import { serverView, type ServerView } from '../experiments/server-view.ts';
 import type { JournalRead } from '../plan/journal-entry.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
@@ -52,6 +52,8 @@ export interface StepRun {
   step: ExperimentStep;
   seen: PageSeen;
   verdict: EngineVerdict;
+  /** What the origins received, in the run format's terms (also spread into `observed`). */
+  server: ServerView;
   observed: Observation;
   prediction: StepPrediction | undefined;
   explanation: Explanation | undefined;
@@ -75,11 +77,12 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const { seen, verdict, settled } = await tab.run(stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
     const span = { start, end: settled ?? performance.now() };
     const { entries: serverSaw, evicted, eviction } = await driver.journal(run, since);
+    const server = serverView(serverSaw, finalHop);
     const observed: Observation = {
       outcome: seen.outcome,
       reason: verdict.reason,
       failedParameter: verdict.failedParameter ?? null,
-      ...serverView(serverSaw, finalHop),
+      ...server,
       status: seen.status,
       responseType: seen.responseType,
       readableHeaders: seen.readableHeaders,
@@ -90,6 +93,6 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const prediction = predictions[step.index];
     const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };
     const explanation = prediction ? explain(prediction, explainContext(prediction, context), lang) : undefined;
-    yield { step, seen, verdict, observed, prediction, explanation, span, evicted, eviction };
+    yield { step, seen, verdict, server, observed, prediction, explanation, span, evicted, eviction };
   }
 }

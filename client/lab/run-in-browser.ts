@@ -18,7 +18,7 @@ import { RUN_IDS_PATH } from '../../plan/routes.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../engines/run-result.ts';
 import { runSteps } from '../../engines/run-steps.ts';
-import { serverView, type ServerView } from '../../experiments/server-view.ts';
+import type { ServerView } from '../../experiments/server-view.ts';
 import type { PageSeen } from '../../runner-page/step.ts';
 import { msg, str } from '@lit/localize';
 import { RunnerError, type RunnerFrames } from './runner-frames.ts';
@@ -148,14 +148,13 @@ async function runOnce(experiment: Experiment, origins: OriginMap, frames: Runne
   try {
     const driver = framesDriver(frames, origins);
     for await (const done of runSteps({ experiment, origins, run, url, predictions, lang }, driver)) {
-      const { step, seen, observed, eviction } = done;
+      const { step, seen, server, observed, eviction } = done;
       // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict,
       // not "never reached".
       if (eviction) return { run: result(problemText({ code: 'journalEvicted', ...eviction }, lang)), timing: null };
       spans.push(done.span);
       const predicted = done.prediction as StepPrediction;
       const { serverSaw } = observed;
-      const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
       const differences = caveat ? [] : predictionDifferences(OBSERVABLE(predicted), observed);
       const disagreements = differences.map((d) => problemText(d, lang));
       const title = step.title ?? (step.index === 0 ? 'request' : `then ${step.index}`);
