@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { lessonIndexPlugin } from './lessons/index-plugin.ts';
 import { paced } from './test/pace/machine-pace.ts';
 
@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: paced(5_000),
     hookTimeout: paced(10_000),
-    include: ['servers/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'experiments/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'client/**/*.test.ts', 'probe/**/*.test.ts', 'api/**/*.test.ts', 'lessons/**/*.test.ts', 'test/probes/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/pace/**/*.test.ts', 'scripts/**/*.test.ts', 'har/**/*.test.ts'],
+    // Every unit test, wherever it sits beside its code; the built outputs and the packaged example are not sources.
+    include: ['**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'lib/**', 'examples/**'],
   },
 });

@@ -5,7 +5,7 @@
 import type { Explanation } from '../experiments/model/explain.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { decidedByOf, type DecidedBy, type ProbeResult } from '../probe/probe-result.ts';
-import type { ExperimentResult } from '../runner/observed.ts';
+import type { ExperimentResult } from '../engines/run-result.ts';
 
 export type CorsResult = ProbeResult | ExperimentResult;
 

@@ -20,10 +20,10 @@ export type { ProbeOptions, ProbeRequest, ProbeResult, Cause, DecidedBy, LocalNe
 export type { WireResponse } from '../probe/network-watch.ts';
 export type { AddressSpace } from '../probe/address-space.ts';
 export type { Experiment, ExperimentInput, Expectation, ServerPlan } from '../experiments/schema.ts';
-export type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from '../runner/observed.ts';
+export type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from '../engines/run-result.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
 export type { Outcome, Reason } from '../experiments/reasons.ts';
-export type { LabOrigin, OriginMap, OriginName } from '../servers/origins.ts';
+export type { LabOrigin, OriginMap, OriginName } from '../plan/origins.ts';
 export type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
 
 /**

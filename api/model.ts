@@ -10,7 +10,7 @@ import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { ExperimentInput } from '../experiments/schema.ts';
 import { validateExperiments } from '../experiments/validate.ts';
 import type { Language } from '../experiments/i18n/languages.ts';
-import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../servers/origins.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../plan/origins.ts';
 import { explainAnyOrigin, predictAnyOrigin, type AnyOriginPrediction } from './predict-any-origin.ts';
 import type { AnyOriginInput } from './predict-input.ts';
 
@@ -21,7 +21,7 @@ export { ExperimentError } from '../experiments/validate.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
 export type { Outcome, Reason } from '../experiments/reasons.ts';
 export type { ExperimentInput } from '../experiments/schema.ts';
-export type { OriginMap } from '../servers/origins.ts';
+export type { OriginMap } from '../plan/origins.ts';
 
 /**
  * Your own request from any page origin to any URL, and what the server answered (no lab names):

@@ -18,7 +18,7 @@ import { LOCAL_NETWORK_ACCESS, probe, type LocalNetworkAccess } from '../probe/p
 import type { ProbeOptions } from '../probe/probe-options.ts';
 import type { ProbeResult } from '../probe/probe-result.ts';
 import { CHROMIUM_ARGS, findChromium } from '../runner/find-browser.ts';
-import type { ExperimentResult } from '../runner/observed.ts';
+import type { ExperimentResult } from '../engines/run-result.ts';
 import { runExperiments } from '../runner/run-experiments.ts';
 import { startLab, type Lab } from '../servers/lab.ts';
 import { corsMatchers } from './matchers.ts';
@@ -104,4 +104,4 @@ export type { ProbeOptions } from '../probe/probe-options.ts';
 export type { ProbeResult, DecidedBy } from '../probe/probe-result.ts';
 export type { Reason } from '../experiments/reasons.ts';
 export type { LocalNetworkAccess } from '../probe/probe.ts';
-export type { ExperimentResult } from '../runner/observed.ts';
+export type { ExperimentResult } from '../engines/run-result.ts';

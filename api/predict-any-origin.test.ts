@@ -1,6 +1,6 @@
 /** predict() for the user's own origin and URL: no lab names in, no lab URLs out. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORIGIN_MAP } from '../servers/origins.ts';
+import { DEFAULT_ORIGIN_MAP } from '../plan/origins.ts';
 import { explain, predict, PredictInputError, type AnyOriginInput } from './model.ts';
 
 const PAGE = 'http://localhost:3000';

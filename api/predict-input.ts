@@ -7,8 +7,8 @@ import { headerValueProblem, isToken, type HeaderLines } from '../experiments/he
 import { problemText } from '../experiments/problems/index.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
 import { addressSpaceOf } from '../probe/address-space.ts';
-import { expandTokens } from '../servers/answer.ts';
-import { DEFAULT_ORIGIN_MAP } from '../servers/origins.ts';
+import { expandTokens } from '../plan/answer.ts';
+import { DEFAULT_ORIGIN_MAP } from '../plan/origins.ts';
 
 /** Header lines as a record (a value array for repeated lines) or as [name, value] pairs in order. */
 export type HeadersInput =

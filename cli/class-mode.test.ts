@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classBanner, classNames, LOOPBACK_QR_NOTE, qrCode, type ClassEnvironment } from './class-mode.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
-import { originsAtPortBase } from '../servers/origins.ts';
+import { originsAtPortBase } from '../plan/origins.ts';
 
 /** Reads a QR code back from the terminal text: each character is two modules, upper and lower half. */
 function modulesFromTerminal(text: string): boolean[][] {

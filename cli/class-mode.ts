@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
 import QRCode from 'qrcode';
 import { ClassNameError, classHost, defaultClassNames, networkAddress, type OriginNames } from '../servers/class-names.ts';
-import { isLoopbackAddress, type LabOrigin } from '../servers/origins.ts';
+import { isLoopbackAddress, type LabOrigin } from '../plan/origins.ts';
 import { CliError } from './cli-error.ts';
 
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '[::]']);

@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands, with messages that name the flag. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_PORT_BASE, MAX_PORT_BASE, MIN_PORT_BASE, PORT_BASE_ENV, PORT_BASE_FLAG } from '../servers/origins.ts';
+import { DEFAULT_PORT_BASE, MAX_PORT_BASE, MIN_PORT_BASE, PORT_BASE_ENV, PORT_BASE_FLAG } from '../plan/origins.ts';
 import { CliError } from './cli-error.ts';
 import { suggestion } from './did-you-mean.ts';
 

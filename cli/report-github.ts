@@ -5,7 +5,7 @@
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#setting-an-error-message
  */
 import { isAbsolute, relative } from 'node:path';
-import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { count } from './plural.ts';
 import { printableText } from '../experiments/terminal-text.ts';
 

@@ -5,7 +5,7 @@
  * `failure` carrying the mismatches. Schema followed: the Ant/Surefire form
  * most readers accept, https://github.com/testmoapp/junitxml.
  */
-import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { printableText, unicodeEscape } from '../experiments/terminal-text.ts';
 
 /**

@@ -1,5 +1,5 @@
 /** The readable table `cors-lab run` prints at the end. */
-import type { ExperimentResult, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { count } from './plural.ts';
 import { printableText } from '../experiments/terminal-text.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { ExperimentResult, Observation, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, Observation, RunReport } from '../engines/run-result.ts';
 import { annotationPath, escapeData, escapeProperty, reportGithub } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';
 import { cli } from './cli-in-memory.ts';

@@ -1,5 +1,5 @@
 /** The output formats of `cors-lab run --reporter`. */
-import type { RunReport } from '../runner/observed.ts';
+import type { RunReport } from '../engines/run-result.ts';
 import { CliError } from './cli-error.ts';
 import { reportGithub, type ExperimentSources } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';

@@ -1,6 +1,6 @@
 /** What `cors-lab serve` warns about where it is bound. */
 import { describe, expect, it } from 'vitest';
-import { ORIGINS, advertisedOrigin } from '../servers/origins.ts';
+import { ORIGINS, advertisedOrigin } from '../plan/origins.ts';
 import { bindWarnings } from './commands/serve.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';

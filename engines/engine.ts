@@ -7,7 +7,7 @@
  * said (its reason, in its own vocabulary, and the raw console line).
  * Drivers extend these shapes only with optional members.
  */
-import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -17,11 +17,15 @@ export interface EngineVerdict {
   reason: string | null;
   /** The engine's own console line for the step, verbatim. */
   console: string | null;
+  /** The header value the engine names as the one that failed (Chromium's `corsErrorStatus.failedParameter`). */
+  failedParameter?: string | null;
 }
 
 export interface EngineStep {
   seen: PageSeen;
   verdict: EngineVerdict;
+  /** `performance.now()` when the page's request settled, before the wait for the engine's words (the step's clock). */
+  settled?: number;
 }
 
 export interface EngineTab {

@@ -4,10 +4,10 @@
  * lab takes its types from here.
  */
 import { z } from 'zod';
-import { ORIGIN_NAMES, isOriginName, type OriginName } from '../servers/origins.ts';
+import { ORIGIN_NAMES, isOriginName, type OriginName } from '../plan/origins.ts';
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
-import { middlewareSchema } from './middleware/options.ts';
-import { originPatternIssues } from './middleware/origin-pattern.ts';
+import { middlewareSchema } from '../plan/middleware/options.ts';
+import { originPatternIssues } from '../plan/middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,

@@ -1,6 +1,6 @@
 /** Text from the network or a plan cannot drive the terminal through any reporter of `cors-lab run`. */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentResult, Observation, RunReport } from '../runner/observed.ts';
+import type { ExperimentResult, Observation, RunReport } from '../engines/run-result.ts';
 import { REPORTERS } from '../cli/reporters.ts';
 import { printableJson, printableLine, printableText } from './terminal-text.ts';
 

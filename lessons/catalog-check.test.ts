@@ -1,7 +1,7 @@
 /** Lessons held to the catalog and the model, with messages naming file, line and field. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
-import { originMap, originsAtPortBase } from '../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { checkAgainstCatalog, editHeaders } from './catalog-check.ts';
 import { EN, file, front, good, lineOf } from './fixture-lesson.ts';
 import { parseLesson } from './load.ts';

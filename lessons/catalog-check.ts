@@ -8,7 +8,7 @@
 import type { Experiment, ServerPlan } from '../experiments/schema.ts';
 import { validateExperiments } from '../experiments/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
-import type { OriginMap } from '../servers/origins.ts';
+import type { OriginMap } from '../plan/origins.ts';
 import { whereIs } from './load.ts';
 import type { Claim } from './claims.ts';
 import type { FixIt, HeaderEdits, Lesson, Prediction } from './schema.ts';

@@ -1,7 +1,7 @@
 /** Claims in a narrative: the marker, the paragraphs that name a reason, and the course held to them. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
-import { originMap, originsAtPortBase } from '../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { checkAgainstCatalog } from './catalog-check.ts';
 import { claimsOf, splitClaims, unbackedReasons } from './claims.ts';
 import { EN, EN_WORDS, ZH, ZH_TEXT, file, front, good } from './fixture-lesson.ts';

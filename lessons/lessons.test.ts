@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
-import { originMap, originsAtPortBase } from '../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { applySolution, checkAgainstCatalog } from './catalog-check.ts';
 import { lessons } from './index.ts';
 import { narrativeLength } from './narrative-length.ts';

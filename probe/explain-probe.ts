@@ -12,7 +12,7 @@ import { fixFor, fixText } from '../experiments/model/fix.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
-import type { OriginMap } from '../servers/origins.ts';
+import type { OriginMap } from '../plan/origins.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
 

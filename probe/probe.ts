@@ -6,7 +6,7 @@
  * preflight and the raw headers from this folder's network watch.
  */
 import type { Browser } from 'playwright-core';
-import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { runInPage } from '../runner/run-experiments.ts';
 import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';

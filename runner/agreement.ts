@@ -3,7 +3,7 @@
  * fields that decide `pass`: used to measure the model on cases without
  * expectations (test/probes).
  */
-import type { Observation, Prediction } from './observed.ts';
+import type { Observation, Prediction } from '../engines/run-result.ts';
 
 export const AGREEMENT_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer', 'status', 'originSeen', 'requestHeadersSeen', 'cookieSent', 'readableHeaders'] as const;
 

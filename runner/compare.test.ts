@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../experiments/problems/index.ts';
-import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../servers/origins.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
 import { compareExpectation, comparePrediction, expectationDifferences, predictionDifferences } from './compare.ts';
-import type { Observation } from './observed.ts';
+import type { Observation } from '../engines/run-result.ts';
 
 const blocked: Observation = {
   outcome: 'blocked', reason: 'PreflightMissingAllowOriginHeader', failedParameter: null, preflight: true, reachedServer: false,

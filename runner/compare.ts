@@ -4,9 +4,9 @@
  */
 import { problemText, type Problem } from '../experiments/problems/index.ts';
 import type { Expectation, PageOrigin } from '../experiments/schema.ts';
-import { expandTokens } from '../servers/answer.ts';
-import type { OriginMap } from '../servers/origins.ts';
-import type { Observation, Prediction } from './observed.ts';
+import { expandTokens } from '../plan/answer.ts';
+import type { OriginMap } from '../plan/origins.ts';
+import type { Observation, Prediction } from '../engines/run-result.ts';
 
 /** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));

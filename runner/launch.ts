@@ -11,7 +11,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import type { LabOrigin } from '../servers/origins.ts';
+import type { LabOrigin } from '../plan/origins.ts';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.ts';
 
 /** `--ip-address-space-overrides=127.0.0.1:PORT=public` for the lab's public origin. */

@@ -1,47 +1,6 @@
-/** The shapes of a run's result: the contract's `cors-lab run --json` format. */
-import type { JournalEntry } from '../servers/journal.ts';
-import type { LabOrigin } from '../servers/origins.ts';
-import type { StepFacts } from '../experiments/step-facts.ts';
-import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { Explanation } from '../experiments/model/explain.ts';
-
-/** The model's prediction of one step (empty when a run skips the model). */
-export type Prediction = Partial<StepPrediction>;
-
-export interface Observation extends StepFacts {
-  responseType: string | null;
-  /** Response headers page JavaScript could read, lower-case names. */
-  readableHeaders: Record<string, string>;
-  /** The console line Chromium printed for the block. */
-  console: string | null;
-  /** Every request the origins received for this step, in order (the journal). */
-  serverSaw: JournalEntry[];
-}
-
-export interface StepResult {
-  title?: string;
-  predicted: Prediction;
-  observed: Observation;
-  /** The model's words for the prediction (absent when the run skips the model). */
-  explanation?: Explanation;
-}
-
-export interface ExperimentResult {
-  id: string;
-  title: string;
-  group: string;
-  predicted: Prediction;
-  observed: Observation;
-  explanation?: Explanation;
-  steps: StepResult[];
-  pass: boolean;
-  mismatches: string[];
-  seconds: number;
-}
-
-export interface RunReport {
-  browser: string;
-  origins: LabOrigin[];
-  results: ExperimentResult[];
-  summary: { total: number; passed: number; failed: number; seconds: number };
-}
+/**
+ * The run's result shapes now live beside the step engine (engines/run-result.ts). probe/ still
+ * imports them from here; the probe branch is being changed at the same time, so this path stays
+ * until it merges.
+ */
+export type { Observation, Prediction } from '../engines/run-result.ts';

@@ -15,24 +15,23 @@
  * preference). Those browsers start only when an experiment needs them, once
  * the main slots have made their first runs, and then run beside them.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
-import { explain } from '../experiments/model/explain.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { browserOf, pageOf, type BrowserSettings, type Experiment, type PageOrigin } from '../experiments/schema.ts';
 import { completeFixText } from '../experiments/model/fix.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
-import { originMap, type OriginMap } from '../servers/origins.ts';
-import type { PageSeen, StepRequest } from '../client/runner/step.ts';
+import { originMap, type OriginMap } from '../plan/origins.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
-import { ChromiumWatch } from './chromium-verdict.ts';
-import { DEFAULT_CONCURRENCY, STEP_TIMEOUT_MS } from './concurrency.ts';
+import { ChromiumTab } from './chromium-tab.ts';
+import { DEFAULT_CONCURRENCY } from './concurrency.ts';
 import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
-import type { ExperimentResult, Observation, RunReport, StepResult } from './observed.ts';
+import type { ExperimentResult, Observation, RunReport, StepResult } from '../engines/run-result.ts';
 import { Schedule } from './schedule.ts';
-import { serverView } from '../experiments/server-view.ts';
-import { runnerUrl, stepRequest } from './step-request.ts';
+import { runnerUrl } from '../plan/page-origin.ts';
+import { runSteps } from '../engines/run-steps.ts';
+import { experimentSteps } from '../engines/steps.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 /**
@@ -56,13 +55,8 @@ export interface RunOptions {
 }
 
 export { DEFAULT_CONCURRENCY } from './concurrency.ts';
-
-/** One page of a slot, loaded with the runner of one page origin. */
-interface Tab {
-  url: string;
-  page: Page;
-  watch: ChromiumWatch;
-}
+/** probe/ imports it from here until the probe branch merges (it lives with the Chromium tab now). */
+export { runInPage } from './chromium-tab.ts';
 
 /**
  * A slot keeps a tab per page origin of the experiments it runs, so an
@@ -74,8 +68,8 @@ interface Tab {
  */
 interface Slot {
   context: BrowserContext;
-  tabs: Map<string, Promise<Tab>>;
-  tab: Tab | null;
+  tabs: Map<string, Promise<ChromiumTab>>;
+  tab: ChromiumTab | null;
   localNetworkAccess: BrowserSettings['localNetworkAccess'];
   /** A run since the last clear may have left cookies: the next run clears them first. */
   cookies: boolean;
@@ -110,12 +104,10 @@ export function setsCookies(experiment: Experiment): boolean {
   return answers.some((headers) => Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'set-cookie'));
 }
 
-async function openTab(context: BrowserContext, url: string, first: boolean): Promise<Tab> {
+async function openTab(context: BrowserContext, url: string, first: boolean): Promise<ChromiumTab> {
   // A persistent context comes with a page: use it rather than leave it blank.
   const page = (first ? context.pages()[0] : undefined) ?? (await context.newPage());
-  const watch = await ChromiumWatch.attach(page);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  return { url, page, watch };
+  return ChromiumTab.open(page, url);
 }
 
 /** After a run that could not finish, its tab is closed so the next run starts on a fresh one. */
@@ -124,7 +116,7 @@ function dropTab(slot: Slot): void {
   if (!tab) return;
   slot.tabs.delete(tab.url);
   slot.tab = null;
-  void tab.page.close().catch(() => undefined);
+  void tab.close().catch(() => undefined);
 }
 
 /** Grants or withdraws the Local Network Access permission, as the experiment assumes. */
@@ -135,45 +127,6 @@ async function applySettings(slot: Slot, settings: BrowserSettings): Promise<voi
   slot.localNetworkAccess = settings.localNetworkAccess;
 }
 
-/** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
-export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<PageSeen>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: `no answer within ${STEP_TIMEOUT_MS / 1000} s`, pageOrigin: '' }),
-      STEP_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([page.evaluate((step) => window.corsLab.runStep(step), request), timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
- * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
- */
-function thrownBeforeSending(error: string | null): boolean {
-  return error !== null && error.includes("Failed to execute '");
-}
-
-interface Step {
-  title?: string | undefined;
-  page: PageOrigin;
-  delayMs: number;
-  overrides?: RequestOverrides | undefined;
-  expect?: Expectation | undefined;
-}
-
-/** Moves a tab to the runner at `url`; a tab that could not get there is closed. */
-async function moveTab(tab: Tab, url: string): Promise<Tab> {
-  try {
-    await tab.page.goto(url, { waitUntil: 'domcontentloaded' });
-  } catch (error) {
-    void tab.page.close().catch(() => undefined);
-    throw error;
-  }
-  return { ...tab, url };
-}
-
 /**
  * Makes the slot's tab on the runner of `page` the current one. Without one,
  * a tab on a page origin the experiment does not use (`needs`: the runner
@@ -182,14 +135,14 @@ async function moveTab(tab: Tab, url: string): Promise<Tab> {
  * renderer), and a same-site one (app to the sandboxed page) no new renderer
  * at all. Only then is a tab opened.
  */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap, needs: ReadonlySet<string>): Promise<Tab> {
+async function visit(slot: Slot, page: PageOrigin, origins: OriginMap, needs: ReadonlySet<string>): Promise<ChromiumTab> {
   const url = runnerUrl(page, origins);
   let tab = slot.tabs.get(url);
   if (!tab) {
     const spare = [...slot.tabs.keys()].find((u) => !needs.has(u));
     const moving = spare === undefined ? undefined : slot.tabs.get(spare);
     if (spare !== undefined) slot.tabs.delete(spare);
-    tab = moving ? moving.then((t) => moveTab(t, url)) : openTab(slot.context, url, slot.tabs.size === 0);
+    tab = moving ? moving.then((t) => t.moveTo(url)) : openTab(slot.context, url, slot.tabs.size === 0);
     slot.tabs.set(url, tab);
     // A tab that failed to open is forgotten, so the next run tries again.
     tab.catch(() => slot.tabs.delete(url));
@@ -258,12 +211,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
   // Still set if the run fails before its clear is done; a run that fails half-way may have set its cookies.
   slot.cookies ||= setsCookies(experiment);
   const url = experimentUrl(experiment, origins, run);
-  const finalHop = experiment.server?.redirects?.length ?? 0;
-  const steps: Step[] = [
-    { page, delayMs: 0, expect: experiment.expect },
-    ...(experiment.then ?? []).map((s) => ({ title: s.title, page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
-  ];
-  const needs = new Set(steps.map((s) => runnerUrl(s.page, origins)));
+  const needs = new Set(pagesOf(experiment).map((p) => runnerUrl(p, origins)));
   // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
   const [predictions] = await Promise.all([
     predict ? predict(experiment, origins, run) : [],
@@ -279,42 +227,22 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
   const results: StepResult[] = [];
   const mismatches: string[] = [];
   const spans: StepSpan[] = [];
-  for (const [i, step] of steps.entries()) {
-    if (step.delayMs > 0) await pause(step.delayMs);
-    const tab = await visit(slot, step.page, origins, needs);
-    const since = lab.journal.read(run).entries.length;
-    tab.watch.begin(`/__cl/${run}/`);
-    const start = performance.now();
-    const seen = await runInPage(tab.page, stepRequest(experiment, url, step.overrides));
-    spans.push({ start, end: performance.now() });
-    const verdict = await tab.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
+  const driver = {
+    tab: (stepPage: PageOrigin) => visit(slot, stepPage, origins, needs),
+    journal: async (id: string, since: number) => lab.journal.read(id, since),
+    pause,
+  };
+  for await (const done of runSteps({ experiment, origins, run, url, predictions }, driver)) {
+    const { step, observed, prediction, explanation: explained, evicted } = done;
+    spans.push(done.span);
     // An evicted journal (class mode: the journal was full) tells nothing of what the servers saw:
     // say so, and compare the rest.
-    const { entries: serverSaw, evicted } = lab.journal.read(run, since);
-    const observed: Observation = {
-      outcome: seen.outcome,
-      reason: verdict.reason,
-      failedParameter: verdict.failedParameter,
-      ...serverView(serverSaw, finalHop),
-      status: seen.status,
-      responseType: seen.responseType,
-      readableHeaders: seen.readableHeaders,
-      console: verdict.console,
-      pageError: seen.error,
-      serverSaw,
-    };
-    const prediction = predictions[i];
-    const prefix = i === 0 ? '' : `then[${i - 1}].`;
     const unknown = evicted ? JOURNAL_FIELDS : new Set<string>();
-    if (evicted) mismatches.push(`${prefix}journal: ${evicted}`);
+    if (evicted) mismatches.push(`${step.path}journal: ${evicted}`);
     mismatches.push(
-      ...compareExpectation(step.expect, observed, { page: step.page, origins }, prefix, unknown),
-      ...comparePrediction(prediction ?? {}, observed, prefix, unknown),
+      ...compareExpectation(step.expect, observed, { page: step.page, origins }, step.path, unknown),
+      ...comparePrediction(prediction ?? {}, observed, step.path, unknown),
     );
-    const request = resolveRequest(experiment.request, step.overrides);
-    const explained = prediction
-      ? explain(prediction, { url, pageOrigin: step.page === 'null' ? 'null' : origins[step.page], api: request.api, method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace })
-      : undefined;
     const completeFix = prediction?.outcome === 'blocked' ? await fixing : null;
     const explanation = explained && completeFix ? { ...explained, fix: completeFix } : explained;
     results.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
@@ -370,7 +298,7 @@ interface Pool {
 }
 
 /** The page origins an experiment's steps run on: its tabs in a slot. */
-const pagesOf = (e: Experiment): PageOrigin[] => [...new Set([pageOf(e), ...(e.then ?? []).map((s) => s.page ?? pageOf(e))])];
+const pagesOf = (e: Experiment): PageOrigin[] => [...new Set(experimentSteps(e).map((s) => s.page))];
 
 /** A step that waits this long gives its slot up meanwhile (runOne). */
 const LONG_WAIT_MS = 500;

@@ -3,7 +3,7 @@
  * own modules bundled, dependencies left as imports) and type declarations
  * in lib/types/ (tsc). Nothing in lib/ needs a TypeScript runtime.
  * The runner page's script, which the servers otherwise bundle from
- * client/runner/ on first use, is built here once and inlined.
+ * runner-page/ on first use, is built here once and inlined.
  * Run: npm run build (also on npm ci / npm pack, through "prepare").
  */
 import { build, type Plugin } from 'esbuild';
@@ -70,6 +70,6 @@ async function rewriteSpecifiers(dir: string): Promise<void> {
 }
 await rewriteSpecifiers(TYPES);
 // What npm start checks before it runs lib/cli.js (scripts/start.ts); the runner page's files are inlined above.
-const runnerFiles = (await readdir(join(ROOT, 'client/runner'))).map((name) => join('client/runner', name));
+const runnerFiles = (await readdir(join(ROOT, 'runner-page'))).map((name) => join('runner-page', name));
 await writeStamp(ROOT, PACKAGE_BUILD, [...Object.keys(built.metafile.inputs), ...runnerFiles]);
 console.log(`built ${Object.keys(ENTRIES).map((e) => `lib/${e}.js`).join(', ')} and lib/types/`);

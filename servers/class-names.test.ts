@@ -2,7 +2,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ClassNameError, classHost, defaultClassNames, networkAddress, parseOriginNames } from './class-names.ts';
-import { ORIGINS, advertisedOrigin, siteClashes, type BindAddress } from './origins.ts';
+import { ORIGINS, advertisedOrigin, siteClashes, type BindAddress } from '../plan/origins.ts';
 
 const bind: BindAddress = { address: '0.0.0.0', given: '0.0.0.0' };
 const advertise = (names: Record<string, string | undefined>) => ORIGINS.map((spec) => advertisedOrigin(spec, bind, 5310 + spec.offset, names[spec.name]));

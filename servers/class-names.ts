@@ -23,7 +23,7 @@
  */
 import { isIP } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { ORIGIN_NAMES, isLoopbackAddress, isOriginName, type OriginName } from './origins.ts';
+import { ORIGIN_NAMES, isLoopbackAddress, isOriginName, type OriginName } from '../plan/origins.ts';
 
 /** Origin name → the host attendees' browsers use for it (no port, no scheme; IPv6 in brackets). */
 export type OriginNames = Partial<Record<OriginName, string>>;

@@ -8,7 +8,7 @@ import { precompressFolder } from '../scripts/precompress.ts';
 import { chooseCoding, IMMUTABLE, REVALIDATE, type ContentCoding } from './client-files.ts';
 import { Journal } from './journal.ts';
 import { createOriginApp } from './origin-app.ts';
-import { originMap, originsAtPortBase } from './origins.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { RunIds } from './run-ids.ts';
 
 const BOTH = new Set<ContentCoding>(['br', 'gzip']);

@@ -11,7 +11,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { jsonReply } from './answer.ts';
+import { jsonReply } from '../plan/answer.ts';
 import { afterPendingReplies } from './pending-replies.ts';
 import { writeToSocket } from './write-reply.ts';
 

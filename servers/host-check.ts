@@ -7,8 +7,8 @@
  * names the user admitted (a class on a LAN).
  * https://developer.mozilla.org/en-US/docs/Web/Security/Attacks/DNS_rebinding
  */
-import { jsonReply, type RawReply } from './answer.ts';
-import type { LabOrigin } from './origins.ts';
+import { jsonReply, type RawReply } from '../plan/answer.ts';
+import type { LabOrigin } from '../plan/origins.ts';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 

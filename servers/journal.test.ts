@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { memoryUsage } from 'node:process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Journal, type JournalEntry } from './journal.ts';
+import { Journal } from './journal.ts';
+import type { JournalEntry } from '../plan/journal-entry.ts';
 
 const entry: Omit<JournalEntry, 'seq' | 'time'> = { origin: 'api', kind: 'actual', method: 'GET', path: '/', hop: 0, requestHeaders: {}, originHeader: null, accessControlRequestMethod: null, accessControlRequestHeaders: null, referer: null, cookie: null, status: 200, responseHeaders: [] };
 

@@ -1,6 +1,6 @@
 /** What every origin of one running lab shares. */
 import type { Journal } from './journal.ts';
-import type { LabOrigin, OriginMap } from './origins.ts';
+import type { LabOrigin, OriginMap } from '../plan/origins.ts';
 import type { RunIds } from './run-ids.ts';
 
 export interface LabContext {

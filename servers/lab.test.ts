@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabStartError, startLab, type Lab } from './lab.ts';
-import { encodePlan, plannedPath } from './plan-url.ts';
-import { ORIGINS } from './origins.ts';
+import { encodePlan, plannedPath } from '../plan/plan-url.ts';
+import { ORIGINS } from '../plan/origins.ts';
 
 /** Sends raw bytes and returns the raw answer (the connection closes after one request). */
 function rawRequest(url: string, lines: string[]): Promise<string> {

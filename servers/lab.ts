@@ -14,10 +14,10 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
-import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginName, type OriginSpec } from './origins.ts';
+import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginName, type OriginSpec } from '../plan/origins.ts';
 import { RunIds } from './run-ids.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
-import { KEEP_ALIVE_SECONDS } from './answer.ts';
+import { KEEP_ALIVE_SECONDS } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
 
 export interface LabOptions {
@@ -50,7 +50,7 @@ export interface Lab {
   journal: Journal;
   /**
    * A run id this lab issued: only requests of such a run, made by fetch() or XHR, get the plan's
-   * cookies and other lasting headers (servers/lasting-headers.ts). Ids made up elsewhere still work
+   * cookies and other lasting headers (plan/lasting-headers.ts). Ids made up elsewhere still work
    * for everything else.
    */
   newRunId(): string;

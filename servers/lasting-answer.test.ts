@@ -10,8 +10,8 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { Journal } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
-import { originMap, originsAtPortBase } from './origins.ts';
-import { encodePlan, plannedPath } from './plan-url.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
+import { encodePlan, plannedPath } from '../plan/plan-url.ts';
 import { RunIds } from './run-ids.ts';
 
 const origins = originsAtPortBase(7000);

@@ -4,8 +4,8 @@ import type { ServerPlan } from '../experiments/schema.ts';
 import { Journal } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
-import { originMap, originsAtPortBase } from './origins.ts';
-import { encodePlan, plannedPath, toBase64Url } from './plan-url.ts';
+import { originMap, originsAtPortBase } from '../plan/origins.ts';
+import { encodePlan, plannedPath, toBase64Url } from '../plan/plan-url.ts';
 import { RunIds } from './run-ids.ts';
 
 const origins = originsAtPortBase(7000);

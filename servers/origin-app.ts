@@ -5,13 +5,14 @@
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { answerPlanned, jsonReply, type RawReply } from './answer.ts';
+import { answerPlanned, jsonReply, type RawReply } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
-import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
+import { completeAnswer } from '../plan/middleware/run-middleware.ts';
 import { journalClient } from './journal-client.ts';
-import { JOURNAL_READER_HEADER } from './journal-reader.ts';
+import { JOURNAL_READER_HEADER } from '../plan/journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
-import type { OriginName } from './origins.ts';
+import type { OriginName } from '../plan/origins.ts';
+import { JOURNAL_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, SANDBOX_QUERY } from '../plan/routes.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
@@ -54,7 +55,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   };
 
   // Real sockets reach planned URLs through origin-listener.ts; this route serves `app.request`.
-  app.all('/__cl/*', async (c) => {
+  app.all(`${PLAN_PREFIX}*`, async (c) => {
     const url = new URL(c.req.url);
     const headers = c.req.header();
     const planned = answerPlanned({ method: c.req.method, target: url.pathname + url.search, headers }, { self, origins: lab.originMap, notRunFetch: lab.runIds.notRunFetch, serverPlan: checkedServerPlan });
@@ -65,20 +66,20 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     return send(c.env, answer.reply, c.req.method);
   });
 
-  app.get('/__journal/:run', (c) => {
+  app.get(`${JOURNAL_PREFIX}:run` as const, (c) => {
     const since = Number(c.req.query('since') ?? '0');
     if (!Number.isInteger(since) || since < 0) return send(c.env, journalReply(jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' })), c.req.method);
     const claim = c.req.header(JOURNAL_READER_HEADER) !== undefined;
     return send(c.env, journalReply(jsonReply(200, lab.journal.read(c.req.param('run'), since, claim))), c.req.method);
   });
 
-  app.get('/__lab/origins', (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
+  app.get(ORIGINS_PATH, (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
 
   // The playground's run ids (servers/run-ids.ts), `count` at a time (1-64, default 1), so a whole
   // catalog run asks a few times, not once a run. Like the journal, readable by the app origin only:
   // an id from here lets a request receive a plan's cookies, so no other page may get one.
   if (self === 'app') {
-    app.get('/__lab/run-ids', (c) => {
+    app.get(RUN_IDS_PATH, (c) => {
       const count = Number(c.req.query('count') ?? '1');
       if (!Number.isInteger(count) || count < 1 || count > MAX_RUN_IDS) {
         return send(c.env, journalReply(jsonReply(400, { error: `count: a whole number 1-${MAX_RUN_IDS}`, field: 'count' })), c.req.method);
@@ -88,11 +89,11 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     });
   }
 
-  app.get('/__runner', async (c) => {
+  app.get(RUNNER_PATH, async (c) => {
     const html = runnerPage(self, lab.originMap.app, await runnerScript());
     // `?sandbox` makes the page's origin opaque, as in a sandboxed iframe: the "null" page.
     // https://html.spec.whatwg.org/multipage/browsers.html#sandboxing
-    if (c.req.query('sandbox') !== undefined) c.header('Content-Security-Policy', 'sandbox allow-scripts');
+    if (c.req.query(SANDBOX_QUERY) !== undefined) c.header('Content-Security-Policy', 'sandbox allow-scripts');
     return c.html(html);
   });
 

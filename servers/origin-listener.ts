@@ -8,15 +8,15 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
-import { answerPlanned, jsonReply, type PlannedAnswer } from './answer.ts';
+import { completeAnswer } from '../plan/middleware/run-middleware.ts';
+import { answerPlanned, jsonReply, type PlannedAnswer } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
 import { foreignHostReply } from './host-check.ts';
 import { journalClient } from './journal-client.ts';
 import type { LabContext } from './lab-context.ts';
-import type { OriginName } from './origins.ts';
+import type { OriginName } from '../plan/origins.ts';
 import { trackReply } from './pending-replies.ts';
-import { PLAN_PREFIX } from './plan-url.ts';
+import { PLAN_PREFIX } from '../plan/routes.ts';
 import { requestTarget } from './request-target.ts';
 import { writeToResponse } from './write-reply.ts';
 

@@ -1,5 +1,5 @@
 /** The small HTML pages the origins serve themselves. */
-import type { LabOrigin, OriginName } from './origins.ts';
+import type { LabOrigin, OriginName } from '../plan/origins.ts';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Keeps `</script>` inside the bundle from closing the element. */

@@ -5,7 +5,7 @@
  */
 import { serverSchema, type ServerPlan } from '../experiments/schema.ts';
 import { issueMessage, jsonPath } from '../experiments/experiment-error.ts';
-import { PlanError } from './answer.ts';
+import { PlanError } from '../plan/answer.ts';
 
 export function checkedServerPlan(server: unknown): ServerPlan {
   const parsed = serverSchema.safeParse(server);

@@ -9,7 +9,7 @@
  * https://httpwg.org/specs/rfc9112.html#header.field.syntax
  * https://httpwg.org/specs/rfc9112.html#message.body.length
  */
-import type { IncomingRequest } from './answer.ts';
+import type { IncomingRequest } from '../plan/answer.ts';
 import { requestTarget } from './request-target.ts';
 
 export interface RawLimits {

@@ -1,6 +1,6 @@
 /** Run ids the lab issued, told apart from made-up ones. */
 import { describe, expect, it } from 'vitest';
-import { parsePlannedPath, plannedPath } from './plan-url.ts';
+import { parsePlannedPath, plannedPath } from '../plan/plan-url.ts';
 import { RunIds } from './run-ids.ts';
 
 const FETCH = { method: 'GET', target: '/', headers: { 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } };

@@ -11,9 +11,9 @@
  * https://www.rfc-editor.org/rfc/rfc2104
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingRequest } from './answer.ts';
+import type { IncomingRequest } from '../plan/answer.ts';
 import { notFetchOrXhr } from './fetch-destination.ts';
-import { unguessableId } from './unguessable-id.ts';
+import { unguessableId } from '../plan/unguessable-id.ts';
 
 /** Hex digits of the MAC kept: 96 bits. Nonce (32) + "-" + MAC fit the 64 characters of a run id (plan-url.ts). */
 const MAC_DIGITS = 24;

@@ -1,11 +1,11 @@
 /**
- * The runner page's script, bundled from client/runner/ once per process with
+ * The runner page's script, bundled from runner-page/ once per process with
  * esbuild, so `cors-lab run` works without a client build.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('../client/runner/runner-page.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../runner-page/runner-page.ts', import.meta.url));
 
 let bundle: Promise<string> | undefined;
 

@@ -10,8 +10,8 @@
  */
 import { METHODS, maxHeaderSize, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { completeAnswer } from '../experiments/middleware/run-middleware.ts';
-import { answerPlanned, jsonReply, type AnswerContext, type PlannedAnswer, type RawReply } from './answer.ts';
+import { completeAnswer } from '../plan/middleware/run-middleware.ts';
+import { answerPlanned, jsonReply, type AnswerContext, type PlannedAnswer, type RawReply } from '../plan/answer.ts';
 import { foreignHostReply } from './host-check.ts';
 import type { Journal } from './journal.ts';
 import { journalClient } from './journal-client.ts';

@@ -6,7 +6,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
-import { jsonReply, type RawReply } from './answer.ts';
+import { jsonReply, type RawReply } from '../plan/answer.ts';
 
 export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
   res.sendDate = false;

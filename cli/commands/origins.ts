@@ -1,4 +1,4 @@
-import { PORT_BASE_FLAG, originsAtPortBase, ORIGINS } from '../../servers/origins.ts';
+import { PORT_BASE_FLAG, originsAtPortBase, ORIGINS } from '../../plan/origins.ts';
 import type { Io } from '../io.ts';
 import { parse, portBase } from '../options.ts';
 

@@ -1,5 +1,5 @@
 import type { Lab } from '../../servers/lab.ts';
-import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, ORIGIN_NAMES, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../servers/origins.ts';
+import { DEFAULT_BIND_HOST, DEFAULT_PORT_BASE, ORIGINS, ORIGIN_NAMES, PORT_BASE_ENV, PORT_BASE_FLAG, isLoopbackAddress, siteClashes } from '../../plan/origins.ts';
 import { lookup } from 'node:dns/promises';
 import { networkInterfaces } from 'node:os';
 import { ClassNameError, parseOriginNames, type OriginNames } from '../../servers/class-names.ts';

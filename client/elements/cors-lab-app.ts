@@ -7,7 +7,8 @@ import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import { originMap, type LabOrigin, type OriginMap } from '../../servers/origins.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
+import { ORIGINS_PATH } from '../../plan/routes.ts';
 import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
@@ -129,7 +130,7 @@ export class CorsLabApp extends LitElement {
    */
   private _lab = new Task(this, {
     task: async (_args: [], { signal }) => {
-      const res = await fetch('/__lab/origins', { signal });
+      const res = await fetch(ORIGINS_PATH, { signal });
       if (!res.ok) throw new Error(msg(str`/__lab/origins answered ${res.status}`, { id: 'app.origins-status' }));
       const list = (await res.json()) as LabOrigin[];
       const origins = originMap(list);

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import { ORIGIN_NAMES } from '../../servers/origins.ts';
+import { ORIGIN_NAMES } from '../../plan/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
 import { ANSWER_PRESETS, headersToText, isAnswerPreset, textToHeaders, type AnswerPreset } from '../lab/header-text.ts';
 import { baseStyles } from './theme.ts';

@@ -6,7 +6,7 @@ import { predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { Problem } from '../../experiments/problems/index.ts';
 import { OUTCOMES, type Outcome } from '../../experiments/reasons.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { expectingPrediction, staleExpectations } from '../lab/stale-expect.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';

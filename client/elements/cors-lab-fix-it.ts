@@ -10,7 +10,7 @@ import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
 import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
 import { fixHint } from '../lessons/fix-hint.ts';
-import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../servers/origins.ts';
+import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { lessonStyles, outcomeWords } from './lesson-styles.ts';

@@ -6,7 +6,7 @@ import { applyFix, changeTextIn, fixForAsync, reflectedOrigin, type Fix } from '
 import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { baseStyles } from './theme.ts';
 
 /**

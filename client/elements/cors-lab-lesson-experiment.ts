@@ -13,7 +13,7 @@ import { loadProgress, recordPrediction } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
 import { receivedLine } from '../lessons/received-text.ts';
 import { reasonDescription } from '../../experiments/model/messages/index.ts';
-import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../servers/origins.ts';
+import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';

@@ -13,7 +13,7 @@ import { lessonEntries, loadLesson, loadedLesson } from '../lessons/course.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { narrativeChunks } from '../lessons/narrative-markers.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import type { LabOrigin } from '../../servers/origins.ts';
+import type { LabOrigin } from '../../plan/origins.ts';
 import './cors-lab-origins.ts';
 import './cors-lab-fix-it.ts';
 import './cors-lab-lesson-experiment.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
-import type { LabOrigin } from '../../servers/origins.ts';
+import type { LabOrigin } from '../../plan/origins.ts';
 import { originAbout, originRole } from '../lab/origin-words.ts';
 import { baseStyles } from './theme.ts';
 

@@ -3,12 +3,14 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { explain } from '../../experiments/model/explain.ts';
+import { explainContext } from '../../experiments/model/explain-context.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { browserAssumptions } from '../lab/browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';
@@ -69,7 +71,7 @@ export class CorsLabPrediction extends LitElement {
       const [prediction] = await predictExperimentAsync(experiment, origins, 'preview', lang);
       if (!prediction) return undefined;
       const request = resolveRequest(experiment.request);
-      const context = { url, pageOrigin: page === 'null' ? 'null' : origins[page], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace };
+      const context = explainContext(prediction, { url, pageOrigin: serializedPageOrigin(page, origins), request });
       return { prediction, explanation: explain(prediction, context, lang) };
     },
   });

@@ -3,7 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import { withShortUrls } from './cors-lab-url.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 
 /** What one request that reached a server carried, and what it was answered. */
@@ -20,7 +20,7 @@ function received(e: JournalEntry) {
 
 /**
  * The plan's lines the lab changed or did not send because they outlive the response
- * (servers/lasting-headers.ts): as planned, as sent, and the server's reason.
+ * (plan/lasting-headers.ts): as planned, as sent, and the server's reason.
  */
 function withheld(e: JournalEntry) {
   if (!e.withheld?.length) return '';

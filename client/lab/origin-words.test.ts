@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGINS } from '../../servers/origins.ts';
+import { ORIGINS } from '../../plan/origins.ts';
 import { originAbout, originRole } from './origin-words.ts';
 
 describe('origin words', () => {

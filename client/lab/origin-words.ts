@@ -1,10 +1,10 @@
 /**
- * The origins table's words (servers/origins.ts `role` and `about`) in the
+ * The origins table's words (plan/origins.ts `role` and `about`) in the
  * page's language. The English here must stay the table's own:
  * origin-words.test.ts holds them to it.
  */
 import { msg } from '@lit/localize';
-import type { LabOrigin, OriginName, OriginRole } from '../../servers/origins.ts';
+import type { LabOrigin, OriginName, OriginRole } from '../../plan/origins.ts';
 
 const ROLES: Record<OriginRole, () => string> = {
   page: () => msg('page', { id: 'origins.role.page' }),

@@ -6,23 +6,23 @@
  * predicted, and a disagreement on what can be observed (outcome, preflight,
  * whether the server was reached) is marked.
  */
-import { explain, type Explanation } from '../../experiments/model/explain.ts';
+import type { Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../../experiments/model/step-clock.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
-import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { JournalEntry, JournalRead } from '../../servers/journal.ts';
-import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
-import type { OriginMap } from '../../servers/origins.ts';
-import { newRunId } from '../../servers/plan-url.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { newRunId } from '../../plan/plan-url.ts';
+import { RUN_IDS_PATH } from '../../plan/routes.ts';
 import { predictionDifferences } from '../../runner/compare.ts';
-import type { Observation } from '../../runner/observed.ts';
-import { stepRequest } from '../../runner/step-request.ts';
-import { serverView, type ServerView } from '../../experiments/server-view.ts';
-import type { PageSeen } from '../runner/step.ts';
+import type { Observation } from '../../engines/run-result.ts';
+import { runSteps } from '../../engines/run-steps.ts';
+import type { ServerView } from '../../experiments/server-view.ts';
+import type { PageSeen } from '../../runner-page/step.ts';
 import { msg, str } from '@lit/localize';
 import { RunnerError, type RunnerFrames } from './runner-frames.ts';
+import { framesDriver } from './frames-driver.ts';
 import { browserAssumptions } from './browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { problemText } from '../../experiments/problems/index.ts';
@@ -59,12 +59,6 @@ export interface BrowserRun {
   failure?: string;
 }
 
-async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
-  // Same-origin, so the custom header needs no preflight; it marks the run as in use (journal-reader.ts).
-  const res = await fetch(`${origins.app}/__journal/${run}?since=${since}`, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
-  return (await res.json()) as JournalRead;
-}
-
 /** Run ids asked for at once: a whole catalog run asks the lab a dozen times, not once a run. */
 const RUN_ID_BATCH = 16;
 /** Issued ids not used yet, and the request filling them, per app origin. */
@@ -73,7 +67,7 @@ const refills = new Map<string, Promise<boolean>>();
 
 async function fetchRunIds(app: string): Promise<boolean> {
   try {
-    const res = await fetch(`${app}/__lab/run-ids?count=${RUN_ID_BATCH}`);
+    const res = await fetch(`${app}${RUN_IDS_PATH}?count=${RUN_ID_BATCH}`);
     const body = res.ok ? ((await res.json()) as { runs?: unknown }) : {};
     const runs = Array.isArray(body.runs) ? body.runs.filter((run): run is string => typeof run === 'string') : [];
     unusedRunIds.get(app)?.push(...runs);
@@ -134,14 +128,11 @@ interface TimedRun {
 async function runOnce(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<TimedRun> {
   const started = performance.now();
   const run = await issuedRunId(origins);
-  const page = pageOf(experiment);
   const url = experimentUrl(experiment, origins, run);
   // The model's words in the language the learner reads now; the run keeps them (its log row, its export).
   const lang = currentLanguage();
   const predictions = await predictExperimentAsync(experiment, origins, run, lang);
   const caveat = browserAssumptions(experiment, lang).unverifiable;
-  // Each step: its request overrides, its page (a `then` step may run on another origin) and its wait.
-  const plan = [{ override: undefined, page, delayMs: 0 }, ...(experiment.then ?? []).map((s) => ({ override: s.request, page: s.page ?? page, delayMs: s.delayMs ?? 0 }))];
   const steps: BrowserStep[] = [];
   const result = (failure?: string): BrowserRun => ({
     id: experiment.id,
@@ -153,41 +144,27 @@ async function runOnce(experiment: Experiment, origins: OriginMap, frames: Runne
     steps,
     ...(failure ? { failure } : {}),
   });
-  let since = 0;
   const spans: StepSpan[] = [];
-  for (const [i, { override, page: stepPage, delayMs }] of plan.entries()) {
-    const request = resolveRequest(experiment.request, override);
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    let seen: PageSeen;
-    try {
-      const start = performance.now();
-      seen = await frames.run(stepPage, stepRequest(experiment, url, override));
-      spans.push({ start, end: performance.now() });
-    } catch (error) {
-      if (error instanceof RunnerError) return { run: result(error.message), timing: null };
-      throw error;
+  try {
+    const driver = framesDriver(frames, origins);
+    for await (const done of runSteps({ experiment, origins, run, url, predictions, lang }, driver)) {
+      const { step, seen, server, observed, eviction } = done;
+      // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict,
+      // not "never reached".
+      if (eviction) return { run: result(problemText({ code: 'journalEvicted', ...eviction }, lang)), timing: null };
+      spans.push(done.span);
+      const predicted = done.prediction as StepPrediction;
+      const { serverSaw } = observed;
+      const differences = caveat ? [] : predictionDifferences(OBSERVABLE(predicted), observed);
+      const disagreements = differences.map((d) => problemText(d, lang));
+      const title = step.title ?? (step.index === 0 ? 'request' : `then ${step.index}`);
+      const explanation = done.explanation as Explanation;
+      const method = step.request.method;
+      steps.push({ title, method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
     }
-    const { entries: serverSaw, eviction } = await readJournal(origins, run, since);
-    // Evicted (the journal was full, class mode): what the servers saw is unknown, so no verdict, not "never reached".
-    if (eviction) return { run: result(problemText({ code: 'journalEvicted', ...eviction }, lang)), timing: null };
-    since += serverSaw.length;
-    const server = serverView(serverSaw, experiment.server?.redirects?.length ?? 0);
-    const observed: Observation = {
-      outcome: seen.outcome,
-      reason: null,
-      failedParameter: null,
-      ...server,
-      status: seen.status,
-      responseType: seen.responseType,
-      readableHeaders: seen.readableHeaders,
-      console: null,
-      pageError: seen.error,
-      serverSaw,
-    };
-    const predicted = predictions[i] as StepPrediction;
-    const disagreements = caveat ? [] : predictionDifferences(OBSERVABLE(predicted), observed).map((d) => problemText(d, lang));
-    const explanation = explain(predicted, { url, pageOrigin: stepPage === 'null' ? 'null' : origins[stepPage], api: request.api, method: request.method, credentialsInclude: request.credentials === 'include', targetAddressSpace: request.targetAddressSpace }, lang);
-    steps.push({ title: i === 0 ? 'request' : (experiment.then?.[i - 1]?.title ?? `then ${i}`), method: request.method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
+  } catch (error) {
+    if (error instanceof RunnerError) return { run: result(error.message), timing: null };
+    throw error;
   }
   if (spans.length < 2) return { run: result(), timing: null };
   const [soonest, latest] = await Promise.all([

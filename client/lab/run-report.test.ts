@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { originsAtPortBase } from '../../servers/origins.ts';
+import { originsAtPortBase } from '../../plan/origins.ts';
 import { browserName, experimentResult, runReport } from './run-report.ts';
 import type { BrowserRun } from './run-in-browser.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The playground's log as `cors-lab run --json` writes it (runner/observed.ts
+ * The playground's log as `cors-lab run --json` writes it (engines/run-result.ts
  * RunReport, the contract's result format), so one reader serves both. In a
  * user's browser `observed.reason` and `observed.console` are null: a page
  * cannot learn them (the model's reason is in `predicted`).
@@ -10,8 +10,8 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { expectationDifferences, predictionDifferences } from '../../runner/compare.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { SOURCE_LANGUAGE, type Language } from '../../experiments/i18n/languages.ts';
-import type { ExperimentResult, Observation, RunReport, StepResult } from '../../runner/observed.ts';
-import { originMap, type LabOrigin } from '../../servers/origins.ts';
+import type { ExperimentResult, Observation, RunReport, StepResult } from '../../engines/run-result.ts';
+import { originMap, type LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
 
 /** "chromium 156.0.8078.79" from the user agent, as the CLI names its browser; the whole UA otherwise. */

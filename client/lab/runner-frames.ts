@@ -12,9 +12,11 @@
  */
 import { msg, str } from '@lit/localize';
 import type { PageOrigin } from '../../experiments/schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
-import { unguessableId } from '../../servers/unguessable-id.ts';
-import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../runner/step.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { unguessableId } from '../../plan/unguessable-id.ts';
+import { runnerOrigin, serializedPageOrigin } from '../../plan/page-origin.ts';
+import { RUNNER_PATH } from '../../plan/routes.ts';
+import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../../runner-page/step.ts';
 
 /** A loaded runner page must say it is ready, and must accept each step, within this time. */
 export const ANSWER_MS = 2_000;
@@ -96,9 +98,9 @@ export class RunnerFrames {
         const iframe = document.createElement('iframe');
         iframe.hidden = true;
         iframe.title = msg(str`cors-lab runner for ${page}`, { id: 'runner.frame-title' });
-        const origin = page === 'null' ? 'null' : this.origins[page];
+        const origin = serializedPageOrigin(page, this.origins);
         if (page === 'null') iframe.setAttribute('sandbox', 'allow-scripts');
-        iframe.src = `${page === 'null' ? this.origins.app : this.origins[page]}/__runner`;
+        iframe.src = `${runnerOrigin(page, this.origins)}${RUNNER_PATH}`;
         // 2 s from the frame's load (a closed port loads an error page at once); a server that never
         // answers the page at all is given up on after LOAD_MS.
         const loading = timer<never>(LOAD_MS, msg(str`the runner page for ${page} did not load within ${LOAD_MS / 1000} s`, { id: 'runner.no-load' }));

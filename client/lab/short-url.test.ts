@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expandShortUrls, shortUrl, splitUrls, urlBreakPoints } from './short-url.ts';
 
 const planned = `http://localhost:5311${plannedPath('abc123', 0, encodePlan({ page: 'app', server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }), '/items/1')}`;

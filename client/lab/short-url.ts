@@ -3,7 +3,8 @@
  * base64 (hundreds of characters), so it is shown as origin and path with
  * the plan elided. The full URL stays one click or one copy away.
  */
-import { PLAN_PREFIX, parsePlannedPath } from '../../servers/plan-url.ts';
+import { parsePlannedPath } from '../../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../../plan/routes.ts';
 
 /** Marks where the plan was left out. */
 export const ELIDED = '…';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
-import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { draftOf, experimentFromDraft } from './editor-draft.ts';
 import { expectingPrediction, staleExpectations } from './stale-expect.ts';
 

@@ -12,8 +12,8 @@ import type { Problem } from '../../experiments/problems/index.ts';
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Expectation, Experiment, Step } from '../../experiments/schema.ts';
 import { expectationDifferences } from '../../runner/compare.ts';
-import type { Observation } from '../../runner/observed.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { Observation } from '../../engines/run-result.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { portFreeExperiment } from '../share/port-free.ts';
 import { stepPages } from './run-report.ts';
 

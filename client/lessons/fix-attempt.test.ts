@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperiment } from '../../experiments/model/predict.ts';
-import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { fixAttempt } from './fix-attempt.ts';
 
 const experiment = catalog.find((e) => e.id === 'preflight-custom-header-missing')!;

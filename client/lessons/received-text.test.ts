@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { receivedLine } from './received-text.ts';
 
 const entry = (over: Partial<JournalEntry>): JournalEntry => ({

@@ -5,7 +5,7 @@
  * still arrived). Only what the servers saw: nothing of the model.
  */
 import { msg, str } from '@lit/localize';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
 
 /** `api received OPTIONS /data (Origin: http://localhost:5310, Access-Control-Request-Method: PUT) and answered 204` */
 export function receivedLine(entry: JournalEntry): string {

@@ -12,8 +12,8 @@ import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { HeaderMap } from '../../experiments/headers.ts';
-import { expandTokens } from '../../servers/answer.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import { expandTokens } from '../../plan/answer.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { predictExperiment } from '../../experiments/model/predict.ts';
 
 /**

@@ -11,9 +11,9 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
-import { parsePlannedPath } from '../../servers/plan-url.ts';
-import type { PageSeen } from '../runner/step.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
+import { parsePlannedPath } from '../../plan/plan-url.ts';
+import type { PageSeen } from '../../runner-page/step.ts';
 import type { SequenceExchange, SequenceInput } from './sequence.ts';
 
 /** A Location that carries a plan: its origin and the experiment's path, the plan elided. */

@@ -6,7 +6,7 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { Language } from '../../experiments/i18n/languages.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError } from '../../experiments/experiment-error.ts';
-import { fromBase64Url, toBase64Url } from '../../servers/plan-url.ts';
+import { fromBase64Url, toBase64Url } from '../../plan/plan-url.ts';
 
 const KEY = 'x';
 

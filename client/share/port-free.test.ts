@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { originMap, originsAtPortBase, type OriginMap } from '../../servers/origins.ts';
+import { originMap, originsAtPortBase, type OriginMap } from '../../plan/origins.ts';
 import { portFreeExperiment } from './port-free.ts';
 
 // A lab on other ports, and one whose app port is a prefix of the next one's (5310 and 53100).

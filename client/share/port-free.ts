@@ -6,12 +6,12 @@
  * `http://localhost:5312` typed in the page would name no origin of its lab,
  * and the file would judge another experiment than the page ran.
  * Tokens are expanded in response header values, the middleware's `origin`
- * option and `expect.originSeen` (servers/answer.ts expandTokens,
+ * option and `expect.originSeen` (plan/answer.ts expandTokens,
  * runner/compare.ts), so only those are rewritten.
  */
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import { ORIGIN_NAMES, type OriginMap } from '../../servers/origins.ts';
+import { ORIGIN_NAMES, type OriginMap } from '../../plan/origins.ts';
 
 type Rewrite = (value: string) => string;
 

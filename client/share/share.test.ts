@@ -4,7 +4,7 @@ import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError } from '../../experiments/validate.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from './experiment-link.ts';
 import { curlPair, fetchSnippet } from './snippets.ts';
-import { toBase64Url } from '../../servers/plan-url.ts';
+import { toBase64Url } from '../../plan/plan-url.ts';
 
 const put = catalog.find((e) => e.id === 'preflight-custom-header-allowed')!;
 const URL_ = 'http://localhost:5311/__cl/r/0/abc/';

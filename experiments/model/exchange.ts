@@ -9,7 +9,7 @@
 import type { HeaderLines } from '../headers.ts';
 import type { Experiment } from '../schema.ts';
 import { FRAMING_HEADERS } from '../headers.ts';
-import { ORIGIN_NAMES, siteHost, type AddressSpace, type OriginMap, type OriginName } from '../../servers/origins.ts';
+import { ORIGIN_NAMES, siteHost, type AddressSpace, type OriginMap, type OriginName } from '../../plan/origins.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import {

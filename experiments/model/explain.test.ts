@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateExperiments } from '../validate.ts';
-import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperiment } from './predict.ts';
 

@@ -5,7 +5,7 @@
  * users of other browsers recognise what they see.
  * Chromium's texts: third_party/blink/renderer/platform/loader/cors/cors_error_string.cc
  */
-import { originSpec } from '../../servers/origins.ts';
+import { originSpec } from '../../plan/origins.ts';
 import { isModelReason, type ModelReason } from './model-reasons.ts';
 import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { resolveRequest, type ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
-import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { applyFix, changeText, completeFixText, fixFor, fixForAsync } from './fix.ts';
 import { predictExperiment, predictExperimentAsync } from './predict.ts';
 

@@ -11,7 +11,7 @@
 import { headerLines, isToken } from '../headers.ts';
 import { pageOf, resolveRequest } from '../format-defaults.ts';
 import type { Experiment, ServerPlan } from '../schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import { getDecodeSplit } from './header-list.ts';

@@ -8,7 +8,7 @@
  * Chromium: net/http/http_response_headers.cc GetFreshnessLifetimes(),
  * net/http/http_cache.cc GenerateCacheKey() (the network isolation key).
  */
-import type { RawReply } from '../../servers/answer.ts';
+import type { RawReply } from '../../plan/answer.ts';
 import { getDecodeSplit } from './header-list.ts';
 import type { ResponseHeaders } from './response-headers.ts';
 

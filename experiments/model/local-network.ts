@@ -5,7 +5,7 @@
  * check, so no response header can grant it.
  * https://wicg.github.io/local-network-access/
  */
-import type { AddressSpace } from '../../servers/origins.ts';
+import type { AddressSpace } from '../../plan/origins.ts';
 import type { BrowserSettings, ResolvedRequest } from '../schema.ts';
 import type { ModelReason } from './model-reasons.ts';
 

@@ -6,7 +6,7 @@
  *   - hono/cors: https://hono.dev/docs/middleware/builtin/cors (origin, allowMethods, allowHeaders, credentials)
  *   - cors (Express): https://github.com/expressjs/cors#configuration-options (origin, methods, allowedHeaders, credentials, preflightContinue)
  */
-import type { MiddlewarePlan } from '../middleware/options.ts';
+import type { MiddlewarePlan } from '../../plan/middleware/options.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 
 /** A JSON value a middleware option takes. */

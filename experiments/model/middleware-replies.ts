@@ -6,7 +6,7 @@
  * are few (a preflight and an actual request per step), so two or three
  * passes settle it.
  */
-import type { MiddlewareCall, RawReply } from '../../servers/answer.ts';
+import type { MiddlewareCall, RawReply } from '../../plan/answer.ts';
 
 export class MiddlewareReplies {
   readonly #known = new Map<string, RawReply>();
@@ -32,7 +32,7 @@ export class MiddlewareReplies {
   async resolvePending(): Promise<void> {
     const calls = [...this.#pending];
     this.#pending.clear();
-    const { runMiddleware } = await import('../middleware/run-middleware.ts');
+    const { runMiddleware } = await import('../../plan/middleware/run-middleware.ts');
     for (const [key, call] of calls) this.#known.set(key, await runMiddleware(call));
   }
 }

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import type { ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
-import { originMap, originsAtPortBase } from '../../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { compareExpectation } from '../../runner/compare.ts';
-import type { Observation } from '../../runner/observed.ts';
+import type { Observation } from '../../engines/run-result.ts';
 import { MODEL_REASONS, UNREPRODUCIBLE } from './model-reasons.ts';
 import { predictExperiment, predictExperimentAsync, type StepPrediction } from './predict.ts';
 

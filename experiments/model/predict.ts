@@ -1,7 +1,7 @@
 /**
  * The model: a pure, step-by-step reading of the Fetch standard's CORS
  * checks, as Chromium implements them, that predicts an experiment without a
- * browser. It asks the same answering code the origins run (servers/answer.ts)
+ * browser. It asks the same answering code the origins run (plan/answer.ts)
  * what each server would reply, so prediction and server never drift apart.
  * Chromium's known deviations are marked "Chromium:" and listed in
  * experiments/model/DEVIATIONS.md.
@@ -9,9 +9,10 @@
 import { headerLines } from '../headers.ts';
 import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, type BrowserSettings, type ResolvedRequest } from '../format-defaults.ts';
 import type { Experiment, PageOrigin, ServerPlan } from '../schema.ts';
-import { answerPlanned, type RawReply } from '../../servers/answer.ts';
-import { ORIGINS, originSpec, type OriginMap, type OriginName } from '../../servers/origins.ts';
-import { encodePlan, parsePlannedPath, plannedPath } from '../../servers/plan-url.ts';
+import { answerPlanned, type RawReply } from '../../plan/answer.ts';
+import { ORIGINS, originSpec, type OriginMap, type OriginName } from '../../plan/origins.ts';
+import { serializedPageOrigin } from '../../plan/page-origin.ts';
+import { encodePlan, parsePlannedPath, plannedPath } from '../../plan/plan-url.ts';
 import { serverView } from '../server-view.ts';
 import { CookieJar } from './cookie-jar.ts';
 import { localNetworkCheck } from './local-network.ts';
@@ -28,7 +29,7 @@ import { resourcePolicyBlock } from './resource-policy.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { Language } from '../i18n/languages.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
-import type { WithheldLine } from '../../servers/lasting-headers.ts';
+import type { WithheldLine } from '../../plan/lasting-headers.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -64,7 +65,7 @@ function siteOf(name: OriginName): string {
   return originSpec(name).site;
 }
 
-/** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (servers/lasting-headers.ts). */
+/** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (plan/lasting-headers.ts). */
 const RUN_OWN_FETCH = (): null => null;
 /**
  * The plan the model answers is its experiment's own `server`, an experiment already checked (the
@@ -350,7 +351,7 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
   const say = modelMessages(lang).check;
   const contextOf = (page: PageOrigin): Context => ({
     origins,
-    pageOrigin: page === 'null' ? 'null' : origins[page],
+    pageOrigin: serializedPageOrigin(page, origins),
     pageSite: page === 'null' ? null : siteOf(page),
     pageName: page === 'null' ? 'app' : page,
     finalHop: experiment.server?.redirects?.length ?? 0,

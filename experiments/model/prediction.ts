@@ -1,9 +1,9 @@
 /** What the model says a standards-following Chromium does with one step. */
 import type { StepFacts } from '../step-facts.ts';
-import type { OriginName } from '../../servers/origins.ts';
+import type { OriginName } from '../../plan/origins.ts';
 import type { HeaderLines } from '../headers.ts';
 import type { Check } from './trace.ts';
-import type { WithheldLine } from '../../servers/lasting-headers.ts';
+import type { WithheldLine } from '../../plan/lasting-headers.ts';
 
 export interface PredictedRequest {
   /** The full URL of this hop. */
@@ -16,10 +16,10 @@ export interface PredictedRequest {
   accessControlRequestMethod: string | null;
   accessControlRequestHeaders: string | null;
   cookieSent: boolean;
-  /** What the server answers, as the origins would (servers/answer.ts). */
+  /** What the server answers, as the origins would (plan/answer.ts). */
   status: number;
   responseHeaders: HeaderLines;
-  /** The plan's lines the server changes or does not send because they outlive the response (servers/lasting-headers.ts). */
+  /** The plan's lines the server changes or does not send because they outlive the response (plan/lasting-headers.ts). */
   withheld?: WithheldLine[];
 }
 

@@ -4,7 +4,7 @@
  * the fix and the sequence diagram read this trace instead of guessing from
  * the outcome. Recording it is a push of a small object per check.
  */
-import type { OriginName } from '../../servers/origins.ts';
+import type { OriginName } from '../../plan/origins.ts';
 import type { ResponseHeaders } from './response-headers.ts';
 
 /** Where a check happened: before sending, on the preflight, on the actual request's answer, or on a redirect. */

@@ -33,7 +33,7 @@ export interface ProblemMessages {
   xhrMode: (p: object) => string;
   xhrRedirect: (p: object) => string;
   bodyWithGet: (p: object) => string;
-  /** experiments/middleware/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
+  /** plan/middleware/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
   regexSyntax: (p: { pattern: string; message: string }) => string;
   regexFlag: (p: { pattern: string; flag: string }) => string;
   regexBackreference: (p: { pattern: string; construct: string }) => string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMING_HEADERS } from '../headers.ts';
-import { ORIGIN_NAMES } from '../../servers/origins.ts';
+import { ORIGIN_NAMES } from '../../plan/origins.ts';
 import { englishWords, glossaryProblems } from '../i18n/zh-CN-rules.ts';
 import { problemText, type Problem, type ProblemCode } from './index.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { newRunId } from '../../servers/plan-url.ts';
+import { newRunId } from '../../plan/plan-url.ts';
 import { CLASS_LOOPBACK_NAMES, classLoad } from './class-load.ts';
 
 /** Every ninth experiment: 20 spread over every group (redirects, preflights, middleware, then-steps). */

@@ -24,9 +24,9 @@ import { headerLines } from '../../experiments/headers.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { predictExperimentAsync, type StepPrediction } from '../../experiments/model/predict.ts';
 import { resolveRequest } from '../../experiments/schema.ts';
-import type { JournalEntry } from '../../servers/journal.ts';
+import type { JournalEntry } from '../../plan/journal-entry.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap, type OriginName } from '../../servers/origins.ts';
+import { originMap, type OriginName } from '../../plan/origins.ts';
 
 /**
  * Names as a room would have them (pages on one name, partner and evil on two

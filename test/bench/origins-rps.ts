@@ -4,7 +4,7 @@
  * process, measured in alternating rounds of the same length at 100
  * concurrent keep-alive connections. Issue 7's target: ratio >= 0.9.
  */
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { startChild } from './child-server.ts';
 import { load } from './load.ts';
 

@@ -14,7 +14,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { startLab } from '../../servers/lab.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { floorMs } from './floor.ts';
 
 const ROUNDS = 3;
@@ -74,7 +74,7 @@ console.log(`  \`cors-lab run\` as a process (Node start too)   : ${seconds(proc
 
 // The model over the whole catalog, every step (issue target: under 50 ms in total).
 const { predictExperimentAsync } = await import('../../experiments/model/predict.ts');
-const { originMap, originsAtPortBase } = await import('../../servers/origins.ts');
+const { originMap, originsAtPortBase } = await import('../../plan/origins.ts');
 const origins = originMap(originsAtPortBase(5310));
 const coldStarted = performance.now();
 for (const e of catalog) await predictExperimentAsync(e, origins);

@@ -11,7 +11,7 @@ import type { NodeResult, Result } from 'axe-core';
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const IMPACTS = ['critical', 'serious', 'moderate'];

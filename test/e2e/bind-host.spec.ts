@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { startLab } from '../../servers/lab.ts';
-import { siteClashes } from '../../servers/origins.ts';
+import { siteClashes } from '../../plan/origins.ts';
 import { bindWarnings } from '../../cli/commands/serve.ts';
 
 for (const host of ['127.0.0.1', '::1', '[::1]', 'localhost', '127.0.0.2']) {

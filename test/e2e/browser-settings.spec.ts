@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 async function openExperiment(page: Page, appUrl: string, id: string): Promise<void> {

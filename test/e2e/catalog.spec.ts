@@ -5,7 +5,7 @@
  * still its own test with its own verdict.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { ExperimentResult } from '../../runner/observed.ts';
+import type { ExperimentResult } from '../../engines/run-result.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';

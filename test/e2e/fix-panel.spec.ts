@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const byId = (id: string) => catalog.find((e) => e.id === id)!;

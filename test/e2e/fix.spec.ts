@@ -9,7 +9,7 @@ import { applyFix, fixForAsync } from '../../experiments/model/fix.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { resolveRequest, type Experiment, type RequestOverrides } from '../../experiments/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 test('every blocked catalog experiment, fixed by the model, is allowed in Chromium', async ({ lab, labBrowser }) => {

@@ -7,15 +7,15 @@
 import type { Page } from '@playwright/test';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { stepRequest } from '../../runner/step-request.ts';
+import { experimentSteps, stepRequest } from '../../engines/steps.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap } from '../../servers/origins.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { originMap } from '../../plan/origins.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
 
 function step(lab: Lab, run: string) {
   const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'test');
-  return stepRequest(experiment!, experimentUrl(experiment!, originMap(lab.origins), run));
+  return stepRequest(experimentSteps(experiment!)[0]!, experimentUrl(experiment!, originMap(lab.origins), run));
 }
 
 /** HTML whose script, if it ran with the app origin, would mark the title, call the lab and drive a runner. */

@@ -12,8 +12,8 @@ import type { ServerPlan } from '../../experiments/schema.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { formPost } from '../hostile/form-post.ts';
 import { CLASS_LAUNCH, CLASS_NAMES } from './class-names.ts';
-import { originMap } from '../../servers/origins.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { originMap } from '../../plan/origins.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 
 test.use({ launchOptions: CLASS_LAUNCH });
 

@@ -6,7 +6,7 @@
  * (the worst case: a desktop Chrome's setting), the browser's cookies, the
  * app origin's lesson progress and another localhost port's session cookie
  * must stay exactly as they were, while the journal shows each request
- * arrived and what the lab withheld. servers/lasting-headers.ts holds the rules.
+ * arrived and what the lab withheld. plan/lasting-headers.ts holds the rules.
  * With the rules switched off, the plant-and-wipe tests fail (measured: cookies and progress wiped).
  */
 import { createServer, type Server } from 'node:http';
@@ -16,8 +16,8 @@ import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
 import type { ServerPlan } from '../../experiments/schema.ts';
 import { launchAllowingThirdPartyCookies, type ProfileBrowser } from '../../runner/launch.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap } from '../../servers/origins.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { originMap } from '../../plan/origins.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { formPost } from '../hostile/form-post.ts';
 import { expect, test as labTest } from './lab-fixture.ts';
 

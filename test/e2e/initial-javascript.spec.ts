@@ -4,7 +4,7 @@
  * (test/bench/initial-javascript.ts), on a cold first visit.
  */
 import type { Page } from '@playwright/test';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { initialJavaScript } from '../bench/initial-javascript.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -9,9 +9,9 @@
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { DEFAULT_JOURNAL_LIMITS } from '../../servers/journal.ts';
-import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
+import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import type { Lab } from '../../servers/lab.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const twoSteps = catalog.find((e) => e.id === 'cache-max-age-reuse')!;

@@ -9,7 +9,7 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
-import type { ExperimentResult } from '../../runner/observed.ts';
+import type { ExperimentResult } from '../../engines/run-result.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { outcomeWordsIn } from '../../lessons/outcome-words.ts';
 import { reasonDescription } from '../../experiments/model/messages/index.ts';

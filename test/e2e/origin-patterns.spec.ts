@@ -11,7 +11,7 @@ import { experimentHash } from '../../client/share/experiment-link.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { problemText, type Problem } from '../../experiments/problems/index.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 /** On JavaScript's engine this takes minutes on "http://localhost:5310" (three nested repetitions, then no "!"). */

@@ -6,8 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { originMap } from '../../servers/origins.ts';
-import type { PageSeen } from '../../client/runner/step.ts';
+import { originMap } from '../../plan/origins.ts';
+import type { PageSeen } from '../../runner-page/step.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
 

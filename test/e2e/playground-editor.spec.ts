@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { experimentFromHash } from '../../client/share/experiment-link.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 async function open(page: Page, appUrl: string): Promise<void> {

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser as CoreBrowser } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import type { RunReport } from '../../runner/observed.ts';
-import { originMap } from '../../servers/origins.ts';
+import type { RunReport } from '../../engines/run-result.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const simple = catalog.filter((e) => e.group === 'simple');

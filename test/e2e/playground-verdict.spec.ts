@@ -11,8 +11,8 @@ import type { Page } from '@playwright/test';
 import { cli } from '../../cli/cli-in-memory.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { Experiment } from '../../experiments/schema.ts';
-import type { RunReport } from '../../runner/observed.ts';
-import { originMap } from '../../servers/origins.ts';
+import type { RunReport } from '../../engines/run-result.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const source = catalog.find((e) => e.id === 'simple-get-no-acao')!;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 

@@ -19,7 +19,7 @@ import { englishWords, headingProblems } from '../../experiments/i18n/zh-CN-rule
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const NOTES_SHOTS = '/work/notes/shots/';

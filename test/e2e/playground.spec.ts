@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { browserAssumptions } from '../../client/lab/browser-assumptions.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const SHOTS = fileURLToPath(new URL('../../tmp/', import.meta.url));

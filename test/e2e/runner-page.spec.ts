@@ -4,16 +4,16 @@
  * other origin.
  */
 import type { Page } from '@playwright/test';
-import { stepRequest } from '../../runner/step-request.ts';
+import { experimentSteps, stepRequest } from '../../engines/steps.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { expect, test } from './lab-fixture.ts';
 
 function step(lab: Lab, run: string) {
   const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'test');
-  return stepRequest(experiment!, experimentUrl(experiment!, originMap(lab.origins), run));
+  return stepRequest(experimentSteps(experiment!)[0]!, experimentUrl(experiment!, originMap(lab.origins), run));
 }
 
 /** Opens a runner in an iframe of `page` and asks it to run; resolves with its answer or "no answer". */

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentSchema, pageOf, type ExperimentInput } from '../../experiments/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const byId = (id: string) => catalog.find((e) => e.id === id)!;

@@ -5,7 +5,7 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 const PREFLIGHTED = catalog.find((e) => e.id === 'preflight-put-allowed')!;

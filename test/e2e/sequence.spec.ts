@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
-import { originMap } from '../../servers/origins.ts';
+import { originMap } from '../../plan/origins.ts';
 import { observedSequence } from '../../client/sequence/from-run.ts';
 import { layoutSequence } from '../../client/sequence/layout.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { jsonPath, validateExperiments } from '../../experiments/validate.ts';
-import { PLAN_PREFIX, toBase64Url } from '../../servers/plan-url.ts';
+import { toBase64Url } from '../../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';
 import { suiteLab } from './suite-lab.ts';
 

@@ -7,10 +7,10 @@
  */
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalRead } from '../../servers/journal.ts';
-import { JOURNAL_READER_HEADER } from '../../servers/journal-reader.ts';
+import type { JournalRead } from '../../plan/journal-entry.ts';
+import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 
 const FLOOD = 10_000;
 /** Past the journal's 5,000 runs, and few enough that the flood's evictions are all remembered (2 x 5,000). */

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
-import { PLAN_PREFIX, toBase64Url } from '../../servers/plan-url.ts';
+import { toBase64Url } from '../../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { rawExchange, requestBytes } from './raw-client.ts';
 import { suiteLab } from './suite-lab.ts';
 

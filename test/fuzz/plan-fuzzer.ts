@@ -5,8 +5,9 @@
  * for, so the oracle can tell an answer from a crash.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
-import { ORIGIN_NAMES } from '../../servers/origins.ts';
-import { PLAN_PREFIX, encodePlan, toBase64Url } from '../../servers/plan-url.ts';
+import { ORIGIN_NAMES } from '../../plan/origins.ts';
+import { encodePlan, toBase64Url } from '../../plan/plan-url.ts';
+import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';
 
 export interface FuzzCase {
@@ -37,7 +38,7 @@ const NAMES = ['Access-Control-Allow-Origin', 'X-Custom', 'Set-Cookie', 'Content
 /**
  * Origin patterns for Express cors: nested repetition that backtracks for
  * hours on HOSTILE_ORIGIN in JavaScript's engine (linear on the lab's:
- * experiments/middleware/origin-pattern.ts), and patterns that engine refuses
+ * plan/middleware/origin-pattern.ts), and patterns that engine refuses
  * (a backreference, lookaround, flag g, a count past RE2's limit), and a large one it takes.
  */
 const REGEXES = [

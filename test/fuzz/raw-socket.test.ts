@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServerPlan } from '../../experiments/schema.ts';
-import { PLANNED_RESPONSE_CSP } from '../../servers/answer.ts';
+import { PLANNED_RESPONSE_CSP } from '../../plan/answer.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';
 
 const PLAN: ServerPlan = { actual: { status: 202, headers: { 'Access-Control-Allow-Origin': '{reflect}' }, body: 'hi' } };

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { startChild, type ChildServer } from '../bench/child-server.ts';
 import { HOSTILE_ORIGIN, BACKTRACKING_PATTERN, regexLoadFigures } from '../stress/regex-load.ts';
 import { parseResponses, rawExchange } from './raw-client.ts';

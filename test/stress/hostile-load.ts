@@ -17,12 +17,12 @@
  * same before any load): a cut value must not keep its whole parent alive. Counts can be lowered for a quick look:
  * STRESS_SCALE=0.1 npm run stress. Exit code 1 when a figure misses.
  */
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { startChild } from '../bench/child-server.ts';
 import { load } from '../bench/load.ts';
 import { fuzzCases, runFuzz } from '../fuzz/plan-fuzzer.ts';
 import { parseResponses, rawExchange, requestBytes } from '../fuzz/raw-client.ts';
-import type { JournalRead } from '../../servers/journal.ts';
+import type { JournalRead } from '../../plan/journal-entry.ts';
 import { regexLoadFigures } from './regex-load.ts';
 
 const SCALE = Number(process.env.STRESS_SCALE ?? '1');

@@ -6,12 +6,12 @@
  * the same plan with an Origin that backtracks nowhere (so the figure shows
  * what backtracking adds, not what 12 busy clients cost), in latency and in
  * the lab's own CPU time per request (which the machine's load hardly moves).
- * On the lab's linear-time engine (experiments/middleware/origin-pattern.ts) it adds
+ * On the lab's linear-time engine (plan/middleware/origin-pattern.ts) it adds
  * nothing; under the old 100 ms budget each such request held the event loop
  * up to 200 ms. All on loopback, bounded in count.
  */
 import { readFileSync } from 'node:fs';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
+import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { parseResponses, rawExchange } from '../fuzz/raw-client.ts';
 
 /** 2^40 backtracking steps for /^http:\/\/(a+)+$/ on JavaScript's engine: hours. */

@@ -12,7 +12,7 @@ import { catalog } from '../../catalog/index.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages.ts';
 import { OUTCOMES } from '../../reasons.ts';
 import { pageOf, resolveRequest, type Experiment } from '../../schema.ts';
-import { originMap, originsAtPortBase } from '../../../servers/origins.ts';
+import { originMap, originsAtPortBase } from '../../../plan/origins.ts';
 import { browserAssumptions } from '../../../client/lab/browser-assumptions.ts';
 import { loadLessonsFromDisk } from '../../../lessons/load-from-disk.ts';
 import { explain } from '../explain.ts';

@@ -7,7 +7,7 @@
  * and the model (through answer.ts) rewrite the same lines the same way.
  * https://httpwg.org/specs/rfc6265.html#sane-set-cookie
  */
-import { PLAN_PREFIX } from './plan-url.ts';
+import { PLAN_PREFIX } from './routes.ts';
 
 /** Set-Cookie lines one planned response may carry (Chromium stores 180 a domain; a run needs one or two). */
 export const MAX_COOKIES_PER_RESPONSE = 8;

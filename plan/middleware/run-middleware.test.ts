@@ -4,14 +4,14 @@
  * and options refused with the field named.
  */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { ServerPlan } from '../../experiments/schema.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
 import { Journal } from '../../servers/journal.ts';
 import type { LabContext } from '../../servers/lab-context.ts';
 import { createOriginApp } from '../../servers/origin-app.ts';
-import { originMap, originsAtPortBase } from '../../servers/origins.ts';
-import { encodePlan, plannedPath } from '../../servers/plan-url.ts';
-import type { MiddlewareCall } from '../../servers/answer.ts';
+import { originMap, originsAtPortBase } from '../origins.ts';
+import { encodePlan, plannedPath } from '../plan-url.ts';
+import type { MiddlewareCall } from '../answer.ts';
 import { completeAnswer, runMiddleware } from './run-middleware.ts';
 import { RunIds } from '../../servers/run-ids.ts';
 

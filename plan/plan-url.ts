@@ -11,9 +11,8 @@
  * base64url JSON of the page origin and the server plan.
  */
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
+import { PLAN_PREFIX } from './routes.ts';
 import { unguessableId } from './unguessable-id.ts';
-
-export const PLAN_PREFIX = '/__cl/';
 
 export interface PlanPayload {
   page: PageOrigin;

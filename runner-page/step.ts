@@ -2,8 +2,8 @@
  * What a runner page is asked to do, and what it reports back: only what
  * page JavaScript can see. Shared by the headless runner and the playground.
  */
-import type { HeaderLines } from '../../experiments/headers.ts';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { HeaderLines } from '../experiments/headers.ts';
+import type { Outcome } from '../experiments/reasons.ts';
 
 export interface StepRequest {
   api: 'fetch' | 'xhr';

@@ -5,13 +5,14 @@
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
 import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
-import type { MiddlewarePlan } from '../experiments/middleware/options.ts';
+import type { MiddlewarePlan } from './middleware/options.ts';
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
 import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
-import type { JournalEntry } from './journal.ts';
+import type { JournalEntry } from './journal-entry.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
+import { serializedPageOrigin } from './page-origin.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
 
 export interface IncomingRequest {
@@ -35,7 +36,7 @@ export interface RawReply {
  * real middleware. The middleware is asynchronous (hono/cors awaits), so this
  * pure, synchronous module only says what to call it with; the server
  * (origin-app.ts) and the model (predict.ts) run it with
- * experiments/middleware/run-middleware.ts.
+ * plan/middleware/run-middleware.ts.
  */
 export interface MiddlewareCall {
   /** Options with `{page}` and `{origin:NAME}` expanded. */
@@ -106,7 +107,7 @@ const TOKEN = /\{(page|reflect|origin:([^}]*))\}/g;
 /** Expands `{page}`, `{reflect}` and `{origin:NAME}` in one header value. */
 export function expandTokens(value: string, field: string, context: { page: PageOrigin; origins: OriginMap; requestOrigin: string | undefined }): string {
   return value.replace(TOKEN, (_match, token: string, name: string | undefined) => {
-    if (token === 'page') return context.page === 'null' ? 'null' : context.origins[context.page];
+    if (token === 'page') return serializedPageOrigin(context.page, context.origins);
     if (token === 'reflect') return context.requestOrigin ?? '';
     if (name !== undefined && isOriginName(name)) return context.origins[name];
     throw new PlanError(field, `{origin:${name}}: ${unknownOriginMessage(name ?? '')}`);

@@ -1,0 +1,38 @@
+/**
+ * The playground's driver for the step loop (engines/run-steps.ts): the
+ * learner's own browser runs each step in the hidden runner frame of the
+ * step's page origin (runner-frames.ts), and what the origins received is
+ * read from the journal over HTTP. A page is never told why its browser
+ * blocked a request, so the engine's verdict is silent (no reason, no console
+ * line): the playground shows the model's reason, labelled as predicted.
+ */
+import type { EngineVerdict } from '../../engines/engine.ts';
+import type { StepDriver } from '../../engines/run-steps.ts';
+import type { JournalRead } from '../../plan/journal-entry.ts';
+import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { runnerOrigin } from '../../plan/page-origin.ts';
+import { JOURNAL_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
+import type { RunnerFrames } from './runner-frames.ts';
+
+const SILENT: EngineVerdict = { reason: null, console: null };
+
+async function readJournal(origins: OriginMap, run: string, since: number): Promise<JournalRead> {
+  // Same-origin, so the custom header needs no preflight; it marks the run as in use (journal-reader.ts).
+  const url = `${origins.app}${JOURNAL_PREFIX}${run}?since=${since}`;
+  const res = await fetch(url, { headers: { [JOURNAL_READER_HEADER]: 'playground' } });
+  return (await res.json()) as JournalRead;
+}
+
+export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriver {
+  return {
+    tab: async (page) => ({
+      url: `${runnerOrigin(page, origins)}${RUNNER_PATH}`,
+      run: async (request) => ({ seen: await frames.run(page, request), verdict: SILENT, settled: performance.now() }),
+      // The frames outlive a run: RunnerFrames keeps one per page origin for the next runs.
+      close: async () => undefined,
+    }),
+    journal: (run, since) => readJournal(origins, run, since),
+    pause: (delayMs) => new Promise((resolve) => setTimeout(resolve, delayMs)),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The one step loop. For each step of an experiment (steps.ts) it waits as
+ * the step asks, runs the step in the driver's tab for the step's page
+ * origin, reads what the origins received for the step, and puts the three
+ * together: what the page saw, what the engine said, what the servers saw,
+ * with the model's prediction and its explanation. The headless runner
+ * (runner/run-experiments.ts: scheduling, slots, tabs) and the playground
+ * (client/lab/run-in-browser.ts: frames in the learner's browser) both run
+ * their steps here; how each compares the result with its expectations is
+ * theirs.
+ */
+import type { JournalEviction } from '../experiments/problems/index.ts';
+import type { Language } from '../experiments/i18n/languages.ts';
+import { explain, type Explanation } from '../experiments/model/explain.ts';
+import { explainContext } from '../experiments/model/explain-context.ts';
+import type { StepPrediction } from '../experiments/model/prediction.ts';
+import type { StepSpan } from '../experiments/model/step-clock.ts';
+import type { Experiment, PageOrigin } from '../experiments/schema.ts';
+import { serverView, type ServerView } from '../experiments/server-view.ts';
+import type { JournalRead } from '../plan/journal-entry.ts';
+import type { OriginMap } from '../plan/origins.ts';
+import { serializedPageOrigin } from '../plan/page-origin.ts';
+import { PLAN_PREFIX } from '../plan/routes.ts';
+import type { PageSeen } from '../runner-page/step.ts';
+import type { EngineTab, EngineVerdict } from './engine.ts';
+import type { Observation } from './run-result.ts';
+import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';
+
+/** A way of running steps: its tabs, its journal, its waiting. */
+export interface StepDriver {
+  /** The tab on the runner page of `page`, ready to run a step. */
+  tab(page: PageOrigin): Promise<EngineTab>;
+  /** What the origins received for `run`, from entry `since` on (the lab in-process, or over HTTP). */
+  journal(run: string, since: number): Promise<JournalRead>;
+  /** Waits before a step that asks to (`delayMs`); the headless runner gives its slot up meanwhile. */
+  pause(delayMs: number): Promise<void>;
+}
+
+export interface StepsOf {
+  experiment: Experiment;
+  origins: OriginMap;
+  run: string;
+  /** The URL every step asks for (experimentUrl of the run). */
+  url: string;
+  /** The model's prediction per step; empty when a run skips the model. */
+  predictions: readonly StepPrediction[];
+  /** The language of the explanations (the CLI's: English). */
+  lang?: Language;
+}
+
+export interface StepRun {
+  step: ExperimentStep;
+  seen: PageSeen;
+  verdict: EngineVerdict;
+  /** What the origins received, in the run format's terms (also spread into `observed`). */
+  server: ServerView;
+  observed: Observation;
+  prediction: StepPrediction | undefined;
+  explanation: Explanation | undefined;
+  /** When the step's request was made and settled, for the step clock (experiments/model/step-clock.ts). */
+  span: StepSpan;
+  /** Set when the run's journal was evicted (class mode, a full journal): what the servers saw is unknown. */
+  evicted: string | undefined;
+  eviction: JournalEviction | undefined;
+}
+
+/** Runs the steps one after the other, yielding each as it is done; a driver's error ends the run there. */
+export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator<StepRun> {
+  const { experiment, origins, run, url, predictions, lang } = of;
+  const finalHop = experiment.server?.redirects?.length ?? 0;
+  for (const step of experimentSteps(experiment)) {
+    if (step.delayMs > 0) await driver.pause(step.delayMs);
+    const tab = await driver.tab(step.page);
+    // Entries that came in since the last step (a request still on its way when the page gave up) are not this step's.
+    const since = (await driver.journal(run, 0)).entries.length;
+    const start = performance.now();
+    const { seen, verdict, settled } = await tab.run(stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
+    const span = { start, end: settled ?? performance.now() };
+    const { entries: serverSaw, evicted, eviction } = await driver.journal(run, since);
+    const server = serverView(serverSaw, finalHop);
+    const observed: Observation = {
+      outcome: seen.outcome,
+      reason: verdict.reason,
+      failedParameter: verdict.failedParameter ?? null,
+      ...server,
+      status: seen.status,
+      responseType: seen.responseType,
+      readableHeaders: seen.readableHeaders,
+      console: verdict.console,
+      pageError: seen.error,
+      serverSaw,
+    };
+    const prediction = predictions[step.index];
+    const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };
+    const explanation = prediction ? explain(prediction, explainContext(prediction, context), lang) : undefined;
+    yield { step, seen, verdict, server, observed, prediction, explanation, span, evicted, eviction };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The one place a step's ExplainContext is built (headless runner, playground,
+ * the prediction panel). The method is the preflight's when the step's last
+ * request was one: its `Access-Control-Request-Method` is what the browser
+ * checked against `Access-Control-Allow-Methods` and names in its message,
+ * the byte-uppercased method for the six Fetch normalizes (`put` becomes `PUT`).
+ * https://fetch.spec.whatwg.org/#concept-method-normalize
+ * https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+import type { ResolvedRequest } from '../format-defaults.ts';
+import type { ExplainContext } from './explain.ts';
+import type { StepPrediction } from './prediction.ts';
+
+export interface StepContext {
+  /** The URL the page asked for. */
+  url: string;
+  /** The page's serialized origin ("null" for an opaque page). */
+  pageOrigin: string;
+  request: ResolvedRequest;
+}
+
+export function explainContext(prediction: Pick<StepPrediction, 'requests'>, step: StepContext): ExplainContext {
+  const { url, pageOrigin, request } = step;
+  return {
+    url,
+    pageOrigin,
+    api: request.api,
+    method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method,
+    credentialsInclude: request.credentials === 'include',
+    targetAddressSpace: request.targetAddressSpace,
+  };
+}

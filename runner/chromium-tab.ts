@@ -1,0 +1,71 @@
+/**
+ * The Chromium driver's tab (engines/engine.ts): a Playwright page on the
+ * runner page of one page origin, its steps run by the page script
+ * (`window.corsLab.runStep`), Chromium's own words read from the DevTools
+ * Protocol by the page's ChromiumWatch.
+ */
+import type { Page } from 'playwright-core';
+import type { EngineStep, EngineTab } from '../engines/engine.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
+import { ChromiumWatch } from './chromium-verdict.ts';
+import { STEP_TIMEOUT_MS } from './concurrency.ts';
+
+/** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
+export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
+  let timer: NodeJS.Timeout | undefined;
+  const silent: PageSeen = {
+    outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
+    error: `no answer within ${STEP_TIMEOUT_MS / 1000} s`, pageOrigin: '',
+  };
+  const timeout = new Promise<PageSeen>((resolve) => {
+    timer = setTimeout(() => resolve(silent), STEP_TIMEOUT_MS);
+  });
+  const answer = page.evaluate((step) => window.corsLab.runStep(step), request);
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
+ * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
+ */
+function thrownBeforeSending(error: string | null): boolean {
+  return error !== null && error.includes("Failed to execute '");
+}
+
+export class ChromiumTab implements EngineTab {
+  private constructor(
+    readonly url: string,
+    readonly page: Page,
+    readonly watch: ChromiumWatch,
+  ) {}
+
+  /** Watches `page` and loads the runner page at `url` in it. */
+  static async open(page: Page, url: string): Promise<ChromiumTab> {
+    const watch = await ChromiumWatch.attach(page);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return new ChromiumTab(url, page, watch);
+  }
+
+  /** The same page moved to the runner at `url`; a page that could not get there is closed. */
+  async moveTo(url: string): Promise<ChromiumTab> {
+    try {
+      await this.page.goto(url, { waitUntil: 'domcontentloaded' });
+    } catch (error) {
+      void this.close().catch(() => undefined);
+      throw error;
+    }
+    return new ChromiumTab(url, this.page, this.watch);
+  }
+
+  async run(request: StepRequest, marker: string): Promise<EngineStep> {
+    this.watch.begin(marker);
+    const seen = await runInPage(this.page, request);
+    const settled = performance.now();
+    const verdict = await this.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
+    return { seen, verdict, settled };
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
