@@ -4,6 +4,15 @@
  * Origin and Cookie, the actual answer's status and raw header lines, and the
  * address space Chromium put the server in. Playwright's own events never
  * show the preflight (browser-facts), CDP does.
+ *
+ * Redirects: the main request keeps one request id across every hop of a
+ * redirect chain; each hop is a new `Network.requestWillBeSent` (carrying the
+ * previous hop's answer as `redirectResponse`) and, for each hop, one
+ * `requestWillBeSentExtraInfo` (the headers as sent, Origin among them) and one
+ * `responseReceivedExtraInfo` (the raw answer). CDP does not order extra-info
+ * events against the main ones, so the n-th event of each kind belongs to hop n.
+ * Every preflight (a cross-origin redirect of a preflighted request gets a new
+ * one) has an id of its own and is matched to the first hop with its URL.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -25,18 +34,35 @@ export interface WireExchange {
   errorText: string | null;
 }
 
+/** One hop of the actual request's redirect chain: the request as sent there, its answer and its preflight. */
+export interface WireHop {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  preflight: WireExchange | null;
+}
+
 export interface Wire {
   preflight: WireExchange | null;
   actual: WireExchange | null;
+  /** Every hop of the actual request, in order (one when nothing redirected). */
+  hops: WireHop[];
 }
 
 interface Collected {
   kind: 'preflight' | 'actual' | null;
   url: string;
-  requestHeaders: Record<string, string>;
-  response: WireResponse | null;
+  /** Per hop, in the order Chromium sent them (a preflight has one hop). */
+  sent: Array<{ method: string; url: string }>;
+  requestHeaders: Array<Record<string, string>>;
+  responses: WireResponse[];
   errorText: string | null;
 }
+
+/** The answer to the last hop sent, once it is in. */
+const lastResponse = (found: Collected): WireResponse | null =>
+  found.sent.length > 0 ? (found.responses[found.sent.length - 1] ?? null) : (found.responses.at(-1) ?? null);
 
 /** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
 export function parseHeadersText(text: string): HeaderLines {
@@ -69,7 +95,10 @@ export class NetworkWatch {
     const cdp: CDPSession = await page.context().newCDPSession(page);
     const entry = (id: string): Collected => {
       let found = watch.#requests.get(id);
-      if (!found) watch.#requests.set(id, (found = { kind: null, url: '', requestHeaders: {}, response: null, errorText: null }));
+      if (!found) {
+        found = { kind: null, url: '', sent: [], requestHeaders: [], responses: [], errorText: null };
+        watch.#requests.set(id, found);
+      }
       return found;
     };
     cdp.on('Network.requestWillBeSent', (event) => {
@@ -81,17 +110,18 @@ export class NetworkWatch {
       const found = entry(event.requestId);
       found.kind ??= preflight ? 'preflight' : 'actual';
       found.url = event.request.url;
+      found.sent.push({ method: event.request.method, url: event.request.url });
     });
     cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
-      if (watch.#target) entry(event.requestId).requestHeaders = event.headers as Record<string, string>;
+      if (watch.#target) entry(event.requestId).requestHeaders.push(event.headers as Record<string, string>);
     });
     cdp.on('Network.responseReceivedExtraInfo', (event) => {
       if (!watch.#target) return;
-      entry(event.requestId).response = {
+      entry(event.requestId).responses.push({
         status: event.statusCode,
         headers: event.headersText ? parseHeadersText(event.headersText) : Object.entries(event.headers as Record<string, string>),
         addressSpace: event.resourceIPAddressSpace ?? null,
-      };
+      });
       watch.#wake?.();
     });
     cdp.on('Network.loadingFailed', (event) => {
@@ -113,7 +143,25 @@ export class NetworkWatch {
 
   #pick(kind: 'preflight' | 'actual'): WireExchange | null {
     const found = [...this.#requests.values()].filter((r) => r.kind === kind).at(-1);
-    return found ? { requestHeaders: found.requestHeaders, response: found.response, errorText: found.errorText } : null;
+    if (!found) return null;
+    return { requestHeaders: found.requestHeaders.at(-1) ?? {}, response: lastResponse(found), errorText: found.errorText };
+  }
+
+  /** The actual request's hops, each with the preflight sent to its URL (if any). */
+  #hops(): WireHop[] {
+    const collected = [...this.#requests.values()];
+    const actual = collected.filter((r) => r.kind === 'actual').at(-1);
+    const preflights = collected.filter((r) => r.kind === 'preflight');
+    const used = new Set<Collected>();
+    return (actual?.sent ?? []).map((sent, index) => {
+      const preflight = preflights.find((p) => !used.has(p) && p.url === sent.url) ?? null;
+      if (preflight) used.add(preflight);
+      const exchange = preflight
+        ? { requestHeaders: preflight.requestHeaders.at(-1) ?? {}, response: lastResponse(preflight), errorText: preflight.errorText }
+        : null;
+      const response = actual?.responses[index] ?? null;
+      return { ...sent, requestHeaders: actual?.requestHeaders[index] ?? {}, response, preflight: exchange };
+    });
   }
 
   /**
@@ -141,7 +189,7 @@ export class NetworkWatch {
       clearTimeout(timer);
       this.#wake = null;
     }
-    const wire = { preflight: this.#pick('preflight'), actual: this.#pick('actual') };
+    const wire = { preflight: this.#pick('preflight'), actual: this.#pick('actual'), hops: this.#hops() };
     this.#target = null;
     return wire;
   }

@@ -4,6 +4,7 @@ import type { Observation, Prediction } from '../runner/observed.ts';
 import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
 import type { WireResponse } from './network-watch.ts';
+import type { Hop } from './redirect-chain.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
 export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
@@ -38,6 +39,11 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
   predicted?: Prediction;
   explanation: Explanation;
+  /**
+   * Every hop of the actual request (one when nothing redirected): method, URL, the Origin sent, the status and
+   * CORS headers, a method change by a redirect, and the fix per hop. Absent when the request never left.
+   */
+  hops?: Hop[];
   /**
    * When Local Network Access blocked the request: the same request once the user allows access, that is
    * CORS's verdict on it (the matchers judge this one).

@@ -6,6 +6,7 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
+import { methodChangeOf, type Hop } from './redirect-chain.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
@@ -26,11 +27,28 @@ const CAUSE_WORDS: Record<Cause, string> = {
   network: 'network error',
 };
 
-/** One line: outcome, reason and cause. */
+/** One line: outcome, reason and cause; an allowed request a redirect turned into another method says so. */
 export function probeSummary(result: ProbeResult): string {
   const why = result.reason ? `: ${result.reason}` : '';
   const cause = result.cause && result.cause !== 'cors' ? ` (not CORS: ${CAUSE_WORDS[result.cause]})` : '';
-  return `${result.outcome}${why}${cause}`;
+  const change = methodChangeOf(result.hops ?? []);
+  const ran = change && result.outcome === 'allowed' ? ` as ${change.to}, not ${result.request.method} (${change.status} redirect)` : '';
+  return `${result.outcome}${ran}${why}${cause}`;
+}
+
+/** The redirect chain, one hop a paragraph: request line, Origin sent, status and the CORS headers. */
+function chain(hops: readonly Hop[], pad: string): string {
+  return hops
+    .map((hop, index) => {
+      const change = hop.methodChange ? ` (the ${hop.methodChange.status} changed ${hop.methodChange.from} to ${hop.methodChange.to})` : '';
+      const head = `${index + 1}. ${hop.method} ${printableLine(hop.url)}${change}, Origin: ${printableLine(hop.origin ?? '(none)')}`;
+      const preflight = hop.preflight
+        ? `\n${pad}   preflight -> ${hop.preflight.answer ? `${hop.preflight.answer.status}${lines(hop.preflight.answer.corsHeaders, `${pad}     `)}` : 'none'}`
+        : '';
+      const answer = hop.answer ? `${hop.answer.status}${lines(hop.answer.corsHeaders, `${pad}     `)}` : 'none';
+      return `${head}${preflight}\n${pad}   -> ${answer}`;
+    })
+    .join(`\n${pad}`);
 }
 
 export function probeReport(result: ProbeResult): string {
@@ -41,7 +59,10 @@ export function probeReport(result: ProbeResult): string {
   if (result.console) out.push(`  console   ${printableLine(result.console)}`);
   if (result.preflight || result.preflightResponse) out.push(answer('  preflight OPTIONS -> ', result.preflightResponse, pad));
   else out.push('  preflight none sent');
-  out.push(answer(`  response  ${r.method} -> `, result.response, pad));
+  const hops = result.hops ?? [];
+  const last = hops.at(-1);
+  out.push(answer(`  response  ${last?.method ?? r.method} -> `, result.response, pad));
+  if (hops.length > 1) out.push(`  hops      ${chain(hops, pad)}`);
   const e = result.explanation;
   out.push(`  verdict   ${indent(e.verdict, pad)}`);
   if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);

@@ -20,6 +20,7 @@ import { NetworkWatch, type Answered, type WireExchange } from './network-watch.
 import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import { decidedByOf, type ProbeResult } from './probe-result.ts';
+import { chainOf, explainChain, isRedirectChain } from './redirect-chain.ts';
 
 export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
@@ -159,6 +160,12 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       cause === null || cause === 'cors'
         ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
+    const hops = chainOf(request, wire.hops);
+    // A redirected request: the verdict and the fix are the chain's, hop by hop (the replay above sees one hop).
+    const chained =
+      isRedirectChain(hops) && (cause === null || cause === 'cors')
+        ? { ...explanation, ...explainChain(request, hops, observed.outcome) }
+        : explanation;
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
       request,
@@ -173,7 +180,8 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       responseHeaders: Object.fromEntries(combined.names().map((name) => [name, combined.get(name) ?? ''])),
       addressSpace: { page: pageSpace, target: targetSpace },
       ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
-      explanation,
+      ...(hops.length ? { hops } : {}),
+      explanation: chained,
     };
   } finally {
     await context.close();

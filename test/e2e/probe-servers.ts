@@ -20,6 +20,8 @@ export interface ApiServer {
   url: string;
   /** Requests received, as "METHOD path". */
   seen: string[];
+  /** The Origin header of each request received (same order as `seen`; "-" for none). */
+  origins: string[];
   close(): Promise<void>;
 }
 
@@ -33,9 +35,11 @@ function write(res: import('node:http').ServerResponse, reply: Reply | undefined
 
 export async function startApi(routes: Record<string, Route>): Promise<ApiServer> {
   const seen: string[] = [];
+  const origins: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     seen.push(`${req.method} ${path}`);
+    origins.push(req.headers.origin ?? '-');
     const route = routes[path];
     if (!route) return void res.writeHead(404).end();
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
@@ -45,6 +49,7 @@ export async function startApi(routes: Record<string, Route>): Promise<ApiServer
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
+    origins,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
