@@ -4,6 +4,7 @@ import type { Observation, Prediction } from '../runner/observed.ts';
 import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
 import type { WireResponse } from './network-watch.ts';
+import type { Exposure } from './exposed-headers.ts';
 import type { Hop } from './redirect-chain.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
@@ -44,6 +45,11 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
    * CORS headers, a method change by a redirect, and the fix per hop. Absent when the request never left.
    */
   hops?: Hop[];
+  /**
+   * For an allowed CORS response: the header names JavaScript can read, those the server sent that it cannot, and
+   * the Access-Control-Expose-Headers line that would expose them.
+   */
+  exposure?: Exposure;
   /**
    * When Local Network Access blocked the request: the same request once the user allows access, that is
    * CORS's verdict on it (the matchers judge this one).

@@ -65,6 +65,12 @@ export function probeReport(result: ProbeResult): string {
   if (hops.length > 1) out.push(`  hops      ${chain(hops, pad)}`);
   const e = result.explanation;
   out.push(`  verdict   ${indent(e.verdict, pad)}`);
+  if (result.exposure) {
+    const { readable, hidden, fix } = result.exposure;
+    out.push(`  readable  ${readable.join(', ') || 'none'}`);
+    if (hidden.length) out.push(`  hidden    ${hidden.map(printableLine).join(', ')}`);
+    if (fix) out.push(`  expose    ${printableLine(fix)}   (name only what JavaScript needs)`);
+  }
   if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
   if (e.mdn) out.push(`  see       ${e.mdn}`);
   const behind = result.withPermission;

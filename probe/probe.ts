@@ -20,6 +20,7 @@ import { NetworkWatch, type Answered, type WireExchange } from './network-watch.
 import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import { decidedByOf, type ProbeResult } from './probe-result.ts';
+import { exposureOf } from './exposed-headers.ts';
 import { chainOf, explainChain, isRedirectChain } from './redirect-chain.ts';
 
 export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
@@ -166,6 +167,19 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       isRedirectChain(hops) && (cause === null || cause === 'cors')
         ? { ...explanation, ...explainChain(request, hops, observed.outcome) }
         : explanation;
+    // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
+    const exposure =
+      seen.outcome === 'allowed' && seen.responseType === 'cors' && response
+        ? exposureOf(response.headers, Object.keys(seen.readableHeaders), request.credentials === 'include')
+        : null;
+    const told = exposure
+      ? {
+          ...chained,
+          verdict:
+            `${chained.verdict} Readable: ${exposure.readable.join(', ') || 'no header'}.` +
+            (exposure.hidden.length ? ` Hidden (not in Access-Control-Expose-Headers): ${exposure.hidden.join(', ')}.` : ''),
+        }
+      : chained;
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
       request,
@@ -181,7 +195,8 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       addressSpace: { page: pageSpace, target: targetSpace },
       ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
       ...(hops.length ? { hops } : {}),
-      explanation: chained,
+      ...(exposure ? { exposure } : {}),
+      explanation: told,
     };
   } finally {
     await context.close();

@@ -14,6 +14,11 @@ test.beforeAll(async () => {
   api = await startApi({
     '/wildcard': { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
     '/exact': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Total', 'X-Total': '1', 'X-Hidden': '1' } } },
+    '/count': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Page', 'X-Page': '2', 'X-Total-Count': '40' } } },
+    // /count with the fix its failing toExposeHeader gives.
+    '/count-fixed': {
+      actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Page, X-Total-Count', 'X-Page': '2', 'X-Total-Count': '40' } },
+    },
     // The misconfiguration a negative test exists for: any origin, with credentials.
     '/reflect': {
       actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } },
@@ -62,6 +67,20 @@ test('toExposeHeader, toHavePreflight and .not', async ({ cors }) => {
   expect(result).not.toHavePreflight();
   expect(failure(() => expect(result).toExposeHeader('X-Hidden'))).toContain('Received: readable: ');
   expect(failure(() => expect(result).toHavePreflight())).toContain('Received: no preflight');
+});
+
+test('readable and hidden header names; a failing toExposeHeader carries the Expose-Headers fix, which works', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url}/count`, origin: ORIGIN });
+  expect(result.exposure?.readable).toEqual(['x-page']);
+  expect(result.exposure?.hidden).toEqual(['X-Total-Count', 'Date']);
+  expect(result.explanation.verdict).toContain('Readable: x-page. Hidden (not in Access-Control-Expose-Headers): X-Total-Count, Date.');
+  const message = failure(() => expect(result).toExposeHeader('x-total-count'));
+  expect(message).toContain('Received: readable: x-page; sent but hidden: X-Total-Count, Date');
+  expect(message).toContain('Fix:      actual answer: Access-Control-Expose-Headers: X-Page, X-Total-Count');
+  expect(failure(() => expect(result).toExposeHeader('X-Request-Id'))).toContain('The server did not send X-Request-Id at all');
+  const fixed = await cors.probe({ url: `${api.url}/count-fixed`, origin: ORIGIN });
+  expect(fixed).toExposeHeader('x-total-count');
+  expect(fixed.exposure?.hidden).toEqual(['Date']);
 });
 
 const ATTACKER = 'https://evil.example';
