@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exposeFix, exposureOf } from './exposed-headers.ts';
 
 describe('exposureOf', () => {
-  it('names the hidden headers as sent, leaving out Set-Cookie, connection and CORS headers', () => {
+  it('names the hidden headers as sent, leaving out Set-Cookie, connection, CORS headers, Date and Vary', () => {
     const sent: Array<[string, string]> = [
       ['Access-Control-Allow-Origin', 'http://localhost:3000'],
       ['Access-Control-Expose-Headers', 'X-Page'],
@@ -11,6 +11,8 @@ describe('exposureOf', () => {
       ['x-total-count', '41'],
       ['Set-Cookie', 'a=1'],
       ['Connection', 'keep-alive'],
+      ['Date', 'Sun, 06 Dec 2026 22:19:22 GMT'],
+      ['Vary', 'Origin'],
       ['Content-Type', 'text/plain'],
     ];
     expect(exposureOf(sent, ['x-page', 'content-type'], false)).toEqual({

@@ -13,14 +13,17 @@ import type { HeaderLines } from '../experiments/headers.ts';
 export interface Exposure {
   /** Names JavaScript can read (lower-case, as `Headers` gives them). */
   readable: string[];
-  /** Names the server sent that JavaScript cannot read, as the server wrote them. */
+  /** Names the server sent that JavaScript cannot read, as the server wrote them (Date, Server, Vary left out). */
   hidden: string[];
   /** The Access-Control-Expose-Headers line that would expose the hidden names; null when none is hidden. */
   fix: string | null;
 }
 
-/** Never readable (forbidden response header names), or no data of the response: the connection's own, CORS's own. */
-const NOT_DATA = /^(set-cookie2?|connection|keep-alive|transfer-encoding|access-control-.*)$/i;
+/**
+ * Left out of the hidden names: never readable (forbidden response header names), or not the answer's data: the
+ * connection's headers, CORS's own, and what every server sends about itself (Date, Server, Vary).
+ */
+const NOT_DATA = /^(set-cookie2?|connection|keep-alive|transfer-encoding|access-control-.*|date|server|vary)$/i;
 
 const EXPOSE = 'access-control-expose-headers';
 

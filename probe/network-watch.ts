@@ -15,7 +15,7 @@
  * one) has an id of its own and is matched to the first hop with its URL.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { HeaderLines } from '../experiments/headers.ts';
 
 export interface WireResponse {
@@ -41,6 +41,14 @@ export interface WireHop {
   requestHeaders: Record<string, string>;
   response: WireResponse | null;
   preflight: WireExchange | null;
+  /** The cookies Chromium considered for this hop, with why it did not send each (empty when sent). */
+  cookies: HopCookie[];
+}
+
+export interface HopCookie {
+  name: string;
+  /** Chromium's CookieBlockedReason list, e.g. "UserPreferences" (third-party cookies blocked), "SameSiteLax". */
+  blockedReasons: string[];
 }
 
 export interface Wire {
@@ -56,6 +64,7 @@ interface Collected {
   /** Per hop, in the order Chromium sent them (a preflight has one hop). */
   sent: Array<{ method: string; url: string }>;
   requestHeaders: Array<Record<string, string>>;
+  cookies: HopCookie[][];
   responses: WireResponse[];
   errorText: string | null;
 }
@@ -90,13 +99,17 @@ export class NetworkWatch {
 
   private constructor() {}
 
-  static async attach(page: Page): Promise<NetworkWatch> {
+  /**
+   * `keepCaches`: leave the preflight cache and HTTP cache on (for requests that follow one another). `target`: the
+   * frame whose requests to watch when it runs in a process of its own (an out-of-process iframe has its own session).
+   */
+  static async attach(page: Page, keepCaches = false, target: Page | Frame = page): Promise<NetworkWatch> {
     const watch = new NetworkWatch();
-    const cdp: CDPSession = await page.context().newCDPSession(page);
+    const cdp: CDPSession = await page.context().newCDPSession(target);
     const entry = (id: string): Collected => {
       let found = watch.#requests.get(id);
       if (!found) {
-        found = { kind: null, url: '', sent: [], requestHeaders: [], responses: [], errorText: null };
+        found = { kind: null, url: '', sent: [], requestHeaders: [], cookies: [], responses: [], errorText: null };
         watch.#requests.set(id, found);
       }
       return found;
@@ -113,7 +126,10 @@ export class NetworkWatch {
       found.sent.push({ method: event.request.method, url: event.request.url });
     });
     cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
-      if (watch.#target) entry(event.requestId).requestHeaders.push(event.headers as Record<string, string>);
+      if (!watch.#target) return;
+      const found = entry(event.requestId);
+      found.requestHeaders.push(event.headers as Record<string, string>);
+      found.cookies.push(event.associatedCookies.map(({ cookie, blockedReasons }) => ({ name: cookie.name, blockedReasons })));
     });
     cdp.on('Network.responseReceivedExtraInfo', (event) => {
       if (!watch.#target) return;
@@ -131,8 +147,8 @@ export class NetworkWatch {
     });
     cdp.on('Network.loadingFinished', () => watch.#wake?.());
     await cdp.send('Network.enable');
-    // Every probe starts with an empty preflight cache and HTTP cache.
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // Every probe starts with an empty preflight cache and HTTP cache (a fresh context); a single request bypasses both.
+    if (!keepCaches) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     return watch;
   }
 
@@ -160,7 +176,8 @@ export class NetworkWatch {
         ? { requestHeaders: preflight.requestHeaders.at(-1) ?? {}, response: lastResponse(preflight), errorText: preflight.errorText }
         : null;
       const response = actual?.responses[index] ?? null;
-      return { ...sent, requestHeaders: actual?.requestHeaders[index] ?? {}, response, preflight: exchange };
+      const cookies = actual?.cookies[index] ?? [];
+      return { ...sent, requestHeaders: actual?.requestHeaders[index] ?? {}, response, preflight: exchange, cookies };
     });
   }
 

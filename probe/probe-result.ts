@@ -5,6 +5,7 @@ import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Exposure } from './exposed-headers.ts';
+import type { CookieSent } from './probe-cookies.ts';
 import type { Hop } from './redirect-chain.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
@@ -50,11 +51,24 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
    * the Access-Control-Expose-Headers line that would expose them.
    */
   exposure?: Exposure;
+  /** With `cookies`: whether each went with the request, and Chromium's reason when not. */
+  cookies?: CookieSent[];
+  /** With `then`: each further request, and whether a preflight was sent again (none: the preflight cache answered). */
+  thenResults?: ThenResult[];
   /**
    * When Local Network Access blocked the request: the same request once the user allows access, that is
    * CORS's verdict on it (the matchers judge this one).
    */
   withPermission?: ProbeResult;
+}
+
+export interface ThenResult {
+  method: string;
+  outcome: Observation['outcome'];
+  reason: string | null;
+  /** A preflight was sent for this request (false: the preflight cache, or no preflight needed). */
+  preflight: boolean;
+  status: number | null;
 }
 
 /** The JSON `--json` writes: the run format's `observed` and `explanation`, with the request beside them. */

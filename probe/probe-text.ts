@@ -7,6 +7,7 @@ import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 import { methodChangeOf, type Hop } from './redirect-chain.ts';
+import { cookieWords } from './probe-cookies.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
@@ -54,11 +55,18 @@ function chain(hops: readonly Hop[], pad: string): string {
 export function probeReport(result: ProbeResult): string {
   const r = result.request;
   const pad = '            ';
-  const out = [`${r.method} ${r.url} from ${r.origin}${r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : ''}${r.mode !== 'cors' ? `, mode ${r.mode}` : ''}`];
+  const from = r.origin === 'null' ? 'origin null (a sandboxed iframe)' : r.origin;
+  const settings = [
+    r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : '',
+    r.mode !== 'cors' ? `, mode ${r.mode}` : '',
+    r.insecure ? ', any TLS certificate accepted (--insecure)' : '',
+  ].join('');
+  const out = [`${r.method} ${r.url} from ${from}${settings}`];
   out.push(`  outcome   ${probeSummary(result)}${result.status !== null ? `, the page read status ${result.status}` : ''}`);
   if (result.console) out.push(`  console   ${printableLine(result.console)}`);
   if (result.preflight || result.preflightResponse) out.push(answer('  preflight OPTIONS -> ', result.preflightResponse, pad));
   else out.push('  preflight none sent');
+  if (result.cookies) out.push(`  cookies   ${result.cookies.map(cookieWords).join(`\n${pad}`)}`);
   const hops = result.hops ?? [];
   const last = hops.at(-1);
   out.push(answer(`  response  ${last?.method ?? r.method} -> `, result.response, pad));
@@ -73,6 +81,11 @@ export function probeReport(result: ProbeResult): string {
   }
   if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
   if (e.mdn) out.push(`  see       ${e.mdn}`);
+  for (const then of result.thenResults ?? []) {
+    const why = then.reason ? `: ${then.reason}` : '';
+    const preflight = then.preflight ? 'a preflight was sent again' : 'no preflight sent (the preflight cache answered, or none was needed)';
+    out.push(`  then      ${then.method} -> ${then.outcome}${why}, ${preflight}`);
+  }
   const behind = result.withPermission;
   if (behind) {
     out.push(`  once the user allows local network access: ${probeSummary(behind)}`);

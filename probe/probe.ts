@@ -5,7 +5,7 @@
  * Chromium's reason and console line come from the runner's CDP watch, the
  * preflight and the raw headers from this folder's network watch.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { PageSeen, StepRequest } from '../client/runner/step.ts';
 import { runInPage } from '../runner/run-experiments.ts';
 import { inlineScript } from '../servers/pages.ts';
@@ -18,12 +18,14 @@ import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
 import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
-import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import { cookieReport } from './probe-cookies.ts';
+import { explainNullOrigin } from './null-origin.ts';
 import { decidedByOf, type ProbeResult } from './probe-result.ts';
 import { exposureOf } from './exposed-headers.ts';
 import { chainOf, explainChain, isRedirectChain } from './redirect-chain.ts';
 
-export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+export { ProbeInputError, type ProbeOptions, type ProbeRequest, type ThenStep } from './probe-options.ts';
 export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
 
 /**
@@ -38,6 +40,55 @@ export type LocalNetworkAccess = (typeof LOCAL_NETWORK_ACCESS)[number];
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 function probePage(script: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
+}
+
+/** HTML attribute text (https://html.spec.whatwg.org/#attributes-2): & and " escaped. */
+const attribute = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+/**
+ * `--origin null`: the probe page holds a sandboxed iframe (`allow-scripts` only, so its origin is opaque) that
+ * runs the request; its fetches carry `Origin: null`, as PortSwigger's null-origin lab does it.
+ */
+function nullOriginPage(script: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe></body></html>`;
+}
+
+/** A fresh context (TLS errors ignored with `insecure`, the cookies set) whose page will be the probe page. */
+async function openProbePage(request: ProbeRequest, browser: Browser, grant: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const host = hostOrigin(request);
+  const pageUrl = `${host}/`;
+  const script = await runnerScript();
+  const context = await browser.newContext({ ignoreHTTPSErrors: request.insecure });
+  if (grant) await context.grantPermissions(['local-network-access'], { origin: host });
+  if (request.cookies.length) await context.addCookies(cookieJar(request));
+  const page = await context.newPage();
+  const body = request.origin === NULL_ORIGIN ? nullOriginPage(script) : probePage(script);
+  await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  return { context, page };
+}
+
+/** The loaded target: the page, or the sandboxed frame once its script has run. */
+async function loaded(request: ProbeRequest, page: Page): Promise<Page | Frame> {
+  await page.goto(`${hostOrigin(request)}/`, { waitUntil: 'domcontentloaded' });
+  // Only the page is intercepted: the probed request must reach the network untouched.
+  await page.unrouteAll();
+  if (request.origin !== NULL_ORIGIN) return page;
+  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('probe: the sandboxed frame did not load');
+  await frame.waitForFunction(() => 'corsLab' in window);
+  return frame;
+}
+
+/**
+ * The cookies of `--cookie`, for the URL's host. SameSite=None (sent on a cross-site request) needs Secure, which
+ * Chromium accepts for https and for loopback hosts (potentially trustworthy); otherwise a Lax cookie.
+ * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute
+ */
+function cookieJar(request: ProbeRequest): Parameters<BrowserContext['addCookies']>[0] {
+  const url = new URL(request.url);
+  const secure = url.protocol === 'https:' || addressSpaceOf(url.hostname) === 'loopback';
+  const sameSite = secure ? ('None' as const) : ('Lax' as const);
+  return request.cookies.map(([name, value]) => ({ name, value, domain: url.hostname, path: '/', secure, sameSite, httpOnly: false }));
 }
 
 function header(headers: Record<string, string> | undefined, name: string): string | null {
@@ -95,7 +146,7 @@ export async function probe(
   localNetworkAccess: LocalNetworkAccess = 'denied',
 ): Promise<ProbeResult> {
   const request = probeRequest(options);
-  const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
+  const pageSpace = addressSpaceOf(new URL(hostOrigin(request)).hostname);
   // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
   // would be in its host's space: grant the permission exactly when such a page would not need it.
   const granted =
@@ -124,31 +175,56 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
   return { ...result, reason: netError, cause, decidedBy: decidedByOf(cause), explanation };
 }
 
+/**
+ * Where the DevTools Protocol sees the request: the page, or the sandboxed frame when Chromium runs it in a process
+ * of its own (site isolation of sandboxed iframes); a frame in the page's process is seen through the page.
+ */
+async function sessionTarget(page: Page, target: Page | Frame): Promise<Page | Frame> {
+  if (target === page) return page;
+  const session = await page.context().newCDPSession(target).catch(() => null);
+  if (session === null) return page;
+  await session.detach();
+  return target;
+}
+
+/** The page-side request of the probe (or of a `then` step: its method and headers). */
+function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['headers']): StepRequest {
+  const { url, body, mode, credentials } = request;
+  // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
+  return { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
+}
+
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
-  const pageUrl = `${request.origin}/`;
-  const script = await runnerScript();
-  const context = await browser.newContext();
+  const { context, page } = await openProbePage(request, browser, grant);
   try {
-    if (grant) await context.grantPermissions(['local-network-access'], { origin: request.origin });
-    const page = await context.newPage();
-    const [verdictWatch, networkWatch] = await Promise.all([ChromiumWatch.attach(page), NetworkWatch.attach(page)]);
     // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && message.text().includes(request.url)) consoleErrors.push(message.text());
     });
-    await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: probePage(script) }));
-    await page.goto(pageUrl, { waitUntil: 'domcontentloaded' });
-    // Only the page is intercepted: the probed request must reach the network untouched.
-    await page.unrouteAll();
+    const target = await loaded(request, page);
+    // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
+    const keepCaches = request.then.length > 0;
+    const session = await sessionTarget(page, target);
+    const [verdictWatch, networkWatch] = await Promise.all([
+      ChromiumWatch.attach(page, session),
+      NetworkWatch.attach(page, keepCaches, session),
+    ]);
     verdictWatch.begin(request.url);
     networkWatch.begin(request.url);
-    const { url, method, headers, body, mode, credentials } = request;
-    // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
-    const step: StepRequest = { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
-    const seen = await runInPage(page, step);
+    const seen = await runInPage(target, stepOf(request, request.method, request.headers));
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
     const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
+    const thenResults = [];
+    for (const then of request.then) {
+      verdictWatch.begin(request.url);
+      networkWatch.begin(request.url);
+      const next = await runInPage(target, stepOf(request, then.method, then.headers));
+      const nextVerdict = await verdictWatch.verdict(next.outcome === 'blocked');
+      const nextWire = await networkWatch.wire(answeredBy(next.outcome, nextVerdict.reason));
+      const preflight = nextWire.hops.some((hop) => hop.preflight !== null) || nextWire.preflight !== null;
+      thenResults.push({ method: then.method, outcome: next.outcome, reason: nextVerdict.reason, preflight, status: next.status });
+    }
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;
@@ -172,7 +248,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       seen.outcome === 'allowed' && seen.responseType === 'cors' && response
         ? exposureOf(response.headers, Object.keys(seen.readableHeaders), request.credentials === 'include')
         : null;
-    const told = exposure
+    const exposed = exposure
       ? {
           ...chained,
           verdict:
@@ -180,6 +256,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
             (exposure.hidden.length ? ` Hidden (not in Access-Control-Expose-Headers): ${exposure.hidden.join(', ')}.` : ''),
         }
       : chained;
+    const told = request.origin === NULL_ORIGIN && (cause === null || cause === 'cors') ? explainNullOrigin(exposed, request, response) : exposed;
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
       request,
@@ -196,6 +273,8 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
       ...(hops.length ? { hops } : {}),
       ...(exposure ? { exposure } : {}),
+      ...(request.cookies.length ? { cookies: cookieReport(request, wire.hops[0]?.cookies ?? []) } : {}),
+      ...(thenResults.length ? { thenResults } : {}),
       explanation: told,
     };
   } finally {

@@ -14,6 +14,7 @@ function hop(method: string, url: string, origin: string | null, status: number,
     requestHeaders: origin === null ? {} : { Origin: origin },
     response: { status, headers, addressSpace: 'Loopback' },
     preflight: null,
+    cookies: [],
   };
 }
 

@@ -15,7 +15,7 @@
  * preference). Those browsers start only when an experiment needs them, once
  * the main slots have made their first runs, and then run beside them.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { browserOf, pageOf, resolveRequest, type BrowserSettings, type Experiment, type Expectation, type PageOrigin, type RequestOverrides } from '../experiments/schema.ts';
 import { explain } from '../experiments/model/explain.ts';
 import { completeFixText } from '../experiments/model/fix.ts';
@@ -136,7 +136,7 @@ async function applySettings(slot: Slot, settings: BrowserSettings): Promise<voi
 }
 
 /** `window.corsLab` is declared by the runner page script (client/runner/runner-page.ts). */
-export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
+export function runInPage(page: Page | Frame, request: StepRequest): Promise<PageSeen> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PageSeen>((resolve) => {
     timer = setTimeout(
