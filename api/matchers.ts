@@ -17,6 +17,7 @@ import { printableText } from '../experiments/terminal-text.ts';
 import type { Reason } from '../experiments/reasons.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { exposeFix } from '../probe/exposed-headers.ts';
+import { methodChangeOf } from '../probe/redirect-chain.ts';
 import { decidedByOf, type ProbeResult } from '../probe/probe-result.ts';
 import { corsFacts, corsStory, isCorsResult, LAYER_WORDS, type CorsFacts } from './cors-facts.ts';
 
@@ -102,8 +103,18 @@ function exposeHint(result: ProbeResult, name: string): string {
 }
 
 export const corsMatchers = {
+  /**
+   * A request a redirect turned into another method (a POST that a 301 made a GET) was not allowed as itself: what
+   * ran at the final URL was the other method, so the assertion fails and says so.
+   */
   toBeAllowed(this: ExpectMatcherState, received: unknown) {
-    const check = corsCheck('allowed by CORS', (c) => ({ pass: c.outcome === 'allowed', received: verdictWords(c) }));
+    const probed = probeJudged(received);
+    const change = methodChangeOf(probed?.hops ?? []);
+    const check = corsCheck('allowed by CORS', (c) => {
+      if (c.outcome !== 'allowed' || !change || !probed) return { pass: c.outcome === 'allowed', received: verdictWords(c) };
+      const how = `as ${change.to}, not as ${probed.request.method}: a ${change.status} redirect changed the method`;
+      return { pass: false, received: `${verdictWords(c)} ${how}` };
+    });
     return matcher('toBeAllowed', check).call(this, received);
   },
   /** A CORS reason judges CORS; another layer's reason (e.g. LocalNetworkAccessPermissionDenied) judges that layer. */
