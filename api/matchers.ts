@@ -111,7 +111,9 @@ export const corsMatchers = {
     const probed = probeJudged(received);
     const change = methodChangeOf(probed?.hops ?? []);
     const check = corsCheck('allowed by CORS', (c) => {
-      if (c.outcome !== 'allowed' || !change || !probed) return { pass: c.outcome === 'allowed', received: verdictWords(c) };
+      if (c.outcome !== 'allowed' || !change || !probed) {
+        return { pass: c.outcome === 'allowed', received: verdictWords(c) };
+      }
       const how = `as ${change.to}, not as ${probed.request.method}: a ${change.status} redirect changed the method`;
       return { pass: false, received: `${verdictWords(c)} ${how}` };
     });
@@ -144,7 +146,8 @@ export const corsMatchers = {
       pass: c.readableHeaders.includes(lower),
       received:
         c.outcome === 'allowed'
-          ? `readable: ${c.readableHeaders.join(', ') || 'none'}${hidden.length ? `; sent but hidden: ${hidden.join(', ')}` : ''}`
+          ? `readable: ${c.readableHeaders.join(', ') || 'none'}` +
+            (hidden.length ? `; sent but hidden: ${hidden.join(', ')}` : '')
           : `${verdictWords(c)}: no header is readable`,
       ...(probed?.response && c.outcome === 'allowed' ? { hint: exposeHint(probed, name) } : {}),
     }));

@@ -55,5 +55,6 @@ export function exposureOf(sent: HeaderLines, readable: readonly string[], crede
     if (NOT_DATA.test(name) || readableSet.has(lower) || hidden.some((n) => n.toLowerCase() === lower)) continue;
     hidden.push(name);
   }
-  return { readable: [...readableSet].sort(), hidden, fix: hidden.length ? exposeFix(sent, hidden, credentials) : null };
+  const fix = hidden.length ? exposeFix(sent, hidden, credentials) : null;
+  return { readable: [...readableSet].sort(), hidden, fix };
 }

@@ -69,6 +69,13 @@ interface Collected {
   errorText: string | null;
 }
 
+/** The last hop's request headers and answer, and the error. */
+const exchangeOf = (found: Collected): WireExchange => ({
+  requestHeaders: found.requestHeaders.at(-1) ?? {},
+  response: lastResponse(found),
+  errorText: found.errorText,
+});
+
 /** The answer to the last hop sent, once it is in. */
 const lastResponse = (found: Collected): WireResponse | null =>
   found.sent.length > 0 ? (found.responses[found.sent.length - 1] ?? null) : (found.responses.at(-1) ?? null);
@@ -129,7 +136,8 @@ export class NetworkWatch {
       if (!watch.#target) return;
       const found = entry(event.requestId);
       found.requestHeaders.push(event.headers as Record<string, string>);
-      found.cookies.push(event.associatedCookies.map(({ cookie, blockedReasons }) => ({ name: cookie.name, blockedReasons })));
+      const cookies = event.associatedCookies.map(({ cookie, blockedReasons }) => ({ name: cookie.name, blockedReasons }));
+      found.cookies.push(cookies);
     });
     cdp.on('Network.responseReceivedExtraInfo', (event) => {
       if (!watch.#target) return;
@@ -147,7 +155,7 @@ export class NetworkWatch {
     });
     cdp.on('Network.loadingFinished', () => watch.#wake?.());
     await cdp.send('Network.enable');
-    // Every probe starts with an empty preflight cache and HTTP cache (a fresh context); a single request bypasses both.
+    // Every probe starts with an empty preflight cache and HTTP cache (a fresh context); one request bypasses both.
     if (!keepCaches) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     return watch;
   }
@@ -160,7 +168,7 @@ export class NetworkWatch {
   #pick(kind: 'preflight' | 'actual'): WireExchange | null {
     const found = [...this.#requests.values()].filter((r) => r.kind === kind).at(-1);
     if (!found) return null;
-    return { requestHeaders: found.requestHeaders.at(-1) ?? {}, response: lastResponse(found), errorText: found.errorText };
+    return exchangeOf(found);
   }
 
   /** The actual request's hops, each with the preflight sent to its URL (if any). */
@@ -172,9 +180,7 @@ export class NetworkWatch {
     return (actual?.sent ?? []).map((sent, index) => {
       const preflight = preflights.find((p) => !used.has(p) && p.url === sent.url) ?? null;
       if (preflight) used.add(preflight);
-      const exchange = preflight
-        ? { requestHeaders: preflight.requestHeaders.at(-1) ?? {}, response: lastResponse(preflight), errorText: preflight.errorText }
-        : null;
+      const exchange = preflight ? exchangeOf(preflight) : null;
       const response = actual?.responses[index] ?? null;
       const cookies = actual?.cookies[index] ?? [];
       return { ...sent, requestHeaders: actual?.requestHeaders[index] ?? {}, response, preflight: exchange, cookies };

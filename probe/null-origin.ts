@@ -12,7 +12,11 @@ import type { ProbeRequest } from './probe-options.ts';
 const allowOriginOf = (response: WireResponse | null): string | null =>
   response?.headers.find(([name]) => name.toLowerCase() === 'access-control-allow-origin')?.[1] ?? null;
 
-export function explainNullOrigin(explanation: Explanation, request: ProbeRequest, response: WireResponse | null): Explanation {
+export function explainNullOrigin(
+  explanation: Explanation,
+  request: ProbeRequest,
+  response: WireResponse | null,
+): Explanation {
   const credentials = request.credentials === 'include';
   if (allowOriginOf(response)?.trim() === 'null') {
     const what = credentials ? "the answer, with the user's cookies," : 'the answer';
@@ -27,12 +31,13 @@ export function explainNullOrigin(explanation: Explanation, request: ProbeReques
     };
   }
   if (explanation.fix === null) return explanation;
+  const star = credentials ? '' : ', or answer Access-Control-Allow-Origin: * for public data without credentials';
   return {
     ...explanation,
     fix:
       'a page with an opaque origin (sandboxed iframe, data: URL, file:) is refused, which is safe. To serve it, ' +
       'give the page a real origin (drop the sandbox, or add allow-same-origin to a page you trust) and allow ' +
-      `that origin${credentials ? '' : ', or answer Access-Control-Allow-Origin: * for public data without credentials'}; ` +
+      `that origin${star}; ` +
       'Access-Control-Allow-Origin: null would let every sandboxed page of any site in',
   };
 }

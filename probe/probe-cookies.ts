@@ -18,7 +18,8 @@ export interface CookieSent {
 export function cookieReport(request: ProbeRequest, seen: readonly HopCookie[]): CookieSent[] {
   return request.cookies.map(([name]) => {
     const found = seen.find((cookie) => cookie.name === name);
-    return { name, sent: found !== undefined && found.blockedReasons.length === 0, blockedReasons: found?.blockedReasons ?? [] };
+    const blockedReasons = found?.blockedReasons ?? [];
+    return { name, sent: found !== undefined && blockedReasons.length === 0, blockedReasons };
   });
 }
 

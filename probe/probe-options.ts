@@ -81,16 +81,18 @@ const COOKIE_VALUE = /^("?)[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*\1$/;
 
 function cookieList(cookies: readonly string[]): Array<[string, string]> {
   return cookies.map((text) => {
-    if (typeof text !== 'string') throw new ProbeInputError('cookies', `expected 'name=value', got ${JSON.stringify(text)}`);
-    const equals = text.indexOf('=');
+    const equals = typeof text === 'string' ? text.indexOf('=') : -1;
     if (equals <= 0) throw new ProbeInputError('cookies', `expected 'name=value', got ${JSON.stringify(text)}`);
     const name = text.slice(0, equals);
     const value = text.slice(equals + 1);
     const rule = '(https://www.rfc-editor.org/rfc/rfc6265#section-4.1.1)';
-    if (!isToken(name)) throw new ProbeInputError('cookies', `invalid cookie name ${JSON.stringify(name)}: a name is a token ${rule}`);
+    if (!isToken(name)) {
+      throw new ProbeInputError('cookies', `invalid cookie name ${JSON.stringify(name)}: a name is a token ${rule}`);
+    }
     if (!COOKIE_VALUE.test(value)) {
       const why = 'no spaces, quotes inside, commas, semicolons, backslashes or control characters';
-      throw new ProbeInputError('cookies', `invalid value of cookie ${name}: ${JSON.stringify(value)} (${why}) ${rule}`);
+      const quoted = JSON.stringify(value);
+      throw new ProbeInputError('cookies', `invalid value of cookie ${name}: ${quoted} (${why}) ${rule}`);
     }
     return [name, value];
   });
@@ -143,7 +145,8 @@ function headerList(field: ProbeField, headers: ProbeOptions['headers']): Header
     // fetch() would drop it without a word; say so instead of probing something else.
     if (isForbiddenRequestHeader(name, value)) {
       const cookie = name.toLowerCase() === 'cookie' ? "; set cookies with cookies (--cookie 'name=value')" : '';
-      const why = 'a page cannot set it, the browser drops it (https://fetch.spec.whatwg.org/#forbidden-request-header)';
+      const why = 'a page cannot set it, the browser drops it ' +
+        '(https://fetch.spec.whatwg.org/#forbidden-request-header)';
       throw new ProbeInputError(field, `${name} is a forbidden request header: ${why}${cookie}`);
     }
   }
@@ -195,9 +198,11 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
   if (mode === 'no-cors') checkNoCors(method, headers);
   const origin = pageOrigin(options.origin);
   const cookies = cookieList(options.cookies ?? []);
-  // A cross-origin fetch sends cookies only with credentials "include" (https://fetch.spec.whatwg.org/#concept-request-credentials-mode).
+  // A cross-origin fetch sends cookies only with credentials "include".
+  // https://fetch.spec.whatwg.org/#concept-request-credentials-mode
   if (cookies.length && credentials !== 'include' && (credentials === 'omit' || origin !== url.origin)) {
-    throw new ProbeInputError('cookies', `a cross-origin request sends cookies only with credentials "include" (got "${credentials}")`);
+    const got = `(got "${credentials}")`;
+    throw new ProbeInputError('cookies', `a cross-origin request sends cookies only with credentials "include" ${got}`);
   }
   if (options.insecure !== undefined && typeof options.insecure !== 'boolean') {
     throw new ProbeInputError('insecure', `expected true or false, got ${JSON.stringify(options.insecure)}`);
@@ -207,15 +212,22 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
     const stepHeaders = step.headers === undefined ? headers : headerList('then', step.headers);
     if (mode === 'no-cors') checkNoCors(stepMethod, stepHeaders);
     if (body !== null && ['GET', 'HEAD'].includes(normalizeMethod(stepMethod))) {
-      throw new ProbeInputError('then', `a ${normalizeMethod(stepMethod)} request cannot have a body (the first request's body is sent again)`);
+      const again = "(the first request's body is sent again)";
+      throw new ProbeInputError('then', `a ${normalizeMethod(stepMethod)} request cannot have a body ${again}`);
     }
     return { method: stepMethod, headers: stepHeaders };
   });
-  return { url: url.href, origin, method, headers, body, credentials, mode, cookies, insecure: options.insecure ?? false, then };
+  const insecure = options.insecure ?? false;
+  return { url: url.href, origin, method, headers, body, credentials, mode, cookies, insecure, then };
 }
 
 function checkedMethod(field: ProbeField, method: string): string {
-  if (!isToken(method)) throw new ProbeInputError(field, `invalid method ${JSON.stringify(method)}: a method is a token`);
-  if (isForbiddenMethod(method)) throw new ProbeInputError(field, `${method} is a forbidden method: fetch() refuses it (https://fetch.spec.whatwg.org/#forbidden-method)`);
+  if (!isToken(method)) {
+    throw new ProbeInputError(field, `invalid method ${JSON.stringify(method)}: a method is a token`);
+  }
+  if (isForbiddenMethod(method)) {
+    const why = 'fetch() refuses it (https://fetch.spec.whatwg.org/#forbidden-method)';
+    throw new ProbeInputError(field, `${method} is a forbidden method: ${why}`);
+  }
   return method;
 }

@@ -6,7 +6,7 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
-import { methodChangeOf, type Hop } from './redirect-chain.ts';
+import { methodChangeOf, type Hop, type HopAnswer } from './redirect-chain.ts';
 import { cookieWords } from './probe-cookies.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
@@ -33,7 +33,10 @@ export function probeSummary(result: ProbeResult): string {
   const why = result.reason ? `: ${result.reason}` : '';
   const cause = result.cause && result.cause !== 'cors' ? ` (not CORS: ${CAUSE_WORDS[result.cause]})` : '';
   const change = methodChangeOf(result.hops ?? []);
-  const ran = change && result.outcome === 'allowed' ? ` as ${change.to}, not ${result.request.method} (${change.status} redirect)` : '';
+  const ran =
+    change && result.outcome === 'allowed'
+      ? ` as ${change.to}, not ${result.request.method} (${change.status} redirect)`
+      : '';
   return `${result.outcome}${ran}${why}${cause}`;
 }
 
@@ -41,12 +44,14 @@ export function probeSummary(result: ProbeResult): string {
 function chain(hops: readonly Hop[], pad: string): string {
   return hops
     .map((hop, index) => {
-      const change = hop.methodChange ? ` (the ${hop.methodChange.status} changed ${hop.methodChange.from} to ${hop.methodChange.to})` : '';
-      const head = `${index + 1}. ${hop.method} ${printableLine(hop.url)}${change}, Origin: ${printableLine(hop.origin ?? '(none)')}`;
-      const preflight = hop.preflight
-        ? `\n${pad}   preflight -> ${hop.preflight.answer ? `${hop.preflight.answer.status}${lines(hop.preflight.answer.corsHeaders, `${pad}     `)}` : 'none'}`
-        : '';
-      const answer = hop.answer ? `${hop.answer.status}${lines(hop.answer.corsHeaders, `${pad}     `)}` : 'none';
+      const moved = hop.methodChange;
+      const change = moved ? ` (the ${moved.status} changed ${moved.from} to ${moved.to})` : '';
+      const origin = printableLine(hop.origin ?? '(none)');
+      const head = `${index + 1}. ${hop.method} ${printableLine(hop.url)}${change}, Origin: ${origin}`;
+      const told = (got: HopAnswer | null): string =>
+        got ? `${got.status}${lines(got.corsHeaders, `${pad}     `)}` : 'none';
+      const preflight = hop.preflight ? `\n${pad}   preflight -> ${told(hop.preflight.answer)}` : '';
+      const answer = told(hop.answer);
       return `${head}${preflight}\n${pad}   -> ${answer}`;
     })
     .join(`\n${pad}`);
@@ -83,7 +88,9 @@ export function probeReport(result: ProbeResult): string {
   if (e.mdn) out.push(`  see       ${e.mdn}`);
   for (const then of result.thenResults ?? []) {
     const why = then.reason ? `: ${then.reason}` : '';
-    const preflight = then.preflight ? 'a preflight was sent again' : 'no preflight sent (the preflight cache answered, or none was needed)';
+    const preflight = then.preflight
+      ? 'a preflight was sent again'
+      : 'no preflight sent (the preflight cache answered, or none was needed)';
     out.push(`  then      ${then.method} -> ${then.outcome}${why}, ${preflight}`);
   }
   const behind = result.withPermission;

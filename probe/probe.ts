@@ -16,14 +16,15 @@ import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
-import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
+import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import { cookieReport } from './probe-cookies.ts';
 import { explainNullOrigin } from './null-origin.ts';
-import { decidedByOf, type ProbeResult } from './probe-result.ts';
-import { exposureOf } from './exposed-headers.ts';
-import { chainOf, explainChain, isRedirectChain } from './redirect-chain.ts';
+import { decidedByOf, type ProbeResult, type ThenResult } from './probe-result.ts';
+import type { Explanation } from '../experiments/model/explain.ts';
+import { exposureOf, type Exposure } from './exposed-headers.ts';
+import { chainOf, explainChain, isRedirectChain, type Hop } from './redirect-chain.ts';
 
 export { ProbeInputError, type ProbeOptions, type ProbeRequest, type ThenStep } from './probe-options.ts';
 export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
@@ -50,11 +51,17 @@ const attribute = (text: string): string => text.replaceAll('&', '&amp;').replac
  * runs the request; its fetches carry `Origin: null`, as PortSwigger's null-origin lab does it.
  */
 function nullOriginPage(script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe></body></html>`;
+  const head = '<meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title>';
+  const frame = `<iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe>`;
+  return `<!doctype html><html lang="en"><head>${head}</head><body>${frame}</body></html>`;
 }
 
 /** A fresh context (TLS errors ignored with `insecure`, the cookies set) whose page will be the probe page. */
-async function openProbePage(request: ProbeRequest, browser: Browser, grant: boolean): Promise<{ context: BrowserContext; page: Page }> {
+async function openProbePage(
+  request: ProbeRequest,
+  browser: Browser,
+  grant: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
   const host = hostOrigin(request);
   const pageUrl = `${host}/`;
   const script = await runnerScript();
@@ -88,7 +95,8 @@ function cookieJar(request: ProbeRequest): Parameters<BrowserContext['addCookies
   const url = new URL(request.url);
   const secure = url.protocol === 'https:' || addressSpaceOf(url.hostname) === 'loopback';
   const sameSite = secure ? ('None' as const) : ('Lax' as const);
-  return request.cookies.map(([name, value]) => ({ name, value, domain: url.hostname, path: '/', secure, sameSite, httpOnly: false }));
+  const domain = url.hostname;
+  return request.cookies.map(([name, value]) => ({ name, value, domain, path: '/', secure, sameSite }));
 }
 
 function header(headers: Record<string, string> | undefined, name: string): string | null {
@@ -187,11 +195,59 @@ async function sessionTarget(page: Page, target: Page | Frame): Promise<Page | F
   return target;
 }
 
+/**
+ * The CORS explanation with what one request's replay cannot see: a redirect chain's verdict and fix (hop by hop),
+ * the readable and hidden header names, and what an opaque page origin (`--origin null`) means.
+ */
+interface Told {
+  request: ProbeRequest;
+  outcome: string;
+  hops: Hop[];
+  exposure: Exposure | null;
+  response: WireResponse | null;
+}
+
+function toldInFull(explanation: Explanation, seen: Told): Explanation {
+  const { request, hops, exposure } = seen;
+  let told = isRedirectChain(hops) ? { ...explanation, ...explainChain(request, hops, seen.outcome) } : explanation;
+  if (exposure) {
+    const hidden = exposure.hidden.length
+      ? ` Hidden (not in Access-Control-Expose-Headers): ${exposure.hidden.join(', ')}.`
+      : '';
+    told = { ...told, verdict: `${told.verdict} Readable: ${exposure.readable.join(', ') || 'no header'}.${hidden}` };
+  }
+  return request.origin === NULL_ORIGIN ? explainNullOrigin(told, request, seen.response) : told;
+}
+
+/**
+ * The `then` requests, one after the other in the same page: each one's outcome, and whether a preflight went out
+ * again (none: the preflight cache answered, https://fetch.spec.whatwg.org/#concept-cache-match).
+ */
+async function thenSteps(
+  request: ProbeRequest,
+  target: Page | Frame,
+  verdictWatch: ChromiumWatch,
+  networkWatch: NetworkWatch,
+): Promise<ThenResult[]> {
+  const results: ThenResult[] = [];
+  for (const then of request.then) {
+    verdictWatch.begin(request.url);
+    networkWatch.begin(request.url);
+    const next = await runInPage(target, stepOf(request, then.method, then.headers));
+    const { reason } = await verdictWatch.verdict(next.outcome === 'blocked');
+    const wire = await networkWatch.wire(answeredBy(next.outcome, reason));
+    const preflight = wire.hops.some((hop) => hop.preflight !== null) || wire.preflight !== null;
+    results.push({ method: then.method, outcome: next.outcome, reason, preflight, status: next.status });
+  }
+  return results;
+}
+
 /** The page-side request of the probe (or of a `then` step: its method and headers). */
 function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['headers']): StepRequest {
   const { url, body, mode, credentials } = request;
   // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
-  return { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
+  const fixed = { redirect: 'follow', referrerPolicy: undefined, skipBody: true } as const;
+  return { api: 'fetch', url, method, headers, body, mode, credentials, ...fixed };
 }
 
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
@@ -215,16 +271,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const seen = await runInPage(target, stepOf(request, request.method, request.headers));
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
     const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
-    const thenResults = [];
-    for (const then of request.then) {
-      verdictWatch.begin(request.url);
-      networkWatch.begin(request.url);
-      const next = await runInPage(target, stepOf(request, then.method, then.headers));
-      const nextVerdict = await verdictWatch.verdict(next.outcome === 'blocked');
-      const nextWire = await networkWatch.wire(answeredBy(next.outcome, nextVerdict.reason));
-      const preflight = nextWire.hops.some((hop) => hop.preflight !== null) || nextWire.preflight !== null;
-      thenResults.push({ method: then.method, outcome: next.outcome, reason: nextVerdict.reason, preflight, status: next.status });
-    }
+    const thenResults = await thenSteps(request, target, verdictWatch, networkWatch);
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;
@@ -238,25 +285,14 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
         ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
     const hops = chainOf(request, wire.hops);
-    // A redirected request: the verdict and the fix are the chain's, hop by hop (the replay above sees one hop).
-    const chained =
-      isRedirectChain(hops) && (cause === null || cause === 'cors')
-        ? { ...explanation, ...explainChain(request, hops, observed.outcome) }
-        : explanation;
     // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
     const exposure =
       seen.outcome === 'allowed' && seen.responseType === 'cors' && response
         ? exposureOf(response.headers, Object.keys(seen.readableHeaders), request.credentials === 'include')
         : null;
-    const exposed = exposure
-      ? {
-          ...chained,
-          verdict:
-            `${chained.verdict} Readable: ${exposure.readable.join(', ') || 'no header'}.` +
-            (exposure.hidden.length ? ` Hidden (not in Access-Control-Expose-Headers): ${exposure.hidden.join(', ')}.` : ''),
-        }
-      : chained;
-    const told = request.origin === NULL_ORIGIN && (cause === null || cause === 'cors') ? explainNullOrigin(exposed, request, response) : exposed;
+    const corsJudged = cause === null || cause === 'cors';
+    const all = { request, outcome: seen.outcome, hops, exposure, response };
+    const told = corsJudged ? toldInFull(explanation, all) : explanation;
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
       request,

@@ -151,7 +151,8 @@ export function explainChain(
     const at = hops.length;
     parts.push(`Blocked at hop ${at} of the redirect chain (${last.method} ${last.url}): ${path}.`);
     if (change) {
-      parts.push(`The ${change.status} redirect had already turned the ${change.from} into a ${change.to} (${METHOD_SPEC}).`);
+      const turned = `turned the ${change.from} into a ${change.to}`;
+      parts.push(`The ${change.status} redirect had already ${turned} (${METHOD_SPEC}).`);
     }
   }
   if (tainted) {

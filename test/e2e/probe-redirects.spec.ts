@@ -5,6 +5,9 @@
  */
 import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { probe } from '../../probe/probe.ts';
 import { probeReport } from '../../probe/probe-text.ts';
@@ -25,6 +28,7 @@ test.beforeAll(async () => {
     '/final': { actual: { headers: { [ALLOW_ORIGIN]: ORIGIN } } },
     '/final-any': { actual: { headers: { [ALLOW_ORIGIN]: '*' } } },
     '/final-credentials': { actual: { headers: { [ALLOW_ORIGIN]: ORIGIN, 'Access-Control-Allow-Credentials': 'true' } } },
+    '/final-any-put': { preflight: { headers: { [ALLOW_ORIGIN]: '*', 'Access-Control-Allow-Methods': 'PUT' } }, actual: { headers: { [ALLOW_ORIGIN]: '*' } } },
   });
   const to = (status: number, location: string, headers: Record<string, string> = reflect) => ({ actual: { status, headers: { ...headers, Location: location } } });
   api = await startApi({
@@ -40,6 +44,10 @@ test.beforeAll(async () => {
     '/no-cors-on-redirect': to(302, '/final', {}),
     '/elsewhere': to(307, `${other.url}/final`),
     '/elsewhere-any': to(307, `${other.url}/final-any`),
+    '/elsewhere-put': {
+      preflight: { headers: { ...reflect, 'Access-Control-Allow-Methods': 'PUT' } },
+      actual: { status: 307, headers: { ...reflect, Location: `${other.url}/final-any-put` } },
+    },
     '/elsewhere-credentials': { actual: { status: 307, headers: { ...reflect, 'Access-Control-Allow-Credentials': 'true', Location: `${other.url}/final-credentials` } } },
   });
   browser = await launchChromium();
@@ -145,10 +153,26 @@ test.describe('a cross-origin redirect: the next hop sees Origin: null', () => {
     expect(direct.outcome).toBe('allowed');
   });
 
+  test('a preflighted PUT redirected to another origin: a second preflight there, with Origin: null', async () => {
+    const before = other.seen.length;
+    const result = await probe({ url: `${api.url}/elsewhere-put`, origin: ORIGIN, method: 'PUT' }, browser);
+    expect(result.outcome).toBe('allowed');
+    expect(result.hops?.map((hop) => [hop.method, hop.origin, hop.preflight?.origin ?? null, hop.preflight?.answer?.status ?? null])).toEqual([
+      ['PUT', ORIGIN, ORIGIN, 204],
+      ['PUT', 'null', 'null', 204],
+    ]);
+    expect(received(other, before)).toEqual(['OPTIONS /final-any-put null', 'PUT /final-any-put null']);
+  });
+
   test('cors-lab probe prints every hop and writes them to --json', async () => {
     let out = '';
-    const code = await main(['probe', `${api.url}/elsewhere`, '--origin', ORIGIN], { out: (t) => void (out += t), err: () => {}, interactive: false });
+    const file = join(await mkdtemp(join(tmpdir(), 'probe-hops-')), 'out.json');
+    const io = { out: (t: string) => void (out += t), err: () => {}, interactive: false };
+    const code = await main(['probe', `${api.url}/elsewhere`, '--origin', ORIGIN, '--json', file], io);
     expect(code).toBe(1);
+    const record = JSON.parse(await readFile(file, 'utf8'));
+    expect(record.observed.hops.map((hop: { origin: string }) => hop.origin)).toEqual([ORIGIN, 'null']);
+    expect(record.explanation.fix).toContain(`point the client at ${other.url}/final`);
     expect(out).toMatch(new RegExp(`hops {6}1\\. GET ${api.url}/elsewhere, Origin: http://localhost:3000\\n\\s+-> 307`));
     expect(out).toMatch(new RegExp(`2\\. GET ${other.url}/final, Origin: null\\n\\s+-> 200\\n\\s+Access-Control-Allow-Origin: http://localhost:3000`));
   });
