@@ -278,19 +278,22 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
     const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
     const cause = causeOf(observed.outcome, observed.reason);
-    const replay = cause === null || cause === 'cors' ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
+    const hops = chainOf(request, wire.hops);
+    const corsJudged = cause === null || cause === 'cors';
+    // One exchange from a page origin replays as a lab plan; a redirect chain does not (the next hop is not the first
+    // one's, its Origin may be null), nor does an opaque page origin (the plan's page is a real origin).
+    const replayed = corsJudged && !isRedirectChain(hops) && request.origin !== NULL_ORIGIN;
+    const replay = replayed ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
     const explanation =
-      cause === null || cause === 'cors'
+      corsJudged
         ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
-    const hops = chainOf(request, wire.hops);
     // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
     const exposure =
       seen.outcome === 'allowed' && seen.responseType === 'cors' && response
         ? exposureOf(response.headers, Object.keys(seen.readableHeaders), request.credentials === 'include')
         : null;
-    const corsJudged = cause === null || cause === 'cors';
     const all = { request, outcome: seen.outcome, hops, exposure, response };
     const told = corsJudged ? toldInFull(explanation, all) : explanation;
     const combined = new ResponseHeaders(response?.headers ?? []);

@@ -58,6 +58,7 @@ test.describe('--origin null: the request comes from a sandboxed iframe', () => 
     expect(api.origins.slice(before)).toEqual(['null']);
     expect(result.explanation.verdict).toContain("Unsafe: the API allows Origin: null, which every sandboxed iframe");
     expect(result.explanation.fix).toContain('stop sending Access-Control-Allow-Origin: null');
+    expect(result.predicted).toBeUndefined();
   });
 
   test('an API that names its origin refuses it; the fix never suggests null; the CLI says where it came from', async () => {
