@@ -13,6 +13,9 @@
  * events against the main ones, so the n-th event of each kind belongs to hop n.
  * Every preflight (a cross-origin redirect of a preflighted request gets a new
  * one) has an id of its own and is matched to the first hop with its URL.
+ * Not handled: a redirect Chromium makes itself (an HSTS upgrade, "307 Internal
+ * Redirect") sends no extra-info events, so the hops after it would be paired
+ * with the wrong answers; loopback APIs and the tests' servers never get one.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
