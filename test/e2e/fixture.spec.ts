@@ -93,6 +93,14 @@ test('a POST that a 301 turned into a GET is not allowed as a POST', async ({ co
   expect(message).toContain('answer 307 or 308 instead');
 });
 
+test('the fixture passes the probe options through: a null-origin attacker, and a then step', async ({ cors }) => {
+  const fromNull = await cors.probe({ url: `${api.url}/reflect`, origin: 'null', credentials: 'include', then: [{}] });
+  // The negative test of an API that trusts Origin: null fails, as it should, and says why.
+  const message = failure(() => expect(fromNull).not.toBeAllowed());
+  expect(message).toContain('Unsafe: the API allows Origin: null');
+  expect(fromNull.thenResults).toEqual([{ method: 'GET', outcome: 'allowed', reason: null, preflight: false, status: 200 }]);
+});
+
 const ATTACKER = 'https://evil.example';
 
 test('a reflect-with-credentials API fails not.toBeAllowed() from a public attacker, naming CORS', async ({ cors }) => {
