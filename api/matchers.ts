@@ -16,7 +16,9 @@ import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
 import { printableText } from '../experiments/terminal-text.ts';
 import type { Reason } from '../experiments/reasons.ts';
 import { causeOf } from '../probe/diagnose.ts';
-import { decidedByOf } from '../probe/probe-result.ts';
+import { exposeFix } from '../probe/exposed-headers.ts';
+import { methodChangeOf } from '../probe/redirect-chain.ts';
+import { decidedByOf, type ProbeResult } from '../probe/probe-result.ts';
 import { corsFacts, corsStory, isCorsResult, LAYER_WORDS, type CorsFacts } from './cors-facts.ts';
 
 /** What a check read (`judged`: null when no verdict of the layer it asks about exists) and found. */
@@ -25,6 +27,8 @@ interface Judgement {
   pass: boolean;
   expected: string;
   received: string;
+  /** Told after the received line when the check fails (e.g. the fix of what this matcher asks for). */
+  hint?: string;
 }
 type Check = (facts: CorsFacts) => Judgement;
 
@@ -58,7 +62,7 @@ function matcher(name: string, check: Check, argument = '') {
       return { pass: this.isNot, name, message: () => `${hint}\n\nExpected a result of cors.probe() or cors.run(), received: ${this.utils.printReceived(received)}` };
     }
     const facts = corsFacts(received);
-    const { judged, pass, expected, received: got } = check(facts);
+    const { judged, pass, expected, received: got, hint: told } = check(facts);
     return {
       // Nothing judged: the assertion fails with and without .not.
       pass: judged === null ? this.isNot : pass,
@@ -68,7 +72,8 @@ function matcher(name: string, check: Check, argument = '') {
       // The story quotes what the server sent: printed escaped, as every report of the CLI.
       message: () =>
         `${hint}\n\nExpected: ${this.isNot ? 'not ' : ''}${expected}\n` +
-        `Received: ${printableText(got)}\n\n${printableText(layerNote(facts, judged) + corsStory(judged ?? facts))}`,
+        `Received: ${printableText(got)}\n\n${told ? `${printableText(told)}\n\n` : ''}` +
+        printableText(layerNote(facts, judged) + corsStory(judged ?? facts)),
     };
   };
 }
@@ -81,9 +86,37 @@ function corsCheck(expected: string, test: (cors: CorsFacts) => { pass: boolean;
   };
 }
 
+/** The probe result whose CORS verdict the matchers judge (CORS's own, or the one behind another layer). */
+function probeJudged(received: unknown): ProbeResult | null {
+  if (!isCorsResult(received) || !('request' in received)) return null;
+  const result = received as ProbeResult;
+  return result.decidedBy === 'cors' ? result : (result.withPermission ?? null);
+}
+
+/** The fix for a header JavaScript cannot read: expose it (and, when the server never sent it, send it). */
+function exposeHint(result: ProbeResult, name: string): string {
+  const sent = result.response?.headers ?? [];
+  const wrote = sent.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[0];
+  const fix = exposeFix(sent, [wrote ?? name], result.request.credentials === 'include');
+  const never = wrote ? '' : `The server did not send ${name} at all: send it, and expose it.\n`;
+  return `${never}Fix:      ${fix}`;
+}
+
 export const corsMatchers = {
+  /**
+   * A request a redirect turned into another method (a POST that a 301 made a GET) was not allowed as itself: what
+   * ran at the final URL was the other method, so the assertion fails and says so.
+   */
   toBeAllowed(this: ExpectMatcherState, received: unknown) {
-    const check = corsCheck('allowed by CORS', (c) => ({ pass: c.outcome === 'allowed', received: verdictWords(c) }));
+    const probed = probeJudged(received);
+    const change = methodChangeOf(probed?.hops ?? []);
+    const check = corsCheck('allowed by CORS', (c) => {
+      if (c.outcome !== 'allowed' || !change || !probed) {
+        return { pass: c.outcome === 'allowed', received: verdictWords(c) };
+      }
+      const how = `as ${change.to}, not as ${probed.request.method}: a ${change.status} redirect changed the method`;
+      return { pass: false, received: `${verdictWords(c)} ${how}` };
+    });
     return matcher('toBeAllowed', check).call(this, received);
   },
   /** A CORS reason judges CORS; another layer's reason (e.g. LocalNetworkAccessPermissionDenied) judges that layer. */
@@ -104,13 +137,19 @@ export const corsMatchers = {
     }));
     return matcher('toHavePreflight', check).call(this, received);
   },
+  /** A failure names what was readable and what was sent but hidden, with the Access-Control-Expose-Headers fix. */
   toExposeHeader(this: ExpectMatcherState, received: unknown, name: string) {
-    const check = corsCheck(`JavaScript can read the response header ${name.toLowerCase()}`, (c) => ({
-      pass: c.readableHeaders.includes(name.toLowerCase()),
+    const probed = probeJudged(received);
+    const lower = name.toLowerCase();
+    const hidden = probed?.exposure?.hidden ?? [];
+    const check = corsCheck(`JavaScript can read the response header ${lower}`, (c) => ({
+      pass: c.readableHeaders.includes(lower),
       received:
         c.outcome === 'allowed'
-          ? `readable: ${c.readableHeaders.join(', ') || 'none'}`
+          ? `readable: ${c.readableHeaders.join(', ') || 'none'}` +
+            (hidden.length ? `; sent but hidden: ${hidden.join(', ')}` : '')
           : `${verdictWords(c)}: no header is readable`,
+      ...(probed?.response && c.outcome === 'allowed' ? { hint: exposeHint(probed, name) } : {}),
     }));
     return matcher('toExposeHeader', check, this.utils.printExpected(name)).call(this, received);
   },

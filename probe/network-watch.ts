@@ -4,9 +4,21 @@
  * Origin and Cookie, the actual answer's status and raw header lines, and the
  * address space Chromium put the server in. Playwright's own events never
  * show the preflight (browser-facts), CDP does.
+ *
+ * Redirects: the main request keeps one request id across every hop of a
+ * redirect chain; each hop is a new `Network.requestWillBeSent` (carrying the
+ * previous hop's answer as `redirectResponse`) and, for each hop, one
+ * `requestWillBeSentExtraInfo` (the headers as sent, Origin among them) and one
+ * `responseReceivedExtraInfo` (the raw answer). CDP does not order extra-info
+ * events against the main ones, so the n-th event of each kind belongs to hop n.
+ * Every preflight (a cross-origin redirect of a preflighted request gets a new
+ * one) has an id of its own and is matched to the first hop with its URL.
+ * Not handled: a redirect Chromium makes itself (an HSTS upgrade, "307 Internal
+ * Redirect") sends no extra-info events, so the hops after it would be paired
+ * with the wrong answers; loopback APIs and the tests' servers never get one.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { HeaderLines } from '../experiments/headers.ts';
 
 export interface WireResponse {
@@ -25,18 +37,51 @@ export interface WireExchange {
   errorText: string | null;
 }
 
+/** One hop of the actual request's redirect chain: the request as sent there, its answer and its preflight. */
+export interface WireHop {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  preflight: WireExchange | null;
+  /** The cookies Chromium considered for this hop, with why it did not send each (empty when sent). */
+  cookies: HopCookie[];
+}
+
+export interface HopCookie {
+  name: string;
+  /** Chromium's CookieBlockedReason list, e.g. "UserPreferences" (third-party cookies blocked), "SameSiteLax". */
+  blockedReasons: string[];
+}
+
 export interface Wire {
   preflight: WireExchange | null;
   actual: WireExchange | null;
+  /** Every hop of the actual request, in order (one when nothing redirected). */
+  hops: WireHop[];
 }
 
 interface Collected {
   kind: 'preflight' | 'actual' | null;
   url: string;
-  requestHeaders: Record<string, string>;
-  response: WireResponse | null;
+  /** Per hop, in the order Chromium sent them (a preflight has one hop). */
+  sent: Array<{ method: string; url: string }>;
+  requestHeaders: Array<Record<string, string>>;
+  cookies: HopCookie[][];
+  responses: WireResponse[];
   errorText: string | null;
 }
+
+/** The last hop's request headers and answer, and the error. */
+const exchangeOf = (found: Collected): WireExchange => ({
+  requestHeaders: found.requestHeaders.at(-1) ?? {},
+  response: lastResponse(found),
+  errorText: found.errorText,
+});
+
+/** The answer to the last hop sent, once it is in. */
+const lastResponse = (found: Collected): WireResponse | null =>
+  found.sent.length > 0 ? (found.responses[found.sent.length - 1] ?? null) : (found.responses.at(-1) ?? null);
 
 /** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
 export function parseHeadersText(text: string): HeaderLines {
@@ -64,12 +109,19 @@ export class NetworkWatch {
 
   private constructor() {}
 
-  static async attach(page: Page): Promise<NetworkWatch> {
+  /**
+   * `keepCaches`: leave the preflight cache and HTTP cache on (for requests that follow one another). `target`: the
+   * frame whose requests to watch when it runs in a process of its own (an out-of-process iframe has its own session).
+   */
+  static async attach(page: Page, keepCaches = false, target: Page | Frame = page): Promise<NetworkWatch> {
     const watch = new NetworkWatch();
-    const cdp: CDPSession = await page.context().newCDPSession(page);
+    const cdp: CDPSession = await page.context().newCDPSession(target);
     const entry = (id: string): Collected => {
       let found = watch.#requests.get(id);
-      if (!found) watch.#requests.set(id, (found = { kind: null, url: '', requestHeaders: {}, response: null, errorText: null }));
+      if (!found) {
+        found = { kind: null, url: '', sent: [], requestHeaders: [], cookies: [], responses: [], errorText: null };
+        watch.#requests.set(id, found);
+      }
       return found;
     };
     cdp.on('Network.requestWillBeSent', (event) => {
@@ -81,17 +133,22 @@ export class NetworkWatch {
       const found = entry(event.requestId);
       found.kind ??= preflight ? 'preflight' : 'actual';
       found.url = event.request.url;
+      found.sent.push({ method: event.request.method, url: event.request.url });
     });
     cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
-      if (watch.#target) entry(event.requestId).requestHeaders = event.headers as Record<string, string>;
+      if (!watch.#target) return;
+      const found = entry(event.requestId);
+      found.requestHeaders.push(event.headers as Record<string, string>);
+      const cookies = event.associatedCookies.map(({ cookie, blockedReasons }) => ({ name: cookie.name, blockedReasons }));
+      found.cookies.push(cookies);
     });
     cdp.on('Network.responseReceivedExtraInfo', (event) => {
       if (!watch.#target) return;
-      entry(event.requestId).response = {
+      entry(event.requestId).responses.push({
         status: event.statusCode,
         headers: event.headersText ? parseHeadersText(event.headersText) : Object.entries(event.headers as Record<string, string>),
         addressSpace: event.resourceIPAddressSpace ?? null,
-      };
+      });
       watch.#wake?.();
     });
     cdp.on('Network.loadingFailed', (event) => {
@@ -101,8 +158,8 @@ export class NetworkWatch {
     });
     cdp.on('Network.loadingFinished', () => watch.#wake?.());
     await cdp.send('Network.enable');
-    // Every probe starts with an empty preflight cache and HTTP cache.
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // Every probe starts with an empty preflight cache and HTTP cache (a fresh context); one request bypasses both.
+    if (!keepCaches) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     return watch;
   }
 
@@ -113,7 +170,24 @@ export class NetworkWatch {
 
   #pick(kind: 'preflight' | 'actual'): WireExchange | null {
     const found = [...this.#requests.values()].filter((r) => r.kind === kind).at(-1);
-    return found ? { requestHeaders: found.requestHeaders, response: found.response, errorText: found.errorText } : null;
+    if (!found) return null;
+    return exchangeOf(found);
+  }
+
+  /** The actual request's hops, each with the preflight sent to its URL (if any). */
+  #hops(): WireHop[] {
+    const collected = [...this.#requests.values()];
+    const actual = collected.filter((r) => r.kind === 'actual').at(-1);
+    const preflights = collected.filter((r) => r.kind === 'preflight');
+    const used = new Set<Collected>();
+    return (actual?.sent ?? []).map((sent, index) => {
+      const preflight = preflights.find((p) => !used.has(p) && p.url === sent.url) ?? null;
+      if (preflight) used.add(preflight);
+      const exchange = preflight ? exchangeOf(preflight) : null;
+      const response = actual?.responses[index] ?? null;
+      const cookies = actual?.cookies[index] ?? [];
+      return { ...sent, requestHeaders: actual?.requestHeaders[index] ?? {}, response, preflight: exchange, cookies };
+    });
   }
 
   /**
@@ -141,7 +215,7 @@ export class NetworkWatch {
       clearTimeout(timer);
       this.#wake = null;
     }
-    const wire = { preflight: this.#pick('preflight'), actual: this.#pick('actual') };
+    const wire = { preflight: this.#pick('preflight'), actual: this.#pick('actual'), hops: this.#hops() };
     this.#target = null;
     return wire;
   }

@@ -23,7 +23,32 @@ describe('probeRequest', () => {
       body: null,
       credentials: 'same-origin',
       mode: 'cors',
+      cookies: [],
+      insecure: false,
+      then: [],
     });
+  });
+
+  it('takes origin null (a sandboxed iframe), cookies, insecure and then steps', () => {
+    const request = probeRequest({
+      ...base,
+      origin: 'null',
+      method: 'PUT',
+      headers: { 'X-A': '1' },
+      credentials: 'include',
+      cookies: ['sid=abc', 'q="quoted"'],
+      insecure: true,
+      then: [{}, { method: 'DELETE', headers: [] }],
+    });
+    expect([request.origin, request.cookies, request.insecure]).toEqual(['null', [['sid', 'abc'], ['q', '"quoted"']], true]);
+    expect(request.then).toEqual([
+      { method: 'PUT', headers: [['X-A', '1']] },
+      { method: 'DELETE', headers: [] },
+    ]);
+  });
+
+  it('a same-origin request sends cookies with the default credentials', () => {
+    expect(probeRequest({ url: 'http://127.0.0.1:8080/x', origin: 'http://127.0.0.1:8080', cookies: ['a=1'] }).cookies).toEqual([['a', '1']]);
   });
 
   it('accepts what a no-cors request may send', () => {
@@ -40,7 +65,14 @@ describe('probeRequest', () => {
     ['a file URL', { ...base, url: 'file:///etc/passwd' }, 'url', 'only http and https URLs'],
     ['an origin without a scheme', { ...base, origin: 'localhost:3000' }, 'origin', 'no scheme in "localhost:3000" (did you mean "http://localhost:3000"?)'],
     ['a URL without a scheme', { ...base, url: '127.0.0.1:8080/items' }, 'url', 'did you mean "http://127.0.0.1:8080/items"?'],
-    ['an opaque origin', { ...base, origin: 'null' }, 'origin', 'opaque ("null") page'],
+    ['a cookie without a name', { ...base, credentials: 'include', cookies: ['=1'] }, 'cookies', "expected 'name=value'"],
+    ['a cookie value with a space', { ...base, credentials: 'include', cookies: ['a=b c'] }, 'cookies', 'invalid value of cookie a: "b c"'],
+    ['a cookie with a CR', { ...base, credentials: 'include', cookies: ['a=b\r\nX: 1'] }, 'cookies', 'invalid value of cookie a'],
+    ['a cross-origin cookie with credentials omit', { ...base, credentials: 'omit', cookies: ['a=1'] }, 'cookies', 'credentials "include" (got "omit")'],
+    ['insecure as a string', { ...base, insecure: 'yes' as unknown as boolean }, 'insecure', 'expected true or false, got "yes"'],
+    ['a then step with a bad method', { ...base, then: [{ method: 'GE T' }] }, 'then', 'a method is a token'],
+    ['a then step with a forbidden header', { ...base, then: [{ headers: { Cookie: 'a=1' } }] }, 'then', 'Cookie is a forbidden request header'],
+    ['a Cookie header', { ...base, headers: { Cookie: 'a=1' } }, 'headers', 'set cookies with cookies (--cookie'],
     ['an origin with a path', { ...base, origin: 'http://localhost:3000/app' }, 'origin', 'did you mean "http://localhost:3000"'],
     ['an origin with a user', { ...base, origin: 'http://me@localhost:3000' }, 'origin', 'no path, query or user'],
     ['a method with a space', { ...base, method: 'GE T' }, 'method', 'a method is a token'],

@@ -1,9 +1,12 @@
 /** What one probe found: the contract's `observed` facts plus the wire and the explanation. */
 import type { Explanation } from '../experiments/model/explain.ts';
-import type { Observation, Prediction } from '../runner/observed.ts';
+import type { Observation, Prediction } from '../engines/run-result.ts';
 import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
 import type { WireResponse } from './network-watch.ts';
+import type { Exposure } from './exposed-headers.ts';
+import type { CookieSent } from './probe-cookies.ts';
+import type { Hop } from './redirect-chain.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
 export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
@@ -39,10 +42,33 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   predicted?: Prediction;
   explanation: Explanation;
   /**
+   * Every hop of the actual request (one when nothing redirected): method, URL, the Origin sent, the status and
+   * CORS headers, a method change by a redirect, and the fix per hop. Absent when the request never left.
+   */
+  hops?: Hop[];
+  /**
+   * For an allowed CORS response: the header names JavaScript can read, those the server sent that it cannot, and
+   * the Access-Control-Expose-Headers line that would expose them.
+   */
+  exposure?: Exposure;
+  /** With `cookies`: whether each went with the request, and Chromium's reason when not. */
+  cookies?: CookieSent[];
+  /** With `then`: each further request, and whether a preflight was sent again (none: the preflight cache answered). */
+  thenResults?: ThenResult[];
+  /**
    * When Local Network Access blocked the request: the same request once the user allows access, that is
    * CORS's verdict on it (the matchers judge this one).
    */
   withPermission?: ProbeResult;
+}
+
+export interface ThenResult {
+  method: string;
+  outcome: Observation['outcome'];
+  reason: string | null;
+  /** A preflight was sent for this request (false: the preflight cache, or no preflight needed). */
+  preflight: boolean;
+  status: number | null;
 }
 
 /** The JSON `--json` writes: the run format's `observed` and `explanation`, with the request beside them. */

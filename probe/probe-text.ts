@@ -6,6 +6,8 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
+import { methodChangeOf, type Hop, type HopAnswer } from './redirect-chain.ts';
+import { cookieWords } from './probe-cookies.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
@@ -26,26 +28,71 @@ const CAUSE_WORDS: Record<Cause, string> = {
   network: 'network error',
 };
 
-/** One line: outcome, reason and cause. */
+/** One line: outcome, reason and cause; an allowed request a redirect turned into another method says so. */
 export function probeSummary(result: ProbeResult): string {
   const why = result.reason ? `: ${result.reason}` : '';
   const cause = result.cause && result.cause !== 'cors' ? ` (not CORS: ${CAUSE_WORDS[result.cause]})` : '';
-  return `${result.outcome}${why}${cause}`;
+  const change = methodChangeOf(result.hops ?? []);
+  const ran =
+    change && result.outcome === 'allowed'
+      ? ` as ${change.to}, not ${result.request.method} (${change.status} redirect)`
+      : '';
+  return `${result.outcome}${ran}${why}${cause}`;
+}
+
+/** The redirect chain, one hop a paragraph: request line, Origin sent, status and the CORS headers. */
+function chain(hops: readonly Hop[], pad: string): string {
+  return hops
+    .map((hop, index) => {
+      const moved = hop.methodChange;
+      const change = moved ? ` (the ${moved.status} changed ${moved.from} to ${moved.to})` : '';
+      const origin = printableLine(hop.origin ?? '(none)');
+      const head = `${index + 1}. ${hop.method} ${printableLine(hop.url)}${change}, Origin: ${origin}`;
+      const told = (got: HopAnswer | null): string =>
+        got ? `${got.status}${lines(got.corsHeaders, `${pad}     `)}` : 'none';
+      const preflight = hop.preflight ? `\n${pad}   preflight -> ${told(hop.preflight.answer)}` : '';
+      const answer = told(hop.answer);
+      return `${head}${preflight}\n${pad}   -> ${answer}`;
+    })
+    .join(`\n${pad}`);
 }
 
 export function probeReport(result: ProbeResult): string {
   const r = result.request;
   const pad = '            ';
-  const out = [`${r.method} ${r.url} from ${r.origin}${r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : ''}${r.mode !== 'cors' ? `, mode ${r.mode}` : ''}`];
+  const from = r.origin === 'null' ? 'origin null (a sandboxed iframe)' : r.origin;
+  const settings = [
+    r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : '',
+    r.mode !== 'cors' ? `, mode ${r.mode}` : '',
+    r.insecure ? ', any TLS certificate accepted (--insecure)' : '',
+  ].join('');
+  const out = [`${r.method} ${r.url} from ${from}${settings}`];
   out.push(`  outcome   ${probeSummary(result)}${result.status !== null ? `, the page read status ${result.status}` : ''}`);
   if (result.console) out.push(`  console   ${printableLine(result.console)}`);
   if (result.preflight || result.preflightResponse) out.push(answer('  preflight OPTIONS -> ', result.preflightResponse, pad));
   else out.push('  preflight none sent');
-  out.push(answer(`  response  ${r.method} -> `, result.response, pad));
+  if (result.cookies) out.push(`  cookies   ${result.cookies.map(cookieWords).join(`\n${pad}`)}`);
+  const hops = result.hops ?? [];
+  const last = hops.at(-1);
+  out.push(answer(`  response  ${last?.method ?? r.method} -> `, result.response, pad));
+  if (hops.length > 1) out.push(`  hops      ${chain(hops, pad)}`);
   const e = result.explanation;
   out.push(`  verdict   ${indent(e.verdict, pad)}`);
+  if (result.exposure) {
+    const { readable, hidden, fix } = result.exposure;
+    out.push(`  readable  ${readable.join(', ') || 'none'}`);
+    if (hidden.length) out.push(`  hidden    ${hidden.map(printableLine).join(', ')}`);
+    if (fix) out.push(`  expose    ${printableLine(fix)}   (name only what JavaScript needs)`);
+  }
   if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
   if (e.mdn) out.push(`  see       ${e.mdn}`);
+  for (const then of result.thenResults ?? []) {
+    const why = then.reason ? `: ${then.reason}` : '';
+    const preflight = then.preflight
+      ? 'a preflight was sent again'
+      : 'no preflight sent (the preflight cache answered, or none was needed)';
+    out.push(`  then      ${then.method} -> ${then.outcome}${why}, ${preflight}`);
+  }
   const behind = result.withPermission;
   if (behind) {
     out.push(`  once the user allows local network access: ${probeSummary(behind)}`);

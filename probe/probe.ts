@@ -5,9 +5,9 @@
  * Chromium's reason and console line come from the runner's CDP watch, the
  * preflight and the raw headers from this folder's network watch.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import { runInPage } from '../runner/run-experiments.ts';
+import { runInPage } from '../runner/chromium-tab.ts';
 import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
@@ -16,12 +16,17 @@ import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
-import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
+import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
-import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
-import { decidedByOf, type ProbeResult } from './probe-result.ts';
+import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import { cookieReport } from './probe-cookies.ts';
+import { explainNullOrigin } from './null-origin.ts';
+import { decidedByOf, type ProbeResult, type ThenResult } from './probe-result.ts';
+import type { Explanation } from '../experiments/model/explain.ts';
+import { exposureOf, type Exposure } from './exposed-headers.ts';
+import { chainOf, explainChain, isRedirectChain, type Hop } from './redirect-chain.ts';
 
-export { ProbeInputError, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+export { ProbeInputError, type ProbeOptions, type ProbeRequest, type ThenStep } from './probe-options.ts';
 export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
 
 /**
@@ -36,6 +41,62 @@ export type LocalNetworkAccess = (typeof LOCAL_NETWORK_ACCESS)[number];
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 function probePage(script: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
+}
+
+/** HTML attribute text (https://html.spec.whatwg.org/#attributes-2): & and " escaped. */
+const attribute = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+/**
+ * `--origin null`: the probe page holds a sandboxed iframe (`allow-scripts` only, so its origin is opaque) that
+ * runs the request; its fetches carry `Origin: null`, as PortSwigger's null-origin lab does it.
+ */
+function nullOriginPage(script: string): string {
+  const head = '<meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title>';
+  const frame = `<iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe>`;
+  return `<!doctype html><html lang="en"><head>${head}</head><body>${frame}</body></html>`;
+}
+
+/** A fresh context (TLS errors ignored with `insecure`, the cookies set) whose page will be the probe page. */
+async function openProbePage(
+  request: ProbeRequest,
+  browser: Browser,
+  grant: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const host = hostOrigin(request);
+  const pageUrl = `${host}/`;
+  const script = await runnerScript();
+  const context = await browser.newContext({ ignoreHTTPSErrors: request.insecure });
+  if (grant) await context.grantPermissions(['local-network-access'], { origin: host });
+  if (request.cookies.length) await context.addCookies(cookieJar(request));
+  const page = await context.newPage();
+  const body = request.origin === NULL_ORIGIN ? nullOriginPage(script) : probePage(script);
+  await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  return { context, page };
+}
+
+/** The loaded target: the page, or the sandboxed frame once its script has run. */
+async function loaded(request: ProbeRequest, page: Page): Promise<Page | Frame> {
+  await page.goto(`${hostOrigin(request)}/`, { waitUntil: 'domcontentloaded' });
+  // Only the page is intercepted: the probed request must reach the network untouched.
+  await page.unrouteAll();
+  if (request.origin !== NULL_ORIGIN) return page;
+  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('probe: the sandboxed frame did not load');
+  await frame.waitForFunction(() => 'corsLab' in window);
+  return frame;
+}
+
+/**
+ * The cookies of `--cookie`, for the URL's host. SameSite=None (sent on a cross-site request) needs Secure, which
+ * Chromium accepts for https and for loopback hosts (potentially trustworthy); otherwise a Lax cookie.
+ * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute
+ */
+function cookieJar(request: ProbeRequest): Parameters<BrowserContext['addCookies']>[0] {
+  const url = new URL(request.url);
+  const secure = url.protocol === 'https:' || addressSpaceOf(url.hostname) === 'loopback';
+  const sameSite = secure ? ('None' as const) : ('Lax' as const);
+  const domain = url.hostname;
+  return request.cookies.map(([name, value]) => ({ name, value, domain, path: '/', secure, sameSite }));
 }
 
 function header(headers: Record<string, string> | undefined, name: string): string | null {
@@ -93,7 +154,7 @@ export async function probe(
   localNetworkAccess: LocalNetworkAccess = 'denied',
 ): Promise<ProbeResult> {
   const request = probeRequest(options);
-  const pageSpace = addressSpaceOf(new URL(request.origin).hostname);
+  const pageSpace = addressSpaceOf(new URL(hostOrigin(request)).hostname);
   // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
   // would be in its host's space: grant the permission exactly when such a page would not need it.
   const granted =
@@ -122,43 +183,119 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
   return { ...result, reason: netError, cause, decidedBy: decidedByOf(cause), explanation };
 }
 
+/**
+ * Where the DevTools Protocol sees the request: the page, or the sandboxed frame when Chromium runs it in a process
+ * of its own (site isolation of sandboxed iframes); a frame in the page's process is seen through the page.
+ */
+async function sessionTarget(page: Page, target: Page | Frame): Promise<Page | Frame> {
+  if (target === page) return page;
+  const session = await page.context().newCDPSession(target).catch(() => null);
+  if (session === null) return page;
+  await session.detach();
+  return target;
+}
+
+/**
+ * The CORS explanation with what one request's replay cannot see: a redirect chain's verdict and fix (hop by hop),
+ * the readable and hidden header names, and what an opaque page origin (`--origin null`) means.
+ */
+interface Told {
+  request: ProbeRequest;
+  outcome: string;
+  hops: Hop[];
+  exposure: Exposure | null;
+  response: WireResponse | null;
+}
+
+function toldInFull(explanation: Explanation, seen: Told): Explanation {
+  const { request, hops, exposure } = seen;
+  let told = isRedirectChain(hops) ? { ...explanation, ...explainChain(request, hops, seen.outcome) } : explanation;
+  if (exposure) {
+    const hidden = exposure.hidden.length
+      ? ` Hidden (not in Access-Control-Expose-Headers): ${exposure.hidden.join(', ')}.`
+      : '';
+    told = { ...told, verdict: `${told.verdict} Readable: ${exposure.readable.join(', ') || 'no header'}.${hidden}` };
+  }
+  return request.origin === NULL_ORIGIN ? explainNullOrigin(told, request, seen.response) : told;
+}
+
+/**
+ * The `then` requests, one after the other in the same page: each one's outcome, and whether a preflight went out
+ * again (none: the preflight cache answered, https://fetch.spec.whatwg.org/#concept-cache-match).
+ */
+async function thenSteps(
+  request: ProbeRequest,
+  target: Page | Frame,
+  verdictWatch: ChromiumWatch,
+  networkWatch: NetworkWatch,
+): Promise<ThenResult[]> {
+  const results: ThenResult[] = [];
+  for (const then of request.then) {
+    verdictWatch.begin(request.url);
+    networkWatch.begin(request.url);
+    const next = await runInPage(target, stepOf(request, then.method, then.headers));
+    const { reason } = await verdictWatch.verdict(next.outcome === 'blocked');
+    const wire = await networkWatch.wire(answeredBy(next.outcome, reason));
+    const preflight = wire.hops.some((hop) => hop.preflight !== null) || wire.preflight !== null;
+    results.push({ method: then.method, outcome: next.outcome, reason, preflight, status: next.status });
+  }
+  return results;
+}
+
+/** The page-side request of the probe (or of a `then` step: its method and headers). */
+function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['headers']): StepRequest {
+  const { url, body, mode, credentials } = request;
+  // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
+  const fixed = { redirect: 'follow', referrerPolicy: undefined, skipBody: true } as const;
+  return { api: 'fetch', url, method, headers, body, mode, credentials, ...fixed };
+}
+
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
-  const pageUrl = `${request.origin}/`;
-  const script = await runnerScript();
-  const context = await browser.newContext();
+  const { context, page } = await openProbePage(request, browser, grant);
   try {
-    if (grant) await context.grantPermissions(['local-network-access'], { origin: request.origin });
-    const page = await context.newPage();
-    const [verdictWatch, networkWatch] = await Promise.all([ChromiumWatch.attach(page), NetworkWatch.attach(page)]);
     // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && message.text().includes(request.url)) consoleErrors.push(message.text());
     });
-    await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: probePage(script) }));
-    await page.goto(pageUrl, { waitUntil: 'domcontentloaded' });
-    // Only the page is intercepted: the probed request must reach the network untouched.
-    await page.unrouteAll();
+    const target = await loaded(request, page);
+    // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
+    const keepCaches = request.then.length > 0;
+    const session = await sessionTarget(page, target);
+    const [verdictWatch, networkWatch] = await Promise.all([
+      ChromiumWatch.attach(page, session),
+      NetworkWatch.attach(page, keepCaches, session),
+    ]);
     verdictWatch.begin(request.url);
     networkWatch.begin(request.url);
-    const { url, method, headers, body, mode, credentials } = request;
-    // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
-    const step: StepRequest = { api: 'fetch', url, method, headers, body, mode, credentials, redirect: 'follow', referrerPolicy: undefined, skipBody: true };
-    const seen = await runInPage(page, step);
+    const seen = await runInPage(target, stepOf(request, request.method, request.headers));
     const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
     const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
+    const thenResults = await thenSteps(request, target, verdictWatch, networkWatch);
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;
     const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
     const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
     const cause = causeOf(observed.outcome, observed.reason);
-    const replay = cause === null || cause === 'cors' ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
+    const hops = chainOf(request, wire.hops);
+    const corsJudged = cause === null || cause === 'cors';
+    // One exchange from a page origin replays as a lab plan; a redirect chain does not (the next hop is not the first
+    // one's, its Origin may be null), nor does an opaque page origin (the plan's page is a real origin).
+    const replayed = corsJudged && !isRedirectChain(hops) && request.origin !== NULL_ORIGIN;
+    const replay = replayed ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
     const explanation =
-      cause === null || cause === 'cors'
+      corsJudged
         ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
+    // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
+    const exposure =
+      seen.outcome === 'allowed' && seen.responseType === 'cors' && response
+        ? exposureOf(response.headers, Object.keys(seen.readableHeaders), request.credentials === 'include')
+        : null;
+    const all = { request, outcome: seen.outcome, hops, exposure, response };
+    const told = corsJudged ? toldInFull(explanation, all) : explanation;
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
       request,
@@ -173,7 +310,11 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       responseHeaders: Object.fromEntries(combined.names().map((name) => [name, combined.get(name) ?? ''])),
       addressSpace: { page: pageSpace, target: targetSpace },
       ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
-      explanation,
+      ...(hops.length ? { hops } : {}),
+      ...(exposure ? { exposure } : {}),
+      ...(request.cookies.length ? { cookies: cookieReport(request, wire.hops[0]?.cookies ?? []) } : {}),
+      ...(thenResults.length ? { thenResults } : {}),
+      explanation: told,
     };
   } finally {
     await context.close();

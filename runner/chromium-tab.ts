@@ -4,14 +4,15 @@
  * (`window.corsLab.runStep`), Chromium's own words read from the DevTools
  * Protocol by the page's ChromiumWatch.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { EngineStep, EngineTab } from '../engines/engine.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { ChromiumWatch } from './chromium-verdict.ts';
 import { STEP_TIMEOUT_MS } from './concurrency.ts';
 
 /** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
-export function runInPage(page: Page, request: StepRequest): Promise<PageSeen> {
+/** A Frame: probe's sandboxed iframe (its Origin is null). */
+export function runInPage(page: Page | Frame, request: StepRequest): Promise<PageSeen> {
   let timer: NodeJS.Timeout | undefined;
   const silent: PageSeen = {
     outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,

@@ -5,7 +5,7 @@
  * after the page's promise settles, so callers wait for them with a timeout.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { reasonFromChromium } from '../experiments/reasons.ts';
 
 export interface ChromiumVerdict {
@@ -36,9 +36,10 @@ export class ChromiumWatch {
 
   private constructor() {}
 
-  static async attach(page: Page): Promise<ChromiumWatch> {
+  /** `target`: the frame whose requests to watch when it runs in a process of its own (an out-of-process iframe). */
+  static async attach(page: Page, target: Page | Frame = page): Promise<ChromiumWatch> {
     const watch = new ChromiumWatch();
-    const cdp: CDPSession = await page.context().newCDPSession(page);
+    const cdp: CDPSession = await page.context().newCDPSession(target);
     cdp.on('Network.requestWillBeSent', (event) => {
       if (!watch.#marker || !event.request.url.includes(watch.#marker)) return;
       // The preflight has its own id; the main request keeps one id across redirects.

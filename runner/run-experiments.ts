@@ -55,8 +55,6 @@ export interface RunOptions {
 }
 
 export { DEFAULT_CONCURRENCY } from './concurrency.ts';
-/** probe/ imports it from here until the probe branch merges (it lives with the Chromium tab now). */
-export { runInPage } from './chromium-tab.ts';
 
 /**
  * A slot keeps a tab per page origin of the experiments it runs, so an

@@ -12,17 +12,37 @@ import { printableJson } from '../../experiments/terminal-text.ts';
 
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]
+               [--cookie 'name=value']... [--insecure] [--then METHOD]...
   Sends a real request from a page on ORIGIN (served by interception: nothing
   has to run there) to URL, your own server, in headless Chromium. Prints the
   outcome, Chromium's reason and console line, the preflight and the headers
-  the server sent, and the explanation with the fix. Also tells Local Network
-  Access, mixed content, a refused connection and TLS errors from CORS.
+  the server sent, every hop of a redirect chain (the Origin sent, a method
+  a 301/302/303 changed), the header names JavaScript can and cannot read,
+  and the explanation with the fix. Also tells Local Network Access, mixed
+  content, a refused connection and TLS errors from CORS.
   --origin and --method may repeat: every origin with every method.
+  --origin null: the page is a sandboxed iframe (Origin: null).
+  --cookie 'name=value' (repeatable): a cookie for URL's host (needs
+  --credentials include for a cross-origin URL).
+  --insecure: accept any TLS certificate (a self-signed https API).
+  --then METHOD (repeatable): another request to URL after the first, in the
+  same page: tells whether a preflight was sent again (preflight cache).
   --json FILE writes the result(s) as JSON. Exit 0 when allowed, 1 when any
   request is blocked, 2 for bad input.`;
 
 /** Which flag a bad field came from, for the message. */
-const FLAG: Record<ProbeField, string> = { url: 'URL', origin: '--origin', method: '--method', headers: '-H', body: '--body', credentials: '--credentials', mode: '--mode' };
+const FLAG: Record<ProbeField, string> = {
+  url: 'URL',
+  origin: '--origin',
+  method: '--method',
+  headers: '-H',
+  body: '--body',
+  credentials: '--credentials',
+  mode: '--mode',
+  cookies: '--cookie',
+  insecure: '--insecure',
+  then: '--then',
+};
 
 /** `-H 'Name: value'`, as curl takes it. */
 function headerLine(text: string): [string, string] {
@@ -49,6 +69,9 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       credentials: { type: 'string' },
       mode: { type: 'string' },
       json: { type: 'string' },
+      cookie: { type: 'string', multiple: true },
+      insecure: { type: 'boolean' },
+      then: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
     true,
@@ -62,7 +85,18 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
   const mode = oneOf('--mode', MODES, values.mode);
   const methods = values.method?.length ? values.method : ['GET'];
   const all: ProbeOptions[] = values.origin.flatMap((origin) =>
-    methods.map((method) => ({ url: positionals[0] as string, origin, method, headers, body: values.body ?? null, ...(credentials ? { credentials } : {}), ...(mode ? { mode } : {}) })),
+    methods.map((method) => ({
+      url: positionals[0] as string,
+      origin,
+      method,
+      headers,
+      body: values.body ?? null,
+      ...(credentials ? { credentials } : {}),
+      ...(mode ? { mode } : {}),
+      cookies: values.cookie ?? [],
+      insecure: values.insecure ?? false,
+      then: (values.then ?? []).map((then) => ({ method: then })),
+    })),
   );
   // Every combination is checked before the browser starts.
   try {

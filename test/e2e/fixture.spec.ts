@@ -14,6 +14,12 @@ test.beforeAll(async () => {
   api = await startApi({
     '/wildcard': { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
     '/exact': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Total', 'X-Total': '1', 'X-Hidden': '1' } } },
+    '/count': { actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Page', 'X-Page': '2', 'X-Total-Count': '40' } } },
+    // /count with the fix its failing toExposeHeader gives.
+    '/count-fixed': {
+      actual: { headers: { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Expose-Headers': 'X-Page, X-Total-Count', 'X-Page': '2', 'X-Total-Count': '40' } },
+    },
+    '/moved': { actual: { status: 301, headers: { 'Access-Control-Allow-Origin': ORIGIN, Location: '/exact' } } },
     // The misconfiguration a negative test exists for: any origin, with credentials.
     '/reflect': {
       actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Credentials': 'true' } },
@@ -62,6 +68,37 @@ test('toExposeHeader, toHavePreflight and .not', async ({ cors }) => {
   expect(result).not.toHavePreflight();
   expect(failure(() => expect(result).toExposeHeader('X-Hidden'))).toContain('Received: readable: ');
   expect(failure(() => expect(result).toHavePreflight())).toContain('Received: no preflight');
+});
+
+test('readable and hidden header names; a failing toExposeHeader carries the Expose-Headers fix, which works', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url}/count`, origin: ORIGIN });
+  expect(result.exposure?.readable).toEqual(['x-page']);
+  expect(result.exposure?.hidden).toEqual(['X-Total-Count']);
+  expect(result.explanation.verdict).toContain('Readable: x-page. Hidden (not in Access-Control-Expose-Headers): X-Total-Count.');
+  const message = failure(() => expect(result).toExposeHeader('x-total-count'));
+  expect(message).toContain('Received: readable: x-page; sent but hidden: X-Total-Count');
+  expect(message).toContain('Fix:      actual answer: Access-Control-Expose-Headers: X-Page, X-Total-Count');
+  expect(failure(() => expect(result).toExposeHeader('X-Request-Id'))).toContain('The server did not send X-Request-Id at all');
+  const fixed = await cors.probe({ url: `${api.url}/count-fixed`, origin: ORIGIN });
+  expect(fixed).toExposeHeader('x-total-count');
+  expect(fixed.exposure).toEqual({ readable: ['x-page', 'x-total-count'], hidden: [], fix: null });
+});
+
+test('a POST that a 301 turned into a GET is not allowed as a POST', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url}/moved`, origin: ORIGIN, method: 'POST', body: 'x' });
+  expect(result.outcome).toBe('allowed');
+  expect(result).not.toBeAllowed();
+  const message = failure(() => expect(result).toBeAllowed());
+  expect(message).toContain('Received: allowed by CORS as GET, not as POST: a 301 redirect changed the method');
+  expect(message).toContain('answer 307 or 308 instead');
+});
+
+test('the fixture passes the probe options through: a null-origin attacker, and a then step', async ({ cors }) => {
+  const fromNull = await cors.probe({ url: `${api.url}/reflect`, origin: 'null', credentials: 'include', then: [{}] });
+  // The negative test of an API that trusts Origin: null fails, as it should, and says why.
+  const message = failure(() => expect(fromNull).not.toBeAllowed());
+  expect(message).toContain('Unsafe: the API allows Origin: null');
+  expect(fromNull.thenResults).toEqual([{ method: 'GET', outcome: 'allowed', reason: null, preflight: false, status: 200 }]);
 });
 
 const ATTACKER = 'https://evil.example';

@@ -20,6 +20,10 @@ export interface ApiServer {
   url: string;
   /** Requests received, as "METHOD path". */
   seen: string[];
+  /** The Origin header of each request received (same order as `seen`; "-" for none). */
+  origins: string[];
+  /** The Cookie header of each request received ("-" for none). */
+  cookies: string[];
   close(): Promise<void>;
 }
 
@@ -33,9 +37,13 @@ function write(res: import('node:http').ServerResponse, reply: Reply | undefined
 
 export async function startApi(routes: Record<string, Route>): Promise<ApiServer> {
   const seen: string[] = [];
+  const origins: string[] = [];
+  const cookies: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     seen.push(`${req.method} ${path}`);
+    origins.push(req.headers.origin ?? '-');
+    cookies.push(req.headers.cookie ?? '-');
     const route = routes[path];
     if (!route) return void res.writeHead(404).end();
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
@@ -45,6 +53,8 @@ export async function startApi(routes: Record<string, Route>): Promise<ApiServer
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
+    origins,
+    cookies,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
