@@ -7,8 +7,9 @@ import { scan, SCAN_DEADLINE_MS, ScanUnreachableError } from '../scan/scan.ts';
 import { REQUEST_DEADLINE_MS } from '../scan/send.ts';
 import { printableJson, printableLine } from '../../experiments/terminal-text.ts';
 import { probesFor } from '../scan/probes.ts';
+import { provableFindings, reportProofs } from '../scan/prove-report.ts';
 
-export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]
+export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT] [--prove [--show-secrets]]
   Probes your API for the CORS misconfigurations scanners such as CORScanner
   and Corsy look for (reflected Origin, null, prefix/suffix/substring
   matches, unescaped dots, any subdomain, http, third-party hosting, special
@@ -22,7 +23,12 @@ export const SCAN_HELP = `cors-lab scan URL [--origin ORIGIN] [--json OUT]
   (probes without an answer) that found nothing.
   --origin ORIGIN   the origin your API is meant to trust (default: the URL's
                     own); the hostile origins are built from it
-  --json OUT        write the findings as JSON to OUT`;
+  --json OUT        write the findings as JSON to OUT
+  --prove           run each finding's exploit in Chromium from the origin the
+                    API trusted: proven (what the attacker page read, and the
+                    page to copy) or not proven (what stopped it)
+  --show-secrets    with --prove: print what the page read as it is (default:
+                    likely secrets redacted)`;
 
 function httpUrl(flag: string, text: string, what: string): URL {
   let url: URL;
@@ -36,7 +42,10 @@ function httpUrl(flag: string, text: string, what: string): URL {
 }
 
 export async function scanCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('scan', args, { origin: { type: 'string' }, json: { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse('scan', args, {
+    origin: { type: 'string' }, json: { type: 'string' }, help: { type: 'boolean' },
+    prove: { type: 'boolean' }, 'show-secrets': { type: 'boolean' },
+  }, true);
   if (values.help) return void io.out(`${SCAN_HELP}\n`), 0;
   if (positionals.length !== 1) throw new CliError(`scan: expected one URL, got ${positionals.length}\nSee: cors-lab scan --help`);
   const url = httpUrl('URL', positionals[0]!, 'an http or https URL such as https://api.example.com/items');
@@ -45,6 +54,9 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
     throw new CliError(`--origin: expected an origin (scheme, host and port only), got ${JSON.stringify(values.origin)}; did you mean ${trusted.origin}?`);
   }
   if (values.json === '') throw new CliError('--json: needs a file name');
+  if (values['show-secrets'] && !values.prove) {
+    throw new CliError('--show-secrets: only with --prove (it is about what the exploit page read)');
+  }
   if (values.json) {
     // Find an unwritable output before sending anything.
     await writeFile(values.json, '').catch((error: NodeJS.ErrnoException) => {
@@ -59,8 +71,14 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
     throw error;
   }
   io.out(reportScan(report));
+  // Loaded on use: the browser's library only when a proof is asked for.
+  const showSecrets = values['show-secrets'] ?? false;
+  const proofs = values.prove && report.findings.length
+    ? await (await import('../scan/prove.ts')).proveFindings(provableFindings(report), { showSecrets })
+    : undefined;
+  if (proofs) io.out(`\n${reportProofs(proofs)}`);
   if (values.json) {
-    await writeFile(values.json, printableJson(report));
+    await writeFile(values.json, printableJson(proofs ? { ...report, proofs } : report));
     io.err(`wrote ${values.json}\n`);
   }
   if (report.findings.length) return 1;

@@ -8,6 +8,7 @@ describe('redactSecrets', () => {
     const hidden = `"access_token":"${REDACTED}","password":"${REDACTED}","sessionId":"${REDACTED}"`;
     expect(redactSecrets(json, [])).toBe(`{"user":"alice",${hidden}}`);
     expect(redactSecrets('api_key=k1&name=bob', [])).toBe(`api_key=${REDACTED}&name=bob`);
+    expect(redactSecrets('{"secret":42,"count":3}', [])).toBe(`{"secret":"${REDACTED}","count":3}`);
     expect(redactSecrets('id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0 ok', [])).toBe(`id ${REDACTED} ok`);
     expect(redactSecrets('hello plain words stay', [])).toBe('hello plain words stay');
     expect(redactSecrets('you are c00kie-v', ['c00kie-v'])).toBe(`you are ${REDACTED}`);

@@ -15,8 +15,8 @@ export const REDACTED = '[redacted]';
 
 const SECRET_WORDS = 'token|secret|password|passwd|session|sid|api[_-]?key|auth\\w*|credential|cookie|ssn|card';
 const SECRET_NAME = String.raw`[\w-]*(?:${SECRET_WORDS})[\w-]*`;
-/** `"token": "abc"` (JSON) and `token=abc` / `token: abc` (forms, text): the value after a secret-sounding name. */
-const NAMED_JSON = new RegExp(String.raw`("${SECRET_NAME}"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'gi');
+/** The value after a secret-sounding name: `"token": "abc"`, `"secret": 42` (JSON); `token=abc`, `token: abc`. */
+const NAMED_JSON = new RegExp(String.raw`("${SECRET_NAME}"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)`, 'gi');
 const NAMED_TEXT = new RegExp(String.raw`(\b${SECRET_NAME}\s*[=:]\s*)([^\s&;,"<]+)`, 'gi');
 /** 20 or more characters of a key alphabet holding both letters and digits: how generated secrets look. */
 const RANDOM_RUN = /[A-Za-z0-9_\-+/=.]{20,}/g;

@@ -67,6 +67,7 @@ describe('proveFindings in Chromium', () => {
       finding('origin-reflected', '/reflect-twice', 'https://attacker.example'),
       finding('wildcard-with-credentials', '/wildcard', 'https://attacker.example'),
       finding('missing-vary-origin', '/reflect', 'https://attacker.example'),
+      finding('http-trusted', '/reflect', `http://127.0.0.1:${port}`),
     ]);
   }, paced(120_000));
 
@@ -111,6 +112,12 @@ describe('proveFindings in Chromium', () => {
   it('does not claim to prove a class that is no cross-origin read', () => {
     expect(proofs[6]).toMatchObject({ verdict: 'not proven', reason: null });
     expect(proofs[6]!.why).toMatch(/not a cross-origin read/);
+  });
+
+  it('never maps the API\'s own host and port to the exploit page (it would answer in the API\'s place)', () => {
+    expect(proofs[7]).toMatchObject({ verdict: 'not proven', read: null });
+    expect(proofs[7]!.why).toContain('is where the API itself answers');
+    expect(seen.filter((s) => s.path === '/reflect')).toHaveLength(1);
   });
 
   it('shows the secrets when asked', async () => {

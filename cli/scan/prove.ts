@@ -7,7 +7,7 @@
  * is "proven" only when the exploit page read the answer.
  *
  * The page's origin per class:
- *   - a reflected Origin: any origin proves it; the lab's attacker name, `evil.localhost`;
+ *   - a reflected Origin, or `*` with credentials: any origin would do; the lab's attacker name, `evil.localhost`;
  *   - `null`: an opaque origin. The proof serves the exploit document with
  *     `Content-Security-Policy: sandbox allow-scripts`, which makes it opaque exactly as
  *     `<iframe sandbox="allow-scripts">` does (https://html.spec.whatwg.org/multipage/browsers.html#sandboxing),
@@ -68,6 +68,9 @@ export const PROOF_DEADLINE_MS = 20_000;
 /** The lab's attacker host name; `*.localhost` resolves to loopback in the browser itself. */
 const EVIL_HOST = 'evil.localhost';
 
+/** Classes any origin exploits (no allow-list at all): the lab's attacker page proves them. */
+const ANY_ORIGIN = new Set(['origin-reflected', 'wildcard-with-credentials']);
+
 /** Classes that are not a cross-origin read, so a browser cannot prove them with an exploit page. */
 const NOT_A_READ: Readonly<Record<string, string>> = {
   'missing-vary-origin': 'not a cross-origin read: the risk is a shared cache serving one origin\'s answer to another, '
@@ -85,6 +88,8 @@ interface Plan {
   mapped: boolean;
 }
 
+const hostAndPort = (url: URL): string => `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+
 function planFor(finding: ProvableFinding, index: number, httpPort: number): Plan {
   const { request } = finding;
   const path = `/exploit/${index}`;
@@ -96,12 +101,16 @@ function planFor(finding: ProvableFinding, index: number, httpPort: number): Pla
   if (request.origin === 'null') {
     return { finding, pageUrl: evil, attackerOrigin: 'null', problem: null, mapped: false };
   }
-  if (finding.id === 'origin-reflected') {
+  if (ANY_ORIGIN.has(finding.id)) {
     return { finding, pageUrl: evil, attackerOrigin: evil.origin, problem: null, mapped: false };
   }
   const url = URL.canParse(path, request.origin) ? new URL(path, request.origin) : null;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     return unprovable(`no page can be served on ${request.origin}: not an http(s) origin`);
+  }
+  // Mapping the API's own host and port to the page server would answer the exploit in the API's place.
+  if (hostAndPort(url) === hostAndPort(new URL(request.url))) {
+    return unprovable(`${url.origin} is where the API itself answers: no page can be served there`);
   }
   return { finding, pageUrl: url, attackerOrigin: url.origin, problem: null, mapped: true };
 }
@@ -168,7 +177,7 @@ async function prove(page: Page, plan: Plan, exploitHtml: string, options: Prove
   const chromium = await watch.verdict(!outcome.read);
   if (outcome.read) {
     const shown = { showSecrets: options.showSecrets ?? false, ...(request.cookie ? { cookie: request.cookie } : {}) };
-    const withCookies = request.credentials ? ' with the user\'s cookies' : '';
+    const withCookies = request.cookie ? ' with the user\'s cookies' : request.credentials ? ' with credentials' : '';
     return {
       id: plan.finding.id, verdict: 'proven', attackerOrigin: plan.attackerOrigin, reason: null, console: null,
       status: outcome.status, read: shownText(outcome.text, shown), exploitHtml,
