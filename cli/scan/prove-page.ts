@@ -63,12 +63,13 @@ export function exploitDocument(request: ProvableRequest): string {
 }
 
 /**
- * The page to copy. For the null origin, the exploit runs in a sandboxed
+ * The page to copy, with where to publish it (an origin, or why any will do).
+ * For the null origin, the exploit runs in a sandboxed
  * iframe without `allow-same-origin`: its origin is opaque, so its requests
  * say `Origin: null` (https://html.spec.whatwg.org/multipage/browsers.html#sandboxing).
  */
-export function copyableExploit(request: ProvableRequest, attackerOrigin: string): string {
-  if (request.origin !== 'null') return `<!-- Publish on ${attackerOrigin} -->\n${exploitDocument(request)}`;
+export function copyableExploit(request: ProvableRequest, publishOn: string): string {
+  if (request.origin !== 'null') return `<!-- Publish on ${publishOn} -->\n${exploitDocument(request)}`;
   const framed = attributeText(exploitDocument(request));
   return `<!-- Publish on any origin: the sandboxed frame sends Origin: null -->\n${page(
     'CORS exploit (null origin)',

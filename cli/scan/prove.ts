@@ -142,6 +142,8 @@ function targetCookies(request: ProvableRequest) {
   }));
 }
 
+const pageName = (origin: string): string => (origin === 'null' ? 'a sandboxed page' : `a page on ${origin}`);
+
 const notProven = (plan: Plan, why: string, exploitHtml: string): Proof => ({
   id: plan.finding.id, verdict: 'not proven', attackerOrigin: plan.attackerOrigin, why: printableLine(why),
   reason: null, console: null, status: null, read: null, exploitHtml,
@@ -181,7 +183,7 @@ async function prove(page: Page, plan: Plan, exploitHtml: string, options: Prove
     return {
       id: plan.finding.id, verdict: 'proven', attackerOrigin: plan.attackerOrigin, reason: null, console: null,
       status: outcome.status, read: shownText(outcome.text, shown), exploitHtml,
-      why: `a page on ${plan.attackerOrigin} read the answer (status ${outcome.status})${withCookies}`,
+      why: `${pageName(plan.attackerOrigin)} read the answer (status ${outcome.status})${withCookies}`,
     };
   }
   const parameter = chromium.failedParameter ? ` (${chromium.failedParameter})` : '';
@@ -213,7 +215,9 @@ export async function proveFindings(
     try {
       const proofs: Proof[] = [];
       for (const plan of plans) {
-        const exploitHtml = copyableExploit(plan.finding.request, plan.attackerOrigin);
+        const anyOrigin = ANY_ORIGIN.has(plan.finding.id);
+        const publishOn = anyOrigin ? 'any origin: the API trusts every one' : plan.attackerOrigin;
+        const exploitHtml = copyableExploit(plan.finding.request, publishOn);
         const problem = plan.problem ?? (httpsProblem && plan.pageUrl?.protocol === 'https:' ? httpsProblem : null);
         if (!plan.pageUrl || problem) {
           proofs.push(notProven(plan, problem ?? 'not provable in a browser', exploitHtml));
