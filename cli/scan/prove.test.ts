@@ -17,6 +17,7 @@ interface Seen {
   path: string;
   origin: string | undefined;
   cookie: string | undefined;
+  authorization?: string | undefined;
 }
 
 /** Each path is one API; every answer carries the account and a token, as a real /me endpoint would. */
@@ -24,7 +25,13 @@ function answer(seen: Seen[]) {
   return function api(request: IncomingMessage, response: ServerResponse): void {
     const origin = request.headers.origin ?? '';
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    seen.push({ path, origin: request.headers.origin, cookie: request.headers.cookie });
+    if (request.method === 'OPTIONS') {
+      // Only /token is preflighted: it reflects the Origin and allows the Authorization header.
+      const allow = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'Authorization' };
+      return void response.writeHead(204, { ...allow, 'Access-Control-Allow-Credentials': 'true' }).end();
+    }
+    const { cookie, authorization } = request.headers;
+    seen.push({ path, origin: request.headers.origin, cookie, authorization });
     const cors: Record<string, string | string[]> = {
       // Reflects any Origin, with credentials: the classic.
       '/reflect': { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' },
@@ -38,6 +45,8 @@ function answer(seen: Seen[]) {
       '/reflect-twice': { 'Access-Control-Allow-Origin': [origin, origin], 'Access-Control-Allow-Credentials': 'true' },
       // * with credentials: looks open, the browser refuses it for credentialed requests.
       '/wildcard': { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' },
+      '/token': request.headers.authorization === 'Bearer t0ken-of-the-user'
+        ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' } : {},
     }[path] ?? {};
     response.writeHead(200, { 'Content-Type': 'application/json', ...cors });
     response.end(JSON.stringify({ user: 'alice', token: TOKEN, cookieSeen: request.headers.cookie ?? null }));
@@ -68,6 +77,13 @@ describe('proveFindings in Chromium', () => {
       finding('wildcard-with-credentials', '/wildcard', 'https://attacker.example'),
       finding('missing-vary-origin', '/reflect', 'https://attacker.example'),
       finding('http-trusted', '/reflect', `http://127.0.0.1:${port}`),
+      {
+        id: 'origin-reflected',
+        request: {
+          url: `${base}/token`, method: 'GET', headers: { Authorization: 'Bearer t0ken-of-the-user' },
+          origin: 'https://a.example', credentials: false,
+        },
+      },
     ]);
   }, paced(120_000));
 
@@ -118,6 +134,13 @@ describe('proveFindings in Chromium', () => {
     expect(proofs[7]).toMatchObject({ verdict: 'not proven', read: null });
     expect(proofs[7]!.why).toContain('is where the API itself answers');
     expect(seen.filter((s) => s.path === '/reflect')).toHaveLength(1);
+  });
+
+  it('sends the token header the user gave (preflighted), and proves the read with it', () => {
+    expect(proofs[8]).toMatchObject({ verdict: 'proven', status: 200 });
+    const sent = seen.find((s) => s.path === '/token');
+    expect(sent).toMatchObject({ authorization: 'Bearer t0ken-of-the-user', cookie: undefined });
+    expect(proofs[8]!.exploitHtml).toContain('"headers":{"Authorization":"Bearer t0ken-of-the-user"}');
   });
 
   it('shows the secrets when asked', async () => {
