@@ -149,10 +149,11 @@ const notProven = (plan: Plan, why: string, exploitHtml: string): Proof => ({
   reason: null, console: null, status: null, read: null, exploitHtml,
 });
 
-async function settle(page: Page): Promise<ExploitOutcome | null> {
+/** The exploit's outcome; null when it had none in time, undefined when its script never ran. */
+async function settle(page: Page): Promise<ExploitOutcome | null | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PROOF_DEADLINE_MS)));
-  const outcome = page.evaluate(() => (window as unknown as { exploit: Promise<ExploitOutcome> }).exploit);
+  const outcome = page.evaluate(() => (window as unknown as { exploit?: Promise<ExploitOutcome> }).exploit);
   try {
     return await Promise.race([outcome, late]);
   } finally {
@@ -176,6 +177,7 @@ async function prove(page: Page, plan: Plan, exploitHtml: string, options: Prove
   if (outcome === null) {
     return notProven(plan, `the exploit had no answer within ${PROOF_DEADLINE_MS / 1000} s`, exploitHtml);
   }
+  if (outcome === undefined) return notProven(plan, 'the exploit page\'s script did not run', exploitHtml);
   const chromium = await watch.verdict(!outcome.read);
   if (outcome.read) {
     const shown = { showSecrets: options.showSecrets ?? false, ...(request.cookie ? { cookie: request.cookie } : {}) };
