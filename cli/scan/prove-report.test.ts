@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paced } from '../../test/pace/machine-pace.ts';
 import { cli } from '../cli-in-memory.ts';
 import type { Proof } from './prove.ts';
+import { provableFindings } from './prove-report.ts';
+import type { Finding } from './findings.ts';
+import type { ScanReport } from './scan.ts';
 
 const servers: Server[] = [];
 afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
@@ -24,6 +27,33 @@ async function api(cors: (origin: string) => Record<string, string>): Promise<st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/me`;
 }
+
+describe('provableFindings', () => {
+  const finding: Finding = {
+    id: 'origin-reflected', severity: 'high', title: 't', origin: 'https://attacker.example', fix: 'f',
+    evidence: { request: [], response: ['HTTP/1.1 200 OK', 'access-control-allow-credentials: true'] },
+  };
+  const url = 'http://127.0.0.1:9/me';
+  const report = (findings: Finding[]): ScanReport =>
+    ({ url, trustedOrigin: 'http://localhost:3000', requests: 1, unanswered: [], notSent: 0, findings });
+
+  it('replays the GET the scan sent, credentialed when the API allowed credentials', () => {
+    const plain = { ...finding, evidence: { request: [], response: ['HTTP/1.1 200 OK'] } };
+    expect(provableFindings(report([finding, plain])).map((f) => f.request)).toEqual([
+      { url, method: 'GET', headers: {}, origin: 'https://attacker.example', credentials: true },
+      { url, method: 'GET', headers: {}, origin: 'https://attacker.example', credentials: false },
+    ]);
+  });
+
+  it('takes the request a finding carries (method, headers, cookie) as it is, and ignores a malformed one', () => {
+    const sent = { url: `${url}/x`, method: 'POST', headers: { 'X-A': '1' }, origin: 'null', credentials: true, cookie: 'a=b' };
+    const carried = Object.assign({ ...finding }, { request: sent });
+    const malformed = Object.assign({ ...finding }, { request: { url: 7 } });
+    const [first, second] = provableFindings(report([carried, malformed]));
+    expect(first!.request).toEqual(sent);
+    expect(second!.request.method).toBe('GET');
+  });
+});
 
 describe('scan --prove', () => {
   it('proves a reflecting credentialed API, shows the bytes (secret redacted) and the page to copy', async () => {

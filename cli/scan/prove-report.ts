@@ -5,20 +5,36 @@
  */
 import { count } from '../plural.ts';
 import { printableLine, printableText } from '../../experiments/terminal-text.ts';
-import type { Proof, ProvableFinding } from './prove.ts';
+import type { Proof, ProvableFinding, ProvableRequest } from './prove.ts';
 import type { ScanReport } from './scan.ts';
 
 const CREDENTIALS_TRUE = /^access-control-allow-credentials:\s*true\s*$/i;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Scan's `Finding.request` (the scan work adds it): the request it sent, method, headers and cookie included. */
+function sentRequest(finding: object): ProvableRequest | null {
+  const request = 'request' in finding ? finding.request : undefined;
+  if (!isRecord(request) || !isRecord(request.headers)) return null;
+  const { url, method, origin, credentials, cookie, headers } = request;
+  const strings = [url, method, origin].every((value) => typeof value === 'string');
+  if (!strings || typeof credentials !== 'boolean') return null;
+  const headerList = Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return {
+    url: String(url), method: String(method), origin: String(origin), credentials,
+    headers: Object.fromEntries(headerList), ...(typeof cookie === 'string' ? { cookie } : {}),
+  };
+}
+
 /**
- * The scan's findings as requests to replay: the GET the scan sent, with the
- * finding's Origin, credentialed when the API said it allows credentials.
- * (Once scan's `Finding` carries the `request` it sent, that request is the input as it is.)
+ * The scan's findings as requests to replay: the request the finding says it sent when it
+ * carries one; else the GET the scan sends, with the finding's Origin, credentialed when the
+ * API said it allows credentials.
  */
 export function provableFindings(report: ScanReport): ProvableFinding[] {
   return report.findings.map((finding) => ({
     id: finding.id,
-    request: {
+    request: sentRequest(finding) ?? {
       url: report.url,
       method: 'GET',
       headers: {},
