@@ -46,7 +46,8 @@ describe('provableFindings', () => {
   });
 
   it('takes the request a finding carries (method, headers, cookie) as it is, and ignores a malformed one', () => {
-    const sent = { url: `${url}/x`, method: 'POST', headers: { 'X-A': '1' }, origin: 'null', credentials: true, cookie: 'a=b' };
+    const sent = { url: `${url}/x`, method: 'POST', headers: { 'X-A': '1' }, origin: 'null', credentials: true,
+      cookie: 'a=b' };
     const carried = Object.assign({ ...finding }, { request: sent });
     const malformed = Object.assign({ ...finding }, { request: { url: 7 } });
     const [first, second] = provableFindings(report([carried, malformed]));
