@@ -130,7 +130,7 @@ describe('proveFindings in Chromium', () => {
     expect(proofs[6]!.why).toMatch(/not a cross-origin read/);
   });
 
-  it('never maps the API\'s own host and port to the exploit page (it would answer in the API\'s place)', () => {
+  it('never maps an API\'s own host and port to the exploit page (it would answer in the API\'s place)', () => {
     expect(proofs[7]).toMatchObject({ verdict: 'not proven', read: null });
     expect(proofs[7]!.why).toContain('is where the API itself answers');
     expect(seen.filter((s) => s.path === '/reflect')).toHaveLength(1);

@@ -90,7 +90,8 @@ interface Plan {
 
 const hostAndPort = (url: URL): string => `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
 
-function planFor(finding: ProvableFinding, index: number, httpPort: number): Plan {
+/** `targets`: every finding's API host and port, which no mapping may take over. */
+function planFor(finding: ProvableFinding, index: number, httpPort: number, targets: ReadonlySet<string>): Plan {
   const { request } = finding;
   const path = `/exploit/${index}`;
   const unprovable = (problem: string): Plan =>
@@ -108,8 +109,9 @@ function planFor(finding: ProvableFinding, index: number, httpPort: number): Pla
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     return unprovable(`no page can be served on ${request.origin}: not an http(s) origin`);
   }
-  // Mapping the API's own host and port to the page server would answer the exploit in the API's place.
-  if (hostAndPort(url) === hostAndPort(new URL(request.url))) {
+  // Mapping an API's own host and port to the page server would answer the exploit in the API's place
+  // (the mapping holds for the whole browser, so for every finding's API).
+  if (targets.has(hostAndPort(url))) {
     return unprovable(`${url.origin} is where the API itself answers: no page can be served there`);
   }
   return { finding, pageUrl: url, attackerOrigin: url.origin, problem: null, mapped: true };
@@ -210,7 +212,9 @@ export async function proveFindings(
   }));
   const servers = await servePages(pages);
   try {
-    const plans = findings.map((finding, index) => planFor(finding, index, servers.httpPort));
+    const apiUrls = findings.flatMap((f) => (URL.canParse(f.request.url) ? [new URL(f.request.url)] : []));
+    const targets = new Set(apiUrls.map(hostAndPort));
+    const plans = findings.map((finding, index) => planFor(finding, index, servers.httpPort, targets));
     const mapped = plans.flatMap((plan) => (plan.mapped && plan.pageUrl ? [plan.pageUrl] : []));
     const httpsProblem = mapped.some((url) => url.protocol === 'https:') ? await servers.startHttps() : null;
     const browser = await launchAllowingThirdPartyCookies(undefined, servers.chromiumArgs(mapped));
