@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> 
   origins: { about: "the lab's named origins, their URLs and sites", load: async () => (await import('./commands/origins.ts')).originsCommand },
   list: { about: 'the built-in catalog of experiments', load: async () => (await import('./commands/list.ts')).listCommand },
   run: { about: 'run experiments in headless Chromium', load: async () => (await import('./commands/run.ts')).runCommand },
-  scan: { about: 'check a real API for CORS misconfigurations (plain HTTP, no browser)', load: async () => (await import('./commands/scan.ts')).scanCommand },
+  scan: { about: 'check a real API for CORS misconfigurations (plain HTTP; --prove: exploits in Chromium)', load: async () => (await import('./commands/scan.ts')).scanCommand },
   probe: { about: 'a real request from any origin to your own URL, and why it is blocked', load: async () => (await import('./commands/probe.ts')).probeCommand },
   explain: {
     about: 'every cross-origin request in a HAR file (DevTools), its reason and fix',

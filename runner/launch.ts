@@ -38,13 +38,13 @@ export interface ProfileBrowser {
   close(): Promise<void>;
 }
 
-/** A browser whose one context allows third-party cookies, in a temporary profile. */
-export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrigin[]): Promise<ProfileBrowser> {
+/** A browser whose one context allows third-party cookies, in a temporary profile; `extraArgs` for callers with flags of their own. */
+export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrigin[], extraArgs: readonly string[] = []): Promise<ProfileBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'cors-lab-profile-'));
   try {
     await mkdir(join(profile, 'Default'));
     await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(ALLOW_THIRD_PARTY_COOKIES));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins)] });
+    const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins), ...extraArgs] });
     return { context, close: async () => void (await context.close(), await removeProfile(profile)) };
   } catch (error) {
     await removeProfile(profile);

@@ -4,10 +4,12 @@ import { readProcessInput, type Io } from '../io.ts';
 import { parse } from '../options.ts';
 import { REQUEST_DEADLINE_MS, SCAN_DEADLINE_MS } from '../scan/deadlines.ts';
 import type { ScanReport } from '../scan/scan.ts';
+import type { Proof } from '../scan/prove.ts';
 import { scanCookie, scanHeaders, scanMethods } from '../scan/request-flags.ts';
 import { SUBDOMAIN_HOSTING } from '../scan/third-party-hosting.ts';
 import { httpUrl, MAX_URLS, urlList } from '../scan/url-list.ts';
 import { printableJson, printableLine } from '../../experiments/terminal-text.ts';
+import { provableFindings, reportProofs } from '../scan/prove-report.ts';
 
 export const SCAN_HELP = `cors-lab scan URL... [--urls FILE|-] [--origin ORIGIN] [-X METHOD]... [-H 'Name: value']...
               [--cookie 'a=b'] [--trusted-third-party HOST]... [--json OUT] [--sarif OUT] [--junit OUT] [--github]
@@ -37,7 +39,12 @@ export const SCAN_HELP = `cors-lab scan URL... [--urls FILE|-] [--origin ORIGIN]
   --json OUT           the reports as JSON (cookie and Authorization values as ...)
   --sarif OUT          SARIF 2.1.0, one rule per class
   --junit OUT          JUnit XML, one test case per class and URL
-  --github             GitHub Actions annotations after the table`;
+  --github             GitHub Actions annotations after the table
+  --prove              run each finding's exploit in Chromium from the origin the
+                       API trusted: proven (what the attacker page read, and the
+                       page to copy) or not proven (what stopped it)
+  --show-secrets       with --prove: print what the page read as it is (default:
+                       likely secrets redacted)`;
 
 /** A suffix as a host name: what a URL parser keeps unchanged as a host. */
 function hostingSuffix(text: string): string {
@@ -94,6 +101,8 @@ const FLAGS = {
   sarif: { type: 'string' },
   junit: { type: 'string' },
   github: { type: 'boolean' },
+  prove: { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -122,6 +131,9 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
     ...(values.cookie === undefined ? {} : { cookie: scanCookie(values.cookie) }),
     thirdParty: (values['trusted-third-party'] ?? []).map(hostingSuffix),
   };
+  if (values['show-secrets'] && !values.prove) {
+    throw new CliError('--show-secrets: only with --prove (it is about what the exploit page read)');
+  }
   await writable('--json', values.json);
   await writable('--sarif', values.sarif);
   await writable('--junit', values.junit);
@@ -137,8 +149,28 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
   for (const url of urls) reports.push(await scan(url, options));
   io.out(reportScan(reports));
   if (values.github) io.out(reportScanGithub(reports));
+  // Loaded on use: the browser's library only when a proof is asked for.
+  const showSecrets = values['show-secrets'] ?? false;
+  const proofs = new Map<ScanReport, Proof[]>();
+  for (const report of values.prove ? reports : []) {
+    const findings = provableFindings(report);
+    if (findings.length === 0) continue;
+    const proved = await (await import('../scan/prove.ts')).proveFindings(findings, { showSecrets });
+    proofs.set(report, proved);
+    io.out(`\n${reports.length > 1 ? `${printableLine(report.url)}\n` : ''}${reportProofs(proved)}`);
+  }
   const outputs: Array<[string | undefined, () => string]> = [
-    [values.json, () => printableJson(reports.map((r) => ({ ...r, findings: r.findings.map(redactedFinding) })))],
+    [
+      values.json,
+      () =>
+        printableJson(
+          reports.map((r) => ({
+            ...r,
+            findings: r.findings.map(redactedFinding),
+            ...(proofs.has(r) ? { proofs: proofs.get(r) } : {}),
+          })),
+        ),
+    ],
     [values.sarif, () => printableJson(reportScanSarif(reports))],
     [values.junit, () => reportScanJunit(reports)],
   ];

@@ -22,6 +22,7 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'hono-cors': () => msg('hono-cors', { id: 'catalog.group.hono-cors' }),
   'express-cors': () => msg('express-cors', { id: 'catalog.group.express-cors' }),
   'local-network-access': () => msg('local-network-access', { id: 'catalog.group.local-network-access' }),
+  exploits: () => msg('exploits', { id: 'catalog.group.exploits' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

@@ -9,6 +9,7 @@ import { cachePoisoning } from './cache-poisoning.ts';
 import { cookies } from './cookies.ts';
 import { credentials } from './credentials.ts';
 import { expose } from './expose.ts';
+import { exploits } from './exploits/index.ts';
 import { expressCors } from './express-cors.ts';
 import { honoCors } from './hono-cors.ts';
 import { localNetworkAccess } from './local-network-access.ts';
@@ -36,6 +37,7 @@ const entries: readonly ExperimentInput[] = [
   ...honoCors,
   ...expressCors,
   ...localNetworkAccess,
+  ...exploits,
 ];
 
 export const catalog = entries as readonly Experiment[];

@@ -29,6 +29,18 @@ describe('CookieJar', () => {
     expect(sentBack(attributes, site, 'allowed')).toBe(allowed);
   });
 
+  it.each([
+    ['SameSite=None; Secure', false, true],
+    ['SameSite=None; Secure; Partitioned', false, false],
+    ['SameSite=Lax', false, false],
+  ])('%s, stored by a visit to localhost, from an opaque (null) page: sent blocked %s, allowed %s', (attributes, blocked, allowed) => {
+    for (const [setting, sent] of [['blocked', blocked], ['allowed', allowed]] as const) {
+      const jar = new CookieJar(setting);
+      jar.store([`c=1; ${attributes}`], url(LOCALHOST), LOCALHOST, LOCALHOST);
+      expect(jar.sends(url(LOCALHOST), null, LOCALHOST), setting).toBe(sent);
+    }
+  });
+
   it('keeps a Partitioned cookie to the top-level site that set it', () => {
     const jar = new CookieJar('blocked');
     jar.store(['c=1; SameSite=None; Secure; Partitioned'], url(LOOPBACK_IP), LOCALHOST, LOOPBACK_IP);

@@ -136,10 +136,13 @@ export class CookieJar {
     }
   }
 
-  /** Whether a request to `url` from a page on `pageSite` carries any cookie. */
+  /**
+   * Whether a request to `url` from a page on `pageSite` carries any cookie. An opaque page (null) is
+   * cross-site to every URL and partitions nothing: with third-party cookies allowed it still sends
+   * the `SameSite=None` ones (measured in Chromium 156: the exploits group's null-trusted pair).
+   */
   sends(url: URL, pageSite: string | null, urlSite: string): boolean {
-    if (pageSite === null) return false;
-    const crossSite = pageSite !== urlSite;
+    const crossSite = pageSite === null || pageSite !== urlSite;
     return this.#cookies.some((c) => {
       if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
       if (c.partition !== null) return c.partition === pageSite;

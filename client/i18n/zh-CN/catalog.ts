@@ -16,6 +16,7 @@ export const catalog = {
   'catalog.group.hono-cors': 'hono-cors',
   'catalog.group.express-cors': 'express-cors',
   'catalog.group.local-network-access': '本地网络访问',
+  'catalog.group.exploits': '漏洞利用',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
   'catalog.run-all': str`全部运行（${0} 个）`,

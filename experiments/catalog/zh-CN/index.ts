@@ -10,6 +10,7 @@ import { cachePoisoning } from './cache-poisoning.ts';
 import { cookies } from './cookies.ts';
 import { credentials } from './credentials.ts';
 import { expose } from './expose.ts';
+import { exploits } from './exploits.ts';
 import { expressCors } from './express-cors.ts';
 import { honoCors } from './hono-cors.ts';
 import { localNetworkAccess } from './local-network-access.ts';
@@ -41,6 +42,7 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'hono-cors': honoCors,
   'express-cors': expressCors,
   'local-network-access': localNetworkAccess,
+  exploits,
 };
 
 /** By experiment id. */

@@ -23,4 +23,7 @@ export const thenTitles: Readonly<Record<string, string>> = {
   'from api2': '来自 api2',
   'from partner': '来自 partner',
   'the next credentialed request': '下一个带凭据的请求',
+  'the attack from evil': '来自 evil 的攻击',
+  'the attack from null': '来自 null 页面的攻击',
+  'the attack from partner': '来自 partner 的攻击',
 };
