@@ -1,0 +1,86 @@
+/**
+ * Firefox's reasons for a blocked CORS request, under the names MDN gives them
+ * (https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors). Firefox never
+ * names a reason to the page (it sees "TypeError: NetworkError when attempting to fetch
+ * resource."); it prints one console line per blocked request:
+ *   Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource
+ *   at URL. (Reason: WORDS). Status code: N.
+ * The words come from Firefox's dom/locales/en-US/chrome/security/security.properties (the
+ * `CORS*` strings); each pattern below matches the words of one reason.
+ */
+
+/** One Firefox reason: MDN's name, and the words of its console line (`%` stands for a value Firefox fills in). */
+export interface FirefoxReasonEntry {
+  name: FirefoxReason;
+  words: string;
+  /** When Firefox gives it (the README's table). */
+  when: string;
+}
+
+export const FIREFOX_REASONS = [
+  'CORSDisabled',
+  'CORSDidNotSucceed',
+  'CORSOriginHeaderNotAdded',
+  'CORSExternalRedirectNotAllowed',
+  'CORSRequestNotHttp',
+  'CORSMissingAllowOrigin',
+  'CORSAllowOriginNotMatchingOrigin',
+  'CORSNotSupportingCredentials',
+  'CORSMethodNotFound',
+  // MDN's page for this reason is spelled so, with a capital I (its URL and its name in MDN's list).
+  'CORSMIssingAllowCredentials',
+  'CORSPreflightDidNotSucceed',
+  'CORSInvalidAllowMethod',
+  'CORSInvalidAllowHeader',
+  'CORSMissingAllowHeaderFromPreflight',
+  'CORSMultipleAllowOriginNotAllowed',
+] as const;
+export type FirefoxReason = (typeof FIREFOX_REASONS)[number];
+
+/** The words in "(Reason: ...)" per reason, in the console's typographic quotes (‘ ’). */
+export const FIREFOX_REASON_TABLE: readonly FirefoxReasonEntry[] = [
+  { name: 'CORSDisabled', words: 'CORS disabled', when: 'the pref content.cors.disable is set' },
+  { name: 'CORSDidNotSucceed', words: 'CORS request did not succeed', when: 'no answer (refused connection, a failed preflight: then the second line)' },
+  { name: 'CORSOriginHeaderNotAdded', words: 'CORS header ‘Origin’ cannot be added', when: 'the browser could not add Origin' },
+  { name: 'CORSExternalRedirectNotAllowed', words: 'CORS request external redirect not allowed', when: 'an extension redirected the request' },
+  { name: 'CORSRequestNotHttp', words: 'CORS request not HTTP', when: 'the URL is not http(s), e.g. file:' },
+  { name: 'CORSMissingAllowOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ missing', when: 'no Access-Control-Allow-Origin' },
+  { name: 'CORSAllowOriginNotMatchingOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ does not match ‘%’', when: 'another origin (or a list, or a malformed value)' },
+  { name: 'CORSNotSupportingCredentials', words: 'Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’', when: 'credentials with `*`' },
+  { name: 'CORSMethodNotFound', words: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’', when: 'the method is not allowed by the preflight' },
+  { name: 'CORSMIssingAllowCredentials', words: 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’', when: 'credentials without `Access-Control-Allow-Credentials: true`' },
+  { name: 'CORSPreflightDidNotSucceed', words: 'CORS preflight response did not succeed', when: 'the preflight answered a status outside 200-299' },
+  { name: 'CORSInvalidAllowMethod', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Methods’', when: 'a value that is not a method token' },
+  { name: 'CORSInvalidAllowHeader', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Headers’', when: 'a value that is not a header-name token' },
+  { name: 'CORSMissingAllowHeaderFromPreflight', words: 'header ‘%’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response', when: 'a request header the preflight did not allow' },
+  { name: 'CORSMultipleAllowOriginNotAllowed', words: 'Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed', when: 'two Access-Control-Allow-Origin lines' },
+];
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each reason's words as a pattern anchored at "(Reason: " and its closing ")". */
+const PATTERNS: ReadonlyArray<{ name: FirefoxReason; pattern: RegExp }> = FIREFOX_REASON_TABLE.map(({ name, words }) => ({
+  name,
+  pattern: new RegExp(`\\(Reason: ${words.split('%').map(escape).join('.*?')}\\)`),
+}));
+
+/** The line starts so; the URL follows "remote resource at " and ends at ". (Reason:". */
+const BLOCKED_LINE = /^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at (.+?)\. \(Reason: /;
+
+export interface FirefoxConsoleReason {
+  reason: FirefoxReason | null;
+  /** The URL the line names; the driver attributes the line to a step by it. */
+  url: string;
+}
+
+/** Reads a Firefox console line; null when it is not a CORS block line. A line with unknown words keeps reason null. */
+export function readFirefoxConsole(line: string): FirefoxConsoleReason | null {
+  const blocked = BLOCKED_LINE.exec(line);
+  if (!blocked?.[1]) return null;
+  const match = PATTERNS.find(({ pattern }) => pattern.test(line));
+  return { reason: match?.name ?? null, url: blocked[1] };
+}
+
+export function isFirefoxReason(value: string): value is FirefoxReason {
+  return (FIREFOX_REASONS as readonly string[]).includes(value);
+}
