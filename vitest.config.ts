@@ -8,6 +8,6 @@ export default defineConfig({
   test: {
     testTimeout: paced(5_000),
     hookTimeout: paced(10_000),
-    include: ['servers/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'experiments/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'client/**/*.test.ts', 'probe/**/*.test.ts', 'api/**/*.test.ts', 'lessons/**/*.test.ts', 'test/probes/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/pace/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['servers/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'experiments/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'client/**/*.test.ts', 'probe/**/*.test.ts', 'api/**/*.test.ts', 'lessons/**/*.test.ts', 'test/probes/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/pace/**/*.test.ts', 'scripts/**/*.test.ts', 'engines/**/*.test.ts'],
   },
 });

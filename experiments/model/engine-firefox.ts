@@ -1,0 +1,98 @@
+/**
+ * The model for Firefox. Firefox runs the same Fetch standard checks as Chromium, so the model's
+ * prediction holds for it but for: the flow differences in FIREFOX_RULES (predict the experiment
+ * with them), and the words: Firefox's reasons are MDN's names (engines/firefox/firefox-reasons.ts),
+ * fewer than Chromium's, and it says nothing where Chromium names a `net::` error or a blocked
+ * reason of its own. Each difference is measured in Firefox 153 ESR and listed, with the
+ * experiment that shows it, in DEVIATIONS.md ("Firefox").
+ */
+import { resolveRequest, type Experiment } from '../schema.ts';
+import type { OriginMap } from '../../servers/origins.ts';
+import type { FirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
+import type { EngineRules } from './engine-rules.ts';
+import { predictExperimentAsync } from './predict.ts';
+import type { StepPrediction } from './prediction.ts';
+import { failedCheck } from './trace.ts';
+
+/** Measured in Firefox 153 ESR with `network.cookie.cookieBehavior` 1 or 0 (engines/firefox/firefox-browser.ts). */
+export const FIREFOX_RULES: EngineRules = {
+  preflightEveryHopOnceNeeded: true,
+  redirectedPreflightOrigin: 'page',
+  emptyLocation: 'follow',
+  cachesOpaqueOriginPreflight: true,
+  unsetSameSite: 'none',
+  partitionedWhenThirdPartyBlocked: false,
+};
+
+/** Chromium's names for a failed check of Access-Control-Allow-Origin; Firefox words these by what it saw. */
+const ALLOW_ORIGIN_FAILURES = new Set([
+  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'InvalidAllowOriginValue', 'MultipleAllowOriginValues',
+  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowOriginValue',
+  'PreflightMultipleAllowOriginValues',
+]);
+
+/** Chromium's name for the other checks -> Firefox's; a preflight's failure and a response's share a name. */
+const OTHER_FAILURES: Readonly<Record<string, FirefoxReason>> = {
+  WildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
+  PreflightWildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
+  InvalidAllowCredentials: 'CORSMIssingAllowCredentials',
+  PreflightInvalidAllowCredentials: 'CORSMIssingAllowCredentials',
+  MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
+  HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
+  InvalidAllowMethodsPreflightResponse: 'CORSInvalidAllowMethod',
+  InvalidAllowHeadersPreflightResponse: 'CORSInvalidAllowHeader',
+  PreflightInvalidStatus: 'CORSPreflightDidNotSucceed',
+  // A redirected preflight: Firefox names it as a redirect it may not follow.
+  PreflightDisallowedRedirect: 'CORSExternalRedirectNotAllowed',
+};
+
+/**
+ * A CORS request that gets no response to check (a redirect it cannot follow: credentials in the URL,
+ * a Location that does not parse or leads to another scheme, the 20-redirect limit): Firefox says
+ * "CORS request did not succeed", with status "(null)".
+ */
+const NO_RESPONSE = new Set([
+  'RedirectContainsCredentials', 'CorsDisabledScheme', 'net::ERR_INVALID_REDIRECT', 'net::ERR_UNSAFE_REDIRECT',
+  'net::ERR_TOO_MANY_REDIRECTS',
+]);
+
+const ALLOW_ORIGIN = 'access-control-allow-origin';
+
+/** What Firefox says for a failed Access-Control-Allow-Origin check: by the value and the lines it saw. */
+function allowOriginReason(step: StepPrediction): FirefoxReason {
+  const failed = failedCheck(step.checks);
+  const value = failed?.headers.find(([name]) => name.toLowerCase() === ALLOW_ORIGIN)?.[1] ?? null;
+  // An empty value is no value (cache-poisoning-no-cors-first).
+  if (value === null || value === '') return 'CORSMissingAllowOrigin';
+  const kind = failed?.stage === 'preflight' ? 'preflight' : 'actual';
+  const answer = step.requests.findLast((r) => r.hop === failed?.hop && r.kind === kind);
+  const lines = answer?.responseHeaders.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN).length ?? 1;
+  // Two lines (simple-get-two-acao-lines); one line holding a list is a mismatch (simple-get-acao-list).
+  return lines > 1 ? 'CORSMultipleAllowOriginNotAllowed' : 'CORSAllowOriginNotMatchingOrigin';
+}
+
+/** Firefox's reason for one step the model predicted; null where Firefox prints no CORS line. */
+function firefoxReason(step: StepPrediction, corsMode: boolean): FirefoxReason | null {
+  const reason = step.reason;
+  if (reason === null || step.outcome !== 'blocked') return null;
+  if (ALLOW_ORIGIN_FAILURES.has(reason)) return allowOriginReason(step);
+  if (NO_RESPONSE.has(reason)) return corsMode ? 'CORSDidNotSucceed' : null;
+  return OTHER_FAILURES[reason] ?? null;
+}
+
+/**
+ * The model's predictions made with FIREFOX_RULES (predictFirefox), in Firefox's words. Firefox names
+ * no failed parameter; its console line holds the value.
+ */
+export function firefoxPredictions(experiment: Experiment, predictions: StepPrediction[]): StepPrediction[] {
+  return predictions.map((step, i) => {
+    const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
+    const corsMode = request.api === 'xhr' || request.mode === 'cors';
+    return { ...step, reason: firefoxReason(step, corsMode), failedParameter: null };
+  });
+}
+
+/** Predicts the experiment for Firefox: its flow (FIREFOX_RULES) and its words. */
+export async function predictFirefox(experiment: Experiment, origins: OriginMap, run: string): Promise<StepPrediction[]> {
+  return firefoxPredictions(experiment, await predictExperimentAsync(experiment, origins, run, 'en', undefined, FIREFOX_RULES));
+}
