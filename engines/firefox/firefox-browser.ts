@@ -62,12 +62,13 @@ class FirefoxTab implements EngineTab {
   #steps = 0;
 
   constructor(readonly url: string, private readonly page: Page) {
-    // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript").
+    // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript"). The page's own
+    // console calls arrive as "console" entries and a page's thrown text gets "uncaught exception: " before it,
+    // so no script can forge a reason (firefox-reasons.ts reads only lines that start as Firefox's do).
     page.on('pageerror', (error) => this.#lines.push(error instanceof Error ? error.message : String(error)));
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(SETTLED)) this.#settled?.(text);
-      else if (message.type() === 'error') this.#lines.push(text);
     });
   }
 

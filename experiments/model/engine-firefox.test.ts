@@ -1,0 +1,83 @@
+/**
+ * The model for Firefox without a browser: each measured difference (DEVIATIONS.md, "Firefox") on the
+ * catalog experiment that shows it. engines/firefox/firefox-catalog.test.ts holds the same predictions
+ * to real Firefox.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../catalog/index.ts';
+import { DEFAULT_ORIGIN_MAP } from '../../servers/origins.ts';
+import { isFirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
+import { predictFirefox } from './engine-firefox.ts';
+import { predictExperimentAsync } from './predict.ts';
+
+const origins = DEFAULT_ORIGIN_MAP;
+const experiment = (id: string) => {
+  const found = catalog.find((e) => e.id === id);
+  if (!found) throw new Error(`no catalog experiment ${id}`);
+  return found;
+};
+const firefox = (id: string) => predictFirefox(experiment(id), origins, 'r');
+const chromium = (id: string) => predictExperimentAsync(experiment(id), origins, 'r');
+
+describe('the model for Firefox', () => {
+  it('speaks only Firefox reasons, for every step of the catalog, and never names a failed parameter', async () => {
+    for (const e of catalog) {
+      for (const step of await predictFirefox(e, origins, 'r')) {
+        if (step.reason !== null) expect(isFirefoxReason(step.reason), `${e.id}: ${step.reason}`).toBe(true);
+        expect(step.failedParameter).toBeNull();
+      }
+    }
+  });
+
+  for (const [id, reason] of [
+    ['simple-get-no-acao', 'CORSMissingAllowOrigin'],
+    ['simple-get-two-acao-lines', 'CORSMultipleAllowOriginNotAllowed'],
+    ['simple-get-acao-list', 'CORSAllowOriginNotMatchingOrigin'],
+    ['simple-get-acao-host-only', 'CORSAllowOriginNotMatchingOrigin'],
+    ['preflight-two-acao-lines', 'CORSMultipleAllowOriginNotAllowed'],
+    ['preflight-status-500', 'CORSPreflightDidNotSucceed'],
+    ['preflight-redirected', 'CORSExternalRedirectNotAllowed'],
+    ['credentials-missing-allow-credentials', 'CORSMIssingAllowCredentials'],
+    ['redirect-userinfo', 'CORSDidNotSucceed'],
+    ['redirect-to-ftp-cors', 'CORSDidNotSucceed'],
+    ['redirect-mode-error', null],
+    ['simple-same-origin-mode-blocked', null],
+    ['no-cors-corp-same-origin', null],
+  ] as const) {
+    it(`words ${id} as ${reason}`, async () => {
+      expect((await firefox(id))[0]?.reason).toBe(reason);
+    });
+  }
+
+  it('calls an empty cached Access-Control-Allow-Origin missing', async () => {
+    expect((await firefox('cache-poisoning-no-cors-first'))[1]?.reason).toBe('CORSMissingAllowOrigin');
+  });
+
+  it('follows an empty Location to the redirect limit, where Chromium takes the 3xx as the answer', async () => {
+    const [step] = await firefox('redirect-empty-location');
+    expect(step).toMatchObject({ outcome: 'blocked', reason: 'CORSDidNotSucceed', status: null, reachedServer: true });
+    expect(step?.requests).toHaveLength(21);
+    expect((await chromium('redirect-empty-location'))[0]).toMatchObject({ outcome: 'allowed', status: 302 });
+  });
+
+  it('preflights every hop after a cross-origin redirect with the page\'s origin', async () => {
+    const [get] = await firefox('redirect-301-post-becomes-get');
+    expect(get?.requests.map((r) => `${r.hop} ${r.method} ${r.originHeader}`)).toEqual([
+      '0 OPTIONS http://localhost:5310', '0 POST http://localhost:5310', '1 OPTIONS http://localhost:5310', '1 GET null',
+    ]);
+    const [put] = await firefox('redirect-second-preflight-refused');
+    expect(put).toMatchObject({ outcome: 'blocked', reason: 'CORSAllowOriginNotMatchingOrigin', reachedServer: true, originSeen: 'null' });
+  });
+
+  it('reuses a preflight for the same opaque page origin', async () => {
+    expect((await firefox('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, false]);
+    expect((await chromium('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, true]);
+  });
+
+  it('refuses partitioned cookies with third-party cookies blocked, and sends a cookie without SameSite cross-site', async () => {
+    expect((await firefox('cookies-cross-site-partitioned-3pc-blocked'))[1]?.cookieSent).toBe(false);
+    expect((await firefox('cookies-cross-site-partitioned-3pc-allowed'))[1]?.cookieSent).toBe(true);
+    expect((await firefox('cookies-cross-site-default-samesite-3pc-allowed'))[1]?.cookieSent).toBe(true);
+    expect((await firefox('cookies-cross-site-default-samesite-3pc-blocked'))[1]?.cookieSent).toBe(false);
+  });
+});
