@@ -52,7 +52,8 @@ describe('launchFirefox', () => {
       for (let i = 0; i < 8; i++) {
         for (const experiment of [blocked, allowed, mismatch]) {
           const run = lab.newRunId();
-          const { seen: page, verdict } = await tab.run(stepRequest(experiment, experimentUrl(experiment, origins, run)), `/__cl/${run}/`);
+          const request = stepRequest(experiment, experimentUrl(experiment, origins, run));
+          const { seen: page, verdict } = await tab.run(request, `/__cl/${run}/`);
           seen.push(`${page.outcome} ${verdict.reason}`);
           if (verdict.console !== null) expect(verdict.console).toContain(run);
         }

@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { appliesTo, browserOf, pageOf, type BrowserSettings, type Expectation, type Experiment } from '../../experiments/schema.ts';
+import {
+  appliesTo, browserOf, pageOf, type BrowserSettings, type Expectation, type Experiment,
+} from '../../experiments/schema.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { predictFirefox } from '../../experiments/model/engine-firefox.ts';
 import { serverView } from '../../experiments/server-view.ts';
@@ -77,9 +79,14 @@ async function tabFor(slot: Slot, url: string): Promise<EngineTab> {
   return tab;
 }
 
+/** What the model and Firefox must agree on: the outcome, Firefox's reason and what the servers received. */
+const COMPARED = [
+  'outcome', 'reason', 'preflight', 'reachedServer', 'originSeen', 'requestHeadersSeen', 'cookieSent', 'status',
+] as const;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The experiment's expectation for Firefox: `expect.engines.firefox` over `expect`, whose Chromium reason does not apply. */
+/** The expectation for Firefox: `expect.engines.firefox` over `expect`, whose Chromium reason does not apply. */
 function firefoxExpectation(expectation: Expectation | undefined): Expectation | undefined {
   if (!expectation) return undefined;
   const { engines, reason: _chromiumReason, ...shared } = expectation;
@@ -94,7 +101,9 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
   const finalHop = experiment.server?.redirects?.length ?? 0;
   const steps = [
     { page, delayMs: 0, overrides: undefined, expect: experiment.expect },
-    ...(experiment.then ?? []).map((s) => ({ page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect })),
+    ...(experiment.then ?? []).map((s) => ({
+      page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect,
+    })),
   ];
   await slot.session.clearCookies();
   const predictions = await predictFirefox(experiment, origins, run);
@@ -113,16 +122,18 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
     const predicted = predictions[i];
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
     if (!predicted) throw new Error(`${experiment.id}: the model predicted no step ${i}`);
-    for (const field of ['outcome', 'reason', 'preflight', 'reachedServer', 'originSeen', 'requestHeadersSeen', 'cookieSent', 'status'] as const) {
+    for (const field of COMPARED) {
       if (predicted[field] !== observed[field]) {
-        differences.push(`${prefix}${field}: predicted ${JSON.stringify(predicted[field])}, observed ${JSON.stringify(observed[field])}`);
+        const [want, got] = [JSON.stringify(predicted[field]), JSON.stringify(observed[field])];
+        differences.push(`${prefix}${field}: predicted ${want}, observed ${got}`);
       }
     }
     // A reason is told by its console line, verbatim; an allowed step prints none.
     if ((observed.reason === null) !== (observed.console === null)) {
       differences.push(`${prefix}console: ${JSON.stringify(observed.console)} for reason ${observed.reason}`);
     }
-    differences.push(...compareExpectation(firefoxExpectation(step.expect), observed, { page: step.page, origins }, prefix));
+    const expectation = firefoxExpectation(step.expect);
+    differences.push(...compareExpectation(expectation, observed, { page: step.page, origins }, prefix));
   }
   return differences;
 }

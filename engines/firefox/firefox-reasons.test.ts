@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FIREFOX_REASONS, FIREFOX_REASON_TABLE, isFirefoxReason, readFirefoxConsole } from './firefox-reasons.ts';
 
 const URL_AT = 'http://localhost:5311/__cl/abc-def/0/eyJwIjoiYXBwIn0';
-const line = (words: string, tail = ''): string =>
-  `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${URL_AT}. (Reason: ${words}).${tail}`;
+const BLOCKED = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';
+const line = (words: string, tail = ''): string => `${BLOCKED} ${URL_AT}. (Reason: ${words}).${tail}`;
 
 describe('readFirefoxConsole', () => {
   it('has one row per reason, in the list order', () => {
@@ -20,12 +20,16 @@ describe('readFirefoxConsole', () => {
 
   it('reads lines as Firefox 153 printed them in the catalog run', () => {
     const measured: Array<[string, string]> = [
-      ['CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://localhost:40295’', 'CORSAllowOriginNotMatchingOrigin'],
+      ['CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://localhost:40295’',
+        'CORSAllowOriginNotMatchingOrigin'],
       ['CORS request did not succeed', 'CORSDidNotSucceed'],
-      ['header ‘x-custom’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response',
+      ['header ‘x-custom’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight' +
+        ' response',
         'CORSMissingAllowHeaderFromPreflight'],
     ];
-    for (const [words, name] of measured) expect(readFirefoxConsole(line(words, ' Status code: (null).'))?.reason).toBe(name);
+    for (const [words, name] of measured) {
+      expect(readFirefoxConsole(line(words, ' Status code: (null).'))?.reason).toBe(name);
+    }
   });
 
   it('keeps the URL of a line whose words it does not know, with no reason', () => {

@@ -39,33 +39,97 @@ export type FirefoxReason = (typeof FIREFOX_REASONS)[number];
 
 /** The words in "(Reason: ...)" per reason, in the console's typographic quotes (‘ ’). */
 export const FIREFOX_REASON_TABLE: readonly FirefoxReasonEntry[] = [
-  { name: 'CORSDisabled', words: 'CORS disabled', when: 'the pref content.cors.disable is set' },
-  { name: 'CORSDidNotSucceed', words: 'CORS request did not succeed', when: 'no answer (refused connection, a failed preflight: then the second line)' },
-  { name: 'CORSOriginHeaderNotAdded', words: 'CORS header ‘Origin’ cannot be added', when: 'the browser could not add Origin' },
-  { name: 'CORSExternalRedirectNotAllowed', words: 'CORS request external redirect not allowed', when: 'an extension redirected the request' },
-  { name: 'CORSRequestNotHttp', words: 'CORS request not HTTP', when: 'the URL is not http(s), e.g. file:' },
-  { name: 'CORSMissingAllowOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ missing', when: 'no Access-Control-Allow-Origin' },
-  { name: 'CORSAllowOriginNotMatchingOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ does not match ‘%’', when: 'another origin (or a list, or a malformed value)' },
-  { name: 'CORSNotSupportingCredentials', words: 'Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’', when: 'credentials with `*`' },
-  { name: 'CORSMethodNotFound', words: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’', when: 'the method is not allowed by the preflight' },
-  { name: 'CORSMIssingAllowCredentials', words: 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’', when: 'credentials without `Access-Control-Allow-Credentials: true`' },
-  { name: 'CORSPreflightDidNotSucceed', words: 'CORS preflight response did not succeed', when: 'the preflight answered a status outside 200-299' },
-  { name: 'CORSInvalidAllowMethod', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Methods’', when: 'a value that is not a method token' },
-  { name: 'CORSInvalidAllowHeader', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Headers’', when: 'a value that is not a header-name token' },
-  { name: 'CORSMissingAllowHeaderFromPreflight', words: 'header ‘%’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response', when: 'a request header the preflight did not allow' },
-  { name: 'CORSMultipleAllowOriginNotAllowed', words: 'Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed', when: 'two Access-Control-Allow-Origin lines' },
+  {
+    name: 'CORSDisabled',
+    words: 'CORS disabled',
+    when: 'the pref content.cors.disable is set',
+  },
+  {
+    name: 'CORSDidNotSucceed',
+    words: 'CORS request did not succeed',
+    when:
+      'no response to check: a redirect it cannot follow (credentials in the URL, another scheme, a Location' +
+      ' that does not parse, the 20th redirect), a refused connection; also the second line after a failed preflight',
+  },
+  {
+    name: 'CORSOriginHeaderNotAdded',
+    words: 'CORS header ‘Origin’ cannot be added',
+    when: 'the browser could not add Origin',
+  },
+  {
+    name: 'CORSExternalRedirectNotAllowed',
+    words: 'CORS request external redirect not allowed',
+    when: 'the preflight was answered with a redirect (measured; MDN also names an extension redirecting)',
+  },
+  {
+    name: 'CORSRequestNotHttp',
+    words: 'CORS request not HTTP',
+    when: 'the URL is not http(s), e.g. file:',
+  },
+  {
+    name: 'CORSMissingAllowOrigin',
+    words: 'CORS header ‘Access-Control-Allow-Origin’ missing',
+    when: 'no Access-Control-Allow-Origin, or an empty one, on the answer or the preflight',
+  },
+  {
+    name: 'CORSAllowOriginNotMatchingOrigin',
+    words: 'CORS header ‘Access-Control-Allow-Origin’ does not match ‘%’',
+    when: 'another origin, a list in one line, or a value that is no origin',
+  },
+  {
+    name: 'CORSNotSupportingCredentials',
+    words: 'Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’',
+    when: 'credentials with `*`',
+  },
+  {
+    name: 'CORSMethodNotFound',
+    words: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’',
+    when: 'the method is not allowed by the preflight',
+  },
+  {
+    name: 'CORSMIssingAllowCredentials',
+    words: 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’',
+    when: 'credentials without `Access-Control-Allow-Credentials: true`',
+  },
+  {
+    name: 'CORSPreflightDidNotSucceed',
+    words: 'CORS preflight response did not succeed',
+    when: 'the preflight passed its Access-Control-Allow-Origin check but answered a status outside 200-299',
+  },
+  {
+    name: 'CORSInvalidAllowMethod',
+    words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Methods’',
+    when: 'a value that is not a method token',
+  },
+  {
+    name: 'CORSInvalidAllowHeader',
+    words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Headers’',
+    when: 'a value that is not a header-name token',
+  },
+  {
+    name: 'CORSMissingAllowHeaderFromPreflight',
+    words: 'header ‘%’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response',
+    when: 'a request header the preflight did not allow',
+  },
+  {
+    name: 'CORSMultipleAllowOriginNotAllowed',
+    words: 'Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed',
+    when: 'two Access-Control-Allow-Origin lines',
+  },
 ];
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each reason's words as a pattern anchored at "(Reason: " and its closing ")". */
-const PATTERNS: ReadonlyArray<{ name: FirefoxReason; pattern: RegExp }> = FIREFOX_REASON_TABLE.map(({ name, words }) => ({
+const PATTERNS = FIREFOX_REASON_TABLE.map(({ name, words }) => ({
   name,
   pattern: new RegExp(`\\(Reason: ${words.split('%').map(escape).join('.*?')}\\)`),
 }));
 
 /** The line starts so; the URL follows "remote resource at " and ends at ". (Reason:". */
-const BLOCKED_LINE = /^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at (.+?)\. \(Reason: /;
+const BLOCKED_LINE = new RegExp(
+  '^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at (.+?)\\. \\(Reason: ',
+);
 
 export interface FirefoxConsoleReason {
   reason: FirefoxReason | null;

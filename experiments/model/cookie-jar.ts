@@ -139,9 +139,10 @@ export class CookieJar {
       if (!prefixAllows(cookie, secure, domain !== null)) continue;
       if ((cookie.sameSite === 'none' || partitioned) && !secure) continue;
       if (partitioned) cookie.partition = pageSite;
-      // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party cookies allowed
-      // (Firefox, blocking them, refuses partitioned ones too).
-      const blocked = this.thirdPartyCookies === 'blocked' && (!partitioned || !this.rules.partitionedWhenThirdPartyBlocked);
+      // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party
+      // cookies allowed (Firefox, blocking them, refuses partitioned ones too).
+      const partitionSaves = partitioned && this.rules.partitionedWhenThirdPartyBlocked;
+      const blocked = this.thirdPartyCookies === 'blocked' && !partitionSaves;
       if (crossSite && (!this.#crossSiteAllowed(cookie.sameSite) || blocked)) continue;
       const index = this.#cookies.findIndex((c) => c.name === cookie.name && c.host === cookie.host && c.domain === cookie.domain && c.path === cookie.path && c.partition === cookie.partition);
       if (index >= 0) this.#cookies.splice(index, 1);

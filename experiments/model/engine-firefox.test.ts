@@ -63,10 +63,13 @@ describe('the model for Firefox', () => {
   it('preflights every hop after a cross-origin redirect with the page\'s origin', async () => {
     const [get] = await firefox('redirect-301-post-becomes-get');
     expect(get?.requests.map((r) => `${r.hop} ${r.method} ${r.originHeader}`)).toEqual([
-      '0 OPTIONS http://localhost:5310', '0 POST http://localhost:5310', '1 OPTIONS http://localhost:5310', '1 GET null',
+      '0 OPTIONS http://localhost:5310', '0 POST http://localhost:5310',
+      '1 OPTIONS http://localhost:5310', '1 GET null',
     ]);
     const [put] = await firefox('redirect-second-preflight-refused');
-    expect(put).toMatchObject({ outcome: 'blocked', reason: 'CORSAllowOriginNotMatchingOrigin', reachedServer: true, originSeen: 'null' });
+    expect(put).toMatchObject({
+      outcome: 'blocked', reason: 'CORSAllowOriginNotMatchingOrigin', reachedServer: true, originSeen: 'null',
+    });
   });
 
   it('reuses a preflight for the same opaque page origin', async () => {
@@ -74,7 +77,7 @@ describe('the model for Firefox', () => {
     expect((await chromium('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, true]);
   });
 
-  it('refuses partitioned cookies with third-party cookies blocked, and sends a cookie without SameSite cross-site', async () => {
+  it('refuses partitioned cookies with third-party cookies blocked; sends SameSite-less cookies cross-site', async () => {
     expect((await firefox('cookies-cross-site-partitioned-3pc-blocked'))[1]?.cookieSent).toBe(false);
     expect((await firefox('cookies-cross-site-partitioned-3pc-allowed'))[1]?.cookieSent).toBe(true);
     expect((await firefox('cookies-cross-site-default-samesite-3pc-allowed'))[1]?.cookieSent).toBe(true);

@@ -93,6 +93,11 @@ export function firefoxPredictions(experiment: Experiment, predictions: StepPred
 }
 
 /** Predicts the experiment for Firefox: its flow (FIREFOX_RULES) and its words. */
-export async function predictFirefox(experiment: Experiment, origins: OriginMap, run: string): Promise<StepPrediction[]> {
-  return firefoxPredictions(experiment, await predictExperimentAsync(experiment, origins, run, 'en', undefined, FIREFOX_RULES));
+export async function predictFirefox(
+  experiment: Experiment,
+  origins: OriginMap,
+  run: string,
+): Promise<StepPrediction[]> {
+  const flow = await predictExperimentAsync(experiment, origins, run, 'en', undefined, FIREFOX_RULES);
+  return firefoxPredictions(experiment, flow);
 }

@@ -67,7 +67,7 @@ interface CacheEntry {
   expiresAt: number;
 }
 
-/** Per page origin and exact URL, as Chromium keys it; opaque origins are never cached there (measured), in Firefox they are. */
+/** Per page origin and exact URL, as Chromium keys it; opaque origins: never cached in Chromium (measured), in Firefox kept. */
 export class PreflightCache {
   readonly #entries = new Map<string, CacheEntry>();
 
