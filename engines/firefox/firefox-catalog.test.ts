@@ -1,10 +1,11 @@
 /**
- * Every catalog experiment that applies to Firefox, run in real Firefox through the driver
+ * Every catalog experiment (and README example) that applies to Firefox, run in real Firefox through the driver
  * (firefox-browser.ts), step by step, against the model for Firefox (experiments/model/engine-firefox.ts):
  * outcome, reason, console line and what the servers received must be what the model predicts, and
  * what the experiment expects of Firefox (`expect` with `expect.engines.firefox`). A thin harness
  * until the one step engine (engines/) runs these through `cors-lab run --browser firefox`.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import {
@@ -13,6 +14,7 @@ import {
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { predictFirefox } from '../../experiments/model/engine-firefox.ts';
 import { serverView } from '../../experiments/server-view.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
 import { compareExpectation } from '../../runner/compare.ts';
 import { runnerUrl, stepRequest } from '../../runner/step-request.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
@@ -22,6 +24,19 @@ import type { EngineBrowser, EngineSession, EngineTab } from '../engine.ts';
 import { launchFirefox } from './firefox-browser.ts';
 
 const experiments = catalog.filter((e) => appliesTo(e, 'firefox'));
+
+/** README.md's experiment examples (its ```json blocks that are no run report), named by their line. */
+function readmeExperiments(): Array<{ title: string; experiment: Experiment }> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  return [...readme.matchAll(/^```json\n([\s\S]*?)^```$/gm)].flatMap((block) => {
+    const source = `README.md:${readme.slice(0, block.index).split('\n').length}`;
+    const value: unknown = JSON.parse(block[1] ?? '');
+    if (typeof value === 'object' && value !== null && 'results' in value) return [];
+    return validateExperiments(value, source)
+      .filter((experiment) => appliesTo(experiment, 'firefox'))
+      .map((experiment) => ({ title: `${source} ${experiment.id}`, experiment }));
+  });
+}
 
 /** One session and its tabs (one per runner page), running one experiment at a time. */
 interface Slot {
@@ -156,8 +171,9 @@ describe('the catalog in Firefox', () => {
     expect(experiments.length + left.length).toBe(catalog.length);
   });
 
-  for (const experiment of experiments) {
-    it.concurrent(experiment.id, async () => {
+  const cases = [...experiments.map((experiment) => ({ title: experiment.id, experiment })), ...readmeExperiments()];
+  for (const { title, experiment } of cases) {
+    it.concurrent(title, async () => {
       const pool = poolFor(experiment);
       const slot = await pool.take();
       try {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_REASONS, FIREFOX_REASON_TABLE, isFirefoxReason, readFirefoxConsole } from './firefox-reasons.ts';
 
@@ -48,6 +49,13 @@ describe('readFirefoxConsole', () => {
       expect(readFirefoxConsole(text)).toBeNull();
     });
   }
+
+  it('is the table README.md shows, row for row', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const { name, words, when } of FIREFOX_REASON_TABLE) {
+      expect(readme).toContain(`| \`${name}\` | ${words.replaceAll('%', '…')} | ${when} |`);
+    }
+  });
 
   it('tells Firefox reasons from other names', () => {
     expect(isFirefoxReason('CORSMissingAllowOrigin')).toBe(true);
