@@ -12,7 +12,7 @@ import {
   appliesTo, browserOf, pageOf, type BrowserSettings, type Expectation, type Experiment,
 } from '../../experiments/schema.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import { predictFirefox } from '../../experiments/model/engine-firefox.ts';
+import { firefoxConsoleLines, predictFirefox } from '../../experiments/model/engine-firefox.ts';
 import { serverView } from '../../experiments/server-view.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { compareExpectation } from '../../runner/compare.ts';
@@ -122,6 +122,7 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
   ];
   await slot.session.clearCookies();
   const predictions = await predictFirefox(experiment, origins, run);
+  const lines = firefoxConsoleLines(predictions, url);
   const differences: string[] = [];
   for (const [i, step] of steps.entries()) {
     if (step.delayMs > 0) await sleep(step.delayMs);
@@ -143,9 +144,9 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
         differences.push(`${prefix}${field}: predicted ${want}, observed ${got}`);
       }
     }
-    // A reason is told by its console line, verbatim; an allowed step prints none.
-    if ((observed.reason === null) !== (observed.console === null)) {
-      differences.push(`${prefix}console: ${JSON.stringify(observed.console)} for reason ${observed.reason}`);
+    // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
+    if ((lines[i] ?? null) !== observed.console) {
+      differences.push(`${prefix}console: predicted ${JSON.stringify(lines[i])}, observed ${JSON.stringify(observed.console)}`);
     }
     const expectation = firefoxExpectation(step.expect);
     differences.push(...compareExpectation(expectation, observed, { page: step.page, origins }, prefix));

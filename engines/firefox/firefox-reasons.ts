@@ -127,9 +127,22 @@ const PATTERNS = FIREFOX_REASON_TABLE.map(({ name, words }) => ({
 }));
 
 /** The line starts so; the URL follows "remote resource at " and ends at ". (Reason:". */
-const BLOCKED_LINE = new RegExp(
-  '^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at (.+?)\\. \\(Reason: ',
-);
+const BLOCKED = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';
+/** The URL follows "at ", in ‘quotes’ for some reasons (CORSNotSupportingCredentials), and ends at ". (Reason:". */
+const BLOCKED_LINE = new RegExp(`^${escape(BLOCKED)} ‘?(.+?)’?\\. \\(Reason: `);
+
+/** Reasons whose line puts the URL in quotes (measured in Firefox 153). */
+const QUOTED_URL: ReadonlySet<FirefoxReason> = new Set(['CORSNotSupportingCredentials']);
+
+/**
+ * The line Firefox prints for a blocked request: `value` fills the words' `%`, `status` is the
+ * "Status code" Firefox adds for some reasons (the answer's status, or "(null)" with no answer).
+ */
+export function firefoxConsoleLine(reason: FirefoxReason, url: string, value: string, status: string | null): string {
+  const words = FIREFOX_REASON_TABLE.find((entry) => entry.name === reason)?.words.replaceAll('%', value) ?? reason;
+  const at = QUOTED_URL.has(reason) ? `‘${url}’` : url;
+  return `${BLOCKED} ${at}. (Reason: ${words}).${status === null ? '' : ` Status code: ${status}.`}`;
+}
 
 export interface FirefoxConsoleReason {
   reason: FirefoxReason | null;

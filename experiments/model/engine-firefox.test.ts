@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../servers/origins.ts';
-import { isFirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
-import { predictFirefox } from './engine-firefox.ts';
-import { predictExperimentAsync } from './predict.ts';
+import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
+import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
+import { experimentUrl, predictExperimentAsync } from './predict.ts';
 
 const origins = DEFAULT_ORIGIN_MAP;
 const experiment = (id: string) => {
@@ -20,13 +20,31 @@ const firefox = (id: string) => predictFirefox(experiment(id), origins, 'r');
 const chromium = (id: string) => predictExperimentAsync(experiment(id), origins, 'r');
 
 describe('the model for Firefox', () => {
-  it('speaks only Firefox reasons, for every step of the catalog, and never names a failed parameter', async () => {
+  it('speaks only Firefox reasons, for every step of the catalog, naming a value only where its words have one', async () => {
+    const withValue = new Set(FIREFOX_REASON_TABLE.filter((r) => r.words.includes('%')).map((r) => r.name));
     for (const e of catalog) {
       for (const step of await predictFirefox(e, origins, 'r')) {
         if (step.reason !== null) expect(isFirefoxReason(step.reason), `${e.id}: ${step.reason}`).toBe(true);
-        expect(step.failedParameter).toBeNull();
+        const named = step.reason !== null && isFirefoxReason(step.reason) && withValue.has(step.reason);
+        expect(step.failedParameter !== null, `${e.id}: ${step.reason} ${step.failedParameter}`).toBe(named);
       }
     }
+  });
+
+  it('writes the console lines Firefox prints, with the URL, the value and the status code', async () => {
+    const url = (id: string) => experimentUrl(experiment(id), origins, 'r');
+    const lineOf = async (id: string, i = 0) => firefoxConsoleLines(await firefox(id), url(id))[i];
+    const at = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';
+    expect(await lineOf('simple-get-no-acao')).toBe(
+      `${at} ${url('simple-get-no-acao')}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.`,
+    );
+    expect(await lineOf('credentials-wildcard-origin')).toMatch(/ at ‘http:.*’\. \(Reason: Credential is not supported/);
+    expect(await lineOf('preflight-status-500')).toMatch(/\(Reason: CORS preflight response did not succeed\)\. Status code: 500\.$/);
+    expect(await lineOf('preflight-allow-methods-invalid')).toContain('(Reason: invalid token ‘PUT DELETE’ in CORS header');
+    expect(await lineOf('redirect-userinfo')).toMatch(/\(Reason: CORS request did not succeed\)\. Status code: \(null\)\.$/);
+    expect(await lineOf('cache-poisoning-no-cors-first', 1)).toMatch(/missing\)\. Status code: 200\.$/);
+    expect(await lineOf('simple-get-wildcard')).toBeNull();
+    expect(await lineOf('redirect-mode-error')).toBeNull();
   });
 
   for (const [id, reason] of [

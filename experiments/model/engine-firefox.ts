@@ -8,11 +8,11 @@
  */
 import { resolveRequest, type Experiment } from '../schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
-import type { FirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
+import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
-import { failedCheck } from './trace.ts';
+import { failedCheck, type Check } from './trace.ts';
 
 /** Measured in Firefox 153 ESR with `network.cookie.cookieBehavior` 1 or 0 (engines/firefox/firefox-browser.ts). */
 export const FIREFOX_RULES: EngineRules = {
@@ -58,15 +58,21 @@ const NO_RESPONSE = new Set([
 
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 
+/** The value of a header a failed check looked at (null: absent). */
+const checkedValue = (failed: Check | undefined, name: string): string | null =>
+  failed?.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null;
+
+/** The request whose answer the failed check read (a cached answer: none in this step). */
+const answerChecked = (step: StepPrediction, failed: Check | undefined) =>
+  step.requests.findLast((r) => r.hop === failed?.hop && r.kind === (failed?.stage === 'preflight' ? 'preflight' : 'actual'));
+
 /** What Firefox says for a failed Access-Control-Allow-Origin check: by the value and the lines it saw. */
 function allowOriginReason(step: StepPrediction): FirefoxReason {
   const failed = failedCheck(step.checks);
-  const value = failed?.headers.find(([name]) => name.toLowerCase() === ALLOW_ORIGIN)?.[1] ?? null;
+  const value = checkedValue(failed, ALLOW_ORIGIN);
   // An empty value is no value (cache-poisoning-no-cors-first).
   if (value === null || value === '') return 'CORSMissingAllowOrigin';
-  const kind = failed?.stage === 'preflight' ? 'preflight' : 'actual';
-  const answer = step.requests.findLast((r) => r.hop === failed?.hop && r.kind === kind);
-  const lines = answer?.responseHeaders.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN).length ?? 1;
+  const lines = answerChecked(step, failed)?.responseHeaders.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN).length ?? 1;
   // Two lines (simple-get-two-acao-lines); one line holding a list is a mismatch (simple-get-acao-list).
   return lines > 1 ? 'CORSMultipleAllowOriginNotAllowed' : 'CORSAllowOriginNotMatchingOrigin';
 }
@@ -80,15 +86,57 @@ function firefoxReason(step: StepPrediction, corsMode: boolean): FirefoxReason |
   return OTHER_FAILURES[reason] ?? null;
 }
 
+/** The value Firefox's words name (`%` in firefox-reasons.ts), from the model's step in Chromium's terms. */
+function firefoxValue(step: StepPrediction, reason: FirefoxReason | null): string | null {
+  const failed = failedCheck(step.checks);
+  switch (reason) {
+    case 'CORSAllowOriginNotMatchingOrigin':
+      return checkedValue(failed, ALLOW_ORIGIN);
+    case 'CORSMissingAllowHeaderFromPreflight':
+      return step.failedParameter;
+    case 'CORSInvalidAllowMethod':
+      return checkedValue(failed, 'access-control-allow-methods');
+    case 'CORSInvalidAllowHeader':
+      return checkedValue(failed, 'access-control-allow-headers');
+    default:
+      return null;
+  }
+}
+
 /**
- * The model's predictions made with FIREFOX_RULES (predictFirefox), in Firefox's words. Firefox names
- * no failed parameter; its console line holds the value.
+ * The model's predictions made with FIREFOX_RULES (predictFirefox), in Firefox's words:
+ * `failedParameter` is the value Firefox's console line names, if any.
  */
 export function firefoxPredictions(experiment: Experiment, predictions: StepPrediction[]): StepPrediction[] {
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
-    return { ...step, reason: firefoxReason(step, corsMode), failedParameter: null };
+    const reason = firefoxReason(step, corsMode);
+    return { ...step, reason, failedParameter: firefoxValue(step, reason) };
+  });
+}
+
+/**
+ * The "Status code" Firefox adds: the checked answer's status for a missing Access-Control-Allow-Origin
+ * and a failed preflight (an answer from the HTTP cache: the status it was stored with), "(null)" with
+ * no answer at all.
+ */
+function statusCode(steps: readonly StepPrediction[], i: number, reason: FirefoxReason): string | null {
+  if (reason === 'CORSDidNotSucceed') return '(null)';
+  if (reason !== 'CORSMissingAllowOrigin' && reason !== 'CORSPreflightDidNotSucceed') return null;
+  const step = steps[i];
+  if (!step) return null;
+  const failed = failedCheck(step.checks);
+  const answer = answerChecked(step, failed) ?? steps.slice(0, i).flatMap((s) => s.requests).findLast((r) => r.kind === 'actual');
+  return answer ? String(answer.status) : null;
+}
+
+/** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
+export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
+  return steps.map((step, i) => {
+    if (step.outcome !== 'blocked' || step.reason === null || !isFirefoxReason(step.reason)) return null;
+    const at = step.requests.at(-1)?.url ?? url;
+    return firefoxConsoleLine(step.reason, at, step.failedParameter ?? '', statusCode(steps, i, step.reason));
   });
 }
 
