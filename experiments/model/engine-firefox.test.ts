@@ -8,6 +8,7 @@ import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../servers/origins.ts';
 import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
+import { explain } from './explain.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 
 const origins = DEFAULT_ORIGIN_MAP;
@@ -66,6 +67,17 @@ describe('the model for Firefox', () => {
       expect((await firefox(id))[0]?.reason).toBe(reason);
     });
   }
+
+  it('gives the explanation the same Firefox line and MDN page where the flows agree', async () => {
+    for (const id of ['simple-get-no-acao', 'preflight-custom-header-missing', 'redirect-userinfo', 'credentials-wildcard-origin']) {
+      const url = experimentUrl(experiment(id), origins, 'r');
+      const [step] = await chromium(id);
+      const explained = explain(step!, { url, pageOrigin: origins.app, api: 'fetch', method: 'GET', credentialsInclude: false });
+      const [line] = firefoxConsoleLines(await firefox(id), url);
+      expect(explained.firefox, id).toBe(line);
+      expect(explained.mdn, id).toBe(`https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/${(await firefox(id))[0]?.reason}`);
+    }
+  });
 
   it('calls an empty cached Access-Control-Allow-Origin missing', async () => {
     expect((await firefox('cache-poisoning-no-cors-first'))[1]?.reason).toBe('CORSMissingAllowOrigin');

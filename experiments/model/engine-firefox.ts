@@ -131,6 +131,18 @@ function statusCode(steps: readonly StepPrediction[], i: number, reason: Firefox
   return answer ? String(answer.status) : null;
 }
 
+/**
+ * What Firefox says for a step the model predicted in Chromium's flow (explain.ts shows it beside
+ * Chromium's line): its reason and console line, taking the request as a CORS one. Where Firefox's
+ * flow differs (DEVIATIONS.md), predictFirefox and firefoxConsoleLines tell the truth.
+ */
+export function firefoxLineOf(step: StepPrediction, url: string): { reason: FirefoxReason; line: string } | null {
+  const reason = step.outcome === 'blocked' ? firefoxReason(step, true) : null;
+  if (reason === null) return null;
+  const at = step.requests.at(-1)?.url ?? url;
+  return { reason, line: firefoxConsoleLine(reason, at, firefoxValue(step, reason) ?? '', statusCode([step], 0, reason)) };
+}
+
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
