@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIREFOX_REASON_WHEN } from './firefox-reason-notes.ts';
 import { FIREFOX_REASONS, FIREFOX_REASON_TABLE, isFirefoxReason, readFirefoxConsole } from './firefox-reasons.ts';
 
 const URL_AT = 'http://localhost:5311/__cl/abc-def/0/eyJwIjoiYXBwIn0';
@@ -52,8 +53,8 @@ describe('readFirefoxConsole', () => {
 
   it('is the table README.md shows, row for row', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const { name, words, when } of FIREFOX_REASON_TABLE) {
-      expect(readme).toContain(`| \`${name}\` | ${words.replaceAll('%', '…')} | ${when} |`);
+    for (const { name, words } of FIREFOX_REASON_TABLE) {
+      expect(readme).toContain(`| \`${name}\` | ${words.replaceAll('%', '…')} | ${FIREFOX_REASON_WHEN[name]} |`);
     }
   });
 

@@ -13,8 +13,6 @@
 export interface FirefoxReasonEntry {
   name: FirefoxReason;
   words: string;
-  /** When Firefox gives it (the README's table). */
-  when: string;
 }
 
 export const FIREFOX_REASONS = [
@@ -39,82 +37,29 @@ export type FirefoxReason = (typeof FIREFOX_REASONS)[number];
 
 /** The words in "(Reason: ...)" per reason, in the console's typographic quotes (‘ ’). */
 export const FIREFOX_REASON_TABLE: readonly FirefoxReasonEntry[] = [
-  {
-    name: 'CORSDisabled',
-    words: 'CORS disabled',
-    when: 'the pref content.cors.disable is set',
-  },
-  {
-    name: 'CORSDidNotSucceed',
-    words: 'CORS request did not succeed',
-    when:
-      'no response to check: a redirect it cannot follow (credentials in the URL, another scheme, a Location' +
-      ' that does not parse, the 20th redirect), a refused connection; also the second line after a failed preflight',
-  },
-  {
-    name: 'CORSOriginHeaderNotAdded',
-    words: 'CORS header ‘Origin’ cannot be added',
-    when: 'the browser could not add Origin',
-  },
-  {
-    name: 'CORSExternalRedirectNotAllowed',
-    words: 'CORS request external redirect not allowed',
-    when: 'the preflight was answered with a redirect (measured; MDN also names an extension redirecting)',
-  },
-  {
-    name: 'CORSRequestNotHttp',
-    words: 'CORS request not HTTP',
-    when: 'the URL is not http(s), e.g. file:',
-  },
-  {
-    name: 'CORSMissingAllowOrigin',
-    words: 'CORS header ‘Access-Control-Allow-Origin’ missing',
-    when: 'no Access-Control-Allow-Origin, or an empty one, on the answer or the preflight',
-  },
-  {
-    name: 'CORSAllowOriginNotMatchingOrigin',
-    words: 'CORS header ‘Access-Control-Allow-Origin’ does not match ‘%’',
-    when: 'another origin, a list in one line, or a value that is no origin',
-  },
+  { name: 'CORSDisabled', words: 'CORS disabled' },
+  { name: 'CORSDidNotSucceed', words: 'CORS request did not succeed' },
+  { name: 'CORSOriginHeaderNotAdded', words: 'CORS header ‘Origin’ cannot be added' },
+  { name: 'CORSExternalRedirectNotAllowed', words: 'CORS request external redirect not allowed' },
+  { name: 'CORSRequestNotHttp', words: 'CORS request not HTTP' },
+  { name: 'CORSMissingAllowOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ missing' },
+  { name: 'CORSAllowOriginNotMatchingOrigin', words: 'CORS header ‘Access-Control-Allow-Origin’ does not match ‘%’' },
   {
     name: 'CORSNotSupportingCredentials',
     words: 'Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’',
-    when: 'credentials with `*`',
   },
-  {
-    name: 'CORSMethodNotFound',
-    words: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’',
-    when: 'the method is not allowed by the preflight',
-  },
-  {
-    name: 'CORSMIssingAllowCredentials',
-    words: 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’',
-    when: 'credentials without `Access-Control-Allow-Credentials: true`',
-  },
-  {
-    name: 'CORSPreflightDidNotSucceed',
-    words: 'CORS preflight response did not succeed',
-    when: 'the preflight passed its Access-Control-Allow-Origin check but answered a status outside 200-299',
-  },
-  {
-    name: 'CORSInvalidAllowMethod',
-    words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Methods’',
-    when: 'a value that is not a method token',
-  },
-  {
-    name: 'CORSInvalidAllowHeader',
-    words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Headers’',
-    when: 'a value that is not a header-name token',
-  },
+  { name: 'CORSMethodNotFound', words: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’' },
+  { name: 'CORSMIssingAllowCredentials', words: 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’' },
+  { name: 'CORSPreflightDidNotSucceed', words: 'CORS preflight response did not succeed' },
+  { name: 'CORSInvalidAllowMethod', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Methods’' },
+  { name: 'CORSInvalidAllowHeader', words: 'invalid token ‘%’ in CORS header ‘Access-Control-Allow-Headers’' },
   {
     name: 'CORSMissingAllowHeaderFromPreflight',
     words: 'header ‘%’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response',
-    when: 'a request header the preflight did not allow',
   },
   {
     name: 'CORSMultipleAllowOriginNotAllowed',
     words: 'Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed',
-    when: 'two Access-Control-Allow-Origin lines',
   },
 ];
 

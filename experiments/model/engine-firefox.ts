@@ -6,7 +6,8 @@
  * reason of its own. Each difference is measured in Firefox 153 ESR and listed, with the
  * experiment that shows it, in DEVIATIONS.md ("Firefox").
  */
-import { resolveRequest, type Experiment } from '../schema.ts';
+import { resolveRequest } from '../format-defaults.ts';
+import type { Experiment } from '../schema.ts';
 import type { OriginMap } from '../../servers/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
 import type { EngineRules } from './engine-rules.ts';
