@@ -146,7 +146,8 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
     }
     // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
     if ((lines[i] ?? null) !== observed.console) {
-      differences.push(`${prefix}console: predicted ${JSON.stringify(lines[i])}, observed ${JSON.stringify(observed.console)}`);
+      const [want, got] = [JSON.stringify(lines[i]), JSON.stringify(observed.console)];
+      differences.push(`${prefix}console: predicted ${want}, observed ${got}`);
     }
     const expectation = firefoxExpectation(step.expect);
     differences.push(...compareExpectation(expectation, observed, { page: step.page, origins }, prefix));

@@ -64,8 +64,10 @@ const checkedValue = (failed: Check | undefined, name: string): string | null =>
   failed?.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null;
 
 /** The request whose answer the failed check read (a cached answer: none in this step). */
-const answerChecked = (step: StepPrediction, failed: Check | undefined) =>
-  step.requests.findLast((r) => r.hop === failed?.hop && r.kind === (failed?.stage === 'preflight' ? 'preflight' : 'actual'));
+const answerChecked = (step: StepPrediction, failed: Check | undefined) => {
+  const kind = failed?.stage === 'preflight' ? 'preflight' : 'actual';
+  return step.requests.findLast((r) => r.hop === failed?.hop && r.kind === kind);
+};
 
 /** What Firefox says for a failed Access-Control-Allow-Origin check: by the value and the lines it saw. */
 function allowOriginReason(step: StepPrediction): FirefoxReason {
@@ -73,7 +75,8 @@ function allowOriginReason(step: StepPrediction): FirefoxReason {
   const value = checkedValue(failed, ALLOW_ORIGIN);
   // An empty value is no value (cache-poisoning-no-cors-first).
   if (value === null || value === '') return 'CORSMissingAllowOrigin';
-  const lines = answerChecked(step, failed)?.responseHeaders.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN).length ?? 1;
+  const answer = answerChecked(step, failed)?.responseHeaders;
+  const lines = answer?.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN).length ?? 1;
   // Two lines (simple-get-two-acao-lines); one line holding a list is a mismatch (simple-get-acao-list).
   return lines > 1 ? 'CORSMultipleAllowOriginNotAllowed' : 'CORSAllowOriginNotMatchingOrigin';
 }
@@ -128,7 +131,8 @@ function statusCode(steps: readonly StepPrediction[], i: number, reason: Firefox
   const step = steps[i];
   if (!step) return null;
   const failed = failedCheck(step.checks);
-  const answer = answerChecked(step, failed) ?? steps.slice(0, i).flatMap((s) => s.requests).findLast((r) => r.kind === 'actual');
+  const earlier = steps.slice(0, i).flatMap((s) => s.requests);
+  const answer = answerChecked(step, failed) ?? earlier.findLast((r) => r.kind === 'actual');
   return answer ? String(answer.status) : null;
 }
 
@@ -141,7 +145,8 @@ export function firefoxLineOf(step: StepPrediction, url: string): { reason: Fire
   const reason = step.outcome === 'blocked' ? firefoxReason(step, true) : null;
   if (reason === null) return null;
   const at = step.requests.at(-1)?.url ?? url;
-  return { reason, line: firefoxConsoleLine(reason, at, firefoxValue(step, reason) ?? '', statusCode([step], 0, reason)) };
+  const line = firefoxConsoleLine(reason, at, firefoxValue(step, reason) ?? '', statusCode([step], 0, reason));
+  return { reason, line };
 }
 
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
