@@ -25,8 +25,8 @@ export interface EngineRules {
   /** Preflight-cache entries for an opaque page origin: never made (Chromium) or kept as any other. */
   cachesOpaqueOriginPreflight: boolean;
   /**
-   * A preflight-cache entry made by a request with credentials also serves one without (Chromium), or
-   * only requests with credentials, as the standard's cache key says (https://fetch.spec.whatwg.org/#cors-preflight-cache).
+   * A preflight-cache entry made by a request with credentials also serves one without (Chromium), or only
+   * requests with credentials, as the standard's cache key says. https://fetch.spec.whatwg.org/#cors-preflight-cache
    */
   credentialedEntryServesUncredentialed: boolean;
   /**
