@@ -74,7 +74,9 @@ class FirefoxTab implements EngineTab {
 
   async run(request: StepRequest, marker: string): Promise<EngineStep> {
     // An empty marker is in every URL: any step's line would pass for this one's.
-    if (marker === '') throw new Error("run(request, marker): marker is empty; pass a part of the step's URLs (its run id)");
+    if (marker === '') {
+      throw new Error("run(request, marker): marker is empty; pass a part of the step's URLs (its run id)");
+    }
     this.#lines = [];
     const seen = await withinStepLimit(
       this.page.evaluate((step) => window.corsLab.runStep(step), request),
