@@ -9,6 +9,7 @@ import type { CorsFailure } from './cors-check.ts';
 import { extractTokenList } from './header-list.ts';
 import { isSafelistedMethod } from './request-headers.ts';
 import type { ResponseHeaders } from './response-headers.ts';
+import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
 /** Chromium's cache lifetime without Access-Control-Max-Age (the standard says 5 s too). */
 export const DEFAULT_MAX_AGE_SECONDS = 5;
@@ -64,19 +65,25 @@ export function disallowedHeader(result: PreflightResult, unsafeNames: readonly 
 interface CacheEntry {
   result: PreflightResult;
   expiresAt: number;
+  /** The unsafe header names of the request the preflight was made for. */
+  names: readonly string[];
 }
 
-/** Per page origin and exact URL, as Chromium keys it; opaque origins are never cached (measured). */
+type CacheRules = Pick<EngineRules, 'cachesOpaqueOriginPreflight' | 'credentialedEntryServesUncredentialed' | 'cachedWildcardCoversNewHeaders'>;
+
+/** Per page origin and exact URL, as Chromium keys it; opaque origins: never cached in Chromium (measured), in Firefox kept. */
 export class PreflightCache {
   readonly #entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly rules: CacheRules = CHROMIUM_RULES) {}
 
   #key(origin: string, url: string): string {
     return `${origin} ${url}`;
   }
 
-  store(origin: string, url: string, result: PreflightResult, now: number): void {
-    if (origin === 'null' || result.maxAgeSeconds <= 0) return;
-    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000 });
+  store(origin: string, url: string, result: PreflightResult, now: number, names: readonly string[] = []): void {
+    if ((origin === 'null' && !this.rules.cachesOpaqueOriginPreflight) || result.maxAgeSeconds <= 0) return;
+    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000, names });
   }
 
   /** Whether a stored answer covers this request, so no preflight is sent. */
@@ -84,6 +91,9 @@ export class PreflightCache {
     const entry = this.#entries.get(this.#key(origin, url));
     if (!entry || entry.expiresAt <= now) return false;
     if (request.credentials && !entry.result.credentials) return false;
+    if (!request.credentials && entry.result.credentials && !this.rules.credentialedEntryServesUncredentialed) return false;
+    const named = (name: string): boolean => entry.names.includes(name) || entry.result.headers.includes(name);
+    if (!this.rules.cachedWildcardCoversNewHeaders && !request.unsafeNames.every(named)) return false;
     return methodAllowed(entry.result, request.method) && disallowedHeader(entry.result, request.unsafeNames) === null;
   }
 }
