@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { lessonIndexPlugin } from './lessons/index-plugin.ts';
 import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
+import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
 import { precompressFolder } from './scripts/precompress.ts';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -47,6 +48,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [lessonIndexPlugin(ROOT), precompressAndStamp()],
+  plugins: [lessonIndexPlugin(ROOT), catalogProsePlugin(), precompressAndStamp()],
   logLevel: 'warn',
 });

@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import { markdownHtml } from '../lab/markdown.ts';
+import { explainView } from '../lab/prose-view.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { NO_ANSWER, asksReason, grade, isComplete, type Answer, type Graded, type Question } from '../lessons/grade.ts';
 import { loadProgress, recordPrediction } from '../lessons/progress.ts';
@@ -18,7 +17,6 @@ import { observedSequence } from '../sequence/from-run.ts';
 import './cors-lab-sequence.ts';
 import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
-import { explainIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 
 function questionText(q: Question): string {
@@ -212,7 +210,7 @@ export class CorsLabLessonExperiment extends LitElement {
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
-      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${unsafeHTML(markdownHtml(explainIn(run.experiment.explain, currentLanguage())))}</div>` : nothing}
+      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
       ${this._received(run)}
     </section>`;
   }

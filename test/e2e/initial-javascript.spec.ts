@@ -61,11 +61,13 @@ test('the playground downloads no lesson and no zod; a lesson page only its own,
   expect(lessonFiles).toHaveLength(1);
   expect(lessonFiles[0]).toMatch(/\/04-the-preflight-/);
   // The English file, not its Chinese translation of the same name: English words, no Han characters.
+  // The lesson as the page shows it, built at build time: its front matter checked, its narrative HTML.
   const text = await page.evaluate(
-    async (path) => String(((await import(path)) as { default: unknown }).default),
+    async (path) => JSON.stringify(((await import(path)) as { default: unknown }).default, null, 1),
     lessonFiles[0] ?? '',
   );
   expect(text).toContain('"title": "The preflight"');
+  expect(text).toContain('"narrativeHtml": [');
   expect(text).not.toMatch(/\p{Script=Han}/u);
 });
 
