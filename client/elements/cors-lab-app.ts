@@ -19,16 +19,11 @@ import { LANGUAGES } from '../../experiments/i18n/languages.ts';
 import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
 import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
-import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
-import './cors-lab-catalog.ts';
-import './cors-lab-editor.ts';
-import './cors-lab-expect-check.ts';
-import './cors-lab-start.ts';
 import './cors-lab-language.ts';
 import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
+// The lesson's elements (a lesson page) or the playground's (catalog, prediction...) come with main.ts.
 import './cors-lab-origins.ts';
-import './cors-lab-prediction.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
@@ -342,7 +337,8 @@ export class CorsLabApp extends LitElement {
           </div>
           <cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-expect-check>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
-          <details>
+          <!-- The editor downloads when first opened: the first paint does not show it (issue 16). -->
+          <details @toggle=${() => void import('./cors-lab-editor.ts')}>
             <summary>${msg('Edit the request and the server plan', { id: 'app.edit' })}</summary>
             <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>
           </details>

@@ -5,7 +5,7 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import { explainView } from '../lab/prose-view.ts';
+import type { explainView } from '../lab/prose-view.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { NO_ANSWER, asksReason, grade, isComplete, type Answer, type Graded, type Question } from '../lessons/grade.ts';
 import { loadProgress, recordPrediction } from '../lessons/progress.ts';
@@ -72,6 +72,8 @@ export class CorsLabLessonExperiment extends LitElement {
 
   @state() private _answer: Answer = NO_ANSWER;
   @state() private _run?: BrowserRun;
+  /** Set with the first result: prose-view.ts, downloaded during the first run. */
+  #explainView?: typeof explainView;
   @state() private _running = false;
   @state() private _error = '';
 
@@ -86,7 +88,9 @@ export class CorsLabLessonExperiment extends LitElement {
     this._error = '';
     try {
       const lab = await connectLab();
-      const run = await runInBrowser(experiment, lab.origins, lab.frames);
+      // The "Why" shows with the result, its HTML (the catalog's, built) downloaded during the run, not on the first load.
+      const [run, prose] = await Promise.all([runInBrowser(experiment, lab.origins, lab.frames), import('../lab/prose-view.ts')]);
+      this.#explainView = prose.explainView;
       this._run = run;
       const graded = this._graded(run);
       if (!run.failure && graded.length > 0) recordPrediction(this.lessonId, experiment.id, graded.every((g) => g.right));
@@ -210,7 +214,7 @@ export class CorsLabLessonExperiment extends LitElement {
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
-      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
+      ${run.experiment.explain && this.#explainView ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${this.#explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
       ${this._received(run)}
     </section>`;
   }
