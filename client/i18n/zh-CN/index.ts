@@ -5,8 +5,6 @@
  */
 // The catalog's Chinese titles and explanations travel with these messages, not in every page.
 import '../../../experiments/catalog/zh-CN/register.ts';
-import catalogHtml from 'virtual:cors-lab/catalog-html/zh-CN';
-import { registerCatalogHtml } from '../../lab/prose-view.ts';
 import { app } from './app.ts';
 import { catalog } from './catalog.ts';
 import { checks } from './checks.ts';
@@ -24,7 +22,5 @@ import { share } from './share.ts';
 import { start } from './start.ts';
 import { timeline } from './timeline.ts';
 import { url } from './url.ts';
-
-registerCatalogHtml('zh-CN', catalogHtml);
 
 export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...start, ...timeline, ...url };
