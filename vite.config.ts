@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { lessonIndexPlugin } from './lessons/index-plugin.ts';
 import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
+import { browserModelMessagesPlugin } from './scripts/browser-model-messages-plugin.ts';
 import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
 import { precompressFolder } from './scripts/precompress.ts';
 
@@ -48,6 +49,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [lessonIndexPlugin(ROOT), catalogProsePlugin(), precompressAndStamp()],
+  plugins: [lessonIndexPlugin(ROOT), catalogProsePlugin(), browserModelMessagesPlugin(), precompressAndStamp()],
   logLevel: 'warn',
 });

@@ -33,8 +33,10 @@ export interface LessonStepDetail {
  * the element fires `lesson-step` with `{ lessonId, step }` (bubbles,
  * composed) and updates `step` itself. Printing gives a worksheet.
  */
-@localized()
+// customElement last to run (outermost): the app may create this element before main.ts has loaded
+// it, and define() upgrades that one at once, so @localized must already have added its controller.
 @customElement('cors-lab-lesson')
+@localized()
 export class CorsLabLesson extends LitElement {
   static override styles = [
     baseStyles,
