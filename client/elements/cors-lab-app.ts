@@ -21,8 +21,8 @@ import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-language.ts';
-import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
-// The lesson's elements (a lesson page) or the playground's (catalog, prediction...) come with main.ts.
+import type { CorsLabLog, RunSummary } from './cors-lab-log.ts';
+// The lesson's elements (a lesson page) or the playground's (catalog, prediction, log...) come with main.ts.
 import './cors-lab-origins.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
@@ -231,7 +231,8 @@ export class CorsLabApp extends LitElement {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-    if (experiments.length > 1) this._summary = summarize(batch);
+    // The log came with the playground's elements (playground-elements.ts): this import downloads nothing.
+    if (experiments.length > 1) this._summary = (await import('./cors-lab-log.ts')).summarize(batch);
     else if (batch[0]) await this.renderRoot.querySelector<CorsLabLog>('cors-lab-log')?.reveal(batch[0].run);
   }
 

@@ -7,3 +7,4 @@ import './cors-lab-catalog.ts';
 import './cors-lab-expect-check.ts';
 import './cors-lab-start.ts';
 import './cors-lab-prediction.ts';
+import './cors-lab-log.ts';

@@ -5,14 +5,26 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import '../../experiments/catalog/zh-CN/register.ts';
 import { markdownAtBuild } from '../../scripts/markdown-at-build.ts';
-import { builtExplainHtml, registerCatalogHtml } from './prose-view.ts';
+import { builtExplainHtml, explainView, loadEnglishHtml, registerCatalogHtml } from './prose-view.ts';
 
 const { markdownHtml } = markdownAtBuild();
 const explained = catalog.filter((e) => e.explain);
 
 describe('the explain HTML a page shows', () => {
-  it("is each catalog explain's own, rendered, in English", () => {
+  it('is here for the first experiment the playground shows; another group once downloaded', async () => {
+    const first = explained[0];
+    const other = explained.find((e) => e.group !== first?.group);
+    expect(builtExplainHtml(first?.explain ?? '', 'en')).toBe(markdownHtml(first?.explain ?? ''));
+    expect(builtExplainHtml(other?.explain ?? '', 'en')).toBeUndefined();
+    // Not shown empty for good: a directive that renders once the group arrives.
+    expect(explainView(other?.explain ?? '', 'en')).toBeTypeOf('object');
+    await loadEnglishHtml(other?.group ?? '');
+    expect(builtExplainHtml(other?.explain ?? '', 'en')).toBe(markdownHtml(other?.explain ?? ''));
+  });
+
+  it("is each catalog explain's own, rendered, in English", async () => {
     expect(explained.length).toBeGreaterThan(100);
+    await Promise.all([...new Set(explained.map((e) => e.group))].map((group) => loadEnglishHtml(group)));
     for (const e of explained) expect(builtExplainHtml(e.explain ?? '', 'en'), e.id).toBe(markdownHtml(e.explain ?? ''));
   });
 
