@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { lessonIndexPlugin } from './lessons/index-plugin.ts';
+import { lessonIndexPlugin, lessonSourceFiles } from './lessons/index-plugin.ts';
 import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
 import { browserModelMessagesPlugin } from './scripts/browser-model-messages-plugin.ts';
 import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
@@ -19,7 +19,7 @@ function precompressAndStamp(): Plugin {
     name: 'cors-lab-precompress-and-stamp',
     apply: 'build',
     buildEnd() {
-      moduleIds = [...this.getModuleIds()];
+      moduleIds = [...this.getModuleIds(), ...lessonSourceFiles(ROOT)];
     },
     async closeBundle() {
       await precompressFolder(OUT);

@@ -8,6 +8,8 @@
  *   (`NN-slug-<hash>.js`) holding the lesson as the page shows it, prose already safe HTML
  *   (render-lesson.ts), so a page downloads the one lesson it shows, in its language, and no parser.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadLessonsFromDisk } from './load-from-disk.ts';
 import type { LessonSet } from './load.ts';
@@ -29,6 +31,15 @@ export function indexOf(set: LessonSet): LessonIndex {
     }));
   }
   return index;
+}
+
+/**
+ * The lesson files the build read (absolute paths): no bundled module names them (the lessons
+ * arrive as virtual modules), so the build's record (scripts/build-stamp.ts) lists them itself.
+ */
+export function lessonSourceFiles(root: string): string[] {
+  return LESSON_LANGUAGES.flatMap((lang) =>
+    readdirSync(join(root, 'lessons', lang)).filter((name) => name.endsWith('.md')).map((name) => join(root, 'lessons', lang, name)));
 }
 
 /** `en/04-the-preflight` for `lessons/en/04-the-preflight.md`: the key of its loader. */
