@@ -77,7 +77,7 @@ export function lessonIndexPlugin(root: string): Plugin {
       }
       const lesson = all.find((l) => `\0${LESSON_MODULE}${lessonKey(l.file)}` === id);
       if (!lesson) this.error(`${id.slice(1)}: no such lesson file in lessons/`);
-      return `export default ${JSON.stringify(renderLesson(lesson), null, 1)};`;
+      return `export default ${JSON.stringify(renderLesson(lesson))};`;
     },
   };
 }

@@ -16,7 +16,6 @@ import { portFreeExperiment } from '../share/port-free.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
-import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
 import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson-nav.ts';
@@ -149,7 +148,8 @@ export class CorsLabApp extends LitElement {
   private _lessonId = lessonIdFrom(location.search);
   /** A `?lang=` the lab does not have is said, not silently replaced (a lesson page says it in the lesson). */
   private _askedLanguage = this._lessonId ? null : unknownLanguageFrom(location.search);
-  private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
+  /** The projected window's hook (`?lesson=<id>&present`), downloaded only there (issue 16: the first load). */
+  #projection?: Promise<void>;
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -173,6 +173,13 @@ export class CorsLabApp extends LitElement {
     super.connectedCallback();
     document.addEventListener('copy', this.#onCopy);
     if (this._lessonId && !this.querySelector('#lesson')) this.append(this.#lessonView(this._lessonId));
+    const lessonId = this._lessonId;
+    if (PROJECTED && lessonId && !this.#projection) {
+      this.#projection = import('../presenter/projected-lesson.ts').then(({ ProjectedLessonController }) => {
+        new ProjectedLessonController(this, lessonId);
+        this.requestUpdate(); // its hostUpdated finds the lesson view
+      });
+    }
     void this.#openLinked();
   }
 
