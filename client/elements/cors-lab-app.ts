@@ -12,7 +12,6 @@ import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
-import { portFreeExperiment } from '../share/port-free.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
@@ -279,12 +278,15 @@ export class CorsLabApp extends LitElement {
   }
 
   /** The file `cors-lab run` reads: the lab's origins as tokens, since the CLI's lab runs on other ports. */
-  private _download(): void {
+  private async _download(): Promise<void> {
     const origins = this._origins;
-    const experiment = origins ? portFreeExperiment(this._experiment, origins) : this._experiment;
+    const shown = this._experiment;
+    // Came with the playground's elements (the Expect check uses it): a lesson page's first load does without it.
+    const { portFreeExperiment } = await import('../share/port-free.ts');
+    const experiment = origins ? portFreeExperiment(shown, origins) : shown;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([`${JSON.stringify([experiment], null, 2)}\n`], { type: 'application/json' }));
-    a.download = `${this._experiment.id}.json`;
+    a.download = `${shown.id}.json`;
     a.click();
     URL.revokeObjectURL(a.href);
   }
@@ -339,7 +341,7 @@ export class CorsLabApp extends LitElement {
             <button @click=${() => void this._copy('link', link)}>${msg('Copy link', { id: 'app.copy-link' })}</button>
             <button @click=${() => void this._copy('fetch', fetchSnippet(e, url))}>${msg('Copy fetch()', { id: 'app.copy-fetch' })}</button>
             <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>${msg('Copy curl', { id: 'app.copy-curl' })}</button>
-            <button @click=${() => this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
+            <button @click=${() => void this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
             ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
             ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
