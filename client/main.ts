@@ -10,7 +10,9 @@ if (presenting === null) {
   // With the app, a lesson page's elements or the playground's, never both (issue 16: the first load).
   await Promise.all([
     import('./elements/cors-lab-app.ts'),
-    lessonIdFrom(location.search) ? import('./elements/cors-lab-lesson.ts') : import('./elements/playground-elements.ts'),
+    lessonIdFrom(location.search)
+      ? import('./elements/cors-lab-lesson.ts')
+      : import('./elements/playground-elements.ts'),
   ]);
 } else {
   // The presenter window of a lesson (`?presenter=<id>`) instead of the playground.

@@ -39,7 +39,9 @@ export function indexOf(set: LessonSet): LessonIndex {
  */
 export function lessonSourceFiles(root: string): string[] {
   return LESSON_LANGUAGES.flatMap((lang) =>
-    readdirSync(join(root, 'lessons', lang)).filter((name) => name.endsWith('.md')).map((name) => join(root, 'lessons', lang, name)));
+    readdirSync(join(root, 'lessons', lang))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join(root, 'lessons', lang, name)));
 }
 
 /** `en/04-the-preflight` for `lessons/en/04-the-preflight.md`: the key of its loader. */
@@ -60,7 +62,8 @@ export function lessonIndexPlugin(root: string): Plugin {
       course = undefined;
     },
     resolveId(id) {
-      return id === LESSON_INDEX_MODULE || id === LOADERS_MODULE || id.startsWith(LESSON_MODULE) ? `\0${id}` : undefined;
+      const ours = id === LESSON_INDEX_MODULE || id === LOADERS_MODULE || id.startsWith(LESSON_MODULE);
+      return ours ? `\0${id}` : undefined;
     },
     load(id) {
       if (!id.startsWith('\0virtual:cors-lab/lesson')) return undefined;

@@ -70,7 +70,10 @@ export class CorsLabFixIt extends LitElement {
     try {
       const lab = await connectLab();
       // The diagram shows with the result, downloaded during the run, not on the lesson's first load.
-      const [run, view] = await Promise.all([runInBrowser(attempt.experiment, lab.origins, lab.frames), import('../lessons/result-view.ts')]);
+      const [run, view] = await Promise.all([
+        runInBrowser(attempt.experiment, lab.origins, lab.frames),
+        import('../lessons/result-view.ts'),
+      ]);
       this.#resultView = view;
       this._run = run;
       const verdict = this.fixIt ? fixVerdict(this._run, this.fixIt) : undefined;

@@ -15,7 +15,9 @@ import { lessonHref } from './lesson-link.ts';
 
 export type NarrativeChunk = { html: string } | { origins: true };
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+};
 
 /** Text (or an attribute value) as HTML that shows it as it is. */
 function escapeHtml(text: string): string {
@@ -27,7 +29,8 @@ function seeItHtml(experimentId: string, catalog: readonly Experiment[], current
   const experiment = catalog.find((e) => e.id === experimentId);
   const name = `<code>${escapeHtml(experimentId)}</code>`;
   // The build's catalog check refuses an unknown experiment; should one slip through, it stays unlinked.
-  const link = experiment ? `<a href="${escapeHtml(`${lessonHref(null, currentSearch)}${experimentHash(experiment)}`)}">${name}</a>` : name;
+  const href = experiment ? `${lessonHref(null, currentSearch)}${experimentHash(experiment)}` : null;
+  const link = href === null ? name : `<a href="${escapeHtml(href)}">${name}</a>`;
   const slot = '\u{E000}';
   return escapeHtml(msg(str`(see it: run ${slot})`, { id: 'lesson.seeIt' })).replace(slot, link);
 }

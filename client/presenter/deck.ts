@@ -56,7 +56,8 @@ export function deckOf(
   }
   const fix = lesson.fixIt;
   steps.push({ kind: 'fix-it', experimentId: fix.experiment, title: byId.get(fix.experiment)?.title ?? fix.experiment, goal: fix.goal, solution: fix.solution });
-  return { lessonId: lesson.id, title: lesson.title, minutes: lesson.minutes, notesHtml: lesson.speakerNotesHtml, steps };
+  const { id: lessonId, title, minutes, speakerNotesHtml: notesHtml } = lesson;
+  return { lessonId, title, minutes, notesHtml, steps };
 }
 
 /** The nearest step that exists: a step from a message, a URL or storage may be anything. */

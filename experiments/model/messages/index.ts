@@ -1,4 +1,7 @@
-/** The model's message table for a language, every language loaded; English when none is asked for (the CLI, the library). */
+/**
+ * The model's message table for a language, every language loaded (the CLI, the library); English
+ * when none is asked for. The playground's build uses tables.ts instead.
+ */
 import { registerModelMessages } from './tables.ts';
 import { zhCN } from './zh-CN.ts';
 

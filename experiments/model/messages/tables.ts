@@ -22,7 +22,9 @@ export function registerModelMessages(lang: Language, table: ModelMessages): voi
  * it, a language whose table is not loaded (a page that did not load its language) an Error naming it.
  */
 export function modelMessages(lang: Language = 'en'): ModelMessages {
-  if (!isLanguage(lang)) throw new TypeError(`lang: unknown language ${JSON.stringify(lang)}; use one of ${LANGUAGES.join(', ')}`);
+  if (!isLanguage(lang)) {
+    throw new TypeError(`lang: unknown language ${JSON.stringify(lang)}; use one of ${LANGUAGES.join(', ')}`);
+  }
   const table = TABLES.get(lang);
   if (!table) throw new Error(`lang: the model's ${lang} messages are not loaded; load that language first`);
   return table;
