@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { lessonIndexPlugin } from './lessons/index-plugin.ts';
+import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
 import { paced } from './test/pace/machine-pace.ts';
 
 export default defineConfig({
-  plugins: [lessonIndexPlugin(fileURLToPath(new URL('.', import.meta.url)))],
+  plugins: [lessonIndexPlugin(fileURLToPath(new URL('.', import.meta.url))), catalogProsePlugin()],
   test: {
     testTimeout: paced(5_000),
     hookTimeout: paced(10_000),

@@ -13,23 +13,16 @@ import { RunnerFrames } from '../lab/runner-frames.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
-import { portFreeExperiment } from '../share/port-free.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
-import { ProjectedLessonController } from '../presenter/projected-lesson.ts';
 import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
-import './cors-lab-lesson.ts';
 import './cors-lab-lesson-nav.ts';
-import './cors-lab-catalog.ts';
-import './cors-lab-editor.ts';
-import './cors-lab-expect-check.ts';
-import './cors-lab-start.ts';
 import './cors-lab-language.ts';
-import { summarize, type CorsLabLog, type RunSummary } from './cors-lab-log.ts';
+import type { CorsLabLog, RunSummary } from './cors-lab-log.ts';
+// The lesson's elements (a lesson page) or the playground's (catalog, prediction, log...) come with main.ts.
 import './cors-lab-origins.ts';
-import './cors-lab-prediction.ts';
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
@@ -155,7 +148,8 @@ export class CorsLabApp extends LitElement {
   private _lessonId = lessonIdFrom(location.search);
   /** A `?lang=` the lab does not have is said, not silently replaced (a lesson page says it in the lesson). */
   private _askedLanguage = this._lessonId ? null : unknownLanguageFrom(location.search);
-  private _projection = PROJECTED && this._lessonId ? new ProjectedLessonController(this, this._lessonId) : undefined;
+  /** The projected window's hook (`?lesson=<id>&present`), downloaded only there (issue 16: the first load). */
+  #projection?: Promise<void>;
 
   private get _origins(): OriginMap | undefined {
     return this._lab.value?.origins;
@@ -179,6 +173,13 @@ export class CorsLabApp extends LitElement {
     super.connectedCallback();
     document.addEventListener('copy', this.#onCopy);
     if (this._lessonId && !this.querySelector('#lesson')) this.append(this.#lessonView(this._lessonId));
+    const lessonId = this._lessonId;
+    if (PROJECTED && lessonId && !this.#projection) {
+      this.#projection = import('../presenter/projected-lesson.ts').then(({ ProjectedLessonController }) => {
+        new ProjectedLessonController(this, lessonId);
+        this.requestUpdate(); // its hostUpdated finds the lesson view
+      });
+    }
     void this.#openLinked();
   }
 
@@ -237,7 +238,8 @@ export class CorsLabApp extends LitElement {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-    if (experiments.length > 1) this._summary = summarize(batch);
+    // The log came with the playground's elements (playground-elements.ts): this import downloads nothing.
+    if (experiments.length > 1) this._summary = (await import('./cors-lab-log.ts')).summarize(batch);
     else if (batch[0]) await this.renderRoot.querySelector<CorsLabLog>('cors-lab-log')?.reveal(batch[0].run);
   }
 
@@ -277,12 +279,15 @@ export class CorsLabApp extends LitElement {
   }
 
   /** The file `cors-lab run` reads: the lab's origins as tokens, since the CLI's lab runs on other ports. */
-  private _download(): void {
+  private async _download(): Promise<void> {
     const origins = this._origins;
-    const experiment = origins ? portFreeExperiment(this._experiment, origins) : this._experiment;
+    const shown = this._experiment;
+    // Came with the playground's elements (the Expect check uses it): a lesson page's first load does without it.
+    const { portFreeExperiment } = await import('../share/port-free.ts');
+    const experiment = origins ? portFreeExperiment(shown, origins) : shown;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([`${JSON.stringify([experiment], null, 2)}\n`], { type: 'application/json' }));
-    a.download = `${this._experiment.id}.json`;
+    a.download = `${shown.id}.json`;
     a.click();
     URL.revokeObjectURL(a.href);
   }
@@ -337,13 +342,14 @@ export class CorsLabApp extends LitElement {
             <button @click=${() => void this._copy('link', link)}>${msg('Copy link', { id: 'app.copy-link' })}</button>
             <button @click=${() => void this._copy('fetch', fetchSnippet(e, url))}>${msg('Copy fetch()', { id: 'app.copy-fetch' })}</button>
             <button @click=${() => void this._copy('curl', curlPair(e, url, page === 'null' || !origins ? 'null' : origins[page]))}>${msg('Copy curl', { id: 'app.copy-curl' })}</button>
-            <button @click=${() => this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
+            <button @click=${() => void this._download()}>${msg('Download JSON', { id: 'app.download' })}</button>
             ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
             ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
           <cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-expect-check>
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
-          <details>
+          <!-- The editor downloads when first opened: the first paint does not show it (issue 16). -->
+          <details @toggle=${() => void import('./cors-lab-editor.ts')}>
             <summary>${msg('Edit the request and the server plan', { id: 'app.edit' })}</summary>
             <cors-lab-editor .experiment=${e} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-editor>
           </details>

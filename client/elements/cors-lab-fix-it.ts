@@ -11,8 +11,6 @@ import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
 import { fixHint } from '../lessons/fix-hint.ts';
 import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
-import { observedSequence } from '../sequence/from-run.ts';
-import './cors-lab-sequence.ts';
 import { lessonStyles, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 
@@ -50,6 +48,8 @@ export class CorsLabFixIt extends LitElement {
   @state() private _actual: string | null = null;
   @state() private _problems: string[] = [];
   @state() private _run?: BrowserRun;
+  /** Set with the first result: lesson-result-view.ts, downloaded during the first run. */
+  #resultView?: typeof import('./lesson-result-view.ts');
   @state() private _running = false;
   @state() private _error = '';
 
@@ -69,7 +69,13 @@ export class CorsLabFixIt extends LitElement {
     this._running = true;
     try {
       const lab = await connectLab();
-      this._run = await runInBrowser(attempt.experiment, lab.origins, lab.frames);
+      // The diagram shows with the result, downloaded during the run, not on the lesson's first load.
+      const [run, view] = await Promise.all([
+        runInBrowser(attempt.experiment, lab.origins, lab.frames),
+        import('./lesson-result-view.ts'),
+      ]);
+      this.#resultView = view;
+      this._run = run;
       const verdict = this.fixIt ? fixVerdict(this._run, this.fixIt) : undefined;
       if (verdict?.fixed) recordFixSolved(this.lessonId);
       else if (verdict && !('failure' in verdict)) this._misses += 1;
@@ -113,9 +119,10 @@ export class CorsLabFixIt extends LitElement {
       if (hint?.level === 'header') text = html`${text}<p class="hint" data-testid="hint">${hint.text}</p>`;
       if (hint?.level === 'fix') text = html`${text}<p class="hint" data-testid="hint">${msg('Hint: the model’s fix for what your browser did:', { id: 'lesson.hint.fix' })}</p><pre>${hint.text}</pre>`;
     }
+    const view = this.#resultView;
     return html`<section class="result" aria-label=${msg('Result of your fix', { id: 'lesson.fix.result' })} data-testid="fix-result">
       ${text}
-      ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
+      ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
     </section>`;
   }
 

@@ -1,12 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import { markdownHtml } from '../lab/markdown.ts';
 import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
 import { NO_ANSWER, asksReason, grade, isComplete, type Answer, type Graded, type Question } from '../lessons/grade.ts';
 import { loadProgress, recordPrediction } from '../lessons/progress.ts';
@@ -14,11 +12,8 @@ import { preflightShown, requestText, serverText } from '../lessons/setup-text.t
 import { receivedLine } from '../lessons/received-text.ts';
 import { reasonDescription } from '../../experiments/model/messages/index.ts';
 import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
-import { observedSequence } from '../sequence/from-run.ts';
-import './cors-lab-sequence.ts';
 import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
-import { explainIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 
 function questionText(q: Question): string {
@@ -74,6 +69,8 @@ export class CorsLabLessonExperiment extends LitElement {
 
   @state() private _answer: Answer = NO_ANSWER;
   @state() private _run?: BrowserRun;
+  /** Set with the first result: lesson-result-view.ts, downloaded during the first run. */
+  #resultView?: typeof import('./lesson-result-view.ts');
   @state() private _running = false;
   @state() private _error = '';
 
@@ -88,7 +85,13 @@ export class CorsLabLessonExperiment extends LitElement {
     this._error = '';
     try {
       const lab = await connectLab();
-      const run = await runInBrowser(experiment, lab.origins, lab.frames);
+      // The diagram and the "Why" show with the result, downloaded during the run, not on the first load.
+      const resultView = import('./lesson-result-view.ts').then(async (module) => {
+        await module.loadEnglishHtml(experiment.group);
+        return module;
+      });
+      const [run, view] = await Promise.all([runInBrowser(experiment, lab.origins, lab.frames), resultView]);
+      this.#resultView = view;
       this._run = run;
       const graded = this._graded(run);
       if (!run.failure && graded.length > 0) recordPrediction(this.lessonId, experiment.id, graded.every((g) => g.right));
@@ -205,14 +208,15 @@ export class CorsLabLessonExperiment extends LitElement {
     }
     const graded = this._graded(run);
     const right = graded.every((g) => g.right);
+    const view = this.#resultView;
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
       <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
       ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
-      ${run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`)}
-      ${run.experiment.explain ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${unsafeHTML(markdownHtml(explainIn(run.experiment.explain, currentLanguage())))}</div>` : nothing}
+      ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
+      ${run.experiment.explain && view ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${view.explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
       ${this._received(run)}
     </section>`;
   }

@@ -5,9 +5,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { Lesson } from '../../lessons/schema.ts';
+import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { narrativeHtml } from '../lab/markdown.ts';
 import { LANGUAGES } from '../../experiments/i18n/languages.ts';
 import { lessonEntries, loadLesson, loadedLesson } from '../lessons/course.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
@@ -34,8 +33,10 @@ export interface LessonStepDetail {
  * the element fires `lesson-step` with `{ lessonId, step }` (bubbles,
  * composed) and updates `step` itself. Printing gives a worksheet.
  */
-@localized()
+// customElement last to run (outermost): the app may create this element before main.ts has loaded
+// it, and define() upgrades that one at once, so @localized must already have added its controller.
 @customElement('cors-lab-lesson')
+@localized()
 export class CorsLabLesson extends LitElement {
   static override styles = [
     baseStyles,
@@ -89,13 +90,13 @@ export class CorsLabLesson extends LitElement {
   }
 
   /** The narrative, its claims as "see it" links and `{{origins}}` as the running lab's origins. */
-  private _narrative(lesson: Lesson) {
+  private _narrative(lesson: ShownLesson) {
     const chunks = narrativeChunks(lesson, catalog, location.search);
-    return chunks.map((chunk) => ('markdown' in chunk ? unsafeHTML(narrativeHtml(chunk.markdown)) : html`<cors-lab-origins .origins=${this._origins}></cors-lab-origins>`));
+    return chunks.map((chunk) => ('html' in chunk ? unsafeHTML(chunk.html) : html`<cors-lab-origins .origins=${this._origins}></cors-lab-origins>`));
   }
 
   /** The lesson in the current language, or undefined for an unknown id or while its language downloads. */
-  get lesson(): Lesson | undefined {
+  get lesson(): ShownLesson | undefined {
     return loadedLesson(currentLanguage(), this.lessonId);
   }
 
@@ -141,7 +142,7 @@ export class CorsLabLesson extends LitElement {
     });
   }
 
-  private _lessonView(lesson: Lesson | undefined) {
+  private _lessonView(lesson: ShownLesson | undefined) {
     if (!lesson) {
       return html`<p role="alert">${msg(str`There is no lesson "${this.lessonId}". Pick one from the lessons list.`, { id: 'lesson.unknown' })}</p>`;
     }

@@ -10,9 +10,8 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
+import { explainView } from '../lab/prose-view.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { markdownHtml } from '../lab/markdown.ts';
 import { withShortUrls } from './cors-lab-url.ts';
 import type { PredictedRequest } from '../../experiments/model/prediction.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
@@ -22,7 +21,6 @@ import { proseThatHolds } from '../../experiments/catalog-prose.ts';
 import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
 import './cors-lab-predicted-sequence.ts';
-import { explainIn } from '../../experiments/catalog/prose-in.ts';
 
 /** One request the servers will receive, in a sentence. */
 function requestLine(r: PredictedRequest): string {
@@ -94,7 +92,7 @@ export class CorsLabPrediction extends LitElement {
         <dt>${msg('The servers will see', { id: 'prediction.servers-see' })}</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${requestLine(r)}</li>`)}</ol>` : msg('nothing: the browser stops before sending', { id: 'prediction.nothing-sent' })}</dd>
       </dl>
-      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${unsafeHTML(markdownHtml(explainIn(this.experiment.explain, currentLanguage())))}</div></details>` : ''}
+      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${explainView(this.experiment.explain, currentLanguage())}</div></details>` : ''}
       <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
       <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;

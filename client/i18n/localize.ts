@@ -13,7 +13,7 @@ const STORED_LANGUAGE = 'cors-lab:lang';
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale: SOURCE_LANGUAGE,
   targetLocales: LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE),
-  loadLocale: () => import('./zh-CN/index.ts'),
+  loadLocale: () => import('./zh-CN/locale.ts'),
 });
 
 export function currentLanguage(): Language {

@@ -8,10 +8,10 @@ import lessonIndex from 'virtual:cors-lab/lesson-index';
 import type { Language } from '../../experiments/i18n/languages.ts';
 import type { LessonEntry } from '../../lessons/lesson-index.ts';
 import { loadLessonFile } from '../../lessons/lesson-loaders.ts';
-import type { Lesson } from '../../lessons/schema.ts';
+import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 
-const loading = new Map<string, Promise<Lesson>>();
-const loaded = new Map<string, Lesson>();
+const loading = new Map<string, Promise<ShownLesson>>();
+const loaded = new Map<string, ShownLesson>();
 
 /** Each lesson's entry in the lessons list of `lang`, in course order. */
 export function lessonEntries(lang: Language): readonly LessonEntry[] {
@@ -19,7 +19,7 @@ export function lessonEntries(lang: Language): readonly LessonEntry[] {
 }
 
 /** The lesson `id` in `lang`, downloaded once; undefined for an id the course does not have. */
-export async function loadLesson(lang: Language, id: string): Promise<Lesson | undefined> {
+export async function loadLesson(lang: Language, id: string): Promise<ShownLesson | undefined> {
   const entry = lessonIndex[lang].find((e) => e.id === id);
   if (!entry) return undefined;
   const key = `${lang}/${id}`;
@@ -37,6 +37,6 @@ export async function loadLesson(lang: Language, id: string): Promise<Lesson | u
 }
 
 /** The lesson `id` in `lang` when already downloaded, else undefined. */
-export function loadedLesson(lang: Language, id: string): Lesson | undefined {
+export function loadedLesson(lang: Language, id: string): ShownLesson | undefined {
   return loaded.get(`${lang}/${id}`);
 }

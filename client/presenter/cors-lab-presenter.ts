@@ -5,9 +5,8 @@ import { localized, msg, str } from '@lit/localize';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import { lessonEntries } from '../lessons/course.ts';
-import type { Lesson } from '../../lessons/schema.ts';
+import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { markdownHtml } from '../lab/markdown.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from '../elements/theme.ts';
 import { PresenterLink } from './channel.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
@@ -106,7 +105,7 @@ export class CorsLabPresenter extends LitElement {
    * The lesson `lessonId` in the window's language, downloaded by main.ts before the window
    * renders; none for an unknown id.
    */
-  @property({ attribute: false }) lesson: Lesson | undefined;
+  @property({ attribute: false }) lesson: ShownLesson | undefined;
   /** Follows the theme chosen in the playground, also while both windows are open. */
   @property({ reflect: true }) theme: Theme = rememberedTheme();
 
@@ -117,7 +116,7 @@ export class CorsLabPresenter extends LitElement {
   #link?: PresenterLink;
   #tick?: ReturnType<typeof setInterval>;
 
-  private get _lesson(): Lesson | undefined {
+  private get _lesson(): ShownLesson | undefined {
     return this.lesson;
   }
 
@@ -287,7 +286,7 @@ export class CorsLabPresenter extends LitElement {
         <section class="notes" aria-labelledby="notes">
           <h2 id="notes">${msg('Speaker notes', { id: 'presenter.notes' })}</h2>
           <ol class="markdown">
-            ${deck.notes.map((note) => html`<li>${unsafeHTML(markdownHtml(note))}</li>`)}
+            ${deck.notesHtml.map((note) => html`<li>${unsafeHTML(note)}</li>`)}
           </ol>
           <p class="muted">${msg('Keys: → PageDown Space next, ← PageUp previous; in this window and the projected one.', { id: 'presenter.keys' })}</p>
         </section>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { lessons } from '../../lessons/index.ts';
+import { renderLesson } from '../../lessons/render-lesson.ts';
 import { LESSON_LANGUAGES } from '../../lessons/schema.ts';
 import { clampStep, deckOf, parseStoredStep, solutionLines, stepFrom } from './deck.ts';
 
@@ -10,10 +11,12 @@ describe('deckOf', () => {
   it('numbers the steps as the lesson view does: narrative, each experiment in order, then the fix-it', () => {
     for (const lang of LESSON_LANGUAGES) {
       for (const lesson of lessons[lang]) {
-        const deck = deckOf(lesson, catalog);
+        const deck = deckOf(renderLesson(lesson), catalog);
         expect(deck.steps.map((s) => s.kind)).toEqual(['narrative', ...lesson.experiments.map(() => 'experiment'), 'fix-it']);
         expect(deck.steps.slice(1, -1).map((s) => ('experimentId' in s ? s.experimentId : null))).toEqual(lesson.experiments);
-        expect(deck.notes).toEqual(lesson.speakerNotes);
+        // Each note as HTML (rendered at build time), one paragraph each.
+        expect(deck.notesHtml).toHaveLength(lesson.speakerNotes.length);
+        deck.notesHtml.forEach((note) => expect(note).toMatch(/^<p>[^]*<\/p>\n?$/u));
         expect(deck.minutes).toBe(lesson.minutes);
       }
     }
@@ -21,7 +24,7 @@ describe('deckOf', () => {
 
   it("gives every experiment step the catalog's answer for the step the learner predicts", () => {
     for (const lesson of lessons.en) {
-      for (const step of deckOf(lesson, catalog).steps) {
+      for (const step of deckOf(renderLesson(lesson), catalog).steps) {
         if (step.kind !== 'experiment') continue;
         const experiment = catalog.find((e) => e.id === step.experimentId)!;
         const predicted = lesson.predict[step.experimentId]?.step ?? 0;
@@ -35,19 +38,19 @@ describe('deckOf', () => {
     const lesson = lessons.en.find((l) => Object.values(l.predict).some((p) => (p.step ?? 0) > 0))!;
     const [id] = Object.entries(lesson.predict).find(([, p]) => (p.step ?? 0) > 0)!;
     const experiment = catalog.find((e) => e.id === id)!;
-    const step = deckOf(lesson, catalog).steps.find((s) => s.kind === 'experiment' && s.experimentId === id);
+    const step = deckOf(renderLesson(lesson), catalog).steps.find((s) => s.kind === 'experiment' && s.experimentId === id);
     expect(step).toMatchObject({ answer: { outcome: experiment.then![lesson.predict[id]!.step! - 1]!.expect!.outcome } });
   });
 
   it('keeps stepping when an experiment is missing from the list given: its id is the title, no answer', () => {
-    const deck = deckOf(preflight, []);
+    const deck = deckOf(renderLesson(preflight), []);
     expect(deck.steps[1]).toEqual({ kind: 'experiment', experimentId: preflight.experiments[0], title: preflight.experiments[0], answer: null });
     expect(deck.steps.at(-1)).toMatchObject({ kind: 'fix-it', title: preflight.fixIt.experiment, goal: preflight.fixIt.goal });
   });
 });
 
 describe('stepping', () => {
-  const deck = deckOf(preflight, catalog);
+  const deck = deckOf(renderLesson(preflight), catalog);
   const last = deck.steps.length - 1;
 
   it('moves one step and stays put at either end', () => {
@@ -64,7 +67,7 @@ describe('stepping', () => {
 
 describe('parseStoredStep', () => {
   it('reads back a stored step, clamps an old one past the end, and refuses anything else', () => {
-    const deck = deckOf(preflight, catalog);
+    const deck = deckOf(renderLesson(preflight), catalog);
     const last = deck.steps.length - 1;
     expect(parseStoredStep(deck, '2')).toBe(2);
     expect(parseStoredStep(deck, '0')).toBe(0);

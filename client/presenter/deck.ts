@@ -8,7 +8,8 @@
  */
 import type { Experiment } from '../../experiments/schema.ts';
 import type { Outcome, Reason } from '../../experiments/reasons.ts';
-import type { FixIt, Lesson } from '../../lessons/schema.ts';
+import type { FixIt } from '../../lessons/schema.ts';
+import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 
 /** What the browser does on the predicted step, as the catalog records it (held to Chromium by the catalog tests). */
 export interface Answer {
@@ -26,7 +27,8 @@ export interface Deck {
   title: string;
   /** Planned workshop time for the lesson, talk and exercises included. */
   minutes: number;
-  notes: readonly string[];
+  /** The speaker notes, each as safe HTML (rendered at build time). */
+  notesHtml: readonly string[];
   steps: readonly DeckStep[];
 }
 
@@ -43,7 +45,9 @@ function answerOf(experiment: Experiment, step: number): Answer | null {
  * its id as title: the lesson loader's catalog check reports it, the
  * presenter still steps.
  */
-export function deckOf(lesson: Lesson, experiments: readonly Experiment[]): Deck {
+export function deckOf(
+  lesson: Pick<ShownLesson, 'id' | 'title' | 'minutes' | 'experiments' | 'predict' | 'fixIt' | 'speakerNotesHtml'>,
+  experiments: readonly Experiment[]): Deck {
   const byId = new Map(experiments.map((e) => [e.id, e]));
   const steps: DeckStep[] = [{ kind: 'narrative', title: lesson.title }];
   for (const id of lesson.experiments) {
@@ -52,7 +56,8 @@ export function deckOf(lesson: Lesson, experiments: readonly Experiment[]): Deck
   }
   const fix = lesson.fixIt;
   steps.push({ kind: 'fix-it', experimentId: fix.experiment, title: byId.get(fix.experiment)?.title ?? fix.experiment, goal: fix.goal, solution: fix.solution });
-  return { lessonId: lesson.id, title: lesson.title, minutes: lesson.minutes, notes: lesson.speakerNotes, steps };
+  const { id: lessonId, title, minutes, speakerNotesHtml: notesHtml } = lesson;
+  return { lessonId, title, minutes, notesHtml, steps };
 }
 
 /** The nearest step that exists: a step from a message, a URL or storage may be anything. */

@@ -6,11 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { lessons } from '../../lessons/index.ts';
+import { renderLesson } from '../../lessons/render-lesson.ts';
 import { PresenterLink } from './channel.ts';
 import { deckOf } from './deck.ts';
 import { projectLesson, type SteppableLesson } from './projected.ts';
 
-const deck = deckOf(lessons.en.find((l) => l.id === 'the-preflight')!, catalog);
+const deck = deckOf(renderLesson(lessons.en.find((l) => l.id === 'the-preflight')!), catalog);
 const last = deck.steps.length - 1;
 const stops: (() => void)[] = [];
 afterEach(() => {

@@ -113,6 +113,7 @@ if (clientStale === null) {
     ['English playground', '', /group simple$/],
     ['English lesson page', '?lesson=the-preflight', /^Lesson 4: The preflight$/],
     ['Chinese playground', '?lang=zh-CN', /分组 简单请求$/],
+    ['Chinese lesson page', '?lang=zh-CN&lesson=the-preflight', /^第 4 课：预检请求$/],
   ] as const) {
     const page = await browser.newPage();
     const js = await initialJavaScript(page, `${app}/${query}`, ready(heading));

@@ -1,0 +1,10 @@
+/** The modules scripts/catalog-prose-plugin.ts builds: catalog explains as safe HTML, by experiment id. */
+declare module 'virtual:cors-lab/catalog-html/en' {
+  /** A loader per catalog group, of that group's English HTML. */
+  const loaders: Readonly<Record<string, () => Promise<{ default: Readonly<Record<string, string>> }>>>;
+  export default loaders;
+}
+declare module 'virtual:cors-lab/catalog-html/zh-CN' {
+  const html: Readonly<Record<string, string>>;
+  export default html;
+}
