@@ -2,21 +2,27 @@
  * `probe`: a real request from any origin to the user's own server, in real
  * headless Chromium. The page at ORIGIN is served by request interception
  * (nothing has to run there); the request goes to the user's URL for real.
- * Chromium's reason and console line come from the runner's CDP watch, the
- * preflight and the raw headers from this folder's network watch.
+ * Its requests are steps of the step engine (probe-steps.ts), run by the
+ * Chromium tab (runner/chromium-tab.ts) through the per-step function the
+ * runner uses (engines/run-steps.ts). The one CDP watch gives Chromium's
+ * reason and console line, and here also the wire: the preflight, the raw
+ * headers, every redirect hop and the cookies.
  */
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import { runInPage } from '../runner/chromium-tab.ts';
+import { runStep } from '../engines/run-steps.ts';
+import type { ExperimentStep } from '../engines/steps.ts';
+import type { PageSeen } from '../runner-page/step.ts';
+import { ChromiumTab } from '../runner/chromium-tab.ts';
 import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
-import { ChromiumWatch } from '../runner/chromium-verdict.ts';
 import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
-import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
+import type { EngineVerdict } from '../engines/engine.ts';
+import type { Wire, WireExchange, WireResponse } from '../runner/cdp-watch.ts';
+import { probeStepRequest, probeSteps } from './probe-steps.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import { cookieReport } from './probe-cookies.ts';
@@ -105,11 +111,11 @@ function header(headers: Record<string, string> | undefined, name: string): stri
 }
 
 
-function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter: string | null }, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
+function facts(seen: PageSeen, verdict: EngineVerdict, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
   return {
     outcome: seen.outcome,
     reason: verdict.reason,
-    failedParameter: verdict.failedParameter,
+    failedParameter: verdict.failedParameter ?? null,
     preflight: preflight?.response != null,
     reachedServer: actual?.response != null,
     status: seen.status,
@@ -117,28 +123,6 @@ function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter
     requestHeadersSeen: header(preflight?.requestHeaders, 'access-control-request-headers'),
     cookieSent: header(actual?.requestHeaders, 'cookie') !== null,
     pageError: seen.error,
-  };
-}
-
-/** CORS errors Chromium can only report once the actual response is in (its headers failed the CORS check). */
-const ACTUAL_RESPONSE_REASONS = new Set([
-  'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
-  'AllowOriginMismatch', 'InvalidAllowCredentials',
-]);
-/** CORS errors about the preflight's answer (https://fetch.spec.whatwg.org/#cors-preflight-fetch). */
-const PREFLIGHT_RESPONSE_REASONS = new Set([
-  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
-  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
-]);
-
-/** The answers the page's outcome and Chromium's reason prove the server sent: the network watch waits for them. */
-function answeredBy(outcome: string, reason: string | null): Answered {
-  return {
-    preflight: reason !== null && PREFLIGHT_RESPONSE_REASONS.has(reason),
-    actual: outcome === 'allowed' || (reason !== null && ACTUAL_RESPONSE_REASONS.has(reason)),
   };
 }
 
@@ -219,35 +203,33 @@ function toldInFull(explanation: Explanation, seen: Told): Explanation {
   return request.origin === NULL_ORIGIN ? explainNullOrigin(told, request, seen.response) : told;
 }
 
+/** One step of the probe in its tab, with the wire view the probe's tab collects. */
+async function probeStep(tab: ChromiumTab, step: ExperimentStep, request: ProbeRequest): Promise<ProbeStep> {
+  const { seen, verdict, wire } = await runStep(tab, probeStepRequest(step, request), request.url);
+  // The probe's tab is opened with the wire view (probeOnce): a step without one is a bug here, not a verdict.
+  if (!wire) throw new Error('probe: the CDP watch collected no wire view');
+  return { seen, verdict, wire };
+}
+
+interface ProbeStep {
+  seen: PageSeen;
+  verdict: EngineVerdict;
+  wire: Wire;
+}
+
 /**
  * The `then` requests, one after the other in the same page: each one's outcome, and whether a preflight went out
  * again (none: the preflight cache answered, https://fetch.spec.whatwg.org/#concept-cache-match).
  */
-async function thenSteps(
-  request: ProbeRequest,
-  target: Page | Frame,
-  verdictWatch: ChromiumWatch,
-  networkWatch: NetworkWatch,
-): Promise<ThenResult[]> {
+async function thenSteps(request: ProbeRequest, tab: ChromiumTab, steps: ExperimentStep[]): Promise<ThenResult[]> {
   const results: ThenResult[] = [];
-  for (const then of request.then) {
-    verdictWatch.begin(request.url);
-    networkWatch.begin(request.url);
-    const next = await runInPage(target, stepOf(request, then.method, then.headers));
-    const { reason } = await verdictWatch.verdict(next.outcome === 'blocked');
-    const wire = await networkWatch.wire(answeredBy(next.outcome, reason));
+  for (const step of steps) {
+    const { seen, verdict, wire } = await probeStep(tab, step, request);
     const preflight = wire.hops.some((hop) => hop.preflight !== null) || wire.preflight !== null;
-    results.push({ method: then.method, outcome: next.outcome, reason, preflight, status: next.status });
+    const { outcome, status } = seen;
+    results.push({ method: step.request.method, outcome, reason: verdict.reason, preflight, status });
   }
   return results;
-}
-
-/** The page-side request of the probe (or of a `then` step: its method and headers). */
-function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['headers']): StepRequest {
-  const { url, body, mode, credentials } = request;
-  // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
-  const fixed = { redirect: 'follow', referrerPolicy: undefined, skipBody: true } as const;
-  return { api: 'fetch', url, method, headers, body, mode, credentials, ...fixed };
 }
 
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
@@ -260,18 +242,11 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     });
     const target = await loaded(request, page);
     // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
-    const keepCaches = request.then.length > 0;
-    const session = await sessionTarget(page, target);
-    const [verdictWatch, networkWatch] = await Promise.all([
-      ChromiumWatch.attach(page, session),
-      NetworkWatch.attach(page, keepCaches, session),
-    ]);
-    verdictWatch.begin(request.url);
-    networkWatch.begin(request.url);
-    const seen = await runInPage(target, stepOf(request, request.method, request.headers));
-    const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
-    const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
-    const thenResults = await thenSteps(request, target, verdictWatch, networkWatch);
+    const cachesOff = request.then.length === 0;
+    const tab = await ChromiumTab.loaded(page, target, { target: await sessionTarget(page, target), wire: true, cachesOff });
+    const [first, ...then] = probeSteps(request);
+    const { seen, verdict, wire } = await probeStep(tab, first, request);
+    const thenResults = await thenSteps(request, tab, then);
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;
