@@ -22,7 +22,7 @@ import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import type { EngineStep, EngineTab, EngineVerdict } from './engine.ts';
+import type { EngineStep, EngineTab } from './engine.ts';
 import type { Observation } from './run-result.ts';
 import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';
 
@@ -48,10 +48,13 @@ export interface StepsOf {
   lang?: Language;
 }
 
+/**
+ * One step on its way to a result. The engine's verdict (reason, failed parameter, console line) is in `observed`
+ * only; `seen` keeps what page JavaScript saw beyond the format's facts (the body, the page's own origin).
+ */
 export interface StepRun {
   step: ExperimentStep;
   seen: PageSeen;
-  verdict: EngineVerdict;
   /** What the origins received, in the run format's terms (also spread into `observed`). */
   server: ServerView;
   observed: Observation;
@@ -105,6 +108,6 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const prediction = predictions[step.index];
     const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };
     const explanation = prediction ? explainStep(prediction, context, lang) : undefined;
-    yield { step, seen, verdict, server, observed, prediction, explanation, span, evicted, eviction };
+    yield { step, seen, server, observed, prediction, explanation, span, evicted, eviction };
   }
 }

@@ -94,7 +94,8 @@ export const userinfoProblem = (userinfo: string): string | null => inEnglish(us
 export function headerMap(lines: HeaderLines): HeaderMap {
   const map: Record<string, string[]> = {};
   for (const [name, value] of lines) (map[name] ??= []).push(value);
-  return Object.fromEntries(Object.entries(map).map(([name, values]) => [name, values.length === 1 ? (values[0] as string) : values]));
+  const one = (values: string[]): HeaderValue => (values.length === 1 ? (values[0] as string) : values);
+  return Object.fromEntries(Object.entries(map).map(([name, values]) => [name, one(values)]));
 }
 
 export function headerLines(headers: HeaderMap | undefined): HeaderLines {

@@ -27,7 +27,8 @@ export function probeSteps(request: ProbeRequest): [ExperimentStep, ...Experimen
     index, title: undefined, page: 'app', delayMs: 0, request: resolved(request, method, headers), expect: undefined,
     path: index === 0 ? '' : `then[${index - 1}].`,
   });
-  return [step(0, request.method, request.headers), ...request.then.map((then, i) => step(i + 1, then.method, then.headers))];
+  const then = request.then.map((next, i) => step(i + 1, next.method, next.headers));
+  return [step(0, request.method, request.headers), ...then];
 }
 
 /** What the probe page runs for a step: the step engine's request for the user's URL, its body left unread. */

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { runStep } from '../engines/run-steps.ts';
 import type { ExperimentStep } from '../engines/steps.ts';
 import type { PageSeen } from '../runner-page/step.ts';
-import { ChromiumTab } from '../runner/chromium-tab.ts';
+import { ChromiumTab, type ChromiumStep } from '../runner/chromium-tab.ts';
 import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
@@ -204,17 +204,15 @@ function toldInFull(explanation: Explanation, seen: Told): Explanation {
 }
 
 /** One step of the probe in its tab, with the wire view the probe's tab collects. */
-async function probeStep(tab: ChromiumTab, step: ExperimentStep, request: ProbeRequest): Promise<ProbeStep> {
-  const { seen, verdict, wire } = await runStep(tab, probeStepRequest(step, request), request.url);
+async function probeStep(
+  tab: ChromiumTab,
+  step: ExperimentStep,
+  request: ProbeRequest,
+): Promise<ChromiumStep & { wire: Wire }> {
+  const done = await runStep(tab, probeStepRequest(step, request), request.url);
   // The probe's tab is opened with the wire view (probeOnce): a step without one is a bug here, not a verdict.
-  if (!wire) throw new Error('probe: the CDP watch collected no wire view');
-  return { seen, verdict, wire };
-}
-
-interface ProbeStep {
-  seen: PageSeen;
-  verdict: EngineVerdict;
-  wire: Wire;
+  if (!done.wire) throw new Error('probe: the CDP watch collected no wire view');
+  return { ...done, wire: done.wire };
 }
 
 /**
@@ -243,7 +241,8 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const target = await loaded(request, page);
     // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
     const cachesOff = request.then.length === 0;
-    const tab = await ChromiumTab.loaded(page, target, { target: await sessionTarget(page, target), wire: true, cachesOff });
+    const session = await sessionTarget(page, target);
+    const tab = await ChromiumTab.loaded(page, target, { target: session, wire: true, cachesOff });
     const [first, ...then] = probeSteps(request);
     const { seen, verdict, wire } = await probeStep(tab, first, request);
     const thenResults = await thenSteps(request, tab, then);

@@ -249,7 +249,10 @@ export class CdpWatch {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
       if (!found) return;
       found.requestHeaders.push(event.headers as Record<string, string>);
-      found.cookies.push(event.associatedCookies.map(({ cookie, blockedReasons }) => ({ name: cookie.name, blockedReasons })));
+      found.cookies.push(event.associatedCookies.map(({ cookie, blockedReasons }) => ({
+        name: cookie.name,
+        blockedReasons,
+      })));
     });
     cdp.on('Network.responseReceivedExtraInfo', (event) => {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
