@@ -63,7 +63,6 @@ export interface StepRun {
   /** When the step's request was made and settled, for the step clock (experiments/model/step-clock.ts). */
   span: StepSpan;
   /** Set when the run's journal was evicted (class mode, a full journal): what the servers saw is unknown. */
-  evicted: string | undefined;
   eviction: JournalEviction | undefined;
 }
 
@@ -91,7 +90,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     // Entries that came in since the last step (a request still on its way when the page gave up) are not this step's.
     const since = (await driver.journal(run, 0)).entries.length;
     const { seen, verdict, span } = await runStep(tab, stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
-    const { entries: serverSaw, evicted, eviction } = await driver.journal(run, since);
+    const { entries: serverSaw, eviction } = await driver.journal(run, since);
     const server = serverView(serverSaw, finalHop);
     const observed: Observation = {
       outcome: seen.outcome,
@@ -108,6 +107,6 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const prediction = predictions[step.index];
     const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };
     const explanation = prediction ? explainStep(prediction, context, lang) : undefined;
-    yield { step, seen, server, observed, prediction, explanation, span, evicted, eviction };
+    yield { step, seen, server, observed, prediction, explanation, span, eviction };
   }
 }
