@@ -8,15 +8,13 @@
  * reason and console line, and here also the wire: the preflight, the raw
  * headers, every redirect hop and the cookies.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runStep } from '../engines/run-steps.ts';
 import type { ExperimentStep } from '../engines/steps.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { ChromiumTab, type ChromiumStep } from '../runner/chromium-tab.ts';
-import { inlineScript } from '../servers/pages.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
-import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
@@ -25,6 +23,7 @@ import type { Wire, WireExchange, WireResponse } from '../runner/cdp-watch.ts';
 import { probeStepRequest, probeSteps } from './probe-steps.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import { openProbePage, probeTab } from './probe-page.ts';
 import { cookieReport } from './probe-cookies.ts';
 import { explainNullOrigin } from './null-origin.ts';
 import { decidedByOf, type ProbeResult, type ThenResult } from './probe-result.ts';
@@ -43,67 +42,6 @@ export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
  */
 export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
 export type LocalNetworkAccess = (typeof LOCAL_NETWORK_ACCESS)[number];
-
-/** The favicon link keeps a 404 out of the console (browser-facts). */
-function probePage(script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
-}
-
-/** HTML attribute text (https://html.spec.whatwg.org/#attributes-2): & and " escaped. */
-const attribute = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-
-/**
- * `--origin null`: the probe page holds a sandboxed iframe (`allow-scripts` only, so its origin is opaque) that
- * runs the request; its fetches carry `Origin: null`, as PortSwigger's null-origin lab does it.
- */
-function nullOriginPage(script: string): string {
-  const head = '<meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title>';
-  const frame = `<iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe>`;
-  return `<!doctype html><html lang="en"><head>${head}</head><body>${frame}</body></html>`;
-}
-
-/** A fresh context (TLS errors ignored with `insecure`, the cookies set) whose page will be the probe page. */
-async function openProbePage(
-  request: ProbeRequest,
-  browser: Browser,
-  grant: boolean,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const host = hostOrigin(request);
-  const pageUrl = `${host}/`;
-  const script = await runnerScript();
-  const context = await browser.newContext({ ignoreHTTPSErrors: request.insecure });
-  if (grant) await context.grantPermissions(['local-network-access'], { origin: host });
-  if (request.cookies.length) await context.addCookies(cookieJar(request));
-  const page = await context.newPage();
-  const body = request.origin === NULL_ORIGIN ? nullOriginPage(script) : probePage(script);
-  await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
-  return { context, page };
-}
-
-/** The loaded target: the page, or the sandboxed frame once its script has run. */
-async function loaded(request: ProbeRequest, page: Page): Promise<Page | Frame> {
-  await page.goto(`${hostOrigin(request)}/`, { waitUntil: 'domcontentloaded' });
-  // Only the page is intercepted: the probed request must reach the network untouched.
-  await page.unrouteAll();
-  if (request.origin !== NULL_ORIGIN) return page;
-  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('probe: the sandboxed frame did not load');
-  await frame.waitForFunction(() => 'corsLab' in window);
-  return frame;
-}
-
-/**
- * The cookies of `--cookie`, for the URL's host. SameSite=None (sent on a cross-site request) needs Secure, which
- * Chromium accepts for https and for loopback hosts (potentially trustworthy); otherwise a Lax cookie.
- * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute
- */
-function cookieJar(request: ProbeRequest): Parameters<BrowserContext['addCookies']>[0] {
-  const url = new URL(request.url);
-  const secure = url.protocol === 'https:' || addressSpaceOf(url.hostname) === 'loopback';
-  const sameSite = secure ? ('None' as const) : ('Lax' as const);
-  const domain = url.hostname;
-  return request.cookies.map(([name, value]) => ({ name, value, domain, path: '/', secure, sameSite }));
-}
 
 function header(headers: Record<string, string> | undefined, name: string): string | null {
   const found = Object.entries(headers ?? {}).find(([n]) => n.toLowerCase() === name);
@@ -168,18 +106,6 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
 }
 
 /**
- * Where the DevTools Protocol sees the request: the page, or the sandboxed frame when Chromium runs it in a process
- * of its own (site isolation of sandboxed iframes); a frame in the page's process is seen through the page.
- */
-async function sessionTarget(page: Page, target: Page | Frame): Promise<Page | Frame> {
-  if (target === page) return page;
-  const session = await page.context().newCDPSession(target).catch(() => null);
-  if (session === null) return page;
-  await session.detach();
-  return target;
-}
-
-/**
  * The CORS explanation with what one request's replay cannot see: a redirect chain's verdict and fix (hop by hop),
  * the readable and hidden header names, and what an opaque page origin (`--origin null`) means.
  */
@@ -238,11 +164,8 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     page.on('console', (message) => {
       if (message.type() === 'error' && message.text().includes(request.url)) consoleErrors.push(message.text());
     });
-    const target = await loaded(request, page);
     // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
-    const cachesOff = request.then.length === 0;
-    const session = await sessionTarget(page, target);
-    const tab = await ChromiumTab.loaded(page, target, { target: session, wire: true, cachesOff });
+    const tab = await probeTab(request, page, { wire: true, cachesOff: request.then.length === 0 });
     const [first, ...then] = probeSteps(request);
     const { seen, verdict, wire } = await probeStep(tab, first, request);
     const thenResults = await thenSteps(request, tab, then);
