@@ -17,7 +17,7 @@ export { catalog } from '../experiments/catalog/index.ts';
 export { ProbeInputError } from '../probe/probe.ts';
 export { probeReport } from '../probe/probe-text.ts';
 export type { ProbeOptions, ProbeRequest, ProbeResult, Cause, DecidedBy, LocalNetworkAccess } from '../probe/probe.ts';
-export type { WireResponse } from '../probe/network-watch.ts';
+export type { WireResponse } from '../runner/cdp-watch.ts';
 export type { ThenStep } from '../probe/probe-options.ts';
 export type { ThenResult } from '../probe/probe-result.ts';
 export type { Hop, HopAnswer } from '../probe/redirect-chain.ts';

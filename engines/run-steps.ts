@@ -11,8 +11,8 @@
  */
 import type { JournalEviction } from '../experiments/problems/index.ts';
 import type { Language } from '../experiments/i18n/languages.ts';
-import { explain, type Explanation } from '../experiments/model/explain.ts';
-import { explainContext } from '../experiments/model/explain-context.ts';
+import type { Explanation } from '../experiments/model/explain.ts';
+import { explainStep } from '../experiments/model/explain-context.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepSpan } from '../experiments/model/step-clock.ts';
 import type { Experiment, PageOrigin } from '../experiments/schema.ts';
@@ -21,8 +21,8 @@ import type { JournalRead } from '../plan/journal-entry.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
-import type { PageSeen } from '../runner-page/step.ts';
-import type { EngineTab, EngineVerdict } from './engine.ts';
+import type { PageSeen, StepRequest } from '../runner-page/step.ts';
+import type { EngineStep, EngineTab } from './engine.ts';
 import type { Observation } from './run-result.ts';
 import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';
 
@@ -48,10 +48,13 @@ export interface StepsOf {
   lang?: Language;
 }
 
+/**
+ * One step on its way to a result. The engine's verdict (reason, failed parameter, console line) is in `observed`
+ * only; `seen` keeps what page JavaScript saw beyond the format's facts (the body, the page's own origin).
+ */
 export interface StepRun {
   step: ExperimentStep;
   seen: PageSeen;
-  verdict: EngineVerdict;
   /** What the origins received, in the run format's terms (also spread into `observed`). */
   server: ServerView;
   observed: Observation;
@@ -60,8 +63,21 @@ export interface StepRun {
   /** When the step's request was made and settled, for the step clock (experiments/model/step-clock.ts). */
   span: StepSpan;
   /** Set when the run's journal was evicted (class mode, a full journal): what the servers saw is unknown. */
-  evicted: string | undefined;
   eviction: JournalEviction | undefined;
+}
+
+/**
+ * Runs one step in `tab` (`marker`: a substring of the step's URLs, see EngineTab.run), with its span for the step
+ * clock. The probe runs its steps here too, in a tab of its own page (probe/probe.ts).
+ */
+export async function runStep<Step extends EngineStep>(
+  tab: { run(request: StepRequest, marker: string): Promise<Step> },
+  request: StepRequest,
+  marker: string,
+): Promise<Step & { span: StepSpan }> {
+  const start = performance.now();
+  const done = await tab.run(request, marker);
+  return { ...done, span: { start, end: done.settled ?? performance.now() } };
 }
 
 /** Runs the steps one after the other, yielding each as it is done; a driver's error ends the run there. */
@@ -73,10 +89,8 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const tab = await driver.tab(step.page);
     // Entries that came in since the last step (a request still on its way when the page gave up) are not this step's.
     const since = (await driver.journal(run, 0)).entries.length;
-    const start = performance.now();
-    const { seen, verdict, settled } = await tab.run(stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
-    const span = { start, end: settled ?? performance.now() };
-    const { entries: serverSaw, evicted, eviction } = await driver.journal(run, since);
+    const { seen, verdict, span } = await runStep(tab, stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
+    const { entries: serverSaw, eviction } = await driver.journal(run, since);
     const server = serverView(serverSaw, finalHop);
     const observed: Observation = {
       outcome: seen.outcome,
@@ -92,7 +106,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     };
     const prediction = predictions[step.index];
     const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };
-    const explanation = prediction ? explain(prediction, explainContext(prediction, context), lang) : undefined;
-    yield { step, seen, verdict, server, observed, prediction, explanation, span, evicted, eviction };
+    const explanation = prediction ? explainStep(prediction, context, lang) : undefined;
+    yield { step, seen, server, observed, prediction, explanation, span, eviction };
   }
 }

@@ -90,6 +90,14 @@ export function userinfoIssue(userinfo: string): Problem | null {
 export const userinfoProblem = (userinfo: string): string | null => inEnglish(userinfoIssue(userinfo));
 
 /** Expands a header map into lines: an array value gives one line per element. */
+/** Header lines to a map (headerLines' inverse): a name given more than once keeps every value, in order. */
+export function headerMap(lines: HeaderLines): HeaderMap {
+  const map: Record<string, string[]> = {};
+  for (const [name, value] of lines) (map[name] ??= []).push(value);
+  const one = (values: string[]): HeaderValue => (values.length === 1 ? (values[0] as string) : values);
+  return Object.fromEntries(Object.entries(map).map(([name, values]) => [name, one(values)]));
+}
+
 export function headerLines(headers: HeaderMap | undefined): HeaderLines {
   const lines: HeaderLines = [];
   for (const [name, value] of Object.entries(headers ?? {})) {

@@ -5,22 +5,17 @@
  * the result and the fix. Chromium's own facts (reason, failed parameter,
  * preflight) win wherever the two could differ.
  */
-import type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
+import { headerMap, type HeaderMap } from '../experiments/headers.ts';
 import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
-import { explain, type Explanation } from '../experiments/model/explain.ts';
+import type { Explanation } from '../experiments/model/explain.ts';
+import { explainStep } from '../experiments/model/explain-context.ts';
 import { fixFor, fixText } from '../experiments/model/fix.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { OriginMap } from '../plan/origins.ts';
-import type { WireResponse } from './network-watch.ts';
+import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
-
-function headerMap(lines: HeaderLines): HeaderMap {
-  const map: Record<string, string[]> = {};
-  for (const [name, value] of lines) (map[name] ??= []).push(value);
-  return Object.fromEntries(Object.entries(map).map(([name, values]) => [name, values.length === 1 ? (values[0] as string) : values]));
-}
 
 /**
  * Only the headers the CORS checks read (and a preflight's Location: any
@@ -70,8 +65,8 @@ export function replayWire(request: ProbeRequest, wire: { preflight: WireRespons
 /** Chromium's facts over the model's; the model fills what Chromium does not say. */
 export function explainCors(request: ProbeRequest, observed: StepFacts & { responseType: StepPrediction['responseType']; readableHeaders: string[] }, prediction: StepPrediction | null): Explanation {
   const facts: StepPrediction = { requests: [], checks: [], ...prediction, ...observed };
-  const method = facts.requests.at(-1)?.accessControlRequestMethod ?? request.method;
-  return explain(facts, { url: request.url, pageOrigin: request.origin, api: 'fetch', method, credentialsInclude: request.credentials === 'include' });
+  const step = { api: 'fetch', method: request.method, credentials: request.credentials, targetAddressSpace: undefined } as const;
+  return explainStep(facts, { url: request.url, pageOrigin: request.origin, request: step });
 }
 
 /**

@@ -9,51 +9,27 @@
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
  */
 import type { Browser } from 'playwright-core';
-import { STEP_TIMEOUT_MS } from '../runner/concurrency.ts';
+import { runStep } from '../engines/run-steps.ts';
 import type { ProbeRequest } from './probe-options.ts';
+import { openProbePage, probeTab } from './probe-page.ts';
+import { probeStepRequest, probeSteps } from './probe-steps.ts';
 
 /** Errors that say nothing of the network: the generic failure, and our own abort. */
 const UNINFORMATIVE = ['net::ERR_FAILED', 'net::ERR_ABORTED'];
 
-/** The `net::ERR_...` text of `request` sent from its own origin; null when it was answered or failed without one. */
+/**
+ * The `net::ERR_...` text of `request` sent from its own origin; null when it was answered or failed without one.
+ * It runs as a probe step from a page of that origin (no cookies, no `then`), its words from the one CDP watcher.
+ */
 export async function sameOriginNetError(request: ProbeRequest, browser: Browser): Promise<string | null> {
-  const origin = new URL(request.url).origin;
-  const context = await browser.newContext();
-  let timer: NodeJS.Timeout | undefined;
+  const own: ProbeRequest = { ...request, origin: new URL(request.url).origin, mode: 'cors', cookies: [], then: [] };
+  const { context, page } = await openProbePage(own, browser, false);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    let fetchId: string | null = null;
-    const settled = new Promise<string | null>((resolve) => {
-      cdp.on('Network.requestWillBeSent', (event) => {
-        if (fetchId === null && event.type === 'Fetch' && event.request.url === request.url) fetchId = event.requestId;
-      });
-      cdp.on('Network.responseReceived', (event) => {
-        if (event.requestId === fetchId) resolve(null);
-      });
-      cdp.on('Network.loadingFailed', (event) => {
-        if (event.requestId === fetchId) resolve(UNINFORMATIVE.includes(event.errorText) ? null : event.errorText);
-      });
-      timer = setTimeout(() => resolve(null), STEP_TIMEOUT_MS);
-    });
-    await cdp.send('Network.enable');
-    const body = '<!doctype html><title>cors-lab probe</title>';
-    const page200 = { status: 200, contentType: 'text/html; charset=utf-8', body };
-    await page.route(`${origin}/`, (route) => route.fulfill(page200));
-    await page.goto(`${origin}/`, { waitUntil: 'domcontentloaded' });
-    // Only the page is intercepted: the request must reach the network untouched.
-    await page.unrouteAll();
-    const { method, headers, credentials } = request;
-    const init = { method, headers, body: request.body, credentials };
-    // The page's promise is not awaited: Chromium's event tells the outcome, and the context's close ends the request.
-    const sent = page.evaluate(
-      ([url, options]) => fetch(url, options).then(() => undefined, () => undefined),
-      [request.url, init] as const,
-    );
-    void sent.catch(() => undefined);
-    return await settled;
+    const tab = await probeTab(own, page, {});
+    const [step] = probeSteps(own);
+    const { verdict } = await runStep(tab, probeStepRequest(step, own), own.url);
+    return verdict.reason === null || UNINFORMATIVE.includes(verdict.reason) ? null : verdict.reason;
   } finally {
-    clearTimeout(timer);
     await context.close();
   }
 }

@@ -6,7 +6,7 @@
  * https://portswigger.net/web-security/cors#whitelisted-null-origin-value
  */
 import type { Explanation } from '../experiments/model/explain.ts';
-import type { WireResponse } from './network-watch.ts';
+import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
 
 const allowOriginOf = (response: WireResponse | null): string | null =>

@@ -4,7 +4,7 @@
  * cookie stays home on a cross-site fetch ("SameSiteLax"), and so on.
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CookieBlockedReason
  */
-import type { HopCookie } from './network-watch.ts';
+import type { HopCookie } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
 
 export interface CookieSent {

@@ -3,7 +3,7 @@ import type { Explanation } from '../experiments/model/explain.ts';
 import type { Observation, Prediction } from '../engines/run-result.ts';
 import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
-import type { WireResponse } from './network-watch.ts';
+import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { Exposure } from './exposed-headers.ts';
 import type { CookieSent } from './probe-cookies.ts';
 import type { Hop } from './redirect-chain.ts';

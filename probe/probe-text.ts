@@ -4,7 +4,7 @@
  */
 import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
-import type { WireResponse } from './network-watch.ts';
+import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 import { methodChangeOf, type Hop, type HopAnswer } from './redirect-chain.ts';
 import { cookieWords } from './probe-cookies.ts';

@@ -2,23 +2,28 @@
  * `probe`: a real request from any origin to the user's own server, in real
  * headless Chromium. The page at ORIGIN is served by request interception
  * (nothing has to run there); the request goes to the user's URL for real.
- * Chromium's reason and console line come from the runner's CDP watch, the
- * preflight and the raw headers from this folder's network watch.
+ * Its requests are steps of the step engine (probe-steps.ts), run by the
+ * Chromium tab (runner/chromium-tab.ts) through the per-step function the
+ * runner uses (engines/run-steps.ts). The one CDP watch gives Chromium's
+ * reason and console line, and here also the wire: the preflight, the raw
+ * headers, every redirect hop and the cookies.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import { runInPage } from '../runner/chromium-tab.ts';
-import { inlineScript } from '../servers/pages.ts';
+import type { Browser } from 'playwright-core';
+import { runStep } from '../engines/run-steps.ts';
+import type { ExperimentStep } from '../engines/steps.ts';
+import type { PageSeen } from '../runner-page/step.ts';
+import { ChromiumTab, type ChromiumStep } from '../runner/chromium-tab.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
-import { ChromiumWatch } from '../runner/chromium-verdict.ts';
-import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
-import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
+import type { EngineVerdict } from '../engines/engine.ts';
+import type { Wire, WireExchange, WireResponse } from '../runner/cdp-watch.ts';
+import { probeStepRequest, probeSteps } from './probe-steps.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import { openProbePage, probeTab } from './probe-page.ts';
 import { cookieReport } from './probe-cookies.ts';
 import { explainNullOrigin } from './null-origin.ts';
 import { decidedByOf, type ProbeResult, type ThenResult } from './probe-result.ts';
@@ -38,78 +43,17 @@ export type { ProbeResult, Cause, DecidedBy } from './probe-result.ts';
 export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
 export type LocalNetworkAccess = (typeof LOCAL_NETWORK_ACCESS)[number];
 
-/** The favicon link keeps a 404 out of the console (browser-facts). */
-function probePage(script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title></head><body><script>${inlineScript(script)}</script></body></html>`;
-}
-
-/** HTML attribute text (https://html.spec.whatwg.org/#attributes-2): & and " escaped. */
-const attribute = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-
-/**
- * `--origin null`: the probe page holds a sandboxed iframe (`allow-scripts` only, so its origin is opaque) that
- * runs the request; its fetches carry `Origin: null`, as PortSwigger's null-origin lab does it.
- */
-function nullOriginPage(script: string): string {
-  const head = '<meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title>';
-  const frame = `<iframe title="probe" sandbox="allow-scripts" srcdoc="${attribute(probePage(script))}"></iframe>`;
-  return `<!doctype html><html lang="en"><head>${head}</head><body>${frame}</body></html>`;
-}
-
-/** A fresh context (TLS errors ignored with `insecure`, the cookies set) whose page will be the probe page. */
-async function openProbePage(
-  request: ProbeRequest,
-  browser: Browser,
-  grant: boolean,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const host = hostOrigin(request);
-  const pageUrl = `${host}/`;
-  const script = await runnerScript();
-  const context = await browser.newContext({ ignoreHTTPSErrors: request.insecure });
-  if (grant) await context.grantPermissions(['local-network-access'], { origin: host });
-  if (request.cookies.length) await context.addCookies(cookieJar(request));
-  const page = await context.newPage();
-  const body = request.origin === NULL_ORIGIN ? nullOriginPage(script) : probePage(script);
-  await page.route(pageUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
-  return { context, page };
-}
-
-/** The loaded target: the page, or the sandboxed frame once its script has run. */
-async function loaded(request: ProbeRequest, page: Page): Promise<Page | Frame> {
-  await page.goto(`${hostOrigin(request)}/`, { waitUntil: 'domcontentloaded' });
-  // Only the page is intercepted: the probed request must reach the network untouched.
-  await page.unrouteAll();
-  if (request.origin !== NULL_ORIGIN) return page;
-  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('probe: the sandboxed frame did not load');
-  await frame.waitForFunction(() => 'corsLab' in window);
-  return frame;
-}
-
-/**
- * The cookies of `--cookie`, for the URL's host. SameSite=None (sent on a cross-site request) needs Secure, which
- * Chromium accepts for https and for loopback hosts (potentially trustworthy); otherwise a Lax cookie.
- * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute
- */
-function cookieJar(request: ProbeRequest): Parameters<BrowserContext['addCookies']>[0] {
-  const url = new URL(request.url);
-  const secure = url.protocol === 'https:' || addressSpaceOf(url.hostname) === 'loopback';
-  const sameSite = secure ? ('None' as const) : ('Lax' as const);
-  const domain = url.hostname;
-  return request.cookies.map(([name, value]) => ({ name, value, domain, path: '/', secure, sameSite }));
-}
-
 function header(headers: Record<string, string> | undefined, name: string): string | null {
   const found = Object.entries(headers ?? {}).find(([n]) => n.toLowerCase() === name);
   return found ? found[1] : null;
 }
 
 
-function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter: string | null }, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
+function facts(seen: PageSeen, verdict: EngineVerdict, preflight: WireExchange | null, actual: WireExchange | null): StepFacts {
   return {
     outcome: seen.outcome,
     reason: verdict.reason,
-    failedParameter: verdict.failedParameter,
+    failedParameter: verdict.failedParameter ?? null,
     preflight: preflight?.response != null,
     reachedServer: actual?.response != null,
     status: seen.status,
@@ -117,28 +61,6 @@ function facts(seen: PageSeen, verdict: { reason: string | null; failedParameter
     requestHeadersSeen: header(preflight?.requestHeaders, 'access-control-request-headers'),
     cookieSent: header(actual?.requestHeaders, 'cookie') !== null,
     pageError: seen.error,
-  };
-}
-
-/** CORS errors Chromium can only report once the actual response is in (its headers failed the CORS check). */
-const ACTUAL_RESPONSE_REASONS = new Set([
-  'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
-  'AllowOriginMismatch', 'InvalidAllowCredentials',
-]);
-/** CORS errors about the preflight's answer (https://fetch.spec.whatwg.org/#cors-preflight-fetch). */
-const PREFLIGHT_RESPONSE_REASONS = new Set([
-  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
-  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
-]);
-
-/** The answers the page's outcome and Chromium's reason prove the server sent: the network watch waits for them. */
-function answeredBy(outcome: string, reason: string | null): Answered {
-  return {
-    preflight: reason !== null && PREFLIGHT_RESPONSE_REASONS.has(reason),
-    actual: outcome === 'allowed' || (reason !== null && ACTUAL_RESPONSE_REASONS.has(reason)),
   };
 }
 
@@ -184,18 +106,6 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
 }
 
 /**
- * Where the DevTools Protocol sees the request: the page, or the sandboxed frame when Chromium runs it in a process
- * of its own (site isolation of sandboxed iframes); a frame in the page's process is seen through the page.
- */
-async function sessionTarget(page: Page, target: Page | Frame): Promise<Page | Frame> {
-  if (target === page) return page;
-  const session = await page.context().newCDPSession(target).catch(() => null);
-  if (session === null) return page;
-  await session.detach();
-  return target;
-}
-
-/**
  * The CORS explanation with what one request's replay cannot see: a redirect chain's verdict and fix (hop by hop),
  * the readable and hidden header names, and what an opaque page origin (`--origin null`) means.
  */
@@ -219,35 +129,31 @@ function toldInFull(explanation: Explanation, seen: Told): Explanation {
   return request.origin === NULL_ORIGIN ? explainNullOrigin(told, request, seen.response) : told;
 }
 
+/** One step of the probe in its tab, with the wire view the probe's tab collects. */
+async function probeStep(
+  tab: ChromiumTab,
+  step: ExperimentStep,
+  request: ProbeRequest,
+): Promise<ChromiumStep & { wire: Wire }> {
+  const done = await runStep(tab, probeStepRequest(step, request), request.url);
+  // The probe's tab is opened with the wire view (probeOnce): a step without one is a bug here, not a verdict.
+  if (!done.wire) throw new Error('probe: the CDP watch collected no wire view');
+  return { ...done, wire: done.wire };
+}
+
 /**
  * The `then` requests, one after the other in the same page: each one's outcome, and whether a preflight went out
  * again (none: the preflight cache answered, https://fetch.spec.whatwg.org/#concept-cache-match).
  */
-async function thenSteps(
-  request: ProbeRequest,
-  target: Page | Frame,
-  verdictWatch: ChromiumWatch,
-  networkWatch: NetworkWatch,
-): Promise<ThenResult[]> {
+async function thenSteps(request: ProbeRequest, tab: ChromiumTab, steps: ExperimentStep[]): Promise<ThenResult[]> {
   const results: ThenResult[] = [];
-  for (const then of request.then) {
-    verdictWatch.begin(request.url);
-    networkWatch.begin(request.url);
-    const next = await runInPage(target, stepOf(request, then.method, then.headers));
-    const { reason } = await verdictWatch.verdict(next.outcome === 'blocked');
-    const wire = await networkWatch.wire(answeredBy(next.outcome, reason));
+  for (const step of steps) {
+    const { seen, verdict, wire } = await probeStep(tab, step, request);
     const preflight = wire.hops.some((hop) => hop.preflight !== null) || wire.preflight !== null;
-    results.push({ method: then.method, outcome: next.outcome, reason, preflight, status: next.status });
+    const { outcome, status } = seen;
+    results.push({ method: step.request.method, outcome, reason: verdict.reason, preflight, status });
   }
   return results;
-}
-
-/** The page-side request of the probe (or of a `then` step: its method and headers). */
-function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['headers']): StepRequest {
-  const { url, body, mode, credentials } = request;
-  // The verdict is in with the headers: the body is not read (a server dripping it cannot hold the probe).
-  const fixed = { redirect: 'follow', referrerPolicy: undefined, skipBody: true } as const;
-  return { api: 'fetch', url, method, headers, body, mode, credentials, ...fixed };
 }
 
 async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
@@ -258,20 +164,11 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     page.on('console', (message) => {
       if (message.type() === 'error' && message.text().includes(request.url)) consoleErrors.push(message.text());
     });
-    const target = await loaded(request, page);
     // `then` steps read the preflight cache: the watch keeps the caches on for them (a fresh context starts empty).
-    const keepCaches = request.then.length > 0;
-    const session = await sessionTarget(page, target);
-    const [verdictWatch, networkWatch] = await Promise.all([
-      ChromiumWatch.attach(page, session),
-      NetworkWatch.attach(page, keepCaches, session),
-    ]);
-    verdictWatch.begin(request.url);
-    networkWatch.begin(request.url);
-    const seen = await runInPage(target, stepOf(request, request.method, request.headers));
-    const verdict = await verdictWatch.verdict(seen.outcome === 'blocked');
-    const wire = await networkWatch.wire(answeredBy(seen.outcome, verdict.reason));
-    const thenResults = await thenSteps(request, target, verdictWatch, networkWatch);
+    const tab = await probeTab(request, page, { wire: true, cachesOff: request.then.length === 0 });
+    const [first, ...then] = probeSteps(request);
+    const { seen, verdict, wire } = await probeStep(tab, first, request);
+    const thenResults = await thenSteps(request, tab, then);
     const observed = facts(seen, verdict, wire.preflight, wire.actual);
     const preflightResponse = wire.preflight?.response ?? null;
     const response = wire.actual?.response ?? null;

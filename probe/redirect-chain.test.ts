@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WireHop } from './network-watch.ts';
+import type { WireHop } from '../runner/cdp-watch.ts';
 import { probeRequest } from './probe-options.ts';
 import { chainOf, explainChain, isRedirectChain, methodChangeOf, taintedHop } from './redirect-chain.ts';
 

@@ -17,7 +17,7 @@
  *   the CORS check before the redirect is followed).
  */
 import type { HeaderLines } from '../experiments/headers.ts';
-import type { WireHop, WireResponse } from './network-watch.ts';
+import type { WireHop, WireResponse } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
 
 /** The redirect statuses Fetch follows (https://fetch.spec.whatwg.org/#redirect-status). */

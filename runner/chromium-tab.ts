@@ -2,12 +2,12 @@
  * The Chromium driver's tab (engines/engine.ts): a Playwright page on the
  * runner page of one page origin, its steps run by the page script
  * (`window.corsLab.runStep`), Chromium's own words read from the DevTools
- * Protocol by the page's ChromiumWatch.
+ * Protocol by the page's CdpWatch (with the wire view when the probe asks).
  */
 import type { Frame, Page } from 'playwright-core';
 import type { EngineStep, EngineTab } from '../engines/engine.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import { ChromiumWatch } from './chromium-verdict.ts';
+import { CdpWatch, type Wire, type WatchOptions } from './cdp-watch.ts';
 import { STEP_TIMEOUT_MS } from './concurrency.ts';
 
 /** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
@@ -25,26 +25,31 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
- * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
- */
-function thrownBeforeSending(error: string | null): boolean {
-  return error !== null && error.includes("Failed to execute '");
+/** A step in Chromium: with the wire view when the tab's watch collects it (the probe's tab). */
+export interface ChromiumStep extends EngineStep {
+  wire?: Wire;
 }
 
 export class ChromiumTab implements EngineTab {
   private constructor(
     readonly url: string,
     readonly page: Page,
-    readonly watch: ChromiumWatch,
+    readonly watch: CdpWatch,
+    /** Where the runner script runs: the page, or a frame in it (the probe's sandboxed iframe). */
+    readonly runsIn: Page | Frame = page,
   ) {}
 
   /** Watches `page` and loads the runner page at `url` in it. */
   static async open(page: Page, url: string): Promise<ChromiumTab> {
-    const watch = await ChromiumWatch.attach(page);
+    const watch = await CdpWatch.attach(page);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     return new ChromiumTab(url, page, watch);
+  }
+
+  /** A runner script the caller loaded itself in `runsIn` (the probe's intercepted page), watched as `options` say. */
+  static async loaded(page: Page, runsIn: Page | Frame, options: WatchOptions): Promise<ChromiumTab> {
+    const watch = await CdpWatch.attach(page, options);
+    return new ChromiumTab(runsIn === page ? page.url() : runsIn.url(), page, watch, runsIn);
   }
 
   /** The same page moved to the runner at `url`; a page that could not get there is closed. */
@@ -58,12 +63,12 @@ export class ChromiumTab implements EngineTab {
     return new ChromiumTab(url, this.page, this.watch);
   }
 
-  async run(request: StepRequest, marker: string): Promise<EngineStep> {
+  async run(request: StepRequest, marker: string): Promise<ChromiumStep> {
     this.watch.begin(marker);
-    const seen = await runInPage(this.page, request);
+    const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
-    const verdict = await this.watch.verdict(seen.outcome === 'blocked' && !thrownBeforeSending(seen.error));
-    return { seen, verdict, settled };
+    const { verdict, wire } = await this.watch.settle(seen);
+    return wire ? { seen, verdict, settled, wire } : { seen, verdict, settled };
   }
 
   close(): Promise<void> {

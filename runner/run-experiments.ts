@@ -32,6 +32,7 @@ import { Schedule } from './schedule.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
 import { runSteps } from '../engines/run-steps.ts';
 import { experimentSteps } from '../engines/steps.ts';
+import { problemText } from '../experiments/problems/index.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 /**
@@ -231,7 +232,8 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     pause,
   };
   for await (const done of runSteps({ experiment, origins, run, url, predictions }, driver)) {
-    const { step, observed, prediction, explanation: explained, evicted } = done;
+    const { step, observed, prediction, explanation: explained, eviction } = done;
+    const evicted = eviction ? problemText({ code: 'journalEvicted', ...eviction }) : undefined;
     spans.push(done.span);
     // An evicted journal (class mode: the journal was full) tells nothing of what the servers saw:
     // say so, and compare the rest.

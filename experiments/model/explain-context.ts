@@ -8,7 +8,8 @@
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 import type { ResolvedRequest } from '../format-defaults.ts';
-import type { ExplainContext } from './explain.ts';
+import type { Language } from '../i18n/languages.ts';
+import { explain, type ExplainContext, type Explanation } from './explain.ts';
 import type { StepPrediction } from './prediction.ts';
 
 export interface StepContext {
@@ -16,7 +17,8 @@ export interface StepContext {
   url: string;
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
-  request: ResolvedRequest;
+  /** What the explanation reads of the request (a probe's request is not a lab plan's). */
+  request: Pick<ResolvedRequest, 'api' | 'method' | 'credentials' | 'targetAddressSpace'>;
 }
 
 export function explainContext(prediction: Pick<StepPrediction, 'requests'>, step: StepContext): ExplainContext {
@@ -29,4 +31,12 @@ export function explainContext(prediction: Pick<StepPrediction, 'requests'>, ste
     credentialsInclude: request.credentials === 'include',
     targetAddressSpace: request.targetAddressSpace,
   };
+}
+
+/**
+ * The words for one step, as every way of running a step explains it: a prediction (runner, playground) or what the
+ * browser did over what the model predicted (probe).
+ */
+export function explainStep(facts: StepPrediction, step: StepContext, lang?: Language): Explanation {
+  return explain(facts, explainContext(facts, step), lang);
 }

@@ -1,0 +1,376 @@
+/**
+ * The one CDP watcher: Chromium's own account of a step, from the DevTools
+ * Protocol, for every way of running a step in Chromium (the runner's tabs,
+ * the probe). Events are attributed to the step by its marker, a substring of
+ * the step's URL (the run id; the probe's URL).
+ *
+ * Always: the main request's `Network.loadingFailed` (corsErrorStatus /
+ * blockedReason / errorText), an `Audits.issueAdded` CORS issue when no
+ * request was made, and the console line Chromium printed. Events may arrive
+ * before or after the page's promise settles, so the watch waits for them
+ * (bounded: only a lost event reaches the bound).
+ * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
+ *
+ * When asked (`wire`, the probe): what went over the wire, that is the
+ * preflights and their answers, the request headers as sent (Origin, Cookie),
+ * the raw answer of every hop of a redirect chain, the cookies Chromium
+ * considered per hop, and the address space it put the server in. The runner
+ * does not ask: it reads what the servers received from the journal.
+ *
+ * Redirects: the main request keeps one request id across every hop; each hop
+ * is a new `Network.requestWillBeSent` and, for each hop, one
+ * `requestWillBeSentExtraInfo` (the headers as sent) and one
+ * `responseReceivedExtraInfo` (the raw answer). CDP does not order extra-info
+ * events against the main ones, so the n-th event of each kind belongs to hop
+ * n. Every preflight (a cross-origin redirect of a preflighted request gets a
+ * new one) has an id of its own, names the main request as its initiator, and
+ * is matched to the first hop with its URL. Not handled: a redirect Chromium
+ * makes itself (an HSTS upgrade, "307 Internal Redirect") sends no extra-info
+ * events, so the hops after it would be paired with the wrong answers;
+ * loopback APIs and the tests' servers never get one.
+ * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
+ */
+import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { EngineVerdict } from '../engines/engine.ts';
+import type { HeaderLines } from '../experiments/headers.ts';
+import { reasonFromChromium } from '../experiments/reasons.ts';
+import type { PageSeen } from '../runner-page/step.ts';
+
+export interface WireResponse {
+  status: number;
+  /** Header lines as the server sent them (from the raw header text when Chromium has it). */
+  headers: HeaderLines;
+  /** Chromium's IPAddressSpace of the server, e.g. "Loopback". */
+  addressSpace: string | null;
+}
+
+export interface WireExchange {
+  /** Request headers as sent (Origin, Access-Control-Request-*, Cookie), names as Chromium wrote them. */
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  /** The `net::` error of this request, when it failed. */
+  errorText: string | null;
+}
+
+/** One hop of the actual request's redirect chain: the request as sent there, its answer and its preflight. */
+export interface WireHop {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  response: WireResponse | null;
+  preflight: WireExchange | null;
+  /** The cookies Chromium considered for this hop, with why it did not send each (empty when sent). */
+  cookies: HopCookie[];
+}
+
+export interface HopCookie {
+  name: string;
+  /** Chromium's CookieBlockedReason list, e.g. "UserPreferences" (third-party cookies blocked), "SameSiteLax". */
+  blockedReasons: string[];
+}
+
+export interface Wire {
+  preflight: WireExchange | null;
+  actual: WireExchange | null;
+  /** Every hop of the actual request, in order (one when nothing redirected). */
+  hops: WireHop[];
+}
+
+/** What the watch saw of one step: the engine's verdict, and the wire when the watch collects it. */
+export interface Watched {
+  verdict: EngineVerdict;
+  wire?: Wire;
+}
+
+export interface WatchOptions {
+  /** The frame whose requests to watch when it runs in a process of its own (an out-of-process iframe). */
+  target?: Page | Frame;
+  /** Collect the wire view too (the probe). */
+  wire?: boolean;
+  /** Turn the HTTP cache off (and the preflight cache with it): every step sends its request and its preflight. */
+  cachesOff?: boolean;
+}
+
+/** The console lines Chromium prints for a CORS block ("Access to fetch at ...", "Fetch API cannot load ..."). */
+const CORS_CONSOLE = /^(Access to |Fetch API cannot load )/;
+
+/** The bound on waiting for an answer that Chromium's verdict says came: only a lost event reaches it. */
+const ANSWER_DEADLINE_MS = 10_000;
+
+interface Failure {
+  corsError?: string;
+  failedParameter?: string;
+  blockedReason?: string;
+  errorText?: string;
+}
+
+/** One request id's events, collected for the wire view. */
+interface Collected {
+  /** Per hop, in the order Chromium sent them (a preflight has one hop). */
+  sent: Array<{ method: string; url: string }>;
+  /** For a preflight: the request that caused it (CDP's `initiator.requestId`). */
+  preflightOf: string | null;
+  requestHeaders: Array<Record<string, string>>;
+  cookies: HopCookie[][];
+  responses: WireResponse[];
+  errorText: string | null;
+}
+
+/** Which answers Chromium's verdict says the server sent. */
+interface Answered {
+  preflight: boolean;
+  actual: boolean;
+}
+
+/** CORS errors Chromium can only report once the actual response is in (its headers failed the CORS check). */
+const ACTUAL_RESPONSE_REASONS = new Set([
+  'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
+  'AllowOriginMismatch', 'InvalidAllowCredentials',
+]);
+/** CORS errors about the preflight's answer (https://fetch.spec.whatwg.org/#cors-preflight-fetch). */
+const PREFLIGHT_RESPONSE_REASONS = new Set([
+  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
+]);
+
+/** The answers the page's outcome and Chromium's reason prove the server sent: the wire view waits for them. */
+export function answeredBy(outcome: string, reason: string | null): Answered {
+  return {
+    preflight: reason !== null && PREFLIGHT_RESPONSE_REASONS.has(reason),
+    actual: outcome === 'allowed' || (reason !== null && ACTUAL_RESPONSE_REASONS.has(reason)),
+  };
+}
+
+/**
+ * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
+ * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
+ */
+function thrownBeforeSending(error: string | null): boolean {
+  return error !== null && error.includes("Failed to execute '");
+}
+
+/** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
+export function parseHeadersText(text: string): HeaderLines {
+  const lines: HeaderLines = [];
+  for (const line of text.split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) lines.push([line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')]);
+  }
+  return lines;
+}
+
+/** The answer to the last hop sent, once it is in. */
+const lastResponse = (found: Collected): WireResponse | null =>
+  found.sent.length > 0 ? (found.responses[found.sent.length - 1] ?? null) : (found.responses.at(-1) ?? null);
+
+/** The last hop's request headers and answer, and the error. */
+const exchangeOf = (found: Collected): WireExchange => ({
+  requestHeaders: found.requestHeaders.at(-1) ?? {},
+  response: lastResponse(found),
+  errorText: found.errorText,
+});
+
+/** Watches one page; `begin(marker)` starts collecting for the requests whose URL holds `marker`. */
+export class CdpWatch {
+  #marker: string | null = null;
+  #mainId: string | null = null;
+  readonly #claimed = new Set<string>();
+  #failure: Failure | null = null;
+  #issue: Failure | null = null;
+  #console: string | null = null;
+  #wake: (() => void) | null = null;
+  /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
+  readonly #collected: Map<string, Collected> | null;
+
+  private constructor(wire: boolean) {
+    this.#collected = wire ? new Map() : null;
+  }
+
+  static async attach(page: Page, options: WatchOptions = {}): Promise<CdpWatch> {
+    const watch = new CdpWatch(options.wire ?? false);
+    const cdp: CDPSession = await page.context().newCDPSession(options.target ?? page);
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (!watch.#marker) return;
+      // The preflight has its own id; the main request keeps one id across redirects.
+      const preflight = event.type === 'Preflight' || event.initiator.type === 'preflight';
+      if (!preflight && event.requestId !== watch.#mainId) {
+        if (watch.#mainId !== null || watch.#claimed.has(event.requestId)) return;
+        if (!event.request.url.includes(watch.#marker)) return;
+        watch.#mainId = event.requestId;
+        watch.#claimed.add(event.requestId);
+      }
+      const found = watch.#collect(event.requestId);
+      if (!found) return;
+      if (preflight) found.preflightOf = event.initiator.requestId ?? null;
+      found.sent.push({ method: event.request.method, url: event.request.url });
+    });
+    cdp.on('Network.loadingFailed', (event) => {
+      const found = watch.#marker ? watch.#collect(event.requestId) : null;
+      if (found) found.errorText = event.errorText;
+      if (event.requestId === watch.#mainId) {
+        const cors = event.corsErrorStatus;
+        watch.#failure = {
+          ...(cors ? { corsError: cors.corsError, failedParameter: cors.failedParameter } : {}),
+          ...(event.blockedReason ? { blockedReason: event.blockedReason } : {}),
+          errorText: event.errorText,
+        };
+      }
+      watch.#wake?.();
+    });
+    // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
+    cdp.on('Audits.issueAdded', ({ issue }) => {
+      const details = issue.details.corsIssueDetails;
+      if (!details || !watch.#marker || !details.request.url.includes(watch.#marker)) return;
+      if (details.request.requestId && details.request.requestId !== watch.#mainId) return;
+      const { corsError, failedParameter } = details.corsErrorStatus;
+      watch.#issue = { corsError, failedParameter };
+      watch.#wake?.();
+    });
+    page.on('console', (message) => {
+      const text = message.text();
+      if (watch.#marker && message.type() === 'error' && CORS_CONSOLE.test(text) && text.includes(watch.#marker)) {
+        watch.#console = text;
+        watch.#wake?.();
+      }
+    });
+    const enabled = [cdp.send('Network.enable'), cdp.send('Audits.enable')];
+    if (watch.#collected) CdpWatch.#watchWire(watch, cdp);
+    await Promise.all(enabled);
+    if (options.cachesOff) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    return watch;
+  }
+
+  /** The extra-info events (headers as sent, raw answers, cookies), only for a watch that collects the wire. */
+  static #watchWire(watch: CdpWatch, cdp: CDPSession): void {
+    cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
+      const found = watch.#marker ? watch.#collect(event.requestId) : null;
+      if (!found) return;
+      found.requestHeaders.push(event.headers as Record<string, string>);
+      found.cookies.push(event.associatedCookies.map(({ cookie, blockedReasons }) => ({
+        name: cookie.name,
+        blockedReasons,
+      })));
+    });
+    cdp.on('Network.responseReceivedExtraInfo', (event) => {
+      const found = watch.#marker ? watch.#collect(event.requestId) : null;
+      if (!found) return;
+      const headers = event.headersText
+        ? parseHeadersText(event.headersText)
+        : Object.entries(event.headers as Record<string, string>);
+      found.responses.push({ status: event.statusCode, headers, addressSpace: event.resourceIPAddressSpace ?? null });
+      watch.#wake?.();
+    });
+    cdp.on('Network.loadingFinished', () => watch.#wake?.());
+  }
+
+  /**
+   * The wire view's record of a request id (null when the watch does not collect the wire). Extra-info events may
+   * come before the request they belong to is known as the step's: they are kept by id, and sorted out when read.
+   */
+  #collect(id: string): Collected | null {
+    if (!this.#collected) return null;
+    let found = this.#collected.get(id);
+    if (!found) {
+      found = { sent: [], preflightOf: null, requestHeaders: [], cookies: [], responses: [], errorText: null };
+      this.#collected.set(id, found);
+    }
+    return found;
+  }
+
+  begin(marker: string): void {
+    this.#marker = marker;
+    this.#mainId = null;
+    this.#failure = null;
+    this.#issue = null;
+    this.#console = null;
+    this.#collected?.clear();
+  }
+
+  async #until(ready: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready() && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+      });
+      clearTimeout(timer);
+      this.#wake = null;
+    }
+  }
+
+  /** Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting. */
+  async settle(seen: PageSeen): Promise<Watched> {
+    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error);
+    const verdict = await this.#verdict(blocked);
+    const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
+    this.#marker = null;
+    return wire ? { verdict, wire } : { verdict };
+  }
+
+  async #verdict(blocked: boolean): Promise<EngineVerdict> {
+    if (blocked) {
+      await this.#until(() => this.#failure !== null || this.#issue !== null, 1500);
+      if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, 500);
+    }
+    const failure = blocked ? (this.#failure ?? this.#issue) : null;
+    return {
+      reason: failure ? reasonFromChromium(failure) : null,
+      failedParameter: failure?.failedParameter || null,
+      console: this.#console,
+    };
+  }
+
+  /** The main request's record and the preflights it caused (or sent to a URL holding the marker). */
+  #step(): { actual: Collected | null; preflights: Collected[] } {
+    const collected = this.#collected ?? new Map<string, Collected>();
+    const main = this.#mainId;
+    const actual = main === null ? null : (collected.get(main) ?? null);
+    const preflights = [...collected.entries()]
+      .filter(([id, found]) => id !== main && found.sent.length > 0)
+      .filter(([, found]) => found.preflightOf === main || found.sent.some((s) => s.url.includes(this.#marker ?? '')))
+      .map(([, found]) => found);
+    return { actual, preflights };
+  }
+
+  /** The actual request's hops, each with the preflight sent to its URL (if any). */
+  #hops(actual: Collected | null, preflights: Collected[]): WireHop[] {
+    const used = new Set<Collected>();
+    return (actual?.sent ?? []).map((sent, index) => {
+      const preflight = preflights.find((p) => !used.has(p) && p.sent[0]?.url === sent.url) ?? null;
+      if (preflight) used.add(preflight);
+      const response = actual?.responses[index] ?? null;
+      const cookies = actual?.cookies[index] ?? [];
+      const requestHeaders = actual?.requestHeaders[index] ?? {};
+      return { ...sent, requestHeaders, response, preflight: preflight ? exchangeOf(preflight) : null, cookies };
+    });
+  }
+
+  /**
+   * Waits (bounded) until the actual request has an answer or an error; extra-info events may trail the page's
+   * promise, and may come after Network.loadingFailed. `answered` names the answers Chromium's verdict says came
+   * back (a CORS check of a response needs one): the watch waits for those events, so what it reports does not
+   * depend on which event the browser sent first or how busy the machine is; the short bound only covers a step
+   * whose verdict proves no answer, and the long one a lost event.
+   */
+  async #wire(answered: Answered): Promise<Wire> {
+    const picked = (): { actual: WireExchange | null; preflight: WireExchange | null } => {
+      const { actual, preflights } = this.#step();
+      const last = preflights.at(-1);
+      return { actual: actual ? exchangeOf(actual) : null, preflight: last ? exchangeOf(last) : null };
+    };
+    const settled = (): boolean => {
+      const { actual, preflight } = picked();
+      if (answered.actual && !actual?.response) return false;
+      if (answered.preflight && !preflight?.response) return false;
+      if (actual) return actual.response !== null || actual.errorText !== null;
+      return preflight !== null && (preflight.response !== null || preflight.errorText !== null);
+    };
+    await this.#until(settled, answered.preflight || answered.actual ? ANSWER_DEADLINE_MS : 500);
+    const { actual, preflights } = this.#step();
+    return { ...picked(), hops: this.#hops(actual, preflights) };
+  }
+}
