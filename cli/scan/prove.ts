@@ -22,7 +22,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchAllowingThirdPartyCookies } from '../../runner/launch.ts';
-import { ChromiumWatch } from '../../runner/chromium-verdict.ts';
+import { CdpWatch } from '../../runner/cdp-watch.ts';
 import { printableLine } from '../../experiments/terminal-text.ts';
 import { copyableExploit, exploitDocument, type ExploitOutcome, type ProvableRequest } from './prove-page.ts';
 import { servePages, type ServedPage } from './prove-server.ts';
@@ -165,7 +165,7 @@ async function settle(page: Page): Promise<ExploitOutcome | null | undefined> {
 
 async function prove(page: Page, plan: Plan, exploitHtml: string, options: ProveOptions): Promise<Proof> {
   const { request } = plan.finding;
-  const watch = await ChromiumWatch.attach(page);
+  const watch = await CdpWatch.attach(page);
   // The exploit runs as the page loads: watch its request from before the navigation.
   watch.begin(request.url);
   try {
@@ -180,7 +180,12 @@ async function prove(page: Page, plan: Plan, exploitHtml: string, options: Prove
     return notProven(plan, `the exploit had no answer within ${PROOF_DEADLINE_MS / 1000} s`, exploitHtml);
   }
   if (outcome === undefined) return notProven(plan, 'the exploit page\'s script did not run', exploitHtml);
-  const chromium = await watch.verdict(!outcome.read);
+  // What the watch needs of the page's view: whether the read failed (then Chromium says why).
+  const seen = {
+    outcome: outcome.read ? 'allowed' : 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
+    error: null, pageOrigin: '',
+  } as const;
+  const chromium = (await watch.settle(seen)).verdict;
   if (outcome.read) {
     const shown = { showSecrets: options.showSecrets ?? false, ...(request.cookie ? { cookie: request.cookie } : {}) };
     const withCookies = request.cookie ? ' with the user\'s cookies' : request.credentials ? ' with credentials' : '';
