@@ -70,12 +70,13 @@ describe('Schedule', () => {
     expect(many.next(1)).not.toBeNull();
   });
 
-  it('opens a tab for each page origin of the catalog in about one slot, plus one per slot for the origin most experiments use', () => {
+  // The exploits group's two-page experiments (victim on app, attacker on evil) cost one tab more than the bound before.
+  it('opens a tab for each page origin of the catalog in about one slot, plus about one per slot for the origin most experiments use', () => {
     const items = catalog.map((e, index) => ({ index, pages: [pageOf(e), ...(e.then ?? []).map((s) => s.page ?? pageOf(e))] }));
     const origins = new Set(items.flatMap((i) => i.pages)).size;
     const workers = 3;
     const ran = drain(new Schedule(items), workers);
-    expect(ran.reduce((sum, r) => sum + tabs(r), 0)).toBeLessThanOrEqual(origins + workers - 1);
+    expect(ran.reduce((sum, r) => sum + tabs(r), 0)).toBeLessThanOrEqual(origins + workers);
     expect(ran.flat()).toHaveLength(catalog.length);
   });
 

@@ -79,8 +79,9 @@ describe('scan --prove', () => {
       expect(run.out).toContain(`fetch("${url}", {"method":"GET","credentials":"include"})`);
       expect(run.out).toMatch(/^NOT PROVEN +missing-vary-origin from .*: not a cross-origin read/m);
       expect(run.out).toContain('2 of 3 findings proven');
-      const written = JSON.parse(await readFile(json, 'utf8')) as { proofs: Proof[] };
-      const verdicts = written.proofs.map((p) => [p.id, p.verdict]);
+      // One report per URL scanned, each with the proofs of its findings.
+      const [written] = JSON.parse(await readFile(json, 'utf8')) as Array<{ proofs: Proof[] }>;
+      const verdicts = written!.proofs.map((p) => [p.id, p.verdict]);
       expect(verdicts).toEqual([
         ['origin-reflected', 'proven'],
         ['null-trusted', 'proven'],
