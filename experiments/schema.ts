@@ -10,6 +10,8 @@ import { middlewareSchema } from '../plan/middleware/options.ts';
 import { originPatternIssues } from '../plan/middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
+import { ENGINES, type EngineName } from '../engines/engine.ts';
+import { isFirefoxReason } from '../engines/firefox/firefox-reasons.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -185,7 +187,7 @@ const headerNameList = z.array(
   }),
 );
 
-const expectSchema = z.strictObject({
+const expectFields = {
   outcome: z.enum(OUTCOMES).optional(),
   reason: reason.nullable().optional(),
   preflight: z.boolean().optional(),
@@ -204,7 +206,33 @@ const expectSchema = z.strictObject({
     .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
   cookieSent: z.boolean().optional(),
+};
+
+/** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */
+const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      if (!known(v)) addProblem(ctx, { code: 'engineReason', engine, reason: v });
+    })
+    .nullable()
+    .optional();
+
+/**
+ * Format 1.2 `expect.engines`: the fields where an engine's expectation differs from the main one.
+ * WebKit's ids are the project's own (engines/webkit/): any name until its list is checked here.
+ */
+const engineExpectations = z.strictObject({
+  firefox: z.strictObject({ ...expectFields, reason: engineReason('firefox', isFirefoxReason) }).optional(),
+  webkit: z.strictObject({ ...expectFields, reason: z.string().nullable().optional() }).optional(),
 });
+
+const expectSchema = z.strictObject({ ...expectFields, engines: engineExpectations.optional() });
+
+/** Format 1.2 `engines`: where the experiment applies (default: every engine). */
+const enginesSchema = z
+  .array(z.enum(ENGINES, { error: `engines are ${ENGINES.join(', ')}` }))
+  .min(1, `engines names at least one of ${ENGINES.join(', ')}`);
 
 
 const stepSchema = z.strictObject({
@@ -231,6 +259,7 @@ export const experimentSchema = z
     explain: z.string().optional(),
     page: pageOrigin.optional(),
     browser: browserSchema.optional(),
+    engines: enginesSchema.optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
@@ -261,6 +290,6 @@ export type PageOrigin = Experiment['page'] & string;
 // The format's lists and defaults live apart, without zod, so the playground's first load need not bring zod.
 export {
   API, MODES, CREDENTIALS, REDIRECT_MODES, REFERRER_POLICIES, REDIRECT_STATUSES, TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES,
-  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf,
+  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf, appliesTo,
   type BrowserSettings, type ResolvedRequest,
 } from './format-defaults.ts';

@@ -22,6 +22,8 @@ interface CookieCase {
   setCookie: string;
   /** Whether the second request carries the cookie, per third-party cookie setting. */
   sent: Record<(typeof THIRD_PARTY_COOKIES)[number], boolean>;
+  /** Where Firefox differs (cookieBehavior 1 refuses partitioned cookies too; a cookie without SameSite is None there). */
+  firefoxSent?: Partial<Record<(typeof THIRD_PARTY_COOKIES)[number], boolean>>;
   /** The first request's credentials mode (default "include"). */
   firstCredentials?: 'same-origin' | 'include';
   /** The first answer's CORS headers (default: the correct credentialed answer). */
@@ -65,6 +67,7 @@ const CASES: CookieCase[] = [
     target: 'partner',
     setCookie: 'SameSite=None; Secure; Partitioned',
     sent: { blocked: true, allowed: true },
+    firefoxSent: { blocked: false },
   },
   {
     id: 'cross-site-lax',
@@ -81,6 +84,7 @@ const CASES: CookieCase[] = [
     target: 'partner',
     setCookie: 'HttpOnly',
     sent: { blocked: false, allowed: false },
+    firefoxSent: { allowed: true },
   },
   {
     id: 'none-without-secure',
@@ -113,6 +117,7 @@ const CASES: CookieCase[] = [
 function experimentFor(c: CookieCase, policy: (typeof THIRD_PARTY_COOKIES)[number]): ExperimentInput {
   const cookie = `cl-${c.id}=1; ${c.setCookie}`;
   const blockedFirst = c.firstHeaders !== undefined;
+  const firefoxSent = c.firefoxSent?.[policy];
   return {
     id: `cookies-${c.id}-3pc-${policy}`,
     title: `${c.title} (third-party cookies ${policy})`,
@@ -127,7 +132,11 @@ function experimentFor(c: CookieCase, policy: (typeof THIRD_PARTY_COOKIES)[numbe
         title: 'the next credentialed request',
         request: { credentials: 'include' },
         // The same plan answers again; a blocked first answer stays blocked.
-        expect: blockedFirst ? { outcome: 'blocked', reason: 'WildcardOriginNotAllowed', cookieSent: c.sent[policy] } : { outcome: 'allowed', cookieSent: c.sent[policy] },
+        expect: {
+          ...(blockedFirst ? { outcome: 'blocked', reason: 'WildcardOriginNotAllowed' } : { outcome: 'allowed' }),
+          cookieSent: c.sent[policy],
+          ...(firefoxSent === undefined ? {} : { engines: { firefox: { cookieSent: firefoxSent } } }),
+        },
       },
     ],
   };

@@ -21,7 +21,7 @@ describe('explain', () => {
     expect(e.console).toBe(`Access to fetch at '${url}' from origin '${APP}' has been blocked by CORS policy: Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.`);
     expect(e.fix).toBe('Access-Control-Allow-Methods: PUT');
     expect(e.mdn).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSMethodNotFound');
-    expect(e.firefox).toContain("(Reason: Did not find method in CORS header 'Access-Control-Allow-Methods').");
+    expect(e.firefox).toContain('(Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’).');
   });
 
   it('tells that a blocked simple request still reached the server', () => {
@@ -34,7 +34,7 @@ describe('explain', () => {
     const { e } = explained({ request: { api: 'xhr', target: 'api', credentials: 'include' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'xhr');
     expect(e.fix).toBe(`Access-Control-Allow-Origin: ${APP}\nAccess-Control-Allow-Credentials: true\nVary: Origin`);
     expect(e.console).toMatch(/^Access to XMLHttpRequest at .* controlled by the withCredentials attribute\.$/);
-    expect(e.firefox).toContain("Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'");
+    expect(e.firefox).toContain('Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’');
   });
 
   it('writes a header value beyond ASCII as Chromium\'s console does (\\u00E9)', () => {

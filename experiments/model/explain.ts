@@ -11,6 +11,7 @@ import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
+import { firefoxLineOf } from './engine-firefox.ts';
 
 export interface Explanation {
   verdict: string;
@@ -19,7 +20,7 @@ export interface Explanation {
   /** What to change, as the header to send where possible. */
   fix: string | null;
   mdn: string | null;
-  /** Firefox's reason in its console's `(Reason: …)`. */
+  /** The console line Firefox prints for the step ("Cross-Origin Request Blocked: … (Reason: …)"), if any. */
   firefox: string | null;
 }
 
@@ -46,8 +47,8 @@ interface Entry {
   chromium: ((p: StepPrediction, c: ExplainContext) => string) | null;
   /** A whole console line of another form ("Fetch API cannot load …"). */
   line?: (p: StepPrediction, c: ExplainContext) => string;
+  /** A page to read beyond MDN's page of Firefox's reason (which comes from engine-firefox.ts). */
   mdn: string | null;
-  firefox: ((p: StepPrediction, c: ExplainContext) => string) | null;
 }
 
 const param = (p: StepPrediction): string => p.failedParameter ?? '';
@@ -80,57 +81,54 @@ const messages = {
 };
 
 const ENTRIES: Record<ModelReason, Entry> = {
-  MissingAllowOriginHeader: { where: 'response', chromium: messages.missing, mdn: 'CORSMissingAllowOrigin', firefox: () => "CORS header 'Access-Control-Allow-Origin' missing" },
-  MultipleAllowOriginValues: { where: 'response', chromium: messages.multiple, mdn: 'CORSMultipleAllowOriginNotAllowed', firefox: () => "Multiple CORS header 'Access-Control-Allow-Origin' not allowed" },
-  InvalidAllowOriginValue: { where: 'response', chromium: messages.invalid, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
-  AllowOriginMismatch: { where: 'response', chromium: messages.mismatch, mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
-  WildcardOriginNotAllowed: { where: 'response', chromium: messages.wildcard, mdn: 'CORSNotSupportingCredentials', firefox: () => "Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'" },
-  InvalidAllowCredentials: { where: 'response', chromium: messages.credentials, mdn: 'CORSMIssingAllowCredentials', firefox: () => "expected 'true' in CORS header 'Access-Control-Allow-Credentials'" },
-  PreflightMissingAllowOriginHeader: { where: 'preflight', chromium: () => CHECK_PREFIX + messages.missing(), mdn: 'CORSMissingAllowOrigin', firefox: () => "CORS header 'Access-Control-Allow-Origin' missing" },
-  PreflightMultipleAllowOriginValues: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.multiple(p, c), mdn: 'CORSMultipleAllowOriginNotAllowed', firefox: () => "Multiple CORS header 'Access-Control-Allow-Origin' not allowed" },
-  PreflightInvalidAllowOriginValue: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.invalid(p, c), mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
-  PreflightAllowOriginMismatch: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.mismatch(p, c), mdn: 'CORSAllowOriginNotMatchingOrigin', firefox: (p) => `CORS header 'Access-Control-Allow-Origin' does not match '${param(p)}'` },
-  PreflightWildcardOriginNotAllowed: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.wildcard(p, c), mdn: 'CORSNotSupportingCredentials', firefox: () => "Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'" },
-  PreflightInvalidAllowCredentials: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.credentials(p, c), mdn: 'CORSMIssingAllowCredentials', firefox: () => "expected 'true' in CORS header 'Access-Control-Allow-Credentials'" },
-  PreflightInvalidStatus: { where: 'preflight', chromium: () => `${CHECK_PREFIX}It does not have HTTP ok status.`, mdn: 'CORSPreflightDidNotSucceed', firefox: () => 'CORS preflight response did not succeed' },
-  PreflightDisallowedRedirect: { where: 'preflight', chromium: () => `${CHECK_PREFIX}Redirect is not allowed for a preflight request.`, mdn: 'CORSExternalRedirectNotAllowed', firefox: () => 'CORS request external redirect not allowed' },
-  InvalidAllowMethodsPreflightResponse: { where: 'preflight', chromium: () => 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.', mdn: 'CORSInvalidAllowMethod', firefox: () => "invalid token in CORS header 'Access-Control-Allow-Methods'" },
-  InvalidAllowHeadersPreflightResponse: { where: 'preflight', chromium: () => 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.', mdn: 'CORSInvalidAllowHeader', firefox: () => "invalid token in CORS header 'Access-Control-Allow-Headers'" },
-  MethodDisallowedByPreflightResponse: { where: 'preflight', chromium: (p) => `Method ${param(p)} is not allowed by Access-Control-Allow-Methods in preflight response.`, mdn: 'CORSMethodNotFound', firefox: () => "Did not find method in CORS header 'Access-Control-Allow-Methods'" },
-  HeaderDisallowedByPreflightResponse: { where: 'preflight', chromium: (p) => `Request header field ${param(p)} is not allowed by Access-Control-Allow-Headers in preflight response.`, mdn: 'CORSMissingAllowHeaderFromPreflight', firefox: (p) => `header '${param(p)}' is not allowed according to header 'Access-Control-Allow-Headers' from CORS preflight response` },
-  RedirectContainsCredentials: { where: 'redirect', chromium: () => "Redirect location '' contains a username and password, which is disallowed for cross-origin requests.", mdn: 'CORSExternalRedirectNotAllowed', firefox: () => 'CORS request external redirect not allowed' },
+  MissingAllowOriginHeader: { where: 'response', chromium: messages.missing, mdn: null },
+  MultipleAllowOriginValues: { where: 'response', chromium: messages.multiple, mdn: null },
+  InvalidAllowOriginValue: { where: 'response', chromium: messages.invalid, mdn: null },
+  AllowOriginMismatch: { where: 'response', chromium: messages.mismatch, mdn: null },
+  WildcardOriginNotAllowed: { where: 'response', chromium: messages.wildcard, mdn: null },
+  InvalidAllowCredentials: { where: 'response', chromium: messages.credentials, mdn: null },
+  PreflightMissingAllowOriginHeader: { where: 'preflight', chromium: () => CHECK_PREFIX + messages.missing(), mdn: null },
+  PreflightMultipleAllowOriginValues: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.multiple(p, c), mdn: null },
+  PreflightInvalidAllowOriginValue: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.invalid(p, c), mdn: null },
+  PreflightAllowOriginMismatch: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.mismatch(p, c), mdn: null },
+  PreflightWildcardOriginNotAllowed: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.wildcard(p, c), mdn: null },
+  PreflightInvalidAllowCredentials: { where: 'preflight', chromium: (p, c) => CHECK_PREFIX + messages.credentials(p, c), mdn: null },
+  PreflightInvalidStatus: { where: 'preflight', chromium: () => `${CHECK_PREFIX}It does not have HTTP ok status.`, mdn: null },
+  PreflightDisallowedRedirect: { where: 'preflight', chromium: () => `${CHECK_PREFIX}Redirect is not allowed for a preflight request.`, mdn: null },
+  InvalidAllowMethodsPreflightResponse: { where: 'preflight', chromium: () => 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.', mdn: null },
+  InvalidAllowHeadersPreflightResponse: { where: 'preflight', chromium: () => 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.', mdn: null },
+  MethodDisallowedByPreflightResponse: { where: 'preflight', chromium: (p) => `Method ${param(p)} is not allowed by Access-Control-Allow-Methods in preflight response.`, mdn: null },
+  HeaderDisallowedByPreflightResponse: { where: 'preflight', chromium: (p) => `Request header field ${param(p)} is not allowed by Access-Control-Allow-Headers in preflight response.`, mdn: null },
+  RedirectContainsCredentials: { where: 'redirect', chromium: () => "Redirect location '' contains a username and password, which is disallowed for cross-origin requests.", mdn: null },
   CorsDisabledScheme: {
     where: 'redirect',
     chromium: null,
     // The console names the Location as the URL fetched, redirected from the request's URL.
     line: (p, c) =>
       `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
-    mdn: 'CORSRequestNotHttp',
-    firefox: () => 'CORS request not HTTP',
+    mdn: null,
   },
-  'net::ERR_UNSAFE_REDIRECT': { where: 'redirect', chromium: null, mdn: null, firefox: null },
-  'net::ERR_UNKNOWN_URL_SCHEME': { where: 'redirect', chromium: null, mdn: null, firefox: null },
-  DisallowedByMode: { where: 'page', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${c.pageOrigin}.`, mdn: null, firefox: null },
-  NoCorsRedirectModeNotFollow: { where: 'page', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, mdn: null, firefox: null },
-  origin: { where: 'redirect', chromium: null, mdn: null, firefox: null },
-  'corp-not-same-origin': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
-  'corp-not-same-site': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
-  'net::ERR_FAILED': { where: 'redirect', chromium: null, mdn: null, firefox: null },
-  'net::ERR_INVALID_REDIRECT': { where: 'redirect', chromium: null, mdn: null, firefox: null },
-  'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', chromium: null, mdn: null, firefox: null },
+  'net::ERR_UNSAFE_REDIRECT': { where: 'redirect', chromium: null, mdn: null },
+  'net::ERR_UNKNOWN_URL_SCHEME': { where: 'redirect', chromium: null, mdn: null },
+  DisallowedByMode: { where: 'page', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${c.pageOrigin}.`, mdn: null },
+  NoCorsRedirectModeNotFollow: { where: 'page', chromium: null, line: (_p, c) => `Fetch API cannot load ${c.url}. Request mode is "no-cors" but the redirect mode is not "follow".`, mdn: null },
+  origin: { where: 'redirect', chromium: null, mdn: null },
+  'corp-not-same-origin': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy' },
+  'corp-not-same-site': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy' },
+  'net::ERR_FAILED': { where: 'redirect', chromium: null, mdn: null },
+  'net::ERR_INVALID_REDIRECT': { where: 'redirect', chromium: null, mdn: null },
+  'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', chromium: null, mdn: null },
   LocalNetworkAccessPermissionDenied: {
     where: 'page',
     chromium: (p) => `Permission was denied for this request to access the \`${targetSpace(p)}\` address space.`,
     mdn: LNA_MDN,
-    firefox: null,
   },
   InvalidLocalNetworkAccess: {
     where: 'page',
     chromium: (p, c) => `Request had a target IP address space of \`${c.targetAddressSpace ?? ''}\` yet the resource is in address space \`${targetSpace(p)}\`.`,
     mdn: LNA_MDN,
-    firefox: null,
   },
-  'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null, firefox: null },
+  'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
@@ -173,12 +171,14 @@ export function explain(p: StepPrediction, c: ExplainContext, lang: Language = '
   }
   const entry = ENTRIES[p.reason];
   const words = say.reasons[p.reason];
+  // What Firefox prints for the same step, and MDN's page of that reason (engine-firefox.ts, measured).
+  const firefox = firefoxLineOf(p, c.url);
   const args = reasonArgs(p, c, say);
   return {
     verdict: say.blocked(say.stage[entry.where], words.what(args), p.reachedServer),
     console: entry.chromium ? consoleHead(p, c) + entry.chromium(p, c) : (entry.line?.(p, c) ?? null),
     fix: words.fix(args),
-    mdn: entry.mdn ? new URL(entry.mdn, MDN).href : null,
-    firefox: entry.firefox ? `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${c.url}. (Reason: ${entry.firefox(p, c)}).` : null,
+    mdn: firefox ? new URL(firefox.reason, MDN).href : entry.mdn ? new URL(entry.mdn, MDN).href : null,
+    firefox: firefox?.line ?? null,
   };
 }

@@ -24,6 +24,7 @@ export const en = {
   statusRange: ({ min, max }) => `status must be ${min}-${max}`,
   requestPath: () => 'path starts with "/" and holds no spaces or "#"',
   tooManyRedirects: ({ max }) => `at most ${max} redirects (Fetch gives up after ${max})`,
+  engineReason: ({ engine, reason }) => `unknown ${engine} reason ${q(reason)}: use a name of the ${engine} reasons table (README)`,
   reason: ({ reason }) => `unknown reason ${q(reason)}: use a Chromium Network.CorsError name, a Network.BlockedReason, or a net:: error text`,
   headerNameToken: () => 'a header name is a token',
   xhrMode: () => 'XMLHttpRequest always uses mode "cors"',

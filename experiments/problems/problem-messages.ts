@@ -29,6 +29,8 @@ export interface ProblemMessages {
   requestPath: (p: object) => string;
   tooManyRedirects: (p: { max: number }) => string;
   reason: (p: { reason: string }) => string;
+  /** `expect.engines.<engine>.reason` outside that engine's list (format 1.2). */
+  engineReason: (p: { engine: string; reason: string }) => string;
   headerNameToken: (p: object) => string;
   xhrMode: (p: object) => string;
   xhrRedirect: (p: object) => string;

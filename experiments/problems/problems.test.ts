@@ -25,6 +25,7 @@ const EVERY: Record<ProblemCode, Problem> = {
   requestPath: { code: 'requestPath' },
   tooManyRedirects: { code: 'tooManyRedirects', max: 20 },
   reason: { code: 'reason', reason: 'CorsOops' },
+  engineReason: { code: 'engineReason', engine: 'firefox', reason: 'CORSOops' },
   headerNameToken: { code: 'headerNameToken' },
   xhrMode: { code: 'xhrMode' },
   xhrRedirect: { code: 'xhrRedirect' },

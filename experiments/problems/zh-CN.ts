@@ -24,6 +24,7 @@ export const zhCN = {
   statusRange: ({ min, max }) => `状态码必须在 ${min}-${max} 之间`,
   requestPath: () => '路径必须以“/”开头，且不含空格或“#”',
   tooManyRedirects: ({ max }) => `最多 ${max} 次重定向（超过 ${max} 次 Fetch 就会放弃）`,
+  engineReason: ({ engine, reason }) => `未知的 ${engine} 原因 ${q(reason)}：请使用 README 中 ${engine} 原因表里的名称`,
   reason: ({ reason }) => `未知的原因 ${q(reason)}：请使用 Chromium 的 Network.CorsError 名称、Network.BlockedReason 或 net:: 错误文本`,
   headerNameToken: () => '头部名称必须是 token',
   xhrMode: () => 'XMLHttpRequest 的模式总是 "cors"',

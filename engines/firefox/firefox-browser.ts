@@ -1,0 +1,163 @@
+/**
+ * The Firefox driver (engines/engine.ts): Debian's firefox-esr driven over WebDriver BiDi by
+ * puppeteer-core 24 (Playwright cannot drive a stock Firefox; /work/shared/browser-facts.md).
+ * A session is a browser context (its own cookie jar, HTTP cache and CORS preflight cache); a tab
+ * loads the lab's runner page and runs a step through its `window.corsLab.runStep`, as the
+ * Chromium runner does. Firefox tells the reason only in a console line naming the URL
+ * (firefox-reasons.ts), which may arrive after the page's promise settles: after each step the
+ * page logs a marker of its own, and the reason is whatever line for the step came before it (the
+ * console keeps the order the page logged in), so no wall-clock wait decides the verdict.
+ */
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
+import type { PageSeen, StepRequest } from '../../client/runner/step.ts';
+import type { BrowserSettings } from '../../experiments/format-defaults.ts';
+
+type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
+import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
+import { findFirefox } from './find-firefox.ts';
+import { readFirefoxConsole } from './firefox-reasons.ts';
+
+/**
+ * Firefox's `network.cookie.cookieBehavior` for the experiment's `browser.thirdPartyCookies`
+ * (https://searchfox.org/mozilla-esr140/source/netwerk/cookie/nsICookieService.idl): 1 rejects
+ * every third-party cookie (partitioned ones too), 0 accepts them all. Firefox ships 5 (third-party
+ * cookies partitioned by top-level site, "Total Cookie Protection"); the lab sets the one the
+ * experiment assumes, so a verdict never depends on the profile.
+ */
+export const COOKIE_BEHAVIOR: Record<ThirdPartyCookies, number> = { blocked: 1, allowed: 0 };
+
+export interface FirefoxOptions {
+  /** Default: FIREFOX_PATH, then the Debian and usual install paths (find-firefox.ts). */
+  executablePath?: string;
+  /** Default `blocked`, as the format's default browser settings. */
+  thirdPartyCookies?: ThirdPartyCookies;
+}
+
+/** The page logs this after each step; the reasons the console held for the step came before it. */
+const SETTLED = 'cors-lab:settled:';
+
+function notAnswered(): PageSeen {
+  return {
+    outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
+    error: `no answer within ${STEP_TIMEOUT_MS / 1000} s`, pageOrigin: '',
+  };
+}
+
+/** Resolves with `fallback` when `work` has not settled within the step's limit (a limit, never a verdict). */
+async function withinStepLimit<T>(work: Promise<T>, fallback: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback()), STEP_TIMEOUT_MS)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class FirefoxTab implements EngineTab {
+  /** The console lines of the running step, in order. */
+  #lines: string[] = [];
+  #settled: ((token: string) => void) | null = null;
+  #steps = 0;
+
+  constructor(readonly url: string, private readonly page: Page) {
+    // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript"). The page's own
+    // console calls arrive as "console" entries and a page's thrown text gets "uncaught exception: " before it,
+    // so no script can forge a reason (firefox-reasons.ts reads only lines that start as Firefox's do).
+    page.on('pageerror', (error) => this.#lines.push(error instanceof Error ? error.message : String(error)));
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith(SETTLED)) this.#settled?.(text);
+    });
+  }
+
+  async run(request: StepRequest, marker: string): Promise<EngineStep> {
+    this.#lines = [];
+    const seen = await withinStepLimit(
+      this.page.evaluate((step) => window.corsLab.runStep(step), request),
+      notAnswered,
+    );
+    await this.#settle();
+    // The first line that names the step's URL: a failed preflight is followed by a second,
+    // "CORS request did not succeed", which says less.
+    const line = this.#lines.find((text) => readFirefoxConsole(text)?.url.includes(marker)) ?? null;
+    const verdict = { reason: line === null ? null : readFirefoxConsole(line)?.reason ?? null, console: line };
+    return { seen, verdict };
+  }
+
+  /** Waits for the page's own marker line: every line the step made is in by then. */
+  async #settle(): Promise<void> {
+    const token = `${SETTLED}${++this.#steps}`;
+    const arrived = new Promise<void>((resolve) => {
+      this.#settled = (text) => {
+        if (text === token) resolve();
+      };
+    });
+    await withinStepLimit(
+      Promise.all([arrived, this.page.evaluate((t) => console.error(t), token)]).then(() => undefined),
+      () => undefined,
+    );
+    this.#settled = null;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}
+
+class FirefoxSession implements EngineSession {
+  constructor(private readonly context: BrowserContext) {}
+
+  async openTab(runnerUrl: string): Promise<EngineTab> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(runnerUrl, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.corsLab?.ready === true);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+    return new FirefoxTab(runnerUrl, page);
+  }
+
+  async clearCookies(): Promise<void> {
+    const cookies = await this.context.cookies();
+    if (cookies.length > 0) await this.context.deleteCookie(...cookies);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+class FirefoxBrowser implements EngineBrowser {
+  readonly engine = 'firefox';
+  // The catalog with 1, 3 and 5 contexts at once per browser took 30, 38 and 26 s of tests on this 2-core
+  // machine shared by other builds (load 11-12): no clear winner, so the Chromium runner's default.
+  readonly sessionsAtOnce = 3;
+
+  constructor(private readonly browser: Browser, readonly version: string) {}
+
+  async newSession(): Promise<EngineSession> {
+    return new FirefoxSession(await this.browser.createBrowserContext());
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/** Launches Firefox headless over WebDriver BiDi. */
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<EngineBrowser> {
+  const executablePath = options.executablePath ?? findFirefox();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: { 'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'] },
+  });
+  // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
+  const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
+  return new FirefoxBrowser(browser, version);
+}
