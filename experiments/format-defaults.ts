@@ -6,6 +6,7 @@
 import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
+import type { EngineName } from '../engines/engine.ts';
 
 export const API = ['fetch', 'xhr'] as const;
 export { MODES, CREDENTIALS };
@@ -85,4 +86,9 @@ export function pageOf(experiment: Experiment): PageOrigin {
 /** The browser settings an experiment assumes, defaults filled in. */
 export function browserOf(experiment: Pick<Experiment, 'browser'>): BrowserSettings {
   return { thirdPartyCookies: experiment.browser?.thirdPartyCookies ?? 'blocked', localNetworkAccess: experiment.browser?.localNetworkAccess ?? 'denied' };
+}
+
+/** Format 1.2 `engines`: whether the experiment applies to `engine` (default: every engine). */
+export function appliesTo(experiment: Pick<Experiment, 'engines'>, engine: EngineName): boolean {
+  return experiment.engines?.includes(engine) ?? true;
 }

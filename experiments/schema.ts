@@ -10,6 +10,7 @@ import { middlewareSchema } from '../plan/middleware/options.ts';
 import { originPatternIssues } from '../plan/middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
+import { ENGINES } from '../engines/engine.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -206,6 +207,11 @@ const expectSchema = z.strictObject({
   cookieSent: z.boolean().optional(),
 });
 
+/** Format 1.2 `engines`: where the experiment applies (default: every engine). */
+const enginesSchema = z
+  .array(z.enum(ENGINES, { error: `engines are ${ENGINES.join(', ')}` }))
+  .min(1, `engines names at least one of ${ENGINES.join(', ')}`);
+
 
 const stepSchema = z.strictObject({
   /** Extension: a label for the step in reports. */
@@ -231,6 +237,7 @@ export const experimentSchema = z
     explain: z.string().optional(),
     page: pageOrigin.optional(),
     browser: browserSchema.optional(),
+    engines: enginesSchema.optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
@@ -261,6 +268,6 @@ export type PageOrigin = Experiment['page'] & string;
 // The format's lists and defaults live apart, without zod, so the playground's first load need not bring zod.
 export {
   API, MODES, CREDENTIALS, REDIRECT_MODES, REFERRER_POLICIES, REDIRECT_STATUSES, TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES,
-  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf,
+  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf, appliesTo,
   type BrowserSettings, type ResolvedRequest,
 } from './format-defaults.ts';

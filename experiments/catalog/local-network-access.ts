@@ -9,6 +9,8 @@
  */
 import type { ExperimentInput } from '../schema.ts';
 
+/** Local Network Access is Chromium's: Firefox and WebKit have neither the permission nor `targetAddressSpace`. */
+const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
 const WILDCARD = { 'Access-Control-Allow-Origin': '*' };
 const PERMISSIVE_PREFLIGHT = { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '0' } };
 const IN_YOUR_BROWSER =
@@ -19,6 +21,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-public-to-loopback-denied',
     title: 'A public page may not fetch from loopback without permission',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: `A page served from a public address fetches \`http://localhost:5311\`. Chromium sees a request from the **public** address space to the **loopback** one and, without the user's Local Network Access permission, fails it with \`LocalNetworkAccessPermissionDenied\` before it is sent: the server sees nothing, although it answers \`Access-Control-Allow-Origin: *\`.\n\n**Fix:** the user grants the permission (Chrome prompts), or the API is served from a public address.\n\n${IN_YOUR_BROWSER}`,
     page: 'public',
     request: { target: 'api' },
@@ -29,6 +32,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-public-to-loopback-granted',
     title: 'With Local Network Access granted, the same request passes',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: `The same request with the permission granted (\`browser.localNetworkAccess: "granted"\`): Chromium lets it through, and from there the ordinary CORS rules decide; \`Access-Control-Allow-Origin: *\` allows it.\n\n${IN_YOUR_BROWSER}`,
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -40,6 +44,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-cors-headers-do-not-help',
     title: 'No CORS header unlocks the local network',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: `A PUT from the public page to a server whose preflight allows everything. The preflight is never sent: the permission is checked first, and it is the user's to give, not the server's. The old Private Network Access headers (\`Access-Control-Request-Private-Network\` / \`Access-Control-Allow-Private-Network\`) are gone from Chromium.\n\n**Fix:** the permission (the user), not a header.\n\n${IN_YOUR_BROWSER}`,
     page: 'public',
     request: { target: 'api', method: 'PUT', body: 'x' },
@@ -50,6 +55,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-granted-preflight-passes',
     title: 'Granted, a preflighted PUT goes through its preflight as usual',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: `With the permission the PUT is preflighted as any cross-origin PUT is, and the permissive preflight lets it through.\n\n${IN_YOUR_BROWSER}`,
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -61,6 +67,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-granted-still-needs-cors',
     title: 'Granted is not CORS: the answer still needs Access-Control-Allow-Origin',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: 'The permission only lets the request leave; the response still goes through the CORS check. Here the server sends no `Access-Control-Allow-Origin`, so the request reaches it and the answer is then blocked.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` (or `*`).',
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -71,6 +78,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-target-address-space-loopback',
     title: 'targetAddressSpace: "loopback" declares the target correctly',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: 'The fetch option `targetAddressSpace` tells the browser in advance which address space the request goes to (it lets Chrome ask for the permission before connecting, and is required for some mixed-content cases). Declared right and with the permission, the request passes.',
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -82,6 +90,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-target-address-space-wrong',
     title: 'A wrong targetAddressSpace fails the request',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: 'The page declares `targetAddressSpace: "local"` (a private network such as 192.168.x.x) but the server turns out to be on **loopback**. Chromium refuses the mismatch with `InvalidLocalNetworkAccess`, permission or not, and the request never reaches the server.\n\n**Fix:** `targetAddressSpace: "loopback"` for localhost, or leave the option out.',
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -93,6 +102,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-target-address-space-wrong-preflighted',
     title: 'A wrong targetAddressSpace on a preflighted request: the preflight goes, the request does not',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: 'Measured in Chromium 156: with the permission granted, a PUT declaring `targetAddressSpace: "local"` to a loopback server still sends its preflight (which passes), and then the actual request fails with `InvalidLocalNetworkAccess`. The server sees an OPTIONS request and nothing after it.\n\n**Fix:** `targetAddressSpace: "loopback"`, or leave the option out.',
     page: 'public',
     browser: { localNetworkAccess: 'granted' },
@@ -113,6 +123,7 @@ export const localNetworkAccess: ExperimentInput[] = [
     id: 'lna-target-address-space-wrong-in-development',
     title: 'A wrong targetAddressSpace fails even between loopback origins',
     group: 'local-network-access',
+    engines: CHROMIUM_ONLY,
     explain: 'No permission is involved between two loopback origins, but Chromium still checks a declared `targetAddressSpace` against where the server really is: `"local"` for a `localhost` API fails with `InvalidLocalNetworkAccess`, so the mistake shows up already in local development. (For a public server Chromium ignores the option.)\n\n**Fix:** `targetAddressSpace: "loopback"` for localhost, or leave the option out.',
     request: { target: 'api', targetAddressSpace: 'local' },
     server: { actual: { headers: WILDCARD } },
