@@ -10,7 +10,7 @@
  */
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
-import type { PageSeen, StepRequest } from '../../client/runner/step.ts';
+import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];

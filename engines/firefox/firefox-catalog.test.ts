@@ -16,9 +16,10 @@ import { firefoxConsoleLines, predictFirefox } from '../../experiments/model/eng
 import { serverView } from '../../experiments/server-view.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { compareExpectation } from '../../runner/compare.ts';
-import { runnerUrl, stepRequest } from '../../runner/step-request.ts';
+import { runnerUrl } from '../../plan/page-origin.ts';
+import { experimentSteps, stepRequest } from '../steps.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
-import { originMap, type OriginMap } from '../../servers/origins.ts';
+import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { paced } from '../../test/pace/machine-pace.ts';
 import type { EngineBrowser, EngineSession, EngineTab } from '../engine.ts';
 import { launchFirefox } from './firefox-browser.ts';
@@ -112,14 +113,8 @@ function firefoxExpectation(expectation: Expectation | undefined): Expectation |
 async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[]> {
   const run = lab.newRunId();
   const url = experimentUrl(experiment, origins, run);
-  const page = pageOf(experiment);
   const finalHop = experiment.server?.redirects?.length ?? 0;
-  const steps = [
-    { page, delayMs: 0, overrides: undefined, expect: experiment.expect },
-    ...(experiment.then ?? []).map((s) => ({
-      page: s.page ?? page, delayMs: s.delayMs ?? 0, overrides: s.request, expect: s.expect,
-    })),
-  ];
+  const steps = experimentSteps(experiment);
   await slot.session.clearCookies();
   const predictions = await predictFirefox(experiment, origins, run);
   const lines = firefoxConsoleLines(predictions, url);
@@ -128,7 +123,7 @@ async function runInFirefox(experiment: Experiment, slot: Slot): Promise<string[
     if (step.delayMs > 0) await sleep(step.delayMs);
     const tab = await tabFor(slot, runnerUrl(step.page, origins));
     const since = lab.journal.read(run).entries.length;
-    const { seen, verdict } = await tab.run(stepRequest(experiment, url, step.overrides), `/__cl/${run}/`);
+    const { seen, verdict } = await tab.run(stepRequest(step, url), `/__cl/${run}/`);
     const { entries } = lab.journal.read(run, since);
     const observed = {
       outcome: seen.outcome, reason: verdict.reason, failedParameter: null, ...serverView(entries, finalHop),

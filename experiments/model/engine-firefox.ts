@@ -8,7 +8,7 @@
  */
 import { resolveRequest } from '../format-defaults.ts';
 import type { Experiment } from '../schema.ts';
-import type { OriginMap } from '../../servers/origins.ts';
+import type { OriginMap } from '../../plan/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
