@@ -12,15 +12,15 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-
-type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from './firefox-reasons.ts';
 
+type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
+
 /**
  * Firefox's `network.cookie.cookieBehavior` for the experiment's `browser.thirdPartyCookies`
- * (https://searchfox.org/mozilla-esr140/source/netwerk/cookie/nsICookieService.idl): 1 rejects
+ * (https://searchfox.org/mozilla-central/source/netwerk/cookie/nsICookieService.idl): 1 rejects
  * every third-party cookie (partitioned ones too), 0 accepts them all. Firefox ships 5 (third-party
  * cookies partitioned by top-level site, "Total Cookie Protection"); the lab sets the one the
  * experiment assumes, so a verdict never depends on the profile.
@@ -73,6 +73,10 @@ class FirefoxTab implements EngineTab {
   }
 
   async run(request: StepRequest, marker: string): Promise<EngineStep> {
+    // An empty marker is in every URL: any step's line would pass for this one's.
+    if (marker === '') {
+      throw new Error("run(request, marker): marker is empty; pass a part of the step's URLs (its run id)");
+    }
     this.#lines = [];
     const seen = await withinStepLimit(
       this.page.evaluate((step) => window.corsLab.runStep(step), request),

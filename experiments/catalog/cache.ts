@@ -102,6 +102,46 @@ export const cache: ExperimentInput[] = [
     then: [{ title: 'with credentials', request: { credentials: 'include' }, expect: { outcome: 'allowed', preflight: true } }],
   },
   {
+    id: 'cache-credentialed-entry-without-credentials',
+    title: 'An entry stored with credentials serves a request without them in Chromium, not in Firefox',
+    group: 'cache',
+    explain:
+      'The first PUT includes credentials and its preflight allows them. The second goes without credentials. The Fetch standard keys the cache by the credentials mode, so that entry does not match and Firefox preflights again; Chromium reuses it (a known deviation), so its journal shows no second OPTIONS. Both pass.\n\n**Takeaway:** never count on a preflight being skipped; count only on it being allowed.',
+    request: { ...PUT, credentials: 'include' },
+    server: {
+      preflight: { headers: { ...allowPut('600').headers, 'Access-Control-Allow-Credentials': 'true' } },
+      actual: { headers: { ...PAGE, 'Access-Control-Allow-Credentials': 'true' } },
+    },
+    expect: { outcome: 'allowed', preflight: true },
+    then: [
+      {
+        title: 'again, credentials "same-origin"',
+        request: { credentials: 'same-origin' },
+        expect: { outcome: 'allowed', preflight: false, engines: { firefox: { preflight: true } } },
+      },
+    ],
+  },
+  {
+    id: 'cache-wildcard-headers-new-name',
+    title: 'A cached Access-Control-Allow-Headers: * covers a new header in Chromium, not in Firefox',
+    group: 'cache',
+    explain:
+      'The preflight answers `Access-Control-Allow-Headers: *` with `Access-Control-Max-Age: 600`. The second PUT adds `X-Trace`. Chromium keeps the wildcard in its cache and skips the preflight; Firefox keeps the header names the first preflight was for (`x-token`), so `X-Trace` needs a new preflight there, which `*` allows again. Both pass.\n\n**Takeaway:** list the headers your clients send: the cache then behaves the same in every browser.',
+    request: PUT,
+    server: {
+      preflight: { headers: { ...PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '600' } },
+      actual: { headers: PAGE },
+    },
+    expect: { outcome: 'allowed', preflight: true },
+    then: [
+      {
+        title: 'with X-Trace',
+        request: { headers: { 'X-Token': '1', 'X-Trace': '1' } },
+        expect: { outcome: 'allowed', preflight: false, engines: { firefox: { preflight: true } } },
+      },
+    ],
+  },
+  {
     id: 'cache-failed-preflight-not-cached',
     title: 'A failed preflight is not cached: the retry asks again',
     group: 'cache',

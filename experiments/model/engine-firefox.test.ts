@@ -109,6 +109,14 @@ describe('the model for Firefox', () => {
     });
   });
 
+  it('keys the preflight cache as the standard does: by credentials, and by the header names a * was for', async () => {
+    for (const id of ['cache-credentialed-entry-without-credentials', 'cache-wildcard-headers-new-name']) {
+      expect((await firefox(id)).map((s) => s.preflight), id).toEqual([true, true]);
+      expect((await chromium(id)).map((s) => s.preflight), id).toEqual([true, false]);
+    }
+    expect((await firefox('cache-max-age-reuse')).map((s) => s.preflight)).toEqual([true, false]);
+  });
+
   it('reuses a preflight for the same opaque page origin', async () => {
     expect((await firefox('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, false]);
     expect((await chromium('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, true]);

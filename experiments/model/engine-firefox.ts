@@ -21,6 +21,8 @@ export const FIREFOX_RULES: EngineRules = {
   redirectedPreflightOrigin: 'page',
   emptyLocation: 'follow',
   cachesOpaqueOriginPreflight: true,
+  credentialedEntryServesUncredentialed: false,
+  cachedWildcardCoversNewHeaders: false,
   unsetSameSite: 'none',
   partitionedWhenThirdPartyBlocked: false,
 };

@@ -24,6 +24,16 @@ export interface EngineRules {
   emptyLocation: 'response' | 'follow';
   /** Preflight-cache entries for an opaque page origin: never made (Chromium) or kept as any other. */
   cachesOpaqueOriginPreflight: boolean;
+  /**
+   * A preflight-cache entry made by a request with credentials also serves one without (Chromium), or only
+   * requests with credentials, as the standard's cache key says. https://fetch.spec.whatwg.org/#cors-preflight-cache
+   */
+  credentialedEntryServesUncredentialed: boolean;
+  /**
+   * A cached `Access-Control-Allow-Headers: *` covers any header name later (Chromium), or only the names
+   * the preflight was made for (Firefox caches those names, not the wildcard).
+   */
+  cachedWildcardCoversNewHeaders: boolean;
   /** A cookie without SameSite: treated as `Lax` (Chromium) or as `None` (Firefox's `laxByDefault` is off). */
   unsetSameSite: 'lax' | 'none';
   /** With third-party cookies blocked, a cross-site `Partitioned` cookie still works (Chromium) or is refused too. */
@@ -35,6 +45,8 @@ export const CHROMIUM_RULES: EngineRules = {
   redirectedPreflightOrigin: 'tainted',
   emptyLocation: 'response',
   cachesOpaqueOriginPreflight: false,
+  credentialedEntryServesUncredentialed: true,
+  cachedWildcardCoversNewHeaders: true,
   unsetSameSite: 'lax',
   partitionedWhenThirdPartyBlocked: true,
 };

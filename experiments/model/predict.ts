@@ -218,7 +218,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
         const stored = parsed.maxAgeSeconds > 0 && (preflightOrigin !== 'null' || context.rules.cachesOpaqueOriginPreflight);
         check('preflight', true, stored ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
-        state.cache.store(preflightOrigin, key, parsed, state.now);
+        state.cache.store(preflightOrigin, key, parsed, state.now, unsafeNames);
       }
     }
     if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };

@@ -65,21 +65,25 @@ export function disallowedHeader(result: PreflightResult, unsafeNames: readonly 
 interface CacheEntry {
   result: PreflightResult;
   expiresAt: number;
+  /** The unsafe header names of the request the preflight was made for. */
+  names: readonly string[];
 }
+
+type CacheRules = Pick<EngineRules, 'cachesOpaqueOriginPreflight' | 'credentialedEntryServesUncredentialed' | 'cachedWildcardCoversNewHeaders'>;
 
 /** Per page origin and exact URL, as Chromium keys it; opaque origins: never cached in Chromium (measured), in Firefox kept. */
 export class PreflightCache {
   readonly #entries = new Map<string, CacheEntry>();
 
-  constructor(private readonly rules: Pick<EngineRules, 'cachesOpaqueOriginPreflight'> = CHROMIUM_RULES) {}
+  constructor(private readonly rules: CacheRules = CHROMIUM_RULES) {}
 
   #key(origin: string, url: string): string {
     return `${origin} ${url}`;
   }
 
-  store(origin: string, url: string, result: PreflightResult, now: number): void {
+  store(origin: string, url: string, result: PreflightResult, now: number, names: readonly string[] = []): void {
     if ((origin === 'null' && !this.rules.cachesOpaqueOriginPreflight) || result.maxAgeSeconds <= 0) return;
-    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000 });
+    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000, names });
   }
 
   /** Whether a stored answer covers this request, so no preflight is sent. */
@@ -87,6 +91,9 @@ export class PreflightCache {
     const entry = this.#entries.get(this.#key(origin, url));
     if (!entry || entry.expiresAt <= now) return false;
     if (request.credentials && !entry.result.credentials) return false;
+    if (!request.credentials && entry.result.credentials && !this.rules.credentialedEntryServesUncredentialed) return false;
+    const named = (name: string): boolean => entry.names.includes(name) || entry.result.headers.includes(name);
+    if (!this.rules.cachedWildcardCoversNewHeaders && !request.unsafeNames.every(named)) return false;
     return methodAllowed(entry.result, request.method) && disallowedHeader(entry.result, request.unsafeNames) === null;
   }
 }

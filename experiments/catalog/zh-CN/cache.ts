@@ -42,4 +42,14 @@ export const cache: Record<string, { title: string; explain: string }> = {
     explain:
       '预检响应缺少 `Access-Control-Allow-Methods`，所以 PUT 被拦截。无论 Max-Age 怎么写，失败都不会被缓存：重试时再次预检并再次被拦截，而修好服务器之后会立即生效。\n\n**修复：** `Access-Control-Allow-Methods: PUT`。',
   },
+  'cache-credentialed-entry-without-credentials': {
+    title: '带凭据存下的缓存条目在 Chromium 中也服务不带凭据的请求，在 Firefox 中不会',
+    explain:
+      '第一个 PUT 带凭据，它的预检允许凭据。第二个不带凭据。Fetch 标准按凭据模式区分缓存条目，所以那个条目不匹配，Firefox 会再次预检；Chromium 却重用它（一个已知的偏差），所以它的记录里没有第二个 OPTIONS。两者都通过。\n\n**要点：** 不要指望预检被跳过，只能指望它被允许。',
+  },
+  'cache-wildcard-headers-new-name': {
+    title: '缓存的 Access-Control-Allow-Headers: * 在 Chromium 中涵盖新的请求头，在 Firefox 中不会',
+    explain:
+      '预检响应 `Access-Control-Allow-Headers: *` 和 `Access-Control-Max-Age: 600`。第二个 PUT 加了 `X-Trace`。Chromium 在缓存里保留通配符，跳过预检；Firefox 保留的是第一次预检所针对的请求头名（`x-token`），所以 `X-Trace` 在那里需要新的预检，而 `*` 再次允许它。两者都通过。\n\n**要点：** 列出客户端会发送的请求头，这样缓存在每个浏览器里表现都一样。',
+  },
 };
