@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
-import type { PageSeen, StepRequest } from '../../client/runner/step.ts';
+import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
@@ -50,7 +50,9 @@ export function findWebKit(env: NodeJS.ProcessEnv = process.env): { driver: stri
   if (!existsSync(driver)) throw new WebKitNotFoundError(`${driver} does not exist (package webkit2gtk-driver).`);
   const xvfb = '/usr/bin/Xvfb';
   if (!existsSync(xvfb)) throw new WebKitNotFoundError(`${xvfb} does not exist (package xvfb).`);
-  if (!existsSync(SYSTEM_PYTHON)) throw new WebKitNotFoundError(`${SYSTEM_PYTHON} does not exist (package python3-gi).`);
+  if (!existsSync(SYSTEM_PYTHON)) {
+    throw new WebKitNotFoundError(`${SYSTEM_PYTHON} does not exist (package python3-gi).`);
+  }
   return { driver, xvfb, python: SYSTEM_PYTHON };
 }
 
@@ -62,7 +64,10 @@ export interface WebKitOptions {
 }
 
 function notAnswered(detail: string): PageSeen {
-  return { outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: detail, pageOrigin: '' };
+  return {
+    outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: detail,
+    pageOrigin: '',
+  };
 }
 
 /** Kills a detached process and everything it started (its process group). */
@@ -94,7 +99,8 @@ async function startXvfb(xvfb: string): Promise<{ display: string; process: Chil
       });
       child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${errors.join('').trim()}`)));
       child.once('error', reject);
-      setTimeout(() => reject(new Error(`Xvfb gave no display within ${COMMAND_LIMIT_MS / 1000} s`)), COMMAND_LIMIT_MS).unref();
+      const late = () => reject(new Error(`Xvfb gave no display within ${COMMAND_LIMIT_MS / 1000} s`));
+      setTimeout(late, COMMAND_LIMIT_MS).unref();
     });
     return { display, process: child };
   } catch (error) {
@@ -122,7 +128,9 @@ class WebDriverError extends Error {}
 class WebDriverClient {
   constructor(private readonly base: string) {}
 
-  async command<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, limitMs = COMMAND_LIMIT_MS): Promise<T> {
+  async command<T>(
+    method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, limitMs = COMMAND_LIMIT_MS,
+  ): Promise<T> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -163,7 +171,7 @@ class ConsoleLines {
 
 const MARK = 'cors-lab:webkit-step:';
 
-/** Runs `window.corsLab.runStep` in the page (as runner/run-experiments.ts runInPage does) and answers with what it saw. */
+/** Runs `window.corsLab.runStep` in the page (as the Chromium runner does) and answers with what the page saw. */
 const RUN_STEP = `const [step, start, done] = arguments;
 console.log(start);
 window.corsLab.runStep(step).then(done, (error) => done({ failed: String(error) }));`;
@@ -229,7 +237,8 @@ class WebKitSessionImpl implements EngineSession {
     let seen: PageSeen;
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
-        'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] }, STEP_TIMEOUT_MS + COMMAND_LIMIT_MS,
+        'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] },
+        STEP_TIMEOUT_MS + COMMAND_LIMIT_MS,
       );
       seen = 'failed' in answer ? notAnswered(answer.failed) : answer;
     } catch (error) {
@@ -237,7 +246,8 @@ class WebKitSessionImpl implements EngineSession {
         ? `no answer within ${STEP_TIMEOUT_MS / 1000} s` : String(error));
     }
     // The end marker goes through the same console after every line the step made.
-    await this.client.command('POST', `${this.path}/execute/sync`, { script: 'console.log(arguments[0])', args: [end] });
+    const log = { script: 'console.log(arguments[0])', args: [end] };
+    await this.client.command('POST', `${this.path}/execute/sync`, log);
     await Promise.race([
       Promise.all([this.console.waitFor(start), this.console.waitFor(end)]),
       new Promise((resolve) => setTimeout(resolve, COMMAND_LIMIT_MS).unref()),
@@ -271,7 +281,9 @@ class WebKitSessionImpl implements EngineSession {
 }
 
 /** Starts WebKitWebDriver on a free port with the host as its browser; one session = one driver. */
-async function startSession(display: string, driver: string, python: string, cookies: ThirdPartyCookies): Promise<EngineSession> {
+async function startSession(
+  display: string, driver: string, python: string, cookies: ThirdPartyCookies,
+): Promise<EngineSession> {
   const port = await freePort();
   const child = spawn(driver, [`--port=${port}`, '--host=127.0.0.1'], {
     detached: true,
@@ -372,5 +384,6 @@ function webkitVersion(): string {
 export async function launchWebKit(options: WebKitOptions = {}): Promise<EngineBrowser> {
   const { driver, xvfb, python } = findWebKit();
   const display = await startXvfb(xvfb);
-  return new WebKitBrowser(webkitVersion(), options.sessionsAtOnce ?? 2, display, { driver, python }, options.thirdPartyCookies ?? 'blocked');
+  const cookies = options.thirdPartyCookies ?? 'blocked';
+  return new WebKitBrowser(webkitVersion(), options.sessionsAtOnce ?? 2, display, { driver, python }, cookies);
 }

@@ -17,6 +17,9 @@
  * https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies
  */
 import type { BrowserSettings } from '../schema.ts';
+import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
+
+type JarRules = Pick<EngineRules, 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure'>;
 
 type SameSite = 'none' | 'lax' | 'strict' | 'unset';
 
@@ -65,7 +68,15 @@ function prefixAllows(cookie: Cookie, secure: boolean, hasDomain: boolean): bool
 export class CookieJar {
   readonly #cookies: Cookie[] = [];
 
-  constructor(private readonly thirdPartyCookies: BrowserSettings['thirdPartyCookies'] = 'blocked') {}
+  constructor(
+    private readonly thirdPartyCookies: BrowserSettings['thirdPartyCookies'] = 'blocked',
+    private readonly rules: JarRules = CHROMIUM_RULES,
+  ) {}
+
+  /** Whether a cross-site request may carry the cookie as far as SameSite goes (Firefox: unset is None). */
+  #crossSiteAllowed(sameSite: SameSite): boolean {
+    return sameSite === 'none' || (sameSite === 'unset' && this.rules.unsetSameSite === 'none');
+  }
 
   /** Stores the Set-Cookie lines of a response to `url`, made from a page on `pageSite` (null: opaque page). */
   store(setCookieLines: readonly string[], url: URL, pageSite: string | null, urlSite: string): void {
@@ -126,10 +137,16 @@ export class CookieJar {
         }
       }
       if (!prefixAllows(cookie, secure, domain !== null)) continue;
-      if ((cookie.sameSite === 'none' || partitioned) && !secure) continue;
+      const noneNeedsSecure = cookie.sameSite === 'none' && this.rules.sameSiteNoneNeedsSecure !== false;
+      if ((noneNeedsSecure || partitioned) && !secure) continue;
+      // WebKitGTK (libsoup) keeps a Secure cookie for https only, loopback or not (engine-rules.ts).
+      if (secure && url.protocol === 'http:' && this.rules.secureCookiesOnLoopbackHttp === false) continue;
       if (partitioned) cookie.partition = pageSite;
-      // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party cookies allowed.
-      if (crossSite && (cookie.sameSite !== 'none' || (!partitioned && this.thirdPartyCookies === 'blocked'))) continue;
+      // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party
+      // cookies allowed (Firefox, blocking them, refuses partitioned ones too).
+      const partitionSaves = partitioned && this.rules.partitionedWhenThirdPartyBlocked;
+      const blocked = this.thirdPartyCookies === 'blocked' && !partitionSaves;
+      if (crossSite && (!this.#crossSiteAllowed(cookie.sameSite) || blocked)) continue;
       const index = this.#cookies.findIndex((c) => c.name === cookie.name && c.host === cookie.host && c.domain === cookie.domain && c.path === cookie.path && c.partition === cookie.partition);
       if (index >= 0) this.#cookies.splice(index, 1);
       if (!remove) this.#cookies.push(cookie);
@@ -143,7 +160,7 @@ export class CookieJar {
     return this.#cookies.some((c) => {
       if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
       if (c.partition !== null) return c.partition === pageSite;
-      return !crossSite || (c.sameSite === 'none' && this.thirdPartyCookies === 'allowed');
+      return !crossSite || (this.#crossSiteAllowed(c.sameSite) && this.thirdPartyCookies === 'allowed');
     });
   }
 }

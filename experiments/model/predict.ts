@@ -23,6 +23,7 @@ import { HttpCache, type VaryInputs } from './http-cache.ts';
 import { PreflightCache, disallowedHeader, methodAllowed, parsePreflight } from './preflight.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { plannedClock } from './step-clock.ts';
+import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 import { corsHeaderValues, type Check, type CheckStage } from './trace.ts';
 import { corsUnsafeRequestHeaderNames, isForbiddenMethod, isSafelistedMethod, normalizeMethod, requestHeaderList } from './request-headers.ts';
 import { resourcePolicyBlock } from './resource-policy.ts';
@@ -52,6 +53,16 @@ interface Context {
   replies: MiddlewareReplies;
   /** The words of the trace, in the reader's language. */
   say: ModelMessages['check'];
+  /** Where the engine's flow differs from Chromium's (engine-rules.ts). */
+  rules: EngineRules;
+}
+
+/**
+ * The HTTP cache partition of the page: its top-level site (Chromium), or one shared by every site where the
+ * engine keys the cache by URL only (engine-rules.ts). An opaque page (null) caches nothing either way.
+ */
+function cachePartition(context: Context): string | null {
+  return context.pageSite === null || context.rules.httpCacheKeyedByTopSite !== false ? context.pageSite : '';
 }
 
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
@@ -145,6 +156,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
 
   let current = new URL(url);
   let tainted = false;
+  // A preflight was needed at an earlier hop (EngineRules.preflightEveryHopOnceNeeded).
+  let preflightedBefore = false;
   let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
   for (let redirects = 0; ; redirects++) {
     const self = originNameOf(current, context.origins);
@@ -172,29 +185,33 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     // https://fetch.spec.whatwg.org/#serializing-a-request-origin: a tainted request says "null".
     const requestOrigin = tainted ? 'null' : context.pageOrigin;
     const unsafeNames = corsUnsafeRequestHeaderNames(headers);
-    const preflighted = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0);
+    const stillPreflighted: boolean = context.rules.preflightEveryHopOnceNeeded && preflightedBefore;
+    const preflighted: boolean = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0 || stillPreflighted);
+    preflightedBefore ||= preflighted;
+    // The standard's preflight carries the request's (tainted) origin; Firefox's, the page's (engine-rules.ts).
+    const preflightOrigin = context.rules.redirectedPreflightOrigin === 'page' ? context.pageOrigin : requestOrigin;
     const localNetwork = localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
     const stoppedAt = { url: current.href, origin: self };
     if (localNetwork.block === 'before') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // https://fetch.spec.whatwg.org/#cors-preflight-fetch
     if (corsFlag) {
-      check('preflight', true, preflighted ? say.preflightNeeded(isSafelistedMethod(method) ? null : method, unsafeNames) : say.noPreflight(method), [['Origin', requestOrigin]]);
+      check('preflight', true, preflighted ? say.preflightNeeded(isSafelistedMethod(method) ? null : method, unsafeNames) : say.noPreflight(method), [['Origin', preflightOrigin]]);
     }
     if (preflighted) {
       const key = current.href;
-      const cached = state.cache.covers(requestOrigin, key, { method, unsafeNames, credentials: include }, state.now);
+      const cached = state.cache.covers(preflightOrigin, key, { method, unsafeNames, credentials: include }, state.now);
       if (cached) check('preflight', true, say.preflightCacheHit());
       if (!cached) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
-        const reply = ask(current, self, 'OPTIONS', { origin: requestOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
-        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: requestOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
+        const reply = ask(current, self, 'OPTIONS', { origin: preflightOrigin, 'access-control-request-method': method, 'access-control-request-headers': requestHeadersSeen ?? undefined }, context);
+        requests.push({ url: current.href, origin: self, hop, kind: 'preflight', method: 'OPTIONS', originHeader: preflightOrigin, accessControlRequestMethod: method, accessControlRequestHeaders: requestHeadersSeen, cookieSent: false, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
         const answer = new ResponseHeaders(reply.headers);
         // Preflights use redirect mode "error": any redirect fails them.
         const redirected = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && answer.get('location') !== undefined;
         if (!check('preflight', !redirected, say.preflightRedirected(reply.status, redirected), corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'PreflightDisallowedRedirect' });
-        const access = preflightCorsCheck(answer, requestOrigin, include);
-        check('preflight', !access, corsCheckText(say, access, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
+        const access = preflightCorsCheck(answer, preflightOrigin, include);
+        check('preflight', !access, corsCheckText(say, access, preflightOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
         if (access) return blocked(access);
         // Step 7: an ok status (200-299).
         const okStatus = reply.status >= 200 && reply.status <= 299;
@@ -207,8 +224,9 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         const header = disallowedHeader(parsed, unsafeNames);
         if (unsafeNames.length) check('preflight', !header, header ? say.headerDisallowed(header, include && parsed.headers.includes('*')) : say.headersCovered(unsafeNames), lists.slice(1));
         if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
-        check('preflight', true, parsed.maxAgeSeconds > 0 && requestOrigin !== 'null' ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
-        state.cache.store(requestOrigin, key, parsed, state.now);
+        const stored = parsed.maxAgeSeconds > 0 && (preflightOrigin !== 'null' || context.rules.cachesOpaqueOriginPreflight);
+        check('preflight', true, stored ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
+        state.cache.store(preflightOrigin, key, parsed, state.now);
       }
     }
     if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
@@ -220,7 +238,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const originHeader = originHeaderFor(tainting, method, requestOrigin);
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
-    const cached = state.httpCache.lookup(context.pageSite, current.href, method, varyInputs, state.now);
+    const cached = state.httpCache.lookup(cachePartition(context), current.href, method, varyInputs, state.now);
     let reply: RawReply & { withheld?: WithheldLine[] };
     if (cached) {
       reply = cached;
@@ -230,7 +248,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {
-      state.httpCache.store(context.pageSite, current.href, method, reply, answer, varyInputs, state.now);
+      state.httpCache.store(cachePartition(context), current.href, method, reply, answer, varyInputs, state.now);
       // Chromium stores cookies from the response even when the CORS check then fails (measured).
       if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
     }
@@ -243,7 +261,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const location = answer.get('location');
     // Chromium: an empty Location is no redirect (the 3xx is the response) unless the redirect mode is "manual" (measured);
     // Fetch parses it against the response's own URL, a loop. https://fetch.spec.whatwg.org/#concept-response-location-url
-    const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined && (location !== '' || redirectMode === 'manual');
+    const followsEmpty = redirectMode === 'manual' || context.rules.emptyLocation === 'follow';
+    const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined && (location !== '' || followsEmpty);
     // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
     const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
     if (corsFlag) {
@@ -346,7 +365,15 @@ export function experimentUrl(experiment: Experiment, origins: OriginMap, run: s
  * predictExperimentAsync fills, or use that instead. The trace's words (`checks[].text`) are in
  * `lang`; English, the default, is what the CLI and the library print.
  */
-export function predictExperiment(experiment: Experiment, origins: OriginMap, run = 'predicted', replies = new MiddlewareReplies(), lang: Language = 'en', clock: readonly number[] = plannedClock(experiment)): StepPrediction[] {
+export function predictExperiment(
+  experiment: Experiment,
+  origins: OriginMap,
+  run = 'predicted',
+  replies = new MiddlewareReplies(),
+  lang: Language = 'en',
+  clock: readonly number[] = plannedClock(experiment),
+  rules: EngineRules = CHROMIUM_RULES,
+): StepPrediction[] {
   const settings = browserOf(experiment);
   const say = modelMessages(lang).check;
   const contextOf = (page: PageOrigin): Context => ({
@@ -358,8 +385,9 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
     settings,
     replies,
     say,
+    rules,
   });
-  const state: BrowserState = { cache: new PreflightCache(), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies), now: 0 };
+  const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
   const url = experimentUrl(experiment, origins, run);
   const first = predictStep(contextOf(pageOf(experiment)), url, resolveRequest(experiment.request), state);
   return [
@@ -375,10 +403,17 @@ export function predictExperiment(experiment: Experiment, origins: OriginMap, ru
 const MAX_MIDDLEWARE_PASSES = 8;
 
 /** predictExperiment with every middleware reply run for real (the only asynchronous part). */
-export async function predictExperimentAsync(experiment: Experiment, origins: OriginMap, run = 'predicted', lang: Language = 'en', clock?: readonly number[]): Promise<StepPrediction[]> {
+export async function predictExperimentAsync(
+  experiment: Experiment,
+  origins: OriginMap,
+  run = 'predicted',
+  lang: Language = 'en',
+  clock?: readonly number[],
+  rules: EngineRules = CHROMIUM_RULES,
+): Promise<StepPrediction[]> {
   const replies = new MiddlewareReplies();
   for (let pass = 0; ; pass++) {
-    const steps = predictExperiment(experiment, origins, run, replies, lang, clock);
+    const steps = predictExperiment(experiment, origins, run, replies, lang, clock ?? plannedClock(experiment), rules);
     if (replies.settled || pass >= MAX_MIDDLEWARE_PASSES) return steps;
     await replies.resolvePending();
   }

@@ -9,6 +9,7 @@ import type { CorsFailure } from './cors-check.ts';
 import { extractTokenList } from './header-list.ts';
 import { isSafelistedMethod } from './request-headers.ts';
 import type { ResponseHeaders } from './response-headers.ts';
+import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
 /** Chromium's cache lifetime without Access-Control-Max-Age (the standard says 5 s too). */
 export const DEFAULT_MAX_AGE_SECONDS = 5;
@@ -66,16 +67,18 @@ interface CacheEntry {
   expiresAt: number;
 }
 
-/** Per page origin and exact URL, as Chromium keys it; opaque origins are never cached (measured). */
+/** Per page origin and exact URL, as Chromium keys it; opaque origins: never cached in Chromium (measured), in Firefox kept. */
 export class PreflightCache {
   readonly #entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly rules: Pick<EngineRules, 'cachesOpaqueOriginPreflight'> = CHROMIUM_RULES) {}
 
   #key(origin: string, url: string): string {
     return `${origin} ${url}`;
   }
 
   store(origin: string, url: string, result: PreflightResult, now: number): void {
-    if (origin === 'null' || result.maxAgeSeconds <= 0) return;
+    if ((origin === 'null' && !this.rules.cachesOpaqueOriginPreflight) || result.maxAgeSeconds <= 0) return;
     this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000 });
   }
 

@@ -1,0 +1,52 @@
+/**
+ * Where an engine's flow differs from Chromium's, as switches the model reads (predict.ts,
+ * preflight.ts, cookie-jar.ts). Chromium's rules are the model's default; each other engine's
+ * are in its own file (engine-firefox.ts) and listed, with the experiment that shows each, in
+ * DEVIATIONS.md. Differences of words only (the reasons' names) are not here: the engine's file
+ * renames them.
+ */
+export interface EngineRules {
+  /**
+   * Once a request needed a preflight, every later hop of its redirects gets one too (Firefox keeps
+   * its "preflight required" flag across redirects), even a GET that a 301 made simple.
+   */
+  preflightEveryHopOnceNeeded: boolean;
+  /**
+   * The Origin of a preflight after a cross-origin redirect: `tainted` is the Fetch standard's
+   * "null" (https://fetch.spec.whatwg.org/#serializing-a-request-origin); `page` is the page's origin.
+   */
+  redirectedPreflightOrigin: 'tainted' | 'page';
+  /**
+   * A 3xx with an empty Location: `response` (Chromium: no redirect, the 3xx is the answer) or
+   * `follow` (the standard: parsed against the response's own URL, a loop to the redirect limit).
+   * https://fetch.spec.whatwg.org/#concept-response-location-url
+   */
+  emptyLocation: 'response' | 'follow';
+  /** Preflight-cache entries for an opaque page origin: never made (Chromium) or kept as any other. */
+  cachesOpaqueOriginPreflight: boolean;
+  /** A cookie without SameSite: treated as `Lax` (Chromium) or as `None` (Firefox's `laxByDefault` is off). */
+  unsetSameSite: 'lax' | 'none';
+  /** With third-party cookies blocked, a cross-site `Partitioned` cookie still works (Chromium) or is refused too. */
+  partitionedWhenThirdPartyBlocked: boolean;
+  /**
+   * The HTTP cache is keyed by the page's top-level site as well as the URL (Chromium; absent: true).
+   * WebKitGTK 2.50 keys it by URL only: a page of another site gets a copy another site's request stored.
+   */
+  httpCacheKeyedByTopSite?: boolean;
+  /**
+   * A `Secure` cookie set over http://localhost or http://127.0.0.1 (secure contexts) is kept and sent there
+   * (Chromium; absent: true). WebKitGTK's cookie store (libsoup) sends a Secure cookie only over https.
+   */
+  secureCookiesOnLoopbackHttp?: boolean;
+  /** `SameSite=None` without `Secure` is refused (Chromium; absent: true). WebKitGTK accepts it. */
+  sameSiteNoneNeedsSecure?: boolean;
+}
+
+export const CHROMIUM_RULES: EngineRules = {
+  preflightEveryHopOnceNeeded: false,
+  redirectedPreflightOrigin: 'tainted',
+  emptyLocation: 'response',
+  cachesOpaqueOriginPreflight: false,
+  unsetSameSite: 'lax',
+  partitionedWhenThirdPartyBlocked: true,
+};
