@@ -12,6 +12,7 @@
  * decides a verdict. Several sessions may run at once (`sessionsAtOnce`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -70,14 +71,17 @@ function notAnswered(detail: string): PageSeen {
   };
 }
 
-/** Kills a detached process and everything it started (its process group). */
-function killGroup(child: ChildProcess): void {
+/** Kills a detached process and everything it started (its process group); resolves once the process is reaped. */
+async function killGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
     // Already gone.
+    return;
   }
+  await exited;
 }
 
 /** Xvfb on a display it picks itself (`-displayfd`: no race for a free number). */
@@ -104,7 +108,7 @@ async function startXvfb(xvfb: string): Promise<{ display: string; process: Chil
     });
     return { display, process: child };
   } catch (error) {
-    killGroup(child);
+    await killGroup(child);
     throw error;
   }
 }
@@ -169,6 +173,7 @@ class ConsoleLines {
   }
 }
 
+/** Before each step's number in its markers; a session adds a random token, so a page cannot guess a marker. */
 const MARK = 'cors-lab:webkit-step:';
 
 /** Runs `window.corsLab.runStep` in the page (as the Chromium runner does) and answers with what the page saw. */
@@ -184,6 +189,7 @@ check();`;
 class WebKitSessionImpl implements EngineSession {
   #current: string;
   #steps = 0;
+  readonly #mark = `${MARK}${randomUUID()}:`;
   readonly #tabs = new Set<string>();
 
   constructor(
@@ -232,8 +238,8 @@ class WebKitSessionImpl implements EngineSession {
   async #run(handle: string, request: StepRequest): Promise<EngineStep> {
     await this.#switchTo(handle);
     const step = ++this.#steps;
-    const start = `${MARK}${step}:start`;
-    const end = `${MARK}${step}:end`;
+    const start = `${this.#mark}${step}:start`;
+    const end = `${this.#mark}${step}:end`;
     let seen: PageSeen;
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
@@ -300,7 +306,7 @@ async function startSession(
   const stop = async (): Promise<void> => {
     // DELETE /session closes the host's windows; the host then quits (its last window closed).
     if (path) await client.command('DELETE', path, undefined, 10_000).catch(() => undefined);
-    killGroup(child);
+    await killGroup(child);
   };
   try {
     await waitForDriver(client, child);
@@ -363,7 +369,7 @@ class WebKitBrowser implements EngineBrowser {
   async close(): Promise<void> {
     await Promise.all([...this.#sessions].map((session) => session.close()));
     this.#sessions.clear();
-    killGroup(this.display.process);
+    await killGroup(this.display.process);
   }
 }
 
