@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, readWebKitConsole, webkitSentence,
@@ -63,5 +64,14 @@ describe('WebKit console lines', () => {
     expect(isWebKitReason('WebKitMethodNotAllowed')).toBe(true);
     expect(isWebKitReason('MethodDisallowedByPreflightResponse')).toBe(false);
     expect(isWebKitReason('toString')).toBe(false);
+  });
+});
+
+describe('the README', () => {
+  it('lists every WebKit sentence under its id, and no other', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split(/^## /m).find((part) => part.startsWith('WebKit: its sentences')) ?? '';
+    const rows = [...section.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map((row) => [row[1], row[2]]);
+    expect(Object.fromEntries(rows)).toEqual(WEBKIT_SENTENCES);
   });
 });
