@@ -37,7 +37,8 @@ describe('the model for WebKit: its flow', () => {
     const chromium = await predictExperimentAsync(e, origins, 'run');
     const webkit = await inWebKit(e);
     expect(chromium[1]).toMatchObject({ outcome: 'allowed', reachedServer: true });
-    expect(webkit[1]).toMatchObject({ outcome: 'blocked', reachedServer: false, reason: 'WebKitAllowOriginNotAllowed' });
+    const blocked = { outcome: 'blocked', reachedServer: false, reason: 'WebKitAllowOriginNotAllowed' };
+    expect(webkit[1]).toMatchObject(blocked);
     const sentence = `Origin ${origins.partner} is not allowed by Access-Control-Allow-Origin. Status code: 200`;
     expect(webkit[1]?.console).toBe(`CONSOLE SECURITY ERROR ${sentence}`);
   });
