@@ -62,7 +62,7 @@ describe('launchFirefox', () => {
       const round = ['blocked CORSMissingAllowOrigin', 'allowed null', 'blocked CORSAllowOriginNotMatchingOrigin'];
       expect(seen).toEqual(Array.from({ length: 8 }, () => round).flat());
       const url = experimentUrl(blocked, origins, lab.newRunId());
-      await expect(tab.run(stepRequest(blocked, url), '')).rejects.toThrow('marker is empty');
+      await expect(tab.run(stepRequest(experimentSteps(blocked)[0]!, url), '')).rejects.toThrow('marker is empty');
     } finally {
       await session.close();
     }

@@ -12,6 +12,7 @@
  * decides a verdict. Several sessions may run at once (`sessionsAtOnce`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -50,7 +51,9 @@ export function findWebKit(env: NodeJS.ProcessEnv = process.env): { driver: stri
   if (!existsSync(driver)) throw new WebKitNotFoundError(`${driver} does not exist (package webkit2gtk-driver).`);
   const xvfb = '/usr/bin/Xvfb';
   if (!existsSync(xvfb)) throw new WebKitNotFoundError(`${xvfb} does not exist (package xvfb).`);
-  if (!existsSync(SYSTEM_PYTHON)) throw new WebKitNotFoundError(`${SYSTEM_PYTHON} does not exist (package python3-gi).`);
+  if (!existsSync(SYSTEM_PYTHON)) {
+    throw new WebKitNotFoundError(`${SYSTEM_PYTHON} does not exist (package python3-gi).`);
+  }
   return { driver, xvfb, python: SYSTEM_PYTHON };
 }
 
@@ -62,17 +65,23 @@ export interface WebKitOptions {
 }
 
 function notAnswered(detail: string): PageSeen {
-  return { outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: detail, pageOrigin: '' };
+  return {
+    outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null, error: detail,
+    pageOrigin: '',
+  };
 }
 
-/** Kills a detached process and everything it started (its process group). */
-function killGroup(child: ChildProcess): void {
+/** Kills a detached process and everything it started (its process group); resolves once the process is reaped. */
+async function killGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
     // Already gone.
+    return;
   }
+  await exited;
 }
 
 /** Xvfb on a display it picks itself (`-displayfd`: no race for a free number). */
@@ -94,11 +103,12 @@ async function startXvfb(xvfb: string): Promise<{ display: string; process: Chil
       });
       child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${errors.join('').trim()}`)));
       child.once('error', reject);
-      setTimeout(() => reject(new Error(`Xvfb gave no display within ${COMMAND_LIMIT_MS / 1000} s`)), COMMAND_LIMIT_MS).unref();
+      const late = () => reject(new Error(`Xvfb gave no display within ${COMMAND_LIMIT_MS / 1000} s`));
+      setTimeout(late, COMMAND_LIMIT_MS).unref();
     });
     return { display, process: child };
   } catch (error) {
-    killGroup(child);
+    await killGroup(child);
     throw error;
   }
 }
@@ -122,7 +132,9 @@ class WebDriverError extends Error {}
 class WebDriverClient {
   constructor(private readonly base: string) {}
 
-  async command<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, limitMs = COMMAND_LIMIT_MS): Promise<T> {
+  async command<T>(
+    method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, limitMs = COMMAND_LIMIT_MS,
+  ): Promise<T> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -161,9 +173,10 @@ class ConsoleLines {
   }
 }
 
+/** Before each step's number in its markers; a session adds a random token, so a page cannot guess a marker. */
 const MARK = 'cors-lab:webkit-step:';
 
-/** Runs `window.corsLab.runStep` in the page (as runner/run-experiments.ts runInPage does) and answers with what it saw. */
+/** Runs `window.corsLab.runStep` in the page (as the Chromium runner does) and answers with what the page saw. */
 const RUN_STEP = `const [step, start, done] = arguments;
 console.log(start);
 window.corsLab.runStep(step).then(done, (error) => done({ failed: String(error) }));`;
@@ -176,6 +189,7 @@ check();`;
 class WebKitSessionImpl implements EngineSession {
   #current: string;
   #steps = 0;
+  readonly #mark = `${MARK}${randomUUID()}:`;
   readonly #tabs = new Set<string>();
 
   constructor(
@@ -224,12 +238,13 @@ class WebKitSessionImpl implements EngineSession {
   async #run(handle: string, request: StepRequest): Promise<EngineStep> {
     await this.#switchTo(handle);
     const step = ++this.#steps;
-    const start = `${MARK}${step}:start`;
-    const end = `${MARK}${step}:end`;
+    const start = `${this.#mark}${step}:start`;
+    const end = `${this.#mark}${step}:end`;
     let seen: PageSeen;
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
-        'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] }, STEP_TIMEOUT_MS + COMMAND_LIMIT_MS,
+        'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] },
+        STEP_TIMEOUT_MS + COMMAND_LIMIT_MS,
       );
       seen = 'failed' in answer ? notAnswered(answer.failed) : answer;
     } catch (error) {
@@ -237,7 +252,8 @@ class WebKitSessionImpl implements EngineSession {
         ? `no answer within ${STEP_TIMEOUT_MS / 1000} s` : String(error));
     }
     // The end marker goes through the same console after every line the step made.
-    await this.client.command('POST', `${this.path}/execute/sync`, { script: 'console.log(arguments[0])', args: [end] });
+    const log = { script: 'console.log(arguments[0])', args: [end] };
+    await this.client.command('POST', `${this.path}/execute/sync`, log);
     await Promise.race([
       Promise.all([this.console.waitFor(start), this.console.waitFor(end)]),
       new Promise((resolve) => setTimeout(resolve, COMMAND_LIMIT_MS).unref()),
@@ -271,7 +287,9 @@ class WebKitSessionImpl implements EngineSession {
 }
 
 /** Starts WebKitWebDriver on a free port with the host as its browser; one session = one driver. */
-async function startSession(display: string, driver: string, python: string, cookies: ThirdPartyCookies): Promise<EngineSession> {
+async function startSession(
+  display: string, driver: string, python: string, cookies: ThirdPartyCookies,
+): Promise<EngineSession> {
   const port = await freePort();
   const child = spawn(driver, [`--port=${port}`, '--host=127.0.0.1'], {
     detached: true,
@@ -288,7 +306,7 @@ async function startSession(display: string, driver: string, python: string, coo
   const stop = async (): Promise<void> => {
     // DELETE /session closes the host's windows; the host then quits (its last window closed).
     if (path) await client.command('DELETE', path, undefined, 10_000).catch(() => undefined);
-    killGroup(child);
+    await killGroup(child);
   };
   try {
     await waitForDriver(client, child);
@@ -351,7 +369,7 @@ class WebKitBrowser implements EngineBrowser {
   async close(): Promise<void> {
     await Promise.all([...this.#sessions].map((session) => session.close()));
     this.#sessions.clear();
-    killGroup(this.display.process);
+    await killGroup(this.display.process);
   }
 }
 
@@ -372,5 +390,6 @@ function webkitVersion(): string {
 export async function launchWebKit(options: WebKitOptions = {}): Promise<EngineBrowser> {
   const { driver, xvfb, python } = findWebKit();
   const display = await startXvfb(xvfb);
-  return new WebKitBrowser(webkitVersion(), options.sessionsAtOnce ?? 2, display, { driver, python }, options.thirdPartyCookies ?? 'blocked');
+  const cookies = options.thirdPartyCookies ?? 'blocked';
+  return new WebKitBrowser(webkitVersion(), options.sessionsAtOnce ?? 2, display, { driver, python }, cookies);
 }

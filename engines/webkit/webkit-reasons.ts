@@ -23,7 +23,8 @@ export const WEBKIT_SENTENCES = {
   WebKitInvalidAllowHeaders: 'Header Access-Control-Allow-Headers has an invalid value: {value}',
   WebKitRedirectDenied: 'Cross-origin redirection to {url} denied by Cross-Origin Resource Sharing policy: {why}',
   WebKitRedirectNotAllowed: 'Not allowed to follow a redirection while loading {url}',
-  WebKitResourcePolicy: "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.",
+  WebKitResourcePolicy:
+    "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.",
 } as const;
 
 export type WebKitReason = keyof typeof WEBKIT_SENTENCES;
