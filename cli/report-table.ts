@@ -24,6 +24,10 @@ function cell(result: EngineResult | undefined): string {
 
 const ENGINE_COLUMN = 44;
 
+/** Engines asked for and not installed, each named with the first line of why (the JSON and stderr say the rest). */
+const skippedLines = (report: RunReport): string[] =>
+  (report.skipped ?? []).map(({ engine, why }) => `${engine} skipped: ${why.split('\n')[0]}`);
+
 /** A run in several engines (format 1.2): a column per engine, a summary line per engine, the engines skipped. */
 function reportEngines(report: RunReport, engines: readonly EngineName[]): string[] {
   const lines = [`      ${'experiment'.padEnd(52)} ${engines.map((e) => e.padEnd(ENGINE_COLUMN)).join(' ')}`.trimEnd()];
@@ -40,7 +44,7 @@ function reportEngines(report: RunReport, engines: readonly EngineName[]): strin
     const version = report.browsers?.[i] ?? engine;
     lines.push(`${version}: ${count(summary.total, 'experiment')} in ${summary.seconds} s, ${summary.passed} passed, ${summary.failed} failed`);
   });
-  for (const { engine, why } of report.skipped ?? []) lines.push(`${engine} skipped: ${why.split('\n')[0]}`);
+  lines.push(...skippedLines(report));
   const { passed, failed, seconds } = report.summary;
   lines.push(`${count(report.results.length, 'experiment')} in ${seconds} s, ${passed} passed, ${failed} failed`);
   return lines;
@@ -58,6 +62,7 @@ export function reportTable(report: RunReport): string {
   }
   const { passed, failed, seconds } = report.summary;
   lines.push('', `${report.browser}, ${count(report.results.length, 'experiment')} in ${seconds} s`, `${passed} passed, ${failed} failed`);
+  lines.push(...skippedLines(report));
   // Titles, reasons and console lines come from plans and from Chromium: nothing in them may drive the terminal.
   return printableText(`${lines.join('\n')}\n`);
 }

@@ -10,7 +10,7 @@
 import type { EngineBrowser, EngineName, EngineSession, EngineTab } from '../engines/engine.ts';
 import { runSteps } from '../engines/run-steps.ts';
 import type { EngineResult, Observation, StepResult } from '../engines/run-result.ts';
-import { experimentUrl } from '../experiments/model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import { browserOf, type BrowserSettings, type Expectation, type Experiment, type PageOrigin } from '../experiments/schema.ts';
 import { problemText } from '../experiments/problems/index.ts';
@@ -19,7 +19,7 @@ import { runnerUrl } from '../plan/page-origin.ts';
 import type { Lab } from '../servers/lab.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { EngineLauncher } from './engine-launchers.ts';
-import type { EngineModel } from './engine-models.ts';
+import type { EngineModel, EnginePrediction } from './engine-models.ts';
 import { setsCookies } from './run-experiments.ts';
 
 export interface EngineRunOptions {
@@ -39,31 +39,48 @@ export interface EngineRun {
 
 /**
  * The fields the model and the engine must agree on beyond outcome, reason, preflight and reachedServer
- * (compare.ts): what the servers received and the status, as the Firefox catalog check held them.
+ * (compare.ts): what the servers received, the status and the response type.
  */
-const SERVER_FIELDS = ['originSeen', 'requestHeadersSeen', 'cookieSent', 'status'] as const;
+const SERVER_FIELDS = ['originSeen', 'requestHeadersSeen', 'cookieSent', 'status', 'responseType'] as const;
 
 /**
  * The expectation for `engine` (format 1.2 `expect.engines`): its own fields over the main ones; the main
  * `reason` is Chromium's vocabulary, so another engine's reason is held to its model instead.
  */
-export function expectationFor(engine: EngineName, expectation: Expectation | undefined): Expectation | undefined {
+export function expectationFor(
+  engine: EngineName,
+  expectation: Expectation | undefined,
+  deviating: ReadonlySet<string> = new Set(),
+): Expectation | undefined {
   if (!expectation || engine === 'chromium') return expectation;
-  const { engines, reason: _chromiumReason, ...shared } = expectation;
+  const { engines, reason: _chromiumReason, ...main } = expectation;
+  const shared = Object.fromEntries(Object.entries(main).filter(([field]) => !deviating.has(field)));
   // The engine's reason is in its own vocabulary; compareExpectation compares reasons as strings.
   return { ...shared, ...(engine === 'firefox' ? engines?.firefox : engines?.webkit) } as Expectation;
 }
 
+/**
+ * The facts on which the engine's model and Chromium's differ for a step (a deviation, DEVIATIONS.md): the main
+ * `expect` says what Chromium does there, so the engine is held to its own model on them instead.
+ */
+function deviatingFields(engine: StepPrediction | undefined, chromium: StepPrediction | undefined): Set<string> {
+  if (!engine || !chromium) return new Set();
+  return new Set(DEVIATION_FIELDS.filter((field) => engine[field] !== chromium[field]));
+}
+
+const DEVIATION_FIELDS = ['outcome', 'preflight', 'reachedServer', ...SERVER_FIELDS] as const;
+
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The model's server-side facts and console line against the engine's (beside comparePrediction's fields). */
-function compareMore(predicted: StepPrediction | undefined, line: string | null | undefined, observed: Observation, prefix: string): string[] {
+function compareMore(predicted: EnginePrediction | undefined, observed: Observation, prefix: string): string[] {
   if (!predicted) return [];
+  const line = predicted.console;
   const out = SERVER_FIELDS.filter((field) => predicted[field] !== observed[field]).map((field) =>
     prefix + problemText({ code: 'predicted', field, want: show(predicted[field]), got: show(observed[field]) }),
   );
   // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
-  if (line !== undefined && line !== observed.console) {
+  if (line !== observed.console) {
     out.push(prefix + problemText({ code: 'predicted', field: 'console', want: show(line), got: show(observed.console) }));
   }
   return out;
@@ -132,8 +149,9 @@ async function runOne(engine: EngineName, experiment: Experiment, slot: Slot, la
   const url = experimentUrl(experiment, origins, run);
   if (slot.cookies || setsCookies(experiment)) await slot.session.clearCookies();
   slot.cookies = setsCookies(experiment);
-  const predictions = model ? await model.predict(experiment, origins, run) : [];
-  const lines = model?.consoleLines(predictions, url);
+  const [predictions, chromium] = model
+    ? await Promise.all([model(experiment, origins, run, url), predictExperimentAsync(experiment, origins, run)])
+    : [[], []];
   const driver = {
     tab: (page: PageOrigin) => tabFor(slot, page, origins),
     journal: async (id: string, since: number) => lab.journal.read(id, since),
@@ -141,21 +159,23 @@ async function runOne(engine: EngineName, experiment: Experiment, slot: Slot, la
   };
   const steps: StepResult[] = [];
   const mismatches: string[] = [];
-  for await (const done of runSteps({ experiment, origins, run, url, predictions }, driver)) {
-    const { step, observed, prediction, explanation, evicted } = done;
+  // No predictions into the loop: its explanation speaks Chromium's words; the engine's are compared here.
+  for await (const done of runSteps({ experiment, origins, run, url, predictions: [] }, driver)) {
+    const { step, observed, evicted } = done;
+    const prediction = predictions[step.index];
+    const deviating = deviatingFields(prediction, chromium[step.index]);
     if (evicted) mismatches.push(`${step.path}journal: ${evicted}`);
     mismatches.push(
-      ...compareExpectation(expectationFor(engine, step.expect), observed, { page: step.page, origins }, step.path),
+      ...compareExpectation(expectationFor(engine, step.expect, deviating), observed, { page: step.page, origins }, step.path),
       ...comparePrediction(prediction ?? {}, observed, step.path),
-      ...compareMore(prediction, lines?.[step.index], observed, step.path),
+      ...compareMore(prediction, observed, step.path),
     );
-    steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed, ...(explanation ? { explanation } : {}) });
+    steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
   }
   const [first, ...rest] = steps as [StepResult, ...StepResult[]];
   return {
     predicted: first.predicted,
     observed: first.observed,
-    ...(first.explanation ? { explanation: first.explanation } : {}),
     steps: rest,
     pass: mismatches.length === 0,
     mismatches,

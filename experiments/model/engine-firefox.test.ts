@@ -1,6 +1,6 @@
 /**
  * The model for Firefox without a browser: each measured difference (DEVIATIONS.md, "Firefox") on the
- * catalog experiment that shows it. engines/firefox/firefox-catalog.test.ts holds the same predictions
+ * catalog experiment that shows it. runner/run-browsers.test.ts (`run --browser firefox`) holds the same predictions
  * to real Firefox.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The model for WebKit, without a browser (engines/webkit/webkit-catalog.test.ts holds it to WebKitGTK itself):
+ * The model for WebKit, without a browser (runner/run-browsers.test.ts, `run --browser webkit`, holds it to WebKitGTK itself):
  * each WEBKIT_RULES difference changes what the model predicts, and WebKit's words follow its own order of checks.
  */
 import { describe, expect, it } from 'vitest';
