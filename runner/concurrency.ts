@@ -5,5 +5,5 @@
  */
 export const DEFAULT_CONCURRENCY = 3;
 
-/** How long a step may take before it is reported as "no answer"; here too, so the probe reads it without the runner. */
-export const STEP_TIMEOUT_MS = 15_000;
+/** How long a step may take before it is reported as "no answer" (every driver's limit, engines/engine.ts). */
+export { STEP_TIMEOUT_MS } from '../engines/engine.ts';

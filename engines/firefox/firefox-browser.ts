@@ -12,9 +12,9 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
+import { STEP_TIMEOUT_MS } from '../engine.ts';
 import { findFirefox } from './find-firefox.ts';
-import { readFirefoxConsole } from './firefox-reasons.ts';
+import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 

@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
-import { readWebKitConsole } from './webkit-reasons.ts';
+import { STEP_TIMEOUT_MS } from '../engine.ts';
+import { readWebKitConsole } from '../../experiments/webkit-reasons.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 

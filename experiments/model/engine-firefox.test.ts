@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
-import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../../engines/firefox/firefox-reasons.ts';
+import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../firefox-reasons.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';

@@ -69,7 +69,7 @@ describe('WebKit console lines', () => {
 
 describe('the README', () => {
   it('lists every WebKit sentence under its id, and no other', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const section = readme.split(/^## /m).find((part) => part.startsWith('WebKit: its sentences')) ?? '';
     const rows = [...section.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map((row) => [row[1], row[2]]);
     expect(Object.fromEntries(rows)).toEqual(WEBKIT_SENTENCES);

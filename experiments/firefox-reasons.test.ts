@@ -52,7 +52,7 @@ describe('readFirefoxConsole', () => {
   }
 
   it('is the table README.md shows, row for row', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const { name, words } of FIREFOX_REASON_TABLE) {
       expect(readme).toContain(`| \`${name}\` | ${words.replaceAll('%', '…')} | ${FIREFOX_REASON_WHEN[name]} |`);
     }
