@@ -26,7 +26,8 @@ export const RUN_HELP = `cors-lab run [FILES|DIRS|IDS...] [--browser B] [--filte
   --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;
                     json is the --json format, junit is JUnit XML, github is
                     GitHub Actions annotations on the experiment's file and line)
-  --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
+  --concurrency N   experiments at once in Chromium (default ${DEFAULT_CONCURRENCY}; Firefox and
+                    WebKit run as many as their drivers' sessions)`;
 
 /** Whether nothing is at `path` (any other problem, such as a permission, is the loader's to name). */
 async function absent(path: string): Promise<boolean> {
