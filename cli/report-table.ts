@@ -42,7 +42,8 @@ function reportEngines(report: RunReport, engines: readonly EngineName[]): strin
     const summary = report.summary.engines?.[engine];
     if (!summary) return;
     const version = report.browsers?.[i] ?? engine;
-    lines.push(`${version}: ${count(summary.total, 'experiment')} in ${summary.seconds} s, ${summary.passed} passed, ${summary.failed} failed`);
+    const { total, passed, failed, seconds } = summary;
+    lines.push(`${version}: ${count(total, 'experiment')} in ${seconds} s, ${passed} passed, ${failed} failed`);
   });
   lines.push(...skippedLines(report));
   const { passed, failed, seconds } = report.summary;

@@ -29,6 +29,8 @@ export type EngineLauncher = (thirdPartyCookies: BrowserSettings['thirdPartyCook
 
 /** Loaded on demand: a run in Chromium alone never loads puppeteer-core. */
 export const LAUNCHERS: Record<OtherEngine, EngineLauncher> = {
-  firefox: async (thirdPartyCookies) => (await import('../engines/firefox/firefox-browser.ts')).launchFirefox({ thirdPartyCookies }),
-  webkit: async (thirdPartyCookies) => (await import('../engines/webkit/webkit-browser.ts')).launchWebKit({ thirdPartyCookies }),
+  firefox: async (thirdPartyCookies) =>
+    (await import('../engines/firefox/firefox-browser.ts')).launchFirefox({ thirdPartyCookies }),
+  webkit: async (thirdPartyCookies) =>
+    (await import('../engines/webkit/webkit-browser.ts')).launchWebKit({ thirdPartyCookies }),
 };

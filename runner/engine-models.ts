@@ -18,13 +18,18 @@ import { serializedPageOrigin } from '../plan/page-origin.ts';
 export type EnginePrediction = StepPrediction & { console: string | null };
 
 /** `url`: the run's URL (experimentUrl), which the engine's console lines name. */
-export type EngineModel = (experiment: Experiment, origins: OriginMap, run: string, url: string) => Promise<EnginePrediction[]>;
+export type EngineModel = (
+  experiment: Experiment,
+  origins: OriginMap,
+  run: string,
+  url: string,
+) => Promise<EnginePrediction[]>;
 
-async function firefox(experiment: Experiment, origins: OriginMap, run: string, url: string): Promise<EnginePrediction[]> {
+const firefox: EngineModel = async (experiment, origins, run, url) => {
   const steps = await predictFirefox(experiment, origins, run);
   const lines = firefoxConsoleLines(steps, url);
   return steps.map((step, i) => ({ ...step, console: lines[i] ?? null }));
-}
+};
 
 async function webkit(experiment: Experiment, origins: OriginMap, run: string): Promise<EnginePrediction[]> {
   const flow = await predictExperimentAsync(experiment, origins, run, 'en', undefined, WEBKIT_RULES);

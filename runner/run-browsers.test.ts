@@ -21,6 +21,8 @@ import { paced } from '../test/pace/machine-pace.ts';
 import { ENGINE_MODELS } from './engine-models.ts';
 
 const ENGINES = ['firefox', 'webkit'] as const;
+/** The facts where an engine's flow may differ from Chromium's. */
+const FLOW_FIELDS = ['outcome', 'preflight', 'reachedServer', 'status', 'originSeen', 'cookieSent'] as const;
 
 /** README.md's experiment examples (its ```json blocks that are no run report), each written to a file of its own. */
 async function readmeFiles(dir: string): Promise<{ files: string[]; experiments: Experiment[] }> {
@@ -39,12 +41,16 @@ async function readmeFiles(dir: string): Promise<{ files: string[]; experiments:
   return { files, experiments: blocks.flatMap((b) => b.experiments) };
 }
 
-/** The catalog ids (kebab-case, a hyphen at least: not an origin's name) a section of DEVIATIONS.md names in its table's last column. */
+/**
+ * The catalog ids (kebab-case, a hyphen at least: not an origin's name) a section of DEVIATIONS.md names in its
+ * table's last column.
+ */
 function documented(engine: string): Set<string> {
   const text = readFileSync(new URL('../experiments/model/DEVIATIONS.md', import.meta.url), 'utf8');
   const section = text.split(/^## /m).find((part) => part.toLowerCase().startsWith(engine)) ?? '';
   const rows = section.split('\n').filter((line) => line.startsWith('|'));
-  return new Set(rows.flatMap((row) => [...(row.split('|').at(-2) ?? '').matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g)].map((m) => m[1] ?? '')));
+  const ids = (cell: string): string[] => [...cell.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g)].map((m) => m[1] ?? '');
+  return new Set(rows.flatMap((row) => ids(row.split('|').at(-2) ?? '')));
 }
 
 describe('run --browser firefox,webkit: the catalog in each engine', () => {
@@ -52,7 +58,8 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cors-lab-engines-'));
     const readme = await readmeFiles(dir);
     const out = join(dir, 'run.json');
-    const { code, err } = await cli('run', ...catalog.map((e) => e.id), ...readme.files, '--browser', 'firefox,webkit', '--json', out);
+    const ids = catalog.map((e) => e.id);
+    const { code, err } = await cli('run', ...ids, ...readme.files, '--browser', 'firefox,webkit', '--json', out);
     const report = JSON.parse(await readFile(out, 'utf8')) as RunReport;
     const failures = report.results.filter((r) => !r.pass).map((r) => `${r.id}: ${r.mismatches.join('; ')}`);
     expect(failures).toEqual([]);
@@ -64,20 +71,22 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
     expect(report.results.map((r) => r.id)).toEqual(applying.map((e) => e.id));
     for (const [i, result] of report.results.entries()) {
       const experiment = applying[i] as Experiment;
-      expect(Object.keys(result.engines ?? {}), result.id).toEqual(ENGINES.filter((engine) => appliesTo(experiment, engine)));
+      const ran = ENGINES.filter((engine) => appliesTo(experiment, engine));
+      expect(Object.keys(result.engines ?? {}), result.id).toEqual(ran);
     }
     for (const engine of ENGINES) {
       const total = all.filter((e) => appliesTo(e, engine)).length;
       expect(report.summary.engines?.[engine]).toMatchObject({ total, passed: total, failed: 0 });
     }
     // The engines' own words reached the report: Firefox's reasons are MDN's names, WebKit's ids its own.
-    const reasons = (engine: (typeof ENGINES)[number]) => new Set(report.results.map((r) => r.engines?.[engine]?.observed.reason));
+    const reasons = (engine: (typeof ENGINES)[number]) =>
+      new Set(report.results.map((r) => r.engines?.[engine]?.observed.reason));
     expect(reasons('firefox')).toContain('CORSMissingAllowOrigin');
     expect(reasons('webkit')).toContain('WebKitAllowOriginNotAllowed');
   }, paced(900_000));
 
   for (const engine of ENGINES) {
-    it(`DEVIATIONS.md names every catalog experiment where the model for ${engine} differs from Chromium's`, async () => {
+    it(`DEVIATIONS.md names each catalog experiment where the model for ${engine} differs from Chromium's`, async () => {
       const named = documented(engine);
       expect(named.size).toBeGreaterThan(0);
       expect([...named].filter((id) => !catalog.some((e) => e.id === id))).toEqual([]);
@@ -90,7 +99,7 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
           predictExperimentAsync(experiment, DEFAULT_ORIGIN_MAP, 'run'),
         ]);
         const differs = own.some((step, i) =>
-          (['outcome', 'preflight', 'reachedServer', 'status', 'originSeen', 'cookieSent'] as const).some((f) => step[f] !== chromium[i]?.[f]),
+          FLOW_FIELDS.some((f) => step[f] !== chromium[i]?.[f]),
         );
         if (differs && !named.has(experiment.id)) undocumented.push(experiment.id);
       }

@@ -33,16 +33,25 @@ interface EngineRunOf {
   seconds: number;
 }
 
-function summaryOf(results: readonly EngineResult[], seconds: number): EngineSummary {
+function summaryOf({ results: byIndex, seconds }: EngineRunOf): EngineSummary {
+  const results = [...byIndex.values()];
   const passed = results.filter((r) => r.pass).length;
   return { total: results.length, passed, failed: results.length - passed, seconds };
 }
 
-const asEngineResult = ({ predicted, observed, explanation, steps, pass, mismatches, seconds }: ExperimentResult): EngineResult => ({
-  predicted, observed, ...(explanation ? { explanation } : {}), steps, pass, mismatches, seconds,
-});
+const asEngineResult = (result: ExperimentResult): EngineResult => {
+  const { predicted, observed, explanation, steps, pass, mismatches, seconds } = result;
+  return {
+    predicted, observed, ...(explanation ? { explanation } : {}), steps, pass, mismatches, seconds,
+  };
+};
 
-export async function runInBrowsers(engines: readonly EngineName[], experiments: readonly Experiment[], lab: Lab, options: BrowsersRunOptions = {}): Promise<RunReport> {
+export async function runInBrowsers(
+  engines: readonly EngineName[],
+  experiments: readonly Experiment[],
+  lab: Lab,
+  options: BrowsersRunOptions = {},
+): Promise<RunReport> {
   const started = performance.now();
   const origins = originMap(lab.origins);
   const applying = (engine: EngineName): number[] => experiments.flatMap((e, i) => (appliesTo(e, engine) ? [i] : []));
@@ -101,7 +110,7 @@ export async function runInBrowsers(engines: readonly EngineName[], experiments:
     results,
     summary: {
       total: results.length, passed, failed: results.length - passed, seconds,
-      ...(onlyChromium ? {} : { engines: Object.fromEntries(runs.map((r) => [r.engine, summaryOf([...r.results.values()], r.seconds)])) }),
+      ...(onlyChromium ? {} : { engines: Object.fromEntries(runs.map((r) => [r.engine, summaryOf(r)])) }),
     },
     ...(options.skipped?.length ? { skipped: options.skipped } : {}),
   };

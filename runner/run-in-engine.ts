@@ -12,7 +12,9 @@ import { runSteps } from '../engines/run-steps.ts';
 import type { EngineResult, Observation, StepResult } from '../engines/run-result.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import { browserOf, type BrowserSettings, type Expectation, type Experiment, type PageOrigin } from '../experiments/schema.ts';
+import {
+  browserOf, type BrowserSettings, type Expectation, type Experiment, type PageOrigin,
+} from '../experiments/schema.ts';
 import { problemText } from '../experiments/problems/index.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
@@ -81,7 +83,8 @@ function compareMore(predicted: EnginePrediction | undefined, observed: Observat
   );
   // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
   if (line !== observed.console) {
-    out.push(prefix + problemText({ code: 'predicted', field: 'console', want: show(line), got: show(observed.console) }));
+    const problem = { code: 'predicted', field: 'console', want: show(line), got: show(observed.console) } as const;
+    out.push(prefix + problemText(problem));
   }
   return out;
 }
@@ -143,7 +146,14 @@ function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Engin
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runOne(engine: EngineName, experiment: Experiment, slot: Slot, lab: Lab, origins: OriginMap, model: EngineModel | undefined): Promise<EngineResult> {
+async function runOne(
+  engine: EngineName,
+  experiment: Experiment,
+  slot: Slot,
+  lab: Lab,
+  origins: OriginMap,
+  model: EngineModel | undefined,
+): Promise<EngineResult> {
   const started = performance.now();
   const run = lab.newRunId();
   const url = experimentUrl(experiment, origins, run);
@@ -163,10 +173,10 @@ async function runOne(engine: EngineName, experiment: Experiment, slot: Slot, la
   for await (const done of runSteps({ experiment, origins, run, url, predictions: [] }, driver)) {
     const { step, observed, evicted } = done;
     const prediction = predictions[step.index];
-    const deviating = deviatingFields(prediction, chromium[step.index]);
+    const expectation = expectationFor(engine, step.expect, deviatingFields(prediction, chromium[step.index]));
     if (evicted) mismatches.push(`${step.path}journal: ${evicted}`);
     mismatches.push(
-      ...compareExpectation(expectationFor(engine, step.expect, deviating), observed, { page: step.page, origins }, step.path),
+      ...compareExpectation(expectation, observed, { page: step.page, origins }, step.path),
       ...comparePrediction(prediction ?? {}, observed, step.path),
       ...compareMore(prediction, observed, step.path),
     );
@@ -184,17 +194,24 @@ async function runOne(engine: EngineName, experiment: Experiment, slot: Slot, la
 }
 
 /** A run that could not finish (the browser did not start, a page crashed): failed, saying why. */
-export function brokenEngineRun(error: unknown): EngineResult {
+function brokenEngineRun(error: unknown): EngineResult {
   const observed: Observation = {
     outcome: 'blocked', reason: null, failedParameter: null, preflight: false, reachedServer: false, status: null,
     responseType: null, readableHeaders: {}, originSeen: null, requestHeadersSeen: null, cookieSent: false,
     console: null, pageError: String(error), serverSaw: [],
   };
-  return { predicted: {}, observed, steps: [], pass: false, mismatches: [`run: could not finish: ${String(error)}`], seconds: 0 };
+  const mismatches = [`run: could not finish: ${String(error)}`];
+  return { predicted: {}, observed, steps: [], pass: false, mismatches, seconds: 0 };
 }
 
 /** Runs each experiment in `engine` against a running `lab`; results keep the input order. */
-export async function runInEngine(engine: EngineName, experiments: readonly Experiment[], lab: Lab, origins: OriginMap, options: EngineRunOptions): Promise<EngineRun> {
+export async function runInEngine(
+  engine: EngineName,
+  experiments: readonly Experiment[],
+  lab: Lab,
+  origins: OriginMap,
+  options: EngineRunOptions,
+): Promise<EngineRun> {
   const started = performance.now();
   const pools = new Map<BrowserSettings['thirdPartyCookies'], SessionPool>();
   const poolFor = (experiment: Experiment): SessionPool => {

@@ -67,7 +67,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     'run',
     args,
-    { browser: { type: 'string' }, filter: { type: 'string' }, json: { type: 'string' }, reporter: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } },
+    {
+      browser: { type: 'string' }, filter: { type: 'string' }, json: { type: 'string' }, reporter: { type: 'string' },
+      concurrency: { type: 'string' }, help: { type: 'boolean' },
+    },
     true,
   );
   if (values.help) return void io.out(`${RUN_HELP}\n`), 0;
@@ -103,7 +106,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     import('../../runner/engine-launchers.ts'),
   ]);
   if (!experiments.some((e) => asked.engines.some((engine) => appliesTo(e, engine)))) {
-    throw new CliError(`--browser: no experiment chosen applies to ${asked.engines.join(', ')} (their "engines" field)`);
+    const named = asked.engines.join(', ');
+    throw new CliError(`--browser: no experiment chosen applies to ${named} (their "engines" field)`);
   }
   const skipped = asked.engines.flatMap((engine) => {
     const why = missingEngine(engine);
@@ -127,7 +131,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       skipped,
       onResult: (engine, result, done, total) => {
         if (!result.pass) failed++;
-        const progress = engines.length > 1 ? `${progressLine(done, total, failed)} (${engine})` : progressLine(done, total, failed);
+        const line = progressLine(done, total, failed);
+        const progress = engines.length > 1 ? `${line} (${engine})` : line;
         if (io.interactive) io.err(`\r\x1b[K${progress}`);
       },
     });

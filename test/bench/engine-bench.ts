@@ -65,15 +65,16 @@ const FLOORS: Partial<Record<EngineName, (fetches: number) => number>> = {
   chromium: floorMs,
   firefox: (fetches) => {
     const started = performance.now();
-    execFileSync(process.execPath, ['--input-type=module', '-e', FIREFOX_FLOOR, findFirefox(), String(fetches), String(FIREFOX_CONTEXTS)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    const args = [findFirefox(), String(fetches), String(FIREFOX_CONTEXTS)];
+    execFileSync(process.execPath, ['--input-type=module', '-e', FIREFOX_FLOOR, ...args], { cwd: ROOT, stdio: 'inherit' });
     return performance.now() - started;
   },
 };
 
-async function catalogRun(engine: EngineName, experiments: readonly Experiment[]): Promise<{ ms: number; passed: number }> {
+async function catalogRun(
+  engine: EngineName,
+  experiments: readonly Experiment[],
+): Promise<{ ms: number; passed: number }> {
   const started = performance.now();
   const lab = await startLab({ clientDir: null });
   const chromium = engine === 'chromium' ? await launchChromium(lab.origins) : undefined;
@@ -120,12 +121,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     options: { engine: { type: 'string', multiple: true }, limit: { type: 'string' }, rounds: { type: 'string' } },
   });
   const engines = (values.engine ?? [...ENGINES]).map((name) => {
-    if (!(ENGINES as readonly string[]).includes(name)) throw new Error(`--engine: unknown engine ${JSON.stringify(name)}; engines: ${ENGINES.join(', ')}`);
+    if (!(ENGINES as readonly string[]).includes(name)) {
+      throw new Error(`--engine: unknown engine ${JSON.stringify(name)}; engines: ${ENGINES.join(', ')}`);
+    }
     return name as EngineName;
   });
   const whole = (flag: string, text: string | undefined, fallback: number): number => {
     if (text === undefined) return fallback;
-    if (!/^[1-9]\d*$/.test(text)) throw new Error(`${flag}: expected a whole number from 1, got ${JSON.stringify(text)}`);
+    if (!/^[1-9]\d*$/.test(text)) {
+      throw new Error(`${flag}: expected a whole number from 1, got ${JSON.stringify(text)}`);
+    }
     return Number(text);
   };
   const limit = whole('--limit', values.limit, Number.MAX_SAFE_INTEGER);
