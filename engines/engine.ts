@@ -9,8 +9,8 @@
  */
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
-export type EngineName = (typeof ENGINES)[number];
+export { ENGINES, type EngineName } from '../experiments/engine-names.ts';
+import type { EngineName } from '../experiments/engine-names.ts';
 
 /** What the engine said about one step: a reason id in its own vocabulary (null: it said nothing). */
 export interface EngineVerdict {

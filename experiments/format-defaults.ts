@@ -6,7 +6,7 @@
 import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
-import type { EngineName } from '../engines/engine.ts';
+import type { EngineName } from './engine-names.ts';
 
 export const API = ['fetch', 'xhr'] as const;
 export { MODES, CREDENTIALS };

@@ -10,7 +10,7 @@ import { middlewareSchema } from '../plan/middleware/options.ts';
 import { originPatternIssues } from '../plan/middleware/origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
-import { ENGINES } from '../engines/engine.ts';
+import { ENGINES } from './engine-names.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-import { STEP_TIMEOUT_MS } from '../../runner/concurrency.ts';
+import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];

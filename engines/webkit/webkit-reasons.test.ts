@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, readWebKitConsole, webkitSentence,
-} from './webkit-reasons.ts';
+  WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, webkitSentence,
+} from '../../experiments/webkit-sentences.ts';
+import { readWebKitConsole } from './webkit-reasons.ts';
 
 /** Lines as WebKitGTK 2.50.6 prints them (the sentences seen in the catalog run; hosts and ports shortened). */
 const MEASURED: Array<[string, string]> = [
