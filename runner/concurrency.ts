@@ -5,5 +5,5 @@
  */
 export const DEFAULT_CONCURRENCY = 3;
 
-/** How long a step may take before it is reported as "no answer" (every driver's limit, engines/engine.ts). */
-export { STEP_TIMEOUT_MS } from '../engines/engine.ts';
+/** How long a step may take before it is reported as "no answer" (every engine's; the probe reads it here). */
+export { STEP_TIMEOUT_MS } from '../engines/step-limit.ts';

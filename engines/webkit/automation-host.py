@@ -11,8 +11,9 @@ which is where the driver reads WebKit's CORS reason (engines/webkit/webkit-reas
 WebKitWebDriver starts it with `--automation` plus the arguments the driver
 passes in `webkitgtk:browserOptions.args`:
   --third-party-cookies=blocked|allowed   (format `browser.thirdPartyCookies`; default blocked)
-It quits as soon as its last window closes, so `DELETE /session` ends at once.
+It quits as soon as its last window closes, so `DELETE /session` ends at once, and when its driver is gone.
 """
+import os
 import shutil
 import sys
 import tempfile
@@ -95,6 +96,17 @@ def main():
         session.connect('create-web-view', create_web_view)
 
     context.connect('automation-started', automation_started)
+
+    # WebKitWebDriver gone (killed with its process group, or crashed): quit rather than linger on the display.
+    driver = os.getppid()
+
+    def driver_alive():
+        if os.getppid() != driver:
+            Gtk.main_quit()
+            return False
+        return True
+
+    GLib.timeout_add_seconds(1, driver_alive)
     try:
         Gtk.main()
     finally:

@@ -2,7 +2,7 @@
  * The WebKit driver in real WebKitGTK: each step gets its own reason (attributed by order, one step at a time),
  * cookies are cleared for every site, and closing leaves no process behind.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
@@ -52,6 +52,7 @@ describe('the WebKit driver', () => {
   }, paced(60_000));
 
   afterAll(async () => {
+    await browser?.close();
     await lab?.close();
   }, paced(30_000));
 
@@ -120,9 +121,28 @@ describe('the WebKit driver', () => {
     await browser.newSession();
     expect([...webkitProcesses()].filter((pid) => !before.has(pid)).length).toBeGreaterThan(0);
     await browser.close();
-    const left = [...webkitProcesses()].filter((pid) => !before.has(pid));
-    const commandOf = (pid: string) => execFileSync('ps', ['-o', 'args=', '-p', pid], { encoding: 'utf8' }).trim();
-    expect(left.map(commandOf)).toEqual([]);
+    // The display and the driver are reaped before close() resolves; WebKit's helpers die of their SIGKILL a moment
+    // later (the kernel's, not ours, to finish).
+    const left = () => [...webkitProcesses()].filter((pid) => !before.has(pid));
+    await expect.poll(left, { timeout: paced(10_000) }).toEqual([]);
+  }, paced(60_000));
+
+  it('leaves nothing behind when the program using it dies without closing it', async () => {
+    const script = [
+      `import { launchWebKit } from ${JSON.stringify(new URL('./webkit-browser.ts', import.meta.url).pathname)};`,
+      'const browser = await launchWebKit();',
+      'await browser.newSession();',
+      "console.log('started');",
+      "throw new Error('the program fails');",
+    ].join('\n');
+    const output = await new Promise<string>((resolve) => {
+      const args = ['--import', 'tsx', '--input-type=module', '-e', script];
+      execFile(process.execPath, args, (_error, stdout) => resolve(stdout));
+    });
+    expect(output).toContain('started');
+    // Xvfb and the driver die with the program; the host sees its driver gone (it checks every second) and quits.
+    await expect.poll(() => [...webkitProcesses()].filter((pid) => !before.has(pid)), { timeout: paced(20_000) })
+      .toEqual([]);
   }, paced(60_000));
 
   it('says what to install when WebKitWebDriver is missing', () => {

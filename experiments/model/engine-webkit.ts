@@ -1,13 +1,13 @@
 /**
  * The model for WebKit. WebKit runs the Fetch standard's CORS check
  * (https://fetch.spec.whatwg.org/#cors-check) as Chromium does, so the model's prediction holds for
- * it but for the words (experiments/webkit-reasons.ts: coarser sentences, one for a missing,
+ * it but for the words (experiments/webkit-sentences.ts: coarser sentences, one for a missing,
  * mismatched or invalid Access-Control-Allow-Origin) and the measured differences in
  * WEBKIT_DEVIATIONS, each listed with the experiment that shows it in DEVIATIONS.md ("WebKit").
  * Measured in WebKitGTK 2.50.6 through engines/webkit/webkit-browser.ts.
  */
 import { resolveRequest, type Experiment } from '../schema.ts';
-import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-reasons.ts';
+import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-sentences.ts';
 import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';

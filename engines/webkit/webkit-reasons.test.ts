@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, readWebKitConsole, webkitSentence,
-} from './webkit-reasons.ts';
+  WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, webkitSentence,
+} from '../../experiments/webkit-sentences.ts';
+import { readWebKitConsole } from './webkit-reasons.ts';
 
 /** Lines as WebKitGTK 2.50.6 prints them (the sentences seen in the catalog run; hosts and ports shortened). */
 const MEASURED: Array<[string, string]> = [
@@ -69,7 +70,7 @@ describe('WebKit console lines', () => {
 
 describe('the README', () => {
   it('lists every WebKit sentence under its id, and no other', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const section = readme.split(/^## /m).find((part) => part.startsWith('WebKit: its sentences')) ?? '';
     const rows = [...section.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map((row) => [row[1], row[2]]);
     expect(Object.fromEntries(rows)).toEqual(WEBKIT_SENTENCES);

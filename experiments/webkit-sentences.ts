@@ -1,12 +1,12 @@
 /**
- * WebKit's CORS reasons. WebKit prints sentences, not names: this project gives each sentence a
- * stable id. The sentences are WebKit's own (WebKitGTK 2.50, the same code as Safari's WebCore):
+ * WebKit's CORS sentences under the stable ids this project gives them (format 1.2: WebKit prints sentences, not
+ * names). Beside Chromium's names (reasons.ts), below the model that writes them (model/engine-webkit.ts) and the
+ * driver that reads them (engines/webkit/webkit-reasons.ts). The sentences are WebKit's own (WebKitGTK 2.50, the
+ * same WebCore code as Safari's):
  * https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginAccessControl.cpp
  * (passesAccessControlCheck, validatePreflightResponse, validateCrossOriginRedirectionURL),
  * https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp
- * and NetworkLoadChecker.cpp (redirects). WebKit writes them to the console as
- * `CONSOLE SECURITY ERROR <sentence>`; a sentence names no URL, so the driver attributes it to the
- * one step that ran (webkit-browser.ts).
+ * and NetworkLoadChecker.cpp (redirects).
  */
 
 /** Each id with the sentence WebKit prints (the README's table is held to this list by a test). */
@@ -34,34 +34,8 @@ export function isWebKitReason(value: string): value is WebKitReason {
   return Object.hasOwn(WEBKIT_SENTENCES, value);
 }
 
-/** `{placeholder}` → a lazy match; everything else literal; the whole sentence must match. */
-function sentencePattern(sentence: string): RegExp {
-  const parts = sentence.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('(.+?)')}$`);
-}
-
-const PATTERNS = WEBKIT_REASONS.map((reason) => ({ reason, pattern: sentencePattern(WEBKIT_SENTENCES[reason]) }));
-
 /** WebKit's prefix for a security message written to the console (enable-write-console-messages-to-stdout). */
 export const SECURITY_LINE = 'CONSOLE SECURITY ERROR ';
-
-export interface WebKitConsoleReason {
-  reason: WebKitReason;
-  /** The line as WebKit printed it. */
-  line: string;
-}
-
-/**
- * Reads one console line WebKit printed: a known CORS sentence after `CONSOLE SECURITY ERROR `, or null.
- * Only the security source counts: a page's own console calls are printed as `CONSOLE JS` or
- * `CONSOLE CONSOLE-API` lines, so page script cannot pass its text off as WebKit's verdict in one line.
- */
-export function readWebKitConsole(line: string): WebKitConsoleReason | null {
-  if (!line.startsWith(SECURITY_LINE)) return null;
-  const sentence = line.slice(SECURITY_LINE.length).trimEnd();
-  const found = PATTERNS.find(({ pattern }) => pattern.test(sentence));
-  return found ? { reason: found.reason, line: line.trimEnd() } : null;
-}
 
 /** The sentence for a reason with its placeholders filled (the model writes WebKit's line with it). */
 export function webkitSentence(reason: WebKitReason, values: Readonly<Record<string, string | number>> = {}): string {
