@@ -1,5 +1,5 @@
 /**
- * Every catalog experiment that applies to WebKit, run in real WebKitGTK through the driver
+ * Every catalog experiment (and README example) that applies to WebKit, run in real WebKitGTK through the driver
  * (webkit-browser.ts), step by step, against the model for WebKit (experiments/model/engine-webkit.ts):
  * outcome, WebKit's reason, its console line verbatim and what the servers received must be what the
  * model predicts; the experiment's own `expect` (all but Chromium's reason) must hold too. A thin
@@ -14,6 +14,7 @@ import {
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { WEBKIT_RULES, webkitPredictions } from '../../experiments/model/engine-webkit.ts';
 import { compareExpectation } from '../../runner/compare.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
 import { runnerUrl, serializedPageOrigin } from '../../plan/page-origin.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
@@ -24,6 +25,19 @@ import { experimentSteps } from '../steps.ts';
 import { launchWebKit } from './webkit-browser.ts';
 
 const experiments = catalog.filter((e) => appliesTo(e, 'webkit'));
+
+/** README.md's experiment examples (its ```json blocks that are no run report), named by their line. */
+function readmeExperiments(): Array<{ title: string; experiment: Experiment }> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  return [...readme.matchAll(/^```json\n([\s\S]*?)^```$/gm)].flatMap((block) => {
+    const source = `README.md:${readme.slice(0, block.index).split('\n').length}`;
+    const value: unknown = JSON.parse(block[1] ?? '');
+    if (typeof value === 'object' && value !== null && 'results' in value) return [];
+    return validateExperiments(value, source)
+      .filter((experiment) => appliesTo(experiment, 'webkit'))
+      .map((experiment) => ({ title: `${source} ${experiment.id}`, experiment }));
+  });
+}
 
 interface Slot {
   session: EngineSession;
@@ -163,7 +177,7 @@ describe('the catalog in WebKit', () => {
   afterAll(async () => {
     // The catalog time in WebKit, for the README (a figure, never a verdict).
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`webkit catalog: ${experiments.length} experiments in ${seconds} s`);
+    console.log(`webkit catalog: ${experiments.length} experiments and the README's in ${seconds} s`);
     await Promise.all([...pools.values()].map(async (pool) => (await pool.browser).close()));
     await lab?.close();
   }, paced(60_000));
@@ -181,8 +195,9 @@ describe('the catalog in WebKit', () => {
     expect([...documented].filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  for (const experiment of experiments) {
-    it.concurrent(experiment.id, async () => {
+  const cases = [...experiments.map((experiment) => ({ title: experiment.id, experiment })), ...readmeExperiments()];
+  for (const { title, experiment } of cases) {
+    it.concurrent(title, async () => {
       const pool = poolFor(experiment);
       const slot = await pool.take();
       try {
