@@ -3,6 +3,7 @@
  * cookies are cleared for every site, and closing leaves no process behind.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
@@ -13,6 +14,7 @@ import { paced } from '../../test/pace/machine-pace.ts';
 import type { StepRequest } from '../../runner-page/step.ts';
 import type { EngineBrowser } from '../engine.ts';
 import { experimentSteps, stepRequest } from '../steps.ts';
+import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { WEBKIT_DRIVER_PATH_ENV, findWebKit, launchWebKit } from './webkit-browser.ts';
 
 let lab: Lab;
@@ -91,6 +93,30 @@ describe('the WebKit driver', () => {
       await session.close();
     }
   }, paced(60_000));
+
+  it('reports a step that gets no answer within the step limit as the page\'s "no answer", and goes on', async () => {
+    // A loopback server that accepts and never answers.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const session = await browser.newSession();
+    try {
+      const tab = await session.openTab(runnerUrl('app', origins));
+      const hanging = stepOf({ id: 'silent', request: { target: 'api' } });
+      const request = { ...hanging.request, url: `http://127.0.0.1:${port}/`, mode: 'no-cors' as const };
+      const step = await tab.run(request, hanging.run);
+      expect(step.seen).toMatchObject({ outcome: 'blocked', error: `no answer within ${STEP_TIMEOUT_MS / 1000} s` });
+      expect(step.verdict).toEqual({ reason: null, console: null });
+      const next = stepOf({ id: 'after', request: { target: 'api' } });
+      expect((await tab.run(next.request, next.run)).verdict.reason).toBe('WebKitAllowOriginNotAllowed');
+    } finally {
+      await session.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, paced(90_000));
 
   it('clears the cookies of every site, not only the current page\'s', async () => {
     const session = await browser.newSession();

@@ -151,7 +151,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-class WebDriverError extends Error {}
+/** A WebDriver error answer; `code` is the standard's error code, e.g. "script timeout". */
+class WebDriverError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
 
 /** One classic WebDriver endpoint on loopback. */
 class WebDriverClient {
@@ -170,8 +175,10 @@ class WebDriverClient {
     const parsed: unknown = text ? JSON.parse(text) : {};
     const value = typeof parsed === 'object' && parsed !== null && 'value' in parsed ? parsed.value : null;
     if (!response.ok) {
-      const message = typeof value === 'object' && value !== null && 'message' in value ? String(value.message) : text;
-      throw new WebDriverError(`WebKitWebDriver ${method} ${path}: ${response.status} ${message}`);
+      const fields: Record<string, unknown> = typeof value === 'object' && value !== null ? { ...value } : {};
+      const field = (name: string): string => (fields[name] === undefined ? '' : String(fields[name]));
+      const message = field('message') || text;
+      throw new WebDriverError(`WebKitWebDriver ${method} ${path}: ${response.status} ${message}`, field('error'));
     }
     return value as T;
   }
@@ -266,19 +273,20 @@ class WebKitSessionImpl implements EngineSession {
     const start = `${this.#mark}${step}:start`;
     const end = `${this.#mark}${step}:end`;
     let seen: PageSeen;
-    let settled: number;
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
         'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] },
         STEP_TIMEOUT_MS + COMMAND_LIMIT_MS,
       );
-      seen = 'failed' in answer ? notAnswered(answer.failed) : answer;
-      settled = performance.now();
+      if ('failed' in answer) throw new Error(`WebKit: the runner page failed the step: ${answer.failed}`);
+      seen = answer;
     } catch (error) {
-      seen = notAnswered(error instanceof WebDriverError && /timeout/i.test(error.message)
-        ? `no answer within ${STEP_TIMEOUT_MS / 1000} s` : String(error));
-      settled = performance.now();
+      // The step limit (WebDriver's script timeout) is the page's "no answer"; any other failure is the driver's.
+      const timedOut = error instanceof WebDriverError && error.code === 'script timeout';
+      if (!timedOut) throw error;
+      seen = notAnswered(`no answer within ${STEP_TIMEOUT_MS / 1000} s`);
     }
+    const settled = performance.now();
     // The end marker goes through the same console after every line the step made.
     const log = { script: 'console.log(arguments[0])', args: [end] };
     await this.client.command('POST', `${this.path}/execute/sync`, log);
@@ -327,10 +335,10 @@ async function startSession(
     env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const console = new ConsoleLines();
+  const printed = new ConsoleLines();
   // The host's web process inherits the driver's stderr: WebKit's console lines arrive here.
   for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on('line', (line) => console.add(line));
+    if (stream) createInterface({ input: stream }).on('line', (line) => printed.add(line));
   }
   const client = new WebDriverClient(`http://127.0.0.1:${port}`);
   let path = '';
@@ -351,7 +359,7 @@ async function startSession(
     });
     path = `/session/${created.sessionId}`;
     const control = await client.command<string>('GET', `${path}/window`);
-    return new WebKitSessionImpl(client, path, control, console, stop);
+    return new WebKitSessionImpl(client, path, control, printed, stop);
   } catch (error) {
     await stop();
     throw error;
