@@ -7,6 +7,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { count } from './plural.ts';
+import { perEngineResults } from './report-engines.ts';
 import { printableText } from '../experiments/terminal-text.ts';
 
 /** Where an experiment was written (absent for the built-in catalog). */
@@ -32,7 +33,8 @@ export function annotationPath(file: string, cwd = process.cwd()): string {
 }
 
 function annotation(result: ExperimentResult, sources: ExperimentSources): string {
-  const source = sources.get(result.id);
+  // `id [engine]` in a run in several engines (ids are kebab-case: never ' ['): the experiment's id finds its file.
+  const source = sources.get(result.id.replace(/ \[[a-z]+\]$/, ''));
   const properties = [...(source ? [`file=${escapeProperty(annotationPath(source.file))}`, `line=${source.line}`] : []), `title=${escapeProperty(`cors-lab ${result.id}: ${result.title}`)}`];
   const fix = result.explanation?.fix;
   const message = [...result.mismatches, ...(result.observed.console ? [`console: ${result.observed.console}`] : []), ...(fix ? [`fix: ${fix}`] : [])].join('\n');
@@ -40,7 +42,8 @@ function annotation(result: ExperimentResult, sources: ExperimentSources): strin
 }
 
 export function reportGithub(report: RunReport, sources: ExperimentSources): string {
-  const lines = report.results.filter((r) => !r.pass).map((r) => annotation(r, sources));
+  // Several engines: an annotation per engine an experiment failed in, its title naming the engine.
+  const lines = perEngineResults(report).filter((r) => !r.pass).map((r) => annotation(r, sources));
   const { passed, failed, seconds } = report.summary;
   lines.push(`cors-lab: ${count(report.results.length, 'experiment')} in ${seconds} s, ${passed} passed, ${failed} failed`);
   return printableText(`${lines.join('\n')}\n`);

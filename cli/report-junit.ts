@@ -3,9 +3,11 @@
  * GitLab, Azure, the GitHub test-report actions): one `testsuite` per group,
  * one `testcase` per experiment with the group as `classname`, and a
  * `failure` carrying the mismatches. Schema followed: the Ant/Surefire form
- * most readers accept, https://github.com/testmoapp/junitxml.
+ * most readers accept, https://github.com/testmoapp/junitxml. A run in several
+ * engines has a test case per experiment and engine, named `id [engine]`.
  */
 import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
+import { perEngineResults } from './report-engines.ts';
 import { printableText, unicodeEscape } from '../experiments/terminal-text.ts';
 
 /**
@@ -50,7 +52,9 @@ function testcase(result: ExperimentResult): string {
 
 export function reportJunit(report: RunReport): string {
   const groups = new Map<string, ExperimentResult[]>();
-  for (const result of report.results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
+  // Several engines: a test case per experiment and engine, `id [engine]`.
+  const results = perEngineResults(report);
+  for (const result of results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
   const suites = [...groups].map(([group, results]) => {
     const failures = results.filter((r) => !r.pass).length;
     const time = results.reduce((sum, r) => sum + r.seconds, 0);
@@ -60,7 +64,8 @@ export function reportJunit(report: RunReport): string {
       '  </testsuite>',
     ].join('\n');
   });
-  const { total, failed } = report.summary;
+  const total = results.length;
+  const failed = results.filter((r) => !r.pass).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cors-lab" tests="${total}" failures="${failed}" errors="0" time="${seconds(report.summary.seconds)}">`,

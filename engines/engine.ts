@@ -12,9 +12,6 @@ import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 export { ENGINES, type EngineName } from '../experiments/engine-names.ts';
 import type { EngineName } from '../experiments/engine-names.ts';
 
-/** How long a step may take before it is reported as "no answer", in every engine. */
-export const STEP_TIMEOUT_MS = 15_000;
-
 /** What the engine said about one step: a reason id in its own vocabulary (null: it said nothing). */
 export interface EngineVerdict {
   reason: string | null;

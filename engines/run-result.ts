@@ -4,6 +4,7 @@ import type { LabOrigin } from '../plan/origins.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
+import type { EngineName } from './engine.ts';
 
 /** The model's prediction of one step (empty when a run skips the model). */
 export type Prediction = Partial<StepPrediction>;
@@ -26,10 +27,8 @@ export interface StepResult {
   explanation?: Explanation;
 }
 
-export interface ExperimentResult {
-  id: string;
-  title: string;
-  group: string;
+/** What one engine made of an experiment (format 1.2 `engines.<engine>`). */
+export interface EngineResult {
   predicted: Prediction;
   observed: Observation;
   explanation?: Explanation;
@@ -39,9 +38,54 @@ export interface ExperimentResult {
   seconds: number;
 }
 
+export interface ExperimentResult {
+  id: string;
+  title: string;
+  group: string;
+  predicted: Prediction;
+  observed: Observation;
+  explanation?: Explanation;
+  steps: StepResult[];
+  /** Passed in every engine that ran it. */
+  pass: boolean;
+  /** The first engine's, then each other engine's with its name before it (`firefox: ...`). */
+  mismatches: string[];
+  seconds: number;
+  /**
+   * Format 1.2, a run in engines other than Chromium alone: each engine that ran the experiment
+   * (`experiment.engines`); the top-level `predicted`/`observed`/`steps` are the first one's.
+   */
+  engines?: Partial<Record<EngineName, EngineResult>>;
+}
+
+export interface EngineSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  seconds: number;
+}
+
+/** An engine the run was asked for and could not run: named, with what to install. */
+export interface SkippedEngine {
+  engine: EngineName;
+  why: string;
+}
+
 export interface RunReport {
+  /** The first engine's version, e.g. "chromium 156.0..." */
   browser: string;
+  /** Format 1.2, a run in engines other than Chromium alone: every engine that ran, in the run's order. */
+  browsers?: string[];
   origins: LabOrigin[];
   results: ExperimentResult[];
-  summary: { total: number; passed: number; failed: number; seconds: number };
+  summary: {
+    total: number;
+    passed: number;
+    failed: number;
+    seconds: number;
+    /** Format 1.2: the counts per engine that ran. */
+    engines?: Partial<Record<EngineName, EngineSummary>>;
+  };
+  /** Engines asked for but not installed (`--browser all`). */
+  skipped?: SkippedEngine[];
 }

@@ -5,5 +5,5 @@
  */
 export const DEFAULT_CONCURRENCY = 3;
 
-/** Here too, so the probe reads it without the runner. */
-export { STEP_TIMEOUT_MS } from '../engines/engine.ts';
+/** How long a step may take before it is reported as "no answer" (every engine's; the probe reads it here). */
+export { STEP_TIMEOUT_MS } from '../engines/step-limit.ts';

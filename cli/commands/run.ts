@@ -1,8 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
+import { appliesTo } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { DEFAULT_CONCURRENCY } from '../../runner/concurrency.ts';
+import { BROWSER_CHOICES, browserEngines } from '../browser-option.ts';
 import { CliError } from '../cli-error.ts';
 import { closest } from '../did-you-mean.ts';
 import type { Io } from '../io.ts';
@@ -10,17 +12,22 @@ import { parse, wholeNumber } from '../options.ts';
 import { progressLine } from '../report-table.ts';
 import { REPORTERS, reporterNamed } from '../reporters.ts';
 
-export const RUN_HELP = `cors-lab run [FILES|DIRS|IDS...] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
-  Runs experiments in headless Chromium (the whole catalog when no files are
+export const RUN_HELP = `cors-lab run [FILES|DIRS|IDS...] [--browser B] [--filter TEXT] [--json OUT] [--reporter R] [--concurrency N]
+  Runs experiments in headless browsers (the whole catalog when no files are
   given) on origins of its own, on free ports. An argument that is no file or
   folder but a catalog id (cors-lab list) runs that experiment. Exit 0 when
   all pass, 1 when any fails, 2 for bad input, 130 on Ctrl+C (SIGINT), 143 on SIGTERM.
+  --browser B       ${BROWSER_CHOICES}, or a comma list (default chromium): each
+                    experiment runs in each engine it applies to; an engine
+                    that is not installed is skipped and named with what to
+                    install (exit 2 when none of those named is installed)
   --filter TEXT     only experiments whose id, title or group contains TEXT
   --json OUT        write the result (the contract's format) to OUT
   --reporter R      what stdout gets: ${Object.keys(REPORTERS).join(' | ')} (default table;
                     json is the --json format, junit is JUnit XML, github is
                     GitHub Actions annotations on the experiment's file and line)
-  --concurrency N   experiments at once (default ${DEFAULT_CONCURRENCY})`;
+  --concurrency N   experiments at once in Chromium (default ${DEFAULT_CONCURRENCY}; Firefox and
+                    WebKit run as many as their drivers' sessions)`;
 
 /** Whether nothing is at `path` (any other problem, such as a permission, is the loader's to name). */
 async function absent(path: string): Promise<boolean> {
@@ -60,11 +67,15 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     'run',
     args,
-    { filter: { type: 'string' }, json: { type: 'string' }, reporter: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } },
+    {
+      browser: { type: 'string' }, filter: { type: 'string' }, json: { type: 'string' }, reporter: { type: 'string' },
+      concurrency: { type: 'string' }, help: { type: 'boolean' },
+    },
     true,
   );
   if (values.help) return void io.out(`${RUN_HELP}\n`), 0;
   const reporter = reporterNamed('--reporter', values.reporter);
+  const asked = browserEngines(values.browser);
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : wholeNumber('--concurrency', values.concurrency, 1, 64);
   if (values.json === '') throw new CliError('--json: needs a file name');
   // Loaded after --help: the catalog, the loader (the schema) and the servers are not needed to print it.
@@ -88,24 +99,41 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       throw new CliError(`--json: cannot write ${values.json}: ${error.code ?? error.message}`);
     });
   }
-  // Loaded once the input is checked: bad input never loads the browser driver (playwright-core) either.
-  const [{ launchChromium }, { runExperiments }] = await Promise.all([
+  // Loaded once the input is checked: bad input never loads the browser drivers (playwright-core) either.
+  const [{ launchChromium }, { runInBrowsers }, { missingEngine }] = await Promise.all([
     import('../../runner/launch.ts'),
-    import('../../runner/run-experiments.ts'),
+    import('../../runner/run-browsers.ts'),
+    import('../../runner/engine-launchers.ts'),
   ]);
+  if (!experiments.some((e) => asked.engines.some((engine) => appliesTo(e, engine)))) {
+    const named = asked.engines.join(', ');
+    throw new CliError(`--browser: no experiment chosen applies to ${named} (their "engines" field)`);
+  }
+  const skipped = asked.engines.flatMap((engine) => {
+    const why = missingEngine(engine);
+    return why === null ? [] : [{ engine, why }];
+  });
+  const engines = asked.engines.filter((engine) => !skipped.some((s) => s.engine === engine));
+  const skipText = skipped.map((s) => `${s.engine} skipped: ${s.why}`).join('\n');
+  if (engines.length === 0) throw new CliError(`--browser: ${skipText}`);
+  // stderr: stdout may be a machine-read format. Said before the run, so a long run does not hide it.
+  if (skipText) io.err(`${skipText}\n`);
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   try {
     // The lab first: the browser must know the public origin's port (Local Network Access).
     lab = await startLab({ clientDir: null });
-    browser = await launchChromium(lab.origins);
+    if (engines.includes('chromium')) browser = await launchChromium(lab.origins);
     let failed = 0;
-    const report = await runExperiments(experiments, lab, browser, {
+    const report = await runInBrowsers(engines, experiments, lab, {
+      ...(browser ? { chromium: browser } : {}),
       concurrency,
-      browserKnowsPublic: true,
-      onResult: (result, done, total) => {
+      skipped,
+      onResult: (engine, result, done, total) => {
         if (!result.pass) failed++;
-        if (io.interactive) io.err(`\r${progressLine(done, total, failed)}`);
+        const line = progressLine(done, total, failed);
+        const progress = engines.length > 1 ? `${line} (${engine})` : line;
+        if (io.interactive) io.err(`\r\x1b[K${progress}`);
       },
     });
     if (io.interactive) io.err('\r\x1b[K');

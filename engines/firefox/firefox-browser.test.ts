@@ -5,14 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import { experimentSteps, stepRequest as stepOf } from '../steps.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { runnerUrl } from '../../plan/page-origin.ts';
-import type { StepRequest } from '../../runner-page/step.ts';
-import { resolveRequest, type Experiment, type RequestOverrides } from '../../experiments/schema.ts';
-
-/** The experiment's first step, its request changed by `overrides` (a `then` step's). */
-const stepRequest = (experiment: Experiment, url: string, overrides?: RequestOverrides): StepRequest =>
-  stepOf({ ...experimentSteps(experiment)[0]!, request: resolveRequest(experiment.request, overrides) }, url);
+import { experimentSteps, stepRequest } from '../steps.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { paced } from '../../test/pace/machine-pace.ts';
@@ -58,7 +53,7 @@ describe('launchFirefox', () => {
       for (let i = 0; i < 8; i++) {
         for (const experiment of [blocked, allowed, mismatch]) {
           const run = lab.newRunId();
-          const request = stepRequest(experiment, experimentUrl(experiment, origins, run));
+          const request = stepRequest(experimentSteps(experiment)[0]!, experimentUrl(experiment, origins, run));
           const { seen: page, verdict } = await tab.run(request, `/__cl/${run}/`);
           seen.push(`${page.outcome} ${verdict.reason}`);
           if (verdict.console !== null) expect(verdict.console).toContain(run);
@@ -67,7 +62,7 @@ describe('launchFirefox', () => {
       const round = ['blocked CORSMissingAllowOrigin', 'allowed null', 'blocked CORSAllowOriginNotMatchingOrigin'];
       expect(seen).toEqual(Array.from({ length: 8 }, () => round).flat());
       const url = experimentUrl(blocked, origins, lab.newRunId());
-      await expect(tab.run(stepRequest(blocked, url), '')).rejects.toThrow('marker is empty');
+      await expect(tab.run(stepRequest(experimentSteps(blocked)[0]!, url), '')).rejects.toThrow('marker is empty');
     } finally {
       await session.close();
     }
@@ -76,19 +71,19 @@ describe('launchFirefox', () => {
   it('clears a session\'s cookies, and sessions do not share them', async () => {
     // api answers with a same-site cookie; the then step sends it back when the jar holds it.
     const experiment = byId('cookies-same-site-lax-3pc-blocked');
-    const again = experiment.then?.[0]?.request;
+    const [first, again] = experimentSteps(experiment);
     const [one, two] = [await firefox.newSession(), await firefox.newSession()];
     try {
       const run = lab.newRunId();
       const url = experimentUrl(experiment, origins, run);
-      const cookieOf = async (session: typeof one, overrides: typeof again): Promise<string | null> => {
+      const cookieOf = async (session: typeof one, step: typeof again): Promise<string | null> => {
         const tab = await session.openTab(runnerUrl('app', origins));
         const since = lab.journal.read(run).entries.length;
-        await tab.run(stepRequest(experiment, url, overrides), `/__cl/${run}/`);
+        await tab.run(stepRequest(step!, url), `/__cl/${run}/`);
         await tab.close();
         return lab.journal.read(run, since).entries.at(-1)?.cookie ?? null;
       };
-      expect(await cookieOf(one, undefined)).toBeNull();
+      expect(await cookieOf(one, first)).toBeNull();
       expect(await cookieOf(one, again)).toMatch(/^cl-same-site-lax=1/);
       expect(await cookieOf(two, again)).toBeNull();
       await one.clearCookies();

@@ -4,16 +4,17 @@
  * A session is a browser context (its own cookie jar, HTTP cache and CORS preflight cache); a tab
  * loads the lab's runner page and runs a step through its `window.corsLab.runStep`, as the
  * Chromium runner does. Firefox tells the reason only in a console line naming the URL
- * (reasons-firefox.ts), which may arrive after the page's promise settles: after each step the
+ * (firefox-reasons.ts), which may arrive after the page's promise settles: after each step the
  * page logs a marker of its own, and the reason is whatever line for the step came before it (the
  * console keeps the order the page logged in), so no wall-clock wait decides the verdict.
  */
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import { STEP_TIMEOUT_MS, type EngineBrowser, type EngineSession, type EngineStep, type EngineTab } from '../engine.ts';
+import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
+import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
-import { readFirefoxConsole } from '../../experiments/reasons-firefox.ts';
+import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -63,7 +64,7 @@ class FirefoxTab implements EngineTab {
   constructor(readonly url: string, private readonly page: Page) {
     // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript"). The page's own
     // console calls arrive as "console" entries and a page's thrown text gets "uncaught exception: " before it,
-    // so no script can forge a reason (reasons-firefox.ts reads only lines that start as Firefox's do).
+    // so no script can forge a reason (firefox-reasons.ts reads only lines that start as Firefox's do).
     page.on('pageerror', (error) => this.#lines.push(error instanceof Error ? error.message : String(error)));
     page.on('console', (message) => {
       const text = message.text();

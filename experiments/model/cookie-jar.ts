@@ -19,7 +19,7 @@
 import type { BrowserSettings } from '../schema.ts';
 import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
-type JarRules = Pick<EngineRules, 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked'>;
+type JarRules = Pick<EngineRules, 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure'>;
 
 type SameSite = 'none' | 'lax' | 'strict' | 'unset';
 
@@ -137,7 +137,10 @@ export class CookieJar {
         }
       }
       if (!prefixAllows(cookie, secure, domain !== null)) continue;
-      if ((cookie.sameSite === 'none' || partitioned) && !secure) continue;
+      const noneNeedsSecure = cookie.sameSite === 'none' && this.rules.sameSiteNoneNeedsSecure !== false;
+      if ((noneNeedsSecure || partitioned) && !secure) continue;
+      // WebKitGTK (libsoup) keeps a Secure cookie for https only, loopback or not (engine-rules.ts).
+      if (secure && url.protocol === 'http:' && this.rules.secureCookiesOnLoopbackHttp === false) continue;
       if (partitioned) cookie.partition = pageSite;
       // A cross-site context may set only SameSite=None cookies, and unpartitioned ones only with third-party
       // cookies allowed (Firefox, blocking them, refuses partitioned ones too).

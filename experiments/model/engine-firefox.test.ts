@@ -1,12 +1,12 @@
 /**
  * The model for Firefox without a browser: each measured difference (DEVIATIONS.md, "Firefox") on the
- * catalog experiment that shows it. engines/firefox/firefox-catalog.test.ts holds the same predictions
+ * catalog experiment that shows it. runner/run-browsers.test.ts (`run --browser firefox`) holds the same predictions
  * to real Firefox.
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
-import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../reasons-firefox.ts';
+import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../firefox-reasons.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';

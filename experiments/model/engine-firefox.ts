@@ -1,7 +1,7 @@
 /**
  * The model for Firefox. Firefox runs the same Fetch standard checks as Chromium, so the model's
  * prediction holds for it but for: the flow differences in FIREFOX_RULES (predict the experiment
- * with them), and the words: Firefox's reasons are MDN's names (experiments/reasons-firefox.ts),
+ * with them), and the words: Firefox's reasons are MDN's names (experiments/firefox-reasons.ts),
  * fewer than Chromium's, and it says nothing where Chromium names a `net::` error or a blocked
  * reason of its own. Each difference is measured in Firefox 153 ESR and listed, with the
  * experiment that shows it, in DEVIATIONS.md ("Firefox").
@@ -9,7 +9,7 @@
 import { resolveRequest } from '../format-defaults.ts';
 import type { Experiment } from '../schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
-import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../reasons-firefox.ts';
+import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../firefox-reasons.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
@@ -92,7 +92,7 @@ function firefoxReason(step: StepPrediction, corsMode: boolean): FirefoxReason |
   return OTHER_FAILURES[reason] ?? null;
 }
 
-/** The value Firefox's words name (`%` in reasons-firefox.ts), from the model's step in Chromium's terms. */
+/** The value Firefox's words name (`%` in firefox-reasons.ts), from the model's step in Chromium's terms. */
 function firefoxValue(step: StepPrediction, reason: FirefoxReason | null): string | null {
   const failed = failedCheck(step.checks);
   switch (reason) {

@@ -38,6 +38,18 @@ export interface EngineRules {
   unsetSameSite: 'lax' | 'none';
   /** With third-party cookies blocked, a cross-site `Partitioned` cookie still works (Chromium) or is refused too. */
   partitionedWhenThirdPartyBlocked: boolean;
+  /**
+   * The HTTP cache is keyed by the page's top-level site as well as the URL (Chromium; absent: true).
+   * WebKitGTK 2.50 keys it by URL only: a page of another site gets a copy another site's request stored.
+   */
+  httpCacheKeyedByTopSite?: boolean;
+  /**
+   * A `Secure` cookie set over http://localhost or http://127.0.0.1 (secure contexts) is kept and sent there
+   * (Chromium; absent: true). WebKitGTK's cookie store (libsoup) sends a Secure cookie only over https.
+   */
+  secureCookiesOnLoopbackHttp?: boolean;
+  /** `SameSite=None` without `Secure` is refused (Chromium; absent: true). WebKitGTK accepts it. */
+  sameSiteNoneNeedsSecure?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -57,6 +57,14 @@ interface Context {
   rules: EngineRules;
 }
 
+/**
+ * The HTTP cache partition of the page: its top-level site (Chromium), or one shared by every site where the
+ * engine keys the cache by URL only (engine-rules.ts). An opaque page (null) caches nothing either way.
+ */
+function cachePartition(context: Context): string | null {
+  return context.pageSite === null || context.rules.httpCacheKeyedByTopSite !== false ? context.pageSite : '';
+}
+
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
 const REQUEST_BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 
@@ -230,7 +238,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     const originHeader = originHeaderFor(tainting, method, requestOrigin);
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
-    const cached = state.httpCache.lookup(context.pageSite, current.href, method, varyInputs, state.now);
+    const cached = state.httpCache.lookup(cachePartition(context), current.href, method, varyInputs, state.now);
     let reply: RawReply & { withheld?: WithheldLine[] };
     if (cached) {
       reply = cached;
@@ -240,7 +248,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {
-      state.httpCache.store(context.pageSite, current.href, method, reply, answer, varyInputs, state.now);
+      state.httpCache.store(cachePartition(context), current.href, method, reply, answer, varyInputs, state.now);
       // Chromium stores cookies from the response even when the CORS check then fails (measured).
       if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
     }

@@ -5,6 +5,7 @@
  *   - the floor: browser launch + one page + one fetch
  *   - the catalog beside a bare Playwright floor doing as many fetches (floor.ts), with their ratio
  *   - the whole `cors-lab run` process, as a user types it
+ *   - each engine's catalog beside a bare floor for that engine (engine-bench.ts)
  *   - start-up: every `--help` beside `node -e 0`, and `import('cors-lab/model')` (startup.ts)
  */
 import { execFileSync } from 'node:child_process';
@@ -71,6 +72,12 @@ console.log(`  floor: browser launch + one page + one fetch  : ${seconds(median(
 console.log(`  bare floor: Node + node:http + Chromium, 3 contexts, ${fetches} fetches (half preflighted): ${seconds(median(bareFloors))}   (rounds: ${bareFloors.map(seconds).join(', ')})`);
 console.log(`  catalog / bare floor                          : ${(median(runs) / median(bareFloors)).toFixed(2)}x   (target <= 1.6x)`);
 console.log(`  \`cors-lab run\` as a process (Node start too)   : ${seconds(processMs)}`);
+
+// Each engine's catalog beside a bare floor for that engine, in this same run (engine-bench.ts; an engine not installed is named).
+const { engineBench } = await import('./engine-bench.ts');
+const { ENGINES } = await import('../../engines/engine.ts');
+console.log('engines: each catalog beside its bare floor:');
+for (const line of await engineBench(ENGINES, Number.MAX_SAFE_INTEGER, ROUNDS)) console.log(line);
 
 // The model over the whole catalog, every step (issue target: under 50 ms in total).
 const { predictExperimentAsync } = await import('../../experiments/model/predict.ts');

@@ -1,8 +1,8 @@
 /**
- * When Firefox gives each reason, as measured (the README's table, checked by reasons-firefox.test.ts);
- * apart from reasons-firefox.ts, which the playground loads, so these words cost its first load nothing.
+ * When Firefox gives each reason, as measured (the README's table, checked by firefox-reasons.test.ts);
+ * apart from firefox-reasons.ts, which the playground loads, so these words cost its first load nothing.
  */
-import type { FirefoxReason } from './reasons-firefox.ts';
+import type { FirefoxReason } from './firefox-reasons.ts';
 
 export const FIREFOX_REASON_WHEN: Record<FirefoxReason, string> = {
   CORSDisabled: 'the pref content.cors.disable is set',

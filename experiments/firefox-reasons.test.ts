@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_REASON_WHEN } from './reasons-firefox-notes.ts';
-import { FIREFOX_REASONS, FIREFOX_REASON_TABLE, isFirefoxReason, readFirefoxConsole } from './reasons-firefox.ts';
+import { FIREFOX_REASON_WHEN } from './firefox-reason-notes.ts';
+import { FIREFOX_REASONS, FIREFOX_REASON_TABLE, isFirefoxReason, readFirefoxConsole } from './firefox-reasons.ts';
 
 const URL_AT = 'http://localhost:5311/__cl/abc-def/0/eyJwIjoiYXBwIn0';
 const BLOCKED = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';

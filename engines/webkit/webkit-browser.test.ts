@@ -1,0 +1,179 @@
+/**
+ * The WebKit driver in real WebKitGTK: each step gets its own reason (attributed by order, one step at a time),
+ * cookies are cleared for every site, and closing leaves no process behind.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateExperiments } from '../../experiments/validate.ts';
+import { experimentUrl } from '../../experiments/model/predict.ts';
+import { originMap, type OriginMap } from '../../plan/origins.ts';
+import { runnerUrl } from '../../plan/page-origin.ts';
+import { startLab, type Lab } from '../../servers/lab.ts';
+import { paced } from '../../test/pace/machine-pace.ts';
+import type { StepRequest } from '../../runner-page/step.ts';
+import type { EngineBrowser } from '../engine.ts';
+import { experimentSteps, stepRequest } from '../steps.ts';
+import { STEP_TIMEOUT_MS } from '../step-limit.ts';
+import { WEBKIT_DRIVER_PATH_ENV, findWebKit, launchWebKit } from './webkit-browser.ts';
+
+let lab: Lab;
+let origins: OriginMap;
+let browser: EngineBrowser;
+
+/**
+ * The live processes of the WebKit stack (display, driver, host, WebKit's own), by pid. A zombie holds nothing
+ * but its pid: WebKit's helpers are reparented to pid 1, which may not reap them in a container.
+ */
+function webkitProcesses(): Set<string> {
+  const lines = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' }).split('\n')
+    .filter((line) => line.trim().split(/\s+/)[1]?.startsWith('Z') === false);
+  const stack = /Xvfb -displayfd|WebKitWebDriver|automation-host\.py|WebKitWebProcess|WebKitNetworkProcess/;
+  const ours = lines.filter((line) => stack.test(line));
+  return new Set(ours.map((line) => line.trim().split(/\s+/)[0] ?? ''));
+}
+
+/** One step of a one-off experiment given as JSON, with its run's URL. */
+function stepOf(json: unknown): { request: StepRequest; run: string } {
+  const input = { title: 'driver test', group: 'driver', ...(json as object) };
+  const [experiment] = validateExperiments(input, 'webkit-browser.test.ts');
+  if (!experiment) throw new Error('no experiment');
+  const run = lab.newRunId();
+  const [step] = experimentSteps(experiment);
+  if (!step) throw new Error('no step');
+  return { request: stepRequest(step, experimentUrl(experiment, origins, run)), run };
+}
+
+const before = webkitProcesses();
+
+describe('the WebKit driver', () => {
+  beforeAll(async () => {
+    lab = await startLab();
+    origins = originMap(lab.origins);
+    browser = await launchWebKit();
+  }, paced(60_000));
+
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  }, paced(30_000));
+
+  it('names its engine and version', () => {
+    expect(browser.engine).toBe('webkit');
+    expect(browser.version).toMatch(/^webkit \d+\.\d+\.\d+$/);
+    expect(browser.sessionsAtOnce).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives each step its own reason, in order, and none to an allowed step', async () => {
+    const session = await browser.newSession();
+    try {
+      const tab = await session.openTab(runnerUrl('app', origins));
+      const missing = stepOf({ id: 'a', request: { target: 'api' } });
+      const star = { 'Access-Control-Allow-Origin': '*' };
+      const allowed = stepOf({ id: 'b', request: { target: 'api' }, server: { actual: { headers: star } } });
+      const method = stepOf({
+        id: 'c', request: { target: 'api', method: 'PUT' },
+        server: { preflight: { headers: { ...star, 'Access-Control-Allow-Methods': 'POST' } } },
+      });
+      const first = await tab.run(missing.request, missing.run);
+      expect(first.seen.outcome).toBe('blocked');
+      expect(first.seen.error).toBe('TypeError: Load failed');
+      expect(first.verdict.reason).toBe('WebKitAllowOriginNotAllowed');
+      expect(first.verdict.console).toBe(
+        `CONSOLE SECURITY ERROR Origin ${origins.app} is not allowed by Access-Control-Allow-Origin. Status code: 200`,
+      );
+      const second = await tab.run(allowed.request, allowed.run);
+      expect(second.seen).toMatchObject({ outcome: 'allowed', status: 200 });
+      expect(second.verdict).toEqual({ reason: null, console: null });
+      const third = await tab.run(method.request, method.run);
+      expect(third.verdict.reason).toBe('WebKitMethodNotAllowed');
+      const line = 'CONSOLE SECURITY ERROR Method PUT is not allowed by Access-Control-Allow-Methods.';
+      expect(third.verdict.console).toBe(line);
+    } finally {
+      await session.close();
+    }
+  }, paced(60_000));
+
+  it('reports a step that gets no answer within the step limit as the page\'s "no answer", and goes on', async () => {
+    // A loopback server that accepts and never answers.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const session = await browser.newSession();
+    try {
+      const tab = await session.openTab(runnerUrl('app', origins));
+      const hanging = stepOf({ id: 'silent', request: { target: 'api' } });
+      const request = { ...hanging.request, url: `http://127.0.0.1:${port}/`, mode: 'no-cors' as const };
+      const step = await tab.run(request, hanging.run);
+      expect(step.seen).toMatchObject({ outcome: 'blocked', error: `no answer within ${STEP_TIMEOUT_MS / 1000} s` });
+      expect(step.verdict).toEqual({ reason: null, console: null });
+      const next = stepOf({ id: 'after', request: { target: 'api' } });
+      expect((await tab.run(next.request, next.run)).verdict.reason).toBe('WebKitAllowOriginNotAllowed');
+    } finally {
+      await session.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, paced(90_000));
+
+  it('clears the cookies of every site, not only the current page\'s', async () => {
+    const session = await browser.newSession();
+    try {
+      const tab = await session.openTab(runnerUrl('app', origins));
+      const credentialed = {
+        id: 'cookie', request: { target: 'api', credentials: 'include' },
+        server: { actual: { headers: {
+          'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true',
+          'Set-Cookie': 'k=1; SameSite=Lax',
+        } } },
+      };
+      const { request, run } = stepOf(credentialed);
+      const cookieOf = () => lab.journal.read(run).entries.at(-1)?.cookie ?? null;
+      await tab.run(request, run);
+      expect(cookieOf()).toBeNull();
+      await tab.run(request, run);
+      expect(cookieOf()).toBe('k=1');
+      await session.clearCookies();
+      await tab.run(request, run);
+      expect(cookieOf()).toBeNull();
+    } finally {
+      await session.close();
+    }
+  }, paced(60_000));
+
+  it('leaves no display, driver or browser process behind', async () => {
+    await browser.newSession();
+    expect([...webkitProcesses()].filter((pid) => !before.has(pid)).length).toBeGreaterThan(0);
+    await browser.close();
+    // The display and the driver are reaped before close() resolves; WebKit's helpers die of their SIGKILL a moment
+    // later (the kernel's, not ours, to finish).
+    const left = () => [...webkitProcesses()].filter((pid) => !before.has(pid));
+    await expect.poll(left, { timeout: paced(10_000) }).toEqual([]);
+  }, paced(60_000));
+
+  it('leaves nothing behind when the program using it dies without closing it', async () => {
+    const script = [
+      `import { launchWebKit } from ${JSON.stringify(new URL('./webkit-browser.ts', import.meta.url).pathname)};`,
+      'const browser = await launchWebKit();',
+      'await browser.newSession();',
+      "console.log('started');",
+      "throw new Error('the program fails');",
+    ].join('\n');
+    const output = await new Promise<string>((resolve) => {
+      const args = ['--import', 'tsx', '--input-type=module', '-e', script];
+      execFile(process.execPath, args, (_error, stdout) => resolve(stdout));
+    });
+    expect(output).toContain('started');
+    // Xvfb and the driver die with the program; the host sees its driver gone (it checks every second) and quits.
+    await expect.poll(() => [...webkitProcesses()].filter((pid) => !before.has(pid)), { timeout: paced(20_000) })
+      .toEqual([]);
+  }, paced(60_000));
+
+  it('says what to install when WebKitWebDriver is missing', () => {
+    expect(() => findWebKit({ [WEBKIT_DRIVER_PATH_ENV]: '/nowhere/WebKitWebDriver' })).toThrow(
+      /\/nowhere\/WebKitWebDriver does not exist[\s\S]*apt-get install -y webkit2gtk-driver xvfb gir1\.2-webkit2-4\.1/,
+    );
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The model for WebKit, without a browser (runner/run-browsers.test.ts, `run --browser webkit`, holds it to WebKitGTK itself):
+ * each WEBKIT_RULES difference changes what the model predicts, and WebKit's words follow its own order of checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../catalog/index.ts';
+import { originMap, originsAtPortBase } from '../../plan/origins.ts';
+import { serializedPageOrigin } from '../../plan/page-origin.ts';
+import { experimentSteps } from '../../engines/steps.ts';
+import { validateExperiments } from '../validate.ts';
+import type { Experiment } from '../schema.ts';
+import { WEBKIT_RULES, webkitPredictions } from './engine-webkit.ts';
+import { predictExperimentAsync } from './predict.ts';
+
+const origins = originMap(originsAtPortBase(5310));
+
+function catalogExperiment(id: string): Experiment {
+  const found = catalog.find((e) => e.id === id);
+  if (!found) throw new Error(`no catalog experiment ${id}`);
+  return found;
+}
+
+function experiment(input: Record<string, unknown>): Experiment {
+  const [one] = validateExperiments({ id: 'x', title: 'x', group: 'simple', ...input }, 'engine-webkit.test.ts');
+  if (!one) throw new Error('no experiment');
+  return one;
+}
+
+async function inWebKit(e: Experiment) {
+  const pages = experimentSteps(e).map((step) => serializedPageOrigin(step.page, origins));
+  return webkitPredictions(e, await predictExperimentAsync(e, origins, 'run', 'en', undefined, WEBKIT_RULES), pages);
+}
+
+describe('the model for WebKit: its flow', () => {
+  it('shares the HTTP cache between sites (cache-poisoning-other-site-partition)', async () => {
+    const e = catalogExperiment('cache-poisoning-other-site-partition');
+    const chromium = await predictExperimentAsync(e, origins, 'run');
+    const webkit = await inWebKit(e);
+    expect(chromium[1]).toMatchObject({ outcome: 'allowed', reachedServer: true });
+    const blocked = { outcome: 'blocked', reachedServer: false, reason: 'WebKitAllowOriginNotAllowed' };
+    expect(webkit[1]).toMatchObject(blocked);
+    const sentence = `Origin ${origins.partner} is not allowed by Access-Control-Allow-Origin. Status code: 200`;
+    expect(webkit[1]?.console).toBe(`CONSOLE SECURITY ERROR ${sentence}`);
+  });
+
+  it('never sends back a Secure cookie set over http (cookies-cross-site-none-secure-3pc-allowed)', async () => {
+    const e = catalogExperiment('cookies-cross-site-none-secure-3pc-allowed');
+    expect((await predictExperimentAsync(e, origins, 'run'))[1]?.cookieSent).toBe(true);
+    expect((await inWebKit(e))[1]?.cookieSent).toBe(false);
+  });
+
+  it('keeps SameSite=None without Secure, and a cookie without SameSite is None', async () => {
+    expect((await inWebKit(catalogExperiment('cookies-none-without-secure-3pc-blocked')))[1]?.cookieSent).toBe(true);
+    const unset = catalogExperiment('cookies-cross-site-default-samesite-3pc-allowed');
+    expect((await inWebKit(unset))[1]?.cookieSent).toBe(true);
+  });
+
+  it('reuses a preflight for an opaque origin (null-origin-preflight-never-cached)', async () => {
+    const steps = await inWebKit(catalogExperiment('null-origin-preflight-never-cached'));
+    expect(steps.map((s) => s.preflight)).toEqual([true, false]);
+  });
+});
+
+describe('the model for WebKit: its words', () => {
+  it('says nothing for an allowed step', async () => {
+    const [step] = await inWebKit(experiment({
+      request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },
+    }));
+    expect(step).toMatchObject({ outcome: 'allowed', reason: null, console: null });
+  });
+
+  it('checks a preflight\'s status first', async () => {
+    const e = experiment({ request: { target: 'api', method: 'PUT' }, server: { preflight: { status: 404 } } });
+    expect((await predictExperimentAsync(e, origins, 'run'))[0]?.reason).toBe('PreflightMissingAllowOriginHeader');
+    const [step] = await inWebKit(e);
+    expect(step?.reason).toBe('WebKitPreflightNotSuccessful');
+    expect(step?.console).toBe('CONSOLE SECURITY ERROR Preflight response is not successful. Status code: 404');
+  });
+
+  it('calls two Access-Control-Allow-Origin values "more than one origin"', async () => {
+    const [step] = await inWebKit(experiment({
+      request: { target: 'api' },
+      server: { actual: { headers: { 'Access-Control-Allow-Origin': ['{page}', '{page}'] } } },
+    }));
+    expect(step?.reason).toBe('WebKitMultipleAllowOrigins');
+  });
+
+  it.each([
+    ['fetch', 'X-Custom', 'x-custom'],
+    ['fetch', 'authorization', 'Authorization'],
+    ['xhr', 'X-Custom', 'X-Custom'],
+  ])('names the header %s sent as %s: %s', async (api, header, printed) => {
+    const [step] = await inWebKit(experiment({
+      request: { target: 'api', api, headers: { [header]: '1' } },
+      server: { preflight: { headers: { 'Access-Control-Allow-Origin': '*' } } },
+    }));
+    const sentence = `Request header field ${printed} is not allowed by Access-Control-Allow-Headers.`;
+    expect(step?.console).toBe(`CONSOLE SECURITY ERROR ${sentence}`);
+  });
+});

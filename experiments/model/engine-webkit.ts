@@ -1,0 +1,229 @@
+/**
+ * The model for WebKit. WebKit runs the Fetch standard's CORS check
+ * (https://fetch.spec.whatwg.org/#cors-check) as Chromium does, so the model's prediction holds for
+ * it but for the words (experiments/webkit-sentences.ts: coarser sentences, one for a missing,
+ * mismatched or invalid Access-Control-Allow-Origin) and the measured differences in
+ * WEBKIT_DEVIATIONS, each listed with the experiment that shows it in DEVIATIONS.md ("WebKit").
+ * Measured in WebKitGTK 2.50.6 through engines/webkit/webkit-browser.ts.
+ */
+import { resolveRequest, type Experiment } from '../schema.ts';
+import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-sentences.ts';
+import type { EngineRules } from './engine-rules.ts';
+import type { PredictedRequest, StepPrediction } from './prediction.ts';
+import { failedCheck, type Check } from './trace.ts';
+
+/**
+ * Where WebKitGTK 2.50's flow differs from Chromium's (predict with these: predictExperimentAsync(..., WEBKIT_RULES)).
+ * Each is measured through engines/webkit/webkit-browser.ts and listed with its experiment in DEVIATIONS.md.
+ */
+export const WEBKIT_RULES: EngineRules = {
+  preflightEveryHopOnceNeeded: false,
+  redirectedPreflightOrigin: 'tainted',
+  // redirect-empty-location: WebKit follows the empty Location (to the same URL) and fails the fetch.
+  emptyLocation: 'follow',
+  // null-origin-preflight-never-cached: WebKit keys its preflight cache by the origin object, opaque ones too.
+  cachesOpaqueOriginPreflight: true,
+  // Switches added for Firefox (merged in after WebKit was measured): Chromium's, which the catalog run in WebKit
+  // holds to cache-credentialed-entry-without-credentials and cache-wildcard-headers-new-name.
+  credentialedEntryServesUncredentialed: true,
+  cachedWildcardCoversNewHeaders: true,
+  // cookies-cross-site-default-samesite-3pc-allowed: no "Lax by default".
+  unsetSameSite: 'none',
+  // cookies-cross-site-partitioned-3pc-blocked: no CHIPS exception to the no-third-party policy.
+  partitionedWhenThirdPartyBlocked: false,
+  // cache-poisoning-other-site-partition: WebKitGTK's HTTP cache is keyed by URL only.
+  httpCacheKeyedByTopSite: false,
+  // cookies-cross-site-none-secure-3pc-allowed: libsoup sends a Secure cookie over https only.
+  secureCookiesOnLoopbackHttp: false,
+  // cookies-none-without-secure-3pc-allowed: SameSite=None without Secure is kept.
+  sameSiteNoneNeedsSecure: false,
+};
+/** Chromium's names for a failed check of Access-Control-Allow-Origin: WebKit words them by the value it saw. */
+const ALLOW_ORIGIN_FAILURES = new Set([
+  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'InvalidAllowOriginValue', 'MultipleAllowOriginValues',
+  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowOriginValue',
+  'PreflightMultipleAllowOriginValues',
+]);
+
+/** Chromium's name for the other checks -> WebKit's sentence id; a preflight's failure and a response's share one. */
+const OTHER_FAILURES: Readonly<Record<string, WebKitReason>> = {
+  WildcardOriginNotAllowed: 'WebKitWildcardWithCredentials',
+  PreflightWildcardOriginNotAllowed: 'WebKitWildcardWithCredentials',
+  InvalidAllowCredentials: 'WebKitAllowCredentialsNotTrue',
+  PreflightInvalidAllowCredentials: 'WebKitAllowCredentialsNotTrue',
+  MethodDisallowedByPreflightResponse: 'WebKitMethodNotAllowed',
+  HeaderDisallowedByPreflightResponse: 'WebKitHeaderNotAllowed',
+  InvalidAllowMethodsPreflightResponse: 'WebKitInvalidAllowMethods',
+  InvalidAllowHeadersPreflightResponse: 'WebKitInvalidAllowHeaders',
+  PreflightInvalidStatus: 'WebKitPreflightNotSuccessful',
+  PreflightDisallowedRedirect: 'WebKitPreflightNotSuccessful',
+  'corp-not-same-origin': 'WebKitResourcePolicy',
+  'corp-not-same-site': 'WebKitResourcePolicy',
+};
+
+/**
+ * Header names WebKit knows (HTTPHeaderNames.in,
+ * https://github.com/WebKit/WebKit/blob/main/Source/WebCore/platform/network/HTTPHeaderNames.in):
+ * it prints these in their own spelling; others as the request holds them (fetch's Headers: lower-case).
+ */
+const KNOWN_HEADER_NAMES = new Map([
+  'Accept', 'Accept-Charset', 'Accept-Language', 'Accept-Encoding', 'Accept-Ranges',
+  'Access-Control-Allow-Credentials', 'Access-Control-Allow-Headers', 'Access-Control-Allow-Methods',
+  'Access-Control-Allow-Origin', 'Access-Control-Expose-Headers', 'Access-Control-Max-Age',
+  'Access-Control-Request-Headers', 'Access-Control-Request-Method', 'Age', 'Authorization', 'Cache-Control',
+  'Connection', 'Content-Disposition', 'Content-Encoding', 'Content-Language', 'Content-Length', 'Content-Type',
+  'Content-Range', 'Cookie', 'Date', 'DNT', 'ETag', 'Expect', 'Expires', 'Host', 'If-Match', 'If-Modified-Since',
+  'If-None-Match', 'If-Range', 'If-Unmodified-Since', 'Keep-Alive', 'Last-Event-ID', 'Last-Modified', 'Location',
+  'Origin', 'Pragma', 'Range', 'Referer', 'Server', 'Set-Cookie', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade',
+  'User-Agent', 'Vary', 'Via', 'X-Content-Type-Options', 'X-Frame-Options',
+].map((name) => [name.toLowerCase(), name]));
+
+/** A request header's name as WebKit prints it. */
+function printedHeaderName(written: string, api: string): string {
+  return KNOWN_HEADER_NAMES.get(written.toLowerCase()) ?? (api === 'fetch' ? written.toLowerCase() : written);
+}
+
+/** A redirect WebKit refuses to follow for a CORS request: "Cross-origin redirection to URL denied ...: why". */
+const REDIRECT_FAILURES = new Set([
+  'RedirectContainsCredentials', 'CorsDisabledScheme', 'net::ERR_INVALID_REDIRECT', 'net::ERR_UNSAFE_REDIRECT',
+]);
+
+const ALLOW_ORIGIN = 'access-control-allow-origin';
+
+/** The value of a header a failed check looked at (null: absent). */
+const checkedValue = (failed: Check | undefined, name: string): string | null =>
+  failed?.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null;
+
+/** The answer the failed check read (none in this step: a cached one). */
+function answerChecked(step: StepPrediction, failed: Check | undefined): PredictedRequest | undefined {
+  const kind = failed?.stage === 'preflight' ? 'preflight' : 'actual';
+  return step.requests.findLast((r) => r.hop === failed?.hop && r.kind === kind);
+}
+
+/** The step's own request and the facts a sentence names. */
+interface StepWords {
+  step: StepPrediction;
+  /** The answer WebKit checked: this step's, or the cached one an earlier step stored. */
+  answer: PredictedRequest | undefined;
+  /** The request's header lines as the page wrote them (WebKit names a header so). */
+  headerNames: readonly string[];
+  method: string;
+  redirectMode: string;
+  corsMode: boolean;
+  api: string;
+  /** The origin WebKit names: the checked request's Origin, or the page's for an answer from the cache. */
+  origin: string;
+}
+
+/** The value of Access-Control-Allow-Origin as WebKit reads it: several lines joined by ", ". */
+function allowOriginValue(words: StepWords, failed: Check | undefined): string | null {
+  const lines = words.answer?.responseHeaders.filter(([name]) => name.toLowerCase() === ALLOW_ORIGIN) ?? [];
+  return lines.length > 0 ? lines.map(([, v]) => v).join(', ') : checkedValue(failed, ALLOW_ORIGIN);
+}
+
+/** Where the refused redirect leads, as WebKit prints it (no credentials; an unparsable Location as written). */
+function redirectTarget(answer: PredictedRequest | undefined): { url: string; withCredentials: string } {
+  const location = answer?.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1] ?? '';
+  try {
+    const next = new URL(location, answer?.url);
+    const withCredentials = next.href;
+    next.username = '';
+    next.password = '';
+    return { url: next.href, withCredentials };
+  } catch {
+    return { url: location, withCredentials: location };
+  }
+}
+
+interface Said {
+  reason: WebKitReason;
+  sentence: string;
+}
+
+const said = (reason: WebKitReason, values: Readonly<Record<string, string | number>>): Said =>
+  ({ reason, sentence: webkitSentence(reason, values) });
+
+/** WebKit's reason and the sentence it prints for one step; null where it prints no CORS line. */
+function webkitWords(words: StepWords): Said | null {
+  const { step } = words;
+  const chromium = step.reason;
+  if (chromium === null || step.outcome !== 'blocked') return null;
+  const failed = failedCheck(step.checks);
+  const answer = words.answer;
+  const status = answer?.status ?? '';
+  const origin = words.origin;
+  // validatePreflightResponse: a status outside 200-299 first, whatever else the preflight says.
+  if (failed?.stage === 'preflight' && answer && (answer.status < 200 || answer.status > 299)) {
+    return said('WebKitPreflightNotSuccessful', { status });
+  }
+  if (words.redirectMode === 'error' && chromium === 'net::ERR_FAILED' && failed?.stage === 'redirect') {
+    return said('WebKitRedirectNotAllowed', { url: answer?.url ?? '' });
+  }
+  let inner: Said;
+  if (ALLOW_ORIGIN_FAILURES.has(chromium)) {
+    const several = allowOriginValue(words, failed)?.includes(',');
+    inner = said(several ? 'WebKitMultipleAllowOrigins' : 'WebKitAllowOriginNotAllowed', { origin, status });
+  } else if (REDIRECT_FAILURES.has(chromium) && words.corsMode) {
+    const target = redirectTarget(answer);
+    // WebKitGTK 2.50 has no FTP: a redirect to ftp: fails as a load error, with no CORS line (redirect-to-ftp-cors).
+    if (target.url.startsWith('ftp:')) return null;
+    const why = chromium === 'RedirectContainsCredentials'
+      ? `redirection URL ${target.withCredentials} has credentials`
+      : 'not allowed to follow a cross-origin CORS redirection with non CORS scheme';
+    return said('WebKitRedirectDenied', { url: target.url, why });
+  } else {
+    const reason = OTHER_FAILURES[chromium];
+    if (!reason) return null;
+    const written = words.headerNames.find((name) => name.toLowerCase() === step.failedParameter?.toLowerCase());
+    const methods = reason === 'WebKitInvalidAllowMethods';
+    const listed = methods ? 'access-control-allow-methods' : 'access-control-allow-headers';
+    inner = said(reason, {
+      method: words.method,
+      header: printedHeaderName(written ?? step.failedParameter ?? '', words.api),
+      value: checkedValue(failed, listed) ?? '',
+      url: answer?.url ?? '',
+    });
+  }
+  // A redirect's answer failed the check: WebKit says so about the redirect, the check's words after it.
+  if (failed?.stage === 'redirect' && inner.reason !== 'WebKitResourcePolicy') {
+    const why = inner.sentence;
+    return said('WebKitRedirectDenied', { url: redirectTarget(answer).url, why });
+  }
+  return inner;
+}
+
+/** A step as WebKit is predicted to see it: the reason is WebKit's sentence id, with the line it prints. */
+export interface WebKitStepPrediction extends StepPrediction {
+  /** The console line WebKit prints for the step (null: none). */
+  console: string | null;
+}
+
+/**
+ * The model's predictions made with WEBKIT_RULES, in WebKit's words: the reason is WebKit's sentence id and
+ * `console` the line it prints (CONSOLE SECURITY ERROR, then the sentence).
+ */
+export function webkitPredictions(
+  experiment: Experiment,
+  predictions: StepPrediction[],
+  /** Each step's page origin, serialized ("null" for an opaque one). */
+  pageOrigins: readonly string[],
+): WebKitStepPrediction[] {
+  return predictions.map((step, i) => {
+    const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
+    const failed = failedCheck(step.checks);
+    // An answer from the HTTP cache: the one an earlier step stored, with its status.
+    const own = answerChecked(step, failed);
+    const answer = own ?? predictions.slice(0, i).flatMap((s) => s.requests).findLast((r) => r.kind === 'actual');
+    const words = webkitWords({
+      step,
+      answer,
+      headerNames: Object.keys(request.headers),
+      method: step.requests.findLast((r) => r.kind === 'preflight')?.accessControlRequestMethod ?? request.method,
+      redirectMode: request.redirect,
+      corsMode: request.api === 'xhr' || request.mode === 'cors',
+      api: request.api,
+      origin: own?.originHeader ?? pageOrigins[i] ?? '',
+    });
+    return { ...step, reason: words?.reason ?? null, console: words ? `${SECURITY_LINE}${words.sentence}` : null };
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Where each engine's browser is found and how it starts, for `cors-lab run --browser`. An engine
+ * that is not installed is named with what to install (each finder's error says it per OS), so a
+ * run can skip it out loud, never silently.
+ */
+import type { EngineBrowser, EngineName } from '../engines/engine.ts';
+import { findFirefox } from '../engines/firefox/find-firefox.ts';
+import { findWebKit } from '../engines/webkit/webkit-browser.ts';
+import type { BrowserSettings } from '../experiments/schema.ts';
+import { findChromium } from './find-browser.ts';
+
+/** Why `engine` cannot run here (its finder's message: what to install), or null when it can. */
+export function missingEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): string | null {
+  const finders: Record<EngineName, () => unknown> = {
+    chromium: () => findChromium(env),
+    firefox: () => findFirefox(env),
+    webkit: () => findWebKit(env),
+  };
+  try {
+    finders[engine]();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export type OtherEngine = Exclude<EngineName, 'chromium'>;
+export type EngineLauncher = (thirdPartyCookies: BrowserSettings['thirdPartyCookies']) => Promise<EngineBrowser>;
+
+/** Loaded on demand: a run in Chromium alone never loads puppeteer-core. */
+export const LAUNCHERS: Record<OtherEngine, EngineLauncher> = {
+  firefox: async (thirdPartyCookies) =>
+    (await import('../engines/firefox/firefox-browser.ts')).launchFirefox({ thirdPartyCookies }),
+  webkit: async (thirdPartyCookies) =>
+    (await import('../engines/webkit/webkit-browser.ts')).launchWebKit({ thirdPartyCookies }),
+};

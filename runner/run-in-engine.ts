@@ -1,0 +1,258 @@
+/**
+ * Runs experiments in an engine other than Chromium, through its driver (engines/engine.ts) and the
+ * one step loop (engines/run-steps.ts). Chromium keeps its own scheduling (run-experiments.ts). Each
+ * browser is launched once per run and per third-party cookie setting (a profile preference in
+ * Firefox and WebKit), when a first experiment needs it; its `sessionsAtOnce` sessions each run one
+ * experiment at a time, one step at a time (WebKit attributes reasons by order), and keep a tab per
+ * page origin. A session's cookies are cleared before a run that can set some or after one that did;
+ * every run has its own URL (run id), so no cache entry of another run applies.
+ */
+import type { EngineBrowser, EngineName, EngineSession, EngineTab } from '../engines/engine.ts';
+import { runSteps } from '../engines/run-steps.ts';
+import type { EngineResult, Observation, StepResult } from '../engines/run-result.ts';
+import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
+import type { StepPrediction } from '../experiments/model/prediction.ts';
+import {
+  browserOf, type BrowserSettings, type Expectation, type Experiment, type PageOrigin,
+} from '../experiments/schema.ts';
+import { problemText } from '../experiments/problems/index.ts';
+import type { OriginMap } from '../plan/origins.ts';
+import { runnerUrl } from '../plan/page-origin.ts';
+import type { Lab } from '../servers/lab.ts';
+import { compareExpectation, comparePrediction } from './compare.ts';
+import type { EngineLauncher } from './engine-launchers.ts';
+import type { EngineModel, EnginePrediction } from './engine-models.ts';
+import { setsCookies } from './run-experiments.ts';
+
+export interface EngineRunOptions {
+  launch: EngineLauncher;
+  /** The engine's model; absent: no predictions (only `expect` is compared). */
+  model?: EngineModel | undefined;
+  onResult?: (index: number, result: EngineResult) => void;
+}
+
+export interface EngineRun {
+  /** e.g. "firefox 153.8.0esr" (empty when no experiment ran). */
+  version: string;
+  /** One per experiment, in the input order. */
+  results: EngineResult[];
+  seconds: number;
+}
+
+/**
+ * The fields the model and the engine must agree on beyond outcome, reason, preflight and reachedServer
+ * (compare.ts): what the servers received, the status and the response type.
+ */
+const SERVER_FIELDS = ['originSeen', 'requestHeadersSeen', 'cookieSent', 'status', 'responseType'] as const;
+
+/**
+ * The expectation for `engine` (format 1.2 `expect.engines`): its own fields over the main ones; the main
+ * `reason` is Chromium's vocabulary, so another engine's reason is held to its model instead.
+ */
+export function expectationFor(
+  engine: EngineName,
+  expectation: Expectation | undefined,
+  deviating: ReadonlySet<string> = new Set(),
+): Expectation | undefined {
+  if (!expectation || engine === 'chromium') return expectation;
+  const { engines, reason: _chromiumReason, ...main } = expectation;
+  const shared = Object.fromEntries(Object.entries(main).filter(([field]) => !deviating.has(field)));
+  // The engine's reason is in its own vocabulary; compareExpectation compares reasons as strings.
+  return { ...shared, ...(engine === 'firefox' ? engines?.firefox : engines?.webkit) } as Expectation;
+}
+
+/**
+ * The facts on which the engine's model and Chromium's differ for a step (a deviation, DEVIATIONS.md): the main
+ * `expect` says what Chromium does there, so the engine is held to its own model on them instead.
+ */
+function deviatingFields(engine: StepPrediction | undefined, chromium: StepPrediction | undefined): Set<string> {
+  if (!engine || !chromium) return new Set();
+  return new Set(DEVIATION_FIELDS.filter((field) => engine[field] !== chromium[field]));
+}
+
+const DEVIATION_FIELDS = ['outcome', 'preflight', 'reachedServer', ...SERVER_FIELDS] as const;
+
+const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The model's server-side facts and console line against the engine's (beside comparePrediction's fields). */
+function compareMore(predicted: EnginePrediction | undefined, observed: Observation, prefix: string): string[] {
+  if (!predicted) return [];
+  const line = predicted.console;
+  const out = SERVER_FIELDS.filter((field) => predicted[field] !== observed[field]).map((field) =>
+    prefix + problemText({ code: 'predicted', field, want: show(predicted[field]), got: show(observed[field]) }),
+  );
+  // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
+  if (line !== observed.console) {
+    const problem = { code: 'predicted', field: 'console', want: show(line), got: show(observed.console) } as const;
+    out.push(prefix + problemText(problem));
+  }
+  return out;
+}
+
+/** One session with its tabs (one per runner page), running one experiment at a time. */
+interface Slot {
+  session: EngineSession;
+  tabs: Map<string, Promise<EngineTab>>;
+  /** A run since the last clear may have left cookies. */
+  cookies: boolean;
+}
+
+/** The sessions of one browser, handed out one experiment at a time, at most `sessionsAtOnce` open. */
+class SessionPool {
+  readonly #free: Slot[] = [];
+  readonly #waiting: Array<(slot: Slot) => void> = [];
+  #opened = 0;
+  readonly #slots: Slot[] = [];
+
+  constructor(readonly browser: Promise<EngineBrowser>) {}
+
+  async take(): Promise<Slot> {
+    const free = this.#free.pop();
+    if (free) return free;
+    const browser = await this.browser;
+    if (this.#opened < browser.sessionsAtOnce) {
+      this.#opened++;
+      const slot: Slot = { session: await browser.newSession(), tabs: new Map(), cookies: false };
+      this.#slots.push(slot);
+      return slot;
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(slot: Slot): void {
+    const next = this.#waiting.shift();
+    if (next) next(slot);
+    else this.#free.push(slot);
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.browser.catch(() => null);
+    await Promise.all(this.#slots.map((slot) => slot.session.close().catch(() => undefined)));
+    await browser?.close();
+  }
+}
+
+function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<EngineTab> {
+  const url = runnerUrl(page, origins);
+  let tab = slot.tabs.get(url);
+  if (!tab) {
+    tab = slot.session.openTab(url);
+    slot.tabs.set(url, tab);
+    // A tab that failed to open is forgotten, so the next run tries again.
+    tab.catch(() => slot.tabs.delete(url));
+  }
+  return tab;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runOne(
+  engine: EngineName,
+  experiment: Experiment,
+  slot: Slot,
+  lab: Lab,
+  origins: OriginMap,
+  model: EngineModel | undefined,
+): Promise<EngineResult> {
+  const started = performance.now();
+  const run = lab.newRunId();
+  const url = experimentUrl(experiment, origins, run);
+  if (slot.cookies || setsCookies(experiment)) await slot.session.clearCookies();
+  slot.cookies = setsCookies(experiment);
+  const [predictions, chromium] = model
+    ? await Promise.all([model(experiment, origins, run, url), predictExperimentAsync(experiment, origins, run)])
+    : [[], []];
+  const driver = {
+    tab: (page: PageOrigin) => tabFor(slot, page, origins),
+    journal: async (id: string, since: number) => lab.journal.read(id, since),
+    pause: sleep,
+  };
+  const steps: StepResult[] = [];
+  const mismatches: string[] = [];
+  // No predictions into the loop: its explanation speaks Chromium's words; the engine's are compared here.
+  for await (const done of runSteps({ experiment, origins, run, url, predictions: [] }, driver)) {
+    const { step, observed, eviction } = done;
+    const evicted = eviction ? problemText({ code: 'journalEvicted', ...eviction }) : undefined;
+    const prediction = predictions[step.index];
+    const expectation = expectationFor(engine, step.expect, deviatingFields(prediction, chromium[step.index]));
+    if (evicted) mismatches.push(`${step.path}journal: ${evicted}`);
+    mismatches.push(
+      ...compareExpectation(expectation, observed, { page: step.page, origins }, step.path),
+      ...comparePrediction(prediction ?? {}, observed, step.path),
+      ...compareMore(prediction, observed, step.path),
+    );
+    steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
+  }
+  const [first, ...rest] = steps as [StepResult, ...StepResult[]];
+  return {
+    predicted: first.predicted,
+    observed: first.observed,
+    steps: rest,
+    pass: mismatches.length === 0,
+    mismatches,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+  };
+}
+
+/** A run that could not finish (the browser did not start, a page crashed): failed, saying why. */
+function brokenEngineRun(error: unknown): EngineResult {
+  const observed: Observation = {
+    outcome: 'blocked', reason: null, failedParameter: null, preflight: false, reachedServer: false, status: null,
+    responseType: null, readableHeaders: {}, originSeen: null, requestHeadersSeen: null, cookieSent: false,
+    console: null, pageError: String(error), serverSaw: [],
+  };
+  const mismatches = [`run: could not finish: ${String(error)}`];
+  return { predicted: {}, observed, steps: [], pass: false, mismatches, seconds: 0 };
+}
+
+/** Runs each experiment in `engine` against a running `lab`; results keep the input order. */
+export async function runInEngine(
+  engine: EngineName,
+  experiments: readonly Experiment[],
+  lab: Lab,
+  origins: OriginMap,
+  options: EngineRunOptions,
+): Promise<EngineRun> {
+  const started = performance.now();
+  const pools = new Map<BrowserSettings['thirdPartyCookies'], SessionPool>();
+  const poolFor = (experiment: Experiment): SessionPool => {
+    const cookies = browserOf(experiment).thirdPartyCookies;
+    let pool = pools.get(cookies);
+    if (!pool) {
+      pool = new SessionPool(options.launch(cookies));
+      pools.set(cookies, pool);
+    }
+    return pool;
+  };
+  const results: EngineResult[] = new Array(experiments.length);
+  try {
+    await Promise.all(
+      experiments.map(async (experiment, index) => {
+        const pool = poolFor(experiment);
+        let result: EngineResult;
+        try {
+          const slot = await pool.take();
+          try {
+            result = await runOne(engine, experiment, slot, lab, origins, options.model);
+          } catch (error) {
+            // The next run in this session starts on fresh tabs.
+            for (const tab of slot.tabs.values()) void tab.then((t) => t.close()).catch(() => undefined);
+            slot.tabs.clear();
+            throw error;
+          } finally {
+            pool.give(slot);
+          }
+        } catch (error) {
+          result = brokenEngineRun(error);
+        }
+        results[index] = result;
+        options.onResult?.(index, result);
+      }),
+    );
+  } finally {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+  }
+  const browsers = await Promise.all([...pools.values()].map((pool) => pool.browser.catch(() => null)));
+  const version = browsers.find((b) => b !== null)?.version ?? '';
+  return { version, results, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+}

@@ -1,0 +1,140 @@
+/**
+ * Each engine's catalog time (`run --browser <engine>`'s work: lab start, browser launch, every experiment
+ * that applies, close) beside a bare floor for that engine in the same run: the same number of fetches
+ * with nothing of cors-lab in it (floor.ts for Chromium; for Firefox a plain Node process with
+ * puppeteer-core, a bare `node:http` server and as many contexts as the driver runs at once). Catalog and
+ * floor alternate, so both see the same machine load. It measures, it does not judge.
+ *
+ *   tsx test/bench/engine-bench.ts [--engine chromium|firefox|webkit]... [--limit N] [--rounds N]
+ *
+ * `--limit N` takes the first N experiments that apply (a small run on a shared machine); run-bench.ts runs
+ * every engine over the whole catalog.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ENGINES, type EngineName } from '../../engines/engine.ts';
+import { findFirefox } from '../../engines/firefox/find-firefox.ts';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { appliesTo, type Experiment } from '../../experiments/schema.ts';
+import { missingEngine } from '../../runner/engine-launchers.ts';
+import { launchChromium } from '../../runner/launch.ts';
+import { runInBrowsers } from '../../runner/run-browsers.ts';
+import { startLab } from '../../servers/lab.ts';
+import { floorMs } from './floor.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Firefox's floor: plain JavaScript, so the child needs nothing but Node and puppeteer-core. */
+const FIREFOX_FLOOR = `
+import { createServer } from 'node:http';
+import puppeteer from 'puppeteer-core';
+const [executablePath, fetchesText, contextsText] = process.argv.slice(1);
+const fetches = Number(fetchesText);
+const server = createServer((req, res) => {
+  if (req.url === '/page') { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<link rel="icon" href="data:,">'); return; }
+  const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+  if (req.method === 'OPTIONS') { res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-floor' }); res.end(); return; }
+  res.writeHead(200, cors); res.end('ok');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = server.address().port;
+const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+let next = 0;
+await Promise.all(Array.from({ length: Number(contextsText) }, async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto('http://localhost:' + port + '/page');
+  while (next < fetches) {
+    const i = next++;
+    const preflighted = i % 2 === 0;
+    await page.evaluate(([url, preflighted]) => fetch(url, preflighted ? { method: 'PUT', headers: { 'X-Floor': '1' } } : {}).then((r) => r.text()), ['http://127.0.0.1:' + port + '/f' + i, preflighted]);
+  }
+  await context.close();
+}));
+await browser.close();
+server.close();
+`;
+
+/** The Firefox driver's contexts at once (engines/firefox/firefox-browser.ts). */
+const FIREFOX_CONTEXTS = 3;
+
+const FLOORS: Partial<Record<EngineName, (fetches: number) => number>> = {
+  chromium: floorMs,
+  firefox: (fetches) => {
+    const started = performance.now();
+    const args = [findFirefox(), String(fetches), String(FIREFOX_CONTEXTS)];
+    execFileSync(process.execPath, ['--input-type=module', '-e', FIREFOX_FLOOR, ...args], { cwd: ROOT, stdio: 'inherit' });
+    return performance.now() - started;
+  },
+};
+
+async function catalogRun(
+  engine: EngineName,
+  experiments: readonly Experiment[],
+): Promise<{ ms: number; passed: number }> {
+  const started = performance.now();
+  const lab = await startLab({ clientDir: null });
+  const chromium = engine === 'chromium' ? await launchChromium(lab.origins) : undefined;
+  try {
+    const report = await runInBrowsers([engine], experiments, lab, chromium ? { chromium } : {});
+    return { ms: performance.now() - started, passed: report.summary.passed };
+  } finally {
+    await Promise.all([chromium?.close(), lab.close()]);
+  }
+}
+
+export async function engineBench(engines: readonly EngineName[], limit: number, rounds: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (const engine of engines) {
+    const missing = missingEngine(engine);
+    if (missing !== null) {
+      lines.push(`  ${engine}: skipped, ${missing.split('\n')[0]}`);
+      continue;
+    }
+    const experiments = catalog.filter((e) => appliesTo(e, engine)).slice(0, limit);
+    const fetches = experiments.reduce((sum, e) => sum + 1 + (e.then?.length ?? 0), 0);
+    const floor = FLOORS[engine];
+    const runs: number[] = [];
+    const floors: number[] = [];
+    let passed = 0;
+    for (let i = 0; i < rounds; i++) {
+      const run = await catalogRun(engine, experiments);
+      runs.push(run.ms);
+      passed = run.passed;
+      if (floor) floors.push(floor(fetches));
+    }
+    const ratio = floors.length ? `${(median(runs) / median(floors)).toFixed(2)}x` : 'no floor for this engine yet';
+    lines.push(
+      `  ${engine}: ${experiments.length} experiments (${fetches} fetches), ${passed} passed: ${seconds(median(runs))}` +
+        ` beside its bare floor ${floors.length ? seconds(median(floors)) : '-'}: ${ratio}` +
+        `${engine === 'chromium' ? ' (target <= 1.5x)' : ''}   (rounds: ${runs.map(seconds).join(', ')})`,
+    );
+  }
+  return lines;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({
+    options: { engine: { type: 'string', multiple: true }, limit: { type: 'string' }, rounds: { type: 'string' } },
+  });
+  const engines = (values.engine ?? [...ENGINES]).map((name) => {
+    if (!(ENGINES as readonly string[]).includes(name)) {
+      throw new Error(`--engine: unknown engine ${JSON.stringify(name)}; engines: ${ENGINES.join(', ')}`);
+    }
+    return name as EngineName;
+  });
+  const whole = (flag: string, text: string | undefined, fallback: number): number => {
+    if (text === undefined) return fallback;
+    if (!/^[1-9]\d*$/.test(text)) {
+      throw new Error(`${flag}: expected a whole number from 1, got ${JSON.stringify(text)}`);
+    }
+    return Number(text);
+  };
+  const limit = whole('--limit', values.limit, Number.MAX_SAFE_INTEGER);
+  const rounds = whole('--rounds', values.rounds, 3);
+  console.log(`engines: catalog beside a bare floor per engine (median of ${rounds} rounds):`);
+  for (const line of await engineBench(engines, limit, rounds)) console.log(line);
+}
