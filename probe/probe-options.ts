@@ -13,6 +13,7 @@ import {
   isSafelistedRequestHeader,
   normalizeMethod,
 } from '../experiments/model/request-headers.ts';
+import { FRAMEWORK_CHOICES, type FrameworkChoice } from './framework.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */
@@ -26,6 +27,8 @@ export interface ProbeOptions {
   body?: string | null;
   credentials?: (typeof CREDENTIALS)[number];
   mode?: (typeof MODES)[number];
+  /** The terms the fix is written in (default `headers`); `auto` guesses from the server's headers. */
+  framework?: FrameworkChoice;
 }
 
 /** The options with every default filled in and every field checked. */
@@ -134,6 +137,10 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
   if (!CREDENTIALS.includes(credentials)) throw new ProbeInputError('credentials', `expected one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`);
   const mode = options.mode ?? 'cors';
   if (!MODES.includes(mode)) throw new ProbeInputError('mode', `expected one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  if (options.framework !== undefined && !FRAMEWORK_CHOICES.includes(options.framework)) {
+    const got = JSON.stringify(options.framework);
+    throw new ProbeInputError('framework', `expected one of ${FRAMEWORK_CHOICES.join(', ')}, got ${got}`);
+  }
   const headers = headerList(options.headers);
   if (mode === 'no-cors') checkNoCors(method, headers);
   return { url: url.href, origin: pageOrigin(options.origin), method, headers, body, credentials, mode };

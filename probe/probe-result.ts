@@ -4,6 +4,8 @@ import type { Observation, Prediction } from '../runner/observed.ts';
 import type { AddressSpace } from './address-space.ts';
 import type { ProbeRequest } from './probe-options.ts';
 import type { WireResponse } from './network-watch.ts';
+import type { FrameworkUsed } from './framework.ts';
+import type { ProbeFix } from './probe-fix.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
 export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
@@ -38,6 +40,10 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
   predicted?: Prediction;
   explanation: Explanation;
+  /** A CORS block's fix as data (probe-fix.ts): several probes' fixes merge into one (`mergeFixes`). */
+  fix?: ProbeFix;
+  /** The framework `explanation.fix` is written for, and whether it was guessed (`framework: 'auto'`). */
+  framework?: FrameworkUsed;
   /**
    * When Local Network Access blocked the request: the same request once the user allows access, that is
    * CORS's verdict on it (the matchers judge this one).
@@ -49,12 +55,15 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
 export interface ProbeRecord {
   request: ProbeRequest;
   predicted?: Prediction;
-  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission'>;
+  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission' | 'fix' | 'framework'>;
   explanation: Explanation;
+  fix?: ProbeFix;
+  framework?: FrameworkUsed;
   withPermission?: ProbeRecord;
 }
 
 export function probeRecord(result: ProbeResult): ProbeRecord {
-  const { request, explanation, predicted, withPermission, ...observed } = result;
-  return { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(withPermission ? { withPermission: probeRecord(withPermission) } : {}) };
+  const { request, explanation, predicted, withPermission, fix, framework, ...observed } = result;
+  const record: ProbeRecord = { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(fix ? { fix, framework } : {}) };
+  return withPermission ? { ...record, withPermission: probeRecord(withPermission) } : record;
 }

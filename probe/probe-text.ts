@@ -6,6 +6,9 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
+import { resolveFramework, type FrameworkChoice } from './framework.ts';
+import { frameworkFix, frameworkFixText } from './framework-fix.ts';
+import { mergeFixes, type ProbeFix } from './probe-fix.ts';
 
 const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
@@ -33,7 +36,8 @@ export function probeSummary(result: ProbeResult): string {
   return `${result.outcome}${why}${cause}`;
 }
 
-export function probeReport(result: ProbeResult): string {
+/** `fix: false` leaves the fix out: several probes print one merged fix after the table instead. */
+export function probeReport(result: ProbeResult, options: { fix?: boolean } = {}): string {
   const r = result.request;
   const pad = '            ';
   const out = [`${r.method} ${r.url} from ${r.origin}${r.credentials !== 'same-origin' ? `, credentials ${r.credentials}` : ''}${r.mode !== 'cors' ? `, mode ${r.mode}` : ''}`];
@@ -44,12 +48,14 @@ export function probeReport(result: ProbeResult): string {
   out.push(answer(`  response  ${r.method} -> `, result.response, pad));
   const e = result.explanation;
   out.push(`  verdict   ${indent(e.verdict, pad)}`);
-  if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
+  const withFix = options.fix ?? true;
+  if (e.fix && withFix) out.push(`  fix       ${indent(e.fix, pad)}`);
+  else if (e.fix) out.push('  fix       see the fix of every probe, after the table');
   if (e.mdn) out.push(`  see       ${e.mdn}`);
   const behind = result.withPermission;
   if (behind) {
     out.push(`  once the user allows local network access: ${probeSummary(behind)}`);
-    if (behind.explanation.fix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
+    if (behind.explanation.fix && withFix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
   }
   return printableText(`${out.join('\n')}\n`);
 }
@@ -67,4 +73,19 @@ export function probeMatrix(results: readonly ProbeResult[]): string {
   const row = (first: string, cells: string[]): string => `${first.padEnd(width)}  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
   const rows = [row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))];
   return printableText(`${rows.join('\n')}\n`);
+}
+
+/**
+ * The fix of several probes as one, after the table: one line per header of each answer (every method in one
+ * Access-Control-Allow-Methods), in the framework's terms; '' when no probe has a fix.
+ */
+export function mergedFixReport(results: readonly ProbeResult[], framework: FrameworkChoice): string {
+  // Behind a Local Network Access block, CORS's own verdict (withPermission) carries the fix.
+  const fixes = results.map((r) => r.fix ?? r.withPermission?.fix).filter((f): f is ProbeFix => f !== undefined);
+  const first = results[0];
+  if (fixes.length === 0 || first === undefined) return '';
+  const answers = results.flatMap((r) => [r.preflightResponse?.headers ?? [], r.response?.headers ?? []]);
+  const written = frameworkFix(mergeFixes(fixes), resolveFramework(framework, answers), first.request.url);
+  if (written === null) return '';
+  return printableText(`\nfix (every probe above)\n  ${indent(frameworkFixText(written), '  ')}\n`);
 }

@@ -15,7 +15,9 @@ import { ChromiumWatch } from '../runner/chromium-verdict.ts';
 import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
-import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
+import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
+import { resolveFramework, type FrameworkChoice } from './framework.ts';
+import { probeFix } from './probe-fix.ts';
 import { NetworkWatch, type Answered, type WireExchange } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
@@ -98,9 +100,10 @@ export async function probe(
   // would be in its host's space: grant the permission exactly when such a page would not need it.
   const granted =
     localNetworkAccess === 'granted' || !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
-  const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
+  const framework = options.framework ?? 'headers';
+  const result = await checked(await probeOnce(request, browser, pageSpace, granted, framework), granted, browser);
   if (result.cause !== 'local-network-access') return result;
-  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true), true, browser);
+  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true, framework), true, browser);
   return { ...result, withPermission };
 }
 
@@ -122,7 +125,13 @@ async function checked(result: ProbeResult, granted: boolean, browser: Browser):
   return { ...result, reason: netError, cause, decidedBy: decidedByOf(cause), explanation };
 }
 
-async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
+async function probeOnce(
+  request: ProbeRequest,
+  browser: Browser,
+  pageSpace: AddressSpace,
+  grant: boolean,
+  framework: FrameworkChoice,
+): Promise<ProbeResult> {
   const pageUrl = `${request.origin}/`;
   const script = await runnerScript();
   const context = await browser.newContext();
@@ -155,9 +164,13 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const cause = causeOf(observed.outcome, observed.reason);
     const replay = cause === null || cause === 'cors' ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
+    const wireAnswers = { preflight: preflightResponse, actual: response };
+    const fix = replay ? probeFix(replay, request, wireAnswers) : null;
+    const used = resolveFramework(framework, [preflightResponse?.headers ?? [], response?.headers ?? []]);
+    const responseType = seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType;
     const explanation =
       cause === null || cause === 'cors'
-        ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
+        ? withProbeFix(explainCors(request, { ...observed, responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), fix, used, request.url)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
     const combined = new ResponseHeaders(response?.headers ?? []);
     return {
@@ -174,6 +187,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       addressSpace: { page: pageSpace, target: targetSpace },
       ...(prediction ? { predicted: { outcome: prediction.outcome, reason: prediction.reason, preflight: prediction.preflight, reachedServer: prediction.reachedServer } } : {}),
       explanation,
+      ...(fix ? { fix, framework: used } : {}),
     };
   } finally {
     await context.close();

@@ -4,7 +4,8 @@ import { CREDENTIALS, MODES } from '../../experiments/request-modes.ts';
 import type { ProbeResult } from '../../probe/probe.ts';
 import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
-import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
+import { FRAMEWORK_CHOICES } from '../../probe/framework.ts';
+import { mergedFixReport, probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
@@ -12,17 +13,22 @@ import { printableJson } from '../../experiments/terminal-text.ts';
 
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]
+               [--framework ${FRAMEWORK_CHOICES.join('|')}]
   Sends a real request from a page on ORIGIN (served by interception: nothing
   has to run there) to URL, your own server, in headless Chromium. Prints the
   outcome, Chromium's reason and console line, the preflight and the headers
   the server sent, and the explanation with the fix. Also tells Local Network
   Access, mixed content, a refused connection and TLS errors from CORS.
-  --origin and --method may repeat: every origin with every method.
+  --origin and --method may repeat: every origin with every method, and one
+  fix for them all, merged per header.
+  --framework writes the fix as plain headers (default), as the options of
+  Express cors, @fastify/cors or hono/cors, or as nginx configuration; auto
+  guesses from the server's headers and says what the guess rests on.
   --json FILE writes the result(s) as JSON. Exit 0 when allowed, 1 when any
   request is blocked, 2 for bad input.`;
 
 /** Which flag a bad field came from, for the message. */
-const FLAG: Record<ProbeField, string> = { url: 'URL', origin: '--origin', method: '--method', headers: '-H', body: '--body', credentials: '--credentials', mode: '--mode' };
+const FLAG: Record<ProbeField, string> = { url: 'URL', origin: '--origin', method: '--method', headers: '-H', body: '--body', credentials: '--credentials', mode: '--mode', framework: '--framework' };
 
 /** `-H 'Name: value'`, as curl takes it. */
 function headerLine(text: string): [string, string] {
@@ -49,6 +55,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       credentials: { type: 'string' },
       mode: { type: 'string' },
       json: { type: 'string' },
+      framework: { type: 'string' },
       help: { type: 'boolean' },
     },
     true,
@@ -60,9 +67,10 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
   const headers: HeaderLines = (values.header ?? []).map(headerLine);
   const credentials = oneOf('--credentials', CREDENTIALS, values.credentials);
   const mode = oneOf('--mode', MODES, values.mode);
+  const framework = oneOf('--framework', FRAMEWORK_CHOICES, values.framework) ?? 'headers';
   const methods = values.method?.length ? values.method : ['GET'];
   const all: ProbeOptions[] = values.origin.flatMap((origin) =>
-    methods.map((method) => ({ url: positionals[0] as string, origin, method, headers, body: values.body ?? null, ...(credentials ? { credentials } : {}), ...(mode ? { mode } : {}) })),
+    methods.map((method) => ({ url: positionals[0] as string, origin, method, headers, body: values.body ?? null, ...(credentials ? { credentials } : {}), ...(mode ? { mode } : {}), framework })),
   );
   // Every combination is checked before the browser starts.
   try {
@@ -87,12 +95,13 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     for (const options of all) {
       const result = await probe(options, browser);
       results.push(result);
-      io.out(`${probeReport(result)}\n`);
+      // Several probes share one fix, merged per header, after the table.
+      io.out(`${probeReport(result, { fix: all.length === 1 })}\n`);
     }
   } finally {
     await browser.close();
   }
-  if (results.length > 1) io.out(`${probeMatrix(results)}\n`);
+  if (results.length > 1) io.out(`${probeMatrix(results)}${mergedFixReport(results, framework)}\n`);
   if (values.json) {
     const records = results.map(probeRecord);
     await writeFile(values.json, printableJson(records.length === 1 ? records[0] : records));
