@@ -146,7 +146,7 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     case 'InvalidAllowCredentials':
       return [{ response, header: ACAC, value: 'true', why: say.fix.allowCredentials(on) }];
     case 'InvalidStatus':
-      return [{ response, status: 204, why: say.fix.okStatus() }];
+      return [{ response, status: 204, why: say.fix.okStatus(server.preflight?.status ?? null) }];
     case 'DisallowedRedirect':
       return [
         { response, status: 204, why: say.fix.noRedirect() },
