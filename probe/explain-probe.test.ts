@@ -60,8 +60,8 @@ describe('replayWire', () => {
     const fixed = withProbeFix(e, probeFix(replay!, r, wire), { name: 'headers', guessed: false, basis: null }, r.url);
     expect(fixed.fix?.split('\n')).toEqual([
       'OPTIONS (preflight): Access-Control-Allow-Methods: PUT',
-      `actual answer: Access-Control-Allow-Origin: ${ORIGIN} (this answer was never reached: send it there too, if it does not yet)`,
-      'actual answer: Vary: Origin (this answer was never reached: send it there too, if it does not yet)',
+      `actual answer: Access-Control-Allow-Origin: ${ORIGIN} (not reached, so unchecked: send it there too)`,
+      'actual answer: Vary: Origin (not reached, so unchecked: send it there too)',
     ]);
     // No fix (an allowed probe): the explanation stays as it is.
     expect(withProbeFix(e, null, { name: 'headers', guessed: false, basis: null }, r.url)).toBe(e);

@@ -182,7 +182,7 @@ describe('a preflight answered 401/403 or 404/405, in each framework\'s terms', 
     const { fix } = brokenFix(`http://127.0.0.1:8080${PATH}`);
     const text = frameworkFixText(written(fix, 'express', `http://127.0.0.1:8080${PATH}`)).split('\n');
     expect(text[0]).toMatch(/^The preflight got 404/);
-    expect(text[1]).toBe('Express cors: this sets origin, credentials, methods, allowedHeaders; the other options keep what your server sends now.');
+    expect(text[1]).toBe('Express cors: these options allow these requests and keep what your server allows now (changed: origin, credentials, methods, allowedHeaders).');
     expect(text[2]).toBe("import cors from 'cors';");
   });
 });

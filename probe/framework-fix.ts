@@ -101,7 +101,7 @@ export function preflightStatusAdvice(status: number | null, framework: Framewor
 
 function headerLine(change: ProbeChange): string {
   const where = WHERE[change.response];
-  const unseen = change.seen ? '' : ' (this answer was never reached: send it there too, if it does not yet)';
+  const unseen = change.seen ? '' : ' (not reached, so unchecked: send it there too)';
   if (change.status !== undefined) return `${where}: status ${change.status}${change.seen ? ` (instead of ${change.sent})` : unseen}`;
   if (change.value == null) return `${where}: remove ${change.header}`;
   const several = (change.reflectFrom?.length ?? 0) > 1;
@@ -222,8 +222,8 @@ export function frameworkFix(fix: ProbeFix, used: FrameworkUsed, url: string): F
   if (framework === 'headers') return { used, intro, setup: '', code: '', lines: [...fix.changes.map(headerLine), ...impossible] };
   if (framework !== 'nginx') {
     const changed = changedOptions(fix, framework);
-    const which = changed.length ? `sets ${changed.join(', ')}` : 'keeps the options as they are';
-    intro.push(`${LABEL[framework]}: this ${which}; the other options keep what your server sends now.`);
+    const which = changed.length ? ` (changed: ${changed.join(', ')})` : '';
+    intro.push(`${LABEL[framework]}: these options allow these requests and keep what your server allows now${which}.`);
   } else {
     intro.push('nginx: the CORS headers of this location (they replace what it sends now).');
   }

@@ -45,6 +45,18 @@ test('a deliberately wrong toBeAllowed fails with the reason, the console line a
   expect(result).toBeBlockedBy('WildcardOriginNotAllowed');
 });
 
+test('cors.probe({ framework }) writes the fix in that framework\'s terms, and the matcher quotes it', async ({ cors }) => {
+  const result = await cors.probe({ url: `${api.url}/wildcard`, origin: ORIGIN, credentials: 'include', framework: 'express' });
+  expect(result.framework).toEqual({ name: 'express', guessed: false, basis: null });
+  const message = failure(() => expect(result).toBeAllowed());
+  expect(message).toContain("import cors from 'cors';");
+  expect(message).toContain(`origin: ['${ORIGIN}'],`);
+  expect(message).toContain('credentials: true,');
+  await expect(cors.probe({ url: `${api.url}/wildcard`, origin: ORIGIN, framework: 'rails' as 'express' })).rejects.toThrow(
+    'expected one of headers, express, fastify, hono, nginx, auto, got "rails"',
+  );
+});
+
 test('a wrong reason in toBeBlockedBy names both reasons', async ({ cors }) => {
   const result = await cors.probe({ url: `${api.url}/exact`, origin: 'http://evil.localhost:4000' });
   expect(result).toBeBlockedBy('AllowOriginMismatch');
