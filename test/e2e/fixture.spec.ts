@@ -39,7 +39,7 @@ test('a deliberately wrong toBeAllowed fails with the reason, the console line a
   expect(message).toContain('Received: blocked by CORS (WildcardOriginNotAllowed)');
   expect(message).toContain(`Console:  Access to fetch at '${api.url}/wildcard' from origin '${ORIGIN}' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'`);
   // The complete fix: every header the answer needs, not only the one that failed first.
-  expect(message).toContain(`Fix:      actual answer: Access-Control-Allow-Origin: ${ORIGIN}`);
+  expect(message).toContain(`Fix:      actual answer: Access-Control-Allow-Origin: ${ORIGIN} (instead of *)`);
   expect(message).toContain('actual answer: Access-Control-Allow-Credentials: true');
   expect(message).toContain('Access-Control-Allow-Credentials: true');
   expect(result).toBeBlockedBy('WildcardOriginNotAllowed');
