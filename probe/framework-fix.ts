@@ -1,15 +1,13 @@
 /**
  * A probe's fix (probe-fix.ts) written in the terms of the user's server: plain header lines, the options of
  * Express's `cors`, `@fastify/cors` or `hono/cors`, or nginx's `add_header ... always` with an OPTIONS block.
- * Option names as each package documents them:
- *   - cors (Express): https://github.com/expressjs/cors#configuration-options
- *   - @fastify/cors: https://github.com/fastify/fastify-cors#options
- *   - hono/cors: https://hono.dev/docs/middleware/builtin/cors#options
- *   - nginx: https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
+ * Option names as each package documents them (experiments/model/cors-middleware-options.ts); nginx:
+ * https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
  * A preflight answered 401/403 or 404/405 is explained in the same terms: auth that runs before CORS, or no
  * OPTIONS route.
  */
-import { frameworkNote, type Framework, type FrameworkUsed } from './framework.ts';
+import { OPTION_NAMES, optionFor, type OptionHeader } from '../experiments/model/cors-middleware-options.ts';
+import { frameworkNote, MIDDLEWARE_OF, type Framework, type FrameworkUsed } from './framework.ts';
 import type { CorsNeeds, FixResponse, ProbeChange, ProbeFix } from './probe-fix.ts';
 
 export interface FrameworkFix {
@@ -26,34 +24,6 @@ export interface FrameworkFix {
 
 const WHERE: Record<FixResponse, string> = { preflight: 'OPTIONS (preflight)', actual: 'actual answer' };
 
-/** Each framework's option for a CORS response header (Vary is set by every middleware itself). */
-const OPTION_OF: Record<Exclude<Framework, 'headers' | 'nginx'>, Record<string, string>> = {
-  express: {
-    'access-control-allow-origin': 'origin',
-    'access-control-allow-credentials': 'credentials',
-    'access-control-allow-methods': 'methods',
-    'access-control-allow-headers': 'allowedHeaders',
-    'access-control-expose-headers': 'exposedHeaders',
-    'access-control-max-age': 'maxAge',
-  },
-  fastify: {
-    'access-control-allow-origin': 'origin',
-    'access-control-allow-credentials': 'credentials',
-    'access-control-allow-methods': 'methods',
-    'access-control-allow-headers': 'allowedHeaders',
-    'access-control-expose-headers': 'exposedHeaders',
-    'access-control-max-age': 'maxAge',
-  },
-  hono: {
-    'access-control-allow-origin': 'origin',
-    'access-control-allow-credentials': 'credentials',
-    'access-control-allow-methods': 'allowMethods',
-    'access-control-allow-headers': 'allowHeaders',
-    'access-control-expose-headers': 'exposeHeaders',
-    'access-control-max-age': 'maxAge',
-  },
-};
-
 const SETUP: Record<Framework, string> = {
   headers: '',
   express: "import cors from 'cors';",
@@ -65,11 +35,15 @@ const SETUP: Record<Framework, string> = {
 /** A preflight never carries cookies or Authorization, so auth in front of it always refuses it. */
 const AUTH_FIRST: Record<Framework, string> = {
   headers: 'Answer OPTIONS before the auth check, with 204 and the headers below.',
-  express: 'Mount cors before your auth middleware: app.use(cors(...)) first, then app.use(auth); cors answers the preflight and ends it.',
+  express:
+    'Mount cors before your auth middleware: app.use(cors(...)) first, then app.use(auth); ' +
+    'cors answers the preflight and ends it.',
   fastify:
     'Register @fastify/cors before your auth hook (its onRequest hook answers the preflight, but an auth hook added ' +
     "earlier runs first), or skip auth when request.method === 'OPTIONS'.",
-  hono: 'Put the app.use(..., cors(...)) line before your auth middleware: hono/cors answers OPTIONS with 204 without calling next().',
+  hono:
+    'Put the app.use(..., cors(...)) line before your auth middleware: ' +
+    'hono/cors answers OPTIONS with 204 without calling next().',
   nginx:
     'Put the if ($request_method = OPTIONS) block below at the top of the location: its return runs in the rewrite ' +
     'phase, before auth_basic and auth_request (the access phase).',
@@ -77,24 +51,30 @@ const AUTH_FIRST: Record<Framework, string> = {
 
 const NO_ROUTE: Record<Framework, string> = {
   headers: 'Add an OPTIONS route for this URL, answering 204 with the headers below.',
-  express: 'app.use(cors(...)) answers OPTIONS on every path it is mounted on (a cors() given to app.get or app.post only does not).',
-  fastify: '@fastify/cors adds a wildcard OPTIONS route (its preflight option, true by default): register it in the scope of this route.',
+  express:
+    'app.use(cors(...)) answers OPTIONS on every path it is mounted on ' +
+    '(a cors() given to app.get or app.post only does not).',
+  fastify:
+    '@fastify/cors adds a wildcard OPTIONS route (its preflight option, true by default): ' +
+    'register it in the scope of this route.',
   hono: 'app.use(path, cors(...)) answers OPTIONS itself: mount it with app.use on a path that covers this URL.',
   nginx: 'The if ($request_method = OPTIONS) block below answers the preflight itself.',
 };
 
 /** What a preflight's status says about the server, in the framework's terms; null for an ok or other status. */
 export function preflightStatusAdvice(status: number | null, framework: Framework): string | null {
-  // https://fetch.spec.whatwg.org/#cors-preflight-fetch: the preflight is sent without credentials and needs an ok status.
+  // https://fetch.spec.whatwg.org/#cors-preflight-fetch: sent without credentials, it needs an ok status.
   if (status === 401 || status === 403) {
     return (
-      `The preflight got ${status}: an auth layer answers OPTIONS before CORS does. A preflight never carries cookies ` +
+      `The preflight got ${status}: an auth layer answers OPTIONS before CORS does. ` +
+      'A preflight never carries cookies ' +
       `or an Authorization header (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so it cannot pass auth: ` +
       `let OPTIONS through unauthenticated. ${AUTH_FIRST[framework]}`
     );
   }
   if (status === 404 || status === 405) {
-    return `The preflight got ${status}: nothing answers OPTIONS at this URL (no OPTIONS route). ${NO_ROUTE[framework]}`;
+    const what = `The preflight got ${status}: nothing answers OPTIONS at this URL (no OPTIONS route).`;
+    return `${what} ${NO_ROUTE[framework]}`;
   }
   return null;
 }
@@ -102,7 +82,9 @@ export function preflightStatusAdvice(status: number | null, framework: Framewor
 function headerLine(change: ProbeChange): string {
   const where = WHERE[change.response];
   const unseen = change.seen ? '' : ' (not reached, so unchecked: send it there too)';
-  if (change.status !== undefined) return `${where}: status ${change.status}${change.seen ? ` (instead of ${change.sent})` : unseen}`;
+  if (change.status !== undefined) {
+    return `${where}: status ${change.status}${change.seen ? ` (instead of ${change.sent})` : unseen}`;
+  }
   if (change.value == null) return `${where}: remove ${change.header}`;
   const several = (change.reflectFrom?.length ?? 0) > 1;
   const value = several ? `the request's Origin, when it is one of ${change.reflectFrom?.join(', ')}` : change.value;
@@ -122,9 +104,9 @@ function allowsAnyOrigin(fix: ProbeFix): boolean {
 const originOption = (fix: ProbeFix): string => (allowsAnyOrigin(fix) ? quoted('*') : list(fix.needs.origins));
 
 /** The options object of a JavaScript middleware, one option a line; only options that matter to these requests. */
-function jsOptions(fix: ProbeFix, names: Record<string, string>): string {
+function jsOptions(fix: ProbeFix, names: Record<OptionHeader, string>): string {
   const n: CorsNeeds = fix.needs;
-  const option = (header: string) => names[header] as string;
+  const option = (header: OptionHeader) => names[header];
   const lines = [`${option('access-control-allow-origin')}: ${originOption(fix)},`];
   if (n.credentials) lines.push(`${option('access-control-allow-credentials')}: true,`);
   if (n.preflight && n.methods.length) lines.push(`${option('access-control-allow-methods')}: ${list(n.methods)},`);
@@ -175,7 +157,8 @@ function nginxConfig(fix: ProbeFix, url: string): string {
     '        return 204;',
     '    }',
     ...actual.map((l) => `    ${l}`),
-    '    # if the app behind proxy_pass sends CORS headers too, drop them: proxy_hide_header Access-Control-Allow-Origin;',
+    '    # if the app behind proxy_pass sends CORS headers too, drop them:',
+    '    # proxy_hide_header Access-Control-Allow-Origin;',
     '    # ... your proxy_pass or root, as before',
     '}',
   ].join('\n');
@@ -186,11 +169,11 @@ function code(fix: ProbeFix, framework: Framework, url: string): string {
     case 'headers':
       return '';
     case 'express':
-      return `app.use(cors(${jsOptions(fix, OPTION_OF.express)}));`;
+      return `app.use(cors(${jsOptions(fix, OPTION_NAMES[MIDDLEWARE_OF.express])}));`;
     case 'fastify':
-      return `await fastify.register(cors, ${jsOptions(fix, OPTION_OF.fastify)});`;
+      return `await fastify.register(cors, ${jsOptions(fix, OPTION_NAMES[MIDDLEWARE_OF.fastify])});`;
     case 'hono':
-      return `app.use(${quoted(honoPath(url))}, cors(${jsOptions(fix, OPTION_OF.hono)}));`;
+      return `app.use(${quoted(honoPath(url))}, cors(${jsOptions(fix, OPTION_NAMES[MIDDLEWARE_OF.hono])}));`;
     case 'nginx':
       return nginxConfig(fix, url);
   }
@@ -198,8 +181,9 @@ function code(fix: ProbeFix, framework: Framework, url: string): string {
 
 /** Which of the framework's options the fix changes (from the header changes). */
 function changedOptions(fix: ProbeFix, framework: Exclude<Framework, 'headers' | 'nginx'>): string[] {
-  const names = OPTION_OF[framework];
-  return [...new Set(fix.changes.map((c) => names[c.header?.toLowerCase() ?? '']).filter((o): o is string => o !== undefined))];
+  const middleware = MIDDLEWARE_OF[framework];
+  const options = fix.changes.map((c) => (c.header === undefined ? undefined : optionFor(middleware, c.header)));
+  return [...new Set(options.filter((o): o is string => o !== undefined))];
 }
 
 const LABEL: Record<Framework, string> = {
@@ -219,7 +203,9 @@ export function frameworkFix(fix: ProbeFix, used: FrameworkUsed, url: string): F
     return impossible.length ? { used, intro: [], setup: '', code: '', lines: impossible } : null;
   }
   const intro = [frameworkNote(used), advice].filter((l): l is string => l !== null);
-  if (framework === 'headers') return { used, intro, setup: '', code: '', lines: [...fix.changes.map(headerLine), ...impossible] };
+  if (framework === 'headers') {
+    return { used, intro, setup: '', code: '', lines: [...fix.changes.map(headerLine), ...impossible] };
+  }
   if (framework !== 'nginx') {
     const changed = changedOptions(fix, framework);
     const which = changed.length ? ` (changed: ${changed.join(', ')})` : '';

@@ -3,6 +3,7 @@
  * from the headers the server sent. A guess is only a guess: the result says what it rested on.
  */
 import type { HeaderLines } from '../experiments/headers.ts';
+import { DEFAULT_METHODS, type CorsMiddleware } from '../experiments/model/cors-middleware-options.ts';
 
 /** Plain header lines, or the options of a framework's CORS middleware (or nginx's configuration). */
 export const FRAMEWORKS = ['headers', 'express', 'fastify', 'hono', 'nginx'] as const;
@@ -20,19 +21,21 @@ export interface FrameworkUsed {
   basis: string | null;
 }
 
+/** The middleware package of each JavaScript framework. */
+export const MIDDLEWARE_OF: Record<Exclude<Framework, 'headers' | 'nginx'>, CorsMiddleware> = {
+  express: 'cors',
+  fastify: '@fastify/cors',
+  hono: 'hono/cors',
+};
+
 /**
- * The middlewares' default Access-Control-Allow-Methods values, exactly as they write them: a preflight
- * answered with one of these comes from that middleware left at its default.
- *   - cors (Express): https://github.com/expressjs/cors#configuration-options
- *   - @fastify/cors: https://github.com/fastify/fastify-cors#options
- *   - hono/cors: https://hono.dev/docs/middleware/builtin/cors#options
+ * The middlewares' default Access-Control-Allow-Methods values, exactly as they write them: a preflight answered
+ * with one of these comes from that middleware left at its default.
  */
-const DEFAULT_ALLOW_METHODS: ReadonlyArray<[string, Framework]> = [
-  ['GET,HEAD,PUT,PATCH,POST,DELETE', 'express'],
-  ['GET,HEAD,POST', 'fastify'],
-  ['GET,HEAD,PUT,POST,DELETE,PATCH,QUERY', 'hono'],
-  ['GET,HEAD,PUT,POST,DELETE,PATCH', 'hono'],
-];
+const DEFAULT_ALLOW_METHODS: ReadonlyArray<[string, Framework]> = Object.entries(MIDDLEWARE_OF).flatMap(
+  ([framework, middleware]) =>
+    DEFAULT_METHODS[middleware].map((methods): [string, Framework] => [methods.join(','), framework as Framework]),
+);
 
 function valuesOf(lines: HeaderLines, name: string): string[] {
   return lines.filter(([n]) => n.toLowerCase() === name).map(([, value]) => value.trim());
@@ -57,7 +60,8 @@ export function guessFramework(responses: readonly HeaderLines[]): { name: Frame
 export function resolveFramework(choice: FrameworkChoice, responses: readonly HeaderLines[]): FrameworkUsed {
   if (choice !== 'auto') return { name: choice, guessed: false, basis: null };
   const guess = guessFramework(responses);
-  return guess ? { name: guess.name, guessed: true, basis: guess.basis } : { name: 'headers', guessed: true, basis: null };
+  if (guess === null) return { name: 'headers', guessed: true, basis: null };
+  return { name: guess.name, guessed: true, basis: guess.basis };
 }
 
 /** How the fix's first line says which framework it is written for, and why. */

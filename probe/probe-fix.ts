@@ -59,7 +59,12 @@ export interface ProbeFix {
 }
 
 /** Header names whose values are comma-separated lists; the methods' tokens are case-sensitive. */
-const LIST_HEADERS = ['access-control-allow-methods', 'access-control-allow-headers', 'access-control-expose-headers', 'vary'];
+const LIST_HEADERS = [
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-expose-headers',
+  'vary',
+];
 const CASE_SENSITIVE_LISTS = ['access-control-allow-methods'];
 
 function sentValue(response: { headers: HeaderLines } | null | undefined, name: string): string | null {
@@ -85,7 +90,8 @@ function sameValue(header: string, value: string | null, sent: string | null): b
   const name = header.toLowerCase();
   if (!LIST_HEADERS.includes(name)) return value === sent;
   const exact = CASE_SENSITIVE_LISTS.includes(name);
-  const normal = (v: string) => getDecodeSplit(v).filter(Boolean).map((t) => (exact ? t : t.toLowerCase())).sort().join(',');
+  const normal = (v: string): string =>
+    getDecodeSplit(v).filter(Boolean).map((t) => (exact ? t : t.toLowerCase())).sort().join(',');
   return normal(value) === normal(sent);
 }
 
@@ -106,7 +112,11 @@ function namedOrigin(value: string | null): string[] {
  * The fix of one probed request, from its replay (the model's plan of what the server sent) and the wire.
  * `{page}` and `{reflect}` become the page's origin: the user's server has no plan tokens.
  */
-export function probeFix(replay: Replay, request: ProbeRequest, wire: { preflight: WireResponse | null; actual: WireResponse | null }): ProbeFix {
+export function probeFix(
+  replay: Replay,
+  request: ProbeRequest,
+  wire: { preflight: WireResponse | null; actual: WireResponse | null },
+): ProbeFix {
   const fix = fixFor(replay.experiment, replay.origins);
   const changes: ProbeChange[] = [];
   for (const change of fix.changes) {
@@ -120,14 +130,17 @@ export function probeFix(replay: Replay, request: ProbeRequest, wire: { prefligh
       continue;
     }
     if (change.header === undefined) continue;
-    const value = change.value == null ? null : change.value.replaceAll('{page}', request.origin).replaceAll('{reflect}', request.origin);
+    const value = change.value == null ? null : change.value.replace(/\{(page|reflect)\}/g, request.origin);
     const origin = change.header.toLowerCase() === 'access-control-allow-origin' && value === request.origin;
-    changes.push({ response, header: change.header, value, ...(origin ? { reflectFrom: [request.origin] } : {}), sent: sentValue(answer, change.header), seen });
+    const sent = sentValue(answer, change.header);
+    const reflect = origin ? { reflectFrom: [request.origin] } : {};
+    changes.push({ response, header: change.header, value, ...reflect, sent, seen });
   }
   const methods = tokens(sentValue(wire.preflight, 'access-control-allow-methods'));
   const unsafeHeaders = corsUnsafeRequestHeaderNames(request.headers);
   const maxAge = sentValue(wire.preflight, 'access-control-max-age');
-  const allowed = [...namedOrigin(sentValue(wire.actual, 'access-control-allow-origin')), ...namedOrigin(sentValue(wire.preflight, 'access-control-allow-origin'))];
+  const allowOrigin = (a: WireResponse | null) => namedOrigin(sentValue(a, 'access-control-allow-origin'));
+  const allowed = [wire.actual, wire.preflight].flatMap(allowOrigin);
   const preflight = replay.prediction.preflight || wire.preflight !== null;
   return {
     changes: changes.filter(changesSomething),
@@ -157,7 +170,9 @@ function judgedBy(change: ProbeChange, fixes: readonly ProbeFix[]): ProbeChange 
 }
 
 const sameSlot = (a: ProbeChange, b: ProbeChange): boolean =>
-  a.response === b.response && (a.status !== undefined) === (b.status !== undefined) && a.header?.toLowerCase() === b.header?.toLowerCase();
+  a.response === b.response &&
+  (a.status !== undefined) === (b.status !== undefined) &&
+  a.header?.toLowerCase() === b.header?.toLowerCase();
 
 /** Two changes to one header of one answer, as one: lists joined, several origins reflected from a list. */
 function mergeTwo(a: ProbeChange, b: ProbeChange): ProbeChange {
@@ -167,7 +182,8 @@ function mergeTwo(a: ProbeChange, b: ProbeChange): ProbeChange {
   const name = `${a.header}`.toLowerCase();
   if (a.value == null || b.value == null) return { ...b, seen, sent };
   if (LIST_HEADERS.includes(name)) {
-    const value = union([getDecodeSplit(a.value), getDecodeSplit(b.value)], CASE_SENSITIVE_LISTS.includes(name)).join(', ');
+    const caseSensitive = CASE_SENSITIVE_LISTS.includes(name);
+    const value = union([getDecodeSplit(a.value), getDecodeSplit(b.value)], caseSensitive).join(', ');
     return { ...a, value, seen, sent };
   }
   if (name === 'access-control-allow-origin' && a.value !== b.value && (a.reflectFrom || b.reflectFrom)) {
@@ -185,6 +201,8 @@ export function mergeFixes(fixes: readonly ProbeFix[]): ProbeFix {
     else changes[index] = mergeTwo(changes[index] as ProbeChange, change);
   }
   const maxAges = fixes.map((f) => f.needs.maxAge).filter((m): m is number => m !== null);
+  // The status the advice is about: a failing one first (the one a fix must change).
+  const statuses = fixes.map((f) => f.preflightStatus).filter((s): s is number => s !== null);
   return {
     changes: changes.filter(changesSomething),
     needs: {
@@ -196,7 +214,7 @@ export function mergeFixes(fixes: readonly ProbeFix[]): ProbeFix {
       maxAge: maxAges.length ? Math.min(...maxAges) : null,
       preflight: fixes.some((f) => f.needs.preflight),
     },
-    preflightStatus: fixes.map((f) => f.preflightStatus).find((s) => s !== null && (s < 200 || s > 299)) ?? fixes.find((f) => f.preflightStatus !== null)?.preflightStatus ?? null,
+    preflightStatus: statuses.find((s) => s < 200 || s > 299) ?? statuses[0] ?? null,
     impossible: union(fixes.map((f) => f.impossible), true),
     answers: Object.assign({}, ...fixes.map((f) => f.answers).reverse()),
   };
