@@ -88,3 +88,15 @@ describe('mergeFixes: one line per header', () => {
     expect(headerText(fix)).toContain('OPTIONS (preflight): status 204 (instead of 401)');
   });
 });
+
+describe('a hostile server', () => {
+  it('a 100 000-name Access-Control-Allow-Methods is merged in one pass, each name once', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `M${i}`);
+    const preflight = answer(204, [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Methods', names.join(',')]]);
+    const fix = mergeFixes([fixOf({ method: 'PUT' }, { preflight, actual: null }), fixOf({ method: 'DELETE' }, { preflight, actual: null })]);
+    const methods = fix.changes.find((c) => c.header === 'Access-Control-Allow-Methods')?.value?.split(', ');
+    expect(methods?.length).toBe(100_002);
+    expect(methods?.slice(-2)).toEqual(['PUT', 'DELETE']);
+    expect(fix.needs.methods.length).toBe(100_002);
+  });
+});
