@@ -6,11 +6,8 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { printableLine, printableText } from '../experiments/terminal-text.ts';
 import type { WireResponse } from './network-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
-import { resolveFramework, type FrameworkChoice } from './framework.ts';
-import { frameworkFix, frameworkFixText } from './framework-fix.ts';
-import { mergeFixes, type ProbeFix } from './probe-fix.ts';
 
-const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
+export const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
   `\n${pad}${printableLine(name)}: ${printableLine(value)}`;
 const lines = (headers: HeaderLines, pad: string): string =>
@@ -73,19 +70,4 @@ export function probeMatrix(results: readonly ProbeResult[]): string {
   const row = (first: string, cells: string[]): string => `${first.padEnd(width)}  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
   const rows = [row('origin', methods), ...origins.map((o) => row(o, methods.map((m) => cell(o, m))))];
   return printableText(`${rows.join('\n')}\n`);
-}
-
-/**
- * The fix of several probes as one, after the table: one line per header of each answer (every method in one
- * Access-Control-Allow-Methods), in the framework's terms; '' when no probe has a fix.
- */
-export function mergedFixReport(results: readonly ProbeResult[], framework: FrameworkChoice): string {
-  // Behind a Local Network Access block, CORS's own verdict (withPermission) carries the fix.
-  const fixes = results.map((r) => r.fix ?? r.withPermission?.fix).filter((f): f is ProbeFix => f !== undefined);
-  const first = results[0];
-  if (fixes.length === 0 || first === undefined) return '';
-  const answers = results.flatMap((r) => [r.preflightResponse?.headers ?? [], r.response?.headers ?? []]);
-  const written = frameworkFix(mergeFixes(fixes), resolveFramework(framework, answers), first.request.url);
-  if (written === null) return '';
-  return printableText(`\nfix (every probe above)\n  ${indent(frameworkFixText(written), '  ')}\n`);
 }

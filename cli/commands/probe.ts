@@ -5,7 +5,7 @@ import type { ProbeResult } from '../../probe/probe.ts';
 import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
 import { FRAMEWORK_CHOICES } from '../../probe/framework.ts';
-import { mergedFixReport, probeMatrix, probeReport } from '../../probe/probe-text.ts';
+import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
@@ -85,9 +85,10 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     });
   }
   // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
-  const [{ launchChromium }, { probe }] = await Promise.all([
+  const [{ launchChromium }, { probe }, { mergedFixReport }] = await Promise.all([
     import('../../runner/launch.ts'),
     import('../../probe/probe.ts'),
+    import('../../probe/merged-fix-text.ts'),
   ]);
   const browser = await launchChromium();
   const results: ProbeResult[] = [];
