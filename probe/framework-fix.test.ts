@@ -200,3 +200,38 @@ function send(url: string, method: string, headers: Record<string, string>): Pro
     req.end();
   });
 }
+
+describe('what the server allows now is kept: exposed headers and max-age', () => {
+  const url = `http://127.0.0.1:8080${PATH}`;
+  const r = probeRequest({ url, origin: ORIGIN, method: 'PUT' });
+  // The preflight caches for 600 s but misses PUT; a GET saw the actual answer expose X-Total-Count.
+  const preflight = answer(204, [['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Max-Age', '600']]);
+  const get = probeRequest({ url, origin: ORIGIN });
+  const actual = answer(200, [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Expose-Headers', 'X-Total-Count']]);
+  const fix = mergeFixes([
+    probeFix(replayWire(r, { preflight, actual: null })!, r, { preflight, actual: null }),
+    probeFix(replayWire(get, { preflight: null, actual })!, get, { preflight: null, actual }),
+  ]);
+  const expected: Record<Exclude<Framework, 'headers'>, string[]> = {
+    express: ["exposedHeaders: ['X-Total-Count'],", 'maxAge: 600,'],
+    fastify: ["exposedHeaders: ['X-Total-Count'],", 'maxAge: 600,'],
+    hono: ["exposeHeaders: ['X-Total-Count'],", 'maxAge: 600,'],
+    nginx: ['add_header Access-Control-Expose-Headers "X-Total-Count" always;', 'add_header Access-Control-Max-Age "600" always;'],
+  };
+  for (const [framework, lines] of Object.entries(expected)) {
+    it(`${framework} keeps them`, () => {
+      const code = written(fix, framework as Framework, url).code.split('\n').map((l) => l.trim());
+      expect(code).toEqual(expect.arrayContaining(lines));
+    });
+  }
+  it('hono/cors with those options sends them', async () => {
+    const app = new Hono();
+    const code = written(fix, 'hono', url).code;
+    new Function('app', 'cors', code)(app, honoCors);
+    app.all('*', (c) => c.text('ok'));
+    const options = await app.request(url, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'PUT' } });
+    const got = await app.request(url, { headers: { Origin: ORIGIN } });
+    expect([options.headers.get('access-control-max-age'), got.headers.get('access-control-expose-headers')]).toEqual(['600', 'X-Total-Count']);
+    expect(options.headers.get('access-control-allow-methods')?.split(',')).toContain('PUT');
+  });
+});
