@@ -167,6 +167,7 @@ describe('a preflight answered 401/403 or 404/405, in each framework\'s terms', 
       expect(preflightStatusAdvice(403, framework)).toMatch(/^The preflight got 403/);
       expect(preflightStatusAdvice(404, framework)).toMatch(/^The preflight got 404: nothing answers OPTIONS at this URL \(no OPTIONS route\)\./);
       expect(preflightStatusAdvice(405, framework)).toMatch(/^The preflight got 405/);
+      expect(preflightStatusAdvice(302, framework)).toMatch(/^The preflight got 302: something redirects OPTIONS .* may not be redirected/);
       expect(preflightStatusAdvice(500, framework)).toBeNull();
       expect(preflightStatusAdvice(204, framework)).toBeNull();
     });

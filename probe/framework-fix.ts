@@ -72,6 +72,14 @@ export function preflightStatusAdvice(status: number | null, framework: Framewor
       `let OPTIONS through unauthenticated. ${AUTH_FIRST[framework]}`
     );
   }
+  if (status !== null && status >= 300 && status <= 399) {
+    // https://fetch.spec.whatwg.org/#cors-preflight-fetch: a preflight's response must not be a redirect.
+    return (
+      `The preflight got ${status}: something redirects OPTIONS (a login redirect, a trailing-slash rule), and a ` +
+      'preflight may not be redirected: answer OPTIONS at this URL itself, before whatever redirects it' +
+      (framework === 'headers' || framework === 'nginx' ? '.' : ' (mount the CORS middleware before it).')
+    );
+  }
   if (status === 404 || status === 405) {
     const what = `The preflight got ${status}: nothing answers OPTIONS at this URL (no OPTIONS route).`;
     return `${what} ${NO_ROUTE[framework]}`;
