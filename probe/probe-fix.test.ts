@@ -11,7 +11,9 @@ const ORIGIN = 'http://localhost:3000';
 const URL = 'http://127.0.0.1:8080/items';
 const answer = (status: number, headers: HeaderLines): WireResponse => ({ status, headers, addressSpace: 'Loopback' });
 
-function fixOf(options: Partial<ProbeOptions>, wire: { preflight: WireResponse | null; actual: WireResponse | null }): ProbeFix {
+type Wire = { preflight: WireResponse | null; actual: WireResponse | null };
+
+function fixOf(options: Partial<ProbeOptions>, wire: Wire): ProbeFix {
   const request = probeRequest({ url: URL, origin: ORIGIN, ...options });
   const replay = replayWire(request, wire);
   if (!replay) throw new Error('not replayable');
@@ -24,6 +26,8 @@ const headerText = (fix: ProbeFix): string[] =>
 /** A server that allows the page and GET on its preflight, and sends the right actual answer. */
 const PREFLIGHT_GET = answer(204, [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Methods', 'GET']]);
 const ACTUAL_OK = answer(200, [['Access-Control-Allow-Origin', ORIGIN], ['Vary', 'Origin']]);
+/** That preflight, which stopped the request: the actual answer never seen. */
+const NO_ACTUAL: Wire = { preflight: PREFLIGHT_GET, actual: null };
 
 describe('probeFix: only what is missing or wrong', () => {
   it('a header the server already sends right is never repeated: only Allow-Credentials', () => {
@@ -32,8 +36,11 @@ describe('probeFix: only what is missing or wrong', () => {
   });
 
   it('a header present but wrong says what to change it to', () => {
-    const fix = fixOf({}, { preflight: null, actual: answer(200, [['Access-Control-Allow-Origin', 'https://app.example'], ['Vary', 'Origin']]) });
-    expect(headerText(fix)).toEqual([`actual answer: Access-Control-Allow-Origin: ${ORIGIN} (instead of https://app.example)`]);
+    const actual = answer(200, [['Access-Control-Allow-Origin', 'https://app.example'], ['Vary', 'Origin']]);
+    const fix = fixOf({}, { preflight: null, actual });
+    expect(headerText(fix)).toEqual([
+      `actual answer: Access-Control-Allow-Origin: ${ORIGIN} (instead of https://app.example)`,
+    ]);
   });
 
   it('a Vary without Origin gets Origin added to what it lists', () => {
@@ -49,15 +56,16 @@ describe('probeFix: only what is missing or wrong', () => {
 });
 
 describe('mergeFixes: one line per header', () => {
-  it('GET, PUT and DELETE give one Access-Control-Allow-Methods line, and the actual answer GET saw is not repeated', () => {
+  it('GET, PUT and DELETE: one Access-Control-Allow-Methods line; the actual answer GET saw is not repeated', () => {
     const fixes = [
       fixOf({ method: 'GET' }, { preflight: null, actual: ACTUAL_OK }),
-      fixOf({ method: 'PUT' }, { preflight: PREFLIGHT_GET, actual: null }),
-      fixOf({ method: 'DELETE' }, { preflight: PREFLIGHT_GET, actual: null }),
+      fixOf({ method: 'PUT' }, NO_ACTUAL),
+      fixOf({ method: 'DELETE' }, NO_ACTUAL),
     ];
     // Alone, each blocked probe asks for its own method and for the actual answer it never saw.
-    expect(headerText(fixes[1]!)[0]).toBe('OPTIONS (preflight): Access-Control-Allow-Methods: GET, PUT (instead of GET)');
-    expect(headerText(mergeFixes(fixes))).toEqual(['OPTIONS (preflight): Access-Control-Allow-Methods: GET, PUT, DELETE (instead of GET)']);
+    const methods = 'OPTIONS (preflight): Access-Control-Allow-Methods:';
+    expect(headerText(fixes[1]!)[0]).toBe(`${methods} GET, PUT (instead of GET)`);
+    expect(headerText(mergeFixes(fixes))).toEqual([`${methods} GET, PUT, DELETE (instead of GET)`]);
   });
 
   it('two page origins: one reflected Access-Control-Allow-Origin from the list, one Vary', () => {
@@ -75,10 +83,16 @@ describe('mergeFixes: one line per header', () => {
 
   it('the needs join every probe: origins, methods, request headers, credentials', () => {
     const merged = mergeFixes([
-      fixOf({ method: 'PUT', headers: { Authorization: 'x' }, credentials: 'include' }, { preflight: PREFLIGHT_GET, actual: null }),
-      fixOf({ method: 'DELETE', headers: { 'X-Trace': '1' } }, { preflight: PREFLIGHT_GET, actual: null }),
+      fixOf({ method: 'PUT', headers: { Authorization: 'x' }, credentials: 'include' }, NO_ACTUAL),
+      fixOf({ method: 'DELETE', headers: { 'X-Trace': '1' } }, NO_ACTUAL),
     ]);
-    expect(merged.needs).toMatchObject({ origins: [ORIGIN], credentials: true, methods: ['GET', 'PUT', 'DELETE'], headers: ['authorization', 'x-trace'], preflight: true });
+    expect(merged.needs).toMatchObject({
+      origins: [ORIGIN],
+      credentials: true,
+      methods: ['GET', 'PUT', 'DELETE'],
+      headers: ['authorization', 'x-trace'],
+      preflight: true,
+    });
   });
 
   it('a preflight answered 401 is kept as the status the advice is about', () => {
@@ -92,8 +106,12 @@ describe('mergeFixes: one line per header', () => {
 describe('a hostile server', () => {
   it('a 100 000-name Access-Control-Allow-Methods is merged in one pass, each name once', () => {
     const names = Array.from({ length: 100_000 }, (_, i) => `M${i}`);
-    const preflight = answer(204, [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Methods', names.join(',')]]);
-    const fix = mergeFixes([fixOf({ method: 'PUT' }, { preflight, actual: null }), fixOf({ method: 'DELETE' }, { preflight, actual: null })]);
+    const preflight = answer(204, [
+      ['Access-Control-Allow-Origin', ORIGIN],
+      ['Access-Control-Allow-Methods', names.join(',')],
+    ]);
+    const wire = { preflight, actual: null };
+    const fix = mergeFixes([fixOf({ method: 'PUT' }, wire), fixOf({ method: 'DELETE' }, wire)]);
     const methods = fix.changes.find((c) => c.header === 'Access-Control-Allow-Methods')?.value?.split(', ');
     expect(methods?.length).toBe(100_002);
     expect(methods?.slice(-2)).toEqual(['PUT', 'DELETE']);
