@@ -45,14 +45,15 @@ test('a deliberately wrong toBeAllowed fails with the reason, the console line a
   expect(result).toBeBlockedBy('WildcardOriginNotAllowed');
 });
 
-test('cors.probe({ framework }) writes the fix in that framework\'s terms, and the matcher quotes it', async ({ cors }) => {
-  const result = await cors.probe({ url: `${api.url}/wildcard`, origin: ORIGIN, credentials: 'include', framework: 'express' });
+test('cors.probe({ framework }) writes the fix in that framework\'s terms; the matcher quotes it', async ({ cors }) => {
+  const url = `${api.url}/wildcard`;
+  const result = await cors.probe({ url, origin: ORIGIN, credentials: 'include', framework: 'express' });
   expect(result.framework).toEqual({ name: 'express', guessed: false, basis: null });
   const message = failure(() => expect(result).toBeAllowed());
   expect(message).toContain("import cors from 'cors';");
   expect(message).toContain(`origin: ['${ORIGIN}'],`);
   expect(message).toContain('credentials: true,');
-  await expect(cors.probe({ url: `${api.url}/wildcard`, origin: ORIGIN, framework: 'rails' as 'express' })).rejects.toThrow(
+  await expect(cors.probe({ url, origin: ORIGIN, framework: 'rails' as 'express' })).rejects.toThrow(
     'expected one of headers, express, fastify, hono, nginx, auto, got "rails"',
   );
 });
