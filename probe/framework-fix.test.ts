@@ -270,3 +270,28 @@ describe('what the server allows now is kept: exposed headers and max-age', () =
     expect(options.headers.get('access-control-allow-methods')?.split(',')).toContain('PUT');
   });
 });
+
+describe('what the server sends goes into code the user copies: nothing it sends can write code', () => {
+  const url = `http://127.0.0.1:8080${PATH}`;
+  const r = probeRequest({ url, origin: ORIGIN, method: 'PUT' });
+  const hostile = [
+    ['Access-Control-Allow-Origin', "http://a.example');process.exit('"],
+    ['Access-Control-Allow-Methods', "GET, it's, $http_cookie"],
+  ] as HeaderLines;
+  const preflight = answer(204, hostile);
+  const fix = probeFix(replayWire(r, { preflight, actual: null })!, r, { preflight, actual: null });
+  it('a value that is not exactly an origin is not kept as one', () => {
+    expect(fix.needs.origins).toEqual([ORIGIN]);
+  });
+  it('JavaScript: every name is one string literal', () => {
+    const code = written(fix, 'express', url).code;
+    const seen: unknown[] = [];
+    new Function('app', 'cors', code)({ use: () => undefined }, (options: unknown) => seen.push(options));
+    expect(seen).toEqual([{ origin: [ORIGIN], methods: ['GET', "it's", '$http_cookie', 'PUT'] }]);
+  });
+  it('nginx: a name with $ (a variable there) is left out', () => {
+    const code = written(fix, 'nginx', url).code;
+    expect(code).toContain('add_header Access-Control-Allow-Methods "GET, it\'s, PUT" always;');
+    expect(code).not.toContain('$http_cookie');
+  });
+});

@@ -131,8 +131,12 @@ function honoPath(url: string): string {
   return segments.length === 1 ? `/${segments[0]}` : `/${segments[0]}/*`;
 }
 
+/** nginx expands `$name` inside a string: a name from the server that holds `$` is left out of its configuration. */
+const nginxSafe = (values: readonly string[]): string[] => values.filter((v) => !v.includes('$'));
+
 function nginxConfig(fix: ProbeFix, url: string): string {
-  const n = fix.needs;
+  const needs = fix.needs;
+  const n = { ...needs, methods: nginxSafe(needs.methods), headers: nginxSafe(needs.headers), exposed: nginxSafe(needs.exposed) };
   const any = allowsAnyOrigin(fix);
   const several = n.origins.length > 1 && !any;
   const value = any ? '"*"' : several ? '$cors_origin' : `"${n.origins[0] ?? ''}"`;

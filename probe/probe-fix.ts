@@ -107,9 +107,19 @@ function changesSomething(change: ProbeChange): boolean {
   return !change.seen || several || !sameValue(`${change.header}`, change.value ?? null, change.sent);
 }
 
-/** A serialized origin the server allows now by name (not `*`, not `null`). */
+/**
+ * A serialized origin the server allows now by name (not `*`, not `null`, nothing else): the value goes into code
+ * and configuration the user copies, so only a value that is exactly an origin is kept.
+ * https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin
+ */
 function namedOrigin(value: string | null): string[] {
-  return value !== null && /^https?:\/\/[^,\s]+$/.test(value) ? [value] : [];
+  // Host names as DNS writes them, or an IP address: the URL parser takes far more (quotes, parentheses).
+  if (value === null || !/^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d+)?$/i.test(value)) return [];
+  try {
+    return new URL(value).origin === value ? [value] : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
