@@ -5,7 +5,10 @@
  * `--framework auto`.
  */
 import { test, expect } from '@playwright/test';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import expressCors from 'cors';
@@ -228,6 +231,22 @@ test.describe('cors-lab probe --framework', () => {
     const fastify = await cli(`${api.url}${PATH}`, '--origin', ORIGIN, '--method', 'PUT', '--framework', 'fastify');
     expect(fastify.out).toContain('await fastify.register(cors, {');
     expect(fastify.out).toContain('wildcard OPTIONS route');
+  });
+
+  test('--json: the record holds the fix as data and the framework, beside the explanation', async () => {
+    const api = await startApi({ [PATH]: { preflight: { status: 404 } } });
+    running.push({ url: api.url, close: () => api.close() });
+    const file = join(await mkdtemp(join(tmpdir(), 'probe-framework-')), 'out.json');
+    const args = ['--origin', ORIGIN, '--method', 'PUT', '--framework', 'hono', '--json', file];
+    const { code } = await cli(`${api.url}${PATH}`, ...args);
+    expect(code).toBe(1);
+    const record = JSON.parse(await readFile(file, 'utf8'));
+    expect(record.framework).toEqual({ name: 'hono', guessed: false, basis: null });
+    expect(record.fix.preflightStatus).toBe(404);
+    expect(record.fix.needs).toMatchObject({ origins: [ORIGIN], methods: ['PUT'], preflight: true });
+    expect(record.fix.changes).toContainEqual({ response: 'preflight', status: 204, sent: '404', seen: true });
+    expect(record.observed.fix).toBeUndefined();
+    expect(record.explanation.fix).toContain("app.use('/api/*', cors({");
   });
 
   test('a framework it does not know: exit 2 naming the flag', async () => {
