@@ -15,7 +15,9 @@ import { ChromiumWatch } from '../runner/chromium-verdict.ts';
 import { runnerScript } from '../servers/runner-script.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
-import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
+import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
+import { resolveFramework, type FrameworkChoice } from './framework.ts';
+import { probeFix } from './probe-fix.ts';
 import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
@@ -159,9 +161,10 @@ export async function probe(
   // would be in its host's space: grant the permission exactly when such a page would not need it.
   const granted =
     localNetworkAccess === 'granted' || !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
-  const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
+  const framework = options.framework ?? 'headers';
+  const result = await checked(await probeOnce(request, browser, pageSpace, granted, framework), granted, browser);
   if (result.cause !== 'local-network-access') return result;
-  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true), true, browser);
+  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true, framework), true, browser);
   return { ...result, withPermission };
 }
 
@@ -250,7 +253,13 @@ function stepOf(request: ProbeRequest, method: string, headers: ProbeRequest['he
   return { api: 'fetch', url, method, headers, body, mode, credentials, ...fixed };
 }
 
-async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
+async function probeOnce(
+  request: ProbeRequest,
+  browser: Browser,
+  pageSpace: AddressSpace,
+  grant: boolean,
+  framework: FrameworkChoice,
+): Promise<ProbeResult> {
   const { context, page } = await openProbePage(request, browser, grant);
   try {
     // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.
@@ -285,9 +294,13 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const replayed = corsJudged && !isRedirectChain(hops) && request.origin !== NULL_ORIGIN;
     const replay = replayed ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
+    const wireAnswers = { preflight: preflightResponse, actual: response };
+    const fix = replay ? probeFix(replay, request, wireAnswers) : null;
+    const used = resolveFramework(framework, [preflightResponse?.headers ?? [], response?.headers ?? []]);
+    const responseType = seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType;
     const explanation =
       corsJudged
-        ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
+        ? withProbeFix(explainCors(request, { ...observed, responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), fix, used, request.url)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
     // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
     const exposure =
@@ -315,6 +328,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       ...(request.cookies.length ? { cookies: cookieReport(request, wire.hops[0]?.cookies ?? []) } : {}),
       ...(thenResults.length ? { thenResults } : {}),
       explanation: told,
+      ...(fix ? { fix, framework: used } : {}),
     };
   } finally {
     await context.close();
