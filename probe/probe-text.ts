@@ -85,7 +85,9 @@ export function probeReport(result: ProbeResult, options: { fix?: boolean } = {}
     if (hidden.length) out.push(`  hidden    ${hidden.map(printableLine).join(', ')}`);
     if (fix) out.push(`  expose    ${printableLine(fix)}   (name only what JavaScript needs)`);
   }
-  const withFix = options.fix ?? true;
+  // A redirect chain's fix is per hop and not merged after the table: it stays with its probe.
+  const merged = result.fix !== undefined || result.withPermission?.fix !== undefined;
+  const withFix = (options.fix ?? true) || !merged;
   if (e.fix && withFix) out.push(`  fix       ${indent(e.fix, pad)}`);
   else if (e.fix) out.push('  fix       see the fix of every probe, after the table');
   if (e.mdn) out.push(`  see       ${e.mdn}`);

@@ -18,6 +18,7 @@ import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
 import { resolveFramework, type FrameworkChoice } from './framework.ts';
 import { probeFix } from './probe-fix.ts';
+import { withHopFixes } from './hop-fix.ts';
 import { NetworkWatch, type Answered, type WireExchange, type WireResponse } from './network-watch.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
@@ -287,16 +288,18 @@ async function probeOnce(
     const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
     const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
     const cause = causeOf(observed.outcome, observed.reason);
-    const hops = chainOf(request, wire.hops);
+    const chain = chainOf(request, wire.hops);
     const corsJudged = cause === null || cause === 'cors';
     // One exchange from a page origin replays as a lab plan; a redirect chain does not (the next hop is not the first
     // one's, its Origin may be null), nor does an opaque page origin (the plan's page is a real origin).
-    const replayed = corsJudged && !isRedirectChain(hops) && request.origin !== NULL_ORIGIN;
+    const replayed = corsJudged && !isRedirectChain(chain) && request.origin !== NULL_ORIGIN;
     const replay = replayed ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
     const wireAnswers = { preflight: preflightResponse, actual: response };
     const fix = replay ? probeFix(replay, request, wireAnswers) : null;
     const used = resolveFramework(framework, [preflightResponse?.headers ?? [], response?.headers ?? []]);
+    // Each hop that got the page's Origin gets its fix as a single probe does (merged per header, framework terms).
+    const hops = isRedirectChain(chain) ? withHopFixes(request, chain, wire.hops, used) : chain;
     const responseType = seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType;
     const explanation =
       corsJudged
