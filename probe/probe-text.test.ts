@@ -8,7 +8,8 @@ import { probeReport } from './probe-text.ts';
 const request = probeRequest({ url: 'http://127.0.0.1:8080/x', origin: 'http://localhost:3000' });
 
 function blocked(fixText: string, fix?: ProbeFix): ProbeResult {
-  const facts = { outcome: 'blocked', reason: 'MissingAllowOriginHeader', failedParameter: null, preflight: false } as const;
+  const reason = 'MissingAllowOriginHeader';
+  const facts = { outcome: 'blocked', reason, failedParameter: null, preflight: false } as const;
   const seen = { reachedServer: true, status: null, originSeen: null, requestHeadersSeen: null, cookieSent: false };
   return {
     ...facts,
