@@ -101,6 +101,7 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
 export const expect = baseExpect.extend(corsMatchers);
 
 export type { ProbeOptions, ThenStep } from '../probe/probe-options.ts';
+export type { Framework, FrameworkChoice, FrameworkUsed } from '../probe/framework.ts';
 export type { ProbeResult, DecidedBy } from '../probe/probe-result.ts';
 export type { Reason } from '../experiments/reasons.ts';
 export type { LocalNetworkAccess } from '../probe/probe.ts';

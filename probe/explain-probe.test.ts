@@ -1,7 +1,8 @@
 /** The model over headers a real server sent: the same checks as Chromium, without a browser. */
 import { describe, expect, it } from 'vitest';
 import type { HeaderLines } from '../experiments/headers.ts';
-import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
+import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
+import { probeFix } from './probe-fix.ts';
 
 const predictFromWire = (...args: Parameters<typeof replayWire>) => replayWire(...args)?.prediction ?? null;
 import { probeRequest, type ProbeOptions } from './probe-options.ts';
@@ -52,12 +53,17 @@ describe('replayWire', () => {
 
   it('a blocked probe gets the complete fix: the preflight\'s missing method and the actual answer it never reached', () => {
     const r = request({ method: 'PUT' });
-    const replay = replayWire(r, { preflight: answer(204, [['Access-Control-Allow-Origin', ORIGIN]]), actual: null });
+    const wire = { preflight: answer(204, [['Access-Control-Allow-Origin', ORIGIN]]), actual: null };
+    const replay = replayWire(r, wire);
     const p = replay?.prediction ?? null;
-    const e = withCompleteFix(explainCors(r, { ...(p as NonNullable<typeof p>), responseType: null, readableHeaders: [] }, p), replay, 'blocked', ORIGIN);
-    expect(e.fix?.split('\n')).toEqual(expect.arrayContaining(['OPTIONS (preflight): Access-Control-Allow-Methods: PUT', `actual answer: Access-Control-Allow-Origin: ${ORIGIN}`]));
-    expect(e.fix).not.toContain('{page}');
-    // An allowed probe keeps its explanation as it is.
-    expect(withCompleteFix(e, replay, 'allowed', ORIGIN)).toBe(e);
+    const e = explainCors(r, { ...(p as NonNullable<typeof p>), responseType: null, readableHeaders: [] }, p);
+    const fixed = withProbeFix(e, probeFix(replay!, r, wire), { name: 'headers', guessed: false, basis: null }, r.url);
+    expect(fixed.fix?.split('\n')).toEqual([
+      'OPTIONS (preflight): Access-Control-Allow-Methods: PUT',
+      `actual answer: Access-Control-Allow-Origin: ${ORIGIN} (not reached, so unchecked: send it there too)`,
+      'actual answer: Vary: Origin (not reached, so unchecked: send it there too)',
+    ]);
+    // No fix (an allowed probe): the explanation stays as it is.
+    expect(withProbeFix(e, null, { name: 'headers', guessed: false, basis: null }, r.url)).toBe(e);
   });
 });

@@ -9,18 +9,21 @@ import { headerMap, type HeaderMap } from '../experiments/headers.ts';
 import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 import { explainStep } from '../experiments/model/explain-context.ts';
-import { fixFor, fixText } from '../experiments/model/fix.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import type { WireResponse } from '../runner/cdp-watch.ts';
+import type { FrameworkUsed } from './framework.ts';
+import { frameworkFix, frameworkFixText } from './framework-fix.ts';
+import type { ProbeFix } from './probe-fix.ts';
 import type { ProbeRequest } from './probe-options.ts';
 
 /**
  * Only the headers the CORS checks read (and a preflight's Location: any
- * redirect fails a preflight, wherever it points); the plan refuses framing
- * headers, and the model needs no others.
+ * redirect fails a preflight, wherever it points; and the actual answer's
+ * Vary, so a fix never asks for a Vary the server sends); the plan refuses
+ * framing headers, and the model needs no others.
  */
 const corsHeaders = (response: WireResponse, names: RegExp): HeaderMap => headerMap(response.headers.filter(([name]) => names.test(name)));
 
@@ -48,7 +51,7 @@ export function replayWire(request: ProbeRequest, wire: { preflight: WireRespons
     group: 'probe',
     page: 'app',
     request: { target: 'api', method: request.method, headers: headerMap(request.headers), body: request.body, mode: request.mode, credentials: request.credentials },
-    server: { preflight: answer(wire.preflight, /^(access-control-|location$)/i), actual: answer(wire.actual, /^access-control-/i) },
+    server: { preflight: answer(wire.preflight, /^(access-control-|location$)/i), actual: answer(wire.actual, /^(access-control-|vary$)/i) },
   });
   // Values with plan tokens ("{page}") or statuses the plan does not take cannot be replayed.
   const sent = [...(wire.preflight?.headers ?? []), ...(wire.actual?.headers ?? [])];
@@ -70,13 +73,11 @@ export function explainCors(request: ProbeRequest, observed: StepFacts & { respo
 }
 
 /**
- * The complete fix of a blocked probe: every header change on every response
- * (preflight and actual answer) that the model needs before the request is
- * allowed, not only the first check that failed. Tokens are written out: the
- * user's server has no `{page}`.
+ * The complete fix of a blocked probe: every header change on every response (preflight and actual answer)
+ * that the model needs before the request is allowed, not only the first check that failed, in the terms of
+ * the user's framework (framework-fix.ts). Tokens are written out: the user's server has no `{page}`.
  */
-export function withCompleteFix(explanation: Explanation, replay: Replay | null, outcome: string, pageOrigin: string): Explanation {
-  if (outcome !== 'blocked' || replay === null) return explanation;
-  const fix = fixText(fixFor(replay.experiment, replay.origins), { page: pageOrigin, reflect: pageOrigin });
-  return fix ? { ...explanation, fix } : explanation;
+export function withProbeFix(explanation: Explanation, fix: ProbeFix | null, used: FrameworkUsed, url: string): Explanation {
+  const written = fix ? frameworkFix(fix, used, url) : null;
+  return written ? { ...explanation, fix: frameworkFixText(written) } : explanation;
 }

@@ -14,6 +14,7 @@ import {
   isSafelistedRequestHeader,
   normalizeMethod,
 } from '../experiments/model/request-headers.ts';
+import { FRAMEWORK_CHOICES, type FrameworkChoice } from './framework.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */
@@ -27,6 +28,8 @@ export interface ProbeOptions {
   body?: string | null;
   credentials?: (typeof CREDENTIALS)[number];
   mode?: (typeof MODES)[number];
+  /** The terms the fix is written in (default `headers`); `auto` guesses from the server's headers. */
+  framework?: FrameworkChoice;
   /** Cookies set for the URL's host in the probe's browser context, each `name=value`. */
   cookies?: string[];
   /** Accept the server's TLS certificate whatever it is (a self-signed https API in development). */
@@ -194,6 +197,10 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
   if (!CREDENTIALS.includes(credentials)) throw new ProbeInputError('credentials', `expected one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`);
   const mode = options.mode ?? 'cors';
   if (!MODES.includes(mode)) throw new ProbeInputError('mode', `expected one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  if (options.framework !== undefined && !FRAMEWORK_CHOICES.includes(options.framework)) {
+    const got = JSON.stringify(options.framework);
+    throw new ProbeInputError('framework', `expected one of ${FRAMEWORK_CHOICES.join(', ')}, got ${got}`);
+  }
   const headers = headerList('headers', options.headers);
   if (mode === 'no-cors') checkNoCors(method, headers);
   const origin = pageOrigin(options.origin);

@@ -7,6 +7,8 @@ import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { Exposure } from './exposed-headers.ts';
 import type { CookieSent } from './probe-cookies.ts';
 import type { Hop } from './redirect-chain.ts';
+import type { FrameworkUsed } from './framework.ts';
+import type { ProbeFix } from './probe-fix.ts';
 
 /** What stopped the request: CORS itself, or something before or beside it. */
 export const CAUSES = ['cors', 'local-network-access', 'mixed-content', 'connection-refused', 'tls', 'network'] as const;
@@ -41,6 +43,10 @@ export interface ProbeResult extends Omit<Observation, 'serverSaw'> {
   /** The model's verdict from the headers the server really sent (absent when it could not be modelled). */
   predicted?: Prediction;
   explanation: Explanation;
+  /** A CORS block's fix as data (probe-fix.ts): several probes' fixes merge into one (`mergeFixes`). */
+  fix?: ProbeFix;
+  /** The framework `explanation.fix` is written for, and whether it was guessed (`framework: 'auto'`). */
+  framework?: FrameworkUsed;
   /**
    * Every hop of the actual request (one when nothing redirected): method, URL, the Origin sent, the status and
    * CORS headers, a method change by a redirect, and the fix per hop. Absent when the request never left.
@@ -75,12 +81,15 @@ export interface ThenResult {
 export interface ProbeRecord {
   request: ProbeRequest;
   predicted?: Prediction;
-  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission'>;
+  observed: Omit<ProbeResult, 'request' | 'explanation' | 'predicted' | 'withPermission' | 'fix' | 'framework'>;
   explanation: Explanation;
+  fix?: ProbeFix;
+  framework?: FrameworkUsed;
   withPermission?: ProbeRecord;
 }
 
 export function probeRecord(result: ProbeResult): ProbeRecord {
-  const { request, explanation, predicted, withPermission, ...observed } = result;
-  return { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(withPermission ? { withPermission: probeRecord(withPermission) } : {}) };
+  const { request, explanation, predicted, withPermission, fix, framework, ...observed } = result;
+  const record: ProbeRecord = { request, ...(predicted ? { predicted } : {}), observed, explanation, ...(fix ? { fix, framework } : {}) };
+  return withPermission ? { ...record, withPermission: probeRecord(withPermission) } : record;
 }

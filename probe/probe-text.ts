@@ -9,7 +9,7 @@ import type { Cause, ProbeResult } from './probe-result.ts';
 import { methodChangeOf, type Hop, type HopAnswer } from './redirect-chain.ts';
 import { cookieWords } from './probe-cookies.ts';
 
-const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
+export const indent = (text: string, pad: string): string => text.split('\n').join(`\n${pad}`);
 const headerLine = ([name, value]: [string, string], pad: string): string =>
   `\n${pad}${printableLine(name)}: ${printableLine(value)}`;
 const lines = (headers: HeaderLines, pad: string): string =>
@@ -57,7 +57,8 @@ function chain(hops: readonly Hop[], pad: string): string {
     .join(`\n${pad}`);
 }
 
-export function probeReport(result: ProbeResult): string {
+/** `fix: false` leaves the fix out: several probes print one merged fix after the table instead. */
+export function probeReport(result: ProbeResult, options: { fix?: boolean } = {}): string {
   const r = result.request;
   const pad = '            ';
   const from = r.origin === 'null' ? 'origin null (a sandboxed iframe)' : r.origin;
@@ -84,7 +85,11 @@ export function probeReport(result: ProbeResult): string {
     if (hidden.length) out.push(`  hidden    ${hidden.map(printableLine).join(', ')}`);
     if (fix) out.push(`  expose    ${printableLine(fix)}   (name only what JavaScript needs)`);
   }
-  if (e.fix) out.push(`  fix       ${indent(e.fix, pad)}`);
+  // A redirect chain's fix is per hop and not merged after the table: it stays with its probe.
+  const merged = result.fix !== undefined || result.withPermission?.fix !== undefined;
+  const withFix = (options.fix ?? true) || !merged;
+  if (e.fix && withFix) out.push(`  fix       ${indent(e.fix, pad)}`);
+  else if (e.fix) out.push('  fix       see the fix of every probe, after the table');
   if (e.mdn) out.push(`  see       ${e.mdn}`);
   for (const then of result.thenResults ?? []) {
     const why = then.reason ? `: ${then.reason}` : '';
@@ -96,7 +101,7 @@ export function probeReport(result: ProbeResult): string {
   const behind = result.withPermission;
   if (behind) {
     out.push(`  once the user allows local network access: ${probeSummary(behind)}`);
-    if (behind.explanation.fix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
+    if (behind.explanation.fix && withFix) out.push(`  then fix  ${indent(behind.explanation.fix, pad)}`);
   }
   return printableText(`${out.join('\n')}\n`);
 }

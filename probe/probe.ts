@@ -17,10 +17,13 @@ import { ResponseHeaders } from '../experiments/model/response-headers.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
-import { explainCors, replayWire, withCompleteFix } from './explain-probe.ts';
+import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
 import type { EngineVerdict } from '../engines/engine.ts';
 import type { Wire, WireExchange, WireResponse } from '../runner/cdp-watch.ts';
 import { probeStepRequest, probeSteps } from './probe-steps.ts';
+import { resolveFramework, type FrameworkChoice } from './framework.ts';
+import { probeFix } from './probe-fix.ts';
+import { withHopFixes } from './hop-fix.ts';
 import { sameOriginNetError } from './net-error.ts';
 import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
 import { openProbePage, probeTab } from './probe-page.ts';
@@ -81,9 +84,10 @@ export async function probe(
   // would be in its host's space: grant the permission exactly when such a page would not need it.
   const granted =
     localNetworkAccess === 'granted' || !needsPermission(pageSpace, addressSpaceOf(new URL(request.url).hostname));
-  const result = await checked(await probeOnce(request, browser, pageSpace, granted), granted, browser);
+  const framework = options.framework ?? 'headers';
+  const result = await checked(await probeOnce(request, browser, pageSpace, granted, framework), granted, browser);
   if (result.cause !== 'local-network-access') return result;
-  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true), true, browser);
+  const withPermission = await checked(await probeOnce(request, browser, pageSpace, true, framework), true, browser);
   return { ...result, withPermission };
 }
 
@@ -156,7 +160,13 @@ async function thenSteps(request: ProbeRequest, tab: ChromiumTab, steps: Experim
   return results;
 }
 
-async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: AddressSpace, grant: boolean): Promise<ProbeResult> {
+async function probeOnce(
+  request: ProbeRequest,
+  browser: Browser,
+  pageSpace: AddressSpace,
+  grant: boolean,
+  framework: FrameworkChoice,
+): Promise<ProbeResult> {
   const { context, page } = await openProbePage(request, browser, grant);
   try {
     // Console lines that are not CORS lines (mixed content, for one) still tell the user what happened.
@@ -175,16 +185,22 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
     const consoleLine = verdict.console ?? consoleErrors[0] ?? null;
     const targetSpace = response?.addressSpace?.toLowerCase() ?? preflightResponse?.addressSpace?.toLowerCase() ?? addressSpaceOf(new URL(request.url).hostname);
     const cause = causeOf(observed.outcome, observed.reason);
-    const hops = chainOf(request, wire.hops);
+    const chain = chainOf(request, wire.hops);
     const corsJudged = cause === null || cause === 'cors';
     // One exchange from a page origin replays as a lab plan; a redirect chain does not (the next hop is not the first
     // one's, its Origin may be null), nor does an opaque page origin (the plan's page is a real origin).
-    const replayed = corsJudged && !isRedirectChain(hops) && request.origin !== NULL_ORIGIN;
+    const replayed = corsJudged && !isRedirectChain(chain) && request.origin !== NULL_ORIGIN;
     const replay = replayed ? replayWire(request, { preflight: preflightResponse, actual: response }) : null;
     const prediction = replay?.prediction ?? null;
+    const wireAnswers = { preflight: preflightResponse, actual: response };
+    const fix = replay ? probeFix(replay, request, wireAnswers) : null;
+    const used = resolveFramework(framework, [preflightResponse?.headers ?? [], response?.headers ?? []]);
+    // Each hop that got the page's Origin gets its fix as a single probe does (merged per header, framework terms).
+    const hops = isRedirectChain(chain) ? withHopFixes(request, chain, wire.hops, used) : chain;
+    const responseType = seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType;
     const explanation =
       corsJudged
-        ? withCompleteFix(explainCors(request, { ...observed, responseType: seen.responseType === 'default' || seen.responseType === 'error' ? null : seen.responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), replay, observed.outcome, request.origin)
+        ? withProbeFix(explainCors(request, { ...observed, responseType, readableHeaders: Object.keys(seen.readableHeaders) }, prediction), fix, used, request.url)
         : explainNonCors(cause, { url: request.url, pageOrigin: request.origin, pageSpace, targetSpace, reason: observed.reason, console: consoleLine, pageError: observed.pageError });
     // Only a CORS response hides headers from JavaScript (a same-origin one shows all, an opaque one none).
     const exposure =
@@ -212,6 +228,7 @@ async function probeOnce(request: ProbeRequest, browser: Browser, pageSpace: Add
       ...(request.cookies.length ? { cookies: cookieReport(request, wire.hops[0]?.cookies ?? []) } : {}),
       ...(thenResults.length ? { thenResults } : {}),
       explanation: told,
+      ...(fix ? { fix, framework: used } : {}),
     };
   } finally {
     await context.close();

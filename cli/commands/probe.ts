@@ -4,6 +4,7 @@ import { CREDENTIALS, MODES } from '../../experiments/request-modes.ts';
 import type { ProbeResult } from '../../probe/probe.ts';
 import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
+import { FRAMEWORK_CHOICES } from '../../probe/framework.ts';
 import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
@@ -13,6 +14,7 @@ import { printableJson } from '../../experiments/terminal-text.ts';
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]
                [--cookie 'name=value']... [--insecure] [--then METHOD]...
+               [--framework ${FRAMEWORK_CHOICES.join('|')}]
   Sends a real request from a page on ORIGIN (served by interception: nothing
   has to run there) to URL, your own server, in headless Chromium. Prints the
   outcome, Chromium's reason and console line, the preflight and the headers
@@ -20,7 +22,11 @@ export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H '
   a 301/302/303 changed), the header names JavaScript can and cannot read,
   and the explanation with the fix. Also tells Local Network Access, mixed
   content, a refused connection and TLS errors from CORS.
-  --origin and --method may repeat: every origin with every method.
+  --origin and --method may repeat: every origin with every method, and one
+  fix for them all, merged per header.
+  --framework writes the fix as plain headers (default), as the options of
+  Express cors, @fastify/cors or hono/cors, or as nginx configuration; auto
+  guesses from the server's headers and says what the guess rests on.
   --origin null: the page is a sandboxed iframe (Origin: null).
   --cookie 'name=value' (repeatable): a cookie for URL's host (needs
   --credentials include for a cross-origin URL).
@@ -42,6 +48,7 @@ const FLAG: Record<ProbeField, string> = {
   cookies: '--cookie',
   insecure: '--insecure',
   then: '--then',
+  framework: '--framework',
 };
 
 /** `-H 'Name: value'`, as curl takes it. */
@@ -72,6 +79,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       cookie: { type: 'string', multiple: true },
       insecure: { type: 'boolean' },
       then: { type: 'string', multiple: true },
+      framework: { type: 'string' },
       help: { type: 'boolean' },
     },
     true,
@@ -83,6 +91,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
   const headers: HeaderLines = (values.header ?? []).map(headerLine);
   const credentials = oneOf('--credentials', CREDENTIALS, values.credentials);
   const mode = oneOf('--mode', MODES, values.mode);
+  const framework = oneOf('--framework', FRAMEWORK_CHOICES, values.framework) ?? 'headers';
   const methods = values.method?.length ? values.method : ['GET'];
   const all: ProbeOptions[] = values.origin.flatMap((origin) =>
     methods.map((method) => ({
@@ -96,6 +105,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       cookies: values.cookie ?? [],
       insecure: values.insecure ?? false,
       then: (values.then ?? []).map((then) => ({ method: then })),
+      framework,
     })),
   );
   // Every combination is checked before the browser starts.
@@ -111,9 +121,10 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     });
   }
   // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
-  const [{ launchChromium }, { probe }] = await Promise.all([
+  const [{ launchChromium }, { probe }, { mergedFixReport }] = await Promise.all([
     import('../../runner/launch.ts'),
     import('../../probe/probe.ts'),
+    import('../../probe/merged-fix-text.ts'),
   ]);
   const browser = await launchChromium();
   const results: ProbeResult[] = [];
@@ -121,12 +132,13 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     for (const options of all) {
       const result = await probe(options, browser);
       results.push(result);
-      io.out(`${probeReport(result)}\n`);
+      // Several probes share one fix, merged per header, after the table.
+      io.out(`${probeReport(result, { fix: all.length === 1 })}\n`);
     }
   } finally {
     await browser.close();
   }
-  if (results.length > 1) io.out(`${probeMatrix(results)}\n`);
+  if (results.length > 1) io.out(`${probeMatrix(results)}${mergedFixReport(results, framework)}\n`);
   if (values.json) {
     const records = results.map(probeRecord);
     await writeFile(values.json, printableJson(records.length === 1 ? records[0] : records));

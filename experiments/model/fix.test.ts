@@ -148,3 +148,34 @@ describe('completeFixText (explanation.fix of run results)', () => {
     expect(await completeFixText(catalog.find((e) => e.id === 'simple-get-wildcard')!, origins)).toBeNull();
   });
 });
+
+describe('a preflight answered 401 or 404: the status change says what it means', () => {
+  const whyOfStatus = (id: string) =>
+    fixFor(catalog.find((e) => e.id === id)!, origins).changes.find((c) => c.status !== undefined)?.why;
+  it('401: auth in front of CORS must let OPTIONS through', () => {
+    const auth = /not 401: auth answers OPTIONS before CORS; .*let OPTIONS through unauthenticated/;
+    expect(whyOfStatus('preflight-status-401-with-cors')).toMatch(auth);
+    expect(whyOfStatus('preflight-status-401-no-cors')).toMatch(/not 401: auth answers OPTIONS before CORS/);
+  });
+  it('404: no OPTIONS route', () => {
+    expect(whyOfStatus('preflight-status-404-with-cors')).toMatch(/not 404: nothing answers OPTIONS here/);
+  });
+  it('500: only the ok status', () => {
+    expect(whyOfStatus('preflight-status-500')).toBe('a preflight answer needs an ok status (200-299)');
+  });
+});
+
+describe('Vary: Origin is added to a Vary that lacks it, never repeated', () => {
+  const base = { request: { target: 'api' as const } };
+  const varyChange = (vary: string | undefined) => {
+    const headers: Record<string, string> = vary === undefined ? {} : { Vary: vary };
+    const experiment = experimentOf({ ...base, server: { actual: { headers } } });
+    return fixFor(experiment, origins).changes.find((c) => c.header === 'Vary');
+  };
+  it('no Vary: Vary: Origin', () => expect(varyChange(undefined)?.value).toBe('Origin'));
+  it('Vary: Accept-Encoding: both', () => expect(varyChange('Accept-Encoding')?.value).toBe('Accept-Encoding, Origin'));
+  it('Vary: origin or *: nothing', () => {
+    expect(varyChange('Accept-Encoding, origin')).toBeUndefined();
+    expect(varyChange('*')).toBeUndefined();
+  });
+});

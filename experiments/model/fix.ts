@@ -125,8 +125,12 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     const setBefore = done.some((c) => sameResponse(c.response, response) && c.header === ACAO);
     const value = setBefore ? '{reflect}' : allowOriginValue(request?.originHeader ?? null, pageOrigin, include);
     const changes: FixChange[] = [{ response, header: ACAO, value, why: say.fix.allowOrigin(on, request?.originHeader ?? '', value === '{reflect}') }];
-    if (value !== '*' && response.kind !== 'preflight' && planValue(server, response, 'Vary') === undefined) {
-      changes.push({ response, header: 'Vary', value: 'Origin', why: say.fix.vary() });
+    // A Vary that lists other names (Accept-Encoding) still needs Origin; `*` already varies on everything.
+    // https://httpwg.org/specs/rfc9110.html#field.vary
+    const vary = planValue(server, response, 'Vary');
+    const varies = vary !== undefined && getDecodeSplit(vary).some((v) => v === '*' || v.toLowerCase() === 'origin');
+    if (value !== '*' && response.kind !== 'preflight' && !varies) {
+      changes.push({ response, header: 'Vary', value: mergedList(vary, ['Origin'], true), why: say.fix.vary() });
     }
     if (include && planValue(server, response, ACAC) !== 'true' && !done.some((c) => sameResponse(c.response, response) && c.header === ACAC)) changes.push({ response, header: ACAC, value: 'true', why: say.fix.credentialsToo() });
     return changes;
@@ -142,7 +146,7 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     case 'InvalidAllowCredentials':
       return [{ response, header: ACAC, value: 'true', why: say.fix.allowCredentials(on) }];
     case 'InvalidStatus':
-      return [{ response, status: 204, why: say.fix.okStatus() }];
+      return [{ response, status: 204, why: say.fix.okStatus(server.preflight?.status ?? null) }];
     case 'DisallowedRedirect':
       return [
         { response, status: 204, why: say.fix.noRedirect() },

@@ -2,12 +2,11 @@
  * The fix for a server that answers through a real CORS middleware
  * (`server.middleware`): its headers come from the middleware's options, so
  * the fix changes an option, never a header line. Which option governs which
- * header follows each package's documentation:
- *   - hono/cors: https://hono.dev/docs/middleware/builtin/cors (origin, allowMethods, allowHeaders, credentials)
- *   - cors (Express): https://github.com/expressjs/cors#configuration-options (origin, methods, allowedHeaders, credentials, preflightContinue)
+ * header follows each package's documentation (cors-middleware-options.ts).
  */
 import type { MiddlewarePlan } from '../../plan/middleware/options.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
+import { DEFAULT_METHODS, OPTION_NAMES } from './cors-middleware-options.ts';
 
 /** A JSON value a middleware option takes. */
 export type OptionValue = string | boolean | string[];
@@ -31,12 +30,6 @@ export interface MiddlewareBlock {
   include: boolean;
 }
 
-/** The packages' defaults, where a list option is extended rather than replaced. */
-const DEFAULT_METHODS: Record<MiddlewarePlan['name'], string[]> = {
-  'hono/cors': ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'],
-  cors: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
-};
-
 /** The option's list (a string option is comma-separated, as Express reads it), or undefined when unset. */
 function listOf(value: unknown): string[] | undefined {
   if (Array.isArray(value)) return value.map(String);
@@ -52,9 +45,10 @@ function withAdded(list: readonly string[], wanted: readonly string[]): string[]
 /** The option changes that get past one blocked check, or why no option can. */
 export function middlewareChanges(middleware: MiddlewarePlan, block: MiddlewareBlock, say: ModelMessages['middleware'] = modelMessages('en').middleware): OptionChange[] | string {
   const options: Record<string, unknown> = { ...(middleware.options ?? {}) };
-  const names = middleware.name === 'hono/cors'
-    ? { methods: 'allowMethods', headers: 'allowHeaders' }
-    : { methods: 'methods', headers: 'allowedHeaders' };
+  const optionNames = OPTION_NAMES[middleware.name];
+  const names = { methods: optionNames['access-control-allow-methods'], headers: optionNames['access-control-allow-headers'] };
+  // A list option left unset is the package's default: the fix extends it rather than replacing it.
+  const defaultMethods = [...(DEFAULT_METHODS[middleware.name][0] ?? [])];
   const credentials = (): OptionChange[] =>
     block.include && options.credentials !== true ? [{ option: 'credentials', value: true, why: say.credentials() }] : [];
   switch (block.reason) {
@@ -78,7 +72,7 @@ export function middlewareChanges(middleware: MiddlewarePlan, block: MiddlewareB
         : say.routeStatus(middleware.name);
     case 'MethodDisallowedByPreflightResponse':
     case 'InvalidAllowMethodsPreflightResponse':
-      return [{ option: names.methods, value: withAdded(listOf(options[names.methods]) ?? DEFAULT_METHODS[middleware.name], block.asked), why: say.listNames(block.asked.join(', ')) }];
+      return [{ option: names.methods, value: withAdded(listOf(options[names.methods]) ?? defaultMethods, block.asked), why: say.listNames(block.asked.join(', ')) }];
     case 'HeaderDisallowedByPreflightResponse':
     case 'InvalidAllowHeadersPreflightResponse':
       return [{ option: names.headers, value: withAdded(listOf(options[names.headers]) ?? [], block.asked), why: say.listNames(block.asked.join(', ')) }];

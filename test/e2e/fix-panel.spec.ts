@@ -4,6 +4,8 @@
  * explanations from the model's own checks once the experiment is edited.
  */
 import type { Page } from '@playwright/test';
+import { experimentHash } from '../../client/share/experiment-link.ts';
+import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -81,3 +83,44 @@ test('an allowed middleware experiment shows no fix (the model runs the real mid
   await expect(page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /Prediction/ })).toContainText('✔ allowed');
   await expect(page.getByRole('region', { name: 'Fix' })).toHaveCount(0);
 });
+
+/** The 401 twin's fix in every view: its status change says auth answers OPTIONS first (shots: notes/shots). */
+const AUTH_VIEWS = [
+  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
+  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
+  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
+  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
+  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
+] as const;
+const AUTH_WORDS = {
+  en: { status: 'lab status', ready: 'ready', fix: 'Fix', why: 'not 401: auth answers OPTIONS before CORS' },
+  'zh-CN': {
+    status: zhTemplates['app.status-label'] as string,
+    ready: zhTemplates['app.status-ready'] as string,
+    fix: zhTemplates['fix.heading'] as string,
+    why: '而不是 401：认证在 CORS 之前响应了 OPTIONS',
+  },
+} as const;
+
+for (const view of AUTH_VIEWS) {
+  test(`${view.name}: a preflight answered 401 gets the status fix, and why (auth first)`, async ({ lab, page }) => {
+    const words = AUTH_WORDS[view.lang];
+    await page.setViewportSize({ width: view.width, height: 900 });
+    const experiment = byId('preflight-status-401-with-cors');
+    const query = view.lang === 'en' ? '' : '?lang=zh-CN';
+    await page.goto(`${originMap(lab.origins).app}/${query}${experimentHash(experiment)}`);
+    await expect(page.getByRole('status', { name: words.status })).toHaveText(words.ready);
+    if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
+    if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
+    const fix = page.getByRole('region', { name: words.fix });
+    const status = fix.getByRole('listitem').filter({ hasText: 'OPTIONS' }).filter({ hasText: '204' });
+    await expect(status).toContainText(words.why);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const root = document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+    expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
+    await fix.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/work/notes/shots/fixes-401-${view.name}.png` });
+  });
+}

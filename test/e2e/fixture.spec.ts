@@ -45,10 +45,23 @@ test('a deliberately wrong toBeAllowed fails with the reason, the console line a
   expect(message).toContain('Received: blocked by CORS (WildcardOriginNotAllowed)');
   expect(message).toContain(`Console:  Access to fetch at '${api.url}/wildcard' from origin '${ORIGIN}' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'`);
   // The complete fix: every header the answer needs, not only the one that failed first.
-  expect(message).toContain(`Fix:      actual answer: Access-Control-Allow-Origin: ${ORIGIN}`);
+  expect(message).toContain(`Fix:      actual answer: Access-Control-Allow-Origin: ${ORIGIN} (instead of *)`);
   expect(message).toContain('actual answer: Access-Control-Allow-Credentials: true');
   expect(message).toContain('Access-Control-Allow-Credentials: true');
   expect(result).toBeBlockedBy('WildcardOriginNotAllowed');
+});
+
+test('cors.probe({ framework }) writes the fix in that framework\'s terms; the matcher quotes it', async ({ cors }) => {
+  const url = `${api.url}/wildcard`;
+  const result = await cors.probe({ url, origin: ORIGIN, credentials: 'include', framework: 'express' });
+  expect(result.framework).toEqual({ name: 'express', guessed: false, basis: null });
+  const message = failure(() => expect(result).toBeAllowed());
+  expect(message).toContain("import cors from 'cors';");
+  expect(message).toContain(`origin: ['${ORIGIN}'],`);
+  expect(message).toContain('credentials: true,');
+  await expect(cors.probe({ url, origin: ORIGIN, framework: 'rails' as 'express' })).rejects.toThrow(
+    'expected one of headers, express, fastify, hono, nginx, auto, got "rails"',
+  );
 });
 
 test('a wrong reason in toBeBlockedBy names both reasons', async ({ cors }) => {

@@ -109,10 +109,22 @@ test.describe('every hop is checked, with the fix per hop', () => {
     expect(result.outcome).toBe('blocked');
     expect(result.hops).toHaveLength(1);
     expect(result.explanation.verdict).toMatch(/^Blocked at hop 1 of the redirect chain/);
-    expect(result.explanation.fix).toBe(`hop 1 (GET ${api.url}/no-cors-on-redirect) redirect: Access-Control-Allow-Origin: ${ORIGIN}`);
-    // /moved-302 is the same redirect with the header the fix names.
+    // The hop's fix is built as a single probe's: merged per header, Vary: Origin with a named origin.
+    const hop = `hop 1 (GET ${api.url}/no-cors-on-redirect)`;
+    expect(result.explanation.fix).toBe(
+      `${hop} redirect: Access-Control-Allow-Origin: ${ORIGIN}\n${hop} redirect: Vary: Origin`,
+    );
+    // /moved-302 is the same redirect with the Access-Control-Allow-Origin the fix names.
     const fixed = await probe({ url: `${api.url}/moved-302`, origin: ORIGIN }, browser);
     expect(fixed.outcome).toBe('allowed');
+  });
+
+  test("--framework express: the hop's fix in Express cors terms, the chain's wording kept", async () => {
+    const url = `${api.url}/no-cors-on-redirect`;
+    const result = await probe({ url, origin: ORIGIN, framework: 'express' }, browser);
+    expect(result.explanation.verdict).toMatch(/^Blocked at hop 1 of the redirect chain/);
+    expect(result.explanation.fix).toMatch(new RegExp(`^hop 1 \\(GET ${url.replaceAll('.', '\\.')}\\) Express cors: `));
+    expect(result.explanation.fix).toContain(`  app.use(cors({\n    origin: ['${ORIGIN}'],\n  }));`);
   });
 });
 

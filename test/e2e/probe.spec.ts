@@ -44,7 +44,7 @@ const MISCONFIGURED: Case[] = [
   },
   { name: 'preflight without Allow-Origin', route: { preflight: { headers: { 'Access-Control-Allow-Methods': 'DELETE' } } }, request: { method: 'DELETE' }, reason: 'PreflightMissingAllowOriginHeader', preflight: true, fix: /OPTIONS[\s\S]*Access-Control-Allow-Origin: http:\/\/localhost:3000/ },
   { name: 'preflight answered 401', route: { preflight: { status: 401, headers: { [ACAO]: '{reflect}' } } }, request: { method: 'PATCH' }, reason: 'PreflightInvalidStatus', preflight: true, fix: /204/ },
-  { name: 'preflight redirected', route: { preflight: { status: 302, headers: { [ACAO]: '{reflect}', Location: '/login' } } }, request: { method: 'PUT' }, reason: 'PreflightDisallowedRedirect', preflight: true, fix: /OPTIONS \(preflight\): status 204\nOPTIONS \(preflight\): remove Location/ },
+  { name: 'preflight redirected', route: { preflight: { status: 302, headers: { [ACAO]: '{reflect}', Location: '/login' } } }, request: { method: 'PUT' }, reason: 'PreflightDisallowedRedirect', preflight: true, fix: /OPTIONS \(preflight\): status 204 \(instead of 302\)\nOPTIONS \(preflight\): remove Location/ },
 ];
 
 const CORRECT: Case[] = [

@@ -56,6 +56,16 @@ export const preflight: Record<string, { title: string; explain: string }> = {
     explain:
       '这里的 404 带着 `Access-Control-Allow-Origin`（CORS 中间件给每个响应都加了响应头，却没有 `OPTIONS` 路由）。CORS 检查通过了，于是下一项检查（ok 状态，200-299）失败：`PreflightInvalidStatus`。\n\n**修复：** 用 204 响应 `OPTIONS`。',
   },
+  'preflight-status-401-no-cors': {
+    title: '认证层挡在 CORS 前面、以 401 响应的预检，在 Access-Control-Allow-Origin 上失败',
+    explain:
+      '认证层在 CORS 之前运行，自己响应了预检：401，没有任何 CORS 响应头。预检请求不带 Cookie，也不带 `Authorization`（[CORS 预检请求](https://fetch.spec.whatwg.org/#cors-preflight-fetch)从不携带凭据），所以它永远通不过认证。Chromium 先检查 CORS 响应头，再看状态码，所以原因指出的是缺少 `Access-Control-Allow-Origin`。\n\n**修复：** 让 `OPTIONS` 无需认证即可通过：把 CORS 中间件挂在认证中间件之前，由它用 204 和 CORS 响应头响应预检。',
+  },
+  'preflight-status-401-with-cors': {
+    title: '以 401 响应但带 CORS 响应头的预检，在状态码上失败',
+    explain:
+      'CORS 中间件给每个响应都加上了响应头，但预检仍由认证中间件响应，状态是 401。CORS 检查通过了，ok 状态（200-299）检查失败：`PreflightInvalidStatus`。光有响应头没有用：预检从不携带令牌，所以认证必须放行 `OPTIONS`。\n\n**修复：** 在认证之前响应 `OPTIONS`，用 204。',
+  },
   'preflight-status-200': {
     title: '预检用 200 而不是 204 响应也没问题',
     explain: '任何 2xx 状态都能通过预检的 ok 状态检查：只要 CORS 响应头都在，200 和 204 一样有效。',

@@ -167,7 +167,14 @@ export const en = {
     vary: () => 'the answer depends on Origin: caches must keep one copy per Origin',
     credentialsToo: () => 'a request with credentials also needs Access-Control-Allow-Credentials: true',
     allowCredentials: (on) => `${on} must say Access-Control-Allow-Credentials: true (exactly, lower-case) for a request with credentials`,
-    okStatus: () => 'a preflight answer needs an ok status (200-299)',
+    okStatus: (status) =>
+      status === 401 || status === 403
+        ? `a preflight answer needs an ok status (200-299), not ${status}: auth answers OPTIONS before CORS; ` +
+          'a preflight never carries credentials, so let OPTIONS through unauthenticated'
+        : status === 404 || status === 405
+          ? `a preflight answer needs an ok status (200-299), not ${status}: nothing answers OPTIONS here; ` +
+            'let the CORS middleware answer it, or add the route'
+          : 'a preflight answer needs an ok status (200-299)',
     noRedirect: () => 'a preflight may not be redirected: answer OPTIONS at the URL itself',
     noLocation: () => 'no Location on the preflight answer',
     listNames: (names, include) => `the preflight answer must list ${names}${include ? ' by name (with credentials * is literal)' : ''}`,

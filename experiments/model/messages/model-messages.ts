@@ -127,7 +127,8 @@ export interface ModelMessages {
     vary: () => string;
     credentialsToo: () => string;
     allowCredentials: (on: string) => string;
-    okStatus: () => string;
+    /** `status`: the preflight's status as planned (401/403: auth in front of CORS; 404/405: no OPTIONS route). */
+    okStatus: (status: number | null) => string;
     noRedirect: () => string;
     noLocation: () => string;
     listNames: (names: string, credentialsInclude: boolean) => string;

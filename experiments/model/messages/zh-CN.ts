@@ -172,7 +172,14 @@ export const zhCN = {
     vary: () => '响应取决于 Origin：缓存必须为每个 Origin 分别保存一份',
     credentialsToo: () => '带凭据的请求还需要 Access-Control-Allow-Credentials: true',
     allowCredentials: (on) => `对带凭据的请求，${on}必须发送 Access-Control-Allow-Credentials: true（一字不差，小写）`,
-    okStatus: () => '预检响应需要 ok 状态码（200-299）',
+    okStatus: (status) =>
+      status === 401 || status === 403
+        ? `预检响应需要 ok 状态码（200-299），而不是 ${status}：认证在 CORS 之前响应了 OPTIONS；` +
+          '预检从不携带凭据，所以要让 OPTIONS 无需认证即可通过'
+        : status === 404 || status === 405
+          ? `预检响应需要 ok 状态码（200-299），而不是 ${status}：没有任何东西响应这里的 OPTIONS；` +
+            '让 CORS 中间件来响应它，或者加上这个路由'
+          : '预检响应需要 ok 状态码（200-299）',
     noRedirect: () => '预检不能被重定向：在 URL 本身响应 OPTIONS',
     noLocation: () => '预检响应上不要有 Location',
     listNames: (names, include) => `预检响应必须列出 ${names}${include ? '，而且要写出名称（带凭据时 * 只是字面值）' : ''}`,
