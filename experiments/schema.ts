@@ -12,6 +12,7 @@ import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
+import { isWebKitReason } from './webkit-sentences.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -220,11 +221,11 @@ const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
 
 /**
  * Format 1.2 `expect.engines`: the fields where an engine's expectation differs from the main one.
- * WebKit's ids are the project's own (engines/webkit/): any name until its list is checked here.
+ * WebKit's ids are the project's own, one per sentence (webkit-sentences.ts).
  */
 const engineExpectations = z.strictObject({
   firefox: z.strictObject({ ...expectFields, reason: engineReason('firefox', isFirefoxReason) }).optional(),
-  webkit: z.strictObject({ ...expectFields, reason: z.string().nullable().optional() }).optional(),
+  webkit: z.strictObject({ ...expectFields, reason: engineReason('webkit', isWebKitReason) }).optional(),
 });
 
 const expectSchema = z.strictObject({ ...expectFields, engines: engineExpectations.optional() });

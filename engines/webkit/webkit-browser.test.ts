@@ -2,7 +2,7 @@
  * The WebKit driver in real WebKitGTK: each step gets its own reason (attributed by order, one step at a time),
  * cookies are cleared for every site, and closing leaves no process behind.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
@@ -21,16 +21,30 @@ let lab: Lab;
 let origins: OriginMap;
 let browser: EngineBrowser;
 
+/** The processes on this machine: pid, parent, process group, state, command. */
+function processes(): Array<{ pid: number; parent: number; group: number; zombie: boolean; command: string }> {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,pgid=,stat=,args='], { encoding: 'utf8' }).split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length >= 5)
+    .map(([pid, parent, group, state, ...command]) => ({
+      pid: Number(pid), parent: Number(parent), group: Number(group), zombie: state?.startsWith('Z') ?? false,
+      command: command.join(' '),
+    }));
+}
+
+/** The process groups `parent` started for WebKit: its Xvfb and WebKitWebDriver children lead one each. */
+function webkitGroupsOf(parent: number): Set<number> {
+  const leaders = processes().filter((p) => p.parent === parent && /Xvfb|WebKitWebDriver/.test(p.command));
+  return new Set(leaders.map((p) => p.group));
+}
+
 /**
- * The live processes of the WebKit stack (display, driver, host, WebKit's own), by pid. A zombie holds nothing
- * but its pid: WebKit's helpers are reparented to pid 1, which may not reap them in a container.
+ * The live processes in those groups (the display, the drivers, their hosts and WebKit's own processes). A zombie
+ * holds nothing but its pid: WebKit's helpers are reparented to pid 1, which may not reap them in a container.
+ * Other people's WebKit on this machine is in other groups.
  */
-function webkitProcesses(): Set<string> {
-  const lines = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' }).split('\n')
-    .filter((line) => line.trim().split(/\s+/)[1]?.startsWith('Z') === false);
-  const stack = /Xvfb -displayfd|WebKitWebDriver|automation-host\.py|WebKitWebProcess|WebKitNetworkProcess/;
-  const ours = lines.filter((line) => stack.test(line));
-  return new Set(ours.map((line) => line.trim().split(/\s+/)[0] ?? ''));
+function aliveIn(groups: ReadonlySet<number>): string[] {
+  return processes().filter((p) => groups.has(p.group) && !p.zombie).map((p) => p.command);
 }
 
 /** One step of a one-off experiment given as JSON, with its run's URL. */
@@ -44,7 +58,6 @@ function stepOf(json: unknown): { request: StepRequest; run: string } {
   return { request: stepRequest(step, experimentUrl(experiment, origins, run)), run };
 }
 
-const before = webkitProcesses();
 
 describe('the WebKit driver', () => {
   beforeAll(async () => {
@@ -145,12 +158,13 @@ describe('the WebKit driver', () => {
 
   it('leaves no display, driver or browser process behind', async () => {
     await browser.newSession();
-    expect([...webkitProcesses()].filter((pid) => !before.has(pid)).length).toBeGreaterThan(0);
+    const groups = webkitGroupsOf(process.pid);
+    expect(groups.size).toBeGreaterThanOrEqual(2);
+    expect(aliveIn(groups).some((command) => command.includes('automation-host.py'))).toBe(true);
     await browser.close();
     // The display and the driver are reaped before close() resolves; WebKit's helpers die of their SIGKILL a moment
     // later (the kernel's, not ours, to finish).
-    const left = () => [...webkitProcesses()].filter((pid) => !before.has(pid));
-    await expect.poll(left, { timeout: paced(10_000) }).toEqual([]);
+    await expect.poll(() => aliveIn(groups), { timeout: paced(10_000) }).toEqual([]);
   }, paced(60_000));
 
   it('leaves nothing behind when the program using it dies without closing it', async () => {
@@ -159,16 +173,19 @@ describe('the WebKit driver', () => {
       'const browser = await launchWebKit();',
       'await browser.newSession();',
       "console.log('started');",
-      "throw new Error('the program fails');",
+      "process.stdin.once('data', () => { throw new Error('the program fails'); });",
     ].join('\n');
-    const output = await new Promise<string>((resolve) => {
-      const args = ['--import', 'tsx', '--input-type=module', '-e', script];
-      execFile(process.execPath, args, (_error, stdout) => resolve(stdout));
-    });
-    expect(output).toContain('started');
+    const program = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    const exited = new Promise((resolve) => program.once('exit', resolve));
+    await new Promise<void>((resolve) => program.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('started')) resolve();
+    }));
+    const groups = webkitGroupsOf(program.pid ?? -1);
+    expect(groups.size).toBeGreaterThanOrEqual(2);
+    program.stdin.write('fail now\n');
+    expect(await exited).not.toBe(0);
     // Xvfb and the driver die with the program; the host sees its driver gone (it checks every second) and quits.
-    await expect.poll(() => [...webkitProcesses()].filter((pid) => !before.has(pid)), { timeout: paced(20_000) })
-      .toEqual([]);
+    await expect.poll(() => aliveIn(groups), { timeout: paced(20_000) }).toEqual([]);
   }, paced(60_000));
 
   it('says what to install when WebKitWebDriver is missing', () => {

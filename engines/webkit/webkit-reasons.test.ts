@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, webkitSentence,
 } from '../../experiments/webkit-sentences.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
 
 /** Lines as WebKitGTK 2.50.6 prints them (the sentences seen in the catalog run; hosts and ports shortened). */
@@ -74,5 +75,21 @@ describe('the README', () => {
     const section = readme.split(/^## /m).find((part) => part.startsWith('WebKit: its sentences')) ?? '';
     const rows = [...section.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map((row) => [row[1], row[2]]);
     expect(Object.fromEntries(rows)).toEqual(WEBKIT_SENTENCES);
+  });
+});
+
+describe('expect.engines.webkit', () => {
+  const withReason = (reason: string) => ({
+    id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, expect: { engines: { webkit: { reason } } },
+  });
+
+  it('takes a WebKit id as the reason', () => {
+    expect(validateExperiments(withReason('WebKitAllowOriginNotAllowed'), 'x.json')[0]?.expect?.engines?.webkit)
+      .toEqual({ reason: 'WebKitAllowOriginNotAllowed' });
+  });
+
+  it('refuses a name WebKit has no sentence for, naming the field and the table', () => {
+    expect(() => validateExperiments(withReason('MissingAllowOriginHeader'), 'x.json'))
+      .toThrow(/expect\.engines\.webkit\.reason.*unknown webkit reason "MissingAllowOriginHeader".*README/);
   });
 });
