@@ -11,6 +11,7 @@ import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { ResolvedRequest } from '../format-defaults.ts';
 
 export interface Explanation {
   verdict: string;
@@ -28,12 +29,17 @@ export interface ExplainContext {
   url: string;
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
-  api: 'fetch' | 'xhr';
+  api: ResolvedRequest['api'];
   method: string;
   credentialsInclude: boolean;
   /** The request's `targetAddressSpace` fetch option, when it set one. */
   targetAddressSpace?: string | undefined;
 }
+
+/** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
+const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
+  fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
+};
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
 const CHECK_PREFIX = "Response to preflight request doesn't pass access control check: ";
@@ -104,7 +110,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
     chromium: null,
     // The console names the Location as the URL fetched, redirected from the request's URL.
     line: (p, c) =>
-      `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
+      `Access to ${CONSOLE_SUBJECT[c.api]} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
     mdn: 'CORSRequestNotHttp',
     firefox: () => 'CORS request not HTTP',
   },
@@ -137,7 +143,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
 function consoleHead(p: StepPrediction, c: ExplainContext): string {
   const last = p.stoppedAt?.url ?? p.requests.at(-1)?.url ?? c.url;
   const at = last === c.url ? `'${c.url}'` : `'${last}' (redirected from '${c.url}')`;
-  return `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
+  return `Access to ${CONSOLE_SUBJECT[c.api]} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
 }
 
 /** What the words of a blocked step's reason need to know (messages/model-messages.ts). */
