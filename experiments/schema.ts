@@ -231,7 +231,7 @@ const expectSchema = z.strictObject({
  * Format 1.2: header lines of the lab's own page (COOP, COEP, CSP, CORP), nothing else, bounded; values pass
  * the wire rules (no CR or LF), so no line can smuggle another.
  */
-const pageHeadersSchema = z.record(z.string(), z.string({ error: 'a page header value is a string' })).superRefine((headers, ctx) => {
+export const pageHeadersSchema = z.record(z.string(), z.string({ error: 'a page header value is a string' })).superRefine((headers, ctx) => {
   for (const [name, value] of Object.entries(headers)) {
     if (!isPageHeaderName(name)) addProblem(ctx, { code: 'pageHeaderName', name, allowed: PAGE_HEADER_NAMES }, [name]);
     const problem = headerValueIssue(value);
