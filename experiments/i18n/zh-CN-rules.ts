@@ -38,7 +38,7 @@ const CODE_WORDS = [
   'loopback', 'local', 'private', // the address spaces of Local Network Access, as targetAddressSpace names them
   'token', // the grammar production of HTTP field names (RFC 9110 section 5.6.2)
   // Format 1.2: the embedding elements, their attribute and its values, the canvas (HTML names them so)
-  'crossorigin', 'anonymous', 'stylesheet', 'canvas', 'base64',
+  'crossorigin', 'anonymous', 'stylesheet', 'canvas', 'base64', 'credentialless',
 ] as const;
 
 /**

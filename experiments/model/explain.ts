@@ -121,6 +121,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
   origin: { where: 'redirect', chromium: null, mdn: null, firefox: null },
   'corp-not-same-origin': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
   'corp-not-same-site': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cross-Origin_Resource_Policy', firefox: null },
+  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy', firefox: null },
   'net::ERR_FAILED': { where: 'redirect', chromium: null, mdn: null, firefox: null },
   'net::ERR_INVALID_REDIRECT': { where: 'redirect', chromium: null, mdn: null, firefox: null },
   'net::ERR_TOO_MANY_REDIRECTS': { where: 'redirect', chromium: null, mdn: null, firefox: null },

@@ -29,6 +29,7 @@ export const MODEL_REASONS = [
   'origin',
   'corp-not-same-origin',
   'corp-not-same-site',
+  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep',
   'LocalNetworkAccessPermissionDenied',
   'InvalidLocalNetworkAccess',
   'net::ERR_FAILED',

@@ -19,6 +19,10 @@ import { preflight } from './preflight.ts';
 import { redirect } from './redirect.ts';
 import { simple } from './simple.ts';
 import { xhr } from './xhr.ts';
+import { resources } from './resources.ts';
+import { canvasAndErrors } from './canvas-and-errors.ts';
+import { corp } from './corp.ts';
+import { isolation } from './isolation.ts';
 
 export interface CatalogText {
   title: string;
@@ -41,6 +45,10 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'hono-cors': honoCors,
   'express-cors': expressCors,
   'local-network-access': localNetworkAccess,
+  resources,
+  'canvas-and-errors': canvasAndErrors,
+  corp,
+  isolation,
 };
 
 /** By experiment id. */

@@ -33,6 +33,8 @@ export const en = {
     origin: 'mode "same-origin" refuses a redirect to another origin',
     'corp-not-same-origin': 'Cross-Origin-Resource-Policy: same-origin refuses another origin',
     'corp-not-same-site': 'Cross-Origin-Resource-Policy: same-site refuses another site',
+    'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
+      'the page sends Cross-Origin-Embedder-Policy: require-corp and the answer has no Cross-Origin-Resource-Policy',
     LocalNetworkAccessPermissionDenied: "a public page may not reach a local address without the user's permission",
     InvalidLocalNetworkAccess: 'targetAddressSpace does not match where the server is',
     'net::ERR_FAILED': 'redirect "error" met a redirect',
@@ -64,6 +66,11 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
+    elementStatus: (status, ok) => `the answer's status ${status} ${ok ? 'is' : 'is not'} ok (200-299), which a script or a stylesheet needs`,
+    elementLoaded: (opaque) =>
+      opaque
+        ? 'the element loads, but no-cors from another origin: the page may show it, not read it (tainted canvas, muted errors, no cssRules)'
+        : 'the element loads and the page may read it (clean canvas, full errors, cssRules)',
     locationNotUrl: (status) => `the ${status} answer's Location is not a URL`,
     unsafeScheme: (protocol) => `the Location is a ${protocol} URL, which Chromium never follows a redirect to`,
     redirectMode: (status, mode) => `the answer is a ${status} redirect; redirect mode is "${mode}"`,
@@ -126,6 +133,10 @@ export const en = {
       'corp-not-same-origin': {
         what: () => 'the answer carries Cross-Origin-Resource-Policy: same-origin and the page is on another origin',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other origins may embed it; or call it with mode "cors" and CORS headers',
+      },
+      'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': {
+        what: () => 'the page sends Cross-Origin-Embedder-Policy: require-corp, so an answer without Cross-Origin-Resource-Policy counts as same-origin only, and the page is on another origin',
+        fix: () => 'Cross-Origin-Resource-Policy: cross-origin   on the answer; or load it with crossorigin (a CORS load) and CORS headers; or the page sends Cross-Origin-Embedder-Policy: credentialless',
       },
       'corp-not-same-site': {
         what: () => 'the answer carries Cross-Origin-Resource-Policy: same-site and the page is on another site',

@@ -82,6 +82,9 @@ export interface ModelMessages {
     preflightNotStored: () => string;
     opaque: () => string;
     readable: () => string;
+    /** Format 1.2: an element's answer (a script or a stylesheet needs an ok status) and what the page may do with it. */
+    elementStatus: (status: number, ok: boolean) => string;
+    elementLoaded: (opaque: boolean) => string;
     locationNotUrl: (status: number) => string;
     unsafeScheme: (protocol: string) => string;
     redirectMode: (status: number, redirectMode: string) => string;

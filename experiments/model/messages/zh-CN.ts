@@ -38,6 +38,8 @@ export const zhCN = {
     origin: '模式 "same-origin" 拒绝重定向到其他源',
     'corp-not-same-origin': 'Cross-Origin-Resource-Policy: same-origin 拒绝其他源',
     'corp-not-same-site': 'Cross-Origin-Resource-Policy: same-site 拒绝其他站点',
+    'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
+      '页面发送 Cross-Origin-Embedder-Policy: require-corp，而响应没有 Cross-Origin-Resource-Policy',
     LocalNetworkAccessPermissionDenied: '没有用户的许可，公网页面不能访问本地地址',
     InvalidLocalNetworkAccess: 'targetAddressSpace 与服务器所在的地址空间不符',
     'net::ERR_FAILED': 'redirect "error" 遇到了重定向',
@@ -66,6 +68,11 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
+    elementStatus: (status, ok) => `响应的状态码 ${status} ${ok ? '是' : '不是'} ok 状态码（200-299），而 script 和 stylesheet 需要 ok 状态码`,
+    elementLoaded: (opaque) =>
+      opaque
+        ? '元素加载成功，但它是来自其他源的 no-cors 加载：页面可以显示它，却不能读取它（canvas 被污染、错误被隐藏、读不到 cssRules）'
+        : '元素加载成功，页面可以读取它（canvas 干净、错误信息完整、能读到 cssRules）',
     preflightNotStored: () => '预检响应不会被缓存',
     opaque: () => '模式 "no-cors"：响应对 JavaScript 不透明（状态码 0，没有响应头，没有响应体）',
     readable: () => 'JavaScript 可以读取 CORS 安全列表中的响应头，以及 Access-Control-Expose-Headers 中列出的响应头',
@@ -131,6 +138,10 @@ export const zhCN = {
       'corp-not-same-origin': {
         what: () => '响应带有 Cross-Origin-Resource-Policy: same-origin，而页面位于另一个源',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   （或者干脆不发送），前提是允许其他源嵌入它；或者以模式 "cors" 调用它并发送 CORS 头',
+      },
+      'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': {
+        what: () => '页面发送 Cross-Origin-Embedder-Policy: require-corp，所以没有 Cross-Origin-Resource-Policy 的响应只算同源可用，而页面位于另一个源',
+        fix: () => '在响应上发送 Cross-Origin-Resource-Policy: cross-origin；或者用 crossorigin 属性加载（CORS 加载）并发送 CORS 头；或者让页面发送 Cross-Origin-Embedder-Policy: credentialless',
       },
       'corp-not-same-site': {
         what: () => '响应带有 Cross-Origin-Resource-Policy: same-site，而页面位于另一个站点',
