@@ -211,5 +211,7 @@ export const en = {
     localNetworkAccess: (setting) => `Assumes the Local Network Access permission ${setting}. A page cannot grant or withdraw it for itself.`,
     publicOnLoopback: () =>
       'In your browser the lab\'s "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with that setting.',
+    pageHeadersInFrame: () =>
+      'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },
 } satisfies ModelMessages;

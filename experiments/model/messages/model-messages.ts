@@ -164,5 +164,7 @@ export interface ModelMessages {
     thirdPartyCookies: (setting: BrowserSettings['thirdPartyCookies']) => string;
     localNetworkAccess: (setting: BrowserSettings['localNetworkAccess']) => string;
     publicOnLoopback: () => string;
+    /** Format 1.2: the playground runs the page in a frame, which page headers such as COOP cannot act on. */
+    pageHeadersInFrame: () => string;
   };
 }

@@ -216,5 +216,7 @@ export const zhCN = {
     localNetworkAccess: (setting) => `假定本地网络访问（Local Network Access）权限${setting === 'granted' ? '已授予' : '被拒绝'}。页面无法为自己授予或撤回这个权限。`,
     publicOnLoopback: () =>
       '在你的浏览器中，实验室的 "public" 源和其他源一样位于回环地址上，所以本地网络访问（Local Network Access）不适用，这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 在这个设置下的行为。',
+    pageHeadersInFrame: () =>
+      '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP）。练习场把页面放在自己页面的一个框架里运行，这些响应头在那里不能像在顶层页面上那样起作用，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
   },
 } satisfies ModelMessages;
