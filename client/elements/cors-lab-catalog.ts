@@ -22,6 +22,10 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'hono-cors': () => msg('hono-cors', { id: 'catalog.group.hono-cors' }),
   'express-cors': () => msg('express-cors', { id: 'catalog.group.express-cors' }),
   'local-network-access': () => msg('local-network-access', { id: 'catalog.group.local-network-access' }),
+  resources: () => msg('resources', { id: 'catalog.group.resources' }),
+  'canvas-and-errors': () => msg('canvas-and-errors', { id: 'catalog.group.canvas-and-errors' }),
+  corp: () => msg('corp', { id: 'catalog.group.corp' }),
+  isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 
