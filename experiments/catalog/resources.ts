@@ -69,6 +69,16 @@ export const resources: ExperimentInput[] = [
     expect: { outcome: 'blocked', reason: 'MissingAllowOriginHeader', reachedServer: true, originSeen: '{page}', loaded: false },
   },
   {
+    id: 'resources-script-not-ok-status',
+    title: 'A script answered with 500 does not run, CORS or not',
+    group: 'resources',
+    explain:
+      'The server on `api` answers the script with status 500 (and the script body). A script or a stylesheet is used only with an ok status (2xx), so Chromium cancels the load (`net::ERR_ABORTED`) and `error` fires; no CORS header is involved, since the load is no-cors.\n\n**Fix:** answer the script with a 2xx status.',
+    request: { api: 'script', target: 'api' },
+    server: { actual: { status: 500 } },
+    expect: { outcome: 'blocked', reason: 'net::ERR_ABORTED', reachedServer: true, loaded: false },
+  },
+  {
     id: 'resources-stylesheet-no-cors-loads',
     title: 'A stylesheet from another site applies without any CORS header',
     group: 'resources',

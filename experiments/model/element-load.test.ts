@@ -54,7 +54,7 @@ describe('element loads', () => {
     expect(predicted({ request: { api: 'stylesheet', target: 'api' } })).toMatchObject({ loaded: true, cssRulesReadable: false });
     expect(predicted({ request: { api: 'stylesheet', target: 'app' } })).toMatchObject({ loaded: true, cssRulesReadable: true });
     expect(predicted({ request: { api: 'stylesheet', target: 'app' }, server: { actual: { status: 404 } } })).toMatchObject({
-      outcome: 'blocked', reason: null, loaded: false,
+      outcome: 'blocked', reason: 'net::ERR_ABORTED', loaded: false,
     });
   });
 

@@ -138,6 +138,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
     firefox: null,
   },
   'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null, firefox: null },
+  'net::ERR_ABORTED': { where: 'response', chromium: null, mdn: null, firefox: null },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */

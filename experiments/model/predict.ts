@@ -274,10 +274,10 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
     if (!isRedirect && element) {
       plannedBody = finalAnswer(context, hop);
-      // A script or a stylesheet whose answer is not ok fires error, with no network error to name.
+      // A script or a stylesheet whose answer is not ok fires error; Chromium cancels the load: net::ERR_ABORTED (measured).
       // https://html.spec.whatwg.org/multipage/webappapis.html#fetch-a-classic-script
       const ok = reply.status >= 200 && reply.status <= 299;
-      if (element.api !== 'img' && !check('actual', ok, say.elementStatus(reply.status, ok))) return finish({ outcome: 'blocked', reason: null });
+      if (element.api !== 'img' && !check('actual', ok, say.elementStatus(reply.status, ok))) return blocked({ reason: 'net::ERR_ABORTED' });
       check('actual', true, say.elementLoaded(tainting === 'opaque'));
       return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [] });
     }

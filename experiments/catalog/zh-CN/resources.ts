@@ -30,6 +30,11 @@ export const resources: Record<string, { title: string; explain: string }> = {
     explain:
       '带 `crossorigin` 的样式表同样是 CORS 请求。`api` 上的服务器（同一站点、另一个端口，所以是另一个源）响应时没有 `Access-Control-Allow-Origin`，所以样式表不会生效，并触发 `error`。\n\n**修复：** 在样式表上发送 `Access-Control-Allow-Origin: *`，或者去掉 `crossorigin`（样式会生效，但 `cssRules` 仍然读不到）。',
   },
+  'resources-script-not-ok-status': {
+    title: '以 500 响应的脚本不会运行，无论有没有 CORS',
+    explain:
+      '`api` 上的服务器以状态码 500（和脚本内容）响应这个脚本。script 和 stylesheet 只在有 ok 状态码（2xx）时才会被使用，所以 Chromium 取消了这次加载（`net::ERR_ABORTED`）并触发 `error`；这里不涉及任何 CORS 响应头，因为这是 no-cors 加载。\n\n**修复：** 以 2xx 状态码响应这个脚本。',
+  },
   'resources-stylesheet-no-cors-loads': {
     title: '来自另一个站点的样式表不需要任何 CORS 响应头就能生效',
     explain:

@@ -43,6 +43,7 @@ export const en = {
     'net::ERR_UNSAFE_REDIRECT': 'a redirect to data:, about:, file: or blob:',
     'net::ERR_UNKNOWN_URL_SCHEME': 'a redirect to a scheme the browser cannot fetch',
     'net::ERR_CONNECTION_REFUSED': 'nothing listens at that address',
+    'net::ERR_ABORTED': 'a script or a stylesheet answered without an ok (2xx) status',
   },
 
   check: {
@@ -154,6 +155,7 @@ export const en = {
         fix: (a) => `fetch(url, { targetAddressSpace: '${a.space}' }), or leave the option out`,
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => 'nothing listens at that address', fix: () => 'start the server' },
+      'net::ERR_ABORTED': { what: () => 'the element\'s answer has no ok (2xx) status, and a script or a stylesheet is used only with one', fix: () => 'answer the script or stylesheet with a 2xx status' },
     },
   },
 

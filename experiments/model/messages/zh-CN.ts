@@ -48,6 +48,7 @@ export const zhCN = {
     'net::ERR_UNSAFE_REDIRECT': '重定向指向 data:、about:、file: 或 blob:',
     'net::ERR_UNKNOWN_URL_SCHEME': '重定向指向浏览器无法获取的协议',
     'net::ERR_CONNECTION_REFUSED': '这个地址上没有任何服务在监听',
+    'net::ERR_ABORTED': 'script 或 stylesheet 的响应没有 ok 状态码（2xx）',
   },
 
   check: {
@@ -159,6 +160,7 @@ export const zhCN = {
         fix: (a) => `fetch(url, { targetAddressSpace: '${a.space}' })，或者去掉这个选项`,
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => '这个地址上没有任何服务在监听', fix: () => '启动服务器' },
+      'net::ERR_ABORTED': { what: () => '元素的响应没有 ok 状态码（2xx），而 script 和 stylesheet 只在有 ok 状态码时才会被使用', fix: () => '以 2xx 状态码响应 script 或 stylesheet' },
     },
   },
 
