@@ -44,3 +44,26 @@ test('an experiment with page headers says the framed playground cannot apply th
   await row.getByText(id).click();
   await expect(row.getByTestId('caveat').first()).toContainText('cors-lab run');
 });
+
+test('editing an image\'s crossorigin and page headers, key by key, changes the prediction and names a bad line', async ({ lab, page }) => {
+  const experiment = catalog.find((e) => e.id === 'canvas-tainted-by-no-cors-image')!;
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.getByRole('button', { name: experiment.title }).click();
+  await page.getByText('Edit the request and the server plan').click();
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText('✔ allowed');
+  // A CORS image without Access-Control-Allow-Origin: blocked, as the model says and Chromium does.
+  const attribute = page.getByLabel('crossorigin (img, script, stylesheet)');
+  await attribute.focus();
+  await attribute.selectOption('anonymous');
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText('✖ blocked');
+  await expect(prediction).toContainText('MissingAllowOriginHeader');
+  // A page header outside the four is named by its field and line, next to the field.
+  const headers = page.getByLabel('Page headers');
+  await headers.pressSequentially('Set-Cookie: a=1');
+  await expect(page.getByText(/pageHeaders\["Set-Cookie"\] \(line 1\): "Set-Cookie" cannot be a page header/)).toBeVisible();
+  await headers.fill('');
+  await headers.pressSequentially('Cross-Origin-Embedder-Policy: require-corp');
+  await expect(prediction.getByTestId('browser-setting')).toContainText('in a frame');
+});
