@@ -11,6 +11,7 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
+import { elementReadable } from '../../experiments/model/element-load.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { parsePlannedPath } from '../../plan/plan-url.ts';
@@ -61,8 +62,8 @@ function callLines(experiment: Experiment, step: number): string[] {
 /** Format 1.2: what the page can tell of an element: its load or error event, and whether it may read what loaded. */
 function elementLines(outcome: StepPrediction['outcome'], facts: Partial<EmbeddingFacts>): string[] {
   if (outcome === 'blocked') return [msg('error event', { id: 'sequence.element-error' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
-  const hidden = facts.canvasTainted ?? facts.scriptErrorMuted ?? (typeof facts.cssRulesReadable === 'boolean' ? !facts.cssRulesReadable : null);
-  const reading = hidden === null ? [] : [hidden ? msg('shown, not readable by the page', { id: 'sequence.element-opaque' }) : msg('readable by the page', { id: 'sequence.element-readable' })];
+  const readable = elementReadable(facts);
+  const reading = readable === null ? [] : [!readable ? msg('shown, not readable by the page', { id: 'sequence.element-opaque' }) : msg('readable by the page', { id: 'sequence.element-readable' })];
   return [msg('load event', { id: 'sequence.element-load' }), ...reading];
 }
 

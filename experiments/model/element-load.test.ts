@@ -7,6 +7,7 @@ import type { ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
+import { explain } from './explain.ts';
 
 function predicted(input: Omit<ExperimentInput, 'id' | 'title' | 'group'>) {
   const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'resources', ...input }, 'model.json');
@@ -19,6 +20,14 @@ function predicted(input: Omit<ExperimentInput, 'id' | 'title' | 'group'>) {
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 describe('element loads', () => {
+  it('explain a loaded element by whether the page may read it, in both languages', () => {
+    const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'resources', request: { api: 'img', target: 'partner' } }, 'm.json');
+    const [step] = predictExperiment(experiment!, DEFAULT_ORIGIN_MAP);
+    const context = { url: 'http://127.0.0.1:5313/', pageOrigin: DEFAULT_ORIGIN_MAP.app, api: 'img' as const, method: 'GET', credentialsInclude: true };
+    expect(explain(step!, context).verdict).toMatch(/^Allowed: the element loaded without CORS .* cannot read it/);
+    expect(explain(step!, context, 'zh-CN').verdict).toMatch(/^放行：元素不经 CORS 加载/);
+  });
+
   it('an img without crossorigin loads from another site, no Origin sent, and taints the canvas', () => {
     const step = predicted({ request: { api: 'img', target: 'partner' } });
     expect(step).toMatchObject({ outcome: 'allowed', reason: null, loaded: true, canvasTainted: true, originSeen: null, preflight: false });

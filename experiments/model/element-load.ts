@@ -64,3 +64,13 @@ export function embeddingFacts(
     ...page,
   };
 }
+
+/**
+ * Whether the page may read the element it loaded, from the observation that applies to it (null: none
+ * does, e.g. a script whose planned body never throws). The explanation and the sequence say it in words.
+ */
+export function elementReadable(facts: Partial<EmbeddingFacts>): boolean | null {
+  if (typeof facts.canvasTainted === 'boolean') return !facts.canvasTainted;
+  if (typeof facts.scriptErrorMuted === 'boolean') return !facts.scriptErrorMuted;
+  return typeof facts.cssRulesReadable === 'boolean' ? facts.cssRulesReadable : null;
+}

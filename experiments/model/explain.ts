@@ -12,6 +12,7 @@ import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ResolvedRequest } from '../format-defaults.ts';
+import { elementReadable } from './element-load.ts';
 
 export interface Explanation {
   verdict: string;
@@ -168,6 +169,10 @@ function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['ex
  */
 export function explain(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
   const say = modelMessages(lang).explain;
+  // Format 1.2: an element that loaded; whether the page may read it is what the lesson is about.
+  if (p.outcome === 'allowed' && p.loaded === true) {
+    return { verdict: say.elementLoaded(elementReadable(p)), console: null, fix: null, mdn: null, firefox: null };
+  }
   if (p.outcome === 'allowed') {
     const how = p.responseType === 'basic' ? say.allowedSameOrigin() : say.allowedCors(p.preflight);
     return { verdict: say.allowed(how, p.status, p.readableHeaders.length), console: null, fix: null, mdn: null, firefox: null };

@@ -92,6 +92,10 @@ export const en = {
 
   explain: {
     allowedSameOrigin: () => 'a same-origin request needs no CORS headers',
+    elementLoaded: (readable) =>
+      readable === false
+        ? 'Allowed: the element loaded without CORS (no-cors from another origin): the page shows it but cannot read it (a tainted canvas, muted script errors, no cssRules).'
+        : `Allowed: the element loaded${readable ? ', and the page may read it (its own origin, or the answer passed the CORS check)' : ''}.`,
     allowedCors: (afterPreflight) => `the answer passed the CORS check${afterPreflight ? ' after a passed preflight' : ''}`,
     allowed: (how, status, headers) => `Allowed: ${how}; JavaScript can read status ${status} and ${headers} ${headers === 1 ? 'header' : 'headers'}.`,
     opaqueRedirect: () => 'the redirect was not followed (redirect "manual")',

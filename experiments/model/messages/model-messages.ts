@@ -107,6 +107,8 @@ export interface ModelMessages {
   /** The one-line verdict and the fix hint of explain.ts. */
   explain: {
     allowedSameOrigin: () => string;
+    /** Format 1.2: an element loaded; readable by the page or not (null: nothing tells). */
+    elementLoaded: (readable: boolean | null) => string;
     allowedCors: (afterPreflight: boolean) => string;
     allowed: (how: string, status: number | null, headers: number) => string;
     opaqueRedirect: () => string;

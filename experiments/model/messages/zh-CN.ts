@@ -97,6 +97,10 @@ export const zhCN = {
 
   explain: {
     allowedSameOrigin: () => '同源请求不需要 CORS 头',
+    elementLoaded: (readable) =>
+      readable === false
+        ? '放行：元素不经 CORS 加载（来自其他源的 no-cors 加载）：页面可以显示它，却不能读取它（canvas 被污染、脚本错误被隐藏、读不到 cssRules）。'
+        : `放行：元素已加载${readable ? '，页面可以读取它（它来自页面自己的源，或者响应通过了 CORS 检查）' : ''}。`,
     allowedCors: (afterPreflight) => `${afterPreflight ? '预检通过后，' : ''}响应通过了 CORS 检查`,
     allowed: (how, status, headers) => `放行：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
     opaqueRedirect: () => '没有跟随重定向（redirect "manual"）',
