@@ -65,3 +65,23 @@ describe('the runner page with a run\'s page headers', () => {
     });
   }
 });
+
+describe('the runner page with page headers, on real sockets', () => {
+  it('sends an issued run\'s lines on the wire, and 400 for a made-up run id', async () => {
+    const { startLab } = await import('./lab.ts');
+    const lab = await startLab({ clientDir: null });
+    try {
+      const origins = originMap(lab.origins);
+      const issued = await fetch(runnerUrl('app', origins, { run: lab.newRunId(), pageHeaders: ISOLATED }));
+      expect(issued.status).toBe(200);
+      expect(issued.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      await issued.text();
+      const madeUp = await fetch(runnerUrl('app', origins, { run: 'made-up', pageHeaders: ISOLATED }));
+      expect(madeUp.status).toBe(400);
+      expect(madeUp.headers.get('cross-origin-embedder-policy')).toBeNull();
+      expect(((await madeUp.json()) as { field: string }).field).toBe('run');
+    } finally {
+      await lab.close();
+    }
+  });
+});
