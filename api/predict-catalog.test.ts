@@ -19,12 +19,17 @@ const origins = DEFAULT_ORIGIN_MAP;
  * The lab's `public` origin is 127.0.0.1, declared public to Chromium by a flag; a user's public page
  * has a public host name. Every other lab origin is a loopback one, as its host says.
  */
+const plainApi = (api: Experiment['request']['api']): 'fetch' | 'xhr' | undefined | null =>
+  api === undefined || api === 'fetch' || api === 'xhr' ? api : null;
+
 const plainOrigin = (name: OriginName): string => (name === 'public' ? 'http://public.example' : origins[name]);
 
 /** Whether a user could describe the experiment as one request and its answers. */
 function isPlain(experiment: Experiment): boolean {
-  // Not: then steps (they share caches and cookies), a redirect chain, a declared target address space.
-  return !experiment.then && !experiment.server?.redirects && !experiment.request.targetAddressSpace;
+  // Not: then steps (they share caches and cookies), a redirect chain, a declared target address space,
+  // an element load or page headers (format 1.2: predict() takes a fetch or an XHR).
+  return !experiment.then && !experiment.server?.redirects && !experiment.request.targetAddressSpace &&
+    plainApi(experiment.request.api) !== null && !experiment.pageHeaders;
 }
 
 /** A response that redirects to itself (a loop) is a chain too: the lab followed it. */
@@ -36,7 +41,9 @@ const answerOf = (request: PredictedRequest | undefined) =>
 
 function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest[]): AnyOriginInput {
   const page = experiment.page ?? 'app';
-  const { api, method, headers, body, credentials, mode, redirect } = experiment.request;
+  const { method, headers, body, credentials, mode, redirect } = experiment.request;
+  const api = plainApi(experiment.request.api);
+  if (api === null) throw new Error(`${experiment.id}: not a fetch or an XHR`);
   const preflight = answerOf(requests.find((r) => r.kind === 'preflight'));
   return {
     origin: page === 'null' ? 'null' : plainOrigin(page),

@@ -22,7 +22,8 @@ import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import type { EngineStep, EngineTab } from './engine.ts';
+import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import type { EngineStep, EngineTab, EngineVerdict } from './engine.ts';
 import type { Observation } from './run-result.ts';
 import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';
 
@@ -102,6 +103,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
       readableHeaders: seen.readableHeaders,
       console: verdict.console,
       pageError: seen.error,
+      ...(seen.embedding ?? NO_EMBEDDING_FACTS),
       serverSaw,
     };
     const prediction = predictions[step.index];

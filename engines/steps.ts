@@ -54,5 +54,6 @@ export function stepRequest(step: ExperimentStep, url: string): StepRequest {
     api: r.api, url, method: r.method, headers: headerLines(r.headers), body: r.body, mode: r.mode,
     credentials: r.credentials, redirect: r.redirect, referrerPolicy: r.referrerPolicy,
     ...(r.targetAddressSpace ? { targetAddressSpace: r.targetAddressSpace } : {}),
+    ...(r.crossorigin ? { crossorigin: r.crossorigin } : {}),
   };
 }

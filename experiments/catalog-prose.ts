@@ -11,13 +11,15 @@ import type { Experiment } from './schema.ts';
 /** What decides the experiment's outcome, with every default filled in, keys sorted. */
 function substance(e: Experiment): string {
   const server = e.server ?? {};
-  const answer = (a: { status?: number; headers?: object; body?: string } | undefined, status: number) => ({ status: a?.status ?? status, headers: a?.headers ?? {}, body: a?.body ?? '' });
+  const answer = (a: { status?: number; headers?: object; body?: string; bodyBase64?: string } | undefined, status: number) =>
+    ({ status: a?.status ?? status, headers: a?.headers ?? {}, body: a?.body ?? '', bodyBase64: a?.bodyBase64 ?? '' });
   const value = {
     page: pageOf(e),
     request: resolveRequest(e.request),
     // The middleware's options and the browser's settings decide as much as the headers do.
     server: { preflight: answer(server.preflight, 204), actual: answer(server.actual, 200), redirects: server.redirects ?? [], middleware: server.middleware ?? null },
     browser: e.browser ?? {},
+    pageHeaders: e.pageHeaders ?? {},
     then: (e.then ?? []).map((s) => ({ ...s.request, page: s.page, delayMs: s.delayMs })),
   };
   return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : v));

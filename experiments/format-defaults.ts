@@ -5,10 +5,11 @@
  */
 import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
+import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 
-export const API = ['fetch', 'xhr'] as const;
+export const API = ['fetch', 'xhr', ...ELEMENT_APIS] as const;
 export { MODES, CREDENTIALS };
 
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
@@ -52,6 +53,8 @@ export interface ResolvedRequest {
   redirect: (typeof REDIRECT_MODES)[number];
   referrerPolicy: (typeof REFERRER_POLICIES)[number] | undefined;
   targetAddressSpace: (typeof TARGET_ADDRESS_SPACES)[number] | undefined;
+  /** Format 1.2, elements only: the `crossorigin` attribute; undefined = none (a no-cors load). */
+  crossorigin: Crossorigin | undefined;
 }
 
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
@@ -69,6 +72,7 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     redirect: merged.redirect ?? 'follow',
     referrerPolicy: merged.referrerPolicy,
     targetAddressSpace: request.targetAddressSpace,
+    crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
   };
 }
 

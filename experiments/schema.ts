@@ -13,6 +13,7 @@ import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
+import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -104,6 +105,8 @@ const requestOverrides = {
   credentials: z.enum(CREDENTIALS).optional(),
   redirect: z.enum(REDIRECT_MODES).optional(),
   referrerPolicy: z.enum(REFERRER_POLICIES).optional(),
+  /** Format 1.2: the element's `crossorigin` attribute (img, script, stylesheet); absent: a no-cors load. */
+  crossorigin: z.enum(CROSSORIGIN, { error: `crossorigin is one of ${CROSSORIGIN.join(', ')}` }).optional(),
 };
 
 
@@ -120,16 +123,27 @@ const requestSchema = z.strictObject({
     .optional(),
 });
 
+/** Standard base64 whose bytes stay small enough for the plan in the URL. */
+const bodyBase64 = z.string().superRefine((v, ctx) => {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(v)) addProblem(ctx, { code: 'bodyBase64' });
+  else if ((v.length / 4) * 3 - (v.match(/=+$/)?.[0].length ?? 0) > MAX_BODY_BASE64_BYTES) {
+    addProblem(ctx, { code: 'bodyBase64Size', max: MAX_BODY_BASE64_BYTES });
+  }
+});
+
 const answerSchema = z
   .strictObject({
     status: status(200, 599).optional(),
     headers: responseHeaderMap.optional(),
     body: body.optional(),
+    /** Format 1.2: the body as bytes (an image, a script in any encoding). */
+    bodyBase64: bodyBase64.optional(),
   })
   .superRefine((answer, ctx) => {
+    if (answer.body !== undefined && answer.bodyBase64 !== undefined) addProblem(ctx, { code: 'bodyAndBodyBase64' }, ['bodyBase64']);
     // A body after a 204, 205 or 304 is read by no client: on a keep-alive connection it would be taken for the next response.
-    if (answer.status !== undefined && NULL_BODY_STATUSES.includes(answer.status) && answer.body) {
-      addProblem(ctx, { code: 'nullBody', status: answer.status }, ['body']);
+    if (answer.status !== undefined && NULL_BODY_STATUSES.includes(answer.status) && (answer.body || answer.bodyBase64)) {
+      addProblem(ctx, { code: 'nullBody', status: answer.status }, [answer.body ? 'body' : 'bodyBase64']);
     }
   });
 
@@ -207,6 +221,13 @@ const expectFields = {
     .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
   cookieSent: z.boolean().optional(),
+  // Format 1.2: what the page saw of an element or of itself (embedding.ts); null: does not apply.
+  loaded: z.boolean().nullable().optional(),
+  canvasTainted: z.boolean().nullable().optional(),
+  scriptErrorMuted: z.boolean().nullable().optional(),
+  cssRulesReadable: z.boolean().nullable().optional(),
+  crossOriginIsolated: z.boolean().nullable().optional(),
+  sharedArrayBuffer: z.boolean().nullable().optional(),
 };
 
 /** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */
@@ -226,6 +247,19 @@ const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
 const engineExpectations = z.strictObject({
   firefox: z.strictObject({ ...expectFields, reason: engineReason('firefox', isFirefoxReason) }).optional(),
   webkit: z.strictObject({ ...expectFields, reason: engineReason('webkit', isWebKitReason) }).optional(),
+});
+
+/**
+ * Format 1.2: header lines of the lab's own page (COOP, COEP, CSP, CORP), nothing else, bounded; values pass
+ * the wire rules (no CR or LF), so no line can smuggle another.
+ */
+export const pageHeadersSchema = z.record(z.string(), z.string({ error: 'a page header value is a string' })).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isPageHeaderName(name)) addProblem(ctx, { code: 'pageHeaderName', name, allowed: PAGE_HEADER_NAMES }, [name]);
+    const problem = headerValueIssue(value);
+    if (problem) addProblem(ctx, problem, [name]);
+    else if (value.length > MAX_PAGE_HEADER_VALUE) addProblem(ctx, { code: 'pageHeaderSize', max: MAX_PAGE_HEADER_VALUE }, [name]);
+  }
 });
 
 const expectSchema = z.strictObject({ ...expectFields, engines: engineExpectations.optional() });
@@ -248,7 +282,7 @@ const stepSchema = z.strictObject({
     .min(0, `delayMs must be 0-${MAX_STEP_DELAY_MS}`)
     .max(MAX_STEP_DELAY_MS, `delayMs must be 0-${MAX_STEP_DELAY_MS}`)
     .optional(),
-  request: z.strictObject(requestOverrides, { error: 'then[].request may override api, method, headers, body, mode, credentials, redirect, referrerPolicy (the URL stays the same)' }).optional(),
+  request: z.strictObject(requestOverrides, { error: 'then[].request may override api, method, headers, body, mode, credentials, redirect, referrerPolicy, crossorigin (the URL stays the same)' }).optional(),
   expect: expectSchema.optional(),
 });
 
@@ -261,6 +295,8 @@ export const experimentSchema = z
     page: pageOrigin.optional(),
     browser: browserSchema.optional(),
     engines: enginesSchema.optional(),
+    /** Format 1.2: response header lines of the page the experiment runs on. */
+    pageHeaders: pageHeadersSchema.optional(),
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
@@ -276,6 +312,17 @@ export const experimentSchema = z
     if (exp.request.body != null && ['GET', 'HEAD'].includes((exp.request.method ?? 'GET').toUpperCase())) {
       addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);
     }
+    // The attribute belongs to an element: a fetch or XHR step has none (its `mode` and `credentials` say it).
+    const firstApi = exp.request.api ?? 'fetch';
+    if (exp.request.crossorigin && !isElementApi(firstApi)) {
+      addProblem(ctx, { code: 'crossoriginNotElement', api: firstApi }, ['request', 'crossorigin']);
+    }
+    (exp.then ?? []).forEach((step, i) => {
+      const api = step.request?.api ?? firstApi;
+      if (step.request?.crossorigin && !isElementApi(api)) {
+        addProblem(ctx, { code: 'crossoriginNotElement', api }, ['then', i, 'request', 'crossorigin']);
+      }
+    });
   });
 
 export type ExperimentInput = z.input<typeof experimentSchema>;

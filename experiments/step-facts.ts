@@ -3,8 +3,10 @@
  * and an observation share, so the two can be compared field by field.
  */
 import type { Outcome } from './reasons.ts';
+import type { EmbeddingFacts } from './embedding.ts';
 
-export interface StepFacts {
+/** Format 1.2 adds what the page saw of an element and of itself (embedding.ts), optional: older results lack them. */
+export interface StepFacts extends Partial<EmbeddingFacts> {
   outcome: Outcome;
   /** Chromium's name for the block (see reasons.ts), or null. */
   reason: string | null;

@@ -13,6 +13,13 @@ export const RUNNER_PATH = '/__runner';
 /** The runner page of the opaque-origin ("null") page: `?sandbox` makes the origin send a CSP sandbox. */
 export const SANDBOX_QUERY = 'sandbox';
 
+/**
+ * Format 1.2 `pageHeaders`: the runner page of one run served with these header lines, `?run=ID&page-headers=TOKEN`
+ * (TOKEN: base64url JSON of the lines). Only with a run id the lab issued, only the allowed names (servers/runner-route.ts).
+ */
+export const RUN_QUERY = 'run';
+export const PAGE_HEADERS_QUERY = 'page-headers';
+
 /** The running lab's origins table, as JSON (app origin). */
 export const ORIGINS_PATH = '/__lab/origins';
 

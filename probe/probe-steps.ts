@@ -19,6 +19,7 @@ function resolved(request: ProbeRequest, method: string, headers: HeaderLines): 
   return {
     api: 'fetch', target: 'api', path: `${url.pathname}${url.search}`, method, headers: headerMap(headers), body,
     mode, credentials, redirect: 'follow', referrerPolicy: undefined, targetAddressSpace: undefined,
+    crossorigin: undefined,
   };
 }
 

@@ -5,6 +5,8 @@
  * the DevTools Protocol or predicts it with the model.
  */
 import type { PageSeen, StepRequest } from './step.ts';
+import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { pageFacts, runElement } from './run-element.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -67,6 +69,8 @@ function runXhr(step: StepRequest): Promise<PageSeen> {
   });
 }
 
-export function runStep(step: StepRequest): Promise<PageSeen> {
-  return step.api === 'xhr' ? runXhr(step) : runFetch(step);
+export async function runStep(step: StepRequest): Promise<PageSeen> {
+  if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
+  const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));
+  return { ...seen, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() } };
 }

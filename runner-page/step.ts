@@ -4,9 +4,10 @@
  */
 import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
+import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr';
+  api: 'fetch' | 'xhr' | ElementApi;
   url: string;
   method: string;
   headers: HeaderLines;
@@ -19,6 +20,8 @@ export interface StepRequest {
   targetAddressSpace?: 'loopback' | 'local' | undefined;
   /** fetch() only: cancel the body, unread, once the headers are in (`probe`: a dripping body cannot hold it). */
   skipBody?: boolean | undefined;
+  /** Format 1.2, elements: the `crossorigin` attribute (absent: none, a no-cors load). */
+  crossorigin?: Crossorigin | undefined;
 }
 
 export interface PageSeen {
@@ -34,6 +37,8 @@ export interface PageSeen {
   error: string | null;
   /** The page origin as the page itself saw it (`self.origin`). */
   pageOrigin: string;
+  /** Format 1.2: what the page saw of the element and of itself; absent from fetch and XHR steps of older pages. */
+  embedding?: EmbeddingFacts;
 }
 
 /** Message protocol between the app page and runner pages (postMessage). */

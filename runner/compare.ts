@@ -7,6 +7,7 @@ import type { Expectation, PageOrigin } from '../experiments/schema.ts';
 import { expandTokens } from '../plan/answer.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import type { Observation, Prediction } from '../engines/run-result.ts';
+import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
 
 /** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -49,6 +50,7 @@ export function expectationDifferences(expect: Expectation | undefined, observed
   check('responseType', expect.responseType, observed.responseType);
   check('cookieSent', expect.cookieSent, observed.cookieSent);
   check('requestHeadersSeen', expect.requestHeadersSeen, observed.requestHeadersSeen);
+  for (const field of EMBEDDING_FIELDS) check(field, expect[field], observed[field]);
   if (expect.originSeen !== undefined) {
     const want = expect.originSeen === null ? null : expandTokens(expect.originSeen, 'expect.originSeen', { page: context.page, origins: context.origins, requestOrigin: undefined });
     check('originSeen', want, observed.originSeen);
@@ -63,8 +65,8 @@ export function expectationDifferences(expect: Expectation | undefined, observed
   return out;
 }
 
-/** The model must agree with the browser on outcome, reason, preflight and reachedServer. */
-export const PREDICTED_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer'] as const;
+/** The model must agree with the browser on outcome, reason, preflight and reachedServer, and (format 1.2) what the page saw of an element and of itself. */
+export const PREDICTED_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer', ...EMBEDDING_FIELDS] as const;
 
 export function comparePrediction(
   predicted: Prediction,

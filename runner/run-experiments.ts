@@ -134,8 +134,7 @@ async function applySettings(slot: Slot, settings: BrowserSettings): Promise<voi
  * renderer), and a same-site one (app to the sandboxed page) no new renderer
  * at all. Only then is a tab opened.
  */
-async function visit(slot: Slot, page: PageOrigin, origins: OriginMap, needs: ReadonlySet<string>): Promise<ChromiumTab> {
-  const url = runnerUrl(page, origins);
+async function visit(slot: Slot, url: string, needs: ReadonlySet<string>): Promise<ChromiumTab> {
   let tab = slot.tabs.get(url);
   if (!tab) {
     const spare = [...slot.tabs.keys()].find((u) => !needs.has(u));
@@ -210,13 +209,16 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
   // Still set if the run fails before its clear is done; a run that fails half-way may have set its cookies.
   slot.cookies ||= setsCookies(experiment);
   const url = experimentUrl(experiment, origins, run);
-  const needs = new Set(pagesOf(experiment).map((p) => runnerUrl(p, origins)));
+  // Format 1.2: a run with page headers has a runner page of its own (its run id in the URL scopes them).
+  const pageHeaders = experiment.pageHeaders ? { run, pageHeaders: experiment.pageHeaders } : undefined;
+  const runnerOf = (p: PageOrigin): string => runnerUrl(p, origins, pageHeaders);
+  const needs = new Set(pagesOf(experiment).map(runnerOf));
   // Independent round trips to the browser, so they overlap; all are done before the first request is sent.
   const [predictions] = await Promise.all([
     predict ? predict(experiment, origins, run) : [],
     clearing ? slot.context.clearCookies() : undefined,
     applySettings(slot, browserOf(experiment)),
-    visit(slot, page, origins, needs),
+    visit(slot, runnerOf(page), needs),
   ]);
   // Cleared: from now on only this run's own cookies can be there.
   slot.cookies = setsCookies(experiment);
@@ -227,7 +229,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
   const mismatches: string[] = [];
   const spans: StepSpan[] = [];
   const driver = {
-    tab: (stepPage: PageOrigin) => visit(slot, stepPage, origins, needs),
+    tab: (stepPage: PageOrigin) => visit(slot, runnerOf(stepPage), needs),
     journal: async (id: string, since: number) => lab.journal.read(id, since),
     pause,
   };

@@ -16,6 +16,7 @@ import { JOURNAL_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, S
 import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
+import { runnerPageHeaders } from './runner-page-headers.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -90,10 +91,14 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   }
 
   app.get(RUNNER_PATH, async (c) => {
+    const pageHeaders = runnerPageHeaders(c.req.query(), lab.runIds);
+    if ('error' in pageHeaders) return send(c.env, journalReply(jsonReply(400, pageHeaders)), c.req.method);
+    for (const [name, value] of pageHeaders.lines) c.header(name, value);
     const html = runnerPage(self, lab.originMap.app, await runnerScript());
     // `?sandbox` makes the page's origin opaque, as in a sandboxed iframe: the "null" page.
     // https://html.spec.whatwg.org/multipage/browsers.html#sandboxing
-    if (c.req.query(SANDBOX_QUERY) !== undefined) c.header('Content-Security-Policy', 'sandbox allow-scripts');
+    // Appended: a page's own Content-Security-Policy (format 1.2 pageHeaders) is enforced beside it.
+    if (c.req.query(SANDBOX_QUERY) !== undefined) c.header('Content-Security-Policy', 'sandbox allow-scripts', { append: true });
     return c.html(html);
   });
 

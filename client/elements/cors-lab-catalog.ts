@@ -23,6 +23,10 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'express-cors': () => msg('express-cors', { id: 'catalog.group.express-cors' }),
   'local-network-access': () => msg('local-network-access', { id: 'catalog.group.local-network-access' }),
   exploits: () => msg('exploits', { id: 'catalog.group.exploits' }),
+  resources: () => msg('resources', { id: 'catalog.group.resources' }),
+  'canvas-and-errors': () => msg('canvas-and-errors', { id: 'catalog.group.canvas-and-errors' }),
+  corp: () => msg('corp', { id: 'catalog.group.corp' }),
+  isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

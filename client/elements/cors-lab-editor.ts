@@ -3,6 +3,7 @@ import { localized, msg } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES } from '../../experiments/format-defaults.ts';
+import { CROSSORIGIN } from '../../experiments/embedding.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../plan/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
@@ -19,6 +20,7 @@ const HINTS: Partial<Record<DraftField, () => string>> = {
   middleware: () => msg('The real middleware answers the last hop, e.g. {"name": "hono/cors", "options": {"origin": "{page}"}}; empty for the plan\'s own headers.', { id: 'editor.hint.middleware' }),
   browser: () => msg('Settings the experiment assumes, e.g. {"thirdPartyCookies": "allowed", "localNetworkAccess": "granted"}; your own browser keeps its own.', { id: 'editor.hint.browser' }),
   then: () => msg('Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].', { id: 'editor.hint.then' }),
+  pageHeaders: () => msg('Header lines of the page itself (COOP, COEP, CSP, CORP only), e.g. Cross-Origin-Embedder-Policy: require-corp.', { id: 'editor.hint.page-headers' }),
 };
 
 /** The ready-made answers (header-text.ts ANSWER_PRESETS) by name. */
@@ -147,18 +149,19 @@ export class CorsLabEditor extends LitElement {
           ${this._select('mode', msg('Mode', { id: 'editor.mode' }), MODES)} ${this._select('credentials', msg('Credentials', { id: 'editor.credentials' }), CREDENTIALS)} ${this._select('redirect', msg('Redirect', { id: 'editor.redirect' }), REDIRECT_MODES)}
           ${this._select('referrerPolicy', msg('Referrer policy', { id: 'editor.referrer-policy' }), REFERRER_POLICIES, { '': msg('(default)', { id: 'editor.default' }) })}
           ${this._select('targetAddressSpace', msg('Target address space', { id: 'editor.address-space' }), ['', ...TARGET_ADDRESS_SPACES], { '': msg('(none)', { id: 'editor.none' }) })}
+          ${this._select('crossorigin', msg('crossorigin (img, script, stylesheet)', { id: 'editor.crossorigin' }), ['', ...CROSSORIGIN], { '': msg('(none)', { id: 'editor.none' }) })}
         </div>
         <div class="row">${this._text('requestHeaders', msg('Request headers', { id: 'editor.request-headers' }), true)} ${this._text('body', msg('Body', { id: 'editor.body' }), true)}</div>
       </fieldset>
       <fieldset>
         <legend>${msg('Server plan', { id: 'editor.server-plan' })}</legend>
         <div class="row">${this._text('preflightStatus', msg('Preflight status', { id: 'editor.preflight-status' }))} ${this._preset('preflightHeaders', msg('Preflight preset', { id: 'editor.preflight-preset' }))} ${this._text('preflightHeaders', msg('Preflight response headers', { id: 'editor.preflight-headers' }), true)}</div>
-        <div class="row">${this._text('actualStatus', msg('Actual status', { id: 'editor.actual-status' }))} ${this._preset('actualHeaders', msg('Actual preset', { id: 'editor.actual-preset' }))} ${this._text('actualHeaders', msg('Actual response headers', { id: 'editor.actual-headers' }), true)} ${this._text('actualBody', msg('Actual body', { id: 'editor.actual-body' }), true)}</div>
+        <div class="row">${this._text('actualStatus', msg('Actual status', { id: 'editor.actual-status' }))} ${this._preset('actualHeaders', msg('Actual preset', { id: 'editor.actual-preset' }))} ${this._text('actualHeaders', msg('Actual response headers', { id: 'editor.actual-headers' }), true)} ${this._text('actualBody', msg('Actual body', { id: 'editor.actual-body' }), true)} ${this._text('actualBodyBase64', msg('Actual body (base64)', { id: 'editor.actual-body-base64' }))}</div>
         <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)}</div>
       </fieldset>
       <fieldset>
         <legend>${msg('Browser settings, expectation and later steps', { id: 'editor.later' })}</legend>
-        <div class="row">${this._text('browser', msg('Browser settings (JSON)', { id: 'editor.browser' }), true)}</div>
+        <div class="row">${this._text('browser', msg('Browser settings (JSON)', { id: 'editor.browser' }), true)} ${this._text('pageHeaders', msg('Page headers', { id: 'editor.page-headers' }), true)}</div>
         <div class="row">${this._text('expect', msg('Expect (JSON)', { id: 'editor.expect' }), true)} ${this._text('then', msg('Then steps (JSON array)', { id: 'editor.then' }), true)}</div>
       </fieldset>
       ${general.length ? html`<div role="alert" class="problem"><strong>${msg('Not valid yet:', { id: 'editor.invalid' })}</strong> ${general.join('; ')}</div>` : nothing}

@@ -21,6 +21,14 @@ describe('browserAssumptions', () => {
     for (const e of lna) expect(browserAssumptions(e).unverifiable, e.id).toMatch(/does not apply/);
   });
 
+  it('marks every catalog experiment with page headers as one the framed playground cannot reproduce, and no other', () => {
+    const withHeaders = catalog.filter((e) => e.pageHeaders !== undefined);
+    expect(withHeaders.length).toBeGreaterThan(0);
+    for (const e of withHeaders) expect(browserAssumptions(e).unverifiable, e.id).toMatch(/in a frame/);
+    for (const e of catalog.filter((c) => c.group === 'resources')) expect(browserAssumptions(e).unverifiable, e.id).toBeNull();
+    expect(browserAssumptions(withHeaders[0]!, 'zh-CN').unverifiable).toMatch(/框架/);
+  });
+
   it('states the Local Network Access permission an experiment assumes', () => {
     expect(browserAssumptions({ page: 'public', browser: { localNetworkAccess: 'granted' } }).notes).toEqual([expect.stringContaining('permission granted')]);
   });

@@ -3,7 +3,8 @@
  * `public` page), said in words for the playground. A page cannot change its
  * own browser's settings, and in the user's browser the lab's `public` origin
  * is loopback like the others, so where the user's browser cannot apply an
- * assumption the playground says so instead of reporting a disagreement.
+ * assumption the playground says so instead of reporting a disagreement. So
+ * for format 1.2's `pageHeaders`, which the playground's framed runner page cannot apply.
  */
 import { browserOf, pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
@@ -18,12 +19,14 @@ export interface Assumptions {
 }
 
 /** The assumptions in the reader's language (English by default). */
-export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page'>, lang: Language = 'en'): Assumptions {
+export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page' | 'pageHeaders'>, lang: Language = 'en'): Assumptions {
   const say = modelMessages(lang).assumptions;
   const settings = browserOf(experiment);
   const notes: string[] = [];
   if (experiment.browser?.thirdPartyCookies !== undefined) notes.push(say.thirdPartyCookies(settings.thirdPartyCookies));
   if (experiment.browser?.localNetworkAccess !== undefined) notes.push(say.localNetworkAccess(settings.localNetworkAccess));
-  const unverifiable = pageOf(experiment as Experiment) === 'public' ? say.publicOnLoopback() : null;
+  // Format 1.2: page headers (COOP, COEP) act on a top-level page; the playground's runner page is a frame.
+  const inFrame = experiment.pageHeaders !== undefined && Object.keys(experiment.pageHeaders).length > 0;
+  const unverifiable = pageOf(experiment as Experiment) === 'public' ? say.publicOnLoopback() : inFrame ? say.pageHeadersInFrame() : null;
   return { notes, unverifiable };
 }

@@ -19,9 +19,11 @@ describe('editor draft', () => {
       expect(experiment!.then).toEqual(e.then);
       expect(experiment!.server?.middleware).toEqual(e.server?.middleware);
       expect(experiment!.browser).toEqual(e.browser);
+      expect(experiment!.pageHeaders).toEqual(e.pageHeaders);
     }
     // The catalog holds each kind of field the draft must carry.
     expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
+    expect(catalog.some((e) => e.pageHeaders) && catalog.some((e) => e.request.crossorigin)).toBe(true);
   });
   it('an edit makes a custom experiment titled from its setup, and leaves the catalog prose behind', async () => {
     const { experiment } = (await experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put));
@@ -58,5 +60,19 @@ describe('editor draft: a header problem names its line', () => {
     expect(problems.requestHeaders).toEqual([`request.headers["Bad Name"] (line 2): invalid header name "Bad Name": a name is a token (letters, digits and !#$%&'*+-.^_\`|~)`]);
     const framing = (await experimentFromDraft({ ...draftOf(put), actualHeaders: 'Vary: Origin\nX-A: 1\nContent-Length: 3' }, put)).problems;
     expect(framing.actualHeaders?.[0]).toMatch(/^server\.actual\.headers\["Content-Length"\] \(line 3\): Content-Length is framing/);
+  });
+});
+
+describe('editor draft, format 1.2 fields', () => {
+  const img = catalog.find((e) => e.id === 'isolation-coep-cors-image-loads')!;
+
+  it('carries crossorigin, page headers and a base64 body, and names a bad page header by its field and line', async () => {
+    const draft = { ...draftOf(img), actualBodyBase64: 'AAEC' };
+    expect(draft.crossorigin).toBe('anonymous');
+    expect(draft.pageHeaders).toContain('Cross-Origin-Embedder-Policy: require-corp');
+    const { experiment } = await experimentFromDraft(draft, img);
+    expect(experiment?.server?.actual?.bodyBase64).toBe('AAEC');
+    const bad = await experimentFromDraft({ ...draft, pageHeaders: `${draft.pageHeaders}\nSet-Cookie: a=1` }, img);
+    expect(bad.problems.pageHeaders?.[0]).toMatch(/^pageHeaders\["Set-Cookie"\] \(line 3\): "Set-Cookie" cannot be a page header/);
   });
 });

@@ -22,6 +22,8 @@ export interface Draft {
   redirect: string;
   referrerPolicy: string;
   targetAddressSpace: string;
+  /** Format 1.2: the element's crossorigin attribute ('' for none). */
+  crossorigin: string;
   requestHeaders: string;
   body: string;
   preflightStatus: string;
@@ -29,9 +31,12 @@ export interface Draft {
   actualStatus: string;
   actualHeaders: string;
   actualBody: string;
+  actualBodyBase64: string;
   redirects: string;
   middleware: string;
   browser: string;
+  /** Format 1.2: the page's own header lines, `Name: value` a line. */
+  pageHeaders: string;
   expect: string;
   then: string;
 }
@@ -55,6 +60,7 @@ export function draftOf(e: Experiment): Draft {
     redirect: r.redirect ?? 'follow',
     referrerPolicy: r.referrerPolicy ?? '',
     targetAddressSpace: r.targetAddressSpace ?? '',
+    crossorigin: r.crossorigin ?? '',
     requestHeaders: headersToText(r.headers),
     body: r.body ?? '',
     preflightStatus: String(e.server?.preflight?.status ?? 204),
@@ -62,9 +68,11 @@ export function draftOf(e: Experiment): Draft {
     actualStatus: String(e.server?.actual?.status ?? 200),
     actualHeaders: headersToText(e.server?.actual?.headers),
     actualBody: e.server?.actual?.body ?? '',
+    actualBodyBase64: e.server?.actual?.bodyBase64 ?? '',
     redirects: e.server?.redirects?.length ? json(e.server.redirects) : '',
     middleware: json(e.server?.middleware),
     browser: json(e.browser),
+    pageHeaders: headersToText(e.pageHeaders),
     expect: json(e.expect),
     then: e.then?.length ? json(e.then) : '',
   };
@@ -82,16 +90,19 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^request\.redirect\b/, 'redirect'],
   [/^request\.referrerPolicy\b/, 'referrerPolicy'],
   [/^request\.targetAddressSpace\b/, 'targetAddressSpace'],
+  [/^request\.crossorigin\b/, 'crossorigin'],
   [/^request\.headers\b/, 'requestHeaders'],
   [/^request\.body\b/, 'body'],
   [/^server\.preflight\.status\b/, 'preflightStatus'],
   [/^server\.preflight\b/, 'preflightHeaders'],
   [/^server\.actual\.status\b/, 'actualStatus'],
+  [/^server\.actual\.bodyBase64\b/, 'actualBodyBase64'],
   [/^server\.actual\.body\b/, 'actualBody'],
   [/^server\.actual\b/, 'actualHeaders'],
   [/^server\.redirects\b/, 'redirects'],
   [/^server\.middleware\b/, 'middleware'],
   [/^browser\b/, 'browser'],
+  [/^pageHeaders\b/, 'pageHeaders'],
   [/^expect\b/, 'expect'],
   [/^then\b/, 'then'],
 ];
@@ -118,14 +129,14 @@ function parseJson(text: string, field: DraftField, shape: string, problems: Dra
 
 const SOURCE = 'editor';
 
-const HEADER_FIELDS: ReadonlyArray<DraftField | 'general'> = ['requestHeaders', 'preflightHeaders', 'actualHeaders'];
+const HEADER_FIELDS: ReadonlyArray<DraftField | 'general'> = ['requestHeaders', 'preflightHeaders', 'actualHeaders', 'pageHeaders'];
 
 /**
  * The line of a header text a schema path such as `request.headers["X Bad"]`
- * or `server.actual.headers.Vary[1]` points at, so the problem names it.
+ * or `server.actual.headers.Vary[1]` (or `pageHeaders["Set-Cookie"]`) points at, so the problem names it.
  */
 function headerLineOfPath(text: string, path: string): number | null {
-  const match = /\.headers(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  const match = /(?:\.headers|^pageHeaders)(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
   if (!match) return null;
   const name = match[1] ?? (JSON.parse(match[2] ?? '""') as string);
   return headerLineNumber(text, name);
@@ -149,7 +160,10 @@ function hasEditedTitle(e: Experiment): boolean {
  */
 export async function experimentFromDraft(d: Draft, source: Experiment): Promise<{ experiment?: Experiment; problems: DraftProblems }> {
   const problems: DraftProblems = {};
-  const headers = { requestHeaders: textToHeaders(d.requestHeaders), preflightHeaders: textToHeaders(d.preflightHeaders), actualHeaders: textToHeaders(d.actualHeaders) };
+  const headers = {
+    requestHeaders: textToHeaders(d.requestHeaders), preflightHeaders: textToHeaders(d.preflightHeaders), actualHeaders: textToHeaders(d.actualHeaders),
+    pageHeaders: textToHeaders(d.pageHeaders),
+  };
   for (const [field, parsed] of Object.entries(headers) as Array<[DraftField, ReturnType<typeof textToHeaders>]>) {
     for (const message of parsed.problems) add(problems, field, message);
   }
@@ -176,16 +190,22 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
       redirect: d.redirect as 'follow',
       ...(d.referrerPolicy ? { referrerPolicy: d.referrerPolicy as 'origin' } : {}),
       ...(d.targetAddressSpace ? { targetAddressSpace: d.targetAddressSpace as 'loopback' } : {}),
+      ...(d.crossorigin ? { crossorigin: d.crossorigin as 'anonymous' } : {}),
       headers: headers.requestHeaders.headers,
       body: d.body === '' ? null : d.body,
     },
     server: {
       preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },
-      actual: { status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}) },
+      actual: {
+        status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}),
+        ...(d.actualBodyBase64 ? { bodyBase64: d.actualBodyBase64 } : {}),
+      },
       ...(redirects === undefined ? {} : { redirects: redirects as [] }),
       ...(middleware === undefined ? {} : { middleware: middleware as { name: 'hono/cors' } }),
     },
     ...(browser === undefined ? {} : { browser: browser as object }),
+    // A page header holds one line: a repeated name's lines are refused by the schema, named by field.
+    ...(Object.keys(headers.pageHeaders.headers).length ? { pageHeaders: headers.pageHeaders.headers as Record<string, string> } : {}),
     ...(expect === undefined ? {} : { expect: expect as object }),
     ...(then === undefined ? {} : { then: then as [] }),
   };

@@ -10,6 +10,8 @@ import { currentLanguage } from '../i18n/localize.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
+import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
+import { elementReadable } from '../../experiments/model/element-load.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { parsePlannedPath } from '../../plan/plan-url.ts';
@@ -37,8 +39,13 @@ function shortPath(pathAndQuery: string): string {
   return parsePlannedPath(pathAndQuery)?.path ?? pathAndQuery;
 }
 
+const requestOf = (experiment: Experiment, step: number) =>
+  resolveRequest(experiment.request, step === 0 ? undefined : experiment.then?.[step - 1]?.request);
+
 function callLines(experiment: Experiment, step: number): string[] {
-  const r = resolveRequest(experiment.request, step === 0 ? undefined : experiment.then?.[step - 1]?.request);
+  const r = requestOf(experiment, step);
+  // Format 1.2: an element's request takes its mode and credentials from its crossorigin attribute alone.
+  if (isElementApi(r.api)) return [`${r.api} GET ${r.target}${r.path}`, ...(r.crossorigin ? [`crossorigin ${r.crossorigin}`] : [])];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -50,6 +57,14 @@ function callLines(experiment: Experiment, step: number): string[] {
     ...(options.length ? [options.join(', ')] : []),
     ...(headers ? [msg(str`headers: ${headers}`, { id: 'sequence.headers' })] : []),
   ];
+}
+
+/** Format 1.2: what the page can tell of an element: its load or error event, and whether it may read what loaded. */
+function elementLines(outcome: StepPrediction['outcome'], facts: Partial<EmbeddingFacts>): string[] {
+  if (outcome === 'blocked') return [msg('error event', { id: 'sequence.element-error' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
+  const readable = elementReadable(facts);
+  const reading = readable === null ? [] : [!readable ? msg('shown, not readable by the page', { id: 'sequence.element-opaque' }) : msg('readable by the page', { id: 'sequence.element-readable' })];
+  return [msg('load event', { id: 'sequence.element-load' }), ...reading];
 }
 
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
@@ -88,12 +103,14 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     exchanges,
     outcome: p.outcome,
     stop: p.outcome === 'blocked' ? stopOf(p) : null,
-    result: resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
+    result: isElementApi(requestOf(experiment, step).api)
+      ? elementLines(p.outcome, p)
+      : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
   };
 }
 
 /** What happened in step `step`: the journal and the page's view; the reason of a block is the model's. */
-export function observedSequence(experiment: Experiment, step: number, serverSaw: readonly JournalEntry[], seen: Pick<PageSeen, 'outcome' | 'status' | 'readableHeaders' | 'error'>, predicted: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
+export function observedSequence(experiment: Experiment, step: number, serverSaw: readonly JournalEntry[], seen: Pick<PageSeen, 'outcome' | 'status' | 'readableHeaders' | 'error' | 'embedding'>, predicted: StepPrediction, urls?: Readonly<Record<string, string>>): SequenceInput {
   const exchanges: SequenceExchange[] = serverSaw.map((e) => ({
     kind: e.kind, origin: e.origin, hop: e.hop, method: e.method, path: shortPath(e.path), originHeader: e.originHeader,
     accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
@@ -114,6 +131,8 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     exchanges,
     outcome: seen.outcome,
     stop,
-    result: resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
+    result: isElementApi(requestOf(experiment, step).api)
+      ? elementLines(seen.outcome, seen.embedding ?? {})
+      : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
   };
 }

@@ -19,6 +19,10 @@ import { preflight } from './preflight.ts';
 import { redirect } from './redirect.ts';
 import { simple } from './simple.ts';
 import { xhr } from './xhr.ts';
+import { resources } from './resources.ts';
+import { canvasAndErrors } from './canvas-and-errors.ts';
+import { corpGroup } from './corp.ts';
+import { isolation } from './isolation.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -38,6 +42,10 @@ const entries: readonly ExperimentInput[] = [
   ...expressCors,
   ...localNetworkAccess,
   ...exploits,
+  ...resources,
+  ...canvasAndErrors,
+  ...corpGroup,
+  ...isolation,
 ];
 
 export const catalog = entries as readonly Experiment[];

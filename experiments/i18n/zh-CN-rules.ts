@@ -37,6 +37,8 @@ const CODE_WORDS = [
   'XMLHttpRequest', 'iframe', 'img', 'script', 'link', 'Name: value', 'id', 'userinfo', 'latin1', 'body',
   'loopback', 'local', 'private', // the address spaces of Local Network Access, as targetAddressSpace names them
   'token', // the grammar production of HTTP field names (RFC 9110 section 5.6.2)
+  // Format 1.2: the embedding elements, their attribute and its values, the canvas (HTML names them so)
+  'crossorigin', 'anonymous', 'stylesheet', 'canvas', 'base64', 'credentialless',
 ] as const;
 
 /**
@@ -55,6 +57,7 @@ export const BROWSER_LINES = [
   'is controlled by the withCredentials attribute',
   'Cross origin requests are only supported for protocol schemes: ..., http, https, ...',
   'Cross-Origin Request Blocked: ... (Reason: ...)', // Firefox's console
+  'Script error.', // what onerror says of a muted script error
 ] as const;
 
 /** Words that stay as they are in every language, beyond the shapes recognised below. */

@@ -12,6 +12,8 @@ import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
 import { firefoxLineOf } from './engine-firefox.ts';
+import type { ResolvedRequest } from '../format-defaults.ts';
+import { elementReadable } from './element-load.ts';
 
 export interface Explanation {
   verdict: string;
@@ -29,12 +31,17 @@ export interface ExplainContext {
   url: string;
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
-  api: 'fetch' | 'xhr';
+  api: ResolvedRequest['api'];
   method: string;
   credentialsInclude: boolean;
   /** The request's `targetAddressSpace` fetch option, when it set one. */
   targetAddressSpace?: string | undefined;
 }
+
+/** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
+const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
+  fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
+};
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
 const CHECK_PREFIX = "Response to preflight request doesn't pass access control check: ";
@@ -105,7 +112,7 @@ const ENTRIES: Record<ModelReason, Entry> = {
     chromium: null,
     // The console names the Location as the URL fetched, redirected from the request's URL.
     line: (p, c) =>
-      `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
+      `Access to ${CONSOLE_SUBJECT[c.api]} at '${param(p)}' (redirected from '${c.url}') from origin '${c.pageOrigin}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`,
     mdn: null,
   },
   'net::ERR_UNSAFE_REDIRECT': { where: 'redirect', chromium: null, mdn: null },
@@ -129,13 +136,15 @@ const ENTRIES: Record<ModelReason, Entry> = {
     mdn: LNA_MDN,
   },
   'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null },
+  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy' },
+  'net::ERR_ABORTED': { where: 'response', chromium: null, mdn: null },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
 function consoleHead(p: StepPrediction, c: ExplainContext): string {
   const last = p.stoppedAt?.url ?? p.requests.at(-1)?.url ?? c.url;
   const at = last === c.url ? `'${c.url}'` : `'${last}' (redirected from '${c.url}')`;
-  return `Access to ${c.api === 'xhr' ? 'XMLHttpRequest' : 'fetch'} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
+  return `Access to ${CONSOLE_SUBJECT[c.api]} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
 }
 
 /** What the words of a blocked step's reason need to know (messages/model-messages.ts). */
@@ -158,6 +167,10 @@ function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['ex
  */
 export function explain(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
   const say = modelMessages(lang).explain;
+  // Format 1.2: an element that loaded; whether the page may read it is what the lesson is about.
+  if (p.outcome === 'allowed' && p.loaded === true) {
+    return { verdict: say.elementLoaded(elementReadable(p)), console: null, fix: null, mdn: null, firefox: null };
+  }
   if (p.outcome === 'allowed') {
     const how = p.responseType === 'basic' ? say.allowedSameOrigin() : say.allowedCors(p.preflight);
     return { verdict: say.allowed(how, p.status, p.readableHeaders.length), console: null, fix: null, mdn: null, firefox: null };

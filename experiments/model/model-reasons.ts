@@ -29,6 +29,7 @@ export const MODEL_REASONS = [
   'origin',
   'corp-not-same-origin',
   'corp-not-same-site',
+  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep',
   'LocalNetworkAccessPermissionDenied',
   'InvalidLocalNetworkAccess',
   'net::ERR_FAILED',
@@ -37,6 +38,7 @@ export const MODEL_REASONS = [
   'net::ERR_UNSAFE_REDIRECT',
   'net::ERR_UNKNOWN_URL_SCHEME',
   'net::ERR_CONNECTION_REFUSED',
+  'net::ERR_ABORTED',
 ] as const;
 export type ModelReason = (typeof MODEL_REASONS)[number];
 

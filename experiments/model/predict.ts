@@ -31,6 +31,9 @@ import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { Language } from '../i18n/languages.ts';
 import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
+import { isElementApi } from '../embedding.ts';
+import { elementFetch, embeddingFacts } from './element-load.ts';
+import { pagePolicies, type PagePolicies } from './page-policies.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -55,6 +58,10 @@ interface Context {
   say: ModelMessages['check'];
   /** Where the engine's flow differs from Chromium's (engine-rules.ts). */
   rules: EngineRules;
+  /** Format 1.2: the page's own policies (COEP, COOP) from `pageHeaders`. */
+  policies: PagePolicies;
+  /** The experiment's server plan (format 1.2: whether the final answer has a body of its own). */
+  plan: ServerPlan | undefined;
 }
 
 /**
@@ -114,6 +121,10 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   // The trace of checks (trace.ts): `at` is where the model is, `check` records one check and returns its result.
   const checks: Check[] = [];
   const say = context.say;
+  // The response tainting (https://fetch.spec.whatwg.org/#concept-request-response-tainting) and whether the
+  // final answer's body was the plan's own (format 1.2: what an element load then shows, element-load.ts).
+  let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
+  let plannedBody = false;
   const at: { hop: number; origin: OriginName | null } = { hop: 0, origin: null };
   const check = (stage: CheckStage, ok: boolean, text: string, headers: Check['headers'] = []): boolean => {
     checks.push({ stage, hop: at.hop, origin: at.origin, ok, text, headers });
@@ -121,7 +132,9 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   };
   const finish = (fields: Partial<StepPrediction>): StepPrediction => {
     const received = requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null }));
+    const outcome = fields.outcome ?? 'blocked';
     return {
+      ...embeddingFacts(element, request, outcome, tainting, context.policies, plannedBody),
       outcome: 'blocked',
       reason: null,
       failedParameter: null,
@@ -142,23 +155,24 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   };
 
   // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.
+  // An element's request takes its mode and credentials from its crossorigin attribute (element-load.ts).
   const xhr = request.api === 'xhr';
-  const mode = xhr ? 'cors' : request.mode;
-  const credentials = xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials;
-  const redirectMode = xhr ? 'follow' : request.redirect;
+  const element = isElementApi(request.api) ? elementFetch(request.api, request.crossorigin) : null;
+  const mode = element?.mode ?? (xhr ? 'cors' : request.mode);
+  const credentials = element?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
+  const redirectMode = element || xhr ? 'follow' : request.redirect;
   const include = credentials === 'include';
 
   // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
-  let method = normalizeMethod(request.method);
+  let method = normalizeMethod(element ? 'GET' : request.method);
   if (!check('page', !isForbiddenMethod(method), say.forbiddenMethod(request.method, isForbiddenMethod(method)))) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
   if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), say.noCorsMethod(method))) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
-  let headers = requestHeaderList(headerLines(request.headers), mode);
+  let headers = element ? [] : requestHeaderList(headerLines(request.headers), mode);
 
   let current = new URL(url);
   let tainted = false;
   // A preflight was needed at an earlier hop (EngineRules.preflightEveryHopOnceNeeded).
   let preflightedBefore = false;
-  let tainting: 'basic' | 'cors' | 'opaque' = 'basic';
   for (let redirects = 0; ; redirects++) {
     const self = originNameOf(current, context.origins);
     if (!check(redirects ? 'redirect' : 'page', self !== undefined, say.labOrigin(current.origin, self ?? null)) || !self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
@@ -232,7 +246,10 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
     // The actual request. https://fetch.spec.whatwg.org/#http-network-or-cache-fetch
-    const credentialsFlag = include || (credentials === 'same-origin' && tainting === 'basic');
+    // COEP credentialless: a no-cors request to another origin goes without credentials.
+    // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch (includeCredentials)
+    const credentialless = context.policies.embedder === 'credentialless' && tainting === 'opaque';
+    const credentialsFlag = !credentialless && (include || (credentials === 'same-origin' && tainting === 'basic'));
     const site = siteOf(self);
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
     const originHeader = originHeaderFor(tainting, method, requestOrigin);
@@ -243,7 +260,8 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     if (cached) {
       reply = cached;
     } else {
-      reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}) }, context);
+      const destination = element ? { 'sec-fetch-dest': element.destination } : {};
+      reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}), ...destination }, context);
       requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
     }
     const answer = new ResponseHeaders(reply.headers);
@@ -254,7 +272,10 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     }
     // https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check: only for no-cors.
     if (tainting === 'opaque') {
-      const refused = resourcePolicyBlock(answer, { pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site });
+      const refused = resourcePolicyBlock(answer, {
+        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site,
+        embedder: context.policies.embedder, includesCredentials: credentialsFlag,
+      });
       if (refused) return blocked({ reason: refused });
     }
 
@@ -269,6 +290,15 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       const failure = corsCheck(answer, requestOrigin, include);
       check(stage, !failure, corsCheckText(say, failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
       if (failure) return blocked(failure);
+    }
+    if (!isRedirect && element) {
+      plannedBody = finalAnswer(context, hop);
+      // A script or a stylesheet whose answer is not ok fires error; Chromium cancels the load: net::ERR_ABORTED (measured).
+      // https://html.spec.whatwg.org/multipage/webappapis.html#fetch-a-classic-script
+      const ok = reply.status >= 200 && reply.status <= 299;
+      if (element.api !== 'img' && !check('actual', ok, say.elementStatus(reply.status, ok))) return blocked({ reason: 'net::ERR_ABORTED' });
+      check('actual', true, say.elementLoaded(tainting === 'opaque'));
+      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [] });
     }
     if (!isRedirect) {
       const opaque = tainting === 'opaque';
@@ -321,6 +351,12 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     next.password = '';
     current = next;
   }
+}
+
+/** Whether the final answer's body is the plan's own (format 1.2: else an element load gets the default body). */
+function finalAnswer(context: Context, hop: number): boolean {
+  const actual = context.plan?.actual;
+  return hop >= context.finalHop && (actual?.body !== undefined || actual?.bodyBase64 !== undefined);
 }
 
 /** Schemes Chromium's network stack never redirects to (net::ERR_UNSAFE_REDIRECT), measured in Chromium 156. */
@@ -386,6 +422,8 @@ export function predictExperiment(
     replies,
     say,
     rules,
+    policies: pagePolicies(experiment.pageHeaders, page === 'null'),
+    plan: experiment.server,
   });
   const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
   const url = experimentUrl(experiment, origins, run);

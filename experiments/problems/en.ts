@@ -30,6 +30,12 @@ export const en = {
   xhrMode: () => 'XMLHttpRequest always uses mode "cors"',
   xhrRedirect: () => 'XMLHttpRequest always follows redirects',
   bodyWithGet: () => 'a GET or HEAD request cannot have a body',
+  crossoriginNotElement: ({ api }) => `crossorigin is an attribute of img, script and stylesheet elements, not of ${api}`,
+  pageHeaderName: ({ name, allowed }) => `${q(name)} cannot be a page header: the lab's page takes only ${allowed.join(', ')}`,
+  pageHeaderSize: ({ max }) => `a page header value holds at most ${max} characters`,
+  bodyBase64: () => 'bodyBase64 is standard base64 (A-Z, a-z, 0-9, +, / and = padding)',
+  bodyBase64Size: ({ max }) => `bodyBase64 decodes to at most ${max} bytes (the plan travels in the URL)`,
+  bodyAndBodyBase64: () => 'give body or bodyBase64, not both',
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'

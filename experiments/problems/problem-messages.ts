@@ -35,6 +35,15 @@ export interface ProblemMessages {
   xhrMode: (p: object) => string;
   xhrRedirect: (p: object) => string;
   bodyWithGet: (p: object) => string;
+  /** Format 1.2: `crossorigin` on a request that inserts no element. */
+  crossoriginNotElement: (p: { api: string }) => string;
+  /** Format 1.2: a `pageHeaders` line the lab does not put on its page. */
+  pageHeaderName: (p: { name: string; allowed: readonly string[] }) => string;
+  pageHeaderSize: (p: { max: number }) => string;
+  /** Format 1.2: `server.actual.bodyBase64`. */
+  bodyBase64: (p: object) => string;
+  bodyBase64Size: (p: { max: number }) => string;
+  bodyAndBodyBase64: (p: object) => string;
   /** plan/middleware/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
   regexSyntax: (p: { pattern: string; message: string }) => string;
   regexFlag: (p: { pattern: string; flag: string }) => string;

@@ -30,6 +30,12 @@ export const zhCN = {
   xhrMode: () => 'XMLHttpRequest 的模式总是 "cors"',
   xhrRedirect: () => 'XMLHttpRequest 总是跟随重定向',
   bodyWithGet: () => 'GET 或 HEAD 请求不能带请求体',
+  crossoriginNotElement: ({ api }) => `crossorigin 是 img、script 和 stylesheet 元素的属性，${api} 没有这个属性`,
+  pageHeaderName: ({ name, allowed }) => `${q(name)} 不能作为页面头部：实验室的页面只接受 ${allowed.join(', ')}`,
+  pageHeaderSize: ({ max }) => `页面头部的值最多 ${max} 个字符`,
+  bodyBase64: () => 'bodyBase64 必须是标准 base64（A-Z、a-z、0-9、+、/ 和 = 填充）',
+  bodyBase64Size: ({ max }) => `bodyBase64 解码后最多 ${max} 字节（计划放在 URL 里传递）`,
+  bodyAndBodyBase64: () => 'body 和 bodyBase64 只能给一个',
   regexSyntax: ({ pattern, message }) => `无效的正则表达式 ${pattern}：${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'

@@ -20,6 +20,10 @@ import { preflight } from './preflight.ts';
 import { redirect } from './redirect.ts';
 import { simple } from './simple.ts';
 import { xhr } from './xhr.ts';
+import { resources } from './resources.ts';
+import { canvasAndErrors } from './canvas-and-errors.ts';
+import { corp } from './corp.ts';
+import { isolation } from './isolation.ts';
 
 export interface CatalogText {
   title: string;
@@ -43,6 +47,10 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'express-cors': expressCors,
   'local-network-access': localNetworkAccess,
   exploits,
+  resources,
+  'canvas-and-errors': canvasAndErrors,
+  corp,
+  isolation,
 };
 
 /** By experiment id. */

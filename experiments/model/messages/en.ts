@@ -33,6 +33,8 @@ export const en = {
     origin: 'mode "same-origin" refuses a redirect to another origin',
     'corp-not-same-origin': 'Cross-Origin-Resource-Policy: same-origin refuses another origin',
     'corp-not-same-site': 'Cross-Origin-Resource-Policy: same-site refuses another site',
+    'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
+      'the page sends Cross-Origin-Embedder-Policy: require-corp and the answer has no Cross-Origin-Resource-Policy',
     LocalNetworkAccessPermissionDenied: "a public page may not reach a local address without the user's permission",
     InvalidLocalNetworkAccess: 'targetAddressSpace does not match where the server is',
     'net::ERR_FAILED': 'redirect "error" met a redirect',
@@ -41,6 +43,7 @@ export const en = {
     'net::ERR_UNSAFE_REDIRECT': 'a redirect to data:, about:, file: or blob:',
     'net::ERR_UNKNOWN_URL_SCHEME': 'a redirect to a scheme the browser cannot fetch',
     'net::ERR_CONNECTION_REFUSED': 'nothing listens at that address',
+    'net::ERR_ABORTED': 'a script or a stylesheet answered without an ok (2xx) status',
   },
 
   check: {
@@ -64,6 +67,11 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
+    elementStatus: (status, ok) => `the answer's status ${status} ${ok ? 'is' : 'is not'} ok (200-299), which a script or a stylesheet needs`,
+    elementLoaded: (opaque) =>
+      opaque
+        ? 'the element loads, but no-cors from another origin: the page may show it, not read it (tainted canvas, muted errors, no cssRules)'
+        : 'the element loads and the page may read it (clean canvas, full errors, cssRules)',
     locationNotUrl: (status) => `the ${status} answer's Location is not a URL`,
     unsafeScheme: (protocol) => `the Location is a ${protocol} URL, which Chromium never follows a redirect to`,
     redirectMode: (status, mode) => `the answer is a ${status} redirect; redirect mode is "${mode}"`,
@@ -84,6 +92,10 @@ export const en = {
 
   explain: {
     allowedSameOrigin: () => 'a same-origin request needs no CORS headers',
+    elementLoaded: (readable) =>
+      readable === false
+        ? 'Allowed: the element loaded without CORS (no-cors from another origin): the page shows it but cannot read it (a tainted canvas, muted script errors, no cssRules).'
+        : `Allowed: the element loaded${readable ? ', and the page may read it (its own origin, or the answer passed the CORS check)' : ''}.`,
     allowedCors: (afterPreflight) => `the answer passed the CORS check${afterPreflight ? ' after a passed preflight' : ''}`,
     allowed: (how, status, headers) => `Allowed: ${how}; JavaScript can read status ${status} and ${headers} ${headers === 1 ? 'header' : 'headers'}.`,
     opaqueRedirect: () => 'the redirect was not followed (redirect "manual")',
@@ -127,6 +139,10 @@ export const en = {
         what: () => 'the answer carries Cross-Origin-Resource-Policy: same-origin and the page is on another origin',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other origins may embed it; or call it with mode "cors" and CORS headers',
       },
+      'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': {
+        what: () => 'the page sends Cross-Origin-Embedder-Policy: require-corp, so an answer without Cross-Origin-Resource-Policy counts as same-origin only, and the page is on another origin',
+        fix: () => 'Cross-Origin-Resource-Policy: cross-origin   on the answer; or load it with crossorigin (a CORS load) and CORS headers; or the page sends Cross-Origin-Embedder-Policy: credentialless',
+      },
       'corp-not-same-site': {
         what: () => 'the answer carries Cross-Origin-Resource-Policy: same-site and the page is on another site',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   (or leave it out) if other sites may embed it; or call it with mode "cors" and CORS headers',
@@ -143,6 +159,7 @@ export const en = {
         fix: (a) => `fetch(url, { targetAddressSpace: '${a.space}' }), or leave the option out`,
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => 'nothing listens at that address', fix: () => 'start the server' },
+      'net::ERR_ABORTED': { what: () => 'the element\'s answer has no ok (2xx) status, and a script or a stylesheet is used only with one', fix: () => 'answer the script or stylesheet with a 2xx status' },
     },
   },
 
@@ -207,5 +224,7 @@ export const en = {
     localNetworkAccess: (setting) => `Assumes the Local Network Access permission ${setting}. A page cannot grant or withdraw it for itself.`,
     publicOnLoopback: () =>
       'In your browser the lab\'s "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with that setting.',
+    pageHeadersInFrame: () =>
+      'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },
 } satisfies ModelMessages;

@@ -82,6 +82,9 @@ export interface ModelMessages {
     preflightNotStored: () => string;
     opaque: () => string;
     readable: () => string;
+    /** Format 1.2: an element's answer (a script or a stylesheet needs an ok status) and what the page may do with it. */
+    elementStatus: (status: number, ok: boolean) => string;
+    elementLoaded: (opaque: boolean) => string;
     locationNotUrl: (status: number) => string;
     unsafeScheme: (protocol: string) => string;
     redirectMode: (status: number, redirectMode: string) => string;
@@ -104,6 +107,8 @@ export interface ModelMessages {
   /** The one-line verdict and the fix hint of explain.ts. */
   explain: {
     allowedSameOrigin: () => string;
+    /** Format 1.2: an element loaded; readable by the page or not (null: nothing tells). */
+    elementLoaded: (readable: boolean | null) => string;
     allowedCors: (afterPreflight: boolean) => string;
     allowed: (how: string, status: number | null, headers: number) => string;
     opaqueRedirect: () => string;
@@ -162,5 +167,7 @@ export interface ModelMessages {
     thirdPartyCookies: (setting: BrowserSettings['thirdPartyCookies']) => string;
     localNetworkAccess: (setting: BrowserSettings['localNetworkAccess']) => string;
     publicOnLoopback: () => string;
+    /** Format 1.2: the playground runs the page in a frame, which page headers such as COOP cannot act on. */
+    pageHeadersInFrame: () => string;
   };
 }

@@ -38,6 +38,8 @@ export const zhCN = {
     origin: '模式 "same-origin" 拒绝重定向到其他源',
     'corp-not-same-origin': 'Cross-Origin-Resource-Policy: same-origin 拒绝其他源',
     'corp-not-same-site': 'Cross-Origin-Resource-Policy: same-site 拒绝其他站点',
+    'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
+      '页面发送 Cross-Origin-Embedder-Policy: require-corp，而响应没有 Cross-Origin-Resource-Policy',
     LocalNetworkAccessPermissionDenied: '没有用户的许可，公网页面不能访问本地地址',
     InvalidLocalNetworkAccess: 'targetAddressSpace 与服务器所在的地址空间不符',
     'net::ERR_FAILED': 'redirect "error" 遇到了重定向',
@@ -46,6 +48,7 @@ export const zhCN = {
     'net::ERR_UNSAFE_REDIRECT': '重定向指向 data:、about:、file: 或 blob:',
     'net::ERR_UNKNOWN_URL_SCHEME': '重定向指向浏览器无法获取的协议',
     'net::ERR_CONNECTION_REFUSED': '这个地址上没有任何服务在监听',
+    'net::ERR_ABORTED': 'script 或 stylesheet 的响应没有 ok 状态码（2xx）',
   },
 
   check: {
@@ -66,6 +69,11 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
+    elementStatus: (status, ok) => `响应的状态码 ${status} ${ok ? '是' : '不是'} ok 状态码（200-299），而 script 和 stylesheet 需要 ok 状态码`,
+    elementLoaded: (opaque) =>
+      opaque
+        ? '元素加载成功，但它是来自其他源的 no-cors 加载：页面可以显示它，却不能读取它（canvas 被污染、错误被隐藏、读不到 cssRules）'
+        : '元素加载成功，页面可以读取它（canvas 干净、错误信息完整、能读到 cssRules）',
     preflightNotStored: () => '预检响应不会被缓存',
     opaque: () => '模式 "no-cors"：响应对 JavaScript 不透明（状态码 0，没有响应头，没有响应体）',
     readable: () => 'JavaScript 可以读取 CORS 安全列表中的响应头，以及 Access-Control-Expose-Headers 中列出的响应头',
@@ -89,6 +97,10 @@ export const zhCN = {
 
   explain: {
     allowedSameOrigin: () => '同源请求不需要 CORS 头',
+    elementLoaded: (readable) =>
+      readable === false
+        ? '放行：元素不经 CORS 加载（来自其他源的 no-cors 加载）：页面可以显示它，却不能读取它（canvas 被污染、脚本错误被隐藏、读不到 cssRules）。'
+        : `放行：元素已加载${readable ? '，页面可以读取它（它来自页面自己的源，或者响应通过了 CORS 检查）' : ''}。`,
     allowedCors: (afterPreflight) => `${afterPreflight ? '预检通过后，' : ''}响应通过了 CORS 检查`,
     allowed: (how, status, headers) => `放行：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
     opaqueRedirect: () => '没有跟随重定向（redirect "manual"）',
@@ -132,6 +144,10 @@ export const zhCN = {
         what: () => '响应带有 Cross-Origin-Resource-Policy: same-origin，而页面位于另一个源',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   （或者干脆不发送），前提是允许其他源嵌入它；或者以模式 "cors" 调用它并发送 CORS 头',
       },
+      'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': {
+        what: () => '页面发送 Cross-Origin-Embedder-Policy: require-corp，所以没有 Cross-Origin-Resource-Policy 的响应只算同源可用，而页面位于另一个源',
+        fix: () => '在响应上发送 Cross-Origin-Resource-Policy: cross-origin；或者用 crossorigin 属性加载（CORS 加载）并发送 CORS 头；或者让页面发送 Cross-Origin-Embedder-Policy: credentialless',
+      },
       'corp-not-same-site': {
         what: () => '响应带有 Cross-Origin-Resource-Policy: same-site，而页面位于另一个站点',
         fix: () => 'Cross-Origin-Resource-Policy: cross-origin   （或者干脆不发送），前提是允许其他站点嵌入它；或者以模式 "cors" 调用它并发送 CORS 头',
@@ -148,6 +164,7 @@ export const zhCN = {
         fix: (a) => `fetch(url, { targetAddressSpace: '${a.space}' })，或者去掉这个选项`,
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => '这个地址上没有任何服务在监听', fix: () => '启动服务器' },
+      'net::ERR_ABORTED': { what: () => '元素的响应没有 ok 状态码（2xx），而 script 和 stylesheet 只在有 ok 状态码时才会被使用', fix: () => '以 2xx 状态码响应 script 或 stylesheet' },
     },
   },
 
@@ -212,5 +229,7 @@ export const zhCN = {
     localNetworkAccess: (setting) => `假定本地网络访问（Local Network Access）权限${setting === 'granted' ? '已授予' : '被拒绝'}。页面无法为自己授予或撤回这个权限。`,
     publicOnLoopback: () =>
       '在你的浏览器中，实验室的 "public" 源和其他源一样位于回环地址上，所以本地网络访问（Local Network Access）不适用，这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 在这个设置下的行为。',
+    pageHeadersInFrame: () =>
+      '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP）。练习场把页面放在自己页面的一个框架里运行，这些响应头在那里不能像在顶层页面上那样起作用，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
   },
 } satisfies ModelMessages;
