@@ -5,6 +5,7 @@ declare module 'virtual:cors-lab/catalog-html/en' {
   export default loaders;
 }
 declare module 'virtual:cors-lab/catalog-html/zh-CN' {
-  const html: Readonly<Record<string, string>>;
-  export default html;
+  /** A loader per catalog group, of that group's Chinese HTML. */
+  const loaders: Readonly<Record<string, () => Promise<{ default: Readonly<Record<string, string>> }>>>;
+  export default loaders;
 }

@@ -1,10 +1,11 @@
 /** Which HTML the page shows for an explain: the build's for the catalog's own prose, none for the user's. */
-import zhHtml from 'virtual:cors-lab/catalog-html/zh-CN';
+import zhLoaders from 'virtual:cors-lab/catalog-html/zh-CN';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import '../../experiments/catalog/zh-CN/register.ts';
 import { markdownAtBuild } from '../../scripts/markdown-at-build.ts';
+import { loadCatalogHtml } from '../i18n/catalog-html.ts';
 import { builtExplainHtml, explainView, loadEnglishHtml, registerCatalogHtml } from './prose-view.ts';
 
 const { markdownHtml } = markdownAtBuild();
@@ -28,10 +29,16 @@ describe('the explain HTML a page shows', () => {
     for (const e of explained) expect(builtExplainHtml(e.explain ?? '', 'en'), e.id).toBe(markdownHtml(e.explain ?? ''));
   });
 
-  it('is the Chinese translation once its HTML is registered, and none before (then the page renders it)', () => {
+  it('is the Chinese translation once its group is downloaded, and none before (then the page renders it)', async () => {
     const [first] = explained;
+    const other = explained.find((e) => e.group !== first?.group);
     expect(builtExplainHtml(first?.explain ?? '', 'zh-CN')).toBeUndefined();
-    registerCatalogHtml('zh-CN', zhHtml);
+    registerCatalogHtml('zh-CN', zhLoaders);
+    // One group per download: the first group's Chinese HTML does not bring another group's.
+    await loadCatalogHtml('zh-CN', first?.group ?? '');
+    expect(builtExplainHtml(first?.explain ?? '', 'zh-CN')).toBe(markdownHtml(catalogZhCN[first?.id ?? '']?.explain ?? ''));
+    expect(builtExplainHtml(other?.explain ?? '', 'zh-CN')).toBeUndefined();
+    await Promise.all([...new Set(explained.map((e) => e.group))].map((group) => loadCatalogHtml('zh-CN', group)));
     for (const e of explained) {
       expect(builtExplainHtml(e.explain ?? '', 'zh-CN'), e.id).toBe(markdownHtml(catalogZhCN[e.id]?.explain ?? ''));
     }

@@ -15,20 +15,22 @@ import { expect, test } from './lab-fixture.ts';
 /** Issue 16's target for every first page: 90 kB (of 1000 bytes), on the wire. */
 const TARGET_BYTES = 90_000;
 /**
- * Reached by an English lesson page (89.4 kB) and the presenter window (46.6 kB); not yet by the
- * playground. Lesson narratives, speaker notes and the catalog's explanations are rendered at build
- * time (no marked, DOMPurify or zod on a first load; the user's own prose downloads the renderer
- * when it shows), a lesson page downloads no playground element and the playground no lesson
- * element, the editor downloads when opened, the model's Chinese messages with a Chinese page, the
- * catalog's English HTML one group at a time, a lesson's diagrams and "Why" with its first run, the
- * projected window's stepping with `?present` only, and Lit comes as one file. What is left up front
- * on the playground is Lit, the catalog (its Markdown), the model, the app, the prediction with its
- * diagram and the log. Its ceilings, about 5 kB over the figures of this build (99.3 kB English
- * playground; a Chinese page adds its messages and the catalog's Chinese words: 133.9 kB
- * playground, 127.2 kB lesson), keep the first load from growing; lower them to TARGET_BYTES as the
- * rest loads lazily.
+ * Reached by the presenter window (49.3 kB in this build); an English lesson page measured 89.4 kB
+ * when its ceiling was set, 94.3 kB in this build (94.8 kB before the Chinese HTML came per group:
+ * the growth is not from that change). Lesson narratives, speaker notes and the catalog's explanations
+ * are rendered at build time (no marked, DOMPurify or zod on a first load; the user's own prose
+ * downloads the renderer when it shows), a lesson page downloads no playground element and the
+ * playground no lesson element, the editor downloads when opened, the model's Chinese messages with
+ * a Chinese page, the catalog's HTML one group at a time in each language, a lesson's diagrams and
+ * "Why" with its first run, the projected window's stepping with `?present` only, and Lit comes as
+ * one file. What is left up front on the playground is Lit, the catalog (its Markdown), the model,
+ * the app, the prediction with its diagram and the log; a Chinese page adds its messages and the
+ * catalog's Chinese words (138.2 kB playground, 128.7 kB lesson in this build, 142.6 kB playground
+ * before its HTML came per group). The English playground measured 99.3 kB when its ceiling was set,
+ * 104.7 kB in this build. The ceilings keep the first load from growing; lower them to TARGET_BYTES
+ * as the rest loads lazily.
  */
-const CEILING_BYTES = { playground: 104_000, lesson: TARGET_BYTES, zhPlayground: 139_000, zhLesson: 132_000, presenter: TARGET_BYTES };
+const CEILING_BYTES = { playground: 104_000, lesson: TARGET_BYTES, zhPlayground: 139_000, zhLesson: 130_000, presenter: TARGET_BYTES };
 
 /** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */
 const ZOD_FILE = /\/assets\/zod-[\w-]{8}\.js$/;
