@@ -27,10 +27,12 @@ const TARGET_BYTES = 90_000;
  * the app, the prediction with its diagram and the log; a Chinese page adds its messages and the
  * catalog's Chinese words (138.2 kB playground, 128.7 kB lesson in this build, 142.6 kB playground
  * before its HTML came per group). The English playground measured 99.3 kB when its ceiling was set,
- * 104.7 kB in this build. The ceilings keep the first load from growing; lower them to TARGET_BYTES
- * as the rest loads lazily.
+ * 104.7 kB before the catalog grew from 184 to 234 experiments (the explain Markdown of every one is
+ * up front): 111.2 kB then, the English lesson page 100.4 kB, Chinese 148.7 kB and 138.7 kB. The
+ * ceilings keep the first load from growing; lower them to TARGET_BYTES as the catalog's Markdown
+ * loads lazily (issue 16: not reached yet).
  */
-const CEILING_BYTES = { playground: 104_000, lesson: TARGET_BYTES, zhPlayground: 139_000, zhLesson: 130_000, presenter: TARGET_BYTES };
+const CEILING_BYTES = { playground: 113_000, lesson: 102_500, zhPlayground: 151_000, zhLesson: 141_000, presenter: TARGET_BYTES };
 
 /** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */
 const ZOD_FILE = /\/assets\/zod-[\w-]{8}\.js$/;
