@@ -124,6 +124,14 @@ describe('fixFor', () => {
     expect(userinfo.impossible).toMatch(/user:password@/);
   });
 
+  it('a resource refused by its policy (or the page\'s COEP default) gets Cross-Origin-Resource-Policy, not "no header"', () => {
+    for (const id of ['corp-same-origin-refuses-other-origin', 'isolation-coep-blocks-image-without-corp']) {
+      const fix = fixFor(catalog.find((e) => e.id === id)!, origins);
+      expect(fix.impossible, id).toBeNull();
+      expect(fix.changes.map((c) => [c.header, c.value]), id).toEqual([['Cross-Origin-Resource-Policy', 'cross-origin']]);
+    }
+  });
+
   it('changes nothing when every step is allowed', () => {
     expect(fixFor(catalog.find((e) => e.id === 'preflight-put-allowed')!, origins)).toEqual({ changes: [], impossible: null });
   });

@@ -160,6 +160,12 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
       const wanted = (request?.accessControlRequestHeaders ?? step.failedParameter ?? '').split(',').filter(Boolean);
       return [{ response, header: ACAH, value: mergedList(planValue(server, response, ACAH), wanted, !include), why: say.fix.listNames(wanted.join(', '), include) }];
     }
+    // The resource names who may embed it (Fetch, "cross-origin resource policy check"; under the page's
+    // COEP require-corp a missing policy counts as same-origin). https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header
+    case 'corp-not-same-origin':
+    case 'corp-not-same-site':
+    case 'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
+      return [{ response, header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', why: say.fix.resourcePolicy(on) }];
     default:
       return say.fix.unknown(reason);
   }

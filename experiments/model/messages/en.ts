@@ -195,6 +195,7 @@ export const en = {
     noRedirect: () => 'a preflight may not be redirected: answer OPTIONS at the URL itself',
     noLocation: () => 'no Location on the preflight answer',
     listNames: (names, include) => `the preflight answer must list ${names}${include ? ' by name (with credentials * is literal)' : ''}`,
+    resourcePolicy: (on) => `${on} must name who may embed it: Cross-Origin-Resource-Policy: cross-origin (same-site is enough when the page is on the same site)`,
     unknown: (reason) => `the model knows no header change that gets past ${reason}.`,
     noFailedCheck: (reason) => `the model blocked the request without a failed check (${reason}).`,
     planIgnored: (reason) => `changing the plan's headers does not get past ${reason}: the server does not answer with them.`,

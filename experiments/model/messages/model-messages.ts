@@ -137,6 +137,8 @@ export interface ModelMessages {
     noRedirect: () => string;
     noLocation: () => string;
     listNames: (names: string, credentialsInclude: boolean) => string;
+    /** A resource refused by its Cross-Origin-Resource-Policy (or COEP's default): the policy that lets the page embed it. */
+    resourcePolicy: (on: string) => string;
     unknown: (reason: string) => string;
     noFailedCheck: (reason: string) => string;
     planIgnored: (reason: string) => string;

@@ -200,6 +200,7 @@ export const zhCN = {
     noRedirect: () => '预检不能被重定向：在 URL 本身响应 OPTIONS',
     noLocation: () => '预检响应上不要有 Location',
     listNames: (names, include) => `预检响应必须列出 ${names}${include ? '，而且要写出名称（带凭据时 * 只是字面值）' : ''}`,
+    resourcePolicy: (on) => `${on}需要声明谁可以嵌入它：Cross-Origin-Resource-Policy: cross-origin（页面与资源同站点时，same-site 就够了）`,
     unknown: (reason) => `模型不知道修改哪个响应头能越过 ${reason}。`,
     noFailedCheck: (reason) => `模型拦截了这个请求，却没有失败的检查（${reason}）。`,
     planIgnored: (reason) => `修改计划中的响应头越不过 ${reason}：服务器并不用这些响应头来响应。`,
