@@ -21,6 +21,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { headerLines } from '../../experiments/headers.ts';
+import { isElementApi } from '../../experiments/embedding.ts';
+import { elementFetch } from '../../experiments/model/element-load.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { predictExperimentAsync, type StepPrediction } from '../../experiments/model/predict.ts';
 import { resolveRequest } from '../../experiments/schema.ts';
@@ -195,6 +197,10 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
         } else {
           headers.push(...headerLines(request.headers));
           if (hop.cookieSent) headers.push(['Cookie', cookie]);
+          // An element's request says what it is for, as the browser's does; the lab's default body follows it.
+          if (isElementApi(request.api)) {
+            headers.push(['Sec-Fetch-Dest', elementFetch(request.api, request.crossorigin).destination]);
+          }
         }
         const body = hop.kind === 'actual' && request.body !== null && hop.method !== 'GET' && hop.method !== 'HEAD' ? request.body : null;
         const answer = await send(hop.method, url, headers, body).catch((error: Error) => {
