@@ -94,6 +94,8 @@ step "the type declarations (the example's TypeScript against them)"
 DEFAULT_PLAYWRIGHT=$(node -p "require('$ROOT/node_modules/@playwright/test/package.json').version")
 if [ "$PLAYWRIGHT_VERSION" = "$DEFAULT_PLAYWRIGHT" ]; then
   node "$ROOT/node_modules/typescript/bin/tsc" -p .
+  # The same declarations as a bundler project resolves them (Vite, esbuild, webpack): the exports' "types".
+  node "$ROOT/node_modules/typescript/bin/tsc" -p . --module esnext --moduleResolution bundler
 else
   # Older Playwrights' own protocol.d.ts declares `module` namespaces, which TypeScript 7 refuses (TS1540):
   # their declarations are skipped; cors-lab's are checked in full on the default version.
