@@ -10,7 +10,7 @@ import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
 import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
 import type { JournalEntry } from './journal-entry.ts';
-import { elementBody, withContentType } from './element-bodies.ts';
+import { destinationOf, elementBody, withContentType } from './element-bodies.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { serializedPageOrigin } from './page-origin.ts';
@@ -287,7 +287,7 @@ function planReply(
   const lines = emit(answer.headers, ['server', 'actual', 'headers']);
   // Format 1.2: bytes as latin1 (one byte a character); an element load without a planned body gets its default.
   const planned = answer.body ?? (answer.bodyBase64 === undefined ? undefined : atob(answer.bodyBase64));
-  const element = planned === undefined && !NULL_BODY_STATUSES.includes(status) ? elementBody(request.headers['sec-fetch-dest']) : null;
+  const element = planned === undefined && !NULL_BODY_STATUSES.includes(status) ? elementBody(destinationOf(request.headers)) : null;
   if (element) return { status, headers: withServerLines(withContentType(lines, element.contentType), element.body, closes(request)), body: element.body };
   const body = planned ?? (NULL_BODY_STATUSES.includes(status) ? '' : `cors-lab: ${context.self} answered`);
   return { status, headers: withServerLines(lines, body, closes(request)), body };

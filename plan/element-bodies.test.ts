@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerPlan } from '../experiments/schema.ts';
 import { answerPlanned } from './answer.ts';
+import { destinationOf } from './element-bodies.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';
 import { encodePlan, plannedPath } from './plan-url.ts';
 
@@ -32,5 +33,19 @@ describe('element bodies', () => {
     expect(answer({ actual: { bodyBase64: 'AP8=' } }, 'image').body).toBe('\x00\xff');
     expect(answer({ actual: { body: 'x', headers: { 'Content-Type': 'text/plain' } } }, 'script')).toEqual({ type: 'text/plain', body: 'x' });
     expect(answer({ actual: { status: 204 } }, 'image').body).toBe('');
+  });
+});
+
+describe('destinationOf: Sec-Fetch-Dest, else the Accept a browser sends where it sends no fetch metadata', () => {
+  it('takes Sec-Fetch-Dest when there is one', () => {
+    expect(destinationOf({ 'sec-fetch-dest': 'script', accept: 'image/png' })).toBe('script');
+  });
+  it('an image\'s and a stylesheet\'s Accept name them (an http:// lab reached by a class name)', () => {
+    expect(destinationOf({ accept: 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8' })).toBe('image');
+    expect(destinationOf({ accept: 'text/css,*/*;q=0.1' })).toBe('style');
+  });
+  it('fetch, XHR and scripts send */*: no destination, so no default element body', () => {
+    expect(destinationOf({ accept: '*/*' })).toBeUndefined();
+    expect(destinationOf({})).toBeUndefined();
   });
 });

@@ -22,6 +22,22 @@ const ELEMENT_BODIES: Readonly<Record<string, ElementBody>> = {
   style: { contentType: 'text/css', body: 'body { outline: 1px solid red; }\n' },
 };
 
+/**
+ * Where the browser sends no Sec-Fetch-Dest (fetch metadata goes only to potentially trustworthy URLs: an
+ * http:// lab reached by a class name is not one), the destination its Accept header names: an image
+ * request's Accept lists image types, a stylesheet's starts with text/css (Fetch, "fetch" step 1: the default
+ * Accept by destination, https://fetch.spec.whatwg.org/#fetching). A script's Accept is any other request's
+ * (*\/*), so a script there gets no default body.
+ */
+export function destinationOf(headers: Readonly<Record<string, string | undefined>>): string | undefined {
+  const dest = headers['sec-fetch-dest'];
+  if (dest !== undefined) return dest;
+  const accept = headers.accept ?? '';
+  if (/^image\//.test(accept)) return 'image';
+  if (/^text\/css\b/.test(accept)) return 'style';
+  return undefined;
+}
+
 /** The destination's default body, or null for any other request (fetch, XHR, navigations). */
 export function elementBody(destination: string | undefined): ElementBody | null {
   return destination === undefined ? null : (ELEMENT_BODIES[destination] ?? null);

@@ -27,14 +27,27 @@ function tokenOf(value: string | undefined): string | undefined {
 }
 
 /**
- * `sandboxed`: the opaque ("null") page. Chromium: a sandboxed document is never cross-origin isolated, since
- * COOP cannot put it in a browsing context group of its own origin.
+ * Whether a page origin is potentially trustworthy, so its document is a secure context: https, or a
+ * loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]). A lab reached by a class name over http
+ * (class mode) is not one. https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy
  */
-export function pagePolicies(headers: Readonly<Record<string, string>> | undefined, sandboxed: boolean): PagePolicies {
-  const coep = tokenOf(headerValue(headers ?? {}, 'cross-origin-embedder-policy'));
-  const coop = tokenOf(headerValue(headers ?? {}, 'cross-origin-opener-policy'));
+export function isTrustworthyOrigin(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const { protocol, hostname } = new URL(origin);
+  if (protocol === 'https:') return true;
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+}
+
+/**
+ * `sandboxed`: the opaque ("null") page. Chromium: a sandboxed document is never cross-origin isolated, since
+ * COOP cannot put it in a browsing context group of its own origin. `secure`: COOP and COEP act only in a
+ * secure context; elsewhere the page's policies are the defaults (HTML: "obtain an embedder policy" and
+ * "obtain a cross-origin opener policy" return the default when the context is not secure).
+ */
+export function pagePolicies(headers: Readonly<Record<string, string>> | undefined, sandboxed: boolean, secure = true): PagePolicies {
+  const coep = secure ? tokenOf(headerValue(headers ?? {}, 'cross-origin-embedder-policy')) : undefined;
+  const coop = secure ? tokenOf(headerValue(headers ?? {}, 'cross-origin-opener-policy')) : undefined;
   const embedder: EmbedderPolicy = coep === 'require-corp' || coep === 'credentialless' ? coep : 'unsafe-none';
-  // Every lab origin is a secure context (localhost, 127.0.0.1, *.localhost), as isolation requires.
   const crossOriginIsolated = !sandboxed && coop === 'same-origin' && embedder !== 'unsafe-none';
   return { embedder, crossOriginIsolated };
 }

@@ -33,7 +33,7 @@ import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
 import { isElementApi } from '../embedding.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
-import { pagePolicies, type PagePolicies } from './page-policies.ts';
+import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -422,7 +422,7 @@ export function predictExperiment(
     replies,
     say,
     rules,
-    policies: pagePolicies(experiment.pageHeaders, page === 'null'),
+    policies: pagePolicies(experiment.pageHeaders, page === 'null', isTrustworthyOrigin(origins[page === 'null' ? 'app' : page])),
     plan: experiment.server,
   });
   const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };

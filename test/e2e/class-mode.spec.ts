@@ -56,6 +56,14 @@ test('the catalog in a browser that reaches the lab only by its class names: as 
   // A Partitioned cookie must be Secure, and a page that is not a secure context may be refused a Secure
   // cookie: seen in some runs of this Chromium, not in others.
   const knownDifferences: Record<string, string> = { 'express-cors-regex-unanchored': 'observed.outcome', 'cookies-cross-site-partitioned-3pc-blocked': 'then[0].observed.cookieSent: expected true, got false' };
+  // COOP and COEP act only in a secure context, which an http:// lab reached by a class name is not: the
+  // isolation group's expectations (written for localhost) differ, and the model predicts what the browser does.
+  const isolation = Object.entries(failed).filter(([id]) => id.startsWith('isolation-'));
+  expect(isolation.map(([id]) => id)).toContain('isolation-coop-and-coep-isolate');
+  for (const [id, mismatches] of isolation) {
+    expect(mismatches, id).not.toContain('predicted.');
+    delete failed[id];
+  }
   for (const [id, mismatches] of Object.entries(failed)) {
     expect(knownDifferences[id], `${id}: ${mismatches}`).toBeDefined();
     expect(mismatches).toContain(knownDifferences[id]);
