@@ -21,7 +21,7 @@ import { missingEngine } from '../../runner/engine-launchers.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { runInBrowsers } from '../../runner/run-browsers.ts';
 import { startLab } from '../../servers/lab.ts';
-import { floorMs } from './floor.ts';
+import { FLOOR_SERVER, floorMs } from './floor.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -33,15 +33,7 @@ import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
 const [executablePath, fetchesText, contextsText] = process.argv.slice(1);
 const fetches = Number(fetchesText);
-const server = createServer((req, res) => {
-  if (req.url === '/page') { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<link rel="icon" href="data:,">'); return; }
-  const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
-  if (req.method === 'OPTIONS') { res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-floor' }); res.end(); return; }
-  res.writeHead(200, cors); res.end('ok');
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = server.address().port;
-const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+${FLOOR_SERVER}const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 let next = 0;
 await Promise.all(Array.from({ length: Number(contextsText) }, async () => {
   const context = await browser.createBrowserContext();

@@ -13,13 +13,11 @@ import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Plain JavaScript, so the child needs nothing but Node and playwright-core. */
-const SCRIPT = `
-import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-const [executablePath, argsJson, fetchesText] = process.argv.slice(1);
-const fetches = Number(fetchesText);
-const server = createServer((req, res) => {
+/**
+ * The floor's server, shared by every engine's floor (engine-bench.ts): the page, and CORS answers that let
+ * every fetch through, preflight included, with no lab logic. Plain JavaScript for a child process.
+ */
+export const FLOOR_SERVER = `const server = createServer((req, res) => {
   if (req.url === '/page') { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<link rel="icon" href="data:,">'); return; }
   const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
   if (req.method === 'OPTIONS') { res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-floor' }); res.end(); return; }
@@ -27,7 +25,15 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = server.address().port;
-const browser = await chromium.launch({ executablePath, headless: true, args: JSON.parse(argsJson) });
+`;
+
+/** Plain JavaScript, so the child needs nothing but Node and playwright-core. */
+const SCRIPT = `
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+const [executablePath, argsJson, fetchesText] = process.argv.slice(1);
+const fetches = Number(fetchesText);
+${FLOOR_SERVER}const browser = await chromium.launch({ executablePath, headless: true, args: JSON.parse(argsJson) });
 let next = 0;
 await Promise.all([0, 1, 2].map(async () => {
   const context = await browser.newContext();
