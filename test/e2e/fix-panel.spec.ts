@@ -37,6 +37,25 @@ test('"Apply fix" puts the complete fix in the editor, reruns, and the browser a
   await expect(page.getByLabel('Actual response headers')).toHaveValue(/Access-Control-Allow-Origin: \{page\}/);
 });
 
+test('an image refused by its resource policy: the fix is the policy, applied or typed key by key, and the browser loads it', async ({ lab, page }) => {
+  const experiment = byId('corp-same-origin-refuses-other-origin');
+  await open(page, originMap(lab.origins).app, experiment.title);
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  const fix = prediction.getByRole('region', { name: 'Fix' });
+  await expect(fix.getByTestId('no-header-fix')).toHaveCount(0);
+  await expect(fix.getByRole('listitem')).toHaveText([/^actual answer: Cross-Origin-Resource-Policy: cross-origin/]);
+  // Typed by hand in the editor, key by key, in place of the plan's same-origin policy.
+  await page.getByText('Edit the request and the server plan').click();
+  const actual = page.getByLabel('Actual response headers');
+  await actual.fill('');
+  await actual.pressSequentially('Cross-Origin-Resource-Policy: cross-origin');
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText('✔ allowed');
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').first();
+  await expect(row).toContainText('✔ allowed');
+  await expect(row).not.toContainText('disagree');
+});
+
 test('where no header can help, the fix says why and what would', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, byId('simple-same-origin-mode-blocked').title);
   const fix = page.getByRole('region', { name: 'Fix' });
