@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { lessonIndexPlugin } from './lessons/index-plugin.ts';
@@ -7,7 +8,12 @@ import { paced } from './test/pace/machine-pace.ts';
 export default defineConfig({
   plugins: [lessonIndexPlugin(fileURLToPath(new URL('.', import.meta.url))), catalogProsePlugin()],
   test: {
-    testTimeout: paced(5_000),
+    // A limit on a hang, never a verdict: generous, since a test that spawns a process or merges 100 000 names takes
+    // several seconds on a 2-core machine under a class's load.
+    testTimeout: paced(20_000),
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine, which then waits through
+    // every browser launch, child process and server delay in turn. Many files mostly wait, so one per core.
+    maxWorkers: Math.max(2, availableParallelism()),
     hookTimeout: paced(10_000),
     // Every unit test, wherever it sits beside its code; the built outputs and the packaged example are not sources.
     include: ['**/*.test.ts'],

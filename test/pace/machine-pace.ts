@@ -6,9 +6,12 @@
  * that are right.
  *
  * CORS_LAB_TIME_FACTOR sets it (a number >= 1); otherwise it is measured: the
- * one-minute load average per core when the suite starts, between 1 and
- * MAX_FACTOR. CI=true counts as at least CI_FACTOR, since a CI runner's
- * neighbours do not show in its load average.
+ * one-minute load average per core, between 1 and MAX_FACTOR, taken when the
+ * suite starts and again whenever a limit is set (a test file's limits are set
+ * as it loads), the larger of the two: load that arrives during a run (another
+ * suite, a class) stretches the limits of the files that run under it. CI=true
+ * counts as at least CI_FACTOR, since a CI runner's neighbours do not show in
+ * its load average.
  */
 import { availableParallelism, loadavg } from 'node:os';
 
@@ -34,7 +37,10 @@ export function paceFactor({ env, load, cores }: PaceInputs): number {
   return env.CI === 'true' ? Math.max(CI_FACTOR, measured) : measured;
 }
 
-export const PACE = paceFactor({ env: process.env, load: loadavg()[0] ?? 0, cores: availableParallelism() });
+const factorNow = (): number => paceFactor({ env: process.env, load: loadavg()[0] ?? 0, cores: availableParallelism() });
 
-/** A time limit sized for a quiet machine, stretched for this one. */
-export const paced = (ms: number): number => Math.round(ms * PACE);
+/** The factor when the suite started. */
+export const PACE = factorNow();
+
+/** A time limit sized for a quiet machine, stretched for this one as it is now (never less than at the start). */
+export const paced = (ms: number): number => Math.round(ms * Math.max(PACE, factorNow()));
