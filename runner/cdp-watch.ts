@@ -181,6 +181,8 @@ export class CdpWatch {
   #failure: Failure | null = null;
   #issue: Failure | null = null;
   #console: string | null = null;
+  /** The main request's `Network.loadingFinished`: it came back whole, so no failure event will follow. */
+  #finished = false;
   #wake: (() => void) | null = null;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
   readonly #collected: Map<string, Collected> | null;
@@ -218,6 +220,11 @@ export class CdpWatch {
           errorText: event.errorText,
         };
       }
+      watch.#wake?.();
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      if (event.requestId !== watch.#mainId) return;
+      watch.#finished = true;
       watch.#wake?.();
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
@@ -286,6 +293,7 @@ export class CdpWatch {
     this.#failure = null;
     this.#issue = null;
     this.#console = null;
+    this.#finished = false;
     this.#collected?.clear();
   }
 
@@ -313,8 +321,13 @@ export class CdpWatch {
 
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
     if (blocked) {
-      await this.#until(() => this.#failure !== null || this.#issue !== null, 1500);
-      if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, 500);
+      // The page's promise may settle before Chromium's events arrive, the more so on a busy machine: wait for the
+      // event that decides (a failure, an issue, or the request finishing whole, after which no failure can come), so
+      // the reason never depends on the load; the bound only ends the wait for an event that was lost.
+      const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished;
+      await this.#until(decided, ANSWER_DEADLINE_MS);
+      // Chromium prints a console line for every CORS error it reports; wait for it the same way.
+      if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
     }
     const failure = blocked ? (this.#failure ?? this.#issue) : null;
     return {
