@@ -18,11 +18,12 @@ describe('--browser', () => {
   for (const value of ['safari', 'firefox,', '', 'chrome', 'webkit;firefox']) {
     it(`refuses ${JSON.stringify(value)}, naming the flag and the engines`, () => {
       expect(() => browserEngines(value)).toThrow(CliError);
-      expect(() => browserEngines(value)).toThrow(/^--browser: unknown engine .*engines: chromium, firefox, webkit, all$/);
+      expect(() => browserEngines(value)).toThrow(/^--browser: unknown engine ".*" \(chromium, firefox, webkit, all\)(; did you mean \w+\?)?$/);
     });
   }
 
   it('suggests the engine meant', () => {
+    expect(() => browserEngines('safari')).toThrow('--browser: unknown engine "safari" (chromium, firefox, webkit, all)');
     expect(() => browserEngines('firefx')).toThrow('did you mean firefox?');
   });
 });

@@ -47,13 +47,11 @@ export const ENGINE_WORDS: Record<EngineName, string> = { chromium: 'Chromium', 
 
 /** What no engine but Chromium tells a driver: only the DevTools Protocol shows the wire. */
 export function cannotTell(engine: OtherEngine): string[] {
-  const name = ENGINE_WORDS[engine];
   return [
-    'whether a preflight was sent, and what the server answered to it and to the request ' +
-      `(${name} shows a driver no network events; Chromium's DevTools Protocol does)`,
-    'whether the preflight or the request itself failed (its console line names neither)',
+    `whether a preflight was sent, and the headers the server sent (${ENGINE_WORDS[engine]} shows a driver no network events)`,
+    'whether the preflight or the request itself failed',
     'the hops of a redirect chain',
-    "Local Network Access (Chromium's policy) and why a cookie was not sent",
+    "Local Network Access and why a cookie was not sent (Chromium's policies)",
   ];
 }
 
