@@ -28,7 +28,10 @@ import { readWebKitConsole } from './webkit-reasons.ts';
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
 export const WEBKIT_DRIVER_PATH_ENV = 'WEBKIT_DRIVER_PATH';
-const HOST_SCRIPT = fileURLToPath(new URL('./automation-host.py', import.meta.url));
+/** The browser WebKitWebDriver starts (the bench's WebKit floor starts it too, test/bench/engine-bench.ts). */
+export const HOST_SCRIPT = fileURLToPath(new URL('./automation-host.py', import.meta.url));
+/** Sessions at once by default (each its own browser). */
+export const WEBKIT_SESSIONS = 3;
 /** Debian's Python: PyGObject (python3-gi) is installed for it, not for a pyenv or venv python. */
 const SYSTEM_PYTHON = '/usr/bin/python3';
 /** A limit on each WebDriver command: `POST /session` hangs forever without a display. A limit, never a verdict. */
@@ -478,6 +481,6 @@ export async function launchWebKit(options: WebKitOptions = {}): Promise<EngineB
   const { driver, xvfb, python } = findWebKit();
   const display = await startXvfb(xvfb);
   const cookies = options.thirdPartyCookies ?? 'blocked';
-  const sessions = options.sessionsAtOnce ?? 3;
+  const sessions = options.sessionsAtOnce ?? WEBKIT_SESSIONS;
   return new WebKitBrowser(webkitVersion(), sessions, display, { driver, python }, cookies);
 }
