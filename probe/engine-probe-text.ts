@@ -8,13 +8,13 @@ import { ENGINE_WORDS, type EngineProbeResult } from './engine-probe-result.ts';
 
 const PAD = '            ';
 
-/** The title over Chromium's report when other engines ran too: its wire facts are Chromium's alone. */
-export function chromiumTitle(version: string): string {
-  return (
-    `Chromium (${version}): the preflight, the headers, the hops, Local Network Access and the cookies below ` +
-    "are what Chromium's DevTools Protocol shows; the other engines cannot tell them\n"
-  );
-}
+/**
+ * The title over Chromium's report when other engines ran too: its wire facts are Chromium's alone. (The engines'
+ * versions are in `--json`'s records, `browser`, and not here: the report reads the same on every machine.)
+ */
+export const CHROMIUM_TITLE =
+  "Chromium: the preflight, the headers, the hops, Local Network Access and the cookies are what its DevTools " +
+  'Protocol shows; the other engines cannot tell them\n';
 
 export function engineProbeReport(result: EngineProbeResult): string {
   const r = result.request;
@@ -27,7 +27,7 @@ export function engineProbeReport(result: EngineProbeResult): string {
   const layer = result.outcome === 'blocked' && result.decidedBy !== 'cors' ? ` (${name} named no CORS reason)` : '';
   const status = result.status !== null ? `, the page read status ${result.status}` : '';
   const out = [
-    `${name} (${result.browser}): ${r.method} ${r.url} from ${r.origin}${settings}`,
+    `${name}: ${r.method} ${r.url} from ${r.origin}${settings}`,
     `  outcome   ${result.outcome}${why}${layer}${status}`,
   ];
   if (result.console) out.push(`  console   ${printableLine(result.console)}`);

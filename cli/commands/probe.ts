@@ -166,7 +166,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     for (const options of all) {
       const result = chromium ? await probe(options, chromium) : null;
       // Several probes share one fix, merged per header, after the table.
-      if (result && others.length) io.out(text.chromiumTitle(chromium?.version() ?? 'chromium'));
+      if (result && others.length) io.out(text.CHROMIUM_TITLE);
       if (result) io.out(`${probeReport(result, { fix: all.length === 1 })}\n`);
       const inEngines: EngineProbeResult[] = [];
       for (const [, browser] of launched) {
