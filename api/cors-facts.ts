@@ -109,7 +109,8 @@ export function corsFacts(result: CorsResult): CorsFacts {
 /** The engine's reason, its console line and the fix, as the matchers and the reporter print them. */
 export function corsStory(facts: CorsFacts): string {
   const e = facts.explanation;
-  const lines = [`Request:  ${facts.what}`, `Outcome:  ${facts.outcome}${facts.reason ? ` (${facts.engine}'s reason: ${facts.reason})` : ''}`];
+  const reason = facts.reason ? ` (${facts.engine}'s reason: ${facts.reason})` : '';
+  const lines = [`Request:  ${facts.what}`, `Outcome:  ${facts.outcome}${reason}`];
   if (facts.console) lines.push(`Console:  ${facts.console}`);
   if (e) lines.push(`Verdict:  ${e.verdict}`);
   if (e?.fix) lines.push(`Fix:      ${e.fix.split('\n').join('\n          ')}`);

@@ -48,7 +48,8 @@ export const ENGINE_WORDS: Record<EngineName, string> = { chromium: 'Chromium', 
 /** What no engine but Chromium tells a driver: only the DevTools Protocol shows the wire. */
 export function cannotTell(engine: OtherEngine): string[] {
   return [
-    `whether a preflight was sent, and the headers the server sent (${ENGINE_WORDS[engine]} shows a driver no network events)`,
+    'whether a preflight was sent, and the headers the server sent ' +
+      `(${ENGINE_WORDS[engine]} shows a driver no network events)`,
     'whether the preflight or the request itself failed',
     'the hops of a redirect chain',
     "Local Network Access and why a cookie was not sent (Chromium's policies)",
@@ -67,7 +68,9 @@ export function decidedInEngine(outcome: Outcome, reason: string | null): Decide
 }
 
 /** One line when the engines' outcomes differ (their reasons always differ: each has its own vocabulary). */
-export function enginesDisagree(results: ReadonlyArray<{ engine: EngineName; outcome: Outcome; reason: string | null }>): string | null {
+export function enginesDisagree(
+  results: ReadonlyArray<{ engine: EngineName; outcome: Outcome; reason: string | null }>,
+): string | null {
   if (new Set(results.map((r) => r.outcome)).size < 2) return null;
   const each = results.map((r) => `${ENGINE_WORDS[r.engine]} ${r.outcome}${r.reason ? ` (${r.reason})` : ''}`);
   return `engines disagree: ${each.join(', ')}`;

@@ -30,7 +30,8 @@ describe('engineProbeReport', () => {
     expect(noReason).toContain('  outcome   blocked (WebKit named no CORS reason)\n');
     const allowed = engineProbeReport({
       ...blocked, engine: 'firefox', outcome: 'allowed', reason: null, console: null, status: 200, pageError: null,
-      readableHeaders: { 'x-page': '2' }, thenResults: [{ method: 'PUT', outcome: 'allowed', reason: null, status: 200 }],
+      readableHeaders: { 'x-page': '2' },
+      thenResults: [{ method: 'PUT', outcome: 'allowed', reason: null, status: 200 }],
     });
     expect(allowed).toContain('Firefox: PUT');
     expect(allowed).toContain('  outcome   allowed, the page read status 200\n  readable  x-page\n');

@@ -38,6 +38,7 @@ export function engineProbeReport(result: EngineProbeResult): string {
   for (const then of result.thenResults ?? []) {
     out.push(`  then      ${then.method} -> ${then.outcome}${then.reason ? `: ${then.reason}` : ''}`);
   }
-  out.push(`  unknown   ${result.cannotTell.join(`;\n${PAD}`)}\n${PAD}(Chromium's DevTools Protocol tells these: --browser chromium)`);
+  const ask = "(Chromium's DevTools Protocol tells these: --browser chromium)";
+  out.push(`  unknown   ${result.cannotTell.join(`;\n${PAD}`)}\n${PAD}${ask}`);
   return printableText(`${out.join('\n')}\n`);
 }

@@ -19,7 +19,8 @@ import { probeStepRequest, probeSteps } from './probe-steps.ts';
  * an opaque page origin, cookies and accepting any certificate are set up through Chromium's own protocol.
  */
 export function engineProbeProblem(request: ProbeRequest, engine: OtherEngine): ProbeInputError | null {
-  const only = (what: string): string => `${what} runs in Chromium only (browser chromium), not in ${ENGINE_WORDS[engine]}`;
+  const only = (what: string): string =>
+    `${what} runs in Chromium only (browser chromium), not in ${ENGINE_WORDS[engine]}`;
   if (request.origin === NULL_ORIGIN) return new ProbeInputError('origin', only('a probe from origin null'));
   if (request.cookies.length) return new ProbeInputError('cookies', only('a probe with cookies'));
   if (request.insecure) return new ProbeInputError('insecure', only('a probe that accepts any TLS certificate'));

@@ -98,7 +98,8 @@ describe('probeRequest', () => {
 
   it('refuses an unknown browser, naming the engines', () => {
     const browser = 'safari' as unknown as ProbeOptions['browser'];
-    expect(refusal({ ...base, browser })).toEqual({ field: 'browser', message: 'unknown engine "safari" (chromium, firefox, webkit)' });
+    const message = 'unknown engine "safari" (chromium, firefox, webkit)';
+    expect(refusal({ ...base, browser })).toEqual({ field: 'browser', message });
     expect(probeRequest({ ...base, browser: 'webkit' }).url).toBe('http://127.0.0.1:8080/items');
   });
 });

@@ -58,12 +58,18 @@ describe('runInEngine: the time between steps is measured', () => {
     const tab: EngineTab = {
       url: 'runner',
       // The first step of each run settles `lateMs` after it began: the call took that long.
-      run: async () => ({ seen, verdict: { reason: null, console: null }, settled: performance.now() + (steps++ % 2 === 0 ? lateMs : 0) }),
+      run: async () => {
+        const late = steps++ % 2 === 0 ? lateMs : 0;
+        return { seen, verdict: { reason: null, console: null }, settled: performance.now() + late };
+      },
       close: async () => undefined,
     };
-    const session: EngineSession = { openTab: async () => tab, clearCookies: async () => undefined, close: async () => undefined };
+    const session: EngineSession = {
+      openTab: async () => tab, clearCookies: async () => undefined, close: async () => undefined,
+    };
     const browser: EngineBrowser = {
-      engine: 'firefox', version: 'firefox (fake)', sessionsAtOnce: 1, newSession: async () => session, close: async () => undefined,
+      engine: 'firefox', version: 'firefox (fake)', sessionsAtOnce: 1,
+      newSession: async () => session, close: async () => undefined,
     };
     return { launch: async () => browser, runs: () => steps / 2 };
   }
@@ -71,22 +77,27 @@ describe('runInEngine: the time between steps is measured', () => {
   let ids = 0;
   const lab = { newRunId: () => `timing${++ids}`, journal: { read: () => ({ entries: [], dropped: 0 }) } };
 
-  it('runs an experiment whose steps the machine delayed three times, then fails it with the measured time', async () => {
+  it('runs an experiment whose steps came late three times, then fails it with the measured time', async () => {
     if (!experiment) throw new Error('cache-default-five-seconds is not in the catalog');
     const engine = fakeEngine(6_000);
-    const run = await runInEngine('firefox', [experiment], lab, origins, { launch: engine.launch, model: ENGINE_MODELS.firefox });
+    const options = { launch: engine.launch, model: ENGINE_MODELS.firefox };
+    const run = await runInEngine('firefox', [experiment], lab, origins, options);
     expect(engine.runs()).toBe(3);
     const [result] = run.results;
     expect(result?.pass).toBe(false);
     expect(result?.mismatches.at(-1)).toMatch(
-      /^timing: then\[0\] ran -?\d+-\d+ ms after the first request, not the 0 ms the experiment means, .*\(3 attempts on a busy machine\)$/,
+      new RegExp(
+        '^timing: then\\[0\\] ran -?\\d+-\\d+ ms after the first request, not the 0 ms the experiment means, ' +
+          '.*\\(3 attempts on a busy machine\\)$',
+      ),
     );
   });
 
   it('takes a run whose steps came on time as it is, once', async () => {
     if (!experiment) throw new Error('cache-default-five-seconds is not in the catalog');
     const engine = fakeEngine(0);
-    const run = await runInEngine('firefox', [experiment], lab, origins, { launch: engine.launch, model: ENGINE_MODELS.firefox });
+    const options = { launch: engine.launch, model: ENGINE_MODELS.firefox };
+    const run = await runInEngine('firefox', [experiment], lab, origins, options);
     expect(engine.runs()).toBe(1);
     expect(run.results[0]?.mismatches.filter((m) => m.startsWith('timing:'))).toEqual([]);
   });

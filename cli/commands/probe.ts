@@ -149,14 +149,15 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     });
   }
   // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
-  const [{ launchChromium }, { probe }, { mergedFixReport }, { LAUNCHERS }, { probeInEngine }, text] = await Promise.all([
-    import('../../runner/launch.ts'),
-    import('../../probe/probe.ts'),
-    import('../../probe/merged-fix-text.ts'),
-    import('../../runner/engine-launchers.ts'),
-    import('../../probe/probe-in-engine.ts'),
-    import('../../probe/engine-probe-text.ts'),
-  ]);
+  const [{ launchChromium }, { probe }, { mergedFixReport }, { LAUNCHERS }, { probeInEngine }, text] =
+    await Promise.all([
+      import('../../runner/launch.ts'),
+      import('../../probe/probe.ts'),
+      import('../../probe/merged-fix-text.ts'),
+      import('../../runner/engine-launchers.ts'),
+      import('../../probe/probe-in-engine.ts'),
+      import('../../probe/engine-probe-text.ts'),
+    ]);
   // Each browser starts once for every probe; each probe gets a context (a session) of its own.
   const chromium = engines.includes('chromium') ? await launchChromium() : null;
   const launched = new Map<OtherEngine, Awaited<ReturnType<(typeof LAUNCHERS)[OtherEngine]>>>();
@@ -192,8 +193,8 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
     await writeFile(values.json, printableJson(records.length === 1 ? records[0] : records));
     io.out(`wrote ${values.json}\n`);
   }
-  const blocked = probed.some((p) => p.chromium?.outcome === 'blocked' || p.others.some((r) => r.outcome === 'blocked'));
-  return blocked ? 1 : 0;
+  const outcomes = probed.flatMap((p) => [p.chromium?.outcome, ...p.others.map((r) => r.outcome)]);
+  return outcomes.includes('blocked') ? 1 : 0;
 }
 
 /**

@@ -71,7 +71,8 @@ const group = (command, args, options) => {
   started.push(child);
   return child;
 };
-const x = group(xvfb, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+const screen = ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'];
+const x = group(xvfb, screen, { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
 const display = await new Promise((resolve) => {
   let text = '';
   x.stdio[3].on('data', (chunk) => { text += chunk; if (text.includes('\\n')) resolve(':' + text.trim()); });
@@ -89,23 +90,27 @@ const command = async (base, method, path, body) => {
   return parsed.value;
 };
 const FETCH = 'const [url, preflighted, done] = arguments;' +
-  ' fetch(url, preflighted ? { method: "PUT", headers: { "X-Floor": "1" } } : {}).then((r) => r.text()).then(done, (e) => done(String(e)));';
+  ' fetch(url, preflighted ? { method: "PUT", headers: { "X-Floor": "1" } } : {})' +
+  '.then((r) => r.text()).then(done, (e) => done(String(e)));';
 let next = 0;
 try {
   await Promise.all(Array.from({ length: Number(sessionsText) }, async () => {
     const driverPort = await freePort();
-    group(driver, ['--port=' + driverPort, '--host=127.0.0.1'], { env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' }, stdio: 'ignore' });
+    const env = { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' };
+    group(driver, ['--port=' + driverPort, '--host=127.0.0.1'], { env, stdio: 'ignore' });
     const base = 'http://127.0.0.1:' + driverPort;
     for (let i = 0; i < 600; i++) {
       try { await command(base, 'GET', '/status'); break; } catch { await new Promise((r) => setTimeout(r, 50)); }
     }
     const options = { binary: python, args: [host] };
-    const { sessionId } = await command(base, 'POST', '/session', { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': options } } });
+    const capabilities = { alwaysMatch: { 'webkitgtk:browserOptions': options } };
+    const { sessionId } = await command(base, 'POST', '/session', { capabilities });
     const session = '/session/' + sessionId;
     await command(base, 'POST', session + '/url', { url: 'http://localhost:' + port + '/page' });
     while (next < fetches) {
       const i = next++;
-      await command(base, 'POST', session + '/execute/async', { script: FETCH, args: ['http://127.0.0.1:' + port + '/f' + i, i % 2 === 0] });
+      const args = ['http://127.0.0.1:' + port + '/f' + i, i % 2 === 0];
+      await command(base, 'POST', session + '/execute/async', { script: FETCH, args });
     }
     await command(base, 'DELETE', session).catch(() => undefined);
   }));
@@ -130,7 +135,8 @@ const FLOORS: Partial<Record<EngineName, (fetches: number) => number>> = {
     const started = performance.now();
     const { driver, xvfb, python } = findWebKit();
     const args = [driver, xvfb, python, HOST_SCRIPT, String(fetches), String(WEBKIT_SESSIONS)];
-    execFileSync(process.execPath, ['--input-type=module', '-e', WEBKIT_FLOOR, ...args], { cwd: ROOT, stdio: 'inherit' });
+    const child = ['--input-type=module', '-e', WEBKIT_FLOOR, ...args];
+    execFileSync(process.execPath, child, { cwd: ROOT, stdio: 'inherit' });
     return performance.now() - started;
   },
 };

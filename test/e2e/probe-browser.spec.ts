@@ -59,14 +59,15 @@ const ENGINES = [
   {
     engine: 'webkit',
     reason: 'WebKitAllowOriginNotAllowed',
-    console: () => `CONSOLE SECURITY ERROR Origin ${ORIGIN} is not allowed by Access-Control-Allow-Origin. Status code: 200`,
+    console: () =>
+      `CONSOLE SECURITY ERROR Origin ${ORIGIN} is not allowed by Access-Control-Allow-Origin. Status code: 200`,
   },
 ] as const;
 
 test.describe.configure({ mode: 'serial' });
 
 for (const { engine, reason, console: line } of ENGINES) {
-  test(`cors.probe({ browser: '${engine}' }): a blocked probe gives ${engine}'s reason and console line`, async ({ cors }) => {
+  test(`cors.probe({ browser: '${engine}' }): blocked, with ${engine}'s reason and console line`, async ({ cors }) => {
     test.setTimeout(paced(120_000));
     const url = `${api.url}/none`;
     const result: EngineProbeResult = await cors.probe({ url, origin: ORIGIN, browser: engine });
@@ -89,7 +90,7 @@ for (const { engine, reason, console: line } of ENGINES) {
     expect(failure(() => expect(result).not.toHavePreflight())).toContain('cannot tell');
   });
 
-  test(`cors.probe({ browser: '${engine}' }): an allowed probe is allowed, the exposed header readable`, async ({ cors }) => {
+  test(`cors.probe({ browser: '${engine}' }): allowed, the exposed header readable`, async ({ cors }) => {
     test.setTimeout(paced(120_000));
     const result = await cors.probe({ url: `${api.url}/exact`, origin: ORIGIN, browser: engine });
     expect(result.outcome).toBe('allowed');
@@ -102,7 +103,7 @@ for (const { engine, reason, console: line } of ENGINES) {
   });
 }
 
-test('probe --browser all: each engine\'s reason and console line, Chromium\'s wire labelled, the engine in --json', async () => {
+test('probe --browser all: each engine\'s reason and console line, Chromium\'s wire labelled, --json', async () => {
   test.setTimeout(paced(180_000));
   const file = join(await mkdtemp(join(tmpdir(), 'probe-browser-')), 'out.json');
   const url = `${api.url}/items`;
@@ -119,7 +120,8 @@ test('probe --browser all: each engine\'s reason and console line, Chromium\'s w
   expect(out).toContain('unknown   whether a preflight was sent, and the headers the server sent');
   // All three blocked: no disagreement to report.
   expect(out).not.toContain('engines disagree');
-  const records = JSON.parse(await readFile(file, 'utf8')) as Array<{ engine: string; reason?: string; observed?: { reason: string } }>;
+  type EngineRecord = { engine: string; reason?: string; observed?: { reason: string } };
+  const records = JSON.parse(await readFile(file, 'utf8')) as EngineRecord[];
   expect(records.map((r) => r.engine)).toEqual(['chromium', 'firefox', 'webkit']);
   expect(records.map((r) => r.observed?.reason ?? r.reason)).toEqual([
     'MethodDisallowedByPreflightResponse', 'CORSMethodNotFound', 'WebKitMethodNotAllowed',
@@ -130,7 +132,8 @@ test('probe --browser firefox,webkit: where the engines disagree, the output say
   test.setTimeout(paced(180_000));
   // An https page calling an http loopback API: Firefox lets it through (loopback is potentially trustworthy),
   // WebKit blocks it as mixed content and names no CORS reason.
-  const { code, out } = await cli(`${api.url}/wildcard`, '--origin', 'https://app.example', '--browser', 'firefox,webkit');
+  const args = ['--origin', 'https://app.example', '--browser', 'firefox,webkit'];
+  const { code, out } = await cli(`${api.url}/wildcard`, ...args);
   expect(code).toBe(1);
   expect(out).toMatch(/^Firefox: [^\n]*\n {2}outcome {3}allowed, the page read status 200$/m);
   expect(out).toMatch(/^WebKit: [^\n]*\n {2}outcome {3}blocked \(WebKit named no CORS reason\)$/m);
@@ -138,19 +141,21 @@ test('probe --browser firefox,webkit: where the engines disagree, the output say
   expect(out).not.toContain('Chromium: the preflight');
 });
 
-test('probe --browser: a bad value, an option only Chromium has, and an engine not installed are named, exit 2', async () => {
+test('probe --browser: a bad value, an option of Chromium only, an engine not installed: named, exit 2', async () => {
   const bad = await cli(`${api.url}/none`, '--origin', ORIGIN, '--browser', 'safari');
   expect(bad.code).toBe(2);
   expect(bad.err).toContain('--browser: unknown engine "safari" (chromium, firefox, webkit, all)');
   const onlyChromium = await cli(`${api.url}/none`, '--origin', 'null', '--browser', 'chromium,webkit');
   expect(onlyChromium.code).toBe(2);
-  expect(onlyChromium.err).toContain('probe: --origin: a probe from origin null runs in Chromium only (browser chromium), not in WebKit');
+  const nullOrigin = 'a probe from origin null runs in Chromium only (browser chromium), not in WebKit';
+  expect(onlyChromium.err).toContain(`probe: --origin: ${nullOrigin}`);
   const saved = process.env.FIREFOX_PATH;
   process.env.FIREFOX_PATH = '/nonexistent/firefox';
   try {
     const missing = await cli(`${api.url}/none`, '--origin', ORIGIN, '--browser', 'all');
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('probe: --browser: firefox is not installed: FIREFOX_PATH=/nonexistent/firefox does not exist.');
+    const named = 'probe: --browser: firefox is not installed: FIREFOX_PATH=/nonexistent/firefox does not exist.';
+    expect(missing.err).toContain(named);
     expect(missing.err).toContain('sudo apt-get install -y --no-install-recommends firefox-esr');
     expect(missing.err).toContain('See README "Getting a browser"');
     expect(missing.out).toBe('');
