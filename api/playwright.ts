@@ -107,8 +107,13 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
       return browser as unknown as CoreBrowser;
     };
     const attach = (name: string, value: unknown): Promise<void> => testInfo.attach(`${ATTACHMENT}: ${name}`, { body: JSON.stringify(value, null, 2), contentType: 'application/json' });
-    async function probeIn({ localNetworkAccess = 'granted', ...options }: FixtureProbeOptions) {
+    async function probeIn(given: FixtureProbeOptions) {
+      const { localNetworkAccess = 'granted', ...options } = given;
       if (options.browser === 'firefox' || options.browser === 'webkit') {
+        // Local Network Access is Chromium's policy: a test that asks for it in another engine would assert nothing.
+        if (given.localNetworkAccess !== undefined) {
+          throw new TypeError(`cors.probe(): localNetworkAccess: Chromium's only, not ${options.browser}'s`);
+        }
         // Bad input is refused before the engine starts (a missing engine throws what to install).
         probeRequest(options);
         const result = await probeInEngine(options, await corsEngines.get(options.browser));

@@ -9,6 +9,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../api/playwright.ts';
+import { probe } from '../../api/index.ts';
 import { main } from '../../cli/main.ts';
 import type { EngineProbeResult } from '../../probe/engine-probe-result.ts';
 import { paced } from '../pace/machine-pace.ts';
@@ -163,4 +164,23 @@ test('probe --browser: a bad value, an option of Chromium only, an engine not in
     if (saved === undefined) delete process.env.FIREFOX_PATH;
     else process.env.FIREFOX_PATH = saved;
   }
+});
+
+test('the library\'s probe({ browser: \'webkit\' }) launches WebKit for the call and gives its reason', async () => {
+  test.setTimeout(paced(120_000));
+  const result = await probe({ url: `${api.url}/none`, origin: ORIGIN, browser: 'webkit' });
+  expect(result.engine).toBe('webkit');
+  expect(result.reason).toBe('WebKitAllowOriginNotAllowed');
+  expect(result.cannotTell.length).toBeGreaterThan(0);
+});
+
+test('cors.probe refuses localNetworkAccess in another engine (Chromium\'s policy) and an unknown browser', async ({ cors }) => {
+  const url = `${api.url}/none`;
+  await expect(cors.probe({ url, origin: ORIGIN, browser: 'firefox', localNetworkAccess: 'denied' })).rejects.toThrow(
+    "cors.probe(): localNetworkAccess: Chromium's only, not firefox's",
+  );
+  const safari = 'safari' as unknown as 'webkit';
+  await expect(cors.probe({ url, origin: ORIGIN, browser: safari })).rejects.toThrow(
+    'unknown engine "safari" (chromium, firefox, webkit)',
+  );
 });
