@@ -6,8 +6,9 @@ import type { Explanation } from '../experiments/model/explain.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { decidedByOf, type DecidedBy, type ProbeResult } from '../probe/probe-result.ts';
 import type { ExperimentResult } from '../engines/run-result.ts';
+import { ENGINE_WORDS, type EngineProbeResult } from '../probe/engine-probe-result.ts';
 
-export type CorsResult = ProbeResult | ExperimentResult;
+export type CorsResult = ProbeResult | ExperimentResult | EngineProbeResult;
 
 export interface CorsFacts {
   /** What was requested, in one line. */
@@ -15,7 +16,10 @@ export interface CorsFacts {
   outcome: string;
   reason: string | null;
   console: string | null;
-  preflight: boolean;
+  /** Null: the engine cannot tell (only Chromium's DevTools Protocol shows the preflight). */
+  preflight: boolean | null;
+  /** The engine whose verdict and words these are: "Chromium", "Firefox", "WebKit". */
+  engine: string;
   readableHeaders: string[];
   explanation: Explanation | undefined;
   /** A lab run's verdict (null for a probe). */
@@ -49,6 +53,23 @@ function layerOf(outcome: string, reason: string | null, decidedBy: DecidedBy | 
 }
 
 export function corsFacts(result: CorsResult): CorsFacts {
+  if ('request' in result && 'cannotTell' in result) {
+    const r = result.request;
+    const facts: CorsFacts = {
+      what: `${r.method} ${r.url} from ${r.origin}`,
+      outcome: result.outcome,
+      reason: result.reason,
+      console: result.console,
+      preflight: null,
+      engine: ENGINE_WORDS[result.engine],
+      readableHeaders: Object.keys(result.readableHeaders),
+      explanation: undefined,
+      run: null,
+      decidedBy: result.decidedBy,
+      cors: null,
+    };
+    return { ...facts, cors: facts.decidedBy === 'cors' ? facts : null };
+  }
   if ('request' in result) {
     const r = result.request;
     const decidedBy = layerOf(result.outcome, result.reason, result.decidedBy);
@@ -58,6 +79,7 @@ export function corsFacts(result: CorsResult): CorsFacts {
       reason: result.reason,
       console: result.console,
       preflight: result.preflight,
+      engine: ENGINE_WORDS.chromium,
       readableHeaders: Object.keys(result.readableHeaders),
       explanation: result.explanation,
       run: null,
@@ -74,6 +96,7 @@ export function corsFacts(result: CorsResult): CorsFacts {
     reason: o.reason,
     console: o.console,
     preflight: o.preflight,
+    engine: ENGINE_WORDS.chromium,
     readableHeaders: Object.keys(o.readableHeaders),
     explanation: result.explanation,
     run: { pass: result.pass, mismatches: result.mismatches },
@@ -83,10 +106,11 @@ export function corsFacts(result: CorsResult): CorsFacts {
   return { ...facts, cors: facts.decidedBy === 'cors' ? facts : null };
 }
 
-/** Chromium's reason, its console line and the fix, as the matchers and the reporter print them. */
+/** The engine's reason, its console line and the fix, as the matchers and the reporter print them. */
 export function corsStory(facts: CorsFacts): string {
   const e = facts.explanation;
-  const lines = [`Request:  ${facts.what}`, `Outcome:  ${facts.outcome}${facts.reason ? ` (Chromium's reason: ${facts.reason})` : ''}`];
+  const reason = facts.reason ? ` (${facts.engine}'s reason: ${facts.reason})` : '';
+  const lines = [`Request:  ${facts.what}`, `Outcome:  ${facts.outcome}${reason}`];
   if (facts.console) lines.push(`Console:  ${facts.console}`);
   if (e) lines.push(`Verdict:  ${e.verdict}`);
   if (e?.fix) lines.push(`Fix:      ${e.fix.split('\n').join('\n          ')}`);

@@ -55,3 +55,54 @@ describe('cors matchers', () => {
     expect(corsMatchers.toBeBlockedBy.call(stateOf(false), { ...old, withPermission: corsAllows }, 'AllowOriginMismatch').pass).toBe(false);
   });
 });
+
+/** A probe in Firefox or WebKit (cors.probe({ browser })): its own reason, and no word on the preflight. */
+describe('cors matchers on an engine probe result', () => {
+  const request = { url: 'http://127.0.0.1:8080/items', origin: 'http://localhost:3000', method: 'GET' };
+  const line =
+    'CONSOLE SECURITY ERROR Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. ' +
+    'Status code: 200';
+  const webkitBlocked = {
+    engine: 'webkit', browser: 'webkit 2.50.6', request, outcome: 'blocked', reason: 'WebKitAllowOriginNotAllowed',
+    console: line, status: null, responseType: null, readableHeaders: {}, pageError: 'TypeError: Load failed',
+    decidedBy: 'cors', cannotTell: ['whether a preflight was sent'],
+  };
+  const firefoxAllowed = {
+    ...webkitBlocked, engine: 'firefox', outcome: 'allowed', reason: null, console: null, status: 200,
+    readableHeaders: { 'x-total': '1' },
+  };
+
+  it('toBeBlockedBy takes the engine\'s own reason as a CORS verdict, and the message names the engine', () => {
+    type Blocker = Parameters<typeof corsMatchers.toBeBlockedBy>[1];
+    const blockedBy = (reason: Blocker) => corsMatchers.toBeBlockedBy.call(stateOf(false), webkitBlocked, reason);
+    expect(blockedBy('WebKitAllowOriginNotAllowed').pass).toBe(true);
+    expect(blockedBy('AllowOriginMismatch').pass).toBe(false);
+    const message = corsMatchers.toBeAllowed.call(stateOf(false), webkitBlocked).message();
+    expect(message).toContain('Received: blocked by CORS (WebKitAllowOriginNotAllowed)');
+    expect(message).toContain("Outcome:  blocked (WebKit's reason: WebKitAllowOriginNotAllowed)");
+    expect(message).toContain(`Console:  ${line}`);
+  });
+
+  it('toBeAllowed and toExposeHeader read an allowed engine result', () => {
+    expect(corsMatchers.toBeAllowed.call(stateOf(false), firefoxAllowed).pass).toBe(true);
+    expect(corsMatchers.toExposeHeader.call(stateOf(false), firefoxAllowed, 'X-Total').pass).toBe(true);
+    expect(corsMatchers.toExposeHeader.call(stateOf(false), firefoxAllowed, 'X-Other').pass).toBe(false);
+  });
+
+  it('toHavePreflight fails with and without .not: the engine cannot tell', () => {
+    const plain = corsMatchers.toHavePreflight.call(stateOf(false), firefoxAllowed);
+    const negated = corsMatchers.toHavePreflight.call(stateOf(true), firefoxAllowed);
+    expect(plain.pass).toBe(false);
+    // With .not, a matcher's pass: true is a failed assertion.
+    expect(negated.pass).toBe(true);
+    expect(plain.message()).toContain("Received: Firefox cannot tell (probe with browser 'chromium')");
+  });
+
+  it('a block with no CORS reason (decidedBy network) is no CORS verdict: toBeAllowed fails either way', () => {
+    const noReason = { ...webkitBlocked, reason: null, console: null, decidedBy: 'network' };
+    expect(corsMatchers.toBeAllowed.call(stateOf(false), noReason).pass).toBe(false);
+    expect(corsMatchers.toBeAllowed.call(stateOf(true), noReason).pass).toBe(true);
+    const didNotSucceed = { ...webkitBlocked, reason: 'CORSDidNotSucceed', decidedBy: 'network' };
+    expect(corsMatchers.toBeBlockedBy.call(stateOf(false), didNotSucceed, 'CORSDidNotSucceed').pass).toBe(true);
+  });
+});

@@ -15,6 +15,9 @@
 import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
 import { printableText } from '../experiments/terminal-text.ts';
 import type { Reason } from '../experiments/reasons.ts';
+import { isFirefoxReason, type FirefoxReason } from '../experiments/firefox-reasons.ts';
+import { isWebKitReason, type WebKitReason } from '../experiments/webkit-sentences.ts';
+import { decidedInEngine } from '../probe/engine-probe-result.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { exposeFix } from '../probe/exposed-headers.ts';
 import { methodChangeOf } from '../probe/redirect-chain.ts';
@@ -120,8 +123,10 @@ export const corsMatchers = {
     return matcher('toBeAllowed', check).call(this, received);
   },
   /** A CORS reason judges CORS; another layer's reason (e.g. LocalNetworkAccessPermissionDenied) judges that layer. */
-  toBeBlockedBy(this: ExpectMatcherState, received: unknown, reason: Reason) {
-    const layer = decidedByOf(causeOf('blocked', reason));
+  toBeBlockedBy(this: ExpectMatcherState, received: unknown, reason: Reason | FirefoxReason | WebKitReason) {
+    const layer = isFirefoxReason(reason) || isWebKitReason(reason)
+      ? decidedInEngine('blocked', reason)
+      : decidedByOf(causeOf('blocked', reason));
     const expected = `blocked by ${LAYER_WORDS[layer]} (${reason})`;
     const blocked = (f: CorsFacts): boolean => f.outcome === 'blocked' && f.reason === reason;
     const check: Check =
@@ -130,11 +135,17 @@ export const corsMatchers = {
         : (f) => ({ judged: f, pass: blocked(f) && f.decidedBy === layer, expected, received: verdictWords(f) });
     return matcher('toBeBlockedBy', check, this.utils.printExpected(reason)).call(this, received);
   },
+  /** Firefox and WebKit do not show a driver the preflight: the assertion fails either way and says so. */
   toHavePreflight(this: ExpectMatcherState, received: unknown) {
-    const check = corsCheck('a preflight (OPTIONS) answered by the server', (c) => ({
-      pass: c.preflight,
+    const expected = 'a preflight (OPTIONS) answered by the server';
+    const judge = corsCheck(expected, (c) => ({
+      pass: c.preflight === true,
       received: c.preflight ? 'a preflight' : 'no preflight',
     }));
+    const check: Check = (f) =>
+      f.cors?.preflight === null
+        ? { judged: null, pass: false, expected, received: `${f.engine} cannot tell (probe with browser 'chromium')` }
+        : judge(f);
     return matcher('toHavePreflight', check).call(this, received);
   },
   /** A failure names what was readable and what was sent but hidden, with the Access-Control-Expose-Headers fix. */

@@ -17,6 +17,11 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { LOCAL_NETWORK_ACCESS, probe, type LocalNetworkAccess } from '../probe/probe.ts';
 import type { ProbeOptions } from '../probe/probe-options.ts';
 import type { ProbeResult } from '../probe/probe-result.ts';
+import type { EngineBrowser } from '../engines/engine.ts';
+import type { EngineProbeResult, OtherEngine } from '../probe/engine-probe-result.ts';
+import { probeInEngine } from '../probe/probe-in-engine.ts';
+import { probeRequest } from '../probe/probe-options.ts';
+import { LAUNCHERS } from '../runner/engine-launchers.ts';
 import { CHROMIUM_ARGS, findChromium } from '../runner/find-browser.ts';
 import type { ExperimentResult } from '../engines/run-result.ts';
 import { runExperiments } from '../runner/run-experiments.ts';
@@ -35,8 +40,14 @@ export interface FixtureProbeOptions extends ProbeOptions {
 }
 
 export interface CorsFixture {
-  /** Probes one request from a page on `options.origin` to `options.url`. */
-  probe(options: FixtureProbeOptions): Promise<ProbeResult>;
+  /**
+   * Probes one request from a page on `options.origin` to `options.url`: in the test's Chromium, or with
+   * `browser: 'firefox' | 'webkit'` in that engine through cors-lab's driver (started once per worker), with its
+   * reason and console line (`localNetworkAccess` is Chromium's alone).
+   */
+  probe(options: FixtureProbeOptions & { browser: OtherEngine }): Promise<EngineProbeResult>;
+  probe(options: FixtureProbeOptions & { browser?: 'chromium' }): Promise<ProbeResult>;
+  probe(options: FixtureProbeOptions): Promise<ProbeResult | EngineProbeResult>;
   /** Runs experiments on the lab's own origins: a file or folder path, one experiment, or an array. */
   run(what: string | ExperimentInput | readonly ExperimentInput[]): Promise<ExperimentResult[]>;
 }
@@ -47,6 +58,8 @@ export const ATTACHMENT = 'cors-lab';
 interface Worker {
   /** The lab's origins, started on first use and closed with the worker. */
   corsLab: { get(): Promise<Lab> };
+  /** Firefox and WebKit through cors-lab's drivers, each started on first use and closed with the worker. */
+  corsEngines: { get(engine: OtherEngine): Promise<EngineBrowser> };
 }
 
 export const test = base.extend<{ cors: CorsFixture }, Worker>({
@@ -71,23 +84,55 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
     },
     { scope: 'worker' },
   ],
-  cors: async ({ browser, browserName, corsLab }, use, testInfo) => {
+  corsEngines: [
+    async ({}, use) => {
+      const started = new Map<OtherEngine, Promise<EngineBrowser>>();
+      await use({
+        get: (engine) => {
+          let launched = started.get(engine);
+          if (!launched) {
+            launched = LAUNCHERS[engine]('blocked');
+            started.set(engine, launched);
+          }
+          return launched;
+        },
+      });
+      await Promise.all([...started.values()].map(async (b) => (await b.catch(() => null))?.close()));
+    },
+    { scope: 'worker' },
+  ],
+  cors: async ({ browser, browserName, corsLab, corsEngines }, use, testInfo) => {
     const chromium = (): CoreBrowser => {
       if (browserName !== 'chromium') throw new Error(`cors-lab needs Chromium (it reads Chromium's reasons over the DevTools Protocol); this project uses ${browserName}`);
       return browser as unknown as CoreBrowser;
     };
     const attach = (name: string, value: unknown): Promise<void> => testInfo.attach(`${ATTACHMENT}: ${name}`, { body: JSON.stringify(value, null, 2), contentType: 'application/json' });
-    await use({
-      async probe({ localNetworkAccess = 'granted', ...options }) {
-        if (!LOCAL_NETWORK_ACCESS.includes(localNetworkAccess)) {
-          const allowed = LOCAL_NETWORK_ACCESS.join(', ');
-          const got = JSON.stringify(localNetworkAccess);
-          throw new TypeError(`cors.probe(): localNetworkAccess: expected one of ${allowed}, got ${got}`);
+    async function probeIn(given: FixtureProbeOptions) {
+      const { localNetworkAccess = 'granted', ...options } = given;
+      if (options.browser === 'firefox' || options.browser === 'webkit') {
+        // Local Network Access is Chromium's policy: a test that asks for it in another engine would assert nothing.
+        if (given.localNetworkAccess !== undefined) {
+          throw new TypeError(`cors.probe(): localNetworkAccess: Chromium's only, not ${options.browser}'s`);
         }
-        const result = await probe(options, chromium(), localNetworkAccess);
-        await attach(`probe ${result.request.method} ${result.request.url} from ${result.request.origin}`, result);
+        // Bad input is refused before the engine starts (a missing engine throws what to install).
+        probeRequest(options);
+        const result = await probeInEngine(options, await corsEngines.get(options.browser));
+        const { method, url, origin } = result.request;
+        await attach(`probe ${method} ${url} from ${origin} in ${result.engine}`, result);
         return result;
-      },
+      }
+      if (!LOCAL_NETWORK_ACCESS.includes(localNetworkAccess)) {
+        const allowed = LOCAL_NETWORK_ACCESS.join(', ');
+        const got = JSON.stringify(localNetworkAccess);
+        throw new TypeError(`cors.probe(): localNetworkAccess: expected one of ${allowed}, got ${got}`);
+      }
+      const result = await probe(options, chromium(), localNetworkAccess);
+      await attach(`probe ${result.request.method} ${result.request.url} from ${result.request.origin}`, result);
+      return result;
+    }
+    await use({
+      // One implementation of the overloads: the engine asked for decides the result's shape.
+      probe: probeIn as CorsFixture['probe'],
       async run(what) {
         const experiments = typeof what === 'string' ? await loadExperimentFiles([what]) : validateExperiments(what, 'cors.run()');
         const report = await runExperiments(experiments, await corsLab.get(), chromium());
@@ -103,6 +148,8 @@ export const expect = baseExpect.extend(corsMatchers);
 export type { ProbeOptions, ThenStep } from '../probe/probe-options.ts';
 export type { Framework, FrameworkChoice, FrameworkUsed } from '../probe/framework.ts';
 export type { ProbeResult, DecidedBy } from '../probe/probe-result.ts';
+export type { EngineProbeResult, EngineThenResult, OtherEngine } from '../probe/engine-probe-result.ts';
+export type { EngineName } from '../engines/engine.ts';
 export type { Reason } from '../experiments/reasons.ts';
 export type { LocalNetworkAccess } from '../probe/probe.ts';
 export type { ExperimentResult } from '../engines/run-result.ts';

@@ -21,7 +21,7 @@ export function browserEngines(value: string | undefined, flag = '--browser'): {
     } else if (isEngine(name)) engines.push(name);
     else {
       const hint = name === '' ? '' : suggestion(name, [...ENGINES, 'all']);
-      throw new CliError(`${flag}: unknown engine ${JSON.stringify(name)}${hint}; engines: ${ENGINES.join(', ')}, all`);
+      throw new CliError(`${flag}: unknown engine ${JSON.stringify(name)} (${ENGINES.join(', ')}, all)${hint}`);
     }
   }
   return { engines: [...new Set(engines)], all };

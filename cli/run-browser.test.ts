@@ -46,7 +46,7 @@ describe('run --browser, bad input', () => {
   it('a bad value names the flag and lists the engines', async () => {
     const { code, err } = await cli('run', 'simple-get-no-acao', '--browser', 'safari');
     expect(code).toBe(2);
-    expect(err).toContain('--browser: unknown engine "safari"; engines: chromium, firefox, webkit, all');
+    expect(err).toContain('--browser: unknown engine "safari" (chromium, firefox, webkit, all)');
   });
 
   it('no experiment chosen applies to the engines named', async () => {

@@ -36,8 +36,20 @@ export interface EngineTab {
   close(): Promise<void>;
 }
 
+/** A page that no server has to serve: `html` as the document of `url` (its origin is the page's origin). */
+export interface PageAt {
+  url: string;
+  html: string;
+}
+
 export interface EngineSession {
   openTab(runnerUrl: string): Promise<EngineTab>;
+  /**
+   * Opens a tab whose document is `page.html` at `page.url`'s origin, nothing running there (the probe's page
+   * on any origin, probe/probe-in-engine.ts). The html holds the runner page script; the tab runs steps as
+   * openTab's does.
+   */
+  openPageAt?(page: PageAt): Promise<EngineTab>;
   clearCookies(): Promise<void>;
   close(): Promise<void>;
 }

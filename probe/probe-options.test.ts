@@ -95,4 +95,11 @@ describe('probeRequest', () => {
       expect(found.message).toContain(message);
     });
   }
+
+  it('refuses an unknown browser, naming the engines', () => {
+    const browser = 'safari' as unknown as ProbeOptions['browser'];
+    const message = 'unknown engine "safari" (chromium, firefox, webkit)';
+    expect(refusal({ ...base, browser })).toEqual({ field: 'browser', message });
+    expect(probeRequest({ ...base, browser: 'webkit' }).url).toBe('http://127.0.0.1:8080/items');
+  });
 });

@@ -15,6 +15,7 @@ import {
   normalizeMethod,
 } from '../experiments/model/request-headers.ts';
 import { FRAMEWORK_CHOICES, type FrameworkChoice } from './framework.ts';
+import { ENGINES, type EngineName } from '../experiments/engine-names.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */
@@ -40,6 +41,11 @@ export interface ProbeOptions {
    * was sent again.
    */
   then?: ThenStep[];
+  /**
+   * The engine the request runs in (default `chromium`). Firefox and WebKit give their own reason and console line
+   * (probe/probe-in-engine.ts); the wire (preflight, headers, hops, cookies) is Chromium's to tell.
+   */
+  browser?: EngineName;
 }
 
 /** One request of `then`. */
@@ -200,6 +206,9 @@ export function probeRequest(options: ProbeOptions): ProbeRequest {
   if (options.framework !== undefined && !FRAMEWORK_CHOICES.includes(options.framework)) {
     const got = JSON.stringify(options.framework);
     throw new ProbeInputError('framework', `expected one of ${FRAMEWORK_CHOICES.join(', ')}, got ${got}`);
+  }
+  if (options.browser !== undefined && !(ENGINES as readonly string[]).includes(options.browser)) {
+    throw new ProbeInputError('browser', `unknown engine ${JSON.stringify(options.browser)} (${ENGINES.join(', ')})`);
   }
   const headers = headerList('headers', options.headers);
   if (mode === 'no-cors') checkNoCors(method, headers);

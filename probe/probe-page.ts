@@ -15,7 +15,7 @@ import { hostOrigin, NULL_ORIGIN, type ProbeRequest } from './probe-options.ts';
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 const HEAD = '<meta charset="utf-8"><link rel="icon" href="data:,"><title>cors-lab probe</title>';
 
-function probePage(script: string): string {
+export function probePage(script: string): string {
   return `<!doctype html><html lang="en"><head>${HEAD}</head><body><script>${inlineScript(script)}</script></body></html>`;
 }
 

@@ -25,7 +25,9 @@ import { resolveFramework, type FrameworkChoice } from './framework.ts';
 import { probeFix } from './probe-fix.ts';
 import { withHopFixes } from './hop-fix.ts';
 import { sameOriginNetError } from './net-error.ts';
-import { hostOrigin, NULL_ORIGIN, probeRequest, type ProbeOptions, type ProbeRequest } from './probe-options.ts';
+import {
+  hostOrigin, NULL_ORIGIN, ProbeInputError, probeRequest, type ProbeOptions, type ProbeRequest,
+} from './probe-options.ts';
 import { openProbePage, probeTab } from './probe-page.ts';
 import { cookieReport } from './probe-cookies.ts';
 import { explainNullOrigin } from './null-origin.ts';
@@ -79,6 +81,10 @@ export async function probe(
   localNetworkAccess: LocalNetworkAccess = 'denied',
 ): Promise<ProbeResult> {
   const request = probeRequest(options);
+  // Another engine's probe is probe-in-engine.ts's: never run it in Chromium under that engine's name.
+  if (options.browser !== undefined && options.browser !== 'chromium') {
+    throw new ProbeInputError('browser', `probe() runs in Chromium; ${options.browser} probes through probeInEngine()`);
+  }
   const pageSpace = addressSpaceOf(new URL(hostOrigin(request)).hostname);
   // A page served by interception has no address, so Chromium ranks it public. A real page at ORIGIN
   // would be in its host's space: grant the permission exactly when such a page would not need it.

@@ -17,22 +17,32 @@ import { serializedPageOrigin } from '../plan/page-origin.ts';
 /** A step as an engine's model predicts it, with the console line the engine prints (null: none). */
 export type EnginePrediction = StepPrediction & { console: string | null };
 
-/** `url`: the run's URL (experimentUrl), which the engine's console lines name. */
+/**
+ * `url`: the run's URL (experimentUrl), which the engine's console lines name. `clock`: when each step ran, in ms
+ * after the first (experiments/model/step-clock.ts); absent, the experiment's own `delayMs`.
+ */
 export type EngineModel = (
   experiment: Experiment,
   origins: OriginMap,
   run: string,
   url: string,
+  clock?: readonly number[],
 ) => Promise<EnginePrediction[]>;
 
-const firefox: EngineModel = async (experiment, origins, run, url) => {
-  const steps = await predictFirefox(experiment, origins, run);
+const firefox: EngineModel = async (experiment, origins, run, url, clock) => {
+  const steps = await predictFirefox(experiment, origins, run, clock);
   const lines = firefoxConsoleLines(steps, url);
   return steps.map((step, i) => ({ ...step, console: lines[i] ?? null }));
 };
 
-async function webkit(experiment: Experiment, origins: OriginMap, run: string): Promise<EnginePrediction[]> {
-  const flow = await predictExperimentAsync(experiment, origins, run, 'en', undefined, WEBKIT_RULES);
+async function webkit(
+  experiment: Experiment,
+  origins: OriginMap,
+  run: string,
+  _url: string,
+  clock?: readonly number[],
+): Promise<EnginePrediction[]> {
+  const flow = await predictExperimentAsync(experiment, origins, run, 'en', clock, WEBKIT_RULES);
   const pages = experimentSteps(experiment).map((step) => serializedPageOrigin(step.page, origins));
   return webkitPredictions(experiment, flow, pages);
 }

@@ -1,7 +1,13 @@
-/** The expectation an engine other than Chromium is held to (format 1.2 `expect.engines`). */
+/** The expectation an engine other than Chromium is held to (format 1.2 `expect.engines`), and its step clock. */
 import { describe, expect, it } from 'vitest';
 import type { Expectation } from '../experiments/schema.ts';
-import { expectationFor } from './run-in-engine.ts';
+import { expectationFor, runInEngine } from './run-in-engine.ts';
+import type { EngineBrowser, EngineSession, EngineTab } from '../engines/engine.ts';
+import type { PageSeen } from '../runner-page/step.ts';
+import { catalog } from '../experiments/catalog/index.ts';
+import { validateExperiments } from '../experiments/validate.ts';
+import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
+import { ENGINE_MODELS } from './engine-models.ts';
 
 const main: Expectation = {
   outcome: 'allowed', reason: null, status: 302, responseType: 'cors', preflight: false,
@@ -30,5 +36,69 @@ describe('expectationFor', () => {
 
   it('has nothing to hold when the experiment expects nothing', () => {
     expect(expectationFor('firefox', undefined)).toBeUndefined();
+  });
+});
+
+/**
+ * A step's `delayMs` measured, not trusted: an engine (a fake of the driver seam, with the real Firefox model) whose
+ * first step's call settles late makes the second step come after the preflight cache's 5 s default, so the run
+ * tells nothing of what the experiment asks; the experiment runs again, and after three such runs fails saying
+ * why. Steps on time give no timing problem. No wall clock decides: the spans are the driver's own.
+ */
+describe('runInEngine: the time between steps is measured', () => {
+  const experiment = validateExperiments(catalog.filter((e) => e.id === 'cache-default-five-seconds'), 'test')[0];
+  const origins = originMap(originsAtPortBase(DEFAULT_PORT_BASE));
+
+  function fakeEngine(lateMs: number): { launch: () => Promise<EngineBrowser>; runs: () => number } {
+    let steps = 0;
+    const seen: PageSeen = {
+      outcome: 'allowed', status: 200, responseType: 'cors', readableHeaders: {}, body: 'ok', error: null,
+      pageOrigin: 'http://localhost:5310',
+    };
+    const tab: EngineTab = {
+      url: 'runner',
+      // The first step of each run settles `lateMs` after it began: the call took that long.
+      run: async () => {
+        const late = steps++ % 2 === 0 ? lateMs : 0;
+        return { seen, verdict: { reason: null, console: null }, settled: performance.now() + late };
+      },
+      close: async () => undefined,
+    };
+    const session: EngineSession = {
+      openTab: async () => tab, clearCookies: async () => undefined, close: async () => undefined,
+    };
+    const browser: EngineBrowser = {
+      engine: 'firefox', version: 'firefox (fake)', sessionsAtOnce: 1,
+      newSession: async () => session, close: async () => undefined,
+    };
+    return { launch: async () => browser, runs: () => steps / 2 };
+  }
+
+  let ids = 0;
+  const lab = { newRunId: () => `timing${++ids}`, journal: { read: () => ({ entries: [], dropped: 0 }) } };
+
+  it('runs an experiment whose steps came late three times, then fails it with the measured time', async () => {
+    if (!experiment) throw new Error('cache-default-five-seconds is not in the catalog');
+    const engine = fakeEngine(6_000);
+    const options = { launch: engine.launch, model: ENGINE_MODELS.firefox };
+    const run = await runInEngine('firefox', [experiment], lab, origins, options);
+    expect(engine.runs()).toBe(3);
+    const [result] = run.results;
+    expect(result?.pass).toBe(false);
+    expect(result?.mismatches.at(-1)).toMatch(
+      new RegExp(
+        '^timing: then\\[0\\] ran -?\\d+-\\d+ ms after the first request, not the 0 ms the experiment means, ' +
+          '.*\\(3 attempts on a busy machine\\)$',
+      ),
+    );
+  });
+
+  it('takes a run whose steps came on time as it is, once', async () => {
+    if (!experiment) throw new Error('cache-default-five-seconds is not in the catalog');
+    const engine = fakeEngine(0);
+    const options = { launch: engine.launch, model: ENGINE_MODELS.firefox };
+    const run = await runInEngine('firefox', [experiment], lab, origins, options);
+    expect(engine.runs()).toBe(1);
+    expect(run.results[0]?.mismatches.filter((m) => m.startsWith('timing:'))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerScript } from '../servers/runner-script.ts';
@@ -69,6 +69,9 @@ async function rewriteSpecifiers(dir: string): Promise<void> {
   }
 }
 await rewriteSpecifiers(TYPES);
+// The WebKit driver starts this browser from beside its own module (`new URL('./automation-host.py', import.meta.url)`):
+// in the package that module is a chunk in lib/.
+await copyFile(join(ROOT, 'engines/webkit/automation-host.py'), join(OUT, 'automation-host.py'));
 // What npm start checks before it runs lib/cli.js (scripts/start.ts); the runner page's files are inlined above.
 const runnerFiles = (await readdir(join(ROOT, 'runner-page'))).map((name) => join('runner-page', name));
 await writeStamp(ROOT, PACKAGE_BUILD, [...Object.keys(built.metafile.inputs), ...runnerFiles]);

@@ -10,11 +10,15 @@ import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
 import { printableJson } from '../../experiments/terminal-text.ts';
+import { BROWSER_CHOICES, browserEngines } from '../browser-option.ts';
+import type { EngineName } from '../../engines/engine.ts';
+import { enginesDisagree, type EngineProbeResult, type OtherEngine } from '../../probe/engine-probe-result.ts';
+import { engineProbeProblem } from '../../probe/probe-in-engine.ts';
 
 export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H 'Name: value']... [--body TEXT]
                [--credentials ${CREDENTIALS.join('|')}] [--mode ${MODES.join('|')}] [--json FILE]
                [--cookie 'name=value']... [--insecure] [--then METHOD]...
-               [--framework ${FRAMEWORK_CHOICES.join('|')}]
+               [--framework ${FRAMEWORK_CHOICES.join('|')}] [--browser ${BROWSER_CHOICES.replaceAll(' ', '')}]
   Sends a real request from a page on ORIGIN (served by interception: nothing
   has to run there) to URL, your own server, in headless Chromium. Prints the
   outcome, Chromium's reason and console line, the preflight and the headers
@@ -33,8 +37,14 @@ export const PROBE_HELP = `cors-lab probe URL --origin ORIGIN [--method M] [-H '
   --insecure: accept any TLS certificate (a self-signed https API).
   --then METHOD (repeatable): another request to URL after the first, in the
   same page: tells whether a preflight was sent again (preflight cache).
-  --json FILE writes the result(s) as JSON. Exit 0 when allowed, 1 when any
-  request is blocked, 2 for bad input.`;
+  --browser chromium|firefox|webkit|all (or a comma list; default chromium):
+  the request in each engine, with that engine's reason and console line,
+  and a line where their outcomes differ. The preflight, the headers, the
+  hops, Local Network Access and cookies are Chromium's (only its DevTools
+  Protocol shows them); --origin null, --cookie and --insecure are Chromium's
+  only. An engine that is not installed: its name and what to install, exit 2.
+  --json FILE writes the result(s) as JSON, each with its "engine". Exit 0
+  when allowed, 1 when any request is blocked (in any engine), 2 for bad input.`;
 
 /** Which flag a bad field came from, for the message. */
 const FLAG: Record<ProbeField, string> = {
@@ -49,7 +59,14 @@ const FLAG: Record<ProbeField, string> = {
   insecure: '--insecure',
   then: '--then',
   framework: '--framework',
+  browser: '--browser',
 };
+
+/** Each probe's results, Chromium's first when it ran, in the engines' order. */
+interface Probed {
+  chromium: ProbeResult | null;
+  others: EngineProbeResult[];
+}
 
 /** `-H 'Name: value'`, as curl takes it. */
 function headerLine(text: string): [string, string] {
@@ -80,6 +97,7 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       insecure: { type: 'boolean' },
       then: { type: 'string', multiple: true },
       framework: { type: 'string' },
+      browser: { type: 'string' },
       help: { type: 'boolean' },
     },
     true,
@@ -108,41 +126,88 @@ export async function probeCommand(args: string[], io: Io): Promise<number> {
       framework,
     })),
   );
+  const engines = browserEngines(values.browser, 'probe: --browser').engines;
+  const others = engines.filter((engine): engine is OtherEngine => engine !== 'chromium');
   // Every combination is checked before the browser starts.
   try {
-    for (const options of all) probeRequest(options);
+    for (const options of all) {
+      const request = probeRequest(options);
+      for (const engine of others) {
+        const problem = engineProbeProblem(request, engine);
+        if (problem) throw problem;
+      }
+    }
   } catch (error) {
     if (error instanceof ProbeInputError) throw new CliError(`probe: ${FLAG[error.field]}: ${error.message}`);
     throw error;
   }
+  // Chromium by default finds its browser as it always has (launchChromium's message); named engines are checked here.
+  if (values.browser !== undefined) await notInstalled(engines);
   if (values.json) {
     await writeFile(values.json, '').catch((error: NodeJS.ErrnoException) => {
       throw new CliError(`probe: --json: cannot write ${values.json}: ${error.code ?? error.message}`);
     });
   }
   // Loaded once the input is checked: --help and bad input never load the browser driver (playwright-core).
-  const [{ launchChromium }, { probe }, { mergedFixReport }] = await Promise.all([
-    import('../../runner/launch.ts'),
-    import('../../probe/probe.ts'),
-    import('../../probe/merged-fix-text.ts'),
-  ]);
-  const browser = await launchChromium();
-  const results: ProbeResult[] = [];
+  const [{ launchChromium }, { probe }, { mergedFixReport }, { LAUNCHERS }, { probeInEngine }, text] =
+    await Promise.all([
+      import('../../runner/launch.ts'),
+      import('../../probe/probe.ts'),
+      import('../../probe/merged-fix-text.ts'),
+      import('../../runner/engine-launchers.ts'),
+      import('../../probe/probe-in-engine.ts'),
+      import('../../probe/engine-probe-text.ts'),
+    ]);
+  // Each browser starts once for every probe; each probe gets a context (a session) of its own.
+  const chromium = engines.includes('chromium') ? await launchChromium() : null;
+  const launched = new Map<OtherEngine, Awaited<ReturnType<(typeof LAUNCHERS)[OtherEngine]>>>();
+  const probed: Probed[] = [];
   try {
+    for (const engine of others) launched.set(engine, await LAUNCHERS[engine]('blocked'));
     for (const options of all) {
-      const result = await probe(options, browser);
-      results.push(result);
+      const result = chromium ? await probe(options, chromium) : null;
       // Several probes share one fix, merged per header, after the table.
-      io.out(`${probeReport(result, { fix: all.length === 1 })}\n`);
+      if (result && others.length) io.out(text.CHROMIUM_TITLE);
+      if (result) io.out(`${probeReport(result, { fix: all.length === 1 })}\n`);
+      const inEngines: EngineProbeResult[] = [];
+      for (const [, browser] of launched) {
+        const done = await probeInEngine(options, browser);
+        inEngines.push(done);
+        io.out(`${text.engineProbeReport(done)}\n`);
+      }
+      const outcomes = [...(result ? [{ engine: 'chromium' as const, ...result }] : []), ...inEngines];
+      const disagree = enginesDisagree(outcomes);
+      if (disagree) io.out(`${disagree}\n\n`);
+      probed.push({ chromium: result, others: inEngines });
     }
   } finally {
-    await browser.close();
+    await Promise.all([chromium?.close(), ...[...launched.values()].map((browser) => browser.close())]);
   }
+  const results = probed.flatMap((p) => (p.chromium ? [p.chromium] : []));
   if (results.length > 1) io.out(`${probeMatrix(results)}${mergedFixReport(results, framework)}\n`);
   if (values.json) {
-    const records = results.map(probeRecord);
+    const records = probed.flatMap((p) => [
+      ...(p.chromium ? [{ engine: 'chromium' as const, ...probeRecord(p.chromium) }] : []),
+      ...p.others,
+    ]);
     await writeFile(values.json, printableJson(records.length === 1 ? records[0] : records));
     io.out(`wrote ${values.json}\n`);
   }
-  return results.some((r) => r.outcome === 'blocked') ? 1 : 0;
+  const outcomes = probed.flatMap((p) => [p.chromium?.outcome, ...p.others.map((r) => r.outcome)]);
+  return outcomes.includes('blocked') ? 1 : 0;
+}
+
+/**
+ * An engine asked for that is not installed: its name and what to install (its finder's words, as `run` prints
+ * them; README "Getting a browser"), exit 2. A probe never leaves an engine out silently.
+ */
+async function notInstalled(engines: readonly EngineName[]): Promise<void> {
+  const { missingEngine } = await import('../../runner/engine-launchers.ts');
+  const missing = engines.flatMap((engine) => {
+    const why = missingEngine(engine);
+    return why === null ? [] : [`${engine} is not installed: ${why}`];
+  });
+  if (missing.length) {
+    throw new CliError(`probe: --browser: ${missing.join('\n')}\nSee README "Getting a browser" (Firefox, WebKit).`);
+  }
 }

@@ -8,8 +8,8 @@
  * page logs a marker of its own, and the reason is whatever line for the step came before it (the
  * console keeps the order the page logged in), so no wall-clock wait decides the verdict.
  */
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
+import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { EngineBrowser, EngineSession, EngineStep, EngineTab, PageAt } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
@@ -123,6 +123,31 @@ class FirefoxSession implements EngineSession {
       throw error;
     }
     return new FirefoxTab(runnerUrl, page);
+  }
+
+  /**
+   * The page is answered by request interception over BiDi (network.provideResponse), as the Chromium probe's is;
+   * interception ends once it has loaded, so every later request reaches the network untouched.
+   */
+  async openPageAt(at: PageAt): Promise<EngineTab> {
+    const page = await this.context.newPage();
+    try {
+      const serve = (request: HTTPRequest): void => {
+        if (request.url() === at.url) {
+          void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: at.html });
+        } else void request.abort();
+      };
+      await page.setRequestInterception(true);
+      page.on('request', serve);
+      await page.goto(at.url, { waitUntil: 'domcontentloaded' });
+      page.off('request', serve);
+      await page.setRequestInterception(false);
+      await page.waitForFunction(() => window.corsLab?.ready === true);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+    return new FirefoxTab(at.url, page);
   }
 
   async clearCookies(): Promise<void> {

@@ -11,12 +11,15 @@ which is where the driver reads WebKit's CORS reason (engines/webkit/webkit-reas
 WebKitWebDriver starts it with `--automation` plus the arguments the driver
 passes in `webkitgtk:browserOptions.args`:
   --third-party-cookies=blocked|allowed   (format `browser.thirdPartyCookies`; default blocked)
+  --page-dir=DIR                          where the driver writes pages to show at any origin (probe-page)
 It quits as soon as its last window closes, so `DELETE /session` ends at once, and when its driver is gone.
 """
 import os
+import re
 import shutil
 import sys
 import tempfile
+import urllib.parse
 
 import gi
 
@@ -35,6 +38,17 @@ def third_party_cookies(argv):
     return 'blocked'
 
 
+def page_dir(argv):
+    for arg in argv:
+        if arg.startswith('--page-dir='):
+            return arg.split('=', 1)[1]
+    return None
+
+
+# The only file names probe-page reads: the driver's own, with a random UUID (no path, no other file).
+PAGE_NAME = re.compile(r'^page-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.html$')
+
+
 def main():
     cookies = third_party_cookies(sys.argv[1:])
     # A temporary but non-ephemeral data directory: WebKit writes console lines only for such sessions.
@@ -48,15 +62,49 @@ def main():
     policy = WebKit2.CookieAcceptPolicy.ALWAYS if cookies == 'allowed' else WebKit2.CookieAcceptPolicy.NO_THIRD_PARTY
     context.get_cookie_manager().set_accept_policy(policy)
 
+    pages = page_dir(sys.argv[1:])
+
+    def fail(request, message):
+        request.finish_error(GLib.Error.new_literal(GLib.quark_from_string('cors-lab'), message, 1))
+
+    def probe_page(request):
+        """`cors-lab-host:probe-page?name=NAME&url=URL`: shows the driver's page NAME as the document of URL.
+
+        `load_html` gives the document URL's origin, so a page runs at any origin with nothing served there (the
+        probe's page, as request interception does in Chromium and Firefox). Only a file the driver wrote to its
+        page directory is read, and it is deleted once read.
+        """
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(request.get_uri()).query)
+        name = query.get('name', [''])[0]
+        url = query.get('url', [''])[0]
+        if pages is None or not PAGE_NAME.match(name) or urllib.parse.urlsplit(url).scheme not in ('http', 'https'):
+            fail(request, 'bad probe page')
+            return
+        path = os.path.join(pages, name)
+        try:
+            with open(path, encoding='utf-8') as page:
+                html = page.read()
+            os.unlink(path)
+        except OSError:
+            fail(request, 'no such probe page')
+            return
+        view = request.get_web_view()
+        body = GLib.Bytes.new(b'loading')
+        request.finish(Gio.MemoryInputStream.new_from_bytes(body), body.get_size(), 'text/plain')
+
+        def load():
+            view.load_html(html, url)
+            return False
+
+        # Once this page is done: the next load replaces it.
+        GLib.idle_add(load)
+
     def clear_cookies(request):
         """`cors-lab-host:clear-cookies`: clears every site's cookies, then answers `cleared`.
 
         WebDriver's Delete All Cookies reaches only the current document's site; the driver
-        loads this page between experiments instead. Clearing cookies is all it can do.
+        loads this page between experiments instead.
         """
-        if request.get_path() != 'clear-cookies':
-            request.finish_error(GLib.Error.new_literal(GLib.quark_from_string('cors-lab'), 'unknown page', 1))
-            return
 
         def cleared(data_manager, result):
             data_manager.clear_finish(result)
@@ -65,7 +113,16 @@ def main():
 
         manager.clear(WebKit2.WebsiteDataTypes.COOKIES, 0, None, cleared)
 
-    context.register_uri_scheme('cors-lab-host', clear_cookies)
+    def host_page(request):
+        """The host's own pages: clear-cookies and probe-page; nothing else."""
+        handlers = {'clear-cookies': clear_cookies, 'probe-page': probe_page}
+        handler = handlers.get(request.get_path())
+        if handler is None:
+            fail(request, 'unknown page')
+            return
+        handler(request)
+
+    context.register_uri_scheme('cors-lab-host', host_page)
 
     windows = set()
 

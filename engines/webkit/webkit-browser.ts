@@ -13,11 +13,13 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { EngineBrowser, EngineSession, EngineStep, EngineTab } from '../engine.ts';
+import type { EngineBrowser, EngineSession, EngineStep, EngineTab, PageAt } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
@@ -26,7 +28,10 @@ import { readWebKitConsole } from './webkit-reasons.ts';
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
 export const WEBKIT_DRIVER_PATH_ENV = 'WEBKIT_DRIVER_PATH';
-const HOST_SCRIPT = fileURLToPath(new URL('./automation-host.py', import.meta.url));
+/** The browser WebKitWebDriver starts (the bench's WebKit floor starts it too, test/bench/engine-bench.ts). */
+export const HOST_SCRIPT = fileURLToPath(new URL('./automation-host.py', import.meta.url));
+/** Sessions at once by default (each its own browser). */
+export const WEBKIT_SESSIONS = 3;
 /** Debian's Python: PyGObject (python3-gi) is installed for it, not for a pyenv or venv python. */
 const SYSTEM_PYTHON = '/usr/bin/python3';
 /** A limit on each WebDriver command: `POST /session` hangs forever without a display. A limit, never a verdict. */
@@ -230,6 +235,8 @@ class WebKitSessionImpl implements EngineSession {
     private readonly controlWindow: string,
     private readonly console: ConsoleLines,
     private readonly stop: () => Promise<void>,
+    /** Where openPageAt writes a page for the host to show (the host's `--page-dir`). */
+    private readonly pageDir: string,
   ) {
     this.#current = controlWindow;
   }
@@ -256,6 +263,45 @@ class WebKitSessionImpl implements EngineSession {
       run: (request, _marker) => this.#run(created.handle, request),
       close: () => this.#closeWindow(created.handle),
     };
+  }
+
+  /**
+   * The host shows the page as the document of `at.url` (WebKit's load_html: the document gets that URL's origin,
+   * nothing is served there): the driver writes it to the host's page folder and loads the host's probe-page,
+   * which then loads it. Polled until the runner script is ready at that URL (bounded in count: a limit only).
+   */
+  async openPageAt(at: PageAt): Promise<EngineTab> {
+    const created = await this.client.command<{ handle: string }>('POST', `${this.path}/window/new`, { type: 'tab' });
+    this.#tabs.add(created.handle);
+    try {
+      await this.#switchTo(created.handle);
+      const name = `page-${randomUUID()}.html`;
+      writeFileSync(join(this.pageDir, name), at.html);
+      const query = new URLSearchParams({ name, url: at.url });
+      await this.client.command('POST', `${this.path}/url`, { url: `cors-lab-host:probe-page?${query}` });
+      await this.#waitForPage(at.url);
+    } catch (error) {
+      await this.#closeWindow(created.handle).catch(() => undefined);
+      throw error;
+    }
+    return {
+      url: at.url,
+      run: (request, _marker) => this.#run(created.handle, request),
+      close: () => this.#closeWindow(created.handle),
+    };
+  }
+
+  async #waitForPage(url: string): Promise<void> {
+    const script = 'return [location.href, !!(window.corsLab && window.corsLab.ready === true)]';
+    for (let attempt = 0; attempt < 600; attempt++) {
+      // A script that runs while the host's page is being replaced fails: the next attempt reads the new one.
+      const state = await this.client
+        .command<[string, boolean]>('POST', `${this.path}/execute/sync`, { script, args: [] })
+        .catch(() => null);
+      if (state && state[0] === url && state[1]) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`WebKit: the page at ${url} did not load`);
   }
 
   async #closeWindow(handle: string): Promise<void> {
@@ -329,7 +375,7 @@ class WebKitSessionImpl implements EngineSession {
 /** Starts WebKitWebDriver on a free port with the host as its browser; one session = one driver. */
 async function startSession(
   display: string, driver: string, python: string, cookies: ThirdPartyCookies,
-): Promise<EngineSession> {
+): Promise<WebKitSessionImpl> {
   const port = await freePort();
   const child = spawnGroup(driver, [`--port=${port}`, '--host=127.0.0.1'], {
     env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' },
@@ -341,25 +387,29 @@ async function startSession(
     if (stream) createInterface({ input: stream }).on('line', (line) => printed.add(line));
   }
   const client = new WebDriverClient(`http://127.0.0.1:${port}`);
+  const pageDir = mkdtempSync(join(tmpdir(), 'cors-lab-webkit-pages-'));
   let path = '';
   const stop = async (): Promise<void> => {
     // DELETE /session closes the host's windows; the host then quits (its last window closed).
     if (path) await client.command('DELETE', path, undefined, 10_000).catch(() => undefined);
     await killGroup(child);
+    rmSync(pageDir, { recursive: true, force: true });
   };
   try {
     await waitForDriver(client, child);
     const created = await client.command<{ sessionId: string }>('POST', '/session', {
       capabilities: {
         alwaysMatch: {
-          'webkitgtk:browserOptions': { binary: python, args: [HOST_SCRIPT, `--third-party-cookies=${cookies}`] },
+          'webkitgtk:browserOptions': {
+            binary: python, args: [HOST_SCRIPT, `--third-party-cookies=${cookies}`, `--page-dir=${pageDir}`],
+          },
           timeouts: { script: STEP_TIMEOUT_MS, pageLoad: COMMAND_LIMIT_MS },
         },
       },
     });
     path = `/session/${created.sessionId}`;
     const control = await client.command<string>('GET', `${path}/window`);
-    return new WebKitSessionImpl(client, path, control, printed, stop);
+    return new WebKitSessionImpl(client, path, control, printed, stop, pageDir);
   } catch (error) {
     await stop();
     throw error;
@@ -397,6 +447,7 @@ class WebKitBrowser implements EngineBrowser {
     this.#sessions.add(session);
     return {
       openTab: (url) => session.openTab(url),
+      openPageAt: (at) => session.openPageAt(at),
       clearCookies: () => session.clearCookies(),
       close: async () => {
         this.#sessions.delete(session);
@@ -430,6 +481,6 @@ export async function launchWebKit(options: WebKitOptions = {}): Promise<EngineB
   const { driver, xvfb, python } = findWebKit();
   const display = await startXvfb(xvfb);
   const cookies = options.thirdPartyCookies ?? 'blocked';
-  const sessions = options.sessionsAtOnce ?? 3;
+  const sessions = options.sessionsAtOnce ?? WEBKIT_SESSIONS;
   return new WebKitBrowser(webkitVersion(), sessions, display, { driver, python }, cookies);
 }

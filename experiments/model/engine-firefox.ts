@@ -165,7 +165,8 @@ export async function predictFirefox(
   experiment: Experiment,
   origins: OriginMap,
   run: string,
+  clock?: readonly number[],
 ): Promise<StepPrediction[]> {
-  const flow = await predictExperimentAsync(experiment, origins, run, 'en', undefined, FIREFOX_RULES);
+  const flow = await predictExperimentAsync(experiment, origins, run, 'en', clock, FIREFOX_RULES);
   return firefoxPredictions(experiment, flow);
 }

@@ -2,8 +2,10 @@
  * Each engine's catalog time (`run --browser <engine>`'s work: lab start, browser launch, every experiment
  * that applies, close) beside a bare floor for that engine in the same run: the same number of fetches
  * with nothing of cors-lab in it (floor.ts for Chromium; for Firefox a plain Node process with
- * puppeteer-core, a bare `node:http` server and as many contexts as the driver runs at once). Catalog and
- * floor alternate, so both see the same machine load. It measures, it does not judge.
+ * puppeteer-core, a bare `node:http` server and as many contexts as the driver runs at once; for WebKit
+ * the same with Xvfb, WebKitWebDriver and its browser, as many sessions as the driver runs at once, each
+ * fetch one WebDriver command, none of the driver's console markers). Catalog and floor alternate, so
+ * both see the same machine load. It measures, it does not judge.
  *
  *   tsx test/bench/engine-bench.ts [--engine chromium|firefox|webkit]... [--limit N] [--rounds N]
  *
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES, type EngineName } from '../../engines/engine.ts';
 import { findFirefox } from '../../engines/firefox/find-firefox.ts';
+import { findWebKit, HOST_SCRIPT, WEBKIT_SESSIONS } from '../../engines/webkit/webkit-browser.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { appliesTo, type Experiment } from '../../experiments/schema.ts';
 import { missingEngine } from '../../runner/engine-launchers.ts';
@@ -50,6 +53,73 @@ await browser.close();
 server.close();
 `;
 
+/**
+ * WebKit's floor: plain JavaScript. Xvfb on a display it picks, one WebKitWebDriver per session with the driver's
+ * browser (automation-host.py, the smallest WebKitGTK browser that automation can start here), each session on the
+ * floor page running fetches by classic WebDriver's Execute Async Script; every process it started is killed with
+ * its process group at the end.
+ */
+const WEBKIT_FLOOR = `
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createServer as netServer } from 'node:net';
+const [driver, xvfb, python, host, fetchesText, sessionsText] = process.argv.slice(1);
+const fetches = Number(fetchesText);
+${FLOOR_SERVER}const started = [];
+const group = (command, args, options) => {
+  const child = spawn(command, args, { ...options, detached: true });
+  started.push(child);
+  return child;
+};
+const screen = ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'];
+const x = group(xvfb, screen, { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+const display = await new Promise((resolve) => {
+  let text = '';
+  x.stdio[3].on('data', (chunk) => { text += chunk; if (text.includes('\\n')) resolve(':' + text.trim()); });
+});
+const freePort = () => new Promise((resolve) => {
+  const probe = netServer();
+  probe.listen(0, '127.0.0.1', () => { const free = probe.address().port; probe.close(() => resolve(free)); });
+});
+const command = async (base, method, path, body) => {
+  const init = { method, signal: AbortSignal.timeout(60000) };
+  if (body) Object.assign(init, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await fetch(base + path, init);
+  const parsed = await answer.json();
+  if (!answer.ok) throw new Error(method + ' ' + path + ': ' + JSON.stringify(parsed));
+  return parsed.value;
+};
+const FETCH = 'const [url, preflighted, done] = arguments;' +
+  ' fetch(url, preflighted ? { method: "PUT", headers: { "X-Floor": "1" } } : {})' +
+  '.then((r) => r.text()).then(done, (e) => done(String(e)));';
+let next = 0;
+try {
+  await Promise.all(Array.from({ length: Number(sessionsText) }, async () => {
+    const driverPort = await freePort();
+    const env = { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11' };
+    group(driver, ['--port=' + driverPort, '--host=127.0.0.1'], { env, stdio: 'ignore' });
+    const base = 'http://127.0.0.1:' + driverPort;
+    for (let i = 0; i < 600; i++) {
+      try { await command(base, 'GET', '/status'); break; } catch { await new Promise((r) => setTimeout(r, 50)); }
+    }
+    const options = { binary: python, args: [host] };
+    const capabilities = { alwaysMatch: { 'webkitgtk:browserOptions': options } };
+    const { sessionId } = await command(base, 'POST', '/session', { capabilities });
+    const session = '/session/' + sessionId;
+    await command(base, 'POST', session + '/url', { url: 'http://localhost:' + port + '/page' });
+    while (next < fetches) {
+      const i = next++;
+      const args = ['http://127.0.0.1:' + port + '/f' + i, i % 2 === 0];
+      await command(base, 'POST', session + '/execute/async', { script: FETCH, args });
+    }
+    await command(base, 'DELETE', session).catch(() => undefined);
+  }));
+} finally {
+  for (const child of started.reverse()) { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }
+  server.close();
+}
+`;
+
 /** The Firefox driver's contexts at once (engines/firefox/firefox-browser.ts). */
 const FIREFOX_CONTEXTS = 3;
 
@@ -59,6 +129,14 @@ const FLOORS: Partial<Record<EngineName, (fetches: number) => number>> = {
     const started = performance.now();
     const args = [findFirefox(), String(fetches), String(FIREFOX_CONTEXTS)];
     execFileSync(process.execPath, ['--input-type=module', '-e', FIREFOX_FLOOR, ...args], { cwd: ROOT, stdio: 'inherit' });
+    return performance.now() - started;
+  },
+  webkit: (fetches) => {
+    const started = performance.now();
+    const { driver, xvfb, python } = findWebKit();
+    const args = [driver, xvfb, python, HOST_SCRIPT, String(fetches), String(WEBKIT_SESSIONS)];
+    const child = ['--input-type=module', '-e', WEBKIT_FLOOR, ...args];
+    execFileSync(process.execPath, child, { cwd: ROOT, stdio: 'inherit' });
     return performance.now() - started;
   },
 };

@@ -72,7 +72,8 @@ test.afterAll(async () => {
 });
 
 test('every cors-lab probe example in README.md prints what the README shows', async () => {
-  test.setTimeout(240_000);
+  // The --browser examples start Firefox and WebKit too.
+  test.setTimeout(360_000);
   const found = examples(readFileSync(README, 'utf8'));
   expect(found.length, 'probe examples in README.md').toBeGreaterThanOrEqual(8);
   const tls = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
