@@ -2,13 +2,13 @@
  * Format 1.2: a frame step in words (`iframe`, `postMessage`): whether the frame rendered, whether the page
  * may read it, whether the message was taken, and the change that would make it so. Chromium's console line
  * for a refused frame is its own ("Refused to display ... in a frame because it set 'X-Frame-Options' to
- * 'deny'."), printed with the frame's URL only: the runner keeps what Chromium printed, the model does not
- * guess it. A message the browser drops prints nothing at all.
+ * 'deny'."), naming the frame's origin only (frame-load.ts). A message the browser drops prints nothing at all.
  */
 import type { Language } from '../i18n/languages.ts';
 import type { Explanation, ExplainContext } from './explain.ts';
 import type { StepPrediction } from './prediction.ts';
 import { frameWords, type FrameCheck } from './messages/frames.ts';
+import { frameConsoleLine } from './frame-load.ts';
 
 const MDN_FRAME_ANCESTORS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors';
 const MDN_COEP = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy';
@@ -26,7 +26,9 @@ export function explainFrame(p: StepPrediction, c: ExplainContext, lang: Languag
   const none = { console: null, firefox: null };
   if (p.framed === false) {
     const by = refusedBy(p);
-    return { ...none, verdict: say.verdictRefused(by), fix: say.fixRefused(by), mdn: by === 'coep' ? MDN_COEP : MDN_FRAME_ANCESTORS };
+    const last = p.requests.at(-1);
+    const line = by === 'coep' || !last ? null : frameConsoleLine(last.responseHeaders, c.pageOrigin, last.url);
+    return { ...none, console: line, verdict: say.verdictRefused(by), fix: say.fixRefused(by), mdn: by === 'coep' ? MDN_COEP : MDN_FRAME_ANCESTORS };
   }
   if (c.api === 'iframe' || p.delivered === null || p.delivered === undefined) {
     return { ...none, verdict: say.verdictFramed(p.domReadable === true), fix: null, mdn: null };

@@ -74,6 +74,28 @@ export function xFrameOptionsAllow(headers: HeaderLines, ancestors: readonly str
   return true;
 }
 
+/**
+ * The console line Chromium prints for a frame refused by the answer's headers (measured in Chromium 156): the
+ * frame's origin only (no path), the X-Frame-Options value lower-cased, or the first frame-ancestors directive that
+ * refuses the page as written. Null for a frame these headers allow.
+ */
+export function frameConsoleLine(headers: HeaderLines, pageOrigin: string, target: string): string | null {
+  const ancestors = [pageOrigin];
+  const url = `${new URL(target).origin}/`;
+  const refusing = values(headers, 'content-security-policy')
+    .flatMap((line) => line.split(','))
+    .map((policy) => policy.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0]?.toLowerCase() === 'frame-ancestors'))
+    .filter((directive): directive is string => directive !== undefined);
+  if (refusing.length > 0) {
+    const first = refusing.find((directive) => frameAncestorsAllow([['Content-Security-Policy', directive]], ancestors, target) === false);
+    return first === undefined ? null
+      : `Framing '${url}' violates the following Content Security Policy directive: "${first}". The request has been blocked.\n`;
+  }
+  if (xFrameOptionsAllow(headers, ancestors, target)) return null;
+  const value = values(headers, 'x-frame-options').join(', ').toLowerCase();
+  return `Refused to display '${url}' in a frame because it set 'X-Frame-Options' to '${value}'.`;
+}
+
 /** Whether the page may frame the answer at `target` (its final URL), and if not, why. */
 export function frameRefusal(
   headers: HeaderLines,
