@@ -59,5 +59,6 @@ export function stepRequest(step: ExperimentStep, url: string, origins?: OriginM
     ...(r.targetAddressSpace ? { targetAddressSpace: r.targetAddressSpace } : {}),
     ...(r.crossorigin ? { crossorigin: r.crossorigin } : {}),
     ...(targetOrigin === undefined ? {} : { targetOrigin }),
+    ...(r.noopener === undefined ? {} : { noopener: r.noopener }),
   };
 }

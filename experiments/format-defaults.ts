@@ -58,6 +58,8 @@ export interface ResolvedRequest {
   crossorigin: Crossorigin | undefined;
   /** Format 1.2, postMessage only: the `targetOrigin` argument (default "*"). */
   targetOrigin?: string | undefined;
+  /** Format 1.2, window-open only: the `noopener` feature (default false). */
+  noopener?: boolean | undefined;
 }
 
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
@@ -77,6 +79,7 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     targetAddressSpace: request.targetAddressSpace,
     crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
     targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
+    noopener: (merged.api ?? 'fetch') === 'window-open' ? (merged.noopener ?? false) : undefined,
   };
 }
 

@@ -41,9 +41,9 @@ export const targetPageSchema = z.strictObject({
 });
 
 interface FrameFields {
-  request: { api?: string | undefined; targetOrigin?: string | undefined };
+  request: { api?: string | undefined; targetOrigin?: string | undefined; noopener?: boolean | undefined };
   server?: { actual?: { page?: unknown; body?: string | undefined; bodyBase64?: string | undefined } | undefined } | undefined;
-  then?: Array<{ request?: { api?: string | undefined; targetOrigin?: string | undefined } | undefined }> | undefined;
+  then?: Array<{ request?: { api?: string | undefined; targetOrigin?: string | undefined; noopener?: boolean | undefined } | undefined }> | undefined;
 }
 
 /** The frame fields used where they mean nothing, and a planned body for a page the lab serves itself. */
@@ -56,6 +56,9 @@ export function frameProblems(exp: FrameFields): Array<{ problem: Problem; path:
   for (const step of steps) {
     if (step.request.targetOrigin !== undefined && step.api !== 'postMessage') {
       out.push({ problem: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: step.api }, path: [...step.path, 'targetOrigin'] });
+    }
+    if (step.request.noopener !== undefined && step.api !== 'window-open') {
+      out.push({ problem: { code: 'frameFieldApi', field: 'noopener', apis: ['window-open'], api: step.api }, path: [...step.path, 'noopener'] });
     }
   }
   const actual = exp.server?.actual;

@@ -5,8 +5,8 @@
  * messages from, never what script it runs. Plain code without zod, like embedding.ts.
  */
 
-/** APIs whose target is a page the runner page frames. */
-export const FRAME_APIS = ['iframe', 'postMessage'] as const;
+/** APIs whose target is a page the runner page frames (`iframe`, `postMessage`) or opens as a popup (`window-open`). */
+export const FRAME_APIS = ['iframe', 'postMessage', 'window-open'] as const;
 export type FrameApi = (typeof FRAME_APIS)[number];
 
 export function isFrameApi(api: string): api is FrameApi {

@@ -110,6 +110,8 @@ const requestOverrides = {
   crossorigin: z.enum(CROSSORIGIN, { error: `crossorigin is one of ${CROSSORIGIN.join(', ')}` }).optional(),
   /** Format 1.2, postMessage: the targetOrigin argument, "*", "/" or an origin (frame-schema.ts). */
   targetOrigin: targetOriginSchema.optional(),
+  /** Format 1.2, window-open: open the popup with the `noopener` feature. */
+  noopener: z.boolean({ error: 'noopener is true or false' }).optional(),
 };
 
 
@@ -236,6 +238,7 @@ const expectFields = {
   framed: z.boolean().nullable().optional(),
   domReadable: z.boolean().nullable().optional(),
   delivered: z.boolean().nullable().optional(),
+  openerKept: z.boolean().nullable().optional(),
 };
 
 /** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */

@@ -12,6 +12,9 @@
  *   window to another arrive in the order they were posted, so a report request posted after the
  *   experiment's message tells, without waiting, whether that message arrived.
  *   https://html.spec.whatwg.org/multipage/web-messaging.html#posting-messages
+ * - Opened as a popup (`window-open`), it tells its opener it runs, if it still has one; without one
+ *   (`noopener`, COOP) nobody holds it, so it closes itself (a window opened by script may).
+ *   https://html.spec.whatwg.org/multipage/nav-history-apis.html#script-closable
  */
 import type { TargetPageBehaviour } from '../experiments/frames.ts';
 import type { PageOrigin } from '../experiments/schema.ts';
@@ -22,6 +25,8 @@ import { isOriginName } from './origins.ts';
 /** The message a runner page posts after the experiment's own, and the target's reply to it. */
 export const REPORT_REQUEST = 'cors-lab:report-request';
 export const REPORT = 'cors-lab:report';
+/** What a popup that still has its opener tells it once it runs. */
+export const OPENED = 'cors-lab:opened';
 
 /** The reply to a report request: per message the target received before it, whether it took it. */
 export interface TargetReport {
@@ -77,6 +82,8 @@ const TARGET_SCRIPT = `(() => {
     }
     taken.push(accept === '*' || accept.includes(event.origin));
   });
+  if (window.opener) window.opener.postMessage({ type: '${OPENED}' }, '*');
+  else if (window.top === window) window.close();
 })();`;
 
 export function targetPage(accept: '*' | string[]): string {

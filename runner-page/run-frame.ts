@@ -8,7 +8,7 @@
  */
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { FRAME_MESSAGE } from '../experiments/frames.ts';
-import { REPORT, REPORT_REQUEST, type TargetReport } from '../plan/target-page.ts';
+import { OPENED, REPORT, REPORT_REQUEST, type TargetReport } from '../plan/target-page.ts';
 import { pageFacts } from './run-element.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 
@@ -80,3 +80,43 @@ export async function runFrame(step: StepRequest): Promise<PageSeen> {
     embedding: { ...NO_EMBEDDING_FACTS, framed, domReadable: readable, delivered, ...pageFacts() },
   };
 }
+
+/**
+ * Opens the target as a popup (`window-open`) and tells whether it kept its opener: the target page, once it
+ * runs, tells an opener it still has; a popup that lost it (COOP) leaves the page a closed window handle; with
+ * `noopener` the page gets no handle at all. Either event decides, not a clock; the watch on `closed` only asks.
+ * A null handle without `noopener` is the browser's popup blocker: the step says so.
+ * https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open
+ */
+export async function runPopup(step: StepRequest): Promise<PageSeen> {
+  const popup = window.open(step.url, '_blank', step.noopener ? 'noopener' : '');
+  const base = { status: null, responseType: null, readableHeaders: {}, body: null, pageOrigin: self.origin } as const;
+  const facts = (openerKept: boolean, domReadable: boolean) => ({ ...NO_EMBEDDING_FACTS, openerKept, domReadable, ...pageFacts() });
+  if (!popup) {
+    const error = step.noopener ? null : 'window.open returned null: the browser blocked the popup (its popup blocker)';
+    return { ...base, outcome: 'opaque', error, embedding: facts(false, false) };
+  }
+  const kept = await new Promise<boolean>((resolve) => {
+    const done = (value: boolean): void => {
+      window.removeEventListener('message', listener);
+      clearInterval(watch);
+      resolve(value);
+    };
+    const listener = (event: MessageEvent): void => {
+      if (event.source === popup && (event.data as { type?: unknown } | null)?.type === OPENED) done(true);
+    };
+    window.addEventListener('message', listener);
+    const watch = setInterval(() => popup.closed && done(false), POPUP_CLOSED_POLL_MS);
+  });
+  let readable = false;
+  try {
+    readable = kept && popup.document.URL !== 'about:blank';
+  } catch {
+    readable = false;
+  }
+  popup.close();
+  return { ...base, outcome: 'opaque', error: null, embedding: facts(kept, readable) };
+}
+
+/** How often the page looks at a popup handle's `closed` (there is no event for it). */
+const POPUP_CLOSED_POLL_MS = 25;

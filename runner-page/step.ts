@@ -25,6 +25,8 @@ export interface StepRequest {
   crossorigin?: Crossorigin | undefined;
   /** Format 1.2, postMessage: the targetOrigin argument, tokens expanded (engines/steps.ts). */
   targetOrigin?: string | undefined;
+  /** Format 1.2, window-open: open the popup with `noopener`. */
+  noopener?: boolean | undefined;
 }
 
 export interface PageSeen {

@@ -12,6 +12,9 @@ const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
 const POST_MESSAGE = 'https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage';
 const AUTHORS = 'https://html.spec.whatwg.org/multipage/web-messaging.html#authors';
 
+const OPEN = 'https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open';
+const COOP = 'https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies';
+
 const receiver = (acceptMessagesFrom: '*' | string[]) => ({ actual: { page: { acceptMessagesFrom } } });
 
 export const postmessage: ExperimentInput[] = [
@@ -102,5 +105,42 @@ export const postmessage: ExperimentInput[] = [
     explain: `\`targetOrigin\` \`/\` means "the sender's own origin". The frame is on \`app\`, like the page, so the message is delivered; the page could read the frame's document directly as well. ${POST_MESSAGE}`,
     request: { api: 'postMessage', target: 'app', targetOrigin: '/' },
     expect: { outcome: 'allowed', reason: null, framed: true, domReadable: true, delivered: true },
+  },
+  {
+    id: 'postmessage-popup-opener-kept',
+    title: 'A page opens a partner page as a popup',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `\`window.open\` gives the page a handle on the popup, and the popup a handle back: \`window.opener\`. The page cannot read the partner's page (another origin: \`outcome\` is \`opaque\`), but the two can post messages to each other, and the popup can navigate the page it came from (reverse tabnabbing). ${OPEN}`,
+    request: { api: 'window-open', target: 'partner' },
+    expect: { outcome: 'opaque', reason: null, reachedServer: true, openerKept: true, domReadable: false },
+  },
+  {
+    id: 'postmessage-popup-noopener',
+    title: 'A page opens a partner page as a popup with noopener',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `With the \`noopener\` feature the popup starts without \`window.opener\`, and \`window.open\` returns \`null\`: neither window can reach the other. Links with \`target="_blank"\` behave so by default. ${OPEN}`,
+    request: { api: 'window-open', target: 'partner', noopener: true },
+    expect: { outcome: 'opaque', reason: null, reachedServer: true, openerKept: false, domReadable: false },
+  },
+  {
+    id: 'postmessage-popup-coop-same-origin',
+    title: 'A page opens a partner page that sends Cross-Origin-Opener-Policy: same-origin',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The partner's page sends \`Cross-Origin-Opener-Policy: same-origin\`: the browser puts it in a browsing context group of its own, so the popup has no \`window.opener\`, and the page's handle reports the window \`closed\`. This is how a page protects itself from whoever opened it. ${COOP}`,
+    request: { api: 'window-open', target: 'partner' },
+    server: { actual: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin' } } },
+    expect: { outcome: 'opaque', reason: null, openerKept: false, domReadable: false },
+  },
+  {
+    id: 'postmessage-popup-same-origin-readable',
+    title: 'A page opens a page of its own origin as a popup',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `A popup on the page's own origin keeps its opener (\`window.opener\`), and the page may read its document through the handle \`window.open\` returned, as it may read a same-origin frame. ${OPEN}`,
+    request: { api: 'window-open', target: 'app' },
+    expect: { outcome: 'opaque', reason: null, openerKept: true, domReadable: true },
   },
 ];

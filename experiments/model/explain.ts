@@ -45,7 +45,7 @@ export interface ExplainContext {
 /** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
 const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
   fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
-  iframe: 'frame', postMessage: 'frame',
+  iframe: 'frame', postMessage: 'frame', 'window-open': 'window',
 };
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';

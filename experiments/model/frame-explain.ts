@@ -12,6 +12,7 @@ import { frameConsoleLine } from './frame-load.ts';
 
 const MDN_FRAME_ANCESTORS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors';
 const MDN_COEP = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy';
+const MDN_OPEN = 'https://developer.mozilla.org/en-US/docs/Web/API/Window/open';
 const MDN_POST_MESSAGE = 'https://developer.mozilla.org/en-US/docs/Web/API/Window/postMessage';
 
 /** Which check refused the frame, from the trace's failed check (frame-step.ts records it last). */
@@ -24,6 +25,7 @@ function refusedBy(p: StepPrediction): FrameCheck {
 export function explainFrame(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
   const say = frameWords(lang);
   const none = { console: null, firefox: null };
+  if (c.api === 'window-open') return { ...none, verdict: say.verdictOpened(p.openerKept === true, p.domReadable === true), fix: null, mdn: MDN_OPEN };
   if (p.framed === false) {
     const by = refusedBy(p);
     const last = p.requests.at(-1);

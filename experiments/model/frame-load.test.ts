@@ -143,3 +143,25 @@ describe('the schema of the frame fields', () => {
     expect(problem({ request: { api: 'postMessage', target: 'api', targetOrigin: '/' }, server: { actual: { page: { acceptMessagesFrom: ['{page}', 'http://127.0.0.1:9'] } } } })).toBe('valid');
   });
 });
+
+describe('a popup (window-open)', () => {
+  const popup = (input: Omit<ExperimentInput, 'id' | 'title' | 'group' | 'request'>, request: Partial<ExperimentInput['request']> = {}) =>
+    predicted({ ...input, request: { api: 'window-open', target: 'partner', ...request } });
+  it('keeps its opener unless noopener or COOP on either side severs it; opaque, no reason, X-Frame-Options not involved', () => {
+    expect(popup({ server: { actual: { headers: { 'X-Frame-Options': 'DENY' } } } })).toMatchObject({ outcome: 'opaque', reason: null, openerKept: true, domReadable: false, framed: null });
+    expect(popup({}, { noopener: true }).openerKept).toBe(false);
+    expect(popup({ server: { actual: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin' } } } }).openerKept).toBe(false);
+    expect(popup({ pageHeaders: { 'Cross-Origin-Opener-Policy': 'same-origin' } }).openerKept).toBe(false);
+    expect(popup({ pageHeaders: { 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' } }).openerKept).toBe(true);
+    expect(popup({}, { target: 'app' })).toMatchObject({ openerKept: true, domReadable: true });
+  });
+
+  it('asks the origin as a window (Sec-Fetch-Dest: document) and so gets the lab\'s target page', () => {
+    const step = popup({});
+    expect(step.requests[0]?.responseHeaders.find(([name]) => name === 'Content-Type')?.[1]).toBe('text/html; charset=utf-8');
+  });
+
+  it('takes noopener only for window-open, naming the field', () => {
+    expect(() => validated({ request: { api: 'iframe', target: 'api', noopener: true } })).toThrow(/request\.noopener: noopener applies to window-open, not to iframe/);
+  });
+});

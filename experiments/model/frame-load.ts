@@ -131,3 +131,18 @@ export function messageTaken(targetOrigin: string, frameOrigin: string, senderOr
   const arrives = wanted === '*' || (URL.canParse(wanted) && new URL(wanted).origin === frameOrigin);
   return { arrives, taken: arrives && (accept === '*' || accept.includes(senderOrigin)) };
 }
+
+/**
+ * Whether a popup keeps its opener: not with `noopener`; else unless the opener policies (COOP) of the page and
+ * of the popup's document put them in different browsing context groups: both `unsafe-none`; the page's
+ * `same-origin-allow-popups` over a popup without COOP; or one same value on one origin keep it.
+ * https://html.spec.whatwg.org/multipage/browsers.html#check-browsing-context-group-switch-coop-value
+ */
+export function openerKept(noopener: boolean, pagePolicy: string, pageOrigin: string, headers: HeaderLines, target: string): boolean {
+  if (noopener) return false;
+  const popupPolicy = values(headers, 'cross-origin-opener-policy')[0]?.split(';')[0]?.trim() ?? 'unsafe-none';
+  const known = (value: string): string => (['same-origin', 'same-origin-allow-popups'].includes(value) ? value : 'unsafe-none');
+  const [page, popup] = [known(pagePolicy), known(popupPolicy)];
+  if (popup === 'unsafe-none' && (page === 'unsafe-none' || page === 'same-origin-allow-popups')) return true;
+  return page === popup && pageOrigin === new URL(target).origin;
+}

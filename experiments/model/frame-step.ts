@@ -11,7 +11,7 @@ import type { OriginName } from '../../plan/origins.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import type { CheckStage } from './trace.ts';
 import type { EmbedderPolicy } from './page-policies.ts';
-import { frameRefusal, messageTaken } from './frame-load.ts';
+import { frameRefusal, messageTaken, openerKept } from './frame-load.ts';
 import type { FrameWords } from './messages/frames.ts';
 import type { ModelReason } from './model-reasons.ts';
 
@@ -26,6 +26,8 @@ export interface FrameStepTools {
   check(stage: CheckStage, ok: boolean, text: string, at: { hop: number; origin: OriginName }): boolean;
   pageOrigin: string;
   embedder: EmbedderPolicy;
+  /** The page's own COOP value (page-policies.ts), for a popup's opener. */
+  pageOpener: string;
   /** postMessage's targetOrigin, its token expanded ("*" and "/" as written). */
   targetOrigin: string;
   /** The origins the target page takes messages from (plan/target-page.ts), expanded. */
@@ -61,6 +63,7 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
       continue;
     }
     const corp = tools.resourcePolicy(current, self, reply.headers);
+    if (request.api === 'window-open') return { requests, fields: popupFacts(request, reply.headers, current, tools) };
     const refusal = frameRefusal(reply.headers, tools.pageOrigin, current.href, tools.embedder, corp);
     if (refusal) {
       tools.check('actual', false, tools.say.refused(refusal.by), { hop, origin: self });
@@ -78,4 +81,17 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
     return { requests, fields: { outcome: taken ? 'allowed' : 'blocked', reason: null, framed: true, domReadable: readable, delivered: taken } };
   }
   return notFramed('net::ERR_TOO_MANY_REDIRECTS');
+}
+
+/**
+ * A popup (`window-open`): a top-level navigation, which X-Frame-Options and frame-ancestors do not govern; the
+ * page cannot read its answer (`opaque`), and reaches its document only while it keeps the opener, on one origin.
+ */
+function popupFacts(request: ResolvedRequest, headers: HeaderLines, current: URL, tools: FrameStepTools): Partial<StepPrediction> {
+  const kept = openerKept(request.noopener === true, tools.pageOpener, tools.pageOrigin, headers, current.href);
+  const readable = kept && tools.pageOrigin !== 'null' && current.origin === tools.pageOrigin;
+  const at = { hop: 0, origin: tools.originOf(current) ?? 'app' } as const;
+  tools.check('actual', true, tools.say.opener(kept, request.noopener === true), at);
+  tools.check('actual', true, tools.say.domReadable(readable), at);
+  return { outcome: 'opaque', reason: null, framed: null, domReadable: readable, delivered: null, openerKept: kept };
 }

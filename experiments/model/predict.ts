@@ -178,7 +178,10 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   // Format 1.2: a frame is a navigation, not a fetch the page reads (frame-step.ts).
   if (isFrameApi(request.api)) {
     const framed = frameStep(url, request, {
-      ask: (u, self, cookie) => ask(u, self, 'GET', { 'sec-fetch-dest': 'iframe', ...(cookie ? { cookie: 'present' } : {}) }, context),
+      ask: (u, self, cookie) => ask(u, self, 'GET', {
+        'sec-fetch-dest': request.api === 'window-open' ? 'document' : 'iframe', ...(cookie ? { cookie: 'present' } : {}),
+      }, context),
+      pageOpener: context.policies.opener,
       originOf: (u) => originNameOf(u, context.origins),
       sendsCookie: (u, self) => state.jar.sends(u, context.pageSite, siteOf(self)),
       resourcePolicy: (u, self, lines) => resourcePolicyBlock(new ResponseHeaders(lines), {

@@ -45,4 +45,24 @@ export const postmessage: Record<string, { title: string; explain: string }> = {
     explain:
       '`targetOrigin` 为 `/` 表示“发送方自己的源”。框架和页面一样在 `app` 上，所以消息被投递；页面也可以直接读取框架的文档。https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage',
   },
+  'postmessage-popup-opener-kept': {
+    title: '页面把合作方页面作为弹出窗口打开',
+    explain:
+      '`window.open` 让页面拿到弹出窗口的句柄，弹出窗口也拿到一个反向的句柄：`window.opener`。页面读不到合作方的页面（另一个源：`outcome` 为 `opaque`），但两者可以互相发送消息，弹出窗口还可以让打开它的页面导航（反向标签页劫持）。https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open',
+  },
+  'postmessage-popup-noopener': {
+    title: '页面以 `noopener` 特性把合作方页面作为弹出窗口打开',
+    explain:
+      '有了 `noopener` 特性，弹出窗口一开始就没有 `window.opener`，`window.open` 返回 `null`：两个窗口都无法访问对方。带 `target="_blank"` 的链接默认就是这样。https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open',
+  },
+  'postmessage-popup-coop-same-origin': {
+    title: '页面打开一个发送 Cross-Origin-Opener-Policy: same-origin 的合作方页面',
+    explain:
+      '合作方页面发送 `Cross-Origin-Opener-Policy: same-origin`：浏览器把它放进自己单独的浏览上下文组，所以弹出窗口没有 `window.opener`，页面手里的句柄显示窗口已 `closed`。页面就是这样保护自己不受打开它的人影响的。https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies',
+  },
+  'postmessage-popup-same-origin-readable': {
+    title: '页面把自己源上的页面作为弹出窗口打开',
+    explain:
+      '与页面同源的弹出窗口保留它的打开者（`window.opener`），页面可以通过 `window.open` 返回的句柄读取它的文档，就像读取同源框架一样。https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open',
+  },
 };

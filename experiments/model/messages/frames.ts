@@ -18,6 +18,8 @@ export interface FrameWords {
   verdictRefused: (by: FrameCheck) => string;
   verdictDelivered: (anyOrigin: boolean) => string;
   verdictDropped: () => string;
+  opener: (kept: boolean, noopener: boolean) => string;
+  verdictOpened: (kept: boolean, readable: boolean) => string;
   verdictRefusedByReceiver: () => string;
   fixRefused: (by: FrameCheck) => string;
   fixDropped: () => string;
@@ -47,6 +49,14 @@ const en: FrameWords = {
     `Blocked: the frame shows an error page. ${by === 'coep' ? 'The page requires COEP of what it frames.' : `The target's ${by === 'frame-ancestors' ? 'CSP frame-ancestors' : 'X-Frame-Options'} refuses this page as its ancestor.`}`,
   verdictDelivered: (anyOrigin) =>
     `Allowed: the target page took the message.${anyOrigin ? ' With targetOrigin "*" the page did not say who may read it: any origin the frame is on gets it.' : ''}`,
+  opener: (kept, noopener) =>
+    kept
+      ? 'the popup keeps the page as its window.opener'
+      : noopener
+        ? 'with the `noopener` feature the popup has no window.opener, and the page gets no handle on it'
+        : 'the Cross-Origin-Opener-Policy of the page or the popup puts them in different groups: the opener is severed',
+  verdictOpened: (kept, readable) =>
+    `Opaque: the page never reads the popup's answer. ${kept ? `The popup keeps window.opener${readable ? ', and being on the page\'s origin, the page reads its document.' : ': it can reach back to the page (and navigate it), while the page cannot read it.'}` : 'The popup has no window.opener: neither window can reach the other.'} In your own browser a popup blocker may refuse window.open without a click: the lab then says so.`,
   verdictDropped: () => 'Not delivered: the browser dropped the message, since the frame is not on targetOrigin. No error, no console line.',
   verdictRefusedByReceiver: () => 'Not delivered: the message arrived, and the target page, checking event.origin, ignored it.',
   fixRefused: (by) =>
@@ -80,6 +90,14 @@ const zhCN: FrameWords = {
     `拦截：框架显示错误页面。${by === 'coep' ? '页面要求它嵌入的文档也发送 COEP。' : `目标的 ${by === 'frame-ancestors' ? 'CSP frame-ancestors' : 'X-Frame-Options'} 拒绝该页面作为祖先。`}`,
   verdictDelivered: (anyOrigin) =>
     `放行：目标页面接受了消息。${anyOrigin ? 'targetOrigin 为 "*" 时页面没有说明谁可以读取：框架所在的任何源都会收到。' : ''}`,
+  opener: (kept, noopener) =>
+    kept
+      ? '弹出窗口保留页面作为它的 window.opener'
+      : noopener
+        ? '使用 `noopener` 特性：弹出窗口没有 window.opener，页面也拿不到它的句柄'
+        : '页面或弹出窗口的 Cross-Origin-Opener-Policy 把它们分到不同的组：window.opener 被切断',
+  verdictOpened: (kept, readable) =>
+    `不透明：页面读不到弹出窗口的响应。${kept ? `弹出窗口保留 window.opener${readable ? '，而且与页面同源，页面可以读取它的文档。' : '：它可以反过来访问页面（并让页面导航），而页面读不到它。'}` : '弹出窗口没有 window.opener：两个窗口都无法访问对方。'}在你自己的浏览器中，弹出窗口拦截程序可能拒绝没有点击的 window.open：这时实验室会说明。`,
   verdictDropped: () => '未送达：框架不在 targetOrigin 上，浏览器丢弃了消息。没有错误，也没有控制台输出。',
   verdictRefusedByReceiver: () => '未送达：消息到达了，但检查 event.origin 的目标页面忽略了它。',
   fixRefused: (by) =>
