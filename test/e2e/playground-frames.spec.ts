@@ -25,6 +25,8 @@ for (const [id, verdict] of [
   ['postmessage-target-origin-mismatch', '✖ blocked'],
   ['postmessage-star-frame-navigated-to-evil', '✔ allowed'],
   ['postmessage-receiver-checks-origin-evil-sender', '✖ blocked'],
+  ['postmessage-popup-noopener', '◌ opaque'],
+  ['postmessage-popup-coop-same-origin', '◌ opaque'],
 ] as const) {
   test(`the playground runs ${id} in its frame: ${verdict}, expectation and model agree`, async ({ lab, page }) => {
     const experiment = catalog.find((e) => e.id === id)!;
