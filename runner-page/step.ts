@@ -5,9 +5,10 @@
 import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
+import type { FrameApi } from '../experiments/frames.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr' | ElementApi;
+  api: 'fetch' | 'xhr' | ElementApi | FrameApi;
   url: string;
   method: string;
   headers: HeaderLines;
@@ -22,6 +23,10 @@ export interface StepRequest {
   skipBody?: boolean | undefined;
   /** Format 1.2, elements: the `crossorigin` attribute (absent: none, a no-cors load). */
   crossorigin?: Crossorigin | undefined;
+  /** Format 1.2, postMessage: the targetOrigin argument, tokens expanded (engines/steps.ts). */
+  targetOrigin?: string | undefined;
+  /** Format 1.2, window-open: open the popup with `noopener`. */
+  noopener?: boolean | undefined;
 }
 
 export interface PageSeen {

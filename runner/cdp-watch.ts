@@ -93,6 +93,12 @@ export interface WatchOptions {
 
 /** The console lines Chromium prints for a CORS block ("Access to fetch at ...", "Fetch API cannot load ..."). */
 const CORS_CONSOLE = /^(Access to |Fetch API cannot load )/;
+/**
+ * Format 1.2: the lines of a refused frame ("Refused to display 'URL' in a frame because ...", "Framing 'URL'
+ * violates ..."). They name the frame's origin only, not the step's URL: taken while a step of the tab runs.
+ */
+const FRAME_CONSOLE = /^(Refused to display '|Framing ')/;
+const FRAME_REFUSED = 'net::ERR_BLOCKED_BY_RESPONSE';
 
 /** The bound on waiting for an answer that Chromium's verdict says came: only a lost event reaches it. */
 const ANSWER_DEADLINE_MS = 10_000;
@@ -238,7 +244,8 @@ export class CdpWatch {
     });
     page.on('console', (message) => {
       const text = message.text();
-      if (watch.#marker && message.type() === 'error' && CORS_CONSOLE.test(text) && text.includes(watch.#marker)) {
+      const framing = FRAME_CONSOLE.test(text);
+      if (watch.#marker && message.type() === 'error' && (framing || (CORS_CONSOLE.test(text) && text.includes(watch.#marker)))) {
         watch.#console = text;
         watch.#wake?.();
       }
@@ -312,7 +319,8 @@ export class CdpWatch {
 
   /** Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting. */
   async settle(seen: PageSeen): Promise<Watched> {
-    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error);
+    // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say.
+    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true;
     const verdict = await this.#verdict(blocked);
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;
@@ -326,8 +334,11 @@ export class CdpWatch {
       // the reason never depends on the load; the bound only ends the wait for an event that was lost.
       const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished;
       await this.#until(decided, ANSWER_DEADLINE_MS);
-      // Chromium prints a console line for every CORS error it reports; wait for it the same way.
-      if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
+      // Chromium prints a console line for every CORS error it reports and every frame it refuses; wait for it the
+      // same way.
+      if ((this.#failure ?? this.#issue)?.corsError || this.#failure?.errorText === FRAME_REFUSED) {
+        await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
+      }
     }
     const failure = blocked ? (this.#failure ?? this.#issue) : null;
     return {

@@ -25,6 +25,18 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Format 1.2 `window-open`: waits until the popup the step opened has loaded (or closed itself: a popup without
+ * an opener does), so its request is in the journal before the step's entries are read, whatever the page saw
+ * (with `noopener` it has no handle to wait on); then closes it if still open, so no run leaves windows behind.
+ * Bounded by the step's own timeout.
+ */
+async function closePopup(popup: Page | null): Promise<void> {
+  if (!popup) return;
+  await popup.waitForLoadState('load', { timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+  await popup.close().catch(() => undefined);
+}
+
 /** A step in Chromium: with the wire view when the tab's watch collects it (the probe's tab). */
 export interface ChromiumStep extends EngineStep {
   wire?: Wire;
@@ -65,9 +77,13 @@ export class ChromiumTab implements EngineTab {
 
   async run(request: StepRequest, marker: string): Promise<ChromiumStep> {
     this.watch.begin(marker);
+    // A window-open step opens one popup; Playwright may tell of it after the page's answer (noopener: the page
+    // has no handle on it), so the wait starts before the step runs.
+    const popup = request.api === 'window-open' ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null) : null;
     const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
     const { verdict, wire } = await this.watch.settle(seen);
+    await closePopup(await popup);
     return wire ? { seen, verdict, settled, wire } : { seen, verdict, settled };
   }
 

@@ -12,7 +12,7 @@ import type { JournalRead } from '../../plan/journal-entry.ts';
 import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { runnerOrigin } from '../../plan/page-origin.ts';
-import { JOURNAL_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
+import { JOURNAL_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
 import type { RunnerFrames } from './runner-frames.ts';
 
 const SILENT: EngineVerdict = { reason: null, console: null };
@@ -24,11 +24,33 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return (await res.json()) as JournalRead;
 }
 
+/** How often, and how long at most, the driver looks for a noopener popup's request in the journal. */
+const POPUP_JOURNAL_POLL_MS = 50;
+const POPUP_JOURNAL_BOUND_MS = 10_000;
+
+async function untilJournalGrows(origins: OriginMap, run: string, before: number): Promise<void> {
+  const deadline = performance.now() + POPUP_JOURNAL_BOUND_MS;
+  while ((await readJournal(origins, run, 0)).entries.length <= before && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, POPUP_JOURNAL_POLL_MS));
+  }
+}
+
 export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriver {
   return {
     tab: async (page) => ({
       url: `${runnerOrigin(page, origins)}${RUNNER_PATH}`,
-      run: async (request) => ({ seen: await frames.run(page, request), verdict: SILENT, settled: performance.now() }),
+      run: async (request, marker) => {
+        // Format 1.2: a popup opened with noopener leaves the page no handle to wait on, so its request may still
+        // be on its way when the page answers: wait until the journal has it (the event decides; the bound only
+        // covers a popup the browser never opened). The headless runner waits on the popup itself (chromium-tab.ts).
+        const run = marker.slice(PLAN_PREFIX.length).replace(/\/$/, '');
+        const waits = request.api === 'window-open' && request.noopener === true;
+        const before = waits ? (await readJournal(origins, run, 0)).entries.length : 0;
+        const seen = await frames.run(page, request);
+        const settled = performance.now();
+        if (waits) await untilJournalGrows(origins, run, before);
+        return { seen, verdict: SILENT, settled };
+      },
       // The frames outlive a run: RunnerFrames keeps one per page origin for the next runs.
       close: async () => undefined,
     }),

@@ -25,3 +25,15 @@ describe('element sequences', () => {
     expect(sequenceOf('simple-get-no-acao')).toMatchObject({ call: ['fetch GET api/data'], result: ['TypeError: Failed to fetch', 'JavaScript is not told why'] });
   });
 });
+
+describe('frame and popup sequences (format 1.2)', () => {
+  it('name the frame, the message and the popup, and say what the page can tell, never a fetch() TypeError', () => {
+    expect(sequenceOf('frames-xfo-deny')).toMatchObject({ call: ['<iframe> api/'], result: ['the frame shows an error page', 'JavaScript is not told why'] });
+    expect(sequenceOf('frames-xfo-sameorigin-own-origin').result).toEqual(['the frame renders', 'its document readable by the page']);
+    expect(sequenceOf('postmessage-target-origin-mismatch')).toMatchObject({
+      call: ['<iframe> partner/', 'postMessage, targetOrigin {origin:api}'],
+      result: ['the frame renders', 'its document not readable by the page', 'message not taken, no error'],
+    });
+    expect(sequenceOf('postmessage-popup-noopener')).toMatchObject({ call: ['window.open partner/', 'noopener'], result: ['popup without window.opener', 'its document not readable by the page'] });
+  });
+});

@@ -12,6 +12,7 @@ import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
 import { elementReadable } from '../../experiments/model/element-load.ts';
+import { isFrameApi } from '../../experiments/frames.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../plan/journal-entry.ts';
 import { parsePlannedPath } from '../../plan/plan-url.ts';
@@ -46,6 +47,10 @@ function callLines(experiment: Experiment, step: number): string[] {
   const r = requestOf(experiment, step);
   // Format 1.2: an element's request takes its mode and credentials from its crossorigin attribute alone.
   if (isElementApi(r.api)) return [`${r.api} GET ${r.target}${r.path}`, ...(r.crossorigin ? [`crossorigin ${r.crossorigin}`] : [])];
+  // Format 1.2 frames: a navigation of a frame or a popup, and the message posted to it.
+  if (r.api === 'iframe') return [`<iframe> ${r.target}${r.path}`];
+  if (r.api === 'window-open') return [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])];
+  if (r.api === 'postMessage') return [`<iframe> ${r.target}${r.path}`, `postMessage, targetOrigin ${r.targetOrigin ?? '*'}`];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -65,6 +70,21 @@ function elementLines(outcome: StepPrediction['outcome'], facts: Partial<Embeddi
   const readable = elementReadable(facts);
   const reading = readable === null ? [] : [!readable ? msg('shown, not readable by the page', { id: 'sequence.element-opaque' }) : msg('readable by the page', { id: 'sequence.element-readable' })];
   return [msg('load event', { id: 'sequence.element-load' }), ...reading];
+}
+
+/** Format 1.2 frames: what the page can tell of a frame or a popup, and of the message it posted. */
+function frameLines(api: string, outcome: StepPrediction['outcome'], facts: Partial<EmbeddingFacts>): string[] {
+  const readable = facts.domReadable
+    ? msg('its document readable by the page', { id: 'sequence.frame-readable' })
+    : msg('its document not readable by the page', { id: 'sequence.frame-not-readable' });
+  if (api === 'window-open') {
+    return [facts.openerKept ? msg('popup keeps window.opener', { id: 'sequence.opener-kept' }) : msg('popup without window.opener', { id: 'sequence.opener-lost' }), readable];
+  }
+  if (facts.framed === false) return [msg('the frame shows an error page', { id: 'sequence.frame-refused' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
+  const message = api === 'postMessage'
+    ? [outcome === 'allowed' ? msg('message taken by the target', { id: 'sequence.message-taken' }) : msg('message not taken, no error', { id: 'sequence.message-dropped' })]
+    : [];
+  return [msg('the frame renders', { id: 'sequence.frame-rendered' }), readable, ...message];
 }
 
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
@@ -103,7 +123,9 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     exchanges,
     outcome: p.outcome,
     stop: p.outcome === 'blocked' ? stopOf(p) : null,
-    result: isElementApi(requestOf(experiment, step).api)
+    result: isFrameApi(requestOf(experiment, step).api)
+      ? frameLines(requestOf(experiment, step).api, p.outcome, p)
+      : isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
       : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
   };
@@ -131,7 +153,9 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     exchanges,
     outcome: seen.outcome,
     stop,
-    result: isElementApi(requestOf(experiment, step).api)
+    result: isFrameApi(requestOf(experiment, step).api)
+      ? frameLines(requestOf(experiment, step).api, seen.outcome, seen.embedding ?? {})
+      : isElementApi(requestOf(experiment, step).api)
       ? elementLines(seen.outcome, seen.embedding ?? {})
       : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
   };

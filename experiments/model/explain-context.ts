@@ -18,7 +18,7 @@ export interface StepContext {
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
   /** What the explanation reads of the request (a probe's request is not a lab plan's). */
-  request: Pick<ResolvedRequest, 'api' | 'method' | 'credentials' | 'targetAddressSpace'>;
+  request: Pick<ResolvedRequest, 'api' | 'method' | 'credentials' | 'targetAddressSpace'> & Pick<Partial<ResolvedRequest>, 'targetOrigin'>;
 }
 
 export function explainContext(prediction: Pick<StepPrediction, 'requests'>, step: StepContext): ExplainContext {
@@ -30,6 +30,7 @@ export function explainContext(prediction: Pick<StepPrediction, 'requests'>, ste
     method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method,
     credentialsInclude: request.credentials === 'include',
     targetAddressSpace: request.targetAddressSpace,
+    ...(request.targetOrigin === undefined ? {} : { targetOrigin: request.targetOrigin }),
   };
 }
 

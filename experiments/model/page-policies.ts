@@ -14,6 +14,8 @@ export interface PagePolicies {
   embedder: EmbedderPolicy;
   /** `self.crossOriginIsolated`: and so `SharedArrayBuffer` is defined (Chromium gates it on isolation). */
   crossOriginIsolated: boolean;
+  /** The page's COOP value (its token; "unsafe-none" by default), which decides whether its popups keep it as opener. */
+  opener: string;
 }
 
 /** The header's value, name matched case-insensitively; the first line when a plan gave two names in two cases. */
@@ -49,5 +51,5 @@ export function pagePolicies(headers: Readonly<Record<string, string>> | undefin
   const coop = secure ? tokenOf(headerValue(headers ?? {}, 'cross-origin-opener-policy')) : undefined;
   const embedder: EmbedderPolicy = coep === 'require-corp' || coep === 'credentialless' ? coep : 'unsafe-none';
   const crossOriginIsolated = !sandboxed && coop === 'same-origin' && embedder !== 'unsafe-none';
-  return { embedder, crossOriginIsolated };
+  return { embedder, crossOriginIsolated, opener: coop ?? 'unsafe-none' };
 }

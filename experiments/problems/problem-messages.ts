@@ -40,6 +40,12 @@ export interface ProblemMessages {
   /** Format 1.2: a `pageHeaders` line the lab does not put on its page. */
   pageHeaderName: (p: { name: string; allowed: readonly string[] }) => string;
   pageHeaderSize: (p: { max: number }) => string;
+  /** Format 1.2 frames (frame-schema.ts): the field belongs to another API. */
+  frameFieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
+  /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */
+  frameBody: (p: object) => string;
+  targetOrigin: (p: { value: string }) => string;
+  acceptedOrigins: (p: { max: number }) => string;
   /** Format 1.2: `server.actual.bodyBase64`. */
   bodyBase64: (p: object) => string;
   bodyBase64Size: (p: { max: number }) => string;

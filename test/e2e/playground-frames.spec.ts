@@ -1,0 +1,47 @@
+/**
+ * Format 1.2's frames in the playground, in the learner's own browser: the shared runner page (itself in the
+ * playground's frame) frames the target and posts to it there, as headless, and the page's verdict, the
+ * expectation and the model agree, in English and Chinese, at phone width.
+ */
+import type { Page } from '@playwright/test';
+import { catalog } from '../../experiments/catalog/index.ts';
+import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
+import { originMap } from '../../plan/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+async function runInPlayground(page: Page, url: string, title: string, id: string) {
+  await page.goto(url);
+  await expect(page.getByRole('status', { name: /lab status|实验室状态/ })).toBeVisible();
+  await page.getByRole('button', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: /Run this experiment|运行此实验/ }).click();
+  return page.getByRole('list', { name: /Log|日志/ }).getByTestId('log-row').filter({ hasText: id }).first();
+}
+
+for (const [id, verdict] of [
+  ['frames-xfo-deny', '✖ blocked'],
+  ['frames-xfo-sameorigin-own-origin', '✔ allowed'],
+  ['frames-frame-ancestors-other-origin', '✖ blocked'],
+  ['postmessage-target-origin-mismatch', '✖ blocked'],
+  ['postmessage-star-frame-navigated-to-evil', '✔ allowed'],
+  ['postmessage-receiver-checks-origin-evil-sender', '✖ blocked'],
+  ['postmessage-popup-noopener', '◌ opaque'],
+  ['postmessage-popup-coop-same-origin', '◌ opaque'],
+] as const) {
+  test(`the playground runs ${id} in its frame: ${verdict}, expectation and model agree`, async ({ lab, page }) => {
+    const experiment = catalog.find((e) => e.id === id)!;
+    const row = await runInPlayground(page, `${originMap(lab.origins).app}/`, experiment.title, id);
+    await expect(row).toContainText(verdict);
+    await expect(row.getByTestId('pass-fail')).toHaveText('✔ pass');
+    await expect(row).not.toContainText('disagree');
+  });
+}
+
+test('a Chinese learner at phone width runs the postMessage leak: delivered to evil, in Chinese', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const id = 'postmessage-star-frame-navigated-to-evil';
+  const title = catalogZhCN[id]!.title;
+  const row = await runInPlayground(page, `${originMap(lab.origins).app}/?lang=zh-CN`, title, id);
+  await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
+  await expect(row).not.toContainText('disagree');
+});
