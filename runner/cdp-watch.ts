@@ -334,9 +334,11 @@ export class CdpWatch {
       // the reason never depends on the load; the bound only ends the wait for an event that was lost.
       const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished;
       await this.#until(decided, ANSWER_DEADLINE_MS);
-      // Chromium prints a console line for every CORS error it reports and every frame it refuses; wait for it the
-      // same way.
-      if ((this.#failure ?? this.#issue)?.corsError || this.#failure?.errorText === FRAME_REFUSED) {
+      // Chromium prints a console line for every CORS error it reports and every frame that X-Frame-Options or
+      // frame-ancestors refuses (BlockedReason `other`); wait for it the same way. A frame refused by COEP or CORP
+      // prints none (measured, Chromium 156).
+      const frameRefused = this.#failure?.errorText === FRAME_REFUSED && this.#failure.blockedReason === 'other';
+      if ((this.#failure ?? this.#issue)?.corsError || frameRefused) {
         await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
       }
     }
