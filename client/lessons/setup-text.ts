@@ -10,6 +10,7 @@ import { stepTitleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
+import { isElementApi } from '../../experiments/embedding.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { HeaderMap } from '../../experiments/headers.ts';
 import { expandTokens } from '../../plan/answer.ts';
@@ -30,11 +31,16 @@ export interface ServerTextOptions {
   preflight: PreflightShown;
 }
 
-/** The call the page makes: `fetch PUT api/anything` and its options and headers. */
+/**
+ * The call the page makes: `fetch PUT api/anything` and its options and headers; for an element
+ * (format 1.2) `img GET partner/` and its `crossorigin`, after the page's own headers (COOP, COEP)
+ * when it has any, so a learner sees every part of the setup the verdict depends on.
+ */
 export function requestText(experiment: Experiment): string {
   const r = resolveRequest(experiment.request);
   const options = [
-    r.mode !== 'cors' ? `mode: ${r.mode}` : '',
+    r.crossorigin ? `crossorigin: ${r.crossorigin}` : '',
+    !isElementApi(r.api) && r.mode !== 'cors' ? `mode: ${r.mode}` : '',
     r.credentials !== 'same-origin' ? `credentials: ${r.credentials}` : '',
     r.redirect !== 'follow' ? `redirect: ${r.redirect}` : '',
     r.targetAddressSpace ? `targetAddressSpace: ${r.targetAddressSpace}` : '',
@@ -48,7 +54,11 @@ export function requestText(experiment: Experiment): string {
     return `then ${i + 1}${step.title ? ` (${stepTitleIn(step.title, lang)})` : ''}: ${what}${later}`;
   });
   const page = msg(str`page ${pageOf(experiment)}`, { id: 'lesson.setup.page' });
-  return [`${page}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
+  const pageHeaders = headersToText(experiment.pageHeaders ?? {});
+  const servedWith = msg(str`page ${pageOf(experiment)}, served with:`, { id: 'lesson.setup.pageServedWith' });
+  const call = isElementApi(r.api) ? r.api : r.api === 'xhr' ? 'XHR' : 'fetch';
+  const asks = [`${page}: ${call} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
+  return pageHeaders ? `${servedWith}\n${pageHeaders}\n\n${asks}` : asks;
 }
 
 /** How the servers answer: the preflight (PreflightShown), each redirect hop, the actual answer (or the middleware). */
