@@ -39,6 +39,10 @@ for (const lesson of lessons) {
       expect(expected?.outcome, `${id} expects an outcome`).toBeDefined();
       if (!experiment || !expected?.outcome) continue;
       const card = page.getByRole('region', { name: `Experiment ${i + 1}` });
+      // The setup names the element (not a fetch) and the page's own headers the verdict depends on.
+      const asks = card.locator('pre').first();
+      await expect(asks).toContainText(`: ${experiment.request.api ?? 'fetch'} `);
+      for (const [name, value] of Object.entries(experiment.pageHeaders ?? {})) await expect(asks).toContainText(`${name}: ${value}`);
       await predict(card, expected.outcome, expected.reason);
       await card.getByRole('button', { name: 'Run in my browser' }).click();
       const result = card.getByTestId('lesson-result');
