@@ -41,6 +41,8 @@ export interface ExplainContext {
 /** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
 const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
   fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
+  // A beacon's failed preflight prints "Access to resource at ..." (measured); a form, a navigation, prints none.
+  beacon: 'resource', form: 'form',
 };
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
@@ -174,6 +176,10 @@ export function explain(p: StepPrediction, c: ExplainContext, lang: Language = '
   if (p.outcome === 'allowed') {
     const how = p.responseType === 'basic' ? say.allowedSameOrigin() : say.allowedCors(p.preflight);
     return { verdict: say.allowed(how, p.status, p.readableHeaders.length), console: null, fix: null, mdn: null, firefox: null };
+  }
+  // Format 1.2: a form or a beacon; what the server got is the whole story (sending.ts).
+  if (p.outcome === 'opaque' && (c.api === 'form' || c.api === 'beacon')) {
+    return { verdict: say.sent(c.api, p.reachedServer, p.cookieSent), console: null, fix: null, mdn: null, firefox: null };
   }
   if (p.outcome === 'opaque') {
     const what = p.responseType === 'opaqueredirect' ? say.opaqueRedirect() : say.opaqueNoCors();
