@@ -52,7 +52,9 @@ export function formSubmission(request: ResolvedRequest, pageOrigin: string): Fo
  * The trace keeps every check, a failed one too, for the explanation.
  */
 export function unseenByPage(prediction: StepPrediction): StepPrediction {
+  const failed = prediction.outcome === 'blocked' && prediction.reason !== null;
   return {
+    ...(failed ? { unseenFailure: { reason: prediction.reason as string, failedParameter: prediction.failedParameter } } : {}),
     ...prediction, outcome: 'opaque', reason: null, failedParameter: null, status: null, responseType: null,
     readableHeaders: [], pageError: null,
   };
