@@ -177,5 +177,7 @@ export interface ModelMessages {
     publicOnLoopback: () => string;
     /** Format 1.2: the playground runs the page in a frame, which page headers such as COOP cannot act on. */
     pageHeadersInFrame: () => string;
+    /** Format 1.2: a form step submits into a popup window, which a popup blocker may stop. */
+    formPopup: () => string;
   };
 }

@@ -244,6 +244,8 @@ export const zhCN = {
     localNetworkAccess: (setting) => `假定本地网络访问（Local Network Access）权限${setting === 'granted' ? '已授予' : '被拒绝'}。页面无法为自己授予或撤回这个权限。`,
     publicOnLoopback: () =>
       '在你的浏览器中，实验室的 "public" 源和其他源一样位于回环地址上，所以本地网络访问（Local Network Access）不适用，这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 在这个设置下的行为。',
+    formPopup: () =>
+      '按照实验格式，表单提交到一个弹出窗口，这样页面留下来运行下一步。如果浏览器拦截实验室运行框架打开的弹出窗口，表单在发送之前就被挡住：运行结果会说 "the browser blocked the popup"，与预测不同。请为实验室的源允许弹出窗口，或者用 `cors-lab run` 运行它。',
     pageHeadersInFrame: () =>
       '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP）。练习场把页面放在自己页面的一个框架里运行，这些响应头在那里不能像在顶层页面上那样起作用，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
   },
