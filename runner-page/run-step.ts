@@ -7,6 +7,8 @@
 import type { PageSeen, StepRequest } from './step.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
+import { runForm } from './run-form.ts';
+import { runBeacon } from './run-beacon.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -71,6 +73,8 @@ function runXhr(step: StepRequest): Promise<PageSeen> {
 
 export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
+  if (step.api === 'form') return runForm(step);
+  if (step.api === 'beacon') return runBeacon(step);
   const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));
   return { ...seen, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() } };
 }

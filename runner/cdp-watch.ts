@@ -179,6 +179,8 @@ export class CdpWatch {
   #mainId: string | null = null;
   readonly #claimed = new Set<string>();
   #failure: Failure | null = null;
+  /** The main request finished loading (a beacon's answered POST). */
+  #finished = false;
   #issue: Failure | null = null;
   #console: string | null = null;
   #wake: (() => void) | null = null;
@@ -206,6 +208,11 @@ export class CdpWatch {
       if (!found) return;
       if (preflight) found.preflightOf = event.initiator.requestId ?? null;
       found.sent.push({ method: event.request.method, url: event.request.url });
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      if (event.requestId !== watch.#mainId) return;
+      watch.#finished = true;
+      watch.#wake?.();
     });
     cdp.on('Network.loadingFailed', (event) => {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
@@ -284,6 +291,7 @@ export class CdpWatch {
     this.#marker = marker;
     this.#mainId = null;
     this.#failure = null;
+    this.#finished = false;
     this.#issue = null;
     this.#console = null;
     this.#collected?.clear();
@@ -302,13 +310,23 @@ export class CdpWatch {
     }
   }
 
-  /** Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting. */
-  async settle(seen: PageSeen): Promise<Watched> {
+  /**
+   * Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting.
+   * `unseen`: a beacon, whose CORS failure the page never learns of (format 1.2): wait for the request to end, and
+   * keep the console line of a failure, with no reason (its outcome is opaque).
+   */
+  async settle(seen: PageSeen, unseen = false): Promise<Watched> {
     const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error);
+    if (unseen) await this.#untilUnseenEnds();
     const verdict = await this.#verdict(blocked);
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;
     return wire ? { verdict, wire } : { verdict };
+  }
+
+  async #untilUnseenEnds(): Promise<void> {
+    await this.#until(() => this.#finished || this.#failure !== null, 1500);
+    if (this.#failure?.corsError) await this.#until(() => this.#console !== null, 500);
   }
 
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
