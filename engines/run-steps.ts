@@ -90,7 +90,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const tab = await driver.tab(step.page);
     // Entries that came in since the last step (a request still on its way when the page gave up) are not this step's.
     const since = (await driver.journal(run, 0)).entries.length;
-    const { seen, verdict, span } = await runStep(tab, stepRequest(step, url), `${PLAN_PREFIX}${run}/`);
+    const { seen, verdict, span } = await runStep(tab, stepRequest(step, url, origins), `${PLAN_PREFIX}${run}/`);
     const { entries: serverSaw, eviction } = await driver.journal(run, since);
     const server = serverView(serverSaw, finalHop);
     const observed: Observation = {

@@ -9,6 +9,8 @@ import { headerLines } from '../experiments/headers.ts';
 import { pageOf, resolveRequest, type ResolvedRequest } from '../experiments/format-defaults.ts';
 import type { Expectation, Experiment, PageOrigin } from '../experiments/schema.ts';
 import type { StepRequest } from '../runner-page/step.ts';
+import type { OriginMap } from '../plan/origins.ts';
+import { expandTargetOrigin } from '../plan/target-page.ts';
 
 export interface ExperimentStep {
   /** 0: the experiment's own request; i: `then[i - 1]`. */
@@ -48,12 +50,14 @@ export function experimentSteps(experiment: Experiment): ExperimentStep[] {
  * What the runner page executes for a step. Every step of a run asks for the same URL, so `then` steps
  * share the preflight cache and cookies.
  */
-export function stepRequest(step: ExperimentStep, url: string): StepRequest {
+export function stepRequest(step: ExperimentStep, url: string, origins?: OriginMap): StepRequest {
   const r = step.request;
+  const targetOrigin = r.targetOrigin === undefined ? undefined : expandTargetOrigin(r.targetOrigin, step.page, origins);
   return {
     api: r.api, url, method: r.method, headers: headerLines(r.headers), body: r.body, mode: r.mode,
     credentials: r.credentials, redirect: r.redirect, referrerPolicy: r.referrerPolicy,
     ...(r.targetAddressSpace ? { targetAddressSpace: r.targetAddressSpace } : {}),
     ...(r.crossorigin ? { crossorigin: r.crossorigin } : {}),
+    ...(targetOrigin === undefined ? {} : { targetOrigin }),
   };
 }

@@ -60,14 +60,21 @@ export interface EmbeddingFacts {
   crossOriginIsolated: boolean | null;
   /** `SharedArrayBuffer` is defined in the page. */
   sharedArrayBuffer: boolean | null;
+  /** Frames (experiments/frames.ts): the frame rendered the target page. */
+  framed: boolean | null;
+  /** Frames: the page could read the frame's document (same-origin only). */
+  domReadable: boolean | null;
+  /** postMessage: the target page took the message. */
+  delivered: boolean | null;
 }
 
 export const EMBEDDING_FIELDS = [
   'loaded', 'canvasTainted', 'scriptErrorMuted', 'cssRulesReadable', 'crossOriginIsolated', 'sharedArrayBuffer',
+  'framed', 'domReadable', 'delivered',
 ] as const satisfies ReadonlyArray<keyof EmbeddingFacts>;
 
 /** Facts for a step that has none of these to tell (fetch, XHR). */
 export const NO_EMBEDDING_FACTS: EmbeddingFacts = {
   loaded: null, canvasTainted: null, scriptErrorMuted: null, cssRulesReadable: null, crossOriginIsolated: null,
-  sharedArrayBuffer: null,
+  sharedArrayBuffer: null, framed: null, domReadable: null, delivered: null,
 };

@@ -7,10 +7,11 @@ import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
 import { SENDING_APIS } from './form-and-beacon.ts';
+import { FRAME_APIS } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 
-export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS] as const;
+export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS] as const;
 export { MODES, CREDENTIALS };
 
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
@@ -56,6 +57,8 @@ export interface ResolvedRequest {
   targetAddressSpace: (typeof TARGET_ADDRESS_SPACES)[number] | undefined;
   /** Format 1.2, elements only: the `crossorigin` attribute; undefined = none (a no-cors load). */
   crossorigin: Crossorigin | undefined;
+  /** Format 1.2, postMessage only: the `targetOrigin` argument (default "*"). */
+  targetOrigin?: string | undefined;
 }
 
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
@@ -75,6 +78,7 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     referrerPolicy: merged.referrerPolicy,
     targetAddressSpace: request.targetAddressSpace,
     crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
+    targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
   };
 }
 

@@ -16,6 +16,7 @@ import { isWebKitReason } from './webkit-sentences.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
+import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -109,6 +110,8 @@ const requestOverrides = {
   referrerPolicy: z.enum(REFERRER_POLICIES).optional(),
   /** Format 1.2: the element's `crossorigin` attribute (img, script, stylesheet); absent: a no-cors load. */
   crossorigin: z.enum(CROSSORIGIN, { error: `crossorigin is one of ${CROSSORIGIN.join(', ')}` }).optional(),
+  /** Format 1.2, postMessage: the targetOrigin argument, "*", "/" or an origin (frame-schema.ts). */
+  targetOrigin: targetOriginSchema.optional(),
 };
 
 
@@ -140,6 +143,8 @@ const answerSchema = z
     body: body.optional(),
     /** Format 1.2: the body as bytes (an image, a script in any encoding). */
     bodyBase64: bodyBase64.optional(),
+    /** Format 1.2, frames: what the framed target page does, as data (frames.ts). */
+    page: targetPageSchema.optional(),
   })
   .superRefine((answer, ctx) => {
     if (answer.body !== undefined && answer.bodyBase64 !== undefined) addProblem(ctx, { code: 'bodyAndBodyBase64' }, ['bodyBase64']);
@@ -240,6 +245,9 @@ const expectFields = {
   cssRulesReadable: z.boolean().nullable().optional(),
   crossOriginIsolated: z.boolean().nullable().optional(),
   sharedArrayBuffer: z.boolean().nullable().optional(),
+  framed: z.boolean().nullable().optional(),
+  domReadable: z.boolean().nullable().optional(),
+  delivered: z.boolean().nullable().optional(),
 };
 
 /** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */
@@ -330,6 +338,7 @@ export const experimentSchema = z
     if (exp.request.crossorigin && !isElementApi(firstApi)) {
       addProblem(ctx, { code: 'crossoriginNotElement', api: firstApi }, ['request', 'crossorigin']);
     }
+    frameProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
     (exp.then ?? []).forEach((step, i) => {
       const api = step.request?.api ?? firstApi;
       if (step.request?.crossorigin && !isElementApi(api)) {

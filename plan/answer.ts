@@ -11,6 +11,7 @@ import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
 import type { JournalEntry } from './journal-entry.ts';
 import { destinationOf, elementBody, withContentType } from './element-bodies.ts';
+import { TARGET_PAGE_CSP, acceptedOrigins, isNavigation, targetPage } from './target-page.ts';
 import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { serializedPageOrigin } from './page-origin.ts';
@@ -157,8 +158,13 @@ function closes(request: IncomingRequest): boolean {
   return request.closesConnection === true || request.headers.connection?.toLowerCase() === 'close';
 }
 
-export function withServerLines(lines: HeaderLines, body: string, closesConnection: boolean): HeaderLines {
-  const out: HeaderLines = [...lines, [...PLANNED_RESPONSE_CSP]];
+export function withServerLines(
+  lines: HeaderLines,
+  body: string,
+  closesConnection: boolean,
+  policy: readonly [string, string] = PLANNED_RESPONSE_CSP,
+): HeaderLines {
+  const out: HeaderLines = [...lines, [...policy]];
   if (body !== '' && !hasHeader(out, 'content-type')) out.push(['Content-Type', 'text/plain; charset=utf-8']);
   out.push(['Content-Length', String(body.length)]);
   if (closesConnection) out.push(['Connection', 'close']);
@@ -296,6 +302,11 @@ function planReply(
   const planned = answer.body ?? (answer.bodyBase64 === undefined ? undefined : atob(answer.bodyBase64));
   const element = planned === undefined && !NULL_BODY_STATUSES.includes(status) ? elementBody(destinationOf(request.headers)) : null;
   if (element) return { status, headers: withServerLines(withContentType(lines, element.contentType), element.body, closes(request)), body: element.body };
+  // Format 1.2, frames: a navigation (a frame, a popup) without a planned body gets the lab's own target page.
+  if (planned === undefined && !NULL_BODY_STATUSES.includes(status) && isNavigation(destinationOf(request.headers))) {
+    const page = targetPage(acceptedOrigins(answer.page, plan.page, context.origins));
+    return { status, headers: withServerLines(withContentType(lines, 'text/html; charset=utf-8'), page, closes(request), TARGET_PAGE_CSP), body: page };
+  }
   const body = planned ?? (NULL_BODY_STATUSES.includes(status) ? '' : `cors-lab: ${context.self} answered`);
   return { status, headers: withServerLines(lines, body, closes(request)), body };
 }

@@ -35,6 +35,8 @@ export function destinationOf(headers: Readonly<Record<string, string | undefine
   const accept = headers.accept ?? '';
   if (/^image\//.test(accept)) return 'image';
   if (/^text\/css\b/.test(accept)) return 'style';
+  // A navigation asks for HTML first and, from a browser, with Upgrade-Insecure-Requests: a frame or a window.
+  if (/^text\/html\b/.test(accept) && headers['upgrade-insecure-requests'] === '1') return 'document';
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
 import { runForm } from './run-form.ts';
 import { runBeacon } from './run-beacon.ts';
+import { runFrame } from './run-frame.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -75,6 +76,7 @@ export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
   if (step.api === 'form') return runForm(step);
   if (step.api === 'beacon') return runBeacon(step);
+  if (step.api === 'iframe' || step.api === 'postMessage') return runFrame(step);
   const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));
   return { ...seen, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() } };
 }

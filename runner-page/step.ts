@@ -6,9 +6,10 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
 import type { SendingApi } from '../experiments/form-and-beacon.ts';
+import type { FrameApi } from '../experiments/frames.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr' | ElementApi | SendingApi;
+  api: 'fetch' | 'xhr' | ElementApi | SendingApi | FrameApi;
   url: string;
   method: string;
   headers: HeaderLines;
@@ -23,6 +24,8 @@ export interface StepRequest {
   skipBody?: boolean | undefined;
   /** Format 1.2, elements: the `crossorigin` attribute (absent: none, a no-cors load). */
   crossorigin?: Crossorigin | undefined;
+  /** Format 1.2, postMessage: the targetOrigin argument, tokens expanded (engines/steps.ts). */
+  targetOrigin?: string | undefined;
 }
 
 export interface PageSeen {

@@ -93,6 +93,12 @@ export interface WatchOptions {
 
 /** The console lines Chromium prints for a CORS block ("Access to fetch at ...", "Fetch API cannot load ..."). */
 const CORS_CONSOLE = /^(Access to |Fetch API cannot load )/;
+/**
+ * Format 1.2: the lines of a refused frame ("Refused to display 'URL' in a frame because ...", "Framing 'URL'
+ * violates ..."). They name the frame's origin only, not the step's URL: taken while a step of the tab runs.
+ */
+const FRAME_CONSOLE = /^(Refused to display '|Framing ')/;
+const FRAME_REFUSED = 'net::ERR_BLOCKED_BY_RESPONSE';
 
 /** The bound on waiting for an answer that Chromium's verdict says came: only a lost event reaches it. */
 const ANSWER_DEADLINE_MS = 10_000;
@@ -238,7 +244,8 @@ export class CdpWatch {
     });
     page.on('console', (message) => {
       const text = message.text();
-      if (watch.#marker && message.type() === 'error' && CORS_CONSOLE.test(text) && text.includes(watch.#marker)) {
+      const framing = FRAME_CONSOLE.test(text);
+      if (watch.#marker && message.type() === 'error' && (framing || (CORS_CONSOLE.test(text) && text.includes(watch.#marker)))) {
         watch.#console = text;
         watch.#wake?.();
       }
@@ -316,7 +323,8 @@ export class CdpWatch {
    * keep the console line of a failure, with no reason (its outcome is opaque).
    */
   async settle(seen: PageSeen, unseen = false): Promise<Watched> {
-    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error);
+    // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say.
+    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true;
     if (unseen) await this.#untilUnseenEnds();
     const verdict = await this.#verdict(blocked);
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
@@ -332,7 +340,9 @@ export class CdpWatch {
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
     if (blocked) {
       await this.#until(() => this.#failure !== null || this.#issue !== null, 1500);
-      if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, 500);
+      if ((this.#failure ?? this.#issue)?.corsError || this.#failure?.errorText === FRAME_REFUSED) {
+        await this.#until(() => this.#console !== null, 500);
+      }
     }
     const failure = blocked ? (this.#failure ?? this.#issue) : null;
     return {

@@ -25,6 +25,8 @@ import { corpGroup } from './corp.ts';
 import { isolation } from './isolation.ts';
 import { csrf } from './csrf.ts';
 import { beacon } from './beacon.ts';
+import { frames } from './frames.ts';
+import { postmessage } from './postmessage.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -50,6 +52,8 @@ const entries: readonly ExperimentInput[] = [
   ...isolation,
   ...csrf,
   ...beacon,
+  ...frames,
+  ...postmessage,
 ];
 
 export const catalog = entries as readonly Experiment[];

@@ -18,7 +18,7 @@ export interface StepContext {
   /** The page's serialized origin ("null" for an opaque page). */
   pageOrigin: string;
   /** What the explanation reads of the request (a probe's request is not a lab plan's). */
-  request: Pick<ResolvedRequest, 'api' | 'method' | 'credentials' | 'targetAddressSpace'>;
+  request: Pick<ResolvedRequest, 'api' | 'method' | 'credentials' | 'targetAddressSpace'> & Pick<Partial<ResolvedRequest>, 'targetOrigin'>;
 }
 
 export function explainContext(prediction: Pick<StepPrediction, 'requests'>, step: StepContext): ExplainContext {
@@ -31,6 +31,7 @@ export function explainContext(prediction: Pick<StepPrediction, 'requests'>, ste
     // A beacon always includes credentials (sending.ts).
     credentialsInclude: request.credentials === 'include' || request.api === 'beacon',
     targetAddressSpace: request.targetAddressSpace,
+    ...(request.targetOrigin === undefined ? {} : { targetOrigin: request.targetOrigin }),
   };
 }
 

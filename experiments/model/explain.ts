@@ -14,6 +14,8 @@ import type { Language } from '../i18n/languages.ts';
 import { firefoxLineOf } from './engine-firefox.ts';
 import type { ResolvedRequest } from '../format-defaults.ts';
 import { elementReadable } from './element-load.ts';
+import { isFrameApi } from '../frames.ts';
+import { explainFrame } from './frame-explain.ts';
 
 export interface Explanation {
   verdict: string;
@@ -36,6 +38,8 @@ export interface ExplainContext {
   credentialsInclude: boolean;
   /** The request's `targetAddressSpace` fetch option, when it set one. */
   targetAddressSpace?: string | undefined;
+  /** Format 1.2, postMessage: the targetOrigin argument as written. */
+  targetOrigin?: string | undefined;
 }
 
 /** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
@@ -43,6 +47,7 @@ const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
   fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
   // A beacon's failed preflight prints "Access to resource at ..." (measured); a form, a navigation, prints none.
   beacon: 'resource', form: 'form',
+  iframe: 'frame', postMessage: 'frame',
 };
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
@@ -140,6 +145,9 @@ const ENTRIES: Record<ModelReason, Entry> = {
   'net::ERR_CONNECTION_REFUSED': { where: 'page', chromium: null, mdn: null },
   'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy' },
   'net::ERR_ABORTED': { where: 'response', chromium: null, mdn: null },
+  // Frames are explained by frame-explain.ts; these keep the table whole.
+  other: { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors' },
+  'coep-frame-resource-needs-coep-header': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy' },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
@@ -177,6 +185,7 @@ function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['ex
  * the console lines stay the browsers' own, which are English whatever the page's language.
  */
 export function explain(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
+  if (isFrameApi(c.api)) return explainFrame(p, c, lang);
   const say = modelMessages(lang).explain;
   // Format 1.2: an element that loaded; whether the page may read it is what the lesson is about.
   if (p.outcome === 'allowed' && p.loaded === true) {

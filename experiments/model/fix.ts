@@ -21,6 +21,7 @@ import { middlewareChanges, withOptions, type OptionValue } from './middleware-f
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import { NO_HEADER_HELP_REASONS, type FixTarget, type NoHeaderHelpReason } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
+import { frameChanges, messageFix } from './frame-fix.ts';
 
 /** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
 export type PlanResponse = FixTarget;
@@ -101,7 +102,10 @@ function noHeaderHelps(reason: string): reason is NoHeaderHelpReason {
   return (NO_HEADER_HELP_REASONS as readonly string[]).includes(reason);
 }
 
-function changesFor(step: StepPrediction, index: number, check: Check, experiment: Experiment, pageOrigin: string, done: readonly FixChange[], say: ModelMessages): FixChange[] | string {
+function changesFor(
+  step: StepPrediction, index: number, check: Check, experiment: Experiment, pageOrigin: string, done: readonly FixChange[], say: ModelMessages,
+  lang: Language,
+): FixChange[] | string {
   const server = experiment.server ?? {};
   const finalHop = server.redirects?.length ?? 0;
   const response = responseOf(check, finalHop);
@@ -109,6 +113,8 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
   const request = step.requests.filter((r) => r.hop === check.hop && r.kind === (check.stage === 'preflight' ? 'preflight' : 'actual')).at(-1);
   const reason = step.reason ?? '';
   const on = say.fix.on(response);
+  // Format 1.2: a message not taken is no failure a response header lifts (frame-explain.ts says what does).
+  if (step.reason === null && step.delivered === false) return messageFix(step, lang);
   if (step.reason === null) return say.fix.pageRefuses(step.pageError);
   if (noHeaderHelps(reason)) return say.fix.noHeaderHelps[reason];
   if (server.middleware) {
@@ -166,6 +172,11 @@ function changesFor(step: StepPrediction, index: number, check: Check, experimen
     case 'corp-not-same-site':
     case 'corp-not-same-origin-after-defaulted-to-same-origin-by-coep':
       return [{ response, header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', why: say.fix.resourcePolicy(on) }];
+    // Format 1.2 frames: the framed answer names the page as an ancestor (frame-ancestors wins over
+    // X-Frame-Options), or opts in to the page's COEP. frame-load.ts
+    case 'other':
+    case 'coep-frame-resource-needs-coep-header':
+      return frameChanges(reason === 'other' ? 'other' : 'coep-frame-resource-needs-coep-header', response, lang);
     default:
       return say.fix.unknown(reason);
   }
@@ -215,7 +226,7 @@ export function fixFor(experiment: Experiment, origins: OriginMap, replies = new
     if (!blocked) return { changes, impossible: null };
     const check = failedCheck(blocked.step.checks);
     if (!check) return { changes, impossible: say.fix.noFailedCheck(blocked.step.reason ?? blocked.step.pageError ?? 'unknown') };
-    const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes, say);
+    const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes, say, lang);
     if (typeof next === 'string') return { changes, impossible: next };
     const applied = applyFix(current, next);
     // A change that leaves the plan as it was cannot help (e.g. a middleware answers instead of the plan's headers).

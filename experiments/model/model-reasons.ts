@@ -39,6 +39,9 @@ export const MODEL_REASONS = [
   'net::ERR_UNKNOWN_URL_SCHEME',
   'net::ERR_CONNECTION_REFUSED',
   'net::ERR_ABORTED',
+  // Format 1.2 frames (frame-load.ts): X-Frame-Options or frame-ancestors; COEP of a framed document.
+  'other',
+  'coep-frame-resource-needs-coep-header',
 ] as const;
 export type ModelReason = (typeof MODEL_REASONS)[number];
 

@@ -36,6 +36,10 @@ import { elementFetch, embeddingFacts } from './element-load.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 import { isSendingApi } from '../form-and-beacon.ts';
 import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
+import { isFrameApi } from '../frames.ts';
+import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
+import { frameStep } from './frame-step.ts';
+import { frameWords } from './messages/frames.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -64,6 +68,9 @@ interface Context {
   policies: PagePolicies;
   /** The experiment's server plan (format 1.2: whether the final answer has a body of its own). */
   plan: ServerPlan | undefined;
+  /** Format 1.2 frames: the experiment's page (the plan's `{page}`) and the reader's language. */
+  planPage: PageOrigin;
+  lang: Language;
 }
 
 /**
@@ -180,6 +187,27 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
   if (!check('page', !isForbiddenMethod(method), say.forbiddenMethod(request.method, isForbiddenMethod(method)))) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
   if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), say.noCorsMethod(method))) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
   let headers = element ? [] : requestHeaderList(beacon?.headers ?? headerLines(request.headers), mode);
+  // Format 1.2: a frame is a navigation, not a fetch the page reads (frame-step.ts).
+  if (isFrameApi(request.api)) {
+    const framed = frameStep(url, request, {
+      ask: (u, self, cookie) => ask(u, self, 'GET', { 'sec-fetch-dest': 'iframe', ...(cookie ? { cookie: 'present' } : {}) }, context),
+      originOf: (u) => originNameOf(u, context.origins),
+      sendsCookie: (u, self) => state.jar.sends(u, context.pageSite, siteOf(self)),
+      resourcePolicy: (u, self, lines) => resourcePolicyBlock(new ResponseHeaders(lines), {
+        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: u.origin,
+        responseSite: siteOf(self), embedder: context.policies.embedder, includesCredentials: true,
+      }),
+      check: (stage, ok, text, where) => ((at.hop = where.hop), (at.origin = where.origin), check(stage, ok, text)),
+      pageOrigin: context.pageOrigin,
+      embedder: context.policies.embedder,
+      accept: acceptedOrigins(context.plan?.actual?.page, context.planPage, context.origins),
+      // `{page}` is the step's page, as the runner expands it (engines/steps.ts).
+      targetOrigin: expandTargetOrigin((request.targetOrigin ?? '*').replace(/^\{page\}$/, context.pageOrigin), context.planPage, context.origins),
+      say: frameWords(context.lang),
+    });
+    requests.push(...framed.requests);
+    return finish(framed.fields);
+  }
 
   let current = new URL(url);
   let tainted = false;
@@ -466,6 +494,8 @@ export function predictExperiment(
     rules,
     policies: pagePolicies(experiment.pageHeaders, page === 'null', isTrustworthyOrigin(origins[page === 'null' ? 'app' : page])),
     plan: experiment.server,
+    planPage: pageOf(experiment),
+    lang,
   });
   const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
   const url = experimentUrl(experiment, origins, run);

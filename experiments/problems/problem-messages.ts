@@ -47,6 +47,12 @@ export interface ProblemMessages {
   sendingHeader: (p: { api: string; name: string }) => string;
   sendingRedirects: (p: { api: string }) => string;
   formNullPage: (p: object) => string;
+  /** Format 1.2 frames (frame-schema.ts): the field belongs to another API. */
+  frameFieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
+  /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */
+  frameBody: (p: object) => string;
+  targetOrigin: (p: { value: string }) => string;
+  acceptedOrigins: (p: { max: number }) => string;
   /** Format 1.2: `server.actual.bodyBase64`. */
   bodyBase64: (p: object) => string;
   bodyBase64Size: (p: { max: number }) => string;

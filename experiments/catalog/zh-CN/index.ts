@@ -26,6 +26,8 @@ import { corp } from './corp.ts';
 import { isolation } from './isolation.ts';
 import { csrf } from './csrf.ts';
 import { beacon } from './beacon.ts';
+import { frames } from './frames.ts';
+import { postmessage } from './postmessage.ts';
 
 export interface CatalogText {
   title: string;
@@ -55,6 +57,8 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   isolation,
   csrf,
   beacon,
+  frames,
+  postmessage,
 };
 
 /** By experiment id. */

@@ -44,6 +44,8 @@ export const en = {
     'net::ERR_UNKNOWN_URL_SCHEME': 'a redirect to a scheme the browser cannot fetch',
     'net::ERR_CONNECTION_REFUSED': 'nothing listens at that address',
     'net::ERR_ABORTED': 'a script or a stylesheet answered without an ok (2xx) status',
+    other: "the framed answer's X-Frame-Options or CSP frame-ancestors refuses the page (or another block without a name)",
+    'coep-frame-resource-needs-coep-header': 'the page sends Cross-Origin-Embedder-Policy and the framed document sends none',
   },
 
   check: {
@@ -174,6 +176,14 @@ export const en = {
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => 'nothing listens at that address', fix: () => 'start the server' },
       'net::ERR_ABORTED': { what: () => 'the element\'s answer has no ok (2xx) status, and a script or a stylesheet is used only with one', fix: () => 'answer the script or stylesheet with a 2xx status' },
+      other: {
+        what: () => "the framed answer's X-Frame-Options or CSP frame-ancestors does not allow this page as its ancestor",
+        fix: () => "Content-Security-Policy: frame-ancestors 'self' <the page's origin>   on the framed answer, without X-Frame-Options: DENY",
+      },
+      'coep-frame-resource-needs-coep-header': {
+        what: () => 'the page sends Cross-Origin-Embedder-Policy: require-corp, and a document it frames must send one too',
+        fix: () => 'Cross-Origin-Embedder-Policy: require-corp   on the framed document',
+      },
     },
   },
 

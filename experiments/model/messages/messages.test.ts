@@ -176,7 +176,7 @@ describe('every reason and every fixed sentence in every language', () => {
     });
     it(`${lang}: what every reason means, for a list to choose from`, () => {
       for (const reason of MODEL_REASONS) expectTranslated(reasonDescription(reason) ?? '', reasonDescription(reason, lang) ?? '', lang, `${reason} description`);
-      expect(reasonDescription('coep-frame-resource-needs-coep-header', lang)).toBeNull();
+      expect(reasonDescription('corp-not-same-origin-after-defaulted-to-same-origin-by-coep-and-dip', lang)).toBeNull();
     });
     it(`${lang}: every reason a lesson offers the learner has a description`, () => {
       const offered = new Set(Object.values(loadLessonsFromDisk()).flatMap((set) => set.flatMap((lesson) => Object.values(lesson.predict).flatMap((p) => p.reasons ?? []))));

@@ -49,6 +49,8 @@ export const zhCN = {
     'net::ERR_UNKNOWN_URL_SCHEME': '重定向指向浏览器无法获取的协议',
     'net::ERR_CONNECTION_REFUSED': '这个地址上没有任何服务在监听',
     'net::ERR_ABORTED': 'script 或 stylesheet 的响应没有 ok 状态码（2xx）',
+    other: '被嵌入响应的 X-Frame-Options 或 CSP frame-ancestors 拒绝了该页面（或其他没有名字的拦截）',
+    'coep-frame-resource-needs-coep-header': '页面发送了 Cross-Origin-Embedder-Policy，而被嵌入的文档没有发送',
   },
 
   check: {
@@ -179,6 +181,14 @@ export const zhCN = {
       },
       'net::ERR_CONNECTION_REFUSED': { what: () => '这个地址上没有任何服务在监听', fix: () => '启动服务器' },
       'net::ERR_ABORTED': { what: () => '元素的响应没有 ok 状态码（2xx），而 script 和 stylesheet 只在有 ok 状态码时才会被使用', fix: () => '以 2xx 状态码响应 script 或 stylesheet' },
+      other: {
+        what: () => '被嵌入响应的 X-Frame-Options 或 CSP frame-ancestors 不允许该页面作为它的祖先',
+        fix: () => "在被嵌入的响应上发送 Content-Security-Policy: frame-ancestors 'self' <页面的源>，并去掉 X-Frame-Options: DENY",
+      },
+      'coep-frame-resource-needs-coep-header': {
+        what: () => '页面发送了 Cross-Origin-Embedder-Policy: require-corp，它嵌入的文档也必须发送',
+        fix: () => '在被嵌入的文档上发送 Cross-Origin-Embedder-Policy: require-corp',
+      },
     },
   },
 

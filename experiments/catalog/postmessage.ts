@@ -1,0 +1,106 @@
+/**
+ * Format 1.2: postMessage, the one sanctioned channel between windows of different origins. The sender names
+ * who may receive (`targetOrigin`); the receiver names whom it listens to (`event.origin`). Either side left
+ * open ("*", or no check) is a leak or a forgery. The receiver is the lab's own target page, its checks given
+ * as data (`server.actual.page.acceptMessagesFrom`, plan/target-page.ts).
+ * https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage
+ */
+import type { ExperimentInput } from '../schema.ts';
+
+/** Run and modelled in Chromium (measured in Chromium 156); the other engines' runs of frames are not modelled yet. */
+const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
+const POST_MESSAGE = 'https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage';
+const AUTHORS = 'https://html.spec.whatwg.org/multipage/web-messaging.html#authors';
+
+const receiver = (acceptMessagesFrom: '*' | string[]) => ({ actual: { page: { acceptMessagesFrom } } });
+
+export const postmessage: ExperimentInput[] = [
+  {
+    id: 'postmessage-target-origin-exact',
+    title: "A page posts to a partner frame with the partner's origin as targetOrigin",
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The page frames the partner's page and posts a message with \`targetOrigin\` set to the partner's origin. The frame is on that origin, so the browser delivers it, and the partner's page (which takes any message) takes it. Naming the receiver's origin is how a secret is sent safely: if the frame were anywhere else, the message would go nowhere. ${POST_MESSAGE}`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '{origin:partner}' },
+    expect: { outcome: 'allowed', reason: null, framed: true, domReadable: false, delivered: true },
+  },
+  {
+    id: 'postmessage-target-origin-mismatch',
+    title: 'A page posts to a partner frame with another origin as targetOrigin',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The page posts with \`targetOrigin\` set to \`api\`'s origin, but the frame holds the partner's page. The browser drops the message without a word: no exception, no console line, no event in the frame (Chromium reports no reason: \`null\`). ${POST_MESSAGE}\n\n**Fix:** post with the origin the frame is really on: \`{origin:partner}\`.`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '{origin:api}' },
+    expect: { outcome: 'blocked', reason: null, framed: true, delivered: false },
+  },
+  {
+    id: 'postmessage-target-origin-star',
+    title: 'A page posts to a partner frame with targetOrigin "*"',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `With \`targetOrigin\` \`*\` the browser delivers the message to whatever page the frame holds. Here that is the partner's page, so it arrives; the next experiment shows why \`*\` is dangerous for anything secret. ${POST_MESSAGE}`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '*' },
+    expect: { outcome: 'allowed', reason: null, framed: true, delivered: true },
+  },
+  {
+    id: 'postmessage-star-frame-navigated-to-evil',
+    title: 'A page posts a secret with targetOrigin "*" to an API frame that redirected to evil',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The classic leak. The page frames a page on \`api\`, which redirects the frame to \`evil\` (a frame can be navigated: by a redirect, by its own script, or by a parent that holds a reference). The page posts its secret with \`targetOrigin\` \`*\`, and the browser hands it to the evil page, which takes it. ${POST_MESSAGE}\n\n**Fix:** post with \`targetOrigin\` set to the origin you mean, \`{origin:api}\`: the browser then drops the message once the frame is elsewhere.`,
+    request: { api: 'postMessage', target: 'api', targetOrigin: '*' },
+    server: { redirects: [{ status: 302, to: 'evil' }] },
+    expect: { outcome: 'allowed', reason: null, framed: true, delivered: true },
+  },
+  {
+    id: 'postmessage-exact-frame-navigated-to-evil',
+    title: "A page posts a secret with api's origin as targetOrigin to an API frame that redirected to evil",
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The same frame, redirected from \`api\` to \`evil\`, and the same secret, posted with \`targetOrigin\` set to \`api\`'s origin. The frame is now on \`evil\`, so the browser drops the message: the secret stays with the page. ${POST_MESSAGE}`,
+    request: { api: 'postMessage', target: 'api', targetOrigin: '{origin:api}' },
+    server: { redirects: [{ status: 302, to: 'evil' }] },
+    expect: { outcome: 'blocked', reason: null, framed: true, delivered: false },
+  },
+  {
+    id: 'postmessage-receiver-checks-origin-evil-sender',
+    title: 'An evil page posts to a partner frame whose page accepts messages only from app',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    page: 'evil',
+    explain: `Any page may frame the partner's page and post to it: the sender's \`targetOrigin\` protects the sender, not the receiver. The partner's page protects itself by checking \`event.origin\` against the origins it trusts (here only \`app\`): the message from \`evil\` arrives and is ignored. ${AUTHORS}`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '*' },
+    server: receiver(['{origin:app}']),
+    expect: { outcome: 'blocked', reason: null, framed: true, delivered: false },
+  },
+  {
+    id: 'postmessage-receiver-no-check-evil-sender',
+    title: 'An evil page posts to a partner frame whose page takes every message',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    page: 'evil',
+    explain: `The partner's page never looks at \`event.origin\`: it takes the message from \`evil\` as if the trusted app had sent it. A receiver acting on such messages (a login, a payment, a redirect) does it for any site that frames it. ${AUTHORS}\n\n**Fix:** the receiver compares \`event.origin\` with the origins it trusts and ignores every other message.`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '*' },
+    server: receiver('*'),
+    expect: { outcome: 'allowed', reason: null, framed: true, delivered: true },
+  },
+  {
+    id: 'postmessage-receiver-checks-origin-app-sender',
+    title: 'The app posts to a partner frame whose page accepts messages only from app',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `The receiver that checks \`event.origin\` still takes messages from the origin it trusts: the page on \`app\` posts, and the partner's page takes it. Checking the origin costs the real sender nothing. ${AUTHORS}`,
+    request: { api: 'postMessage', target: 'partner', targetOrigin: '{origin:partner}' },
+    server: receiver(['{page}']),
+    expect: { outcome: 'allowed', reason: null, framed: true, delivered: true },
+  },
+  {
+    id: 'postmessage-target-origin-slash-same-origin',
+    title: 'A page posts with targetOrigin "/" to a frame of its own origin',
+    group: 'postmessage',
+    engines: CHROMIUM_ONLY,
+    explain: `\`targetOrigin\` \`/\` means "the sender's own origin". The frame is on \`app\`, like the page, so the message is delivered; the page could read the frame's document directly as well. ${POST_MESSAGE}`,
+    request: { api: 'postMessage', target: 'app', targetOrigin: '/' },
+    expect: { outcome: 'allowed', reason: null, framed: true, domReadable: true, delivered: true },
+  },
+];

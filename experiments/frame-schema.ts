@@ -1,0 +1,70 @@
+/**
+ * Format 1.2, frames: the schema of `request.targetOrigin` and `server.actual.page`, and the rules that tie
+ * them to their APIs (experiments/frames.ts). A problem names its field, as every other rule of schema.ts.
+ */
+import { z } from 'zod';
+import { isOriginName } from '../plan/origins.ts';
+import { problemText, type Problem } from './problems/index.ts';
+import { FRAME_APIS, MAX_ACCEPTED_ORIGINS, isFrameApi } from './frames.ts';
+
+/** An origin as a message's `event.origin` shows it, or a lab token for one. */
+function isOriginOrToken(value: string): boolean {
+  if (value === '{page}') return true;
+  const token = /^\{origin:([^}]*)\}$/.exec(value);
+  if (token) return isOriginName(token[1] ?? '');
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+}
+
+const issue = (ctx: z.RefinementCtx, problem: Problem): void =>
+  ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem } });
+
+/**
+ * postMessage's targetOrigin: "*" (any), "/" (the sender's own origin) or an origin; the browser throws a
+ * SyntaxError for anything else. https://html.spec.whatwg.org/multipage/web-messaging.html#window-post-message-steps
+ */
+export const targetOriginSchema = z.string().superRefine((value, ctx) => {
+  if (value !== '*' && value !== '/' && !isOriginOrToken(value)) issue(ctx, { code: 'targetOrigin', value });
+});
+
+export const targetPageSchema = z.strictObject({
+  acceptMessagesFrom: z
+    .union([z.literal('*'), z.array(z.string())], { error: 'acceptMessagesFrom is "*" or a list of origins' })
+    .superRefine((value, ctx) => {
+      if (value === '*') return;
+      if (value.length > MAX_ACCEPTED_ORIGINS || !value.every(isOriginOrToken)) {
+        issue(ctx, { code: 'acceptedOrigins', max: MAX_ACCEPTED_ORIGINS });
+      }
+    })
+    .optional(),
+});
+
+interface FrameFields {
+  request: { api?: string | undefined; targetOrigin?: string | undefined };
+  server?: { actual?: { page?: unknown; body?: string | undefined; bodyBase64?: string | undefined } | undefined } | undefined;
+  then?: Array<{ request?: { api?: string | undefined; targetOrigin?: string | undefined } | undefined }> | undefined;
+}
+
+/** The frame fields used where they mean nothing, and a planned body for a page the lab serves itself. */
+export function frameProblems(exp: FrameFields): Array<{ problem: Problem; path: PropertyKey[] }> {
+  const out: Array<{ problem: Problem; path: PropertyKey[] }> = [];
+  const firstApi = exp.request.api ?? 'fetch';
+  const steps = [{ api: firstApi, request: exp.request, path: ['request'] as PropertyKey[] }, ...(exp.then ?? []).map((step, i) => ({
+    api: step.request?.api ?? firstApi, request: step.request ?? {}, path: ['then', i, 'request'] as PropertyKey[],
+  }))];
+  for (const step of steps) {
+    if (step.request.targetOrigin !== undefined && step.api !== 'postMessage') {
+      out.push({ problem: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: step.api }, path: [...step.path, 'targetOrigin'] });
+    }
+  }
+  const actual = exp.server?.actual;
+  const framing = steps.some((s) => isFrameApi(s.api));
+  if (actual?.page !== undefined && !framing) {
+    out.push({ problem: { code: 'frameFieldApi', field: 'server.actual.page', apis: FRAME_APIS, api: firstApi }, path: ['server', 'actual', 'page'] });
+  }
+  if (framing && (actual?.body !== undefined || actual?.bodyBase64 !== undefined)) {
+    out.push({ problem: { code: 'frameBody' }, path: ['server', 'actual', actual.body !== undefined ? 'body' : 'bodyBase64'] });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * Format 1.2 "Cross-origin beyond fetch", frames: the APIs that put another origin's page in a frame and
+ * talk to it (`iframe`, `postMessage`), and what that framed page does, as data (`server.actual.page`).
+ * The framed page is always the lab's own target page (plan/target-page.ts): a plan says whom it takes
+ * messages from, never what script it runs. Plain code without zod, like embedding.ts.
+ */
+
+/** APIs whose target is a page the runner page frames. */
+export const FRAME_APIS = ['iframe', 'postMessage'] as const;
+export type FrameApi = (typeof FRAME_APIS)[number];
+
+export function isFrameApi(api: string): api is FrameApi {
+  return (FRAME_APIS as readonly string[]).includes(api);
+}
+
+/**
+ * `server.actual.page`: what the framed target page does. `acceptMessagesFrom`: the origins (tokens as in
+ * header values: `{page}`, `{origin:NAME}`) whose messages it takes, checking `event.origin` as a careful
+ * receiver does; `"*"` takes any message, as a receiver that never checks. Default: `"*"`.
+ * https://html.spec.whatwg.org/multipage/web-messaging.html#authors
+ */
+export interface TargetPageBehaviour {
+  acceptMessagesFrom?: '*' | string[];
+}
+
+/** The most origins `acceptMessagesFrom` may list: a policy, not a payload (the plan travels in the URL). */
+export const MAX_ACCEPTED_ORIGINS = 8;
+
+/** The message the runner page posts: a stand-in for the secret a real page would send. */
+export const FRAME_MESSAGE = 'cors-lab: the secret';
