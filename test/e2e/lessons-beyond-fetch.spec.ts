@@ -25,7 +25,7 @@ async function predict(card: Locator, outcome: string, reason: string | null | u
 }
 
 test('there are lessons beyond fetch', () => {
-  expect(lessons.map((lesson) => lesson.id)).toEqual(expect.arrayContaining(['embedding', 'isolation']));
+  expect(lessons.map((lesson) => lesson.id)).toEqual(expect.arrayContaining(['embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage']));
 });
 
 for (const lesson of lessons) {
