@@ -23,6 +23,10 @@ describe('what a learner reads before predicting', () => {
   test('an element and its page (format 1.2): the element, its crossorigin, the page\'s own headers first', () => {
     expect(requestText(byId('resources-img-no-cors-loads'))).toBe('page app: img GET partner/');
     expect(requestText(byId('resources-script-use-credentials-wildcard'))).toBe('page app: script GET api/\ncrossorigin: use-credentials');
+    expect(requestText(byId('postmessage-target-origin-star'))).toBe('page app: postMessage GET partner/\ntargetOrigin: *');
+    expect(requestText(byId('csrf-form-post-samesite-lax')).split('\n').at(-1)).toBe(
+      'then 1 (the attack from evil), page evil: {"api":"form","method":"POST","body":"to=evil&amount=1000"}',
+    );
     expect(requestText(byId('isolation-coep-blocks-image-without-corp'))).toBe(
       'page app, served with:\nCross-Origin-Opener-Policy: same-origin\nCross-Origin-Embedder-Policy: require-corp\n\npage app: img GET partner/',
     );

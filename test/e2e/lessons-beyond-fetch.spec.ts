@@ -35,7 +35,9 @@ for (const lesson of lessons) {
     await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
     for (const [i, id] of lesson.experiments.entries()) {
       const experiment = catalog.find((e) => e.id === id);
-      const expected = experiment?.expect;
+      // The step the lesson asks about: 0 the request, 1 its first `then` step (an attacker's page acting).
+      const step = lesson.predict[id]?.step ?? 0;
+      const expected = step === 0 ? experiment?.expect : experiment?.then?.[step - 1]?.expect;
       expect(expected?.outcome, `${id} expects an outcome`).toBeDefined();
       if (!experiment || !expected?.outcome) continue;
       const card = page.getByRole('region', { name: `Experiment ${i + 1}` });
@@ -57,10 +59,16 @@ for (const lesson of lessons) {
     }
     const fix = page.getByRole('region', { name: 'Fix it' });
     await expect(fix).toContainText(lesson.fixIt.goal);
-    const lines = Object.entries(lesson.fixIt.solution.actual ?? {}).filter(([, value]) => value !== null).map(([name, value]) => `${name}: ${String(value)}`);
+    // The learner rewrites the answer: the solution's headers replace those of the same name, null removes one.
+    const edits = Object.entries(lesson.fixIt.solution.actual ?? {});
     const actual = fix.getByLabel('Actual response headers');
-    await actual.press('ControlOrMeta+End');
-    await actual.pressSequentially(`\n${lines.join('\n')}`);
+    const kept = (await actual.inputValue()).split('\n').filter((line) => {
+      const name = line.split(':')[0]?.trim().toLowerCase();
+      return line.trim() !== '' && !edits.some(([edited]) => edited.toLowerCase() === name);
+    });
+    const added = edits.flatMap(([name, value]) => (value === null ? [] : [`${name}: ${String(value)}`]));
+    await actual.fill('');
+    await actual.pressSequentially([...kept, ...added].join('\n'));
     await fix.getByRole('button', { name: 'Check my fix' }).click();
     await expect(fix.getByTestId('fix-result').getByRole('status')).toHaveText('✔ Fixed: your browser allowed it.');
     await expect(fix.getByTestId('learned')).toHaveText(`What to take away: ${lesson.fixIt.learned}`);
