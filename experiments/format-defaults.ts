@@ -6,11 +6,12 @@
 import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
+import { SENDING_APIS } from './form-and-beacon.ts';
 import { FRAME_APIS } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 
-export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...FRAME_APIS] as const;
+export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS] as const;
 export { MODES, CREDENTIALS };
 
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;
@@ -69,7 +70,8 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     api: merged.api ?? 'fetch',
     target: request.target,
     path: request.path ?? '/',
-    method: merged.method ?? 'GET',
+    // sendBeacon always POSTs (https://w3c.github.io/beacon/#sec-sendBeacon-method); a form's default is GET.
+    method: merged.method ?? (merged.api === 'beacon' ? 'POST' : 'GET'),
     headers: merged.headers ?? {},
     body: merged.body ?? null,
     mode: merged.mode ?? 'cors',

@@ -14,6 +14,8 @@ import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
+import { sendingStepProblems } from './form-and-beacon-checks.ts';
+import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
@@ -175,6 +177,14 @@ export const serverSchema = z.strictObject({
       if (list.length > MAX_REDIRECTS) addProblem(ctx, { code: 'tooManyRedirects', max: MAX_REDIRECTS });
     })
     .optional(),
+  /** Format 1.2 extension: the final origin answers 403 to a request whose Origin is not one of these (plan/origin-check.ts). */
+  acceptOrigins: z
+    .array(z.string().superRefine((v, ctx) => {
+      const problem = tokenIssue(v);
+      if (problem) addProblem(ctx, problem);
+    }))
+    .max(MAX_ACCEPT_ORIGINS, `acceptOrigins lists at most ${MAX_ACCEPT_ORIGINS} origins`)
+    .optional(),
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
   middleware: middlewareSchema
     .superRefine((middleware, ctx) => {
@@ -228,6 +238,8 @@ const expectFields = {
     .optional(),
   requestHeadersSeen: z.string().nullable().optional(),
   cookieSent: z.boolean().optional(),
+  // Format 1.2: the status the final server answered the actual request with (server.acceptOrigins' 403).
+  serverStatus: z.number().int().nullable().optional(),
   // Format 1.2: what the page saw of an element or of itself (embedding.ts); null: does not apply.
   loaded: z.boolean().nullable().optional(),
   canvasTainted: z.boolean().nullable().optional(),
@@ -320,7 +332,8 @@ export const experimentSchema = z
     if (exp.request.api === 'xhr' && exp.request.redirect && exp.request.redirect !== 'follow') {
       addProblem(ctx, { code: 'xhrRedirect' }, ['request', 'redirect']);
     }
-    if (exp.request.body != null && ['GET', 'HEAD'].includes((exp.request.method ?? 'GET').toUpperCase())) {
+    const firstMethod = exp.request.method ?? (exp.request.api === 'beacon' ? 'POST' : 'GET');
+    if (exp.request.body != null && ['GET', 'HEAD'].includes(firstMethod.toUpperCase())) {
       addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);
     }
     // The attribute belongs to an element: a fetch or XHR step has none (its `mode` and `credentials` say it).
@@ -335,6 +348,22 @@ export const experimentSchema = z
         addProblem(ctx, { code: 'crossoriginNotElement', api }, ['then', i, 'request', 'crossorigin']);
       }
     });
+    // Format 1.2 form and beacon: only their method and Content-Type are the page's (form-and-beacon-checks.ts).
+    const redirects = (exp.server?.redirects?.length ?? 0) > 0;
+    const steps = [
+      { at: ['request'], page: exp.page ?? 'app', request: exp.request, overrides: {} },
+      // A step that changes none of api, method and headers repeats the first step's problems: said once, there.
+      ...(exp.then ?? []).flatMap((step, i) => {
+        const own = step.request;
+        if (!own || (own.api === undefined && own.method === undefined && own.headers === undefined)) return [];
+        return [{ at: ['then', i, 'request'], page: step.page ?? exp.page ?? 'app', request: exp.request, overrides: own }];
+      }),
+    ];
+    for (const { at, page, request, overrides } of steps) {
+      const merged = { ...request, ...overrides };
+      const sending = { api: merged.api ?? 'fetch', method: merged.method, headers: merged.headers };
+      for (const { problem, path } of sendingStepProblems(sending, page, redirects)) addProblem(ctx, problem, [...at, ...path]);
+    }
   });
 
 export type ExperimentInput = z.input<typeof experimentSchema>;

@@ -10,6 +10,7 @@ export interface ReceivedRequest {
   originHeader: string | null;
   accessControlRequestHeaders: string | null;
   cookie: string | null;
+  status: number;
 }
 
 export interface ServerView {
@@ -18,6 +19,8 @@ export interface ServerView {
   originSeen: string | null;
   requestHeadersSeen: string | null;
   cookieSent: boolean;
+  /** Format 1.2: the status the final server answered the actual request with (null: not reached), e.g. an Origin check's 403. */
+  serverStatus: number | null;
 }
 
 /** `finalHop` is the number of planned redirects: the hop that answers `actual`. */
@@ -33,5 +36,6 @@ export function serverView(entries: readonly ReceivedRequest[], finalHop: number
     originSeen: (lastActual ?? lastPreflight)?.originHeader ?? null,
     requestHeadersSeen: lastPreflight?.accessControlRequestHeaders ?? null,
     cookieSent: lastActual?.cookie != null,
+    serverStatus: actuals.filter((e) => e.hop === finalHop).at(-1)?.status ?? null,
   };
 }

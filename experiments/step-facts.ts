@@ -24,6 +24,8 @@ export interface StepFacts extends Partial<EmbeddingFacts> {
   requestHeadersSeen: string | null;
   /** The actual request carried a cookie. */
   cookieSent: boolean;
+  /** Format 1.2: the status the final server answered the actual request with; absent from older results. */
+  serverStatus?: number | null;
   /** What the page got instead of a response, e.g. "TypeError: Failed to fetch". */
   pageError: string | null;
 }

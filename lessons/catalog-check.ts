@@ -10,7 +10,7 @@ import { validateExperiments } from '../experiments/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { whereIs } from './load.ts';
-import type { Claim } from './claims.ts';
+import type { Claim, ClaimedObservation } from './claims.ts';
 import type { FixIt, HeaderEdits, Lesson, Prediction } from './schema.ts';
 
 type Answer = NonNullable<NonNullable<ServerPlan['actual']>['headers']>;
@@ -64,28 +64,37 @@ function checkClaim(lesson: Lesson, claim: Claim, experiment: Experiment | undef
   const expected = claim.step === 0 ? experiment.expect : experiment.then?.[claim.step - 1]?.expect;
   const predicted = predictExperiment(experiment, origins)[claim.step];
   if (!predicted) return [`${where}: "${claim.experiment}" has no step ${claim.step}`];
-  const said = describe(claim, claim);
+  const said = describe({ ...claim, ...claim.observations }, claim);
   const problems: string[] = [];
   if (!expected || !agrees(claim, expected)) problems.push(`${where}: the claim says ${said}; the experiment expects ${expected ? describe(expected, claim) : 'nothing'}`);
   if (!agrees(claim, predicted)) problems.push(`${where}: the claim says ${said}; the model predicts ${describe(predicted, claim)}`);
   return problems;
 }
 
-type Facts = { outcome?: string | undefined; reason?: string | null | undefined; cookieSent?: boolean | null | undefined };
+type Facts = {
+  outcome?: string | undefined;
+  reason?: string | null | undefined;
+  cookieSent?: boolean | null | undefined;
+} & Partial<Record<ClaimedObservation, boolean | null | undefined>>;
 
-/** What the claim says holds: the outcome, and the reason and cookie where the claim names them. */
+/** The observations a claim names, as [name, value] pairs. */
+const claimedObservations = (claim: Claim) => Object.entries(claim.observations ?? {}) as Array<[ClaimedObservation, boolean]>;
+
+/** What the claim says holds: the outcome, and the reason, cookie and observations where the claim names them. */
 function agrees(claim: Claim, facts: Facts): boolean {
   return (
     facts.outcome === claim.outcome &&
     (claim.reason === null || facts.reason === claim.reason) &&
-    (claim.cookieSent === null || facts.cookieSent === claim.cookieSent)
+    (claim.cookieSent === null || facts.cookieSent === claim.cookieSent) &&
+    claimedObservations(claim).every(([name, value]) => facts[name] === value)
   );
 }
 
-/** The facts in a claim's terms: the cookie only when the claim speaks of it. */
+/** The facts in a claim's terms: the cookie and the observations only when the claim speaks of them. */
 function describe(facts: Facts, claim: Claim): string {
   const cookie = claim.cookieSent === null ? '' : facts.cookieSent ? ' cookie' : ' no-cookie';
-  return `${facts.outcome ?? 'no outcome'}${facts.reason ? ` ${facts.reason}` : ''}${cookie}`;
+  const observed = claimedObservations(claim).map(([name]) => ` ${name}=${String(facts[name] ?? 'unknown')}`).join('');
+  return `${facts.outcome ?? 'no outcome'}${facts.reason ? ` ${facts.reason}` : ''}${cookie}${observed}`;
 }
 
 function checkPrediction(lesson: Lesson, experiment: Experiment, prediction: Prediction, origins: OriginMap): string[] {

@@ -35,6 +35,7 @@ describe('claim markers', () => {
     ['{{ see Preflight-No-Acao: blocked}}', 'a claim marker is written'],
     ['{{see preflight-no-acao then 0: blocked}}', 'a claim marker is written'],
     ['{{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader extra}}', '"extra" after the reason'],
+    ['{{see canvas-tainted-by-no-cors-image: allowed canvasDirty=true}}', 'unknown observation "canvasDirty"'],
   ]) {
     it(`refuses ${marker}, naming the line`, () => {
       const { parts, problems } = splitClaims(`first line\n${marker}`);
@@ -60,7 +61,7 @@ describe('claim markers', () => {
     const bodyLine = text.split('\n').indexOf('---', 1) + 2;
     const parsed = parseLesson(EN, text);
     expect(parsed.problems).toEqual([
-      `${EN}:${bodyLine + 4}: narrative: a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie]}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}`,
+      `${EN}:${bodyLine + 4}: narrative: a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie][ observation=true|false]}}, e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}`,
       `${EN}:${bodyLine + 2}: narrative: names PreflightInvalidStatus without citing an experiment that shows it: add {{see experiment-id: blocked PreflightInvalidStatus}} to the paragraph`,
     ]);
   });
@@ -92,6 +93,21 @@ describe('claims against the catalog and the model', () => {
     const wrong = checkAgainstCatalog([lessonWith(blocked.replace('no-cookie', 'cookie'))], catalog, origins);
     expect(wrong[0]).toContain('the claim says allowed cookie; the experiment expects allowed no-cookie');
     expect(checkAgainstCatalog([lessonWith('{{see preflight-no-acao then 1: allowed}}')], catalog, origins)[0]).toContain('has no step 1');
+  });
+
+  it('holds what the page observed to the experiment: a loaded image taints the canvas, a CORS one does not', () => {
+    const tainted = '{{see canvas-tainted-by-no-cors-image: allowed loaded=true canvasTainted=true}}';
+    expect(claimsOf(tainted)[0]?.observations).toEqual({ loaded: true, canvasTainted: true });
+    expect(claimsOf('{{see preflight-no-acao: blocked}}')[0]).not.toHaveProperty('observations');
+    expect(checkAgainstCatalog([lessonWith(tainted)], catalog, origins)).toEqual([]);
+    expect(checkAgainstCatalog([lessonWith('{{see isolation-coop-and-coep-isolate: allowed crossOriginIsolated=true sharedArrayBuffer=true}}')], catalog, origins)).toEqual([]);
+    const wrong = checkAgainstCatalog([lessonWith('{{see canvas-clean-with-cors-image: allowed canvasTainted=true}}')], catalog, origins);
+    expect(wrong).toEqual([
+      expect.stringContaining('the claim says allowed canvasTainted=true; the experiment expects allowed canvasTainted=false'),
+      expect.stringContaining('the claim says allowed canvasTainted=true; the model predicts allowed canvasTainted=false'),
+    ]);
+    // A fetch observes nothing of an element: a claim that names it is refused, not passed.
+    expect(checkAgainstCatalog([lessonWith('{{see preflight-put-allowed: allowed loaded=true}}')], catalog, origins)[0]).toContain('the experiment expects allowed loaded=unknown');
   });
 
   it('refuses a wrong outcome and an unknown experiment', () => {

@@ -11,12 +11,22 @@
  *
  *     {{see cookies-cross-site-none-secure-3pc-blocked then 1: allowed no-cookie}}
  *
+ * Beyond fetch (format 1.2), what the page itself observes of an element or of
+ * itself is claimed by the observation's name and value, as `expect` spells it;
+ * the outcome alone would not say that an image that loaded tainted the canvas:
+ *
+ *     {{see canvas-tainted-by-no-cors-image: allowed canvasTainted=true}}
+ *
  * The learner sees "see it: run preflight-status-404-no-cors" (a link that
  * opens it in the playground); catalog-check.ts holds each claim to the
  * experiment's `expect` and the model, and test/e2e/lesson-claims.spec.ts
  * runs every cited experiment in Chromium and holds the claim to what it did.
  */
+import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
 import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../experiments/reasons.ts';
+
+/** An observation a claim may name: what the page saw of an element or of itself (experiments/embedding.ts). */
+export type ClaimedObservation = (typeof EMBEDDING_FIELDS)[number];
 
 export interface Claim {
   /** The catalog experiment that shows it. */
@@ -28,15 +38,19 @@ export interface Claim {
   reason: string | null;
   /** Whether the step carried the cookie, or null when the claim says nothing of cookies. */
   cookieSent: boolean | null;
+  /** The page's observations the claim names (`canvasTainted=true`); absent when it names none. */
+  observations?: Partial<Record<ClaimedObservation, boolean>>;
   /** Line of the marker within the narrative, from 0. */
   line: number;
 }
 
 /** Anything that starts like a marker: a malformed one is reported, never shown raw. */
 const MARKER_START = /\{\{\s*see\b/g;
-/** `{{see <id>[ then <n>]: <outcome>[ <Reason>][ cookie|no-cookie]}}` */
+/** `{{see <id>[ then <n>]: <outcome>[ <Reason>][ cookie|no-cookie][ <observation>=true|false ...]}}` */
 const MARKER = /\{\{see ([a-z0-9]+(?:-[a-z0-9]+)*)(?: then ([1-9]\d*))?: ([^{}\n]*)\}\}/y;
 const COOKIE: Record<string, boolean> = { cookie: true, 'no-cookie': false };
+/** `canvasTainted=true`: an observation's name, as the format's `expect` spells it, and its value. */
+const OBSERVATION = /^([A-Za-z]+)=(true|false)$/;
 
 export type MarkerPart = { text: string } | { claim: Claim };
 export interface MarkerProblem {
@@ -46,7 +60,7 @@ export interface MarkerProblem {
 }
 
 const MARKER_FORMAT =
-  'a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie]}}, ' +
+  'a claim marker is written {{see experiment-id[ then N]: outcome[ Reason][ cookie|no-cookie][ observation=true|false]}}, ' +
   'e.g. {{see preflight-no-acao: blocked PreflightMissingAllowOriginHeader}}';
 
 /** The narrative cut into text and claims, with the problems of malformed markers. */
@@ -66,7 +80,13 @@ export function splitClaims(narrative: string): { parts: MarkerPart[]; problems:
     const [whole, experiment = '', then, said = ''] = match;
     const [outcome = '', ...rest] = said.trim().split(/\s+/);
     const cookieWord = rest.find((word) => word in COOKIE);
-    const others = rest.filter((word) => word !== cookieWord);
+    const observed = rest.filter((word) => OBSERVATION.test(word));
+    const others = rest.filter((word) => word !== cookieWord && !observed.includes(word));
+    const observations = observationsOf(observed);
+    if (typeof observations === 'string') {
+      problems.push({ line, message: `claim of ${experiment}: ${observations}` });
+      continue;
+    }
     const reason = others[0];
     if (others.length > 1) {
       problems.push({ line, message: `claim of ${experiment}: "${others.slice(1).join(' ')}" after the reason; ${MARKER_FORMAT}` });
@@ -84,11 +104,24 @@ export function splitClaims(narrative: string): { parts: MarkerPart[]; problems:
     }
     parts.push({ text: narrative.slice(at, start.index) });
     const cookieSent = cookieWord === undefined ? null : (COOKIE[cookieWord] ?? null);
-    parts.push({ claim: { experiment, step: then ? Number(then) : 0, outcome: outcome as Outcome, reason: reason ?? null, cookieSent, line } });
+    const claim: Claim = { experiment, step: then ? Number(then) : 0, outcome: outcome as Outcome, reason: reason ?? null, cookieSent, line };
+    parts.push({ claim: Object.keys(observations).length > 0 ? { ...claim, observations } : claim });
     at = start.index + whole.length;
   }
   parts.push({ text: narrative.slice(at) });
   return { parts, problems };
+}
+
+/** The observations named in a marker (`canvasTainted=true`), or a message naming the unknown one. */
+function observationsOf(words: readonly string[]): Partial<Record<ClaimedObservation, boolean>> | string {
+  const observations: Partial<Record<ClaimedObservation, boolean>> = {};
+  for (const word of words) {
+    const [, name = '', value] = OBSERVATION.exec(word) ?? [];
+    const known = EMBEDDING_FIELDS.find((field) => field === name);
+    if (known === undefined) return `unknown observation "${name}"; use ${EMBEDDING_FIELDS.join(', ')}`;
+    observations[known] = value === 'true';
+  }
+  return observations;
 }
 
 /** The claims of a narrative, in order. */

@@ -13,6 +13,8 @@ import { narrativeLength } from './narrative-length.ts';
 import { LESSON_LANGUAGES, NARRATIVE_MINIMUM } from './schema.ts';
 
 const origins = originMap(originsAtPortBase(5310));
+/** The lessons on cross-origin beyond fetch (elements, isolation, forms, frames), after lesson 13, in order. */
+const BEYOND_FETCH = ['embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage'];
 /** The first lesson whose predictions ask for the reason too. */
 const REASONS_FROM = 4;
 
@@ -29,9 +31,10 @@ describe('the course', () => {
     for (const lang of LESSON_LANGUAGES) expect(checkAgainstCatalog(lessons[lang], catalog, origins)).toEqual([]);
   });
 
-  it('starts with origins and ends with the fixes outside CORS', () => {
+  it('starts with origins, closes CORS with the fixes outside it (13), then goes beyond fetch (issue 19)', () => {
     expect(lessons.en[0]?.id).toBe('origin-and-site');
-    expect(lessons.en.at(-1)?.id).toBe('fixes-outside-cors');
+    expect(lessons.en[12]?.id).toBe('fixes-outside-cors');
+    expect(lessons.en.slice(13).map((l) => l.id)).toEqual(BEYOND_FETCH);
   });
 });
 

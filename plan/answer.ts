@@ -16,6 +16,7 @@ import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { serializedPageOrigin } from './page-origin.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
+import { originRefusal } from './origin-check.ts';
 
 export interface IncomingRequest {
   method: string;
@@ -262,6 +263,12 @@ function planReply(
   const tokens = { page: plan.page, origins: context.origins, requestOrigin: request.headers.origin };
   const redirects = plan.server.redirects ?? [];
   const emit = (headers: HeaderMap | undefined, field: readonly PropertyKey[]): HeaderLines => lasting(emitHeaders(headers, field, tokens), field);
+  if (!isPreflight(request) && parts.hop >= redirects.length) {
+    // Format 1.2 `acceptOrigins`: the final origin's own Origin check, before any handler (origin-check.ts).
+    const accepted = plan.server.acceptOrigins?.map((o, i) => expandTokens(o, jsonPath(['server', 'acceptOrigins', i]), tokens));
+    const refused = originRefusal(accepted, request.headers.origin);
+    if (refused) return { ...refused, headers: withServerLines(refused.headers, refused.body, closes(request)) };
+  }
   if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens, emit);
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};

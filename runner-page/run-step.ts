@@ -7,6 +7,8 @@
 import type { PageSeen, StepRequest } from './step.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
+import { runForm } from './run-form.ts';
+import { runBeacon } from './run-beacon.ts';
 import { runFrame, runPopup } from './run-frame.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
@@ -72,6 +74,8 @@ function runXhr(step: StepRequest): Promise<PageSeen> {
 
 export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
+  if (step.api === 'form') return runForm(step);
+  if (step.api === 'beacon') return runBeacon(step);
   if (step.api === 'iframe' || step.api === 'postMessage') return runFrame(step);
   if (step.api === 'window-open') return runPopup(step);
   const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));

@@ -5,10 +5,11 @@
 import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
+import type { SendingApi } from '../experiments/form-and-beacon.ts';
 import type { FrameApi } from '../experiments/frames.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr' | ElementApi | FrameApi;
+  api: 'fetch' | 'xhr' | ElementApi | SendingApi | FrameApi;
   url: string;
   method: string;
   headers: HeaderLines;

@@ -187,7 +187,7 @@ export class CdpWatch {
   #failure: Failure | null = null;
   #issue: Failure | null = null;
   #console: string | null = null;
-  /** The main request's `Network.loadingFinished`: it came back whole, so no failure event will follow. */
+  /** The main request's `Network.loadingFinished` (a beacon's answered POST, say): no failure event will follow. */
   #finished = false;
   #wake: (() => void) | null = null;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
@@ -215,6 +215,11 @@ export class CdpWatch {
       if (preflight) found.preflightOf = event.initiator.requestId ?? null;
       found.sent.push({ method: event.request.method, url: event.request.url });
     });
+    cdp.on('Network.loadingFinished', (event) => {
+      if (event.requestId !== watch.#mainId) return;
+      watch.#finished = true;
+      watch.#wake?.();
+    });
     cdp.on('Network.loadingFailed', (event) => {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
       if (found) found.errorText = event.errorText;
@@ -226,11 +231,6 @@ export class CdpWatch {
           errorText: event.errorText,
         };
       }
-      watch.#wake?.();
-    });
-    cdp.on('Network.loadingFinished', (event) => {
-      if (event.requestId !== watch.#mainId) return;
-      watch.#finished = true;
       watch.#wake?.();
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
@@ -317,14 +317,24 @@ export class CdpWatch {
     }
   }
 
-  /** Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting. */
-  async settle(seen: PageSeen): Promise<Watched> {
+  /**
+   * Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting.
+   * `unseen`: a beacon, whose CORS failure the page never learns of (format 1.2): wait for the request to end, and
+   * keep the console line of a failure, with no reason (its outcome is opaque).
+   */
+  async settle(seen: PageSeen, unseen = false): Promise<Watched> {
     // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say.
     const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true;
+    if (unseen) await this.#untilUnseenEnds();
     const verdict = await this.#verdict(blocked);
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;
     return wire ? { verdict, wire } : { verdict };
+  }
+
+  async #untilUnseenEnds(): Promise<void> {
+    await this.#until(() => this.#finished || this.#failure !== null, ANSWER_DEADLINE_MS);
+    if (this.#failure?.corsError) await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
   }
 
   async #verdict(blocked: boolean): Promise<EngineVerdict> {

@@ -82,7 +82,8 @@ export class ChromiumTab implements EngineTab {
     const popup = request.api === 'window-open' ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null) : null;
     const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
-    const { verdict, wire } = await this.watch.settle(seen);
+    // A beacon's CORS failure is the console's alone (format 1.2): the watch waits for its end.
+    const { verdict, wire } = await this.watch.settle(seen, request.api === 'beacon');
     await closePopup(await popup);
     return wire ? { seen, verdict, settled, wire } : { seen, verdict, settled };
   }

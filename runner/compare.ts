@@ -19,6 +19,7 @@ export const JOURNAL_FIELDS: ReadonlySet<string> = new Set([
   'originSeen',
   'requestHeadersSeen',
   'cookieSent',
+  'serverStatus',
 ]);
 
 /** Problems about a field nothing observed (JOURNAL_FIELDS after an eviction) are left out. */
@@ -49,6 +50,7 @@ export function expectationDifferences(expect: Expectation | undefined, observed
   check('status', expect.status, observed.status);
   check('responseType', expect.responseType, observed.responseType);
   check('cookieSent', expect.cookieSent, observed.cookieSent);
+  check('serverStatus', expect.serverStatus, observed.serverStatus);
   check('requestHeadersSeen', expect.requestHeadersSeen, observed.requestHeadersSeen);
   for (const field of EMBEDDING_FIELDS) check(field, expect[field], observed[field]);
   if (expect.originSeen !== undefined) {

@@ -29,6 +29,14 @@ describe('browserAssumptions', () => {
     expect(browserAssumptions(withHeaders[0]!, 'zh-CN').unverifiable).toMatch(/框架/);
   });
 
+  it('says that a form submits into a popup a popup blocker may stop, for every experiment with a form step and no other', () => {
+    const forms = catalog.filter((e) => [e.request, ...(e.then ?? []).map((s) => s.request)].some((r) => r?.api === 'form'));
+    expect(forms.length).toBeGreaterThan(5);
+    for (const e of forms) expect(browserAssumptions(e).notes, e.id).toContainEqual(expect.stringContaining('popup'));
+    for (const e of catalog.filter((c) => c.group === 'beacon')) expect(browserAssumptions(e).notes, e.id).toEqual([]);
+    expect(browserAssumptions(forms[0]!, 'zh-CN').notes.join('')).toMatch(/弹出窗口/);
+  });
+
   it('states the Local Network Access permission an experiment assumes', () => {
     expect(browserAssumptions({ page: 'public', browser: { localNetworkAccess: 'granted' } }).notes).toEqual([expect.stringContaining('permission granted')]);
   });

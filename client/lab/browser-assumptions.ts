@@ -19,12 +19,15 @@ export interface Assumptions {
 }
 
 /** The assumptions in the reader's language (English by default). */
-export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page' | 'pageHeaders'>, lang: Language = 'en'): Assumptions {
+export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page' | 'pageHeaders'> & Partial<Pick<Experiment, 'request' | 'then'>>, lang: Language = 'en'): Assumptions {
   const say = modelMessages(lang).assumptions;
   const settings = browserOf(experiment);
   const notes: string[] = [];
   if (experiment.browser?.thirdPartyCookies !== undefined) notes.push(say.thirdPartyCookies(settings.thirdPartyCookies));
   if (experiment.browser?.localNetworkAccess !== undefined) notes.push(say.localNetworkAccess(settings.localNetworkAccess));
+  // Format 1.2: a form submits into a popup, which the learner's popup blocker may stop (runner-page/run-form.ts).
+  const apis = [experiment.request?.api, ...(experiment.then ?? []).map((s) => s.request?.api ?? experiment.request?.api)];
+  if (apis.includes('form')) notes.push(say.formPopup());
   // Format 1.2: page headers (COOP, COEP) act on a top-level page; the playground's runner page is a frame.
   const inFrame = experiment.pageHeaders !== undefined && Object.keys(experiment.pageHeaders).length > 0;
   const unverifiable = pageOf(experiment as Experiment) === 'public' ? say.publicOnLoopback() : inFrame ? say.pageHeadersInFrame() : null;

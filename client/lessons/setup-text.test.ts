@@ -20,6 +20,17 @@ describe('what a learner reads before predicting', () => {
   test('the request: call, options, headers and later steps', () => {
     expect(requestText(experiment!)).toBe('page app: fetch PUT api/items\ncredentials: include\nX-Custom: 1\nthen 1 (again): {"method":"GET"}');
   });
+  test('an element and its page (format 1.2): the element, its crossorigin, the page\'s own headers first', () => {
+    expect(requestText(byId('resources-img-no-cors-loads'))).toBe('page app: img GET partner/');
+    expect(requestText(byId('resources-script-use-credentials-wildcard'))).toBe('page app: script GET api/\ncrossorigin: use-credentials');
+    expect(requestText(byId('postmessage-target-origin-star'))).toBe('page app: postMessage GET partner/\ntargetOrigin: *');
+    expect(requestText(byId('csrf-form-post-samesite-lax')).split('\n').at(-1)).toBe(
+      'then 1 (the attack from evil), page evil: {"api":"form","method":"POST","body":"to=evil&amount=1000"}',
+    );
+    expect(requestText(byId('isolation-coep-blocks-image-without-corp'))).toBe(
+      'page app, served with:\nCross-Origin-Opener-Policy: same-origin\nCross-Origin-Embedder-Policy: require-corp\n\npage app: img GET partner/',
+    );
+  });
   test('the servers: preflight, redirect hops and the actual answer, tokens as the running lab\'s origins', () => {
     expect(serverText(experiment!, { origins, preflight: 'sent' })).toBe(
       `OPTIONS → 204\nAccess-Control-Allow-Origin: ${origins.app}\n\nredirect 1: 307 → ${origins.api2} (no headers)\n\nPUT → 201 (no headers)`,

@@ -10,6 +10,7 @@ import { stepTitleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { pageOf, resolveRequest } from '../../experiments/format-defaults.ts';
+import { isElementApi } from '../../experiments/embedding.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { HeaderMap } from '../../experiments/headers.ts';
 import { expandTokens } from '../../plan/answer.ts';
@@ -30,25 +31,39 @@ export interface ServerTextOptions {
   preflight: PreflightShown;
 }
 
-/** The call the page makes: `fetch PUT api/anything` and its options and headers. */
+/**
+ * The call the page makes: `fetch PUT api/anything` and its options and headers; beyond fetch (format 1.2)
+ * the API by its name (`img GET partner/` and its `crossorigin`, `iframe`, `postMessage` and its
+ * `targetOrigin`, `form`), after the page's own headers (COOP, COEP) when it has any, and each later
+ * step's page when it is another one (an attacker's page), so a learner sees every part of the setup.
+ */
 export function requestText(experiment: Experiment): string {
   const r = resolveRequest(experiment.request);
-  const options = [
-    r.mode !== 'cors' ? `mode: ${r.mode}` : '',
-    r.credentials !== 'same-origin' ? `credentials: ${r.credentials}` : '',
-    r.redirect !== 'follow' ? `redirect: ${r.redirect}` : '',
+  const options = r.api === 'fetch' || r.api === 'xhr';
+  const lines = [
+    r.crossorigin ? `crossorigin: ${r.crossorigin}` : '',
+    experiment.request.targetOrigin !== undefined ? `targetOrigin: ${experiment.request.targetOrigin}` : '',
+    // Mode, credentials and redirect are a fetch's (and XHR's) options; other APIs' follow from the API.
+    options && r.mode !== 'cors' ? `mode: ${r.mode}` : '',
+    options && r.credentials !== 'same-origin' ? `credentials: ${r.credentials}` : '',
+    options && r.redirect !== 'follow' ? `redirect: ${r.redirect}` : '',
     r.targetAddressSpace ? `targetAddressSpace: ${r.targetAddressSpace}` : '',
     r.body !== null ? `body: ${JSON.stringify(r.body)}` : '',
   ].filter(Boolean);
-  const headers = headersToText(r.headers);
+  const headers = isElementApi(r.api) ? '' : headersToText(r.headers);
   const lang = currentLanguage();
   const then = (experiment.then ?? []).map((step, i) => {
     const what = step.request ? JSON.stringify(step.request) : msg('the same request again', { id: 'lesson.same-request-again' });
     const later = step.delayMs ? msg(str`, ${step.delayMs} ms later`, { id: 'lesson.ms-later' }) : '';
-    return `then ${i + 1}${step.title ? ` (${stepTitleIn(step.title, lang)})` : ''}: ${what}${later}`;
+    const on = step.page ? `, ${msg(str`page ${step.page}`, { id: 'lesson.setup.page' })}` : '';
+    return `then ${i + 1}${step.title ? ` (${stepTitleIn(step.title, lang)})` : ''}${on}: ${what}${later}`;
   });
   const page = msg(str`page ${pageOf(experiment)}`, { id: 'lesson.setup.page' });
-  return [`${page}: ${r.api === 'xhr' ? 'XHR' : 'fetch'} ${r.method} ${r.target}${r.path}`, ...options, ...(headers ? [headers] : []), ...then].join('\n');
+  const pageHeaders = headersToText(experiment.pageHeaders ?? {});
+  const servedWith = msg(str`page ${pageOf(experiment)}, served with:`, { id: 'lesson.setup.pageServedWith' });
+  const call = r.api === 'xhr' ? 'XHR' : r.api;
+  const asks = [`${page}: ${call} ${r.method} ${r.target}${r.path}`, ...lines, ...(headers ? [headers] : []), ...then].join('\n');
+  return pageHeaders ? `${servedWith}\n${pageHeaders}\n\n${asks}` : asks;
 }
 
 /** How the servers answer: the preflight (PreflightShown), each redirect hop, the actual answer (or the middleware). */

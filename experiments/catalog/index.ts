@@ -23,6 +23,8 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corpGroup } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { csrf } from './csrf.ts';
+import { beacon } from './beacon.ts';
 import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
 
@@ -48,6 +50,8 @@ const entries: readonly ExperimentInput[] = [
   ...canvasAndErrors,
   ...corpGroup,
   ...isolation,
+  ...csrf,
+  ...beacon,
   ...frames,
   ...postmessage,
 ];

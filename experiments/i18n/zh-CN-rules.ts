@@ -39,6 +39,8 @@ const CODE_WORDS = [
   'token', // the grammar production of HTTP field names (RFC 9110 section 5.6.2)
   // Format 1.2: the embedding elements, their attribute and its values, the canvas (HTML names them so)
   'crossorigin', 'anonymous', 'stylesheet', 'canvas', 'base64', 'credentialless',
+  // Format 1.2: the form and beacon APIs as the format names them, the form's attribute, the Blob a beacon sends
+  'form', 'enctype', 'beacon', 'sendBeacon', 'Blob', 'CSRF',
 ] as const;
 
 /**

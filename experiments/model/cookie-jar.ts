@@ -158,6 +158,30 @@ export class CookieJar {
    * cross-site to every URL and partitions nothing: with third-party cookies allowed it still sends
    * the `SameSite=None` ones (measured in Chromium 156: the exploits group's null-trusted pair).
    */
+  /**
+   * Format 1.2 `form`: whether a top-level navigation to `url` (the popup a form submits into), started by a page
+   * on `initiatorSite`, carries a cookie. A top-level navigation is first-party, so third-party cookie
+   * blocking does not apply; SameSite does, by the initiator's site: Strict only same-site, Lax also a
+   * cross-site navigation with a safe method (GET), None always.
+   * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-lax-allowing-unsafe-enforcement
+   * Chromium: a cookie without SameSite is Lax, but for the first 2 minutes after it was set it also goes on a
+   * cross-site top-level POST ("Lax-allowing-unsafe", measured). A lab run is always inside that window, so
+   * the model says sent; the catalog keeps its verdicts off that clock (DEVIATIONS.md).
+   */
+  sendsOnNavigation(url: URL, initiatorSite: string | null, urlSite: string, method: string): boolean {
+    const crossSite = initiatorSite === null || initiatorSite !== urlSite;
+    const safe = method === 'GET' || method === 'HEAD';
+    return this.#cookies.some((c) => {
+      if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
+      // A partitioned cookie belongs to the top-level site it was set under: here the target's own.
+      if (c.partition !== null) return c.partition === urlSite;
+      if (!crossSite || this.#crossSiteAllowed(c.sameSite)) return true;
+      if (c.sameSite === 'strict') return false;
+      // Lax: safe methods only; unset: Lax, plus Chromium's Lax-allowing-unsafe for a cookie set under 2 minutes ago.
+      return safe || c.sameSite === 'unset';
+    });
+  }
+
   sends(url: URL, pageSite: string | null, urlSite: string): boolean {
     const crossSite = pageSite === null || pageSite !== urlSite;
     return this.#cookies.some((c) => {

@@ -28,7 +28,8 @@ export function explainContext(prediction: Pick<StepPrediction, 'requests'>, ste
     pageOrigin,
     api: request.api,
     method: prediction.requests.at(-1)?.accessControlRequestMethod ?? request.method,
-    credentialsInclude: request.credentials === 'include',
+    // A beacon always includes credentials (sending.ts).
+    credentialsInclude: request.credentials === 'include' || request.api === 'beacon',
     targetAddressSpace: request.targetAddressSpace,
     ...(request.targetOrigin === undefined ? {} : { targetOrigin: request.targetOrigin }),
   };

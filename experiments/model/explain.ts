@@ -45,6 +45,8 @@ export interface ExplainContext {
 /** What Chromium's console line calls the request ("Access to image at ..."), measured in Chromium 156. */
 const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
   fetch: 'fetch', xhr: 'XMLHttpRequest', img: 'image', script: 'script', stylesheet: 'CSS stylesheet',
+  // A beacon's failed preflight prints "Access to resource at ..." (measured); a form, a navigation, prints none.
+  beacon: 'resource', form: 'form',
   iframe: 'frame', postMessage: 'frame', 'window-open': 'window',
 };
 
@@ -155,6 +157,15 @@ function consoleHead(p: StepPrediction, c: ExplainContext): string {
   return `Access to ${CONSOLE_SUBJECT[c.api]} at ${at} from origin '${c.pageOrigin}' has been blocked by CORS policy: `;
 }
 
+/** Format 1.2: the console line of a beacon's CORS failure, which its page never sees (sending.ts). */
+function unseenConsole(p: StepPrediction, c: ExplainContext): string | null {
+  const failure = p.unseenFailure;
+  if (!failure || !isModelReason(failure.reason)) return null;
+  const entry = ENTRIES[failure.reason];
+  const failed = { ...p, reason: failure.reason, failedParameter: failure.failedParameter };
+  return entry.chromium ? consoleHead(failed, c) + entry.chromium(failed, c) : (entry.line?.(failed, c) ?? null);
+}
+
 /** What the words of a blocked step's reason need to know (messages/model-messages.ts). */
 function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['explain']): ReasonArgs {
   return {
@@ -183,6 +194,10 @@ export function explain(p: StepPrediction, c: ExplainContext, lang: Language = '
   if (p.outcome === 'allowed') {
     const how = p.responseType === 'basic' ? say.allowedSameOrigin() : say.allowedCors(p.preflight);
     return { verdict: say.allowed(how, p.status, p.readableHeaders.length), console: null, fix: null, mdn: null, firefox: null };
+  }
+  // Format 1.2: a form or a beacon; what the server got is the whole story (sending.ts).
+  if (p.outcome === 'opaque' && (c.api === 'form' || c.api === 'beacon')) {
+    return { verdict: say.sent(c.api, p.reachedServer, p.cookieSent), console: unseenConsole(p, c), fix: null, mdn: null, firefox: null };
   }
   if (p.outcome === 'opaque') {
     const what = p.responseType === 'opaqueredirect' ? say.opaqueRedirect() : say.opaqueNoCors();

@@ -34,6 +34,8 @@ import type { WithheldLine } from '../../plan/lasting-headers.ts';
 import { isElementApi } from '../embedding.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
+import { isSendingApi } from '../form-and-beacon.ts';
+import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
 import { isFrameApi } from '../frames.ts';
 import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
 import { frameStep } from './frame-step.ts';
@@ -123,7 +125,13 @@ function originHeaderFor(tainting: string, method: string, serialized: string): 
   return serialized;
 }
 
+/** Format 1.2: a form's or a beacon's page sees no answer (sending.ts). */
 function predictStep(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
+  const prediction = predictRequest(context, url, request, state);
+  return isSendingApi(request.api) ? unseenByPage(prediction) : prediction;
+}
+
+function predictRequest(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
   const requests: PredictedRequest[] = [];
   // The trace of checks (trace.ts): `at` is where the model is, `check` records one check and returns its result.
   const checks: Check[] = [];
@@ -165,16 +173,20 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
   // An element's request takes its mode and credentials from its crossorigin attribute (element-load.ts).
   const xhr = request.api === 'xhr';
   const element = isElementApi(request.api) ? elementFetch(request.api, request.crossorigin) : null;
-  const mode = element?.mode ?? (xhr ? 'cors' : request.mode);
-  const credentials = element?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
-  const redirectMode = element || xhr ? 'follow' : request.redirect;
+  // Format 1.2: a beacon is a keepalive fetch whose mode its Content-Type decides (sending.ts).
+  const beacon = request.api === 'beacon' ? beaconFetch(request) : null;
+  const mode = element?.mode ?? beacon?.mode ?? (xhr ? 'cors' : request.mode);
+  const credentials = element?.credentials ?? beacon?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
+  const redirectMode = element || xhr || beacon ? 'follow' : request.redirect;
   const include = credentials === 'include';
+  if (request.api === 'form') return predictForm(context, url, request, state, { check, finish, at });
+  if (beacon) check('page', true, say.beaconMode(beacon.contentType, beacon.mode));
 
   // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
   let method = normalizeMethod(element ? 'GET' : request.method);
   if (!check('page', !isForbiddenMethod(method), say.forbiddenMethod(request.method, isForbiddenMethod(method)))) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
   if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), say.noCorsMethod(method))) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
-  let headers = element ? [] : requestHeaderList(headerLines(request.headers), mode);
+  let headers = element ? [] : requestHeaderList(beacon?.headers ?? headerLines(request.headers), mode);
   // Format 1.2: a frame is a navigation, not a fetch the page reads (frame-step.ts).
   if (isFrameApi(request.api)) {
     const framed = frameStep(url, request, {
@@ -382,6 +394,36 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
     next.password = '';
     current = next;
   }
+}
+
+interface StepTools {
+  check: (stage: CheckStage, ok: boolean, text: string, headers?: Check['headers']) => boolean;
+  finish: (fields: Partial<StepPrediction>) => StepPrediction;
+  at: { hop: number; origin: OriginName | null };
+}
+
+/**
+ * Format 1.2 `form`: a navigation of a popup, no CORS at all: the request goes, with the cookies a top-level
+ * navigation carries (CookieJar.sendsOnNavigation), and the answer is the popup's, never the page's.
+ * https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-submission-algorithm
+ * (the schema refuses redirects and an opaque page for a form: form-and-beacon-checks.ts).
+ */
+function predictForm(context: Context, url: string, request: ResolvedRequest, state: BrowserState, tools: StepTools): StepPrediction {
+  const { check, finish, at } = tools;
+  const say = context.say;
+  const target = new URL(url);
+  const self = originNameOf(target, context.origins);
+  if (!check('page', self !== undefined, say.labOrigin(target.origin, self ?? null)) || !self) return finish({ outcome: 'blocked', reason: 'net::ERR_CONNECTION_REFUSED' });
+  at.origin = self;
+  const form = formSubmission(request, context.pageOrigin);
+  const site = siteOf(self);
+  const cookieSent = state.jar.sendsOnNavigation(target, context.pageSite, site, form.method);
+  check('page', true, say.formSubmitted(form.method, form.enctype), form.originHeader ? [['Origin', form.originHeader]] : []);
+  check('actual', true, say.formCookie(context.pageSite === site, form.method, cookieSent));
+  const body = form.method === 'POST' ? { 'content-type': form.enctype } : {};
+  const reply = ask(target, self, form.method, { origin: form.originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}), 'sec-fetch-dest': 'document', ...body }, context);
+  const requests = [{ url: target.href, origin: self, hop: 0, kind: 'actual' as const, method: form.method, originHeader: form.originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) }];
+  return { ...finish({ outcome: 'opaque' }), ...serverView(requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null })), context.finalHop), requests };
 }
 
 /** Whether the final answer's body is the plan's own (format 1.2: else an element load gets the default body). */

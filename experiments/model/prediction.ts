@@ -33,4 +33,9 @@ export interface StepPrediction extends StepFacts {
   checks: Check[];
   /** The hop the browser refused before sending anything to it (Local Network Access), when that is not the last request: the console names it. */
   stoppedAt?: { url: string; origin: OriginName };
+  /**
+   * Format 1.2, a beacon: the CORS failure the page never learns of (its outcome stays opaque), which Chromium
+   * still prints to the console ("Access to resource at ..."). sending.ts sets it.
+   */
+  unseenFailure?: { reason: string; failedParameter: string | null };
 }

@@ -40,6 +40,13 @@ export interface ProblemMessages {
   /** Format 1.2: a `pageHeaders` line the lab does not put on its page. */
   pageHeaderName: (p: { name: string; allowed: readonly string[] }) => string;
   pageHeaderSize: (p: { max: number }) => string;
+  /** Format 1.2 `form` and `beacon` (form-and-beacon.ts): what a page can choose of their request. */
+  formMethod: (p: { method: string; allowed: readonly string[] }) => string;
+  formEnctype: (p: { value: string; allowed: readonly string[] }) => string;
+  beaconMethod: (p: { method: string }) => string;
+  sendingHeader: (p: { api: string; name: string }) => string;
+  sendingRedirects: (p: { api: string }) => string;
+  formNullPage: (p: object) => string;
   /** Format 1.2 frames (frame-schema.ts): the field belongs to another API. */
   frameFieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
   /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */

@@ -4,10 +4,12 @@
  * lessons/claims.ts) runs once through the runner, as `cors-lab run` does,
  * and each claim is checked against what Chromium did: the outcome, and the
  * reason Chromium reported over the DevTools Protocol, at the step the claim
- * names, and whether the server saw the cookie where it says. The claims are the
+ * names, whether the server saw the cookie where it says, and what the page
+ * observed of an element or of itself where the claim names it (`canvasTainted=true`). The claims are the
  * same in every language (the loader checks), so the English ones are run.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
+import type { ClaimedObservation } from '../../lessons/claims.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
@@ -34,7 +36,9 @@ test.describe('lesson claims in Chromium', () => {
 
   for (const { lesson, claim } of claims) {
     const cookie = claim.cookieSent === null ? '' : claim.cookieSent ? ', cookie sent' : ', no cookie';
-    const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}${cookie}`;
+    const observations = Object.entries(claim.observations ?? {}) as Array<[ClaimedObservation, boolean]>;
+    const seen = observations.map(([name, value]) => `, ${name} ${String(value)}`).join('');
+    const said = `${claim.outcome}${claim.reason ? ` ${claim.reason}` : ''}${cookie}${seen}`;
     const step = claim.step === 0 ? '' : ` then ${claim.step}`;
     test(`${lesson.file}:${lesson.narrativeLine + claim.line}: ${claim.experiment}${step} is ${said}`, () => {
       const result = results.get(claim.experiment);
@@ -44,6 +48,7 @@ test.describe('lesson claims in Chromium', () => {
       expect(observed?.outcome, 'Chromium outcome').toBe(claim.outcome);
       if (claim.reason !== null) expect(observed?.reason, 'Chromium reason').toBe(claim.reason);
       if (claim.cookieSent !== null) expect(observed?.cookieSent, 'the server saw the cookie').toBe(claim.cookieSent);
+      for (const [name, value] of observations) expect(observed?.[name], `the page observed ${name}`).toBe(value);
     });
   }
 });

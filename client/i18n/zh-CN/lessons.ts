@@ -73,6 +73,7 @@ export const lessons = {
   'lesson.fix.result': '修复结果',
   'lesson.same-request-again': '再发一次同样的请求',
   'lesson.setup.page': str`页面 ${0}`,
+  'lesson.setup.pageServedWith': str`页面 ${0} 自身的响应头：`,
   'lesson.setup.redirect': str`重定向 ${0}`,
   'lesson.ms-later': str`，${0} 毫秒之后`,
   'lesson.reflectedOrigin': '（请求的 Origin）',

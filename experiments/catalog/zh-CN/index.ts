@@ -24,6 +24,8 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corp } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { csrf } from './csrf.ts';
+import { beacon } from './beacon.ts';
 import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
 
@@ -53,6 +55,8 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'canvas-and-errors': canvasAndErrors,
   corp,
   isolation,
+  csrf,
+  beacon,
   frames,
   postmessage,
 };

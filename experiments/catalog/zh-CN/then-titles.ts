@@ -26,4 +26,8 @@ export const thenTitles: Readonly<Record<string, string>> = {
   'the attack from evil': '来自 evil 的攻击',
   'the attack from null': '来自 null 页面的攻击',
   'the attack from partner': '来自 partner 的攻击',
+  'the attack from api2': '来自 api2 的攻击',
+  'the transfer from app': '来自 app 的转账',
+  'the beacon': 'beacon',
+  'the beacon from evil': '来自 evil 的 beacon',
 };

@@ -74,6 +74,16 @@ export const en = {
       opaque
         ? 'the element loads, but no-cors from another origin: the page may show it, not read it (tainted canvas, muted errors, no cssRules)'
         : 'the element loads and the page may read it (clean canvas, full errors, cssRules)',
+    beaconMode: (type, mode) =>
+      mode === 'no-cors'
+        ? `sendBeacon: a POST with credentials, Content-Type ${type} is CORS-safelisted: mode "no-cors", no preflight, no CORS check`
+        : `sendBeacon: a POST with credentials, Content-Type ${type} is not CORS-safelisted: mode "cors", so a preflight first`,
+    formSubmitted: (method, enctype) =>
+      `the form submits ${method}${method === 'POST' ? ` (${enctype})` : ''} into a popup: a navigation, which no CORS check ever stops`,
+    formCookie: (sameSite, method, sent) =>
+      sameSite
+        ? `the page is on the target's site: a same-site navigation carries every cookie (${sent ? 'one is' : 'none is'} stored)`
+        : `a cross-site top-level ${method}: SameSite=None cookies go, Lax only with GET, Strict never; ${sent ? 'a cookie goes' : 'no cookie goes'}`,
     locationNotUrl: (status) => `the ${status} answer's Location is not a URL`,
     unsafeScheme: (protocol) => `the Location is a ${protocol} URL, which Chromium never follows a redirect to`,
     redirectMode: (status, mode) => `the answer is a ${status} redirect; redirect mode is "${mode}"`,
@@ -98,6 +108,10 @@ export const en = {
       readable === false
         ? 'Allowed: the element loaded without CORS (no-cors from another origin): the page shows it but cannot read it (a tainted canvas, muted script errors, no cssRules).'
         : `Allowed: the element loaded${readable ? ', and the page may read it (its own origin, or the answer passed the CORS check)' : ''}.`,
+    sent: (api, reached, cookie) =>
+      reached
+        ? `Opaque: the ${api === 'form' ? 'form' : 'beacon'} reached the server${cookie ? ' with the user\'s cookie' : ' without a cookie'}; the page never sees the answer, and CORS never stopped the request.`
+        : `Opaque: the ${api === 'form' ? 'form' : 'beacon'} never reached the server (its preflight failed); the page cannot tell.`,
     allowedCors: (afterPreflight) => `the answer passed the CORS check${afterPreflight ? ' after a passed preflight' : ''}`,
     allowed: (how, status, headers) => `Allowed: ${how}; JavaScript can read status ${status} and ${headers} ${headers === 1 ? 'header' : 'headers'}.`,
     opaqueRedirect: () => 'the redirect was not followed (redirect "manual")',
@@ -235,6 +249,8 @@ export const en = {
     localNetworkAccess: (setting) => `Assumes the Local Network Access permission ${setting}. A page cannot grant or withdraw it for itself.`,
     publicOnLoopback: () =>
       'In your browser the lab\'s "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with that setting.',
+    formPopup: () =>
+      'The form submits into a popup window, as the format says, so the page stays to run the next step. A browser that blocks popups from the lab\'s runner frame stops the form before it is sent: the run then says "the browser blocked the popup" and differs from the prediction. Allow popups for the lab\'s origins, or run it with `cors-lab run`.',
     pageHeadersInFrame: () =>
       'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },

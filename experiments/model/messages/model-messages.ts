@@ -85,6 +85,10 @@ export interface ModelMessages {
     /** Format 1.2: an element's answer (a script or a stylesheet needs an ok status) and what the page may do with it. */
     elementStatus: (status: number, ok: boolean) => string;
     elementLoaded: (opaque: boolean) => string;
+    /** Format 1.2 form and beacon (sending.ts): the request each makes, and a form's cookies. */
+    beaconMode: (contentType: string, mode: 'cors' | 'no-cors') => string;
+    formSubmitted: (method: string, enctype: string) => string;
+    formCookie: (sameSite: boolean, method: string, sent: boolean) => string;
     locationNotUrl: (status: number) => string;
     unsafeScheme: (protocol: string) => string;
     redirectMode: (status: number, redirectMode: string) => string;
@@ -109,6 +113,8 @@ export interface ModelMessages {
     allowedSameOrigin: () => string;
     /** Format 1.2: an element loaded; readable by the page or not (null: nothing tells). */
     elementLoaded: (readable: boolean | null) => string;
+    /** Format 1.2: a form or a beacon, whose answer the page never sees; what the server got. */
+    sent: (api: 'form' | 'beacon', reachedServer: boolean, cookieSent: boolean) => string;
     allowedCors: (afterPreflight: boolean) => string;
     allowed: (how: string, status: number | null, headers: number) => string;
     opaqueRedirect: () => string;
@@ -171,5 +177,7 @@ export interface ModelMessages {
     publicOnLoopback: () => string;
     /** Format 1.2: the playground runs the page in a frame, which page headers such as COOP cannot act on. */
     pageHeadersInFrame: () => string;
+    /** Format 1.2: a form step submits into a popup window, which a popup blocker may stop. */
+    formPopup: () => string;
   };
 }
