@@ -11,6 +11,8 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
+import { formEnctype, isSendingApi } from '../../experiments/form-and-beacon.ts';
+import { beaconFetch } from '../../experiments/model/sending.ts';
 import { elementReadable } from '../../experiments/model/element-load.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../plan/journal-entry.ts';
@@ -46,6 +48,9 @@ function callLines(experiment: Experiment, step: number): string[] {
   const r = requestOf(experiment, step);
   // Format 1.2: an element's request takes its mode and credentials from its crossorigin attribute alone.
   if (isElementApi(r.api)) return [`${r.api} GET ${r.target}${r.path}`, ...(r.crossorigin ? [`crossorigin ${r.crossorigin}`] : [])];
+  // Format 1.2: a form (into a popup) and a beacon choose only their method and Content-Type.
+  if (r.api === 'form') return [`form ${r.method} ${r.target}${r.path}`, ...(r.method === 'POST' ? [`enctype ${formEnctype(r.headers)}`] : [])];
+  if (r.api === 'beacon') return [`sendBeacon POST ${r.target}${r.path}`, `Content-Type ${beaconFetch(r).contentType}`];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -66,6 +71,12 @@ function elementLines(outcome: StepPrediction['outcome'], facts: Partial<Embeddi
   const reading = readable === null ? [] : [!readable ? msg('shown, not readable by the page', { id: 'sequence.element-opaque' }) : msg('readable by the page', { id: 'sequence.element-readable' })];
   return [msg('load event', { id: 'sequence.element-load' }), ...reading];
 }
+
+/** Format 1.2: a form's or a beacon's page never sees the answer, whatever the servers did. */
+const unseenLines = (): string[] => [msg('opaque: the page never sees the answer', { id: 'sequence.unseen' })];
+
+/** The page each step runs on: a `then` step's own, else the experiment's. */
+const pageOfStep = (experiment: Experiment, step: number): string => (step === 0 ? undefined : experiment.then?.[step - 1]?.page) ?? experiment.page ?? 'app';
 
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
   if (outcome === 'opaque') return [msg('opaque: status 0', { id: 'sequence.opaque' }), msg('JavaScript reads no headers, no body', { id: 'sequence.opaque-reads' })];
@@ -97,7 +108,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
   });
   return {
     title: msg(str`Predicted by the model${stepLabel(experiment, step)}`, { id: 'sequence.predicted' }),
-    page: experiment.page ?? 'app',
+    page: pageOfStep(experiment, step),
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
     exchanges,
@@ -105,7 +116,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     stop: p.outcome === 'blocked' ? stopOf(p) : null,
     result: isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
-      : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
+      : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
   };
 }
 
@@ -125,7 +136,7 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
         : { reason: msg('blocked', { id: 'sequence.blocked' }), text: msg('the model predicted otherwise; this browser does not tell the page why', { id: 'sequence.not-predicted' }), headers: [] };
   return {
     title: msg(str`Observed in this browser${stepLabel(experiment, step)}`, { id: 'sequence.observed' }),
-    page: experiment.page ?? 'app',
+    page: pageOfStep(experiment, step),
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
     exchanges,
@@ -133,6 +144,6 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     stop,
     result: isElementApi(requestOf(experiment, step).api)
       ? elementLines(seen.outcome, seen.embedding ?? {})
-      : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
+      : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
   };
 }
