@@ -36,7 +36,8 @@ export function sendingStepProblems(step: SendingStep, page: string, hasRedirect
     }
     const first = Array.isArray(value) ? value[0] : value;
     if (api === 'form' && !(FORM_ENCTYPES as readonly string[]).includes((first ?? '').toLowerCase())) {
-      out.push({ problem: { code: 'formEnctype', value: first ?? '', allowed: FORM_ENCTYPES }, path: ['headers', name] });
+      const problem = { code: 'formEnctype', value: first ?? '', allowed: FORM_ENCTYPES } as const;
+      out.push({ problem, path: ['headers', name] });
     }
   }
   if (hasRedirects) out.push({ problem: { code: 'sendingRedirects', api }, path: [] });

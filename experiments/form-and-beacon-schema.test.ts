@@ -51,13 +51,15 @@ describe('format 1.2 form and beacon fields', () => {
     });
   }
 
-  it('refuses a beacon method other than POST, and a then step that turns a fetch into a GET beacon', () => {
+  it('refuses a beacon method other than POST, its own or a then step\'s, but not one a then step inherits', () => {
     expect(problems({ ...base, request: { api: 'beacon', target: 'api', method: 'GET' } })).toEqual([
       'csrf.json: request.method: sendBeacon always sends POST, not "GET": leave method out or write "POST"',
     ]);
-    expect(problems({ ...base, request: { target: 'api', method: 'GET' }, then: [{ request: { api: 'beacon' } }] })).toEqual([
-      'csrf.json: then[0].request.method: sendBeacon always sends POST, not "GET": leave method out or write "POST"',
+    expect(problems({ ...base, request: { target: 'api', method: 'GET' }, then: [{ request: { api: 'beacon', method: 'PUT' } }] })).toEqual([
+      'csrf.json: then[0].request.method: sendBeacon always sends POST, not "PUT": leave method out or write "POST"',
     ]);
+    // A fetch GET that stores a cookie, then a beacon: the beacon POSTs (resolveRequest), nothing to refuse.
+    expect(problems({ ...base, request: { target: 'api', method: 'GET' }, then: [{ request: { api: 'beacon' } }] })).toEqual([]);
   });
 
   it('refuses redirects of a form or a beacon, and a form on the sandboxed page', () => {

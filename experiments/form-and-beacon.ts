@@ -14,10 +14,16 @@ export function isSendingApi(api: string): api is SendingApi {
   return (SENDING_APIS as readonly string[]).includes(api);
 }
 
-/** The methods a form submits with (`dialog` sends nothing). https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fs-method */
+/**
+ * The methods a form submits with (`dialog` sends nothing).
+ * https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fs-method
+ */
 export const FORM_METHODS = ['GET', 'POST'] as const;
 
-/** A form's enctype, given as `headers["Content-Type"]`. https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fs-enctype */
+/**
+ * A form's enctype, given as `headers["Content-Type"]`.
+ * https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fs-enctype
+ */
 export const FORM_ENCTYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
 export type FormEnctype = (typeof FORM_ENCTYPES)[number];
 export const DEFAULT_ENCTYPE: FormEnctype = 'application/x-www-form-urlencoded';

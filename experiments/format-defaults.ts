@@ -70,8 +70,9 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     api: merged.api ?? 'fetch',
     target: request.target,
     path: request.path ?? '/',
-    // sendBeacon always POSTs (https://w3c.github.io/beacon/#sec-sendBeacon-method); a form's default is GET.
-    method: merged.method ?? (merged.api === 'beacon' ? 'POST' : 'GET'),
+    // sendBeacon always POSTs, whatever a step inherits (https://w3c.github.io/beacon/#sec-sendBeacon-method);
+    // a form's default is GET, as HTML's.
+    method: merged.api === 'beacon' ? 'POST' : (merged.method ?? 'GET'),
     headers: merged.headers ?? {},
     body: merged.body ?? null,
     mode: merged.mode ?? 'cors',

@@ -361,7 +361,10 @@ export const experimentSchema = z
     ];
     for (const { at, page, request, overrides } of steps) {
       const merged = { ...request, ...overrides };
-      const sending = { api: merged.api ?? 'fetch', method: merged.method, headers: merged.headers };
+      // A beacon always POSTs: only a method its own step names is refused, not one a then step inherits.
+      const api = merged.api ?? 'fetch';
+      const method = api === 'beacon' && at[0] === 'then' ? overrides.method : merged.method;
+      const sending = { api, method, headers: merged.headers };
       for (const { problem, path } of sendingStepProblems(sending, page, redirects)) addProblem(ctx, problem, [...at, ...path]);
     }
   });

@@ -13,7 +13,7 @@ import { pageFacts } from './run-element.ts';
 /** The longest wait for the entry: a bound, never a verdict (the journal decides what arrived). */
 const MOST_MS = 5000;
 
-/** Resolves when a resource timing entry of a beacon to `url` comes in (an observer sees it even with a full buffer). */
+/** Resolves when a beacon's resource timing entry for `url` comes in (an observer sees it, buffer full or not). */
 function beaconDone(url: string): { done: Promise<void>; stop: () => void } {
   let stop = (): void => undefined;
   const done = new Promise<void>((resolve) => {
@@ -45,6 +45,7 @@ export async function runBeacon(step: StepRequest): Promise<PageSeen> {
   return {
     // sendBeacon returns false only when the browser refuses to queue it (its quota): nothing was sent.
     outcome: queued ? 'opaque' : 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
-    error: queued ? null : 'sendBeacon returned false', pageOrigin: self.origin, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
+    error: queued ? null : 'sendBeacon returned false', pageOrigin: self.origin,
+    embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
   };
 }

@@ -27,7 +27,7 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'canvas-and-errors': () => msg('canvas-and-errors', { id: 'catalog.group.canvas-and-errors' }),
   corp: () => msg('corp', { id: 'catalog.group.corp' }),
   isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
-  csrf: () => msg('csrf', { id: 'catalog.group.csrf' }),
+  csrf: () => msg('CSRF', { id: 'catalog.group.csrf' }),
   beacon: () => msg('beacon', { id: 'catalog.group.beacon' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };

@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
+import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { currentLanguage } from '../i18n/localize.ts';
@@ -53,7 +54,7 @@ export function draftOf(e: Experiment): Draft {
     page: e.page ?? 'app',
     api: r.api ?? 'fetch',
     target: r.target,
-    method: r.method ?? 'GET',
+    method: resolveRequest(r).method,
     path: r.path ?? '/',
     mode: r.mode ?? 'cors',
     credentials: r.credentials ?? 'same-origin',

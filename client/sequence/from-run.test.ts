@@ -37,3 +37,22 @@ describe('frame and popup sequences (format 1.2)', () => {
     expect(sequenceOf('postmessage-popup-noopener')).toMatchObject({ call: ['window.open partner/', 'noopener'], result: ['popup without window.opener', 'its document not readable by the page'] });
   });
 });
+
+describe('form and beacon sequences (format 1.2)', () => {
+  const stepOf = (id: string, index: number) => {
+    const experiment = catalog.find((e) => e.id === id)!;
+    return predictedSequence(experiment, index, predictExperiment(experiment, DEFAULT_ORIGIN_MAP)[index]!);
+  };
+
+  it('name the form, its enctype and the page of its own step, and say the page never sees the answer', () => {
+    expect(stepOf('csrf-form-text-plain-json', 1)).toMatchObject({
+      page: 'evil', call: ['form POST api/transfer', 'enctype text/plain'], result: ['opaque: the page never sees the answer'],
+    });
+    expect(stepOf('csrf-form-text-plain-json', 0)).toMatchObject({ page: 'app', call: ['fetch GET api/transfer', 'credentials include'] });
+  });
+
+  it('name a beacon with the Content-Type it sends', () => {
+    expect(stepOf('beacon-json-blob-wildcard', 0)).toMatchObject({ call: ['sendBeacon POST api/', 'Content-Type application/json'], result: ['opaque: the page never sees the answer'] });
+    expect(stepOf('beacon-text-no-preflight', 0).call).toEqual(['sendBeacon POST api/', 'Content-Type text/plain;charset=UTF-8']);
+  });
+});

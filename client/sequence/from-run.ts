@@ -11,6 +11,8 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
+import { formEnctype, isSendingApi } from '../../experiments/form-and-beacon.ts';
+import { beaconFetch } from '../../experiments/model/sending.ts';
 import { elementReadable } from '../../experiments/model/element-load.ts';
 import { isFrameApi } from '../../experiments/frames.ts';
 import type { Experiment } from '../../experiments/schema.ts';
@@ -51,6 +53,9 @@ function callLines(experiment: Experiment, step: number): string[] {
   if (r.api === 'iframe') return [`<iframe> ${r.target}${r.path}`];
   if (r.api === 'window-open') return [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])];
   if (r.api === 'postMessage') return [`<iframe> ${r.target}${r.path}`, `postMessage, targetOrigin ${r.targetOrigin ?? '*'}`];
+  // Format 1.2: a form (into a popup) and a beacon choose only their method and Content-Type.
+  if (r.api === 'form') return [`form ${r.method} ${r.target}${r.path}`, ...(r.method === 'POST' ? [`enctype ${formEnctype(r.headers)}`] : [])];
+  if (r.api === 'beacon') return [`sendBeacon POST ${r.target}${r.path}`, `Content-Type ${beaconFetch(r).contentType}`];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -87,6 +92,12 @@ function frameLines(api: string, outcome: StepPrediction['outcome'], facts: Part
   return [msg('the frame renders', { id: 'sequence.frame-rendered' }), readable, ...message];
 }
 
+/** Format 1.2: a form's or a beacon's page never sees the answer, whatever the servers did. */
+const unseenLines = (): string[] => [msg('opaque: the page never sees the answer', { id: 'sequence.unseen' })];
+
+/** The page each step runs on: a `then` step's own, else the experiment's. */
+const pageOfStep = (experiment: Experiment, step: number): string => (step === 0 ? undefined : experiment.then?.[step - 1]?.page) ?? experiment.page ?? 'app';
+
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
   if (outcome === 'opaque') return [msg('opaque: status 0', { id: 'sequence.opaque' }), msg('JavaScript reads no headers, no body', { id: 'sequence.opaque-reads' })];
   if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', msg('JavaScript is not told why', { id: 'sequence.not-told' })];
@@ -117,7 +128,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
   });
   return {
     title: msg(str`Predicted by the model${stepLabel(experiment, step)}`, { id: 'sequence.predicted' }),
-    page: experiment.page ?? 'app',
+    page: pageOfStep(experiment, step),
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
     exchanges,
@@ -127,7 +138,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
       ? frameLines(requestOf(experiment, step).api, p.outcome, p)
       : isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
-      : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
+      : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
   };
 }
 
@@ -147,7 +158,7 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
         : { reason: msg('blocked', { id: 'sequence.blocked' }), text: msg('the model predicted otherwise; this browser does not tell the page why', { id: 'sequence.not-predicted' }), headers: [] };
   return {
     title: msg(str`Observed in this browser${stepLabel(experiment, step)}`, { id: 'sequence.observed' }),
-    page: experiment.page ?? 'app',
+    page: pageOfStep(experiment, step),
     ...(urls ? { urls } : {}),
     call: callLines(experiment, step),
     exchanges,
@@ -157,6 +168,6 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
       ? frameLines(requestOf(experiment, step).api, seen.outcome, seen.embedding ?? {})
       : isElementApi(requestOf(experiment, step).api)
       ? elementLines(seen.outcome, seen.embedding ?? {})
-      : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
+      : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
   };
 }

@@ -52,10 +52,11 @@ export function formSubmission(request: ResolvedRequest, pageOrigin: string): Fo
  * The trace keeps every check, a failed one too, for the explanation.
  */
 export function unseenByPage(prediction: StepPrediction): StepPrediction {
-  const failed = prediction.outcome === 'blocked' && prediction.reason !== null;
+  const { reason, failedParameter } = prediction;
+  const failed = prediction.outcome === 'blocked' && reason !== null;
   return {
-    ...(failed ? { unseenFailure: { reason: prediction.reason as string, failedParameter: prediction.failedParameter } } : {}),
-    ...prediction, outcome: 'opaque', reason: null, failedParameter: null, status: null, responseType: null,
-    readableHeaders: [], pageError: null,
+    ...(failed ? { unseenFailure: { reason, failedParameter } } : {}),
+    ...prediction, outcome: 'opaque', reason: null, failedParameter: null, status: null,
+    responseType: null, readableHeaders: [], pageError: null,
   };
 }

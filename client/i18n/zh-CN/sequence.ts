@@ -16,6 +16,7 @@ export const sequence = {
   'sequence.headers': str`请求头：${0}`,
   'sequence.opaque': '不透明：状态码 0',
   'sequence.opaque-reads': 'JavaScript 读不到任何响应头和响应体',
+  'sequence.unseen': '不透明：页面永远看不到响应',
   'sequence.not-told': 'JavaScript 不会被告知原因',
   'sequence.element-error': 'onerror 事件',
   'sequence.element-load': 'onload 事件',

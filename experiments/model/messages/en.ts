@@ -76,8 +76,8 @@ export const en = {
         : 'the element loads and the page may read it (clean canvas, full errors, cssRules)',
     beaconMode: (type, mode) =>
       mode === 'no-cors'
-        ? `sendBeacon: a POST with credentials, Content-Type ${type} is CORS-safelisted: mode "no-cors", no preflight, no CORS check`
-        : `sendBeacon: a POST with credentials, Content-Type ${type} is not CORS-safelisted: mode "cors", so a preflight first`,
+        ? `sendBeacon: a POST with credentials, Content-Type \`${type}\` is CORS-safelisted: mode "no-cors", no preflight, no CORS check`
+        : `sendBeacon: a POST with credentials, Content-Type \`${type}\` is not CORS-safelisted: mode "cors", so a preflight first`,
     formSubmitted: (method, enctype) =>
       `the form submits ${method}${method === 'POST' ? ` (${enctype})` : ''} into a popup: a navigation, which no CORS check ever stops`,
     formCookie: (sameSite, method, sent) =>
@@ -250,7 +250,7 @@ export const en = {
     publicOnLoopback: () =>
       'In your browser the lab\'s "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with that setting.',
     formPopup: () =>
-      'The form submits into a popup window, as the format says, so the page stays to run the next step. A browser that blocks popups from the lab\'s runner frame stops the form before it is sent: the run then says "the browser blocked the popup" and differs from the prediction. Allow popups for the lab\'s origins, or run it with `cors-lab run`.',
+      'The form submits into a popup window, as the format says, so the page stays to run the next step. A browser that blocks popups from the lab\'s runner frame stops the form before it is sent: the run then says that the browser blocked the popup, and differs from the prediction. Allow popups for the lab\'s origins, or run it with `cors-lab run`.',
     pageHeadersInFrame: () =>
       'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },

@@ -81,8 +81,8 @@ export const zhCN = {
     readable: () => 'JavaScript 可以读取 CORS 安全列表中的响应头，以及 Access-Control-Expose-Headers 中列出的响应头',
     beaconMode: (type, mode) =>
       mode === 'no-cors'
-        ? `sendBeacon：带凭据的 POST，Content-Type ${type} 属于 CORS 安全列表：模式为 "no-cors"，没有预检，也没有 CORS 检查`
-        : `sendBeacon：带凭据的 POST，Content-Type ${type} 不属于 CORS 安全列表：模式为 "cors"，所以先发预检`,
+        ? `sendBeacon：带凭据的 POST，Content-Type \`${type}\` 属于 CORS 安全列表：模式为 "no-cors"，没有预检，也没有 CORS 检查`
+        : `sendBeacon：带凭据的 POST，Content-Type \`${type}\` 不属于 CORS 安全列表：模式为 "cors"，所以先发预检`,
     formSubmitted: (method, enctype) =>
       `表单以 ${method}${method === 'POST' ? `（${enctype}）` : ''} 提交到弹出窗口：这是一次导航，CORS 检查从不拦截它`,
     formCookie: (sameSite, method, sent) =>
@@ -115,8 +115,8 @@ export const zhCN = {
         : `放行：元素已加载${readable ? '，页面可以读取它（它来自页面自己的源，或者响应通过了 CORS 检查）' : ''}。`,
     sent: (api, reached, cookie) =>
       reached
-        ? `不透明：${api === 'form' ? '表单' : 'beacon'}到达了服务器，${cookie ? '带着用户的 cookie' : '没有带 cookie'}；页面永远看不到响应，CORS 也从未拦截这个请求。`
-        : `不透明：${api === 'form' ? '表单' : 'beacon'}没有到达服务器（它的预检失败了）；页面无从得知。`,
+        ? `不透明：${api === 'form' ? '表单' : '这个 beacon '}到达了服务器，${cookie ? '带着用户的 cookie' : '没有带 cookie'}；页面永远看不到响应，CORS 也从未拦截这个请求。`
+        : `不透明：${api === 'form' ? '表单' : '这个 beacon '}没有到达服务器（它的预检失败了）；页面无从得知。`,
     allowedCors: (afterPreflight) => `${afterPreflight ? '预检通过后，' : ''}响应通过了 CORS 检查`,
     allowed: (how, status, headers) => `放行：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
     opaqueRedirect: () => '没有跟随重定向（redirect "manual"）',
@@ -255,7 +255,7 @@ export const zhCN = {
     publicOnLoopback: () =>
       '在你的浏览器中，实验室的 "public" 源和其他源一样位于回环地址上，所以本地网络访问（Local Network Access）不适用，这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 在这个设置下的行为。',
     formPopup: () =>
-      '按照实验格式，表单提交到一个弹出窗口，这样页面留下来运行下一步。如果浏览器拦截实验室运行框架打开的弹出窗口，表单在发送之前就被挡住：运行结果会说 "the browser blocked the popup"，与预测不同。请为实验室的源允许弹出窗口，或者用 `cors-lab run` 运行它。',
+      '按照实验格式，表单提交到一个弹出窗口，这样页面留下来运行下一步。如果浏览器拦截实验室运行框架打开的弹出窗口，表单在发送之前就被挡住：运行结果会说浏览器拦截了弹出窗口，与预测不同。请为实验室的源允许弹出窗口，或者用 `cors-lab run` 运行它。',
     pageHeadersInFrame: () =>
       '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP）。练习场把页面放在自己页面的一个框架里运行，这些响应头在那里不能像在顶层页面上那样起作用，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
   },
