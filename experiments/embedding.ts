@@ -60,14 +60,16 @@ export interface EmbeddingFacts {
   crossOriginIsolated: boolean | null;
   /** `SharedArrayBuffer` is defined in the page. */
   sharedArrayBuffer: boolean | null;
+  /** The WebSocket's open event fired (sockets.ts). */
+  opened: boolean | null;
 }
 
 export const EMBEDDING_FIELDS = [
-  'loaded', 'canvasTainted', 'scriptErrorMuted', 'cssRulesReadable', 'crossOriginIsolated', 'sharedArrayBuffer',
+  'loaded', 'canvasTainted', 'scriptErrorMuted', 'cssRulesReadable', 'crossOriginIsolated', 'sharedArrayBuffer', 'opened',
 ] as const satisfies ReadonlyArray<keyof EmbeddingFacts>;
 
 /** Facts for a step that has none of these to tell (fetch, XHR). */
 export const NO_EMBEDDING_FACTS: EmbeddingFacts = {
   loaded: null, canvasTainted: null, scriptErrorMuted: null, cssRulesReadable: null, crossOriginIsolated: null,
-  sharedArrayBuffer: null,
+  sharedArrayBuffer: null, opened: null,
 };

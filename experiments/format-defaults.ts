@@ -8,8 +8,9 @@ import { CREDENTIALS, MODES } from './request-modes.ts';
 import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
+import { SOCKET_APIS } from './sockets.ts';
 
-export const API = ['fetch', 'xhr', ...ELEMENT_APIS] as const;
+export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SOCKET_APIS] as const;
 export { MODES, CREDENTIALS };
 
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;

@@ -15,6 +15,7 @@ import { limitLastingHeaders, type WithheldLine } from './lasting-headers.ts';
 import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } from './origins.ts';
 import { serializedPageOrigin } from './page-origin.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
+import { handshakeReply, handshakeVerdict, isWebSocketHandshake } from './websocket-handshake.ts';
 
 export interface IncomingRequest {
   method: string;
@@ -24,6 +25,8 @@ export interface IncomingRequest {
   headers: Record<string, string | undefined>;
   /** The transport closes the connection after this reply (the raw-packet path), so the reply says `Connection: close`. */
   closesConnection?: boolean;
+  /** The model asks (predict.ts): a browser's WebSocket handshake, whose key it does not make up. */
+  predicted?: boolean;
 }
 
 export interface RawReply {
@@ -256,6 +259,11 @@ function planReply(
   const tokens = { page: plan.page, origins: context.origins, requestOrigin: request.headers.origin };
   const redirects = plan.server.redirects ?? [];
   const emit = (headers: HeaderMap | undefined, field: readonly PropertyKey[]): HeaderLines => lasting(emitHeaders(headers, field, tokens), field);
+  // Format 1.2: the final hop answers a WebSocket handshake from `server.websocket` (websocket-handshake.ts).
+  if (isWebSocketHandshake(request.headers) && parts.hop >= redirects.length) {
+    const expand = (value: string): string => expandTokens(value, 'server.websocket.acceptOrigins', tokens);
+    return handshakeReply(handshakeVerdict(request.headers, plan.server.websocket, expand, !request.predicted), jsonReply);
+  }
   if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens, emit);
   if (isPreflight(request)) {
     const answer = plan.server.preflight ?? {};

@@ -7,6 +7,8 @@
 import type { PageSeen, StepRequest } from './step.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
+import { runWebSocket } from './run-socket.ts';
+import { runEventSource } from './run-event-source.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -71,6 +73,8 @@ function runXhr(step: StepRequest): Promise<PageSeen> {
 
 export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
+  if (step.api === 'websocket') return runWebSocket(step);
+  if (step.api === 'eventsource') return runEventSource(step);
   const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));
   return { ...seen, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() } };
 }

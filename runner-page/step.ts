@@ -5,9 +5,10 @@
 import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
+import type { SocketApi } from '../experiments/sockets.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr' | ElementApi;
+  api: 'fetch' | 'xhr' | ElementApi | SocketApi;
   url: string;
   method: string;
   headers: HeaderLines;

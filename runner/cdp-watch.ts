@@ -35,6 +35,7 @@ import type { EngineVerdict } from '../engines/engine.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
 import { reasonFromChromium } from '../experiments/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
+import { isSelfCancel, watchSockets } from './socket-events.ts';
 
 export interface WireResponse {
   status: number;
@@ -180,6 +181,8 @@ export class CdpWatch {
   readonly #claimed = new Set<string>();
   #failure: Failure | null = null;
   #issue: Failure | null = null;
+  /** The main request ended without a block to report (socket-events.ts): a failed step's reason is null. */
+  #endedUnblocked = false;
   #console: string | null = null;
   #wake: (() => void) | null = null;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
@@ -210,7 +213,9 @@ export class CdpWatch {
     cdp.on('Network.loadingFailed', (event) => {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
       if (found) found.errorText = event.errorText;
-      if (event.requestId === watch.#mainId) {
+      if (event.requestId === watch.#mainId && isSelfCancel(event)) {
+        watch.#endedUnblocked = true;
+      } else if (event.requestId === watch.#mainId) {
         const cors = event.corsErrorStatus;
         watch.#failure = {
           ...(cors ? { corsError: cors.corsError, failedParameter: cors.failedParameter } : {}),
@@ -219,6 +224,18 @@ export class CdpWatch {
         };
       }
       watch.#wake?.();
+    });
+    watchSockets(cdp, {
+      claim: (id, url) => {
+        if (!watch.#marker || watch.#mainId !== null || !url.includes(watch.#marker)) return;
+        watch.#mainId = id;
+        watch.#claimed.add(id);
+      },
+      ended: (id) => {
+        if (id !== watch.#mainId) return;
+        watch.#endedUnblocked = true;
+        watch.#wake?.();
+      },
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
     cdp.on('Audits.issueAdded', ({ issue }) => {
@@ -285,6 +302,7 @@ export class CdpWatch {
     this.#mainId = null;
     this.#failure = null;
     this.#issue = null;
+    this.#endedUnblocked = false;
     this.#console = null;
     this.#collected?.clear();
   }
@@ -313,7 +331,7 @@ export class CdpWatch {
 
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
     if (blocked) {
-      await this.#until(() => this.#failure !== null || this.#issue !== null, 1500);
+      await this.#until(() => this.#failure !== null || this.#issue !== null || this.#endedUnblocked, 1500);
       if ((this.#failure ?? this.#issue)?.corsError) await this.#until(() => this.#console !== null, 500);
     }
     const failure = blocked ? (this.#failure ?? this.#issue) : null;

@@ -27,6 +27,8 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'canvas-and-errors': () => msg('canvas-and-errors', { id: 'catalog.group.canvas-and-errors' }),
   corp: () => msg('corp', { id: 'catalog.group.corp' }),
   isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
+  websocket: () => msg('WebSocket', { id: 'catalog.group.websocket' }),
+  eventsource: () => msg('EventSource', { id: 'catalog.group.eventsource' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

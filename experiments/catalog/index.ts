@@ -23,6 +23,8 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corpGroup } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { websocket } from './websocket.ts';
+import { eventsource } from './eventsource.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -46,6 +48,8 @@ const entries: readonly ExperimentInput[] = [
   ...canvasAndErrors,
   ...corpGroup,
   ...isolation,
+  ...websocket,
+  ...eventsource,
 ];
 
 export const catalog = entries as readonly Experiment[];

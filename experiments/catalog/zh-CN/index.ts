@@ -24,6 +24,8 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corp } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { websocket } from './websocket.ts';
+import { eventsource } from './eventsource.ts';
 
 export interface CatalogText {
   title: string;
@@ -51,6 +53,8 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'canvas-and-errors': canvasAndErrors,
   corp,
   isolation,
+  websocket,
+  eventsource,
 };
 
 /** By experiment id. */

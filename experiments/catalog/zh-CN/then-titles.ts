@@ -26,4 +26,6 @@ export const thenTitles: Readonly<Record<string, string>> = {
   'the attack from evil': '来自 evil 的攻击',
   'the attack from null': '来自 null 页面的攻击',
   'the attack from partner': '来自 partner 的攻击',
+  'evil opens a WebSocket to api': 'evil 向 api 打开 WebSocket',
+  'the WebSocket': 'WebSocket',
 };

@@ -85,6 +85,10 @@ export interface ModelMessages {
     /** Format 1.2: an element's answer (a script or a stylesheet needs an ok status) and what the page may do with it. */
     elementStatus: (status: number, ok: boolean) => string;
     elementLoaded: (opaque: boolean) => string;
+    /** Format 1.2: a WebSocket's handshake (no CORS: the server decides on the Origin) and an event stream's answer. */
+    socketNoCors: (origin: string) => string;
+    socketHandshake: (status: number, origin: string) => string;
+    eventStream: (status: number, contentType: string | null, problem: 'status' | 'type' | null) => string;
     locationNotUrl: (status: number) => string;
     unsafeScheme: (protocol: string) => string;
     redirectMode: (status: number, redirectMode: string) => string;
@@ -109,6 +113,13 @@ export interface ModelMessages {
     allowedSameOrigin: () => string;
     /** Format 1.2: an element loaded; readable by the page or not (null: nothing tells). */
     elementLoaded: (readable: boolean | null) => string;
+    /** Format 1.2: a WebSocket opened (no CORS: the page reads what the server sends) or was refused; an event stream. */
+    socketOpened: (cookieSent: boolean) => string;
+    socketRefused: (status: number | null) => string;
+    socketFix: () => string;
+    eventArrived: () => string;
+    eventStreamFailed: (why: string) => string;
+    eventStreamFix: () => string;
     allowedCors: (afterPreflight: boolean) => string;
     allowed: (how: string, status: number | null, headers: number) => string;
     opaqueRedirect: () => string;
