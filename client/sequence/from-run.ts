@@ -11,6 +11,7 @@ import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { failedCheck } from '../../experiments/model/trace.ts';
 import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
+import { isSocketApi } from '../../experiments/sockets.ts';
 import { elementReadable } from '../../experiments/model/element-load.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { JournalEntry } from '../../plan/journal-entry.ts';
@@ -46,6 +47,9 @@ function callLines(experiment: Experiment, step: number): string[] {
   const r = requestOf(experiment, step);
   // Format 1.2: an element's request takes its mode and credentials from its crossorigin attribute alone.
   if (isElementApi(r.api)) return [`${r.api} GET ${r.target}${r.path}`, ...(r.crossorigin ? [`crossorigin ${r.crossorigin}`] : [])];
+  // Format 1.2: the socket APIs take a URL (and an EventSource withCredentials), nothing else.
+  if (r.api === 'websocket') return [`new WebSocket(ws://${r.target}${r.path})`];
+  if (r.api === 'eventsource') return [`new EventSource(${r.target}${r.path})`, ...(r.credentials === 'include' ? ['withCredentials'] : [])];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -67,6 +71,17 @@ function elementLines(outcome: StepPrediction['outcome'], facts: Partial<Embeddi
   return [msg('load event', { id: 'sequence.element-load' }), ...reading];
 }
 
+/** Format 1.2: what a socket API tells the page, an open or a message event, or only that it failed. */
+function socketLines(api: string, outcome: StepPrediction['outcome']): string[] {
+  if (outcome === 'blocked') {
+    const event = api === 'websocket' ? msg('close event (1006)', { id: 'sequence.socket-close' }) : msg('error event', { id: 'sequence.element-error' });
+    return [event, msg('JavaScript is not told why', { id: 'sequence.not-told' })];
+  }
+  return api === 'websocket'
+    ? [msg('open event', { id: 'sequence.socket-open' }), msg('the page reads the messages', { id: 'sequence.socket-reads' })]
+    : [msg('message event', { id: 'sequence.event-message' }), msg('the page reads the event', { id: 'sequence.event-reads' })];
+}
+
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
   if (outcome === 'opaque') return [msg('opaque: status 0', { id: 'sequence.opaque' }), msg('JavaScript reads no headers, no body', { id: 'sequence.opaque-reads' })];
   if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', msg('JavaScript is not told why', { id: 'sequence.not-told' })];
@@ -78,7 +93,11 @@ function resultLines(outcome: StepPrediction['outcome'], status: number | null, 
 
 function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
-  return { reason: p.reason ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
+  // Format 1.2: a refused WebSocket, an event stream that is none: the answer failed, with no reason to give.
+  const refused = p.opened === false
+    ? msg('refused by the server', { id: 'sequence.refused-by-server' })
+    : p.reachedServer ? msg('the answer failed the API\'s own check', { id: 'sequence.answer-failed' }) : null;
+  return { reason: p.reason ?? refused ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }
 
 /** "then step 2: PUT with X-New" for a later step, nothing for the first. */
@@ -103,7 +122,9 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     exchanges,
     outcome: p.outcome,
     stop: p.outcome === 'blocked' ? stopOf(p) : null,
-    result: isElementApi(requestOf(experiment, step).api)
+    result: isSocketApi(requestOf(experiment, step).api)
+      ? socketLines(requestOf(experiment, step).api, p.outcome)
+      : isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
       : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
   };
@@ -131,7 +152,9 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     exchanges,
     outcome: seen.outcome,
     stop,
-    result: isElementApi(requestOf(experiment, step).api)
+    result: isSocketApi(requestOf(experiment, step).api)
+      ? socketLines(requestOf(experiment, step).api, seen.outcome)
+      : isElementApi(requestOf(experiment, step).api)
       ? elementLines(seen.outcome, seen.embedding ?? {})
       : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),
   };

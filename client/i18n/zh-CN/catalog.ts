@@ -21,7 +21,7 @@ export const catalog = {
   'catalog.group.canvas-and-errors': 'canvas 与脚本错误',
   'catalog.group.corp': 'CORP 资源策略',
   'catalog.group.isolation': '跨源隔离',
-  'catalog.group.websocket': 'WebSocket',
+  'catalog.group.websocket': 'WebSocket（网络套接字）',
   'catalog.group.eventsource': 'EventSource（服务器发送事件）',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
