@@ -43,6 +43,7 @@ describe('the WebSocket handshake', () => {
     expect(accepted.entry).toMatchObject({ kind: 'actual', status: 101, originHeader: APP });
     const refused = answer({ websocket: { acceptOrigins: ['{page}'] } }, { ...HANDSHAKE, origin: 'http://evil.localhost:5314' });
     expect(refused.reply.status).toBe(403);
+    expect(refused.reply.headers.map(([name]) => name)).toEqual(['Content-Type', 'Content-Length', 'Connection']);
     expect(JSON.parse(refused.reply.body)).toEqual({ error: 'Origin http://evil.localhost:5314 is not in server.websocket.acceptOrigins', field: 'server.websocket' });
   });
 

@@ -65,5 +65,7 @@ export function handshakeVerdict(
 export function handshakeReply(verdict: HandshakeVerdict, json: (status: number, value: unknown) => RawReply): RawReply {
   if (verdict.accepted) return { status: 101, headers: [['Upgrade', 'websocket'], ['Connection', 'Upgrade']], body: '' };
   const reply = json(verdict.field ? 400 : 403, { error: verdict.why, field: verdict.field ?? 'server.websocket' });
-  return { ...reply, headers: [...reply.headers, ['Connection', 'close']] };
+  // No Access-Control-Allow-Origin on a refusal: it means nothing to a WebSocket, and would suggest CORS had a say.
+  const headers = reply.headers.filter(([name]) => name.toLowerCase() !== 'access-control-allow-origin');
+  return { ...reply, headers: [...headers, ['Connection', 'close']] };
 }

@@ -137,7 +137,7 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
   }));
   const agrees = predicted.outcome === seen.outcome;
-  const reason = predicted.reason ?? msg('refused', { id: 'sequence.refused' });
+  const reason = predicted.reason ?? stopOf(predicted).reason;
   const stop =
     seen.outcome !== 'blocked'
       ? null

@@ -4,6 +4,8 @@
  * expectation and the model agree; a socket experiment's server.websocket is edited key by key.
  */
 import type { Page } from '@playwright/test';
+import { experimentHash } from '../../client/share/experiment-link.ts';
+import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -52,3 +54,46 @@ test('typing the accepted origins of a WebSocket, key by key, turns the predicti
   await accepts.pressSequentially('"all"');
   await expect(page.getByText(/server\.websocket is "any" or/)).toBeVisible();
 });
+
+/** A refused WebSocket in every view: the verdict names the server, not CORS, and the log row's sequence says so. */
+const VIEWS = [
+  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
+  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
+  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
+  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
+  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
+] as const;
+const WORDS = {
+  en: { status: 'lab status', ready: 'ready', prediction: 'Prediction', verdict: 'Blocked by the server', run: 'Run this experiment', log: 'Log' },
+  'zh-CN': {
+    status: zhTemplates['app.status-label'] as string,
+    ready: zhTemplates['app.status-ready'] as string,
+    prediction: zhTemplates['prediction.label'] as string,
+    verdict: '被服务器拦截',
+    run: zhTemplates['app.run'] as string,
+    log: zhTemplates['app.log'] as string,
+  },
+} as const;
+
+for (const view of VIEWS) {
+  test(`${view.name}: a refused WebSocket says the server refused it, and fits the page`, async ({ lab, page }) => {
+    const words = WORDS[view.lang];
+    await page.setViewportSize({ width: view.width, height: 900 });
+    const experiment = catalog.find((e) => e.id === 'websocket-origin-refused')!;
+    const query = view.lang === 'en' ? '' : '?lang=zh-CN';
+    await page.goto(`${originMap(lab.origins).app}/${query}${experimentHash(experiment)}`);
+    await expect(page.getByRole('status', { name: words.status })).toHaveText(words.ready);
+    if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
+    if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.getByRole('region', { name: words.prediction })).toContainText(words.verdict);
+    await page.getByRole('button', { name: words.run }).click();
+    const row = page.getByRole('list', { name: words.log }).getByTestId('log-row').filter({ hasText: experiment.id }).first();
+    await expect(row.getByTestId('pass-fail')).toHaveText(/✔/);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
+    await page.screenshot({ path: `/work/notes/shots/socket-refused-${view.name}.png` });
+    await row.getByText(experiment.id).click();
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/work/notes/shots/socket-refused-log-${view.name}.png` });
+  });
+}

@@ -33,7 +33,6 @@ export const sequence = {
   'sequence.no-headers': '没有响应头',
   'sequence.hidden': str`被隐藏：${0}`,
   'sequence.refused-by-page': '被页面拒绝',
-  'sequence.refused': '被拒绝',
   'sequence.models-reason': str`${0}（模型给出的原因）`,
   'sequence.blocked': '已拦截',
   'sequence.not-predicted': '模型的预测与此不同；此浏览器不会告诉页面原因',
