@@ -41,10 +41,12 @@ export function handshakeVerdict(
   checkKey = true,
 ): HandshakeVerdict {
   if (checkKey && !KEY.test(headers['sec-websocket-key'] ?? '')) {
-    return { accepted: false, why: 'Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 4.2.1)', field: 'sec-websocket-key' };
+    const why = 'Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 4.2.1)';
+    return { accepted: false, why, field: 'sec-websocket-key' };
   }
   if (checkKey && headers['sec-websocket-version'] !== '13') {
-    return { accepted: false, why: 'Sec-WebSocket-Version must be 13 (RFC 6455 4.2.1)', field: 'sec-websocket-version' };
+    const why = 'Sec-WebSocket-Version must be 13 (RFC 6455 4.2.1)';
+    return { accepted: false, why, field: 'sec-websocket-version' };
   }
   const origin = headers.origin ?? null;
   if (plan === undefined) return { accepted: false, why: 'server.websocket is absent: this plan accepts no WebSocket' };
@@ -62,8 +64,13 @@ export function handshakeVerdict(
  * The reply: 101 Switching Protocols without its Sec-WebSocket-Accept (the transport adds it), 403 for an
  * Origin the plan refuses, 400 naming the field for a malformed handshake. The refusals end the connection.
  */
-export function handshakeReply(verdict: HandshakeVerdict, json: (status: number, value: unknown) => RawReply): RawReply {
-  if (verdict.accepted) return { status: 101, headers: [['Upgrade', 'websocket'], ['Connection', 'Upgrade']], body: '' };
+export function handshakeReply(
+  verdict: HandshakeVerdict,
+  json: (status: number, value: unknown) => RawReply,
+): RawReply {
+  if (verdict.accepted) {
+    return { status: 101, headers: [['Upgrade', 'websocket'], ['Connection', 'Upgrade']], body: '' };
+  }
   const reply = json(verdict.field ? 400 : 403, { error: verdict.why, field: verdict.field ?? 'server.websocket' });
   // No Access-Control-Allow-Origin on a refusal: it means nothing to a WebSocket, and would suggest CORS had a say.
   const headers = reply.headers.filter(([name]) => name.toLowerCase() !== 'access-control-allow-origin');

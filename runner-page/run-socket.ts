@@ -33,8 +33,12 @@ export async function runWebSocket(step: StepRequest): Promise<PageSeen> {
       resolve({ opened, message, error });
     }
     socket.addEventListener('open', () => (opened = true));
-    socket.addEventListener('message', (event) => finish(typeof event.data === 'string' ? event.data : '(binary)', null));
-    socket.addEventListener('close', (event) => finish(null, opened ? null : `WebSocket closed before it opened (code ${event.code})`));
+    socket.addEventListener('message', (event) => {
+      finish(typeof event.data === 'string' ? event.data : '(binary)', null);
+    });
+    socket.addEventListener('close', (event) => {
+      finish(null, opened ? null : `WebSocket closed before it opened (code ${event.code})`);
+    });
   });
   return {
     outcome: seen.opened ? 'allowed' : 'blocked',

@@ -80,23 +80,26 @@ export function answerWebSocketUpgrades(server: Server, context: () => UpgradeCo
     if (foreign) return refuse(foreign);
     const headers = receivedHeaders(req.rawHeaders);
     if (method !== 'GET' || !isWebSocketHandshake(headers) || !parsed.path.startsWith(PLAN_PREFIX)) {
-      return refuse(jsonReply(400, { error: 'only a WebSocket handshake (GET, Upgrade: websocket) to a planned URL is upgraded', field: 'upgrade' }));
+      const error = 'only a WebSocket handshake (GET, Upgrade: websocket) to a planned URL is upgraded';
+      return refuse(jsonReply(400, { error, field: 'upgrade' }));
     }
     if (lab.sockets.count >= MAX_OPEN_SOCKETS) {
-      return refuse(jsonReply(503, { error: `at most ${MAX_OPEN_SOCKETS} WebSockets are open at once on this lab`, field: 'websocket' }));
+      const error = `at most ${MAX_OPEN_SOCKETS} WebSockets are open at once on this lab`;
+      return refuse(jsonReply(503, { error, field: 'websocket' }));
     }
     const answer = answerPlanned({ method, target: parsed.path, headers, closesConnection: true }, lab);
     if (!answer) return refuse(jsonReply(404, { error: `no route ${parsed.path}`, field: 'target' }));
     const accepted = answer.reply.status === 101;
-    const reply: RawReply = accepted
-      ? { ...answer.reply, headers: [...answer.reply.headers, ['Sec-WebSocket-Accept', acceptKey(headers['sec-websocket-key'] ?? '')]] }
-      : answer.reply;
+    const accept: [string, string] = ['Sec-WebSocket-Accept', acceptKey(headers['sec-websocket-key'] ?? '')];
+    const reply: RawReply = accepted ? { ...answer.reply, headers: [...answer.reply.headers, accept] } : answer.reply;
     if (answer.run && answer.entry) {
-      lab.journal.record(answer.run, { ...answer.entry, responseHeaders: reply.headers }, journalClient(req.socket.remoteAddress));
+      const client = journalClient(req.socket.remoteAddress);
+      lab.journal.record(answer.run, { ...answer.entry, responseHeaders: reply.headers }, client);
     }
     if (!accepted) return refuse(reply);
     lab.sockets.add(socket);
-    const head = [`HTTP/1.1 101 Switching Protocols`, ...reply.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n');
+    const lines = reply.headers.map(([name, value]) => `${name}: ${value}`);
+    const head = ['HTTP/1.1 101 Switching Protocols', ...lines, '', ''].join('\r\n');
     const self = lab.origins[lab.self];
     socket.write(Buffer.from(head, 'latin1'));
     socket.write(serverFrame(TEXT, Buffer.from(socketMessage(self), 'utf8')));

@@ -33,5 +33,6 @@ export function eventStreamProblem(status: number, contentType: string | undefin
 
 /** The handshake's request headers as the lab's answer reads them (plan/websocket-handshake.ts). */
 export function handshakeHeaders(origin: string, cookieSent: boolean): Record<string, string> {
-  return { origin, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', ...(cookieSent ? { cookie: 'present' } : {}) };
+  const cookie: Record<string, string> = cookieSent ? { cookie: 'present' } : {};
+  return { origin, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', ...cookie };
 }

@@ -64,7 +64,10 @@ const VIEWS = [
   { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
 ] as const;
 const WORDS = {
-  en: { status: 'lab status', ready: 'ready', prediction: 'Prediction', verdict: 'Blocked by the server', run: 'Run this experiment', log: 'Log' },
+  en: {
+    status: 'lab status', ready: 'ready', prediction: 'Prediction', verdict: 'Blocked by the server', run: 'Run this experiment', log: 'Log',
+    edit: 'Edit the request and the server plan', accepts: 'WebSocket accepts (JSON)',
+  },
   'zh-CN': {
     status: zhTemplates['app.status-label'] as string,
     ready: zhTemplates['app.status-ready'] as string,
@@ -72,6 +75,8 @@ const WORDS = {
     verdict: '被服务器拦截',
     run: zhTemplates['app.run'] as string,
     log: zhTemplates['app.log'] as string,
+    edit: zhTemplates['app.edit'] as string,
+    accepts: zhTemplates['editor.websocket'] as string,
   },
 } as const;
 
@@ -95,5 +100,11 @@ for (const view of VIEWS) {
     await row.getByText(experiment.id).click();
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/work/notes/shots/socket-refused-log-${view.name}.png` });
+    // The editor's server.websocket field, holding the plan's accepted origins.
+    await page.getByText(words.edit).click();
+    const accepts = page.getByLabel(words.accepts);
+    await expect(accepts).toHaveValue(/"acceptOrigins"/);
+    await accepts.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/work/notes/shots/socket-editor-${view.name}.png` });
   });
 }
