@@ -69,8 +69,9 @@ function plainFormOf(experiment: Experiment, requests: readonly PredictedRequest
 const plain = catalog.filter(isPlain);
 
 describe('predict() in plain form = the lab prediction, over the catalog', () => {
-  it('most of the catalog has a plain form (the comparison below is not vacuous)', () => {
-    expect(plain.length).toBeGreaterThan(catalog.length / 2);
+  it('most of the catalog\'s fetch and XHR experiments have a plain form (the comparison below is not vacuous)', () => {
+    // predict() takes a fetch or an XHR: the format 1.2 APIs (elements, sockets) are not counted against it.
+    expect(plain.length).toBeGreaterThan(catalog.filter((e) => plainApi(e.request.api) !== null).length / 2);
   });
 
   for (const experiment of plain) {

@@ -31,13 +31,13 @@ export const eventsource: ExperimentInput[] = [
     group: 'eventsource',
     engines: ENGINES,
     explain:
-      'An EventSource is a CORS request: the stream on `api` answers without `Access-Control-Allow-Origin`, so Chromium blocks it after the response (`MissingAllowOriginHeader`, "Access to resource at ..."). The page sees only an `error` event. `Accept: text/event-stream` is a safelisted header: no preflight.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` on the stream.',
+      'An EventSource is a CORS request: the stream on `api` answers without `Access-Control-Allow-Origin`, so Chromium blocks it after the response (`MissingAllowOriginHeader`, `Access to resource at ...`). The page sees only an `error` event. `Accept: text/event-stream` is a safelisted header: no preflight.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` on the stream.',
     request: { api: 'eventsource', target: 'api' },
     expect: { outcome: 'blocked', reason: 'MissingAllowOriginHeader', preflight: false, reachedServer: true, originSeen: '{page}' },
   },
   {
     id: 'eventsource-cross-origin-allow-origin',
-    title: 'A page opens an EventSource on another origin that sends Access-Control-Allow-Origin: <page>',
+    title: 'A page opens an EventSource on another origin that sends Access-Control-Allow-Origin: <page origin>',
     group: 'eventsource',
     engines: ENGINES,
     explain: 'The same stream with `Access-Control-Allow-Origin` naming the page: the CORS check passes and the first event arrives.',
@@ -83,7 +83,7 @@ export const eventsource: ExperimentInput[] = [
     group: 'eventsource',
     engines: ENGINES,
     explain:
-      `The CORS check passes (\`*\`), but the answer is \`text/plain\`, not \`text/event-stream\`: the EventSource fails the connection. It is not a CORS error: Chromium prints "EventSource's response has a MIME type ... Aborting the connection." and reports no reason; the page sees an \`error\` event. ${SSE}\n\n**Fix:** \`Content-Type: text/event-stream\`.`,
+      `The CORS check passes (\`*\`), but the answer is \`text/plain\`, not \`text/event-stream\`: the EventSource fails the connection. It is not a CORS error: Chromium prints \`EventSource's response has a MIME type ... Aborting the connection.\` and reports no reason; the page sees an \`error\` event. ${SSE}\n\n**Fix:** \`Content-Type: text/event-stream\`.`,
     request: { api: 'eventsource', target: 'api' },
     server: { actual: { headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' } } },
     expect: { outcome: 'blocked', reason: null, reachedServer: true },

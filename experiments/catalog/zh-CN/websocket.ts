@@ -33,11 +33,11 @@ export const websocket: Record<string, { title: string; explain: string }> = {
   'websocket-hijack-none-cookie-3pc-allowed': {
     title: 'evil 上的页面向一个接受任何 Origin 的 API 打开 WebSocket，api 上有 SameSite=None 的 Cookie（允许第三方 Cookie）',
     explain:
-      '同样的访问，换成 `SameSite=None; Secure` 的 Cookie，浏览器允许第三方 Cookie：来自 `evil` 的握手**带上了用户的 Cookie**，服务器接受任何 Origin，`evil` 的页面现在能通过套接字读到用户的数据：跨站 WebSocket 劫持。https://www.rfc-editor.org/rfc/rfc6455#section-10.2\n\n**修复：** 每次握手都检查 `Origin`；会话 Cookie 保持 `SameSite=Lax`（或 `Strict`）。',
+      '同样的访问，换成 `SameSite=None; Secure` 的 Cookie，并且设置为允许第三方 Cookie：来自 `evil` 的握手**带上了用户的 Cookie**，服务器接受任何 Origin，`evil` 的页面现在能通过套接字读到用户的数据：跨站 WebSocket 劫持。https://www.rfc-editor.org/rfc/rfc6455#section-10.2\n\n**修复：** 每次握手都检查 `Origin`；会话 Cookie 保持 `SameSite=Lax`（或 `Strict`）。',
   },
   'websocket-hijack-none-cookie-3pc-blocked': {
-    title: 'evil 上的页面向一个接受任何 Origin 的 API 打开 WebSocket，api 上有 SameSite=None 的 Cookie（阻止第三方 Cookie）',
+    title: 'evil 上的页面向一个接受任何 Origin 的 API 打开 WebSocket，api 上有 SameSite=None 的 Cookie（拦截第三方 Cookie）',
     explain:
-      '同样的 `SameSite=None` Cookie，在这里 Chromium 的默认设置下第三方 Cookie 被阻止：来自 `evil` 的握手没有带上它。套接字照样打开，`evil` 能读到服务器告诉匿名访客的一切；把用户会话挡在外面的是 Cookie 设置，而不是服务器。',
+      '同样的 `SameSite=None` Cookie，在这里 Chromium 的默认设置下拦截第三方 Cookie：来自 `evil` 的握手没有带上它。套接字照样打开，`evil` 能读到服务器告诉匿名访客的一切；把用户会话挡在外面的是 Cookie 设置，而不是服务器。',
   },
 };
