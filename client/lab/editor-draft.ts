@@ -73,7 +73,8 @@ export function draftOf(e: Experiment): Draft {
     actualBodyBase64: e.server?.actual?.bodyBase64 ?? '',
     redirects: e.server?.redirects?.length ? json(e.server.redirects) : '',
     middleware: json(e.server?.middleware),
-    websocket: json(e.server?.websocket),
+    // One line: a one-line field.
+    websocket: e.server?.websocket === undefined ? '' : JSON.stringify(e.server.websocket),
     browser: json(e.browser),
     pageHeaders: headersToText(e.pageHeaders),
     expect: json(e.expect),
