@@ -68,15 +68,17 @@ export interface EmbeddingFacts {
   delivered: boolean | null;
   /** window-open: the popup still has `window.opener`. */
   openerKept: boolean | null;
+  /** The WebSocket's open event fired (sockets.ts). */
+  opened: boolean | null;
 }
 
 export const EMBEDDING_FIELDS = [
   'loaded', 'canvasTainted', 'scriptErrorMuted', 'cssRulesReadable', 'crossOriginIsolated', 'sharedArrayBuffer',
-  'framed', 'domReadable', 'delivered', 'openerKept',
+  'framed', 'domReadable', 'delivered', 'openerKept', 'opened',
 ] as const satisfies ReadonlyArray<keyof EmbeddingFacts>;
 
 /** Facts for a step that has none of these to tell (fetch, XHR). */
 export const NO_EMBEDDING_FACTS: EmbeddingFacts = {
   loaded: null, canvasTainted: null, scriptErrorMuted: null, cssRulesReadable: null, crossOriginIsolated: null,
-  sharedArrayBuffer: null, framed: null, domReadable: null, delivered: null, openerKept: null,
+  sharedArrayBuffer: null, framed: null, domReadable: null, delivered: null, openerKept: null, opened: null,
 };

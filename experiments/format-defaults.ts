@@ -10,8 +10,9 @@ import { SENDING_APIS } from './form-and-beacon.ts';
 import { FRAME_APIS } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
+import { SOCKET_APIS } from './sockets.ts';
 
-export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS] as const;
+export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS, ...SOCKET_APIS] as const;
 export { MODES, CREDENTIALS };
 
 export const REDIRECT_MODES = ['follow', 'error', 'manual'] as const;

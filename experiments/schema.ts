@@ -13,6 +13,7 @@ import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
+import { MAX_ACCEPT_ORIGINS, isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
@@ -165,10 +166,25 @@ const redirectSchema = z.strictObject({
   path: wireString(urlPathIssue).optional(),
 });
 
+/** Format 1.2 `server.websocket`: `"any"`, or the origins (tokens such as `{page}` allowed) a handshake is accepted from. */
+const websocketPlan = z.union([
+  z.literal('any'),
+  z.strictObject({
+    acceptOrigins: z.array(z.string().superRefine((v, ctx) => {
+      const problem = tokenIssue(v);
+      if (problem) addProblem(ctx, problem);
+    })).superRefine((list, ctx) => {
+      if (list.length > MAX_ACCEPT_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_ACCEPT_ORIGINS });
+    }),
+  }),
+], { error: 'server.websocket is "any" or { "acceptOrigins": ["{page}", ...] }' });
+
 /** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch */
 const MAX_REDIRECTS = 20;
 
 export const serverSchema = z.strictObject({
+  /** Format 1.2: whom a WebSocket handshake is accepted from (sockets.ts); absent: every handshake is refused. */
+  websocket: websocketPlan.optional(),
   preflight: answerSchema.optional(),
   actual: answerSchema.optional(),
   redirects: z
@@ -251,6 +267,7 @@ const expectFields = {
   domReadable: z.boolean().nullable().optional(),
   delivered: z.boolean().nullable().optional(),
   openerKept: z.boolean().nullable().optional(),
+  opened: z.boolean().nullable().optional(),
 };
 
 /** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */
@@ -366,6 +383,14 @@ export const experimentSchema = z
       const method = api === 'beacon' && at[0] === 'then' ? overrides.method : merged.method;
       const sending = { api, method, headers: merged.headers };
       for (const { problem, path } of sendingStepProblems(sending, page, redirects)) addProblem(ctx, problem, [...at, ...path]);
+    }
+    // new WebSocket(url) and new EventSource(url) take no method, headers or body: a page cannot choose them.
+    const socketSteps = [{ request: exp.request, at: ['request'] }, ...(exp.then ?? []).map((step, i) => ({ request: { ...exp.request, ...step.request }, at: ['then', i, 'request'] }))];
+    for (const { request, at } of socketSteps) {
+      const api = request.api ?? 'fetch';
+      if (!isSocketApi(api)) continue;
+      if ((request.method ?? 'GET').toUpperCase() !== 'GET') addProblem(ctx, { code: 'socketRequestField', api, field: 'method' }, [...at, 'method']);
+      if (Object.keys(request.headers ?? {}).length > 0) addProblem(ctx, { code: 'socketRequestField', api, field: 'headers' }, [...at, 'headers']);
     }
   });
 

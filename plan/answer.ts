@@ -17,6 +17,7 @@ import { isOriginName, unknownOriginMessage, type OriginMap, type OriginName } f
 import { serializedPageOrigin } from './page-origin.ts';
 import { PlanUrlError, decodePlan, parsePlannedPath, plannedPath } from './plan-url.ts';
 import { originRefusal } from './origin-check.ts';
+import { handshakeReply, handshakeVerdict, isWebSocketHandshake } from './websocket-handshake.ts';
 
 export interface IncomingRequest {
   method: string;
@@ -26,6 +27,8 @@ export interface IncomingRequest {
   headers: Record<string, string | undefined>;
   /** The transport closes the connection after this reply (the raw-packet path), so the reply says `Connection: close`. */
   closesConnection?: boolean;
+  /** The model asks (predict.ts): a browser's WebSocket handshake, whose key it does not make up. */
+  predicted?: boolean;
 }
 
 export interface RawReply {
@@ -268,6 +271,10 @@ function planReply(
     const accepted = plan.server.acceptOrigins?.map((o, i) => expandTokens(o, jsonPath(['server', 'acceptOrigins', i]), tokens));
     const refused = originRefusal(accepted, request.headers.origin);
     if (refused) return { ...refused, headers: withServerLines(refused.headers, refused.body, closes(request)) };
+  // Format 1.2: the final hop answers a WebSocket handshake from `server.websocket` (websocket-handshake.ts).
+  if (isWebSocketHandshake(request.headers) && parts.hop >= redirects.length) {
+    const expand = (value: string): string => expandTokens(value, 'server.websocket.acceptOrigins', tokens);
+    return handshakeReply(handshakeVerdict(request.headers, plan.server.websocket, expand, !request.predicted), jsonReply);
   }
   if (plan.server.middleware && parts.hop >= redirects.length) return middlewareCall(request, plan, tokens, emit);
   if (isPreflight(request)) {

@@ -49,3 +49,20 @@ describe('destinationOf: Sec-Fetch-Dest, else the Accept a browser sends where i
     expect(destinationOf({})).toBeUndefined();
   });
 });
+
+describe('the event stream body (format 1.2 eventsource)', () => {
+  const stream = (headers: Record<string, string>) => {
+    const target = plannedPath('r1', 0, encodePlan({ page: 'app', server: {} }), '/x');
+    const planned = answerPlanned({ method: 'GET', target, headers }, { self: 'api', origins: DEFAULT_ORIGIN_MAP, serverPlan: (s) => s as ServerPlan });
+    return planned?.reply;
+  };
+
+  it('answers an EventSource\'s request (Accept: text/event-stream, destination empty or none) with one data: event', () => {
+    for (const headers of [{ accept: 'text/event-stream', 'sec-fetch-dest': 'empty' }, { accept: 'text/event-stream' }] as Record<string, string>[]) {
+      const reply = stream(headers);
+      expect(reply?.body).toBe('data: cors-lab: the first event\n\n');
+      expect(reply?.headers).toContainEqual(['Content-Type', 'text/event-stream']);
+    }
+    expect(destinationOf({ accept: 'text/event-stream', 'sec-fetch-dest': 'image' })).toBe('image');
+  });
+});

@@ -5,6 +5,7 @@
  * both give the same bytes. https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-dest-header
  */
 import type { HeaderLines } from '../experiments/headers.ts';
+import { EVENT_STREAM } from '../experiments/sockets.ts';
 
 interface ElementBody {
   contentType: string;
@@ -20,6 +21,9 @@ const ELEMENT_BODIES: Readonly<Record<string, ElementBody>> = {
   // Its message is what a page's onerror sees in full only when the script was a CORS load it may read.
   script: { contentType: 'text/javascript', body: 'throw new Error("secret");\n' },
   style: { contentType: 'text/css', body: 'body { outline: 1px solid red; }\n' },
+  // Format 1.2 `eventsource`: one event, the "first event" the page waits for.
+  // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+  [EVENT_STREAM]: { contentType: EVENT_STREAM, body: 'data: cors-lab: the first event\n\n' },
 };
 
 /**
@@ -31,6 +35,8 @@ const ELEMENT_BODIES: Readonly<Record<string, ElementBody>> = {
  */
 export function destinationOf(headers: Readonly<Record<string, string | undefined>>): string | undefined {
   const dest = headers['sec-fetch-dest'];
+  // An EventSource's request (destination "empty", as fetch()) is told by the Accept it always sends.
+  if (headers.accept === EVENT_STREAM && (dest === undefined || dest === 'empty')) return EVENT_STREAM;
   if (dest !== undefined) return dest;
   const accept = headers.accept ?? '';
   if (/^image\//.test(accept)) return 'image';

@@ -91,7 +91,7 @@ export async function runElement(step: StepRequest): Promise<PageSeen> {
     canvasTainted: loaded && element instanceof HTMLImageElement ? canvasTainted(element) : null,
     scriptErrorMuted: loaded && step.api === 'script' && message !== null ? message === 'Script error.' : null,
     cssRulesReadable: loaded && element instanceof HTMLLinkElement ? cssRulesReadable(element) : null,
-    framed: null, domReadable: null, delivered: null, openerKept: null,
+    framed: null, domReadable: null, delivered: null, openerKept: null, opened: null,
     ...pageFacts(),
   };
   // After the facts: a removed stylesheet has no sheet left to read.

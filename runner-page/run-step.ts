@@ -10,6 +10,8 @@ import { pageFacts, runElement } from './run-element.ts';
 import { runForm } from './run-form.ts';
 import { runBeacon } from './run-beacon.ts';
 import { runFrame, runPopup } from './run-frame.ts';
+import { runWebSocket } from './run-socket.ts';
+import { runEventSource } from './run-event-source.ts';
 
 function readable(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -78,6 +80,8 @@ export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'beacon') return runBeacon(step);
   if (step.api === 'iframe' || step.api === 'postMessage') return runFrame(step);
   if (step.api === 'window-open') return runPopup(step);
+  if (step.api === 'websocket') return runWebSocket(step);
+  if (step.api === 'eventsource') return runEventSource(step);
   const seen = await (step.api === 'xhr' ? runXhr(step) : runFetch(step));
   return { ...seen, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() } };
 }

@@ -7,9 +7,10 @@ import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
 import type { SendingApi } from '../experiments/form-and-beacon.ts';
 import type { FrameApi } from '../experiments/frames.ts';
+import type { SocketApi } from '../experiments/sockets.ts';
 
 export interface StepRequest {
-  api: 'fetch' | 'xhr' | ElementApi | SendingApi | FrameApi;
+  api: 'fetch' | 'xhr' | ElementApi | SendingApi | FrameApi | SocketApi;
   url: string;
   method: string;
   headers: HeaderLines;

@@ -35,6 +35,7 @@ import type { EngineVerdict } from '../engines/engine.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
 import { reasonFromChromium } from '../experiments/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
+import { isSelfCancel, watchSockets } from './socket-events.ts';
 
 export interface WireResponse {
   status: number;
@@ -186,6 +187,8 @@ export class CdpWatch {
   readonly #claimed = new Set<string>();
   #failure: Failure | null = null;
   #issue: Failure | null = null;
+  /** The main request ended without a block to report (socket-events.ts): a failed step's reason is null. */
+  #endedUnblocked = false;
   #console: string | null = null;
   /** The main request's `Network.loadingFinished` (a beacon's answered POST, say): no failure event will follow. */
   #finished = false;
@@ -223,7 +226,9 @@ export class CdpWatch {
     cdp.on('Network.loadingFailed', (event) => {
       const found = watch.#marker ? watch.#collect(event.requestId) : null;
       if (found) found.errorText = event.errorText;
-      if (event.requestId === watch.#mainId) {
+      if (event.requestId === watch.#mainId && isSelfCancel(event)) {
+        watch.#endedUnblocked = true;
+      } else if (event.requestId === watch.#mainId) {
         const cors = event.corsErrorStatus;
         watch.#failure = {
           ...(cors ? { corsError: cors.corsError, failedParameter: cors.failedParameter } : {}),
@@ -232,6 +237,18 @@ export class CdpWatch {
         };
       }
       watch.#wake?.();
+    });
+    watchSockets(cdp, {
+      claim: (id, url) => {
+        if (!watch.#marker || watch.#mainId !== null || !url.includes(watch.#marker)) return;
+        watch.#mainId = id;
+        watch.#claimed.add(id);
+      },
+      ended: (id) => {
+        if (id !== watch.#mainId) return;
+        watch.#endedUnblocked = true;
+        watch.#wake?.();
+      },
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
     cdp.on('Audits.issueAdded', ({ issue }) => {
@@ -299,6 +316,7 @@ export class CdpWatch {
     this.#mainId = null;
     this.#failure = null;
     this.#issue = null;
+    this.#endedUnblocked = false;
     this.#console = null;
     this.#finished = false;
     this.#collected?.clear();
@@ -340,9 +358,9 @@ export class CdpWatch {
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
     if (blocked) {
       // The page's promise may settle before Chromium's events arrive, the more so on a busy machine: wait for the
-      // event that decides (a failure, an issue, or the request finishing whole, after which no failure can come), so
+      // event that decides (a failure, an issue, the request finishing whole or ending unblocked, after which no failure can come), so
       // the reason never depends on the load; the bound only ends the wait for an event that was lost.
-      const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished;
+      const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished || this.#endedUnblocked;
       await this.#until(decided, ANSWER_DEADLINE_MS);
       // Chromium prints a console line for every CORS error it reports and every frame that X-Frame-Options or
       // frame-ancestors refuses (BlockedReason `other`); wait for it the same way. A frame refused by COEP or CORP

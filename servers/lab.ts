@@ -14,6 +14,7 @@ import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';
 import { labHosts } from './host-check.ts';
 import { originListener } from './origin-listener.ts';
+import { OpenSockets, answerWebSocketUpgrades } from './websocket-upgrade.ts';
 import { DEFAULT_BIND_HOST, MAX_PORT_BASE, MIN_PORT_BASE, ORIGINS, PORT_BASE_ENV, PORT_BASE_FLAG, advertisedOrigin, originMap, type LabOrigin, type OriginName, type OriginSpec } from '../plan/origins.ts';
 import { RunIds } from './run-ids.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
@@ -108,6 +109,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const runIds = new RunIds();
   const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir, hosts: new Set(), runIds };
   const servers: Server[] = [];
+  const sockets = new OpenSockets();
   try {
     for (const spec of ORIGINS) {
       const app = createOriginApp(spec.name, context);
@@ -115,6 +117,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
       answerConnect(server);
       answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch, serverPlan: checkedServerPlan, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
+      answerWebSocketUpgrades(server, () => ({ self: spec.name, origins: context.originMap, notRunFetch: runIds.notRunFetch, serverPlan: checkedServerPlan, journal, hosts: context.hosts, sockets }));
       servers.push(server);
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().
@@ -136,6 +139,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     }),
     journal,
     newRunId: () => runIds.issue(),
-    close: async () => void (await Promise.all(servers.map(closeServer))),
+    close: async () => {
+      sockets.closeAll();
+      await Promise.all(servers.map(closeServer));
+    },
   };
 }

@@ -4,7 +4,7 @@
  * lines on the wire (e.g. two Access-Control-Allow-Origin lines).
  */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
 import { jsonReply, type RawReply } from '../plan/answer.ts';
 
@@ -20,7 +20,7 @@ export function writeToResponse(res: ServerResponse, reply: RawReply, method: st
  * already says `Connection: close` (answer.ts); other replies get their
  * framing here.
  */
-export function writeToSocket(socket: Socket, planned: RawReply, method: string): void {
+export function writeToSocket(socket: Duplex, planned: RawReply, method: string): void {
   // Node checks every line writeHead gets; this path writes latin1 by hand, so it checks them
   // here: a line that slipped past the plan checks is a bug, answered 500, never written.
   const bad = planned.headers.find(([n, v]) => headerNameProblem(n) ?? headerValueProblem(v));

@@ -29,6 +29,8 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
   csrf: () => msg('CSRF', { id: 'catalog.group.csrf' }),
   beacon: () => msg('beacon', { id: 'catalog.group.beacon' }),
+  websocket: () => msg('WebSocket', { id: 'catalog.group.websocket' }),
+  eventsource: () => msg('EventSource', { id: 'catalog.group.eventsource' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

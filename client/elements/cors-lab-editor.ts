@@ -18,6 +18,7 @@ const HINTS: Partial<Record<DraftField, () => string>> = {
   redirects: () => msg('For example [{"status": 302, "to": "api2"}]; empty for none.', { id: 'editor.hint.redirects' }),
   expect: () => msg('For example {"outcome": "blocked", "preflight": true}; empty for none.', { id: 'editor.hint.expect' }),
   middleware: () => msg('The real middleware answers the last hop, e.g. {"name": "hono/cors", "options": {"origin": "{page}"}}; empty for the plan\'s own headers.', { id: 'editor.hint.middleware' }),
+  websocket: () => msg('Whom a WebSocket handshake is accepted from: "any", or {"acceptOrigins": ["{page}"]}; empty: every handshake gets 403.', { id: 'editor.hint.websocket' }),
   browser: () => msg('Settings the experiment assumes, e.g. {"thirdPartyCookies": "allowed", "localNetworkAccess": "granted"}; your own browser keeps its own.', { id: 'editor.hint.browser' }),
   then: () => msg('Later requests on the same URL, e.g. [{"request": {"method": "GET"}}].', { id: 'editor.hint.then' }),
   pageHeaders: () => msg('Header lines of the page itself (COOP, COEP, CSP, CORP only), e.g. Cross-Origin-Embedder-Policy: require-corp.', { id: 'editor.hint.page-headers' }),
@@ -157,7 +158,7 @@ export class CorsLabEditor extends LitElement {
         <legend>${msg('Server plan', { id: 'editor.server-plan' })}</legend>
         <div class="row">${this._text('preflightStatus', msg('Preflight status', { id: 'editor.preflight-status' }))} ${this._preset('preflightHeaders', msg('Preflight preset', { id: 'editor.preflight-preset' }))} ${this._text('preflightHeaders', msg('Preflight response headers', { id: 'editor.preflight-headers' }), true)}</div>
         <div class="row">${this._text('actualStatus', msg('Actual status', { id: 'editor.actual-status' }))} ${this._preset('actualHeaders', msg('Actual preset', { id: 'editor.actual-preset' }))} ${this._text('actualHeaders', msg('Actual response headers', { id: 'editor.actual-headers' }), true)} ${this._text('actualBody', msg('Actual body', { id: 'editor.actual-body' }), true)} ${this._text('actualBodyBase64', msg('Actual body (base64)', { id: 'editor.actual-body-base64' }))}</div>
-        <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)}</div>
+        <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)} ${this._text('websocket', msg('WebSocket accepts (JSON)', { id: 'editor.websocket' }))}</div>
       </fieldset>
       <fieldset>
         <legend>${msg('Browser settings, expectation and later steps', { id: 'editor.later' })}</legend>

@@ -20,10 +20,21 @@ describe('editor draft', () => {
       expect(experiment!.server?.middleware).toEqual(e.server?.middleware);
       expect(experiment!.browser).toEqual(e.browser);
       expect(experiment!.pageHeaders).toEqual(e.pageHeaders);
+      expect(experiment!.server?.websocket).toEqual(e.server?.websocket);
     }
     // The catalog holds each kind of field the draft must carry.
     expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
     expect(catalog.some((e) => e.pageHeaders) && catalog.some((e) => e.request.crossorigin)).toBe(true);
+    expect(catalog.some((e) => e.server?.websocket === 'any') && catalog.some((e) => typeof e.server?.websocket === 'object')).toBe(true);
+  });
+
+  it('names a server.websocket that is not JSON, or not of its shape, by its field', async () => {
+    const socket = catalog.find((e) => e.id === 'websocket-origin-accepted')!;
+    const draft = draftOf(socket);
+    expect(draft.websocket).toContain('"acceptOrigins"');
+    expect((await experimentFromDraft({ ...draft, websocket: '{"acceptOrigins": [' }, socket)).problems.websocket?.[0]).toMatch(/^not valid JSON \("any", or an object like/);
+    expect((await experimentFromDraft({ ...draft, websocket: '"all"' }, socket)).problems.websocket?.[0]).toMatch(/server\.websocket is "any" or/);
+    expect((await experimentFromDraft({ ...draft, websocket: '' }, socket)).experiment?.server?.websocket).toBeUndefined();
   });
   it('an edit makes a custom experiment titled from its setup, and leaves the catalog prose behind', async () => {
     const { experiment } = (await experimentFromDraft({ ...draftOf(put), method: 'PATCH' }, put));

@@ -35,6 +35,8 @@ export interface Draft {
   actualBodyBase64: string;
   redirects: string;
   middleware: string;
+  /** Format 1.2: `server.websocket` as JSON ('' for none: every handshake refused). */
+  websocket: string;
   browser: string;
   /** Format 1.2: the page's own header lines, `Name: value` a line. */
   pageHeaders: string;
@@ -72,6 +74,8 @@ export function draftOf(e: Experiment): Draft {
     actualBodyBase64: e.server?.actual?.bodyBase64 ?? '',
     redirects: e.server?.redirects?.length ? json(e.server.redirects) : '',
     middleware: json(e.server?.middleware),
+    // One line: a one-line field.
+    websocket: e.server?.websocket === undefined ? '' : JSON.stringify(e.server.websocket),
     browser: json(e.browser),
     pageHeaders: headersToText(e.pageHeaders),
     expect: json(e.expect),
@@ -102,6 +106,7 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^server\.actual\b/, 'actualHeaders'],
   [/^server\.redirects\b/, 'redirects'],
   [/^server\.middleware\b/, 'middleware'],
+  [/^server\.websocket\b/, 'websocket'],
   [/^browser\b/, 'browser'],
   [/^pageHeaders\b/, 'pageHeaders'],
   [/^expect\b/, 'expect'],
@@ -170,6 +175,7 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
   }
   const redirects = parseJson(d.redirects, 'redirects', msg('an array like [{"to": "api2"}]', { id: 'editor.shape.redirects' }), problems);
   const middleware = parseJson(d.middleware, 'middleware', msg('an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', { id: 'editor.shape.middleware' }), problems);
+  const websocket = parseJson(d.websocket, 'websocket', msg('"any", or an object like {"acceptOrigins": ["{page}"]}', { id: 'editor.shape.websocket' }), problems);
   const browser = parseJson(d.browser, 'browser', msg('an object like {"thirdPartyCookies": "allowed"}', { id: 'editor.shape.browser' }), problems);
   const expect = parseJson(d.expect, 'expect', msg('an object like {"outcome": "allowed"}', { id: 'editor.shape.expect' }), problems);
   const then = parseJson(d.then, 'then', msg('an array like [{"request": {"method": "GET"}}]', { id: 'editor.shape.then' }), problems);
@@ -203,6 +209,7 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
       },
       ...(redirects === undefined ? {} : { redirects: redirects as [] }),
       ...(middleware === undefined ? {} : { middleware: middleware as { name: 'hono/cors' } }),
+      ...(websocket === undefined ? {} : { websocket: websocket as 'any' }),
     },
     ...(browser === undefined ? {} : { browser: browser as object }),
     // A page header holds one line: a repeated name's lines are refused by the schema, named by field.

@@ -56,3 +56,20 @@ describe('form and beacon sequences (format 1.2)', () => {
     expect(stepOf('beacon-text-no-preflight', 0).call).toEqual(['sendBeacon POST api/', 'Content-Type text/plain;charset=UTF-8']);
   });
 });
+
+describe('socket sequences (format 1.2)', () => {
+  it('show the constructor call and the open event of a WebSocket, or its close and who refused it', () => {
+    expect(sequenceOf('websocket-origin-accepted')).toMatchObject({ call: ['new WebSocket(ws://api/)'], result: ['open event', 'the page reads the messages'] });
+    const refused = sequenceOf('websocket-origin-refused');
+    expect(refused.result).toEqual(['close event (1006)', 'JavaScript is not told why']);
+    expect(refused.stop?.reason).toBe('refused by the server');
+  });
+
+  it('show an EventSource withCredentials, its first event, or an error event with no reason for a stream that is none', () => {
+    expect(sequenceOf('eventsource-credentials-exact-origin')).toMatchObject({ call: ['new EventSource(api/)', 'withCredentials'], result: ['message event', 'the page reads the event'] });
+    const plain = sequenceOf('eventsource-text-plain');
+    expect(plain.result).toEqual(['error event', 'JavaScript is not told why']);
+    expect(plain.stop?.reason).toBe('the answer failed the API\'s own check');
+    expect(sequenceOf('eventsource-cross-origin-no-allow-origin').stop?.reason).toBe('MissingAllowOriginHeader');
+  });
+});

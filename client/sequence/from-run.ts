@@ -13,6 +13,7 @@ import { resolveRequest } from '../../experiments/format-defaults.ts';
 import { isElementApi, type EmbeddingFacts } from '../../experiments/embedding.ts';
 import { formEnctype, isSendingApi } from '../../experiments/form-and-beacon.ts';
 import { beaconFetch } from '../../experiments/model/sending.ts';
+import { isSocketApi } from '../../experiments/sockets.ts';
 import { elementReadable } from '../../experiments/model/element-load.ts';
 import { isFrameApi } from '../../experiments/frames.ts';
 import type { Experiment } from '../../experiments/schema.ts';
@@ -56,6 +57,9 @@ function callLines(experiment: Experiment, step: number): string[] {
   // Format 1.2: a form (into a popup) and a beacon choose only their method and Content-Type.
   if (r.api === 'form') return [`form ${r.method} ${r.target}${r.path}`, ...(r.method === 'POST' ? [`enctype ${formEnctype(r.headers)}`] : [])];
   if (r.api === 'beacon') return [`sendBeacon POST ${r.target}${r.path}`, `Content-Type ${beaconFetch(r).contentType}`];
+  // Format 1.2: the socket APIs take a URL (and an EventSource withCredentials), nothing else.
+  if (r.api === 'websocket') return [`new WebSocket(ws://${r.target}${r.path})`];
+  if (r.api === 'eventsource') return [`new EventSource(${r.target}${r.path})`, ...(r.credentials === 'include' ? ['withCredentials'] : [])];
   const options = [
     r.mode !== 'cors' ? msg(str`mode ${r.mode}`, { id: 'sequence.mode' }) : '',
     r.credentials !== 'same-origin' ? msg(str`credentials ${r.credentials}`, { id: 'sequence.credentials' }) : '',
@@ -98,6 +102,17 @@ const unseenLines = (): string[] => [msg('opaque: the page never sees the answer
 /** The page each step runs on: a `then` step's own, else the experiment's. */
 const pageOfStep = (experiment: Experiment, step: number): string => (step === 0 ? undefined : experiment.then?.[step - 1]?.page) ?? experiment.page ?? 'app';
 
+/** Format 1.2: what a socket API tells the page, an open or a message event, or only that it failed. */
+function socketLines(api: string, outcome: StepPrediction['outcome']): string[] {
+  if (outcome === 'blocked') {
+    const event = api === 'websocket' ? msg('close event (1006)', { id: 'sequence.socket-close' }) : msg('error event', { id: 'sequence.element-error' });
+    return [event, msg('JavaScript is not told why', { id: 'sequence.not-told' })];
+  }
+  return api === 'websocket'
+    ? [msg('open event', { id: 'sequence.socket-open' }), msg('the page reads the messages', { id: 'sequence.socket-reads' })]
+    : [msg('message event', { id: 'sequence.event-message' }), msg('the page reads the event', { id: 'sequence.event-reads' })];
+}
+
 function resultLines(outcome: StepPrediction['outcome'], status: number | null, readable: readonly string[], responseHeaders: ReadonlyArray<[string, string]>, error: string | null): string[] {
   if (outcome === 'opaque') return [msg('opaque: status 0', { id: 'sequence.opaque' }), msg('JavaScript reads no headers, no body', { id: 'sequence.opaque-reads' })];
   if (outcome === 'blocked') return [error ?? 'TypeError: Failed to fetch', msg('JavaScript is not told why', { id: 'sequence.not-told' })];
@@ -109,7 +124,11 @@ function resultLines(outcome: StepPrediction['outcome'], status: number | null, 
 
 function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
-  return { reason: p.reason ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
+  // Format 1.2: a refused WebSocket, an event stream that is none: the answer failed, with no reason to give.
+  const refused = p.opened === false
+    ? msg('refused by the server', { id: 'sequence.refused-by-server' })
+    : p.reachedServer ? msg('the answer failed the API\'s own check', { id: 'sequence.answer-failed' }) : null;
+  return { reason: p.reason ?? refused ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }
 
 /** "then step 2: PUT with X-New" for a later step, nothing for the first. */
@@ -136,6 +155,8 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     stop: p.outcome === 'blocked' ? stopOf(p) : null,
     result: isFrameApi(requestOf(experiment, step).api)
       ? frameLines(requestOf(experiment, step).api, p.outcome, p)
+      : isSocketApi(requestOf(experiment, step).api)
+      ? socketLines(requestOf(experiment, step).api, p.outcome)
       : isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
       : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),
@@ -149,7 +170,7 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     accessControlRequestMethod: e.accessControlRequestMethod, accessControlRequestHeaders: e.accessControlRequestHeaders, cookie: e.cookie !== null, status: e.status, responseHeaders: shortLocation(e.responseHeaders),
   }));
   const agrees = predicted.outcome === seen.outcome;
-  const reason = predicted.reason ?? msg('refused', { id: 'sequence.refused' });
+  const reason = predicted.reason ?? stopOf(predicted).reason;
   const stop =
     seen.outcome !== 'blocked'
       ? null
@@ -166,6 +187,8 @@ export function observedSequence(experiment: Experiment, step: number, serverSaw
     stop,
     result: isFrameApi(requestOf(experiment, step).api)
       ? frameLines(requestOf(experiment, step).api, seen.outcome, seen.embedding ?? {})
+      : isSocketApi(requestOf(experiment, step).api)
+      ? socketLines(requestOf(experiment, step).api, seen.outcome)
       : isElementApi(requestOf(experiment, step).api)
       ? elementLines(seen.outcome, seen.embedding ?? {})
       : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(seen.outcome, seen.status, Object.keys(seen.readableHeaders), exchanges.at(-1)?.responseHeaders ?? [], seen.error),

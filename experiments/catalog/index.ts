@@ -27,6 +27,8 @@ import { csrf } from './csrf.ts';
 import { beacon } from './beacon.ts';
 import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
+import { websocket } from './websocket.ts';
+import { eventsource } from './eventsource.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -54,6 +56,8 @@ const entries: readonly ExperimentInput[] = [
   ...beacon,
   ...frames,
   ...postmessage,
+  ...websocket,
+  ...eventsource,
 ];
 
 export const catalog = entries as readonly Experiment[];

@@ -48,6 +48,8 @@ const CONSOLE_SUBJECT: Record<ResolvedRequest['api'], string> = {
   // A beacon's failed preflight prints "Access to resource at ..." (measured); a form, a navigation, prints none.
   beacon: 'resource', form: 'form',
   iframe: 'frame', postMessage: 'frame', 'window-open': 'window',
+  // An EventSource's block reads "Access to resource at ..." (measured); a WebSocket has no CORS line at all.
+  eventsource: 'resource', websocket: 'WebSocket',
 };
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/';
@@ -187,6 +189,18 @@ function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['ex
 export function explain(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
   if (isFrameApi(c.api)) return explainFrame(p, c, lang);
   const say = modelMessages(lang).explain;
+  // Format 1.2: a WebSocket is opened or refused by the server alone, never by CORS; an event stream that is
+  // no stream fails without a reason (socket-model.ts).
+  if (c.api === 'websocket') {
+    const status = p.requests.at(-1)?.status ?? null;
+    const verdict = p.outcome === 'allowed' ? say.socketOpened(p.cookieSent) : say.socketRefused(status);
+    return { verdict, console: null, fix: p.outcome === 'allowed' ? null : say.socketFix(), mdn: null, firefox: null };
+  }
+  if (c.api === 'eventsource' && p.outcome === 'allowed') return { verdict: say.eventArrived(), console: null, fix: null, mdn: null, firefox: null };
+  if (c.api === 'eventsource' && p.reason === null && p.reachedServer) {
+    const why = p.checks.filter((check) => !check.ok).at(-1)?.text ?? '';
+    return { verdict: say.eventStreamFailed(why), console: null, fix: say.eventStreamFix(), mdn: null, firefox: null };
+  }
   // Format 1.2: an element that loaded; whether the page may read it is what the lesson is about.
   if (p.outcome === 'allowed' && p.loaded === true) {
     return { verdict: say.elementLoaded(elementReadable(p)), console: null, fix: null, mdn: null, firefox: null };

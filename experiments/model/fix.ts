@@ -22,6 +22,9 @@ import { modelMessages, type ModelMessages } from './messages/index.ts';
 import { NO_HEADER_HELP_REASONS, type FixTarget, type NoHeaderHelpReason } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
 import { frameChanges, messageFix } from './frame-fix.ts';
+import { eventStreamProblem } from './socket-model.ts';
+import { ResponseHeaders } from './response-headers.ts';
+import { EVENT_STREAM } from '../sockets.ts';
 
 /** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
 export type PlanResponse = FixTarget;
@@ -115,6 +118,14 @@ function changesFor(
   const on = say.fix.on(response);
   // Format 1.2: a message not taken is no failure a response header lifts (frame-explain.ts says what does).
   if (step.reason === null && step.delivered === false) return messageFix(step, lang);
+  // Format 1.2: a refused WebSocket is the server's own choice (server.websocket); an event stream needs its type and 200.
+  if (step.reason === null && step.opened === false) return say.explain.socketFix();
+  const api = resolveRequest(experiment.request, index === 0 ? undefined : experiment.then?.[index - 1]?.request).api;
+  if (step.reason === null && api === 'eventsource' && check.stage === 'actual' && request) {
+    const stream = eventStreamProblem(request.status, new ResponseHeaders(request.responseHeaders).get('content-type'));
+    if (stream === 'type') return [{ response, header: 'Content-Type', value: EVENT_STREAM, why: say.explain.eventStreamFix() }];
+    if (stream === 'status') return [{ response, status: 200, why: say.explain.eventStreamFix() }];
+  }
   if (step.reason === null) return say.fix.pageRefuses(step.pageError);
   if (noHeaderHelps(reason)) return say.fix.noHeaderHelps[reason];
   if (server.middleware) {

@@ -40,6 +40,7 @@ import { isFrameApi } from '../frames.ts';
 import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
 import { frameStep } from './frame-step.ts';
 import { frameWords } from './messages/frames.ts';
+import { EVENT_SOURCE_HEADERS, eventSourceFetch, eventStreamProblem, handshakeHeaders } from './socket-model.ts';
 
 export type { StepPrediction } from './prediction.ts';
 
@@ -104,7 +105,7 @@ const CHECKED_EXPERIMENT_PLAN = (server: unknown): ServerPlan => server as Serve
 
 /** What the origin replies; a middleware's reply comes from the memo (see middleware-replies.ts). */
 function ask(url: URL, self: OriginName, method: string, headers: Record<string, string | undefined>, context: Context): RawReply & { withheld?: WithheldLine[] } {
-  const answer = answerPlanned({ method, target: url.pathname + url.search, headers }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH, serverPlan: CHECKED_EXPERIMENT_PLAN });
+  const answer = answerPlanned({ method, target: url.pathname + url.search, headers, predicted: true }, { self, origins: context.origins, notRunFetch: RUN_OWN_FETCH, serverPlan: CHECKED_EXPERIMENT_PLAN });
   const withheld = answer?.entry?.withheld ? { withheld: answer.entry.withheld } : {};
   // Not run yet: a stand-in without CORS headers; predictExperimentAsync runs it and predicts again.
   if (answer?.middleware) return { ...(context.replies.get(answer.middleware) ?? { status: 501, headers: [], body: '' }), ...withheld };
@@ -157,6 +158,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       responseType: null,
       readableHeaders: [],
       pageError: null,
+      opened: null,
       ...fields,
       ...serverView(received, context.finalHop),
       requests,
@@ -171,22 +173,42 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
 
   // XMLHttpRequest is fetch with mode "cors", credentials from withCredentials, redirects followed.
   // An element's request takes its mode and credentials from its crossorigin attribute (element-load.ts).
+  // An EventSource's is a CORS request, credentials from withCredentials (socket-model.ts).
   const xhr = request.api === 'xhr';
   const element = isElementApi(request.api) ? elementFetch(request.api, request.crossorigin) : null;
-  // Format 1.2: a beacon is a keepalive fetch whose mode its Content-Type decides (sending.ts).
+  // Format 1.2: a beacon is a keepalive fetch whose mode its Content-Type decides (sending.ts); an EventSource's
+  // mode and credentials are fixed by the API (socket-model.ts), as an element's are by its crossorigin attribute.
   const beacon = request.api === 'beacon' ? beaconFetch(request) : null;
-  const mode = element?.mode ?? beacon?.mode ?? (xhr ? 'cors' : request.mode);
-  const credentials = element?.credentials ?? beacon?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
-  const redirectMode = element || xhr || beacon ? 'follow' : request.redirect;
+  const eventSource = request.api === 'eventsource' ? eventSourceFetch(request.credentials) : null;
+  const fixed = element ?? eventSource;
+  const mode = fixed?.mode ?? beacon?.mode ?? (xhr ? 'cors' : request.mode);
+  const credentials = fixed?.credentials ?? beacon?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
+  const redirectMode = fixed || xhr || beacon ? 'follow' : request.redirect;
   const include = credentials === 'include';
   if (request.api === 'form') return predictForm(context, url, request, state, { check, finish, at });
   if (beacon) check('page', true, say.beaconMode(beacon.contentType, beacon.mode));
 
+  // Format 1.2: a WebSocket is no CORS request; the server decides on the Origin (socket-model.ts).
+  if (request.api === 'websocket') {
+    const current = new URL(url);
+    const self = originNameOf(current, context.origins);
+    if (!check('page', self !== undefined, say.labOrigin(current.origin, self ?? null)) || !self) return blocked({ reason: 'net::ERR_CONNECTION_REFUSED' });
+    at.hop = parsePlannedPath(current.pathname + current.search)?.hop ?? 0;
+    at.origin = self;
+    const cookieSent = state.jar.sends(current, context.pageSite, siteOf(self));
+    check('actual', true, say.socketNoCors(context.pageOrigin));
+    const reply = ask(current, self, 'GET', handshakeHeaders(context.pageOrigin, cookieSent), context);
+    requests.push({ url: current.href, origin: self, hop: at.hop, kind: 'actual', method: 'GET', originHeader: context.pageOrigin, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers });
+    const opened = reply.status === 101;
+    check('actual', opened, say.socketHandshake(reply.status, context.pageOrigin));
+    return finish({ outcome: opened ? 'allowed' : 'blocked', reason: null, opened });
+  }
+
   // https://fetch.spec.whatwg.org/#dom-request: checks that throw a TypeError before anything is sent.
-  let method = normalizeMethod(element ? 'GET' : request.method);
+  let method = normalizeMethod(fixed ? 'GET' : request.method);
   if (!check('page', !isForbiddenMethod(method), say.forbiddenMethod(request.method, isForbiddenMethod(method)))) return finish({ pageError: `TypeError: '${request.method}' HTTP method is unsupported.` });
   if (mode === 'no-cors' && !check('page', isSafelistedMethod(method), say.noCorsMethod(method))) return finish({ pageError: `TypeError: '${method}' is unsupported in no-cors mode.` });
-  let headers = element ? [] : requestHeaderList(beacon?.headers ?? headerLines(request.headers), mode);
+  let headers = fixed ? [] : requestHeaderList(beacon?.headers ?? headerLines(request.headers), mode);
   // Format 1.2: a frame is a navigation, not a fetch the page reads (frame-step.ts).
   if (isFrameApi(request.api)) {
     const framed = frameStep(url, request, {
@@ -303,7 +325,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     if (cached) {
       reply = cached;
     } else {
-      const destination = element ? { 'sec-fetch-dest': element.destination } : {};
+      const destination = element ? { 'sec-fetch-dest': element.destination } : eventSource ? EVENT_SOURCE_HEADERS : {};
       reply = ask(current, self, method, { origin: originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}), ...destination }, context);
       requests.push({ url: current.href, origin: self, hop, kind: 'actual', method, originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) });
     }
@@ -333,6 +355,12 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       const failure = corsCheck(answer, requestOrigin, include);
       check(stage, !failure, corsCheckText(say, failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
       if (failure) return blocked(failure);
+    }
+    if (!isRedirect && eventSource) {
+      // The page sees the first event, or only an error event: no status, no headers (run-event-source.ts).
+      const problem = eventStreamProblem(reply.status, answer.get('content-type'));
+      if (!check('actual', problem === null, say.eventStream(reply.status, answer.get('content-type') ?? null, problem))) return finish({ outcome: 'blocked', reason: null });
+      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [] });
     }
     if (!isRedirect && element) {
       plannedBody = finalAnswer(context, hop);

@@ -45,6 +45,8 @@ export const en = {
   acceptedOrigins: ({ max }) => `acceptMessagesFrom is "*" or a list of at most ${max} origins ({page}, {origin:NAME} or http(s)://host:port)`,
   bodyBase64: () => 'bodyBase64 is standard base64 (A-Z, a-z, 0-9, +, / and = padding)',
   bodyBase64Size: ({ max }) => `bodyBase64 decodes to at most ${max} bytes (the plan travels in the URL)`,
+  acceptOriginsCount: ({ max }) => `acceptOrigins lists at most ${max} origins`,
+  socketRequestField: ({ api, field }) => `${api} cannot set ${field}: new ${api === 'websocket' ? 'WebSocket' : 'EventSource'}(url) sends a GET with the browser's own headers`,
   bodyAndBodyBase64: () => 'give body or bodyBase64, not both',
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>

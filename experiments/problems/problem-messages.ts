@@ -56,6 +56,8 @@ export interface ProblemMessages {
   /** Format 1.2: `server.actual.bodyBase64`. */
   bodyBase64: (p: object) => string;
   bodyBase64Size: (p: { max: number }) => string;
+  acceptOriginsCount: (p: { max: number }) => string;
+  socketRequestField: (p: { api: string; field: 'method' | 'headers' }) => string;
   bodyAndBodyBase64: (p: object) => string;
   /** plan/middleware/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
   regexSyntax: (p: { pattern: string; message: string }) => string;

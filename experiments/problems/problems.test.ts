@@ -45,6 +45,8 @@ const EVERY: Record<ProblemCode, Problem> = {
   acceptedOrigins: { code: 'acceptedOrigins', max: 8 },
   bodyBase64: { code: 'bodyBase64' },
   bodyBase64Size: { code: 'bodyBase64Size', max: 4096 },
+  acceptOriginsCount: { code: 'acceptOriginsCount', max: 8 },
+  socketRequestField: { code: 'socketRequestField', api: 'websocket', field: 'headers' },
   bodyAndBodyBase64: { code: 'bodyAndBodyBase64' },
   regexSyntax: { code: 'regexSyntax', pattern: '/(/', message: 'Invalid regular expression: /(/: Unterminated group' },
   regexFlag: { code: 'regexFlag', pattern: '/a/g', flag: 'g' },

@@ -45,6 +45,8 @@ export const zhCN = {
   acceptedOrigins: ({ max }) => `acceptMessagesFrom 是 "*" 或最多 ${max} 个源的列表（{page}、{origin:NAME} 或 http(s) 源）`,
   bodyBase64: () => 'bodyBase64 必须是标准 base64（A-Z、a-z、0-9、+、/ 和 = 填充）',
   bodyBase64Size: ({ max }) => `bodyBase64 解码后最多 ${max} 字节（计划放在 URL 里传递）`,
+  acceptOriginsCount: ({ max }) => `acceptOrigins 最多列出 ${max} 个源`,
+  socketRequestField: ({ api, field }) => `${api} 不能设置 ${field}：这个 API 只发送带浏览器自己头部的 GET`,
   bodyAndBodyBase64: () => 'body 和 bodyBase64 只能给一个',
   regexSyntax: ({ pattern, message }) => `无效的正则表达式 ${pattern}：${message}`,
   regexFlag: ({ pattern, flag }) =>

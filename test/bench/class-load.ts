@@ -20,6 +20,7 @@ import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
+import { EVENT_STREAM } from '../../experiments/sockets.ts';
 import { headerLines } from '../../experiments/headers.ts';
 import { isElementApi } from '../../experiments/embedding.ts';
 import { elementFetch } from '../../experiments/model/element-load.ts';
@@ -126,7 +127,8 @@ class Connections {
         if (buffer.length < end + 4 + length) return;
         const answer = { status, lines, body: buffer.toString('utf8', end + 4, end + 4 + length) };
         done(null, answer);
-        if (lines.some(([name, value]) => name.toLowerCase() === 'connection' && value.trim().toLowerCase() === 'close')) socket.destroy();
+        // A WebSocket handshake's 101 ends HTTP on this connection: it is not reused.
+        if (status === 101 || lines.some(([name, value]) => name.toLowerCase() === 'connection' && value.trim().toLowerCase() === 'close')) socket.destroy();
         else this.#idle.set(port, [...(this.#idle.get(port) ?? []), socket]);
       };
       socket.on('data', onData).on('error', onError).on('close', onClose);
@@ -150,6 +152,11 @@ function requestBytes(method: string, url: URL, headers: Array<[string, string]>
 }
 
 const PLACEHOLDER_RUN = 'class-load-run';
+
+/** A browser's WebSocket handshake lines (RFC 6455 §4.1), with the standard's example key. */
+const WEBSOCKET_HANDSHAKE: Array<[string, string]> = [
+  ['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='], ['Sec-WebSocket-Version', '13'],
+];
 
 /** Both header lists, for a failure message, when they differ (names, values, order). */
 function headerDifference(expected: ReadonlyArray<readonly [string, string]>, got: ReadonlyArray<readonly [string, string]>): string | null {
@@ -201,13 +208,18 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
           if (isElementApi(request.api)) {
             headers.push(['Sec-Fetch-Dest', elementFetch(request.api, request.crossorigin).destination]);
           }
+          // Format 1.2: an EventSource asks for an event stream; a WebSocket's handshake asks for the upgrade.
+          if (request.api === 'eventsource') headers.push(['Accept', EVENT_STREAM]);
+          if (request.api === 'websocket') headers.push(...WEBSOCKET_HANDSHAKE);
         }
         const body = hop.kind === 'actual' && request.body !== null && hop.method !== 'GET' && hop.method !== 'HEAD' ? request.body : null;
         const answer = await send(hop.method, url, headers, body).catch((error: Error) => {
           throw new Error(`${label}: ${hop.kind} ${hop.method} hop ${hop.hop}: ${error.message}`);
         });
         if (answer.status !== hop.status) throw new Error(`${label}: ${hop.kind} ${hop.method} hop ${hop.hop}: status ${answer.status}, the model says ${hop.status} (${answer.body.slice(0, 200)})`);
-        const differs = headerDifference(hop.responseHeaders.map(([name, value]) => [name, withRun(value)]), answer.lines);
+        // The model leaves out Sec-WebSocket-Accept, which hashes the handshake's key (plan/websocket-handshake.ts).
+        const lines = answer.lines.filter(([name]) => name.toLowerCase() !== 'sec-websocket-accept');
+        const differs = headerDifference(hop.responseHeaders.map(([name, value]) => [name, withRun(value)]), lines);
         if (differs) throw new Error(`${label}: ${hop.kind} ${hop.method} hop ${hop.hop}: ${differs}`);
       }
       const journalUrl = new URL(`/__journal/${run}?since=${seen}`, app);

@@ -35,7 +35,7 @@ for (const group of groups) {
         if (want.preflight !== undefined) expect(result.observed.preflight, 'preflight').toBe(want.preflight);
         if (want.reachedServer !== undefined) expect(result.observed.reachedServer, 'reachedServer').toBe(want.reachedServer);
         if (result.observed.outcome === 'blocked' && result.observed.reason?.match(/^[A-Z]/)) {
-          expect(result.observed.console, 'Chromium printed a console message').toMatch(/^(Access to (fetch|XMLHttpRequest|image|script|CSS stylesheet) at|Fetch API cannot load)/);
+          expect(result.observed.console, 'Chromium printed a console message').toMatch(/^(Access to (fetch|XMLHttpRequest|image|script|CSS stylesheet|resource) at|Fetch API cannot load)/);
         }
         for (const step of [result, ...result.steps]) {
           expect(step.predicted.outcome, 'predicted outcome').toBe(step.observed.outcome);

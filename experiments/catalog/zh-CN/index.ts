@@ -28,6 +28,8 @@ import { csrf } from './csrf.ts';
 import { beacon } from './beacon.ts';
 import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
+import { websocket } from './websocket.ts';
+import { eventsource } from './eventsource.ts';
 
 export interface CatalogText {
   title: string;
@@ -59,6 +61,8 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   beacon,
   frames,
   postmessage,
+  websocket,
+  eventsource,
 };
 
 /** By experiment id. */

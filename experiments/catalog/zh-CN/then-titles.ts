@@ -30,4 +30,6 @@ export const thenTitles: Readonly<Record<string, string>> = {
   'the transfer from app': '来自 app 的转账',
   'the beacon': 'beacon',
   'the beacon from evil': '来自 evil 的 beacon',
+  'evil opens a WebSocket to api': 'evil 向 api 打开 WebSocket',
+  'the WebSocket': 'WebSocket',
 };

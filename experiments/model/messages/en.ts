@@ -69,6 +69,17 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
+    socketNoCors: (origin) => `a WebSocket is not CORS: the browser sends Origin: ${origin} and the server alone decides (RFC 6455 10.2)`,
+    socketHandshake: (status, origin) =>
+      status === 101
+        ? `the server accepts the handshake from ${origin} (101 Switching Protocols): the page reads what it sends`
+        : `the server refuses the handshake from ${origin} (${status}): the page sees only the socket close, with no reason`,
+    eventStream: (status, contentType, problem) =>
+      problem === 'status'
+        ? `an event stream needs status 200, the answer has ${status}: the EventSource fails the connection`
+        : problem === 'type'
+          ? `an event stream needs Content-Type text/event-stream, the answer has ${contentType ?? 'none'}: the EventSource fails the connection`
+          : 'the answer is a text/event-stream with status 200: its first event reaches the page',
     elementStatus: (status, ok) => `the answer's status ${status} ${ok ? 'is' : 'is not'} ok (200-299), which a script or a stylesheet needs`,
     elementLoaded: (opaque) =>
       opaque
@@ -112,6 +123,13 @@ export const en = {
       reached
         ? `Opaque: the ${api === 'form' ? 'form' : 'beacon'} reached the server${cookie ? ' with the user\'s cookie' : ' without a cookie'}; the page never sees the answer, and CORS never stopped the request.`
         : `Opaque: the ${api === 'form' ? 'form' : 'beacon'} never reached the server (its preflight failed); the page cannot tell.`,
+    socketOpened: (cookieSent) =>
+      `Allowed: the WebSocket opened, and the page reads what the server sends. No CORS applies to a WebSocket; only the server's check of Origin protects it${cookieSent ? ' (the handshake carried the cookies)' : ''}.`,
+    socketRefused: (status) => `Blocked by the server: it refused the WebSocket handshake${status === null ? '' : ` (${status})`}; the page sees only the socket close (code 1006), no reason.`,
+    socketFix: () => 'the server decides whom it accepts: list the page\'s origin in server.websocket.acceptOrigins (never "any" for a socket that acts on cookies)',
+    eventArrived: () => 'Allowed: the first event arrived (the answer passed the CORS check, or came from the page\'s own origin).',
+    eventStreamFailed: (why) => `Blocked: ${why}. It is not a CORS error: Chromium prints it as an EventSource error and gives no reason.`,
+    eventStreamFix: () => 'answer with status 200 and Content-Type: text/event-stream',
     allowedCors: (afterPreflight) => `the answer passed the CORS check${afterPreflight ? ' after a passed preflight' : ''}`,
     allowed: (how, status, headers) => `Allowed: ${how}; JavaScript can read status ${status} and ${headers} ${headers === 1 ? 'header' : 'headers'}.`,
     opaqueRedirect: () => 'the redirect was not followed (redirect "manual")',

@@ -89,6 +89,10 @@ export interface ModelMessages {
     beaconMode: (contentType: string, mode: 'cors' | 'no-cors') => string;
     formSubmitted: (method: string, enctype: string) => string;
     formCookie: (sameSite: boolean, method: string, sent: boolean) => string;
+    /** Format 1.2: a WebSocket's handshake (no CORS: the server decides on the Origin) and an event stream's answer. */
+    socketNoCors: (origin: string) => string;
+    socketHandshake: (status: number, origin: string) => string;
+    eventStream: (status: number, contentType: string | null, problem: 'status' | 'type' | null) => string;
     locationNotUrl: (status: number) => string;
     unsafeScheme: (protocol: string) => string;
     redirectMode: (status: number, redirectMode: string) => string;
@@ -115,6 +119,13 @@ export interface ModelMessages {
     elementLoaded: (readable: boolean | null) => string;
     /** Format 1.2: a form or a beacon, whose answer the page never sees; what the server got. */
     sent: (api: 'form' | 'beacon', reachedServer: boolean, cookieSent: boolean) => string;
+    /** Format 1.2: a WebSocket opened (no CORS: the page reads what the server sends) or was refused; an event stream. */
+    socketOpened: (cookieSent: boolean) => string;
+    socketRefused: (status: number | null) => string;
+    socketFix: () => string;
+    eventArrived: () => string;
+    eventStreamFailed: (why: string) => string;
+    eventStreamFix: () => string;
     allowedCors: (afterPreflight: boolean) => string;
     allowed: (how: string, status: number | null, headers: number) => string;
     opaqueRedirect: () => string;

@@ -71,6 +71,17 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
+    socketNoCors: (origin) => `WebSocket 不走 CORS：浏览器发送 Origin: ${origin}，由服务器自己决定（RFC 6455 10.2）`,
+    socketHandshake: (status, origin) =>
+      status === 101
+        ? `服务器接受了来自 ${origin} 的握手（101 Switching Protocols）：页面可以读取服务器发来的内容`
+        : `服务器拒绝了来自 ${origin} 的握手（${status}）：页面只看到连接关闭，看不到原因`,
+    eventStream: (status, contentType, problem) =>
+      problem === 'status'
+        ? `事件流需要状态码 200，响应的状态码是 ${status}：EventSource 使连接失败`
+        : problem === 'type'
+          ? `事件流需要 Content-Type text/event-stream，响应的是 ${contentType ?? '（无）'}：EventSource 使连接失败`
+          : '响应是状态码 200 的 text/event-stream：第一个事件到达页面',
     elementStatus: (status, ok) => `响应的状态码 ${status} ${ok ? '是' : '不是'} ok 状态码（200-299），而 script 和 stylesheet 需要 ok 状态码`,
     elementLoaded: (opaque) =>
       opaque
@@ -117,6 +128,13 @@ export const zhCN = {
       reached
         ? `不透明：${api === 'form' ? '表单' : '这个 beacon '}到达了服务器，${cookie ? '带着用户的 cookie' : '没有带 cookie'}；页面永远看不到响应，CORS 也从未拦截这个请求。`
         : `不透明：${api === 'form' ? '表单' : '这个 beacon '}没有到达服务器（它的预检失败了）；页面无从得知。`,
+    socketOpened: (cookieSent) =>
+      `放行：WebSocket 已打开，页面可以读取服务器发来的内容。WebSocket 不受 CORS 约束，只有服务器对 Origin 的检查保护它${cookieSent ? '（握手带上了 Cookie）' : ''}。`,
+    socketRefused: (status) => `被服务器拦截：它拒绝了 WebSocket 握手${status === null ? '' : `（${status}）`}；页面只看到连接关闭（代码 1006），看不到原因。`,
+    socketFix: () => '接受谁由服务器决定：把页面的源列入 server.websocket.acceptOrigins（凭 Cookie 办事的套接字绝不要用 "any"）',
+    eventArrived: () => '放行：第一个事件已到达（响应通过了 CORS 检查，或者来自页面自己的源）。',
+    eventStreamFailed: (why) => `拦截：${why}。这不是 CORS 错误：Chromium 把它报告为 EventSource 错误，不给出原因。`,
+    eventStreamFix: () => '用状态码 200 和 Content-Type: text/event-stream 响应',
     allowedCors: (afterPreflight) => `${afterPreflight ? '预检通过后，' : ''}响应通过了 CORS 检查`,
     allowed: (how, status, headers) => `放行：${how}；JavaScript 可以读取状态码 ${status} 和 ${headers} 个响应头。`,
     opaqueRedirect: () => '没有跟随重定向（redirect "manual"）',
