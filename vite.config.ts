@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { lessonIndexPlugin, lessonSourceFiles } from './lessons/index-plugin.ts';
 import { CLIENT_BUILD, writeStamp } from './scripts/build-stamp.ts';
 import { browserModelMessagesPlugin } from './scripts/browser-model-messages-plugin.ts';
+import { catalogInBrowserPlugin, catalogSourceFiles } from './scripts/catalog-in-browser-plugin.ts';
 import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
 import { precompressFolder } from './scripts/precompress.ts';
 
@@ -19,7 +20,8 @@ function precompressAndStamp(): Plugin {
     name: 'cors-lab-precompress-and-stamp',
     apply: 'build',
     buildEnd() {
-      moduleIds = [...this.getModuleIds(), ...lessonSourceFiles(ROOT)];
+      // The lessons and the catalog are read by plugins in Node, not bundled as they are: their files too.
+      moduleIds = [...this.getModuleIds(), ...lessonSourceFiles(ROOT), ...catalogSourceFiles()];
     },
     async closeBundle() {
       await precompressFolder(OUT);
@@ -52,6 +54,9 @@ export default defineConfig({
       },
     },
   },
-  plugins: [lessonIndexPlugin(ROOT), catalogProsePlugin(), browserModelMessagesPlugin(), precompressAndStamp()],
+  plugins: [
+    lessonIndexPlugin(ROOT), catalogInBrowserPlugin(), catalogProsePlugin(), browserModelMessagesPlugin(),
+    precompressAndStamp(),
+  ],
   logLevel: 'warn',
 });
