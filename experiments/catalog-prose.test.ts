@@ -41,5 +41,9 @@ describe('proseOf (issue 8, item 5)', () => {
     // Edited: the same id no longer describes it; another id names no catalog experiment.
     expect(proseOf({ ...withoutExplain, request: { ...source.request, method: 'DELETE' } }, browserCatalog)).toBeNull();
     expect(proseOf({ ...withoutExplain, id: 'custom-x' }, browserCatalog)).toBeNull();
+    // A link that spells the catalog's prose out: the browser's catalog names the experiment it may be, to compare.
+    const browserSource = browserCatalog.find((e) => e.id === source.id);
+    expect(proseOf(source, browserCatalog)).toEqual({ kind: 'own', text: source.explain, sameAs: browserSource });
+    expect(proseOf({ ...source, id: 'custom-x' }, browserCatalog)).toEqual({ kind: 'own', text: source.explain });
   });
 });

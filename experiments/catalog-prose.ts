@@ -25,8 +25,12 @@ function substance(e: Experiment): string {
   return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : v));
 }
 
-/** The prose to show: the catalog's, for the catalog experiment it was written for; or the user's own text. */
-export type ProseOf = { kind: 'catalog'; source: Experiment } | { kind: 'own'; text: string };
+/**
+ * The prose to show: the catalog's, for the catalog experiment it was written for; or the experiment's
+ * own text, with `sameAs` the catalog experiment of its id and setup when the catalog given carries no
+ * explain to compare it with (the browser's: the text may be that experiment's, spelled out in a link).
+ */
+export type ProseOf = { kind: 'catalog'; source: Experiment } | { kind: 'own'; text: string; sameAs?: Experiment };
 
 /**
  * The prose that still holds for `experiment`, or null. Its catalog experiment is the one of its id
@@ -36,6 +40,11 @@ export type ProseOf = { kind: 'catalog'; source: Experiment } | { kind: 'own'; t
 export function proseOf(experiment: Experiment, catalog: readonly Experiment[]): ProseOf | null {
   const own = experiment.explain;
   const source = own ? catalog.find((c) => c.explain === own) : catalog.find((c) => c.id === experiment.id);
-  if (!source) return own ? { kind: 'own', text: own } : null;
+  if (!source) {
+    if (!own) return null;
+    const sameId = catalog.find((c) => c.id === experiment.id && c.explain === undefined);
+    const sameSetup = sameId !== undefined && substance(sameId) === substance(experiment);
+    return sameSetup ? { kind: 'own', text: own, sameAs: sameId } : { kind: 'own', text: own };
+  }
   return substance(experiment) === substance(source) ? { kind: 'catalog', source } : null;
 }

@@ -32,7 +32,8 @@ function catalogWithoutExplains(): string {
   const { catalog, ...rest } = catalogModule;
   const experiments = catalog.map(({ explain: _explain, ...experiment }) => experiment);
   const others = Object.entries(rest).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`);
-  // JSON.parse of a string literal: parsed faster than the same object literal (https://v8.dev/blog/cost-of-javascript-2019#json).
+  // JSON.parse of a string literal: parsed faster than the same object literal.
+  // https://v8.dev/blog/cost-of-javascript-2019#json
   return [...others, `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(experiments))});`].join('\n');
 }
 

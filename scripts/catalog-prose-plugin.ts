@@ -33,10 +33,11 @@ export function catalogMarkdown(lang: Language, group?: string): Record<string, 
   return Object.fromEntries(texts);
 }
 
-/** Each catalog experiment's explain (of `group` only, when given), as the page shows it in `lang`, rendered to safe HTML, by id. */
+/** Each catalog experiment's explain (of `group` only, when given) as the page shows it in `lang`: safe HTML, by id. */
 export function catalogHtml(lang: Language, group?: string): Record<string, string> {
   const { markdownHtml } = markdownAtBuild();
-  return Object.fromEntries(Object.entries(catalogMarkdown(lang, group)).map(([id, explain]) => [id, markdownHtml(explain)]));
+  const texts = Object.entries(catalogMarkdown(lang, group));
+  return Object.fromEntries(texts.map(([id, explain]) => [id, markdownHtml(explain)]));
 }
 
 const GROUPS = [...new Set(catalog.map((e) => e.group))];
@@ -51,7 +52,9 @@ export function catalogProsePlugin(): Plugin {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const rest = id.slice(`\0${PREFIX}`.length);
       const kind = KINDS.find((k) => rest.startsWith(`${k}/`));
-      if (kind === undefined) return this.error(`${PREFIX}${rest}: no such kind of catalog prose (${KINDS.join(', ')})`);
+      if (kind === undefined) {
+        return this.error(`${PREFIX}${rest}: no such kind of catalog prose (${KINDS.join(', ')})`);
+      }
       const name = rest.slice(`${kind}/`.length);
       const lang = LANGUAGES.find((l) => name === l || name.startsWith(`${l}/`));
       if (lang === undefined) return this.error(`${PREFIX}${rest}: no such language`);

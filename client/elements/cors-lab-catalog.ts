@@ -100,7 +100,8 @@ export class CorsLabCatalog extends LitElement {
   private get _matching(): Experiment[] {
     const q = this._query.trim().toLowerCase();
     const lang = currentLanguage();
-    const texts = (e: Experiment) => [e.id, e.title, titleIn(e, lang), e.group, e.explain ?? '', ...searchableExplains(e.id, lang)];
+    const texts = (e: Experiment) =>
+      [e.id, e.title, titleIn(e, lang), e.group, e.explain ?? '', ...searchableExplains(e.id, lang)];
     return this.experiments.filter((e) => !q || texts(e).some((t) => t.toLowerCase().includes(q)));
   }
 

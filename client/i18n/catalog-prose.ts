@@ -12,7 +12,9 @@ import type { Language } from '../../experiments/i18n/languages.ts';
 export type CatalogProseKind = 'html' | 'markdown';
 
 /** A loader per catalog group, of that group's prose by experiment id (a virtual module of the build). */
-export type CatalogProseLoaders = Readonly<Record<string, () => Promise<{ default: Readonly<Record<string, string>> }>>>;
+/** One group's prose by experiment id. */
+type CatalogProseTable = Readonly<Record<string, string>>;
+export type CatalogProseLoaders = Readonly<Record<string, () => Promise<{ default: CatalogProseTable }>>>;
 
 const key = (kind: CatalogProseKind, lang: Language): string => `${kind}\n${lang}`;
 const loadersByKind = new Map<string, CatalogProseLoaders>();
@@ -54,7 +56,8 @@ export function loadCatalogProse(kind: CatalogProseKind, lang: Language, group: 
 
 /** Downloads every group's prose of `kind` in `lang` (the search reads them all). */
 export async function loadAllCatalogProse(kind: CatalogProseKind, lang: Language): Promise<void> {
-  await Promise.all(Object.keys(loadersByKind.get(key(kind, lang)) ?? {}).map((group) => loadCatalogProse(kind, lang, group)));
+  const groups = Object.keys(loadersByKind.get(key(kind, lang)) ?? {});
+  await Promise.all(groups.map((group) => loadCatalogProse(kind, lang, group)));
 }
 
 /** The prose of kind `kind` of experiment `id` in `lang`, when its group is downloaded. */

@@ -17,7 +17,7 @@ describe("the catalog's explain Markdown in the page", () => {
     expect(searchableExplains(last.id, 'en')).toEqual([last.explain]);
   });
 
-  it("is spelled out in a downloaded catalog experiment, and only there: not in an edited one, not over the user's own", async () => {
+  it("is spelled out in a downloaded catalog experiment; not in an edited one, not over the user's own", async () => {
     const [first] = inBrowser;
     expect((await withCatalogExplain(first!)).explain).toBe(catalog[0]?.explain);
     const edited = { ...first!, request: { ...first!.request, method: 'DELETE' } };
@@ -28,7 +28,9 @@ describe("the catalog's explain Markdown in the page", () => {
   it("is every experiment's, in English and in Chinese, for the search", async () => {
     registerCatalogProse('markdown', 'zh-CN', zhMarkdown);
     await loadSearchableExplains('zh-CN');
-    for (const e of catalog) expect(searchableExplains(e.id, 'zh-CN'), e.id).toEqual([e.explain, catalogZhCN[e.id]?.explain]);
+    for (const e of catalog) {
+      expect(searchableExplains(e.id, 'zh-CN'), e.id).toEqual([e.explain, catalogZhCN[e.id]?.explain]);
+    }
     expect(searchableExplains('custom-new', 'zh-CN')).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ import { catalogProseIn, loadAllCatalogProse, loadCatalogProse, registerCatalogP
 registerCatalogProse('markdown', 'en', englishMarkdown);
 
 /** The Markdown of a catalog experiment's explain in `lang` (rejects when its group cannot be downloaded). */
-export async function catalogExplain(source: Pick<Experiment, 'id' | 'group'>, lang: Language): Promise<string | undefined> {
+export async function catalogExplain(
+  source: Pick<Experiment, 'id' | 'group'>,
+  lang: Language,
+): Promise<string | undefined> {
   await loadCatalogProse('markdown', lang, source.group);
   return catalogProseIn('markdown', lang, source.id);
 }
@@ -28,11 +31,12 @@ export async function withCatalogExplain(experiment: Experiment): Promise<Experi
 
 /** Downloads every explain the search reads: English, and `lang`'s when it has its own. */
 export async function loadSearchableExplains(lang: Language): Promise<void> {
-  await Promise.all([loadAllCatalogProse('markdown', 'en'), lang === 'en' ? undefined : loadAllCatalogProse('markdown', lang)]);
+  const languages: Language[] = lang === 'en' ? ['en'] : ['en', lang];
+  await Promise.all(languages.map((each) => loadAllCatalogProse('markdown', each)));
 }
 
 /** The catalog explains of experiment `id` the search matches: English and `lang`'s, those downloaded so far. */
 export function searchableExplains(id: string, lang: Language): string[] {
-  const texts = [catalogProseIn('markdown', 'en', id), lang === 'en' ? undefined : catalogProseIn('markdown', lang, id)];
-  return texts.filter((text) => text !== undefined);
+  const languages: Language[] = lang === 'en' ? ['en'] : ['en', lang];
+  return languages.map((each) => catalogProseIn('markdown', each, id)).filter((text) => text !== undefined);
 }

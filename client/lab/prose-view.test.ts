@@ -1,4 +1,4 @@
-/** Which HTML the page shows for an experiment's prose: the build's for the catalog's own, by id; none for the user's. */
+/** Which HTML the page shows for an experiment's prose: the build's for the catalog's own, by id. */
 import zhLoaders from 'virtual:cors-lab/catalog-html/zh-CN';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -29,7 +29,7 @@ describe('the explain HTML a page shows', () => {
     for (const e of explained) expect(builtExplainHtml(e.id, 'en'), e.id).toBe(markdownHtml(e.explain ?? ''));
   });
 
-  it('is the Chinese translation once its group is downloaded, and none before (then the page renders it)', async () => {
+  it('is the Chinese translation once its group is downloaded, none before (then the page renders it)', async () => {
     const [first] = explained;
     const other = explained.find((e) => e.group !== first?.group);
     // Until the Chinese HTML is registered a Chinese page shows the English.
@@ -41,12 +41,15 @@ describe('the explain HTML a page shows', () => {
     expect(builtExplainHtml(first?.id ?? '', 'zh-CN')).toBe(markdownHtml(catalogZhCN[first?.id ?? '']?.explain ?? ''));
     expect(builtExplainHtml(other?.id ?? '', 'zh-CN')).toBeUndefined();
     await Promise.all(groups.map((group) => loadCatalogProse('html', 'zh-CN', group)));
-    for (const e of explained) expect(builtExplainHtml(e.id, 'zh-CN'), e.id).toBe(markdownHtml(catalogZhCN[e.id]?.explain ?? ''));
+    for (const e of explained) {
+      expect(builtExplainHtml(e.id, 'zh-CN'), e.id).toBe(markdownHtml(catalogZhCN[e.id]?.explain ?? ''));
+    }
   });
 
   it('is none for an id the catalog does not hold, and no prose at all for an edited catalog experiment', () => {
     const [first] = explained;
     expect(builtExplainHtml('custom-new', 'en')).toBeUndefined();
-    expect(experimentProseView({ ...first!, explain: undefined, request: { ...first!.request, method: 'DELETE' } }, 'en')).toBeNull();
+    const edited = { ...first!, explain: undefined, request: { ...first!.request, method: 'DELETE' } };
+    expect(experimentProseView(edited, 'en')).toBeNull();
   });
 });

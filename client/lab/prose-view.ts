@@ -51,7 +51,8 @@ export function markdownView(text: string): unknown {
 }
 
 /** Said in the "Why" when neither the HTML nor the Markdown of a catalog explanation could be downloaded. */
-const unavailable = (): string => msg('The explanation could not be downloaded; reload the page to try again.', { id: 'prediction.prose-failed' });
+const unavailable = (): string =>
+  msg('The explanation could not be downloaded; reload the page to try again.', { id: 'prediction.prose-failed' });
 
 /**
  * An experiment's prose (experiments/catalog-prose.ts proseOf) as shown in `lang`: the built HTML for
@@ -59,14 +60,28 @@ const unavailable = (): string => msg('The explanation could not be downloaded; 
  * when the HTML cannot come), the user's own rendered.
  */
 export function explainView(prose: ProseOf, lang: Language): unknown {
-  if (prose.kind === 'own') return markdownView(prose.text);
-  const { id, group } = prose.source;
+  if (prose.kind === 'catalog') return catalogView(prose.source, lang);
+  const { text, sameAs } = prose;
+  if (!sameAs) return markdownView(text);
+  // A link that spells out the catalog's prose of its experiment (the page's catalog has none to compare):
+  // shown as the catalog's, in the page's language, once its Markdown says it is the same text.
+  const same = catalogExplain(sameAs, 'en').then((explain) => explain === text, () => false);
+  return until(same.then((isCatalogs) => (isCatalogs ? catalogView(sameAs, lang) : markdownView(text))), nothing);
+}
+
+/** A catalog experiment's prose in `lang`: its built HTML, downloading its group when needed. */
+function catalogView(source: Experiment, lang: Language): unknown {
+  const { id, group } = source;
   const built = builtExplainHtml(id, lang);
   if (built !== undefined) return unsafeHTML(built);
   const shownIn = shownLanguage(lang);
-  const shown = loadCatalogProse('html', shownIn, group).then(() => catalogProseIn('html', shownIn, id), () => undefined).then(async (html) => {
+  const downloaded = loadCatalogProse('html', shownIn, group).then(
+    () => catalogProseIn('html', shownIn, id),
+    () => undefined,
+  );
+  const shown = downloaded.then(async (html) => {
     if (html !== undefined) return unsafeHTML(html);
-    const markdown = await catalogExplain(prose.source, shownIn).catch(() => undefined);
+    const markdown = await catalogExplain(source, shownIn).catch(() => undefined);
     return markdown === undefined ? unavailable() : markdownView(markdown);
   });
   return until(shown, nothing);

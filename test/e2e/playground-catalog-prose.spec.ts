@@ -16,10 +16,12 @@ import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
 type Lang = 'en' | 'zh-CN';
-const titleIn = (e: Experiment, lang: Lang): string => (lang === 'en' ? e.title : (catalogZhCN[e.id]?.title ?? e.title));
+const titleIn = (e: Experiment, lang: Lang): string =>
+  lang === 'en' ? e.title : (catalogZhCN[e.id]?.title ?? e.title);
 const explainIn = (e: Experiment, lang: Lang): string => (lang === 'en' ? e.explain : catalogZhCN[e.id]?.explain) ?? '';
 /** Everything the search reads of an experiment on a `lang` page, but its explanations. */
-const named = (e: Experiment, lang: Lang): string => [e.id, e.title, titleIn(e, lang), e.group].join('\n').toLowerCase();
+const named = (e: Experiment, lang: Lang): string =>
+  [e.id, e.title, titleIn(e, lang), e.group].join('\n').toLowerCase();
 
 /**
  * A word of an explanation in `lang` (after the first group, whose prose a first paint may hold)
@@ -37,10 +39,14 @@ function wordOnlyInExplanations(lang: Lang): { word: string; found: Experiment[]
   throw new Error(`no word of a ${lang} explanation is missing from every title`);
 }
 
-const catalogButtons = (page: Page) => page.getByRole('navigation', { name: /^(Catalog|实验目录)$/ }).locator('button[aria-pressed]');
+const catalogButtons = (page: Page) =>
+  page.getByRole('navigation', { name: /^(Catalog|实验目录)$/ }).locator('button[aria-pressed]');
 
 for (const lang of ['en', 'zh-CN'] as const) {
-  test(`${lang}: the search finds an experiment by a word only its explanation holds, typed key by key`, async ({ lab, page }) => {
+  test(`${lang}: the search finds an experiment by a word only its explanation holds, typed key by key`, async ({
+    lab,
+    page,
+  }) => {
     const { word, found } = wordOnlyInExplanations(lang);
     await page.goto(`${originMap(lab.origins).app}/${lang === 'en' ? '' : '?lang=zh-CN'}`);
     await expect(page.getByRole('status', { name: /^(lab status|实验室状态)$/ })).toHaveText(/^(ready|就绪)$/);
@@ -52,7 +58,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   });
 }
 
-test("the first paint of the prediction holds the first experiment's \"Why\", and the whole list", async ({ lab, page }) => {
+test('the first paint of the prediction holds the first experiment\'s "Why", and the list', async ({ lab, page }) => {
   const first = catalog[0]!;
   const why = first.explain!.split(/[`*[]/)[0]!.split('.')[0]!;
   expect(why.length).toBeGreaterThan(20);
@@ -63,7 +69,8 @@ test("the first paint of the prediction holds the first experiment's \"Why\", an
       const app = document.querySelector('cors-lab-app')?.shadowRoot;
       const prediction = app?.querySelector('cors-lab-prediction')?.shadowRoot?.querySelector('section');
       if (!prediction) return null;
-      const buttons = app?.querySelector('cors-lab-catalog')?.shadowRoot?.querySelectorAll('button[aria-pressed]').length ?? 0;
+      const list = app?.querySelector('cors-lab-catalog')?.shadowRoot;
+      const buttons = list?.querySelectorAll('button[aria-pressed]').length ?? 0;
       return { why: prediction.querySelector('.explain')?.textContent?.includes(text) ?? false, buttons };
     },
     why,
