@@ -24,7 +24,8 @@ export const CLIENT_BUILD: Build = {
   output: 'dist/client/index.html',
   always: ['vite.config.ts', 'package-lock.json', 'client/index.html', 'scripts/precompress.ts',
     'scripts/build-stamp.ts', 'lessons/index-plugin.ts', 'lessons/load-from-disk.ts', 'lessons/render-lesson.ts',
-    'scripts/markdown-at-build.ts', 'scripts/catalog-prose-plugin.ts', 'scripts/browser-model-messages-plugin.ts'],
+    'scripts/markdown-at-build.ts', 'scripts/catalog-prose-plugin.ts', 'scripts/browser-model-messages-plugin.ts',
+    'scripts/catalog-in-browser-plugin.ts'],
 };
 
 export const PACKAGE_BUILD: Build = {

@@ -1,12 +1,16 @@
 /**
- * The catalog's explanations as sanitised HTML, as Vite virtual modules
- * (https://vite.dev/guide/api-plugin#virtual-modules-convention): one module per language and catalog
- * group (`virtual:cors-lab/catalog-html/en/simple`, each its own small chunk, downloaded when an
- * experiment of the group shows), reached through `virtual:cors-lab/catalog-html/en` (a loader per
- * group); Chinese likewise (`.../zh-CN/simple`), its loaders with the Chinese messages only, so a
- * Chinese first load carries only the first group's HTML. Rendered at build time with the page's
- * sanitiser settings (markdown-at-build.ts), so the first paint's "Why" needs neither marked nor
- * DOMPurify in the browser (issue 16). The browser picks them in client/lab/prose-view.ts.
+ * The catalog's explanations, as Vite virtual modules
+ * (https://vite.dev/guide/api-plugin#virtual-modules-convention), one module per kind, language and
+ * catalog group, each its own small chunk downloaded when needed, reached through a loader per group:
+ * - `virtual:cors-lab/catalog-html/en/simple`: sanitised HTML, rendered at build time with the page's
+ *   sanitiser settings (markdown-at-build.ts), so the "Why" on a first paint needs neither marked nor
+ *   DOMPurify in the browser; downloaded when an experiment of the group shows.
+ * - `virtual:cors-lab/catalog-markdown/en/simple`: the Markdown as written, for what reads the text
+ *   (the catalog's search, the downloaded experiment file); downloaded only when those ask for it.
+ * `virtual:cors-lab/catalog-html/en` (and `.../catalog-markdown/en`) is the table of loaders; Chinese
+ * likewise (`.../zh-CN`), its loaders registered with the Chinese messages only. Neither is in a first
+ * load whatever the catalog's size (issue 16): the browser's catalog carries no explain
+ * (catalog-in-browser-plugin.ts). The browser picks them in client/i18n/catalog-prose.ts.
  */
 import type { Plugin } from 'vite';
 import { catalog } from '../experiments/catalog/index.ts';
@@ -14,16 +18,25 @@ import { catalogZhCN } from '../experiments/catalog/zh-CN/index.ts';
 import { LANGUAGES, type Language } from '../experiments/i18n/languages.ts';
 import { markdownAtBuild } from './markdown-at-build.ts';
 
-const PREFIX = 'virtual:cors-lab/catalog-html/';
+/** What a catalog prose module holds: the HTML the page shows, or the Markdown as written. */
+const KINDS = ['html', 'markdown'] as const;
 
-/** Each catalog experiment's explain (of `group` only, when given), as the page shows it in `lang`, rendered to safe HTML, by id. */
-export function catalogHtml(lang: Language, group?: string): Record<string, string> {
-  const { markdownHtml } = markdownAtBuild();
+const PREFIX = 'virtual:cors-lab/catalog-';
+
+/** Each catalog experiment's explain (of `group` only, when given) in `lang`, by id, as Markdown. */
+export function catalogMarkdown(lang: Language, group?: string): Record<string, string> {
   const inGroup = catalog.filter((e) => group === undefined || e.group === group);
   const texts = inGroup.flatMap((e) => {
     const explain = lang === 'en' ? e.explain : catalogZhCN[e.id]?.explain;
     return explain ? [[e.id, explain] as const] : [];
   });
+  return Object.fromEntries(texts);
+}
+
+/** Each catalog experiment's explain (of `group` only, when given) as the page shows it in `lang`: safe HTML, by id. */
+export function catalogHtml(lang: Language, group?: string): Record<string, string> {
+  const { markdownHtml } = markdownAtBuild();
+  const texts = Object.entries(catalogMarkdown(lang, group));
   return Object.fromEntries(texts.map(([id, explain]) => [id, markdownHtml(explain)]));
 }
 
@@ -37,19 +50,25 @@ export function catalogProsePlugin(): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
-      const name = id.slice(`\0${PREFIX}`.length);
+      const rest = id.slice(`\0${PREFIX}`.length);
+      const kind = KINDS.find((k) => rest.startsWith(`${k}/`));
+      if (kind === undefined) {
+        return this.error(`${PREFIX}${rest}: no such kind of catalog prose (${KINDS.join(', ')})`);
+      }
+      const name = rest.slice(`${kind}/`.length);
       const lang = LANGUAGES.find((l) => name === l || name.startsWith(`${l}/`));
-      if (lang === undefined) return this.error(`${PREFIX}${name}: no such language`);
+      if (lang === undefined) return this.error(`${PREFIX}${rest}: no such language`);
       if (name === lang) {
         const loaders = GROUPS.map((group) => {
-          const module = JSON.stringify(`${PREFIX}${lang}/${group}`);
+          const module = JSON.stringify(`${PREFIX}${kind}/${lang}/${group}`);
           return `${JSON.stringify(group)}: () => import(${module})`;
         });
         return `export default {\n${loaders.join(',\n')}\n};`;
       }
       const group = name.slice(`${lang}/`.length);
-      if (!GROUPS.includes(group)) this.error(`${PREFIX}${name}: no such catalog group`);
-      return `export default ${JSON.stringify(catalogHtml(lang, group))};`;
+      if (!GROUPS.includes(group)) this.error(`${PREFIX}${rest}: no such catalog group`);
+      const table = kind === 'html' ? catalogHtml(lang, group) : catalogMarkdown(lang, group);
+      return `export default ${JSON.stringify(table)};`;
     },
   };
 }

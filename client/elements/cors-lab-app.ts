@@ -21,8 +21,8 @@ import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson-nav.ts';
 import './cors-lab-language.ts';
 import type { CorsLabLog, RunSummary } from './cors-lab-log.ts';
-// The lesson's elements (a lesson page) or the playground's (catalog, prediction, log...) come with main.ts.
-import './cors-lab-origins.ts';
+// The lesson's elements (a lesson page, the origins table with them) or the playground's (catalog, prediction,
+// log...) come with main.ts; the playground's origins table when its section is first opened.
 import { urlsAround, withShortUrls } from './cors-lab-url.ts';
 import { STORED_THEME, baseStyles, pagePalette, rememberedTheme, type Theme } from './theme.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
@@ -283,8 +283,19 @@ export class CorsLabApp extends LitElement {
     const origins = this._origins;
     const shown = this._experiment;
     // Came with the playground's elements (the Expect check uses it): a lesson page's first load does without it.
-    const { portFreeExperiment } = await import('../share/port-free.ts');
-    const experiment = origins ? portFreeExperiment(shown, origins) : shown;
+    const [{ portFreeExperiment }, { withCatalogExplain }] = await Promise.all([
+      import('../share/port-free.ts'),
+      import('../lab/catalog-explain.ts'),
+    ]);
+    // The file carries the catalog's explain, as the catalog's own file does: the page's catalog has none (issue 16).
+    let written: Experiment;
+    try {
+      written = await withCatalogExplain(shown);
+    } catch {
+      this._error = msg('Could not download the explanation to write into the file: try "Download JSON" again.', { id: 'app.download-failed' });
+      return;
+    }
+    const experiment = origins ? portFreeExperiment(written, origins) : written;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([`${JSON.stringify([experiment], null, 2)}\n`], { type: 'application/json' }));
     a.download = `${shown.id}.json`;
@@ -360,7 +371,7 @@ export class CorsLabApp extends LitElement {
             <pre aria-label=${msg('fetch snippet', { id: 'app.fetch-snippet' })}>${withShortUrls(fetchSnippet(e, url))}</pre>
             <pre aria-label=${msg('curl commands', { id: 'app.curl-commands' })}>${origins ? withShortUrls(curlPair(e, url, page === 'null' ? 'null' : origins[page])) : ''}</pre>
           </details>
-          <details>
+          <details @toggle=${() => void import('./cors-lab-origins.ts')}>
             <summary>${msg('Origins: which is which', { id: 'app.origins' })}</summary>
             <cors-lab-origins .origins=${this._lab.value?.list ?? []}></cors-lab-origins>
           </details>

@@ -3,8 +3,9 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Experiment } from '../../experiments/schema.ts';
 import { baseStyles } from './theme.ts';
-import { explainIn, titleIn } from '../../experiments/catalog/prose-in.ts';
+import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
+import { loadSearchableExplains, searchableExplains } from '../lab/catalog-explain.ts';
 
 /** The catalog's groups by name; an experiment file's own group shows as it is spelled. */
 const GROUP_NAMES: Readonly<Record<string, () => string>> = {
@@ -97,10 +98,29 @@ export class CorsLabCatalog extends LitElement {
   @state() private _query = '';
   /** The entry that holds the list's one tab stop: `exp:<id>` or `run:<group>`. */
   @state() private _active = '';
+  /** The explanations the search reads: downloading with the first key typed, here, or failed (then said). */
+  @state() private _explains: 'none' | 'loading' | 'here' | 'failed' = 'none';
 
   private get _matching(): Experiment[] {
     const q = this._query.trim().toLowerCase();
-    return this.experiments.filter((e) => !q || [e.id, e.title, titleIn(e, currentLanguage()), e.group, e.explain ?? '', explainIn(e.explain ?? '', currentLanguage())].some((t) => t.toLowerCase().includes(q)));
+    const lang = currentLanguage();
+    const texts = (e: Experiment) =>
+      [e.id, e.title, titleIn(e, lang), e.group, e.explain ?? '', ...searchableExplains(e.id, lang)];
+    return this.experiments.filter((e) => !q || texts(e).some((t) => t.toLowerCase().includes(q)));
+  }
+
+  /**
+   * The catalog's explanations are not in the first load (issue 16): the search downloads them with
+   * the first key typed, and filters again when they are here. Titles and ids match meanwhile.
+   */
+  private _onInput(event: InputEvent): void {
+    this._query = (event.target as HTMLInputElement).value;
+    if (this._explains === 'loading' || this._explains === 'here') return;
+    this._explains = 'loading';
+    loadSearchableExplains(currentLanguage()).then(
+      () => (this._explains = 'here'),
+      () => (this._explains = 'failed'),
+    );
   }
 
   private _emit(name: 'experiment-select' | 'run-experiments', detail: unknown): void {
@@ -133,7 +153,8 @@ export class CorsLabCatalog extends LitElement {
     const active = keys.includes(this._active) ? this._active : keys.includes(`exp:${this.selectedId}`) ? `exp:${this.selectedId}` : keys[0];
     const tabindex = (key: string) => (key === active ? '0' : '-1');
     return html`
-      <label>${msg('Search experiments', { id: 'catalog.search' })} <input type="search" .value=${this._query} @input=${(e: InputEvent) => (this._query = (e.target as HTMLInputElement).value)} /></label>
+      <label>${msg('Search experiments', { id: 'catalog.search' })} <input type="search" .value=${this._query} @input=${(e: InputEvent) => this._onInput(e)} /></label>
+      ${this._explains === 'failed' ? html`<p role="alert">${msg('The explanations could not be downloaded: the search matches titles and ids only. Type again to retry.', { id: 'catalog.explains-failed' })}</p>` : ''}
       <p><button @click=${() => this._emit('run-experiments', { experiments: matching })}>${msg(str`Run all ${matching.length}`, { id: 'catalog.run-all' })}</button></p>
       <div @keydown=${(e: KeyboardEvent) => this._onKey(e)} @focusin=${(e: FocusEvent) => (this._active = (e.target as HTMLElement).dataset.entry ?? this._active)}>
       ${groups.map((group) => {

@@ -209,6 +209,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const graded = this._graded(run);
     const right = graded.every((g) => g.right);
     const view = this.#resultView;
+    const why = view ? view.experimentProseView(run.experiment, currentLanguage()) : null;
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
       <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
@@ -216,7 +217,7 @@ export class CorsLabLessonExperiment extends LitElement {
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
-      ${run.experiment.explain && view ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${view.explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
+      ${why === null ? nothing : html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${why}</div>`}
       ${this._received(run)}
     </section>`;
   }

@@ -17,7 +17,7 @@ import type { PredictedRequest } from '../../experiments/model/prediction.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 // fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
 import { catalog } from '../../experiments/catalog/index.ts';
-import { proseThatHolds } from '../../experiments/catalog-prose.ts';
+import { proseOf } from '../../experiments/catalog-prose.ts';
 import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
 import './cors-lab-predicted-sequence.ts';
@@ -79,6 +79,7 @@ export class CorsLabPrediction extends LitElement {
     if (!result || !this.experiment) return html``;
     const assumed = browserAssumptions(this.experiment, currentLanguage());
     const { prediction: p, explanation: e } = result;
+    const prose = proseOf(this.experiment, catalog);
     return html`<section aria-label=${msg('Prediction', { id: 'prediction.label' })} aria-live="polite">
       <h2>${msg('Prediction:', { id: 'prediction.heading' })} <span class=${p.outcome}>${outcomeLabel(p.outcome)}</span>${p.reason ? html` <span class="label muted">${msg('predicted reason', { id: 'prediction.reason' })}</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
@@ -92,8 +93,8 @@ export class CorsLabPrediction extends LitElement {
         <dt>${msg('The servers will see', { id: 'prediction.servers-see' })}</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${requestLine(r)}</li>`)}</ol>` : msg('nothing: the browser stops before sending', { id: 'prediction.nothing-sent' })}</dd>
       </dl>
-      ${this.experiment?.explain && proseThatHolds(this.experiment, catalog) ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${explainView(this.experiment.explain, currentLanguage())}</div></details>` : ''}
-      <details ?open=${!this.experiment || !proseThatHolds(this.experiment, catalog)}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
+      ${prose ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${explainView(prose, currentLanguage())}</div></details>` : ''}
+      <details ?open=${!prose}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
       <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>
     </section>`;
   }

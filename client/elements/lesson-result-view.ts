@@ -6,4 +6,4 @@
 import './cors-lab-sequence.ts';
 
 export { observedSequence } from '../sequence/from-run.ts';
-export { explainView, loadEnglishHtml } from '../lab/prose-view.ts';
+export { experimentProseView, loadEnglishHtml } from '../lab/prose-view.ts';

@@ -1,46 +1,41 @@
 /**
  * Prose in the page: the repository's own (catalog explanations) as the HTML the build rendered
- * (scripts/catalog-prose-plugin.ts), and the user's own (an edited or shared experiment's explain)
- * rendered here by marked and DOMPurify, downloaded the first time such prose shows (issue 16).
- * The HTML comes one catalog group at a time (client/i18n/catalog-html.ts); the Chinese loaders with
- * the Chinese messages.
+ * (scripts/catalog-prose-plugin.ts), found by the experiment's id, and the user's own (an edited or
+ * shared experiment's explain) rendered here by marked and DOMPurify, downloaded the first time such
+ * prose shows (issue 16). The HTML comes one catalog group at a time (client/i18n/catalog-prose.ts);
+ * the Chinese loaders with the Chinese messages.
  */
 import { nothing } from 'lit';
+import { msg } from '@lit/localize';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { until } from 'lit/directives/until.js';
-import englishLoaders from 'virtual:cors-lab/catalog-html/en';
+import englishHtml from 'virtual:cors-lab/catalog-html/en';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { explainIn } from '../../experiments/catalog/prose-in.ts';
+import { proseOf, type ProseOf } from '../../experiments/catalog-prose.ts';
 import type { Language } from '../../experiments/i18n/languages.ts';
-import { catalogHtmlIn, loadCatalogHtml, registerCatalogHtml } from '../i18n/catalog-html.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import { catalogProseIn, hasCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
+import { catalogExplain } from './catalog-explain.ts';
 
-registerCatalogHtml('en', englishLoaders);
+registerCatalogProse('html', 'en', englishHtml);
 
 /** Downloads the English HTML of a catalog group, once (again after a failed download). */
 export function loadEnglishHtml(group: string): Promise<void> {
-  return loadCatalogHtml('en', group);
+  return loadCatalogProse('html', 'en', group);
 }
 
 // The playground opens on the catalog's first experiment: its group's HTML is here before any
 // element that shows prose is defined (they import this module), so the first paint has its "Why".
 await loadEnglishHtml(catalog[0]?.group ?? '');
 
-export { registerCatalogHtml } from '../i18n/catalog-html.ts';
-
-/** The language `explain` shows in on a `lang` page: English where no translation is registered. */
-function shownLanguage(explain: string, lang: Language): Language {
-  return explainIn(explain, lang) === explain ? 'en' : lang;
+/** The language the catalog's prose shows in on a `lang` page: English until that language's HTML is registered. */
+function shownLanguage(lang: Language): Language {
+  return hasCatalogProse('html', lang) ? lang : 'en';
 }
 
-/**
- * The built HTML of `explain` as shown in `lang` (explainIn's choice of text) when it is here:
- * undefined for prose the catalog does not hold (the user's own), a language whose HTML is not
- * registered, or a group not downloaded yet.
- */
-export function builtExplainHtml(explain: string, lang: Language): string | undefined {
-  const source = catalog.find((e) => e.explain === explain);
-  if (!source) return undefined;
-  return catalogHtmlIn(shownLanguage(explain, lang), source.id);
+/** The built HTML of catalog experiment `id` as shown on a `lang` page, when its group is here. */
+export function builtExplainHtml(id: string, lang: Language): string | undefined {
+  return catalogProseIn('html', shownLanguage(lang), id);
 }
 
 let renderMarkdown: ((text: string) => string) | undefined;
@@ -55,20 +50,45 @@ export function markdownView(text: string): unknown {
   return until(rendered, nothing);
 }
 
-/** An experiment's explain as shown in `lang`: built HTML for the catalog's, rendered for the user's own. */
-export function explainView(explain: string, lang: Language): unknown {
-  const built = builtExplainHtml(explain, lang);
+/** Said in the "Why" when neither the HTML nor the Markdown of a catalog explanation could be downloaded. */
+const unavailable = (): string =>
+  msg('The explanation could not be downloaded; reload the page to try again.', { id: 'prediction.prose-failed' });
+
+/**
+ * An experiment's prose (experiments/catalog-prose.ts proseOf) as shown in `lang`: the built HTML for
+ * the catalog's, downloading its group when it is not here yet (a few kB; the Markdown, rendered,
+ * when the HTML cannot come), the user's own rendered.
+ */
+export function explainView(prose: ProseOf, lang: Language): unknown {
+  if (prose.kind === 'catalog') return catalogView(prose.source, lang);
+  const { text, sameAs } = prose;
+  if (!sameAs) return markdownView(text);
+  // A link that spells out the catalog's prose of its experiment (the page's catalog has none to compare):
+  // shown as the catalog's, in the page's language, once its Markdown says it is the same text.
+  const same = catalogExplain(sameAs, 'en').then((explain) => explain === text, () => false);
+  return until(same.then((isCatalogs) => (isCatalogs ? catalogView(sameAs, lang) : markdownView(text))), nothing);
+}
+
+/** A catalog experiment's prose in `lang`: its built HTML, downloading its group when needed. */
+function catalogView(source: Experiment, lang: Language): unknown {
+  const { id, group } = source;
+  const built = builtExplainHtml(id, lang);
   if (built !== undefined) return unsafeHTML(built);
-  const source = catalog.find((e) => e.explain === explain);
-  if (source) {
-    // Another group than the first one shown: its HTML downloads now (a few kB); the Markdown
-    // renders when that language's HTML is not registered (or the download failed).
-    const shownIn = shownLanguage(explain, lang);
-    const shown = loadCatalogHtml(shownIn, source.group).then(
-      () => catalogHtmlIn(shownIn, source.id),
-      () => undefined,
-    ).then((html) => (html === undefined ? markdownView(explainIn(explain, lang)) : unsafeHTML(html)));
-    return until(shown, nothing);
-  }
-  return markdownView(explainIn(explain, lang));
+  const shownIn = shownLanguage(lang);
+  const downloaded = loadCatalogProse('html', shownIn, group).then(
+    () => catalogProseIn('html', shownIn, id),
+    () => undefined,
+  );
+  const shown = downloaded.then(async (html) => {
+    if (html !== undefined) return unsafeHTML(html);
+    const markdown = await catalogExplain(source, shownIn).catch(() => undefined);
+    return markdown === undefined ? unavailable() : markdownView(markdown);
+  });
+  return until(shown, nothing);
+}
+
+/** The prose that holds for `experiment` as shown in `lang`, or null when none does (an edited catalog experiment). */
+export function experimentProseView(experiment: Experiment, lang: Language): unknown {
+  const prose = proseOf(experiment, catalog);
+  return prose ? explainView(prose, lang) : null;
 }

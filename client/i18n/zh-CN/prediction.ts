@@ -11,6 +11,7 @@ export const prediction = {
   'prediction.servers-see': '服务器将收到',
   'prediction.nothing-sent': '什么也收不到：浏览器在发送之前就停下了',
   'prediction.why': '为什么',
+  'prediction.prose-failed': '无法下载这段解释；请重新加载页面再试。',
   'prediction.how': '模型如何判定',
   'prediction.preflight-headers': str`预检 OPTIONS，询问能否使用 ${0} 并带上 ${1}`,
   'prediction.preflight': str`预检 OPTIONS，询问能否使用 ${0}`,
