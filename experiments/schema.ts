@@ -13,7 +13,7 @@ import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
-import { MAX_ACCEPT_ORIGINS, isSocketApi } from './sockets.ts';
+import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ORIGINS, isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
@@ -174,7 +174,7 @@ const websocketPlan = z.union([
       const problem = tokenIssue(v);
       if (problem) addProblem(ctx, problem);
     })).superRefine((list, ctx) => {
-      if (list.length > MAX_ACCEPT_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_ACCEPT_ORIGINS });
+      if (list.length > MAX_SOCKET_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_SOCKET_ORIGINS });
     }),
   }),
 ], { error: 'server.websocket is "any" or { "acceptOrigins": ["{page}", ...] }' });

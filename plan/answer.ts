@@ -271,6 +271,7 @@ function planReply(
     const accepted = plan.server.acceptOrigins?.map((o, i) => expandTokens(o, jsonPath(['server', 'acceptOrigins', i]), tokens));
     const refused = originRefusal(accepted, request.headers.origin);
     if (refused) return { ...refused, headers: withServerLines(refused.headers, refused.body, closes(request)) };
+  }
   // Format 1.2: the final hop answers a WebSocket handshake from `server.websocket` (websocket-handshake.ts).
   if (isWebSocketHandshake(request.headers) && parts.hop >= redirects.length) {
     const expand = (value: string): string => expandTokens(value, 'server.websocket.acceptOrigins', tokens);
