@@ -108,7 +108,7 @@ describe('serve flags', () => {
   for (const [args, message] of [
     [['--name', 'partner=x.lan'], '--name: only with --class'],
     [['--class', '--name', 'partner'], '--name "partner" must be ORIGIN=HOST'],
-    [['--class', '--name', 'friend=x.lan'], '--name "friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public'],
+    [['--class', '--name', 'friend=x.lan'], '--name "friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public, secure'],
     [['--class', '--name', 'evil=http://x.lan/'], '--name evil: "http://x.lan/" must be a host name or address alone'],
     [['--class', '--port-base', '80'], '--port-base: expected a whole number from 1024'],
     [['--class', '--host', ''], '--host: needs an address'],

@@ -181,6 +181,8 @@ export class CdpWatch {
   #failure: Failure | null = null;
   #issue: Failure | null = null;
   #console: string | null = null;
+  /** The main request's response protocol (`Network.responseReceived`), for `observed.protocol`. */
+  #protocol: string | null = null;
   #wake: (() => void) | null = null;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
   readonly #collected: Map<string, Collected> | null;
@@ -218,6 +220,13 @@ export class CdpWatch {
           errorText: event.errorText,
         };
       }
+      watch.#wake?.();
+    });
+    // The final hop's response: a redirect's answers come in requestWillBeSent, not here.
+    // https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceived
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.requestId !== watch.#mainId) return;
+      watch.#protocol = event.response.protocol ?? null;
       watch.#wake?.();
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
@@ -286,6 +295,7 @@ export class CdpWatch {
     this.#failure = null;
     this.#issue = null;
     this.#console = null;
+    this.#protocol = null;
     this.#collected?.clear();
   }
 
@@ -305,10 +315,23 @@ export class CdpWatch {
   /** Waits (bounded) for what Chromium says about the step the page saw as `seen`, then stops collecting. */
   async settle(seen: PageSeen): Promise<Watched> {
     const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error);
-    const verdict = await this.#verdict(blocked);
+    const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;
     return wire ? { verdict, wire } : { verdict };
+  }
+
+  /**
+   * The protocol of the response the page got: waited for (bounded: only a lost event reaches the bound) when
+   * the page had one from the network (allowed, or an opaque no-cors answer), since the event may trail the
+   * page's promise; null when the page got none.
+   */
+  async #responseProtocol(seen: PageSeen): Promise<string | null> {
+    if (seen.outcome !== 'allowed' && seen.responseType !== 'opaque') return null;
+    // No request on the network (an element from Blink's memory cache): there is no response to wait for.
+    if (this.#mainId === null) return null;
+    await this.#until(() => this.#protocol !== null, ANSWER_DEADLINE_MS);
+    return this.#protocol;
   }
 
   async #verdict(blocked: boolean): Promise<EngineVerdict> {

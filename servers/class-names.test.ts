@@ -39,7 +39,7 @@ describe('parseOriginNames (--name ORIGIN=HOST)', () => {
 
   for (const [value, message] of [
     ['partner', '"partner" must be ORIGIN=HOST, e.g. partner=192.168.1.5'],
-    ['friend=x.lan', '"friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public'],
+    ['friend=x.lan', '"friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public, secure'],
     ['partner=', 'partner: the host is empty'],
     ['partner=http://x.lan', 'partner: "http://x.lan" must be a host name or address alone, without scheme, port or path'],
     ['partner=x.lan:8080', 'partner: "x.lan:8080" must be a host name or address alone'],

@@ -27,6 +27,7 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   'canvas-and-errors': () => msg('canvas-and-errors', { id: 'catalog.group.canvas-and-errors' }),
   corp: () => msg('corp', { id: 'catalog.group.corp' }),
   isolation: () => msg('isolation', { id: 'catalog.group.isolation' }),
+  'mixed-content': () => msg('mixed-content', { id: 'catalog.group.mixed-content' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

@@ -23,6 +23,7 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corpGroup } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { mixedContent } from './mixed-content.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -46,6 +47,7 @@ const entries: readonly ExperimentInput[] = [
   ...canvasAndErrors,
   ...corpGroup,
   ...isolation,
+  ...mixedContent,
 ];
 
 export const catalog = entries as readonly Experiment[];

@@ -33,6 +33,7 @@ import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
 import { isElementApi } from '../embedding.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
+import { responseProtocol } from './response-protocol.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 
 export type { StepPrediction } from './prediction.ts';
@@ -298,7 +299,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
       const ok = reply.status >= 200 && reply.status <= 299;
       if (element.api !== 'img' && !check('actual', ok, say.elementStatus(reply.status, ok))) return blocked({ reason: 'net::ERR_ABORTED' });
       check('actual', true, say.elementLoaded(tainting === 'opaque'));
-      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [] });
+      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [], protocol: responseProtocol(current) });
     }
     if (!isRedirect) {
       const opaque = tainting === 'opaque';
@@ -309,6 +310,7 @@ function predictStep(context: Context, url: string, request: ResolvedRequest, st
         status: opaque ? 0 : reply.status,
         responseType: xhr ? null : tainting,
         readableHeaders: readableHeaderNames(answer, tainting, include),
+        protocol: responseProtocol(current),
       });
     }
 

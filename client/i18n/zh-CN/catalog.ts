@@ -21,6 +21,7 @@ export const catalog = {
   'catalog.group.canvas-and-errors': 'canvas 与脚本错误',
   'catalog.group.corp': 'CORP 资源策略',
   'catalog.group.isolation': '跨源隔离',
+  'catalog.group.mixed-content': '混合内容与 https',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
   'catalog.run-all': str`全部运行（${0} 个）`,

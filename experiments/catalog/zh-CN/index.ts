@@ -24,6 +24,7 @@ import { resources } from './resources.ts';
 import { canvasAndErrors } from './canvas-and-errors.ts';
 import { corp } from './corp.ts';
 import { isolation } from './isolation.ts';
+import { mixedContent } from './mixed-content.ts';
 
 export interface CatalogText {
   title: string;
@@ -51,6 +52,7 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   'canvas-and-errors': canvasAndErrors,
   corp,
   isolation,
+  'mixed-content': mixedContent,
 };
 
 /** By experiment id. */
