@@ -17,11 +17,10 @@ describe('usesSecureOrigin', () => {
     expect(httpOnly).toEqual(['mixed-content-lax-cookie-http-page-to-http-api', 'mixed-content-secure-cookie-set-over-http-localhost']);
   });
 
-  it('looks at redirect hops and then steps too', () => {
+  it('looks at redirect hops and the pages of then steps too', () => {
     const base = catalog.find((e) => e.group === 'simple')!;
     expect(usesSecureOrigin(base)).toBe(false);
     expect(usesSecureOrigin({ ...base, server: { redirects: [{ status: 302, to: 'secure' }] } })).toBe(true);
-    expect(usesSecureOrigin({ ...base, then: [{ request: { target: 'secure' } }] })).toBe(true);
     expect(usesSecureOrigin({ ...base, then: [{ page: 'secure' }] })).toBe(true);
   });
 });

@@ -9,13 +9,14 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ORIGINS_PATH } from '../../plan/routes.ts';
 
-/** Pages, targets and redirect hops on the `secure` origin, in the experiment or any `then` step. */
+/** The page, the target and the redirect hops on the `secure` origin, and the pages of `then` steps. */
 export function usesSecureOrigin(experiment: Experiment): boolean {
   const names = [
     experiment.page,
     experiment.request.target,
     ...(experiment.server?.redirects ?? []).map((r) => r.to),
-    ...(experiment.then ?? []).flatMap((step) => [step.page, step.request && 'target' in step.request ? step.request.target : undefined]),
+    // A `then` step keeps the URL (its target), but may run on another page.
+    ...(experiment.then ?? []).map((step) => step.page),
   ];
   return names.includes('secure');
 }
