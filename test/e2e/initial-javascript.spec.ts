@@ -32,7 +32,8 @@ const TARGET_BYTES = 90_000;
  * ceilings keep the first load from growing; lower them to TARGET_BYTES as the catalog's Markdown
  * loads lazily (issue 16: not reached yet).
  */
-const CEILING_BYTES = { playground: 113_000, lesson: 102_500, zhPlayground: 151_000, zhLesson: 141_000, presenter: TARGET_BYTES };
+// With the mixed-content group (246 experiments): 113.6 kB, 102.6 kB, 152.7 kB and 142.6 kB.
+const CEILING_BYTES = { playground: 114_000, lesson: 103_000, zhPlayground: 153_000, zhLesson: 143_000, presenter: TARGET_BYTES };
 
 /** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */
 const ZOD_FILE = /\/assets\/zod-[\w-]{8}\.js$/;
