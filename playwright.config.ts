@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './runner/find-browser.ts';
 import { paced } from './test/pace/machine-pace.ts';
+import { CONFIG_DIR_ENV } from './servers/config-folder.ts';
+import { fileURLToPath } from 'node:url';
+
+// The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder.
+process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/', import.meta.url));
 
 export default defineConfig({
   testDir: 'test/e2e',

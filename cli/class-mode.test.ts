@@ -72,11 +72,11 @@ describe('classNames', () => {
   };
 
   it('bound to every interface advertises the network address, with the flags over the defaults', async () => {
-    expect(await classNames('0.0.0.0', { evil: 'evil.room.lan' }, lan)).toEqual({ app: '10.1.2.3', api: '10.1.2.3', api2: '10.1.2.3', partner: '10-1-2-3.sslip.io', public: '10-1-2-3.sslip.io', evil: 'evil.room.lan' });
+    expect(await classNames('0.0.0.0', { evil: 'evil.room.lan' }, lan)).toEqual({ app: '10.1.2.3', api: '10.1.2.3', api2: '10.1.2.3', partner: '10-1-2-3.sslip.io', public: '10-1-2-3.sslip.io', evil: 'evil.room.lan', secure: '10.1.2.3' });
   });
 
   it('bound to a name puts the pages under the name and partner at its address (another site, no DNS needed)', async () => {
-    expect(await classNames('teacher.local', {}, lan)).toEqual({ app: 'teacher.local', api: 'teacher.local', api2: 'teacher.local', partner: '10.1.2.3', public: '10.1.2.3', evil: '10-1-2-3.nip.io' });
+    expect(await classNames('teacher.local', {}, lan)).toEqual({ app: 'teacher.local', api: 'teacher.local', api2: 'teacher.local', partner: '10.1.2.3', public: '10.1.2.3', evil: '10-1-2-3.nip.io', secure: 'teacher.local' });
   });
 
   it('bound to loopback keeps the usual names (and the flags)', async () => {
@@ -108,7 +108,7 @@ describe('serve flags', () => {
   for (const [args, message] of [
     [['--name', 'partner=x.lan'], '--name: only with --class'],
     [['--class', '--name', 'partner'], '--name "partner" must be ORIGIN=HOST'],
-    [['--class', '--name', 'friend=x.lan'], '--name "friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public'],
+    [['--class', '--name', 'friend=x.lan'], '--name "friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public, secure'],
     [['--class', '--name', 'evil=http://x.lan/'], '--name evil: "http://x.lan/" must be a host name or address alone'],
     [['--class', '--port-base', '80'], '--port-base: expected a whole number from 1024'],
     [['--class', '--host', ''], '--host: needs an address'],

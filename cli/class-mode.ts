@@ -31,7 +31,7 @@ export async function classNames(bindHost: string, flagged: OriginNames, env: Cl
   if (WILDCARD_BINDS.has(bindHost)) {
     const address = networkAddress(env.interfaces());
     if (address === null) {
-      if (flagged.app === undefined) throw new CliError('--class --host ' + bindHost + ': this machine has no network address to advertise; name the origins with --name app=HOST (and api, api2, partner, evil, public)');
+      if (flagged.app === undefined) throw new CliError('--class --host ' + bindHost + ': this machine has no network address to advertise; name the origins with --name app=HOST (and api, api2, partner, evil, public, secure)');
       return flagged;
     }
     return { ...defaultClassNames(address), ...flagged };
@@ -53,7 +53,7 @@ export async function classNames(bindHost: string, flagged: OriginNames, env: Cl
   }
   // The address is a site of its own beside the name: partner (and public, on its site) need no wildcard DNS then.
   const address4 = isIP(address) === 4 ? { partner: address, public: address } : {};
-  return { ...defaultClassNames(address), app: page, api: page, api2: page, ...address4, ...flagged };
+  return { ...defaultClassNames(address), app: page, api: page, api2: page, secure: page, ...address4, ...flagged };
 }
 
 /** The QR code of `url` as the terminal shows it: two modules a character, black on white whatever the theme. */

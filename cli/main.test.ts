@@ -19,7 +19,7 @@ describe('cors-lab', () => {
 
   it('origins honours --port-base', async () => {
     const { out } = await cli('origins', '--json', '--port-base', '6000');
-    expect(JSON.parse(out).map((o: { url: string }) => o.url)).toEqual(['http://localhost:6000', 'http://localhost:6001', 'http://localhost:6002', 'http://127.0.0.1:6003', 'http://evil.localhost:6004', 'http://127.0.0.1:6005']);
+    expect(JSON.parse(out).map((o: { url: string }) => o.url)).toEqual(['http://localhost:6000', 'http://localhost:6001', 'http://localhost:6002', 'http://127.0.0.1:6003', 'http://evil.localhost:6004', 'http://127.0.0.1:6005', 'https://localhost:6006']);
   });
 
   it('list --json prints the catalog in the experiment format, which validates again', async () => {
@@ -53,7 +53,7 @@ describe('cors-lab', () => {
     [['run', '--filter', 'no-such-experiment-anywhere'], '--filter: no experiment matches'],
     [['run', 'missing.json'], 'missing.json: no such file or folder'],
     [['list', '--group', 'nope'], '--group: unknown group "nope"'],
-    [['origins', '--port-base', '80'], '--port-base: expected a whole number from 1024 to 65530, got "80"'],
+    [['origins', '--port-base', '80'], '--port-base: expected a whole number from 1024 to 65529, got "80"'],
     [['origins', 'extra'], 'origins: Unexpected argument'],
   ])('%j exits 2 with a precise message', async (argv, message) => {
     const { code, err } = await cli(...argv);

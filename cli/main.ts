@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> 
   run: { about: 'run experiments in headless Chromium', load: async () => (await import('./commands/run.ts')).runCommand },
   scan: { about: 'check a real API for CORS misconfigurations (plain HTTP; --prove: exploits in Chromium)', load: async () => (await import('./commands/scan.ts')).scanCommand },
   probe: { about: 'a real request from any origin to your own URL, and why it is blocked', load: async () => (await import('./commands/probe.ts')).probeCommand },
+  ca: { about: "the secure origin's certificate authority: where it is and how to trust it", load: async () => (await import('./commands/ca.ts')).caCommand },
   explain: {
     about: 'every cross-origin request in a HAR file (DevTools), its reason and fix',
     load: async () => (await import('./commands/explain.ts')).explainCommand,

@@ -19,6 +19,8 @@ export interface EngineVerdict {
   console: string | null;
   /** The header value the engine names as the one that failed (Chromium's `corsErrorStatus.failedParameter`). */
   failedParameter?: string | null;
+  /** The HTTP version of the response the page got (CDP `Network.Response.protocol`: `h2`, `http/1.1`). */
+  protocol?: string | null;
 }
 
 export interface EngineStep {

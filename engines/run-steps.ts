@@ -104,6 +104,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
       console: verdict.console,
       pageError: seen.error,
       ...(seen.embedding ?? NO_EMBEDDING_FACTS),
+      protocol: verdict.protocol ?? null,
       serverSaw,
     };
     const prediction = predictions[step.index];

@@ -3,6 +3,7 @@
  * (`shared/experiment-format.md`) as a zod schema. Every other part of the
  * lab takes its types from here.
  */
+import { PROTOCOLS } from './protocol.ts';
 import { z } from 'zod';
 import { ORIGIN_NAMES, isOriginName, type OriginName } from '../plan/origins.ts';
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
@@ -268,6 +269,8 @@ const expectFields = {
   delivered: z.boolean().nullable().optional(),
   openerKept: z.boolean().nullable().optional(),
   opened: z.boolean().nullable().optional(),
+  // Format 1.2: the HTTP version of the response (protocol.ts); null: the page got none.
+  protocol: z.enum(PROTOCOLS).nullable().optional(),
 };
 
 /** An engine's reason, in its own vocabulary (format 1.2): Firefox's are MDN's names. */

@@ -28,4 +28,6 @@ export interface StepFacts extends Partial<EmbeddingFacts> {
   serverStatus?: number | null;
   /** What the page got instead of a response, e.g. "TypeError: Failed to fetch". */
   pageError: string | null;
+  /** Format 1.2: the HTTP version the response came over (`h2`, `http/1.1`; protocol.ts); null: unknown or none. */
+  protocol?: string | null;
 }

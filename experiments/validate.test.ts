@@ -20,7 +20,7 @@ describe('validateExperiments', () => {
 
   it('names the file, the JSON path and the known origins for an unknown origin (the contract example)', () => {
     const list = [base, base, base, { ...base, id: 'y', server: { redirects: [{ to: 'apii' }] } }].map((e, i) => ({ ...e, id: `e${i}` }));
-    expect(problems(list)).toEqual(['experiments.json: [3].server.redirects[0].to: unknown origin "apii"; known: app, api, api2, partner, evil, public']);
+    expect(problems(list)).toEqual(['experiments.json: [3].server.redirects[0].to: unknown origin "apii"; known: app, api, api2, partner, evil, public, secure']);
   });
 
   for (const [name, problem] of [
@@ -58,7 +58,7 @@ describe('validateExperiments', () => {
 
   it.each([
     [{ ...base, id: 'Not Kebab' }, 'id: id is kebab-case'],
-    [{ ...base, page: 'nowhere' }, 'page: unknown origin "nowhere"; known: app, api, api2, partner, evil, public, or "null" for a sandboxed page'],
+    [{ ...base, page: 'nowhere' }, 'page: unknown origin "nowhere"; known: app, api, api2, partner, evil, public, secure, or "null" for a sandboxed page'],
     [{ ...base, request: { target: 'api', method: 'GE T' } }, 'request.method: invalid method "GE T"'],
     [{ ...base, request: { target: 'api', api: 'xhr', mode: 'no-cors' } }, 'request.mode: XMLHttpRequest always uses mode "cors"'],
     [{ ...base, request: { target: 'api', body: 'x' } }, 'request.body: a GET or HEAD request cannot have a body'],
@@ -76,7 +76,7 @@ describe('validateExperiments', () => {
     [{ ...base, then: [{ delayMs: -1 }] }, 'then[0].delayMs: delayMs must be 0-6000'],
     [{ ...base, then: [{ delayMs: 1.5 }] }, 'then[0].delayMs: delayMs is a whole number of milliseconds'],
     [{ ...base, then: [{ delayMs: '100' }] }, 'then[0].delayMs: delayMs is a number of milliseconds'],
-    [{ ...base, then: [{ page: 'moon' }] }, 'then[0].page: unknown origin "moon"; known: app, api, api2, partner, evil, public, or "null" for a sandboxed page'],
+    [{ ...base, then: [{ page: 'moon' }] }, 'then[0].page: unknown origin "moon"; known: app, api, api2, partner, evil, public, secure, or "null" for a sandboxed page'],
   ])('refuses %j', (data, message) => {
     expect(problems(data).join('\n')).toContain(message);
   });

@@ -6,10 +6,10 @@
  * same-site but cross-origin; `127.0.0.1` and `evil.localhost` are other sites
  * (`localhost` acts as a top-level domain, so `evil.localhost` is its own site).
  */
-export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil', 'public'] as const;
+export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil', 'public', 'secure'] as const;
 export type OriginName = (typeof ORIGIN_NAMES)[number];
 
-export type OriginRole = 'page' | 'api' | 'partner' | 'attacker' | 'public';
+export type OriginRole = 'page' | 'api' | 'partner' | 'attacker' | 'public' | 'secure';
 
 /**
  * Local Network Access address spaces. Every lab origin is on loopback, except
@@ -29,6 +29,8 @@ export interface OriginSpec {
   readonly about: string;
   /** The address space Chromium assigns it in the headless runner. */
   readonly addressSpace: AddressSpace;
+  /** `https` for the one TLS origin (servers/secure-server.ts); `http` when absent. */
+  readonly scheme?: 'https';
 }
 
 export const ORIGINS: readonly OriginSpec[] = [
@@ -46,6 +48,18 @@ export const ORIGINS: readonly OriginSpec[] = [
     role: 'public',
     addressSpace: 'public',
     about: 'a page "on the public internet" for Local Network Access (public only in the headless runner)',
+  },
+  // https with the lab's own CA (servers/certificate-store.ts), HTTP/2 and HTTP/1.1 by ALPN. Schemeful same-site:
+  // https://localhost and http://localhost are different sites (https://html.spec.whatwg.org/#same-site).
+  {
+    name: 'secure',
+    host: 'localhost',
+    offset: 6,
+    site: 'https://localhost',
+    role: 'secure',
+    addressSpace: 'loopback',
+    scheme: 'https',
+    about: 'https on loopback with the lab\'s own certificate authority, HTTP/2 (trust it in your browser: cors-lab ca --path)',
   },
 ];
 
@@ -70,6 +84,12 @@ export interface LabOrigin {
   url: string;
   site: string;
   role: OriginRole;
+  /**
+   * The `secure` origin of a running lab only: base64 SHA-256 of its certificate's public key
+   * (SubjectPublicKeyInfo), which headless Chromium is told to accept and nothing wider
+   * (runner/launch.ts). Public: every TLS handshake shows that key.
+   */
+  publicKeyHash?: string;
 }
 
 export function isOriginName(value: string): value is OriginName {
@@ -138,7 +158,8 @@ export function siteHost(host: string): string {
  */
 export function advertisedOrigin(spec: OriginSpec, bind: BindAddress, port: number, name?: string): LabOrigin {
   const host = name ?? reachableHost(spec, bind);
-  return { name: spec.name, url: `http://${host}:${port}`, site: `http://${siteHost(host)}`, role: spec.role };
+  const scheme = spec.scheme ?? 'http';
+  return { name: spec.name, url: `${scheme}://${host}:${port}`, site: `${scheme}://${siteHost(host)}`, role: spec.role };
 }
 
 /** The origins as they would be on a fixed port block, bound to loopback. */

@@ -58,7 +58,7 @@ export function replayWire(request: ProbeRequest, wire: { preflight: WireRespons
   if (!parsed.success || sent.some(([, value]) => value.includes('{'))) return null;
   const target = new URL(request.url).origin;
   // The page's origin and the user's server stand in for the lab's "app" and "api"; the other names are unused.
-  const origins: OriginMap = { app: request.origin, api: target, api2: 'http://api2.invalid', partner: 'http://partner.invalid', evil: 'http://evil.invalid', public: 'http://public.invalid' };
+  const origins: OriginMap = { app: request.origin, api: target, api2: 'http://api2.invalid', partner: 'http://partner.invalid', evil: 'http://evil.invalid', public: 'http://public.invalid', secure: 'https://secure.invalid' };
   const [prediction] = predictExperiment(parsed.data, origins, 'probe');
   if (!prediction) return null;
   // The model's URLs carry the plan; the user knows their own URL.

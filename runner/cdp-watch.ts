@@ -192,6 +192,8 @@ export class CdpWatch {
   #console: string | null = null;
   /** The main request's `Network.loadingFinished` (a beacon's answered POST, say): no failure event will follow. */
   #finished = false;
+  /** The main request's response protocol (`Network.responseReceived`), for `observed.protocol`. */
+  #protocol: string | null = null;
   #wake: (() => void) | null = null;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
   readonly #collected: Map<string, Collected> | null;
@@ -249,6 +251,12 @@ export class CdpWatch {
         watch.#endedUnblocked = true;
         watch.#wake?.();
       },
+    // The final hop's response: a redirect's answers come in requestWillBeSent, not here.
+    // https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceived
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.requestId !== watch.#mainId) return;
+      watch.#protocol = event.response.protocol ?? null;
+      watch.#wake?.();
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
     cdp.on('Audits.issueAdded', ({ issue }) => {
@@ -319,6 +327,7 @@ export class CdpWatch {
     this.#endedUnblocked = false;
     this.#console = null;
     this.#finished = false;
+    this.#protocol = null;
     this.#collected?.clear();
   }
 
@@ -344,7 +353,7 @@ export class CdpWatch {
     // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say.
     const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true;
     if (unseen) await this.#untilUnseenEnds();
-    const verdict = await this.#verdict(blocked);
+    const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;
     return wire ? { verdict, wire } : { verdict };
@@ -355,11 +364,24 @@ export class CdpWatch {
     if (this.#failure?.corsError) await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
   }
 
+  /**
+   * The protocol of the response the page got: waited for (bounded: only a lost event reaches the bound) when
+   * the page had one from the network (allowed, or an opaque no-cors answer), since the event may trail the
+   * page's promise; null when the page got none.
+   */
+  async #responseProtocol(seen: PageSeen): Promise<string | null> {
+    if (seen.outcome !== 'allowed' && seen.responseType !== 'opaque') return null;
+    // No request on the network (an element from Blink's memory cache): there is no response to wait for.
+    if (this.#mainId === null) return null;
+    await this.#until(() => this.#protocol !== null, ANSWER_DEADLINE_MS);
+    return this.#protocol;
+  }
+
   async #verdict(blocked: boolean): Promise<EngineVerdict> {
     if (blocked) {
       // The page's promise may settle before Chromium's events arrive, the more so on a busy machine: wait for the
-      // event that decides (a failure, an issue, the request finishing whole or ending unblocked, after which no failure can come), so
-      // the reason never depends on the load; the bound only ends the wait for an event that was lost.
+      // event that decides (a failure, an issue, the request finishing whole or ending unblocked, after which no
+      // failure can come), so the reason never depends on the load; the bound only ends the wait for a lost event.
       const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished || this.#endedUnblocked;
       await this.#until(decided, ANSWER_DEADLINE_MS);
       // Chromium prints a console line for every CORS error it reports and every frame that X-Frame-Options or

@@ -53,6 +53,7 @@ export function expectationDifferences(expect: Expectation | undefined, observed
   check('serverStatus', expect.serverStatus, observed.serverStatus);
   check('requestHeadersSeen', expect.requestHeadersSeen, observed.requestHeadersSeen);
   for (const field of EMBEDDING_FIELDS) check(field, expect[field], observed[field]);
+  check('protocol', expect.protocol, observed.protocol);
   if (expect.originSeen !== undefined) {
     const want = expect.originSeen === null ? null : expandTokens(expect.originSeen, 'expect.originSeen', { page: context.page, origins: context.origins, requestOrigin: undefined });
     check('originSeen', want, observed.originSeen);

@@ -22,8 +22,22 @@ export function publicOverrideArgs(origins: readonly LabOrigin[] | undefined): s
   return [`--ip-address-space-overrides=${url.hostname}:${url.port}=public`];
 }
 
+/**
+ * Trust for the lab's `secure` origin: Chromium accepts a certificate whose
+ * public key has this SHA-256 hash, whoever signed it, and nothing wider
+ * (never `--ignore-certificate-errors`). Measured in Debian's Chromium,
+ * headless: the leaf's hash is honoured, and the page sees a secure context.
+ */
+export function secureTrustArgs(origins: readonly LabOrigin[] | undefined): string[] {
+  const hash = origins?.find((o) => o.name === 'secure')?.publicKeyHash;
+  return hash ? [`--ignore-certificate-errors-spki-list=${hash}`] : [];
+}
+
+/** The flags a lab run adds to Chromium's own, for the lab's public and secure origins. */
+export const labArgs = (origins: readonly LabOrigin[] | undefined): string[] => [...publicOverrideArgs(origins), ...secureTrustArgs(origins)];
+
 export function launchChromium(origins?: readonly LabOrigin[]): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins)] });
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...labArgs(origins)] });
 }
 
 /** Chromium's "Allow third-party cookies" (chrome://settings/cookies), as a profile preference. */
@@ -44,7 +58,7 @@ export async function launchAllowingThirdPartyCookies(origins?: readonly LabOrig
   try {
     await mkdir(join(profile, 'Default'));
     await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(ALLOW_THIRD_PARTY_COOKIES));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...publicOverrideArgs(origins), ...extraArgs] });
+    const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...labArgs(origins), ...extraArgs] });
     return { context, close: async () => void (await context.close(), await removeProfile(profile)) };
   } catch (error) {
     await removeProfile(profile);

@@ -10,7 +10,7 @@ const advertise = (names: Record<string, string | undefined>) => ORIGINS.map((sp
 describe('defaultClassNames', () => {
   it('puts the pages on the address and partner and evil on two other sites that resolve to it', () => {
     const names = defaultClassNames('192.168.1.5');
-    expect(names).toEqual({ app: '192.168.1.5', api: '192.168.1.5', api2: '192.168.1.5', partner: '192-168-1-5.sslip.io', public: '192-168-1-5.sslip.io', evil: '192-168-1-5.nip.io' });
+    expect(names).toEqual({ app: '192.168.1.5', api: '192.168.1.5', api2: '192.168.1.5', partner: '192-168-1-5.sslip.io', public: '192-168-1-5.sslip.io', evil: '192-168-1-5.nip.io', secure: '192.168.1.5' });
     const origins = advertise(names);
     expect(Object.fromEntries(origins.map((o) => [o.name, o.site]))).toEqual({
       app: 'http://192.168.1.5',
@@ -19,6 +19,7 @@ describe('defaultClassNames', () => {
       partner: 'http://sslip.io',
       evil: 'http://nip.io',
       public: 'http://sslip.io',
+      secure: 'https://192.168.1.5',
     });
     // Same sites where the origins table has them: nothing merged that the catalog keeps apart.
     expect(siteClashes(origins)).toEqual([]);
@@ -38,7 +39,7 @@ describe('parseOriginNames (--name ORIGIN=HOST)', () => {
 
   for (const [value, message] of [
     ['partner', '"partner" must be ORIGIN=HOST, e.g. partner=192.168.1.5'],
-    ['friend=x.lan', '"friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public'],
+    ['friend=x.lan', '"friend=x.lan": unknown origin "friend"; known: app, api, api2, partner, evil, public, secure'],
     ['partner=', 'partner: the host is empty'],
     ['partner=http://x.lan', 'partner: "http://x.lan" must be a host name or address alone, without scheme, port or path'],
     ['partner=x.lan:8080', 'partner: "x.lan:8080" must be a host name or address alone'],

@@ -74,7 +74,8 @@ export function parseOriginNames(values: readonly string[]): OriginNames {
 /** The default names for attendees reaching the teacher at `address` (see the file comment). */
 export function defaultClassNames(address: string): OriginNames {
   const host = classHost(address);
-  const pages: OriginNames = { app: host, api: host, api2: host };
+  // secure too: its certificate names only localhost, so attendees' browsers refuse it (the playground says so).
+  const pages: OriginNames = { app: host, api: host, api2: host, secure: host };
   // The wildcard services spell an IPv4 address with dashes; an IPv6 room names partner and evil itself.
   if (isIP(host) !== 4) return { ...pages, partner: host, public: host, evil: host };
   const dashed = host.replace(/\./g, '-');

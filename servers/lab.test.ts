@@ -29,7 +29,7 @@ describe('a running lab', () => {
   afterAll(() => lab.close());
 
   it('binds every origin to loopback on its own port, the one its URL names', () => {
-    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil', 'public']);
+    expect(lab.origins.map((o) => o.name)).toEqual(['app', 'api', 'api2', 'partner', 'evil', 'public', 'secure']);
     expect(lab.bound.map((b) => b.address)).toEqual(Array(ORIGINS.length).fill('127.0.0.1'));
     expect(lab.bound.map((b) => b.port)).toEqual(lab.origins.map((o) => Number(new URL(o.url).port)));
     expect(new Set(lab.bound.map((b) => b.port)).size).toBe(ORIGINS.length);
@@ -76,6 +76,6 @@ describe('starting the lab', () => {
   });
 
   it('refuses a port base out of range', async () => {
-    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range: --port-base takes 1024-65530');
+    await expect(startLab({ portBase: 65534 })).rejects.toThrow('port base 65534 is out of range: --port-base takes 1024-65529');
   });
 });

@@ -5,6 +5,7 @@
  * (the CLI and tests, so they run beside a running playground).
  */
 import { createServer, type Server } from 'node:http';
+import type { Server as NetServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,9 @@ import { RunIds } from './run-ids.ts';
 import { RAW_REQUEST_TIMEOUT_MS, answerUnknownMethods } from './unknown-method.ts';
 import { KEEP_ALIVE_SECONDS } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
+import { labCertificates } from './certificate-store.ts';
+import { configFolder } from './config-folder.ts';
+import { createSecureOriginServer } from './secure-server.ts';
 
 export interface LabOptions {
   /** First port of the block; undefined = a free port for each origin. */
@@ -42,6 +46,8 @@ export interface LabOptions {
   rawRequestTimeoutMs?: number;
   /** Serve the built playground from here (default: dist/client when built). */
   clientDir?: string | null;
+  /** Where the `secure` origin's CA and certificate are kept (default: the user's config folder, config-folder.ts). */
+  configDir?: string;
 }
 
 export interface Lab {
@@ -49,6 +55,8 @@ export interface Lab {
   /** Where each origin's server is bound (address and port), in origin order. */
   bound: Array<{ name: LabOrigin['name']; address: string; port: number }>;
   journal: Journal;
+  /** The `secure` origin's certificates: the CA file a user may trust, and what was made at this start (to print). */
+  certificates: { caPath: string; messages: readonly string[] };
   /**
    * A run id this lab issued: only requests of such a run, made by fetch() or XHR, get the plan's
    * cookies and other lasting headers (plan/lasting-headers.ts). Ids made up elsewhere still work
@@ -67,7 +75,7 @@ export class LabStartError extends Error {
 
 const BUILT_CLIENT = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
-function listen(server: Server, spec: OriginSpec, port: number, host: string, portBase: number | undefined): Promise<number> {
+function listen(server: NetServer, spec: OriginSpec, port: number, host: string, portBase: number | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
@@ -89,11 +97,29 @@ function listen(server: Server, spec: OriginSpec, port: number, host: string, po
   });
 }
 
-function closeServer(server: Server): Promise<void> {
+interface Listening {
+  readonly server: NetServer;
+  closeConnections(): void;
+}
+
+function closeServer({ server, closeConnections }: Listening): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    closeConnections();
   });
+}
+
+/**
+ * An http origin's server, with the raw-packet paths for what Node's HTTP/1.1 parser refuses, and its WebSocket
+ * handshakes (websocket-upgrade.ts).
+ */
+function httpServer(spec: OriginSpec, context: LabContext, options: LabOptions, sockets: OpenSockets): Listening {
+  const server: Server = createServer(originListener(spec.name, context, createOriginApp(spec.name, context).fetch));
+  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+  answerConnect(server);
+  answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: context.runIds.notRunFetch, serverPlan: checkedServerPlan, journal: context.journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
+  answerWebSocketUpgrades(server, () => ({ self: spec.name, origins: context.originMap, notRunFetch: context.runIds.notRunFetch, serverPlan: checkedServerPlan, journal: context.journal, hosts: context.hosts, sockets }));
+  return { server, closeConnections: () => server.closeAllConnections() };
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -108,21 +134,19 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   // The apps need every origin's URL; ports are known only after listening, so the context is filled in then.
   const runIds = new RunIds();
   const context: LabContext = { origins: [], originMap: {} as LabContext['originMap'], journal, clientDir, hosts: new Set(), runIds };
-  const servers: Server[] = [];
+  const servers: Listening[] = [];
   const sockets = new OpenSockets();
+  const certificates = await labCertificates(options.configDir ?? configFolder());
   try {
     for (const spec of ORIGINS) {
-      const app = createOriginApp(spec.name, context);
-      const server = createServer(originListener(spec.name, context, app.fetch));
-      server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
-      answerConnect(server);
-      answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: runIds.notRunFetch, serverPlan: checkedServerPlan, journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
-      answerWebSocketUpgrades(server, () => ({ self: spec.name, origins: context.originMap, notRunFetch: runIds.notRunFetch, serverPlan: checkedServerPlan, journal, hosts: context.hosts, sockets }));
-      servers.push(server);
+      const listening = spec.scheme === 'https' ? createSecureOriginServer(originListener(spec.name, context, createOriginApp(spec.name, context).fetch), certificates.leaf) : httpServer(spec, context, options, sockets);
+      servers.push(listening);
+      const { server } = listening;
       const port = await listen(server, spec, portBase === undefined ? 0 : portBase + spec.offset, host, portBase);
       // Advertise the address the server really listens on: a name such as localhost is resolved by listen().
       const bind = { address: (server.address() as AddressInfo).address, given: options.host ?? DEFAULT_BIND_HOST };
-      context.origins.push(advertisedOrigin(spec, bind, port, options.names?.[spec.name]));
+      const advertised = advertisedOrigin(spec, bind, port, options.names?.[spec.name]);
+      context.origins.push(spec.scheme === 'https' ? { ...advertised, publicKeyHash: certificates.leafKeyHash } : advertised);
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));
@@ -133,11 +157,12 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   context.hosts = labHosts(context.origins, [...bindName, ...(options.allowedHosts ?? [])]);
   return {
     origins: context.origins,
-    bound: servers.map((server, i) => {
+    bound: servers.map(({ server }, i) => {
       const { address, port } = server.address() as AddressInfo;
       return { name: context.origins[i]!.name, address, port };
     }),
     journal,
+    certificates: { caPath: certificates.caPath, messages: certificates.messages },
     newRunId: () => runIds.issue(),
     close: async () => {
       sockets.closeAll();

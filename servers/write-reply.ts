@@ -8,9 +8,14 @@ import type { Duplex } from 'node:stream';
 import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
 import { jsonReply, type RawReply } from '../plan/answer.ts';
 
+/** Lines HTTP/2 forbids in a message (RFC 9113 8.2.2); Node refuses to send them. */
+const CONNECTION_SPECIFIC = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+
 export function writeToResponse(res: ServerResponse, reply: RawReply, method: string): void {
   res.sendDate = false;
-  res.writeHead(reply.status, reply.headers.flat());
+  const http2 = res.req.httpVersionMajor === 2;
+  const lines = http2 ? reply.headers.filter(([name]) => !CONNECTION_SPECIFIC.has(name.toLowerCase())) : reply.headers;
+  res.writeHead(reply.status, lines.flat());
   res.end(method === 'HEAD' ? undefined : Buffer.from(reply.body, 'latin1'));
 }
 

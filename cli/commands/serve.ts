@@ -71,6 +71,11 @@ export async function serveCommand(args: string[], io: Io, env: ClassEnvironment
   else io.out(`cors-lab is running. Open the playground: ${app?.url}/\n(the Lessons are listed beside the catalog; in Chinese: ${app?.url}/?lang=zh-CN)\n\n`);
   io.out('Origins:\n');
   for (const o of lab.origins) io.out(`  ${o.name.padEnd(8)} ${o.url.padEnd(30)} (${o.role}, site ${o.site})\n`);
+  for (const message of lab.certificates.messages) io.err(`\n${message}\n`);
+  // https://localhost's certificate names only this machine: a class's browsers can never trust it.
+  io.out(values.class
+    ? '\nThe secure origin (https) works on this machine only: attendees\' browsers cannot trust a localhost certificate.\n'
+    : `\nsecure uses the lab's own certificate authority: trust it in your browser to run the https experiments (cors-lab ca).\n`);
   for (const warning of bindWarnings(lab)) io.err(`\n${warning}\n`);
   io.out('\nPress Ctrl+C to stop.\n');
   await new Promise<void>((resolve) => {

@@ -32,6 +32,7 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   beacon: () => msg('beacon', { id: 'catalog.group.beacon' }),
   websocket: () => msg('WebSocket', { id: 'catalog.group.websocket' }),
   eventsource: () => msg('EventSource', { id: 'catalog.group.eventsource' }),
+  'mixed-content': () => msg('mixed-content', { id: 'catalog.group.mixed-content' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

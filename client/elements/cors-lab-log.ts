@@ -148,17 +148,21 @@ export class CorsLabLog extends LitElement {
     return html`<li class="run" data-testid="log-row" data-id=${run.id} data-run=${run.run}>
       <details>
         <summary>
+          ${run.cannotRun ? html`<span class="mark" data-testid="cannot-run">${msg('⚠ cannot run here', { id: 'log.cannot-run' })}</span>` : nothing}
           ${run.failure ? html`<span class="mark">${msg('⚠ no answer', { id: 'log.no-answer' })}</span>` : first ? html`<span class=${first.seen.outcome}>${outcomeLabel(first.seen.outcome)}</span>` : nothing}
-          <span class=${result.pass ? 'pass' : 'fail'} data-testid="pass-fail">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>
+          ${run.cannotRun ? nothing : html`<span class=${result.pass ? 'pass' : 'fail'} data-testid="pass-fail">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>`}
           <strong>${run.id}</strong>
           ${first?.predicted.reason ? html`<span class="label muted">${msg('predicted', { id: 'log.predicted' })}</span> <code>${first.predicted.reason}</code>` : nothing}
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
           ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
         <p class="experiment-title">${titleIn(run.experiment, currentLanguage())}</p>
-        ${result.pass
+        ${run.cannotRun
+          ? nothing
+          : result.pass
           ? html`<p>${run.experiment.expect ? msg('Pass: what happened matches Expect and the model.', { id: 'log.pass-why' }) : msg('Pass: no Expect to check, and what happened matches the model.', { id: 'log.pass-no-expect' })}</p>`
           : html`<div><p>${msg('Fail, as in the exported log and cors-lab run:', { id: 'log.fail-why' })}</p><ul class="mismatches">${result.mismatches.map((m) => html`<li>${m}</li>`)}</ul></div>`}
+        ${run.cannotRun ? html`<p class="mark" role="note">${run.cannotRun}</p>` : nothing}
         ${run.failure ? html`<p class="mark" role="note">${msg(str`${run.failure}. Nothing is known about the request: this is not a CORS verdict. The next run loads the runner page afresh.`, { id: 'log.failure' })}</p>` : nothing}
         ${run.steps.map(
           (step, i) => html`<section aria-label=${msg(str`step ${step.title === 'request' ? msg('request', { id: 'log.step.request' }) : stepTitleIn(step.title, currentLanguage())}`, { id: 'log.step-label' })}>

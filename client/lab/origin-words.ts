@@ -12,6 +12,7 @@ const ROLES: Record<OriginRole, () => string> = {
   partner: () => msg('partner', { id: 'origins.role.partner' }),
   attacker: () => msg('attacker', { id: 'origins.role.attacker' }),
   public: () => msg('public', { id: 'origins.role.public' }),
+  secure: () => msg('secure', { id: 'origins.role.secure' }),
 };
 
 const ABOUT: Record<OriginName, () => string> = {
@@ -21,6 +22,7 @@ const ABOUT: Record<OriginName, () => string> = {
   partner: () => msg('a partner on another site', { id: 'origins.about.partner' }),
   evil: () => msg('the attacker, on another site', { id: 'origins.about.evil' }),
   public: () => msg('a page "on the public internet" for Local Network Access (public only in the headless runner)', { id: 'origins.about.public' }),
+  secure: () => msg("https on loopback with the lab's own certificate authority, HTTP/2 (trust it in your browser: cors-lab ca --path)", { id: 'origins.about.secure' }),
 };
 
 export const originRole = (o: Pick<LabOrigin, 'role'>): string => ROLES[o.role]();

@@ -26,6 +26,7 @@ import { framesDriver } from './frames-driver.ts';
 import { browserAssumptions } from './browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { problemText } from '../../experiments/problems/index.ts';
+import { secureOriginTrusted, usesSecureOrigin } from './secure-trust.ts';
 
 export interface BrowserStep {
   title: string;
@@ -57,6 +58,11 @@ export interface BrowserRun {
    * evicted: ..."): the run has no verdict for the remaining steps.
    */
   failure?: string;
+  /**
+   * Set when this browser cannot run the experiment at all (it does not trust the lab's https certificate):
+   * no step ran, and there is no verdict.
+   */
+  cannotRun?: string;
 }
 
 /** Run ids asked for at once: a whole catalog run asks the lab a dozen times, not once a run. */
@@ -110,6 +116,13 @@ const TIMING_ATTEMPTS = 3;
  * the browser, so it runs again, and after the last attempt says why.
  */
 export async function runInBrowser(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<BrowserRun> {
+  if (usesSecureOrigin(experiment) && !(await secureOriginTrusted(origins))) {
+    const cannotRun = msg(
+      str`Cannot run here: your browser does not trust the lab's certificate for ${origins.secure}. Run cors-lab ca on the lab's machine to see how to trust it (a browser on another machine, as in a class, cannot: the certificate names only localhost). cors-lab run runs it in Chromium.`,
+      { id: 'runner.untrusted-secure' },
+    );
+    return { id: experiment.id, run: '', experiment, startedAt: new Date().toISOString(), seconds: 0, url: '', steps: [], cannotRun };
+  }
   for (let attempt = 1; ; attempt++) {
     const { run, timing } = await runOnce(experiment, origins, frames);
     if (timing === null) return run;

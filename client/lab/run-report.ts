@@ -22,6 +22,8 @@ export function browserName(userAgent: string): string {
 
 /** Only what a page can observe is compared: no reason, no console line. */
 const withoutReason = <T extends { reason?: unknown }>(value: T): T => ({ ...value, reason: undefined });
+/** A page learns a cross-origin response's protocol only with Timing-Allow-Origin: unknown (null) is not compared. */
+const withoutUnknownProtocol = <T extends { protocol?: unknown }>(value: T, observed: Observation): T => (observed.protocol == null ? { ...value, protocol: undefined } : value);
 
 function stepResult(step: BrowserStep): StepResult {
   return { ...(step.title !== 'request' ? { title: step.title } : {}), predicted: step.predicted, observed: step.observed, explanation: step.explanation };
@@ -54,19 +56,20 @@ export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[],
     const expect = expects[i];
     const context = { page: pages[i] ?? pageOf(run.experiment), origins: map };
     const problems = [
-      ...expectationDifferences(expect && withoutReason(expect), step.observed, context),
+      ...expectationDifferences(expect && withoutUnknownProtocol(withoutReason(expect), step.observed), step.observed, context),
       ...predictionDifferences(withoutReason(step.predicted as Partial<StepPrediction>), step.observed),
     ];
     return problems.map((p) => prefix + problemText(p, lang));
   });
   if (run.failure) mismatches.push(`run: could not finish: ${run.failure}`);
+  if (run.cannotRun) mismatches.push(`run: ${run.cannotRun}`);
   const [first, ...rest] = run.steps.map(stepResult);
   return {
     id: run.id,
     title: run.experiment.title,
     group: run.experiment.group,
     predicted: first?.predicted ?? {},
-    observed: first?.observed ?? failedObservation(run.failure ?? 'no step ran'),
+    observed: first?.observed ?? failedObservation(run.failure ?? run.cannotRun ?? 'no step ran'),
     ...(first?.explanation ? { explanation: first.explanation } : {}),
     steps: rest,
     pass: mismatches.length === 0,

@@ -29,6 +29,7 @@ import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
 import { websocket } from './websocket.ts';
 import { eventsource } from './eventsource.ts';
+import { mixedContent } from './mixed-content.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -58,6 +59,7 @@ const entries: readonly ExperimentInput[] = [
   ...postmessage,
   ...websocket,
   ...eventsource,
+  ...mixedContent,
 ];
 
 export const catalog = entries as readonly Experiment[];

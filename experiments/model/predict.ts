@@ -33,6 +33,7 @@ import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
 import { isElementApi } from '../embedding.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
+import { responseProtocol } from './response-protocol.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 import { isSendingApi } from '../form-and-beacon.ts';
 import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
@@ -369,7 +370,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       const ok = reply.status >= 200 && reply.status <= 299;
       if (element.api !== 'img' && !check('actual', ok, say.elementStatus(reply.status, ok))) return blocked({ reason: 'net::ERR_ABORTED' });
       check('actual', true, say.elementLoaded(tainting === 'opaque'));
-      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [] });
+      return finish({ outcome: 'allowed', status: null, responseType: null, readableHeaders: [], protocol: responseProtocol(current) });
     }
     if (!isRedirect) {
       const opaque = tainting === 'opaque';
@@ -380,6 +381,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
         status: opaque ? 0 : reply.status,
         responseType: xhr ? null : tainting,
         readableHeaders: readableHeaderNames(answer, tainting, include),
+        protocol: responseProtocol(current),
       });
     }
 

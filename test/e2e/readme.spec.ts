@@ -37,7 +37,8 @@ function shapeProblems(example: unknown, real: unknown, path: string): string[] 
   return [...missing, ...undocumented, ...Object.keys(shown).filter((k) => k in actual).flatMap((k) => shapeProblems(shown[k], actual[k], `${path}.${k}`))];
 }
 
-test('every JSON example in README.md is valid, and its experiments pass in Chromium', async ({ lab, browser }) => {
+// labBrowser: a Chromium that trusts the lab's https origin by its key hash, as `cors-lab run` launches it.
+test('every JSON example in README.md is valid, and its experiments pass in Chromium', async ({ lab, labBrowser: browser }) => {
   const blocks = jsonBlocks(readFileSync(README, 'utf8'));
   expect(blocks.length, 'README.md has JSON examples').toBeGreaterThanOrEqual(2);
   const parsed = blocks.map((b) => {

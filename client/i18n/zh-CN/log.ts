@@ -13,6 +13,7 @@ export const log = {
   'log.one-run': '1 次运行',
   'log.runs': str`${0} 次运行`,
   'log.no-answer': '⚠ 无应答',
+  'log.cannot-run': '⚠ 无法在这里运行',
   'log.predicted': '预测',
   'log.more-steps': str`另有 ${0} 步`,
   'log.disagree-title': '浏览器的行为与模型的预测不同',

@@ -30,6 +30,7 @@ import { frames } from './frames.ts';
 import { postmessage } from './postmessage.ts';
 import { websocket } from './websocket.ts';
 import { eventsource } from './eventsource.ts';
+import { mixedContent } from './mixed-content.ts';
 
 export interface CatalogText {
   title: string;
@@ -63,6 +64,7 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   postmessage,
   websocket,
   eventsource,
+  'mixed-content': mixedContent,
 };
 
 /** By experiment id. */
