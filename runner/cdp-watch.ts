@@ -189,6 +189,8 @@ export class CdpWatch {
   #issue: Failure | null = null;
   /** The main request ended without a block to report (socket-events.ts): a failed step's reason is null. */
   #endedUnblocked = false;
+  /** The main request is a WebSocket handshake (socket-events.ts): it has no `Network.responseReceived`. */
+  #socket = false;
   #console: string | null = null;
   /** The main request's `Network.loadingFinished` (a beacon's answered POST, say): no failure event will follow. */
   #finished = false;
@@ -245,12 +247,14 @@ export class CdpWatch {
         if (!watch.#marker || watch.#mainId !== null || !url.includes(watch.#marker)) return;
         watch.#mainId = id;
         watch.#claimed.add(id);
+        watch.#socket = true;
       },
       ended: (id) => {
         if (id !== watch.#mainId) return;
         watch.#endedUnblocked = true;
         watch.#wake?.();
       },
+    });
     // The final hop's response: a redirect's answers come in requestWillBeSent, not here.
     // https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceived
     cdp.on('Network.responseReceived', (event) => {
@@ -328,6 +332,7 @@ export class CdpWatch {
     this.#console = null;
     this.#finished = false;
     this.#protocol = null;
+    this.#socket = false;
     this.#collected?.clear();
   }
 
@@ -372,7 +377,8 @@ export class CdpWatch {
   async #responseProtocol(seen: PageSeen): Promise<string | null> {
     if (seen.outcome !== 'allowed' && seen.responseType !== 'opaque') return null;
     // No request on the network (an element from Blink's memory cache): there is no response to wait for.
-    if (this.#mainId === null) return null;
+    // A WebSocket's handshake answer comes as webSocketHandshakeResponseReceived, with no protocol to read.
+    if (this.#mainId === null || this.#socket) return null;
     await this.#until(() => this.#protocol !== null, ANSWER_DEADLINE_MS);
     return this.#protocol;
   }
