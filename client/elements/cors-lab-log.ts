@@ -3,11 +3,12 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LabOrigin } from '../../plan/origins.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentResult, runReport } from '../lab/run-report.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
 import './cors-lab-timeline.ts';
+import './cors-lab-engine-lines.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
@@ -128,6 +129,14 @@ export class CorsLabLog extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  #origins?: { from: readonly LabOrigin[]; map: OriginMap };
+
+  /** The origins by name, made once per origins list (a new map would make every row's engines predict again). */
+  private get _originMap(): OriginMap {
+    if (this.#origins?.from !== this.origins) this.#origins = { from: this.origins, map: originMap(this.origins) };
+    return this.#origins.map;
+  }
+
   /** Judged once per run and language: a batch re-renders every row after each run. */
   #results = new WeakMap<BrowserRun, { lang: string; result: ExperimentResult }>();
 
@@ -167,6 +176,7 @@ export class CorsLabLog extends LitElement {
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
+            <cors-lab-engine-lines .run=${run} .step=${i} .origins=${this._originMap}></cors-lab-engine-lines>
             <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
           </section>`,
         )}
