@@ -53,24 +53,74 @@ export class CorsLabEngineLines extends LitElement {
     },
   });
 
-  /** One engine's line: its name, its reason and what it prints; what it does instead where it prints none. */
+  /** What an engine does where it prints no line: not in the experiment's engines, no prediction, or no CORS line. */
+  private _silent(line: EngineLine): string {
+    if (!line.applies) {
+      const only = this.run?.experiment.engines?.map((engine) => ENGINE_TITLES[engine]).join(', ') ?? '';
+      return msg(str`Does not apply: the experiment is for ${only} only.`, { id: 'engines.not-applies' });
+    }
+    if (line.outcome === null) return msg('No prediction.', { id: 'engines.no-prediction' });
+    if (line.outcome === 'blocked') {
+      return msg('Blocked, with no CORS line in the console.', { id: 'engines.blocked-silent' });
+    }
+    return msg(str`${outcomeLabel(line.outcome)}: no CORS line in the console.`, { id: 'engines.no-line' });
+  }
+
+  /** One engine's line: its name (the learner's is named above it), its reason and what it prints. */
   private _line(line: EngineLine, own: boolean) {
-    const name = ENGINE_TITLES[line.engine];
-    const only = this.run?.experiment.engines?.map((engine) => ENGINE_TITLES[engine]).join(', ') ?? '';
-    const what = !line.applies
-      ? html`<p class="muted">${msg(str`Does not apply: the experiment is for ${only} only.`, { id: 'engines.not-applies' })}</p>`
-      : line.console
-        ? html`<p class="console">${withShortUrls(line.console)}</p>`
-        : html`<p class="muted">${line.outcome === null ? msg('No prediction.', { id: 'engines.no-prediction' }) : line.outcome === 'blocked' ? msg('Blocked, with no CORS line in the console.', { id: 'engines.blocked-silent' }) : msg(str`${outcomeLabel(line.outcome)}: no CORS line in the console.`, { id: 'engines.no-line' })}</p>`;
-    return html`${own ? nothing : html`<strong>${name}</strong> `}${line.reason ? html`<span class="label muted">${msg('reason', { id: 'engines.reason' })}</span> <code>${line.reason}</code>` : nothing}${what}`;
+    const reasonLabel = msg('reason', { id: 'engines.reason' });
+    const reason = line.reason
+      ? html`<span class="label muted">${reasonLabel}</span> <code>${line.reason}</code>`
+      : nothing;
+    const what = line.console && line.applies
+      ? html`<p class="console">${withShortUrls(line.console)}</p>`
+      : html`<p class="muted">${this._silent(line)}</p>`;
+    return html`${own ? nothing : html`<strong>${ENGINE_TITLES[line.engine]}</strong> `}${reason}${what}`;
   }
 
   /** Said plainly when the learner's browser did not do what its engine's model predicts. */
   private _disagreement(own: EngineLine) {
     const seen = this.run?.steps[this.step]?.seen.outcome;
     if (!seen || !own.applies || own.outcome === null || own.outcome === seen) return nothing;
+    const [name, yours, model] = [ENGINE_TITLES[own.engine], outcomeLabel(seen), outcomeLabel(own.outcome)];
+    const differs = msg(
+      str`⚠ Your browser (${name}) did not do what its model predicts (your browser: ${yours}; the model: ${model}).`,
+      { id: 'engines.disagree' },
+    );
+    const why = msg("The line above is the model's; your browser's own console shows what it printed.", {
+      id: 'engines.disagree-why',
+    });
+    return html`<p class="mark" role="note">${differs} ${why}</p>`;
+  }
+
+  /** Every engine's line, none marked: the page cannot tell the learner's engine. */
+  private _unknown(lines: readonly EngineLine[]) {
+    const intro = msg(
+      "Your browser's engine is not known here: what each engine prints in its console, as its model predicts it.",
+      { id: 'engines.unknown' },
+    );
+    const each = msg('Each engine', { id: 'engines.each' });
+    return html`<p>${intro}</p>
+      <ul aria-label=${each}>${lines.map((line) => html`<li>${this._line(line, false)}</li>`)}</ul>`;
+  }
+
+  /** The learner's line first, named as theirs, the other two beside it (folded on a phone). */
+  private _own(own: EngineLine, others: readonly EngineLine[]) {
     const name = ENGINE_TITLES[own.engine];
-    return html`<p class="mark" role="note">${msg(str`⚠ Your browser (${name}) did not do what the ${name} model predicts (your browser: ${outcomeLabel(seen)}; the model: ${outcomeLabel(own.outcome)}). The line above is the model's; your browser's own console shows what it printed.`, { id: 'engines.disagree' })}</p>`;
+    const [first = '', second = ''] = others.map((line) => ENGINE_TITLES[line.engine]);
+    const heading = msg(str`What your browser (${name}) prints in its console`, { id: 'engines.own' });
+    const predicted = msg(str`(predicted by the ${name} model)`, { id: 'engines.own-predicted' });
+    const otherLines = others.map((line) => html`<li>${this._line(line, false)}</li>`);
+    const label = msg(str`${name}, your browser`, { id: 'engines.own-label' });
+    return html`<div class="own" role="group" aria-label=${label}>
+        <p><strong>${heading}</strong> <span class="muted">${predicted}</span></p>
+        ${this._line(own, true)}
+      </div>
+      ${this._disagreement(own)}
+      <details ?open=${!matchMedia(PHONE).matches}>
+        <summary>${msg(str`Beside it: ${first} and ${second}`, { id: 'engines.others' })}</summary>
+        <ul aria-label=${msg('The other engines', { id: 'engines.others-label' })}>${otherLines}</ul>
+      </details>`;
   }
 
   override render() {
@@ -80,27 +130,8 @@ export class CorsLabEngineLines extends LitElement {
     // Shown for a blocked step: where any engine blocks it, or the learner's browser did.
     if (step.seen.outcome !== 'blocked' && !lines.some((line) => line.outcome === 'blocked')) return nothing;
     const own = lines.find((line) => line.engine === this.engine);
-    const label = msg('Console lines by engine', { id: 'engines.label' });
-    if (!own) {
-      return html`<section aria-label=${label}>
-        <p>${msg('Which engine your browser runs is not known here: what each engine prints in its console, as its model predicts it.', { id: 'engines.unknown' })}</p>
-        <ul aria-label=${msg('Each engine', { id: 'engines.each' })}>${lines.map((line) => html`<li>${this._line(line, false)}</li>`)}</ul>
-      </section>`;
-    }
-    const name = ENGINE_TITLES[own.engine];
-    const others = lines.filter((line) => line !== own);
-    const [first, second] = others.map((line) => ENGINE_TITLES[line.engine]);
-    return html`<section aria-label=${label}>
-      <div class="own" role="group" aria-label=${msg(str`${name}, your browser`, { id: 'engines.own-label' })}>
-        <p><strong>${msg(str`What your browser (${name}) prints in its console`, { id: 'engines.own' })}</strong> <span class="muted">${msg(str`(predicted by the ${name} model)`, { id: 'engines.own-predicted' })}</span></p>
-        ${this._line(own, true)}
-      </div>
-      ${this._disagreement(own)}
-      <details ?open=${!matchMedia(PHONE).matches}>
-        <summary>${msg(str`Beside it: ${first ?? ''} and ${second ?? ''}`, { id: 'engines.others' })}</summary>
-        <ul aria-label=${msg('The other engines', { id: 'engines.others-label' })}>${others.map((line) => html`<li>${this._line(line, false)}</li>`)}</ul>
-      </details>
-    </section>`;
+    const body = own ? this._own(own, lines.filter((line) => line !== own)) : this._unknown(lines);
+    return html`<section aria-label=${msg('Console lines by engine', { id: 'engines.label' })}>${body}</section>`;
   }
 }
 

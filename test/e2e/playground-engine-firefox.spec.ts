@@ -39,7 +39,10 @@ function readComparison(page: Page, run: string): Promise<Shown | null> {
       .find((el) => row.contains(el))?.shadowRoot;
     if (!lines?.querySelector('section')) return null;
     const lineOf = (el: Element | null) => [...(el?.querySelector('.console')?.childNodes ?? [])]
-      .map((n) => (n.nodeName === 'CORS-LAB-URL' ? (n as unknown as { url: string }).url : n.nodeType === 3 ? n.textContent : ''))
+      .map((n) => {
+        if (n.nodeName === 'CORS-LAB-URL') return (n as unknown as { url: string }).url;
+        return n.nodeType === Node.TEXT_NODE ? n.textContent : '';
+      })
       .join('');
     const own = lines.querySelector('[role="group"]');
     return {
@@ -77,7 +80,8 @@ test.afterAll(async () => {
   await firefox?.close();
 });
 
-test('Firefox: the playground marks Firefox\'s line, the one this Firefox printed, as the learner\'s', async ({ lab }) => {
+const TITLE = "Firefox: the playground marks Firefox's line, the one this Firefox printed, as the learner's";
+test(TITLE, async ({ lab }) => {
   test.setTimeout(paced(90_000));
   const origins = originMap(lab.origins);
   const page = await firefox.newPage();
@@ -107,7 +111,8 @@ test('Firefox: the playground marks Firefox\'s line, the one this Firefox printe
   expect(seen.own?.reason).toBe(predicted?.reason);
   expect(seen.own?.line).toBe(predicted?.console);
   // The real line: this Firefox printed exactly the line the page shows as the learner's.
-  await expect.poll(() => printed.filter((line) => readFirefoxConsole(line)?.url.includes(run))).toEqual([seen.own?.line]);
+  const runLines = () => printed.filter((line) => readFirefoxConsole(line)?.url.includes(run));
+  await expect.poll(runLines).toEqual([seen.own?.line]);
   expect(seen.others.map((o) => o.text.trim().split(/\s/)[0])).toEqual(['Chromium', 'WebKit']);
   expect(seen.others[0]?.line).toContain('has been blocked by CORS policy');
   expect(seen.others[1]?.line).toMatch(/^Origin .+ is not allowed by Access-Control-Allow-Origin/);

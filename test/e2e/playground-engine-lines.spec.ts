@@ -32,7 +32,10 @@ const EMPTY_LOCATION = byId('redirect-empty-location');
 const lineText = (line: Locator): Promise<string> =>
   line.evaluate((p) =>
     [...p.childNodes]
-      .map((node) => (node.nodeName === 'CORS-LAB-URL' ? (node as unknown as { url: string }).url : node.nodeType === 3 ? node.textContent : ''))
+      .map((node) => {
+        if (node.nodeName === 'CORS-LAB-URL') return (node as unknown as { url: string }).url;
+        return node.nodeType === Node.TEXT_NODE ? node.textContent : '';
+      })
       .join(''),
   );
 
@@ -59,7 +62,9 @@ async function modelLines(id: string, origins: OriginMap, run: string) {
   return { firefox: firefox!, webkit: webkit! };
 }
 
-test('Chromium: the learner\'s engine is Chromium, its own line marked as theirs, Firefox\'s and WebKit\'s beside it', async ({ lab, page }) => {
+const CHROMIUM_TITLE =
+  "Chromium: the learner's engine is Chromium, its own line marked as theirs, Firefox's and WebKit's beside it";
+test(CHROMIUM_TITLE, async ({ lab, page }) => {
   const origins = originMap(lab.origins);
   const printed: string[] = [];
   page.on('console', (message) => printed.push(message.text()));
@@ -73,7 +78,8 @@ test('Chromium: the learner\'s engine is Chromium, its own line marked as theirs
   // The line shown as the learner's is the one this Chromium printed for the run.
   const chromiumLine = await lineText(own.locator('.console'));
   expect(chromiumLine).toContain(run);
-  await expect.poll(() => printed.filter((text) => text.includes(run) && text.includes('blocked by CORS policy'))).toEqual([chromiumLine]);
+  const blockedLines = () => printed.filter((text) => text.includes(run) && text.includes('blocked by CORS policy'));
+  await expect.poll(blockedLines).toEqual([chromiumLine]);
 
   const { firefox, webkit } = await modelLines(NO_ALLOW_ORIGIN.id, origins, run);
   await expect(lines.getByRole('group', { name: /your browser/ })).toHaveCount(1);
@@ -87,7 +93,8 @@ test('Chromium: the learner\'s engine is Chromium, its own line marked as theirs
   expect(await lineText(others.nth(0).locator('.console'))).toBe(firefox.console);
   // WebKitGTK writes "CONSOLE SECURITY ERROR " before the sentence; Safari's console shows the sentence.
   expect(webkit.console).toMatch(/^CONSOLE SECURITY ERROR Origin .+ is not allowed by Access-Control-Allow-Origin/);
-  expect(await lineText(others.nth(1).locator('.console'))).toBe(webkit.console!.replace('CONSOLE SECURITY ERROR ', ''));
+  const safariLine = webkit.console!.replace('CONSOLE SECURITY ERROR ', '');
+  expect(await lineText(others.nth(1).locator('.console'))).toBe(safariLine);
   await expect(row.getByRole('note')).toHaveCount(0);
   await expect(row.getByRole('list', { name: 'Timeline' })).not.toContainText('blocked by CORS policy');
 
@@ -101,7 +108,9 @@ test('Chromium: the learner\'s engine is Chromium, its own line marked as theirs
   await lines.screenshot({ path: `${SHOTS}engineui-presenter.png` });
 });
 
-test('390 px: the other engines fold under the learner\'s line, open and close from the keyboard, nothing overflows', async ({ lab, page }) => {
+const PHONE_TITLE =
+  "390 px: the other engines fold under the learner's line, open and close from the keyboard, nothing overflows";
+test(PHONE_TITLE, async ({ lab, page }) => {
   const origins = originMap(lab.origins);
   await page.setViewportSize({ width: 390, height: 844 });
   const { row } = await runFromPlayground(page, origins.app, NO_ALLOW_ORIGIN.title, NO_ALLOW_ORIGIN.id);
@@ -130,7 +139,7 @@ test('an engine the page cannot tell: all three lines, none marked as the learne
   const origins = originMap(lab.origins);
   const { row } = await runFromPlayground(page, origins.app, NO_ALLOW_ORIGIN.title, NO_ALLOW_ORIGIN.id);
   const lines = row.getByRole('region', { name: 'Console lines by engine' });
-  await expect(lines).toContainText('Which engine your browser runs is not known here');
+  await expect(lines).toContainText("Your browser's engine is not known here");
   const each = lines.getByRole('list', { name: 'Each engine' }).getByRole('listitem');
   await expect(each).toHaveCount(3);
   await expect(each.nth(0)).toContainText(`Chromium reason ${NO_ALLOW_ORIGIN.expect!.reason}`, { ignoreCase: true });
@@ -153,16 +162,19 @@ test('a browser that does not do what its engine\'s model predicts is told so, p
   await expect(own.getByRole('code')).toHaveText(firefox.reason!);
   expect(await lineText(own.locator('.console'))).toBe(firefox.console);
   await expect(lines.getByRole('note')).toHaveText(
-    '⚠ Your browser (Firefox) did not do what the Firefox model predicts (your browser: ✔ allowed; the model: ✖ blocked).' +
+    '⚠ Your browser (Firefox) did not do what its model predicts' +
+      ' (your browser: ✔ allowed; the model: ✖ blocked).' +
       " The line above is the model's; your browser's own console shows what it printed.",
   );
-  await expect(lines.getByRole('list', { name: 'The other engines' }).getByRole('listitem').first()).toContainText('Chromium ✔ allowed: no CORS line in the console.');
+  const chromium = lines.getByRole('list', { name: 'The other engines' }).getByRole('listitem').first();
+  await expect(chromium).toContainText('Chromium ✔ allowed: no CORS line in the console.');
 });
 
 test('zh-CN: Chinese words around the engines\' own lines', async ({ lab, page }) => {
   const origins = originMap(lab.origins);
   await page.setViewportSize({ width: 1200, height: 900 });
-  const { row, run } = await runFromPlayground(page, origins.app, '没有 Access-Control-Allow-Origin 的 GET 被拦截，却已到达服务器', NO_ALLOW_ORIGIN.id, 'zh-CN');
+  const title = '没有 Access-Control-Allow-Origin 的 GET 被拦截，却已到达服务器';
+  const { row, run } = await runFromPlayground(page, origins.app, title, NO_ALLOW_ORIGIN.id, 'zh-CN');
   const lines = row.getByRole('region', { name: '各引擎的控制台输出' });
   const own = lines.getByRole('group', { name: 'Chromium，你的浏览器' });
   await expect(own).toContainText('你的浏览器（Chromium）在控制台输出的内容');
