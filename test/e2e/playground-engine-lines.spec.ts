@@ -6,6 +6,7 @@
  * all three, none marked; a browser that does not do what its engine's model predicts is told so; zh-CN puts
  * Chinese words around the browsers' own lines. Firefox: playground-engine-firefox.spec.ts.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,10 @@ test(CHROMIUM_TITLE, async ({ lab, page }) => {
   expect(await lineText(others.nth(1).locator('.console'))).toBe(safariLine);
   await expect(row.getByRole('note')).toHaveCount(0);
   await expect(row.getByRole('list', { name: 'Timeline' })).not.toContainText('blocked by CORS policy');
+  // axe-core on the page with the comparison shown, as accessibility.spec.ts scans it (the runner frames left out).
+  const scan = await new AxeBuilder({ page }).exclude('iframe').setLegacyMode(true).analyze();
+  const serious = scan.violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact ?? ''));
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await lines.screenshot({ path: `${SHOTS}engineui-chromium-light.png` });
   const dark = page.getByRole('button', { name: 'Dark theme' });
