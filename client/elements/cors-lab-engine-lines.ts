@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { ENGINE_TITLES } from '../../experiments/engine-names.ts';
@@ -29,8 +29,9 @@ export class CorsLabEngineLines extends LitElement {
       .own { border-left: 4px solid var(--cl-accent); padding: 0.2em 0.6em; }
       ul { list-style: none; padding: 0; margin: 0.3em 0; display: grid; gap: 0.5em;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); }
+      ul[hidden] { display: none; }
       li { border: 1px solid var(--cl-border); border-radius: 6px; padding: 0.3em 0.6em; min-width: 0; }
-      summary { cursor: pointer; }
+      button.disclosure { border: none; background: none; padding: 0.1em 0; text-align: start; }
       .mark { color: var(--cl-blocked); font-weight: 700; }
       p { margin: 0.2em 0; }
     `,
@@ -43,6 +44,9 @@ export class CorsLabEngineLines extends LitElement {
   @property({ attribute: false }) origins?: OriginMap;
   /** The learner's engine; detected in the page unless set. */
   @property() engine: LearnerEngine = detectEngine(pageClues());
+
+  /** Whether the other engines' lines show; until the learner chooses, open but on a phone. */
+  @state() private _othersShown?: boolean;
 
   private _lines = new Task(this, {
     args: () => [this.run, this.origins] as const,
@@ -111,16 +115,20 @@ export class CorsLabEngineLines extends LitElement {
     const heading = msg(str`What your browser (${name}) prints in its console`, { id: 'engines.own' });
     const predicted = msg(str`(predicted by the ${name} model)`, { id: 'engines.own-predicted' });
     const otherLines = others.map((line) => html`<li>${this._line(line, false)}</li>`);
+    // A disclosure button, not <details>: a log row is a <details> whose one <summary> people and tests look for.
+    const shown = this._othersShown ?? !matchMedia(PHONE).matches;
     const label = msg(str`${name}, your browser`, { id: 'engines.own-label' });
     return html`<div class="own" role="group" aria-label=${label}>
         <p><strong>${heading}</strong> <span class="muted">${predicted}</span></p>
         ${this._line(own, true)}
       </div>
       ${this._disagreement(own)}
-      <details ?open=${!matchMedia(PHONE).matches}>
-        <summary>${msg(str`Beside it: ${first} and ${second}`, { id: 'engines.others' })}</summary>
-        <ul aria-label=${msg('The other engines', { id: 'engines.others-label' })}>${otherLines}</ul>
-      </details>`;
+      <button class="disclosure" aria-expanded=${shown ? 'true' : 'false'} aria-controls="others"
+        @click=${() => (this._othersShown = !shown)}><span aria-hidden="true">${shown ? '▾' : '▸'}</span> ${
+          msg(str`Beside it: ${first} and ${second}`, { id: 'engines.others' })}</button>
+      <ul id="others" ?hidden=${!shown} aria-label=${msg('The other engines', { id: 'engines.others-label' })}>
+        ${otherLines}
+      </ul>`;
   }
 
   override render() {

@@ -84,7 +84,8 @@ test(CHROMIUM_TITLE, async ({ lab, page }) => {
 
   const { firefox, webkit } = await modelLines(NO_ALLOW_ORIGIN.id, origins, run);
   await expect(lines.getByRole('group', { name: /your browser/ })).toHaveCount(1);
-  await expect(lines.getByText('Beside it: Firefox and WebKit')).toBeVisible();
+  const disclosure = lines.getByRole('button', { name: 'Beside it: Firefox and WebKit' });
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
   const others = lines.getByRole('list', { name: 'The other engines' }).getByRole('listitem');
   await expect(others).toHaveCount(2);
   await expect(others.nth(0)).toContainText(`Firefox reason ${firefox.reason}`, { ignoreCase: true });
@@ -123,15 +124,18 @@ test(PHONE_TITLE, async ({ lab, page }) => {
   await expect(lines.getByRole('group', { name: 'Chromium, your browser' }).locator('.console')).toBeVisible();
   const others = lines.getByRole('list', { name: 'The other engines' });
   await expect(others).toBeHidden();
-  const summary = lines.getByText('Beside it: Firefox and WebKit');
-  await summary.focus();
+  const disclosure = lines.getByRole('button', { name: 'Beside it: Firefox and WebKit' });
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await disclosure.focus();
   await page.keyboard.press('Enter');
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
   await expect(others).toBeVisible();
   await expect(others.getByRole('listitem')).toHaveCount(2);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await lines.screenshot({ path: `${SHOTS}engineui-390.png` });
   await page.keyboard.press('Space');
   await expect(others).toBeHidden();
+  await expect(disclosure).toBeFocused();
 });
 
 test('an engine the page cannot tell: all three lines, none marked as the learner\'s', async ({ lab, page }) => {
@@ -189,6 +193,6 @@ test('zh-CN: Chinese words around the engines\' own lines', async ({ lab, page }
   const { firefox } = await modelLines(NO_ALLOW_ORIGIN.id, origins, run);
   const others = lines.getByRole('list', { name: '另外两个引擎' }).getByRole('listitem');
   expect(await lineText(others.nth(0).locator('.console'))).toBe(firefox.console);
-  await expect(lines.getByText('对照：Firefox 和 WebKit')).toBeVisible();
+  await expect(lines.getByRole('button', { name: '对照：Firefox 和 WebKit' })).toBeVisible();
   await lines.screenshot({ path: `${SHOTS}engineui-zh-CN.png` });
 });
