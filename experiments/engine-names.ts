@@ -4,10 +4,3 @@
  */
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
-
-/** Each engine as people name it (the playground's words in every language: names are not translated). */
-export const ENGINE_TITLES: Readonly<Record<EngineName, string>> = {
-  chromium: 'Chromium',
-  firefox: 'Firefox',
-  webkit: 'WebKit',
-};

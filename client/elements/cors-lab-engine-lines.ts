@@ -2,11 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { ENGINE_TITLES } from '../../experiments/engine-names.ts';
-import type { OriginMap } from '../../plan/origins.ts';
+import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import type { EngineLine } from '../lab/engine-lines.ts';
-import { detectEngine, pageClues, type LearnerEngine } from '../lab/learner-engine.ts';
+import { ENGINE_TITLES, detectEngine, pageClues, type LearnerEngine } from '../lab/learner-engine.ts';
 import { withShortUrls } from './cors-lab-url.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 
@@ -40,8 +39,8 @@ export class CorsLabEngineLines extends LitElement {
   /** The run, and which of its steps to show. */
   @property({ attribute: false }) run?: BrowserRun;
   @property({ type: Number }) step = 0;
-  /** The running lab's origins: the engines' models predict with them. */
-  @property({ attribute: false }) origins?: OriginMap;
+  /** The running lab's origins (by name, or the lab's list): the engines' models predict with them. */
+  @property({ attribute: false }) origins?: OriginMap | readonly LabOrigin[];
   /** The learner's engine; detected in the page unless set. */
   @property() engine: LearnerEngine = detectEngine(pageClues());
 
@@ -53,7 +52,7 @@ export class CorsLabEngineLines extends LitElement {
     task: async ([run, origins]) => {
       if (!run || !origins) return undefined;
       const { engineLines } = await import('../lab/engine-lines.ts');
-      return engineLines(run, origins);
+      return engineLines(run, Array.isArray(origins) ? originMap(origins) : (origins as OriginMap));
     },
   });
 

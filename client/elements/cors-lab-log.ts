@@ -3,12 +3,11 @@ import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
+import type { LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentResult, runReport } from '../lab/run-report.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
 import './cors-lab-timeline.ts';
-import './cors-lab-engine-lines.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
@@ -30,6 +29,13 @@ const ORDERS = {
   catalog: () => msg('catalog order', { id: 'log.order.catalog' }),
 } as const;
 type Order = keyof typeof ORDERS;
+
+/**
+ * The engines' console lines (cors-lab-engine-lines.ts) download with the first row, not with the page: the
+ * playground's first load stays small (test/e2e/initial-javascript.spec.ts). Lit keeps the properties set on the
+ * element before its definition arrives.
+ */
+let engineLines: Promise<unknown> | undefined;
 
 const runCount = (n: number): string => (n === 1 ? msg('1 run', { id: 'log.one-run' }) : msg(str`${n} runs`, { id: 'log.runs' }));
 
@@ -129,14 +135,6 @@ export class CorsLabLog extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
-  #origins?: { from: readonly LabOrigin[]; map: OriginMap };
-
-  /** The origins by name, made once per origins list (a new map would make every row's engines predict again). */
-  private get _originMap(): OriginMap {
-    if (this.#origins?.from !== this.origins) this.#origins = { from: this.origins, map: originMap(this.origins) };
-    return this.#origins.map;
-  }
-
   /** Judged once per run and language: a batch re-renders every row after each run. */
   #results = new WeakMap<BrowserRun, { lang: string; result: ExperimentResult }>();
 
@@ -151,6 +149,7 @@ export class CorsLabLog extends LitElement {
   }
 
   private _row(run: BrowserRun) {
+    engineLines ??= import('./cors-lab-engine-lines.ts');
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
     const result = this._result(run);
@@ -176,7 +175,7 @@ export class CorsLabLog extends LitElement {
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
-            <cors-lab-engine-lines .run=${run} .step=${i} .origins=${this._originMap}></cors-lab-engine-lines>
+            <cors-lab-engine-lines .run=${run} .step=${i} .origins=${this.origins}></cors-lab-engine-lines>
             <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
           </section>`,
         )}

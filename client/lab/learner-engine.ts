@@ -8,6 +8,13 @@ import type { EngineName } from '../../experiments/engine-names.ts';
 
 export type LearnerEngine = EngineName | 'unknown';
 
+/** Each engine as people name it (in every language: names are not translated). */
+export const ENGINE_TITLES: Readonly<Record<EngineName, string>> = {
+  chromium: 'Chromium',
+  firefox: 'Firefox',
+  webkit: 'WebKit',
+};
+
 /** What a page can see of its browser, as detectEngine reads it (pageClues fills it from the page). */
 export interface EngineClues {
   /** Gecko's Window.mozInnerScreenX: https://developer.mozilla.org/en-US/docs/Web/API/Window/mozInnerScreenX */

@@ -196,3 +196,22 @@ test('zh-CN: Chinese words around the engines\' own lines', async ({ lab, page }
   await expect(lines.getByRole('button', { name: '对照：Firefox 和 WebKit' })).toBeVisible();
   await lines.screenshot({ path: `${SHOTS}engineui-zh-CN.png` });
 });
+
+test('a lesson\'s result shows the same comparison, loaded with the result', async ({ lab, page }) => {
+  const origins = originMap(lab.origins);
+  await page.goto(`${origins.app}/?lesson=the-preflight`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  const card = page.getByRole('region', { name: 'Experiment 1' });
+  await expect(card.locator('cors-lab-engine-lines')).toHaveCount(0);
+  await card.getByRole('radio', { name: /^Blocked:/ }).check();
+  await card.getByRole('radio', { name: 'MethodDisallowedByPreflightResponse' }).check();
+  const reached = card.getByRole('group', { name: 'Does the request itself reach the server?' });
+  await reached.getByRole('radio', { name: 'no' }).check();
+  await card.getByRole('button', { name: 'Run in my browser' }).click();
+  const lines = card.getByTestId('lesson-result').getByRole('region', { name: 'Console lines by engine' });
+  const own = lines.getByRole('group', { name: 'Chromium, your browser' });
+  await expect(own.getByRole('code')).toHaveText('MethodDisallowedByPreflightResponse');
+  const others = lines.getByRole('list', { name: 'The other engines' }).getByRole('listitem');
+  await expect(others.nth(0)).toContainText('Firefox reason CORSMethodNotFound', { ignoreCase: true });
+  await expect(others.nth(1)).toContainText('WebKit reason WebKitMethodNotAllowed', { ignoreCase: true });
+});
