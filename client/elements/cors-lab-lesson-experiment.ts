@@ -215,13 +215,13 @@ export class CorsLabLessonExperiment extends LitElement {
       ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
-      ${view
-        ? html`<cors-lab-engine-lines .run=${run} .step=${index} .origins=${this._origins}></cors-lab-engine-lines>`
-        : nothing}
       ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
       ${run.experiment.explain && view ? html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${view.explainView(run.experiment.explain, currentLanguage())}</div>` : nothing}
       ${this._received(run)}
-    </section>`;
+    </section>
+    ${view
+      ? html`<cors-lab-engine-lines .run=${run} .step=${index} .origins=${this._origins}></cors-lab-engine-lines>`
+      : nothing}`;
   }
 
   /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */

@@ -208,7 +208,8 @@ test('a lesson\'s result shows the same comparison, loaded with the result', asy
   const reached = card.getByRole('group', { name: 'Does the request itself reach the server?' });
   await reached.getByRole('radio', { name: 'no' }).check();
   await card.getByRole('button', { name: 'Run in my browser' }).click();
-  const lines = card.getByTestId('lesson-result').getByRole('region', { name: 'Console lines by engine' });
+  await expect(card.getByTestId('lesson-result')).toBeVisible();
+  const lines = card.getByRole('region', { name: 'Console lines by engine' });
   const own = lines.getByRole('group', { name: 'Chromium, your browser' });
   await expect(own.getByRole('code')).toHaveText('MethodDisallowedByPreflightResponse');
   const others = lines.getByRole('list', { name: 'The other engines' }).getByRole('listitem');
