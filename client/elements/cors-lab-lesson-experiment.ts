@@ -219,7 +219,10 @@ export class CorsLabLessonExperiment extends LitElement {
       ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
       ${why === null ? nothing : html`<h4>${msg('Why', { id: 'lesson.why' })}</h4><div class="markdown">${why}</div>`}
       ${this._received(run)}
-    </section>`;
+    </section>
+    ${view
+      ? html`<cors-lab-engine-lines .run=${run} .step=${index} .origins=${this._origins}></cors-lab-engine-lines>`
+      : nothing}`;
   }
 
   /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */

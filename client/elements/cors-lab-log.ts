@@ -30,6 +30,13 @@ const ORDERS = {
 } as const;
 type Order = keyof typeof ORDERS;
 
+/**
+ * The engines' console lines (cors-lab-engine-lines.ts) download with the first row, not with the page: the
+ * playground's first load stays small (test/e2e/initial-javascript.spec.ts). Lit keeps the properties set on the
+ * element before its definition arrives.
+ */
+let engineLines: Promise<unknown> | undefined;
+
 const runCount = (n: number): string => (n === 1 ? msg('1 run', { id: 'log.one-run' }) : msg(str`${n} runs`, { id: 'log.runs' }));
 
 /** What a batch of runs ("Run all", a group) came to. */
@@ -142,6 +149,7 @@ export class CorsLabLog extends LitElement {
   }
 
   private _row(run: BrowserRun) {
+    engineLines ??= import('./cors-lab-engine-lines.ts');
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
     const result = this._result(run);
@@ -171,6 +179,7 @@ export class CorsLabLog extends LitElement {
             ${step.disagreements.map((d) => html`<p class="mark">⚠ ${d}</p>`)}
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
+            <cors-lab-engine-lines .run=${run} .step=${i} .origins=${this.origins}></cors-lab-engine-lines>
             <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
           </section>`,
         )}

@@ -34,7 +34,7 @@ function withheld(e: JournalEntry) {
  * What happened in one step: the page's call, the preflight the browser sent
  * on its own, the answers, what JavaScript could read. The console line is
  * Chromium's only when Chromium reported it (headless runs); in a user's
- * browser it is the model's and labelled predicted.
+ * browser each engine's predicted line is beside the timeline (cors-lab-engine-lines.ts).
  */
 @customElement('cors-lab-timeline')
 @localized()
@@ -81,9 +81,7 @@ export class CorsLabTimeline extends LitElement {
       ${s.seen.outcome === 'allowed' ? html`<li>${msg(html`Readable by JavaScript: <code>${readable.join(', ') || none}</code>. Hidden: <code>${hidden.join(', ') || none}</code>.`, { id: 'timeline.readable' })}</li>` : ''}
       ${reported
         ? html`<li><span class="label">${msg('Chromium reported', { id: 'timeline.chromium-reported' })}</span> <p class="console">${withShortUrls(reported)}</p></li>`
-        : s.explanation.console
-          ? html`<li><span class="label muted">${msg('Console line (predicted)', { id: 'timeline.console-predicted' })}</span> <p class="console">${withShortUrls(s.explanation.console)}</p></li>`
-          : ''}
+        : ''}
       ${s.explanation.fix ? html`<li>${msg('Fix:', { id: 'timeline.fix' })} <pre>${s.explanation.fix}</pre></li>` : ''}
     </ol>`;
   }

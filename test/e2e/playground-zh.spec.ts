@@ -130,6 +130,8 @@ for (const { width, scheme } of [{ width: 1280, scheme: 'light' }, { width: 390,
     await row.getByText(BLOCKED.id).click();
     await expect(row.getByRole('list', { name: zh('timeline.label') })).toBeVisible();
     await expect(row.locator('summary')).toContainText(zh('outcome.blocked'));
+    // The engines' console lines, in Chinese words around the browsers' own lines (loaded with the result).
+    await expect(row.getByRole('region', { name: zh('engines.label') })).toBeVisible();
     // The editor's problem line, typed as a learner would.
     const headers = page.getByLabel(zh('editor.request-headers'));
     await headers.press('ControlOrMeta+End');

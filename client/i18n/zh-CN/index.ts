@@ -9,6 +9,7 @@ import { app } from './app.ts';
 import { catalog } from './catalog.ts';
 import { checks } from './checks.ts';
 import { editor } from './editor.ts';
+import { engines } from './engines.ts';
 import { fix } from './fix.ts';
 import { lessons } from './lessons.ts';
 import { log } from './log.ts';
@@ -23,4 +24,4 @@ import { start } from './start.ts';
 import { timeline } from './timeline.ts';
 import { url } from './url.ts';
 
-export const templates = { ...app, ...catalog, ...checks, ...editor, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...start, ...timeline, ...url };
+export const templates = { ...app, ...catalog, ...checks, ...editor, ...engines, ...fix, ...lessons, ...log, ...origins, ...outcome, ...prediction, ...presenter, ...runner, ...sequence, ...share, ...start, ...timeline, ...url };

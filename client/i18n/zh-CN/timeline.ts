@@ -22,7 +22,6 @@ export const timeline = {
   'timeline.status': html`JavaScript 读到状态码 <strong>${0}</strong>。`,
   'timeline.readable': html`JavaScript 可读取：<code>${0}</code>。被隐藏：<code>${1}</code>。`,
   'timeline.chromium-reported': 'Chromium 报告',
-  'timeline.console-predicted': '控制台输出（预测）',
   'timeline.fix': '修复：',
   'timeline.not-sent': '未发送',
   'timeline.withheld': '实验室改写或扣下了会在响应之后继续生效的响应行：',
