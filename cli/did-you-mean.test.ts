@@ -34,8 +34,8 @@ async function runIn(cwd: string | undefined, ...args: string[]): Promise<{ code
 
 describe.concurrent('cors-lab as a process: suggestions for what was mistyped', () => {
   for (const [args, message] of [
-    [['serv'], 'cors-lab: unknown command "serv"; did you mean serve?\nCommands: serve, origins, list, run, scan, probe, explain. See: cors-lab --help\n'],
-    [['bogus'], 'cors-lab: unknown command "bogus"\nCommands: serve, origins, list, run, scan, probe, explain. See: cors-lab --help\n'],
+    [['serv'], 'cors-lab: unknown command "serv"; did you mean serve?\nCommands: serve, origins, list, run, scan, probe, ca, explain. See: cors-lab --help\n'],
+    [['bogus'], 'cors-lab: unknown command "bogus"\nCommands: serve, origins, list, run, scan, probe, ca, explain. See: cors-lab --help\n'],
     [['run', '--filtr', 'x'], "cors-lab: run: Unknown option '--filtr'; did you mean --filter?\nSee: cors-lab run --help\n"],
     [['probe', 'http://127.0.0.1:9/', '--orign', 'http://localhost:3000'], "cors-lab: probe: Unknown option '--orign'; did you mean --origin?\nSee: cors-lab probe --help\n"],
     [['scan', 'http://127.0.0.1:9/', '--jsno=out.json'], "cors-lab: scan: Unknown option '--jsno'; did you mean --json?\nSee: cors-lab scan --help\n"],

@@ -1,7 +1,7 @@
 /** Which planned lines outlive the response, and who gets them. */
 import { describe, expect, it } from 'vitest';
 import type { HeaderLines } from '../experiments/headers.ts';
-import { notFetchOrXhr } from '../servers/fetch-destination.ts';
+import { notFetchOrXhr } from './fetch-destination.ts';
 import { LASTING_HEADERS, limitLastingHeaders } from './lasting-headers.ts';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');

@@ -7,12 +7,12 @@
  * playground from `/__lab/run-ids` on the app origin, which no other origin can
  * read (no Access-Control-Allow-Origin). A plan's lasting headers
  * (lasting-headers.ts) are sent only to requests of an issued run that are a
- * fetch() or XMLHttpRequest (fetch-destination.ts).
+ * fetch() or XMLHttpRequest (plan/fetch-destination.ts).
  * https://www.rfc-editor.org/rfc/rfc2104
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingRequest } from '../plan/answer.ts';
-import { notFetchOrXhr } from './fetch-destination.ts';
+import { notFetchOrXhr } from '../plan/fetch-destination.ts';
 import { unguessableId } from '../plan/unguessable-id.ts';
 
 /** Hex digits of the MAC kept: 96 bits. Nonce (32) + "-" + MAC fit the 64 characters of a run id (plan-url.ts). */

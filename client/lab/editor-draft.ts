@@ -181,6 +181,15 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
   const then = parseJson(d.then, 'then', msg('an array like [{"request": {"method": "GET"}}]', { id: 'editor.shape.then' }), problems);
   if (Object.keys(problems).length) return { problems };
   const custom = source.group === 'custom';
+  // Format 1.2 fields the editor has no input for yet (a message's targetOrigin and a popup's noopener, the target
+  // page's acceptMessagesFrom, the CSRF Origin check): kept from the experiment being edited while its API stays.
+  const sameApi = d.api === (source.request.api ?? 'fetch');
+  const carried = sameApi ? {
+    ...(source.request.targetOrigin === undefined ? {} : { targetOrigin: source.request.targetOrigin }),
+    ...(source.request.noopener === undefined ? {} : { noopener: source.request.noopener }),
+  } : {};
+  const carriedPage = sameApi && source.server?.actual?.page !== undefined ? { page: source.server.actual.page } : {};
+  const carriedOrigins = source.server?.acceptOrigins === undefined ? {} : { acceptOrigins: source.server.acceptOrigins };
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
     title: custom && !hasEditedTitle(source) ? source.title : editedTitle(d),
@@ -200,13 +209,16 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
       ...(d.crossorigin ? { crossorigin: d.crossorigin as 'anonymous' } : {}),
       headers: headers.requestHeaders.headers,
       body: d.body === '' ? null : d.body,
+      ...carried,
     },
     server: {
       preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },
       actual: {
         status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}),
         ...(d.actualBodyBase64 ? { bodyBase64: d.actualBodyBase64 } : {}),
+        ...carriedPage,
       },
+      ...carriedOrigins,
       ...(redirects === undefined ? {} : { redirects: redirects as [] }),
       ...(middleware === undefined ? {} : { middleware: middleware as { name: 'hono/cors' } }),
       ...(websocket === undefined ? {} : { websocket: websocket as 'any' }),

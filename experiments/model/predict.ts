@@ -6,6 +6,7 @@
  * Chromium's known deviations are marked "Chromium:" and listed in
  * experiments/model/DEVIATIONS.md.
  */
+import { notFetchOrXhr } from '../../plan/fetch-destination.ts';
 import { headerLines } from '../headers.ts';
 import { REDIRECT_STATUSES, SANDBOX_HOST, browserOf, pageOf, resolveRequest, type BrowserSettings, type ResolvedRequest } from '../format-defaults.ts';
 import type { Experiment, PageOrigin, ServerPlan } from '../schema.ts';
@@ -94,8 +95,13 @@ function siteOf(name: OriginName): string {
   return originSpec(name).site;
 }
 
-/** The model predicts the run's own fetch or XHR, which gets the plan's lasting headers (plan/lasting-headers.ts). */
-const RUN_OWN_FETCH = (): null => null;
+/**
+ * The model's run ids are the lab's own, so whether a request gets the plan's lasting headers (Set-Cookie and the
+ * like, plan/lasting-headers.ts) is what its Fetch Metadata say, as the servers decide it: a fetch or an XHR does, a
+ * navigation (a frame, a popup, a form) or an element does not.
+ */
+const RUN_OWN_FETCH = (_run: string, request: { headers: Readonly<Record<string, string | undefined>> }): string | null =>
+  notFetchOrXhr(request.headers);
 /**
  * The plan the model answers is its experiment's own `server`, an experiment already checked (the
  * catalog's, validated by its tests; a file's, a link's or the editor's, validated when read), so it is

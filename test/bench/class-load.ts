@@ -16,7 +16,9 @@
  * between steps (`delayMs`) are the browser waiting, so they are skipped.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
@@ -42,10 +44,12 @@ export const CLASS_LOOPBACK_NAMES: Partial<Record<OriginName, string>> = {
   partner: '127.0.0.1',
   public: '127.0.0.1',
   evil: 'evil-room.localhost',
+  // As class mode names it (servers/class-names.ts): the page's host, which its certificate does not name.
+  secure: 'class.localhost',
 };
 
 export interface ClassLoadOptions {
-  lab: Pick<Lab, 'origins' | 'bound'>;
+  lab: Pick<Lab, 'origins' | 'bound' | 'certificates'>;
   experiments: readonly Experiment[];
   attendees: number;
   /** Experiments each attendee runs at once (the playground runs 4). */
@@ -80,7 +84,22 @@ interface Answer {
 /** An idle keep-alive socket per port and attendee, reused as a browser reuses its connections. */
 class Connections {
   readonly #idle = new Map<number, Socket[]>();
-  constructor(private readonly address: (port: number) => string, private readonly timeoutMs: number) {}
+  /**
+   * `tls`: the `secure` origin's port and the lab's CA. Its certificate names localhost only, not a class name
+   * (class mode says so to attendees), so the CA is pinned and the name is not checked: HTTP/1.1 over TLS, as a
+   * browser that trusts the lab's CA would speak it without HTTP/2.
+   */
+  constructor(
+    private readonly address: (port: number) => string,
+    private readonly timeoutMs: number,
+    private readonly tls: { port: number; ca: string } | null = null,
+  ) {}
+
+  #connect(port: number): Socket {
+    const host = this.address(port);
+    if (port !== this.tls?.port) return connect(port, host);
+    return connectTls({ port, host, ca: this.tls.ca, ALPNProtocols: ['http/1.1'], checkServerIdentity: () => undefined });
+  }
 
   /**
    * The server ends idle connections (its keep-alive timeout): a closed one is
@@ -100,7 +119,7 @@ class Connections {
       });
       if (answer) return answer;
     }
-    return this.#attempt(connect(port, this.address(port)).setNoDelay(true), port, bytes, method);
+    return this.#attempt(this.#connect(port).setNoDelay(true), port, bytes, method);
   }
 
   #attempt(socket: Socket, port: number, bytes: Buffer, method: string): Promise<Answer> {
@@ -171,6 +190,8 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
   const origins = originMap(lab.origins);
   const app = new URL(origins.app);
   const addressOf = new Map(lab.bound.map((b) => [b.port, b.address]));
+  const securePort = lab.bound.find((b) => b.name === 'secure')?.port;
+  const tls = securePort === undefined ? null : { port: securePort, ca: readFileSync(lab.certificates.caPath, 'utf8') };
   // The model once per experiment; each run then puts its own id in the URLs.
   const predicted = await Promise.all(experiments.map((e) => predictExperimentAsync(e, origins, PLACEHOLDER_RUN)));
   const figures: ClassLoadFigures = { attendees, experiments: 0, steps: 0, requests: 0, failures: [], stepMs: { p50: NaN, p99: NaN, max: NaN }, ms: 0 };
@@ -178,7 +199,7 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
   const started = performance.now();
 
   async function attendee(n: number): Promise<void> {
-    const connections = new Connections((port) => addressOf.get(port) ?? '127.0.0.1', exchangeTimeoutMs);
+    const connections = new Connections((port) => addressOf.get(port) ?? '127.0.0.1', exchangeTimeoutMs, tls);
     // The browser's User-Agent says which attendee sent a request: the journal must hold only this one's.
     const userAgent = `cors-lab-attendee/${n}`;
     const cookie = `attendee=${n}`;
@@ -208,6 +229,10 @@ export async function classLoad(options: ClassLoadOptions): Promise<ClassLoadFig
           if (isElementApi(request.api)) {
             headers.push(['Sec-Fetch-Dest', elementFetch(request.api, request.crossorigin).destination]);
           }
+          // Format 1.2: a frame's or a popup's navigation, and a form's (into a popup), as the browser names them: the
+          // lab answers a navigation with its own target page.
+          if (request.api === 'iframe' || request.api === 'postMessage') headers.push(['Sec-Fetch-Dest', 'iframe']);
+          if (request.api === 'window-open' || request.api === 'form') headers.push(['Sec-Fetch-Dest', 'document']);
           // Format 1.2: an EventSource asks for an event stream; a WebSocket's handshake asks for the upgrade.
           if (request.api === 'eventsource') headers.push(['Accept', EVENT_STREAM]);
           if (request.api === 'websocket') headers.push(...WEBSOCKET_HANDSHAKE);

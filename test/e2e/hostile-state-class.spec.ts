@@ -5,7 +5,7 @@
  * frame, popup, form post) to planned URLs of a run the lab issued, as if its
  * id had leaked: with no `Sec-Fetch-*` to read, the navigation still shows by
  * `Upgrade-Insecure-Requests`, and the lab withholds the plan's cookies and wipe
- * (servers/fetch-destination.ts). The browser's cookies stay as they were.
+ * (plan/fetch-destination.ts). The browser's cookies stay as they were.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { ServerPlan } from '../../experiments/schema.ts';

@@ -12,7 +12,8 @@ describe('plan fuzzing', () => {
 
   it('answers 2,000 fuzzed requests: no hang, no unasked 5xx, every refused plan a 400 JSON naming the field', async () => {
     const cases = fuzzCases(7, 2000);
-    const figures = await runFuzz(cases, lab.bound.map((b) => b.port));
+    // The http origins: the fuzzer speaks plain HTTP/1.1 (the `secure` origin's TLS and HTTP/2 parsing are Node's).
+    const figures = await runFuzz(cases, lab.bound.filter((b) => b.name !== 'secure').map((b) => b.port));
     expect(figures.failures.slice(0, 5)).toEqual([]);
     expect(figures.requests).toBe(2000);
     // The fuzzer reaches both answers and refusals.

@@ -176,6 +176,8 @@ describe('the Host check (DNS rebinding)', () => {
 
   it('answers the advertised hosts, the loopback spellings of the lab ports and the admitted names', async () => {
     for (const [i, origin] of lab.origins.entries()) {
+      // Plain HTTP/1.1 bytes: the http origins. (A rebinding name cannot get the `secure` origin's certificate.)
+      if (origin.name === 'secure') continue;
       const port = lab.bound[i]!.port;
       for (const name of [new URL(origin.url).host, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`, `lab.example:${port}`]) {
         const { text } = await rawExchange(port, [requestBytes('GET', planned('ok-host'), name)]);
