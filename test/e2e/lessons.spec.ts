@@ -155,12 +155,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
   }
 }
 
-test('the narrative cites its experiments: "see it" opens one in the playground; lesson 1 shows the running lab\'s six origins', async ({ lab, page }) => {
+test('the narrative cites its experiments: "see it" opens one in the playground; lesson 1 shows the running lab\'s seven origins', async ({ lab, page }) => {
   const origins = originMap(lab.origins);
   await open(page, origins.app, '?lesson=origin-and-site');
   const narrative = page.getByRole('region', { name: 'Narrative' });
   for (const origin of lab.origins) await expect(narrative.getByRole('list', { name: 'Origins' })).toContainText(origin.url);
-  await expect(narrative.getByRole('list', { name: 'Origins' }).getByRole('listitem')).toHaveCount(6);
+  expect(lab.origins).toHaveLength(7);
+  await expect(narrative.getByRole('list', { name: 'Origins' }).getByRole('listitem')).toHaveCount(7);
   await expect(narrative).not.toContainText('five');
   // A simple GET sends no preflight: no OPTIONS line; the plan's {origin:api2} is api2's real origin.
   const other = page.getByRole('region', { name: 'Experiment 2' });
