@@ -32,6 +32,8 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   beacon: () => msg('beacon', { id: 'catalog.group.beacon' }),
   websocket: () => msg('WebSocket', { id: 'catalog.group.websocket' }),
   eventsource: () => msg('EventSource', { id: 'catalog.group.eventsource' }),
+  frames: () => msg('frames', { id: 'catalog.group.frames' }),
+  postmessage: () => msg('postMessage', { id: 'catalog.group.postmessage' }),
   'mixed-content': () => msg('mixed-content', { id: 'catalog.group.mixed-content' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };

@@ -70,11 +70,13 @@ test('a batch ends with a summary; catalog order; a filter that matches nothing 
   expect(exported.results.map((r) => r.id).sort()).toEqual([...byId.keys()].sort());
   for (const mine of exported.results) {
     const theirs = byId.get(mine.id)!;
-    // Same fields, same types, with one honest difference: a page cannot learn Chromium's reason or console line.
-    const honest = (r: RunReport['results'][number]) => ({ ...r, observed: { ...r.observed, reason: null, console: null, failedParameter: null, serverSaw: r.observed.serverSaw.slice(0, 1) } });
+    // Same fields, same types, with honest differences: a page cannot learn Chromium's reason or console line, nor the
+    // response's protocol (it is CDP's).
+    const honest = (r: RunReport['results'][number]) => ({ ...r, observed: { ...r.observed, reason: null, console: null, failedParameter: null, protocol: null, serverSaw: r.observed.serverSaw.slice(0, 1) } });
     expect(shape(honest(mine)), mine.id).toEqual(shape(honest(theirs)));
     expect(mine.observed.reason).toBeNull();
     expect(mine.observed.console).toBeNull();
+    expect(mine.observed.protocol ?? null).toBeNull();
     expect(mine.pass, mine.id).toBe(true);
     for (const field of ['outcome', 'preflight', 'reachedServer', 'status', 'originSeen', 'cookieSent'] as const) expect(mine.observed[field], `${mine.id} ${field}`).toEqual(theirs.observed[field]);
   }

@@ -25,6 +25,8 @@ export const catalog = {
   'catalog.group.beacon': '信标（beacon）',
   'catalog.group.websocket': 'WebSocket（网络套接字）',
   'catalog.group.eventsource': 'EventSource（服务器发送事件）',
+  'catalog.group.frames': '框架与嵌入页面',
+  'catalog.group.postmessage': 'postMessage 与弹出窗口',
   'catalog.group.mixed-content': '混合内容与 https',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
