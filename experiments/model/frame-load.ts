@@ -6,6 +6,7 @@
  * under the page's COEP the CORP check and the framed document's own COEP first, then CSP frame-ancestors, then X-Frame-Options (ignored when frame-ancestors
  * is present).
  */
+import { isTrustworthyOrigin } from './page-policies.ts';
 import type { HeaderLines } from '../headers.ts';
 import type { EmbedderPolicy } from './page-policies.ts';
 import type { ModelReason } from './model-reasons.ts';
@@ -140,7 +141,11 @@ export function messageTaken(targetOrigin: string, frameOrigin: string, senderOr
  */
 export function openerKept(noopener: boolean, pagePolicy: string, pageOrigin: string, headers: HeaderLines, target: string): boolean {
   if (noopener) return false;
-  const popupPolicy = values(headers, 'cross-origin-opener-policy')[0]?.split(';')[0]?.trim() ?? 'unsafe-none';
+  // COOP acts only on a document in a secure context (page-policies.ts says the same of the page's own): a popup on
+  // an http origin that is not potentially trustworthy (a class name) keeps its opener whatever it sends.
+  // https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers
+  const secure = isTrustworthyOrigin(new URL(target).origin);
+  const popupPolicy = (secure ? values(headers, 'cross-origin-opener-policy')[0]?.split(';')[0]?.trim() : undefined) ?? 'unsafe-none';
   const known = (value: string): string => (['same-origin', 'same-origin-allow-popups'].includes(value) ? value : 'unsafe-none');
   const [page, popup] = [known(pagePolicy), known(popupPolicy)];
   if (popup === 'unsafe-none' && (page === 'unsafe-none' || page === 'same-origin-allow-popups')) return true;
