@@ -9,8 +9,8 @@ import { ExperimentError } from '../../experiments/experiment-error.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import { ORIGINS_PATH } from '../../plan/routes.ts';
-import { RunnerFrames } from '../lab/runner-frames.ts';
-import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
+import type { BrowserRun } from '../lab/run-in-browser.ts';
+import { runOnDemand } from '../lab/run-on-demand.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
@@ -115,7 +115,8 @@ export class CorsLabApp extends LitElement {
   theme: Theme = rememberedTheme();
 
   /**
-   * The running lab's origins, and runner frames on them. The runner pages
+   * The running lab's origins, and a runner on them (its code and frames come with the first run:
+   * client/lab/run-on-demand.ts). The runner pages
    * obey only the app origin as the table spells it (http://localhost:PORT),
    * and the sites of the experiments depend on it too (127.0.0.1 is the
    * partner's site): a page opened at another address the app answers on
@@ -132,7 +133,7 @@ export class CorsLabApp extends LitElement {
         location.replace(`${origins.app}${location.pathname}${location.search}${location.hash}`);
         return new Promise<never>(() => undefined);
       }
-      return { list, origins, frames: new RunnerFrames(origins) };
+      return { list, origins, run: runOnDemand(origins) };
     },
     args: () => [] as [],
   });
@@ -224,17 +225,24 @@ export class CorsLabApp extends LitElement {
   private async _run(experiments: readonly Experiment[]): Promise<void> {
     const lab = this._lab.value;
     if (!lab) return;
-    const { origins, frames } = lab;
     const queue = [...experiments];
     const batch: BrowserRun[] = [];
     this._running += queue.length;
     if (experiments.length > 1) this._summary = undefined;
+    // The log came with the playground's elements (playground-elements.ts); its rows' own elements come now.
+    const rowElements = import('./cors-lab-log.ts').then((log) => log.loadRowElements());
     const worker = async (): Promise<void> => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const run = await runInBrowser(next, origins, frames);
-        batch.push(run);
-        this._runs = [run, ...this._runs];
-        this._running--;
+        try {
+          const [run] = await Promise.all([lab.run(next), rowElements]);
+          batch.push(run);
+          this._runs = [run, ...this._runs];
+        } catch (error) {
+          // The runner's code or the row's elements did not download (the lab stopped): said, and no verdict.
+          this._error = msg(str`Could not download the code that runs ${next.id}: ${String(error)}`, { id: 'app.run-download-failed' });
+        } finally {
+          this._running--;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));

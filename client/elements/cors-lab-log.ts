@@ -7,7 +7,6 @@ import type { LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { experimentResult, runReport } from '../lab/run-report.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
-import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
@@ -31,11 +30,18 @@ const ORDERS = {
 type Order = keyof typeof ORDERS;
 
 /**
- * The engines' console lines (cors-lab-engine-lines.ts) download with the first row, not with the page: the
- * playground's first load stays small (test/e2e/initial-javascript.spec.ts). Lit keeps the properties set on the
- * element before its definition arrives.
+ * The elements only a row shows, the engines' console lines (cors-lab-engine-lines.ts) and what the servers
+ * received (cors-lab-timeline.ts), download with the first run, not with the page: the playground's first load
+ * stays small (test/e2e/initial-javascript.spec.ts). The app awaits them with the run before it adds the run's row,
+ * so a row never shows without them; a failed download is tried again by the next run.
  */
-let engineLines: Promise<unknown> | undefined;
+let rowElements: Promise<unknown> | undefined;
+
+export function loadRowElements(): Promise<unknown> {
+  rowElements ??= Promise.all([import('./cors-lab-engine-lines.ts'), import('./cors-lab-timeline.ts')]);
+  rowElements.catch(() => (rowElements = undefined));
+  return rowElements;
+}
 
 const runCount = (n: number): string => (n === 1 ? msg('1 run', { id: 'log.one-run' }) : msg(str`${n} runs`, { id: 'log.runs' }));
 
@@ -149,7 +155,6 @@ export class CorsLabLog extends LitElement {
   }
 
   private _row(run: BrowserRun) {
-    engineLines ??= import('./cors-lab-engine-lines.ts');
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
     const result = this._result(run);

@@ -1,6 +1,7 @@
 /**
  * What a Chinese page downloads with its language (localize.ts): the messages (with the catalog's
- * titles, no explains), the model's messages (experiments/model/messages/tables.ts) and the loaders
+ * titles, no explains), the model's messages (experiments/model/messages/tables.ts), the problems'
+ * words (experiments/problems/tables.ts) and the loaders
  * of the catalog's explanations (scripts/catalog-prose-plugin.ts): here the HTML of the group the
  * playground opens on, the other groups when an experiment of theirs shows (client/lab/prose-view.ts),
  * the Markdown when the search reads it. Kept apart from index.ts, which Node tests import without Vite.
@@ -10,6 +11,8 @@ import catalogMarkdownLoaders from 'virtual:cors-lab/catalog-markdown/zh-CN';
 import { catalog } from '../../../experiments/catalog/index.ts';
 import { registerModelMessages } from '../../../experiments/model/messages/tables.ts';
 import { zhCN } from '../../../experiments/model/messages/zh-CN.ts';
+import { registerProblemMessages } from '../../../experiments/problems/tables.ts';
+import { zhCN as zhCNProblems } from '../../../experiments/problems/zh-CN.ts';
 import { loadCatalogProse, registerCatalogProse } from '../catalog-prose.ts';
 
 registerCatalogProse('html', 'zh-CN', catalogHtmlLoaders);
@@ -19,5 +22,6 @@ registerCatalogProse('markdown', 'zh-CN', catalogMarkdownLoaders);
 // language, so the first Chinese paint has its "Why".
 await loadCatalogProse('html', 'zh-CN', catalog[0]?.group ?? '');
 registerModelMessages('zh-CN', zhCN);
+registerProblemMessages('zh-CN', zhCNProblems);
 
 export { templates } from './index.ts';
