@@ -229,16 +229,16 @@ export class CorsLabApp extends LitElement {
     const batch: BrowserRun[] = [];
     this._running += queue.length;
     if (experiments.length > 1) this._summary = undefined;
-    // The log came with the playground's elements (playground-elements.ts); its rows' own elements come now.
-    const rowElements = import('./cors-lab-log.ts').then((log) => log.loadRowElements());
+    // The log came with the playground's elements (playground-elements.ts); its rows' own code comes now.
+    const rowCode = import('./cors-lab-log.ts').then((log) => log.loadRowCode());
     const worker = async (): Promise<void> => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         try {
-          const [run] = await Promise.all([lab.run(next), rowElements]);
+          const [run] = await Promise.all([lab.run(next), rowCode]);
           batch.push(run);
           this._runs = [run, ...this._runs];
         } catch (error) {
-          // The runner's code or the row's elements did not download (the lab stopped): said, and no verdict.
+          // The runner's code or the rows' code did not download (the lab stopped): said, and no verdict.
           this._error = msg(str`Could not download the code that runs ${next.id}: ${String(error)}`, { id: 'app.run-download-failed' });
         } finally {
           this._running--;
