@@ -216,6 +216,18 @@ export class CorsLabApp extends LitElement {
     return view;
   }
 
+  /**
+   * The check of a stale Expect (cors-lab-expect-check.ts) for an edited or loaded experiment. A catalog entry as it
+   * stands says what the model predicts (client/lab/stale-expect.test.ts checks each one), so it shows none, and the
+   * element downloads with the first other experiment, not with the playground (issue 16: the first load).
+   */
+  #expectCheck(e: Experiment, origins: OriginMap | undefined) {
+    if (catalog.includes(e)) return nothing;
+    void import('./cors-lab-expect-check.ts');
+    const update = (ev: CustomEvent<{ experiment: Experiment }>): void => this._select(ev.detail.experiment);
+    return html`<cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${update}></cors-lab-expect-check>`;
+  }
+
   private _select(experiment: Experiment): void {
     this._experiment = experiment;
     history.replaceState(null, '', experimentHash(experiment));
@@ -365,7 +377,7 @@ export class CorsLabApp extends LitElement {
             ${this._copied ? html`<span role="status">${COPIED[this._copied]()}</span>` : ''}
             ${this._copyFailed ? html`<span role="alert">${msg('This page cannot reach the clipboard (it is not a secure context, or the browser refused): select the text under "Share" and copy it.', { id: 'app.copy-failed' })}</span>` : ''}
           </div>
-          <cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)}></cors-lab-expect-check>
+          ${this.#expectCheck(e, origins)}
           <cors-lab-prediction .experiment=${e} .origins=${origins} @fix-apply=${(ev: CustomEvent<{ experiment: Experiment }>) => (this._select(ev.detail.experiment), void this._run([ev.detail.experiment]))}></cors-lab-prediction>
           <!-- The editor downloads when first opened: the first paint does not show it (issue 16). -->
           <details @toggle=${() => void import('./cors-lab-editor.ts')}>

@@ -8,7 +8,7 @@ import { OUTCOMES, type Outcome } from '../../experiments/reasons.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { catalog } from '../../experiments/catalog/index.ts';
+import { expectingPrediction, staleExpectations } from '../lab/stale-expect.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 
 const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly string[]).includes(value);
@@ -63,10 +63,7 @@ export class CorsLabExpectCheck extends LitElement {
   private _check = new Task(this, {
     args: () => [this.experiment, this.origins, currentLanguage()] as const,
     task: async ([experiment, origins, lang]) => {
-      // A catalog entry as it stands says what the model predicts (client/lab/stale-expect.test.ts checks each one):
-      // only an edited or loaded experiment downloads the check, not the playground's first load (issue 16).
-      if (!experiment || !origins || catalog.includes(experiment)) return undefined;
-      const { expectingPrediction, staleExpectations } = await import('../lab/stale-expect.ts');
+      if (!experiment || !origins) return undefined;
       const predictions = await predictExperimentAsync(experiment, origins, 'preview', lang);
       const stale = staleExpectations(experiment, predictions, origins);
       const stepPrefix = (i: number): string => (i === 0 ? '' : `then[${i - 1}].`);
