@@ -225,7 +225,8 @@ export class CorsLabApp extends LitElement {
     if (catalog.includes(e)) return nothing;
     void import('./cors-lab-expect-check.ts');
     const update = (ev: CustomEvent<{ experiment: Experiment }>): void => this._select(ev.detail.experiment);
-    return html`<cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${update}></cors-lab-expect-check>`;
+    return html`<cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${update}>
+      </cors-lab-expect-check>`;
   }
 
   private _select(experiment: Experiment): void {
@@ -251,7 +252,10 @@ export class CorsLabApp extends LitElement {
           this._runs = [run, ...this._runs];
         } catch (error) {
           // The runner's code or the rows' code did not download (the lab stopped): said, and no verdict.
-          this._error = msg(str`Could not download the code that runs ${next.id}: ${String(error)}`, { id: 'app.run-download-failed' });
+          const id = next.id;
+          this._error = msg(str`Could not download the code that runs ${id}: ${String(error)}`, {
+            id: 'app.run-download-failed',
+          });
         } finally {
           this._running--;
         }

@@ -26,7 +26,8 @@ export function problemText(problem: Problem, lang: Language = 'en'): string {
   }
   const table = TABLES.get(lang);
   if (!table) throw new Error(`lang: the problems' ${lang} words are not loaded; load that language first`);
-  // The union of codes and params is correlated: the table entry for `problem.code` takes exactly this problem's params.
+  // The union of codes and params is correlated: the table entry for `problem.code` takes exactly this
+  // problem's params.
   const message = table[problem.code] as (params: Problem) => string;
   return message(problem);
 }
