@@ -5,7 +5,7 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { FixIt } from '../../lessons/schema.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
+import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
 import { loadProgress, recordFixSolved } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
@@ -71,7 +71,7 @@ export class CorsLabFixIt extends LitElement {
       const lab = await connectLab();
       // The diagram shows with the result, downloaded during the run, not on the lesson's first load.
       const [run, view] = await Promise.all([
-        runInBrowser(attempt.experiment, lab.origins, lab.frames),
+        lab.run(attempt.experiment),
         import('./lesson-result-view.ts'),
       ]);
       this.#resultView = view;

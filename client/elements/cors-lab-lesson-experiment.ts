@@ -5,7 +5,7 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { connectLab } from '../lab/lab-connection.ts';
-import { runInBrowser, type BrowserRun } from '../lab/run-in-browser.ts';
+import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { NO_ANSWER, asksReason, grade, isComplete, type Answer, type Graded, type Question } from '../lessons/grade.ts';
 import { loadProgress, recordPrediction } from '../lessons/progress.ts';
 import { preflightShown, requestText, serverText } from '../lessons/setup-text.ts';
@@ -90,7 +90,7 @@ export class CorsLabLessonExperiment extends LitElement {
         await module.loadEnglishHtml(experiment.group);
         return module;
       });
-      const [run, view] = await Promise.all([runInBrowser(experiment, lab.origins, lab.frames), resultView]);
+      const [run, view] = await Promise.all([lab.run(experiment), resultView]);
       this.#resultView = view;
       this._run = run;
       const graded = this._graded(run);

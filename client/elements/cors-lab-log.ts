@@ -5,9 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
-import { experimentResult, runReport } from '../lab/run-report.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
-import './cors-lab-timeline.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
@@ -31,11 +29,29 @@ const ORDERS = {
 type Order = keyof typeof ORDERS;
 
 /**
- * The engines' console lines (cors-lab-engine-lines.ts) download with the first row, not with the page: the
- * playground's first load stays small (test/e2e/initial-javascript.spec.ts). Lit keeps the properties set on the
- * element before its definition arrives.
+ * The code only a row runs, the engines' console lines (cors-lab-engine-lines.ts), what the servers received
+ * (cors-lab-timeline.ts) and the verdict the row and the export share (run-report.ts), downloads with the first run,
+ * not with the page: the playground's first load stays small (test/e2e/initial-javascript.spec.ts). The app awaits
+ * it with the run before it adds the run's row, so no row shows without it; a failed download is tried again by the
+ * next run. Lit keeps the properties set on an element before its definition arrives.
  */
-let engineLines: Promise<unknown> | undefined;
+let rowCode: Promise<unknown> | undefined;
+let report: typeof import('../lab/run-report.ts') | undefined;
+
+export function loadRowCode(): Promise<unknown> {
+  rowCode ??= Promise.all([
+    import('./cors-lab-engine-lines.ts'),
+    import('./cors-lab-timeline.ts'),
+    import('../lab/run-report.ts').then((module) => (report = module)),
+  ]);
+  rowCode.catch(() => (rowCode = undefined));
+  return rowCode;
+}
+
+function loadedReport(): typeof import('../lab/run-report.ts') {
+  if (!report) throw new Error('cors-lab-log: a run was shown before its rows\' code loaded (loadRowCode)');
+  return report;
+}
 
 const runCount = (n: number): string => (n === 1 ? msg('1 run', { id: 'log.one-run' }) : msg(str`${n} runs`, { id: 'log.runs' }));
 
@@ -86,7 +102,7 @@ export class CorsLabLog extends LitElement {
     `,
   ];
 
-  /** The runs, newest first. */
+  /** The runs, newest first; their rows' code loaded first (loadRowCode). */
   @property({ attribute: false }) runs: readonly BrowserRun[] = [];
   /** The catalog's ids in order, for "catalog order". */
   @property({ attribute: false }) catalogIds: readonly string[] = [];
@@ -126,7 +142,7 @@ export class CorsLabLog extends LitElement {
 
   private _export(): void {
     // The shape `cors-lab run --json` writes, oldest run first like a CLI run.
-    const report = runReport([...this.runs].reverse(), this.origins, navigator.userAgent);
+    const report = loadedReport().runReport([...this.runs].reverse(), this.origins, navigator.userAgent);
     const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -143,13 +159,12 @@ export class CorsLabLog extends LitElement {
     const lang = currentLanguage();
     const known = this.#results.get(run);
     if (known?.lang === lang) return known.result;
-    const result = experimentResult(run, this.origins, lang);
+    const result = loadedReport().experimentResult(run, this.origins, lang);
     this.#results.set(run, { lang, result });
     return result;
   }
 
   private _row(run: BrowserRun) {
-    engineLines ??= import('./cors-lab-engine-lines.ts');
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
     const result = this._result(run);

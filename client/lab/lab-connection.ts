@@ -1,16 +1,16 @@
 /**
  * The running lab for elements that run experiments outside the
- * playground's own panel (lessons): its origins and one set of runner
- * frames, fetched once per page and shared.
+ * playground's own panel (lessons): its origins, fetched once per page and
+ * shared, and one runner on them (downloaded with the first run).
  */
 import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import { ORIGINS_PATH } from '../../plan/routes.ts';
-import { RunnerFrames } from './runner-frames.ts';
+import { runOnDemand, type RunExperiment } from './run-on-demand.ts';
 
 export interface LabConnection {
   list: LabOrigin[];
   origins: OriginMap;
-  frames: RunnerFrames;
+  run: RunExperiment;
 }
 
 let connection: Promise<LabConnection> | undefined;
@@ -21,7 +21,7 @@ export function connectLab(): Promise<LabConnection> {
     if (!res.ok) throw new Error(`${ORIGINS_PATH} answered ${res.status}`);
     const list = (await res.json()) as LabOrigin[];
     const origins = originMap(list);
-    return { list, origins, frames: new RunnerFrames(origins) };
+    return { list, origins, run: runOnDemand(origins) };
   })();
   // A failed attempt is forgotten, so the next run tries again.
   connection.catch(() => (connection = undefined));

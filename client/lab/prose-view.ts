@@ -16,6 +16,7 @@ import type { Language } from '../../experiments/i18n/languages.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { catalogProseIn, hasCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
 import { catalogExplain } from './catalog-explain.ts';
+import { currentLanguage } from '../i18n/localize.ts';
 
 registerCatalogProse('html', 'en', englishHtml);
 
@@ -24,14 +25,16 @@ export function loadEnglishHtml(group: string): Promise<void> {
   return loadCatalogProse('html', 'en', group);
 }
 
-// The playground opens on the catalog's first experiment: its group's HTML is here before any
-// element that shows prose is defined (they import this module), so the first paint has its "Why".
-await loadEnglishHtml(catalog[0]?.group ?? '');
-
 /** The language the catalog's prose shows in on a `lang` page: English until that language's HTML is registered. */
 function shownLanguage(lang: Language): Language {
   return hasCatalogProse('html', lang) ? lang : 'en';
 }
+
+// The playground opens on the catalog's first experiment: its group's HTML is here before any
+// element that shows prose is defined (they import this module), so the first paint has its "Why".
+// In the page's language only: it started before the playground's elements (client/main.ts), with
+// its loaders (client/i18n/zh-CN/locale.ts); a lesson page, which shows no "Why" first, downloads none.
+await loadCatalogProse('html', shownLanguage(currentLanguage()), catalog[0]?.group ?? '');
 
 /** The built HTML of catalog experiment `id` as shown on a `lang` page, when its group is here. */
 export function builtExplainHtml(id: string, lang: Language): string | undefined {

@@ -30,6 +30,7 @@ export const app = {
   'app.copy-fetch': '复制 fetch()',
   'app.copy-curl': '复制 curl',
   'app.download': '下载 JSON',
+  'app.run-download-failed': str`无法下载运行 ${0} 的代码：${1}`,
   'app.download-failed': '无法下载要写入文件的解释：请再点一次“下载 JSON”。',
   'app.edit': '编辑请求和服务器计划',
   'app.share': '分享',
