@@ -65,8 +65,10 @@ test('the catalog in a browser that reaches the lab only by its class names: as 
   };
   // COOP and COEP act only in a secure context, which an http:// lab reached by a class name is not: the
   // isolation group's expectations (written for localhost) differ, and the model predicts what the browser does.
-  // The same holds for every experiment whose page sends COEP or COOP (the frames group's COEP page, too).
-  const isolating = new Set(ordinary.filter((e) => Object.keys(e.pageHeaders ?? {}).some((name) => /^cross-origin-(embedder|opener)-policy$/i.test(name))).map((e) => e.id));
+  // The same holds for every experiment whose page or answer sends COEP or COOP (the frames group's COEP page, a
+  // popup's COOP).
+  const policy = /cross-origin-(embedder|opener)-policy/i;
+  const isolating = new Set(ordinary.filter((e) => policy.test(JSON.stringify([e.pageHeaders ?? {}, e.server ?? {}]))).map((e) => e.id));
   const isolation = Object.entries(failed).filter(([id]) => id.startsWith('isolation-') || isolating.has(id));
   expect(isolation.map(([id]) => id)).toContain('isolation-coop-and-coep-isolate');
   for (const [id, mismatches] of isolation) {
