@@ -1,11 +1,12 @@
 /**
  * Format 1.2's frames in the playground, in the learner's own browser: the shared runner page (itself in the
- * playground's frame) frames the target and posts to it there, as headless, and the page's verdict, the
- * expectation and the model agree, in English and Chinese, at phone width.
+ * playground's frame) frames the target or opens it as a popup, and posts to either there, as headless, and the
+ * page's verdict, the expectation and the model agree, in English and Chinese, at phone width.
  */
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
+import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
@@ -27,6 +28,8 @@ for (const [id, verdict] of [
   ['postmessage-receiver-checks-origin-evil-sender', '✖ blocked'],
   ['postmessage-popup-noopener', '◌ opaque'],
   ['postmessage-popup-coop-same-origin', '◌ opaque'],
+  ['postmessage-via-popup-target-origin-exact', '✔ allowed'],
+  ['postmessage-via-popup-coop-same-origin', '✖ blocked'],
 ] as const) {
   test(`the playground runs ${id} in its frame: ${verdict}, expectation and model agree`, async ({ lab, page }) => {
     const experiment = catalog.find((e) => e.id === id)!;
@@ -44,4 +47,16 @@ test('a Chinese learner at phone width runs the postMessage leak: delivered to e
   const row = await runInPlayground(page, `${originMap(lab.origins).app}/?lang=zh-CN`, title, id);
   await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
   await expect(row).not.toContainText('disagree');
+});
+
+test('a Chinese learner at phone width posts to a popup: the diagram opens it with window.open, the message is taken', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const id = 'postmessage-via-popup-target-origin-exact';
+  const row = await runInPlayground(page, `${originMap(lab.origins).app}/?lang=zh-CN`, catalogZhCN[id]!.title, id);
+  await expect(row).toContainText('✔');
+  await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
+  const diagram = page.locator('cors-lab-predicted-sequence svg');
+  await expect(diagram).toContainText('window.open partner/');
+  await expect(diagram).toContainText(zhTemplates['sequence.opener-kept'] as string);
+  await expect(diagram).toContainText(zhTemplates['sequence.message-taken'] as string);
 });
