@@ -42,8 +42,10 @@ describe('frame and popup sequences (format 1.2)', () => {
       call: ['window.open partner/', 'postMessage, targetOrigin {origin:partner}'],
       result: ['popup keeps window.opener', 'its document not readable by the page', 'message taken by the target'],
     });
-    expect(sequenceOf('postmessage-via-popup-coop-same-origin').result)
-      .toEqual(['popup without window.opener', 'its document not readable by the page', 'message not taken, no error']);
+    const severed = sequenceOf('postmessage-via-popup-coop-same-origin');
+    expect(severed.result).toEqual(['popup without window.opener', 'its document not readable by the page', 'message not taken, no error']);
+    // It stops where the page posts, not at the popup's answer, and says why in the model's words.
+    expect(severed.stop).toMatchObject({ reason: 'message not taken, no error', text: expect.stringMatching(/reports it closed/) });
   });
 });
 

@@ -129,8 +129,10 @@ function resultLines(outcome: StepPrediction['outcome'], status: number | null, 
 function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
   // Format 1.2: a refused WebSocket, an event stream that is none: the answer failed, with no reason to give.
+  // A message not taken (postMessage to a frame or a popup) stops at the page's posting, not at the answer.
   const refused = p.opened === false
     ? msg('refused by the server', { id: 'sequence.refused-by-server' })
+    : p.delivered === false && p.framed !== false ? msg('message not taken, no error', { id: 'sequence.message-dropped' })
     : p.reachedServer ? msg('the answer failed the API\'s own check', { id: 'sequence.answer-failed' }) : null;
   return { reason: p.reason ?? refused ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }

@@ -93,7 +93,7 @@ describe('postMessage to a popup', () => {
     expect(explainStep(severed[0]!, context).verdict).toMatch(/no live handle on the popup/);
     expect(explainStep(severed[0]!, context, 'zh-CN').verdict).toMatch(/^未送达：页面没有弹出窗口的有效句柄/);
     expect(fixFor(popupMessage({ server: { actual: { headers: coop } } }), DEFAULT_ORIGIN_MAP))
-      .toEqual({ changes: [], impossible: expect.stringMatching(/open it without noopener/) });
+      .toEqual({ changes: [], impossible: expect.stringMatching(/open it without "noopener"/) });
   });
 
   it('reads a same-origin popup and posts with "/"; the receiver\'s check of event.origin still decides', () => {

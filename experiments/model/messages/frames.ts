@@ -49,12 +49,12 @@ const en: FrameWords = {
       : `targetOrigin ${targetOrigin} is not the ${where}'s origin (${frameOrigin}): the browser drops the message, silently`,
   noHandle: (noopener) =>
     noopener
-      ? 'window.open with `noopener` returned null: the page has no handle to post the message to'
+      ? 'window.open with `noopener` returned `null`: the page has no handle to post the message to'
       : "the page's handle on the popup reports it closed: postMessage on it delivers nothing, and throws nothing",
   verdictNoHandle: () =>
-    'Not delivered: the page holds no live handle on the popup (noopener, or COOP severed the opener), so its message goes nowhere. No error, no console line.',
+    'Not delivered: the page holds no live handle on the popup (the "noopener" feature, or COOP severing the opener), so its message goes nowhere. No error, no console line.',
   fixNoHandle: () =>
-    'to talk to the popup, open it without noopener, with no Cross-Origin-Opener-Policy parting the two windows; when the popup sends COOP same-origin, that cut is its protection, and no message from this page can reach it.',
+    'to talk to the popup, open it without "noopener", with no Cross-Origin-Opener-Policy parting the two windows; when the popup sends COOP same-origin, that cut is its protection, and no message from this page can reach it.',
   taken: (taken, sender) => (taken ? `the target page takes a message from ${sender}` : `the target page checks event.origin and ignores ${sender}`),
   verdictFramed: (readable) =>
     `Allowed: the frame rendered the target page${readable ? ', and the page may read its document (same origin)' : '; the page cannot read its document (another origin)'}.`,
@@ -101,9 +101,9 @@ const zhCN: FrameWords = {
     noopener
       ? '使用 `noopener` 的 window.open 返回 `null`：页面没有可以发送消息的句柄'
       : '页面手里的弹出窗口句柄显示窗口已关闭：对它调用 postMessage 什么也送不到，也不抛出异常',
-  verdictNoHandle: () => '未送达：页面没有弹出窗口的有效句柄（`noopener`，或 COOP 切断了 window.opener），消息无处可去。没有错误，也没有控制台输出。',
+  verdictNoHandle: () => '未送达：页面没有弹出窗口的有效句柄（"noopener" 特性，或 COOP 切断了 window.opener），消息无处可去。没有错误，也没有控制台输出。',
   fixNoHandle: () =>
-    '要与弹出窗口通信，就不用 `noopener` 打开它，也不让 Cross-Origin-Opener-Policy 把两个窗口分开；弹出窗口发送 COOP same-origin 时，这种切断正是它的保护，这个页面的消息无法到达它。',
+    '要与弹出窗口通信，就不用 "noopener" 打开它，也不让 Cross-Origin-Opener-Policy 把两个窗口分开；弹出窗口发送 COOP same-origin 时，这种切断正是它的保护，这个页面的消息无法到达它。',
   taken: (taken, sender) => (taken ? `目标页面接受来自 ${sender} 的消息` : `目标页面检查 event.origin，忽略 ${sender}`),
   verdictFramed: (readable) => `放行：框架显示了目标页面${readable ? '，页面可以读取它的文档（同源）' : '；页面不能读取它的文档（另一个源）'}。`,
   verdictRefused: (by) =>
