@@ -60,3 +60,30 @@ test('a Chinese learner at phone width posts to a popup: the diagram opens it wi
   await expect(diagram).toContainText(zhTemplates['sequence.opener-kept'] as string);
   await expect(diagram).toContainText(zhTemplates['sequence.message-taken'] as string);
 });
+
+test('editing a popup message, key by key: noopener leaves no handle, a frame refuses noopener, targetOrigin is typed', async ({ lab, page }) => {
+  const experiment = catalog.find((e) => e.id === 'postmessage-via-popup-target-origin-exact')!;
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.getByRole('button', { name: experiment.title }).click();
+  await page.getByText('Edit the request and the server plan').click();
+  const prediction = page.getByRole('region', { name: 'Prediction' });
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText('✔ allowed');
+  await expect(page.getByLabel('targetOrigin (postMessage)')).toHaveValue('{origin:partner}');
+  await expect(page.getByLabel('via (postMessage)')).toHaveValue('window-open');
+  const noopener = page.getByLabel('noopener (a popup)');
+  await noopener.focus();
+  await noopener.selectOption('true');
+  await expect(prediction.getByRole('heading', { name: /Prediction/ })).toContainText('✖ blocked');
+  await expect(prediction).toContainText('no live handle on the popup');
+  // noopener on a message to a frame is named next to its field.
+  await page.getByLabel('via (postMessage)').selectOption('iframe');
+  await expect(page.getByText(/request\.noopener: noopener applies to a popup/)).toBeVisible();
+  await noopener.selectOption('');
+  // A targetOrigin typed key by key: api's origin, not the popup's, drops the message.
+  await page.getByLabel('via (postMessage)').selectOption('window-open');
+  const targetOrigin = page.getByLabel('targetOrigin (postMessage)');
+  await targetOrigin.fill('');
+  await targetOrigin.pressSequentially('{origin:api}');
+  await expect(prediction).toContainText('since the popup is not on targetOrigin');
+});
