@@ -33,6 +33,8 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   websocket: () => msg('WebSocket', { id: 'catalog.group.websocket' }),
   eventsource: () => msg('EventSource', { id: 'catalog.group.eventsource' }),
   'mixed-content': () => msg('mixed-content', { id: 'catalog.group.mixed-content' }),
+  frames: () => msg('frames', { id: 'catalog.group.frames' }),
+  postmessage: () => msg('postMessage', { id: 'catalog.group.postmessage' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

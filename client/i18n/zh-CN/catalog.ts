@@ -26,6 +26,8 @@ export const catalog = {
   'catalog.group.websocket': 'WebSocket（网络套接字）',
   'catalog.group.eventsource': 'EventSource（服务器发送事件）',
   'catalog.group.mixed-content': '混合内容与 https',
+  'catalog.group.frames': '框架与嵌入',
+  'catalog.group.postmessage': 'postMessage 与弹出窗口',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
   'catalog.run-all': str`全部运行（${0} 个）`,
