@@ -155,8 +155,12 @@ export class CorsLabEditor extends LitElement {
         </div>
         <div class="row">
           ${this._text('targetOrigin', msg('targetOrigin (postMessage)', { id: 'editor.target-origin' }))}
-          ${this._select('via', msg('via (postMessage)', { id: 'editor.via' }), ['', ...POST_MESSAGE_VIA], { '': msg('(default)', { id: 'editor.default' }) })}
-          ${this._select('noopener', msg('noopener (a popup)', { id: 'editor.noopener' }), ['', 'true', 'false'], { '': msg('(none)', { id: 'editor.none' }) })}
+          ${this._select('via', msg('via (postMessage)', { id: 'editor.via' }), ['', ...POST_MESSAGE_VIA], {
+            '': msg('(default)', { id: 'editor.default' }),
+          })}
+          ${this._select('noopener', msg('noopener (a popup)', { id: 'editor.noopener' }), ['', 'true', 'false'], {
+            '': msg('(none)', { id: 'editor.none' }),
+          })}
         </div>
         <div class="row">${this._text('requestHeaders', msg('Request headers', { id: 'editor.request-headers' }), true)} ${this._text('body', msg('Body', { id: 'editor.body' }), true)}</div>
       </fieldset>

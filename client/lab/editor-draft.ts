@@ -190,7 +190,8 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
   const redirects = parseJson(d.redirects, 'redirects', msg('an array like [{"to": "api2"}]', { id: 'editor.shape.redirects' }), problems);
   const middleware = parseJson(d.middleware, 'middleware', msg('an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', { id: 'editor.shape.middleware' }), problems);
   const websocket = parseJson(d.websocket, 'websocket', msg('"any", or an object like {"acceptOrigins": ["{page}"]}', { id: 'editor.shape.websocket' }), problems);
-  const targetPage = parseJson(d.targetPage, 'targetPage', msg('an object like {"acceptMessagesFrom": ["{page}"]}', { id: 'editor.shape.target-page' }), problems);
+  const targetPageShape = msg('an object like {"acceptMessagesFrom": ["{page}"]}', { id: 'editor.shape.target-page' });
+  const targetPage = parseJson(d.targetPage, 'targetPage', targetPageShape, problems);
   const browser = parseJson(d.browser, 'browser', msg('an object like {"thirdPartyCookies": "allowed"}', { id: 'editor.shape.browser' }), problems);
   const expect = parseJson(d.expect, 'expect', msg('an object like {"outcome": "allowed"}', { id: 'editor.shape.expect' }), problems);
   const then = parseJson(d.then, 'then', msg('an array like [{"request": {"method": "GET"}}]', { id: 'editor.shape.then' }), problems);

@@ -54,7 +54,9 @@ function callLines(experiment: Experiment, step: number): string[] {
   if (r.api === 'iframe') return [`<iframe> ${r.target}${r.path}`];
   if (r.api === 'window-open') return [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])];
   if (r.api === 'postMessage') {
-    const opened = r.via === 'window-open' ? [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])] : [`<iframe> ${r.target}${r.path}`];
+    const opened = r.via === 'window-open'
+      ? [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])]
+      : [`<iframe> ${r.target}${r.path}`];
     return [...opened, `postMessage, targetOrigin ${r.targetOrigin ?? '*'}`];
   }
   // Format 1.2: a form (into a popup) and a beacon choose only their method and Content-Type.
@@ -94,7 +96,10 @@ function frameLines(api: string, outcome: StepPrediction['outcome'], facts: Part
     : [];
   // A popup (window-open, or postMessage via window-open) has an opener to keep, and no frame to render.
   if (api === 'window-open' || (facts.openerKept !== null && facts.openerKept !== undefined)) {
-    return [facts.openerKept ? msg('popup keeps window.opener', { id: 'sequence.opener-kept' }) : msg('popup without window.opener', { id: 'sequence.opener-lost' }), readable, ...message];
+    const opener = facts.openerKept
+      ? msg('popup keeps window.opener', { id: 'sequence.opener-kept' })
+      : msg('popup without window.opener', { id: 'sequence.opener-lost' });
+    return [opener, readable, ...message];
   }
   if (facts.framed === false) return [msg('the frame shows an error page', { id: 'sequence.frame-refused' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
   return [msg('the frame renders', { id: 'sequence.frame-rendered' }), readable, ...message];
@@ -132,7 +137,8 @@ function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   // A message not taken (postMessage to a frame or a popup) stops at the page's posting, not at the answer.
   const refused = p.opened === false
     ? msg('refused by the server', { id: 'sequence.refused-by-server' })
-    : p.delivered === false && p.framed !== false ? msg('message not taken, no error', { id: 'sequence.message-dropped' })
+    : p.delivered === false && p.framed !== false
+      ? msg('message not taken, no error', { id: 'sequence.message-dropped' })
     : p.reachedServer ? msg('the answer failed the API\'s own check', { id: 'sequence.answer-failed' }) : null;
   return { reason: p.reason ?? refused ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }

@@ -38,7 +38,9 @@ export function explainFrame(p: StepPrediction, c: ExplainContext, lang: Languag
   if (p.delivered) return { ...none, verdict: say.verdictDelivered(c.targetOrigin === '*'), fix: null, mdn: MDN_POST_MESSAGE };
   // postMessage via window-open: the popup's facts (openerKept) are set; without a live handle nothing is posted.
   const where = p.openerKept === true || p.openerKept === false ? 'popup' : 'frame';
-  if (p.openerKept === false) return { ...none, verdict: say.verdictNoHandle(), fix: say.fixNoHandle(), mdn: MDN_POST_MESSAGE };
+  if (p.openerKept === false) {
+    return { ...none, verdict: say.verdictNoHandle(), fix: say.fixNoHandle(), mdn: MDN_POST_MESSAGE };
+  }
   const dropped = p.checks.some((check) => !check.ok && /targetOrigin/.test(check.text));
   return dropped
     ? { ...none, verdict: say.verdictDropped(where), fix: say.fixDropped(where), mdn: MDN_POST_MESSAGE }

@@ -64,7 +64,9 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
       continue;
     }
     const corp = tools.resourcePolicy(current, self, reply.headers);
-    if (opensPopup(request)) return { requests, fields: popupFacts(request, reply.headers, current, tools, { hop, origin: self }) };
+    if (opensPopup(request)) {
+      return { requests, fields: popupFacts(request, reply.headers, current, tools, { hop, origin: self }) };
+    }
     const refusal = frameRefusal(reply.headers, tools.pageOrigin, current.href, tools.embedder, corp);
     if (refusal) {
       tools.check('actual', false, tools.say.refused(refusal.by), { hop, origin: self });
@@ -82,7 +84,9 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
 }
 
 /** The message posted to the frame or popup at `current`: whether the browser delivers it and the target takes it. */
-function postTo(where: 'frame' | 'popup', current: URL, tools: FrameStepTools, at: { hop: number; origin: OriginName }): boolean {
+function postTo(
+  where: 'frame' | 'popup', current: URL, tools: FrameStepTools, at: { hop: number; origin: OriginName },
+): boolean {
   const { arrives, taken } = messageTaken(tools.targetOrigin, current.origin, tools.pageOrigin, tools.accept);
   tools.check('actual', arrives, tools.say.message(arrives, tools.targetOrigin, current.origin, where), at);
   if (arrives) tools.check('actual', taken, tools.say.taken(taken, tools.pageOrigin), at);
@@ -97,7 +101,11 @@ function postTo(where: 'frame' | 'popup', current: URL, tools: FrameStepTools, a
  * nothing). https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  */
 function popupFacts(
-  request: ResolvedRequest, headers: HeaderLines, current: URL, tools: FrameStepTools, at: { hop: number; origin: OriginName },
+  request: ResolvedRequest,
+  headers: HeaderLines,
+  current: URL,
+  tools: FrameStepTools,
+  at: { hop: number; origin: OriginName },
 ): Partial<StepPrediction> {
   const noopener = request.noopener === true;
   const kept = openerKept(noopener, tools.pageOpener, tools.pageOrigin, headers, current.href);
