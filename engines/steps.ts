@@ -60,5 +60,6 @@ export function stepRequest(step: ExperimentStep, url: string, origins?: OriginM
     ...(r.crossorigin ? { crossorigin: r.crossorigin } : {}),
     ...(targetOrigin === undefined ? {} : { targetOrigin }),
     ...(r.noopener === undefined ? {} : { noopener: r.noopener }),
+    ...(r.via === 'window-open' ? { via: r.via } : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { OriginName } from '../plan/origins.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
 import { SENDING_APIS } from './form-and-beacon.ts';
-import { FRAME_APIS } from './frames.ts';
+import { FRAME_APIS, opensPopup, type PostMessageVia } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 import { SOCKET_APIS } from './sockets.ts';
@@ -60,8 +60,10 @@ export interface ResolvedRequest {
   crossorigin: Crossorigin | undefined;
   /** Format 1.2, postMessage only: the `targetOrigin` argument (default "*"). */
   targetOrigin?: string | undefined;
-  /** Format 1.2, window-open only: the `noopener` feature (default false). */
+  /** Format 1.2, window-open and postMessage via window-open only: the `noopener` feature (default false). */
   noopener?: boolean | undefined;
+  /** Format 1.2, postMessage only: a frame (`iframe`, the default) or a popup (`window-open`) gets the message. */
+  via?: PostMessageVia | undefined;
 }
 
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
@@ -83,7 +85,8 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     targetAddressSpace: request.targetAddressSpace,
     crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
     targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
-    noopener: (merged.api ?? 'fetch') === 'window-open' ? (merged.noopener ?? false) : undefined,
+    noopener: opensPopup({ api: merged.api, via: merged.via }) ? (merged.noopener ?? false) : undefined,
+    via: merged.api === 'postMessage' ? (merged.via ?? 'iframe') : undefined,
   };
 }
 

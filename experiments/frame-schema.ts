@@ -1,11 +1,12 @@
 /**
  * Format 1.2, frames: the schema of `request.targetOrigin` and `server.actual.page`, and the rules that tie
- * them to their APIs (experiments/frames.ts). A problem names its field, as every other rule of schema.ts.
+ * them and `via` and `noopener` to their APIs (experiments/frames.ts). A problem names its field, as every other
+ * rule of schema.ts.
  */
 import { z } from 'zod';
 import { isOriginName } from '../plan/origins.ts';
 import { problemText, type Problem } from './problems/index.ts';
-import { FRAME_APIS, MAX_ACCEPTED_ORIGINS, isFrameApi } from './frames.ts';
+import { FRAME_APIS, MAX_ACCEPTED_ORIGINS, isFrameApi, opensPopup } from './frames.ts';
 
 /** An origin as a message's `event.origin` shows it, or a lab token for one. */
 function isOriginOrToken(value: string): boolean {
@@ -40,25 +41,45 @@ export const targetPageSchema = z.strictObject({
     .optional(),
 });
 
+interface FrameRequestFields {
+  api?: string | undefined;
+  targetOrigin?: string | undefined;
+  noopener?: boolean | undefined;
+  via?: string | undefined;
+}
+
 interface FrameFields {
-  request: { api?: string | undefined; targetOrigin?: string | undefined; noopener?: boolean | undefined };
+  request: FrameRequestFields;
   server?: { actual?: { page?: unknown; body?: string | undefined; bodyBase64?: string | undefined } | undefined } | undefined;
-  then?: Array<{ request?: { api?: string | undefined; targetOrigin?: string | undefined; noopener?: boolean | undefined } | undefined }> | undefined;
+  then?: Array<{ request?: FrameRequestFields | undefined }> | undefined;
 }
 
 /** The frame fields used where they mean nothing, and a planned body for a page the lab serves itself. */
 export function frameProblems(exp: FrameFields): Array<{ problem: Problem; path: PropertyKey[] }> {
   const out: Array<{ problem: Problem; path: PropertyKey[] }> = [];
   const firstApi = exp.request.api ?? 'fetch';
-  const steps = [{ api: firstApi, request: exp.request, path: ['request'] as PropertyKey[] }, ...(exp.then ?? []).map((step, i) => ({
-    api: step.request?.api ?? firstApi, request: step.request ?? {}, path: ['then', i, 'request'] as PropertyKey[],
+  const firstVia = exp.request.via;
+  const first = { api: firstApi, via: firstVia, request: exp.request, path: ['request'] as PropertyKey[] };
+  const steps = [first, ...(exp.then ?? []).map((step, i) => ({
+    api: step.request?.api ?? firstApi,
+    via: step.request?.via ?? firstVia,
+    request: step.request ?? {},
+    path: ['then', i, 'request'] as PropertyKey[],
   }))];
   for (const step of steps) {
     if (step.request.targetOrigin !== undefined && step.api !== 'postMessage') {
       out.push({ problem: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: step.api }, path: [...step.path, 'targetOrigin'] });
     }
-    if (step.request.noopener !== undefined && step.api !== 'window-open') {
-      out.push({ problem: { code: 'frameFieldApi', field: 'noopener', apis: ['window-open'], api: step.api }, path: [...step.path, 'noopener'] });
+    if (step.request.via !== undefined && step.api !== 'postMessage') {
+      const problem: Problem = { code: 'frameFieldApi', field: 'via', apis: ['postMessage'], api: step.api };
+      out.push({ problem, path: [...step.path, 'via'] });
+    }
+    // noopener is a feature of window.open: a postMessage step takes it only when it opens a popup.
+    if (step.request.noopener !== undefined && !opensPopup(step)) {
+      const problem: Problem = step.api === 'postMessage'
+        ? { code: 'noopenerFramed' }
+        : { code: 'frameFieldApi', field: 'noopener', apis: ['window-open', 'postMessage'], api: step.api };
+      out.push({ problem, path: [...step.path, 'noopener'] });
     }
   }
   const actual = exp.server?.actual;

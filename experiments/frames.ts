@@ -14,6 +14,18 @@ export function isFrameApi(api: string): api is FrameApi {
 }
 
 /**
+ * `request.via`, postMessage only: where the message goes, a frame the page inserts (`iframe`, the default) or a
+ * popup it opens (`window-open`, which then takes `request.noopener` too).
+ */
+export const POST_MESSAGE_VIA = ['iframe', 'window-open'] as const;
+export type PostMessageVia = (typeof POST_MESSAGE_VIA)[number];
+
+/** Whether a step opens a popup: `window-open`, or `postMessage` via `window-open`. */
+export function opensPopup(request: { api?: string | undefined; via?: string | undefined }): boolean {
+  return request.api === 'window-open' || (request.api === 'postMessage' && request.via === 'window-open');
+}
+
+/**
  * `server.actual.page`: what the framed target page does. `acceptMessagesFrom`: the origins (tokens as in
  * header values: `{page}`, `{origin:NAME}`) whose messages it takes, checking `event.origin` as a careful
  * receiver does; `"*"` takes any message, as a receiver that never checks. Default: `"*"`.

@@ -19,6 +19,7 @@ import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
+import { POST_MESSAGE_VIA } from './frames.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -114,8 +115,10 @@ const requestOverrides = {
   crossorigin: z.enum(CROSSORIGIN, { error: `crossorigin is one of ${CROSSORIGIN.join(', ')}` }).optional(),
   /** Format 1.2, postMessage: the targetOrigin argument, "*", "/" or an origin (frame-schema.ts). */
   targetOrigin: targetOriginSchema.optional(),
-  /** Format 1.2, window-open: open the popup with the `noopener` feature. */
+  /** Format 1.2, window-open (and postMessage via window-open): open the popup with the `noopener` feature. */
   noopener: z.boolean({ error: 'noopener is true or false' }).optional(),
+  /** Format 1.2, postMessage: post to a frame (`iframe`, default) or to a popup (`window-open`) (frame-schema.ts). */
+  via: z.enum(POST_MESSAGE_VIA, { error: `via is one of ${POST_MESSAGE_VIA.join(', ')}` }).optional(),
 };
 
 

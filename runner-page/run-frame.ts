@@ -1,8 +1,8 @@
 /**
- * Format 1.2, frames: frames the target (`iframe`), and posts a message to it (`postMessage`), the way a page
- * embeds another origin's page, and reports what page JavaScript can tell: whether the frame rendered the
- * target page, whether the page may read its document, whether the target took the message. Nothing here
- * waits on a clock: the frame's load event and the target's reply decide.
+ * Format 1.2, frames: frames the target (`iframe`), and posts a message to it (`postMessage`, to a frame or, via
+ * `window-open`, to a popup), the way a page embeds another origin's page, and reports what page JavaScript can
+ * tell: whether the frame rendered the target page, whether the page may read its document, whether the target
+ * took the message. Nothing here waits on a clock: the frame's load event and the target's reply decide.
  * https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element
  * https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage
  */
@@ -82,20 +82,15 @@ export async function runFrame(step: StepRequest): Promise<PageSeen> {
 }
 
 /**
- * Opens the target as a popup (`window-open`) and tells whether it kept its opener: the target page, once it
- * runs, tells an opener it still has; a popup that lost it (COOP) leaves the page a closed window handle; with
- * `noopener` the page gets no handle at all. Either event decides, not a clock; the watch on `closed` only asks.
- * A null handle without `noopener` is the browser's popup blocker: the step says so.
+ * Opens the target as a popup (`window-open`, or `postMessage` via `window-open`) and waits until it tells whether
+ * it kept its opener: the target page, once it runs, tells an opener it still has; a popup that lost it (COOP)
+ * leaves the page a closed window handle; with `noopener` the page gets no handle at all. Either event decides,
+ * not a clock; the watch on `closed` only asks.
  * https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open
  */
-export async function runPopup(step: StepRequest): Promise<PageSeen> {
+async function openPopup(step: StepRequest): Promise<{ popup: Window | null; kept: boolean; readable: boolean }> {
   const popup = window.open(step.url, '_blank', step.noopener ? 'noopener' : '');
-  const base = { status: null, responseType: null, readableHeaders: {}, body: null, pageOrigin: self.origin } as const;
-  const facts = (openerKept: boolean, domReadable: boolean) => ({ ...NO_EMBEDDING_FACTS, openerKept, domReadable, ...pageFacts() });
-  if (!popup) {
-    const error = step.noopener ? null : 'window.open returned null: the browser blocked the popup (its popup blocker)';
-    return { ...base, outcome: 'opaque', error, embedding: facts(false, false) };
-  }
+  if (!popup) return { popup: null, kept: false, readable: false };
   const kept = await new Promise<boolean>((resolve) => {
     const done = (value: boolean): void => {
       window.removeEventListener('message', listener);
@@ -114,8 +109,47 @@ export async function runPopup(step: StepRequest): Promise<PageSeen> {
   } catch {
     readable = false;
   }
-  popup.close();
-  return { ...base, outcome: 'opaque', error: null, embedding: facts(kept, readable) };
+  return { popup, kept, readable };
+}
+
+/** A null handle without `noopener` is the browser's popup blocker: the step says so. */
+const POPUP_BLOCKED = 'window.open returned null: the browser blocked the popup (its popup blocker)';
+
+/** `window-open`: whether the popup kept its opener, and whether the page may read its document. */
+export async function runPopup(step: StepRequest): Promise<PageSeen> {
+  const { popup, kept, readable } = await openPopup(step);
+  const base = { status: null, responseType: null, readableHeaders: {}, body: null, pageOrigin: self.origin } as const;
+  const embedding = { ...NO_EMBEDDING_FACTS, openerKept: kept, domReadable: readable, ...pageFacts() };
+  popup?.close();
+  const error = popup || step.noopener ? null : POPUP_BLOCKED;
+  return { ...base, outcome: 'opaque', error, embedding };
+}
+
+/**
+ * `postMessage` via `window-open`: opens the popup as `runPopup` does, waits for the target page's "I run"
+ * message, then posts as to a frame (the message, then the report request). Without a live handle (`noopener`,
+ * or an opener COOP severed: the handle reports `closed`) the page cannot reach the popup: not delivered, and
+ * the browser reports nothing (no reason).
+ * https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage
+ */
+export async function runPopupMessage(step: StepRequest): Promise<PageSeen> {
+  const { popup, kept, readable } = await openPopup(step);
+  const message = popup && kept ? await post(popup, step.targetOrigin ?? '*') : null;
+  popup?.close();
+  const delivered = message?.delivered ?? false;
+  const error = message?.error ?? (delivered ? null
+    : !popup ? (step.noopener ? 'postMessage: window.open with noopener returns no handle to post to' : POPUP_BLOCKED)
+    : !kept ? 'postMessage: the popup lost its opener (COOP): the handle is closed' : 'postMessage: not taken');
+  return {
+    outcome: delivered ? 'allowed' : 'blocked',
+    status: null,
+    responseType: null,
+    readableHeaders: {},
+    body: null,
+    error,
+    pageOrigin: self.origin,
+    embedding: { ...NO_EMBEDDING_FACTS, openerKept: kept, domReadable: readable, delivered, ...pageFacts() },
+  };
 }
 
 /** How often the page looks at a popup handle's `closed` (there is no event for it). */

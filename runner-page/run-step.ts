@@ -9,7 +9,7 @@ import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
 import { runForm } from './run-form.ts';
 import { runBeacon } from './run-beacon.ts';
-import { runFrame, runPopup } from './run-frame.ts';
+import { runFrame, runPopup, runPopupMessage } from './run-frame.ts';
 import { runWebSocket } from './run-socket.ts';
 import { runEventSource } from './run-event-source.ts';
 
@@ -78,6 +78,7 @@ export async function runStep(step: StepRequest): Promise<PageSeen> {
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
   if (step.api === 'form') return runForm(step);
   if (step.api === 'beacon') return runBeacon(step);
+  if (step.api === 'postMessage' && step.via === 'window-open') return runPopupMessage(step);
   if (step.api === 'iframe' || step.api === 'postMessage') return runFrame(step);
   if (step.api === 'window-open') return runPopup(step);
   if (step.api === 'websocket') return runWebSocket(step);

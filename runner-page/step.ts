@@ -6,7 +6,7 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import type { Outcome } from '../experiments/reasons.ts';
 import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
 import type { SendingApi } from '../experiments/form-and-beacon.ts';
-import type { FrameApi } from '../experiments/frames.ts';
+import type { FrameApi, PostMessageVia } from '../experiments/frames.ts';
 import type { SocketApi } from '../experiments/sockets.ts';
 
 export interface StepRequest {
@@ -27,8 +27,10 @@ export interface StepRequest {
   crossorigin?: Crossorigin | undefined;
   /** Format 1.2, postMessage: the targetOrigin argument, tokens expanded (engines/steps.ts). */
   targetOrigin?: string | undefined;
-  /** Format 1.2, window-open: open the popup with `noopener`. */
+  /** Format 1.2, window-open (and postMessage via window-open): open the popup with `noopener`. */
   noopener?: boolean | undefined;
+  /** Format 1.2, postMessage: post to a frame (`iframe`, absent) or to a popup (`window-open`). */
+  via?: PostMessageVia | undefined;
 }
 
 export interface PageSeen {

@@ -355,8 +355,10 @@ export class CdpWatch {
    * keep the console line of a failure, with no reason (its outcome is opaque).
    */
   async settle(seen: PageSeen, unseen = false): Promise<Watched> {
-    // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say.
-    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true;
+    // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say. Nor does it for a
+    // message not delivered to a popup (postMessage via window-open): the popup's navigation is another target's.
+    const popup = typeof seen.embedding?.openerKept === 'boolean';
+    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true && !popup;
     if (unseen) await this.#untilUnseenEnds();
     const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;

@@ -9,6 +9,7 @@ import type { EngineStep, EngineTab } from '../engines/engine.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { CdpWatch, type Wire, type WatchOptions } from './cdp-watch.ts';
 import { STEP_TIMEOUT_MS } from './concurrency.ts';
+import { opensPopup } from '../experiments/frames.ts';
 
 /** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
 /** A Frame: probe's sandboxed iframe (its Origin is null). */
@@ -26,7 +27,7 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
 }
 
 /**
- * Format 1.2 `window-open`: waits until the popup the step opened has loaded (or closed itself: a popup without
+ * Format 1.2 `window-open` (and `postMessage` via `window-open`): waits until the popup the step opened has loaded (or closed itself: a popup without
  * an opener does), so its request is in the journal before the step's entries are read, whatever the page saw
  * (with `noopener` it has no handle to wait on); then closes it if still open, so no run leaves windows behind.
  * Bounded by the step's own timeout.
@@ -77,9 +78,9 @@ export class ChromiumTab implements EngineTab {
 
   async run(request: StepRequest, marker: string): Promise<ChromiumStep> {
     this.watch.begin(marker);
-    // A window-open step opens one popup; Playwright may tell of it after the page's answer (noopener: the page
-    // has no handle on it), so the wait starts before the step runs.
-    const popup = request.api === 'window-open' ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null) : null;
+    // A window-open step (and a postMessage via window-open) opens one popup; Playwright may tell of it after the
+    // page's answer (noopener: the page has no handle on it), so the wait starts before the step runs.
+    const popup = opensPopup(request) ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null) : null;
     const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
     // A beacon's CORS failure is the console's alone (format 1.2): the watch waits for its end.

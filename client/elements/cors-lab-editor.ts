@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { API, CREDENTIALS, MODES, REDIRECT_MODES, REFERRER_POLICIES, TARGET_ADDRESS_SPACES } from '../../experiments/format-defaults.ts';
 import { CROSSORIGIN } from '../../experiments/embedding.ts';
+import { POST_MESSAGE_VIA } from '../../experiments/frames.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { ORIGIN_NAMES } from '../../plan/origins.ts';
 import { draftOf, experimentFromDraft, type Draft, type DraftField, type DraftProblems } from '../lab/editor-draft.ts';
@@ -152,13 +153,22 @@ export class CorsLabEditor extends LitElement {
           ${this._select('targetAddressSpace', msg('Target address space', { id: 'editor.address-space' }), ['', ...TARGET_ADDRESS_SPACES], { '': msg('(none)', { id: 'editor.none' }) })}
           ${this._select('crossorigin', msg('crossorigin (img, script, stylesheet)', { id: 'editor.crossorigin' }), ['', ...CROSSORIGIN], { '': msg('(none)', { id: 'editor.none' }) })}
         </div>
+        <div class="row">
+          ${this._text('targetOrigin', msg('targetOrigin (postMessage)', { id: 'editor.target-origin' }))}
+          ${this._select('via', msg('via (postMessage)', { id: 'editor.via' }), ['', ...POST_MESSAGE_VIA], {
+            '': msg('(default)', { id: 'editor.default' }),
+          })}
+          ${this._select('noopener', msg('noopener (a popup)', { id: 'editor.noopener' }), ['', 'true', 'false'], {
+            '': msg('(none)', { id: 'editor.none' }),
+          })}
+        </div>
         <div class="row">${this._text('requestHeaders', msg('Request headers', { id: 'editor.request-headers' }), true)} ${this._text('body', msg('Body', { id: 'editor.body' }), true)}</div>
       </fieldset>
       <fieldset>
         <legend>${msg('Server plan', { id: 'editor.server-plan' })}</legend>
         <div class="row">${this._text('preflightStatus', msg('Preflight status', { id: 'editor.preflight-status' }))} ${this._preset('preflightHeaders', msg('Preflight preset', { id: 'editor.preflight-preset' }))} ${this._text('preflightHeaders', msg('Preflight response headers', { id: 'editor.preflight-headers' }), true)}</div>
         <div class="row">${this._text('actualStatus', msg('Actual status', { id: 'editor.actual-status' }))} ${this._preset('actualHeaders', msg('Actual preset', { id: 'editor.actual-preset' }))} ${this._text('actualHeaders', msg('Actual response headers', { id: 'editor.actual-headers' }), true)} ${this._text('actualBody', msg('Actual body', { id: 'editor.actual-body' }), true)} ${this._text('actualBodyBase64', msg('Actual body (base64)', { id: 'editor.actual-body-base64' }))}</div>
-        <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)} ${this._text('websocket', msg('WebSocket accepts (JSON)', { id: 'editor.websocket' }))}</div>
+        <div class="row">${this._text('redirects', msg('Redirect hops (JSON array)', { id: 'editor.redirects' }), true)} ${this._text('middleware', msg('Middleware (JSON)', { id: 'editor.middleware' }), true)} ${this._text('websocket', msg('WebSocket accepts (JSON)', { id: 'editor.websocket' }))} ${this._text('targetPage', msg('Target page (JSON)', { id: 'editor.target-page' }))}</div>
       </fieldset>
       <fieldset>
         <legend>${msg('Browser settings, expectation and later steps', { id: 'editor.later' })}</legend>

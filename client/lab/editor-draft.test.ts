@@ -21,11 +21,15 @@ describe('editor draft', () => {
       expect(experiment!.browser).toEqual(e.browser);
       expect(experiment!.pageHeaders).toEqual(e.pageHeaders);
       expect(experiment!.server?.websocket).toEqual(e.server?.websocket);
+      expect(experiment!.server?.actual?.page).toEqual(e.server?.actual?.page);
     }
     // The catalog holds each kind of field the draft must carry.
     expect(catalog.some((e) => e.server?.middleware) && catalog.some((e) => e.browser) && catalog.some((e) => e.request.targetAddressSpace)).toBe(true);
     expect(catalog.some((e) => e.pageHeaders) && catalog.some((e) => e.request.crossorigin)).toBe(true);
     expect(catalog.some((e) => e.server?.websocket === 'any') && catalog.some((e) => typeof e.server?.websocket === 'object')).toBe(true);
+    // Format 1.2 frames: a message's targetOrigin, a popup's via and noopener, the target page's behaviour.
+    expect(catalog.some((e) => e.request.targetOrigin) && catalog.some((e) => e.request.via) && catalog.some((e) => e.request.noopener)).toBe(true);
+    expect(catalog.some((e) => e.server?.actual?.page)).toBe(true);
   });
 
   it('names a server.websocket that is not JSON, or not of its shape, by its field', async () => {

@@ -25,6 +25,10 @@ export interface Draft {
   targetAddressSpace: string;
   /** Format 1.2: the element's crossorigin attribute ('' for none). */
   crossorigin: string;
+  /** Format 1.2 frames: postMessage's targetOrigin, where it goes (`via`), and window.open's noopener ('' for none). */
+  targetOrigin: string;
+  via: string;
+  noopener: string;
   requestHeaders: string;
   body: string;
   preflightStatus: string;
@@ -37,6 +41,8 @@ export interface Draft {
   middleware: string;
   /** Format 1.2: `server.websocket` as JSON ('' for none: every handshake refused). */
   websocket: string;
+  /** Format 1.2 frames: `server.actual.page`, what the lab's target page does, as JSON ('' for none). */
+  targetPage: string;
   browser: string;
   /** Format 1.2: the page's own header lines, `Name: value` a line. */
   pageHeaders: string;
@@ -64,6 +70,9 @@ export function draftOf(e: Experiment): Draft {
     referrerPolicy: r.referrerPolicy ?? '',
     targetAddressSpace: r.targetAddressSpace ?? '',
     crossorigin: r.crossorigin ?? '',
+    targetOrigin: r.targetOrigin ?? '',
+    via: r.via ?? '',
+    noopener: r.noopener === undefined ? '' : String(r.noopener),
     requestHeaders: headersToText(r.headers),
     body: r.body ?? '',
     preflightStatus: String(e.server?.preflight?.status ?? 204),
@@ -76,6 +85,7 @@ export function draftOf(e: Experiment): Draft {
     middleware: json(e.server?.middleware),
     // One line: a one-line field.
     websocket: e.server?.websocket === undefined ? '' : JSON.stringify(e.server.websocket),
+    targetPage: e.server?.actual?.page === undefined ? '' : JSON.stringify(e.server.actual.page),
     browser: json(e.browser),
     pageHeaders: headersToText(e.pageHeaders),
     expect: json(e.expect),
@@ -96,6 +106,9 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^request\.referrerPolicy\b/, 'referrerPolicy'],
   [/^request\.targetAddressSpace\b/, 'targetAddressSpace'],
   [/^request\.crossorigin\b/, 'crossorigin'],
+  [/^request\.targetOrigin\b/, 'targetOrigin'],
+  [/^request\.via\b/, 'via'],
+  [/^request\.noopener\b/, 'noopener'],
   [/^request\.headers\b/, 'requestHeaders'],
   [/^request\.body\b/, 'body'],
   [/^server\.preflight\.status\b/, 'preflightStatus'],
@@ -103,6 +116,7 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, DraftField]> = [
   [/^server\.actual\.status\b/, 'actualStatus'],
   [/^server\.actual\.bodyBase64\b/, 'actualBodyBase64'],
   [/^server\.actual\.body\b/, 'actualBody'],
+  [/^server\.actual\.page\b/, 'targetPage'],
   [/^server\.actual\b/, 'actualHeaders'],
   [/^server\.redirects\b/, 'redirects'],
   [/^server\.middleware\b/, 'middleware'],
@@ -176,19 +190,14 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
   const redirects = parseJson(d.redirects, 'redirects', msg('an array like [{"to": "api2"}]', { id: 'editor.shape.redirects' }), problems);
   const middleware = parseJson(d.middleware, 'middleware', msg('an object like {"name": "hono/cors", "options": {"origin": "{page}"}}', { id: 'editor.shape.middleware' }), problems);
   const websocket = parseJson(d.websocket, 'websocket', msg('"any", or an object like {"acceptOrigins": ["{page}"]}', { id: 'editor.shape.websocket' }), problems);
+  const targetPageShape = msg('an object like {"acceptMessagesFrom": ["{page}"]}', { id: 'editor.shape.target-page' });
+  const targetPage = parseJson(d.targetPage, 'targetPage', targetPageShape, problems);
   const browser = parseJson(d.browser, 'browser', msg('an object like {"thirdPartyCookies": "allowed"}', { id: 'editor.shape.browser' }), problems);
   const expect = parseJson(d.expect, 'expect', msg('an object like {"outcome": "allowed"}', { id: 'editor.shape.expect' }), problems);
   const then = parseJson(d.then, 'then', msg('an array like [{"request": {"method": "GET"}}]', { id: 'editor.shape.then' }), problems);
   if (Object.keys(problems).length) return { problems };
   const custom = source.group === 'custom';
-  // Format 1.2 fields the editor has no input for yet (a message's targetOrigin and a popup's noopener, the target
-  // page's acceptMessagesFrom, the CSRF Origin check): kept from the experiment being edited while its API stays.
-  const sameApi = d.api === (source.request.api ?? 'fetch');
-  const carried = sameApi ? {
-    ...(source.request.targetOrigin === undefined ? {} : { targetOrigin: source.request.targetOrigin }),
-    ...(source.request.noopener === undefined ? {} : { noopener: source.request.noopener }),
-  } : {};
-  const carriedPage = sameApi && source.server?.actual?.page !== undefined ? { page: source.server.actual.page } : {};
+  // The CSRF Origin check has no input in the editor yet: kept from the experiment being edited.
   const carriedOrigins = source.server?.acceptOrigins === undefined ? {} : { acceptOrigins: source.server.acceptOrigins };
   const input: ExperimentInput = {
     id: custom ? source.id : `custom-${source.id}`.slice(0, 80),
@@ -207,16 +216,18 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
       ...(d.referrerPolicy ? { referrerPolicy: d.referrerPolicy as 'origin' } : {}),
       ...(d.targetAddressSpace ? { targetAddressSpace: d.targetAddressSpace as 'loopback' } : {}),
       ...(d.crossorigin ? { crossorigin: d.crossorigin as 'anonymous' } : {}),
+      ...(d.targetOrigin ? { targetOrigin: d.targetOrigin } : {}),
+      ...(d.via ? { via: d.via as 'iframe' } : {}),
+      ...(d.noopener ? { noopener: d.noopener === 'true' } : {}),
       headers: headers.requestHeaders.headers,
       body: d.body === '' ? null : d.body,
-      ...carried,
     },
     server: {
       preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },
       actual: {
         status: Number(d.actualStatus), headers: headers.actualHeaders.headers, ...(d.actualBody ? { body: d.actualBody } : {}),
         ...(d.actualBodyBase64 ? { bodyBase64: d.actualBodyBase64 } : {}),
-        ...carriedPage,
+        ...(targetPage === undefined ? {} : { page: targetPage as object }),
       },
       ...carriedOrigins,
       ...(redirects === undefined ? {} : { redirects: redirects as [] }),

@@ -14,6 +14,7 @@ import type { OriginMap } from '../../plan/origins.ts';
 import { runnerOrigin } from '../../plan/page-origin.ts';
 import { JOURNAL_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
 import type { RunnerFrames } from './runner-frames.ts';
+import { opensPopup } from '../../experiments/frames.ts';
 
 const SILENT: EngineVerdict = { reason: null, console: null };
 
@@ -44,7 +45,7 @@ export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriv
         // be on its way when the page answers: wait until the journal has it (the event decides; the bound only
         // covers a popup the browser never opened). The headless runner waits on the popup itself (chromium-tab.ts).
         const run = marker.slice(PLAN_PREFIX.length).replace(/\/$/, '');
-        const waits = request.api === 'window-open' && request.noopener === true;
+        const waits = opensPopup(request) && request.noopener === true;
         const before = waits ? (await readJournal(origins, run, 0)).entries.length : 0;
         const seen = await frames.run(page, request);
         const settled = performance.now();

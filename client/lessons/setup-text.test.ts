@@ -24,6 +24,8 @@ describe('what a learner reads before predicting', () => {
     expect(requestText(byId('resources-img-no-cors-loads'))).toBe('page app: img GET partner/');
     expect(requestText(byId('resources-script-use-credentials-wildcard'))).toBe('page app: script GET api/\ncrossorigin: use-credentials');
     expect(requestText(byId('postmessage-target-origin-star'))).toBe('page app: postMessage GET partner/\ntargetOrigin: *');
+    expect(requestText(byId('postmessage-via-popup-target-origin-mismatch'))).toBe('page app: postMessage GET partner/\ntargetOrigin: {origin:api}\nvia: window-open');
+    expect(requestText(byId('postmessage-popup-noopener'))).toBe('page app: window-open GET partner/\nnoopener: true');
     expect(requestText(byId('csrf-form-post-samesite-lax')).split('\n').at(-1)).toBe(
       'then 1 (the attack from evil), page evil: {"api":"form","method":"POST","body":"to=evil&amount=1000"}',
     );

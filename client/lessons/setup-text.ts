@@ -43,6 +43,9 @@ export function requestText(experiment: Experiment): string {
   const lines = [
     r.crossorigin ? `crossorigin: ${r.crossorigin}` : '',
     experiment.request.targetOrigin !== undefined ? `targetOrigin: ${experiment.request.targetOrigin}` : '',
+    // Format 1.2: where a message goes (a popup, not the default frame), and how a popup is opened.
+    r.via === 'window-open' ? 'via: window-open' : '',
+    r.noopener ? 'noopener: true' : '',
     // Mode, credentials and redirect are a fetch's (and XHR's) options; other APIs' follow from the API.
     options && r.mode !== 'cors' ? `mode: ${r.mode}` : '',
     options && r.credentials !== 'same-origin' ? `credentials: ${r.credentials}` : '',

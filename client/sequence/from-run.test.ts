@@ -36,6 +36,17 @@ describe('frame and popup sequences (format 1.2)', () => {
     });
     expect(sequenceOf('postmessage-popup-noopener')).toMatchObject({ call: ['window.open partner/', 'noopener'], result: ['popup without window.opener', 'its document not readable by the page'] });
   });
+
+  it('open the popup a message goes to via window-open, and say whether it kept its opener and took the message', () => {
+    expect(sequenceOf('postmessage-via-popup-target-origin-exact')).toMatchObject({
+      call: ['window.open partner/', 'postMessage, targetOrigin {origin:partner}'],
+      result: ['popup keeps window.opener', 'its document not readable by the page', 'message taken by the target'],
+    });
+    const severed = sequenceOf('postmessage-via-popup-coop-same-origin');
+    expect(severed.result).toEqual(['popup without window.opener', 'its document not readable by the page', 'message not taken, no error']);
+    // It stops where the page posts, not at the popup's answer, and says why in the model's words.
+    expect(severed.stop).toMatchObject({ reason: 'message not taken, no error', text: expect.stringMatching(/reports it closed/) });
+  });
 });
 
 describe('form and beacon sequences (format 1.2)', () => {

@@ -53,7 +53,12 @@ function callLines(experiment: Experiment, step: number): string[] {
   // Format 1.2 frames: a navigation of a frame or a popup, and the message posted to it.
   if (r.api === 'iframe') return [`<iframe> ${r.target}${r.path}`];
   if (r.api === 'window-open') return [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])];
-  if (r.api === 'postMessage') return [`<iframe> ${r.target}${r.path}`, `postMessage, targetOrigin ${r.targetOrigin ?? '*'}`];
+  if (r.api === 'postMessage') {
+    const opened = r.via === 'window-open'
+      ? [`window.open ${r.target}${r.path}`, ...(r.noopener ? ['noopener'] : [])]
+      : [`<iframe> ${r.target}${r.path}`];
+    return [...opened, `postMessage, targetOrigin ${r.targetOrigin ?? '*'}`];
+  }
   // Format 1.2: a form (into a popup) and a beacon choose only their method and Content-Type.
   if (r.api === 'form') return [`form ${r.method} ${r.target}${r.path}`, ...(r.method === 'POST' ? [`enctype ${formEnctype(r.headers)}`] : [])];
   if (r.api === 'beacon') return [`sendBeacon POST ${r.target}${r.path}`, `Content-Type ${beaconFetch(r).contentType}`];
@@ -86,13 +91,17 @@ function frameLines(api: string, outcome: StepPrediction['outcome'], facts: Part
   const readable = facts.domReadable
     ? msg('its document readable by the page', { id: 'sequence.frame-readable' })
     : msg('its document not readable by the page', { id: 'sequence.frame-not-readable' });
-  if (api === 'window-open') {
-    return [facts.openerKept ? msg('popup keeps window.opener', { id: 'sequence.opener-kept' }) : msg('popup without window.opener', { id: 'sequence.opener-lost' }), readable];
-  }
-  if (facts.framed === false) return [msg('the frame shows an error page', { id: 'sequence.frame-refused' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
   const message = api === 'postMessage'
     ? [outcome === 'allowed' ? msg('message taken by the target', { id: 'sequence.message-taken' }) : msg('message not taken, no error', { id: 'sequence.message-dropped' })]
     : [];
+  // A popup (window-open, or postMessage via window-open) has an opener to keep, and no frame to render.
+  if (api === 'window-open' || (facts.openerKept !== null && facts.openerKept !== undefined)) {
+    const opener = facts.openerKept
+      ? msg('popup keeps window.opener', { id: 'sequence.opener-kept' })
+      : msg('popup without window.opener', { id: 'sequence.opener-lost' });
+    return [opener, readable, ...message];
+  }
+  if (facts.framed === false) return [msg('the frame shows an error page', { id: 'sequence.frame-refused' }), msg('JavaScript is not told why', { id: 'sequence.not-told' })];
   return [msg('the frame renders', { id: 'sequence.frame-rendered' }), readable, ...message];
 }
 
@@ -125,8 +134,11 @@ function resultLines(outcome: StepPrediction['outcome'], status: number | null, 
 function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
   // Format 1.2: a refused WebSocket, an event stream that is none: the answer failed, with no reason to give.
+  // A message not taken (postMessage to a frame or a popup) stops at the page's posting, not at the answer.
   const refused = p.opened === false
     ? msg('refused by the server', { id: 'sequence.refused-by-server' })
+    : p.delivered === false && p.framed !== false
+      ? msg('message not taken, no error', { id: 'sequence.message-dropped' })
     : p.reachedServer ? msg('the answer failed the API\'s own check', { id: 'sequence.answer-failed' }) : null;
   return { reason: p.reason ?? refused ?? msg('refused by the page', { id: 'sequence.refused-by-page' }), text: check?.text ?? p.pageError ?? '', headers: (check?.headers ?? []).map(([n]) => n.toLowerCase()) };
 }

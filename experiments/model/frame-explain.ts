@@ -1,5 +1,5 @@
 /**
- * Format 1.2: a frame step in words (`iframe`, `postMessage`): whether the frame rendered, whether the page
+ * Format 1.2: a frame step in words (`iframe`, `postMessage` to a frame or a popup, `window-open`): whether the frame rendered, whether the page
  * may read it, whether the message was taken, and the change that would make it so. Chromium's console line
  * for a refused frame is its own ("Refused to display ... in a frame because it set 'X-Frame-Options' to
  * 'deny'."), naming the frame's origin only (frame-load.ts). A message the browser drops prints nothing at all.
@@ -36,8 +36,13 @@ export function explainFrame(p: StepPrediction, c: ExplainContext, lang: Languag
     return { ...none, verdict: say.verdictFramed(p.domReadable === true), fix: null, mdn: null };
   }
   if (p.delivered) return { ...none, verdict: say.verdictDelivered(c.targetOrigin === '*'), fix: null, mdn: MDN_POST_MESSAGE };
+  // postMessage via window-open: the popup's facts (openerKept) are set; without a live handle nothing is posted.
+  const where = p.openerKept === true || p.openerKept === false ? 'popup' : 'frame';
+  if (p.openerKept === false) {
+    return { ...none, verdict: say.verdictNoHandle(), fix: say.fixNoHandle(), mdn: MDN_POST_MESSAGE };
+  }
   const dropped = p.checks.some((check) => !check.ok && /targetOrigin/.test(check.text));
   return dropped
-    ? { ...none, verdict: say.verdictDropped(), fix: say.fixDropped(), mdn: MDN_POST_MESSAGE }
+    ? { ...none, verdict: say.verdictDropped(where), fix: say.fixDropped(where), mdn: MDN_POST_MESSAGE }
     : { ...none, verdict: say.verdictRefusedByReceiver(), fix: say.fixRefusedByReceiver(), mdn: MDN_POST_MESSAGE };
 }

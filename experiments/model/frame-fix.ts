@@ -21,9 +21,13 @@ export function frameChanges(reason: 'other' | 'coep-frame-resource-needs-coep-h
   return [{ response, header: 'Cross-Origin-Embedder-Policy', value: 'require-corp', why: say.fixRefused('coep') }];
 }
 
-/** Why no header change delivers the message: the browser dropped it (targetOrigin), or the receiver refused it. */
+/**
+ * Why no header change delivers the message: the page had no live handle on its popup (postMessage via
+ * window-open), the browser dropped it (targetOrigin), or the receiver refused it.
+ */
 export function messageFix(step: StepPrediction, lang: Language): string {
   const say = frameWords(lang);
+  if (step.openerKept === false) return say.fixNoHandle();
   const dropped = step.checks.some((check) => !check.ok && /targetOrigin/.test(check.text));
-  return dropped ? say.fixDropped() : say.fixRefusedByReceiver();
+  return dropped ? say.fixDropped(step.openerKept === true ? 'popup' : 'frame') : say.fixRefusedByReceiver();
 }

@@ -162,6 +162,6 @@ describe('a popup (window-open)', () => {
   });
 
   it('takes noopener only for window-open, naming the field', () => {
-    expect(() => validated({ request: { api: 'iframe', target: 'api', noopener: true } })).toThrow(/request\.noopener: noopener applies to window-open, not to iframe/);
+    expect(() => validated({ request: { api: 'iframe', target: 'api', noopener: true } })).toThrow(/request\.noopener: noopener applies to window-open and postMessage, not to iframe/);
   });
 });

@@ -12,6 +12,7 @@ import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import type { CheckStage } from './trace.ts';
 import type { EmbedderPolicy } from './page-policies.ts';
 import { frameRefusal, messageTaken, openerKept } from './frame-load.ts';
+import { opensPopup } from '../frames.ts';
 import type { FrameWords } from './messages/frames.ts';
 import type { ModelReason } from './model-reasons.ts';
 
@@ -63,7 +64,9 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
       continue;
     }
     const corp = tools.resourcePolicy(current, self, reply.headers);
-    if (request.api === 'window-open') return { requests, fields: popupFacts(request, reply.headers, current, tools) };
+    if (opensPopup(request)) {
+      return { requests, fields: popupFacts(request, reply.headers, current, tools, { hop, origin: self }) };
+    }
     const refusal = frameRefusal(reply.headers, tools.pageOrigin, current.href, tools.embedder, corp);
     if (refusal) {
       tools.check('actual', false, tools.say.refused(refusal.by), { hop, origin: self });
@@ -73,25 +76,48 @@ export function frameStep(url: string, request: ResolvedRequest, tools: FrameSte
     const readable = tools.pageOrigin !== 'null' && current.origin === tools.pageOrigin;
     tools.check('actual', true, tools.say.domReadable(readable), { hop, origin: self });
     if (!message) return { requests, fields: { outcome: 'allowed', reason: null, framed: true, domReadable: readable, delivered: null } };
-    const targetOrigin = tools.targetOrigin;
-    const { arrives, taken } = messageTaken(targetOrigin, current.origin, tools.pageOrigin, tools.accept);
-    tools.check('actual', arrives, tools.say.message(arrives, targetOrigin, current.origin), { hop, origin: self });
-    if (arrives) tools.check('actual', taken, tools.say.taken(taken, tools.pageOrigin), { hop, origin: self });
+    const taken = postTo('frame', current, tools, { hop, origin: self });
     // A message not delivered is no failure the browser reports: no reason, the observation tells.
     return { requests, fields: { outcome: taken ? 'allowed' : 'blocked', reason: null, framed: true, domReadable: readable, delivered: taken } };
   }
   return notFramed('net::ERR_TOO_MANY_REDIRECTS');
 }
 
+/** The message posted to the frame or popup at `current`: whether the browser delivers it and the target takes it. */
+function postTo(
+  where: 'frame' | 'popup', current: URL, tools: FrameStepTools, at: { hop: number; origin: OriginName },
+): boolean {
+  const { arrives, taken } = messageTaken(tools.targetOrigin, current.origin, tools.pageOrigin, tools.accept);
+  tools.check('actual', arrives, tools.say.message(arrives, tools.targetOrigin, current.origin, where), at);
+  if (arrives) tools.check('actual', taken, tools.say.taken(taken, tools.pageOrigin), at);
+  return taken;
+}
+
 /**
- * A popup (`window-open`): a top-level navigation, which X-Frame-Options and frame-ancestors do not govern; the
- * page cannot read its answer (`opaque`), and reaches its document only while it keeps the opener, on one origin.
+ * A popup (`window-open`, or `postMessage` via `window-open`): a top-level navigation, which X-Frame-Options and
+ * frame-ancestors do not govern; the page cannot read its answer (`opaque`), and reaches its document only while
+ * it keeps the opener, on one origin. A message needs a live handle: with `noopener` the page has none, and when
+ * COOP severs the opener its handle is closed (measured in Chromium 156: posting to it throws nothing, delivers
+ * nothing). https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  */
-function popupFacts(request: ResolvedRequest, headers: HeaderLines, current: URL, tools: FrameStepTools): Partial<StepPrediction> {
-  const kept = openerKept(request.noopener === true, tools.pageOpener, tools.pageOrigin, headers, current.href);
+function popupFacts(
+  request: ResolvedRequest,
+  headers: HeaderLines,
+  current: URL,
+  tools: FrameStepTools,
+  at: { hop: number; origin: OriginName },
+): Partial<StepPrediction> {
+  const noopener = request.noopener === true;
+  const kept = openerKept(noopener, tools.pageOpener, tools.pageOrigin, headers, current.href);
   const readable = kept && tools.pageOrigin !== 'null' && current.origin === tools.pageOrigin;
-  const at = { hop: 0, origin: tools.originOf(current) ?? 'app' } as const;
-  tools.check('actual', true, tools.say.opener(kept, request.noopener === true), at);
+  tools.check('actual', true, tools.say.opener(kept, noopener), at);
   tools.check('actual', true, tools.say.domReadable(readable), at);
-  return { outcome: 'opaque', reason: null, framed: null, domReadable: readable, delivered: null, openerKept: kept };
+  const facts = { reason: null, framed: null, domReadable: readable, openerKept: kept } as const;
+  if (request.api !== 'postMessage') return { ...facts, outcome: 'opaque', delivered: null };
+  if (!kept) {
+    tools.check('actual', false, tools.say.noHandle(noopener), at);
+    return { ...facts, outcome: 'blocked', delivered: false };
+  }
+  const taken = postTo('popup', current, tools, at);
+  return { ...facts, outcome: taken ? 'allowed' : 'blocked', delivered: taken };
 }

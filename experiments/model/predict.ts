@@ -38,7 +38,7 @@ import { responseProtocol } from './response-protocol.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 import { isSendingApi } from '../form-and-beacon.ts';
 import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
-import { isFrameApi } from '../frames.ts';
+import { isFrameApi, opensPopup } from '../frames.ts';
 import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
 import { frameStep } from './frame-step.ts';
 import { frameWords } from './messages/frames.ts';
@@ -220,7 +220,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
   if (isFrameApi(request.api)) {
     const framed = frameStep(url, request, {
       ask: (u, self, cookie) => ask(u, self, 'GET', {
-        'sec-fetch-dest': request.api === 'window-open' ? 'document' : 'iframe', ...(cookie ? { cookie: 'present' } : {}),
+        'sec-fetch-dest': opensPopup(request) ? 'document' : 'iframe', ...(cookie ? { cookie: 'present' } : {}),
       }, context),
       pageOpener: context.policies.opener,
       originOf: (u) => originNameOf(u, context.origins),

@@ -41,6 +41,7 @@ export const en = {
   pageHeaderSize: ({ max }) => `a page header value holds at most ${max} characters`,
   frameFieldApi: ({ field, apis, api }) => `${field} applies to ${apis.join(' and ')}, not to ${api}`,
   frameBody: () => "a framed target is the lab's own page: say what it does in server.actual.page, not with a body",
+  noopenerFramed: () => 'noopener applies to a popup: api "window-open", or "postMessage" with via "window-open"; this postMessage goes to a frame (via "iframe", the default)',
   targetOrigin: ({ value }) => `targetOrigin is "*", "/" or an origin such as {page} or {origin:api}, not ${q(value)}`,
   acceptedOrigins: ({ max }) => `acceptMessagesFrom is "*" or a list of at most ${max} origins ({page}, {origin:NAME} or http(s)://host:port)`,
   bodyBase64: () => 'bodyBase64 is standard base64 (A-Z, a-z, 0-9, +, / and = padding)',

@@ -51,6 +51,8 @@ export interface ProblemMessages {
   frameFieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
   /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */
   frameBody: (p: object) => string;
+  /** Format 1.2: `request.noopener` on a postMessage that goes to a frame (`via` "iframe"), not to a popup. */
+  noopenerFramed: (p: object) => string;
   targetOrigin: (p: { value: string }) => string;
   acceptedOrigins: (p: { max: number }) => string;
   /** Format 1.2: `server.actual.bodyBase64`. */

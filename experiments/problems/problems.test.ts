@@ -41,6 +41,7 @@ const EVERY: Record<ProblemCode, Problem> = {
   formNullPage: { code: 'formNullPage' },
   frameFieldApi: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: 'fetch' },
   frameBody: { code: 'frameBody' },
+  noopenerFramed: { code: 'noopenerFramed' },
   targetOrigin: { code: 'targetOrigin', value: 'evil' },
   acceptedOrigins: { code: 'acceptedOrigins', max: 8 },
   bodyBase64: { code: 'bodyBase64' },

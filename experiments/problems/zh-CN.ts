@@ -41,6 +41,7 @@ export const zhCN = {
   pageHeaderSize: ({ max }) => `页面头部的值最多 ${max} 个字符`,
   frameFieldApi: ({ field, apis, api }) => `${field} 只用于 ${apis.join(' 和 ')}，不用于 ${api}`,
   frameBody: () => '被嵌入的目标是实验室自己的页面：用 server.actual.page 说明它做什么，而不是给出 body',
+  noopenerFramed: () => 'request.noopener 只用于弹出窗口：request.api 为 "window-open"，或 "postMessage" 且 request.via 为 "window-open"；这条 postMessage 发往框架（request.via 为 "iframe"，默认值）',
   targetOrigin: ({ value }) => `targetOrigin 是 "*"、"/" 或一个源（如 {page}、{origin:api}），不能是 ${q(value)}`,
   acceptedOrigins: ({ max }) => `acceptMessagesFrom 是 "*" 或最多 ${max} 个源的列表（{page}、{origin:NAME} 或 http(s) 源）`,
   bodyBase64: () => 'bodyBase64 必须是标准 base64（A-Z、a-z、0-9、+、/ 和 = 填充）',

@@ -65,4 +65,19 @@ export const postmessage: Record<string, { title: string; explain: string }> = {
     explain:
       '与页面同源的弹出窗口保留它的打开者（`window.opener`），页面可以通过 `window.open` 返回的句柄读取它的文档，就像读取同源框架一样。https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open',
   },
+  'postmessage-via-popup-target-origin-exact': {
+    title: '页面打开合作方的弹出窗口，以合作方的源作为 targetOrigin 向它发送消息',
+    explain:
+      '页面把合作方的页面作为弹出窗口打开，等弹出窗口说它已运行，再通过 `window.open` 返回的句柄发送消息，`targetOrigin` 设为合作方的源。弹出窗口正在那个源上，而且仍保留它的打开者，所以消息被投递并被接受。页面仍然读不到弹出窗口的文档（另一个源）：消息是两者之间唯一的通道。https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage',
+  },
+  'postmessage-via-popup-target-origin-mismatch': {
+    title: '页面打开合作方的弹出窗口，以 api 的源作为 targetOrigin 向它发送消息',
+    explain:
+      '同一个弹出窗口，同一个句柄，但 `targetOrigin` 写的是 `api`。弹出窗口在合作方的源上，所以浏览器像对框架一样悄悄丢弃了消息：没有异常，没有控制台输出（没有原因：`null`）。弹出窗口随时可能被它自己的页面导航走，所以发送机密时要写明接收方。https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage\n\n**修复：** 用弹出窗口真正所在的源发送：`{origin:partner}`。',
+  },
+  'postmessage-via-popup-coop-same-origin': {
+    title: '页面打开一个发送 Cross-Origin-Opener-Policy: same-origin 的合作方弹出窗口，再向它发送消息',
+    explain:
+      '合作方页面的响应带有 `Cross-Origin-Opener-Policy: same-origin`，所以浏览器把弹出窗口放进它自己单独的浏览上下文组：它没有 `window.opener`，页面手里的句柄显示窗口已 `closed`。向这个句柄发送消息不抛出异常，也什么都送不到（没有原因：`null`）。这是弹出窗口自己的选择：COOP 切断了来自打开者的一切联系，消息也包括在内。https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies',
+  },
 };

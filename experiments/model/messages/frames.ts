@@ -12,17 +12,22 @@ export interface FrameWords {
   refused: (by: FrameCheck) => string;
   framed: () => string;
   domReadable: (readable: boolean) => string;
-  message: (arrives: boolean, targetOrigin: string, frameOrigin: string) => string;
+  /** Whether the message reaches the frame (or, via window-open, the popup) at `frameOrigin`. */
+  message: (arrives: boolean, targetOrigin: string, frameOrigin: string, where: 'frame' | 'popup') => string;
+  /** postMessage via window-open without a live handle on the popup (noopener, or an opener COOP severed). */
+  noHandle: (noopener: boolean) => string;
+  verdictNoHandle: () => string;
+  fixNoHandle: () => string;
   taken: (taken: boolean, sender: string) => string;
   verdictFramed: (readable: boolean) => string;
   verdictRefused: (by: FrameCheck) => string;
   verdictDelivered: (anyOrigin: boolean) => string;
-  verdictDropped: () => string;
+  verdictDropped: (where: 'frame' | 'popup') => string;
   opener: (kept: boolean, noopener: boolean) => string;
   verdictOpened: (kept: boolean, readable: boolean) => string;
   verdictRefusedByReceiver: () => string;
   fixRefused: (by: FrameCheck) => string;
-  fixDropped: () => string;
+  fixDropped: (where: 'frame' | 'popup') => string;
   fixRefusedByReceiver: () => string;
 }
 
@@ -38,10 +43,18 @@ const en: FrameWords = {
   framed: () => 'nothing in the answer refuses the page as an ancestor: the frame renders the target page',
   domReadable: (readable) =>
     readable ? 'the frame is on the page\'s own origin: the page may read its document' : 'the frame is on another origin: the page may not read its document',
-  message: (arrives, targetOrigin, frameOrigin) =>
+  message: (arrives, targetOrigin, frameOrigin, where) =>
     arrives
-      ? `targetOrigin ${targetOrigin} matches the frame (${frameOrigin}): the browser delivers the message`
-      : `targetOrigin ${targetOrigin} is not the frame's origin (${frameOrigin}): the browser drops the message, silently`,
+      ? `targetOrigin ${targetOrigin} matches the ${where} (${frameOrigin}): the browser delivers the message`
+      : `targetOrigin ${targetOrigin} is not the ${where}'s origin (${frameOrigin}): the browser drops the message, silently`,
+  noHandle: (noopener) =>
+    noopener
+      ? 'window.open with `noopener` returned `null`: the page has no handle to post the message to'
+      : "the page's handle on the popup reports it closed: postMessage on it delivers nothing, and throws nothing",
+  verdictNoHandle: () =>
+    'Not delivered: the page holds no live handle on the popup (the "noopener" feature, or COOP severing the opener), so its message goes nowhere. No error, no console line.',
+  fixNoHandle: () =>
+    'to talk to the popup, open it without "noopener", with no Cross-Origin-Opener-Policy parting the two windows; when the popup sends COOP same-origin, that cut is its protection, and no message from this page can reach it.',
   taken: (taken, sender) => (taken ? `the target page takes a message from ${sender}` : `the target page checks event.origin and ignores ${sender}`),
   verdictFramed: (readable) =>
     `Allowed: the frame rendered the target page${readable ? ', and the page may read its document (same origin)' : '; the page cannot read its document (another origin)'}.`,
@@ -57,7 +70,7 @@ const en: FrameWords = {
         : 'the Cross-Origin-Opener-Policy of the page or the popup puts them in different groups: the opener is severed',
   verdictOpened: (kept, readable) =>
     `Opaque: the page never reads the popup's answer. ${kept ? `The popup keeps window.opener${readable ? ', and being on the page\'s origin, the page reads its document.' : ': it can reach back to the page (and navigate it), while the page cannot read it.'}` : 'The popup has no window.opener: neither window can reach the other.'} In your own browser a popup blocker may refuse window.open without a click: the lab then says so.`,
-  verdictDropped: () => 'Not delivered: the browser dropped the message, since the frame is not on targetOrigin. No error, no console line.',
+  verdictDropped: (where) => `Not delivered: the browser dropped the message, since the ${where} is not on targetOrigin. No error, no console line.`,
   verdictRefusedByReceiver: () => 'Not delivered: the message arrived, and the target page, checking event.origin, ignored it.',
   fixRefused: (by) =>
     by === 'coep'
@@ -65,7 +78,7 @@ const en: FrameWords = {
       : by === 'frame-ancestors'
         ? "Content-Security-Policy: frame-ancestors 'self' <the page's origin>   on the framed document"
         : "drop X-Frame-Options, or send Content-Security-Policy: frame-ancestors <the page's origin> (it takes precedence)",
-  fixDropped: () => 'post with the origin the frame is really on as targetOrigin (never "*" for a secret).',
+  fixDropped: (where) => `post with the origin the ${where} is really on as targetOrigin (never "*" for a secret).`,
   fixRefusedByReceiver: () => "add the sender's origin to the origins the receiver accepts (event.origin), if it should trust it.",
 };
 
@@ -80,10 +93,17 @@ const zhCN: FrameWords = {
         : '响应的 X-Frame-Options 拒绝该页面：框架被拒绝',
   framed: () => '响应中没有任何内容拒绝该页面作为祖先：框架显示目标页面',
   domReadable: (readable) => (readable ? '框架与页面同源：页面可以读取它的文档' : '框架在另一个源上：页面不能读取它的文档'),
-  message: (arrives, targetOrigin, frameOrigin) =>
+  message: (arrives, targetOrigin, frameOrigin, where) =>
     arrives
-      ? `targetOrigin ${targetOrigin} 与框架（${frameOrigin}）相符：浏览器投递消息`
-      : `targetOrigin ${targetOrigin} 不是框架的源（${frameOrigin}）：浏览器悄悄丢弃消息`,
+      ? `targetOrigin ${targetOrigin} 与${where === 'popup' ? '弹出窗口' : '框架'}（${frameOrigin}）相符：浏览器投递消息`
+      : `targetOrigin ${targetOrigin} 不是${where === 'popup' ? '弹出窗口' : '框架'}的源（${frameOrigin}）：浏览器悄悄丢弃消息`,
+  noHandle: (noopener) =>
+    noopener
+      ? '使用 `noopener` 的 window.open 返回 `null`：页面没有可以发送消息的句柄'
+      : '页面手里的弹出窗口句柄显示窗口已关闭：对它调用 postMessage 什么也送不到，也不抛出异常',
+  verdictNoHandle: () => '未送达：页面没有弹出窗口的有效句柄（"noopener" 特性，或 COOP 切断了 window.opener），消息无处可去。没有错误，也没有控制台输出。',
+  fixNoHandle: () =>
+    '要与弹出窗口通信，就不用 "noopener" 打开它，也不让 Cross-Origin-Opener-Policy 把两个窗口分开；弹出窗口发送 COOP same-origin 时，这种切断正是它的保护，这个页面的消息无法到达它。',
   taken: (taken, sender) => (taken ? `目标页面接受来自 ${sender} 的消息` : `目标页面检查 event.origin，忽略 ${sender}`),
   verdictFramed: (readable) => `放行：框架显示了目标页面${readable ? '，页面可以读取它的文档（同源）' : '；页面不能读取它的文档（另一个源）'}。`,
   verdictRefused: (by) =>
@@ -98,7 +118,7 @@ const zhCN: FrameWords = {
         : '页面或弹出窗口的 Cross-Origin-Opener-Policy 把它们分到不同的组：window.opener 被切断',
   verdictOpened: (kept, readable) =>
     `不透明：页面读不到弹出窗口的响应。${kept ? `弹出窗口保留 window.opener${readable ? '，而且与页面同源，页面可以读取它的文档。' : '：它可以反过来访问页面（并让页面导航），而页面读不到它。'}` : '弹出窗口没有 window.opener：两个窗口都无法访问对方。'}在你自己的浏览器中，弹出窗口拦截程序可能拒绝没有点击的 window.open：这时实验室会说明。`,
-  verdictDropped: () => '未送达：框架不在 targetOrigin 上，浏览器丢弃了消息。没有错误，也没有控制台输出。',
+  verdictDropped: (where) => `未送达：${where === 'popup' ? '弹出窗口' : '框架'}不在 targetOrigin 上，浏览器丢弃了消息。没有错误，也没有控制台输出。`,
   verdictRefusedByReceiver: () => '未送达：消息到达了，但检查 event.origin 的目标页面忽略了它。',
   fixRefused: (by) =>
     by === 'coep'
@@ -106,7 +126,7 @@ const zhCN: FrameWords = {
       : by === 'frame-ancestors'
         ? "在被嵌入的文档上发送 Content-Security-Policy: frame-ancestors 'self' <页面的源>"
         : '去掉 X-Frame-Options，或发送 Content-Security-Policy: frame-ancestors <页面的源>（它优先）',
-  fixDropped: () => '用框架真正所在的源作为 targetOrigin（发送机密时绝不用 "*"）。',
+  fixDropped: (where) => `用${where === 'popup' ? '弹出窗口' : '框架'}真正所在的源作为 targetOrigin（发送机密时绝不用 "*"）。`,
   fixRefusedByReceiver: () => '如果接收方应当信任发送方，就把发送方的源加入它接受的源（event.origin）。',
 };
 
