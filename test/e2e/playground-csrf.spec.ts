@@ -4,20 +4,10 @@
  * the servers' view (the journal) agrees with the expectation and the model. A form experiment says that a popup
  * blocker would stop it.
  */
-import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-
-async function runInPlayground(page: Page, appUrl: string, id: string) {
-  const experiment = catalog.find((e) => e.id === id)!;
-  await page.goto(`${appUrl}/`);
-  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: experiment.title }).click();
-  await expect(page.getByRole('heading', { name: experiment.title, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: 'Run this experiment' }).click();
-  return page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: id }).first();
-}
+import { runInPlayground } from './run-in-playground.ts';
 
 for (const id of ['csrf-form-post-samesite-lax', 'csrf-origin-check-refuses-evil', 'beacon-text-no-preflight', 'beacon-json-blob-preflight-unanswered']) {
   test(`the playground runs ${id} in its frames: opaque, expectation and model agree`, async ({ lab, page }) => {

@@ -8,16 +8,7 @@ import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-
-async function runInPlayground(page: Page, appUrl: string, id: string) {
-  const experiment = catalog.find((e) => e.id === id)!;
-  await page.goto(`${appUrl}/`);
-  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: experiment.title }).click();
-  await expect(page.getByRole('heading', { name: experiment.title, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: 'Run this experiment' }).click();
-  return page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: id }).first();
-}
+import { runInPlayground } from './run-in-playground.ts';
 
 for (const [id, verdict] of [
   ['resources-img-anonymous-without-allow-origin', '✖ blocked'],

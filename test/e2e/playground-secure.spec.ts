@@ -4,20 +4,9 @@
  * never a verdict; the group's http-only experiments still run. A browser that trusts the certificate (the
  * lab's Chromium, trusting the leaf's key hash as `cors-lab run` does) runs the https experiments.
  */
-import type { Page } from '@playwright/test';
-import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-
-async function runInPlayground(page: Page, appUrl: string, id: string) {
-  const experiment = catalog.find((e) => e.id === id)!;
-  await page.goto(`${appUrl}/`);
-  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-  await page.getByRole('button', { name: experiment.title }).click();
-  await expect(page.getByRole('heading', { name: experiment.title, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: 'Run this experiment' }).click();
-  return page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: id }).first();
-}
+import { runInPlayground } from './run-in-playground.ts';
 
 test('a browser that does not trust the lab CA: the https experiment cannot run here, with how to trust it', async ({ lab, page }) => {
   const id = 'mixed-content-https-page-fetches-loopback-http-api';
