@@ -19,7 +19,7 @@ export interface Assumptions {
 }
 
 /** The assumptions in the reader's language (English by default). */
-export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page' | 'pageHeaders'> & Partial<Pick<Experiment, 'request' | 'then'>>, lang: Language = 'en'): Assumptions {
+export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'page' | 'pageHeaders'> & Partial<Pick<Experiment, 'request' | 'then' | 'server'>>, lang: Language = 'en'): Assumptions {
   const say = modelMessages(lang).assumptions;
   const settings = browserOf(experiment);
   const notes: string[] = [];
@@ -30,6 +30,12 @@ export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'pag
   if (apis.includes('form')) notes.push(say.formPopup());
   // Format 1.2: page headers (COOP, COEP) act on a top-level page; the playground's runner page is a frame.
   const inFrame = experiment.pageHeaders !== undefined && Object.keys(experiment.pageHeaders).length > 0;
-  const unverifiable = pageOf(experiment as Experiment) === 'public' ? say.publicOnLoopback() : inFrame ? say.pageHeadersInFrame() : null;
+  // An https page (`secure`) is a frame of the http playground page there: the cookies it sets are third-party.
+  const pages = [pageOf(experiment as Experiment), ...(experiment.then ?? []).map((s) => s.page)];
+  const setsCookie = /set-cookie/i.test(JSON.stringify(experiment.server ?? {}));
+  const secureCookies = pages.includes('secure') && setsCookie;
+  const unverifiable = pageOf(experiment as Experiment) === 'public'
+    ? say.publicOnLoopback()
+    : inFrame ? say.pageHeadersInFrame() : secureCookies ? say.secureCookiesInFrame() : null;
   return { notes, unverifiable };
 }

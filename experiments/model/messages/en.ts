@@ -269,6 +269,8 @@ export const en = {
       'In your browser the lab\'s "public" origin is on loopback like the others, so Local Network Access does not apply and the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with that setting.',
     formPopup: () =>
       'The form submits into a popup window, as the format says, so the page stays to run the next step. A browser that blocks popups from the lab\'s runner frame stops the form before it is sent: the run then says that the browser blocked the popup, and differs from the prediction. Allow popups for the lab\'s origins, or run it with `cors-lab run`.',
+    secureCookiesInFrame: () =>
+      'This experiment\'s page is the https origin, and it sets a cookie. The playground runs that page in a frame of its own http page, where the cookie is a third-party one (another site: the scheme is part of the site), which this browser may block, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see it on a top-level https page.',
     pageHeadersInFrame: () =>
       'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },

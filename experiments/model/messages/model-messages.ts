@@ -188,6 +188,8 @@ export interface ModelMessages {
     publicOnLoopback: () => string;
     /** Format 1.2: the playground runs the page in a frame, which page headers such as COOP cannot act on. */
     pageHeadersInFrame: () => string;
+    /** An https page (`secure`) that sets cookies: in the playground a frame of the http page, so its cookies are third-party. */
+    secureCookiesInFrame: () => string;
     /** Format 1.2: a form step submits into a popup window, which a popup blocker may stop. */
     formPopup: () => string;
   };
