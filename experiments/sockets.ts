@@ -31,9 +31,6 @@ export const MAX_OPEN_SOCKETS = 64;
 /** The one message the lab's WebSocket sends once the handshake is accepted (a page that opened it reads it). */
 export const socketMessage = (origin: string): string => `cors-lab: ${origin} accepted the WebSocket`;
 
-/** The longest the runner page keeps a socket or an event source open waiting for its first message. */
-export const FIRST_MESSAGE_WAIT_MS = 3000;
-
 /**
  * The request header an EventSource always sends (HTML: "set (`Accept`, `text/event-stream`)"); the servers
  * answer such a request without a planned body with one `data:` event (plan/element-bodies.ts).

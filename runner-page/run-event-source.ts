@@ -3,11 +3,11 @@
  * `include`) and waits for its first event. Its request is a CORS request (destination empty), so a
  * cross-origin stream needs Access-Control-Allow-Origin, and credentials need an exact origin and
  * Access-Control-Allow-Credentials: true; a response that is not `text/event-stream` fails the connection.
- * The page sees only an error event either way. Closed after the first event, before the end of the stream
- * could make it reconnect, or once FIRST_MESSAGE_WAIT_MS pass (a bound, not a verdict).
+ * The page sees only an error event either way. Closed after the first event or the first error, before the end
+ * of the stream could make it reconnect; no clock decides: a server that never answers is the runner's step limit
+ * ("no answer"), never a verdict.
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
  */
-import { FIRST_MESSAGE_WAIT_MS } from '../experiments/sockets.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts } from './run-element.ts';
 import type { PageSeen, StepRequest } from './step.ts';
@@ -21,9 +21,7 @@ export async function runEventSource(step: StepRequest): Promise<PageSeen> {
       resolve({ data: null, error: String(error) });
       return;
     }
-    const timer = setTimeout(() => finish(null, 'EventSource: no event arrived'), FIRST_MESSAGE_WAIT_MS);
     function finish(data: string | null, error: string | null): void {
-      clearTimeout(timer);
       source.close();
       resolve({ data, error });
     }

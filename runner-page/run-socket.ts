@@ -2,11 +2,11 @@
  * Format 1.2 `websocket`: opens one WebSocket to the step's URL (http: becomes ws:) and reports whether it
  * opened and the first message it read. No CORS applies: the browser sends the page's Origin and the
  * server decides; a refused handshake tells the page only that the socket closed (code 1006), never why.
- * The socket is closed after its first message, or once FIRST_MESSAGE_WAIT_MS pass (a bound on a server
- * that never writes, not a verdict: `opened` comes from the open event alone).
+ * The socket is closed after its first message; a socket always ends in a message or a close (the lab's origins
+ * write one message, then close), and no clock decides: a server that never answers is the runner's step limit
+ * ("no answer"), never a verdict.
  * https://websockets.spec.whatwg.org/#the-websocket-interface
  */
-import { FIRST_MESSAGE_WAIT_MS } from '../experiments/sockets.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { pageFacts } from './run-element.ts';
 import type { PageSeen, StepRequest } from './step.ts';
@@ -26,9 +26,7 @@ export async function runWebSocket(step: StepRequest): Promise<PageSeen> {
       resolve({ opened, message: null, error: String(error) });
       return;
     }
-    const timer = setTimeout(() => finish(null, null), FIRST_MESSAGE_WAIT_MS);
     function finish(message: string | null, error: string | null): void {
-      clearTimeout(timer);
       socket.close();
       resolve({ opened, message, error });
     }
