@@ -3,21 +3,11 @@
  * playground's frame) frames the target or opens it as a popup, and posts to either there, as headless, and the
  * page's verdict, the expectation and the model agree, in English and Chinese, at phone width.
  */
-import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-
-async function runInPlayground(page: Page, url: string, title: string, id: string) {
-  await page.goto(url);
-  await expect(page.getByRole('status', { name: /lab status|实验室状态/ })).toBeVisible();
-  await page.getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: /Run this experiment|运行此实验/ }).click();
-  return page.getByRole('list', { name: /Log|日志/ }).getByTestId('log-row').filter({ hasText: id }).first();
-}
+import { runInPlayground } from './run-in-playground.ts';
 
 for (const [id, verdict] of [
   ['frames-xfo-deny', '✖ blocked'],
@@ -32,8 +22,7 @@ for (const [id, verdict] of [
   ['postmessage-via-popup-coop-same-origin', '✖ blocked'],
 ] as const) {
   test(`the playground runs ${id} in its frame: ${verdict}, expectation and model agree`, async ({ lab, page }) => {
-    const experiment = catalog.find((e) => e.id === id)!;
-    const row = await runInPlayground(page, `${originMap(lab.origins).app}/`, experiment.title, id);
+    const row = await runInPlayground(page, originMap(lab.origins).app, id);
     await expect(row).toContainText(verdict);
     await expect(row.getByTestId('pass-fail')).toHaveText('✔ pass');
     await expect(row).not.toContainText('disagree');
@@ -43,8 +32,7 @@ for (const [id, verdict] of [
 test('a Chinese learner at phone width runs the postMessage leak: delivered to evil, in Chinese', async ({ lab, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const id = 'postmessage-star-frame-navigated-to-evil';
-  const title = catalogZhCN[id]!.title;
-  const row = await runInPlayground(page, `${originMap(lab.origins).app}/?lang=zh-CN`, title, id);
+  const row = await runInPlayground(page, originMap(lab.origins).app, id, { lang: 'zh-CN' });
   await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
   await expect(row).not.toContainText('disagree');
 });
@@ -52,7 +40,7 @@ test('a Chinese learner at phone width runs the postMessage leak: delivered to e
 test('a Chinese learner at phone width posts to a popup: the diagram opens it with window.open, the message is taken', async ({ lab, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const id = 'postmessage-via-popup-target-origin-exact';
-  const row = await runInPlayground(page, `${originMap(lab.origins).app}/?lang=zh-CN`, catalogZhCN[id]!.title, id);
+  const row = await runInPlayground(page, originMap(lab.origins).app, id, { lang: 'zh-CN' });
   await expect(row).toContainText('✔');
   await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
   const diagram = page.locator('cors-lab-predicted-sequence svg');
