@@ -32,7 +32,9 @@ describe('a fix-it attempt', () => {
 
 describe('the verdict on a fix', () => {
   const secure = catalog.find((e) => e.id === 'mixed-content-https-page-api-allows-http-app-origin')!;
-  const noSteps: BrowserRun = { id: secure.id, run: '', experiment: secure, startedAt: '', seconds: 0, url: '', steps: [] };
+  const noSteps: BrowserRun = {
+    id: secure.id, run: '', experiment: secure, startedAt: '', seconds: 0, url: '', steps: [],
+  };
 
   test('a browser that cannot run the https experiment (no step ran) gets no verdict, never "fixed"', () => {
     const cannotRun = 'Cannot run here: your browser does not trust the lab\'s certificate';

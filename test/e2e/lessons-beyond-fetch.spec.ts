@@ -37,7 +37,8 @@ async function predict(card: Locator, expected: Expectation, asked: ReadonlyArra
   if (outcome === 'blocked' && reason) await card.getByRole('radio', { name: reason, exact: true }).check();
   for (const question of asked) {
     const answer = expected[question] ?? true;
-    await card.getByRole('group', { name: ASKED[question] }).getByRole('radio', { name: answer ? 'yes' : 'no', exact: true }).check();
+    const group = card.getByRole('group', { name: ASKED[question] });
+    await group.getByRole('radio', { name: answer ? 'yes' : 'no', exact: true }).check();
   }
 }
 
@@ -49,14 +50,18 @@ const needsSecure = (lesson: Lesson): boolean =>
   });
 
 test('there are lessons beyond fetch', () => {
-  const ids = ['embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage', 'https-and-mixed-content'];
+  const ids = [
+    'embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage', 'https-and-mixed-content',
+  ];
   expect(lessons.map((lesson) => lesson.id)).toEqual(expect.arrayContaining(ids));
 });
 
 for (const lesson of lessons) {
-  test(`${lesson.file}: each experiment runs in the learner's browser as the catalog expects, and the fix-it typed in fixes it`, async ({ lab, page: untrusting, labBrowser }) => {
+  const title = `${lesson.file}: each experiment runs in the learner's browser as the catalog expects, `
+    + 'and the fix-it typed in fixes it';
+  test(title, async ({ lab, page: untrusting, labBrowser }) => {
     test.setTimeout(test.info().timeout * 3);
-    // Playwright's own page does not trust the lab's CA; the lab's Chromium trusts its key hash, as `cors-lab run` does.
+    // Playwright's own page does not trust the lab's CA; the lab's Chromium trusts its key hash as `cors-lab run` does.
     const page: Page = needsSecure(lesson) ? await labBrowser.newPage() : untrusting;
     await page.goto(`${originMap(lab.origins).app}/?lesson=${lesson.id}`);
     await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
@@ -103,7 +108,9 @@ for (const lesson of lessons) {
   });
 }
 
-test('a browser that does not trust the lab CA: the https lesson says it cannot run there, never a verdict or "Fixed"', async ({ lab, page }) => {
+const UNTRUSTED = 'a browser that does not trust the lab CA: the https lesson says it cannot run there, '
+  + 'never a verdict or "Fixed"';
+test(UNTRUSTED, async ({ lab, page }) => {
   const lesson = lessons.find(needsSecure);
   expect(lesson, 'a lesson uses the https origin').toBeDefined();
   if (!lesson) return;
