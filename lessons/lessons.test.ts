@@ -13,8 +13,10 @@ import { narrativeLength } from './narrative-length.ts';
 import { LESSON_LANGUAGES, NARRATIVE_MINIMUM } from './schema.ts';
 
 const origins = originMap(originsAtPortBase(5310));
-/** The lessons on cross-origin beyond fetch (elements, isolation, forms, frames), after lesson 13, in order. */
-const BEYOND_FETCH = ['embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage'];
+/** The lessons on cross-origin beyond fetch (elements, isolation, forms, frames, https), after lesson 13, in order. */
+const BEYOND_FETCH = [
+  'embedding', 'isolation', 'cors-is-not-authorization', 'frames-and-postmessage', 'https-and-mixed-content',
+];
 /** The first lesson whose predictions ask for the reason too. */
 const REASONS_FROM = 4;
 

@@ -105,6 +105,9 @@ export class CorsLabFixIt extends LitElement {
       text = html`<p class="allowed" role="status">${msg('✔ Fixed: your browser allowed it.', { id: 'lesson.fix.fixed' })}</p>
         <p data-testid="learned"><strong>${msg('What to take away:', { id: 'lesson.fix.learned' })}</strong> ${fixIt.learned}</p>`;
     }
+    else if ('failure' in verdict && verdict.cannotRun) {
+      text = html`<p role="alert" data-testid="cannot-run">${verdict.failure}</p>`;
+    }
     else if ('failure' in verdict) text = html`<p role="alert">${msg(str`The runner page did not answer (${verdict.failure}). This is not a CORS verdict: check again.`, { id: 'lesson.fix.noAnswer' })}</p>`;
     else {
       const unreadable = verdict.unreadable.join(', ');

@@ -203,6 +203,8 @@ export class CorsLabLessonExperiment extends LitElement {
   private _result(run: BrowserRun) {
     const index = this.prediction?.step ?? 0;
     const step = run.steps[index];
+    // A browser that does not trust the lab's https origin ran nothing: say so and how to trust it, no verdict.
+    if (run.cannotRun) return html`<p role="alert" tabindex="-1" data-testid="cannot-run">${run.cannotRun}</p>`;
     if (run.failure || !step) {
       return html`<p role="alert" tabindex="-1">${msg(str`The runner page did not answer (${run.failure ?? ''}). This is not a CORS verdict: run it again.`, { id: 'lesson.noAnswer' })}</p>`;
     }

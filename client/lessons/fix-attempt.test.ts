@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperiment } from '../../experiments/model/predict.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
-import { fixAttempt } from './fix-attempt.ts';
+import type { BrowserRun } from '../lab/run-in-browser.ts';
+import { fixAttempt, fixVerdict } from './fix-attempt.ts';
 
 const experiment = catalog.find((e) => e.id === 'preflight-custom-header-missing')!;
 
@@ -26,5 +27,21 @@ describe('a fix-it attempt', () => {
     const bad = (await fixAttempt(experiment, '', 'Bad Name: 1'));
     expect(bad.experiment).toBeNull();
     expect(bad.problems.join('\n')).toContain('server.actual.headers');
+  });
+});
+
+describe('the verdict on a fix', () => {
+  const secure = catalog.find((e) => e.id === 'mixed-content-https-page-api-allows-http-app-origin')!;
+  const noSteps: BrowserRun = {
+    id: secure.id, run: '', experiment: secure, startedAt: '', seconds: 0, url: '', steps: [],
+  };
+
+  test('a browser that cannot run the https experiment (no step ran) gets no verdict, never "fixed"', () => {
+    const cannotRun = 'Cannot run here: your browser does not trust the lab\'s certificate';
+    expect(fixVerdict({ ...noSteps, cannotRun }, {})).toEqual({ fixed: false, failure: cannotRun, cannotRun: true });
+  });
+
+  test('a runner page that did not answer is no verdict either, and not a browser that cannot run it', () => {
+    expect(fixVerdict({ ...noSteps, failure: 'no answer' }, {})).toEqual({ fixed: false, failure: 'no answer' });
   });
 });

@@ -45,10 +45,13 @@ export async function fixAttempt(experiment: Experiment, preflightText: string, 
 export type FixVerdict =
   | { fixed: true }
   | { fixed: false; step: number; outcome: Outcome; reason: string | null; unreadable: string[] }
-  | { fixed: false; failure: string };
+  /** No verdict: the runner page did not answer, or (`cannotRun`) this browser cannot run it at all. */
+  | { fixed: false; failure: string; cannotRun?: true };
 
 /** Fixed only when the browser allowed every step and the page could read what the lesson asks for. */
 export function fixVerdict(run: BrowserRun, fixIt: Pick<FixIt, 'readable'>): FixVerdict {
+  // A browser that does not trust the lab's https origin ran no step: that is no verdict, never "fixed".
+  if (run.cannotRun) return { fixed: false, failure: run.cannotRun, cannotRun: true };
   if (run.failure) return { fixed: false, failure: run.failure };
   for (const [i, step] of run.steps.entries()) {
     const unreadable = (fixIt.readable ?? []).filter((h) => !(h in step.seen.readableHeaders));
