@@ -85,6 +85,7 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
     const reasons = (engine: (typeof ENGINES)[number]) =>
       new Set(report.results.map((r) => r.engines?.[engine]?.observed.reason));
     expect(reasons('firefox')).toContain('CORSMissingAllowOrigin');
+    expect(reasons('firefox')).toContain('CORPBlocked');
     expect(reasons('webkit')).toContain('WebKitAllowOriginNotAllowed');
   }, paced(900_000));
 
