@@ -33,6 +33,8 @@ describe('engines', () => {
 
   it('takes a Firefox expectation in Firefox\'s words', () => {
     const firefox = { reason: 'CORSMissingAllowOrigin' };
+    // Firefox's CORP line has a reason of its own (firefox-corp.ts).
+    expect(problems({ ...base, expect: { engines: { firefox: { reason: 'CORPBlocked' } } } })).toEqual([]);
     const expectation = { outcome: 'blocked', reason: 'MissingAllowOriginHeader', engines: { firefox } };
     expect(validateExperiments({ ...base, expect: expectation }, 'f.json')[0]?.expect).toEqual(expectation);
   });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../engines/run-result.ts';
 import { catalog } from '../experiments/catalog/index.ts';
+import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
 import { appliesTo, type Experiment } from '../experiments/schema.ts';
 import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import { validateExperiments } from '../experiments/validate.ts';
@@ -21,8 +22,10 @@ import { paced } from '../test/pace/machine-pace.ts';
 import { ENGINE_MODELS } from './engine-models.ts';
 
 const ENGINES = ['firefox', 'webkit'] as const;
-/** The facts where an engine's flow may differ from Chromium's. */
-const FLOW_FIELDS = ['outcome', 'preflight', 'reachedServer', 'status', 'originSeen', 'cookieSent'] as const;
+/** The facts where an engine's flow, or what its page sees (format 1.2), may differ from Chromium's. */
+const FLOW_FIELDS = [
+  'outcome', 'preflight', 'reachedServer', 'status', 'originSeen', 'cookieSent', ...EMBEDDING_FIELDS,
+] as const;
 
 /** README.md's experiment examples (its ```json blocks that are no run report), each written to a file of its own. */
 async function readmeFiles(dir: string): Promise<{ files: string[]; experiments: Experiment[] }> {
@@ -82,6 +85,7 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
     const reasons = (engine: (typeof ENGINES)[number]) =>
       new Set(report.results.map((r) => r.engines?.[engine]?.observed.reason));
     expect(reasons('firefox')).toContain('CORSMissingAllowOrigin');
+    expect(reasons('firefox')).toContain('CORPBlocked');
     expect(reasons('webkit')).toContain('WebKitAllowOriginNotAllowed');
   }, paced(900_000));
 

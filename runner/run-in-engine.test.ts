@@ -8,6 +8,7 @@ import { catalog } from '../experiments/catalog/index.ts';
 import { validateExperiments } from '../experiments/validate.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
 import { ENGINE_MODELS } from './engine-models.ts';
+import { PAGE_HEADERS_QUERY, RUNNER_PATH, RUN_QUERY } from '../plan/routes.ts';
 
 const main: Expectation = {
   outcome: 'allowed', reason: null, status: 302, responseType: 'cors', preflight: false,
@@ -100,5 +101,54 @@ describe('runInEngine: the time between steps is measured', () => {
     const run = await runInEngine('firefox', [experiment], lab, origins, options);
     expect(engine.runs()).toBe(1);
     expect(run.results[0]?.mismatches.filter((m) => m.startsWith('timing:'))).toEqual([]);
+  });
+});
+
+/**
+ * Format 1.2 `pageHeaders` in an engine: the run's steps run on a runner page of its own, whose URL carries the run
+ * id and the header lines (as Chromium's runner does), and that tab is closed after the run; a run without page
+ * headers keeps using the shared runner page.
+ */
+describe('runInEngine: a run with page headers has its own runner page', () => {
+  const origins = originMap(originsAtPortBase(DEFAULT_PORT_BASE));
+  const byId = (id: string) => validateExperiments(catalog.filter((e) => e.id === id), 'test')[0];
+
+  it('opens the run\'s own page with its headers, closes it after, and keeps the plain page', async () => {
+    const isolated = byId('isolation-coop-and-coep-isolate');
+    const plain = byId('isolation-none-no-shared-array-buffer');
+    if (!isolated || !plain) throw new Error('the isolation experiments are not in the catalog');
+    const opened: string[] = [];
+    const closed: string[] = [];
+    const seen: PageSeen = {
+      outcome: 'allowed', status: 200, responseType: 'basic', readableHeaders: {}, body: 'ok', error: null,
+      pageOrigin: origins.app,
+    };
+    const session: EngineSession = {
+      openTab: async (url) => {
+        opened.push(url);
+        return {
+          url,
+          run: async () => ({ seen, verdict: { reason: null, console: null } }),
+          close: async () => void closed.push(url),
+        };
+      },
+      clearCookies: async () => undefined,
+      close: async () => undefined,
+    };
+    const browser: EngineBrowser = {
+      engine: 'webkit', version: 'webkit (fake)', sessionsAtOnce: 1,
+      newSession: async () => session, close: async () => undefined,
+    };
+    const lab = { newRunId: () => 'run-with-headers', journal: { read: () => ({ entries: [], dropped: 0 }) } };
+    await runInEngine('webkit', [isolated, plain, plain], lab, origins, { launch: async () => browser });
+    const [own, shared, ...more] = opened;
+    expect(more).toEqual([]);
+    const url = new URL(own ?? '');
+    expect(url.searchParams.get(RUN_QUERY)).toBe('run-with-headers');
+    expect(JSON.parse(Buffer.from(url.searchParams.get(PAGE_HEADERS_QUERY) ?? '', 'base64url').toString())).toEqual({
+      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    expect(shared).toBe(`${origins.app}${RUNNER_PATH}`);
+    expect(closed).toEqual([own]);
   });
 });

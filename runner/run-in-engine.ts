@@ -21,7 +21,8 @@ import {
 } from '../experiments/schema.ts';
 import { problemText } from '../experiments/problems/index.ts';
 import type { OriginMap } from '../plan/origins.ts';
-import { runnerUrl } from '../plan/page-origin.ts';
+import { runnerUrl, type PageHeadersOfRun } from '../plan/page-origin.ts';
+import { RUN_QUERY } from '../plan/routes.ts';
 import type { Lab } from '../servers/lab.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { EngineLauncher } from './engine-launchers.ts';
@@ -139,8 +140,8 @@ class SessionPool {
   }
 }
 
-function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<EngineTab> {
-  const url = runnerUrl(page, origins);
+function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap, headers?: PageHeadersOfRun): Promise<EngineTab> {
+  const url = runnerUrl(page, origins, headers);
   let tab = slot.tabs.get(url);
   if (!tab) {
     tab = slot.session.openTab(url);
@@ -149,6 +150,13 @@ function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Engin
     tab.catch(() => slot.tabs.delete(url));
   }
   return tab;
+}
+
+/** Closes and forgets the tabs of one run's own runner pages (their URLs name the run). */
+async function closeTabsOf(slot: Slot, run: string): Promise<void> {
+  const own = [...slot.tabs].filter(([url]) => new URL(url).searchParams.get(RUN_QUERY) === run);
+  for (const [url] of own) slot.tabs.delete(url);
+  await Promise.all(own.map(([, tab]) => tab.then((t) => t.close()).catch(() => undefined)));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -191,8 +199,10 @@ async function runOnce(
   const [predictions, chromium] = model
     ? await Promise.all([model(experiment, origins, run, url), predictExperimentAsync(experiment, origins, run)])
     : [[], []];
+  // Format 1.2: a run with page headers has runner pages of its own (its run id in the URL), closed after it.
+  const pageHeaders = experiment.pageHeaders ? { run, pageHeaders: experiment.pageHeaders } : undefined;
   const driver = {
-    tab: (page: PageOrigin) => tabFor(slot, page, origins),
+    tab: (page: PageOrigin) => tabFor(slot, page, origins, pageHeaders),
     journal: async (id: string, since: number) => lab.journal.read(id, since),
     pause: sleep,
   };
@@ -214,6 +224,7 @@ async function runOnce(
     );
     steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
   }
+  if (pageHeaders) await closeTabsOf(slot, run);
   const [first, ...rest] = steps as [StepResult, ...StepResult[]];
   // The model asked again on the soonest and the latest clock the measured spans allow.
   let timing: string | null = null;

@@ -15,6 +15,7 @@ import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
+import { readFirefoxCorpLine } from '../../experiments/firefox-corp.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -85,8 +86,9 @@ class FirefoxTab implements EngineTab {
     await this.#settle();
     // The first line that names the step's URL: a failed preflight is followed by a second,
     // "CORS request did not succeed", which says less.
-    const line = this.#lines.find((text) => readFirefoxConsole(text)?.url.includes(marker)) ?? null;
-    const verdict = { reason: line === null ? null : readFirefoxConsole(line)?.reason ?? null, console: line };
+    const read = (text: string) => readFirefoxConsole(text) ?? readFirefoxCorpLine(text);
+    const line = this.#lines.find((text) => read(text)?.url.includes(marker)) ?? null;
+    const verdict = { reason: line === null ? null : read(line)?.reason ?? null, console: line };
     return { seen, verdict };
   }
 

@@ -6,12 +6,6 @@
  */
 import type { ExperimentInput } from '../schema.ts';
 
-/**
- * Run and modelled in Chromium so far: Firefox's and WebKit's element loads, page headers and canvas rules
- * are not in their engine models yet (format 1.2 `engines`), so those runs would compare against nothing.
- */
-const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
-
 const corp = (value: string) => ({ actual: { headers: { 'Cross-Origin-Resource-Policy': value } } });
 const CORP = 'https://fetch.spec.whatwg.org/#cross-origin-resource-policy-internal-check';
 
@@ -20,7 +14,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-same-origin-refuses-other-origin',
     title: 'Cross-Origin-Resource-Policy: same-origin refuses an <img> from another origin of the same site',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain:
       `The image on \`api\` answers with \`Cross-Origin-Resource-Policy: same-origin\`. The page on \`app\` is the same site but another origin (another port), so the browser drops the response before the page gets it: the request reached the server, the image fires \`error\`. ${CORP}\n\n**Fix:** \`Cross-Origin-Resource-Policy: same-site\` (enough here) or \`cross-origin\` if any site may embed it.`,
     request: { api: 'img', target: 'api' },
@@ -31,7 +24,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-same-site-allows-same-site',
     title: 'Cross-Origin-Resource-Policy: same-site lets the same site embed it',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain: 'The same image with `Cross-Origin-Resource-Policy: same-site`: `app` and `api` are both `http://localhost`, one site, so the image loads.',
     request: { api: 'img', target: 'api' },
     server: corp('same-site'),
@@ -41,7 +33,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-same-site-refuses-other-site',
     title: 'Cross-Origin-Resource-Policy: same-site refuses another site',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain:
       '`partner` (`127.0.0.1`) is another site than the page (`localhost`), so `same-site` refuses it: `corp-not-same-site`.\n\n**Fix:** `Cross-Origin-Resource-Policy: cross-origin` if other sites may embed the image.',
     request: { api: 'img', target: 'partner' },
@@ -52,7 +43,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-cross-origin-allows-any-site',
     title: 'Cross-Origin-Resource-Policy: cross-origin lets any site embed it',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain: 'With `Cross-Origin-Resource-Policy: cross-origin` the server says every site may embed the image: it loads from `partner`. The page still cannot read its pixels (no CORS): CORP only decides whether the bytes may reach the page at all.',
     request: { api: 'img', target: 'partner' },
     server: corp('cross-origin'),
@@ -62,7 +52,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-same-origin-own-origin-loads',
     title: 'Cross-Origin-Resource-Policy: same-origin never refuses the page\'s own origin',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain: 'The image is on `app`, the page\'s own origin: `same-origin` is satisfied and the image loads. A server can send `same-origin` on everything meant only for its own pages.',
     request: { api: 'img', target: 'app' },
     server: corp('same-origin'),
@@ -72,7 +61,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-same-origin-refuses-script',
     title: 'Cross-Origin-Resource-Policy: same-origin refuses a no-cors <script> too',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain:
       'CORP applies to every no-cors load, not only images: the script from `partner` with `same-origin` never runs. This is how a server keeps, say, a JSON file with user data out of other sites\' processes.\n\n**Fix:** `Cross-Origin-Resource-Policy: cross-origin` for a script meant to be embedded everywhere (a public library).',
     request: { api: 'script', target: 'partner' },
@@ -83,7 +71,6 @@ export const corpGroup: ExperimentInput[] = [
     id: 'corp-does-not-apply-to-cors-load',
     title: 'A CORS load is checked by CORS, not by Cross-Origin-Resource-Policy',
     group: 'corp',
-    engines: CHROMIUM_ONLY,
     explain:
       'The image answers `Cross-Origin-Resource-Policy: same-origin` and `Access-Control-Allow-Origin: *`, and the page asks with `crossorigin="anonymous"`. The CORP check is only for no-cors requests: here the server\'s CORS headers decide, and the image loads (readable: the canvas stays clean).',
     request: { api: 'img', target: 'partner', crossorigin: 'anonymous' },

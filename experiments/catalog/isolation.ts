@@ -7,12 +7,6 @@
  */
 import type { ExperimentInput } from '../schema.ts';
 
-/**
- * Run and modelled in Chromium so far: Firefox's and WebKit's element loads, page headers and canvas rules
- * are not in their engine models yet (format 1.2 `engines`), so those runs would compare against nothing.
- */
-const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
-
 const COOP = { 'Cross-Origin-Opener-Policy': 'same-origin' };
 const COEP = { 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const ISOLATED = { ...COOP, ...COEP };
@@ -23,7 +17,6 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-none-no-shared-array-buffer',
     title: 'A page without COOP and COEP is not cross-origin isolated: no SharedArrayBuffer',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain:
       'A plain page fetches from its own origin. `self.crossOriginIsolated` is `false` and `SharedArrayBuffer` is not defined: since Spectre, Chromium gives shared memory (and precise timers) only to pages that guarantee every cross-origin resource they hold agreed to it.\n\n**Fix:** serve the page with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.',
     request: { target: 'app' },
@@ -33,17 +26,18 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coop-and-coep-isolate',
     title: 'COOP same-origin plus COEP require-corp: crossOriginIsolated, SharedArrayBuffer defined',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
-    explain: 'The same page served with both headers. COOP puts it in a browsing context group of its own, COEP promises that every embedded resource opted in: the page is cross-origin isolated and `SharedArrayBuffer` is back.',
+    explain: 'The same page served with both headers. COOP puts it in a browsing context group of its own, COEP promises that every embedded resource opted in: the page is cross-origin isolated and `SharedArrayBuffer` is back. In WebKitGTK 2.50 (the lab\'s WebKit) the page is isolated (`crossOriginIsolated` is `true`) but `SharedArrayBuffer` stays undefined.',
     pageHeaders: ISOLATED,
     request: { target: 'app' },
-    expect: { outcome: 'allowed', reason: null, crossOriginIsolated: true, sharedArrayBuffer: true },
+    expect: {
+      outcome: 'allowed', reason: null, crossOriginIsolated: true, sharedArrayBuffer: true,
+      engines: { webkit: { sharedArrayBuffer: false } },
+    },
   },
   {
     id: 'isolation-coep-alone-not-enough',
     title: 'COEP without COOP does not isolate the page',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain:
       'Only `Cross-Origin-Embedder-Policy: require-corp`: the page already pays the price (every no-cors load needs CORP) but is not isolated, since a popup or opener of another origin could still share its process.\n\n**Fix:** add `Cross-Origin-Opener-Policy: same-origin`.',
     pageHeaders: COEP,
@@ -54,7 +48,6 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coep-blocks-image-without-corp',
     title: 'Under COEP require-corp, a third-party image without CORP is blocked',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain:
       `The isolated page embeds an image from \`partner\` that sends no \`Cross-Origin-Resource-Policy\`. COEP makes a missing policy count as \`same-origin\`, so the image fails with \`corp-not-same-origin-after-defaulted-to-same-origin-by-coep\`. This is the breakage people meet when they turn isolation on. ${COEP_LINK}\n\n**Fix:** the image's server sends \`Cross-Origin-Resource-Policy: cross-origin\`; or the page loads it with \`crossorigin="anonymous"\` and the server sends CORS headers; or the page uses \`Cross-Origin-Embedder-Policy: credentialless\`.`,
     pageHeaders: ISOLATED,
@@ -65,7 +58,6 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coep-blocks-same-site-image',
     title: 'COEP require-corp defaults to same-origin, not same-site: an image from api is blocked',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain:
       'The image is on `api`, the same site as the page but another origin. Without its own CORP it counts as `same-origin`, so even this neighbour is refused.\n\n**Fix:** `Cross-Origin-Resource-Policy: same-site` on the image is enough here.',
     pageHeaders: ISOLATED,
@@ -76,7 +68,6 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coep-image-with-corp-loads',
     title: 'Under COEP, an image with Cross-Origin-Resource-Policy: cross-origin loads',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain: 'The third-party image opts in with `Cross-Origin-Resource-Policy: cross-origin`: it loads into the isolated page (still unreadable: the canvas is tainted, since no CORS was involved).',
     pageHeaders: ISOLATED,
     request: { api: 'img', target: 'partner' },
@@ -87,7 +78,6 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coep-cors-image-loads',
     title: 'Under COEP, a CORS image (crossorigin + Access-Control-Allow-Origin) loads',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
     explain: 'A CORS load needs no CORP: the server agreed through `Access-Control-Allow-Origin`. The image loads into the isolated page and is even readable (clean canvas).',
     pageHeaders: ISOLATED,
     request: { api: 'img', target: 'partner', crossorigin: 'anonymous' },
@@ -98,10 +88,13 @@ export const isolation: ExperimentInput[] = [
     id: 'isolation-coep-credentialless-loads-image',
     title: 'COEP credentialless: the third-party image loads without CORP, and the page is still isolated',
     group: 'isolation',
-    engines: CHROMIUM_ONLY,
-    explain: '`Cross-Origin-Embedder-Policy: credentialless` sends no-cors requests to other origins without cookies, so they need no CORP: the image from `partner` loads, and with COOP the page is cross-origin isolated all the same.',
+    explain: '`Cross-Origin-Embedder-Policy: credentialless` sends no-cors requests to other origins without cookies, so they need no CORP: the image from `partner` loads, and with COOP the page is cross-origin isolated all the same. WebKit does not know `credentialless`: the image loads there too, as on a page with no embedder policy, and the page is not isolated.',
     pageHeaders: { ...COOP, 'Cross-Origin-Embedder-Policy': 'credentialless' },
     request: { api: 'img', target: 'partner' },
-    expect: { outcome: 'allowed', reason: null, loaded: true, cookieSent: false, crossOriginIsolated: true, sharedArrayBuffer: true },
+    expect: {
+      outcome: 'allowed', reason: null, loaded: true, cookieSent: false,
+      crossOriginIsolated: true, sharedArrayBuffer: true,
+      engines: { webkit: { crossOriginIsolated: false, sharedArrayBuffer: false } },
+    },
   },
 ];

@@ -7,6 +7,7 @@ import type { Crossorigin, ElementApi, EmbeddingFacts } from '../embedding.ts';
 import type { ResolvedRequest } from '../format-defaults.ts';
 import type { Outcome } from '../reasons.ts';
 import type { PagePolicies } from './page-policies.ts';
+import { CHROMIUM_PAGE_RULES, type PageRules } from './page-rules.ts';
 
 export interface ElementFetch {
   api: ElementApi;
@@ -50,12 +51,15 @@ export function embeddingFacts(
   tainting: 'basic' | 'cors' | 'opaque',
   policies: PagePolicies,
   plannedBody: boolean,
+  rules: PageRules = CHROMIUM_PAGE_RULES,
 ): Partial<EmbeddingFacts> {
-  const page = { crossOriginIsolated: policies.crossOriginIsolated, sharedArrayBuffer: policies.crossOriginIsolated };
+  const page = { crossOriginIsolated: policies.crossOriginIsolated, sharedArrayBuffer: policies.sharedArrayBuffer };
   if (!element) return { loaded: null, canvasTainted: null, scriptErrorMuted: null, cssRulesReadable: null, ...page };
   const loaded = outcome !== 'blocked';
   const opaque = tainting === 'opaque';
-  const muted = !loaded ? null : throwsByDefault(request, plannedBody) ? opaque : undefined;
+  // Firefox 153 never mutes them (page-rules.ts): its onerror gets the message, file and line.
+  const mutes = opaque && rules.mutesCrossOriginScriptErrors;
+  const muted = !loaded ? null : throwsByDefault(request, plannedBody) ? mutes : undefined;
   return {
     loaded,
     canvasTainted: loaded && element.api === 'img' ? opaque : null,

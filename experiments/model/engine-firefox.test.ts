@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../firefox-reasons.ts';
+import { isFirefoxCorpReason } from '../firefox-corp.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
@@ -25,7 +26,8 @@ describe('the model for Firefox', () => {
     const withValue = new Set(FIREFOX_REASON_TABLE.filter((r) => r.words.includes('%')).map((r) => r.name));
     for (const e of catalog) {
       for (const step of await predictFirefox(e, origins, 'r')) {
-        if (step.reason !== null) expect(isFirefoxReason(step.reason), `${e.id}: ${step.reason}`).toBe(true);
+        const own = step.reason !== null && (isFirefoxReason(step.reason) || isFirefoxCorpReason(step.reason));
+        if (step.reason !== null) expect(own, `${e.id}: ${step.reason}`).toBe(true);
         const named = step.reason !== null && isFirefoxReason(step.reason) && withValue.has(step.reason);
         expect(step.failedParameter !== null, `${e.id}: ${step.reason} ${step.failedParameter}`).toBe(named);
       }
@@ -46,6 +48,13 @@ describe('the model for Firefox', () => {
     expect(await lineOf('redirect-userinfo')).toMatch(/request did not succeed\)\. Status code: \(null\)\.$/);
     expect(await lineOf('cache-poisoning-no-cors-first', 1)).toMatch(/missing\)\. Status code: 200\.$/);
     expect(await lineOf('simple-get-wildcard')).toBeNull();
+    // A CORP refusal, by a header and by COEP's default: Firefox's own line, no "Cross-Origin Request Blocked".
+    for (const id of ['corp-same-origin-refuses-script', 'isolation-coep-blocks-same-site-image']) {
+      expect(await lineOf(id)).toBe(
+        `The resource at “${url(id)}” was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof).` +
+          ' See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy_(CORP)#',
+      );
+    }
     expect(await lineOf('redirect-mode-error')).toBeNull();
   });
 
@@ -62,7 +71,10 @@ describe('the model for Firefox', () => {
     ['redirect-to-ftp-cors', 'CORSDidNotSucceed'],
     ['redirect-mode-error', null],
     ['simple-same-origin-mode-blocked', null],
-    ['no-cors-corp-same-origin', null],
+    ['no-cors-corp-same-origin', 'CORPBlocked'],
+    ['corp-same-site-refuses-other-site', 'CORPBlocked'],
+    ['isolation-coep-blocks-image-without-corp', 'CORPBlocked'],
+    ['corp-same-site-allows-same-site', null],
   ] as const) {
     it(`words ${id} as ${reason}`, async () => {
       expect((await firefox(id))[0]?.reason).toBe(reason);
@@ -120,6 +132,19 @@ describe('the model for Firefox', () => {
   it('reuses a preflight for the same opaque page origin', async () => {
     expect((await firefox('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, false]);
     expect((await chromium('null-origin-preflight-never-cached')).map((s) => s.preflight)).toEqual([true, true]);
+  });
+
+  it('lets a no-cors script\'s errors through unmuted, where Chromium mutes them', async () => {
+    expect((await firefox('errors-muted-for-no-cors-script'))[0]?.scriptErrorMuted).toBe(false);
+    expect((await chromium('errors-muted-for-no-cors-script'))[0]?.scriptErrorMuted).toBe(true);
+    expect((await firefox('errors-full-for-cors-script'))[0]?.scriptErrorMuted).toBe(false);
+  });
+
+  it('isolates a page with COOP and COEP, credentialless too, and gives it SharedArrayBuffer', async () => {
+    for (const id of ['isolation-coop-and-coep-isolate', 'isolation-coep-credentialless-loads-image']) {
+      expect((await firefox(id))[0], id).toMatchObject({ crossOriginIsolated: true, sharedArrayBuffer: true });
+    }
+    expect((await firefox('isolation-coep-alone-not-enough'))[0]).toMatchObject({ crossOriginIsolated: false });
   });
 
   it('refuses partitioned cookies when third-party ones are blocked; sends SameSite-less ones cross-site', async () => {

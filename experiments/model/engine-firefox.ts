@@ -10,6 +10,7 @@ import { resolveRequest } from '../format-defaults.ts';
 import type { Experiment } from '../schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../firefox-reasons.ts';
+import { FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason } from '../firefox-corp.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
@@ -25,6 +26,10 @@ export const FIREFOX_RULES: EngineRules = {
   cachedWildcardCoversNewHeaders: false,
   unsetSameSite: 'none',
   partitionedWhenThirdPartyBlocked: false,
+  // errors-muted-for-no-cors-script: a no-cors script's errors reach onerror in full (page-rules.ts).
+  pagePolicies: {
+    coepCredentialless: true, sharedArrayBufferWhenIsolated: true, mutesCrossOriginScriptErrors: false,
+  },
 };
 
 /** Chromium's names for a failed check of Access-Control-Allow-Origin; Firefox words these by what it saw. */
@@ -117,6 +122,10 @@ export function firefoxPredictions(experiment: Experiment, predictions: StepPred
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
+    // A CORP refusal is no CORS failure: Firefox says it in a line of its own (firefox-corp.ts).
+    if (step.outcome === 'blocked' && step.reason !== null && isChromiumCorpReason(step.reason)) {
+      return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
+    }
     const reason = firefoxReason(step, corsMode);
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
@@ -154,8 +163,10 @@ export function firefoxLineOf(step: StepPrediction, url: string): { reason: Fire
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
-    if (step.outcome !== 'blocked' || step.reason === null || !isFirefoxReason(step.reason)) return null;
     const at = step.requests.at(-1)?.url ?? url;
+    const corp = step.outcome === 'blocked' && step.reason !== null && isFirefoxCorpReason(step.reason);
+    if (corp) return firefoxCorpLine(at);
+    if (step.outcome !== 'blocked' || step.reason === null || !isFirefoxReason(step.reason)) return null;
     return firefoxConsoleLine(step.reason, at, step.failedParameter ?? '', statusCode(steps, i, step.reason));
   });
 }

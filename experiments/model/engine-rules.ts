@@ -5,6 +5,8 @@
  * DEVIATIONS.md. Differences of words only (the reasons' names) are not here: the engine's file
  * renames them.
  */
+import type { PageRules } from './page-rules.ts';
+
 export interface EngineRules {
   /**
    * Once a request needed a preflight, every later hop of its redirects gets one too (Firefox keeps
@@ -50,6 +52,8 @@ export interface EngineRules {
   secureCookiesOnLoopbackHttp?: boolean;
   /** `SameSite=None` without `Secure` is refused (Chromium; absent: true). WebKitGTK accepts it. */
   sameSiteNoneNeedsSecure?: boolean;
+  /** Format 1.2: the page's own policies and what it may read (page-rules.ts); absent, Chromium's. */
+  pagePolicies?: PageRules;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

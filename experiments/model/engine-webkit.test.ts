@@ -62,6 +62,30 @@ describe('the model for WebKit: its flow', () => {
 });
 
 describe('the model for WebKit: its words', () => {
+  it('isolates a COOP and COEP page without SharedArrayBuffer, and reads credentialless as no policy', async () => {
+    const isolated = (await inWebKit(catalogExperiment('isolation-coop-and-coep-isolate')))[0];
+    expect(isolated).toMatchObject({ crossOriginIsolated: true, sharedArrayBuffer: false });
+    const credentialless = (await inWebKit(catalogExperiment('isolation-coep-credentialless-loads-image')))[0];
+    expect(credentialless).toMatchObject({ outcome: 'allowed', crossOriginIsolated: false, sharedArrayBuffer: false });
+    // Without the policy nothing defaults to same-origin: an image without CORP still loads.
+    const noCorp = { ...catalogExperiment('isolation-coep-blocks-image-without-corp') };
+    noCorp.pageHeaders = { 'Cross-Origin-Embedder-Policy': 'credentialless' };
+    expect((await inWebKit(noCorp))[0]).toMatchObject({ outcome: 'allowed', reason: null, loaded: true });
+    // Chromium's model gives the isolated page SharedArrayBuffer.
+    const chromium = await predictExperimentAsync(catalogExperiment('isolation-coop-and-coep-isolate'), origins, 'run');
+    expect(chromium[0]).toMatchObject({ crossOriginIsolated: true, sharedArrayBuffer: true });
+  });
+
+  it('mutes a no-cors script\'s errors, as Chromium does', async () => {
+    expect((await inWebKit(catalogExperiment('errors-muted-for-no-cors-script')))[0]?.scriptErrorMuted).toBe(true);
+  });
+
+  it('says a COEP refusal in its CORP sentence', async () => {
+    const [step] = await inWebKit(catalogExperiment('isolation-coep-blocks-image-without-corp'));
+    expect(step).toMatchObject({ outcome: 'blocked', reason: 'WebKitResourcePolicy' });
+    expect(step?.console).toMatch(/^CONSOLE SECURITY ERROR Cancelled load to http:\/\/127\.0\.0\.1:5313\/.* because it violates/);
+  });
+
   it('says nothing for an allowed step', async () => {
     const [step] = await inWebKit(experiment({
       request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } },

@@ -37,6 +37,11 @@ export const WEBKIT_RULES: EngineRules = {
   secureCookiesOnLoopbackHttp: false,
   // cookies-none-without-secure-3pc-allowed: SameSite=None without Secure is kept.
   sameSiteNoneNeedsSecure: false,
+  // isolation-coep-credentialless-loads-image: no COEP credentialless; isolation-coop-and-coep-isolate: isolated,
+  // yet no SharedArrayBuffer (page-rules.ts).
+  pagePolicies: {
+    coepCredentialless: false, sharedArrayBufferWhenIsolated: false, mutesCrossOriginScriptErrors: true,
+  },
 };
 /** Chromium's names for a failed check of Access-Control-Allow-Origin: WebKit words them by the value it saw. */
 const ALLOW_ORIGIN_FAILURES = new Set([
@@ -59,6 +64,7 @@ const OTHER_FAILURES: Readonly<Record<string, WebKitReason>> = {
   PreflightDisallowedRedirect: 'WebKitPreflightNotSuccessful',
   'corp-not-same-origin': 'WebKitResourcePolicy',
   'corp-not-same-site': 'WebKitResourcePolicy',
+  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': 'WebKitResourcePolicy',
 };
 
 /**

@@ -7,13 +7,16 @@
  * https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  * https://html.spec.whatwg.org/multipage/webappapis.html#concept-settings-object-cross-origin-isolated-capability
  */
+import { CHROMIUM_PAGE_RULES, type PageRules } from './page-rules.ts';
 
 export type EmbedderPolicy = 'unsafe-none' | 'require-corp' | 'credentialless';
 
 export interface PagePolicies {
   embedder: EmbedderPolicy;
-  /** `self.crossOriginIsolated`: and so `SharedArrayBuffer` is defined (Chromium gates it on isolation). */
+  /** `self.crossOriginIsolated`. */
   crossOriginIsolated: boolean;
+  /** `SharedArrayBuffer` is defined: Chromium gates it on isolation (an engine may not, page-rules.ts). */
+  sharedArrayBuffer: boolean;
   /** The page's COOP value (its token; "unsafe-none" by default), which decides whether its popups keep it as opener. */
   opener: string;
 }
@@ -46,10 +49,17 @@ export function isTrustworthyOrigin(origin: string): boolean {
  * secure context; elsewhere the page's policies are the defaults (HTML: "obtain an embedder policy" and
  * "obtain a cross-origin opener policy" return the default when the context is not secure).
  */
-export function pagePolicies(headers: Readonly<Record<string, string>> | undefined, sandboxed: boolean, secure = true): PagePolicies {
+export function pagePolicies(
+  headers: Readonly<Record<string, string>> | undefined,
+  sandboxed: boolean,
+  secure = true,
+  rules: PageRules = CHROMIUM_PAGE_RULES,
+): PagePolicies {
   const coep = secure ? tokenOf(headerValue(headers ?? {}, 'cross-origin-embedder-policy')) : undefined;
   const coop = secure ? tokenOf(headerValue(headers ?? {}, 'cross-origin-opener-policy')) : undefined;
-  const embedder: EmbedderPolicy = coep === 'require-corp' || coep === 'credentialless' ? coep : 'unsafe-none';
+  const known = coep === 'require-corp' || (coep === 'credentialless' && rules.coepCredentialless);
+  const embedder: EmbedderPolicy = known ? coep : 'unsafe-none';
   const crossOriginIsolated = !sandboxed && coop === 'same-origin' && embedder !== 'unsafe-none';
-  return { embedder, crossOriginIsolated, opener: coop ?? 'unsafe-none' };
+  const sharedArrayBuffer = crossOriginIsolated && rules.sharedArrayBufferWhenIsolated;
+  return { embedder, crossOriginIsolated, sharedArrayBuffer, opener: coop ?? 'unsafe-none' };
 }

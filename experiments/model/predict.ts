@@ -157,7 +157,9 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const received = requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null }));
     const outcome = fields.outcome ?? 'blocked';
     return {
-      ...embeddingFacts(element, request, outcome, tainting, context.policies, plannedBody),
+      ...embeddingFacts(
+        element, request, outcome, tainting, context.policies, plannedBody, context.rules.pagePolicies,
+      ),
       outcome: 'blocked',
       reason: null,
       failedParameter: null,
@@ -531,7 +533,12 @@ export function predictExperiment(
     replies,
     say,
     rules,
-    policies: pagePolicies(experiment.pageHeaders, page === 'null', isTrustworthyOrigin(origins[page === 'null' ? 'app' : page])),
+    policies: pagePolicies(
+      experiment.pageHeaders,
+      page === 'null',
+      isTrustworthyOrigin(origins[page === 'null' ? 'app' : page]),
+      rules.pagePolicies,
+    ),
     plan: experiment.server,
     planPage: pageOf(experiment),
     lang,

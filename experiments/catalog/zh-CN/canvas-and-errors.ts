@@ -18,7 +18,7 @@ export const canvasAndErrors: Record<string, { title: string; explain: string }>
   'errors-muted-for-no-cors-script': {
     title: 'no-cors 脚本的异常传到 window.onerror 时只剩下 “Script error.”',
     explain:
-      '来自 `api` 的脚本抛出 `Error("secret")`。它是不经过 CORS 加载的，所以它的错误被隐藏：页面的 `onerror` 只看到 “Script error.” 这条消息，没有文件、行号，也没有错误对象，这样页面就无法通过运行另一个源的脚本来得知其中的内容。https://html.spec.whatwg.org/multipage/webappapis.html#muted-errors\n\n**修复：** 使用 `<script crossorigin="anonymous">`，并在脚本上发送 `Access-Control-Allow-Origin`，错误上报工具也是这样要求的。',
+      '来自 `api` 的脚本抛出 `Error("secret")`。它是不经过 CORS 加载的，所以它的错误被隐藏：页面的 `onerror` 只看到 “Script error.” 这条消息，没有文件、行号，也没有错误对象，这样页面就无法通过运行另一个源的脚本来得知其中的内容。https://html.spec.whatwg.org/multipage/webappapis.html#muted-errors Firefox（在 153 ESR 中实测）不隐藏这些错误：它的 `onerror` 能拿到消息、文件和行号，所以只有 Chromium 和 WebKit 不让页面看到这些。\n\n**修复：** 使用 `<script crossorigin="anonymous">`，并在脚本上发送 `Access-Control-Allow-Origin`，错误上报工具也是这样要求的。',
   },
   'errors-full-for-cors-script': {
     title: 'CORS 脚本的异常完整地传到 window.onerror',

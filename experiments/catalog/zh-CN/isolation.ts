@@ -7,7 +7,7 @@ export const isolation: Record<string, { title: string; explain: string }> = {
   },
   'isolation-coop-and-coep-isolate': {
     title: 'COOP same-origin 加 COEP require-corp：crossOriginIsolated，SharedArrayBuffer 已定义',
-    explain: '同一个页面带上这两个响应头。COOP 让它独占一个浏览上下文组，COEP 保证每个嵌入的资源都已同意：页面成为跨源隔离的，`SharedArrayBuffer` 回来了。',
+    explain: '同一个页面带上这两个响应头。COOP 让它独占一个浏览上下文组，COEP 保证每个嵌入的资源都已同意：页面成为跨源隔离的，`SharedArrayBuffer` 回来了。在 WebKitGTK 2.50（本实验室的 WebKit）中页面是隔离的（`crossOriginIsolated` 为 `true`），但 `SharedArrayBuffer` 仍未定义。',
   },
   'isolation-coep-alone-not-enough': {
     title: '只有 COEP 而没有 COOP，页面不会被隔离',
@@ -34,6 +34,6 @@ export const isolation: Record<string, { title: string; explain: string }> = {
   },
   'isolation-coep-credentialless-loads-image': {
     title: 'COEP credentialless：第三方图片不需要 CORP 就能加载，页面仍然是隔离的',
-    explain: '`Cross-Origin-Embedder-Policy: credentialless` 向其他源发送 no-cors 请求时不带 Cookie，所以这些请求不需要 CORP：来自 `partner` 的图片加载成功，加上 COOP，页面照样是跨源隔离的。',
+    explain: '`Cross-Origin-Embedder-Policy: credentialless` 向其他源发送 no-cors 请求时不带 Cookie，所以这些请求不需要 CORP：来自 `partner` 的图片加载成功，加上 COOP，页面照样是跨源隔离的。WebKit 不认识 `credentialless`：图片在那里也能加载，就像页面没有嵌入策略一样，页面也不是隔离的。',
   },
 };
