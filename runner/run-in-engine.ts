@@ -22,6 +22,7 @@ import {
 import { problemText } from '../experiments/problems/index.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
+import { RUN_QUERY } from '../plan/routes.ts';
 import type { Lab } from '../servers/lab.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { EngineLauncher } from './engine-launchers.ts';
@@ -139,8 +140,7 @@ class SessionPool {
   }
 }
 
-function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<EngineTab> {
-  const url = runnerUrl(page, origins);
+function tabFor(slot: Slot, url: string): Promise<EngineTab> {
   let tab = slot.tabs.get(url);
   if (!tab) {
     tab = slot.session.openTab(url);
@@ -149,6 +149,16 @@ function tabFor(slot: Slot, page: PageOrigin, origins: OriginMap): Promise<Engin
     tab.catch(() => slot.tabs.delete(url));
   }
   return tab;
+}
+
+/** Closes the runner pages a run with page headers opened (their URLs carry its run id): no other run uses them. */
+async function closeRunTabs(slot: Slot, run: string): Promise<void> {
+  const own = [...slot.tabs.keys()].filter((url) => new URL(url).searchParams.get(RUN_QUERY) === run);
+  await Promise.all(own.map(async (url) => {
+    const tab = slot.tabs.get(url);
+    slot.tabs.delete(url);
+    await tab?.then((t) => t.close()).catch(() => undefined);
+  }));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -191,8 +201,10 @@ async function runOnce(
   const [predictions, chromium] = model
     ? await Promise.all([model(experiment, origins, run, url), predictExperimentAsync(experiment, origins, run)])
     : [[], []];
+  // Format 1.2: a run with page headers has runner pages of its own (its run id in the URL scopes them), closed after it.
+  const pageHeaders = experiment.pageHeaders ? { run, pageHeaders: experiment.pageHeaders } : undefined;
   const driver = {
-    tab: (page: PageOrigin) => tabFor(slot, page, origins),
+    tab: (page: PageOrigin) => tabFor(slot, runnerUrl(page, origins, pageHeaders)),
     journal: async (id: string, since: number) => lab.journal.read(id, since),
     pause: sleep,
   };
@@ -214,6 +226,7 @@ async function runOnce(
     );
     steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
   }
+  if (pageHeaders) await closeRunTabs(slot, run);
   const [first, ...rest] = steps as [StepResult, ...StepResult[]];
   // The model asked again on the soonest and the latest clock the measured spans allow.
   let timing: string | null = null;

@@ -184,7 +184,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Engin
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: { 'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'] },
+    extraPrefsFirefox: {
+      'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'],
+      // Popups from script without a click (format 1.2 `window-open`): said here, not left to puppeteer's profile.
+      'dom.disable_open_during_load': false,
+    },
   });
   // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
   const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
