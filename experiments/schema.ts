@@ -13,6 +13,7 @@ import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
+import { isFirefoxFrameReason } from './firefox-frame-lines.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
 import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ORIGINS, isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
@@ -291,7 +292,10 @@ const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
  * WebKit's ids are the project's own, one per sentence (webkit-sentences.ts).
  */
 const engineExpectations = z.strictObject({
-  firefox: z.strictObject({ ...expectFields, reason: engineReason('firefox', isFirefoxReason) }).optional(),
+  // Firefox's CORS reasons (MDN's names) and its frame refusals (firefox-frame-lines.ts).
+  firefox: z.strictObject({
+    ...expectFields, reason: engineReason('firefox', (v) => isFirefoxReason(v) || isFirefoxFrameReason(v)),
+  }).optional(),
   webkit: z.strictObject({ ...expectFields, reason: engineReason('webkit', isWebKitReason) }).optional(),
 });
 

@@ -15,6 +15,11 @@ import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
+import { frameRefusalLine } from '../../experiments/firefox-frame-lines.ts';
+import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
+
+/** Whether the step frames its target (`iframe`, `postMessage` to a frame), the only steps a frame line can be for. */
+const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -86,7 +91,11 @@ class FirefoxTab implements EngineTab {
     // The first line that names the step's URL: a failed preflight is followed by a second,
     // "CORS request did not succeed", which says less.
     const line = this.#lines.find((text) => readFirefoxConsole(text)?.url.includes(marker)) ?? null;
-    const verdict = { reason: line === null ? null : readFirefoxConsole(line)?.reason ?? null, console: line };
+    // A frame it refused to render (X-Frame-Options, frame-ancestors): Firefox's own lines for that.
+    const frame = line === null ? frameRefusalLine(this.#lines, marker, framesTarget(request)) : null;
+    const verdict = frame
+      ? { reason: frame.reason, console: frame.line }
+      : { reason: line === null ? null : readFirefoxConsole(line)?.reason ?? null, console: line };
     return { seen, verdict };
   }
 
