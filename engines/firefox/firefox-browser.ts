@@ -17,6 +17,7 @@ import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
 import { frameRefusalLine } from '../../experiments/firefox-frame-lines.ts';
 import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
+import { popupsGone } from '../popups-gone.ts';
 
 /** Whether the step frames its target (`iframe`, `postMessage` to a frame), the only steps a frame line can be for. */
 const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
@@ -83,10 +84,13 @@ class FirefoxTab implements EngineTab {
       throw new Error("run(request, marker): marker is empty; pass a part of the step's URLs (its run id)");
     }
     this.#lines = [];
+    const windows = async (): Promise<number> => (await this.page.browserContext().pages()).length;
+    const windowsBefore = opensPopup(request) ? await windows() : 0;
     const seen = await withinStepLimit(
       this.page.evaluate((step) => window.corsLab.runStep(step), request),
       notAnswered,
     );
+    if (opensPopup(request)) await popupsGone(windows, windowsBefore);
     await this.#settle();
     // The first line that names the step's URL: a failed preflight is followed by a second,
     // "CORS request did not succeed", which says less.

@@ -13,14 +13,6 @@ const AUTHORS = 'https://html.spec.whatwg.org/multipage/web-messaging.html#autho
 const OPEN = 'https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open';
 const COOP = 'https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies';
 
-/**
- * A popup opened with `noopener` leaves the page no handle, so the runner page returns at once; the Chromium runner
- * then waits for the popup's load before the journal is read (runner/chromium-tab.ts), the Firefox and WebKit drivers
- * do not yet: whether the server saw the popup's request would depend on timing there (measured: reachedServer
- * false in one WebKitGTK run of two). Both engines open it without an opener (measured).
- */
-const POPUP_LOAD_AWAITED: ExperimentInput['engines'] = ['chromium'];
-
 const receiver = (acceptMessagesFrom: '*' | string[]) => ({ actual: { page: { acceptMessagesFrom } } });
 
 export const postmessage: ExperimentInput[] = [
@@ -115,7 +107,6 @@ export const postmessage: ExperimentInput[] = [
     id: 'postmessage-popup-noopener',
     title: 'A page opens a partner page as a popup with noopener',
     group: 'postmessage',
-    engines: POPUP_LOAD_AWAITED,
     explain: `With the \`noopener\` feature the popup starts without \`window.opener\`, and \`window.open\` returns \`null\`: neither window can reach the other. Links with \`target="_blank"\` behave so by default. ${OPEN}`,
     request: { api: 'window-open', target: 'partner', noopener: true },
     expect: { outcome: 'opaque', reason: null, reachedServer: true, openerKept: false, domReadable: false },
