@@ -4,13 +4,16 @@
  * string: `XFrameOptionsDeny` in dom/locales/en-US/chrome/security/security.properties, `CSPGenericViolation` in
  * csp.properties (https://searchfox.org/mozilla-central/source/dom/locales/en-US/chrome/security/). Firefox writes
  * them as errors of the framing page (BiDi `log.entryAdded`, type `javascript`), as its CORS lines. Measured in
- * Firefox 153 ESR: the X-Frame-Options value lower-cased, the full URL of the frame; the frame-ancestors line
- * names no URL (`<unknown>`), only the directive that refused the page, as the answer wrote it.
+ * Firefox 153 ESR: the X-Frame-Options value lower-cased ("invalid" for several), the frame's full URL; the
+ * frame-ancestors line names no URL (`<unknown>`), only the directive that refused the page, as the answer wrote it.
  */
 
 /** Each id with Firefox's line; `{name}` is a value Firefox fills in. */
 export const FIREFOX_FRAME_LINES = {
   XFrameOptionsDeny: 'The loading of “{url}” in a frame is denied by “X-Frame-Options“ directive set to “{value}“.',
+  /** Several different X-Frame-Options values (two lines, or a list): refused, and named "invalid" (measured). */
+  XFrameOptionsInvalid:
+    'Invalid X-Frame-Options header was found when loading “{url}”: “{value}” is not a valid directive.',
   CSPGenericViolation:
     'Content-Security-Policy: The page’s settings blocked the loading of a resource ({kind}) at {url} because it ' +
     'violates the following directive: “{directive}”',

@@ -201,7 +201,7 @@ async function runOnce(
   const [predictions, chromium] = model
     ? await Promise.all([model(experiment, origins, run, url), predictExperimentAsync(experiment, origins, run)])
     : [[], []];
-  // Format 1.2: a run with page headers has runner pages of its own (its run id in the URL scopes them), closed after it.
+  // Format 1.2: a run with page headers has runner pages of its own (its run id in their URL scopes them), closed after.
   const pageHeaders = experiment.pageHeaders ? { run, pageHeaders: experiment.pageHeaders } : undefined;
   const driver = {
     tab: (page: PageOrigin) => tabFor(slot, runnerUrl(page, origins, pageHeaders)),

@@ -79,7 +79,8 @@ export function xFrameOptionsAllow(headers: HeaderLines, ancestors: readonly str
 export function frameAncestorsDirectives(headers: HeaderLines): string[] {
   return values(headers, 'content-security-policy')
     .flatMap((line) => line.split(','))
-    .map((policy) => policy.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0]?.toLowerCase() === 'frame-ancestors'))
+    .map((policy) => policy.split(';').map((d) => d.trim()))
+    .map((directives) => directives.find((d) => d.split(/\s+/)[0]?.toLowerCase() === 'frame-ancestors'))
     .filter((directive): directive is string => directive !== undefined);
 }
 

@@ -45,17 +45,21 @@ export function firefoxFrameWords(
   const refusal = refusalOf(step, pageOrigin);
   if (refusal === null) return null;
   if (refusal.by === 'x-frame-options') {
-    const value = refusal.value.toLowerCase();
-    return { reason: 'XFrameOptionsDeny', value, line: firefoxFrameLine('XFrameOptionsDeny', { url: refusal.url, value }) };
+    // Several different values (HTML refuses them all) are Firefox's "invalid" header, named so.
+    const values = new Set(refusal.value.split(',').map((v) => v.trim().toLowerCase()));
+    const reason = values.size > 1 ? 'XFrameOptionsInvalid' : 'XFrameOptionsDeny';
+    const value = values.size > 1 ? 'invalid' : refusal.value.toLowerCase();
+    return { reason, value, line: firefoxFrameLine(reason, { url: refusal.url, value }) };
   }
   const values = { kind: 'frame-ancestors', url: UNKNOWN_URL, directive: refusal.directive };
-  return { reason: 'CSPGenericViolation', value: refusal.directive, line: firefoxFrameLine('CSPGenericViolation', values) };
+  const line = firefoxFrameLine('CSPGenericViolation', values);
+  return { reason: 'CSPGenericViolation', value: refusal.directive, line };
 }
 
 /** Firefox's line for a step whose reason and failed parameter firefoxFrameWords gave. */
 export function firefoxFrameConsole(step: StepPrediction, reason: FirefoxFrameReason): string {
   const value = step.failedParameter ?? '';
-  return reason === 'XFrameOptionsDeny'
+  return reason !== 'CSPGenericViolation'
     ? firefoxFrameLine(reason, { url: step.requests.at(-1)?.url ?? '', value })
     : firefoxFrameLine(reason, { kind: 'frame-ancestors', url: UNKNOWN_URL, directive: value });
 }
