@@ -14,6 +14,7 @@ import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
 import { isFirefoxReason } from './firefox-reasons.ts';
 import { isFirefoxCorpReason } from './firefox-corp.ts';
+import { isFirefoxFrameReason } from './firefox-frame-lines.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
 import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ORIGINS, isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
@@ -292,9 +293,10 @@ const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
  * WebKit's ids are the project's own, one per sentence (webkit-sentences.ts).
  */
 const engineExpectations = z.strictObject({
+  // Firefox's CORS reasons (MDN's names), its CORP line (firefox-corp.ts) and its frame refusals (firefox-frame-lines.ts).
   firefox: z.strictObject({
     ...expectFields,
-    reason: engineReason('firefox', (v) => isFirefoxReason(v) || isFirefoxCorpReason(v)),
+    reason: engineReason('firefox', (v) => isFirefoxReason(v) || isFirefoxCorpReason(v) || isFirefoxFrameReason(v)),
   }).optional(),
   webkit: z.strictObject({ ...expectFields, reason: engineReason('webkit', isWebKitReason) }).optional(),
 });

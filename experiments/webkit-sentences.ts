@@ -25,6 +25,10 @@ export const WEBKIT_SENTENCES = {
   WebKitRedirectNotAllowed: 'Not allowed to follow a redirection while loading {url}',
   WebKitResourcePolicy:
     "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.",
+  /** A frame refused by X-Frame-Options (the value as the answer sent it); frame-refusal-lines.ts. */
+  WebKitFrameOptionsRefused: "Refused to display '{url}' in a frame because it set 'X-Frame-Options' to '{value}'.",
+  WebKitFrameAncestorsRefused:
+    'Refused to load {url} because it does not appear in the frame-ancestors directive of the Content Security Policy.',
 } as const;
 
 export type WebKitReason = keyof typeof WEBKIT_SENTENCES;

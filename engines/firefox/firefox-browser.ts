@@ -16,6 +16,12 @@ import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
 import { readFirefoxCorpLine } from '../../experiments/firefox-corp.ts';
+import { frameRefusalLine } from '../../experiments/firefox-frame-lines.ts';
+import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
+import { popupsGone } from '../popups-gone.ts';
+
+/** Whether the step frames its target (`iframe`, `postMessage` to a frame), the only steps a frame line can be for. */
+const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -79,16 +85,23 @@ class FirefoxTab implements EngineTab {
       throw new Error("run(request, marker): marker is empty; pass a part of the step's URLs (its run id)");
     }
     this.#lines = [];
+    const windows = async (): Promise<number> => (await this.page.browserContext().pages()).length;
+    const windowsBefore = opensPopup(request) ? await windows() : 0;
     const seen = await withinStepLimit(
       this.page.evaluate((step) => window.corsLab.runStep(step), request),
       notAnswered,
     );
+    if (opensPopup(request)) await popupsGone(windows, windowsBefore);
     await this.#settle();
     // The first line that names the step's URL: a failed preflight is followed by a second,
     // "CORS request did not succeed", which says less.
     const read = (text: string) => readFirefoxConsole(text) ?? readFirefoxCorpLine(text);
     const line = this.#lines.find((text) => read(text)?.url.includes(marker)) ?? null;
-    const verdict = { reason: line === null ? null : read(line)?.reason ?? null, console: line };
+    // A frame it refused to render (X-Frame-Options, frame-ancestors): Firefox's own lines for that.
+    const frame = line === null ? frameRefusalLine(this.#lines, marker, framesTarget(request)) : null;
+    const verdict = frame
+      ? { reason: frame.reason, console: frame.line }
+      : { reason: line === null ? null : read(line)?.reason ?? null, console: line };
     return { seen, verdict };
   }
 
@@ -186,7 +199,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Engin
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: { 'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'] },
+    extraPrefsFirefox: {
+      'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'],
+      // Popups from script without a click (format 1.2 `window-open`): said here, not left to puppeteer's profile.
+      'dom.disable_open_during_load': false,
+    },
   });
   // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
   const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');

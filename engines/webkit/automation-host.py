@@ -49,6 +49,14 @@ def page_dir(argv):
 PAGE_NAME = re.compile(r'^page-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.html$')
 
 
+def popup_view(opener, show):
+    """A page's `window.open` (WebKitWebView::create): a web view related to its opener, so `window.opener` and
+    messages work, controlled by automation like every view of the session, shown in a window of its own.
+    Returning None would make `window.open` return null, as a popup blocker does.
+    """
+    return show(WebKit2.WebView(related_view=opener, settings=opener.get_settings(), is_controlled_by_automation=True))
+
+
 def main():
     cookies = third_party_cookies(sys.argv[1:])
     # A temporary but non-ephemeral data directory: WebKit writes console lines only for such sessions.
@@ -131,18 +139,25 @@ def main():
         if not windows:
             Gtk.main_quit()
 
-    def create_web_view(_session):
-        settings = WebKit2.Settings(enable_write_console_messages_to_stdout=True)
-        view = WebKit2.WebView(web_context=context, settings=settings, is_controlled_by_automation=True)
+    def show(view):
         window = Gtk.Window()
         window.set_default_size(1024, 768)
         window.add(view)
         window.connect('destroy', closed)
         # A window WebDriver closes closes its web view; the web view's close request closes the window.
         view.connect('close', lambda _view: window.destroy())
+        # A page's window.open: a popup in a window of its own, in the same session.
+        view.connect('create', lambda opener, _action: popup_view(opener, show))
         windows.add(window)
         window.show_all()
         return view
+
+    def create_web_view(_session):
+        # Popups without a click (runner pages open them from script): format 1.2 `window-open`.
+        settings = WebKit2.Settings(
+            enable_write_console_messages_to_stdout=True, javascript_can_open_windows_automatically=True,
+        )
+        return show(WebKit2.WebView(web_context=context, settings=settings, is_controlled_by_automation=True))
 
     def automation_started(_context, session):
         info = WebKit2.ApplicationInfo()

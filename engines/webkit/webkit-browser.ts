@@ -24,6 +24,8 @@ import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
+import { opensPopup } from '../../experiments/frames.ts';
+import { popupsGone } from '../popups-gone.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -318,6 +320,9 @@ class WebKitSessionImpl implements EngineSession {
     const step = ++this.#steps;
     const start = `${this.#mark}${step}:start`;
     const end = `${this.#mark}${step}:end`;
+    const handles = async (): Promise<number> =>
+      (await this.client.command<string[]>('GET', `${this.path}/window/handles`)).length;
+    const windowsBefore = opensPopup(request) ? await handles() : 0;
     let seen: PageSeen;
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
@@ -333,6 +338,7 @@ class WebKitSessionImpl implements EngineSession {
       seen = notAnswered(`no answer within ${STEP_TIMEOUT_MS / 1000} s`);
     }
     const settled = performance.now();
+    if (opensPopup(request)) await popupsGone(handles, windowsBefore);
     // The end marker goes through the same console after every line the step made.
     const log = { script: 'console.log(arguments[0])', args: [end] };
     await this.client.command('POST', `${this.path}/execute/sync`, log);

@@ -3,6 +3,7 @@
  * catalog experiment that shows it. runner/run-browsers.test.ts (`run --browser firefox`) holds the same predictions
  * to real Firefox.
  */
+import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
@@ -26,9 +27,11 @@ describe('the model for Firefox', () => {
     const withValue = new Set(FIREFOX_REASON_TABLE.filter((r) => r.words.includes('%')).map((r) => r.name));
     for (const e of catalog) {
       for (const step of await predictFirefox(e, origins, 'r')) {
-        const own = step.reason !== null && (isFirefoxReason(step.reason) || isFirefoxCorpReason(step.reason));
+        // Its CORS reasons, its CORP line, or a frame refusal (firefox-frame-lines.ts), whose line always names a value.
+        const frame = step.reason !== null && isFirefoxFrameReason(step.reason);
+        const own = step.reason !== null && (isFirefoxReason(step.reason) || isFirefoxCorpReason(step.reason) || frame);
         if (step.reason !== null) expect(own, `${e.id}: ${step.reason}`).toBe(true);
-        const named = step.reason !== null && isFirefoxReason(step.reason) && withValue.has(step.reason);
+        const named = frame || (step.reason !== null && isFirefoxReason(step.reason) && withValue.has(step.reason));
         expect(step.failedParameter !== null, `${e.id}: ${step.reason} ${step.failedParameter}`).toBe(named);
       }
     }

@@ -11,6 +11,9 @@ import type { Experiment } from '../schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../firefox-reasons.ts';
 import { FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason } from '../firefox-corp.ts';
+import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
+import { serializedPageOrigin } from '../../plan/page-origin.ts';
+import { firefoxFrameConsole, firefoxFrameWords } from './frame-refusal-lines.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
@@ -118,7 +121,12 @@ function firefoxValue(step: StepPrediction, reason: FirefoxReason | null): strin
  * The model's predictions made with FIREFOX_RULES (predictFirefox), in Firefox's words:
  * `failedParameter` is the value Firefox's console line names, if any.
  */
-export function firefoxPredictions(experiment: Experiment, predictions: StepPrediction[]): StepPrediction[] {
+export function firefoxPredictions(
+  experiment: Experiment,
+  predictions: StepPrediction[],
+  /** Each step's page origin, serialized: a refused frame's words name what refused it (frame-refusal-lines.ts). */
+  pageOrigins: readonly string[] = [],
+): StepPrediction[] {
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
@@ -127,6 +135,8 @@ export function firefoxPredictions(experiment: Experiment, predictions: StepPred
       return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
     }
     const reason = firefoxReason(step, corsMode);
+    const frame = reason === null ? firefoxFrameWords(step, pageOrigins[i]) : null;
+    if (frame) return { ...step, reason: frame.reason, failedParameter: frame.value };
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
 }
@@ -163,6 +173,9 @@ export function firefoxLineOf(step: StepPrediction, url: string): { reason: Fire
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
+    if (step.outcome === 'blocked' && step.reason !== null && isFirefoxFrameReason(step.reason)) {
+      return firefoxFrameConsole(step, step.reason);
+    }
     const at = step.requests.at(-1)?.url ?? url;
     const corp = step.outcome === 'blocked' && step.reason !== null && isFirefoxCorpReason(step.reason);
     if (corp) return firefoxCorpLine(at);
@@ -179,5 +192,6 @@ export async function predictFirefox(
   clock?: readonly number[],
 ): Promise<StepPrediction[]> {
   const flow = await predictExperimentAsync(experiment, origins, run, 'en', clock, FIREFOX_RULES);
-  return firefoxPredictions(experiment, flow);
+  const pages = [experiment.page, ...(experiment.then ?? []).map((step) => step.page ?? experiment.page)];
+  return firefoxPredictions(experiment, flow, pages.map((page) => serializedPageOrigin(page, origins)));
 }

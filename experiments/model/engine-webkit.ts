@@ -11,6 +11,7 @@ import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-sent
 import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
+import { webkitFrameWords } from './frame-refusal-lines.ts';
 
 /**
  * Where WebKitGTK 2.50's flow differs from Chromium's (predict with these: predictExperimentAsync(..., WEBKIT_RULES)).
@@ -215,6 +216,8 @@ export function webkitPredictions(
   pageOrigins: readonly string[],
 ): WebKitStepPrediction[] {
   return predictions.map((step, i) => {
+    const frame = webkitFrameWords(step, pageOrigins[i]);
+    if (frame) return { ...step, reason: frame.reason, console: `${SECURITY_LINE}${frame.sentence}` };
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const failed = failedCheck(step.checks);
     // An answer from the HTTP cache: the one an earlier step stored, with its status.

@@ -75,6 +75,15 @@ export function xFrameOptionsAllow(headers: HeaderLines, ancestors: readonly str
   return true;
 }
 
+/** The answer's `frame-ancestors` directives as written, one per policy that has one (each line, each comma). */
+export function frameAncestorsDirectives(headers: HeaderLines): string[] {
+  return values(headers, 'content-security-policy')
+    .flatMap((line) => line.split(','))
+    .map((policy) => policy.split(';').map((d) => d.trim()))
+    .map((directives) => directives.find((d) => d.split(/\s+/)[0]?.toLowerCase() === 'frame-ancestors'))
+    .filter((directive): directive is string => directive !== undefined);
+}
+
 /**
  * The console line Chromium prints for a frame refused by the answer's headers (measured in Chromium 156): the
  * frame's origin only (no path), the X-Frame-Options value lower-cased, or the first frame-ancestors directive that
@@ -83,10 +92,7 @@ export function xFrameOptionsAllow(headers: HeaderLines, ancestors: readonly str
 export function frameConsoleLine(headers: HeaderLines, pageOrigin: string, target: string): string | null {
   const ancestors = [pageOrigin];
   const url = `${new URL(target).origin}/`;
-  const refusing = values(headers, 'content-security-policy')
-    .flatMap((line) => line.split(','))
-    .map((policy) => policy.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0]?.toLowerCase() === 'frame-ancestors'))
-    .filter((directive): directive is string => directive !== undefined);
+  const refusing = frameAncestorsDirectives(headers);
   if (refusing.length > 0) {
     const first = refusing.find((directive) => frameAncestorsAllow([['Content-Security-Policy', directive]], ancestors, target) === false);
     return first === undefined ? null
