@@ -293,7 +293,8 @@ const engineReason = (engine: EngineName, known: (value: string) => boolean) =>
  * WebKit's ids are the project's own, one per sentence (webkit-sentences.ts).
  */
 const engineExpectations = z.strictObject({
-  // Firefox's CORS reasons (MDN's names), its CORP line (firefox-corp.ts) and its frame refusals (firefox-frame-lines.ts).
+  // Firefox's CORS reasons (MDN's names),
+  // its CORP line (firefox-corp.ts), its frame refusals (firefox-frame-lines.ts).
   firefox: z.strictObject({
     ...expectFields,
     reason: engineReason('firefox', (v) => isFirefoxReason(v) || isFirefoxCorpReason(v) || isFirefoxFrameReason(v)),
