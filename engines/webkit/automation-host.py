@@ -131,9 +131,25 @@ def main():
         if not windows:
             Gtk.main_quit()
 
+    def web_view_settings():
+        # Popups allowed: a `form` step submits into a named popup it opens itself, with no user gesture.
+        return WebKit2.Settings(
+            enable_write_console_messages_to_stdout=True, javascript_can_open_windows_automatically=True,
+        )
+
+    def create_popup(view, _action):
+        """`window.open` (a form's target window, a popup step): a web view of the same context, in its own window."""
+        popup = WebKit2.WebView(related_view=view, settings=web_view_settings(), is_controlled_by_automation=True)
+        popup.connect('ready-to-show', lambda shown: show_in_window(shown))
+        return popup
+
     def create_web_view(_session):
-        settings = WebKit2.Settings(enable_write_console_messages_to_stdout=True)
-        view = WebKit2.WebView(web_context=context, settings=settings, is_controlled_by_automation=True)
+        view = WebKit2.WebView(web_context=context, settings=web_view_settings(), is_controlled_by_automation=True)
+        show_in_window(view)
+        return view
+
+    def show_in_window(view):
+        view.connect('create', create_popup)
         window = Gtk.Window()
         window.set_default_size(1024, 768)
         window.add(view)
@@ -142,7 +158,6 @@ def main():
         view.connect('close', lambda _view: window.destroy())
         windows.add(window)
         window.show_all()
-        return view
 
     def automation_started(_context, session):
         info = WebKit2.ApplicationInfo()

@@ -117,6 +117,16 @@ export function firefoxPredictions(experiment: Experiment, predictions: StepPred
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
+    const unseen = step.unseenFailure;
+    if (unseen) {
+      // A beacon's CORS failure, which its page never sees (sending.ts): Firefox prints its line all the same
+      // (measured: beacon-json-blob-wildcard), so the failure is kept in Firefox's words; the reason stays null.
+      const judged: StepPrediction = { ...step, outcome: 'blocked', ...unseen };
+      const said = firefoxReason(judged, corsMode);
+      const { unseenFailure: _inChromiumWords, ...rest } = step;
+      if (said === null) return rest;
+      return { ...rest, unseenFailure: { reason: said, failedParameter: firefoxValue(judged, said) } };
+    }
     const reason = firefoxReason(step, corsMode);
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
@@ -154,9 +164,12 @@ export function firefoxLineOf(step: StepPrediction, url: string): { reason: Fire
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
-    if (step.outcome !== 'blocked' || step.reason === null || !isFirefoxReason(step.reason)) return null;
+    // A beacon's failure the page never sees (firefoxPredictions keeps it in Firefox's words).
+    const { reason, failedParameter } = step.unseenFailure ?? step;
+    const failing = step.outcome === 'blocked' || step.unseenFailure !== undefined;
+    if (!failing || reason === null || !isFirefoxReason(reason)) return null;
     const at = step.requests.at(-1)?.url ?? url;
-    return firefoxConsoleLine(step.reason, at, step.failedParameter ?? '', statusCode(steps, i, step.reason));
+    return firefoxConsoleLine(reason, at, failedParameter ?? '', statusCode(steps, i, reason));
   });
 }
 

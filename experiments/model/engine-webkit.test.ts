@@ -97,4 +97,16 @@ describe('the model for WebKit: its words', () => {
     const sentence = `Request header field ${printed} is not allowed by Access-Control-Allow-Headers.`;
     expect(step?.console).toBe(`CONSOLE SECURITY ERROR ${sentence}`);
   });
+  it("prints a beacon's CORS failure, which its page never sees, with no reason (beacon-json-blob-*)", async () => {
+    const first = async (id: string) => (await inWebKit(catalogExperiment(id)))[0];
+    const unanswered = await first('beacon-json-blob-preflight-unanswered');
+    expect(unanswered).toMatchObject({ outcome: 'opaque', reason: null });
+    const evil = `Origin ${origins.evil} is not allowed by Access-Control-Allow-Origin. Status code: 204`;
+    expect(unanswered?.console).toBe(`CONSOLE SECURITY ERROR ${evil}`);
+    const wildcard = await first('beacon-json-blob-wildcard');
+    expect(wildcard?.console).toBe(
+      'CONSOLE SECURITY ERROR Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.',
+    );
+    expect(await first('beacon-text-no-preflight')).toMatchObject({ outcome: 'opaque', reason: null, console: null });
+  });
 });

@@ -210,12 +210,16 @@ export function webkitPredictions(
 ): WebKitStepPrediction[] {
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
+    // A beacon's CORS failure, which its page never sees (sending.ts): WebKit prints its sentence all the same
+    // (measured: beacon-json-blob-wildcard); the step's reason stays null, as Chromium's.
+    const unseen = step.unseenFailure;
+    const judged = unseen ? { ...step, outcome: 'blocked' as const, ...unseen } : step;
     const failed = failedCheck(step.checks);
     // An answer from the HTTP cache: the one an earlier step stored, with its status.
     const own = answerChecked(step, failed);
     const answer = own ?? predictions.slice(0, i).flatMap((s) => s.requests).findLast((r) => r.kind === 'actual');
     const words = webkitWords({
-      step,
+      step: judged,
       answer,
       headerNames: Object.keys(request.headers),
       method: step.requests.findLast((r) => r.kind === 'preflight')?.accessControlRequestMethod ?? request.method,
@@ -224,6 +228,7 @@ export function webkitPredictions(
       api: request.api,
       origin: own?.originHeader ?? pageOrigins[i] ?? '',
     });
-    return { ...step, reason: words?.reason ?? null, console: words ? `${SECURITY_LINE}${words.sentence}` : null };
+    const reason = unseen ? null : (words?.reason ?? null);
+    return { ...step, reason, console: words ? `${SECURITY_LINE}${words.sentence}` : null };
   });
 }
