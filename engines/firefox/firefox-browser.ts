@@ -15,6 +15,9 @@ import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
+import type { SecureOriginTrust } from '../secure-origin-trust.ts';
+import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
+import { profileTrusting } from './trusting-profile.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -32,6 +35,8 @@ export interface FirefoxOptions {
   executablePath?: string;
   /** Default `blocked`, as the format's default browser settings. */
   thirdPartyCookies?: ThirdPartyCookies;
+  /** The lab's `secure` origin, trusted for its certificate alone (certificate-override.ts); absent: none. */
+  trust?: SecureOriginTrust | undefined;
 }
 
 /** The page logs this after each step; the reasons the console held for the step came before it. */
@@ -86,8 +91,11 @@ class FirefoxTab implements EngineTab {
     // The first line that names the step's URL: a failed preflight is followed by a second,
     // "CORS request did not succeed", which says less.
     const line = this.#lines.find((text) => readFirefoxConsole(text)?.url.includes(marker)) ?? null;
-    const verdict = { reason: line === null ? null : readFirefoxConsole(line)?.reason ?? null, console: line };
-    return { seen, verdict };
+    const protocol = gotResponse(seen)
+      ? await this.page.evaluate(nextHopProtocol, request.url).catch(() => null)
+      : null;
+    const reason = line === null ? null : readFirefoxConsole(line)?.reason ?? null;
+    return { seen, verdict: { reason, console: line, protocol: reportedProtocol(protocol) } };
   }
 
   /** Waits for the page's own marker line: every line the step made is in by then. */
@@ -166,7 +174,11 @@ class FirefoxBrowser implements EngineBrowser {
   // machine shared by other builds (load 11-12): no clear winner, so the Chromium runner's default.
   readonly sessionsAtOnce = 3;
 
-  constructor(private readonly browser: Browser, readonly version: string) {}
+  constructor(
+    private readonly browser: Browser,
+    readonly version: string,
+    private readonly removeProfile: () => Promise<void>,
+  ) {}
 
   async newSession(): Promise<EngineSession> {
     return new FirefoxSession(await this.browser.createBrowserContext());
@@ -174,19 +186,28 @@ class FirefoxBrowser implements EngineBrowser {
 
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    await this.removeProfile();
   }
 }
 
 /** Launches Firefox headless over WebDriver BiDi. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<EngineBrowser> {
   const executablePath = options.executablePath ?? findFirefox();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    extraPrefsFirefox: { 'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'] },
-  });
-  // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
-  const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
-  return new FirefoxBrowser(browser, version);
+  const profile = options.trust ? await profileTrusting(options.trust) : null;
+  const removeProfile = async (): Promise<void> => profile?.remove();
+  try {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      ...(profile ? { userDataDir: profile.dir } : {}),
+      extraPrefsFirefox: { 'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'] },
+    });
+    // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
+    const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
+    return new FirefoxBrowser(browser, version, removeProfile);
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
 }

@@ -25,6 +25,8 @@ export const FIREFOX_RULES: EngineRules = {
   cachedWildcardCoversNewHeaders: false,
   unsetSameSite: 'none',
   partitionedWhenThirdPartyBlocked: false,
+  // mixed-content-lax-cookie-https-page-to-http-api: an https page and an http API on localhost are one site.
+  schemefulSameSite: false,
 };
 
 /** Chromium's names for a failed check of Access-Control-Allow-Origin; Firefox words these by what it saw. */

@@ -50,6 +50,12 @@ export interface EngineRules {
   secureCookiesOnLoopbackHttp?: boolean;
   /** `SameSite=None` without `Secure` is refused (Chromium; absent: true). WebKitGTK accepts it. */
   sameSiteNoneNeedsSecure?: boolean;
+  /**
+   * Cookies compare sites with their scheme (Chromium; absent: true): `https://localhost` and `http://localhost`
+   * are two sites. Firefox compares hosts only (`network.cookie.sameSite.schemeful` is off).
+   * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-same-site-and-cross-site-requests
+   */
+  schemefulSameSite?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {
