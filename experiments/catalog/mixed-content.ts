@@ -10,15 +10,12 @@
  * `mixed-content` before any request leaves; the lab has no such origin, so the explanations say it.
  * https://w3c.github.io/webappsec-mixed-content/#a-priori-authenticated-url
  * https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy
+ * Runs in every engine. WebKitGTK 2.50 blocks an https page's fetch of http://localhost as mixed content (the request
+ * never leaves, `TypeError: Load failed`, no CORS line); Firefox compares cookie sites without the scheme: both are
+ * deviations of their models (experiments/model/DEVIATIONS.md).
  */
 import type { ExperimentInput } from '../schema.ts';
 
-/**
- * WebKitGTK 2.50 blocks an https page's fetch of http://localhost as mixed content (measured: the request never
- * leaves, `TypeError: Load failed`, no CORS line), where Chromium and Firefox count loopback as potentially
- * trustworthy. Its model does not predict that block yet, so these run in Chromium and Firefox only.
- */
-const NOT_YET_WEBKIT: ExperimentInput['engines'] = ['chromium', 'firefox'];
 /**
  * Firefox 153 and WebKitGTK 2.50 leave a cross-origin response's `nextHopProtocol` (Resource Timing) empty without
  * `Timing-Allow-Origin`, and that is where their drivers read the HTTP version (engines/page-protocol.ts): none.
@@ -40,7 +37,6 @@ export const mixedContent: ExperimentInput[] = [
     id: 'mixed-content-https-page-fetches-loopback-http-api',
     title: 'An https page fetches an http API on localhost',
     group: 'mixed-content',
-    engines: NOT_YET_WEBKIT,
     explain: `The page is \`https://localhost\` (\`secure\`), the API \`http://localhost\` on another port. An https page's request to an http URL is **mixed content**, which browsers block, except for URLs that are potentially trustworthy without TLS: \`localhost\`, \`127.0.0.0/8\` and \`::1\` never leave the machine. So this request is sent and CORS decides as usual; \`protocol\` shows it went over HTTP/1.1. ${TRUSTWORTHY}\n\nThe same page fetching \`http://api.example.com\` would fail with Chromium's BlockedReason \`mixed-content\` before any request left. ${MIXED}`,
     page: 'secure',
     request: { target: 'api' },
@@ -51,7 +47,6 @@ export const mixedContent: ExperimentInput[] = [
     id: 'mixed-content-https-page-api-allows-http-app-origin',
     title: 'An https page fetches an API whose Access-Control-Allow-Origin names the http page origin app',
     group: 'mixed-content',
-    engines: NOT_YET_WEBKIT,
     explain: `The API answers \`Access-Control-Allow-Origin: http://localhost:APP\`, the playground's http origin, but the page runs on \`https://localhost\`. An origin is scheme, host and port: \`http\` and \`https\` are different origins even on the same host, so the check fails with \`AllowOriginMismatch\`. ${ORIGIN}\n\n**Fix:** allow the page's exact origin, scheme included (\`Access-Control-Allow-Origin: https://localhost:SECURE\`), e.g. by echoing an Origin found in an allow-list; moving a site to https means updating every allow-list.`,
     page: 'secure',
     request: { target: 'api' },
@@ -98,7 +93,6 @@ export const mixedContent: ExperimentInput[] = [
     id: 'mixed-content-lax-cookie-https-page-to-http-api',
     title: 'An https page, an API on http://localhost that sets a SameSite=Lax cookie',
     group: 'mixed-content',
-    engines: NOT_YET_WEBKIT,
     explain: `Sites are schemeful: \`https://localhost\` and \`http://localhost\` are **different sites**, although the host is the same. The request from the https page is cross-site, so the \`SameSite=Lax\` cookie in the answer is not stored and the next request carries none. ${SCHEMEFUL}\n\n**Fix:** serve the API over https too (same scheme, same site), or use \`SameSite=None; Secure\` where third-party cookies are allowed.`,
     page: 'secure',
     request: { target: 'api', path: '/cookie', credentials: 'include' },
@@ -120,7 +114,6 @@ export const mixedContent: ExperimentInput[] = [
     id: 'mixed-content-none-secure-cookie-https-page-3pc-allowed',
     title: 'An https page, an http API that sets a SameSite=None; Secure cookie (third-party cookies allowed)',
     group: 'mixed-content',
-    engines: NOT_YET_WEBKIT,
     explain: 'For the https page, the http API is another site, so its cookie is a third-party cookie: `SameSite=None; Secure` is what such a cookie needs, and `Secure` is accepted from `http://localhost`, a potentially trustworthy origin. This run assumes **third-party cookies allowed**: the cookie is stored and sent.',
     page: 'secure',
     browser: { thirdPartyCookies: 'allowed' },
@@ -133,7 +126,6 @@ export const mixedContent: ExperimentInput[] = [
     id: 'mixed-content-none-secure-cookie-https-page-3pc-blocked',
     title: 'An https page, an http API that sets a SameSite=None; Secure cookie (third-party cookies blocked)',
     group: 'mixed-content',
-    engines: NOT_YET_WEBKIT,
     explain: "The same cookie under Chromium's default, **third-party cookies blocked**: a different scheme makes the API another site, so its cookie is third-party and neither stored nor sent.\n\n**Fix:** serve the page and the API with the same scheme and registrable domain, or use a `Partitioned` cookie.",
     page: 'secure',
     request: { target: 'api', path: '/cookie', credentials: 'include' },

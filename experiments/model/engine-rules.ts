@@ -56,6 +56,12 @@ export interface EngineRules {
    * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-same-site-and-cross-site-requests
    */
   schemefulSameSite?: boolean;
+  /**
+   * An https page's `fetch` of an http loopback URL is blocked as mixed content (absent: false). Chromium and Firefox
+   * take loopback as potentially trustworthy and send it; WebKitGTK 2.50 blocks it (an `<img>` of it still loads).
+   * https://w3c.github.io/webappsec-mixed-content/#a-priori-authenticated-url
+   */
+  loopbackHttpIsMixedContent?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -61,6 +61,21 @@ describe('the model for WebKit: its flow', () => {
   });
 });
 
+describe('the model for WebKit: mixed content', () => {
+  it("blocks an https page's fetch of http://localhost, not its image (mixed-content-*)", async () => {
+    const fetched = catalogExperiment('mixed-content-https-page-fetches-loopback-http-api');
+    expect((await predictExperimentAsync(fetched, origins, 'run'))[0]).toMatchObject({ outcome: 'allowed' });
+    const [blocked] = await inWebKit(fetched);
+    expect(blocked).toMatchObject({ outcome: 'blocked', reason: null, reachedServer: false, console: null });
+    expect(blocked?.requests).toEqual([]);
+    const image = await inWebKit(catalogExperiment('mixed-content-https-page-img-from-http'));
+    expect(image[0]).toMatchObject({ outcome: 'allowed', loaded: true });
+    // From an http page the same fetch is no mixed content.
+    expect((await inWebKit(catalogExperiment('mixed-content-lax-cookie-http-page-to-http-api')))[0]?.outcome)
+      .toBe('allowed');
+  });
+});
+
 describe('the model for WebKit: its words', () => {
   it('says nothing for an allowed step', async () => {
     const [step] = await inWebKit(experiment({

@@ -37,6 +37,8 @@ export const WEBKIT_RULES: EngineRules = {
   secureCookiesOnLoopbackHttp: false,
   // cookies-none-without-secure-3pc-allowed: SameSite=None without Secure is kept.
   sameSiteNoneNeedsSecure: false,
+  // mixed-content-https-page-fetches-loopback-http-api: the fetch never leaves.
+  loopbackHttpIsMixedContent: true,
 };
 /** Chromium's names for a failed check of Access-Control-Allow-Origin: WebKit words them by the value it saw. */
 const ALLOW_ORIGIN_FAILURES = new Set([
