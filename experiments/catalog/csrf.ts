@@ -8,8 +8,9 @@
  * https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-submission-algorithm
  * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-samesite-cookies
  *
- * Not here, on purpose: a cookie without SameSite. Chromium treats it as Lax but still sends it on a
- * cross-site top-level POST for 2 minutes after it was set (Lax-allowing-unsafe), a verdict on a clock.
+ * Not here, on purpose: a form with a cookie without SameSite. Chromium treats it as Lax but still sends it on a
+ * cross-site top-level POST for 2 minutes after it was set (Lax-allowing-unsafe), a verdict on a clock. A forged
+ * fetch with such a cookie is here (csrf-fetch-post-default-samesite): no clock, and the engines differ.
  * Runs in every engine (the form's popup allowed by each driver); WebKitGTK never sends the `Secure` session cookie
  * set over http://localhost back (experiments/model/DEVIATIONS.md).
  */
@@ -59,6 +60,22 @@ export const csrf: ExperimentInput[] = [
     then: attack({
       request: { api: 'fetch', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: TRANSFER, credentials: 'include' },
       expect: { outcome: 'blocked', reason: 'AllowOriginMismatch', reachedServer: true, preflight: false, cookieSent: true, serverStatus: 200 },
+    }),
+  },
+  {
+    id: 'csrf-fetch-post-default-samesite',
+    title: 'A page on evil.localhost sends a credentialed text/plain fetch POST to api after the user logged in with a cookie without SameSite',
+    group: 'csrf',
+    browser: { thirdPartyCookies: 'allowed' },
+    explain:
+      `The session cookie has no \`SameSite\` attribute, and third-party cookies are allowed. Chromium treats such a cookie as \`Lax\`: a cross-site \`fetch\` is no navigation, so the forged \`POST\` arrives without the session. Firefox and Safari (WebKit) treat it as \`None\`: the same \`POST\` carries the cookie, and the server runs it as the user. The default is a browser's choice, not a protection you can count on. ${SAMESITE}\n\n**Fix:** set \`SameSite=Lax\` (or \`Strict\`) explicitly on session cookies, and check \`Origin\` on the server.`,
+    ...login('fetch-default', 'HttpOnly'),
+    then: attack({
+      request: { api: 'fetch', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: TRANSFER, credentials: 'include' },
+      expect: {
+        outcome: 'blocked', reason: 'AllowOriginMismatch', reachedServer: true, preflight: false, cookieSent: false,
+        engines: { firefox: { cookieSent: true }, webkit: { cookieSent: true } },
+      },
     }),
   },
   {
