@@ -23,6 +23,7 @@ import { serializedPageOrigin } from '../plan/page-origin.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { isSendingApi } from '../experiments/form-and-beacon.ts';
 import type { EngineStep, EngineTab, EngineVerdict } from './engine.ts';
 import type { Observation } from './run-result.ts';
 import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';
@@ -93,10 +94,13 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
     const { seen, verdict, span } = await runStep(tab, stepRequest(step, url, origins), `${PLAN_PREFIX}${run}/`);
     const { entries: serverSaw, eviction } = await driver.journal(run, since);
     const server = serverView(serverSaw, finalHop);
+    const unseen = isSendingApi(step.request.api);
     const observed: Observation = {
       outcome: seen.outcome,
-      reason: verdict.reason,
-      failedParameter: verdict.failedParameter ?? null,
+      // A form's or a beacon's page never learns of a CORS failure (format 1.2: a reason only when the API failed);
+      // the engine's line stays in `console` (Firefox and WebKit print one for a beacon, as Chromium does).
+      reason: unseen ? null : verdict.reason,
+      failedParameter: unseen ? null : (verdict.failedParameter ?? null),
       ...server,
       status: seen.status,
       responseType: seen.responseType,

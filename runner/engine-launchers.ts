@@ -7,6 +7,7 @@ import type { EngineBrowser, EngineName } from '../engines/engine.ts';
 import { findFirefox } from '../engines/firefox/find-firefox.ts';
 import { findWebKit } from '../engines/webkit/webkit-browser.ts';
 import type { BrowserSettings } from '../experiments/schema.ts';
+import type { SecureOriginTrust } from '../engines/secure-origin-trust.ts';
 import { findChromium } from './find-browser.ts';
 
 /** Why `engine` cannot run here (its finder's message: what to install), or null when it can. */
@@ -25,12 +26,16 @@ export function missingEngine(engine: EngineName, env: NodeJS.ProcessEnv = proce
 }
 
 export type OtherEngine = Exclude<EngineName, 'chromium'>;
-export type EngineLauncher = (thirdPartyCookies: BrowserSettings['thirdPartyCookies']) => Promise<EngineBrowser>;
+/** `trust`: the lab's `secure` origin, whose certificate alone the browser trusts (absent: no https origin). */
+export type EngineLauncher = (
+  thirdPartyCookies: BrowserSettings['thirdPartyCookies'],
+  trust?: SecureOriginTrust,
+) => Promise<EngineBrowser>;
 
 /** Loaded on demand: a run in Chromium alone never loads puppeteer-core. */
 export const LAUNCHERS: Record<OtherEngine, EngineLauncher> = {
-  firefox: async (thirdPartyCookies) =>
-    (await import('../engines/firefox/firefox-browser.ts')).launchFirefox({ thirdPartyCookies }),
-  webkit: async (thirdPartyCookies) =>
-    (await import('../engines/webkit/webkit-browser.ts')).launchWebKit({ thirdPartyCookies }),
+  firefox: async (thirdPartyCookies, trust) =>
+    (await import('../engines/firefox/firefox-browser.ts')).launchFirefox({ thirdPartyCookies, trust }),
+  webkit: async (thirdPartyCookies, trust) =>
+    (await import('../engines/webkit/webkit-browser.ts')).launchWebKit({ thirdPartyCookies, trust }),
 };

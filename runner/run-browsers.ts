@@ -12,6 +12,7 @@ import { appliesTo, type Experiment } from '../experiments/schema.ts';
 import { originMap } from '../plan/origins.ts';
 import type { Lab } from '../servers/lab.ts';
 import { LAUNCHERS } from './engine-launchers.ts';
+import { secureOriginTrust } from '../engines/secure-origin-trust.ts';
 import { ENGINE_MODELS } from './engine-models.ts';
 import { runInEngine } from './run-in-engine.ts';
 import { runExperiments } from './run-experiments.ts';
@@ -73,7 +74,8 @@ export async function runInBrowsers(
       runs.push({ engine, version: report.browser, results, seconds: report.summary.seconds });
     } else {
       const run = await runInEngine(engine, chosen, lab, origins, {
-        launch: LAUNCHERS[engine],
+        // The lab's https origin, trusted for its own certificate alone (engines/secure-origin-trust.ts).
+        launch: (cookies) => LAUNCHERS[engine](cookies, secureOriginTrust(lab.origins, lab.certificates.served)),
         model: ENGINE_MODELS[engine],
         onResult: (_index, result) => options.onResult?.(engine, result, ++done, total),
       });

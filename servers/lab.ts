@@ -55,8 +55,11 @@ export interface Lab {
   /** Where each origin's server is bound (address and port), in origin order. */
   bound: Array<{ name: LabOrigin['name']; address: string; port: number }>;
   journal: Journal;
-  /** The `secure` origin's certificates: the CA file a user may trust, and what was made at this start (to print). */
-  certificates: { caPath: string; messages: readonly string[] };
+  /**
+   * The `secure` origin's certificates: the CA file a user may trust, what was made at this start (to print), and
+   * the certificate it serves (PEM, public: the drivers of other engines trust it alone, engines/secure-origin-trust.ts).
+   */
+  certificates: { caPath: string; messages: readonly string[]; served: string };
   /**
    * A run id this lab issued: only requests of such a run, made by fetch() or XHR, get the plan's
    * cookies and other lasting headers (plan/lasting-headers.ts). Ids made up elsewhere still work
@@ -162,7 +165,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return { name: context.origins[i]!.name, address, port };
     }),
     journal,
-    certificates: { caPath: certificates.caPath, messages: certificates.messages },
+    certificates: { caPath: certificates.caPath, messages: certificates.messages, served: certificates.leaf.cert },
     newRunId: () => runIds.issue(),
     close: async () => {
       sockets.closeAll();

@@ -22,6 +22,9 @@ import { popupsGone } from '../popups-gone.ts';
 
 /** Whether the step frames its target (`iframe`, `postMessage` to a frame), the only steps a frame line can be for. */
 const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
+import type { SecureOriginTrust } from '../secure-origin-trust.ts';
+import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
+import { profileTrusting } from './trusting-profile.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -39,6 +42,8 @@ export interface FirefoxOptions {
   executablePath?: string;
   /** Default `blocked`, as the format's default browser settings. */
   thirdPartyCookies?: ThirdPartyCookies;
+  /** The lab's `secure` origin, trusted for its certificate alone (certificate-override.ts); absent: none. */
+  trust?: SecureOriginTrust | undefined;
 }
 
 /** The page logs this after each step; the reasons the console held for the step came before it. */
@@ -99,10 +104,13 @@ class FirefoxTab implements EngineTab {
     const line = this.#lines.find((text) => read(text)?.url.includes(marker)) ?? null;
     // A frame it refused to render (X-Frame-Options, frame-ancestors): Firefox's own lines for that.
     const frame = line === null ? frameRefusalLine(this.#lines, marker, framesTarget(request)) : null;
+    const protocol = gotResponse(seen)
+      ? await this.page.evaluate(nextHopProtocol, request.url).catch(() => null)
+      : null;
     const verdict = frame
       ? { reason: frame.reason, console: frame.line }
       : { reason: line === null ? null : read(line)?.reason ?? null, console: line };
-    return { seen, verdict };
+    return { seen, verdict: { ...verdict, protocol: reportedProtocol(protocol) } };
   }
 
   /** Waits for the page's own marker line: every line the step made is in by then. */
@@ -181,7 +189,11 @@ class FirefoxBrowser implements EngineBrowser {
   // machine shared by other builds (load 11-12): no clear winner, so the Chromium runner's default.
   readonly sessionsAtOnce = 3;
 
-  constructor(private readonly browser: Browser, readonly version: string) {}
+  constructor(
+    private readonly browser: Browser,
+    readonly version: string,
+    private readonly removeProfile: () => Promise<void>,
+  ) {}
 
   async newSession(): Promise<EngineSession> {
     return new FirefoxSession(await this.browser.createBrowserContext());
@@ -189,23 +201,32 @@ class FirefoxBrowser implements EngineBrowser {
 
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    await this.removeProfile();
   }
 }
 
 /** Launches Firefox headless over WebDriver BiDi. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<EngineBrowser> {
   const executablePath = options.executablePath ?? findFirefox();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    extraPrefsFirefox: {
-      'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'],
-      // Popups from script without a click (format 1.2 `window-open`): said here, not left to puppeteer's profile.
-      'dom.disable_open_during_load': false,
-    },
-  });
-  // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
-  const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
-  return new FirefoxBrowser(browser, version);
+  const profile = options.trust ? await profileTrusting(options.trust) : null;
+  const removeProfile = async (): Promise<void> => profile?.remove();
+  try {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      ...(profile ? { userDataDir: profile.dir } : {}),
+      extraPrefsFirefox: {
+        'network.cookie.cookieBehavior': COOKIE_BEHAVIOR[options.thirdPartyCookies ?? 'blocked'],
+        // Popups from script without a click (format 1.2 `window-open`): said here, not left to puppeteer's profile.
+        'dom.disable_open_during_load': false,
+      },
+    });
+    // "firefox/153.8.0esr" -> "firefox 153.8.0esr", as `run --json` names browsers.
+    const version = (await browser.version()).replace(/^firefox\//i, 'firefox ');
+    return new FirefoxBrowser(browser, version, removeProfile);
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
 }

@@ -12,6 +12,8 @@ WebKitWebDriver starts it with `--automation` plus the arguments the driver
 passes in `webkitgtk:browserOptions.args`:
   --third-party-cookies=blocked|allowed   (format `browser.thirdPartyCookies`; default blocked)
   --page-dir=DIR                          where the driver writes pages to show at any origin (probe-page)
+  --trust-certificate=FILE --trust-host=H the lab's `secure` origin: this certificate (PEM) is allowed for host H
+                                          alone (WebKit's allow_tls_certificate_for_host); no other TLS error passes
 It quits as soon as its last window closes, so `DELETE /session` ends at once, and when its driver is gone.
 """
 import os
@@ -38,11 +40,15 @@ def third_party_cookies(argv):
     return 'blocked'
 
 
-def page_dir(argv):
+def option(argv, name):
     for arg in argv:
-        if arg.startswith('--page-dir='):
+        if arg.startswith(f'--{name}='):
             return arg.split('=', 1)[1]
     return None
+
+
+def page_dir(argv):
+    return option(argv, 'page-dir')
 
 
 # The only file names probe-page reads: the driver's own, with a random UUID (no path, no other file).
@@ -69,6 +75,9 @@ def main():
     # WebKitGTK's default is NO_THIRD_PARTY; `allowed` is an experiment's explicit choice.
     policy = WebKit2.CookieAcceptPolicy.ALWAYS if cookies == 'allowed' else WebKit2.CookieAcceptPolicy.NO_THIRD_PARTY
     context.get_cookie_manager().set_accept_policy(policy)
+    certificate, trusted_host = option(sys.argv[1:], 'trust-certificate'), option(sys.argv[1:], 'trust-host')
+    if certificate and trusted_host:
+        context.allow_tls_certificate_for_host(Gio.TlsCertificate.new_from_file(certificate), trusted_host)
 
     pages = page_dir(sys.argv[1:])
 

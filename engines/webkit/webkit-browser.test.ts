@@ -97,7 +97,8 @@ describe('the WebKit driver', () => {
       );
       const second = await tab.run(allowed.request, allowed.run);
       expect(second.seen).toMatchObject({ outcome: 'allowed', status: 200 });
-      expect(second.verdict).toEqual({ reason: null, console: null });
+      // A cross-origin answer without Timing-Allow-Origin: WebKit tells the page no HTTP version (page-protocol.ts).
+      expect(second.verdict).toEqual({ reason: null, console: null, protocol: null });
       const third = await tab.run(method.request, method.run);
       expect(third.verdict.reason).toBe('WebKitMethodNotAllowed');
       const line = 'CONSOLE SECURITY ERROR Method PUT is not allowed by Access-Control-Allow-Methods.';
@@ -121,7 +122,7 @@ describe('the WebKit driver', () => {
       const request = { ...hanging.request, url: `http://127.0.0.1:${port}/`, mode: 'no-cors' as const };
       const step = await tab.run(request, hanging.run);
       expect(step.seen).toMatchObject({ outcome: 'blocked', error: `no answer within ${STEP_TIMEOUT_MS / 1000} s` });
-      expect(step.verdict).toEqual({ reason: null, console: null });
+      expect(step.verdict).toEqual({ reason: null, console: null, protocol: null });
       const next = stepOf({ id: 'after', request: { target: 'api' } });
       expect((await tab.run(next.request, next.run)).verdict.reason).toBe('WebKitAllowOriginNotAllowed');
     } finally {

@@ -26,6 +26,8 @@ import { STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
 import { opensPopup } from '../../experiments/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
+import type { SecureOriginTrust } from '../secure-origin-trust.ts';
+import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -72,6 +74,8 @@ export interface WebKitOptions {
    * 1 session 42 s, 2 sessions 25-46 s, 3 sessions 26-37 s.
    */
   sessionsAtOnce?: number;
+  /** The lab's `secure` origin: its certificate allowed for its host alone (automation-host.py); absent: none. */
+  trust?: SecureOriginTrust | undefined;
 }
 
 function notAnswered(detail: string): PageSeen {
@@ -357,7 +361,17 @@ class WebKitSessionImpl implements EngineSession {
     // Lines before this step's start belong to no step (or to an earlier one): drop them.
     lines.splice(0, to >= 0 ? to + 1 : 0);
     const found = between.map(readWebKitConsole).find((read) => read !== null) ?? null;
-    return { seen, verdict: { reason: found?.reason ?? null, console: found?.line ?? null }, settled };
+    const protocol = gotResponse(seen) ? await this.#protocol(request.url) : null;
+    return { seen, verdict: { reason: found?.reason ?? null, console: found?.line ?? null, protocol }, settled };
+  }
+
+  /** The HTTP version of the step's response, from the page's Resource Timing (page-protocol.ts). */
+  async #protocol(url: string): Promise<string | null> {
+    const script = `return (${nextHopProtocol.toString()})(arguments[0]);`;
+    const value = await this.client
+      .command<string | null>('POST', `${this.path}/execute/sync`, { script, args: [url] })
+      .catch(() => null);
+    return reportedProtocol(value);
   }
 
   /**
@@ -380,7 +394,7 @@ class WebKitSessionImpl implements EngineSession {
 
 /** Starts WebKitWebDriver on a free port with the host as its browser; one session = one driver. */
 async function startSession(
-  display: string, driver: string, python: string, cookies: ThirdPartyCookies,
+  display: string, driver: string, python: string, cookies: ThirdPartyCookies, trust?: SecureOriginTrust,
 ): Promise<WebKitSessionImpl> {
   const port = await freePort();
   const child = spawnGroup(driver, [`--port=${port}`, '--host=127.0.0.1'], {
@@ -402,12 +416,19 @@ async function startSession(
     rmSync(pageDir, { recursive: true, force: true });
   };
   try {
+    const trustArgs: string[] = [];
+    if (trust) {
+      const file = join(pageDir, 'secure-origin.pem');
+      writeFileSync(file, trust.certificatePem);
+      trustArgs.push(`--trust-certificate=${file}`, `--trust-host=${new URL(trust.url).hostname}`);
+    }
     await waitForDriver(client, child);
     const created = await client.command<{ sessionId: string }>('POST', '/session', {
       capabilities: {
         alwaysMatch: {
           'webkitgtk:browserOptions': {
-            binary: python, args: [HOST_SCRIPT, `--third-party-cookies=${cookies}`, `--page-dir=${pageDir}`],
+            binary: python,
+            args: [HOST_SCRIPT, `--third-party-cookies=${cookies}`, `--page-dir=${pageDir}`, ...trustArgs],
           },
           timeouts: { script: STEP_TIMEOUT_MS, pageLoad: COMMAND_LIMIT_MS },
         },
@@ -446,10 +467,12 @@ class WebKitBrowser implements EngineBrowser {
     private readonly display: { display: string; process: ChildProcess },
     private readonly paths: { driver: string; python: string },
     private readonly cookies: ThirdPartyCookies,
+    private readonly trust: SecureOriginTrust | undefined,
   ) {}
 
   async newSession(): Promise<EngineSession> {
-    const session = await startSession(this.display.display, this.paths.driver, this.paths.python, this.cookies);
+    const { display, paths } = this;
+    const session = await startSession(display.display, paths.driver, paths.python, this.cookies, this.trust);
     this.#sessions.add(session);
     return {
       openTab: (url) => session.openTab(url),
@@ -488,5 +511,5 @@ export async function launchWebKit(options: WebKitOptions = {}): Promise<EngineB
   const display = await startXvfb(xvfb);
   const cookies = options.thirdPartyCookies ?? 'blocked';
   const sessions = options.sessionsAtOnce ?? WEBKIT_SESSIONS;
-  return new WebKitBrowser(webkitVersion(), sessions, display, { driver, python }, cookies);
+  return new WebKitBrowser(webkitVersion(), sessions, display, { driver, python }, cookies, options.trust);
 }

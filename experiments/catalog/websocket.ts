@@ -4,14 +4,10 @@
  * never a preflight; the server alone decides whether to accept it (RFC 6455 §10.2). A server that accepts
  * any Origin lets any site's page read it with the user's cookies: Cross-Site WebSocket Hijacking.
  * https://websockets.spec.whatwg.org/ https://www.rfc-editor.org/rfc/rfc6455#section-10.2
+ * Runs in every engine: Chromium 156, Firefox 153 ESR and WebKitGTK 2.50 give the same verdicts (in WebKitGTK a
+ * `Secure` cookie set over http://localhost is never sent back: experiments/model/DEVIATIONS.md).
  */
 import type { ExperimentInput } from '../schema.ts';
-
-/**
- * Run in Chromium and in Firefox ESR 153 (`cors-lab run --browser firefox`: the group passes, model included).
- * WebKit's run of these did not finish on this machine (December 2026): not claimed for it.
- */
-const ENGINES: ExperimentInput['engines'] = ['chromium', 'firefox'];
 
 const RFC = 'https://www.rfc-editor.org/rfc/rfc6455#section-10.2';
 const CREDENTIALED_CORS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
@@ -22,7 +18,6 @@ function hijack(id: string, cookie: string, thirdParty: 'blocked' | 'allowed', s
     id,
     title,
     group: 'websocket',
-    engines: ENGINES,
     explain,
     browser: { thirdPartyCookies: thirdParty },
     request: { target: 'api', path: '/login', credentials: 'include' },
@@ -37,7 +32,6 @@ export const websocket: ExperimentInput[] = [
     id: 'websocket-origin-accepted',
     title: 'A page opens a WebSocket to an API that accepts its Origin',
     group: 'websocket',
-    engines: ENGINES,
     explain:
       `The page on \`app\` opens \`ws://\` to \`api\`, which accepts the handshake from \`{page}\` only. No CORS is involved: no preflight, no \`Access-Control-*\` header. The browser sends \`Origin\` and the server checks it (${RFC}); \`new WebSocket(url)\` cannot add a header of its own, so there is nothing to preflight.`,
     request: { api: 'websocket', target: 'api' },
@@ -48,7 +42,6 @@ export const websocket: ExperimentInput[] = [
     id: 'websocket-origin-refused',
     title: 'A page on evil opens a WebSocket to an API that accepts only app',
     group: 'websocket',
-    engines: ENGINES,
     explain:
       `The API accepts the handshake from \`app\` only, and \`evil\`'s page sends its own Origin, which it cannot forge: the server answers 403 and the socket never opens. The page sees only a \`close\` event (code 1006) and Chromium gives no reason: this is the server's decision, not a CORS block. ${RFC}\n\n**Fix:** list the origin of a page that should connect in the server's accepted origins.`,
     page: 'evil',
@@ -60,7 +53,6 @@ export const websocket: ExperimentInput[] = [
     id: 'websocket-any-origin-from-evil',
     title: 'A page on evil opens a WebSocket to an API that accepts any Origin',
     group: 'websocket',
-    engines: ENGINES,
     explain:
       `The API accepts every Origin, and the WebSocket opens from \`evil\`: the page reads everything the server sends. No browser rule stands in the way, because WebSockets are not CORS: a socket server that does not check \`Origin\` is open to every site the user visits (Cross-Site WebSocket Hijacking). ${RFC}\n\n**Fix:** check \`Origin\` against a list of your own origins on every handshake.`,
     page: 'evil',
@@ -72,7 +64,6 @@ export const websocket: ExperimentInput[] = [
     id: 'websocket-cors-headers-no-socket',
     title: 'A page opens a WebSocket to an API that sends Access-Control-Allow-Origin: * and accepts no WebSocket',
     group: 'websocket',
-    engines: ENGINES,
     explain:
       'The API answers every origin with `Access-Control-Allow-Origin: *`, but its plan accepts no WebSocket, so it refuses the handshake (403). CORS headers neither open a socket nor protect one: only the server\'s answer to the handshake counts.\n\n**Fix:** accept the handshake on the server for the origins that may connect.',
     request: { api: 'websocket', target: 'api' },
@@ -83,7 +74,6 @@ export const websocket: ExperimentInput[] = [
     id: 'websocket-same-site-cookie-sent',
     title: 'A page on app stores a SameSite=Lax cookie on api, then opens a WebSocket to api',
     group: 'websocket',
-    engines: ENGINES,
     explain:
       'A credentialed fetch stores `SameSite=Lax` on `api`; the WebSocket from the same site then carries it on the handshake: a WebSocket always sends cookies (its credentials mode is "include"), as far as `SameSite` and the third-party cookie setting allow. The server sees who the user is, whatever page opened the socket.',
     request: { target: 'api', path: '/login', credentials: 'include' },

@@ -1,6 +1,7 @@
 /** The cookie rules measured in Chromium 156, one per case, under both third-party cookie settings. */
 import { describe, expect, it } from 'vitest';
 import { CookieJar } from './cookie-jar.ts';
+import { FIREFOX_RULES } from './engine-firefox.ts';
 
 const LOCALHOST = 'http://localhost';
 const LOOPBACK_IP = 'http://127.0.0.1';
@@ -105,5 +106,17 @@ describe('CookieJar', () => {
     const jar = new CookieJar('allowed');
     jar.store(['c=1; SameSite=None; Secure'], url(LOCALHOST), null, LOCALHOST);
     expect(jar.sends(url(LOCALHOST), LOCALHOST, LOCALHOST)).toBe(false);
+  });
+  it('takes https://localhost and http://localhost as two sites, or one where sites are schemeless (Firefox)', () => {
+    const page = 'https://localhost';
+    for (const [rules, sent] of [[undefined, false], [FIREFOX_RULES, true]] as const) {
+      const jar = new CookieJar('blocked', rules);
+      jar.store(['c=1; SameSite=Lax'], url(LOCALHOST), page, LOCALHOST);
+      expect(jar.sends(url(LOCALHOST), page, LOCALHOST), `schemeful ${rules?.schemefulSameSite}`).toBe(sent);
+    }
+    // Another host stays another site either way.
+    const firefox = new CookieJar('blocked', FIREFOX_RULES);
+    firefox.store(['c=1; SameSite=Lax'], url(LOOPBACK_IP), page, LOOPBACK_IP);
+    expect(firefox.sends(url(LOOPBACK_IP), page, LOOPBACK_IP)).toBe(false);
   });
 });

@@ -19,7 +19,10 @@
 import type { BrowserSettings } from '../schema.ts';
 import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
-type JarRules = Pick<EngineRules, 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure'>;
+type JarRules = Pick<
+  EngineRules,
+  'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure' | 'schemefulSameSite'
+>;
 
 type SameSite = 'none' | 'lax' | 'strict' | 'unset';
 
@@ -78,10 +81,17 @@ export class CookieJar {
     return sameSite === 'none' || (sameSite === 'unset' && this.rules.unsetSameSite === 'none');
   }
 
+  /** Whether two sites (scheme and registrable domain) are cross-site for cookies; the scheme only where schemeful. */
+  #crossSite(a: string | null, b: string): boolean {
+    if (a === null) return true;
+    const host = (site: string): string => site.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+    return this.rules.schemefulSameSite === false ? host(a) !== host(b) : a !== b;
+  }
+
   /** Stores the Set-Cookie lines of a response to `url`, made from a page on `pageSite` (null: opaque page). */
   store(setCookieLines: readonly string[], url: URL, pageSite: string | null, urlSite: string): void {
     if (pageSite === null) return;
-    const crossSite = pageSite !== urlSite;
+    const crossSite = this.#crossSite(pageSite, urlSite);
     for (const line of setCookieLines) {
       const [pair = '', ...attributes] = line.split(';');
       // No "=": a nameless cookie whose value is the pair (RFC 6265bis 5.6 step 5).
@@ -169,7 +179,7 @@ export class CookieJar {
    * the model says sent; the catalog keeps its verdicts off that clock (DEVIATIONS.md).
    */
   sendsOnNavigation(url: URL, initiatorSite: string | null, urlSite: string, method: string): boolean {
-    const crossSite = initiatorSite === null || initiatorSite !== urlSite;
+    const crossSite = this.#crossSite(initiatorSite, urlSite);
     const safe = method === 'GET' || method === 'HEAD';
     return this.#cookies.some((c) => {
       if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
@@ -183,7 +193,7 @@ export class CookieJar {
   }
 
   sends(url: URL, pageSite: string | null, urlSite: string): boolean {
-    const crossSite = pageSite === null || pageSite !== urlSite;
+    const crossSite = this.#crossSite(pageSite, urlSite);
     return this.#cookies.some((c) => {
       if (!hostMatches(url.hostname, c) || !pathMatches(url.pathname, c.path)) return false;
       if (c.partition !== null) return c.partition === pageSite;

@@ -156,4 +156,18 @@ describe('the model for Firefox', () => {
     expect((await firefox('cookies-cross-site-default-samesite-3pc-allowed'))[1]?.cookieSent).toBe(true);
     expect((await firefox('cookies-cross-site-default-samesite-3pc-blocked'))[1]?.cookieSent).toBe(false);
   });
+  it("prints a beacon's CORS failure, which its page never sees, with no reason (beacon-json-blob-*)", async () => {
+    const url = (id: string) => experimentUrl(experiment(id), origins, 'r');
+    const beacon = async (id: string) => {
+      const [step] = await firefox(id);
+      return { reason: step?.reason, outcome: step?.outcome, line: firefoxConsoleLines(await firefox(id), url(id))[0] };
+    };
+    const unanswered = await beacon('beacon-json-blob-preflight-unanswered');
+    expect(unanswered).toMatchObject({ reason: null, outcome: 'opaque' });
+    expect(unanswered.line).toMatch(/\(Reason: CORS header ‘Access-Control-Allow-Origin’ missing\)\. Status code: 204\.$/);
+    expect((await beacon('beacon-json-blob-wildcard')).line).toMatch(/\(Reason: Credential is not supported if/);
+    // The POST's answer has no Access-Control-Allow-Origin: Firefox says so with the POST's status.
+    expect((await beacon('beacon-json-blob-credentialed-preflight')).line).toMatch(/missing\)\. Status code: 200\.$/);
+    expect(await beacon('beacon-text-no-preflight')).toMatchObject({ reason: null, outcome: 'opaque', line: null });
+  });
 });

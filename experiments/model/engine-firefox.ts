@@ -33,6 +33,8 @@ export const FIREFOX_RULES: EngineRules = {
   pagePolicies: {
     coepCredentialless: true, sharedArrayBufferWhenIsolated: true, mutesCrossOriginScriptErrors: false,
   },
+  // mixed-content-lax-cookie-https-page-to-http-api: an https page and an http API on localhost are one site.
+  schemefulSameSite: false,
 };
 
 /** Chromium's names for a failed check of Access-Control-Allow-Origin; Firefox words these by what it saw. */
@@ -134,6 +136,16 @@ export function firefoxPredictions(
     if (step.outcome === 'blocked' && step.reason !== null && isChromiumCorpReason(step.reason)) {
       return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
     }
+    const unseen = step.unseenFailure;
+    if (unseen) {
+      // A beacon's CORS failure, which its page never sees (sending.ts): Firefox prints its line all the same
+      // (measured: beacon-json-blob-wildcard), so the failure is kept in Firefox's words; the reason stays null.
+      const judged: StepPrediction = { ...step, outcome: 'blocked', ...unseen };
+      const said = firefoxReason(judged, corsMode);
+      const { unseenFailure: _inChromiumWords, ...rest } = step;
+      if (said === null) return rest;
+      return { ...rest, unseenFailure: { reason: said, failedParameter: firefoxValue(judged, said) } };
+    }
     const reason = firefoxReason(step, corsMode);
     const frame = reason === null ? firefoxFrameWords(step, pageOrigins[i]) : null;
     if (frame) return { ...step, reason: frame.reason, failedParameter: frame.value };
@@ -176,11 +188,13 @@ export function firefoxConsoleLines(steps: readonly StepPrediction[], url: strin
     if (step.outcome === 'blocked' && step.reason !== null && isFirefoxFrameReason(step.reason)) {
       return firefoxFrameConsole(step, step.reason);
     }
+    // A beacon's failure the page never sees (firefoxPredictions keeps it in Firefox's words).
+    const { reason, failedParameter } = step.unseenFailure ?? step;
+    const failing = step.outcome === 'blocked' || step.unseenFailure !== undefined;
     const at = step.requests.at(-1)?.url ?? url;
-    const corp = step.outcome === 'blocked' && step.reason !== null && isFirefoxCorpReason(step.reason);
-    if (corp) return firefoxCorpLine(at);
-    if (step.outcome !== 'blocked' || step.reason === null || !isFirefoxReason(step.reason)) return null;
-    return firefoxConsoleLine(step.reason, at, step.failedParameter ?? '', statusCode(steps, i, step.reason));
+    if (failing && reason !== null && isFirefoxCorpReason(reason)) return firefoxCorpLine(at);
+    if (!failing || reason === null || !isFirefoxReason(reason)) return null;
+    return firefoxConsoleLine(reason, at, failedParameter ?? '', statusCode(steps, i, reason));
   });
 }
 

@@ -54,6 +54,18 @@ export interface EngineRules {
   sameSiteNoneNeedsSecure?: boolean;
   /** Format 1.2: the page's own policies and what it may read (page-rules.ts); absent, Chromium's. */
   pagePolicies?: PageRules;
+  /**
+   * Cookies compare sites with their scheme (Chromium; absent: true): `https://localhost` and `http://localhost`
+   * are two sites. Firefox compares hosts only (`network.cookie.sameSite.schemeful` is off).
+   * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-same-site-and-cross-site-requests
+   */
+  schemefulSameSite?: boolean;
+  /**
+   * An https page's `fetch` of an http loopback URL is blocked as mixed content (absent: false). Chromium and Firefox
+   * take loopback as potentially trustworthy and send it; WebKitGTK 2.50 blocks it (an `<img>` of it still loads).
+   * https://w3c.github.io/webappsec-mixed-content/#a-priori-authenticated-url
+   */
+  loopbackHttpIsMixedContent?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -61,6 +61,21 @@ describe('the model for WebKit: its flow', () => {
   });
 });
 
+describe('the model for WebKit: mixed content', () => {
+  it("blocks an https page's fetch of http://localhost, not its image (mixed-content-*)", async () => {
+    const fetched = catalogExperiment('mixed-content-https-page-fetches-loopback-http-api');
+    expect((await predictExperimentAsync(fetched, origins, 'run'))[0]).toMatchObject({ outcome: 'allowed' });
+    const [blocked] = await inWebKit(fetched);
+    expect(blocked).toMatchObject({ outcome: 'blocked', reason: null, reachedServer: false, console: null });
+    expect(blocked?.requests).toEqual([]);
+    const image = await inWebKit(catalogExperiment('mixed-content-https-page-img-from-http'));
+    expect(image[0]).toMatchObject({ outcome: 'allowed', loaded: true });
+    // From an http page the same fetch is no mixed content.
+    expect((await inWebKit(catalogExperiment('mixed-content-lax-cookie-http-page-to-http-api')))[0]?.outcome)
+      .toBe('allowed');
+  });
+});
+
 describe('the model for WebKit: its words', () => {
   it('isolates a COOP and COEP page without SharedArrayBuffer, and reads credentialless as no policy', async () => {
     const isolated = (await inWebKit(catalogExperiment('isolation-coop-and-coep-isolate')))[0];
@@ -120,5 +135,17 @@ describe('the model for WebKit: its words', () => {
     }));
     const sentence = `Request header field ${printed} is not allowed by Access-Control-Allow-Headers.`;
     expect(step?.console).toBe(`CONSOLE SECURITY ERROR ${sentence}`);
+  });
+  it("prints a beacon's CORS failure, which its page never sees, with no reason (beacon-json-blob-*)", async () => {
+    const first = async (id: string) => (await inWebKit(catalogExperiment(id)))[0];
+    const unanswered = await first('beacon-json-blob-preflight-unanswered');
+    expect(unanswered).toMatchObject({ outcome: 'opaque', reason: null });
+    const evil = `Origin ${origins.evil} is not allowed by Access-Control-Allow-Origin. Status code: 204`;
+    expect(unanswered?.console).toBe(`CONSOLE SECURITY ERROR ${evil}`);
+    const wildcard = await first('beacon-json-blob-wildcard');
+    expect(wildcard?.console).toBe(
+      'CONSOLE SECURITY ERROR Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.',
+    );
+    expect(await first('beacon-text-no-preflight')).toMatchObject({ outcome: 'opaque', reason: null, console: null });
   });
 });

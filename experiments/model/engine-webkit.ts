@@ -43,6 +43,8 @@ export const WEBKIT_RULES: EngineRules = {
   pagePolicies: {
     coepCredentialless: false, sharedArrayBufferWhenIsolated: false, mutesCrossOriginScriptErrors: true,
   },
+  // mixed-content-https-page-fetches-loopback-http-api: the fetch never leaves.
+  loopbackHttpIsMixedContent: true,
 };
 /** Chromium's names for a failed check of Access-Control-Allow-Origin: WebKit words them by the value it saw. */
 const ALLOW_ORIGIN_FAILURES = new Set([
@@ -219,12 +221,16 @@ export function webkitPredictions(
     const frame = webkitFrameWords(step, pageOrigins[i]);
     if (frame) return { ...step, reason: frame.reason, console: `${SECURITY_LINE}${frame.sentence}` };
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
+    // A beacon's CORS failure, which its page never sees (sending.ts): WebKit prints its sentence all the same
+    // (measured: beacon-json-blob-wildcard); the step's reason stays null, as Chromium's.
+    const unseen = step.unseenFailure;
+    const judged = unseen ? { ...step, outcome: 'blocked' as const, ...unseen } : step;
     const failed = failedCheck(step.checks);
     // An answer from the HTTP cache: the one an earlier step stored, with its status.
     const own = answerChecked(step, failed);
     const answer = own ?? predictions.slice(0, i).flatMap((s) => s.requests).findLast((r) => r.kind === 'actual');
     const words = webkitWords({
-      step,
+      step: judged,
       answer,
       headerNames: Object.keys(request.headers),
       method: step.requests.findLast((r) => r.kind === 'preflight')?.accessControlRequestMethod ?? request.method,
@@ -233,6 +239,7 @@ export function webkitPredictions(
       api: request.api,
       origin: own?.originHeader ?? pageOrigins[i] ?? '',
     });
-    return { ...step, reason: words?.reason ?? null, console: words ? `${SECURITY_LINE}${words.sentence}` : null };
+    const reason = unseen ? null : (words?.reason ?? null);
+    return { ...step, reason, console: words ? `${SECURITY_LINE}${words.sentence}` : null };
   });
 }

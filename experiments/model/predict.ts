@@ -254,6 +254,13 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const sameOrigin = context.pageOrigin !== 'null' && current.origin === context.pageOrigin;
     at.hop = hop;
     at.origin = self;
+    // https://w3c.github.io/webappsec-mixed-content/#should-block-fetch: loopback http is a priori authenticated
+    // (Chromium, Firefox); WebKitGTK blocks an https page's fetch of it all the same (engine-rules.ts).
+    const insecure = context.pageOrigin.startsWith('https:') && current.protocol === 'http:';
+    if (request.api === 'fetch' && insecure && context.rules.loopbackHttpIsMixedContent === true) {
+      check(redirects ? 'redirect' : 'page', false, say.mixedContent(current.origin));
+      return finish({ outcome: 'blocked', reason: null });
+    }
 
     // https://fetch.spec.whatwg.org/#main-fetch step 12
     if (sameOrigin && tainting === 'basic') {

@@ -13,6 +13,11 @@ export const csrf: Record<string, { title: string; explain: string }> = {
     explain:
       '同样的伪造转账，这次用 `fetch()`：带 `text/plain` 请求体的 `POST` 是简单请求，所以没有预检。响应指名的是 `app` 而不是 `evil`，CORS 检查失败，页面得到 `TypeError: Failed to fetch`，但这发生在服务器带着 cookie 执行了请求**之后**（这里允许第三方 cookie，许多浏览器也是如此）。CORS 让攻击者读不到响应，却没有挡住请求到达服务器。\n\n**修复：** 不在 CORS 里：使用 SameSite cookie，并在服务器端检查 `Origin`（或使用 CSRF 令牌）。',
   },
+  'csrf-fetch-post-default-samesite': {
+    title: 'evil.localhost 上的页面向 api 发送带凭据的 text/plain fetch POST，用户已用没有 SameSite 的 cookie 登录',
+    explain:
+      `会话 cookie 没有 \`SameSite\` 属性，并且允许第三方 cookie。Chromium 把这样的 cookie 当作 \`Lax\`：跨站点的 \`fetch\` 不是导航，所以伪造的 \`POST\` 不带会话到达。Firefox 和 Safari（WebKit）把它当作 \`None\`：同样的 \`POST\` 带着 cookie，服务器以用户的身份执行它。默认值是浏览器的选择，不是可以依靠的保护。${SAMESITE}\n\n**修复：** 在会话 cookie 上明确设置 \`SameSite=Lax\`（或 \`Strict\`），并在服务器端检查 \`Origin\`。`,
+  },
   'csrf-fetch-json-post-preflighted': {
     title: 'evil.localhost 上的页面向 api 发送带凭据、Content-Type: application/json 的 fetch POST',
     explain:

@@ -69,6 +69,7 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
+    mixedContent: (url) => `an https page may not fetch ${url} over http: the browser blocks it as mixed content before sending it`,
     socketNoCors: (origin) => `a WebSocket is not CORS: the browser sends Origin: ${origin} and the server alone decides (RFC 6455 10.2)`,
     socketHandshake: (status, origin) =>
       status === 101

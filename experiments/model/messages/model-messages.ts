@@ -90,6 +90,8 @@ export interface ModelMessages {
     formSubmitted: (method: string, enctype: string) => string;
     formCookie: (sameSite: boolean, method: string, sent: boolean) => string;
     /** Format 1.2: a WebSocket's handshake (no CORS: the server decides on the Origin) and an event stream's answer. */
+    /** An https page's fetch of an http URL, blocked as mixed content (engine-rules.ts). */
+    mixedContent: (url: string) => string;
     socketNoCors: (origin: string) => string;
     socketHandshake: (status: number, origin: string) => string;
     eventStream: (status: number, contentType: string | null, problem: 'status' | 'type' | null) => string;

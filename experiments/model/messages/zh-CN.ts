@@ -71,6 +71,7 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
+    mixedContent: (url) => `https 页面不能通过 http 获取 ${url}：浏览器在发送之前就把它当作混合内容拦下`,
     socketNoCors: (origin) => `WebSocket 不走 CORS：浏览器发送 Origin: ${origin}，由服务器自己决定（RFC 6455 10.2）`,
     socketHandshake: (status, origin) =>
       status === 101
