@@ -47,6 +47,9 @@ export const en = {
     other: "the framed answer's X-Frame-Options or CSP frame-ancestors refuses the page (or another block without a name)",
     'coep-frame-resource-needs-coep-header': 'the page sends Cross-Origin-Embedder-Policy and the framed document sends none',
   },
+  offeredOnly: {
+    'mixed-content': 'an https page loads a script, a stylesheet, a frame or calls an API over http (not from loopback)',
+  },
 
   check: {
     forbiddenMethod: (method, forbidden) => `${method} ${forbidden ? 'is a forbidden method: fetch() and XHR refuse it' : 'is not a forbidden method'}`,

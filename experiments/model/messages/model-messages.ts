@@ -55,10 +55,19 @@ export type NoHeaderHelpReason = (typeof NO_HEADER_HELP_REASONS)[number];
 /** A response of the plan, as the fix names it. */
 export type FixTarget = { kind: 'preflight' } | { kind: 'actual' } | { kind: 'redirect'; index: number };
 
+/** See ModelMessages.offeredOnly. */
+export const OFFERED_ONLY_REASONS = ['mixed-content'] as const;
+export type OfferedOnlyReason = (typeof OFFERED_ONLY_REASONS)[number];
+
 export interface ModelMessages {
   outcome: Record<Outcome, string>;
   /** What each reason means, without any request's values: for a list to choose from (a lesson's reasons). */
   reasons: Record<ModelReason, string>;
+  /**
+   * Reasons a lesson may offer as a choice that the model never returns, because the lab on loopback cannot show
+   * them (a real mixed-content block needs an http origin that is not potentially trustworthy): what each means.
+   */
+  offeredOnly: Record<OfferedOnlyReason, string>;
 
   /** The trace: one line per check the model made (predict.ts). */
   check: {

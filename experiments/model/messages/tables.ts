@@ -39,8 +39,10 @@ export function outcomeWord(outcome: Outcome, lang: Language = 'en'): string {
 
 /**
  * What a reason means, in the reader's language, for a list to choose from (a lesson's
- * reasons); null for a reason the model never returns. The name itself stays as it is.
+ * reasons); null for a reason the model never returns and no lesson offers. The name itself stays as it is.
  */
 export function reasonDescription(reason: string, lang: Language = 'en'): string | null {
-  return isModelReason(reason) ? modelMessages(lang).reasons[reason] : null;
+  if (isModelReason(reason)) return modelMessages(lang).reasons[reason];
+  const offeredOnly = modelMessages(lang).offeredOnly;
+  return Object.hasOwn(offeredOnly, reason) ? offeredOnly[reason as keyof typeof offeredOnly] : null;
 }

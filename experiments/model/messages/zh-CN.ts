@@ -52,6 +52,9 @@ export const zhCN = {
     other: '被嵌入响应的 X-Frame-Options 或 CSP frame-ancestors 拒绝了该页面（或其他没有名字的拦截）',
     'coep-frame-resource-needs-coep-header': '页面发送了 Cross-Origin-Embedder-Policy，而被嵌入的文档没有发送',
   },
+  offeredOnly: {
+    'mixed-content': 'https 页面通过 http 加载脚本、样式表、框架或调用接口（目标不是回环地址）',
+  },
 
   check: {
     forbiddenMethod: (method, forbidden) => (forbidden ? `${method} 是禁止使用的方法：fetch() 和 XHR 会拒绝它` : `${method} 不是禁止使用的方法`),
