@@ -32,7 +32,7 @@ describe('StepTurns', () => {
     expect(await Promise.all(done)).toEqual(['a', 'b']);
   });
 
-  it('starts a window step only when nothing else runs, and starts the steps asked for after it only when it ends', async () => {
+  it('starts a window step when nothing else runs, and the steps asked for after it when it ends', async () => {
     const turns = new StepTurns();
     const trace: string[] = [];
     const [a, popup, c] = [work('a', trace), work('popup', trace), work('c', trace)];
