@@ -9,10 +9,11 @@
  * posted 8 messages at once to a cross-site frame whose handler opens a window on the first (and fifth): the
  * frame answered 1 of 8 in each of 7 runs under Playwright and 4 under a bare CDP auto-attach (0 of 8 in 2
  * more without waitForDebuggerOnStart), and 8 of 8 in each of 7 runs with no DevTools client attached; without
- * `window.open`, 8 of 8 in every mode. test/e2e/window-open-messages.spec.ts measures both cases on every run. In a batch, that lost another step's run
- * message (its runner frame then "did not accept"), a popup's "I run" message to its opener, a frame's report:
- * the step's row said "no answer". A step running alone has no message in flight when it opens its window. A
- * learner's browser has no such client: the rule then only orders the few window steps, which take milliseconds.
+ * `window.open`, 8 of 8 in every mode (test/e2e/window-open-messages.spec.ts measures both cases on each run).
+ * In a batch, that lost another step's run message (its runner frame then "did not accept"), a popup's "I run"
+ * message to its opener, a frame's report: the step's row said "no answer". A step running alone has no
+ * message in flight when it opens its window. A learner's browser has no such client: the rule then only orders
+ * the few window steps, which take milliseconds.
  * https://html.spec.whatwg.org/multipage/web-messaging.html#posting-messages (messages are queued, never dropped)
  */
 import { opensPopup } from '../../experiments/frames.ts';
