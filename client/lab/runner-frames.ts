@@ -17,6 +17,7 @@ import { unguessableId } from '../../plan/unguessable-id.ts';
 import { runnerOrigin, serializedPageOrigin } from '../../plan/page-origin.ts';
 import { RUNNER_PATH } from '../../plan/routes.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../../runner-page/step.ts';
+import { opensWindow, StepTurns } from './step-turns.ts';
 
 /** A loaded runner page must say it is ready, and must accept each step, within this time. */
 export const ANSWER_MS = 2_000;
@@ -72,6 +73,8 @@ function timer<T>(ms: number, message: string): { promise: Promise<T>; cancel: (
 export class RunnerFrames {
   readonly #frames = new Map<PageOrigin, Promise<Frame>>();
   readonly #pending = new Map<string, Pending>();
+  /** A step that opens a window runs alone (step-turns.ts says why). */
+  readonly #turns = new StepTurns();
 
   constructor(
     private readonly origins: OriginMap,
@@ -139,8 +142,15 @@ export class RunnerFrames {
     return frame;
   }
 
-  /** Runs one step; rejects with RunnerError when the runner page does not load, accept or answer in time. */
-  async run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
+  /**
+   * Runs one step; rejects with RunnerError when the runner page does not load, accept or answer in time. Its
+   * time limits start with its turn: a step waiting for a window step to end is not late.
+   */
+  run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
+    return this.#turns.take(opensWindow(step), () => this.#run(page, step));
+  }
+
+  async #run(page: PageOrigin, step: StepRequest): Promise<PageSeen> {
     const frame = await this.#frame(page);
     const id = unguessableId();
     const ack = timer<never>(ANSWER_MS, msg(str`the runner page for ${page} did not accept the request within ${ANSWER_MS / 1000} s`, { id: 'runner.no-accept' }));
