@@ -45,10 +45,12 @@ function beaconEnd(url: string, signal: AbortSignal): Promise<string | null> {
   });
 }
 
-function sent(error: string | null): PageSeen {
+/** `refusal`: why the browser sent nothing (null: the beacon went). */
+function sent(refusal: string | null): PageSeen {
   return {
-    outcome: error ? 'blocked' : 'opaque', status: null, responseType: null, readableHeaders: {}, body: null, error,
-    pageOrigin: self.origin, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
+    outcome: refusal ? 'blocked' : 'opaque', status: null, responseType: null, readableHeaders: {}, body: null,
+    error: refusal, pageOrigin: self.origin, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
+    ...(refusal ? { notSent: true } : {}),
   };
 }
 

@@ -69,10 +69,12 @@ async function untilAnsweredWithoutDocument(run: string | null, since: number | 
   return ends ? undefined : new Promise(() => undefined);
 }
 
-function opaque(error: string | null): PageSeen {
+/** `refusal`: why the browser sent nothing (null: the form went). */
+function opaque(refusal: string | null): PageSeen {
   return {
-    outcome: error ? 'blocked' : 'opaque', status: null, responseType: null, readableHeaders: {}, body: null, error,
-    pageOrigin: self.origin, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
+    outcome: refusal ? 'blocked' : 'opaque', status: null, responseType: null, readableHeaders: {}, body: null,
+    error: refusal, pageOrigin: self.origin, embedding: { ...NO_EMBEDDING_FACTS, ...pageFacts() },
+    ...(refusal ? { notSent: true } : {}),
   };
 }
 
