@@ -3,7 +3,8 @@
  * page that started it nothing: a 204 or 205 (HTML's navigate algorithm ends there), and an answer handed to
  * the download manager (`Content-Disposition: attachment`). A form step learns of these from the journal
  * (run-form.ts); every other answer commits a document, which the page sees.
- * https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry (204, 205, attachment)
+ * https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry (204, 205,
+ * attachment)
  * https://www.rfc-editor.org/rfc/rfc6266#section-4.2
  */
 import type { AnsweredRequest } from '../plan/journal-wait.ts';

@@ -53,7 +53,8 @@ function untilRefused(action: string, signal: AbortSignal): Promise<string> {
       resolve(`form: the page's Content-Security-Policy (${event.originalPolicy}) refused to submit to ${action}`);
     };
     document.addEventListener('securitypolicyviolation', refused);
-    signal.addEventListener('abort', () => document.removeEventListener('securitypolicyviolation', refused), { once: true });
+    const forget = (): void => document.removeEventListener('securitypolicyviolation', refused);
+    signal.addEventListener('abort', forget, { once: true });
   });
 }
 
@@ -62,7 +63,11 @@ function untilRefused(action: string, signal: AbortSignal): Promise<string> {
  * was evicted: nothing more can be learnt); never when the answer commits a document (the popup tells), nor when
  * the lab cannot say.
  */
-async function untilAnsweredWithoutDocument(run: string | null, since: number | null, signal: AbortSignal): Promise<void> {
+async function untilAnsweredWithoutDocument(
+  run: string | null,
+  since: number | null,
+  signal: AbortSignal,
+): Promise<void> {
   if (run === null || since === null) return new Promise(() => undefined);
   const answer = await untilReceived(run, since, signal);
   const ends = answer !== null && (answer.evicted || answer.answered.some((a) => commitsNoDocument(a)));

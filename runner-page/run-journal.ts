@@ -22,7 +22,8 @@ export function runOf(url: string): string | null {
 
 async function ask(run: string, since: number | null, signal: AbortSignal): Promise<Response> {
   const query = since === null ? '' : `?since=${since}`;
-  return fetch(`${location.origin}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}${query}`, { signal, cache: 'no-store' });
+  const url = `${location.origin}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}${query}`;
+  return fetch(url, { signal, cache: 'no-store' });
 }
 
 /** Requests received for `run` so far; null when the lab cannot say (not one of its runs, a page CSP's connect-src). */
@@ -39,7 +40,11 @@ export async function receivedSoFar(run: string, signal: AbortSignal): Promise<n
  * Resolves when `run` has received more than `since` requests (or its journal was evicted); null when the lab
  * cannot say. Each long-poll the lab ends without news is asked again: only `signal` (the step is over) stops it.
  */
-export async function untilReceived(run: string, since: number, signal: AbortSignal): Promise<JournalWaitAnswer | null> {
+export async function untilReceived(
+  run: string,
+  since: number,
+  signal: AbortSignal,
+): Promise<JournalWaitAnswer | null> {
   for (;;) {
     let reply: Response;
     try {

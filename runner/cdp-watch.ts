@@ -359,8 +359,9 @@ export class CdpWatch {
     // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say. Nor does it for a
     // message not delivered to a popup (postMessage via window-open): the popup's navigation is another target's.
     const popup = typeof seen.embedding?.openerKept === 'boolean';
-    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen) && seen.embedding?.framed !== true && !popup;
-    if (unseen && !thrownBeforeSending(seen)) await this.#untilUnseenEnds();
+    const refusedEarly = thrownBeforeSending(seen);
+    const blocked = seen.outcome === 'blocked' && !refusedEarly && seen.embedding?.framed !== true && !popup;
+    if (unseen && !refusedEarly) await this.#untilUnseenEnds();
     const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;

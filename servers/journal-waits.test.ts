@@ -16,8 +16,9 @@ const EVIL = 'http://evil.localhost:7104';
 
 function entry(status = 200, responseHeaders: Array<[string, string]> = []) {
   return {
-    origin: 'api' as const, kind: 'actual' as const, method: 'POST', path: '/x', hop: 0, requestHeaders: {}, originHeader: EVIL,
-    accessControlRequestMethod: null, accessControlRequestHeaders: null, referer: null, cookie: null, status, responseHeaders,
+    origin: 'api' as const, kind: 'actual' as const, method: 'POST', path: '/x', hop: 0, requestHeaders: {},
+    originHeader: EVIL, accessControlRequestMethod: null, accessControlRequestHeaders: null, referer: null,
+    cookie: null, status, responseHeaders,
   };
 }
 
@@ -30,7 +31,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 }
 
 describe('JournalWaits', () => {
-  it('answers when the run receives a request beyond `since`, however late, with its status and disposition', async () => {
+  it('answers when the run receives a request beyond `since`, however late, with status and disposition', async () => {
     const journal = new Journal();
     const waits = new JournalWaits(journal);
     journal.record('r1', entry(), 'c');
@@ -39,7 +40,8 @@ describe('JournalWaits', () => {
     journal.record('other-run', entry(), 'c');
     expect(await settled(waiting)).toBe(false);
     journal.record('r1', entry(204, [['Content-Disposition', 'attachment']]), 'c');
-    expect(await waiting).toEqual({ received: 2, answered: [{ kind: 'actual', status: 204, contentDisposition: 'attachment' }], evicted: false });
+    const answered = [{ kind: 'actual', status: 204, contentDisposition: 'attachment' }];
+    expect(await waiting).toEqual({ received: 2, answered, evicted: false });
     expect(waits.count).toBe(0);
   });
 
@@ -99,7 +101,10 @@ describe('JournalWaits', () => {
 });
 
 describe(`${JOURNAL_WAIT_PREFIX}{run} on every origin`, () => {
-  const lab = (): LabContext => ({ origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set(), runIds: new RunIds() });
+  const lab = (): LabContext => ({
+    origins, originMap: originMap(origins), journal: new Journal(), clientDir: null, hosts: new Set(),
+    runIds: new RunIds(),
+  });
   const server: ServerPlan = { actual: { status: 204 } };
 
   it('answers a run\'s page with the count, then once its request arrived, without CORS headers', async () => {
@@ -116,21 +121,25 @@ describe(`${JOURNAL_WAIT_PREFIX}{run} on every origin`, () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
-    expect((await answer.json()) as JournalWaitAnswer).toEqual({ received: 1, answered: [{ kind: 'actual', status: 204, contentDisposition: null }], evicted: false });
+    const answered = [{ kind: 'actual', status: 204, contentDisposition: null }];
+    expect((await answer.json()) as JournalWaitAnswer).toEqual({ received: 1, answered, evicted: false });
   });
 
   for (const run of ['made-up', '0123456789abcdef0123456789abcdef-000000000000000000000000']) {
     it(`refuses a run this lab did not issue (${run}), naming the field`, async () => {
-      const res = await createOriginApp('app', lab()).request(new Request(`http://localhost:7100${JOURNAL_WAIT_PREFIX}${run}?since=0`));
+      const url = `http://localhost:7100${JOURNAL_WAIT_PREFIX}${run}?since=0`;
+      const res = await createOriginApp('app', lab()).request(new Request(url));
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ field: 'run', error: expect.stringContaining('was not issued by this lab') });
+      const error = expect.stringContaining('was not issued by this lab');
+      expect(await res.json()).toMatchObject({ field: 'run', error });
     });
   }
 
   for (const since of ['-1', '1.5', 'x', '', '1e3', '99999999999']) {
     it(`refuses since=${JSON.stringify(since)}, naming the field`, async () => {
       const context = lab();
-      const res = await createOriginApp('app', context).request(new Request(`http://localhost:7100${JOURNAL_WAIT_PREFIX}${context.runIds.issue()}?since=${since}`));
+      const url = `http://localhost:7100${JOURNAL_WAIT_PREFIX}${context.runIds.issue()}?since=${since}`;
+      const res = await createOriginApp('app', context).request(new Request(url));
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ field: 'since', error: 'since: a whole number >= 0' });
     });

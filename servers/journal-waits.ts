@@ -19,7 +19,11 @@ export interface JournalWaitLimits {
 }
 
 /** A class of 60 runs a few steps at a time; one machine's pages share one client. */
-export const DEFAULT_JOURNAL_WAIT_LIMITS: JournalWaitLimits = { maxWaiting: 512, maxWaitingPerClient: 64, holdMs: 20_000 };
+export const DEFAULT_JOURNAL_WAIT_LIMITS: JournalWaitLimits = {
+  maxWaiting: 512,
+  maxWaitingPerClient: 64,
+  holdMs: 20_000,
+};
 
 interface Waiter {
   since: number;
@@ -42,7 +46,9 @@ export class JournalWaits {
     this.#journal = journal;
     this.#limits = { ...DEFAULT_JOURNAL_WAIT_LIMITS, ...limits };
     journal.onRecord((run) => {
-      for (const waiter of this.#waiting.get(run) ?? []) if (this.answer(run, waiter.since).received > waiter.since) waiter.wake();
+      for (const waiter of this.#waiting.get(run) ?? []) {
+        if (this.answer(run, waiter.since).received > waiter.since) waiter.wake();
+      }
     });
   }
 

@@ -13,7 +13,9 @@ import { journalWaits } from './journal-waits.ts';
 import { JOURNAL_READER_HEADER } from '../plan/journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from '../plan/origins.ts';
-import { JOURNAL_PREFIX, JOURNAL_WAIT_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, SANDBOX_QUERY } from '../plan/routes.ts';
+import {
+  JOURNAL_PREFIX, JOURNAL_WAIT_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, SANDBOX_QUERY,
+} from '../plan/routes.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
@@ -79,16 +81,21 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   // elsewhere cannot hold the lab's waits with made-up run ids.
   app.get(`${JOURNAL_WAIT_PREFIX}:run` as const, async (c) => {
     const run = c.req.param('run');
-    const refuse = (status: number, error: string, field: string): Response => send(c.env, journalReply(jsonReply(status, { error, field })), c.req.method);
-    if (!lab.runIds.issued(run)) return refuse(400, `run id ${JSON.stringify(run)} was not issued by this lab: only a run's own pages wait on its journal`, 'run');
+    const reply = (status: number, body: unknown): Response =>
+      send(c.env, journalReply(jsonReply(status, body)), c.req.method);
+    if (!lab.runIds.issued(run)) {
+      const error = `run id ${JSON.stringify(run)} was not issued by this lab: only its own pages wait on its journal`;
+      return reply(400, { error, field: 'run' });
+    }
     const sinceText = c.req.query('since');
-    if (sinceText === undefined) return send(c.env, journalReply(jsonReply(200, journalWaits(lab.journal).answer(run, 0))), c.req.method);
+    if (sinceText === undefined) return reply(200, journalWaits(lab.journal).answer(run, 0));
     const since = Number(sinceText);
-    if (!/^\d{1,9}$/.test(sinceText) || !Number.isSafeInteger(since)) return refuse(400, 'since: a whole number >= 0', 'since');
+    if (!/^\d{1,9}$/.test(sinceText)) return reply(400, { error: 'since: a whole number >= 0', field: 'since' });
     const client = journalClient(c.env?.incoming?.socket.remoteAddress);
     const answer = await journalWaits(lab.journal).wait(run, since, client, c.req.raw.signal);
-    if (!answer) return refuse(503, 'too many pages are waiting on the journal: ask again later', 'since');
-    return send(c.env, journalReply(jsonReply(200, answer)), c.req.method);
+    const busy = 'too many pages are waiting on the journal: ask again later';
+    if (!answer) return reply(503, { error: busy, field: 'since' });
+    return reply(200, answer);
   });
 
   app.get(ORIGINS_PATH, (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
