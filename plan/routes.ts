@@ -28,3 +28,9 @@ export const RUN_IDS_PATH = '/__lab/run-ids';
 
 /** What the origins received for one run: `/__journal/{run}?since=N`. */
 export const JOURNAL_PREFIX = '/__journal/';
+
+/**
+ * A long-poll on what the origins received for one run, `/__journal-wait/{run}?since=N`: answered once the run
+ * holds more than N requests (journal-wait.ts). Every origin serves it, so a runner page waits on its own origin.
+ */
+export const JOURNAL_WAIT_PREFIX = '/__journal-wait/';

@@ -48,6 +48,11 @@ export interface PageSeen {
   pageOrigin: string;
   /** Format 1.2: what the page saw of the element and of itself; absent from fetch and XHR steps of older pages. */
   embedding?: EmbeddingFacts;
+  /**
+   * The browser refused before any request existed (a blocked popup, CSP `form-action` or `connect-src`, a beacon
+   * not queued), as the page could see: no engine event will follow, so a driver need not wait for one.
+   */
+  notSent?: boolean;
 }
 
 /** Message protocol between the app page and runner pages (postMessage). */

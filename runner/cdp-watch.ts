@@ -153,10 +153,11 @@ export function answeredBy(outcome: string, reason: string | null): Answered {
 
 /**
  * `fetch()` or `xhr.open()` threw at once ("TypeError: Failed to execute 'fetch' on 'Window': 'PUT' is
- * unsupported in no-cors mode."): no request exists, so Chromium reports nothing and waiting for it only costs time.
+ * unsupported in no-cors mode."), or the page saw the browser refuse before sending (`notSent`: a blocked popup,
+ * CSP, a beacon not queued): no request exists, so Chromium reports nothing and waiting for it only costs time.
  */
-function thrownBeforeSending(error: string | null): boolean {
-  return error !== null && error.includes("Failed to execute '");
+function thrownBeforeSending(seen: PageSeen): boolean {
+  return seen.notSent === true || (seen.error !== null && seen.error.includes("Failed to execute '"));
 }
 
 /** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
@@ -358,8 +359,9 @@ export class CdpWatch {
     // A frame that rendered (a message not taken) failed no request: Chromium has nothing to say. Nor does it for a
     // message not delivered to a popup (postMessage via window-open): the popup's navigation is another target's.
     const popup = typeof seen.embedding?.openerKept === 'boolean';
-    const blocked = seen.outcome === 'blocked' && !thrownBeforeSending(seen.error) && seen.embedding?.framed !== true && !popup;
-    if (unseen) await this.#untilUnseenEnds();
+    const refusedEarly = thrownBeforeSending(seen);
+    const blocked = seen.outcome === 'blocked' && !refusedEarly && seen.embedding?.framed !== true && !popup;
+    if (unseen && !refusedEarly) await this.#untilUnseenEnds();
     const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
     const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
     this.#marker = null;

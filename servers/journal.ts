@@ -72,6 +72,7 @@ export class Journal {
   readonly #evictedOwners = new Map<string, string>();
   readonly #limits: JournalLimits;
   readonly #now: () => number;
+  readonly #listeners = new Set<(run: string) => void>();
   #bytes = 0;
 
   constructor(limits: Partial<JournalLimits> = {}, now: () => number = Date.now) {
@@ -81,6 +82,18 @@ export class Journal {
 
   /** Records an entry of `run`, charged to `client` (journalClient of the connection's address) if the run is new. */
   record(run: string, newEntry: NewEntry, client: string): void {
+    this.#store(run, newEntry, client);
+    // Kept or dropped, the request was received: whoever waits on the run learns of it (journal-waits.ts).
+    for (const listener of this.#listeners) listener(run);
+  }
+
+  /** Calls `listener` with the run of every request recorded from now on; returns how to stop. */
+  onRecord(listener: (run: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  #store(run: string, newEntry: NewEntry, client: string): void {
     this.#expire();
     let record = this.#runs.get(run);
     if (!record) {

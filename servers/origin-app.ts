@@ -9,10 +9,13 @@ import { answerPlanned, jsonReply, type RawReply } from '../plan/answer.ts';
 import { checkedServerPlan } from './plan-check.ts';
 import { completeAnswer } from '../plan/middleware/run-middleware.ts';
 import { journalClient } from './journal-client.ts';
+import { journalWaits } from './journal-waits.ts';
 import { JOURNAL_READER_HEADER } from '../plan/journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from '../plan/origins.ts';
-import { JOURNAL_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, SANDBOX_QUERY } from '../plan/routes.ts';
+import {
+  JOURNAL_PREFIX, JOURNAL_WAIT_PREFIX, ORIGINS_PATH, PLAN_PREFIX, RUNNER_PATH, RUN_IDS_PATH, SANDBOX_QUERY,
+} from '../plan/routes.ts';
 import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
@@ -72,6 +75,27 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
     if (!Number.isInteger(since) || since < 0) return send(c.env, journalReply(jsonReply(400, { error: 'since: a whole number >= 0', field: 'since' })), c.req.method);
     const claim = c.req.header(JOURNAL_READER_HEADER) !== undefined;
     return send(c.env, journalReply(jsonReply(200, lab.journal.read(c.req.param('run'), since, claim))), c.req.method);
+  });
+
+  // A runner page's long-poll on its own origin (journal-waits.ts): only for runs this lab issued, so a page
+  // elsewhere cannot hold the lab's waits with made-up run ids.
+  app.get(`${JOURNAL_WAIT_PREFIX}:run` as const, async (c) => {
+    const run = c.req.param('run');
+    const reply = (status: number, body: unknown): Response =>
+      send(c.env, journalReply(jsonReply(status, body)), c.req.method);
+    if (!lab.runIds.issued(run)) {
+      const error = `run id ${JSON.stringify(run)} was not issued by this lab: only its own pages wait on its journal`;
+      return reply(400, { error, field: 'run' });
+    }
+    const sinceText = c.req.query('since');
+    if (sinceText === undefined) return reply(200, journalWaits(lab.journal).answer(run, 0));
+    const since = Number(sinceText);
+    if (!/^\d{1,9}$/.test(sinceText)) return reply(400, { error: 'since: a whole number >= 0', field: 'since' });
+    const client = journalClient(c.env?.incoming?.socket.remoteAddress);
+    const answer = await journalWaits(lab.journal).wait(run, since, client, c.req.raw.signal);
+    const busy = 'too many pages are waiting on the journal: ask again later';
+    if (!answer) return reply(503, { error: busy, field: 'since' });
+    return reply(200, answer);
   });
 
   app.get(ORIGINS_PATH, (c) => send(c.env, jsonReply(200, lab.origins), c.req.method));
