@@ -6,7 +6,7 @@ import type { BrowserRun } from './run-in-browser.ts';
 
 const origins = originsAtPortBase(5310);
 const experiment = catalog.find((e) => e.id === 'simple-get-no-acao')!;
-const silent: BrowserRun = { id: experiment.id, run: 'r1', experiment, startedAt: '2026-01-01T00:00:00.000Z', seconds: 2.01, url: 'http://localhost:5311/x', steps: [], failure: 'the runner page for app did not answer within 2 s' };
+const silent: BrowserRun = { id: experiment.id, run: 'r1', experiment, startedAt: '2026-01-01T00:00:00.000Z', seconds: 2.01, url: 'http://localhost:5311/x', engine: 'chromium', steps: [], failure: 'the runner page for app did not answer within 2 s' };
 
 describe('the playground log as a run report', () => {
   it('names the browser as the CLI does', () => {
