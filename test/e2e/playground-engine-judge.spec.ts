@@ -3,11 +3,12 @@
  * two experiments where Firefox's model differs from Chromium's (an empty Location: the outcome; two
  * Access-Control-Allow-Origin lines: the reason's name) pass here, judged by the Chromium model and showing
  * Chromium's reason, with no other engine's beside it. The same two in real Firefox:
- * playground-engine-firefox.spec.ts. Screenshots of a row: light, dark, and a 390 px phone.
+ * playground-engine-firefox.spec.ts. Screenshots of a row: light, dark, a 390 px phone, and zh-CN.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
+import { simple as simpleZh } from '../../experiments/catalog/zh-CN/simple.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { runInPlayground } from './run-in-playground.ts';
@@ -48,4 +49,17 @@ test('Chromium: screenshots of a judged row, light, dark and on a 390 px phone',
     await expect(row.getByTestId('judged-by')).toBeVisible();
     await row.screenshot({ path: `${SHOTS}enginerow-chromium-${name}.png` });
   }
+});
+
+test('zh-CN: the row names the judging model in Chinese', async ({ page, lab }) => {
+  const experiment = catalog.find((e) => e.id === CASES[1].id)!;
+  await page.goto(`${originMap(lab.origins).app}/?lang=zh-CN`);
+  await expect(page.getByRole('status', { name: '实验室状态' })).toHaveText('就绪');
+  await page.getByRole('button', { name: simpleZh[experiment.id]!.title }).click();
+  await page.getByRole('button', { name: '运行此实验' }).click();
+  const row = page.getByTestId('log-row').filter({ hasText: experiment.id });
+  await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
+  await row.locator('summary').click();
+  await expect(row.getByTestId('judged-by')).toHaveText('由 Chromium 模型判定。');
+  await row.screenshot({ path: `${SHOTS}enginerow-chromium-zh.png` });
 });
