@@ -15,10 +15,15 @@ import { originMap, type LabOrigin } from '../../plan/origins.ts';
 import { deviatingFields, expectationFor } from '../../engines/engine-expectation.ts';
 import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
 
-/** "chromium 156.0.8078.79" from the user agent, as the CLI names its browser; the whole UA otherwise. */
+/**
+ * "chromium 156.0.8078.79" or "firefox 153.0" from the user agent, as the CLI names its browsers (the run judged by
+ * that engine's model); the whole UA otherwise.
+ */
 export function browserName(userAgent: string): string {
   const chrome = /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/.exec(userAgent);
-  return chrome ? `chromium ${chrome[1]}` : userAgent;
+  if (chrome) return `chromium ${chrome[1]}`;
+  const firefox = /\bFirefox\/([\d.]+)/.exec(userAgent);
+  return firefox ? `firefox ${firefox[1]}` : userAgent;
 }
 
 /** Only what a page can observe is compared: no reason, no console line. */
