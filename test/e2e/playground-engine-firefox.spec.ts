@@ -3,7 +3,8 @@
  * (as engines/firefox/ drives it; Playwright cannot drive a stock Firefox), opens the playground of a lab started
  * here, runs a blocked experiment from the UI, and the page marks Firefox's line as the learner's: the line the
  * Firefox model predicts for the run (the model `cors-lab run --browser firefox` holds to Firefox over the whole
- * catalog), which is the line this Firefox printed; Chromium's and WebKit's beside it.
+ * catalog), which is the line this Firefox printed; Chromium's and WebKit's beside it. The log row is judged by
+ * the Firefox model where the engines differ, and an experiment for Chromium only says so (client/lab/engine-judge.ts).
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
