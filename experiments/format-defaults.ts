@@ -3,7 +3,7 @@
  * code without zod, for the playground's first load. The schema that checks a file is schema.ts, which
  * builds on these lists; the types come from it (type imports only, gone from the bundle).
  */
-import type { OriginName } from '../plan/origins.ts';
+import type { OriginName } from './origin-names.ts';
 import { CREDENTIALS, MODES } from './request-modes.ts';
 import { ELEMENT_APIS, isElementApi, type Crossorigin } from './embedding.ts';
 import { SENDING_APIS } from './form-and-beacon.ts';

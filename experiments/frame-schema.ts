@@ -4,7 +4,7 @@
  * rule of schema.ts.
  */
 import { z } from 'zod';
-import { isOriginName } from '../plan/origins.ts';
+import { isOriginName } from './origin-names.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { FRAME_APIS, MAX_ACCEPTED_ORIGINS, isFrameApi, opensPopup } from './frames.ts';
 

@@ -5,10 +5,10 @@
  */
 import { PROTOCOLS } from './protocol.ts';
 import { z } from 'zod';
-import { ORIGIN_NAMES, isOriginName, type OriginName } from '../plan/origins.ts';
+import { ORIGIN_NAMES, isOriginName, type OriginName } from './origin-names.ts';
 import { NULL_BODY_STATUSES, framingHeaderIssue, headerNameIssue, headerValueIssue, isToken, urlPathIssue, userinfoIssue } from './headers.ts';
-import { middlewareSchema } from '../plan/middleware/options.ts';
-import { originPatternIssues } from '../plan/middleware/origin-pattern.ts';
+import { middlewareSchema } from './middleware-options.ts';
+import { originPatternIssues } from './origin-pattern.ts';
 import { problemText, type Problem } from './problems/index.ts';
 import { OUTCOMES, isReason, type Reason } from './reasons.ts';
 import { ENGINES, type EngineName } from './engine-names.ts';
@@ -19,7 +19,6 @@ import { isWebKitReason } from './webkit-sentences.ts';
 import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ORIGINS, isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
-import { MAX_ACCEPT_ORIGINS } from '../plan/origin-check.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
 import { POST_MESSAGE_VIA } from './frames.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
@@ -187,6 +186,8 @@ const websocketPlan = z.union([
 
 /** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch */
 const MAX_REDIRECTS = 20;
+/** The most origins one plan's `acceptOrigins` may list (plan/origin-check.ts checks them): a list, not a database. */
+const MAX_ACCEPT_ORIGINS = 16;
 
 export const serverSchema = z.strictObject({
   /** Format 1.2: whom a WebSocket handshake is accepted from (sockets.ts); absent: every handshake is refused. */

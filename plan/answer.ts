@@ -5,7 +5,7 @@
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
 import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
-import type { MiddlewarePlan } from './middleware/options.ts';
+import type { MiddlewarePlan } from '../experiments/middleware-options.ts';
 import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
 import { jsonPath } from '../experiments/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';

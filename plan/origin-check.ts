@@ -7,9 +7,6 @@
  */
 import type { RawReply } from './answer.ts';
 
-/** The most origins one plan may accept: a list, not a database. */
-export const MAX_ACCEPT_ORIGINS = 16;
-
 export const REFUSED_ORIGIN_BODY = 'cors-lab: this origin may not change anything here';
 
 /** The 403 for a request whose Origin is not accepted; null when it is (`accepted`: tokens already expanded). */

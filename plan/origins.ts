@@ -6,8 +6,10 @@
  * same-site but cross-origin; `127.0.0.1` and `evil.localhost` are other sites
  * (`localhost` acts as a top-level domain, so `evil.localhost` is its own site).
  */
-export const ORIGIN_NAMES = ['app', 'api', 'api2', 'partner', 'evil', 'public', 'secure'] as const;
-export type OriginName = (typeof ORIGIN_NAMES)[number];
+import { ORIGIN_NAMES, type OriginName } from '../experiments/origin-names.ts';
+
+// The names are the format's (an experiment names its origins); this table is where every caller reads them.
+export { ORIGIN_NAMES, isOriginName, type OriginName } from '../experiments/origin-names.ts';
 
 export type OriginRole = 'page' | 'api' | 'partner' | 'attacker' | 'public' | 'secure';
 
@@ -90,10 +92,6 @@ export interface LabOrigin {
    * (runner/launch.ts). Public: every TLS handshake shows that key.
    */
   publicKeyHash?: string;
-}
-
-export function isOriginName(value: string): value is OriginName {
-  return (ORIGIN_NAMES as readonly string[]).includes(value);
 }
 
 /** Where the servers are bound: the address they really listen on, and the `--host` the user typed. */

@@ -1,7 +1,8 @@
 /** The expectation an engine other than Chromium is held to (format 1.2 `expect.engines`), and its step clock. */
 import { describe, expect, it } from 'vitest';
 import type { Expectation } from '../experiments/schema.ts';
-import { expectationFor, runInEngine } from './run-in-engine.ts';
+import { runInEngine } from './run-in-engine.ts';
+import { expectationFor } from '../engines/engine-expectation.ts';
 import type { EngineBrowser, EngineSession, EngineTab } from '../engines/engine.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { catalog } from '../experiments/catalog/index.ts';

@@ -14,11 +14,8 @@ import type { EngineBrowser, EngineName, EngineSession, EngineTab } from '../eng
 import { runSteps } from '../engines/run-steps.ts';
 import type { EngineResult, Observation, StepResult } from '../engines/run-result.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
-import type { StepPrediction } from '../experiments/model/prediction.ts';
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
-import {
-  browserOf, type BrowserSettings, type Expectation, type Experiment, type PageOrigin,
-} from '../experiments/schema.ts';
+import { browserOf, type BrowserSettings, type Experiment, type PageOrigin } from '../experiments/schema.ts';
 import { problemText } from '../experiments/problems/index.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { runnerUrl, type PageHeadersOfRun } from '../plan/page-origin.ts';
@@ -26,6 +23,7 @@ import { RUN_QUERY } from '../plan/routes.ts';
 import type { Lab } from '../servers/lab.ts';
 import { compareExpectation, comparePrediction } from './compare.ts';
 import type { EngineLauncher } from './engine-launchers.ts';
+import { SERVER_FIELDS, deviatingFields, expectationFor } from '../engines/engine-expectation.ts';
 import type { EngineModel, EnginePrediction } from './engine-models.ts';
 import { setsCookies } from './run-experiments.ts';
 
@@ -46,39 +44,6 @@ export interface EngineRun {
   results: EngineResult[];
   seconds: number;
 }
-
-/**
- * The fields the model and the engine must agree on beyond outcome, reason, preflight and reachedServer
- * (compare.ts): what the servers received, the status and the response type.
- */
-const SERVER_FIELDS = ['originSeen', 'requestHeadersSeen', 'cookieSent', 'status', 'responseType'] as const;
-
-/**
- * The expectation for `engine` (format 1.2 `expect.engines`): its own fields over the main ones; the main
- * `reason` is Chromium's vocabulary, so another engine's reason is held to its model instead.
- */
-export function expectationFor(
-  engine: EngineName,
-  expectation: Expectation | undefined,
-  deviating: ReadonlySet<string> = new Set(),
-): Expectation | undefined {
-  if (!expectation || engine === 'chromium') return expectation;
-  const { engines, reason: _chromiumReason, ...main } = expectation;
-  const shared = Object.fromEntries(Object.entries(main).filter(([field]) => !deviating.has(field)));
-  // The engine's reason is in its own vocabulary; compareExpectation compares reasons as strings.
-  return { ...shared, ...(engine === 'firefox' ? engines?.firefox : engines?.webkit) } as Expectation;
-}
-
-/**
- * The facts on which the engine's model and Chromium's differ for a step (a deviation, DEVIATIONS.md): the main
- * `expect` says what Chromium does there, so the engine is held to its own model on them instead.
- */
-function deviatingFields(engine: StepPrediction | undefined, chromium: StepPrediction | undefined): Set<string> {
-  if (!engine || !chromium) return new Set();
-  return new Set(DEVIATION_FIELDS.filter((field) => engine[field] !== chromium[field]));
-}
-
-const DEVIATION_FIELDS = ['outcome', 'preflight', 'reachedServer', ...SERVER_FIELDS] as const;
 
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 

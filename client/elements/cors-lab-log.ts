@@ -5,12 +5,15 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LabOrigin } from '../../plan/origins.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
+import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
 import './cors-lab-sequence.ts';
 import { observedSequence } from '../sequence/from-run.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 import { stepTitleIn, titleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
+import { ENGINE_TITLES } from '../lab/learner-engine.ts';
+import type { BrowserStep } from '../lab/run-in-browser.ts';
 
 const FILTERS = ['all', 'allowed', 'blocked', 'opaque', 'disagreements', 'no answer'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -78,10 +81,25 @@ export function summarize(runs: readonly BrowserRun[]): RunSummary {
   };
 }
 
+/** A prediction in a row: its reason, or its outcome where it gives none (allowed, opaque). */
+const reasonOrOutcome = (p: StepPrediction) => html`<code>${p.reason ?? outcomeLabel(p.outcome)}</code>`;
+
 /**
- * One row per run: outcome, the model's reason (labelled predicted), and a
- * mark where the model and the browser disagree or a runner did not answer.
- * Fires `log-clear`.
+ * Which engine's model judged the run (client/lab/engine-judge.ts) and, in another engine than Chromium, what
+ * Chromium's model says of the same step, beside it.
+ */
+function judgedBy(run: BrowserRun, step: BrowserStep | undefined) {
+  const name = ENGINE_TITLES[run.engine];
+  const judged = msg(str`Judged by the ${name} model.`, { id: 'log.judged-by' });
+  if (run.engine === 'chromium' || !step) return html`<p class="muted" data-testid="judged-by">${judged}</p>`;
+  const chromium = msg("Chromium's model:", { id: 'log.chromium-model' });
+  return html`<p class="muted" data-testid="judged-by">${judged} ${chromium} ${reasonOrOutcome(step.predicted)}</p>`;
+}
+
+/**
+ * One row per run: outcome, the judging model's reason (labelled predicted, with the engine's name outside
+ * Chromium, Chromium's beside it), and a mark where the model and the browser disagree or a runner did not
+ * answer. Fires `log-clear`.
  */
 @customElement('cors-lab-log')
 @localized()
@@ -164,6 +182,26 @@ export class CorsLabLog extends LitElement {
     return result;
   }
 
+  /**
+   * The first step's predicted reason in the summary: Chromium's as "predicted"; another engine's named, with
+   * Chromium's beside it where the two models differ.
+   */
+  private _predicted(run: BrowserRun) {
+    const first = run.steps[0];
+    if (!first) return nothing;
+    const { judged, predicted } = first;
+    if (run.engine === 'chromium') {
+      const label = msg('predicted', { id: 'log.predicted' });
+      return judged.reason ? html`<span class="label muted">${label}</span> <code>${judged.reason}</code>` : nothing;
+    }
+    const name = ENGINE_TITLES[run.engine];
+    const own = html`<span class="label muted">${msg(str`predicted by the ${name} model`, { id: 'log.predicted-by' })}</span>
+      ${reasonOrOutcome(judged)}`;
+    if (judged.outcome === predicted.outcome && judged.reason === null && predicted.reason === null) return own;
+    return html`${own} <span class="muted" data-testid="chromium-beside">${ENGINE_TITLES.chromium}
+      ${reasonOrOutcome(predicted)}</span>`;
+  }
+
   private _row(run: BrowserRun) {
     const first = run.steps[0];
     const disagree = run.steps.some((s) => s.disagreements.length);
@@ -175,11 +213,12 @@ export class CorsLabLog extends LitElement {
           ${run.failure ? html`<span class="mark">${msg('⚠ no answer', { id: 'log.no-answer' })}</span>` : first ? html`<span class=${first.seen.outcome}>${outcomeLabel(first.seen.outcome)}</span>` : nothing}
           ${run.cannotRun ? nothing : html`<span class=${result.pass ? 'pass' : 'fail'} data-testid="pass-fail">${result.pass ? msg('✔ pass', { id: 'log.pass' }) : msg('✘ fail', { id: 'log.fail' })}</span>`}
           <strong>${run.id}</strong>
-          ${first?.predicted.reason ? html`<span class="label muted">${msg('predicted', { id: 'log.predicted' })}</span> <code>${first.predicted.reason}</code>` : nothing}
+          ${this._predicted(run)}
           ${run.steps.length > 1 ? html`<span class="muted">${msg(str`+${run.steps.length - 1} steps`, { id: 'log.more-steps' })}</span>` : nothing}
           ${disagree ? html`<span class="mark" title=${msg('the browser did not do what the model predicted', { id: 'log.disagree-title' })}>${msg('⚠ model and browser disagree', { id: 'log.disagree' })}</span>` : nothing}
         </summary>
         <p class="experiment-title">${titleIn(run.experiment, currentLanguage())}</p>
+        ${run.cannotRun ? nothing : judgedBy(run, first)}
         ${run.cannotRun
           ? nothing
           : result.pass
@@ -195,7 +234,7 @@ export class CorsLabLog extends LitElement {
             ${step.caveat ? html`<p class="muted" data-testid="caveat">ⓘ ${step.caveat}</p>` : nothing}
             <cors-lab-timeline .step=${step}></cors-lab-timeline>
             <cors-lab-engine-lines .run=${run} .step=${i} .origins=${this.origins}></cors-lab-engine-lines>
-            <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.predicted)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
+            <cors-lab-sequence .sequence=${observedSequence(run.experiment, i, step.serverSaw, step.seen, step.judged)} filename=${`${run.id}-${i}-observed`}></cors-lab-sequence>
           </section>`,
         )}
       </details>

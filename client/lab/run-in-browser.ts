@@ -4,7 +4,9 @@
  * tell a page why it blocked a request: the observation carries no reason
  * and no console line (null), the reason shown is the model's, labelled as
  * predicted, and a disagreement on what can be observed (outcome, preflight,
- * whether the server was reached) is marked.
+ * whether the server was reached) is marked. The model is the one of the
+ * learner's engine (engine-judge.ts): Firefox's in Firefox, with Chromium's
+ * kept beside it.
  */
 import type { Explanation } from '../../experiments/model/explain.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
@@ -27,12 +29,21 @@ import { browserAssumptions } from './browser-assumptions.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { secureOriginTrusted, usesSecureOrigin } from './secure-trust.ts';
+import type { EngineName } from '../../experiments/engine-names.ts';
+import { elsewhereOnly, judgeFor } from './engine-judge.ts';
+import { detectEngine, pageClues, type LearnerEngine } from './learner-engine.ts';
 
 export interface BrowserStep {
   title: string;
   /** The method the page called (the browser may send a preflight OPTIONS before it, on its own). */
   method: string;
+  /** Chromium's model: the explanation, the timeline and the diagrams speak its words. */
   predicted: StepPrediction;
+  /**
+   * The prediction of the engine whose model judges the run (BrowserRun.engine), its reason in that engine's
+   * words; the same as `predicted` when that is Chromium.
+   */
+  judged: StepPrediction;
   explanation: Explanation;
   seen: PageSeen;
   server: ServerView;
@@ -52,6 +63,8 @@ export interface BrowserRun {
   startedAt: string;
   seconds: number;
   url: string;
+  /** The engine whose model judged the run: the learner's, or Chromium when the page cannot tell. */
+  engine: EngineName;
   steps: BrowserStep[];
   /**
    * Set when a runner page did not answer, or the run's journal was evicted ("this run's journal was
@@ -59,8 +72,8 @@ export interface BrowserRun {
    */
   failure?: string;
   /**
-   * Set when this browser cannot run the experiment at all (it does not trust the lab's https certificate):
-   * no step ran, and there is no verdict.
+   * Set when this browser cannot run the experiment at all (it does not trust the lab's https certificate, or the
+   * experiment applies to other engines only): no step ran, and there is no verdict.
    */
   cannotRun?: string;
 }
@@ -115,16 +128,26 @@ const TIMING_ATTEMPTS = 3;
  * means (a busy machine: experiments/model/step-clock.ts) tells nothing about
  * the browser, so it runs again, and after the last attempt says why.
  */
-export async function runInBrowser(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<BrowserRun> {
+export async function runInBrowser(
+  experiment: Experiment,
+  origins: OriginMap,
+  frames: RunnerFrames,
+  learner: LearnerEngine = detectEngine(pageClues()),
+): Promise<BrowserRun> {
+  const notRun = (cannotRun: string): BrowserRun => ({
+    id: experiment.id, run: '', experiment, startedAt: new Date().toISOString(), seconds: 0, url: '',
+    engine: learner === 'unknown' ? 'chromium' : learner, steps: [], cannotRun,
+  });
+  const elsewhere = elsewhereOnly(experiment, learner);
+  if (elsewhere) return notRun(elsewhere);
   if (usesSecureOrigin(experiment) && !(await secureOriginTrusted(origins))) {
-    const cannotRun = msg(
+    return notRun(msg(
       str`Cannot run here: your browser does not trust the lab's certificate for ${origins.secure}. Run cors-lab ca on the lab's machine to see how to trust it (a browser on another machine, as in a class, cannot: the certificate names only localhost). cors-lab run runs it in Chromium.`,
       { id: 'runner.untrusted-secure' },
-    );
-    return { id: experiment.id, run: '', experiment, startedAt: new Date().toISOString(), seconds: 0, url: '', steps: [], cannotRun };
+    ));
   }
   for (let attempt = 1; ; attempt++) {
-    const { run, timing } = await runOnce(experiment, origins, frames);
+    const { run, timing } = await runOnce(experiment, origins, frames, learner);
     if (timing === null) return run;
     if (attempt === TIMING_ATTEMPTS) {
       return { ...run, failure: msg(str`${timing} (${attempt} attempts on a busy machine)`, { id: 'runner.late' }) };
@@ -138,13 +161,20 @@ interface TimedRun {
   timing: string | null;
 }
 
-async function runOnce(experiment: Experiment, origins: OriginMap, frames: RunnerFrames): Promise<TimedRun> {
+async function runOnce(
+  experiment: Experiment,
+  origins: OriginMap,
+  frames: RunnerFrames,
+  learner: LearnerEngine,
+): Promise<TimedRun> {
   const started = performance.now();
   const run = await issuedRunId(origins);
   const url = experimentUrl(experiment, origins, run);
   // The model's words in the language the learner reads now; the run keeps them (its log row, its export).
   const lang = currentLanguage();
   const predictions = await predictExperimentAsync(experiment, origins, run, lang);
+  const judge = await judgeFor(learner, { experiment, origins, run, url }, lang);
+  const judgedPredictions = judge.engine === 'chromium' ? predictions : await judge.predict();
   const caveat = browserAssumptions(experiment, lang).unverifiable;
   const steps: BrowserStep[] = [];
   const result = (failure?: string): BrowserRun => ({
@@ -154,6 +184,7 @@ async function runOnce(experiment: Experiment, origins: OriginMap, frames: Runne
     startedAt: new Date(performance.timeOrigin + started).toISOString(),
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     url,
+    engine: judge.engine,
     steps,
     ...(failure ? { failure } : {}),
   });
@@ -167,22 +198,21 @@ async function runOnce(experiment: Experiment, origins: OriginMap, frames: Runne
       if (eviction) return { run: result(problemText({ code: 'journalEvicted', ...eviction }, lang)), timing: null };
       spans.push(done.span);
       const predicted = done.prediction as StepPrediction;
+      const judged = judgedPredictions[step.index] ?? predicted;
       const { serverSaw } = observed;
-      const differences = caveat ? [] : predictionDifferences(OBSERVABLE(predicted), observed);
+      const differences = caveat ? [] : predictionDifferences(OBSERVABLE(judged), observed);
       const disagreements = differences.map((d) => problemText(d, lang));
       const title = step.title ?? (step.index === 0 ? 'request' : `then ${step.index}`);
       const explanation = done.explanation as Explanation;
       const method = step.request.method;
-      steps.push({ title, method, predicted, explanation, seen, server, serverSaw, observed, disagreements, caveat });
+      steps.push({ title, method, predicted, judged, explanation, seen, server, serverSaw, observed, disagreements, caveat });
     }
   } catch (error) {
     if (error instanceof RunnerError) return { run: result(error.message), timing: null };
     throw error;
   }
   if (spans.length < 2) return { run: result(), timing: null };
-  const [soonest, latest] = await Promise.all([
-    predictExperimentAsync(experiment, origins, run, lang, soonestClock(spans)),
-    predictExperimentAsync(experiment, origins, run, lang, latestClock(spans)),
-  ]);
-  return { run: result(), timing: timingProblem(experiment, spans, predictions, soonest, latest) };
+  // The judging model asked again on the soonest and the latest clock the measured spans allow.
+  const [soonest, latest] = await Promise.all([judge.predict(soonestClock(spans)), judge.predict(latestClock(spans))]);
+  return { run: result(), timing: timingProblem(experiment, spans, judgedPredictions, soonest, latest) };
 }

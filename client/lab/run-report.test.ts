@@ -6,12 +6,15 @@ import type { BrowserRun } from './run-in-browser.ts';
 
 const origins = originsAtPortBase(5310);
 const experiment = catalog.find((e) => e.id === 'simple-get-no-acao')!;
-const silent: BrowserRun = { id: experiment.id, run: 'r1', experiment, startedAt: '2026-01-01T00:00:00.000Z', seconds: 2.01, url: 'http://localhost:5311/x', steps: [], failure: 'the runner page for app did not answer within 2 s' };
+const silent: BrowserRun = { id: experiment.id, run: 'r1', experiment, startedAt: '2026-01-01T00:00:00.000Z', seconds: 2.01, url: 'http://localhost:5311/x', engine: 'chromium', steps: [], failure: 'the runner page for app did not answer within 2 s' };
 
 describe('the playground log as a run report', () => {
   it('names the browser as the CLI does', () => {
     expect(browserName('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.8078.79 Safari/537.36')).toBe('chromium 156.0.8078.79');
-    expect(browserName('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toMatch(/Firefox/);
+    expect(browserName('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toBe('firefox 153.0');
+    const safari = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) '
+      + 'Version/18.1 Safari/605.1.15';
+    expect(browserName(safari)).toBe(safari);
   });
   it('a runner that did not answer is a failed result that says so, with no verdict observed', () => {
     const result = experimentResult(silent, origins);

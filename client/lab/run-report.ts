@@ -12,12 +12,18 @@ import { problemText } from '../../experiments/problems/index.ts';
 import { SOURCE_LANGUAGE, type Language } from '../../experiments/i18n/languages.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../../engines/run-result.ts';
 import { originMap, type LabOrigin } from '../../plan/origins.ts';
+import { deviatingFields, expectationFor } from '../../engines/engine-expectation.ts';
 import type { BrowserRun, BrowserStep } from './run-in-browser.ts';
 
-/** "chromium 156.0.8078.79" from the user agent, as the CLI names its browser; the whole UA otherwise. */
+/**
+ * "chromium 156.0.8078.79" or "firefox 153.0" from the user agent, as the CLI names its browsers (the run judged by
+ * that engine's model); the whole UA otherwise.
+ */
 export function browserName(userAgent: string): string {
   const chrome = /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/.exec(userAgent);
-  return chrome ? `chromium ${chrome[1]}` : userAgent;
+  if (chrome) return `chromium ${chrome[1]}`;
+  const firefox = /\bFirefox\/([\d.]+)/.exec(userAgent);
+  return firefox ? `firefox ${firefox[1]}` : userAgent;
 }
 
 /** Only what a page can observe is compared: no reason, no console line. */
@@ -26,7 +32,7 @@ const withoutReason = <T extends { reason?: unknown }>(value: T): T => ({ ...val
 const withoutUnknownProtocol = <T extends { protocol?: unknown }>(value: T, observed: Observation): T => (observed.protocol == null ? { ...value, protocol: undefined } : value);
 
 function stepResult(step: BrowserStep): StepResult {
-  return { ...(step.title !== 'request' ? { title: step.title } : {}), predicted: step.predicted, observed: step.observed, explanation: step.explanation };
+  return { ...(step.title !== 'request' ? { title: step.title } : {}), predicted: step.judged, observed: step.observed, explanation: step.explanation };
 }
 
 function failedObservation(failure: string): Observation {
@@ -43,7 +49,8 @@ export function stepPages(experiment: Experiment): PageOrigin[] {
 }
 
 /**
- * The run judged as `cors-lab run` judges it. The export keeps the CLI's
+ * The run judged as `cors-lab run` judges it, in the engine whose model judged it (`cors-lab run --browser`:
+ * that engine's expectation, its model's prediction). The export keeps the CLI's
  * English lines; the page's row asks for the learner's language (`lang`):
  * the verdict is the same, only the words differ.
  */
@@ -53,11 +60,11 @@ export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[],
   const expects = [run.experiment.expect, ...(run.experiment.then ?? []).map((s) => s.expect)];
   const mismatches = run.steps.flatMap((step, i) => {
     const prefix = i === 0 ? '' : `then[${i - 1}].`;
-    const expect = expects[i];
+    const expect = expectationFor(run.engine, expects[i], deviatingFields(step.judged, step.predicted));
     const context = { page: pages[i] ?? pageOf(run.experiment), origins: map };
     const problems = [
       ...expectationDifferences(expect && withoutUnknownProtocol(withoutReason(expect), step.observed), step.observed, context),
-      ...predictionDifferences(withoutReason(step.predicted as Partial<StepPrediction>), step.observed),
+      ...predictionDifferences(withoutReason(step.judged as Partial<StepPrediction>), step.observed),
     ];
     return problems.map((p) => prefix + problemText(p, lang));
   });

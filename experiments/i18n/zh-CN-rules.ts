@@ -9,7 +9,7 @@
  * (CorsError and BlockedReason names), HTTP methods, origin names, the
  * browser's own console lines, product names and JSON field names.
  */
-import { ORIGIN_NAMES } from '../../plan/origins.ts';
+import { ORIGIN_NAMES } from '../origin-names.ts';
 import { BLOCKED_REASONS, CORS_ERRORS } from '../reasons.ts';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

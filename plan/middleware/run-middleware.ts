@@ -13,8 +13,8 @@ import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValu
 import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../answer.ts';
 import { jsonPath } from '../../experiments/experiment-error.ts';
 import { LinearRegExp } from './linear-regexp.ts';
-import type { ExpressCorsOptions, HonoCorsOptions } from './options.ts';
-import { linearPattern, patternParts } from './origin-pattern.ts';
+import type { ExpressCorsOptions, HonoCorsOptions } from '../../experiments/middleware-options.ts';
+import { linearPattern, patternParts } from '../../experiments/origin-pattern.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 
 /** hono/cors on a Hono app whose one route answers as the plan's handler does. */

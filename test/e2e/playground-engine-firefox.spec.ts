@@ -3,12 +3,14 @@
  * (as engines/firefox/ drives it; Playwright cannot drive a stock Firefox), opens the playground of a lab started
  * here, runs a blocked experiment from the UI, and the page marks Firefox's line as the learner's: the line the
  * Firefox model predicts for the run (the model `cors-lab run --browser firefox` holds to Firefox over the whole
- * catalog), which is the line this Firefox printed; Chromium's and WebKit's beside it.
+ * catalog), which is the line this Firefox printed; Chromium's and WebKit's beside it. The log row is judged by
+ * the Firefox model where the engines differ, and an experiment for Chromium only says so (client/lab/engine-judge.ts).
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { findFirefox } from '../../engines/firefox/find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
@@ -119,5 +121,104 @@ test(TITLE, async ({ lab }) => {
 
   const lines = await page.$('pierce/section[aria-label="Console lines by engine"]');
   await lines?.screenshot({ path: `${SHOTS}engineui-firefox.png` });
+  await page.close();
+});
+
+/** What a log row says, read in the page: the verdict, the summary line, the judging model's line and any note. */
+function readRow(page: Page, id: string): Promise<{ verdict: string; summary: string; judged: string; note: string }> {
+  return page.evaluate((experimentId) => {
+    const deep = (root: Document | ShadowRoot, selector: string): Element[] => [
+      ...root.querySelectorAll(selector),
+      ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? deep(el.shadowRoot, selector) : [])),
+    ];
+    const row = deep(document, `li[data-testid="log-row"][data-id="${experimentId}"]`)[0];
+    const text = (selector: string) => row?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return {
+      verdict: text('[data-testid="pass-fail"]'),
+      summary: text('summary'),
+      judged: text('[data-testid="judged-by"]'),
+      note: text('[role="note"]'),
+    };
+  }, id);
+}
+
+/** Runs a catalog experiment from the playground as a learner does; its row opened. */
+async function runFromPlayground(page: Page, app: string, experiment: Experiment): Promise<void> {
+  await page.goto(`${app}/`);
+  const status = await page.locator('pierce/[role="status"][aria-label="lab status"]').waitHandle();
+  await page.waitForFunction((el) => el.textContent === 'ready', {}, status);
+  await (await button(page, experiment.title)).click();
+  await (await button(page, 'Run this experiment')).click();
+  const row = await page.locator(`pierce/li[data-testid="log-row"][data-id="${experiment.id}"]`).waitHandle();
+  await (await row.$('summary'))?.click();
+}
+
+/**
+ * Where Firefox's model differs from Chromium's, the row is judged by Firefox's: an empty Location (Firefox
+ * follows it to the redirect limit: blocked, where Chromium reads the 302) and two Access-Control-Allow-Origin
+ * lines (blocked in both, under another name) pass, each showing Firefox's reason with Chromium's beside it.
+ * The same two pass in Chromium, judged by Chromium's model: playground-engine-judge.spec.ts.
+ */
+const JUDGED = [
+  { id: 'redirect-empty-location', firefox: 'CORSDidNotSucceed', chromium: '✔ allowed' },
+  {
+    id: 'simple-get-two-acao-lines',
+    firefox: 'CORSMultipleAllowOriginNotAllowed',
+    chromium: 'MultipleAllowOriginValues',
+  },
+] as const;
+
+test('Firefox: a row where the engines differ is judged by Firefox\'s model, with Chromium\'s', async ({ lab }) => {
+  test.setTimeout(paced(180_000));
+  const origins = originMap(lab.origins);
+  const page = await firefox.newPage();
+  page.setDefaultTimeout(paced(20_000));
+  await page.setViewport({ width: 1200, height: 900 });
+  for (const { id, firefox: firefoxReason, chromium } of JUDGED) {
+    const experiment = catalog.find((e) => e.id === id)!;
+    await runFromPlayground(page, origins.app, experiment);
+    let row = await readRow(page, id);
+    await expect.poll(async () => (row = await readRow(page, id)).verdict).toBe('✔ pass');
+    expect(row.summary).toContain(`predicted by the Firefox model ${firefoxReason}`);
+    expect(row.summary).toContain(`Chromium ${chromium}`);
+    expect(row.judged).toBe(`Judged by the Firefox model. Chromium's model: ${chromium}`);
+  }
+  const shown = `pierce/li[data-testid="log-row"][data-id="${JUDGED[1].id}"]`;
+  const rowHandle = async () => page.locator(shown).waitHandle();
+  await (await rowHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-light.png` });
+  await page.setViewport({ width: 390, height: 900 });
+  await (await rowHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-phone.png` });
+  await page.close();
+  // Dark: BiDi cannot emulate the colour scheme here, so a Firefox whose content prefers dark.
+  const dark = await puppeteer.launch({
+    browser: 'firefox', executablePath: findFirefox(), headless: true,
+    extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 },
+  });
+  try {
+    const darkPage = await dark.newPage();
+    darkPage.setDefaultTimeout(paced(20_000));
+    await darkPage.setViewport({ width: 1200, height: 900 });
+    await runFromPlayground(darkPage, origins.app, catalog.find((e) => e.id === JUDGED[1].id)!);
+    await expect.poll(async () => (await readRow(darkPage, JUDGED[1].id)).verdict).toBe('✔ pass');
+    expect(await darkPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await (await darkPage.locator(shown).waitHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-dark.png` });
+  } finally {
+    await dark.close();
+  }
+});
+
+test('Firefox: an experiment for Chromium only says so instead of running to a false fail', async ({ lab }) => {
+  test.setTimeout(paced(90_000));
+  const origins = originMap(lab.origins);
+  const page = await firefox.newPage();
+  page.setDefaultTimeout(paced(20_000));
+  const experiment = catalog.find((e) => e.group === 'local-network-access' && e.engines?.join() === 'chromium')!;
+  await runFromPlayground(page, origins.app, experiment);
+  let row = await readRow(page, experiment.id);
+  await expect.poll(async () => (row = await readRow(page, experiment.id)).note).toBe(
+    'This experiment applies to Chromium only: what Firefox does here is not modelled, so no verdict.',
+  );
+  expect(row.summary).toContain('cannot run here');
+  expect(row.verdict).toBe('');
   await page.close();
 });

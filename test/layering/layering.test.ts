@@ -36,6 +36,7 @@ const CLEAN: Record<string, string> = {
 const PLANTS: Record<string, string> = {
   'experiments/model/upward.ts': "import { lab } from '../../servers/lab.ts';\nexport const upward = lab;\n",
   'plan/upward.ts': "import { predict } from '../experiments/model/predict.ts';\nexport const upward = predict;\n",
+  'experiments/upward.ts': "import { ORIGIN_NAMES } from '../plan/origins.ts';\nexport const upward = ORIGIN_NAMES;\n",
   'client/lab/upward.ts': "import { lab } from '../../servers/lab.ts';\nexport const upward = lab;\n",
   'runner/upward.ts': "import { run } from '../client/lab/run-in-browser.ts';\nexport const upward = run;\n",
   // servers → runner while runner → servers: a folder cycle.
@@ -104,6 +105,7 @@ describe('the layering rules', () => {
     expect(found).toEqual(expect.arrayContaining([
       'model-not-servers: experiments/model/upward.ts -> servers/lab.ts',
       'plan-below: plan/upward.ts -> experiments/model/predict.ts',
+      'format-below-plan: experiments/upward.ts -> plan/origins.ts',
       'client-not-servers: client/lab/upward.ts -> servers/lab.ts',
       'runner-not-client: runner/upward.ts -> client/lab/run-in-browser.ts',
       'no-folder-cycles: servers -> runner',

@@ -23,7 +23,7 @@
  * `}` and `]` become literals, `[]` and `[^]` become never and always.
  * https://tc39.es/ecma262/#sec-regular-expressions-patterns
  */
-import type { Problem } from '../../experiments/problems/index.ts';
+import type { Problem } from './problems/index.ts';
 
 /** Express `cors` takes a RegExp for `origin`; in JSON it is written `/pattern/flags`. */
 export const REGEX_LITERAL = /^\/(.*)\/([dgimsuvy]*)$/s;

@@ -6,7 +6,7 @@
  *   - `cors` (the Express package): https://github.com/expressjs/cors#configuration-options
  */
 import { z } from 'zod';
-import { headerValueProblem, isToken } from '../../experiments/headers.ts';
+import { headerValueProblem, isToken } from './headers.ts';
 import { REGEX_LITERAL } from './origin-pattern.ts';
 
 export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;

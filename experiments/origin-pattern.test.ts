@@ -4,7 +4,7 @@
  * the reason; the answer depends on the pattern and the Origin, never on time.
  */
 import { describe, expect, it } from 'vitest';
-import { LinearRegExp } from './linear-regexp.ts';
+import { LinearRegExp } from '../plan/middleware/linear-regexp.ts';
 import { linearPattern, MAX_PATTERN_SIZE, MAX_REPEAT, originPatternIssue, originPatternIssues } from './origin-pattern.ts';
 
 function linear(value: string): LinearRegExp {

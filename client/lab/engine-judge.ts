@@ -1,0 +1,55 @@
+/**
+ * Which engine's model judges a run in the learner's own browser. Engines differ where the Fetch standard leaves
+ * room or one of them departs from it (experiments/model/DEVIATIONS.md: an empty `Location`, the preflight cache,
+ * cookies without `SameSite`...), so a Firefox or Safari learner's run is held to the model that
+ * `cors-lab run --browser firefox|webkit` holds to those browsers (runner/engine-models.ts), not to Chromium's.
+ * An engine the page cannot tell is held to Chromium's, the model's default. An experiment that declares the
+ * engines it holds for (format 1.2 `engines`) does not run in another: there is nothing to hold that run to.
+ */
+import { msg, str } from '@lit/localize';
+import type { EngineName } from '../../experiments/engine-names.ts';
+import { appliesTo } from '../../experiments/format-defaults.ts';
+import type { Language } from '../../experiments/i18n/languages.ts';
+import { predictExperimentAsync } from '../../experiments/model/predict.ts';
+import type { StepPrediction } from '../../experiments/model/prediction.ts';
+import type { Experiment } from '../../experiments/schema.ts';
+import type { OriginMap } from '../../plan/origins.ts';
+import { ENGINE_TITLES, type LearnerEngine } from './learner-engine.ts';
+
+/** The engine whose model judges, and its prediction of the run on a given step clock (step-clock.ts). */
+export interface Judge {
+  engine: EngineName;
+  predict(clock?: readonly number[]): Promise<StepPrediction[]>;
+}
+
+/** What the run is held to in `learner`'s browser; `lang`: the words of Chromium's model (the others name reasons). */
+export async function judgeFor(
+  learner: LearnerEngine,
+  run: { experiment: Experiment; origins: OriginMap; run: string; url: string },
+  lang: Language,
+): Promise<Judge> {
+  const { experiment, origins, url } = run;
+  const chromium: Judge = {
+    engine: 'chromium',
+    predict: (clock) => predictExperimentAsync(experiment, origins, run.run, lang, clock),
+  };
+  if (learner === 'unknown' || learner === 'chromium') return chromium;
+  // The other engines' models download only in their browsers.
+  const { ENGINE_MODELS } = await import('../../runner/engine-models.ts');
+  const model = ENGINE_MODELS[learner];
+  if (!model) return chromium;
+  return { engine: learner, predict: (clock) => model(experiment, origins, run.run, url, clock) };
+}
+
+/**
+ * Why the experiment does not run in `learner`'s browser (its `engines` leave that engine out), or null when it
+ * runs. An engine the page cannot tell runs everything, held to Chromium's model as before.
+ */
+export function elsewhereOnly(experiment: Experiment, learner: LearnerEngine): string | null {
+  if (learner === 'unknown' || appliesTo(experiment, learner)) return null;
+  const only = (experiment.engines ?? []).map((engine) => ENGINE_TITLES[engine]).join(', ');
+  const yours = ENGINE_TITLES[learner];
+  return msg(str`This experiment applies to ${only} only: what ${yours} does here is not modelled, so no verdict.`, {
+    id: 'runner.elsewhere-only',
+  });
+}
