@@ -33,7 +33,7 @@ describe('a fix-it attempt', () => {
 describe('the verdict on a fix', () => {
   const secure = catalog.find((e) => e.id === 'mixed-content-https-page-api-allows-http-app-origin')!;
   const noSteps: BrowserRun = {
-    id: secure.id, run: '', experiment: secure, startedAt: '', seconds: 0, url: '', steps: [],
+    id: secure.id, run: '', experiment: secure, startedAt: '', seconds: 0, url: '', steps: [], engine: 'chromium',
   };
 
   test('a browser that cannot run the https experiment (no step ran) gets no verdict, never "fixed"', () => {
