@@ -90,51 +90,44 @@ test('the share link reproduces the experiment in a fresh page', async ({ lab, p
   await expect(fresh.getByLabel('fetch snippet')).toContainText('"method": "PATCH"');
 });
 
-// The README says the lab binds 127.0.0.1, so people type that address too: the page moves to the
-// canonical app URL (the one the runner pages obey) before anything runs, hash and all.
-for (const host of ['localhost', '127.0.0.1']) {
-  test(`opened at ${host}: runs the whole catalog from the UI, every row as expected, no disagreement`, async ({ lab, labBrowser }) => {
-    test.setTimeout(paced(60_000));
-    // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
-    // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
-    // does not, told so per experiment).
-    const context = await labBrowser.newContext();
-    const page = await context.newPage();
-    const app = originMap(lab.origins).app;
-    const opened = new URL(app);
-    opened.hostname = host;
-    await page.goto(`${opened.origin}/`);
-    await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-    expect(new URL(page.url()).origin).toBe(app);
-    await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
-    await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
-    // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
-    // so the user's browser gets a caveat there instead of a verdict to compare.
-    const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
-    expect(verifiable.length).toBeGreaterThan(catalog.length - 30);
-    const summary = page.getByTestId('run-summary');
-    await expect(summary).toContainText(`Ran ${catalog.length}: `);
-    await expect(summary).toContainText('; no disagreement between the model and the browser.');
-    const said = (await summary.textContent()) ?? '';
-    const counts = /(\d+) allowed, (\d+) blocked, (\d+) opaque/.exec(said);
-    // Known, open: in a batch driven over CDP, a runner frame that opened a popup (a form's, window-open's) sometimes
-    // stops answering: measured 1 to 4 rows a batch of 300, frame and popup experiments and later steps on evil's
-    // frame, a popup Playwright never saw; the cause is not proven (site isolation off does not change it). Such a row says "no
-    // answer", never a verdict: allowed here for those experiments only (mayStall), at most 8; every other row must
-    // give its verdict. The form and popup experiments are checked one at a time in playground-csrf/-frames.spec.ts.
-    const unanswered = Number(/(\d+) without an answer/.exec(said)?.[1] ?? 0);
-    expect(unanswered, said).toBeLessThanOrEqual(8);
-    expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), unanswered), said).toBe(catalog.length);
-    await expect(page.getByText('model and browser disagree')).toHaveCount(0);
-    // In catalog order, one retrying assertion checks every verifiable row's verdict beside its id.
-    await page.getByLabel('Order').selectOption({ label: 'catalog order' });
-    const rows = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
-    // Each verifiable row also says ✔ pass, judged as the exported log and `cors-lab run` judge it; except where the
-    // experiment assumes browser settings this browser keeps its own of (third-party cookies): its Expect may then fail.
-    const judged = (e: (typeof catalog)[number]) => (e.browser ? '(?:✔ pass|✘ fail)' : '✔ pass');
-    const verdict = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}`;
-    const shown = (e: (typeof catalog)[number]) => (mayStall(e) ? `(?:${verdict(e)}|⚠ no answer\\s*✘ fail)` : verdict(e));
-    await expect(rows).toContainText(verifiable.map((e) => new RegExp(`${shown(e)}\\s*${e.id}(?![\\w-])`)));
-    await context.close();
-  });
-}
+// The whole catalog from the UI, at the canonical app URL (the one the runner pages obey); a page opened at another
+// address moves there first (playground-canonical-address.spec.ts).
+test('runs the whole catalog from the UI, every row as expected, no disagreement', async ({ lab, labBrowser }) => {
+  test.setTimeout(paced(60_000));
+  // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
+  // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
+  // does not, told so per experiment).
+  const context = await labBrowser.newContext();
+  const page = await context.newPage();
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
+  await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
+  // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
+  // so the user's browser gets a caveat there instead of a verdict to compare.
+  const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
+  expect(verifiable.length).toBeGreaterThan(catalog.length - 30);
+  const summary = page.getByTestId('run-summary');
+  await expect(summary).toContainText(`Ran ${catalog.length}: `);
+  await expect(summary).toContainText('; no disagreement between the model and the browser.');
+  const said = (await summary.textContent()) ?? '';
+  const counts = /(\d+) allowed, (\d+) blocked, (\d+) opaque/.exec(said);
+  // Known, open: in a batch driven over CDP, a runner frame that opened a popup (a form's, window-open's) sometimes
+  // stops answering: measured 1 to 4 rows a batch of 300, frame and popup experiments and later steps on evil's
+  // frame, a popup Playwright never saw; the cause is not proven (site isolation off does not change it). Such a row says "no
+  // answer", never a verdict: allowed here for those experiments only (mayStall), at most 8; every other row must
+  // give its verdict. The form and popup experiments are checked one at a time in playground-csrf/-frames.spec.ts.
+  const unanswered = Number(/(\d+) without an answer/.exec(said)?.[1] ?? 0);
+  expect(unanswered, said).toBeLessThanOrEqual(8);
+  expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), unanswered), said).toBe(catalog.length);
+  await expect(page.getByText('model and browser disagree')).toHaveCount(0);
+  // In catalog order, one retrying assertion checks every verifiable row's verdict beside its id.
+  await page.getByLabel('Order').selectOption({ label: 'catalog order' });
+  const rows = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
+  // Each verifiable row also says ✔ pass, judged as the exported log and `cors-lab run` judge it; except where the
+  // experiment assumes browser settings this browser keeps its own of (third-party cookies): its Expect may then fail.
+  const judged = (e: (typeof catalog)[number]) => (e.browser ? '(?:✔ pass|✘ fail)' : '✔ pass');
+  const verdict = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}`;
+  const shown = (e: (typeof catalog)[number]) => (mayStall(e) ? `(?:${verdict(e)}|⚠ no answer\\s*✘ fail)` : verdict(e));
+  await expect(rows).toContainText(verifiable.map((e) => new RegExp(`${shown(e)}\\s*${e.id}(?![\\w-])`)));
+  await context.close();
+});
