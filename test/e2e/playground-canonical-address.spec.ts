@@ -16,7 +16,9 @@ const LABEL = { allowed: '✔ allowed', blocked: '✖ blocked', opaque: '◌ opa
 /** Groups whose verdicts depend on the page's site, with no step that navigates a frame or a popup. */
 const SITE_GROUPS = ['cookies', 'corp'] as const;
 
-test('opened at 127.0.0.1 with a shared link: moves to the app URL, hash and all; the site-dependent groups run as the catalog expects', async ({ lab, labBrowser }) => {
+const TITLE =
+  'opened at 127.0.0.1 with a shared link: moves to the app URL, hash and all; site-dependent groups run as expected';
+test(TITLE, async ({ lab, labBrowser }) => {
   test.setTimeout(paced(60_000));
   // The lab's Chromium: the one playground.spec.ts runs the whole catalog in (it trusts the secure origin).
   const context = await labBrowser.newContext();
@@ -51,6 +53,7 @@ test('opened at 127.0.0.1 with a shared link: moves to the app URL, hash and all
   // this browser keeps its own of (third-party cookies): its Expect may then fail, as in playground.spec.ts.
   await page.getByLabel('Order').selectOption({ label: 'catalog order' });
   const judged = (e: (typeof catalog)[number]) => (e.browser ? '(?:✔ pass|✘ fail)' : '✔ pass');
-  await expect(rows).toContainText(experiments.map((e) => new RegExp(`${LABEL[e.expect!.outcome!]}\\s*${judged(e)}\\s*${e.id}(?![\\w-])`)));
+  const shown = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}\\s*${e.id}(?![\\w-])`;
+  await expect(rows).toContainText(experiments.map((e) => new RegExp(shown(e))));
   await context.close();
 });
