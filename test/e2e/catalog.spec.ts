@@ -1,23 +1,39 @@
 /**
  * Every catalog experiment, run in real Chromium, checked against its
- * expectation and the model's prediction. Each group runs once, its
- * experiments concurrently (as `cors-lab run` does); each experiment is
- * still its own test with its own verdict.
+ * expectation and the model's prediction. The catalog runs as `cors-lab run`
+ * runs it: whole groups together in one run, experiments concurrently; each
+ * experiment is still its own test with its own verdict.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
-const groups = [...new Set(catalog.map((e) => e.group))];
+/**
+ * Runs, each of whole groups: a run has a fixed cost (contexts, tabs, the browsers that allow third-party cookies or
+ * know the public origin, a group's longest wait with idle slots beside it) of seconds on a busy machine, which a
+ * run per group paid 26 times. Two runs keep both Playwright workers busy; groups go to the smaller one, largest first.
+ */
+const RUNS = 2;
+const runs = Array.from({ length: RUNS }, () => ({ groups: [] as string[], experiments: [] as Experiment[] }));
+const bySize = [...new Set(catalog.map((e) => e.group))]
+  .map((group) => ({ group, experiments: catalog.filter((e) => e.group === group) }))
+  .sort((a, b) => b.experiments.length - a.experiments.length || a.group.localeCompare(b.group));
+for (const { group, experiments } of bySize) {
+  const smallest = runs.reduce((min, run) => (run.experiments.length < min.experiments.length ? run : min));
+  smallest.groups.push(group);
+  smallest.experiments.push(...experiments);
+}
+/** Per experiment, generous on a busy 2-core machine (steps that wait, navigate or open popups); scaled by paced(). */
+const EXPERIMENT_TIMEOUT_MS = 1_500;
 
-for (const group of groups) {
-  const experiments = catalog.filter((e) => e.group === group);
-  test.describe(group, () => {
-    // One worker runs the group's tests in order, so the group runs once (beforeAll) and a failure skips nothing.
-    // The whole group runs in the hook: give it the time a busy 2-core machine needs.
-    test.describe.configure({ mode: 'default', timeout: paced(90_000) });
+for (const { groups, experiments } of runs) {
+  test.describe(`groups ${groups.join(', ')}`, () => {
+    // One worker runs these tests in order, so the run happens once (beforeAll) and a failure skips nothing.
+    // The whole run is in the hook: give it the time a busy 2-core machine needs.
+    test.describe.configure({ mode: 'default', timeout: paced(30_000 + EXPERIMENT_TIMEOUT_MS * experiments.length) });
     const results = new Map<string, ExperimentResult>();
     test.beforeAll(async ({ lab, labBrowser }) => {
       const report = await runExperiments(experiments, lab, labBrowser, { concurrency: 3, browserKnowsPublic: true });
@@ -25,9 +41,9 @@ for (const group of groups) {
     });
 
     for (const experiment of experiments) {
-      test(`${group}: ${experiment.id}`, () => {
+      test(`${experiment.group}: ${experiment.id}`, () => {
         const result = results.get(experiment.id);
-        expect(result, 'the group run produced a result').toBeDefined();
+        expect(result, 'the run produced a result').toBeDefined();
         if (!result) return;
         const want = experiment.expect ?? {};
         if (want.outcome !== undefined) expect(result.observed.outcome, 'outcome').toBe(want.outcome);

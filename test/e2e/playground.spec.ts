@@ -80,22 +80,16 @@ test('the share link reproduces the experiment in a fresh page', async ({ lab, p
   await expect(fresh.getByLabel('fetch snippet')).toContainText('"method": "PATCH"');
 });
 
-// The README says the lab binds 127.0.0.1, so people type that address too: the page moves to the
-// canonical app URL (the one the runner pages obey) before anything runs, hash and all.
-for (const host of ['localhost', '127.0.0.1']) {
-  test(`opened at ${host}: runs the whole catalog from the UI, every row as expected, no disagreement`, async ({ lab, labBrowser }) => {
+// The whole catalog from the UI, at the canonical app URL (the one the runner pages obey); a page opened at another
+// address moves there first (playground-canonical-address.spec.ts).
+test('runs the whole catalog from the UI, every row as expected, no disagreement', async ({ lab, labBrowser }) => {
     test.setTimeout(paced(60_000));
     // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
     // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
     // does not, told so per experiment).
     const context = await labBrowser.newContext();
     const page = await context.newPage();
-    const app = originMap(lab.origins).app;
-    const opened = new URL(app);
-    opened.hostname = host;
-    await page.goto(`${opened.origin}/`);
-    await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
-    expect(new URL(page.url()).origin).toBe(app);
+  await open(page, originMap(lab.origins).app);
     await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
     await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
     // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
@@ -121,5 +115,4 @@ for (const host of ['localhost', '127.0.0.1']) {
     const verdict = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}`;
     await expect(rows).toContainText(verifiable.map((e) => new RegExp(`${verdict(e)}\\s*${e.id}(?![\\w-])`)));
     await context.close();
-  });
-}
+});
