@@ -83,36 +83,36 @@ test('the share link reproduces the experiment in a fresh page', async ({ lab, p
 // The whole catalog from the UI, at the canonical app URL (the one the runner pages obey); a page opened at another
 // address moves there first (playground-canonical-address.spec.ts).
 test('runs the whole catalog from the UI, every row as expected, no disagreement', async ({ lab, labBrowser }) => {
-    test.setTimeout(paced(60_000));
-    // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
-    // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
-    // does not, told so per experiment).
-    const context = await labBrowser.newContext();
-    const page = await context.newPage();
+  test.setTimeout(paced(60_000));
+  // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
+  // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
+  // does not, told so per experiment).
+  const context = await labBrowser.newContext();
+  const page = await context.newPage();
   await open(page, originMap(lab.origins).app);
-    await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
-    await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
-    // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
-    // so the user's browser gets a caveat there instead of a verdict to compare.
-    const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
-    expect(verifiable.length).toBeGreaterThan(catalog.length - 30);
-    const summary = page.getByTestId('run-summary');
-    await expect(summary).toContainText(`Ran ${catalog.length}: `);
-    await expect(summary).toContainText('; no disagreement between the model and the browser.');
-    const said = (await summary.textContent()) ?? '';
-    const counts = /(\d+) allowed, (\d+) blocked, (\d+) opaque/.exec(said);
-    // Every row gives its verdict, the form and popup rows too: under Playwright (a DevTools client), a message that
-    // reaches a renderer inside window.open() is lost, so a step that opens a window runs alone (step-turns.ts).
-    expect(said).not.toContain('without an answer');
-    expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), 0), said).toBe(catalog.length);
-    await expect(page.getByText('model and browser disagree')).toHaveCount(0);
-    // In catalog order, one retrying assertion checks every verifiable row's verdict beside its id.
-    await page.getByLabel('Order').selectOption({ label: 'catalog order' });
-    const rows = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
-    // Each verifiable row also says ✔ pass, judged as the exported log and `cors-lab run` judge it; except where the
-    // experiment assumes browser settings this browser keeps its own of (third-party cookies): its Expect may then fail.
-    const judged = (e: (typeof catalog)[number]) => (e.browser ? '(?:✔ pass|✘ fail)' : '✔ pass');
-    const verdict = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}`;
-    await expect(rows).toContainText(verifiable.map((e) => new RegExp(`${verdict(e)}\\s*${e.id}(?![\\w-])`)));
-    await context.close();
+  await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
+  await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
+  // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
+  // so the user's browser gets a caveat there instead of a verdict to compare.
+  const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
+  expect(verifiable.length).toBeGreaterThan(catalog.length - 30);
+  const summary = page.getByTestId('run-summary');
+  await expect(summary).toContainText(`Ran ${catalog.length}: `);
+  await expect(summary).toContainText('; no disagreement between the model and the browser.');
+  const said = (await summary.textContent()) ?? '';
+  const counts = /(\d+) allowed, (\d+) blocked, (\d+) opaque/.exec(said);
+  // Every row gives its verdict, the form and popup rows too: under Playwright (a DevTools client), a message that
+  // reaches a renderer inside window.open() is lost, so a step that opens a window runs alone (step-turns.ts).
+  expect(said).not.toContain('without an answer');
+  expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), 0), said).toBe(catalog.length);
+  await expect(page.getByText('model and browser disagree')).toHaveCount(0);
+  // In catalog order, one retrying assertion checks every verifiable row's verdict beside its id.
+  await page.getByLabel('Order').selectOption({ label: 'catalog order' });
+  const rows = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
+  // Each verifiable row also says ✔ pass, judged as the exported log and `cors-lab run` judge it; except where the
+  // experiment assumes browser settings this browser keeps its own of (third-party cookies): its Expect may then fail.
+  const judged = (e: (typeof catalog)[number]) => (e.browser ? '(?:✔ pass|✘ fail)' : '✔ pass');
+  const verdict = (e: (typeof catalog)[number]) => `${LABEL[e.expect!.outcome!]}\\s*${judged(e)}`;
+  await expect(rows).toContainText(verifiable.map((e) => new RegExp(`${verdict(e)}\\s*${e.id}(?![\\w-])`)));
+  await context.close();
 });
