@@ -83,7 +83,8 @@ test('the share link reproduces the experiment in a fresh page', async ({ lab, p
 // The whole catalog from the UI, at the canonical app URL (the one the runner pages obey); a page opened at another
 // address moves there first (playground-canonical-address.spec.ts).
 test('runs the whole catalog from the UI, every row as expected, no disagreement', async ({ lab, labBrowser }) => {
-  test.setTimeout(paced(60_000));
+  // Bounds on a hang, never a verdict: window steps run one at a time (step-turns.ts), ~300 experiments.
+  test.setTimeout(paced(150_000));
   // The lab's Chromium trusts the `secure` origin's certificate by its key hash (runner/launch.ts), as a learner's
   // browser does once it trusts the lab's CA: every experiment runs (playground-secure.spec.ts: a browser that
   // does not, told so per experiment).
@@ -91,7 +92,7 @@ test('runs the whole catalog from the UI, every row as expected, no disagreement
   const page = await context.newPage();
   await open(page, originMap(lab.origins).app);
   await page.getByRole('button', { name: `Run all ${catalog.length}` }).click();
-  await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(45_000) });
+  await expect(page.getByTestId('log-row')).toHaveCount(catalog.length, { timeout: paced(120_000) });
   // Public-page experiments need a browser that sees the public origin as public: only `cors-lab run` has one,
   // so the user's browser gets a caveat there instead of a verdict to compare.
   const verifiable = catalog.filter((e) => browserAssumptions(e).unverifiable === null);
