@@ -48,7 +48,12 @@ const yesNo = (value: boolean): string => (value ? msg('yes', { id: 'lesson.yes'
 @localized()
 @customElement('cors-lab-lesson-experiment')
 export class CorsLabLessonExperiment extends LitElement {
-  static override styles = [baseStyles, lessonStyles, css`:host { display: block; }`];
+  static override styles = [
+    baseStyles,
+    lessonStyles,
+    // Reason names are long words (CORSMissingAllowHeaderFromPreflight): they wrap rather than leave a phone's screen.
+    css`:host { display: block; } .graded li, .engine-note { overflow-wrap: anywhere; }`,
+  ];
 
   /** The lesson this belongs to (progress is kept per lesson). */
   @property() lessonId = '';
@@ -231,7 +236,7 @@ export class CorsLabLessonExperiment extends LitElement {
     // A browser that does not trust the lab's https origin ran nothing: say so and how to trust it, no verdict.
     // An experiment for other engines than the learner's ran nothing either: no verdict, so nothing is graded.
     if (run.cannotRun) {
-      const ungraded = msg('No verdict: your prediction is not graded.', { id: 'lesson.cannotRun.ungraded' });
+      const ungraded = msg('Your prediction is not graded.', { id: 'lesson.cannotRun.ungraded' });
       return html`<p role="alert" tabindex="-1" data-testid="cannot-run">${run.cannotRun} ${ungraded}</p>`;
     }
     if (run.failure || !step) {
@@ -280,7 +285,7 @@ export class CorsLabLessonExperiment extends LitElement {
     const intro = msg(str`Graded by the ${engine} model: here ${engine} does not do what Chromium does.`, {
       id: 'lesson.engineDiffers',
     });
-    return html`<div class="caveat" role="note" data-testid="engine-note"><p>ⓘ ${intro}</p><ul>${fields}</ul></div>`;
+    return html`<div class="caveat engine-note" role="note" data-testid="engine-note"><p>ⓘ ${intro}</p><ul>${fields}</ul></div>`;
   }
 
   /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */

@@ -162,7 +162,7 @@ test('Firefox: a lesson experiment for Chromium only says it cannot run, and gra
   await answerBlocked(page, 'Experiment 1', 'LocalNetworkAccessPermissionDenied', ['reachedServer']);
   await expect.poll(() => textIn(page, 'Experiment 1', '[data-testid="cannot-run"]')).toBe(
     'This experiment applies to Chromium only: what Firefox does here is not modelled, so no verdict. '
-    + 'No verdict: your prediction is not graded.',
+    + 'Your prediction is not graded.',
   );
   expect(await textIn(page, 'Experiment 1', 'ul.graded')).toBe('');
   const picked = await inSection(page, 'Experiment 1', 'input[type="radio"]', 'LocalNetworkAccessPermissionDenied');

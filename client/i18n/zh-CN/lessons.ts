@@ -53,7 +53,7 @@ export const lessons = {
   'lesson.gradedByEngineModel': str`你的回答会与 ${0} 在那种情况下的做法（由它的模型预测）进行比较。`,
   'lesson.engineDiffers': str`按 ${0} 的模型评判：这里 ${1} 的做法与 Chromium 不同。`,
   'lesson.graded.engineReason': str`原因（来自 ${0} 模型：浏览器不会告诉页面原因）`,
-  'lesson.cannotRun.ungraded': '没有判定结果：你的预测不评分。',
+  'lesson.cannotRun.ungraded': '你的预测不评分。',
   'lesson.why': '为什么',
   'lesson.before.right': '你之前预测过这个实验，而且答对了。',
   'lesson.before.wrong': '你之前预测过这个实验，再试一次吧。',
