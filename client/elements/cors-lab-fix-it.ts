@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { FixIt } from '../../lessons/schema.ts';
 import { headersToText } from '../lab/header-text.ts';
+import { ENGINE_TITLES } from '../lab/learner-engine.ts';
 import { connectLab } from '../lab/lab-connection.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { fixAttempt, fixVerdict } from '../lessons/fix-attempt.ts';
@@ -111,11 +112,15 @@ export class CorsLabFixIt extends LitElement {
     else if ('failure' in verdict) text = html`<p role="alert">${msg(str`The runner page did not answer (${verdict.failure}). This is not a CORS verdict: check again.`, { id: 'lesson.fix.noAnswer' })}</p>`;
     else {
       const unreadable = verdict.unreadable.join(', ');
+      // The reason of the model that judged the run: Firefox's words in Firefox (client/lab/engine-judge.ts).
+      const reasonLabel = run.engine === 'chromium'
+        ? msg('The model’s reason:', { id: 'lesson.fix.reason' })
+        : msg(str`The ${ENGINE_TITLES[run.engine]} model’s reason:`, { id: 'lesson.fix.engineReason' });
       text = html`<p class="blocked" role="status">
         ${verdict.step === 0
           ? msg(str`Not yet: your browser says ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYet' })
           : msg(str`Not yet: at "then ${verdict.step}" your browser says ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYetThen' })}
-        ${verdict.reason ? html`${msg('The model’s reason:', { id: 'lesson.fix.reason' })} <code>${verdict.reason}</code>` : nothing}
+        ${verdict.reason ? html`${reasonLabel} <code>${verdict.reason}</code>` : nothing}
         ${unreadable ? msg(str`The page cannot read ${unreadable} yet.`, { id: 'lesson.fix.unreadable' }) : nothing}
       </p>`;
       const hint = fixHint(verdict, this._misses, run.steps[verdict.step]?.explanation.fix ?? null);

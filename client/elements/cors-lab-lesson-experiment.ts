@@ -15,6 +15,9 @@ import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
 import { experimentLabel, lessonStyles, outcomeName, outcomeWords } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 import { currentLanguage } from '../i18n/localize.ts';
+import { ENGINE_TITLES } from '../lab/learner-engine.ts';
+import { engineDifferences, lessonStepSeen } from '../lessons/lesson-reasons.ts';
+import type { BrowserStep } from '../lab/run-in-browser.ts';
 
 function questionText(q: Question): string {
   if (q === 'preflight') return msg('Does the browser send a preflight first?', { id: 'lesson.ask.preflight' });
@@ -45,7 +48,12 @@ const yesNo = (value: boolean): string => (value ? msg('yes', { id: 'lesson.yes'
 @localized()
 @customElement('cors-lab-lesson-experiment')
 export class CorsLabLessonExperiment extends LitElement {
-  static override styles = [baseStyles, lessonStyles, css`:host { display: block; }`];
+  static override styles = [
+    baseStyles,
+    lessonStyles,
+    // Reason names are long words (CORSMissingAllowHeaderFromPreflight): they wrap rather than leave a phone's screen.
+    css`:host { display: block; } .graded li, .engine-note { overflow-wrap: anywhere; }`,
+  ];
 
   /** The lesson this belongs to (progress is kept per lesson). */
   @property() lessonId = '';
@@ -107,18 +115,32 @@ export class CorsLabLessonExperiment extends LitElement {
   }
 
   /**
-   * Graded against what the browser and the servers observed; where this
-   * browser cannot reproduce the experiment (a caveat: the lab's "public"
-   * page is loopback here), against what Chromium does there, the model's.
+   * Graded against what the browser and the servers observed, the reason against the model of the learner's engine
+   * (lesson-reasons.ts); where this browser cannot reproduce the experiment (a caveat: the lab's "public" page is
+   * loopback here), against what that engine does there, as its model predicts it.
    */
   private _graded(run: BrowserRun): Graded[] {
     const step = run.steps[this.prediction?.step ?? 0];
     if (!this.prediction || !step) return [];
-    const p = step.predicted;
-    const seen = step.caveat
-      ? { outcome: p.outcome, preflight: p.preflight, reachedServer: p.reachedServer, cookieSent: p.cookieSent, readableHeaders: p.readableHeaders }
-      : { outcome: step.seen.outcome, preflight: step.observed.preflight, reachedServer: step.observed.reachedServer, cookieSent: step.observed.cookieSent, readableHeaders: Object.keys(step.seen.readableHeaders) };
-    return grade(this.prediction, this._answer, { ...seen, modelReason: p.reason });
+    return grade(this.prediction, this._answer, lessonStepSeen(step, run.engine, this.prediction.reasons));
+  }
+
+  /** Whose model the reason is held to: Firefox's in Firefox; Chromium's otherwise (lesson-reasons.ts). */
+  private get _reasonLabel(): string {
+    if (this._run?.engine === 'firefox') {
+      return msg(str`Reason (the ${ENGINE_TITLES.firefox} model’s: a browser does not tell the page why)`, {
+        id: 'lesson.graded.engineReason',
+      });
+    }
+    return msg('Reason (the model’s: a browser does not tell the page why)', { id: 'lesson.graded.reason' });
+  }
+
+  /** The reason choices that are right in the engine that judged the run (none before a run). */
+  private get _reasonAnswers(): readonly string[] {
+    const run = this._run;
+    const step = run?.steps[this.prediction?.step ?? 0];
+    if (!run || !step || run.failure) return [];
+    return lessonStepSeen(step, run.engine, this.prediction?.reasons).reasonAnswers ?? [];
   }
 
   /**
@@ -134,12 +156,17 @@ export class CorsLabLessonExperiment extends LitElement {
     chosen: T | null | undefined,
     pick: (value: T) => void,
     locked: boolean,
-    options: { hidden?: boolean; answer?: T | undefined } = {},
+    options: { hidden?: boolean; answer?: T | undefined; answers?: readonly T[] } = {},
   ) {
     const { answer } = options;
+    // Several choices can be right: Firefox gives one name to checks Chromium names apart (lesson-reasons.ts).
+    const isAnswer = (value: T): boolean => value === answer || (options.answers ?? []).includes(value);
     const mark = (value: T): string => {
-      if (answer === undefined) return '';
-      if (value === answer) return value === chosen ? msg('✔ your pick, the answer', { id: 'lesson.mark.rightPick' }) : msg('✔ the answer', { id: 'lesson.mark.answer' });
+      if (answer === undefined && options.answers === undefined) return '';
+      if (isAnswer(value)) {
+        if (value === chosen) return msg('✔ your pick, the answer', { id: 'lesson.mark.rightPick' });
+        return msg('✔ the answer', { id: 'lesson.mark.answer' });
+      }
       return value === chosen ? msg('✖ your pick', { id: 'lesson.mark.wrongPick' }) : '';
     };
     return html`<fieldset ?disabled=${locked} ?hidden=${options.hidden ?? false} class=${name}>
@@ -148,7 +175,7 @@ export class CorsLabLessonExperiment extends LitElement {
         const id = `${name}-${i}`;
         const said = mark(value);
         const described = [meaning ? `${id}-meaning` : '', said ? `${id}-mark` : ''].filter(Boolean).join(' ');
-        return html`<div class="choice ${said ? (value === answer ? 'is-answer' : 'is-wrong') : ''}">
+        return html`<div class="choice ${said ? (isAnswer(value) ? 'is-answer' : 'is-wrong') : ''}">
           <input type="radio" id=${id} name=${name} .checked=${chosen === value} aria-describedby=${described || nothing} @change=${() => pick(value)} />
           <span><label for=${id}>${label}</label> ${said ? html`<strong class="mark" id=${`${id}-mark`}>${said}</strong>` : nothing}</span>
           ${meaning ? html`<span class="meaning" id=${`${id}-meaning`}>${meaning}</span>` : nothing}
@@ -175,7 +202,10 @@ export class CorsLabLessonExperiment extends LitElement {
             a.reason,
             (reason) => this._set({ reason }),
             locked,
-            { hidden: !asksReason(prediction, a), answer: answerOf<string>('reason') ?? undefined },
+            {
+              hidden: !asksReason(prediction, a),
+              answers: graded.some((g) => g.question === 'reason') ? this._reasonAnswers : undefined,
+            },
           )
         : nothing}
       ${(prediction.ask ?? []).map((q) => this._radios(questionText(q), q, yesOrNo, a.ask[q], (value) => this._set({ ask: { ...a.ask, [q]: value } }), locked, { answer: answerOf<boolean>(q) }))}
@@ -193,7 +223,7 @@ export class CorsLabLessonExperiment extends LitElement {
       g.question === 'outcome'
         ? msg('Outcome', { id: 'lesson.graded.outcome' })
         : g.question === 'reason'
-          ? msg('Reason (the model’s: a browser does not tell the page why)', { id: 'lesson.graded.reason' })
+          ? this._reasonLabel
           : g.question === 'readable'
             ? msg(str`Readable: ${this.prediction?.readable ?? ''}`, { id: 'lesson.graded.readable' })
             : questionText(g.question);
@@ -204,7 +234,11 @@ export class CorsLabLessonExperiment extends LitElement {
     const index = this.prediction?.step ?? 0;
     const step = run.steps[index];
     // A browser that does not trust the lab's https origin ran nothing: say so and how to trust it, no verdict.
-    if (run.cannotRun) return html`<p role="alert" tabindex="-1" data-testid="cannot-run">${run.cannotRun}</p>`;
+    // An experiment for other engines than the learner's ran nothing either: no verdict, so nothing is graded.
+    if (run.cannotRun) {
+      const ungraded = msg('Your prediction is not graded.', { id: 'lesson.cannotRun.ungraded' });
+      return html`<p role="alert" tabindex="-1" data-testid="cannot-run">${run.cannotRun} ${ungraded}</p>`;
+    }
     if (run.failure || !step) {
       return html`<p role="alert" tabindex="-1">${msg(str`The runner page did not answer (${run.failure ?? ''}). This is not a CORS verdict: run it again.`, { id: 'lesson.noAnswer' })}</p>`;
     }
@@ -215,7 +249,11 @@ export class CorsLabLessonExperiment extends LitElement {
     return html`<section class="result" aria-label=${msg('What your browser did', { id: 'lesson.result' })} data-testid="lesson-result">
       <h4 id="result-heading" tabindex="-1">${msg('What your browser did', { id: 'lesson.result' })}${msg(': ', { id: 'app.colon' })}<span class=${step.seen.outcome}>${outcomeWords(step.seen.outcome)}</span></h4>
       <p class=${right ? 'allowed' : 'blocked'} role="status">${right ? msg('Your prediction was right.', { id: 'lesson.allRight' }) : msg('Part of your prediction was off: the diagram and the explanation show why.', { id: 'lesson.someWrong' })}</p>
-      ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg('Your answer is compared with what Chromium does there, as the model predicts it.', { id: 'lesson.gradedByModel' })}</p>` : nothing}
+      ${step.caveat ? html`<p class="caveat" data-testid="caveat">ⓘ ${step.caveat} ${msg(
+        str`Your answer is compared with what ${ENGINE_TITLES[run.engine]} does there, as its model predicts it.`,
+        { id: 'lesson.gradedByEngineModel' },
+      )}</p>` : nothing}
+      ${this._engineNote(run, step)}
       <ul class="graded">${graded.map((g) => this._gradedLine(g))}</ul>
       <p>${step.explanation.verdict}</p>
       ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
@@ -225,6 +263,29 @@ export class CorsLabLessonExperiment extends LitElement {
     ${view
       ? html`<cors-lab-engine-lines .run=${run} .step=${index} .origins=${this._origins}></cors-lab-engine-lines>`
       : nothing}`;
+  }
+
+  /**
+   * Where the learner's engine does otherwise than Chromium (DEVIATIONS.md), the lesson says so: the run is graded
+   * by that engine's model, and what Chromium does is beside it (the lesson's text speaks of Chromium).
+   */
+  private _engineNote(run: BrowserRun, step: BrowserStep) {
+    const differences = engineDifferences(step);
+    if (run.engine === 'chromium' || differences.length === 0) return nothing;
+    const engine = ENGINE_TITLES[run.engine];
+    const said = (value: string | boolean | null) =>
+      typeof value === 'boolean' ? yesNo(value) : value === null ? '—' : value;
+    const fields = differences.map((field) => {
+      const name = field === 'outcome' ? msg('Outcome', { id: 'lesson.graded.outcome' })
+        : field === 'reason' ? msg('reason', { id: 'engines.reason' }) : questionText(field);
+      const [theirs, chromium] = [said(step.judged[field]), said(step.predicted[field])];
+      return html`<li>${name}${msg(': ', { id: 'app.colon' })}${engine} <code>${theirs}</code>, Chromium <code>${
+        chromium}</code></li>`;
+    });
+    const intro = msg(str`Graded by the ${engine} model: here ${engine} does not do what Chromium does.`, {
+      id: 'lesson.engineDiffers',
+    });
+    return html`<div class="caveat engine-note" role="note" data-testid="engine-note"><p>ⓘ ${intro}</p><ul>${fields}</ul></div>`;
   }
 
   /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */

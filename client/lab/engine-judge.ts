@@ -16,10 +16,13 @@ import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_TITLES, type LearnerEngine } from './learner-engine.ts';
 
+/** A step as the judging model predicts it; Firefox's and WebKit's with the console line they print (null: none). */
+export type JudgedPrediction = StepPrediction & { console?: string | null };
+
 /** The engine whose model judges, and its prediction of the run on a given step clock (step-clock.ts). */
 export interface Judge {
   engine: EngineName;
-  predict(clock?: readonly number[]): Promise<StepPrediction[]>;
+  predict(clock?: readonly number[]): Promise<JudgedPrediction[]>;
 }
 
 /** What the run is held to in `learner`'s browser; `lang`: the words of Chromium's model (the others name reasons). */

@@ -1,8 +1,9 @@
 /**
  * What each engine's model says one step of a run in the learner's browser comes to: its outcome, its reason in
  * its own vocabulary (Chromium's names, Firefox's by MDN's names, WebKit's sentence ids) and the console line it
- * prints. Chromium's is the run's own prediction; Firefox's and WebKit's come from the models that
- * `cors-lab run --browser firefox|webkit` holds to those browsers (runner/engine-models.ts). The playground
+ * prints. Chromium's is the run's own prediction, and so is the judging engine's (BrowserStep.judged: the run asked
+ * its model once); the other engines' come from the models that `cors-lab run --browser firefox|webkit` holds to
+ * those browsers (runner/engine-models.ts). The playground
  * downloads this module with the first result it shows (cors-lab-engine-lines.ts), never on its first load.
  */
 import { ENGINES, type EngineName } from '../../experiments/engine-names.ts';
@@ -35,6 +36,8 @@ export async function engineLines(run: BrowserRun, origins: OriginMap): Promise<
   const { experiment } = run;
   const predicted = await Promise.all(
     ENGINES.map((engine) => {
+      // The judging engine's prediction is in the run's steps already.
+      if (engine === run.engine) return null;
       const model = ENGINE_MODELS[engine];
       return model && appliesTo(experiment, engine) ? model(experiment, origins, run.run, run.url) : null;
     }),
@@ -47,7 +50,7 @@ export async function engineLines(run: BrowserRun, origins: OriginMap): Promise<
         const { outcome, reason } = step.predicted;
         return { engine, applies, outcome, reason, console: step.explanation.console };
       }
-      const own = predicted[e]?.[i];
+      const own = engine === run.engine ? step.judged : predicted[e]?.[i];
       const outcome = own?.outcome ?? null;
       const console = shownLine(engine, own?.console ?? null);
       return { engine, applies, outcome, reason: own?.reason ?? null, console };

@@ -30,7 +30,7 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { problemText } from '../../experiments/problems/index.ts';
 import { secureOriginTrusted, usesSecureOrigin } from './secure-trust.ts';
 import type { EngineName } from '../../experiments/engine-names.ts';
-import { elsewhereOnly, judgeFor } from './engine-judge.ts';
+import { elsewhereOnly, judgeFor, type JudgedPrediction } from './engine-judge.ts';
 import { detectEngine, pageClues, type LearnerEngine } from './learner-engine.ts';
 
 export interface BrowserStep {
@@ -41,9 +41,9 @@ export interface BrowserStep {
   predicted: StepPrediction;
   /**
    * The prediction of the engine whose model judges the run (BrowserRun.engine), its reason in that engine's
-   * words; the same as `predicted` when that is Chromium.
+   * words, and the console line Firefox or WebKit prints for it; the same as `predicted` when that is Chromium.
    */
-  judged: StepPrediction;
+  judged: JudgedPrediction;
   explanation: Explanation;
   seen: PageSeen;
   server: ServerView;

@@ -44,7 +44,11 @@ export async function fixAttempt(experiment: Experiment, preflightText: string, 
 
 export type FixVerdict =
   | { fixed: true }
-  | { fixed: false; step: number; outcome: Outcome; reason: string | null; unreadable: string[] }
+  /**
+   * `reason`: the model's of the engine that judged the run (BrowserRun.engine), in its words; `check`: the same
+   * block in Chromium's names, which the hints read (fix-hint.ts).
+   */
+  | { fixed: false; step: number; outcome: Outcome; reason: string | null; check: string | null; unreadable: string[] }
   /** No verdict: the runner page did not answer, or (`cannotRun`) this browser cannot run it at all. */
   | { fixed: false; failure: string; cannotRun?: true };
 
@@ -55,7 +59,11 @@ export function fixVerdict(run: BrowserRun, fixIt: Pick<FixIt, 'readable'>): Fix
   if (run.failure) return { fixed: false, failure: run.failure };
   for (const [i, step] of run.steps.entries()) {
     const unreadable = (fixIt.readable ?? []).filter((h) => !(h in step.seen.readableHeaders));
-    if (step.seen.outcome !== 'allowed' || unreadable.length > 0) return { fixed: false, step: i, outcome: step.seen.outcome, reason: step.seen.outcome === 'blocked' ? step.predicted.reason : null, unreadable };
+    if (step.seen.outcome !== 'allowed' || unreadable.length > 0) {
+      const blocked = step.seen.outcome === 'blocked';
+      const [reason, check] = blocked ? [step.judged.reason, step.predicted.reason] : [null, null];
+      return { fixed: false, step: i, outcome: step.seen.outcome, reason, check, unreadable };
+    }
   }
   return { fixed: true };
 }

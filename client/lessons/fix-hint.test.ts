@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fixHint, headerOfReason } from './fix-hint.ts';
 
-const blocked = (reason: string, unreadable: string[] = []) => ({ fixed: false as const, step: 0, outcome: 'blocked' as const, reason, unreadable });
+const blocked = (check: string, unreadable: string[] = [], reason: string = check) =>
+  ({ fixed: false as const, step: 0, outcome: 'blocked' as const, reason, check, unreadable });
 
 describe('graded fix-it hints', () => {
   test('names the header a reason is about', () => {
@@ -22,6 +23,13 @@ describe('graded fix-it hints', () => {
     expect(fixHint({ fixed: false, failure: 'no answer' }, 3, 'x')).toBeNull();
   });
   test('an unreadable header points to Access-Control-Expose-Headers', () => {
-    expect(fixHint({ fixed: false, step: 0, outcome: 'allowed', reason: null, unreadable: ['x-request-id'] }, 1, null)?.text).toContain('Access-Control-Expose-Headers');
+    const unreadable = { fixed: false as const, step: 0, outcome: 'allowed' as const, reason: null, check: null };
+    const hint = fixHint({ ...unreadable, unreadable: ['x-request-id'] }, 1, null);
+    expect(hint?.text).toContain('Access-Control-Expose-Headers');
+  });
+  test('in Firefox the hint reads the check in Chromium\'s names, whatever name Firefox gives the reason', () => {
+    const firefox = blocked('HeaderDisallowedByPreflightResponse', [], 'CORSMissingAllowHeaderFromPreflight');
+    const text = 'Hint: look at Access-Control-Allow-Headers on the preflight answer (OPTIONS).';
+    expect(fixHint(firefox, 1, 'x')).toEqual({ level: 'header', text });
   });
 });

@@ -34,9 +34,9 @@ export function fixHint(verdict: FixVerdict, attempts: number, modelFix: string 
     const text = msg(str`Hint: look at Access-Control-Expose-Headers on the actual answer (${names}).`, { id: 'lesson.hint.expose' });
     return { level: 'header', text };
   }
-  const header = verdict.reason ? headerOfReason(verdict.reason) : null;
-  if (!verdict.reason || !header) return modelFix ? { level: 'fix', text: modelFix } : null;
-  const text = onPreflight(verdict.reason)
+  const header = verdict.check ? headerOfReason(verdict.check) : null;
+  if (!verdict.check || !header) return modelFix ? { level: 'fix', text: modelFix } : null;
+  const text = onPreflight(verdict.check)
     ? msg(str`Hint: look at ${header} on the preflight answer (OPTIONS).`, { id: 'lesson.hint.preflight' })
     : msg(str`Hint: look at ${header} on the actual answer.`, { id: 'lesson.hint.actual' });
   return { level: 'header', text };

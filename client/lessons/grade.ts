@@ -2,7 +2,9 @@
  * Predict first: what a learner answered before running an experiment, when
  * the answer is complete, and how it compares with what their browser did.
  * The browser never tells a page why it blocked a request, so the reason is
- * held to the model's (the browser tests hold the model to Chromium).
+ * held to the model of the learner's engine (client/lab/engine-judge.ts; the browser tests hold each model to its
+ * engine): a lesson offers Chromium's names, and in Firefox a pick is right when Firefox names that check as it
+ * names the one that stops the request (lesson-reasons.ts).
  */
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
@@ -28,8 +30,10 @@ export interface StepSeen {
   cookieSent: boolean;
   /** Lower-case names of the headers the page could read. */
   readableHeaders: readonly string[];
-  /** The model's reason for a block (the page cannot learn Chromium's). */
+  /** The judging model's reason for a block, in its engine's words (the page cannot learn the browser's). */
   modelReason: string | null;
+  /** The lesson's choices that name that reason (in Chromium's words); absent: `modelReason` alone. */
+  reasonAnswers?: readonly string[];
 }
 
 export type Graded =
@@ -54,9 +58,12 @@ export function isComplete(prediction: Prediction, answer: Answer): boolean {
 export function grade(prediction: Prediction, answer: Answer, seen: StepSeen): Graded[] {
   if (answer.outcome === null) return [];
   const graded: Graded[] = [{ question: 'outcome', answered: answer.outcome, actual: seen.outcome, right: answer.outcome === seen.outcome }];
-  // A reason is only comparable when both the learner and the browser say blocked.
-  if (asksReason(prediction, answer) && answer.reason !== null && seen.outcome === 'blocked') {
-    graded.push({ question: 'reason', answered: answer.reason, actual: seen.modelReason, right: answer.reason === seen.modelReason });
+  // A reason is only comparable when both the learner and the browser say blocked, and a choice names it in the
+  // judging engine's words (Firefox names no reason for a block that is no CORS failure).
+  const named = seen.reasonAnswers === undefined || seen.reasonAnswers.length > 0;
+  if (asksReason(prediction, answer) && answer.reason !== null && seen.outcome === 'blocked' && named) {
+    const right = (seen.reasonAnswers ?? [seen.modelReason]).includes(answer.reason);
+    graded.push({ question: 'reason', answered: answer.reason, actual: seen.modelReason, right });
   }
   for (const q of prediction.ask ?? []) {
     const answered = answer.ask[q];

@@ -12,6 +12,7 @@ import type { OriginMap } from '../../plan/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason, type FirefoxReason } from '../firefox-reasons.ts';
 import { FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason } from '../firefox-corp.ts';
 import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
+import { ALLOW_ORIGIN_FAILURES, NO_RESPONSE, OTHER_FAILURES } from '../firefox-reason-names.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { firefoxFrameConsole, firefoxFrameWords } from './frame-refusal-lines.ts';
 import type { EngineRules } from './engine-rules.ts';
@@ -36,38 +37,6 @@ export const FIREFOX_RULES: EngineRules = {
   // mixed-content-lax-cookie-https-page-to-http-api: an https page and an http API on localhost are one site.
   schemefulSameSite: false,
 };
-
-/** Chromium's names for a failed check of Access-Control-Allow-Origin; Firefox words these by what it saw. */
-const ALLOW_ORIGIN_FAILURES = new Set([
-  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'InvalidAllowOriginValue', 'MultipleAllowOriginValues',
-  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowOriginValue',
-  'PreflightMultipleAllowOriginValues',
-]);
-
-/** Chromium's name for the other checks -> Firefox's; a preflight's failure and a response's share a name. */
-const OTHER_FAILURES: Readonly<Record<string, FirefoxReason>> = {
-  WildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
-  PreflightWildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
-  InvalidAllowCredentials: 'CORSMIssingAllowCredentials',
-  PreflightInvalidAllowCredentials: 'CORSMIssingAllowCredentials',
-  MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
-  HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
-  InvalidAllowMethodsPreflightResponse: 'CORSInvalidAllowMethod',
-  InvalidAllowHeadersPreflightResponse: 'CORSInvalidAllowHeader',
-  PreflightInvalidStatus: 'CORSPreflightDidNotSucceed',
-  // A redirected preflight: Firefox names it as a redirect it may not follow.
-  PreflightDisallowedRedirect: 'CORSExternalRedirectNotAllowed',
-};
-
-/**
- * A CORS request that gets no response to check (a redirect it cannot follow: credentials in the URL,
- * a Location that does not parse or leads to another scheme, the 20-redirect limit): Firefox says
- * "CORS request did not succeed", with status "(null)".
- */
-const NO_RESPONSE = new Set([
-  'RedirectContainsCredentials', 'CorsDisabledScheme', 'net::ERR_INVALID_REDIRECT', 'net::ERR_UNSAFE_REDIRECT',
-  'net::ERR_TOO_MANY_REDIRECTS',
-]);
 
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 
