@@ -33,9 +33,10 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
  * open, so no run leaves windows behind. The load (or close) decides; the step limit only ends a hang: false then,
  * and the step says "no answer" instead of a journal read taken too early ("not reached").
  */
-async function closePopup(popup: Page | null): Promise<boolean> {
-  if (!popup) return true;
-  const loaded = popup.waitForLoadState('load', { timeout: STEP_TIMEOUT_MS });
+async function closePopup(popup: Page | null, marker: string, opened: boolean): Promise<boolean> {
+  if (!popup) return !opened;
+  // The load of the planned page itself: a new popup's about:blank has loaded already, before its request went out.
+  const loaded = popup.waitForURL((url) => url.href.includes(marker), { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
   const ended = await loaded.then(() => true, () => popup.isClosed());
   await popup.close().catch(() => undefined);
   return ended;
@@ -82,15 +83,21 @@ export class ChromiumTab implements EngineTab {
   async run(request: StepRequest, marker: string): Promise<ChromiumStep> {
     this.watch.begin(marker);
     // A window-open step (and a postMessage via window-open) opens one popup; Playwright may tell of it after the
-    // page's answer (noopener: the page has no handle on it), so the wait starts before the step runs.
+    // page's answer, so the wait starts before the step runs. The context's `page` event, not the page's `popup`:
+    // Playwright emits no `popup` for a noopener popup (no opener to tell), and that wait used to end only at the
+    // step limit. A slot runs one step at a time in its context, so the new page is this step's.
     const popup = opensPopup(request)
-      ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null)
+      ? this.page.context()
+        .waitForEvent('page', { predicate: (opened) => opened !== this.page, timeout: STEP_TIMEOUT_MS })
+        .catch(() => null)
       : null;
     const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
     // A beacon's CORS failure is the console's alone (format 1.2): the watch waits for its end.
     const { verdict, wire } = await this.watch.settle(seen, request.api === 'beacon');
-    if (!(await closePopup(await popup))) {
+    // The page opened one (a handle, or noopener: no handle, no error), so a popup Chromium never showed is a hang.
+    const opened = request.noopener === true || seen.error === null;
+    if (opensPopup(request) && !(await closePopup(await popup, marker, opened))) {
       const hung: PageSeen = { ...seen, outcome: 'blocked', error: STEP_LIMIT_MESSAGE };
       return wire ? { seen: hung, verdict, settled, wire } : { seen: hung, verdict, settled };
     }
