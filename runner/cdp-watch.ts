@@ -36,6 +36,7 @@ import type { HeaderLines } from '../experiments/headers.ts';
 import { reasonFromChromium } from '../experiments/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { isSelfCancel, watchSockets } from './socket-events.ts';
+import { STEP_LIMIT_MESSAGE } from '../engines/step-limit.ts';
 
 export interface WireResponse {
   status: number;
@@ -389,9 +390,15 @@ export class CdpWatch {
     const popup = typeof seen.embedding?.openerKept === 'boolean';
     const refusedEarly = thrownBeforeSending(seen);
     const blocked = seen.outcome === 'blocked' && !refusedEarly && seen.embedding?.framed !== true && !popup;
-    if (unseen && !refusedEarly) await this.#untilUnseenEnds();
-    const found: EngineVerdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
-    const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, found.reason)) : undefined;
+    // A step the step limit ended (a hang: the request is still open) has no end for Chromium to report: take what
+    // came, wait for nothing, and leave the step's own "no answer" as its word.
+    const hung = seen.error === STEP_LIMIT_MESSAGE;
+    if (unseen && !refusedEarly && !hung) await this.#untilUnseenEnds();
+    const found: EngineVerdict = hung
+      ? this.#verdictNow(blocked)
+      : { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
+    const answered = answeredBy(seen.outcome, found.reason);
+    const wire = this.#collected ? (hung ? this.#wireNow() : await this.#wire(answered)) : undefined;
     this.#marker = null;
     const unreported = [...this.#unreported];
     const verdict = unreported.length > 0 ? { ...found, unreported } : found;
@@ -432,6 +439,11 @@ export class CdpWatch {
         await this.#waitFor('console', () => this.#console !== null);
       }
     }
+    return this.#verdictNow(blocked);
+  }
+
+  /** The verdict from the events that came so far. */
+  #verdictNow(blocked: boolean): EngineVerdict {
     const failure = blocked ? (this.#failure ?? this.#issue) : null;
     return {
       reason: failure ? reasonFromChromium(failure) : null,
@@ -491,7 +503,14 @@ export class CdpWatch {
       return !answered.preflight && !answered.actual && actual === null && preflight === null;
     };
     await this.#waitFor('wire', () => settled() || nothingSent());
+    return this.#wireNow();
+  }
+
+  /** The wire view from the events that came so far. */
+  #wireNow(): Wire {
     const { actual, preflights } = this.#step();
-    return { ...picked(), hops: this.#hops(actual, preflights) };
+    const last = preflights.at(-1);
+    const picked = { actual: actual ? exchangeOf(actual) : null, preflight: last ? exchangeOf(last) : null };
+    return { ...picked, hops: this.#hops(actual, preflights) };
   }
 }
