@@ -21,7 +21,15 @@ export interface EngineVerdict {
   failedParameter?: string | null;
   /** The HTTP version of the response the page got (CDP `Network.Response.protocol`: `h2`, `http/1.1`). */
   protocol?: string | null;
+  /**
+   * What the engine's events said would come but did not within the bound on a lost event (runner/cdp-watch.ts):
+   * those fields are unknown, never "none". Absent when everything came.
+   */
+  unreported?: UnreportedFact[];
 }
+
+/** A fact of a step the engine reports in events of its own, which can be lost. */
+export type UnreportedFact = 'reason' | 'console' | 'protocol' | 'wire';
 
 export interface EngineStep {
   seen: PageSeen;

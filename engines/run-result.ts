@@ -4,7 +4,7 @@ import type { LabOrigin } from '../plan/origins.ts';
 import type { StepFacts } from '../experiments/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
-import type { EngineName } from './engine.ts';
+import type { EngineName, UnreportedFact } from './engine.ts';
 
 /** The model's prediction of one step (empty when a run skips the model). */
 export type Prediction = Partial<StepPrediction>;
@@ -17,6 +17,11 @@ export interface Observation extends StepFacts {
   console: string | null;
   /** Every request the origins received for this step, in order (the journal). */
   serverSaw: JournalEntry[];
+  /**
+   * Facts the engine's events said would come but that did not within the bound on a lost event
+   * (runner/cdp-watch.ts): unknown, not "none". Absent when every event came.
+   */
+  unreported?: UnreportedFact[];
 }
 
 export interface StepResult {

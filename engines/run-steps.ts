@@ -110,6 +110,7 @@ export async function* runSteps(of: StepsOf, driver: StepDriver): AsyncGenerator
       ...(seen.embedding ?? NO_EMBEDDING_FACTS),
       protocol: verdict.protocol ?? null,
       serverSaw,
+      ...(verdict.unreported ? { unreported: verdict.unreported } : {}),
     };
     const prediction = predictions[step.index];
     const context = { url, pageOrigin: serializedPageOrigin(step.page, origins), request: step.request };

@@ -19,7 +19,7 @@ import { addressSpaceOf, needsPermission, type AddressSpace } from './address-sp
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
 import type { EngineVerdict } from '../engines/engine.ts';
-import type { Wire, WireExchange, WireResponse } from '../runner/cdp-watch.ts';
+import { unreportedText, type Wire, type WireExchange, type WireResponse } from '../runner/cdp-watch.ts';
 import { probeStepRequest, probeSteps } from './probe-steps.ts';
 import { resolveFramework, type FrameworkChoice } from './framework.ts';
 import { probeFix } from './probe-fix.ts';
@@ -233,7 +233,11 @@ async function probeOnce(
       ...(exposure ? { exposure } : {}),
       ...(request.cookies.length ? { cookies: cookieReport(request, wire.hops[0]?.cookies ?? []) } : {}),
       ...(thenResults.length ? { thenResults } : {}),
-      explanation: told,
+      // A lost CDP event (runner/cdp-watch.ts): the facts it would have carried are unknown, and the verdict says so.
+      ...(verdict.unreported ? { unreported: verdict.unreported } : {}),
+      explanation: verdict.unreported
+        ? { ...told, verdict: `${told.verdict} ${unreportedText(verdict.unreported)}.` }
+        : told,
       ...(fix ? { fix, framework: used } : {}),
     };
   } finally {

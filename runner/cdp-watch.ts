@@ -31,11 +31,12 @@
  * https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-responseReceivedExtraInfo
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import type { EngineVerdict } from '../engines/engine.ts';
+import type { EngineVerdict, UnreportedFact } from '../engines/engine.ts';
 import type { HeaderLines } from '../experiments/headers.ts';
 import { reasonFromChromium } from '../experiments/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { isSelfCancel, watchSockets } from './socket-events.ts';
+import { STEP_LIMIT_MESSAGE } from '../engines/step-limit.ts';
 
 export interface WireResponse {
   status: number;
@@ -101,8 +102,18 @@ const CORS_CONSOLE = /^(Access to |Fetch API cannot load )/;
 const FRAME_CONSOLE = /^(Refused to display '|Framing ')/;
 const FRAME_REFUSED = 'net::ERR_BLOCKED_BY_RESPONSE';
 
-/** The bound on waiting for an answer that Chromium's verdict says came: only a lost event reaches it. */
-const ANSWER_DEADLINE_MS = 10_000;
+/**
+ * The bound on waiting for an event that Chromium's other events say will come: only a lost event reaches it, and
+ * reaching it is never silent: the fact waited for is reported as unreported (EngineVerdict.unreported), so a
+ * missing reason never reads as "no reason", and the watch counts it (CdpWatch.boundsReached).
+ */
+export const ANSWER_DEADLINE_MS = 10_000;
+
+/** The mismatch a run reports for facts Chromium did not report in time: a lost event, not a verdict. */
+export function unreportedText(facts: readonly UnreportedFact[]): string {
+  return `Chromium did not report its ${facts.join(', ')} within ${ANSWER_DEADLINE_MS / 1000} s `
+    + '(a bound on a lost event, not a verdict): unknown, not "none"';
+}
 
 interface Failure {
   corsError?: string;
@@ -198,6 +209,9 @@ export class CdpWatch {
   /** The main request's response protocol (`Network.responseReceived`), for `observed.protocol`. */
   #protocol: string | null = null;
   #wake: (() => void) | null = null;
+  /** The facts of the current step whose event did not come within ANSWER_DEADLINE_MS. */
+  readonly #unreported = new Set<UnreportedFact>();
+  #boundsReached = 0;
   /** The wire view's events by request id, for the current step; null when the watch does not collect them. */
   readonly #collected: Map<string, Collected> | null;
 
@@ -334,10 +348,24 @@ export class CdpWatch {
     this.#finished = false;
     this.#protocol = null;
     this.#socket = false;
+    this.#unreported.clear();
     this.#collected?.clear();
   }
 
-  async #until(ready: () => boolean, timeoutMs: number): Promise<void> {
+  /** How many waits of this watch reached ANSWER_DEADLINE_MS (a lost event each), since it was attached. */
+  get boundsReached(): number {
+    return this.#boundsReached;
+  }
+
+  /** Waits for `ready`; reaching the bound is counted and leaves `fact` unreported for the step. */
+  async #waitFor(fact: UnreportedFact, ready: () => boolean): Promise<void> {
+    if (await this.#until(ready, ANSWER_DEADLINE_MS)) return;
+    this.#unreported.add(fact);
+    this.#boundsReached++;
+  }
+
+  /** True when `ready` held before the bound. */
+  async #until(ready: () => boolean, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (!ready() && Date.now() < deadline) {
       let timer: NodeJS.Timeout | undefined;
@@ -348,6 +376,7 @@ export class CdpWatch {
       clearTimeout(timer);
       this.#wake = null;
     }
+    return ready();
   }
 
   /**
@@ -361,16 +390,24 @@ export class CdpWatch {
     const popup = typeof seen.embedding?.openerKept === 'boolean';
     const refusedEarly = thrownBeforeSending(seen);
     const blocked = seen.outcome === 'blocked' && !refusedEarly && seen.embedding?.framed !== true && !popup;
-    if (unseen && !refusedEarly) await this.#untilUnseenEnds();
-    const verdict = { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
-    const wire = this.#collected ? await this.#wire(answeredBy(seen.outcome, verdict.reason)) : undefined;
+    // A step the step limit ended (a hang: the request is still open) has no end for Chromium to report: take what
+    // came, wait for nothing, and leave the step's own "no answer" as its word.
+    const hung = seen.error === STEP_LIMIT_MESSAGE;
+    if (unseen && !refusedEarly && !hung) await this.#untilUnseenEnds();
+    const found: EngineVerdict = hung
+      ? this.#verdictNow(blocked)
+      : { ...(await this.#verdict(blocked)), protocol: await this.#responseProtocol(seen) };
+    const answered = answeredBy(seen.outcome, found.reason);
+    const wire = this.#collected ? (hung ? this.#wireNow() : await this.#wire(answered)) : undefined;
     this.#marker = null;
+    const unreported = [...this.#unreported];
+    const verdict = unreported.length > 0 ? { ...found, unreported } : found;
     return wire ? { verdict, wire } : { verdict };
   }
 
   async #untilUnseenEnds(): Promise<void> {
-    await this.#until(() => this.#finished || this.#failure !== null, ANSWER_DEADLINE_MS);
-    if (this.#failure?.corsError) await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
+    await this.#waitFor('reason', () => this.#finished || this.#failure !== null);
+    if (this.#failure?.corsError) await this.#waitFor('console', () => this.#console !== null);
   }
 
   /**
@@ -383,7 +420,7 @@ export class CdpWatch {
     // No request on the network (an element from Blink's memory cache): there is no response to wait for.
     // A WebSocket's handshake answer comes as webSocketHandshakeResponseReceived, with no protocol to read.
     if (this.#mainId === null || this.#socket) return null;
-    await this.#until(() => this.#protocol !== null, ANSWER_DEADLINE_MS);
+    await this.#waitFor('protocol', () => this.#protocol !== null);
     return this.#protocol;
   }
 
@@ -393,15 +430,20 @@ export class CdpWatch {
       // event that decides (a failure, an issue, the request finishing whole or ending unblocked, after which no
       // failure can come), so the reason never depends on the load; the bound only ends the wait for a lost event.
       const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished || this.#endedUnblocked;
-      await this.#until(decided, ANSWER_DEADLINE_MS);
+      await this.#waitFor('reason', decided);
       // Chromium prints a console line for every CORS error it reports and every frame that X-Frame-Options or
       // frame-ancestors refuses (BlockedReason `other`); wait for it the same way. A frame refused by COEP or CORP
       // prints none (measured, Chromium 156).
       const frameRefused = this.#failure?.errorText === FRAME_REFUSED && this.#failure.blockedReason === 'other';
       if ((this.#failure ?? this.#issue)?.corsError || frameRefused) {
-        await this.#until(() => this.#console !== null, ANSWER_DEADLINE_MS);
+        await this.#waitFor('console', () => this.#console !== null);
       }
     }
+    return this.#verdictNow(blocked);
+  }
+
+  /** The verdict from the events that came so far. */
+  #verdictNow(blocked: boolean): EngineVerdict {
     const failure = blocked ? (this.#failure ?? this.#issue) : null;
     return {
       reason: failure ? reasonFromChromium(failure) : null,
@@ -436,11 +478,12 @@ export class CdpWatch {
   }
 
   /**
-   * Waits (bounded) until the actual request has an answer or an error; extra-info events may trail the page's
-   * promise, and may come after Network.loadingFailed. `answered` names the answers Chromium's verdict says came
-   * back (a CORS check of a response needs one): the watch waits for those events, so what it reports does not
-   * depend on which event the browser sent first or how busy the machine is; the short bound only covers a step
-   * whose verdict proves no answer, and the long one a lost event.
+   * Waits until the actual request has an answer or an error; extra-info events may trail the page's promise, and
+   * may come after Network.loadingFailed. `answered` names the answers Chromium's verdict says came back (a CORS
+   * check of a response needs one): the watch waits for those events, so what it reports does not depend on which
+   * event the browser sent first or how busy the machine is. A step whose verdict proves no answer waits for the end
+   * of what it sent (its error or its answer), and not at all when it sent nothing (the verdict's own events, taken
+   * first, would have named a request). Only a lost event reaches the bound, and the wire is then unreported.
    */
   async #wire(answered: Answered): Promise<Wire> {
     const picked = (): { actual: WireExchange | null; preflight: WireExchange | null } => {
@@ -455,8 +498,19 @@ export class CdpWatch {
       if (actual) return actual.response !== null || actual.errorText !== null;
       return preflight !== null && (preflight.response !== null || preflight.errorText !== null);
     };
-    await this.#until(settled, answered.preflight || answered.actual ? ANSWER_DEADLINE_MS : 500);
+    const nothingSent = (): boolean => {
+      const { actual, preflight } = picked();
+      return !answered.preflight && !answered.actual && actual === null && preflight === null;
+    };
+    await this.#waitFor('wire', () => settled() || nothingSent());
+    return this.#wireNow();
+  }
+
+  /** The wire view from the events that came so far. */
+  #wireNow(): Wire {
     const { actual, preflights } = this.#step();
-    return { ...picked(), hops: this.#hops(actual, preflights) };
+    const last = preflights.at(-1);
+    const picked = { actual: actual ? exchangeOf(actual) : null, preflight: last ? exchangeOf(last) : null };
+    return { ...picked, hops: this.#hops(actual, preflights) };
   }
 }

@@ -8,7 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { EngineStep, EngineTab } from '../engines/engine.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { CdpWatch, type Wire, type WatchOptions } from './cdp-watch.ts';
-import { STEP_TIMEOUT_MS } from './concurrency.ts';
+import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from './concurrency.ts';
 import { opensPopup } from '../experiments/frames.ts';
 
 /** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
@@ -17,7 +17,7 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
   let timer: NodeJS.Timeout | undefined;
   const silent: PageSeen = {
     outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
-    error: `no answer within ${STEP_TIMEOUT_MS / 1000} s`, pageOrigin: '',
+    error: STEP_LIMIT_MESSAGE, pageOrigin: '',
   };
   const timeout = new Promise<PageSeen>((resolve) => {
     timer = setTimeout(() => resolve(silent), STEP_TIMEOUT_MS);
@@ -27,15 +27,19 @@ export function runInPage(page: Page | Frame, request: StepRequest): Promise<Pag
 }
 
 /**
- * Format 1.2 `window-open` (and `postMessage` via `window-open`): waits until the popup the step opened has loaded (or closed itself: a popup without
- * an opener does), so its request is in the journal before the step's entries are read, whatever the page saw
- * (with `noopener` it has no handle to wait on); then closes it if still open, so no run leaves windows behind.
- * Bounded by the step's own timeout.
+ * Format 1.2 `window-open` (and `postMessage` via `window-open`): waits until the popup the step opened has
+ * loaded (or closed itself: a popup without an opener does), so its request is in the journal before the step's
+ * entries are read, whatever the page saw (with `noopener` it has no handle to wait on); then closes it if still
+ * open, so no run leaves windows behind. The load (or close) decides; the step limit only ends a hang: false then,
+ * and the step says "no answer" instead of a journal read taken too early ("not reached").
  */
-async function closePopup(popup: Page | null): Promise<void> {
-  if (!popup) return;
-  await popup.waitForLoadState('load', { timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+async function closePopup(popup: Page | null, marker: string, opened: boolean): Promise<boolean> {
+  if (!popup) return !opened;
+  // The load of the planned page itself: a new popup's about:blank has loaded already, before its request went out.
+  const loaded = popup.waitForURL((url) => url.href.includes(marker), { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
+  const ended = await loaded.then(() => true, () => popup.isClosed());
   await popup.close().catch(() => undefined);
+  return ended;
 }
 
 /** A step in Chromium: with the wire view when the tab's watch collects it (the probe's tab). */
@@ -79,13 +83,24 @@ export class ChromiumTab implements EngineTab {
   async run(request: StepRequest, marker: string): Promise<ChromiumStep> {
     this.watch.begin(marker);
     // A window-open step (and a postMessage via window-open) opens one popup; Playwright may tell of it after the
-    // page's answer (noopener: the page has no handle on it), so the wait starts before the step runs.
-    const popup = opensPopup(request) ? this.page.waitForEvent('popup', { timeout: STEP_TIMEOUT_MS }).catch(() => null) : null;
+    // page's answer, so the wait starts before the step runs. The context's `page` event, not the page's `popup`:
+    // Playwright emits no `popup` for a noopener popup (no opener to tell), and that wait used to end only at the
+    // step limit. A slot runs one step at a time in its context, so the new page is this step's.
+    const popup = opensPopup(request)
+      ? this.page.context()
+        .waitForEvent('page', { predicate: (opened) => opened !== this.page, timeout: STEP_TIMEOUT_MS })
+        .catch(() => null)
+      : null;
     const seen = await runInPage(this.runsIn, request);
     const settled = performance.now();
     // A beacon's CORS failure is the console's alone (format 1.2): the watch waits for its end.
     const { verdict, wire } = await this.watch.settle(seen, request.api === 'beacon');
-    await closePopup(await popup);
+    // The page opened one (a handle, or noopener: no handle, no error), so a popup Chromium never showed is a hang.
+    const opened = request.noopener === true || seen.error === null;
+    if (opensPopup(request) && !(await closePopup(await popup, marker, opened))) {
+      const hung: PageSeen = { ...seen, outcome: 'blocked', error: STEP_LIMIT_MESSAGE };
+      return wire ? { seen: hung, verdict, settled, wire } : { seen: hung, verdict, settled };
+    }
     return wire ? { seen, verdict, settled, wire } : { seen, verdict, settled };
   }
 

@@ -6,4 +6,4 @@
 export const DEFAULT_CONCURRENCY = 3;
 
 /** How long a step may take before it is reported as "no answer" (every engine's; the probe reads it here). */
-export { STEP_TIMEOUT_MS } from '../engines/step-limit.ts';
+export { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../engines/step-limit.ts';

@@ -25,6 +25,7 @@ import { experimentUrl, predictExperimentAsync } from '../experiments/model/pred
 import { latestClock, soonestClock, timingProblem, type StepSpan } from '../experiments/model/step-clock.ts';
 import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } from './launch.ts';
 import { ChromiumTab } from './chromium-tab.ts';
+import { unreportedText } from './cdp-watch.ts';
 import { DEFAULT_CONCURRENCY } from './concurrency.ts';
 import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../engines/run-result.ts';
@@ -241,6 +242,8 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     // say so, and compare the rest.
     const unknown = evicted ? JOURNAL_FIELDS : new Set<string>();
     if (evicted) mismatches.push(`${step.path}journal: ${evicted}`);
+    // A lost CDP event leaves its facts unknown: say so, never let the null read as "no reason".
+    if (observed.unreported) mismatches.push(`${step.path}engine: ${unreportedText(observed.unreported)}`);
     mismatches.push(
       ...compareExpectation(step.expect, observed, { page: step.page, origins }, step.path, unknown),
       ...comparePrediction(prediction ?? {}, observed, step.path, unknown),

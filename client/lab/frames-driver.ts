@@ -9,10 +9,12 @@
 import type { EngineVerdict } from '../../engines/engine.ts';
 import type { StepDriver } from '../../engines/run-steps.ts';
 import type { JournalRead } from '../../plan/journal-entry.ts';
+import type { JournalWaitAnswer } from '../../plan/journal-wait.ts';
 import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { runnerOrigin } from '../../plan/page-origin.ts';
-import { JOURNAL_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
+import { JOURNAL_PREFIX, JOURNAL_WAIT_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
+import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../../engines/step-limit.ts';
 import type { RunnerFrames } from './runner-frames.ts';
 import { opensPopup } from '../../experiments/frames.ts';
 
@@ -25,15 +27,39 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return (await res.json()) as JournalRead;
 }
 
-/** How often, and how long at most, the driver looks for a noopener popup's request in the journal. */
-const POPUP_JOURNAL_POLL_MS = 50;
-const POPUP_JOURNAL_BOUND_MS = 10_000;
+/** The pause before asking again when the lab holds too many waits (503): a retry, never a verdict. */
+const BUSY_RETRY_MS = 250;
 
-async function untilJournalGrows(origins: OriginMap, run: string, before: number): Promise<void> {
-  const deadline = performance.now() + POPUP_JOURNAL_BOUND_MS;
-  while ((await readJournal(origins, run, 0)).entries.length <= before && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, POPUP_JOURNAL_POLL_MS));
+/**
+ * The popup's request as the event that decides: a long-poll on the run's journal (servers/journal-waits.ts)
+ * answers as soon as the origins record a request beyond `before`, however late it comes. A hold the lab ends
+ * without news is asked again; 503 (the lab holds too many waits) is asked again after a pause. Only the step
+ * limit ends the wait, and says so: true when the journal grew (or was evicted: nothing left to wait on), false
+ * when the limit was reached (a popup the browser never opened, or a request that hangs).
+ */
+async function journalGrew(origins: OriginMap, run: string, before: number, signal: AbortSignal): Promise<boolean> {
+  const url = `${origins.app}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}?since=${before}`;
+  for (;;) {
+    let reply: Response;
+    try {
+      reply = await fetch(url, { signal, cache: 'no-store' });
+    } catch {
+      return false;
+    }
+    if (reply.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+      continue;
+    }
+    // The lab refused the wait (not one of its runs): the journal read that follows says what it holds.
+    if (!reply.ok) return true;
+    const answer = (await reply.json()) as JournalWaitAnswer;
+    if (answer.received > before || answer.evicted) return true;
   }
+}
+
+async function receivedSoFar(origins: OriginMap, run: string): Promise<number> {
+  const reply = await fetch(`${origins.app}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}`, { cache: 'no-store' });
+  return reply.ok ? ((await reply.json()) as JournalWaitAnswer).received : 0;
 }
 
 export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriver {
@@ -42,14 +68,17 @@ export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriv
       url: `${runnerOrigin(page, origins)}${RUNNER_PATH}`,
       run: async (request, marker) => {
         // Format 1.2: a popup opened with noopener leaves the page no handle to wait on, so its request may still
-        // be on its way when the page answers: wait until the journal has it (the event decides; the bound only
-        // covers a popup the browser never opened). The headless runner waits on the popup itself (chromium-tab.ts).
+        // be on its way when the page answers: wait until the journal has it (the event decides; the step limit
+        // only ends a hang, and says so). The headless runner waits on the popup itself (chromium-tab.ts).
         const run = marker.slice(PLAN_PREFIX.length).replace(/\/$/, '');
         const waits = opensPopup(request) && request.noopener === true;
-        const before = waits ? (await readJournal(origins, run, 0)).entries.length : 0;
+        const before = waits ? await receivedSoFar(origins, run) : 0;
         const seen = await frames.run(page, request);
         const settled = performance.now();
-        if (waits) await untilJournalGrows(origins, run, before);
+        if (waits && !(await journalGrew(origins, run, before, AbortSignal.timeout(STEP_TIMEOUT_MS)))) {
+          // The step limit, not a verdict: a popup whose request never came reads "no answer", never "not reached".
+          return { seen: { ...seen, outcome: 'blocked', error: STEP_LIMIT_MESSAGE }, verdict: SILENT, settled };
+        }
         return { seen, verdict: SILENT, settled };
       },
       // The frames outlive a run: RunnerFrames keeps one per page origin for the next runs.

@@ -12,7 +12,7 @@ import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Pa
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab, PageAt } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-import { STEP_TIMEOUT_MS } from '../step-limit.ts';
+import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
 import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
 import { readFirefoxCorpLine } from '../../experiments/firefox-corp.ts';
@@ -52,7 +52,7 @@ const SETTLED = 'cors-lab:settled:';
 function notAnswered(): PageSeen {
   return {
     outcome: 'blocked', status: null, responseType: null, readableHeaders: {}, body: null,
-    error: `no answer within ${STEP_TIMEOUT_MS / 1000} s`, pageOrigin: '',
+    error: STEP_LIMIT_MESSAGE, pageOrigin: '',
   };
 }
 

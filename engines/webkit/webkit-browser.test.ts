@@ -14,7 +14,7 @@ import { paced } from '../../test/pace/machine-pace.ts';
 import type { StepRequest } from '../../runner-page/step.ts';
 import type { EngineBrowser } from '../engine.ts';
 import { experimentSteps, stepRequest } from '../steps.ts';
-import { STEP_TIMEOUT_MS } from '../step-limit.ts';
+import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { WEBKIT_DRIVER_PATH_ENV, findWebKit, launchWebKit } from './webkit-browser.ts';
 
 let lab: Lab;
@@ -121,7 +121,7 @@ describe('the WebKit driver', () => {
       const hanging = stepOf({ id: 'silent', request: { target: 'api' } });
       const request = { ...hanging.request, url: `http://127.0.0.1:${port}/`, mode: 'no-cors' as const };
       const step = await tab.run(request, hanging.run);
-      expect(step.seen).toMatchObject({ outcome: 'blocked', error: `no answer within ${STEP_TIMEOUT_MS / 1000} s` });
+      expect(step.seen).toMatchObject({ outcome: 'blocked', error: STEP_LIMIT_MESSAGE });
       expect(step.verdict).toEqual({ reason: null, console: null, protocol: null });
       const next = stepOf({ id: 'after', request: { target: 'api' } });
       expect((await tab.run(next.request, next.run)).verdict.reason).toBe('WebKitAllowOriginNotAllowed');

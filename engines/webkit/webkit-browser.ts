@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab, PageAt } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
-import { STEP_TIMEOUT_MS } from '../step-limit.ts';
+import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
 import { opensPopup } from '../../experiments/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
@@ -339,7 +339,7 @@ class WebKitSessionImpl implements EngineSession {
       // The step limit (WebDriver's script timeout) is the page's "no answer"; any other failure is the driver's.
       const timedOut = error instanceof WebDriverError && error.code === 'script timeout';
       if (!timedOut) throw error;
-      seen = notAnswered(`no answer within ${STEP_TIMEOUT_MS / 1000} s`);
+      seen = notAnswered(STEP_LIMIT_MESSAGE);
     }
     const settled = performance.now();
     if (opensPopup(request)) await popupsGone(handles, windowsBefore);

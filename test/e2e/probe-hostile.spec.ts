@@ -91,7 +91,10 @@ test.describe('deadlines: a dripping server cannot hold the probe', () => {
     const result = await probe({ url: `${server.url}/items`, origin: LOOPBACK_PAGE }, browser);
     expect(result.outcome).toBe('blocked');
     expect(result.cause).toBe('network');
-    expect(result.explanation.verdict).toBe(`Not CORS: the request failed in the network (no answer within ${STEP_TIMEOUT_MS / 1000} s).`);
+    expect(result.explanation.verdict).toBe(
+      `Not CORS: the request failed in the network (no answer within ${STEP_TIMEOUT_MS / 1000} s: the step limit, `
+        + 'a bound on a hang, not a verdict).',
+    );
     // The context's close ended the request: the server saw its connection closed.
     await expect.poll(() => server.connections.every((c) => c.closed !== null)).toBe(true);
   });
