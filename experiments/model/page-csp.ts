@@ -183,3 +183,32 @@ export function cspRefusal(headers: Readonly<Record<string, string>> | undefined
   }
   return null;
 }
+
+/** The observations of a refused request (a subset of the model's StepPrediction). */
+export interface RefusedFields {
+  outcome: 'blocked';
+  reason: 'csp' | null;
+  pageError?: string;
+  framed?: boolean;
+  domReadable?: boolean;
+  delivered?: boolean | null;
+  opened?: boolean;
+}
+
+/**
+ * What the page sees of a request its policy refused (measured in Chromium 156 through the lab's runner, the
+ * catalog's `csp` group): nothing is sent. fetch() rejects with a TypeError and Chromium reports no blocked request
+ * (its renderer refuses it before any network request exists); XHR, an element and an EventSource fail with the
+ * blocked reason `csp`; a frame shows an error page, a form is not submitted, a beacon not queued, a WebSocket not
+ * opened, none with a reason.
+ */
+export function refusedFields(api: Api): RefusedFields {
+  const reason = ['xhr', 'img', 'script', 'stylesheet', 'eventsource'].includes(api) ? 'csp' : null;
+  const frame = api === 'iframe' || api === 'postMessage';
+  return {
+    outcome: 'blocked', reason,
+    ...(api === 'fetch' ? { pageError: 'TypeError: Failed to fetch' } : {}),
+    ...(frame ? { framed: false, domReadable: false, delivered: api === 'postMessage' ? false : null } : {}),
+    ...(api === 'websocket' ? { opened: false } : {}),
+  };
+}
