@@ -8,6 +8,7 @@
 import type { Explanation, ExplainContext } from './explain.ts';
 import type { CspRefusal } from './page-csp.ts';
 import { modelMessages } from './messages/index.ts';
+import { firefoxCspLine } from './csp-firefox.ts';
 import type { Language } from '../i18n/languages.ts';
 
 const MDN_CSP = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy';
@@ -40,6 +41,6 @@ export function explainCsp(refusal: CspRefusal & { url: string }, c: ExplainCont
     console: consoleLine(refusal, url, c),
     fix: say.cspFix(refusal.effective, url.origin),
     mdn: `${MDN_CSP}/${refusal.effective}`,
-    firefox: null,
+    firefox: firefoxCspLine(refusal),
   };
 }
