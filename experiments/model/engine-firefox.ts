@@ -134,7 +134,10 @@ export function firefoxPredictions(
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
     // The page's own policy refused it before sending (csp-firefox.ts).
-    if (step.refusedByCsp) return { ...step, reason: firefoxCspReason(request.api, step.refusedByCsp) };
+    if (step.refusedByCsp) {
+      const reason = firefoxCspReason(request.api, step.refusedByCsp);
+      return { ...step, reason, failedParameter: reason ? step.refusedByCsp.written : null };
+    }
     // A CORP refusal is no CORS failure: Firefox says it in a line of its own (firefox-corp.ts).
     if (step.outcome === 'blocked' && step.reason !== null && isChromiumCorpReason(step.reason)) {
       return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
