@@ -21,7 +21,8 @@ function fallbackNote(refusal: CspRefusal): string {
 
 function consoleLine(refusal: CspRefusal, url: URL, c: ExplainContext): string | null {
   if (c.api === 'fetch') {
-    return `Fetch API cannot load ${url.href}. Refused to connect because it violates the document's Content Security Policy.`;
+    return `Fetch API cannot load ${url.href}. ` +
+      "Refused to connect because it violates the document's Content Security Policy.";
   }
   if (c.api === 'iframe' || c.api === 'postMessage') {
     const shown = url.origin === c.pageOrigin ? url.href : `${url.origin}/`;

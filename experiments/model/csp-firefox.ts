@@ -17,5 +17,6 @@ export function firefoxCspReason(api: ResolvedRequest['api'], refusal: CspRefusa
 
 export function firefoxCspLine(refusal: CspRefusal & { url: string }): string | null {
   if (refusal.effective === 'script-src-elem') return null;
-  return firefoxFrameLine('CSPGenericViolation', { kind: refusal.effective, url: refusal.url, directive: refusal.written });
+  const values = { kind: refusal.effective, url: refusal.url, directive: refusal.written };
+  return firefoxFrameLine('CSPGenericViolation', values);
 }

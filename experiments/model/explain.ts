@@ -152,7 +152,9 @@ const ENTRIES: Record<ModelReason, Entry> = {
   other: { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors' },
   'coep-frame-resource-needs-coep-header': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy' },
   // The page's own policy; a refused step is explained by csp-explain.ts.
-  csp: { where: 'page', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy' },
+  csp: {
+    where: 'page', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy',
+  },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */

@@ -12,7 +12,8 @@ import type { ResolvedRequest } from '../format-defaults.ts';
 type Api = ResolvedRequest['api'];
 
 /** The directives a page's request is checked against. https://w3c.github.io/webappsec-csp/#effective-directive-for-a-request */
-export type EffectiveDirective = 'connect-src' | 'img-src' | 'script-src-elem' | 'style-src-elem' | 'frame-src' | 'form-action';
+export type EffectiveDirective =
+  'connect-src' | 'img-src' | 'script-src-elem' | 'style-src-elem' | 'frame-src' | 'form-action';
 
 /** https://w3c.github.io/webappsec-csp/#directive-fallback-list; form-action has none (a navigation directive). */
 const FALLBACKS: Record<EffectiveDirective, readonly string[]> = {
@@ -93,12 +94,18 @@ function pathMatches(expression: string, url: URL): boolean {
 }
 
 /** https://w3c.github.io/webappsec-csp/#grammardef-host-source */
-const HOST_SOURCE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?(\*|(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::(\*|\d+))?(\/[^?#]*)?$/;
+const HOST_SOURCE = new RegExp(
+  '^(?:([A-Za-z][A-Za-z0-9+.-]*)://)?' + // scheme-part "://"
+  '(\\*|(?:\\*\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)' + // host-part
+  '(?::(\\*|\\d+))?' + // port-part
+  '(/[^?#]*)?$', // path-part
+);
 
 /**
  * One source expression against the URL. `self`: the page's origin (its URL's origin for a sandboxed page: the
  * policy's self-origin is set before the sandbox makes the document's origin opaque). Keywords other than 'self'
- * (nonces, hashes, 'unsafe-inline', ...) never match a URL. https://w3c.github.io/webappsec-csp/#match-url-to-source-expression
+ * (nonces, hashes, 'unsafe-inline', ...) never match a URL.
+ * https://w3c.github.io/webappsec-csp/#match-url-to-source-expression
  */
 function expressionMatches(expression: string, url: URL, self: URL, redirected: boolean): boolean {
   const urlScheme = url.protocol.slice(0, -1);
@@ -108,7 +115,8 @@ function expressionMatches(expression: string, url: URL, self: URL, redirected: 
   if (/^[a-z][a-z0-9+.-]*:$/.test(lower)) return schemePartMatches(lower.slice(0, -1), urlScheme);
   if (lower === "'self'") {
     if (url.origin === self.origin) return true;
-    const secureUpgrade = ['https', 'wss'].includes(urlScheme) || (self.protocol === 'http:' && ['http', 'ws'].includes(urlScheme));
+    const secureUpgrade = ['https', 'wss'].includes(urlScheme) ||
+      (self.protocol === 'http:' && ['http', 'ws'].includes(urlScheme));
     return url.hostname === self.hostname && portOf(url) === portOf(self) && secureUpgrade;
   }
   const host = HOST_SOURCE.exec(expression);
@@ -166,7 +174,9 @@ function fetchedUrl(request: CspRequest): URL {
  * policy must allow it; a policy without the directive or its fallbacks allows it.
  * https://w3c.github.io/webappsec-csp/#should-block-request
  */
-export function cspRefusal(headers: Readonly<Record<string, string>> | undefined, request: CspRequest): CspRefusal | null {
+export function cspRefusal(
+  headers: Readonly<Record<string, string>> | undefined, request: CspRequest,
+): CspRefusal | null {
   const effective = effectiveDirective(request.api, request.popup);
   const value = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
   if (!effective || value === undefined) return null;

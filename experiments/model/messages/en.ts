@@ -73,7 +73,8 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
-    cspRefused: (url, directive) => `the page's Content-Security-Policy (${directive}) does not allow ${url}: nothing is sent`,
+    cspRefused: (url, directive) =>
+      `the page's Content-Security-Policy (${directive}) does not allow ${url}: nothing is sent`,
     mixedContent: (url) => `an https page may not fetch ${url} over http: the browser blocks it as mixed content before sending it`,
     socketNoCors: (origin) => `a WebSocket is not CORS: the browser sends Origin: ${origin} and the server alone decides (RFC 6455 10.2)`,
     socketHandshake: (status, origin) =>
@@ -144,7 +145,8 @@ export const en = {
     opaqueFix: () => 'to read the answer, use mode "cors" and have the server send Access-Control-Allow-Origin',
     refused: (pageError) => `Blocked before sending: ${pageError ?? 'the page refused the request'}.`,
     cspRefused: (directive, fallback) =>
-      `Blocked before sending: the page's own Content-Security-Policy says "${directive}", which does not allow this URL` +
+      `Blocked before sending: the page's own Content-Security-Policy says "${directive}", ` +
+      'which does not allow this URL' +
       `${fallback ? ` (no ${fallback} directive, so it falls back on this one)` : ''}. The server received nothing.`,
     cspFix: (directive, origin) =>
       `add ${origin} to ${directive} in the page's Content-Security-Policy (or 'self' for the page's own origin); no ` +

@@ -75,7 +75,8 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
-    cspRefused: (url, directive) => `页面的 Content-Security-Policy（${directive}）不允许 ${url}：什么都不会发送`,
+    cspRefused: (url, directive) =>
+      `页面的 Content-Security-Policy（${directive}）不允许 ${url}：什么都不会发送`,
     mixedContent: (url) => `https 页面不能通过 http 获取 ${url}：浏览器在发送之前就把它当作混合内容拦下`,
     socketNoCors: (origin) => `WebSocket 不走 CORS：浏览器发送 Origin: ${origin}，由服务器自己决定（RFC 6455 10.2）`,
     socketHandshake: (status, origin) =>
@@ -150,9 +151,11 @@ export const zhCN = {
     refused: (pageError) => (pageError ? `发送前被拦截：页面抛出 ${pageError}` : '发送前被拦截：页面拒绝了这个请求。'),
     cspRefused: (directive, fallback) =>
       `发送前被拦截：页面自己的 Content-Security-Policy 写着 "${directive}"，它不允许这个 URL` +
-      `${fallback ? `（没有 ${fallback} 指令，所以回退到这一条）` : ''}。服务器什么也没收到。`,
+      `${fallback ? `（没有 ${fallback} 指令，所以回退到这一条）` : ''}` +
+      '。服务器什么也没收到。',
     cspFix: (directive, origin) =>
-      `在页面的 Content-Security-Policy 的 ${directive} 中加入 ${origin}（页面自己的源用 'self'）；服务器的任何响应头都解除不了它`,
+      `在页面的 Content-Security-Policy 的 ${directive} 中加入 ${origin}（页面自己的源用 'self'）；` +
+      '服务器的任何响应头都解除不了它',
     stage: { preflight: '在预检时被拦截', response: '响应到达后被拦截', redirect: '在重定向时被拦截', page: '发送前被拦截' },
     blocked: (stage, what, reached) => `${stage}：${what}${reached ? '（服务器仍然执行了这个请求）' : ''}。`,
     allowOrigin: (origin, include) => {
@@ -220,7 +223,8 @@ export const zhCN = {
       },
       csp: {
         what: (a) => `页面的 Content-Security-Policy（${a.param}）不允许这个 URL`,
-        fix: (a) => `在页面的 Content-Security-Policy 的 ${a.param.split(' ')[0] ?? ''} 中允许这个 URL 的源`,
+        fix: (a) =>
+          `在页面的 Content-Security-Policy 的 ${a.param.split(' ')[0] ?? ''} 中允许这个 URL 的源`,
       },
     },
   },
