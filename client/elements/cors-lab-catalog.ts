@@ -35,6 +35,7 @@ const GROUP_NAMES: Readonly<Record<string, () => string>> = {
   frames: () => msg('frames', { id: 'catalog.group.frames' }),
   postmessage: () => msg('postMessage', { id: 'catalog.group.postmessage' }),
   'mixed-content': () => msg('mixed-content', { id: 'catalog.group.mixed-content' }),
+  csp: () => msg('page CSP', { id: 'catalog.group.csp' }),
   custom: () => msg('custom', { id: 'catalog.group.custom' }),
 };
 

@@ -30,6 +30,7 @@ import { postmessage } from './postmessage.ts';
 import { websocket } from './websocket.ts';
 import { eventsource } from './eventsource.ts';
 import { mixedContent } from './mixed-content.ts';
+import { csp } from './csp.ts';
 
 export const CATALOG_SOURCE = 'catalog';
 
@@ -60,6 +61,7 @@ const entries: readonly ExperimentInput[] = [
   ...websocket,
   ...eventsource,
   ...mixedContent,
+  ...csp,
 ];
 
 export const catalog = entries as readonly Experiment[];

@@ -19,6 +19,7 @@ import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
+import { firefoxCspLine, firefoxCspReason } from './csp-firefox.ts';
 
 /** Measured in Firefox 153 ESR with `network.cookie.cookieBehavior` 1 or 0 (engines/firefox/firefox-browser.ts). */
 export const FIREFOX_RULES: EngineRules = {
@@ -101,6 +102,11 @@ export function firefoxPredictions(
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
     const corsMode = request.api === 'xhr' || request.mode === 'cors';
+    // The page's own policy refused it before sending (csp-firefox.ts).
+    if (step.refusedByCsp) {
+      const reason = firefoxCspReason(request.api, step.refusedByCsp);
+      return { ...step, reason, failedParameter: reason ? step.refusedByCsp.written : null };
+    }
     // A CORP refusal is no CORS failure: Firefox says it in a line of its own (firefox-corp.ts).
     if (step.outcome === 'blocked' && step.reason !== null && isChromiumCorpReason(step.reason)) {
       return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
@@ -154,6 +160,7 @@ export function firefoxLineOf(step: StepPrediction, url: string): { reason: Fire
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
+    if (step.refusedByCsp) return firefoxCspLine(step.refusedByCsp);
     if (step.outcome === 'blocked' && step.reason !== null && isFirefoxFrameReason(step.reason)) {
       return firefoxFrameConsole(step, step.reason);
     }

@@ -16,6 +16,7 @@ import type { ResolvedRequest } from '../format-defaults.ts';
 import { elementReadable } from './element-load.ts';
 import { isFrameApi } from '../frames.ts';
 import { explainFrame } from './frame-explain.ts';
+import { explainCsp } from './csp-explain.ts';
 
 export interface Explanation {
   verdict: string;
@@ -150,6 +151,10 @@ const ENTRIES: Record<ModelReason, Entry> = {
   // Frames are explained by frame-explain.ts; these keep the table whole.
   other: { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors' },
   'coep-frame-resource-needs-coep-header': { where: 'response', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Embedder-Policy' },
+  // The page's own policy; a refused step is explained by csp-explain.ts.
+  csp: {
+    where: 'page', chromium: null, mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy',
+  },
 };
 
 /** The console line's opening: which URL, redirected from where, from which origin. */
@@ -187,6 +192,7 @@ function reasonArgs(p: StepPrediction, c: ExplainContext, say: ModelMessages['ex
  * the console lines stay the browsers' own, which are English whatever the page's language.
  */
 export function explain(p: StepPrediction, c: ExplainContext, lang: Language = 'en'): Explanation {
+  if (p.refusedByCsp) return explainCsp(p.refusedByCsp, c, lang);
   if (isFrameApi(c.api)) return explainFrame(p, c, lang);
   const say = modelMessages(lang).explain;
   // Format 1.2: a WebSocket is opened or refused by the server alone, never by CORS; an event stream that is

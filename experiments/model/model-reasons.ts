@@ -42,6 +42,8 @@ export const MODEL_REASONS = [
   // Format 1.2 frames (frame-load.ts): X-Frame-Options or frame-ancestors; COEP of a framed document.
   'other',
   'coep-frame-resource-needs-coep-header',
+  // Format 1.2: the page's own Content-Security-Policy refused an XHR, an element or an EventSource (page-csp.ts).
+  'csp',
 ] as const;
 export type ModelReason = (typeof MODEL_REASONS)[number];
 

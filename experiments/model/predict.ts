@@ -41,6 +41,7 @@ import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
 import { isFrameApi, opensPopup } from '../frames.ts';
 import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
 import { frameStep } from './frame-step.ts';
+import { cspRefusal, refusedFields } from './page-csp.ts';
 import { frameWords } from './messages/frames.ts';
 import { EVENT_SOURCE_HEADERS, eventSourceFetch, eventStreamProblem, handshakeHeaders } from './socket-model.ts';
 
@@ -74,6 +75,9 @@ interface Context {
   /** Format 1.2 frames: the experiment's page (the plan's `{page}`) and the reader's language. */
   planPage: PageOrigin;
   lang: Language;
+  /** Format 1.2: the page's header lines (its Content-Security-Policy, page-csp.ts) and its URL's origin ('self'). */
+  pageHeaders: Readonly<Record<string, string>> | undefined;
+  selfUrl: URL;
 }
 
 /**
@@ -133,10 +137,13 @@ function originHeaderFor(tainting: string, method: string, serialized: string): 
   return serialized;
 }
 
-/** Format 1.2: a form's or a beacon's page sees no answer (sending.ts). */
+/**
+ * Format 1.2: a form's or a beacon's page sees no answer (sending.ts), unless the page's own Content-Security-Policy
+ * refused to send it: the page then sees the refusal (page-csp.ts).
+ */
 function predictStep(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
   const prediction = predictRequest(context, url, request, state);
-  return isSendingApi(request.api) ? unseenByPage(prediction) : prediction;
+  return isSendingApi(request.api) && !prediction.refusedByCsp ? unseenByPage(prediction) : prediction;
 }
 
 function predictRequest(context: Context, url: string, request: ResolvedRequest, state: BrowserState): StepPrediction {
@@ -194,6 +201,18 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
   const credentials = fixed?.credentials ?? beacon?.credentials ?? (xhr ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials);
   const redirectMode = fixed || xhr || beacon ? 'follow' : request.redirect;
   const include = credentials === 'include';
+  // https://fetch.spec.whatwg.org/#main-fetch step 7: the page's Content-Security-Policy refuses before anything is
+  // sent (page-csp.ts); a redirect's hop is checked again below.
+  const refused = (target: URL, redirected: boolean): StepPrediction | null => {
+    const asked = { api: request.api, popup: opensPopup(request), url: target, self: context.selfUrl, redirected };
+    const refusal = cspRefusal(context.pageHeaders, asked);
+    if (!refusal) return null;
+    check(redirected ? 'redirect' : 'page', false, say.cspRefused(target.href, refusal.written));
+    const fields = { ...refusedFields(request.api), failedParameter: refusal.written };
+    return { ...finish(fields), refusedByCsp: { ...refusal, url: target.href } };
+  };
+  const refusedAtOnce = refused(new URL(url), false);
+  if (refusedAtOnce) return refusedAtOnce;
   if (request.api === 'form') return predictForm(context, url, request, state, { check, finish, at });
   if (beacon) check('page', true, say.beaconMode(beacon.contentType, beacon.mode));
 
@@ -254,6 +273,8 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const sameOrigin = context.pageOrigin !== 'null' && current.origin === context.pageOrigin;
     at.hop = hop;
     at.origin = self;
+    const refusedHere = redirects > 0 ? refused(current, true) : null;
+    if (refusedHere) return refusedHere;
     // https://w3c.github.io/webappsec-mixed-content/#should-block-fetch: loopback http is a priori authenticated
     // (Chromium, Firefox); WebKitGTK blocks an https page's fetch of it all the same (engine-rules.ts).
     const insecure = context.pageOrigin.startsWith('https:') && current.protocol === 'http:';
@@ -549,6 +570,8 @@ export function predictExperiment(
     plan: experiment.server,
     planPage: pageOf(experiment),
     lang,
+    pageHeaders: experiment.pageHeaders,
+    selfUrl: new URL(origins[page === 'null' ? 'app' : page]),
   });
   const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
   const url = experimentUrl(experiment, origins, run);

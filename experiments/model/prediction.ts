@@ -3,6 +3,7 @@ import type { StepFacts } from '../step-facts.ts';
 import type { OriginName } from '../../plan/origins.ts';
 import type { HeaderLines } from '../headers.ts';
 import type { Check } from './trace.ts';
+import type { CspRefusal } from './page-csp.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
 
 export interface PredictedRequest {
@@ -38,4 +39,6 @@ export interface StepPrediction extends StepFacts {
    * still prints to the console ("Access to resource at ..."). sending.ts sets it.
    */
   unseenFailure?: { reason: string; failedParameter: string | null };
+  /** Format 1.2: the page's Content-Security-Policy refused `url` before sending it (page-csp.ts). */
+  refusedByCsp?: CspRefusal & { url: string };
 }

@@ -28,6 +28,7 @@ export const catalog = {
   'catalog.group.frames': '框架与嵌入页面',
   'catalog.group.postmessage': 'postMessage 与弹出窗口',
   'catalog.group.mixed-content': '混合内容与 https',
+  'catalog.group.csp': '页面的 CSP',
   'catalog.group.custom': '自定义',
   'catalog.search': '搜索实验',
   'catalog.run-all': str`全部运行（${0} 个）`,

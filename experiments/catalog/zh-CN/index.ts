@@ -31,6 +31,7 @@ import { postmessage } from './postmessage.ts';
 import { websocket } from './websocket.ts';
 import { eventsource } from './eventsource.ts';
 import { mixedContent } from './mixed-content.ts';
+import { csp } from './csp.ts';
 
 export interface CatalogText {
   title: string;
@@ -65,6 +66,7 @@ export const catalogZhCNByGroup: Readonly<Record<string, Readonly<Record<string,
   websocket,
   eventsource,
   'mixed-content': mixedContent,
+  csp,
 };
 
 /** By experiment id. */

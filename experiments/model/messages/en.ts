@@ -46,6 +46,7 @@ export const en = {
     'net::ERR_ABORTED': 'a script or a stylesheet answered without an ok (2xx) status',
     other: "the framed answer's X-Frame-Options or CSP frame-ancestors refuses the page (or another block without a name)",
     'coep-frame-resource-needs-coep-header': 'the page sends Cross-Origin-Embedder-Policy and the framed document sends none',
+    csp: "the page's own Content-Security-Policy does not allow the URL, so the browser never sends the request",
   },
   offeredOnly: {
     'mixed-content': 'an https page loads a script, a stylesheet, a frame or calls an API over http (not from loopback)',
@@ -72,6 +73,8 @@ export const en = {
     preflightNotStored: () => 'the preflight answer is not cached',
     opaque: () => 'mode "no-cors": the answer is opaque to JavaScript (status 0, no headers, no body)',
     readable: () => 'JavaScript can read the CORS-safelisted response headers and those named in Access-Control-Expose-Headers',
+    cspRefused: (url, directive) =>
+      `the page's Content-Security-Policy (${directive}) does not allow ${url}: nothing is sent`,
     mixedContent: (url) => `an https page may not fetch ${url} over http: the browser blocks it as mixed content before sending it`,
     socketNoCors: (origin) => `a WebSocket is not CORS: the browser sends Origin: ${origin} and the server alone decides (RFC 6455 10.2)`,
     socketHandshake: (status, origin) =>
@@ -141,6 +144,13 @@ export const en = {
     opaque: (what) => `Opaque: ${what}; JavaScript sees status 0, no headers and no body.`,
     opaqueFix: () => 'to read the answer, use mode "cors" and have the server send Access-Control-Allow-Origin',
     refused: (pageError) => `Blocked before sending: ${pageError ?? 'the page refused the request'}.`,
+    cspRefused: (directive, fallback) =>
+      `Blocked before sending: the page's own Content-Security-Policy says "${directive}", ` +
+      'which does not allow this URL' +
+      `${fallback ? ` (no ${fallback} directive, so it falls back on this one)` : ''}. The server received nothing.`,
+    cspFix: (directive, origin) =>
+      `add ${origin} to ${directive} in the page's Content-Security-Policy (or 'self' for the page's own origin); no ` +
+      'header of the server can lift it',
     stage: { preflight: 'Blocked at the preflight', response: 'Blocked after the response arrived', redirect: 'Blocked at a redirect', page: 'Blocked before sending' },
     blocked: (stage, what, reached) => `${stage}: ${what}${reached ? ' (the server still ran the request)' : ''}.`,
     allowOrigin: (origin, include) => {
@@ -205,6 +215,10 @@ export const en = {
       'coep-frame-resource-needs-coep-header': {
         what: () => 'the page sends Cross-Origin-Embedder-Policy: require-corp, and a document it frames must send one too',
         fix: () => 'Cross-Origin-Embedder-Policy: require-corp   on the framed document',
+      },
+      csp: {
+        what: (a) => `the page's Content-Security-Policy (${a.param}) does not allow this URL`,
+        fix: (a) => `allow the URL's origin in ${a.param.split(' ')[0] ?? ''} of the page's Content-Security-Policy`,
       },
     },
   },

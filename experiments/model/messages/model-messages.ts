@@ -101,6 +101,8 @@ export interface ModelMessages {
     /** Format 1.2: a WebSocket's handshake (no CORS: the server decides on the Origin) and an event stream's answer. */
     /** An https page's fetch of an http URL, blocked as mixed content (engine-rules.ts). */
     mixedContent: (url: string) => string;
+    /** Format 1.2: the page's Content-Security-Policy refused the URL (page-csp.ts); `directive` as written. */
+    cspRefused: (url: string, directive: string) => string;
     socketNoCors: (origin: string) => string;
     socketHandshake: (status: number, origin: string) => string;
     eventStream: (status: number, contentType: string | null, problem: 'status' | 'type' | null) => string;
@@ -144,6 +146,12 @@ export interface ModelMessages {
     opaque: (what: string) => string;
     opaqueFix: () => string;
     refused: (pageError: string | null) => string;
+    /**
+     * Format 1.2: the page's Content-Security-Policy refused the request: `directive` as written, `fallback` the
+     * API's own directive when default-src (or another fallback) decided; the fix names `origin` for the directive.
+     */
+    cspRefused: (directive: string, fallback: string | null) => string;
+    cspFix: (directive: string, origin: string) => string;
     stage: Record<'preflight' | 'response' | 'redirect' | 'page', string>;
     blocked: (stage: string, what: string, reachedServer: boolean) => string;
     allowOrigin: (origin: string, credentialsInclude: boolean) => string;

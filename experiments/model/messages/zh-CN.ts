@@ -51,6 +51,7 @@ export const zhCN = {
     'net::ERR_ABORTED': 'script 或 stylesheet 的响应没有 ok 状态码（2xx）',
     other: '被嵌入响应的 X-Frame-Options 或 CSP frame-ancestors 拒绝了该页面（或其他没有名字的拦截）',
     'coep-frame-resource-needs-coep-header': '页面发送了 Cross-Origin-Embedder-Policy，而被嵌入的文档没有发送',
+    csp: '页面自己的 Content-Security-Policy 不允许这个 URL，浏览器根本不会发出请求',
   },
   offeredOnly: {
     'mixed-content': 'https 页面通过 http 加载脚本、样式表、框架或调用接口（目标不是回环地址）',
@@ -74,6 +75,8 @@ export const zhCN = {
     headerDisallowed: (header, literal) => `请求头 ${header} 不在 Access-Control-Allow-Headers 中${literal ? '（带凭据时，* 只是一个字面名称）' : ''}`,
     headersCovered: (names) => `Access-Control-Allow-Headers 包含了 ${names.join(', ')}`,
     preflightStored: (seconds) => `预检响应会被缓存 ${seconds} 秒`,
+    cspRefused: (url, directive) =>
+      `页面的 Content-Security-Policy（${directive}）不允许 ${url}：什么都不会发送`,
     mixedContent: (url) => `https 页面不能通过 http 获取 ${url}：浏览器在发送之前就把它当作混合内容拦下`,
     socketNoCors: (origin) => `WebSocket 不走 CORS：浏览器发送 Origin: ${origin}，由服务器自己决定（RFC 6455 10.2）`,
     socketHandshake: (status, origin) =>
@@ -146,6 +149,13 @@ export const zhCN = {
     opaque: (what) => `不透明：${what}；JavaScript 看到的状态码是 0，没有响应头，也没有响应体。`,
     opaqueFix: () => '要读取响应，请使用模式 "cors"，并让服务器发送 Access-Control-Allow-Origin',
     refused: (pageError) => (pageError ? `发送前被拦截：页面抛出 ${pageError}` : '发送前被拦截：页面拒绝了这个请求。'),
+    cspRefused: (directive, fallback) =>
+      `发送前被拦截：页面自己的 Content-Security-Policy 写着 "${directive}"，它不允许这个 URL` +
+      `${fallback ? `（没有 ${fallback} 指令，所以回退到这一条）` : ''}` +
+      '。服务器什么也没收到。',
+    cspFix: (directive, origin) =>
+      `在页面的 Content-Security-Policy 的 ${directive} 中加入 ${origin}（页面自己的源用 'self'）；` +
+      '服务器的任何响应头都解除不了它',
     stage: { preflight: '在预检时被拦截', response: '响应到达后被拦截', redirect: '在重定向时被拦截', page: '发送前被拦截' },
     blocked: (stage, what, reached) => `${stage}：${what}${reached ? '（服务器仍然执行了这个请求）' : ''}。`,
     allowOrigin: (origin, include) => {
@@ -210,6 +220,11 @@ export const zhCN = {
       'coep-frame-resource-needs-coep-header': {
         what: () => '页面发送了 Cross-Origin-Embedder-Policy: require-corp，它嵌入的文档也必须发送',
         fix: () => '在被嵌入的文档上发送 Cross-Origin-Embedder-Policy: require-corp',
+      },
+      csp: {
+        what: (a) => `页面的 Content-Security-Policy（${a.param}）不允许这个 URL`,
+        fix: (a) =>
+          `在页面的 Content-Security-Policy 的 ${a.param.split(' ')[0] ?? ''} 中允许这个 URL 的源`,
       },
     },
   },
