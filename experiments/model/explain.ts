@@ -11,7 +11,7 @@ import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
 import type { Language } from '../i18n/languages.ts';
-import { firefoxLineOf } from './engine-firefox.ts';
+import { firefoxLineOf } from './firefox-cors-words.ts';
 import type { ResolvedRequest } from '../format-defaults.ts';
 import { elementReadable } from './element-load.ts';
 import { isFrameApi } from '../frames.ts';
