@@ -17,7 +17,8 @@ import { formEnctype, formFields } from '../experiments/form-and-beacon.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 import { pageFacts } from './run-element.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
-import { receivedSoFar, runOf, untilReceived } from './run-journal.ts';
+import { runOf } from './run-journal.ts';
+import { receivedSoFar, untilReceived } from '../plan/journal-wait.ts';
 import { commitsNoDocument } from './navigation-answer.ts';
 
 /** How often the page looks whether the popup's navigation committed (no event reaches the opener for it). */
@@ -69,7 +70,7 @@ async function untilAnsweredWithoutDocument(
   signal: AbortSignal,
 ): Promise<void> {
   if (run === null || since === null) return new Promise(() => undefined);
-  const answer = await untilReceived(run, since, signal);
+  const answer = await untilReceived(location.origin, run, since, signal);
   const ends = answer !== null && (answer.evicted || answer.answered.some((a) => commitsNoDocument(a)));
   return ends ? undefined : new Promise(() => undefined);
 }
@@ -93,7 +94,7 @@ export async function runForm(step: StepRequest): Promise<PageSeen> {
   const stop = new AbortController();
   // Counted before anything is sent, so the submission's request is the one the journal receives after it.
   const run = runOf(action);
-  const since = run === null ? null : await receivedSoFar(run, stop.signal);
+  const since = run === null ? null : await receivedSoFar(location.origin, run, stop.signal);
   const form = document.createElement('form');
   form.method = step.method.toLowerCase();
   form.action = action;

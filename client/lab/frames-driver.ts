@@ -9,11 +9,11 @@
 import type { EngineVerdict } from '../../engines/engine.ts';
 import type { StepDriver } from '../../engines/run-steps.ts';
 import type { JournalRead } from '../../plan/journal-entry.ts';
-import type { JournalWaitAnswer } from '../../plan/journal-wait.ts';
+import { receivedSoFar, untilReceived } from '../../plan/journal-wait.ts';
 import { JOURNAL_READER_HEADER } from '../../plan/journal-reader.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { runnerOrigin } from '../../plan/page-origin.ts';
-import { JOURNAL_PREFIX, JOURNAL_WAIT_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
+import { JOURNAL_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../../engines/step-limit.ts';
 import type { RunnerFrames } from './runner-frames.ts';
 import { opensPopup } from '../../experiments/frames.ts';
@@ -27,39 +27,15 @@ async function readJournal(origins: OriginMap, run: string, since: number): Prom
   return (await res.json()) as JournalRead;
 }
 
-/** The pause before asking again when the lab holds too many waits (503): a retry, never a verdict. */
-const BUSY_RETRY_MS = 250;
-
 /**
- * The popup's request as the event that decides: a long-poll on the run's journal (servers/journal-waits.ts)
- * answers as soon as the origins record a request beyond `before`, however late it comes. A hold the lab ends
- * without news is asked again; 503 (the lab holds too many waits) is asked again after a pause. Only the step
- * limit ends the wait, and says so: true when the journal grew (or was evicted: nothing left to wait on), false
- * when the limit was reached (a popup the browser never opened, or a request that hangs).
+ * The popup's request as the event that decides: a long-poll on the run's journal (plan/journal-wait.ts) answers as
+ * soon as the origins record a request beyond `before`, however late it comes. Only the step limit ends the wait,
+ * and says so: true when the journal grew (or was evicted: nothing left to wait on; or the lab refused the wait:
+ * the journal read that follows says what it holds), false when the limit was reached (a popup the browser never
+ * opened, or a request that hangs).
  */
 async function journalGrew(origins: OriginMap, run: string, before: number, signal: AbortSignal): Promise<boolean> {
-  const url = `${origins.app}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}?since=${before}`;
-  for (;;) {
-    let reply: Response;
-    try {
-      reply = await fetch(url, { signal, cache: 'no-store' });
-    } catch {
-      return false;
-    }
-    if (reply.status === 503) {
-      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-      continue;
-    }
-    // The lab refused the wait (not one of its runs): the journal read that follows says what it holds.
-    if (!reply.ok) return true;
-    const answer = (await reply.json()) as JournalWaitAnswer;
-    if (answer.received > before || answer.evicted) return true;
-  }
-}
-
-async function receivedSoFar(origins: OriginMap, run: string): Promise<number> {
-  const reply = await fetch(`${origins.app}${JOURNAL_WAIT_PREFIX}${encodeURIComponent(run)}`, { cache: 'no-store' });
-  return reply.ok ? ((await reply.json()) as JournalWaitAnswer).received : 0;
+  return (await untilReceived(origins.app, run, before, signal)) !== null || !signal.aborted;
 }
 
 export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriver {
@@ -72,7 +48,7 @@ export function framesDriver(frames: RunnerFrames, origins: OriginMap): StepDriv
         // only ends a hang, and says so). The headless runner waits on the popup itself (chromium-tab.ts).
         const run = marker.slice(PLAN_PREFIX.length).replace(/\/$/, '');
         const waits = opensPopup(request) && request.noopener === true;
-        const before = waits ? await receivedSoFar(origins, run) : 0;
+        const before = waits ? (await receivedSoFar(origins.app, run)) ?? 0 : 0;
         const seen = await frames.run(page, request);
         const settled = performance.now();
         if (waits && !(await journalGrew(origins, run, before, AbortSignal.timeout(STEP_TIMEOUT_MS)))) {
