@@ -37,6 +37,7 @@ import { reasonFromChromium } from '../experiments/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { isSelfCancel, watchSockets } from './socket-events.ts';
 import { STEP_LIMIT_MESSAGE } from '../engines/step-limit.ts';
+import { withoutRunnerNonce } from '../plan/runner-nonce.ts';
 
 export interface WireResponse {
   status: number;
@@ -171,6 +172,22 @@ function thrownBeforeSending(seen: PageSeen): boolean {
   return seen.notSent === true || (seen.error !== null && seen.error.includes("Failed to execute '"));
 }
 
+/**
+ * Whether a CSP issue's blocked URL is the step's: its URL holds the step's marker, or, for a frame, Chromium names
+ * only the refused URL's origin (measured, Chromium 156: "Framing 'http://127.0.0.1:5313/' violates ..."): one step
+ * runs at a time in a watched page, so an origin-only URL in that step is the step's.
+ */
+function refusedUrlMatches(blocked: string | undefined, marker: string): boolean {
+  if (!blocked) return false;
+  if (blocked.includes(marker)) return true;
+  try {
+    const url = new URL(blocked);
+    return url.pathname === '/' && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
 /** "HTTP/1.1 204 No Content\r\nA: b\r\n\r\n" to lines, names and values as sent (one space after the colon dropped). */
 export function parseHeadersText(text: string): HeaderLines {
   const lines: HeaderLines = [];
@@ -206,6 +223,11 @@ export class CdpWatch {
   #console: string | null = null;
   /** The main request's `Network.loadingFinished` (a beacon's answered POST, say): no failure event will follow. */
   #finished = false;
+  /**
+   * The page's own Content-Security-Policy refused the step's URL (an `Audits` CSP issue): a `fetch()` or a frame
+   * it refuses never becomes a network request (measured, Chromium 156), so no network event will decide.
+   */
+  #refusedByPagePolicy = false;
   /** The main request's response protocol (`Network.responseReceived`), for `observed.protocol`. */
   #protocol: string | null = null;
   #wake: (() => void) | null = null;
@@ -279,6 +301,12 @@ export class CdpWatch {
     });
     // Some blocks (mode "same-origin") never become a network request: Chromium reports them only as an issue.
     cdp.on('Audits.issueAdded', ({ issue }) => {
+      const csp = issue.details.contentSecurityPolicyIssueDetails;
+      if (csp && !csp.isReportOnly && watch.#marker && refusedUrlMatches(csp.blockedURL, watch.#marker)) {
+        watch.#refusedByPagePolicy = true;
+        watch.#wake?.();
+        return;
+      }
       const details = issue.details.corsIssueDetails;
       if (!details || !watch.#marker || !details.request.url.includes(watch.#marker)) return;
       if (details.request.requestId && details.request.requestId !== watch.#mainId) return;
@@ -287,7 +315,7 @@ export class CdpWatch {
       watch.#wake?.();
     });
     page.on('console', (message) => {
-      const text = message.text();
+      const text = withoutRunnerNonce(message.text());
       const framing = FRAME_CONSOLE.test(text);
       if (watch.#marker && message.type() === 'error' && (framing || (CORS_CONSOLE.test(text) && text.includes(watch.#marker)))) {
         watch.#console = text;
@@ -346,6 +374,7 @@ export class CdpWatch {
     this.#endedUnblocked = false;
     this.#console = null;
     this.#finished = false;
+    this.#refusedByPagePolicy = false;
     this.#protocol = null;
     this.#socket = false;
     this.#unreported.clear();
@@ -429,7 +458,8 @@ export class CdpWatch {
       // The page's promise may settle before Chromium's events arrive, the more so on a busy machine: wait for the
       // event that decides (a failure, an issue, the request finishing whole or ending unblocked, after which no
       // failure can come), so the reason never depends on the load; the bound only ends the wait for a lost event.
-      const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished || this.#endedUnblocked;
+      const decided = (): boolean => this.#failure !== null || this.#issue !== null || this.#finished
+        || this.#endedUnblocked || this.#refusedByPagePolicy;
       await this.#waitFor('reason', decided);
       // Chromium prints a console line for every CORS error it reports and every frame that X-Frame-Options or
       // frame-ancestors refuses (BlockedReason `other`); wait for it the same way. A frame refused by COEP or CORP

@@ -20,6 +20,7 @@ import { fallbackAppPage, runnerPage } from './pages.ts';
 import { ClientFiles } from './client-files.ts';
 import { runnerScript } from './runner-script.ts';
 import { runnerPageHeaders } from './runner-page-headers.ts';
+import { allowRunnerScript, newRunnerNonce } from '../plan/runner-nonce.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -117,8 +118,13 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   app.get(RUNNER_PATH, async (c) => {
     const pageHeaders = runnerPageHeaders(c.req.query(), lab.runIds);
     if ('error' in pageHeaders) return send(c.env, journalReply(jsonReply(400, pageHeaders)), c.req.method);
-    for (const [name, value] of pageHeaders.lines) c.header(name, value);
-    const html = runnerPage(self, lab.originMap.app, await runnerScript());
+    const nonce = newRunnerNonce();
+    for (const [name, value] of pageHeaders.lines) {
+      // The page's own script runs under the page's own policy (plan/runner-nonce.ts).
+      const csp = name.toLowerCase() === 'content-security-policy';
+      c.header(name, csp ? allowRunnerScript(value, nonce) : value);
+    }
+    const html = runnerPage(self, lab.originMap.app, await runnerScript(), nonce);
     // `?sandbox` makes the page's origin opaque, as in a sandboxed iframe: the "null" page.
     // https://html.spec.whatwg.org/multipage/browsers.html#sandboxing
     // Appended: a page's own Content-Security-Policy (format 1.2 pageHeaders) is enforced beside it.

@@ -8,8 +8,9 @@ export const inlineScript = (code: string): string => code.replace(/<\/(script)/
 /** The favicon link keeps a 404 out of the console (browser-facts). */
 const HEAD = '<meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width">';
 
-export function runnerPage(self: OriginName, appOrigin: string, script: string): string {
-  return `<!doctype html><html lang="en" data-app-origin="${escapeHtml(appOrigin)}"><head>${HEAD}<title>cors-lab runner: ${self}</title></head><body><p>cors-lab runner page for the <b>${self}</b> origin.</p><script>${inlineScript(script)}</script></body></html>`;
+/** `nonce`: the one the page's own CSP, if any, allows its script by (plan/runner-nonce.ts). */
+export function runnerPage(self: OriginName, appOrigin: string, script: string, nonce: string): string {
+  return `<!doctype html><html lang="en" data-app-origin="${escapeHtml(appOrigin)}"><head>${HEAD}<title>cors-lab runner: ${self}</title></head><body><p>cors-lab runner page for the <b>${self}</b> origin.</p><script nonce="${nonce}">${inlineScript(script)}</script></body></html>`;
 }
 
 /** Shown at the app origin when the client has not been built. */

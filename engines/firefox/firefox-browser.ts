@@ -25,6 +25,7 @@ const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) 
 import type { SecureOriginTrust } from '../secure-origin-trust.ts';
 import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
 import { profileTrusting } from './trusting-profile.ts';
+import { withoutRunnerNonce } from '../../plan/runner-nonce.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -77,7 +78,10 @@ class FirefoxTab implements EngineTab {
     // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript"). The page's own
     // console calls arrive as "console" entries and a page's thrown text gets "uncaught exception: " before it,
     // so no script can forge a reason (firefox-reasons.ts reads only lines that start as Firefox's do).
-    page.on('pageerror', (error) => this.#lines.push(error instanceof Error ? error.message : String(error)));
+    // The lab's nonce comes out of a quoted directive (plan/runner-nonce.ts): the line reads as the experiment's policy.
+    page.on('pageerror', (error) => {
+      this.#lines.push(withoutRunnerNonce(error instanceof Error ? error.message : String(error)));
+    });
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(SETTLED)) this.#settled?.(text);

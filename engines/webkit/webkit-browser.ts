@@ -28,6 +28,7 @@ import { opensPopup } from '../../experiments/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
 import type { SecureOriginTrust } from '../secure-origin-trust.ts';
 import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
+import { withoutRunnerNonce } from '../../plan/runner-nonce.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 
@@ -200,7 +201,9 @@ class ConsoleLines {
   readonly lines: string[] = [];
   #waiters: Array<{ token: string; resolve: () => void }> = [];
 
-  add(line: string): void {
+  add(raw: string): void {
+    // The lab's nonce comes out of a quoted directive (plan/runner-nonce.ts): the line reads as the experiment's policy.
+    const line = withoutRunnerNonce(raw);
     this.lines.push(line);
     this.#waiters = this.#waiters.filter((waiter) => {
       if (!line.includes(waiter.token)) return true;

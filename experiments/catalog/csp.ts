@@ -66,9 +66,9 @@ export const csp: ExperimentInput[] = [
     id: 'csp-default-src-refuses-img',
     title: "A page whose CSP says only default-src 'self' shows an image from partner",
     group: 'csp',
-    pageHeaders: page("default-src 'self' 'unsafe-inline'"),
+    pageHeaders: page("default-src 'self'"),
     explain:
-      `The policy has no \`img-src\`, so images fall back on \`default-src\`, which allows only the page's own origin: the image is never requested and its \`error\` event fires (BlockedReason \`csp\`). \`'unsafe-inline'\` lets the lab's runner script run; it allows no URL. ${FALLBACK}\n\n**Fix:** an \`img-src\` of its own, which replaces \`default-src\` for images: \`img-src 'self' 127.0.0.1:5313\`.`,
+      `The policy has no \`img-src\`, so images fall back on \`default-src\`, which allows only the page's own origin: the image is never requested and its \`error\` event fires (BlockedReason \`csp\`). ${FALLBACK}\n\n**Fix:** an \`img-src\` of its own, which replaces \`default-src\` for images: \`img-src 'self' 127.0.0.1:5313\`.`,
     request: { api: 'img', target: 'partner' },
     expect: { outcome: 'blocked', reason: 'csp', reachedServer: false, loaded: false },
   },
@@ -76,7 +76,7 @@ export const csp: ExperimentInput[] = [
     id: 'csp-img-src-overrides-default-src',
     title: "A page whose CSP has default-src 'self' and img-src 127.0.0.1:* shows an image from partner",
     group: 'csp',
-    pageHeaders: page("default-src 'self' 'unsafe-inline'; img-src 'self' 127.0.0.1:*"),
+    pageHeaders: page("default-src 'self'; img-src 'self' 127.0.0.1:*"),
     explain:
       `The counterpart of \`csp-default-src-refuses-img\`: \`img-src\` is present, so images use it and \`default-src\` is not consulted for them. An IP address is a host like any other in a host-source. The image loads. ${FALLBACK}`,
     request: { api: 'img', target: 'partner' },
@@ -96,11 +96,21 @@ export const csp: ExperimentInput[] = [
     id: 'csp-script-src-refuses-partner',
     title: "A page whose CSP says script-src 'self' loads a script from partner",
     group: 'csp',
-    pageHeaders: page("script-src 'self' 'unsafe-inline'"),
+    pageHeaders: page("script-src 'self'"),
     explain:
       `A script element's URL is checked against \`script-src-elem\`, here absent, so \`script-src\`: only the page's own origin. The script is never requested (BlockedReason \`csp\`), its \`error\` event fires. ${FALLBACK}\n\n**Fix:** \`script-src 'self' 127.0.0.1:5313\`, or better a nonce (\`'nonce-…'\`) or a hash (\`'sha256-…'\`) for the scripts you mean to run.`,
     request: { api: 'script', target: 'partner' },
     expect: { outcome: 'blocked', reason: 'csp', reachedServer: false, loaded: false },
+  },
+  {
+    id: 'csp-strict-dynamic-trusts-inserted-script',
+    title: "A page whose CSP says script-src 'strict-dynamic' loads a script from partner from its own script",
+    group: 'csp',
+    pageHeaders: page("script-src 'strict-dynamic'"),
+    explain:
+      `With \`'strict-dynamic'\` a policy stops judging script URLs by their host: it trusts the page's own trusted script (allowed by its nonce or hash; the lab's runner script by its hash) and every script that script inserts with \`createElement\`, whatever its origin. So the partner's script loads, though no host is listed; a \`<script>\` written in the page's markup would not. https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**Fix:** nothing to fix: this is how a nonce-based policy lets a page's loader pull in its scripts. To refuse it, drop \`'strict-dynamic'\` and list the hosts.`,
+    request: { api: 'script', target: 'partner' },
+    expect: { outcome: 'allowed', reason: null, reachedServer: true, loaded: true },
   },
   {
     id: 'csp-frame-src-refuses-partner',
@@ -139,7 +149,7 @@ export const csp: ExperimentInput[] = [
     id: 'csp-default-src-refuses-beacon',
     title: "A page whose CSP says default-src 'self' sends a beacon to api",
     group: 'csp',
-    pageHeaders: page("default-src 'self' 'unsafe-inline'"),
+    pageHeaders: page("default-src 'self'"),
     explain:
       `A beacon is a fetch with the empty destination, so \`connect-src\`, here absent: \`default-src\` decides, and refuses \`api\`. The beacon is never queued and the server receives nothing. ${FALLBACK}\n\n**Fix:** \`connect-src 'self' http://localhost:5311\`.`,
     request: { api: 'beacon', target: 'api', body: 'event=page-hidden' },

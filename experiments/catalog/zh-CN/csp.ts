@@ -26,7 +26,7 @@ export const csp: Record<string, { title: string; explain: string }> = {
   'csp-default-src-refuses-img': {
     title: "CSP 只有 default-src 'self' 的页面显示来自 partner 的图片",
     explain:
-      `策略里没有 \`img-src\`，所以图片回退到 \`default-src\`，它只允许页面自己的源：图片根本不会被请求，它的 \`error\` 事件触发（BlockedReason \`csp\`）。\`'unsafe-inline'\` 让实验室的运行脚本得以执行，它不允许任何 URL。${FALLBACK}\n\n**修复：** 单独写一条 \`img-src\`，它会替代 \`default-src\` 管辖图片：\`img-src 'self' 127.0.0.1:5313\`。`,
+      `策略里没有 \`img-src\`，所以图片回退到 \`default-src\`，它只允许页面自己的源：图片根本不会被请求，它的 \`error\` 事件触发（BlockedReason \`csp\`）。${FALLBACK}\n\n**修复：** 单独写一条 \`img-src\`，它会替代 \`default-src\` 管辖图片：\`img-src 'self' 127.0.0.1:5313\`。`,
   },
   'csp-img-src-overrides-default-src': {
     title: "CSP 有 default-src 'self' 和 img-src 127.0.0.1:* 的页面显示来自 partner 的图片",
@@ -42,6 +42,11 @@ export const csp: Record<string, { title: string; explain: string }> = {
     title: "CSP 为 script-src 'self' 的页面加载来自 partner 的脚本",
     explain:
       `script 元素的 URL 按 \`script-src-elem\` 检查，这里没有，于是用 \`script-src\`：只允许页面自己的源。脚本根本不会被请求（BlockedReason \`csp\`），它的 \`error\` 事件触发。${FALLBACK}\n\n**修复：** \`script-src 'self' 127.0.0.1:5313\`，更好的做法是给你要运行的脚本用 \`'nonce-…'\` 或 \`'sha256-…'\`。`,
+  },
+  'csp-strict-dynamic-trusts-inserted-script': {
+    title: "CSP 为 script-src 'strict-dynamic' 的页面用自己的脚本加载来自 partner 的脚本",
+    explain:
+      `有了 \`'strict-dynamic'\`，策略不再按主机判断脚本 URL：它信任页面自己受信任的脚本（凭 nonce 或哈希放行；实验室的运行脚本凭哈希），以及这个脚本用 \`createElement\` 插入的所有脚本，不论来自哪个源。所以 partner 的脚本能加载，尽管策略里没有列出任何主机；而直接写在页面标记里的 \`<script>\` 则不行。https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**修复：** 无需修复：基于 nonce 的策略正是这样让页面的加载器引入脚本的。要拒绝它，就去掉 \`'strict-dynamic'\` 并列出主机。`,
   },
   'csp-frame-src-refuses-partner': {
     title: "CSP 为 frame-src 'self' 的页面嵌入 partner 的页面",
