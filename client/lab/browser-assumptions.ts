@@ -28,7 +28,7 @@ export function browserAssumptions(experiment: Pick<Experiment, 'browser' | 'pag
   // Format 1.2: a form submits into a popup, which the learner's popup blocker may stop (runner-page/run-form.ts).
   const apis = [experiment.request?.api, ...(experiment.then ?? []).map((s) => s.request?.api ?? experiment.request?.api)];
   if (apis.includes('form')) notes.push(say.formPopup());
-  // Format 1.2: page headers (COOP, COEP) act on a top-level page; the playground's runner page is a frame.
+  // Format 1.2: page headers (COOP, COEP, CSP): the playground's runner page is a frame of its own page, without them.
   const inFrame = experiment.pageHeaders !== undefined && Object.keys(experiment.pageHeaders).length > 0;
   // An https page (`secure`) is a frame of the http playground page there: the cookies it sets are third-party.
   const pages = [pageOf(experiment as Experiment), ...(experiment.then ?? []).map((s) => s.page)];

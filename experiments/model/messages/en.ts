@@ -290,6 +290,6 @@ export const en = {
     secureCookiesInFrame: () =>
       'This experiment\'s page is the https origin, and it sets a cookie. The playground runs that page in a frame of its own http page, where the cookie is a third-party one (another site: the scheme is part of the site), which this browser may block, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see it on a top-level https page.',
     pageHeadersInFrame: () =>
-      'This experiment sets headers on its page (`pageHeaders`: COOP, COEP). The playground runs the page in a frame of its own page, where they cannot act as on a top-level page, so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
+      'This experiment sets headers on its page (`pageHeaders`: COOP, COEP, CSP). The playground runs the page in a frame of its own page, which does not carry them (and COOP and COEP could not act in a frame as on a top-level page), so the outcome here can differ from the prediction, as expected. Run it with `cors-lab run` to see what Chromium does with them.',
   },
 } satisfies ModelMessages;

@@ -296,6 +296,6 @@ export const zhCN = {
     secureCookiesInFrame: () =>
       '这个实验的页面是 https 源，而且它设置了 cookie。练习场把这个页面放在自己的 http 页面的一个框架里运行，cookie 在那里是第三方 cookie（另一个站点：协议也是站点的一部分），这个浏览器可能会拦截它，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能在顶层的 https 页面上看到它。',
     pageHeadersInFrame: () =>
-      '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP）。练习场把页面放在自己页面的一个框架里运行，这些响应头在那里不能像在顶层页面上那样起作用，所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
+      '这个实验在它的页面上设置了响应头（`pageHeaders`：COOP、COEP、CSP）。练习场把页面放在自己页面的一个框架里运行，这个框架并不带这些响应头（而且 COOP 和 COEP 在框架里也不能像在顶层页面上那样起作用），所以这里的结果可能与预测不同，这是意料之中的。用 `cors-lab run` 运行它，就能看到 Chromium 对它们的处理。',
   },
 } satisfies ModelMessages;
