@@ -105,9 +105,13 @@ export class CorsLabLesson extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#lesson-title')?.focus(options);
   }
 
+  /** A step set from outside whose section was not rendered yet: scrolled to once it is (updated). */
+  #scrollPending = false;
+
   private _moveTo(step: number): void {
     if (step === this.step) return;
     this.#movedByLearner = true;
+    this.#scrollPending = false;
     this.step = step;
     this.dispatchEvent(new CustomEvent<LessonStepDetail>('lesson-step', { detail: { lessonId: this.lessonId, step }, bubbles: true, composed: true }));
   }
@@ -115,9 +119,16 @@ export class CorsLabLesson extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const before = changed.get('step');
     if (changed.has('step') && !this.#movedByLearner && (before !== undefined || this.step !== 0)) {
-      this.renderRoot.querySelector<HTMLElement>(`section[data-step="${this.step}"]`)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+      this.#scrollPending = true;
     }
     this.#movedByLearner = false;
+    // A step set while the lesson is still loading (a presenter's window on a busy laptop) has no section yet:
+    // the scroll waits for the render that brings it.
+    if (!this.#scrollPending) return;
+    const section = this.renderRoot.querySelector<HTMLElement>(`section[data-step="${this.step}"]`);
+    if (!section) return;
+    this.#scrollPending = false;
+    section.scrollIntoView({ block: 'start', behavior: 'instant' });
   }
 
   private _section(step: number, label: string, content: unknown) {
