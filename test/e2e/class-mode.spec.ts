@@ -85,6 +85,15 @@ test('the catalog in a browser that reaches the lab only by its class names: as 
     expect(failed[e.id], e.id).not.toMatch(/observed\.(outcome|reason)/);
     delete failed[e.id];
   }
+  // A page CSP that names the lab's hosts (`localhost:*`, `127.0.0.1:*`) names other hosts than the class names: its
+  // expectation, written for localhost, may differ, but the model follows the policy against the names in use.
+  const namesLabHosts = (e: (typeof catalog)[number]): boolean =>
+    /localhost|127\.0\.0\.1/.test(e.pageHeaders?.['Content-Security-Policy'] ?? '');
+  for (const e of ordinary.filter(namesLabHosts)) {
+    if (!failed[e.id]) continue;
+    expect(failed[e.id], e.id).not.toContain('predicted.');
+    delete failed[e.id];
+  }
   for (const [id, mismatches] of Object.entries(failed)) {
     expect(knownDifferences[id], `${id}: ${mismatches}`).toBeDefined();
     expect(mismatches).toContain(knownDifferences[id]);
