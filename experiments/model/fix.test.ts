@@ -70,6 +70,16 @@ describe('the fix of a middleware plan changes its options', () => {
 });
 
 describe('fixFor', () => {
+  it("a request the page's own CSP refused: the fix names the page's policy, no answer header (fetch and image)", () => {
+    for (const id of ['csp-connect-src-self-refuses-api', 'csp-default-src-refuses-img']) {
+      const experiment = catalog.find((e) => e.id === id)!;
+      const fix = fixFor(experiment, origins);
+      expect(fix.changes, id).toEqual([]);
+      expect(fix.impossible, id).toMatch(/connect-src|img-src/);
+      expect(fix.impossible, id).not.toMatch(/fetch\(\) allows|no header change/);
+    }
+  });
+
   it('fixes the preflight and the actual answer, not just the first block (issue 8, item 6)', () => {
     const experiment = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
     const fix = fixFor(experiment, origins);

@@ -126,6 +126,11 @@ function changesFor(
     if (stream === 'type') return [{ response, header: 'Content-Type', value: EVENT_STREAM, why: say.explain.eventStreamFix() }];
     if (stream === 'status') return [{ response, status: 200, why: say.explain.eventStreamFix() }];
   }
+  // The page's own Content-Security-Policy refused it before sending: no answer's header helps, the page's policy
+  // does (csp-explain.ts words the change).
+  if (step.refusedByCsp) {
+    return say.explain.cspFix(step.refusedByCsp.effective, new URL(step.refusedByCsp.url).origin);
+  }
   if (step.reason === null) return say.fix.pageRefuses(step.pageError);
   if (noHeaderHelps(reason)) return say.fix.noHeaderHelps[reason];
   if (server.middleware) {

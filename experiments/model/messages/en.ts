@@ -150,7 +150,7 @@ export const en = {
       `${fallback ? ` (no ${fallback} directive, so it falls back on this one)` : ''}. The server received nothing.`,
     cspFix: (directive, origin) =>
       `add ${origin} to ${directive} in the page's Content-Security-Policy (or 'self' for the page's own origin); no ` +
-      'header of the server can lift it',
+      'header of the server can lift it.',
     stage: { preflight: 'Blocked at the preflight', response: 'Blocked after the response arrived', redirect: 'Blocked at a redirect', page: 'Blocked before sending' },
     blocked: (stage, what, reached) => `${stage}: ${what}${reached ? ' (the server still ran the request)' : ''}.`,
     allowOrigin: (origin, include) => {

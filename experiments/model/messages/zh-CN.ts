@@ -155,7 +155,7 @@ export const zhCN = {
       '。服务器什么也没收到。',
     cspFix: (directive, origin) =>
       `在页面的 Content-Security-Policy 的 ${directive} 中加入 ${origin}（页面自己的源用 'self'）；` +
-      '服务器的任何响应头都解除不了它',
+      '服务器的任何响应头都解除不了它。',
     stage: { preflight: '在预检时被拦截', response: '响应到达后被拦截', redirect: '在重定向时被拦截', page: '发送前被拦截' },
     blocked: (stage, what, reached) => `${stage}：${what}${reached ? '（服务器仍然执行了这个请求）' : ''}。`,
     allowOrigin: (origin, include) => {
