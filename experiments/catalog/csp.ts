@@ -108,7 +108,7 @@ export const csp: ExperimentInput[] = [
     group: 'csp',
     pageHeaders: page("script-src 'strict-dynamic'"),
     explain:
-      `With \`'strict-dynamic'\` a policy stops judging script URLs by their host: it trusts the page's own trusted script (allowed by its nonce or hash; the lab's runner script by its nonce) and every script that script inserts with \`createElement\`, whatever its origin. So the partner's script loads, though no host is listed; a \`<script>\` written in the page's markup would not. https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**Fix:** nothing to fix: this is how a nonce-based policy lets a page's loader pull in its scripts. To refuse it, drop \`'strict-dynamic'\` and list the hosts.`,
+      `With \`'strict-dynamic'\` a policy stops judging script URLs by their host: it trusts the page's own trusted script (allowed by its \`'nonce-…'\` or \`'sha256-…'\`; the lab's runner script by its \`'nonce-…'\`) and every script that script inserts with \`createElement\`, whatever its origin. So the partner's script loads, though no host is listed; a \`<script>\` written in the page's markup would not. https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**Fix:** nothing to fix: this is how a policy with a \`'nonce-…'\` lets a page's loader pull in its scripts. To refuse it, drop \`'strict-dynamic'\` and list the hosts.`,
     request: { api: 'script', target: 'partner' },
     expect: { outcome: 'allowed', reason: null, reachedServer: true, loaded: true },
   },

@@ -46,7 +46,7 @@ export const csp: Record<string, { title: string; explain: string }> = {
   'csp-strict-dynamic-trusts-inserted-script': {
     title: "CSP 为 script-src 'strict-dynamic' 的页面用自己的脚本加载来自 partner 的脚本",
     explain:
-      `有了 \`'strict-dynamic'\`，策略不再按主机判断脚本 URL：它信任页面自己受信任的脚本（凭 \`'nonce-…'\` 或 \`'sha256-…'\` 放行；实验室的运行脚本凭它的 \`'nonce-…'\`），以及这个脚本用 \`createElement\` 插入的所有脚本，不论来自哪个源。所以 partner 的脚本能加载，尽管策略里没有列出任何主机；而直接写在页面标记里的 \`<script>\` 则不行。https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**修复：** 无需修复：基于 nonce 的策略正是这样让页面的加载器引入脚本的。要拒绝它，就去掉 \`'strict-dynamic'\` 并列出主机。`,
+      `有了 \`'strict-dynamic'\`，策略不再按主机判断脚本 URL：它信任页面自己受信任的脚本（凭 \`'nonce-…'\` 或 \`'sha256-…'\` 放行；实验室的运行脚本凭它的 \`'nonce-…'\`），以及这个脚本用 \`createElement\` 插入的所有脚本，不论来自哪个源。所以 partner 的脚本能加载，尽管策略里没有列出任何主机；而直接写在页面标记里的 \`<script>\` 则不行。https://w3c.github.io/webappsec-csp/#strict-dynamic-usage\n\n**修复：** 无需修复：带 \`'nonce-…'\` 的策略正是这样让页面的加载器引入脚本的。要拒绝它，就去掉 \`'strict-dynamic'\` 并列出主机。`,
   },
   'csp-frame-src-refuses-partner': {
     title: "CSP 为 frame-src 'self' 的页面嵌入 partner 的页面",
