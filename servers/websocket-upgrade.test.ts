@@ -57,6 +57,19 @@ describe('OpenSockets', () => {
     }
   });
 
+  it('frees the place of a socket whose client hung up at once, before its lifetime', () => {
+    vi.useFakeTimers();
+    try {
+      const sockets = new OpenSockets();
+      const socket = new PassThrough();
+      sockets.add(socket);
+      socket.emit('end');
+      expect(socket.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ends every open socket when the lab closes', () => {
     const sockets = new OpenSockets();
     const all = [new PassThrough(), new PassThrough()];

@@ -50,6 +50,9 @@ export class OpenSockets {
   add(socket: Duplex): void {
     this.#open.add(socket);
     const timer = setTimeout(() => socket.destroy(), SOCKET_LIFETIME_MS);
+    // A client that hangs up (its FIN; an upgraded socket stays half-open) frees its place at once, not after
+    // SOCKET_LIFETIME_MS: the server writes all it has at once, and a room of attendees must not fill the bound.
+    socket.once('end', () => socket.destroy());
     socket.once('close', () => {
       clearTimeout(timer);
       this.#open.delete(socket);
