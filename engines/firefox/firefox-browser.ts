@@ -19,6 +19,7 @@ import { readFirefoxCorpLine } from '../../experiments/firefox-corp.ts';
 import { frameRefusalLine } from '../../experiments/firefox-frame-lines.ts';
 import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
+import { newTab } from './new-tab.ts';
 
 /** Whether the step frames its target (`iframe`, `postMessage` to a frame), the only steps a frame line can be for. */
 const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
@@ -141,7 +142,7 @@ class FirefoxSession implements EngineSession {
   constructor(private readonly context: BrowserContext) {}
 
   async openTab(runnerUrl: string): Promise<EngineTab> {
-    const page = await this.context.newPage();
+    const page = await newTab(this.context);
     try {
       await page.goto(runnerUrl, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => window.corsLab?.ready === true);
@@ -157,7 +158,7 @@ class FirefoxSession implements EngineSession {
    * interception ends once it has loaded, so every later request reaches the network untouched.
    */
   async openPageAt(at: PageAt): Promise<EngineTab> {
-    const page = await this.context.newPage();
+    const page = await newTab(this.context);
     try {
       const serve = (request: HTTPRequest): void => {
         if (request.url() === at.url) {
