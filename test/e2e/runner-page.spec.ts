@@ -21,7 +21,9 @@ function step(lab: Lab, run: string) {
  * must ignore the request, "no answer" once that long has passed with none (a runner that answers is awaited with
  * no clock: the test's own limit bounds it, so a busy machine cannot turn a late answer into "no answer").
  */
-function askRunner(page: Page, runnerUrl: string, sandbox: boolean, request: unknown, silenceMs?: number): Promise<unknown> {
+function askRunner(
+  page: Page, runnerUrl: string, sandbox: boolean, request: unknown, silenceMs?: number,
+): Promise<unknown> {
   return page.evaluate(
     ({ runnerUrl, sandbox, request, silenceMs }) =>
       new Promise((resolve) => {
