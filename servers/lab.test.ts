@@ -1,6 +1,5 @@
 /** The origins on real sockets: what goes on the wire, and start-up errors. */
-import { createServer } from 'node:net';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabStartError, startLab, type Lab } from './lab.ts';
 import { encodePlan, plannedPath } from '../plan/plan-url.ts';
@@ -59,13 +58,37 @@ describe('a running lab', () => {
   });
 });
 
+/** Listens on 127.0.0.1 at `port` (0: any); null when the port is taken. */
+function listenAt(port: number): Promise<Server | null> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/** A server holding a port whose neighbour below was free a moment ago (at most 20 tries). */
+async function blockerAboveFreePort(): Promise<{ blocker: Server; busy: number }> {
+  for (let tries = 0; tries < 20; tries++) {
+    const blocker = await listenAt(0);
+    if (blocker === null) continue;
+    const busy = (blocker.address() as AddressInfo).port;
+    const below = await listenAt(busy - 1);
+    if (below !== null) {
+      await new Promise((resolve) => below.close(resolve));
+      return { blocker, busy };
+    }
+    blocker.close();
+  }
+  throw new Error('no port with a free neighbour below it in 20 tries');
+}
+
 describe('starting the lab', () => {
   it('names the busy port, its origin and the flag', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const busy = (blocker.address() as { port: number }).port;
+    // api is offset 1: a base one below the busy port makes api collide. The port below must be free, or app
+    // collides first (other programs on this machine hold ports too: CI once found app's busy).
+    const { blocker, busy } = await blockerAboveFreePort();
     try {
-      // api is offset 1: a base one below the busy port makes api collide.
       const error = await startLab({ portBase: busy - 1 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LabStartError);
       expect((error as Error).message).toContain(`port ${busy} for origin "api" is busy`);
