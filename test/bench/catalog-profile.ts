@@ -2,7 +2,9 @@
  * Where the Chromium catalog's time goes: a small profiling run of the headless runner (the path `npm run bench`
  * measures), per phase, per group and per api. Not a test: it measures, it does not judge.
  *
- *   tsx test/bench/catalog-profile.ts [--group NAME]... [--concurrency N]
+ *   tsx test/bench/catalog-profile.ts [--group NAME]... [--concurrency N] [--floor]
+ *
+ * `--floor`: then the bare floor over the same experiments (floor.ts), with its time per api.
  *
  * Phases, summed over the run's slots (they overlap in wall time, so the sums exceed it):
  *   set-up  lab start, browser launch, each browser context
@@ -26,6 +28,7 @@ import { launchChromium } from '../../runner/launch.ts';
 import { runExperiments, type Predictor } from '../../runner/run-experiments.ts';
 import { experimentSteps } from '../../engines/steps.ts';
 import { startLab } from '../../servers/lab.ts';
+import { floorMs } from './floor.ts';
 
 export const PHASES = ['set-up', 'tab', 'context', 'page', 'cdp', 'journal', 'model'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -153,7 +156,9 @@ export function profileLines(profile: Profile): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const options = { group: { type: 'string', multiple: true }, concurrency: { type: 'string' } } as const;
+  const options = {
+    group: { type: 'string', multiple: true }, concurrency: { type: 'string' }, floor: { type: 'boolean' },
+  } as const;
   const { values } = parseArgs({ options });
   const groups = new Set(catalog.map((e) => e.group));
   for (const group of values.group ?? []) {
@@ -169,4 +174,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`profiling ${chosen.length} experiments (${steps} steps) in headless Chromium`);
   const profile = await profileCatalog(chosen, values.concurrency ? Number(values.concurrency) : undefined);
   for (const line of profileLines(profile)) console.log(line);
+  if (values.floor) {
+    // Right after, so both see about the same load: the bare floor's own time per api (floor.ts).
+    const floor = floorMs(chosen, { profile: true });
+    console.log(`bare floor: ${(floor / 1000).toFixed(2)} s; catalog / floor ${(profile.wallMs / floor).toFixed(2)}x`);
+  }
 }

@@ -1,6 +1,6 @@
 // The bare floor for Chromium (floor.ts says what it includes and why). Plain JavaScript with nothing of cors-lab
 // in it: Node, node:http, node:crypto and playwright-core. Reads its work as JSON on stdin (floor-steps.ts), runs it,
-// and exits; every server and browser it started is closed at the end.
+// prints its time as a JSON last line, and exits; every server and browser it started is closed at the end.
 import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
-const { executablePath, args, concurrency, origins, experiments } = JSON.parse(input);
+const { executablePath, args, concurrency, origins, experiments, profile } = JSON.parse(input);
 
 // A 1x1 GIF, a script, a stylesheet, an event stream, a page: whatever the step's api loads, answered at once.
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -69,6 +69,8 @@ function upgrade(req, socket) {
   socket.on('data', () => socket.end());
 }
 
+// Timed from here, as the catalog's time starts with the lab's servers: Node's start and imports are not the floor's.
+const started = performance.now();
 // One server per origin the work names, as the lab has one per origin (other ports, other sites, other processes).
 const servers = [];
 const base = {};
@@ -217,10 +219,23 @@ const runnerUrl = (e, s, index) => {
   return `${base[s.page]}/runner?${query}`;
 };
 
-/** Runs the experiments given to `context`, one at a time, its one page moving to each step's page. */
+/**
+ * Runs the experiments given to `context`, one at a time. A page per runner URL stays open for the next experiment
+ * on it (a navigation to another site costs a renderer process); a page of one experiment's own (page headers) is
+ * navigated to in one spare page.
+ */
 async function worker(context, next) {
-  let page = context.pages()[0] ?? (await context.newPage());
-  let at = null;
+  const pages = new Map();
+  let spare = null;
+  const pageAt = async (url, own) => {
+    if (!own && pages.has(url)) return pages.get(url);
+    const first = pages.size === 0 && spare === null ? context.pages()[0] : undefined;
+    const page = (own ? spare : undefined) ?? first ?? (await context.newPage());
+    if (own) spare = page;
+    else pages.set(url, page);
+    if (page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  };
   let cookies = false;
   let permission = 'denied';
   for (let index = next(); index !== undefined; index = next()) {
@@ -233,22 +248,24 @@ async function worker(context, next) {
       permission = e.browser.localNetworkAccess;
     }
     for (const s of e.steps) {
-      const url = runnerUrl(e, s, index);
-      if (url !== at) await page.goto(url, { waitUntil: 'domcontentloaded' }), (at = url);
+      const page = await pageAt(runnerUrl(e, s, index), e.pageHeaders !== null);
       // A fresh URL per experiment (no cache entry of another applies); an experiment's own steps share it.
       const step = { ...s, url: `${base[s.target]}/floor/${index}?k=${KIND[s.api] ?? 'fetch'}` };
       const popup = opensPopup(s) ? context.waitForEvent('page', { predicate: (p) => p !== page }) : null;
+      const began = performance.now();
       await page.evaluate(pageStep, step);
       if (popup) {
         const opened = await popup;
         await opened.waitForURL((u) => u.href.startsWith(step.url), { waitUntil: 'load' });
         await opened.close();
       }
+      const spent = perApi.get(s.api) ?? { steps: 0, ms: 0 };
+      perApi.set(s.api, { steps: spent.steps + 1, ms: spent.ms + performance.now() - began });
     }
   }
 }
 
-/** Experiments in the order of their first page (one navigation per page, as a plain script would group them). */
+/** Experiments in the order of their first page, as a plain script would group them. */
 const queue = (keep) => {
   const order = experiments.map((e, i) => i).filter((i) => keep(experiments[i]));
   const key = (i) => `${experiments[i].steps[0].page}${experiments[i].pageHeaders ? `#${i}` : ''}`;
@@ -257,8 +274,10 @@ const queue = (keep) => {
 };
 const allowsCookies = (e) => e.browser.thirdPartyCookies === 'allowed';
 
+/** Per api: steps and their milliseconds (popups closed included), printed when asked (`profile`). */
+const perApi = new Map();
 const browser = await chromium.launch({ executablePath, headless: true, args: launchArgs });
-const profile = await mkdtemp(join(tmpdir(), 'cors-lab-floor-'));
+const profileDir = await mkdtemp(join(tmpdir(), 'cors-lab-floor-'));
 try {
   const main = queue((e) => !allowsCookies(e));
   const contexts = Array.from({ length: concurrency }, () => browser.newContext());
@@ -271,18 +290,23 @@ try {
   const allowing = queue(allowsCookies);
   if (experiments.some(allowsCookies)) {
     work.push((async () => {
-      await mkdir(join(profile, 'Default'));
+      await mkdir(join(profileDir, 'Default'));
       const preferences = JSON.stringify({ profile: { cookie_controls_mode: 0 } });
-      await writeFile(join(profile, 'Default', 'Preferences'), preferences);
+      await writeFile(join(profileDir, 'Default', 'Preferences'), preferences);
       const options = { executablePath, headless: true, args: launchArgs };
-      const context = await chromium.launchPersistentContext(profile, options);
+      const context = await chromium.launchPersistentContext(profileDir, options);
       await worker(context, allowing);
       await context.close();
     })());
   }
   await Promise.all(work);
+  if (profile) {
+    for (const [api, { steps, ms }] of perApi) console.log(`  floor ${api.padEnd(12)} ${steps} steps ${ms.toFixed(0)} ms`);
+  }
 } finally {
   await browser.close();
   for (const server of servers) server.closeAllConnections(), server.close();
-  await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
+// The last line: the floor's time, for floor.ts.
+console.log(JSON.stringify({ floorMs: performance.now() - started }));

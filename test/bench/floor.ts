@@ -18,8 +18,9 @@
  * a profile allowing third-party cookies for the experiments that need one.
  * That is the browser's own work for the catalog: the floor's server answers every request at once and
  * permissively, so nothing of the lab is in it: no plan decoding, no redirects, no journal, no CDP watch, no model,
- * no tab kept per page origin (one page per context moves where the step runs; experiments are taken in the order
- * of their page, so it moves rarely). Not in it, so the floor is if anything low: TLS (the secure origin is plain
+ * no schedule beyond taking experiments in the order of their first page. Plain Playwright as a careful script would
+ * use it: a page per runner URL stays open in its context (a cross-site navigation costs a renderer process), as the
+ * runner keeps a tab per page origin. Not in it, so the floor is if anything low: TLS (the secure origin is plain
  * http here), redirect hops, the lab's answers that fail a check, and `delayMs` waits (the runner's slot does other
  * work meanwhile).
  */
@@ -51,18 +52,24 @@ const port = server.address().port;
 
 /**
  * Runs Chromium's floor (chromium-floor.mjs) for `experiments` as its own process; returns its wall time in
- * milliseconds, Node's start and the browser launch included, as the catalog's time includes the lab's start and its.
+ * milliseconds from its servers' start to its close, the browser launch included, as the catalog's time runs from
+ * the lab's start to its close (Node's start and module imports are in neither).
+ * `profile`: the floor prints its steps' time per api too (catalog-profile.ts, beside the catalog's).
  */
-export function floorMs(experiments: readonly Experiment[]): number {
+export function floorMs(experiments: readonly Experiment[], options: { profile?: boolean } = {}): number {
   const work = {
+    profile: options.profile ?? false,
     executablePath: findChromium(),
     args: CHROMIUM_ARGS,
     concurrency: DEFAULT_CONCURRENCY,
     origins: ORIGINS.map(({ name, host, addressSpace }) => ({ name, host, addressSpace })),
     experiments: floorExperiments(experiments),
   };
-  const started = performance.now();
   const input = JSON.stringify(work);
-  execFileSync(process.execPath, [CHILD], { cwd: ROOT, input, stdio: ['pipe', 'inherit', 'inherit'] });
-  return performance.now() - started;
+  const output = execFileSync(process.execPath, [CHILD], { cwd: ROOT, input, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = output.toString().trimEnd().split('\n');
+  const last = JSON.parse(lines.pop() ?? '{}') as { floorMs?: unknown };
+  if (typeof last.floorMs !== 'number') throw new Error(`chromium-floor.mjs: no time on its last line: ${output}`);
+  for (const line of lines) console.log(line);
+  return last.floorMs;
 }
