@@ -224,7 +224,7 @@ const runnerUrl = (e, s, index) => {
  * on it (a navigation to another site costs a renderer process); a page of one experiment's own (page headers) is
  * navigated to in one spare page.
  */
-async function worker(context, next) {
+async function worker(context, next, started = () => undefined) {
   const pages = new Map();
   let spare = null;
   const pageAt = async (url, own) => {
@@ -262,7 +262,9 @@ async function worker(context, next) {
       const spent = perApi.get(s.api) ?? { steps: 0, ms: 0 };
       perApi.set(s.api, { steps: spent.steps + 1, ms: spent.ms + performance.now() - began });
     }
+    started();
   }
+  started();
 }
 
 /** Experiments in the order of their first page, as a plain script would group them. */
@@ -281,15 +283,23 @@ const profileDir = await mkdtemp(join(tmpdir(), 'cors-lab-floor-'));
 try {
   const main = queue((e) => !allowsCookies(e));
   const contexts = Array.from({ length: concurrency }, () => browser.newContext());
-  const work = contexts.map(async (made) => {
+  // Each main context's first experiment done (or none to do): the second browser starts then, not beside the first
+  // launch, as the runner does (two launches at once on 2 cores slow both; the floor is to be the least work).
+  const firsts = contexts.map(() => {
+    let resolve;
+    const promise = new Promise((done) => (resolve = done));
+    return { promise, resolve };
+  });
+  const work = contexts.map(async (made, i) => {
     const context = await made;
-    await worker(context, main);
+    await worker(context, main, firsts[i].resolve);
     await context.close();
   });
   // Third-party cookies allowed is a profile preference: a browser of its own, one context, as a run needs.
   const allowing = queue(allowsCookies);
   if (experiments.some(allowsCookies)) {
     work.push((async () => {
+      await Promise.all(firsts.map((first) => first.promise));
       await mkdir(join(profileDir, 'Default'));
       const preferences = JSON.stringify({ profile: { cookie_controls_mode: 0 } });
       await writeFile(join(profileDir, 'Default', 'Preferences'), preferences);

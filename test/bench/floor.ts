@@ -15,7 +15,8 @@
  * browser is done too: a page of its own navigated to for an experiment with page headers (served with them), the
  * sandboxed page for the opaque origin, the cookie jar cleared after an experiment that sets cookies, the Local
  * Network Access permission granted or withdrawn, the public origin's address-space flag, and a second browser with
- * a profile allowing third-party cookies for the experiments that need one.
+ * a profile allowing third-party cookies for the experiments that need one (started once each main context has run
+ * its first experiment, as the runner starts it: two launches at once on 2 cores slow both).
  * That is the browser's own work for the catalog: the floor's server answers every request at once and
  * permissively, so nothing of the lab is in it: no plan decoding, no redirects, no journal, no CDP watch, no model,
  * no schedule beyond taking experiments in the order of their first page. Plain Playwright as a careful script would
