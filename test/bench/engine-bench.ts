@@ -1,7 +1,8 @@
 /**
  * Each engine's catalog time (`run --browser <engine>`'s work: lab start, browser launch, every experiment
- * that applies, close) beside a bare floor for that engine in the same run: the same number of fetches
- * with nothing of cors-lab in it (floor.ts for Chromium; for Firefox a plain Node process with
+ * that applies, close) beside a bare floor for that engine in the same run, with nothing of cors-lab in it:
+ * for Chromium every step's own browser work, api by api, with the isolation the experiments need (floor.ts); for
+ * Firefox and WebKit as many fetches as steps, for now (for Firefox a plain Node process with
  * puppeteer-core, a bare `node:http` server and as many contexts as the driver runs at once; for WebKit
  * the same with Xvfb, WebKitWebDriver and its browser, as many sessions as the driver runs at once, each
  * fetch one WebDriver command, none of the driver's console markers). Catalog and floor alternate, so
@@ -123,15 +124,21 @@ try {
 /** The Firefox driver's contexts at once (engines/firefox/firefox-browser.ts). */
 const FIREFOX_CONTEXTS = 3;
 
-const FLOORS: Partial<Record<EngineName, (fetches: number) => number>> = {
+/** One fetch per step: Firefox's and WebKit's floors count steps, whatever their api (Chromium's does each api). */
+const fetchesOf = (experiments: readonly Experiment[]): number =>
+  experiments.reduce((sum, e) => sum + 1 + (e.then?.length ?? 0), 0);
+
+const FLOORS: Partial<Record<EngineName, (experiments: readonly Experiment[]) => number>> = {
   chromium: floorMs,
-  firefox: (fetches) => {
+  firefox: (experiments) => {
+    const fetches = fetchesOf(experiments);
     const started = performance.now();
     const args = [findFirefox(), String(fetches), String(FIREFOX_CONTEXTS)];
     execFileSync(process.execPath, ['--input-type=module', '-e', FIREFOX_FLOOR, ...args], { cwd: ROOT, stdio: 'inherit' });
     return performance.now() - started;
   },
-  webkit: (fetches) => {
+  webkit: (experiments) => {
+    const fetches = fetchesOf(experiments);
     const started = performance.now();
     const { driver, xvfb, python } = findWebKit();
     const args = [driver, xvfb, python, HOST_SCRIPT, String(fetches), String(WEBKIT_SESSIONS)];
@@ -165,7 +172,7 @@ export async function engineBench(engines: readonly EngineName[], limit: number,
       continue;
     }
     const experiments = catalog.filter((e) => appliesTo(e, engine)).slice(0, limit);
-    const fetches = experiments.reduce((sum, e) => sum + 1 + (e.then?.length ?? 0), 0);
+    const fetches = fetchesOf(experiments);
     const floor = FLOORS[engine];
     const runs: number[] = [];
     const floors: number[] = [];
@@ -174,11 +181,11 @@ export async function engineBench(engines: readonly EngineName[], limit: number,
       const run = await catalogRun(engine, experiments);
       runs.push(run.ms);
       passed = run.passed;
-      if (floor) floors.push(floor(fetches));
+      if (floor) floors.push(floor(experiments));
     }
     const ratio = floors.length ? `${(median(runs) / median(floors)).toFixed(2)}x` : 'no floor for this engine yet';
     lines.push(
-      `  ${engine}: ${experiments.length} experiments (${fetches} fetches), ${passed} passed: ${seconds(median(runs))}` +
+      `  ${engine}: ${experiments.length} experiments (${fetches} steps), ${passed} passed: ${seconds(median(runs))}` +
         ` beside its bare floor ${floors.length ? seconds(median(floors)) : '-'}: ${ratio}` +
         `${engine === 'chromium' ? ' (target <= 1.5x)' : ''}   (rounds: ${runs.map(seconds).join(', ')})`,
     );
