@@ -1,0 +1,48 @@
+/**
+ * A shared link (`#x=...`) from a hostile author against the playground, in real Chromium. The runner page of
+ * `app` is a frame on the playground's own origin, so a script it loads runs with the playground's origin: a plan
+ * whose `server.actual.body` is served as that script would run the author's code there (read every run's
+ * journal, with the `Cookie` lines of `localhost`, drive the page). The lab never serves a planned body as a
+ * script (plan/answer.ts): the load fails with a 400 naming the field, the playground stays untouched.
+ */
+import { experimentHash } from '../../client/share/experiment-link.ts';
+import { validateExperiments } from '../../experiments/validate.ts';
+import { originMap } from '../../plan/origins.ts';
+import { expect, test } from './lab-fixture.ts';
+
+/** What the author's script would do with the app origin: mark the playground and fetch a run id of its own. */
+const PAYLOAD = "parent.document.documentElement.dataset.owned = 'yes'; fetch('/__lab/run-ids?count=1');";
+
+for (const [name, server] of [
+  ['body', { actual: { body: PAYLOAD, headers: { 'Content-Type': 'text/javascript' } } }],
+  ['bodyBase64', { actual: { bodyBase64: btoa(PAYLOAD) } }],
+] as const) {
+  test(`a shared experiment whose ${name} would run as a script on app runs nothing, and says why`, async ({ lab, page }) => {
+    const [experiment] = validateExperiments({
+      id: `hostile-shared-${name.toLowerCase()}`,
+      title: `A hostile shared script (${name})`,
+      group: 'resources',
+      request: { api: 'script', target: 'app' },
+      server,
+    }, 'test');
+    const app = originMap(lab.origins).app;
+    const runs = new Set<string>();
+    const stop = lab.journal.onRecord((run) => runs.add(run));
+    const journalRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/__lab/run-ids?count=1')) journalRequests.push(request.url());
+    });
+    await page.goto(`${app}/${experimentHash(experiment!)}`);
+    await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+    await page.getByRole('button', { name: 'Run this experiment' }).click();
+    const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment!.id }).first();
+    await expect(row).toContainText('blocked');
+    await expect(page.locator('html')).not.toHaveAttribute('data-owned', 'yes');
+    expect(journalRequests).toEqual([]);
+    stop();
+    // The server received the script request and refused it: 400 JSON, in the journal the playground shows.
+    const entries = [...runs].flatMap((run) => lab.journal.read(run).entries);
+    expect(entries.map((entry) => entry.status)).toEqual([400]);
+    expect(entries[0]?.responseHeaders).toContainEqual(['Content-Type', 'application/json; charset=utf-8']);
+  });
+}
