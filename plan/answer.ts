@@ -257,7 +257,9 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
  * Destinations whose answer the browser runs as code with the origin of the page that asked (or of a worker it
  * starts): a script, a module, a worker, a worklet. https://fetch.spec.whatwg.org/#request-destination-script-like
  */
-const SCRIPT_LIKE = new Set(['script', 'worker', 'sharedworker', 'serviceworker', 'audioworklet', 'paintworklet', 'xslt']);
+export const SCRIPT_LIKE_DESTINATIONS: ReadonlySet<string> = new Set([
+  'script', 'worker', 'sharedworker', 'serviceworker', 'audioworklet', 'paintworklet', 'xslt',
+]);
 
 /**
  * A planned body is never served as code. The page that runs it is the runner page of a lab origin, and `app`'s
@@ -268,7 +270,7 @@ const SCRIPT_LIKE = new Set(['script', 'worker', 'sharedworker', 'serviceworker'
  */
 function refuseScriptBody(request: IncomingRequest, answer: { body?: string; bodyBase64?: string }): void {
   const destination = destinationOf(request.headers);
-  if (destination === undefined || !SCRIPT_LIKE.has(destination)) return;
+  if (destination === undefined || !SCRIPT_LIKE_DESTINATIONS.has(destination)) return;
   const field = answer.body !== undefined ? 'body' : answer.bodyBase64 !== undefined ? 'bodyBase64' : null;
   if (field === null) return;
   const why = `a planned body is never served as a script (Sec-Fetch-Dest: ${destination}): it would run with a lab ` +

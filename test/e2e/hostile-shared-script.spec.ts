@@ -10,14 +10,15 @@ import { validateExperiments } from '../../experiments/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 
-/** What the author's script would do with the app origin: mark the playground and fetch a run id of its own. */
-const PAYLOAD = "parent.document.documentElement.dataset.owned = 'yes'; fetch('/__lab/run-ids?count=1');";
+/** What the author's script would do with the app origin: mark the playground, and call the lab (a path of its own). */
+const MARK_PATH = '/__hostile-script-ran';
+const PAYLOAD = `parent.document.documentElement.dataset.owned = 'yes'; fetch('${MARK_PATH}');`;
 
 for (const [name, server] of [
   ['body', { actual: { body: PAYLOAD, headers: { 'Content-Type': 'text/javascript' } } }],
   ['bodyBase64', { actual: { bodyBase64: btoa(PAYLOAD) } }],
 ] as const) {
-  test(`a shared experiment whose ${name} would run as a script on app runs nothing, and says why`, async ({ lab, page }) => {
+  test(`a shared experiment whose ${name} would run as a script on app runs nothing`, async ({ lab, page }) => {
     const [experiment] = validateExperiments({
       id: `hostile-shared-${name.toLowerCase()}`,
       title: `A hostile shared script (${name})`,
@@ -28,17 +29,18 @@ for (const [name, server] of [
     const app = originMap(lab.origins).app;
     const runs = new Set<string>();
     const stop = lab.journal.onRecord((run) => runs.add(run));
-    const journalRequests: string[] = [];
+    const marks: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/__lab/run-ids?count=1')) journalRequests.push(request.url());
+      if (new URL(request.url()).pathname === MARK_PATH) marks.push(request.url());
     });
     await page.goto(`${app}/${experimentHash(experiment!)}`);
     await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
     await page.getByRole('button', { name: 'Run this experiment' }).click();
-    const row = page.getByRole('list', { name: 'Log' }).getByTestId('log-row').filter({ hasText: experiment!.id }).first();
+    const log = page.getByRole('list', { name: 'Log' });
+    const row = log.getByTestId('log-row').filter({ hasText: experiment!.id }).first();
     await expect(row).toContainText('blocked');
     await expect(page.locator('html')).not.toHaveAttribute('data-owned', 'yes');
-    expect(journalRequests).toEqual([]);
+    expect(marks).toEqual([]);
     stop();
     // The server received the script request and refused it: 400 JSON, in the journal the playground shows.
     const entries = [...runs].flatMap((run) => lab.journal.read(run).entries);
