@@ -1,11 +1,16 @@
 /**
- * A shared link (`#x=...`) from a hostile author against the playground, in real Chromium. The runner page of
- * `app` is a frame on the playground's own origin, so a script it loads runs with the playground's origin: a plan
- * whose `server.actual.body` is served as that script would run the author's code there (read every run's
- * journal, with the `Cookie` lines of `localhost`, drive the page). The lab never serves a planned body as a
- * script (plan/answer.ts): the load fails with a 400 naming the field, the playground stays untouched.
+ * Shared links (`#x=...`) from a hostile author against the playground, in real Chromium.
+ *
+ * Script: the runner page of `app` is a frame on the playground's own origin, so a script it loads runs with the
+ * playground's origin: a plan whose `server.actual.body` is served as that script would run the author's code there
+ * (read every run's journal, with the `Cookie` lines of `localhost`, drive the page). The lab never serves a planned
+ * body as a script (plan/answer.ts): the load fails with a 400 naming the field, the playground stays untouched.
+ *
+ * Size: a link of thousands of `then` steps held the page for minutes; the link says what is too large at once
+ * (client/share/experiment-link.ts).
  */
-import { experimentHash } from '../../client/share/experiment-link.ts';
+import { MAX_LINK_CHARACTERS, MAX_LINK_STEPS, experimentHash } from '../../client/share/experiment-link.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
@@ -48,3 +53,22 @@ for (const [name, server] of [
     expect(entries[0]?.responseHeaders).toContainEqual(['Content-Type', 'application/json; charset=utf-8']);
   });
 }
+
+test('shared links of 20,000 and of 33 then steps are refused at once, saying why; one of 32 opens', async ({ lab, page }) => {
+  const app = originMap(lab.origins).app;
+  const link = (count: number) => experimentHash({
+    id: 'hostile-many-steps', title: `Hostile: ${count} steps`, group: 'simple', request: { target: 'api' },
+    then: Array.from({ length: count }, () => ({ request: { method: 'PUT' } })),
+  } as Experiment);
+  const huge = link(20_000);
+  await page.goto(`${app}/${huge}`);
+  const tooLong = `link: the experiment in this link is ${huge.length - 3} characters long; a link carries at most ${MAX_LINK_CHARACTERS}`;
+  await expect(page.getByRole('alert')).toHaveText(tooLong);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.goto(`${app}/?steps=33${link(MAX_LINK_STEPS + 1)}`);
+  const tooMany = `link: then: ${MAX_LINK_STEPS + 1} steps; a shared experiment has at most ${MAX_LINK_STEPS}`;
+  await expect(page.getByRole('alert')).toHaveText(tooMany);
+  await page.goto(`${app}/?steps=32${link(MAX_LINK_STEPS)}`);
+  await expect(page.getByRole('heading', { name: `Hostile: ${MAX_LINK_STEPS} steps`, level: 2 })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
