@@ -24,13 +24,15 @@ describe('experimentFromHash bounds', () => {
 
   it(`refuses ${MAX_LINK_STEPS + 1} then steps, naming then`, async () => {
     const hash = experimentHash(withSteps(MAX_LINK_STEPS + 1) as Experiment);
-    expect(await problem(hash)).toBe(`link: then: ${MAX_LINK_STEPS + 1} steps; a shared experiment has at most ${MAX_LINK_STEPS}`);
+    const count = MAX_LINK_STEPS + 1;
+    expect(await problem(hash)).toBe(`link: then: ${count} steps; a shared experiment has at most ${MAX_LINK_STEPS}`);
   });
 
   it(`refuses a link over ${MAX_LINK_CHARACTERS} characters before reading it`, async () => {
     const token = toBase64Url(JSON.stringify({ ...withSteps(0), title: 'x'.repeat(MAX_LINK_CHARACTERS) }));
+    const size = `${token.length} characters long`;
     expect(await problem(`#x=${token}`)).toBe(
-      `link: the experiment in this link is ${token.length} characters long; a link carries at most ${MAX_LINK_CHARACTERS}`,
+      `link: the experiment in this link is ${size}; a link carries at most ${MAX_LINK_CHARACTERS}`,
     );
   });
 
