@@ -40,6 +40,10 @@ for (const [name, server] of [
     });
     await page.goto(`${app}/${experimentHash(experiment!)}`);
     await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+    // The link's experiment replaces the default one once the schema has checked it.
+    await expect(page.getByRole('heading', { name: experiment!.title, level: 2 })).toBeVisible();
+    // The model says before the run what the server will answer: the 400 that stops the script.
+    await expect(page.getByRole('region', { name: 'Prediction' })).toContainText('status 400 is not ok');
     await page.getByRole('button', { name: 'Run this experiment' }).click();
     const log = page.getByRole('list', { name: 'Log' });
     const row = log.getByTestId('log-row').filter({ hasText: experiment!.id }).first();
