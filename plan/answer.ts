@@ -253,6 +253,31 @@ export function answerPlanned(request: IncomingRequest, context: AnswerContext):
   };
 }
 
+/**
+ * Destinations whose answer the browser runs as code with the origin of the page that asked (or of a worker it
+ * starts): a script, a module, a worker, a worklet. https://fetch.spec.whatwg.org/#request-destination-script-like
+ */
+export const SCRIPT_LIKE_DESTINATIONS: ReadonlySet<string> = new Set([
+  'script', 'worker', 'sharedworker', 'serviceworker', 'audioworklet', 'paintworklet', 'xslt',
+]);
+
+/**
+ * A planned body is never served as code. The page that runs it is the runner page of a lab origin, and `app`'s
+ * is a frame of the playground, on the playground's own origin: a shared link's `body` would run its author's code
+ * there (every run's journal, with the `Cookie` lines of localhost; the page itself). A script without a planned
+ * body gets the lab's own (element-bodies.ts), which only throws. The model asks with the same destination
+ * (predict.ts), so it predicts the same 400, and the load fails as a script answered with 400 does.
+ */
+function refuseScriptBody(request: IncomingRequest, answer: { body?: string; bodyBase64?: string }): void {
+  const destination = destinationOf(request.headers);
+  if (destination === undefined || !SCRIPT_LIKE_DESTINATIONS.has(destination)) return;
+  const field = answer.body !== undefined ? 'body' : answer.bodyBase64 !== undefined ? 'bodyBase64' : null;
+  if (field === null) return;
+  const why = `a planned body is never served as a script (Sec-Fetch-Dest: ${destination}): it would run with a lab ` +
+    'origin, the playground\'s own for app; leave it out and the lab answers with its own script, which only throws';
+  throw new PlanError(jsonPath(['server', 'actual', field]), why);
+}
+
 /** Applies lasting-headers.ts to the planned lines of one reply; throws PlanError for too many or too large cookies. */
 type LastingFilter = (lines: HeaderLines, field: readonly PropertyKey[]) => HeaderLines;
 
@@ -304,6 +329,7 @@ function planReply(
     return { status: redirect.status ?? 302, headers: withServerLines(headers, '', closes(request)), body: '' };
   }
   const answer = plan.server.actual ?? {};
+  refuseScriptBody(request, answer);
   const status = answer.status ?? 200;
   const lines = emit(answer.headers, ['server', 'actual', 'headers']);
   // Format 1.2: bytes as latin1 (one byte a character); an element load without a planned body gets its default.
@@ -328,6 +354,7 @@ function middlewareCall(
 ): MiddlewareCall {
   const middleware = plan.server.middleware as MiddlewarePlan;
   const answer = (isPreflight(request) ? plan.server.preflight : plan.server.actual) ?? {};
+  if (!isPreflight(request)) refuseScriptBody(request, answer);
   const where = ['server', isPreflight(request) ? 'preflight' : 'actual', 'headers'];
   const lines = emit(answer.headers, where).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
   const status = answer.status ?? (isPreflight(request) ? 204 : 200);

@@ -31,7 +31,8 @@ describe('element bodies', () => {
 
   it('sends the plan\'s body and Content-Type instead when it has them, bytes from bodyBase64 as they are', () => {
     expect(answer({ actual: { bodyBase64: 'AP8=' } }, 'image').body).toBe('\x00\xff');
-    expect(answer({ actual: { body: 'x', headers: { 'Content-Type': 'text/plain' } } }, 'script')).toEqual({ type: 'text/plain', body: 'x' });
+    const planned = answer({ actual: { body: 'x', headers: { 'Content-Type': 'text/plain' } } }, 'style');
+    expect(planned).toEqual({ type: 'text/plain', body: 'x' });
     expect(answer({ actual: { status: 204 } }, 'image').body).toBe('');
   });
 });

@@ -121,7 +121,10 @@ function httpServer(spec: OriginSpec, context: LabContext, options: LabOptions, 
   server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
   answerConnect(server);
   answerUnknownMethods(server, { self: spec.name, get origins() { return context.originMap; }, notRunFetch: context.runIds.notRunFetch, serverPlan: checkedServerPlan, journal: context.journal, hosts: () => context.hosts, timeoutMs: options.rawRequestTimeoutMs ?? RAW_REQUEST_TIMEOUT_MS });
-  answerWebSocketUpgrades(server, () => ({ self: spec.name, origins: context.originMap, notRunFetch: context.runIds.notRunFetch, serverPlan: checkedServerPlan, journal: context.journal, hosts: context.hosts, sockets }));
+  answerWebSocketUpgrades(server, () => ({
+    self: spec.name, origins: context.originMap, notRunFetch: context.runIds.notRunFetch, serverPlan: checkedServerPlan,
+    journal: context.journal, hosts: context.hosts, sockets, issued: (run) => context.runIds.issued(run),
+  }));
   return { server, closeConnections: () => server.closeAllConnections() };
 }
 

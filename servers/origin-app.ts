@@ -116,7 +116,7 @@ export function createOriginApp(self: OriginName, lab: LabContext): Hono<Env> {
   }
 
   app.get(RUNNER_PATH, async (c) => {
-    const pageHeaders = runnerPageHeaders(c.req.query(), lab.runIds);
+    const pageHeaders = runnerPageHeaders(c.req.query(), lab.runIds, lab.originMap[self], lab.originMap);
     if ('error' in pageHeaders) return send(c.env, journalReply(jsonReply(400, pageHeaders)), c.req.method);
     const nonce = newRunnerNonce();
     for (const [name, value] of pageHeaders.lines) {

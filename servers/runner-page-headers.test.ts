@@ -66,6 +66,41 @@ describe('the runner page with a run\'s page headers', () => {
   }
 });
 
+describe('report-uri in a page\'s own Content-Security-Policy', () => {
+  const csp = (value: string, run: string): string =>
+    `run=${run}&page-headers=${toBase64Url(JSON.stringify({ 'Content-Security-Policy': value }))}`;
+
+  // A shared experiment must not make the learner's browser post the page's URL (its run id) and the policy (the
+  // runner's nonce) to a host of its author's choosing.
+  for (const value of [
+    "default-src 'self'; report-uri https://attacker.example/collect",
+    "img-src 'self'; report-uri /r http://evil.example:7004/r",
+    "img-src 'self', script-src 'self'; REPORT-URI //attacker.example/r",
+    "img-src 'self'; report-uri http://127.0.0.1:7999/r",
+    "img-src 'self'; report-uri http://[::1",
+  ]) {
+    it(`answers 400 JSON naming pageHeaders.Content-Security-Policy for ${JSON.stringify(value)}`, async () => {
+      const context = lab();
+      const app = createOriginApp('api', context);
+      const res = await app.request(`http://localhost:7001/__runner?${csp(value, context.runIds.issue())}`);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { field: string; error: string };
+      expect(body.field).toBe('page-headers');
+      expect(body.error).toMatch(/^pageHeaders\["Content-Security-Policy"\]: report-uri /);
+      expect(res.headers.get('content-security-policy')).toBeNull();
+    });
+  }
+
+  it('serves a policy that reports to the lab\'s own origins, relative URLs included', async () => {
+    const context = lab();
+    const app = createOriginApp('api', context);
+    const value = `img-src 'self'; report-uri /__cl/r ${context.originMap.partner}/r ${context.originMap.secure}/r`;
+    const res = await app.request(`http://localhost:7001/__runner?${csp(value, context.runIds.issue())}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain(`report-uri /__cl/r ${context.originMap.partner}/r`);
+  });
+});
+
 describe('the runner page with page headers, on real sockets', () => {
   it('sends an issued run\'s lines on the wire, and 400 for a made-up run id', async () => {
     const { startLab } = await import('./lab.ts');

@@ -6,7 +6,7 @@ import { startLab, type Lab } from './lab.ts';
 import { encodePlan, plannedPath } from '../plan/plan-url.ts';
 import type { ServerPlan } from '../experiments/schema.ts';
 import { MAX_OPEN_SOCKETS, SOCKET_LIFETIME_MS, socketMessage } from '../experiments/sockets.ts';
-import { OpenSockets, acceptKey, serverFrame } from './websocket-upgrade.ts';
+import { MAX_UNISSUED_SOCKETS, OpenSockets, acceptKey, serverFrame } from './websocket-upgrade.ts';
 
 /** RFC 6455 §1.3's example key and its answer: the hash must match the standard's own example. */
 const KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
@@ -68,6 +68,21 @@ describe('OpenSockets', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it(`keeps ${MAX_OPEN_SOCKETS - MAX_UNISSUED_SOCKETS} places for issued runs: made-up ones fill at most ${MAX_UNISSUED_SOCKETS}`, async () => {
+    const sockets = new OpenSockets();
+    const all = Array.from({ length: MAX_UNISSUED_SOCKETS }, () => new PassThrough());
+    for (const socket of all) sockets.add(socket, false);
+    expect(sockets.unissuedCount).toBe(MAX_UNISSUED_SOCKETS);
+    expect(sockets.refusal(false)).toMatch(/did not issue/);
+    expect(sockets.refusal(true)).toBeNull();
+    const closed = new Promise((resolve) => all[0]!.once('close', resolve));
+    all[0]!.destroy();
+    await closed;
+    expect(sockets.unissuedCount).toBe(MAX_UNISSUED_SOCKETS - 1);
+    expect(sockets.refusal(false)).toBeNull();
+    sockets.closeAll();
   });
 
   it('ends every open socket when the lab closes', () => {
@@ -192,13 +207,42 @@ describe('WebSockets on the lab origins', () => {
     const api = fresh.origins.find((o) => o.name === 'api')!.url;
     const open: Opened[] = [];
     const upgraded = (data: Buffer): boolean => data.includes('\r\n\r\n');
-    for (let i = 0; i < MAX_OPEN_SOCKETS; i++) open.push(handshake(api, path('ws-many', { websocket: 'any' }), { ...WEBSOCKET, Origin: app }, upgraded));
+    for (let i = 0; i < MAX_OPEN_SOCKETS; i++) {
+      open.push(handshake(api, path(fresh.newRunId(), { websocket: 'any' }), { ...WEBSOCKET, Origin: app }, upgraded));
+    }
     const answers = await Promise.all(open.map((o) => o.received));
     expect(answers.every((a) => a.toString('latin1').startsWith('HTTP/1.1 101 '))).toBe(true);
-    const over = (await handshake(api, path('ws-over', { websocket: 'any' }), { ...WEBSOCKET, Origin: app }).received).toString('latin1');
+    const over = (await handshake(api, path(fresh.newRunId(), { websocket: 'any' }), { ...WEBSOCKET, Origin: app }).received).toString('latin1');
     expect(over).toMatch(/^HTTP\/1\.1 503 /);
     expect(JSON.parse(over.slice(over.indexOf('\r\n\r\n') + 4))).toMatchObject({ field: 'websocket' });
     for (const o of open) o.socket.destroy();
+    await fresh.close();
+  });
+
+  it(`lets made-up run ids (any page can make them) hold ${MAX_UNISSUED_SOCKETS} sockets, never the lab's runs' places`, async () => {
+    // A hostile page or client holds sockets of made-up runs open and never answers the close frame.
+    const fresh = await startLab({ clientDir: null });
+    const api = fresh.origins.find((o) => o.name === 'api')!.url;
+    const upgraded = (data: Buffer): boolean => data.includes('\r\n\r\n');
+    const hostile: Opened[] = [];
+    for (let i = 0; i < MAX_UNISSUED_SOCKETS; i++) {
+      hostile.push(handshake(api, path(`made-up-${i}`, { websocket: 'any' }), { ...WEBSOCKET, Origin: 'http://evil.example' }, upgraded));
+    }
+    const held = await Promise.all(hostile.map((o) => o.received));
+    expect(held.map((a) => a.toString('latin1').slice(0, 13))).toEqual(Array(MAX_UNISSUED_SOCKETS).fill('HTTP/1.1 101 '));
+    const more = handshake(api, path('made-up-more', { websocket: 'any' }), { ...WEBSOCKET, Origin: 'http://evil.example' });
+    const refused = (await more.received).toString('latin1');
+    expect(refused).toMatch(/^HTTP\/1\.1 503 /);
+    const body: unknown = JSON.parse(refused.slice(refused.indexOf('\r\n\r\n') + 4));
+    expect(body).toMatchObject({ field: 'websocket', error: expect.stringContaining('did not issue') });
+    // The learner's runs still open theirs, up to the whole bound.
+    const own: Opened[] = [];
+    for (let i = 0; i < MAX_OPEN_SOCKETS - MAX_UNISSUED_SOCKETS; i++) {
+      own.push(handshake(api, path(fresh.newRunId(), { websocket: 'any' }), { ...WEBSOCKET, Origin: app }, upgraded));
+    }
+    const answers = await Promise.all(own.map((o) => o.received));
+    expect(answers.every((a) => a.toString('latin1').startsWith('HTTP/1.1 101 '))).toBe(true);
+    for (const o of [...hostile, ...own]) o.socket.destroy();
     await fresh.close();
   });
 });

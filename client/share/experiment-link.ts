@@ -10,6 +10,15 @@ import { fromBase64Url, toBase64Url } from '../../plan/plan-url.ts';
 
 const KEY = 'x';
 
+/**
+ * A link's experiment is anyone's: the page checks it, predicts every step and draws it while it opens, so a link
+ * of thousands of `then` steps held the playground for minutes (1,000 steps: 33 s, measured in Chromium on a busy
+ * 2-core machine), and one of 20,000 never showed. The catalog's longest link is about 2,300 characters, its
+ * longest `then` one step; these bounds leave room for any experiment written by hand.
+ */
+export const MAX_LINK_CHARACTERS = 32_768;
+export const MAX_LINK_STEPS = 32;
+
 export function experimentHash(experiment: Experiment): string {
   return `#${KEY}=${toBase64Url(JSON.stringify(experiment))}`;
 }
@@ -22,11 +31,19 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get(KEY);
   if (!token) return null;
+  if (token.length > MAX_LINK_CHARACTERS) {
+    const size = `${token.length} characters long; a link carries at most ${MAX_LINK_CHARACTERS}`;
+    throw new ExperimentError([`link: the experiment in this link is ${size}`]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(fromBase64Url(token));
   } catch {
     throw new ExperimentError(['link: the experiment in this link is not readable']);
+  }
+  const steps = (data as { then?: unknown } | null)?.then;
+  if (Array.isArray(steps) && steps.length > MAX_LINK_STEPS) {
+    throw new ExperimentError([`link: then: ${steps.length} steps; a shared experiment has at most ${MAX_LINK_STEPS}`]);
   }
   const { validateExperiments } = await import('../../experiments/validate.ts');
   return validateExperiments(data, 'link')[0] ?? null;
