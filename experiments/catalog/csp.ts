@@ -126,6 +126,28 @@ export const csp: ExperimentInput[] = [
     expect: { outcome: 'blocked', reason: null, preflight: false, reachedServer: false, framed: false },
   },
   {
+    id: 'csp-connect-src-self-refuses-websocket',
+    title: "A page whose CSP says connect-src 'self' opens a WebSocket to api, which accepts any origin",
+    group: 'csp',
+    pageHeaders: page("connect-src 'self'"),
+    explain:
+      `\`new WebSocket(url)\` is governed by \`connect-src\` like \`fetch()\`, and \`api\` is another origin: the page's policy refuses the URL and the handshake is never sent, so the server's own check of \`Origin\` never runs. Browsers tell the page differently: Firefox and Safari throw from the constructor; Chromium returns a socket that is already closed and fires \`securitypolicyviolation\` and \`error\` (and no \`close\`). The URL checked is the \`ws:\` one as written: a source \`localhost:*\` or \`http://localhost:*\` does not cover it (measured in Chromium, Firefox and WebKit). ${CSP}\n\n**Fix:** name the socket's scheme and origin: \`connect-src 'self' ws://localhost:5311\`.`,
+    request: { api: 'websocket', target: 'api' },
+    server: { websocket: 'any' },
+    expect: { outcome: 'blocked', reason: null, preflight: false, reachedServer: false, opened: false },
+  },
+  {
+    id: 'csp-connect-src-ws-allows-websocket',
+    title: "A page whose CSP says connect-src 'self' ws://localhost:* opens a WebSocket to api",
+    group: 'csp',
+    pageHeaders: page("connect-src 'self' ws://localhost:*"),
+    explain:
+      `The counterpart of \`csp-connect-src-self-refuses-websocket\`: the source names the \`ws\` scheme and \`api\`'s host, with any port, so the handshake goes and the socket opens. From here the server alone decides, on the \`Origin\` it receives. ${SOURCES}`,
+    request: { api: 'websocket', target: 'api' },
+    server: { websocket: 'any' },
+    expect: { outcome: 'allowed', reason: null, reachedServer: true, originSeen: '{page}', opened: true },
+  },
+  {
     id: 'csp-form-action-self-refuses-api',
     title: "A page whose CSP says form-action 'self' posts a form to api",
     group: 'csp',
