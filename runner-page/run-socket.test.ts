@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { refusesSocket } from './run-socket.ts';
 
 const SOCKET = 'ws://localhost:5311/__cl/run/0/plan/';
-const report = (fields: Partial<SecurityPolicyViolationEvent>): SecurityPolicyViolationEvent =>
-  ({ effectiveDirective: 'connect-src', disposition: 'enforce', blockedURI: SOCKET, ...fields }) as SecurityPolicyViolationEvent;
+type Report = SecurityPolicyViolationEvent;
+const report = (fields: Partial<Report>): Report =>
+  ({ effectiveDirective: 'connect-src', disposition: 'enforce', blockedURI: SOCKET, ...fields }) as Report;
 
 describe('refusesSocket', () => {
   it("ends the step on the page's enforced connect-src naming the socket's URL or origin", () => {
@@ -20,7 +21,8 @@ describe('refusesSocket', () => {
   it('ignores a report-only policy, another directive and another URL', () => {
     expect(refusesSocket(report({ disposition: 'report' }), SOCKET)).toBe(false);
     expect(refusesSocket(report({ effectiveDirective: 'img-src' }), SOCKET)).toBe(false);
-    for (const blockedURI of ['ws://localhost:5312/', 'http://localhost:5311/', 'ws://localhost:5311/other', 'inline']) {
+    const others = ['ws://localhost:5312/', 'http://localhost:5311/', 'ws://localhost:5311/other', 'inline'];
+    for (const blockedURI of others) {
       expect(refusesSocket(report({ blockedURI }), SOCKET), blockedURI).toBe(false);
     }
   });

@@ -133,7 +133,8 @@ class FirefoxTab implements EngineTab {
     const url = failed.url();
     if (marker === null || !url.includes(marker) || !failed.isNavigationRequest()) return;
     if (failed.frame() === this.page.mainFrame()) return;
-    const words = `Firefox: the frame's navigation to ${url} failed (${failed.failure()?.errorText ?? 'no error text'})`;
+    const error = failed.failure()?.errorText ?? 'no error text';
+    const words = `Firefox: the frame's navigation to ${url} failed (${error})`;
     void this.page.evaluate((at, said) => window.corsLab.engineRefused(at, said), url, words).catch(() => undefined);
   }
 

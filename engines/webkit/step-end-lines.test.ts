@@ -11,8 +11,8 @@ const URL_OF_STEP = `http://localhost:39067${MARKER}0/eyJwIjoiZXZpbCIsInMiOnt9fQ
 describe('stepEndUrl', () => {
   it("reads a CORS beacon's failure line, whatever follows the URL", () => {
     const lines = [
-      `CONSOLE NETWORK ERROR Beacon API cannot load ${URL_OF_STEP}. Origin http://evil.localhost:37139 is not allowed ` +
-        'by Access-Control-Allow-Origin. Status code: 204',
+      `CONSOLE NETWORK ERROR Beacon API cannot load ${URL_OF_STEP}. Origin http://evil.localhost:37139 is not ` +
+        'allowed by Access-Control-Allow-Origin. Status code: 204',
       `CONSOLE NETWORK ERROR Beacon API cannot load ${URL_OF_STEP} due to access control checks.`,
       `CONSOLE NETWORK ERROR Beacon API cannot load ${URL_OF_STEP}`,
     ];

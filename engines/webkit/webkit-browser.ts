@@ -345,7 +345,8 @@ class WebKitSessionImpl implements EngineSession {
       const url = stepEndUrl(kind, line, marker);
       if (url === null) return;
       const script = 'return window.corsLab.engineRefused(arguments[0], arguments[1])';
-      void this.client.command('POST', `${this.path}/execute/sync`, { script, args: [url, line] }).catch(() => undefined);
+      const tell = this.client.command('POST', `${this.path}/execute/sync`, { script, args: [url, line] });
+      void tell.catch(() => undefined);
     });
   }
 

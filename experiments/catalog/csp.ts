@@ -120,8 +120,8 @@ export const csp: ExperimentInput[] = [
     explain:
       `\`frame-src\` decides what the page may frame (before it, \`child-src\`, then \`default-src\`). Unlike \`frame-ancestors\`, which the framed page sends, this is the framing page's own choice: the frame is never requested and shows an error page. ${FALLBACK}\n\n**Fix:** \`frame-src 'self' 127.0.0.1:5313\`.`,
     request: { api: 'iframe', target: 'partner' },
-    // Firefox 153 fires no `load` for it: the page's violation event ends the step (runner-page/run-frame.ts). WebKitGTK
-    // 2.50 leaves the frame on its initial about:blank, which the page may read but which is not the target's document.
+    // Firefox 153 fires no `load` for it: the page's violation event ends the step (runner-page/run-frame.ts).
+    // WebKitGTK 2.50 leaves the frame on its initial about:blank: readable, but not the target's document.
     expect: { outcome: 'blocked', reason: null, preflight: false, reachedServer: false, framed: false },
   },
   {
