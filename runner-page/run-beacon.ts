@@ -6,6 +6,8 @@
  * - its resource timing entry, which comes once the request is over, answered or failed (a failed preflight, a
  *   refused connection, a CORS failure: measured in Chromium 156 and Firefox 153, whose entry's initiatorType
  *   is `other`, not the `beacon` of the spec), so the journal then holds what the server received;
+ * - the engine's own line that the beacon's fetch failed, passed on by its driver (WebKitGTK 2.50, which makes no
+ *   entry for a beacon in CORS mode: runner-page/engine-ends.ts);
  * - the browser refused to send it: `sendBeacon` returned false (its quota; Firefox's CSP `connect-src`), or
  *   threw, or the page's CSP `connect-src` refused it after queueing (Chromium: `securitypolicyviolation`).
  * A beacon that ends in none of these is a hang, which only the runner's step limit ends (no answer).
@@ -17,6 +19,7 @@ import { contentTypeOf } from '../experiments/form-and-beacon.ts';
 import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 import { pageFacts } from './run-element.ts';
+import { engineRefusal } from './engine-ends.ts';
 
 /** The initiator types a beacon's entry has: the spec's, and Firefox's (measured). */
 const BEACON_INITIATORS: readonly string[] = ['beacon', 'other'];
@@ -38,6 +41,9 @@ function beaconEnd(url: string, signal: AbortSignal): Promise<string | null> {
       resolve(`sendBeacon: the page's Content-Security-Policy (${event.originalPolicy}) refused to send to ${url}`);
     };
     document.addEventListener('securitypolicyviolation', refused);
+    // WebKitGTK 2.50 makes no entry for a beacon in CORS mode: its driver passes on WebKit's line that the beacon's
+    // fetch failed (engines/webkit/step-end-lines.ts). The beacon was sent all the same, as far as the page knows.
+    void engineRefusal(url, signal).then(() => resolve(null));
     signal.addEventListener('abort', () => {
       observer.disconnect();
       document.removeEventListener('securitypolicyviolation', refused);

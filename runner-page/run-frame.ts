@@ -10,19 +10,47 @@ import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
 import { FRAME_MESSAGE } from '../experiments/frames.ts';
 import { OPENED, REPORT, REPORT_REQUEST, type TargetReport } from '../plan/target-page.ts';
 import { pageFacts } from './run-element.ts';
+import { engineRefusal } from './engine-ends.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 
 /**
- * Whether the page may read the frame's document: same-origin only. A cross-origin frame's `contentDocument`
- * is null, and so is a refused frame's (its error page has an opaque origin).
+ * Whether the page may read the document the frame navigated to: same-origin only. A cross-origin frame's
+ * `contentDocument` is null, and so is a refused frame's error page (its origin is opaque). The frame's initial
+ * `about:blank` is not that document: the page made it, and a refused navigation may leave it in place (WebKitGTK
+ * 2.50 keeps it in a frame its page's CSP refused; every engine holds it until a refused navigation ends), so
+ * reading it says nothing of the target, and when it is read must not decide the answer (as runPopup's rule).
  * https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-contentdocument
  */
 function domReadable(frame: HTMLIFrameElement): boolean {
   try {
-    return frame.contentDocument !== null;
+    const document = frame.contentDocument;
+    return document !== null && document.URL !== 'about:blank';
   } catch {
     return false;
   }
+}
+
+/** The frame-src family: the effective directive a frame's refusal reports (child-src in older engines). */
+const FRAME_DIRECTIVES: readonly string[] = ['frame-src', 'child-src'];
+
+/**
+ * Resolves with the browser's words once the page's CSP refused to frame `url` (absolute): an enforced frame-src
+ * violation naming the URL or its origin. Firefox 153 fires no `load` for such a frame; this event says it.
+ * https://w3c.github.io/webappsec-csp/#directive-frame-src
+ */
+function cspRefusal(url: string, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const { origin } = new URL(url);
+    const refused = (event: SecurityPolicyViolationEvent): void => {
+      if (!FRAME_DIRECTIVES.includes(event.effectiveDirective) || event.disposition !== 'enforce') return;
+      if (![url, origin, `${origin}/`].includes(event.blockedURI)) return;
+      resolve(`iframe: the page's Content-Security-Policy (${event.originalPolicy}) refused to frame ${url}`);
+    };
+    document.addEventListener('securitypolicyviolation', refused);
+    signal.addEventListener('abort', () => document.removeEventListener('securitypolicyviolation', refused), {
+      once: true,
+    });
+  });
 }
 
 const isReport = (data: unknown): data is TargetReport =>
@@ -55,13 +83,19 @@ function post(target: Window, targetOrigin: string): Promise<{ delivered: boolea
 export async function runFrame(step: StepRequest): Promise<PageSeen> {
   const frame = document.createElement('iframe');
   frame.title = 'cors-lab target';
-  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  const url = new URL(step.url, location.href).href;
+  const stop = new AbortController();
+  // The frame's load ends the step; so does a refusal that fires no load in some engines: the page's CSP (its
+  // violation event), or the engine's own event for the URL, passed on by the driver (engine-ends.ts).
+  const loaded = new Promise<null>((resolve) => frame.addEventListener('load', () => resolve(null), { once: true }));
+  const ended = Promise.race([loaded, cspRefusal(url, stop.signal), engineRefusal(url, stop.signal)]);
   frame.src = step.url;
   document.body.append(frame);
-  await loaded;
+  const refusal = await ended;
+  stop.abort();
   // The lab's target page holds one child frame, the error page of a refused frame none; the load event
   // waits for the child, so this tells the two apart without waiting any longer.
-  const framed = (frame.contentWindow?.length ?? 0) > 0;
+  const framed = refusal === null && (frame.contentWindow?.length ?? 0) > 0;
   const readable = domReadable(frame);
   const message = step.api === 'postMessage' && framed && frame.contentWindow
     ? await post(frame.contentWindow, step.targetOrigin ?? '*')
@@ -69,13 +103,14 @@ export async function runFrame(step: StepRequest): Promise<PageSeen> {
   frame.remove();
   const delivered = step.api === 'postMessage' ? (message?.delivered ?? false) : null;
   const allowed = step.api === 'postMessage' ? delivered === true : framed;
+  const notFramed = refusal ?? 'iframe: the frame shows an error page';
   return {
     outcome: allowed ? 'allowed' : 'blocked',
     status: null,
     responseType: null,
     readableHeaders: {},
     body: null,
-    error: message?.error ?? (allowed ? null : framed ? 'postMessage: not taken' : 'iframe: the frame shows an error page'),
+    error: message?.error ?? (allowed ? null : framed ? 'postMessage: not taken' : notFramed),
     pageOrigin: self.origin,
     embedding: { ...NO_EMBEDDING_FACTS, framed, domReadable: readable, delivered, ...pageFacts() },
   };

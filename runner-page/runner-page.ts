@@ -4,17 +4,18 @@
  * playground on the app origin asks by postMessage; it obeys no other origin.
  */
 import { runStep } from './run-step.ts';
+import { engineRefused } from './engine-ends.ts';
 import type { AcceptedMessage, ResultMessage, RunMessage } from './step.ts';
 
 declare global {
   interface Window {
-    corsLab: { runStep: typeof runStep; ready: true };
+    corsLab: { runStep: typeof runStep; engineRefused: typeof engineRefused; ready: true };
   }
 }
 
 const appOrigin = document.documentElement.dataset.appOrigin ?? '';
 
-window.corsLab = { runStep, ready: true };
+window.corsLab = { runStep, engineRefused, ready: true };
 
 window.addEventListener('message', (event: MessageEvent<RunMessage>) => {
   if (event.origin !== appOrigin || event.data?.type !== 'cors-lab:run' || !event.source) return;

@@ -74,6 +74,10 @@ describe('socket sequences (format 1.2)', () => {
     const refused = sequenceOf('websocket-origin-refused');
     expect(refused.result).toEqual(['close event (1006)', 'JavaScript is not told why']);
     expect(refused.stop?.reason).toBe('refused by the server');
+    // The page's own CSP refused it before any handshake: Chromium fires `error`, no close, and no server decided.
+    const byPolicy = sequenceOf('csp-connect-src-self-refuses-websocket');
+    expect(byPolicy.result).toEqual(['error event', 'JavaScript is not told why']);
+    expect(byPolicy.stop?.reason).toBe('refused by the page');
   });
 
   it('show an EventSource withCredentials, its first event, or an error event with no reason for a stream that is none', () => {

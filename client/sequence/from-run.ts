@@ -112,9 +112,11 @@ const unseenLines = (): string[] => [msg('opaque: the page never sees the answer
 const pageOfStep = (experiment: Experiment, step: number): string => (step === 0 ? undefined : experiment.then?.[step - 1]?.page) ?? experiment.page ?? 'app';
 
 /** Format 1.2: what a socket API tells the page, an open or a message event, or only that it failed. */
-function socketLines(api: string, outcome: StepPrediction['outcome']): string[] {
+function socketLines(api: string, outcome: StepPrediction['outcome'], refusedByPage = false): string[] {
   if (outcome === 'blocked') {
-    const event = api === 'websocket' ? msg('close event (1006)', { id: 'sequence.socket-close' }) : msg('error event', { id: 'sequence.element-error' });
+    // A WebSocket the page's CSP refused gets an `error` event in Chromium, no close (runner-page/run-socket.ts).
+    const close = api === 'websocket' && !refusedByPage;
+    const event = close ? msg('close event (1006)', { id: 'sequence.socket-close' }) : msg('error event', { id: 'sequence.element-error' });
     return [event, msg('JavaScript is not told why', { id: 'sequence.not-told' })];
   }
   return api === 'websocket'
@@ -135,7 +137,7 @@ function stopOf(p: StepPrediction): NonNullable<SequenceInput['stop']> {
   const check = failedCheck(p.checks);
   // Format 1.2: a refused WebSocket, an event stream that is none: the answer failed, with no reason to give.
   // A message not taken (postMessage to a frame or a popup) stops at the page's posting, not at the answer.
-  const refused = p.opened === false
+  const refused = p.opened === false && !p.refusedByCsp
     ? msg('refused by the server', { id: 'sequence.refused-by-server' })
     : p.delivered === false && p.framed !== false
       ? msg('message not taken, no error', { id: 'sequence.message-dropped' })
@@ -168,7 +170,7 @@ export function predictedSequence(experiment: Experiment, step: number, p: StepP
     result: isFrameApi(requestOf(experiment, step).api)
       ? frameLines(requestOf(experiment, step).api, p.outcome, p)
       : isSocketApi(requestOf(experiment, step).api)
-      ? socketLines(requestOf(experiment, step).api, p.outcome)
+      ? socketLines(requestOf(experiment, step).api, p.outcome, p.refusedByCsp !== undefined)
       : isElementApi(requestOf(experiment, step).api)
       ? elementLines(p.outcome, p)
       : isSendingApi(requestOf(experiment, step).api) ? unseenLines() : resultLines(p.outcome, p.status, p.readableHeaders, exchanges.at(-1)?.responseHeaders ?? [], p.pageError),

@@ -74,6 +74,8 @@ class FirefoxTab implements EngineTab {
   #lines: string[] = [];
   #settled: ((token: string) => void) | null = null;
   #steps = 0;
+  /** The marker of the running step when it frames its target: a failed navigation of a frame to its URLs ends it. */
+  #framing: string | null = null;
 
   constructor(readonly url: string, private readonly page: Page) {
     // Firefox's CORS lines are errors of the page (BiDi log.entryAdded of type "javascript"). The page's own
@@ -83,6 +85,7 @@ class FirefoxTab implements EngineTab {
     page.on('pageerror', (error) => {
       this.#lines.push(withoutRunnerNonce(error instanceof Error ? error.message : String(error)));
     });
+    page.on('requestfailed', (failed) => this.#frameFailed(failed));
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith(SETTLED)) this.#settled?.(text);
@@ -97,10 +100,11 @@ class FirefoxTab implements EngineTab {
     this.#lines = [];
     const windows = async (): Promise<number> => (await this.page.browserContext().pages()).length;
     const windowsBefore = opensPopup(request) ? await windows() : 0;
+    this.#framing = framesTarget(request) ? marker : null;
     const seen = await withinStepLimit(
       this.page.evaluate((step) => window.corsLab.runStep(step), request),
       notAnswered,
-    );
+    ).finally(() => (this.#framing = null));
     if (opensPopup(request)) await popupsGone(windows, windowsBefore);
     await this.#settle();
     // The first line that names the step's URL: a failed preflight is followed by a second,
@@ -116,6 +120,22 @@ class FirefoxTab implements EngineTab {
       ? { reason: frame.reason, console: frame.line }
       : { reason: line === null ? null : read(line)?.reason ?? null, console: line };
     return { seen, verdict: { ...verdict, protocol: reportedProtocol(protocol) } };
+  }
+
+  /**
+   * Firefox 153 fires no `load` in the page for a frame its page's COEP refuses; its network layer reports the
+   * frame's navigation failed (BiDi network.fetchError, `NS_ERROR_DOM_COEP_FAILED`: measured), and then shows
+   * about:neterror. That event of the engine ends the step: the driver tells the page (runner-page/engine-ends.ts).
+   * https://w3c.github.io/webdriver-bidi/#event-network-fetchError
+   */
+  #frameFailed(failed: HTTPRequest): void {
+    const marker = this.#framing;
+    const url = failed.url();
+    if (marker === null || !url.includes(marker) || !failed.isNavigationRequest()) return;
+    if (failed.frame() === this.page.mainFrame()) return;
+    const error = failed.failure()?.errorText ?? 'no error text';
+    const words = `Firefox: the frame's navigation to ${url} failed (${error})`;
+    void this.page.evaluate((at, said) => window.corsLab.engineRefused(at, said), url, words).catch(() => undefined);
   }
 
   /** Waits for the page's own marker line: every line the step made is in by then. */

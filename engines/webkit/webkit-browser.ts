@@ -24,13 +24,17 @@ import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
 import type { BrowserSettings } from '../../experiments/format-defaults.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
-import { opensPopup } from '../../experiments/frames.ts';
+import { stepEndUrl } from './step-end-lines.ts';
+import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
 import type { SecureOriginTrust } from '../secure-origin-trust.ts';
 import { gotResponse, nextHopProtocol, reportedProtocol } from '../page-protocol.ts';
 import { withoutRunnerNonce } from '../../plan/runner-nonce.ts';
 
 type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
+
+/** Whether the step frames its target (`iframe`, `postMessage` to a frame). */
+const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
 
 export const WEBKIT_DRIVER_PATH_ENV = 'WEBKIT_DRIVER_PATH';
 /** The browser WebKitWebDriver starts (the bench's WebKit floor starts it too, test/bench/engine-bench.ts). */
@@ -200,16 +204,24 @@ class WebDriverClient {
 class ConsoleLines {
   readonly lines: string[] = [];
   #waiters: Array<{ token: string; resolve: () => void }> = [];
+  readonly #watchers = new Set<(line: string) => void>();
 
   add(raw: string): void {
     // The lab's nonce comes out of a quoted directive (plan/runner-nonce.ts): the line reads as the experiment's policy.
     const line = withoutRunnerNonce(raw);
     this.lines.push(line);
+    for (const watcher of this.#watchers) watcher(line);
     this.#waiters = this.#waiters.filter((waiter) => {
       if (!line.includes(waiter.token)) return true;
       waiter.resolve();
       return false;
     });
+  }
+
+  /** Calls `watcher` with each line from now on, until the returned function is called. */
+  watch(watcher: (line: string) => void): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
   }
 
   /** Resolves once a line containing `token` has arrived (or at once if it already has). */
@@ -269,7 +281,7 @@ class WebKitSessionImpl implements EngineSession {
     }
     return {
       url: runnerUrl,
-      run: (request, _marker) => this.#run(created.handle, request),
+      run: (request, marker) => this.#run(created.handle, request, marker),
       close: () => this.#closeWindow(created.handle),
     };
   }
@@ -295,7 +307,7 @@ class WebKitSessionImpl implements EngineSession {
     }
     return {
       url: at.url,
-      run: (request, _marker) => this.#run(created.handle, request),
+      run: (request, marker) => this.#run(created.handle, request, marker),
       close: () => this.#closeWindow(created.handle),
     };
   }
@@ -321,8 +333,25 @@ class WebKitSessionImpl implements EngineSession {
     await this.#switchTo(this.controlWindow);
   }
 
+  /**
+   * Some refusals fire no event in the page in WebKitGTK 2.50 (a frame that fails CORP, a CORS beacon): WebKit's
+   * line naming the URL ends the step (step-end-lines.ts). The driver tells the page, in a script that runs while the
+   * step's own script waits (runner-page/engine-ends.ts); only a URL of the running step (`marker`: its run id).
+   */
+  #endOnLine(request: StepRequest, marker: string): () => void {
+    const kind = framesTarget(request) ? 'frame' : request.api === 'beacon' ? 'beacon' : null;
+    if (kind === null) return () => undefined;
+    return this.console.watch((line) => {
+      const url = stepEndUrl(kind, line, marker);
+      if (url === null) return;
+      const script = 'return window.corsLab.engineRefused(arguments[0], arguments[1])';
+      const tell = this.client.command('POST', `${this.path}/execute/sync`, { script, args: [url, line] });
+      void tell.catch(() => undefined);
+    });
+  }
+
   /** One step: the security line printed between the step's start marker and its end marker is its reason. */
-  async #run(handle: string, request: StepRequest): Promise<EngineStep> {
+  async #run(handle: string, request: StepRequest, marker: string): Promise<EngineStep> {
     await this.#switchTo(handle);
     const step = ++this.#steps;
     const start = `${this.#mark}${step}:start`;
@@ -331,6 +360,7 @@ class WebKitSessionImpl implements EngineSession {
       (await this.client.command<string[]>('GET', `${this.path}/window/handles`)).length;
     const windowsBefore = opensPopup(request) ? await handles() : 0;
     let seen: PageSeen;
+    const unwatch = this.#endOnLine(request, marker);
     try {
       const answer = await this.client.command<PageSeen | { failed: string }>(
         'POST', `${this.path}/execute/async`, { script: RUN_STEP, args: [request, start] },
@@ -343,6 +373,8 @@ class WebKitSessionImpl implements EngineSession {
       const timedOut = error instanceof WebDriverError && error.code === 'script timeout';
       if (!timedOut) throw error;
       seen = notAnswered(STEP_LIMIT_MESSAGE);
+    } finally {
+      unwatch();
     }
     const settled = performance.now();
     if (opensPopup(request)) await popupsGone(handles, windowsBefore);

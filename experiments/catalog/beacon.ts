@@ -5,20 +5,15 @@
  * check, always sent); any other Blob type makes it a CORS request, preflighted, and a credentialed one.
  * https://w3c.github.io/beacon/#sec-sendBeacon-method
  * Firefox 153 ESR and WebKitGTK 2.50 preflight a non-safelisted Blob type as Chromium does, and print the failure
- * to the console although the page never learns of it (WebKit: see CORS_BEACON_UNSEEN_IN_WEBKIT).
+ * to the console although the page never learns of it. WebKitGTK makes no Resource Timing entry for such a beacon
+ * (the page's end of a beacon step elsewhere): there its driver ends the step on WebKit's line that the beacon's
+ * fetch failed (engines/webkit/step-end-lines.ts), and the journal tells what the server received.
  */
 import type { ExperimentInput } from '../schema.ts';
 
 const BEACON = 'https://w3c.github.io/beacon/#sec-sendBeacon-method';
 const JSON_BLOB = { 'Content-Type': 'application/json' };
 const EVENT = '{"event":"page-hidden"}';
-/**
- * A beacon of a non-safelisted Blob type (a CORS request) runs in Chromium and Firefox only: WebKitGTK 2.50 makes no
- * resource timing entry for it (measured: it does preflight it and print its failure), and the runner page ends a
- * beacon step on that entry, never on a clock, so in WebKit the step would end on the step limit, "no answer",
- * not on what WebKit did. Open: end such a step on the journal and WebKit's console line in its driver instead.
- */
-const CORS_BEACON_UNSEEN_IN_WEBKIT: ExperimentInput['engines'] = ['chromium', 'firefox'];
 
 export const beacon: ExperimentInput[] = [
   {
@@ -35,7 +30,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-preflight-unanswered',
     title: 'A page on evil.localhost sends a beacon with an application/json Blob to api, which has no CORS headers',
     group: 'beacon',
-    engines: CORS_BEACON_UNSEEN_IN_WEBKIT,
     page: 'evil',
     explain:
       `A Blob whose type is \`application/json\` is not CORS-safelisted, so the beacon becomes a CORS request and Chromium sends a preflight first. \`api\` answers the \`OPTIONS\` without CORS headers, and the \`POST\` is never sent. The page cannot tell: \`sendBeacon\` already returned \`true\`. ${BEACON}\n\n**Fix:** answer the preflight with \`Access-Control-Allow-Origin: <page origin>\`, \`Access-Control-Allow-Credentials: true\` and \`Access-Control-Allow-Headers: content-type\`, or send the beacon as text.`,
@@ -46,7 +40,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-wildcard',
     title: 'A beacon with an application/json Blob goes to api, whose preflight answers Access-Control-Allow-Origin: *',
     group: 'beacon',
-    engines: CORS_BEACON_UNSEEN_IN_WEBKIT,
     explain:
       'A beacon always includes credentials, so its preflight is checked as a credentialed one: `Access-Control-Allow-Origin: *` is refused (a credentialed request needs the origin named and `Access-Control-Allow-Credentials: true`). The `POST` never goes.\n\n**Fix:** `Access-Control-Allow-Origin: <page origin>` with `Access-Control-Allow-Credentials: true`.',
     request: { api: 'beacon', target: 'api', headers: JSON_BLOB, body: EVENT },
@@ -57,7 +50,6 @@ export const beacon: ExperimentInput[] = [
     id: 'beacon-json-blob-credentialed-preflight',
     title: 'A beacon with an application/json Blob goes to api, whose preflight names the page and allows credentials',
     group: 'beacon',
-    engines: CORS_BEACON_UNSEEN_IN_WEBKIT,
     explain:
       'The counterpart of `beacon-json-blob-wildcard`: the preflight names the page origin, allows credentials and the `content-type` header, so the `POST` follows. The answer to it is still never shown to the page.',
     request: { api: 'beacon', target: 'api', headers: JSON_BLOB, body: EVENT },

@@ -120,10 +120,31 @@ export const csp: ExperimentInput[] = [
     explain:
       `\`frame-src\` decides what the page may frame (before it, \`child-src\`, then \`default-src\`). Unlike \`frame-ancestors\`, which the framed page sends, this is the framing page's own choice: the frame is never requested and shows an error page. ${FALLBACK}\n\n**Fix:** \`frame-src 'self' 127.0.0.1:5313\`.`,
     request: { api: 'iframe', target: 'partner' },
-    // Not yet judged in the other engines: Firefox 153's driver observes no frame facts for a frame its page's CSP
-    // refuses (framed null), and WebKitGTK 2.50 lets the page read the refused frame's document (domReadable true).
-    engines: ['chromium'],
+    // Firefox 153 fires no `load` for it: the page's violation event ends the step (runner-page/run-frame.ts).
+    // WebKitGTK 2.50 leaves the frame on its initial about:blank: readable, but not the target's document.
     expect: { outcome: 'blocked', reason: null, preflight: false, reachedServer: false, framed: false },
+  },
+  {
+    id: 'csp-connect-src-self-refuses-websocket',
+    title: "A page whose CSP says connect-src 'self' opens a WebSocket to api, which accepts any origin",
+    group: 'csp',
+    pageHeaders: page("connect-src 'self'"),
+    explain:
+      `\`new WebSocket(url)\` is governed by \`connect-src\` like \`fetch()\`, and \`api\` is another origin: the page's policy refuses the URL and the handshake is never sent, so the server's own check of \`Origin\` never runs. Browsers tell the page differently: Firefox and Safari throw from the constructor; Chromium returns a socket that is already closed and fires \`securitypolicyviolation\` and \`error\` (and no \`close\`). The URL checked is the \`ws:\` one as written: a source \`localhost:*\` or \`http://localhost:*\` does not cover it (measured in Chromium, Firefox and WebKit). ${CSP}\n\n**Fix:** name the socket's scheme and origin: \`connect-src 'self' ws://localhost:5311\`.`,
+    request: { api: 'websocket', target: 'api' },
+    server: { websocket: 'any' },
+    expect: { outcome: 'blocked', reason: null, preflight: false, reachedServer: false, opened: false },
+  },
+  {
+    id: 'csp-connect-src-ws-allows-websocket',
+    title: "A page whose CSP says connect-src 'self' ws://localhost:* opens a WebSocket to api",
+    group: 'csp',
+    pageHeaders: page("connect-src 'self' ws://localhost:*"),
+    explain:
+      `The counterpart of \`csp-connect-src-self-refuses-websocket\`: the source names the \`ws\` scheme and \`api\`'s host, with any port, so the handshake goes and the socket opens. From here the server alone decides, on the \`Origin\` it receives. ${SOURCES}`,
+    request: { api: 'websocket', target: 'api' },
+    server: { websocket: 'any' },
+    expect: { outcome: 'allowed', reason: null, reachedServer: true, originSeen: '{page}', opened: true },
   },
   {
     id: 'csp-form-action-self-refuses-api',

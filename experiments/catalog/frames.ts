@@ -3,19 +3,14 @@
  * it may be framed at all (X-Frame-Options, CSP frame-ancestors), the page's own COEP whether it may frame a
  * document that does not opt in, and the same-origin policy what the page may read once it rendered.
  * The framed page is the lab's own target page (plan/target-page.ts).
+ * Every experiment here runs in all three engines. A frame the page's COEP refuses fires no `load` in Firefox 153,
+ * nor one failing CORP in WebKitGTK 2.50 (measured): there the driver ends the step on the engine's own event for
+ * the URL (Firefox's failed navigation, WebKit's CORP line: runner-page/engine-ends.ts), never on a clock.
  * https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header
  * https://w3c.github.io/webappsec-csp/#directive-frame-ancestors
  */
 import type { ExperimentInput } from '../schema.ts';
 
-/**
- * A frame the page's COEP refuses, where the runner page cannot observe it in Firefox and WebKit: Firefox 153 fires no
- * `load` for it (nor an error), and WebKitGTK 2.50 none when the framed answer fails the CORP check (measured). The
- * runner page tells a refused frame by its `load` (runner-page/run-frame.ts) and never by a clock, so there the step
- * would end on the step limit, "no answer", not on what the engine decided. Both engines do refuse these frames.
- */
-const COEP_REFUSAL_UNSEEN_IN_FIREFOX: ExperimentInput['engines'] = ['chromium', 'webkit'];
-const COEP_REFUSAL_UNSEEN: ExperimentInput['engines'] = ['chromium'];
 const XFO = 'https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header';
 const FRAME_ANCESTORS = 'https://w3c.github.io/webappsec-csp/#directive-frame-ancestors';
 
@@ -95,8 +90,7 @@ export const frames: ExperimentInput[] = [
     id: 'frames-coep-page-frames-without-coep',
     title: 'A page with Cross-Origin-Embedder-Policy: require-corp frames a partner page that sends CORP but no COEP',
     group: 'frames',
-    engines: COEP_REFUSAL_UNSEEN_IN_FIREFOX,
-    explain:
+        explain:
       'A page that sends `Cross-Origin-Embedder-Policy: require-corp` (as a cross-origin isolated page must) may frame only documents that send a COEP of their own. The partner\'s page allows embedding (`Cross-Origin-Resource-Policy: cross-origin`) but sends no COEP, so the frame is refused with the blocked reason `coep-frame-resource-needs-coep-header`. https://html.spec.whatwg.org/multipage/browsers.html#check-a-navigation-response\'s-adherence-to-its-embedder-policy\n\n**Fix:** the framed page also sends `Cross-Origin-Embedder-Policy: require-corp`.',
     pageHeaders: { 'Cross-Origin-Embedder-Policy': 'require-corp' },
     request: { api: 'iframe', target: 'partner' },
@@ -107,8 +101,7 @@ export const frames: ExperimentInput[] = [
     id: 'frames-coep-page-frames-plain-page',
     title: 'A page with Cross-Origin-Embedder-Policy: require-corp frames a partner page that sends neither CORP nor COEP',
     group: 'frames',
-    engines: COEP_REFUSAL_UNSEEN,
-    explain:
+        explain:
       'Under `require-corp` a framed document from another origin first needs a Cross-Origin-Resource-Policy: without one it counts as `same-origin` only, and the partner is another site. Chromium refuses it with `corp-not-same-origin-after-defaulted-to-same-origin-by-coep`, before it looks at the document\'s own COEP. https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check\n\n**Fix:** the framed page sends `Cross-Origin-Resource-Policy: cross-origin` and `Cross-Origin-Embedder-Policy: require-corp`.',
     pageHeaders: { 'Cross-Origin-Embedder-Policy': 'require-corp' },
     request: { api: 'iframe', target: 'partner' },

@@ -99,7 +99,7 @@ const ENGLISH_PLACEHOLDER = /<(?!(?:iframe|img|form|script|a|link|meta|input|sty
 const NAMES: readonly RegExp[] = [
   /```[^]*?```/g, // a fenced code block
   /`[^`\n]*`/g, // a code span
-  /(?:https?|data|file|chrome):\/\/?[^\s，。；：）」”]*/g, // a URL
+  /(?:https?|wss?|data|file|chrome):\/\/?[^\s，。；：）」”]*/g, // a URL (ws: and wss: too: a WebSocket's)
   /\b[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:\/\S*)?/g, // a host name, a file name (package.json), an address with a port
   /\bcors-lab [a-z]+/g, // a command of the CLI (cors-lab run)
   /^[ \t]*[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+: [^\n]*$/gm, // a header line, name and value (Keep-Alive: timeout=5)

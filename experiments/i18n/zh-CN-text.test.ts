@@ -81,6 +81,7 @@ describe('the rules (the checks catch what they are for)', () => {
       '控制台消息以“Access to fetch at ...”开头；页面得到 TypeError: Failed to fetch。',
       'XHR 的 withCredentials 遇上 Cookie（SameSite=None; Secure），见 https://fetch.spec.whatwg.org/#cors-check。',
       '运行 `npx cors-lab serve --class`，在 evil 和 partner 上用 mode "no-cors"，{"outcome": "blocked"}。',
+      "CSP 为 connect-src 'self' ws://localhost:* 的页面拒绝 wss://localhost:5316/socket。",
     ];
     for (const text of allowed) expect(englishWords(text), text).toEqual([]);
   });

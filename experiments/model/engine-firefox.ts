@@ -12,6 +12,7 @@ import type { OriginMap } from '../../plan/origins.ts';
 import { firefoxConsoleLine, isFirefoxReason } from '../firefox-reasons.ts';
 import { FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason } from '../firefox-corp.ts';
 import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
+import { isFrameApi } from '../frames.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { firefoxFrameConsole, firefoxFrameWords } from './frame-refusal-lines.ts';
 import type { EngineRules } from './engine-rules.ts';
@@ -58,6 +59,10 @@ export function firefoxPredictions(
     }
     // A CORP refusal is no CORS failure: Firefox says it in a line of its own (firefox-corp.ts).
     if (step.outcome === 'blocked' && step.reason !== null && isChromiumCorpReason(step.reason)) {
+      // A frame is a navigation: Firefox 153 refuses it under the page's COEP as a COEP failure
+      // (NS_ERROR_DOM_COEP_FAILED, its frame then shows about:neterror?e=blockedByCOEP) and prints no line, whether the
+      // framed answer lacks CORP or only COEP (measured: frames-coep-page-frames-plain-page, -without-coep).
+      if (isFrameApi(request.api)) return { ...step, reason: null, failedParameter: null };
       return { ...step, reason: FIREFOX_CORP_REASON, failedParameter: null };
     }
     const unseen = step.unseenFailure;

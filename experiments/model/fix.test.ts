@@ -80,6 +80,14 @@ describe('fixFor', () => {
     }
   });
 
+  it("a WebSocket the page's own CSP refused: the policy names the ws: origin, not the server's accepted origins", () => {
+    const experiment = catalog.find((e) => e.id === 'csp-connect-src-self-refuses-websocket')!;
+    const fix = fixFor(experiment, origins);
+    expect(fix.changes).toEqual([]);
+    expect(fix.impossible).toMatch(/ws:\/\/localhost:5311 to connect-src/);
+    expect(fix.impossible).not.toMatch(/acceptOrigins/);
+  });
+
   it('fixes the preflight and the actual answer, not just the first block (issue 8, item 6)', () => {
     const experiment = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
     const fix = fixFor(experiment, origins);

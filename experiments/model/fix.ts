@@ -116,6 +116,12 @@ function changesFor(
   const request = step.requests.filter((r) => r.hop === check.hop && r.kind === (check.stage === 'preflight' ? 'preflight' : 'actual')).at(-1);
   const reason = step.reason ?? '';
   const on = say.fix.on(response);
+  // The page's own Content-Security-Policy refused it before sending (a WebSocket or a frame too, before any server
+  // decides): no answer's header helps,
+  // the page's policy does (csp-explain.ts words the change).
+  if (step.refusedByCsp) {
+    return say.explain.cspFix(step.refusedByCsp.effective, new URL(step.refusedByCsp.url).origin);
+  }
   // Format 1.2: a message not taken is no failure a response header lifts (frame-explain.ts says what does).
   if (step.reason === null && step.delivered === false) return messageFix(step, lang);
   // Format 1.2: a refused WebSocket is the server's own choice (server.websocket); an event stream needs its type and 200.
@@ -125,11 +131,6 @@ function changesFor(
     const stream = eventStreamProblem(request.status, new ResponseHeaders(request.responseHeaders).get('content-type'));
     if (stream === 'type') return [{ response, header: 'Content-Type', value: EVENT_STREAM, why: say.explain.eventStreamFix() }];
     if (stream === 'status') return [{ response, status: 200, why: say.explain.eventStreamFix() }];
-  }
-  // The page's own Content-Security-Policy refused it before sending: no answer's header helps, the page's policy
-  // does (csp-explain.ts words the change).
-  if (step.refusedByCsp) {
-    return say.explain.cspFix(step.refusedByCsp.effective, new URL(step.refusedByCsp.url).origin);
   }
   if (step.reason === null) return say.fix.pageRefuses(step.pageError);
   if (noHeaderHelps(reason)) return say.fix.noHeaderHelps[reason];

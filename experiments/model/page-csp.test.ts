@@ -118,10 +118,16 @@ describe('cspRefusal', () => {
     expect(refused(nonce, at(PARTNER, 'script'))).toBe(nonce);
   });
 
-  it("checks a WebSocket's handshake as the http(s) URL it fetches", () => {
+  it("checks a WebSocket's URL as the page wrote it, ws: (measured in Chromium, Firefox and WebKit)", () => {
     expect(refused("connect-src 'self'", at('ws://localhost:5310/socket', 'websocket'))).toBeNull();
-    expect(refused('connect-src http://localhost:5311', at('ws://localhost:5311/socket', 'websocket'))).toBeNull();
+    expect(refused('connect-src ws://localhost:5311', at('ws://localhost:5311/socket', 'websocket'))).toBeNull();
+    expect(refused('connect-src ws://localhost:*', at('http://localhost:5311/socket', 'websocket'))).toBeNull();
     expect(refused("connect-src 'self'", at('ws://localhost:5311/socket', 'websocket'))).toBe("connect-src 'self'");
+    // An http: source, or one without a scheme on an http: page, does not cover ws: in any of the three engines.
+    for (const policy of ['connect-src http://localhost:5311', 'connect-src localhost:*']) {
+      expect(refused(policy, at('ws://localhost:5311/socket', 'websocket'))).toBe(policy);
+      expect(refused(policy, at('http://localhost:5311/socket', 'websocket'))).toBe(policy);
+    }
   });
 
   it('checks a popup against nothing', () => {

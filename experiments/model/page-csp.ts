@@ -161,12 +161,16 @@ export interface CspRequest {
 }
 
 /**
- * The URL the request fetches: a WebSocket's handshake fetches its URL with ws turned into http, wss into https.
- * https://websockets.spec.whatwg.org/#concept-websocket-establish
+ * The URL the policy checks: a WebSocket's as the page wrote it, ws: or wss: (the step's URL is the plan's http: URL,
+ * which the runner page turns into ws:, runner-page/run-socket.ts). Measured in Chromium 156, Firefox 153 ESR and
+ * WebKitGTK 2.50: `connect-src localhost:*` and `connect-src http://localhost:*` refuse `ws://localhost:5311`, and
+ * only a source with the ws scheme (or 'self' on its own host and port) allows it. The WebSockets standard now
+ * fetches the http: URL (https://websockets.spec.whatwg.org/#concept-websocket-establish), and CSP's scheme match
+ * lets `ws:` sources cover it (https://w3c.github.io/webappsec-csp/#match-schemes); no engine checks that URL yet.
  */
-function fetchedUrl(request: CspRequest): URL {
-  if (request.api !== 'websocket') return request.url;
-  return new URL(request.url.href.replace(/^ws(s?):/, 'http$1:'));
+export function cspCheckedUrl(api: Api, url: URL): URL {
+  if (api !== 'websocket') return url;
+  return new URL(url.href.replace(/^http(s?):/, 'ws$1:'));
 }
 
 /**
@@ -187,7 +191,7 @@ export function cspRefusal(
     // https://w3c.github.io/webappsec-csp/#script-pre-request: with 'strict-dynamic' a script the page's script
     // inserts (not parser-inserted, as every lab element) is allowed, and the list's URLs are ignored.
     if (effective === 'script-src-elem' && sources.some((s) => s.toLowerCase() === "'strict-dynamic'")) continue;
-    if (!listMatches(sources, fetchedUrl(request), request.self, request.redirected)) {
+    if (!listMatches(sources, cspCheckedUrl(request.api, request.url), request.self, request.redirected)) {
       return { effective, directive, written: [directive, ...sources].join(' ') };
     }
   }

@@ -41,7 +41,7 @@ import { beaconFetch, formSubmission, unseenByPage } from './sending.ts';
 import { isFrameApi, opensPopup } from '../frames.ts';
 import { acceptedOrigins, expandTargetOrigin } from '../../plan/target-page.ts';
 import { frameStep } from './frame-step.ts';
-import { cspRefusal, refusedFields } from './page-csp.ts';
+import { cspCheckedUrl, cspRefusal, refusedFields } from './page-csp.ts';
 import { frameWords } from './messages/frames.ts';
 import { EVENT_SOURCE_HEADERS, eventSourceFetch, eventStreamProblem, handshakeHeaders } from './socket-model.ts';
 
@@ -207,9 +207,10 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const asked = { api: request.api, popup: opensPopup(request), url: target, self: context.selfUrl, redirected };
     const refusal = cspRefusal(context.pageHeaders, asked);
     if (!refusal) return null;
-    check(redirected ? 'redirect' : 'page', false, say.cspRefused(target.href, refusal.written));
+    const checked = cspCheckedUrl(request.api, target).href;
+    check(redirected ? 'redirect' : 'page', false, say.cspRefused(checked, refusal.written));
     const fields = { ...refusedFields(request.api), failedParameter: refusal.written };
-    return { ...finish(fields), refusedByCsp: { ...refusal, url: target.href } };
+    return { ...finish(fields), refusedByCsp: { ...refusal, url: checked } };
   };
   const refusedAtOnce = refused(new URL(url), false);
   if (refusedAtOnce) return refusedAtOnce;

@@ -53,6 +53,16 @@ export const csp: Record<string, { title: string; explain: string }> = {
     explain:
       `\`frame-src\` 决定页面可以嵌入什么（它之前回退到 \`child-src\`，再到 \`default-src\`）。它和被嵌入页面发送的 \`frame-ancestors\` 不同，是嵌入方页面自己的选择：框架根本不会被请求，显示错误页面。${FALLBACK}\n\n**修复：** \`frame-src 'self' 127.0.0.1:5313\`。`,
   },
+  'csp-connect-src-self-refuses-websocket': {
+    title: "CSP 为 connect-src 'self' 的页面向接受任何源的 api 打开 WebSocket",
+    explain:
+      `\`new WebSocket(url)\` 和 \`fetch()\` 一样受 \`connect-src\` 管辖，而 \`api\` 是另一个源：页面的策略拒绝了这个 URL，握手根本不会发出，服务器自己对 \`Origin\` 的检查也就没有机会运行。各浏览器告诉页面的方式不同：Firefox 和 Safari 在构造函数中抛出异常；Chromium 返回一个已经关闭的套接字，并触发 \`securitypolicyviolation\` 和 \`error\`（没有 \`close\`）。检查的是写出来的 \`ws:\` URL：源 \`localhost:*\` 或 \`http://localhost:*\` 都不覆盖它（在 Chromium、Firefox 和 WebKit 中实测）。${CSP}\n\n**修复：** 写出套接字的协议和源：\`connect-src 'self' ws://localhost:5311\`。`,
+  },
+  'csp-connect-src-ws-allows-websocket': {
+    title: "CSP 为 connect-src 'self' ws://localhost:* 的页面向 api 打开 WebSocket",
+    explain:
+      `\`csp-connect-src-self-refuses-websocket\` 的对照：这个源写出了 \`ws\` 协议和 \`api\` 的主机，端口任意，所以握手照常发出，套接字打开。接下来只由服务器根据它收到的 \`Origin\` 决定。${SOURCES}`,
+  },
   'csp-form-action-self-refuses-api': {
     title: "CSP 为 form-action 'self' 的页面向 api 提交表单",
     explain:
