@@ -55,7 +55,7 @@ export function checkAgainstCatalog(lessons: readonly Lesson[], catalog: readonl
 
 /**
  * A claim in the narrative cites an experiment whose `expect` and whose
- * model prediction both say what the claim says (test/e2e/lesson-claims.spec.ts
+ * model prediction both say what the claim says (test/e2e/catalog.spec.ts
  * then holds it to Chromium).
  */
 function checkClaim(lesson: Lesson, claim: Claim, experiment: Experiment | undefined, origins: OriginMap): string[] {

@@ -19,8 +19,8 @@
  *
  * The learner sees "see it: run preflight-status-404-no-cors" (a link that
  * opens it in the playground); catalog-check.ts holds each claim to the
- * experiment's `expect` and the model, and test/e2e/lesson-claims.spec.ts
- * runs every cited experiment in Chromium and holds the claim to what it did.
+ * experiment's `expect` and the model, and test/e2e/catalog.spec.ts runs
+ * every cited experiment in Chromium and holds the claim to what it did (test/e2e/lesson-claims.ts).
  */
 import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
 import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../experiments/reasons.ts';

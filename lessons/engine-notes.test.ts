@@ -2,7 +2,7 @@
  * The lessons' "In Firefox and Safari" notes say what the engines' models predict: the models that
  * `cors-lab run --browser firefox|webkit` holds to those browsers over the whole catalog
  * (runner/engine-models.ts). Each note cites an experiment (its Chromium claim runs in
- * test/e2e/lesson-claims.spec.ts); every Firefox reason it names is one the Firefox model gives an experiment
+ * test/e2e/catalog.spec.ts); every Firefox reason it names is one the Firefox model gives an experiment
  * the lesson cites, every WebKit sentence it quotes one the WebKit model prints for one, and the experiment
  * each note cites shows the engines differing from Chromium there (or applies to Chromium only).
  */

@@ -74,5 +74,10 @@ await rewriteSpecifiers(TYPES);
 await copyFile(join(ROOT, 'engines/webkit/automation-host.py'), join(OUT, 'automation-host.py'));
 // What npm start checks before it runs lib/cli.js (scripts/start.ts); the runner page's files are inlined above.
 const runnerFiles = (await readdir(join(ROOT, 'runner-page'))).map((name) => join('runner-page', name));
-await writeStamp(ROOT, PACKAGE_BUILD, [...Object.keys(built.metafile.inputs), ...runnerFiles]);
+// And what `npm test` checks before it packs without building again (scripts/build-if-stale.ts): the declarations'
+// sources too, since esbuild's inputs leave out modules imported for their types only.
+const declared = (await readdir(TYPES, { recursive: true }))
+  .filter((name) => name.endsWith('.d.ts'))
+  .map((name) => name.replace(/\.d\.ts$/, '.ts'));
+await writeStamp(ROOT, PACKAGE_BUILD, [...Object.keys(built.metafile.inputs), ...runnerFiles, ...declared]);
 console.log(`built ${Object.keys(ENTRIES).map((e) => `lib/${e}.js`).join(', ')} and lib/types/`);

@@ -5,7 +5,8 @@
  * the folders they sit in (a lesson added to a folder the client globs
  * changes the folder's time). `npm start` compares them (scripts/start.ts):
  * it builds the client only when one differs, and runs the compiled CLI
- * (lib/) only when that is current.
+ * (lib/) only when that is current; `npm test` builds only what differs
+ * (scripts/build-if-stale.ts), once, before its tests and its package check.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -31,7 +32,8 @@ export const CLIENT_BUILD: Build = {
 export const PACKAGE_BUILD: Build = {
   stamp: 'dist/package-build.json',
   output: 'lib/cli.js',
-  always: ['scripts/build-package.ts', 'package-lock.json', 'scripts/build-stamp.ts'],
+  always: ['scripts/build-package.ts', 'package-lock.json', 'scripts/build-stamp.ts', 'tsconfig.json',
+    'tsconfig.build.json', 'engines/webkit/automation-host.py'],
 };
 
 interface Stamp {

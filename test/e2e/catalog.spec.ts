@@ -2,13 +2,15 @@
  * Every catalog experiment, run in real Chromium, checked against its
  * expectation and the model's prediction. The catalog runs as `cors-lab run`
  * runs it: whole groups together in one run, experiments concurrently; each
- * experiment is still its own test with its own verdict.
+ * experiment is still its own test with its own verdict. Every lesson's claims
+ * are held to the same run (test/e2e/lesson-claims.ts), each its own test.
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
+import { expectClaimHeld, lessonClaims } from './lesson-claims.ts';
 import { paced } from '../pace/machine-pace.ts';
 
 /**
@@ -62,5 +64,19 @@ for (const { groups, experiments } of runs) {
         expect(result.steps).toHaveLength(experiment.then?.length ?? 0);
       });
     }
+
+    const ran = new Set(experiments.map((e) => e.id));
+    for (const { title, claim } of lessonClaims.filter(({ claim }) => ran.has(claim.experiment))) {
+      test(`lesson claim ${title}`, () => expectClaimHeld(claim, results.get(claim.experiment)));
+    }
   });
 }
+
+test('every lesson cites at least one experiment, and each claim is held to one of the runs above', () => {
+  const cited = new Set(lessonClaims.map(({ claim }) => claim.experiment));
+  expect(cited.size).toBeGreaterThan(20);
+  for (const id of cited) expect(catalog.some((e) => e.id === id), id).toBe(true);
+  const held = runs.flatMap(({ experiments }) =>
+    lessonClaims.filter(({ claim }) => experiments.some((e) => e.id === claim.experiment)));
+  expect(held).toHaveLength(lessonClaims.length);
+});

@@ -8,7 +8,7 @@
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperimentAsync, experimentUrl } from '../../experiments/model/predict.ts';
 import type { Experiment, PageOrigin } from '../../experiments/schema.ts';
-import type { EngineSession, EngineTab } from '../../engines/engine.ts';
+import type { EngineBrowser, EngineSession, EngineTab } from '../../engines/engine.ts';
 import { runSteps, type StepRun } from '../../engines/run-steps.ts';
 import { originMap } from '../../plan/origins.ts';
 import { runnerUrl } from '../../plan/page-origin.ts';
@@ -46,10 +46,15 @@ async function runThrough(session: EngineSession, lab: Lab, experiment: Experime
 
 test.describe('the Chromium driver through the step loop', () => {
   test.describe.configure({ mode: 'serial' });
+  // One browser for the three: each experiment gets a session of its own (a fresh browser context).
+  let browser: EngineBrowser;
+  test.beforeAll(async ({ lab }) => {
+    browser = await launchChromiumEngine(lab.origins);
+  });
+  test.afterAll(async () => browser.close());
 
   for (const id of ['simple-get-no-acao', 'simple-get-exact-origin', 'cache-poisoning-missing-vary']) {
     test(`${id}: Chromium's verdict per step, as the catalog expects and the model predicts`, async ({ lab }) => {
-      const browser = await launchChromiumEngine(lab.origins);
       const session = await browser.newSession();
       try {
         expect(browser.engine).toBe('chromium');
@@ -71,7 +76,6 @@ test.describe('the Chromium driver through the step loop', () => {
         }
       } finally {
         await session.close();
-        await browser.close();
       }
     });
   }

@@ -4,7 +4,7 @@
  * page, and graded right, so the playground's element loads and verdicts agree with the lesson. Page
  * headers (COOP, COEP) cannot act in the playground's framed page: there the lesson says so and grades
  * against Chromium's top-level answer. Then the fix-it typed key by key and fixed in the browser.
- * (The runner's side is lesson-claims.spec.ts and lesson-fixes.spec.ts.)
+ * (The runner's side is catalog.spec.ts, with lesson-claims.ts, and lesson-fixes.spec.ts.)
  */
 import type { Locator, Page } from '@playwright/test';
 import { browserAssumptions } from '../../client/lab/browser-assumptions.ts';

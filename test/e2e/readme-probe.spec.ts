@@ -71,15 +71,21 @@ test.afterAll(async () => {
   await Promise.all([api.close(), other.close(), new Promise<void>((resolve) => https.close(() => resolve()))]);
 });
 
-test('every cors-lab probe example in README.md prints what the README shows', async () => {
-  // The --browser examples start Firefox and WebKit too.
-  test.setTimeout(360_000);
-  const found = examples(readFileSync(README, 'utf8'));
+const found = examples(readFileSync(README, 'utf8'));
+
+test('README.md has its cors-lab probe examples', () => {
   expect(found.length, 'probe examples in README.md').toBeGreaterThanOrEqual(8);
-  const tls = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
-  const ours = (text: string): string =>
-    text.replaceAll('http://127.0.0.1:8080', api.url).replaceAll('http://127.0.0.1:8081', other.url).replaceAll('https://127.0.0.1:8443', tls);
-  for (const example of found) {
+});
+
+// One test per example, so that both workers share them (the --browser examples start Firefox and WebKit too).
+for (const example of found) {
+  test(`README.md:${example.line}: cors-lab probe ${example.args.join(' ')} prints what the README shows`, async () => {
+    test.setTimeout(360_000);
+    const tls = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
+    const ours = (text: string): string => text
+      .replaceAll('http://127.0.0.1:8080', api.url)
+      .replaceAll('http://127.0.0.1:8081', other.url)
+      .replaceAll('https://127.0.0.1:8443', tls);
     let out = '';
     const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t), interactive: false };
     await main(['probe', ...example.args.map(ours)], io);
@@ -89,8 +95,9 @@ test('every cors-lab probe example in README.md prints what the README shows', a
       if (shown.trim() === '...' || /^\s*Date: /.test(shown)) continue;
       const wanted = ours(shown);
       const index = lines.findIndex((line, i) => i >= at && line === wanted);
-      expect(index, `README.md:${example.line}: not printed (in this order): ${shown}\n--- printed:\n${out}`).toBeGreaterThanOrEqual(0);
+      const missing = `README.md:${example.line}: not printed (in this order): ${shown}\n--- printed:\n${out}`;
+      expect(index, missing).toBeGreaterThanOrEqual(0);
       at = index + 1;
     }
-  }
-});
+  });
+}
