@@ -442,7 +442,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       check('redirect', false, say.onlyHttp(next.protocol), corsHeaderValues(answer, ['Location']));
       const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
-      return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : blocked({ reason: 'CorsDisabledScheme', failedParameter: next.href });
+      return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : { ...blocked({ reason: 'CorsDisabledScheme' }), refusedLocation: next.href };
     }
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
