@@ -238,4 +238,56 @@ add('coep', 'require-corp page, no-cors fetch redirected to partner, CORP cross-
 });
 add('coep', 'require-corp page, XHR to api with ACAO', { pageHeaders: COEP('require-corp'), request: { api: 'xhr', target: 'api' }, server: { actual: { headers: ACAO_PAGE } } });
 
+
+// An empty or blank Access-Control-Allow-Origin, and values with a byte beyond ASCII (cors/access-control-allow-origin-parsing).
+const blankOrigins: Array<[string, Record<string, string | string[]>, 'fetch' | 'xhr', 'omit' | 'include']> = [
+  ['empty', { 'Access-Control-Allow-Origin': '' }, 'fetch', 'omit'], ['empty', { 'Access-Control-Allow-Origin': '' }, 'xhr', 'omit'],
+  ['empty, credentials', { 'Access-Control-Allow-Origin': '', 'Access-Control-Allow-Credentials': 'true' }, 'fetch', 'include'],
+  ['the page and an empty line', { 'Access-Control-Allow-Origin': ['{page}', ''] }, 'fetch', 'omit'], ['a space', { 'Access-Control-Allow-Origin': ' ' }, 'fetch', 'omit'],
+  ['the page, then /\u00e9x', { 'Access-Control-Allow-Origin': '{page}/\u00e9x' }, 'fetch', 'omit'], ['x\u00e9y', { 'Access-Control-Allow-Origin': 'x\u00e9y' }, 'fetch', 'omit'],
+  ['the page, empty Allow-Credentials', { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': '' }, 'fetch', 'include'],
+];
+for (const [label, headers, api, credentials] of blankOrigins) {
+  add('blank-origin', `${api}, answer with Access-Control-Allow-Origin ${label}`, { request: { api, target: 'api', credentials }, server: { actual: { headers } } });
+}
+add('blank-origin', 'PUT, preflight with Access-Control-Allow-Origin " "', {
+  request: { target: 'api', method: 'PUT' },
+  server: { preflight: { headers: { 'Access-Control-Allow-Origin': ' ', 'Access-Control-Allow-Methods': 'PUT' } } },
+});
+
+// Cross-Origin-Resource-Policy on a redirect's own answer (fetch/cross-origin-resource-policy), fetch and <img>.
+add('corp-redirect', 'no-cors api -> api2, the redirect says CORP same-origin', { request: { target: 'api', mode: 'no-cors' }, server: { redirects: [{ to: 'api2', headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } }] } });
+for (const [hop, final] of [[null, 'cross-origin'], ['cross-origin', 'cross-origin']] as const) {
+  add('corp-redirect', `require-corp page, img api -> partner, CORP on the redirect ${hop}, on the answer ${final}`, {
+    pageHeaders: COEP('require-corp'), request: { api: 'img', target: 'api' },
+    server: { redirects: [{ to: 'partner', ...(hop ? { headers: { 'Cross-Origin-Resource-Policy': hop } } : {}) }], actual: { headers: { 'Cross-Origin-Resource-Policy': final } } },
+  });
+}
+for (const hop of ['same-origin', 'same-site']) {
+  add('corp-redirect', `img api -> api2, the redirect says CORP ${hop}`, { request: { api: 'img', target: 'api' }, server: { redirects: [{ to: 'api2', headers: { 'Cross-Origin-Resource-Policy': hop } }] } });
+}
+
+// fetch/api/redirect/redirect-method: which methods a redirect from the page's own origin to api keeps, and the preflight there.
+const sameOriginStart: Array<[string, 'omit' | 'include', string | null, Record<string, string>]> = [
+  ['PUT', 'omit', 'PUT', {}], ['POST', 'omit', null, { 'X-Custom': '1' }], ['PUT', 'omit', null, {}], ['GET', 'omit', null, { 'X-Custom': '1' }],
+  ['DELETE', 'include', 'DELETE', {}], ['DELETE', 'omit', 'DELETE', {}], ['DELETE', 'omit', null, {}], ['PUT', 'include', 'PUT', {}],
+];
+for (const [method, credentials, allowMethod, headers] of sameOriginStart) {
+  const allow: Record<string, string> = { ...(allowMethod ? { 'Access-Control-Allow-Methods': allowMethod } : {}), ...(headers['X-Custom'] ? { 'Access-Control-Allow-Headers': 'x-custom' } : {}) };
+  const creds: Record<string, string> = credentials === 'include' ? { 'Access-Control-Allow-Credentials': 'true' } : {};
+  add('same-origin-start', `${method} ${JSON.stringify(headers)}, credentials ${credentials}, app -307-> api, preflight allows ${allowMethod ?? 'no method'}`, {
+    request: { target: 'app', method, credentials, headers, ...(['GET', 'DELETE'].includes(method) ? {} : { body: 'x' }) },
+    server: { preflight: { headers: { ...ACAO_PAGE, ...creds, ...allow } }, redirects: [{ status: 307, to: 'api' }], actual: { headers: { ...ACAO_PAGE, ...creds } } },
+  });
+}
+add('same-origin-start', 'PUT, app -307-> app -307-> api', {
+  request: { target: 'app', method: 'PUT', body: 'x' },
+  server: { preflight: { headers: { ...ACAO_PAGE, 'Access-Control-Allow-Methods': 'PUT' } }, redirects: [{ status: 307, to: 'app' }, { status: 307, to: 'api' }], actual: { headers: ACAO_PAGE } },
+});
+add('same-origin-start', 'XHR PUT, app -307-> api, the preflight refuses', {
+  request: { api: 'xhr', target: 'app', method: 'PUT', body: 'x' },
+  server: { preflight: { headers: ACAO_PAGE }, redirects: [{ status: 307, to: 'api' }], actual: { headers: ACAO_PAGE } },
+});
+add('same-origin-start', 'PUT, app -307-> api, the preflight has no ACAO', { request: { target: 'app', method: 'PUT', body: 'x' }, server: { redirects: [{ status: 307, to: 'api' }] } });
+
 export const wptThirdCases: readonly ExperimentInput[] = cases;
