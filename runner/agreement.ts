@@ -6,8 +6,8 @@
 import type { Observation, Prediction } from '../engines/run-result.ts';
 
 export const AGREEMENT_FIELDS = [
-  'outcome', 'reason', 'failedParameter', 'preflight', 'reachedServer', 'status', 'responseType', 'originSeen', 'requestHeadersSeen',
-  'cookieSent', 'readableHeaders',
+  'outcome', 'reason', 'failedParameter', 'preflight', 'reachedServer', 'status', 'responseType', 'originSeen',
+  'requestHeadersSeen', 'cookieSent', 'readableHeaders',
 ] as const;
 
 export function disagreements(predicted: Prediction, observed: Observation, isXhr: boolean): string[] {
@@ -33,7 +33,8 @@ export function disagreements(predicted: Prediction, observed: Observation, isXh
  */
 function reportedParameter(predicted: Prediction, observed: Observation): string | null {
   const requested = (predicted.requestHeadersSeen ?? '').split(',');
-  if (predicted.reason === 'HeaderDisallowedByPreflightResponse' && requested.includes(observed.failedParameter ?? '')) return observed.failedParameter;
+  const named = observed.failedParameter ?? '';
+  if (predicted.reason === 'HeaderDisallowedByPreflightResponse' && requested.includes(named)) return observed.failedParameter;
   return predicted.failedParameter?.replace(/[^\x00-\x7f]/g, '') || null;
 }
 

@@ -390,10 +390,12 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     // (WebKit then speaks of the redirect: engine-webkit.ts).
     if (tainting === 'opaque') {
       const refused = resourcePolicyBlock(answer, {
-        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site,
+        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST),
+        responseOrigin: current.origin, responseSite: site,
         embedder: context.policies.embedder, includesCredentials: credentialsFlag,
       });
-      if (refused) check(stage, false, say.blocked(refused), corsHeaderValues(answer, ['Cross-Origin-Resource-Policy']));
+      const policy = corsHeaderValues(answer, ['Cross-Origin-Resource-Policy']);
+      if (refused) check(stage, false, say.blocked(refused), policy);
       if (refused) return blocked({ reason: refused });
     }
     if (corsFlag) {
@@ -450,7 +452,8 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       check('redirect', false, say.onlyHttp(next.protocol), corsHeaderValues(answer, ['Location']));
       const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
-      return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : { ...blocked({ reason: 'CorsDisabledScheme' }), refusedLocation: next.href };
+      if (unknown) return blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' });
+      return { ...blocked({ reason: 'CorsDisabledScheme' }), refusedLocation: next.href };
     }
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
