@@ -86,9 +86,4 @@ export const simple: Record<string, { title: string; explain: string }> = {
     title: '带 Access-Control-Allow-Origin: * 的 XMLHttpRequest 可以读取',
     explain: '被拦截那个例子的 XHR 版本：一旦响应带上 `Access-Control-Allow-Origin: *`，`onload` 就会触发，`responseText` 可以读取。',
   },
-  'simple-get-acao-empty': {
-    title: '空的 Access-Control-Allow-Origin 不允许任何源',
-    explain:
-      '响应带着这个响应头，但值是空的，反射缺失的 `Origin` 的服务器就会这样写。空值不是源：Chromium 报告 `InvalidAllowOriginValue`（这个值无法解析），Firefox 说响应头与空值“不匹配”。反射 `Origin` 的服务器遇到没有它的请求时，应该完全不发这个响应头，也绝不能把这样的响应缓存给别人（见 `cache-poisoning-no-cors-first`）。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>`。',
-  },
 };
