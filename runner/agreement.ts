@@ -5,7 +5,10 @@
  */
 import type { Observation, Prediction } from '../engines/run-result.ts';
 
-export const AGREEMENT_FIELDS = ['outcome', 'reason', 'preflight', 'reachedServer', 'status', 'originSeen', 'requestHeadersSeen', 'cookieSent', 'readableHeaders'] as const;
+export const AGREEMENT_FIELDS = [
+  'outcome', 'reason', 'failedParameter', 'preflight', 'reachedServer', 'status', 'responseType', 'originSeen',
+  'requestHeadersSeen', 'cookieSent', 'readableHeaders',
+] as const;
 
 export function disagreements(predicted: Prediction, observed: Observation, isXhr: boolean): string[] {
   const out: string[] = [];
@@ -16,10 +19,23 @@ export function disagreements(predicted: Prediction, observed: Observation, isXh
       want = [...(predicted.readableHeaders ?? [])].sort().join(',');
       got = Object.keys(observed.readableHeaders).sort().join(',');
     }
+    if (field === 'failedParameter') want = reportedParameter(predicted, observed);
     if (field === 'status' && isXhr && observed.outcome !== 'allowed') continue;
     if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${field}: predicted ${JSON.stringify(want)}, observed ${JSON.stringify(got)}`);
   }
   return out;
+}
+
+/**
+ * The failed parameter as the DevTools Protocol reports the model's: without the bytes beyond ASCII (the lab sends
+ * header values as latin1, which is no UTF-8: measured, `Access-Control-Allow-Origin: x\u00e9y` is reported as
+ * `xy`), and for a header missing from Access-Control-Allow-Headers whichever requested name Chromium names first.
+ */
+function reportedParameter(predicted: Prediction, observed: Observation): string | null {
+  const requested = (predicted.requestHeadersSeen ?? '').split(',');
+  const named = observed.failedParameter ?? '';
+  if (predicted.reason === 'HeaderDisallowedByPreflightResponse' && requested.includes(named)) return observed.failedParameter;
+  return predicted.failedParameter?.replace(/[^\x00-\x7f]/g, '') || null;
 }
 
 /**

@@ -85,4 +85,15 @@ export const cachePoisoning: ExperimentInput[] = [
     expect: { outcome: 'allowed', reachedServer: true },
     then: [{ title: 'from partner', page: 'partner', expect: { outcome: 'allowed', reachedServer: true, originSeen: '{page}' } }],
   },
+  // After fetch/api/cors/cors-origin and access-control-allow-origin-parsing (WPT).
+  {
+    id: 'cache-poisoning-empty-acao',
+    title: 'An empty Access-Control-Allow-Origin allows nobody',
+    group: 'cache-poisoning',
+    explain:
+      'The answer carries the header with nothing in it, as a server that reflects a missing `Origin` writes it. An empty value is no origin: Chromium reports `InvalidAllowOriginValue` (the value does not parse), Firefox says the header "does not match" an empty value. A server that reflects `Origin` must answer a request without one with no header at all, and never cache that answer for others (see `cache-poisoning-no-cors-first`).\n\n**Fix:** `Access-Control-Allow-Origin: <the page origin>`.',
+    request: { target: 'api' },
+    server: { actual: { headers: { 'Access-Control-Allow-Origin': '' } } },
+    expect: { outcome: 'blocked', reason: 'InvalidAllowOriginValue', preflight: false, reachedServer: true },
+  },
 ];

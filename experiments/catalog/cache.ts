@@ -152,4 +152,20 @@ export const cache: ExperimentInput[] = [
     expect: { outcome: 'blocked', reason: 'MethodDisallowedByPreflightResponse', preflight: true, reachedServer: false },
     then: [{ title: 'retry', expect: { outcome: 'blocked', reason: 'MethodDisallowedByPreflightResponse', preflight: true, reachedServer: false } }],
   },
+  // After fetch/api/cors/cors-preflight-cache and cors-redirect-preflight (WPT).
+  {
+    id: 'cache-redirected-preflight-not-reused',
+    title: 'A preflight made after a cross-origin redirect (Origin: null) is not reused',
+    group: 'cache',
+    explain:
+      'The PUT goes to `api`, which answers `307` towards `api2`. Both preflight answers carry `Access-Control-Max-Age: 600`. The same PUT again: `api`\'s entry serves it, but the redirect taints the request with an opaque origin, sent as `Origin: null`, and a preflight made for an opaque origin is never reused, so `api2` is asked again. Firefox differs: it sends its preflights after a redirect with the page\'s origin, and reuses the entry.\n\n**Fix:** avoid the redirect for preflighted requests (call `api2` directly); the cache then works at every origin.',
+    request: { target: 'api', method: 'PUT', body: 'x' },
+    server: {
+      preflight: { headers: { 'Access-Control-Allow-Origin': '{reflect}', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': '600' } },
+      redirects: [{ status: 307, to: 'api2', headers: { 'Access-Control-Allow-Origin': '{reflect}' } }],
+      actual: { headers: { 'Access-Control-Allow-Origin': '{reflect}' } },
+    },
+    expect: { outcome: 'allowed', preflight: true, reachedServer: true, originSeen: 'null' },
+    then: [{ title: 'the same PUT again', expect: { outcome: 'allowed', preflight: true, reachedServer: true, engines: { firefox: { preflight: false } } } }],
+  },
 ];

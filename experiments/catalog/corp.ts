@@ -77,4 +77,24 @@ export const corpGroup: ExperimentInput[] = [
     server: { actual: { headers: { 'Cross-Origin-Resource-Policy': 'same-origin', 'Access-Control-Allow-Origin': '*' } } },
     expect: { outcome: 'allowed', reason: null, loaded: true, canvasTainted: false },
   },
+  // After fetch/cross-origin-resource-policy/fetch (WPT): the policy is checked on every answer, redirects included.
+  {
+    id: 'corp-redirect-hop-same-origin',
+    title: 'Cross-Origin-Resource-Policy on a redirect\'s answer stops an <img> there',
+    group: 'corp',
+    explain:
+      `An \`<img>\` from \`api\`, which redirects to \`api2\` and sends \`Cross-Origin-Resource-Policy: same-origin\` on the redirect itself. The policy is checked on each answer of a no-cors request, the redirect's too, so the image fails at the first hop and \`api2\` is never asked: \`corp-not-same-origin\`. WebKit words it as a refused redirect. ${CORP}\n\n**Fix:** \`Cross-Origin-Resource-Policy: same-site\` on the redirect (the page and \`api\` are one site).`,
+    request: { api: 'img', target: 'api' },
+    server: { redirects: [{ to: 'api2', headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } }] },
+    expect: { outcome: 'blocked', reason: 'corp-not-same-origin', reachedServer: false, loaded: false },
+  },
+  {
+    id: 'corp-redirect-hop-same-site',
+    title: 'Cross-Origin-Resource-Policy: same-site on the redirect lets the <img> through',
+    group: 'corp',
+    explain: 'The fixed twin of `corp-redirect-hop-same-origin`: the redirect says `same-site`, and `app` and `api` are one site, so the image follows it to `api2` and loads.',
+    request: { api: 'img', target: 'api' },
+    server: { redirects: [{ to: 'api2', headers: { 'Cross-Origin-Resource-Policy': 'same-site' } }] },
+    expect: { outcome: 'allowed', reason: null, reachedServer: true, loaded: true },
+  },
 ];

@@ -97,4 +97,29 @@ export const isolation: ExperimentInput[] = [
       engines: { webkit: { crossOriginIsolated: false, sharedArrayBuffer: false } },
     },
   },
+  // After fetch/cross-origin-embedder-policy (WPT): under require-corp every answer needs CORP, a redirect's too.
+  {
+    id: 'isolation-coep-redirect-without-corp',
+    title: 'COEP require-corp: a redirect without Cross-Origin-Resource-Policy stops an <img>, whatever the last answer says',
+    group: 'isolation',
+    explain:
+      `Under \`Cross-Origin-Embedder-Policy: require-corp\` a no-cors answer from another origin needs \`Cross-Origin-Resource-Policy\`, and a missing one counts as \`same-origin\`. \`api\` redirects to \`partner\`, whose answer says \`cross-origin\`, but the redirect itself says nothing: the image fails at the first hop with \`corp-not-same-origin-after-defaulted-to-same-origin-by-coep\`, and \`partner\` is never asked. ${COEP_LINK}\n\n**Fix:** \`Cross-Origin-Resource-Policy: cross-origin\` (or \`same-site\`) on the redirect's answer too.`,
+    pageHeaders: COEP,
+    request: { api: 'img', target: 'api' },
+    server: { redirects: [{ to: 'partner' }], actual: { headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } } },
+    expect: { outcome: 'blocked', reason: 'corp-not-same-origin-after-defaulted-to-same-origin-by-coep', reachedServer: false, loaded: false },
+  },
+  {
+    id: 'isolation-coep-redirect-with-corp',
+    title: 'COEP require-corp: with CORP on the redirect and on the answer, the <img> loads',
+    group: 'isolation',
+    explain: 'The fixed twin of `isolation-coep-redirect-without-corp`: the redirect from `api` also sends `Cross-Origin-Resource-Policy: cross-origin`, so both answers opt in and the image from `partner` loads.',
+    pageHeaders: COEP,
+    request: { api: 'img', target: 'api' },
+    server: {
+      redirects: [{ to: 'partner', headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } }],
+      actual: { headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } },
+    },
+    expect: { outcome: 'allowed', reason: null, reachedServer: true, loaded: true },
+  },
 ];

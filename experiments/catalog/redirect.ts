@@ -260,4 +260,36 @@ export const redirect: ExperimentInput[] = [
     server: { actual: { headers: STAR } },
     expect: { outcome: 'allowed', preflight: false, reachedServer: true, status: 200 },
   },
+  // After fetch/api/redirect/redirect-method (WPT): 307 and 308 keep the method, so the next origin is asked first.
+  {
+    id: 'redirect-delete-307-other-origin',
+    title: 'A DELETE redirected (307) to another origin keeps its method and is preflighted there',
+    group: 'redirect',
+    explain:
+      'The page sends `DELETE` to its own origin, which answers `307` towards `api`. A 307 keeps the method (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12), and from now on the request is cross-origin: before the DELETE reaches `api`, the browser sends it a preflight with the page\'s `Origin`. Its answer lists `DELETE`, so the request goes on. WebKitGTK 2.50 differs: its network layer turns a DELETE redirected to another origin into a `GET`, which needs no preflight; the server sees a GET.',
+    request: { target: 'app', method: 'DELETE' },
+    server: {
+      preflight: { headers: { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Methods': 'DELETE' } },
+      redirects: [{ status: 307, to: 'api' }],
+      actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } },
+    },
+    expect: { outcome: 'allowed', preflight: true, reachedServer: true, originSeen: '{page}', engines: { webkit: { preflight: false } } },
+  },
+  {
+    id: 'redirect-delete-307-preflight-refused',
+    title: 'A DELETE redirected (307) to another origin is stopped by that origin\'s preflight',
+    group: 'redirect',
+    explain:
+      'The same redirect, but `api`\'s preflight answer does not list `DELETE`: Chromium and Firefox never send the DELETE to `api`. In WebKitGTK 2.50 the redirected request is a `GET`, which needs no preflight: it reaches `api` and the page reads the answer. A server cannot rely on a preflight to keep a redirected DELETE away; it must check the method itself.\n\n**Fix:** `Access-Control-Allow-Methods: DELETE` on `api`\'s preflight answer, or no redirect: send the DELETE to `api` directly.',
+    request: { target: 'app', method: 'DELETE' },
+    server: {
+      preflight: { headers: { 'Access-Control-Allow-Origin': '{page}' } },
+      redirects: [{ status: 307, to: 'api' }],
+      actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } },
+    },
+    expect: {
+      outcome: 'blocked', reason: 'MethodDisallowedByPreflightResponse', preflight: true, reachedServer: false,
+      engines: { webkit: { outcome: 'allowed', reason: null, preflight: false, reachedServer: true } },
+    },
+  },
 ];

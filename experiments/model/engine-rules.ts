@@ -66,6 +66,12 @@ export interface EngineRules {
    * https://w3c.github.io/webappsec-mixed-content/#a-priori-authenticated-url
    */
   loopbackHttpIsMixedContent?: boolean;
+  /**
+   * A DELETE redirected to another origin goes on as a GET, whatever the redirect status (absent: false). The
+   * standard keeps the method on 307 and 308 (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12);
+   * WebKitGTK 2.50's network layer changes it (NetworkDataTaskSoup, shouldRedirectAsGET).
+   */
+  crossOriginDeleteRedirectsAsGet?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

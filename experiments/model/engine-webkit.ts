@@ -34,6 +34,8 @@ export const WEBKIT_RULES: EngineRules = {
   partitionedWhenThirdPartyBlocked: false,
   // cache-poisoning-other-site-partition: WebKitGTK's HTTP cache is keyed by URL only.
   httpCacheKeyedByTopSite: false,
+  // redirect-delete-307-other-origin: the DELETE reaches the next origin as a GET, with no preflight.
+  crossOriginDeleteRedirectsAsGet: true,
   // cookies-cross-site-none-secure-3pc-allowed: libsoup sends a Secure cookie over https only.
   secureCookiesOnLoopbackHttp: false,
   // cookies-none-without-secure-3pc-allowed: SameSite=None without Secure is kept.
@@ -193,8 +195,9 @@ function webkitWords(words: StepWords): Said | null {
       url: answer?.url ?? '',
     });
   }
-  // A redirect's answer failed the check: WebKit says so about the redirect, the check's words after it.
-  if (failed?.stage === 'redirect' && inner.reason !== 'WebKitResourcePolicy') {
+  // A redirect's answer failed the check: WebKit says so about the redirect, the check's words after it; its
+  // Cross-Origin-Resource-Policy too (measured: test/probes/wpt-third-cases.ts, a no-cors hop without CORP under COEP).
+  if (failed?.stage === 'redirect') {
     const why = inner.sentence;
     return said('WebKitRedirectDenied', { url: redirectTarget(answer).url, why });
   }

@@ -68,7 +68,8 @@ interface Entry {
   mdn: string | null;
 }
 
-const param = (p: StepPrediction): string => p.failedParameter ?? '';
+/** The value a reason's words name: Chromium's failed parameter, or the Location it refused to follow. */
+const param = (p: StepPrediction): string => p.failedParameter ?? p.refusedLocation ?? '';
 /** Chromium's console line writes a header value's bytes beyond ASCII as `\u00E9` (measured: test/probes/wpt-more-cases.ts). */
 const consoleParam = (p: StepPrediction): string => param(p).replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 /** The address space of the origin the request went to last. */

@@ -210,7 +210,7 @@ describe('Location values (https://fetch.spec.whatwg.org/#http-redirect-fetch st
     expect(to(location, { redirect: 'manual' }).responseType).toBe('opaqueredirect');
   });
   it('another scheme: CorsDisabledScheme, no-cors net::ERR_UNKNOWN_URL_SCHEME, redirect "error" net::ERR_FAILED', () => {
-    expect(to('ftp://127.0.0.1/x')).toMatchObject({ reason: 'CorsDisabledScheme', failedParameter: 'ftp://127.0.0.1/x' });
+    expect(to('ftp://127.0.0.1/x')).toMatchObject({ reason: 'CorsDisabledScheme', failedParameter: null, refusedLocation: 'ftp://127.0.0.1/x' });
     expect(to('javascript:void(0)').reason).toBe('CorsDisabledScheme');
     expect(to('ftp://127.0.0.1/x', { mode: 'no-cors' }).reason).toBe('net::ERR_UNKNOWN_URL_SCHEME');
     expect(to('ftp://127.0.0.1/x', { redirect: 'error' }).reason).toBe('net::ERR_FAILED');

@@ -315,9 +315,14 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     if (corsFlag) {
       check('preflight', true, preflighted ? say.preflightNeeded(isSafelistedMethod(method) ? null : method, unsafeNames) : say.noPreflight(method), [['Origin', preflightOrigin]]);
     }
+    // A redirect taints the request with a new opaque origin (https://html.spec.whatwg.org/#concept-origin-opaque): no
+    // later request has it, so a preflight made for it is never reused (WebKit, which caches a sandboxed page's
+    // preflights, measured: test/probes/wpt-third-cases.ts; Chromium caches none for an opaque origin).
+    const freshOpaque = tainted && preflightOrigin === 'null';
     if (preflighted) {
       const key = current.href;
-      const cached = state.cache.covers(preflightOrigin, key, { method, unsafeNames, credentials: include }, state.now);
+      const asked = { method, unsafeNames, credentials: include };
+      const cached = !freshOpaque && state.cache.covers(preflightOrigin, key, asked, state.now);
       if (cached) check('preflight', true, say.preflightCacheHit());
       if (!cached) {
         const requestHeadersSeen = unsafeNames.length ? unsafeNames.join(',') : null;
@@ -341,9 +346,10 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
         const header = disallowedHeader(parsed, unsafeNames);
         if (unsafeNames.length) check('preflight', !header, header ? say.headerDisallowed(header, include && parsed.headers.includes('*')) : say.headersCovered(unsafeNames), lists.slice(1));
         if (header) return blocked({ reason: 'HeaderDisallowedByPreflightResponse', failedParameter: header });
-        const stored = parsed.maxAgeSeconds > 0 && (preflightOrigin !== 'null' || context.rules.cachesOpaqueOriginPreflight);
+        const cachedOrigin = preflightOrigin !== 'null' || context.rules.cachesOpaqueOriginPreflight;
+        const stored = parsed.maxAgeSeconds > 0 && !freshOpaque && cachedOrigin;
         check('preflight', true, stored ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
-        state.cache.store(preflightOrigin, key, parsed, state.now, unsafeNames);
+        if (stored) state.cache.store(preflightOrigin, key, parsed, state.now, unsafeNames);
       }
     }
     if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
@@ -373,14 +379,6 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       // Chromium stores cookies from the response even when the CORS check then fails (measured).
       if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
     }
-    // https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check: only for no-cors.
-    if (tainting === 'opaque') {
-      const refused = resourcePolicyBlock(answer, {
-        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: current.origin, responseSite: site,
-        embedder: context.policies.embedder, includesCredentials: credentialsFlag,
-      });
-      if (refused) return blocked({ reason: refused });
-    }
 
     const location = answer.get('location');
     // Chromium: an empty Location is no redirect (the 3xx is the response) unless the redirect mode is "manual" (measured);
@@ -389,6 +387,18 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined && (location !== '' || followsEmpty);
     // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
     const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
+    // https://fetch.spec.whatwg.org/#cross-origin-resource-policy-check: only for no-cors, on a redirect's answer too
+    // (WebKit then speaks of the redirect: engine-webkit.ts).
+    if (tainting === 'opaque') {
+      const refused = resourcePolicyBlock(answer, {
+        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST),
+        responseOrigin: current.origin, responseSite: site,
+        embedder: context.policies.embedder, includesCredentials: credentialsFlag,
+      });
+      const policy = corsHeaderValues(answer, ['Cross-Origin-Resource-Policy']);
+      if (refused) check(stage, false, say.blocked(refused), policy);
+      if (refused) return blocked({ reason: refused });
+    }
     if (corsFlag) {
       const failure = corsCheck(answer, requestOrigin, include);
       check(stage, !failure, corsCheckText(say, failure, requestOrigin, include), corsHeaderValues(answer, include ? ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials'] : ['Access-Control-Allow-Origin']));
@@ -443,7 +453,8 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       check('redirect', false, say.onlyHttp(next.protocol), corsHeaderValues(answer, ['Location']));
       const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
-      return unknown ? blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' }) : blocked({ reason: 'CorsDisabledScheme', failedParameter: next.href });
+      if (unknown) return blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' });
+      return { ...blocked({ reason: 'CorsDisabledScheme' }), refusedLocation: next.href };
     }
     // Step 7: a CORS request may not be redirected to a URL with credentials.
     const userinfo = mode === 'cors' && Boolean(next.username || next.password) && (corsFlag || next.origin !== context.pageOrigin);
@@ -452,8 +463,12 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     // Step 10: the tainted origin flag.
     if (current.origin !== next.origin && !sameOrigin && !tainted) check('redirect', true, say.tainted(current.origin, next.origin));
     if (current.origin !== next.origin && !sameOrigin) tainted = true;
-    // Step 12: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET.
-    if (((reply.status === 301 || reply.status === 302) && method === 'POST') || (reply.status === 303 && method !== 'GET' && method !== 'HEAD')) {
+    // Step 12: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET (and in WebKitGTK, a DELETE
+    // to another origin: engine-rules.ts).
+    const deleteAsGet = context.rules.crossOriginDeleteRedirectsAsGet === true && method === 'DELETE'
+      && current.origin !== next.origin;
+    const postAsGet = (reply.status === 301 || reply.status === 302) && method === 'POST';
+    if (postAsGet || (reply.status === 303 && method !== 'GET' && method !== 'HEAD') || deleteAsGet) {
       method = 'GET';
       headers = headers.filter(([name]) => !REQUEST_BODY_HEADERS.includes(name));
     }

@@ -39,6 +39,11 @@ export interface StepPrediction extends StepFacts {
    * still prints to the console ("Access to resource at ..."). sending.ts sets it.
    */
   unseenFailure?: { reason: string; failedParameter: string | null };
+  /**
+   * The Location a CORS request may not follow (CorsDisabledScheme): Chromium's console line names it, although
+   * it reports no failed parameter (measured: test/probes/wpt-third-cases.ts).
+   */
+  refusedLocation?: string;
   /** Format 1.2: the page's Content-Security-Policy refused `url` before sending it (page-csp.ts). */
   refusedByCsp?: CspRefusal & { url: string };
 }

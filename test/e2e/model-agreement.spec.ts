@@ -1,8 +1,8 @@
 /**
  * The model against real Chromium on cases it was not tuned on: tables
  * derived from the web-platform-tests CORS suite (test/probes). Every step
- * must agree on outcome, reason, preflight, reachedServer, status,
- * originSeen, requestHeadersSeen, cookieSent and the readable headers, and
+ * must agree on outcome, reason, failedParameter, preflight, reachedServer,
+ * status, responseType, originSeen, requestHeadersSeen, cookieSent and the readable headers, and
  * the model's console line must be Chromium's.
  */
 import { validateExperiments } from '../../experiments/validate.ts';
@@ -10,10 +10,15 @@ import { consoleAgrees, disagreements } from '../../runner/agreement.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { wptCases } from '../probes/wpt-cases.ts';
 import { wptMoreCases } from '../probes/wpt-more-cases.ts';
+import { wptThirdCases } from '../probes/wpt-third-cases.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
-const probes = [...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'), ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts')];
+const probes = [
+  ...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'),
+  ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts'),
+  ...validateExperiments([...wptThirdCases], 'test/probes/wpt-third-cases.ts'),
+];
 /**
  * Tests, each a run of whole groups: a run has a fixed cost (contexts, tabs, the browser that allows third-party
  * cookies) of seconds on a busy machine, so few large runs take a fraction of the time of many small ones.

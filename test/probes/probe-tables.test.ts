@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../experiments/validate.ts';
 import { wptCases } from './wpt-cases.ts';
 import { wptMoreCases } from './wpt-more-cases.ts';
+import { wptThirdCases } from './wpt-third-cases.ts';
 
 describe('probe tables', () => {
-  for (const [file, cases] of [['test/probes/wpt-cases.ts', wptCases], ['test/probes/wpt-more-cases.ts', wptMoreCases]] as const) {
+  const tables = [
+    ['test/probes/wpt-cases.ts', wptCases], ['test/probes/wpt-more-cases.ts', wptMoreCases], ['test/probes/wpt-third-cases.ts', wptThirdCases],
+  ] as const;
+  for (const [file, cases] of tables) {
     it(`${file}: every case passes the schema, ids unique`, () => {
       const valid = validateExperiments([...cases], file);
       expect(valid).toHaveLength(cases.length);

@@ -37,4 +37,9 @@ export const cachePoisoning: Record<string, { title: string; explain: string }> 
     explain:
       'Chromium 按顶级站点对 HTTP 缓存进行分区。`partner`（`127.0.0.1`）与 `app`（`localhost`）是不同的站点，所以即使没有 `Vary`，它的请求也不会命中 `app` 缓存的副本，而是到达服务器。但投毒仍会影响同一站点的每个页面，以及共享缓存（CDN）的每个用户，所以 `Vary: Origin` 仍然是必需的。',
   },
+  'cache-poisoning-empty-acao': {
+    title: '空的 Access-Control-Allow-Origin 不允许任何源',
+    explain:
+      '响应带着这个响应头，但值是空的，反射缺失的 `Origin` 的服务器就会这样写。空值不是源：Chromium 报告 `InvalidAllowOriginValue`（这个值无法解析），Firefox 说响应头与空值“不匹配”。反射 `Origin` 的服务器遇到没有它的请求时，应该完全不发这个响应头，也绝不能把这样的响应缓存给别人（见 `cache-poisoning-no-cors-first`）。\n\n**修复：** `Access-Control-Allow-Origin: <页面的源>`。',
+  },
 };

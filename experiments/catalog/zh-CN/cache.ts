@@ -52,4 +52,9 @@ export const cache: Record<string, { title: string; explain: string }> = {
     explain:
       '预检响应 `Access-Control-Allow-Headers: *` 和 `Access-Control-Max-Age: 600`。第二个 PUT 加了 `X-Trace`。Chromium 在缓存里保留通配符，跳过预检；Firefox 保留的是第一次预检所针对的请求头名（`x-token`），所以 `X-Trace` 在那里需要新的预检，而 `*` 再次允许它。两者都通过。\n\n**要点：** 列出客户端会发送的请求头，这样缓存在每个浏览器里表现都一样。',
   },
+  'cache-redirected-preflight-not-reused': {
+    title: '跨源重定向之后（Origin: null）做的预检不会被重用',
+    explain:
+      'PUT 发往 `api`，它以 `307` 重定向到 `api2`。两个预检响应都带 `Access-Control-Max-Age: 600`。再发一次同样的 PUT：`api` 的缓存条目派上用场，但重定向让请求带上了一个不透明的源，以 `Origin: null` 发送，而为不透明的源做的预检从不被重用，所以 `api2` 又被预检了一次。Firefox 不同：它在重定向之后用页面的源发送预检，并重用缓存条目。\n\n**修复：** 需要预检的请求不要经过重定向（直接请求 `api2`），这样每个源的缓存都能生效。',
+  },
 };

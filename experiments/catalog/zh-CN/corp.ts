@@ -32,4 +32,13 @@ export const corp: Record<string, { title: string; explain: string }> = {
     explain:
       '图片响应 `Cross-Origin-Resource-Policy: same-origin` 和 `Access-Control-Allow-Origin: *`，页面以 `crossorigin="anonymous"` 请求它。CORP 检查只针对 no-cors 请求：这里由服务器的 CORS 响应头决定，图片加载成功（可以读取：canvas 保持干净）。',
   },
+  'corp-redirect-hop-same-origin': {
+    title: '重定向响应上的 Cross-Origin-Resource-Policy 让 <img> 就此失败',
+    explain:
+      '一个来自 `api` 的 `<img>`：服务器重定向到 `api2`，并在重定向响应本身上发送 `Cross-Origin-Resource-Policy: same-origin`。no-cors 请求的每个响应都要检查这个策略，重定向响应也不例外，所以图片在第一跳就失败，`api2` 从未收到请求：`corp-not-same-origin`。WebKit 把它说成一次被拒绝的重定向。https://fetch.spec.whatwg.org/#cross-origin-resource-policy-internal-check\n\n**修复：** 在重定向响应上改为 `Cross-Origin-Resource-Policy: same-site`（页面和 `api` 同属一个站点）。',
+  },
+  'corp-redirect-hop-same-site': {
+    title: '重定向响应上的 Cross-Origin-Resource-Policy: same-site 让 <img> 通过',
+    explain: '`corp-redirect-hop-same-origin` 修复后的版本：重定向响应写着 `same-site`，而 `app` 和 `api` 同属一个站点，所以图片跟随重定向到达 `api2`，加载成功。',
+  },
 };

@@ -36,4 +36,13 @@ export const isolation: Record<string, { title: string; explain: string }> = {
     title: 'COEP credentialless：第三方图片不需要 CORP 就能加载，页面仍然是隔离的',
     explain: '`Cross-Origin-Embedder-Policy: credentialless` 向其他源发送 no-cors 请求时不带 Cookie，所以这些请求不需要 CORP：来自 `partner` 的图片加载成功，加上 COOP，页面照样是跨源隔离的。WebKit 不认识 `credentialless`：图片在那里也能加载，就像页面没有嵌入策略一样，页面也不是隔离的。',
   },
+  'isolation-coep-redirect-without-corp': {
+    title: 'COEP require-corp：没有 Cross-Origin-Resource-Policy 的重定向让 <img> 失败，不管最后的响应怎么说',
+    explain:
+      '在 `Cross-Origin-Embedder-Policy: require-corp` 之下，来自另一个源的 no-cors 响应需要 `Cross-Origin-Resource-Policy`，缺少时按 `same-origin` 处理。`api` 重定向到 `partner`，后者的响应写着 `cross-origin`，但重定向响应本身什么都没写：图片在第一跳就以 `corp-not-same-origin-after-defaulted-to-same-origin-by-coep` 失败，`partner` 从未收到请求。https://html.spec.whatwg.org/multipage/browsers.html#coep\n\n**修复：** 重定向响应上也发送 `Cross-Origin-Resource-Policy: cross-origin`（或 `same-site`）。',
+  },
+  'isolation-coep-redirect-with-corp': {
+    title: 'COEP require-corp：重定向和响应都带 CORP 时，<img> 加载成功',
+    explain: '`isolation-coep-redirect-without-corp` 修复后的版本：来自 `api` 的重定向也发送 `Cross-Origin-Resource-Policy: cross-origin`，两个响应都表示同意，来自 `partner` 的图片加载成功。',
+  },
 };

@@ -114,4 +114,14 @@ export const redirect: Record<string, { title: string; explain: string }> = {
     explain:
       '与 `redirect-mode-error` 相对照：`redirect: "error"` 只在收到重定向时才失败，所以带 `Access-Control-Allow-Origin: *` 的直接响应照常可以读取。用它可以确保 API 调用永远不会悄悄落到别处。',
   },
+  'redirect-delete-307-other-origin': {
+    title: '以 307 重定向到另一个源的 DELETE 保留方法，并在那里先经过预检',
+    explain:
+      '页面向自己的源发送 `DELETE`，自己的源以 `307` 重定向到 `api`。307 保留方法（https://fetch.spec.whatwg.org/#http-redirect-fetch 第 12 步），而从这一刻起请求是跨源的：DELETE 到达 `api` 之前，浏览器先向它发送一个带页面 `Origin` 的预检。预检响应列出了 `DELETE`，于是请求继续。WebKitGTK 2.50 不同：它的网络层把重定向到另一个源的 DELETE 改成 `GET`，而 GET 不需要预检；服务器收到的是 GET。',
+  },
+  'redirect-delete-307-preflight-refused': {
+    title: '以 307 重定向到另一个源的 DELETE 被那个源的预检拦截',
+    explain:
+      '同样的重定向，但 `api` 的预检响应没有列出 `DELETE`：Chromium 和 Firefox 从不把 DELETE 发往 `api`。在 WebKitGTK 2.50 中，重定向后的请求是 `GET`，不需要预检：它到达 `api`，页面读到了响应。服务器不能指望预检挡住被重定向的 DELETE，必须自己检查方法。\n\n**修复：** 在 `api` 的预检响应中加上 `Access-Control-Allow-Methods: DELETE`，或者不用重定向：直接把 DELETE 发往 `api`。',
+  },
 };
