@@ -67,6 +67,21 @@ export class CorsLabFix extends LitElement {
     return steps > 1 ? msg(str`Send these headers and all ${steps} steps are allowed:`, { id: 'fix.headers-steps' }) : msg('Send these headers and the request is allowed:', { id: 'fix.headers' });
   }
 
+  /**
+   * Why no header helps, once: the page's own policy refused it (its fix already says no header of the server lifts
+   * it), or no header (option) can help, and what would.
+   */
+  private _impossible(fix: Fix) {
+    if (fix.pagePolicy) {
+      const lead = msg('Fix the page:', { id: 'fix.page-policy' });
+      return html`<p data-testid="page-policy-fix"><strong>${lead}</strong> ${fix.impossible}</p>`;
+    }
+    const lead = this.experiment?.server?.middleware
+      ? msg('No middleware option can help:', { id: 'fix.no-option' })
+      : msg('No header can help:', { id: 'fix.no-header' });
+    return html`<p data-testid="no-header-fix"><strong>${lead}</strong> ${fix.impossible}</p>`;
+  }
+
   override render() {
     const fix = this._fix.value;
     if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
@@ -80,7 +95,7 @@ export class CorsLabFix extends LitElement {
         ? html`<p>${this._lead(fix, steps)}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeTextIn(c, currentLanguage()))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
-      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>${this.experiment.server?.middleware ? msg('No middleware option can help:', { id: 'fix.no-option' }) : msg('No header can help:', { id: 'fix.no-header' })}</strong> ${fix.impossible}</p>` : nothing}
+      ${fix.impossible ? this._impossible(fix) : nothing}
       <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>${msg('Apply fix', { id: 'fix.apply' })}</button>
     </section>`;
   }
