@@ -7,7 +7,26 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
+import { experimentUrl } from '../../experiments/model/predict.ts';
+import { ENGINE_TITLES, detectEngine, pageClues, type LearnerEngine } from '../lab/learner-engine.ts';
+import { shownConsoleLine } from '../lab/shown-console-line.ts';
+import { withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
+
+/**
+ * The line the learner's Firefox or WebKit prints for the experiment's first blocked step, as its model predicts it
+ * (runner/engine-models.ts, held to those browsers; downloaded only in them), as their console shows it: WebKit's
+ * sentence. Null in Chromium (the prediction shows its line) or where that engine prints none.
+ */
+async function learnerLine(experiment: Experiment, origins: OriginMap, engine: LearnerEngine): Promise<string | null> {
+  if (engine === 'unknown' || engine === 'chromium') return null;
+  const { ENGINE_MODELS } = await import('../../runner/engine-models.ts');
+  const model = ENGINE_MODELS[engine];
+  if (!model) return null;
+  const steps = await model(experiment, origins, 'preview', experimentUrl(experiment, origins, 'preview'));
+  const blocked = steps.find((step) => step.outcome === 'blocked' && step.console !== null);
+  return shownConsoleLine(engine, blocked?.console ?? null);
+}
 
 /**
  * The complete fix the model found for an experiment with a blocked step
@@ -33,11 +52,20 @@ export class CorsLabFix extends LitElement {
   @property({ attribute: false }) experiment?: Experiment;
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
+  /** The learner's engine; detected in the page unless set. */
+  @property() engine: LearnerEngine = detectEngine(pageClues());
 
   /** Asynchronous only for `server.middleware`: the fix is checked against the real middleware, whose options it changes. */
   private _fix = new Task(this, {
     args: () => [this.experiment, this.origins, currentLanguage()] as const,
     task: async ([experiment, origins, lang]) => (experiment && origins ? fixForAsync(experiment, origins, lang) : undefined),
+  });
+
+  /** What the learner's own browser prints before the fix, in its words (a WebKit sentence, a Firefox line). */
+  private _line = new Task(this, {
+    args: () => [this.experiment, this.origins, this.engine] as const,
+    task: async ([experiment, origins, engine]) =>
+      (experiment && origins ? learnerLine(experiment, origins, engine) : null),
   });
 
   private _apply(fix: Fix): void {
@@ -73,13 +101,23 @@ export class CorsLabFix extends LitElement {
    */
   private _impossible(fix: Fix) {
     if (fix.pagePolicy) {
-      const lead = msg('Fix the page:', { id: 'fix.page-policy' });
-      return html`<p data-testid="page-policy-fix"><strong>${lead}</strong> ${fix.impossible}</p>`;
+      // The colon as each language writes it: no space after Chinese's full-width one.
+      const lead = html`${msg('Fix the page', { id: 'fix.page-policy' })}${msg(': ', { id: 'app.colon' })}`;
+      return html`<p data-testid="page-policy-fix"><strong>${lead}</strong>${fix.impossible}</p>`;
     }
     const lead = this.experiment?.server?.middleware
       ? msg('No middleware option can help:', { id: 'fix.no-option' })
       : msg('No header can help:', { id: 'fix.no-header' });
     return html`<p data-testid="no-header-fix"><strong>${lead}</strong> ${fix.impossible}</p>`;
+  }
+
+  /** The learner's engine's line for what the fix lifts, named as theirs (Chromium's is in the prediction). */
+  private _printed() {
+    const line = this._line.value;
+    if (!line || this.engine === 'unknown') return nothing;
+    const engine = ENGINE_TITLES[this.engine];
+    return html`<p data-testid="engine-fix-line">${msg(str`Now ${engine}, your browser, prints:`, { id: 'fix.engine-prints' })}</p>
+      <p class="console">${withShortUrls(line)}</p>`;
   }
 
   override render() {
@@ -91,6 +129,7 @@ export class CorsLabFix extends LitElement {
     const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label=${msg('Fix', { id: 'fix.heading' })}>
       <h3>${msg('Fix', { id: 'fix.heading' })}</h3>
+      ${this._printed()}
       ${fix.changes.length
         ? html`<p>${this._lead(fix, steps)}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeTextIn(c, currentLanguage()))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`

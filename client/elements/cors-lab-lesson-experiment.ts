@@ -299,15 +299,15 @@ export class CorsLabLessonExperiment extends LitElement {
     const answers = this._reasonAnswers;
     if (answers.length < 2 || !this._asked('reason')) return nothing;
     const engine = ENGINE_TITLES[run.engine];
-    const checks = answers.join(', ');
     const said = run.engine === 'webkit'
-      ? msg(str`${engine} prints the same sentence for each of these checks, so each is right: ${checks}.`, {
+      ? msg(str`${engine} prints the same sentence for each of these checks, so each is right:`, {
         id: 'lesson.engineSameSentence',
       })
-      : msg(str`${engine} gives each of these checks the same name, so each is right: ${checks}.`, {
-        id: 'lesson.engineSameName',
-      });
-    return html`<p data-testid="same-words">${said}</p>`;
+      : msg(str`${engine} gives each of these checks the same name, so each is right:`, { id: 'lesson.engineSameName' });
+    // Listed as each language lists words: Chinese with its enumeration comma, and no space after its colon.
+    const zh = currentLanguage() === 'zh-CN';
+    const checks = answers.map((check, i) => html`${i > 0 ? (zh ? '、' : ', ') : ''}<code>${check}</code>`);
+    return html`<p data-testid="same-words">${said}${zh ? '' : ' '}${checks}</p>`;
   }
 
   /** Whether the run's grading asks this question (the reason only once the learner said blocked). */
