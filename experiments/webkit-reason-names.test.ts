@@ -39,7 +39,7 @@ describe('the Chromium checks a WebKit sentence speaks for', () => {
     for (const silent of WEBKIT_SILENT) expect(covered.has(silent), silent).toBe(false);
   });
 
-  test('WebKit says a missing and a mismatched Access-Control-Allow-Origin with one sentence; a list not a missing one', () => {
+  test('WebKit says a missing and a mismatched Allow-Origin with one sentence; a list not a missing one', () => {
     expect(WEBKIT_CHECKS.WebKitAllowOriginNotAllowed).toEqual(expect.arrayContaining([
       'MissingAllowOriginHeader', 'AllowOriginMismatch', 'InvalidAllowOriginValue', 'PreflightMissingAllowOriginHeader',
     ]));
@@ -54,10 +54,11 @@ describe('the Chromium checks a WebKit sentence speaks for', () => {
     const inner = sentenceChecks('WebKitRedirectDenied', 'MissingAllowOriginHeader');
     expect(inner).toContain('AllowOriginMismatch');
     expect(inner).not.toContain('RedirectContainsCredentials');
-    expect(sentenceChecks('WebKitRedirectDenied', 'RedirectContainsCredentials')).toEqual(WEBKIT_CHECKS.WebKitRedirectDenied);
+    expect(sentenceChecks('WebKitRedirectDenied', 'RedirectContainsCredentials'))
+      .toEqual(WEBKIT_CHECKS.WebKitRedirectDenied);
   });
 
-  test('over the catalog, the WebKit model\'s sentence speaks for Chromium\'s check wherever both name one', async () => {
+  test('over the catalog, the WebKit model\'s sentence speaks for Chromium\'s check where both name one', async () => {
     const differing: string[] = [];
     const silentButNamed: string[] = [];
     let compared = 0;

@@ -116,7 +116,8 @@ export class CorsLabFix extends LitElement {
     const line = this._line.value;
     if (!line || this.engine === 'unknown') return nothing;
     const engine = ENGINE_TITLES[this.engine];
-    return html`<p data-testid="engine-fix-line">${msg(str`Now ${engine}, your browser, prints:`, { id: 'fix.engine-prints' })}</p>
+    const lead = msg(str`Now ${engine}, your browser, prints:`, { id: 'fix.engine-prints' });
+    return html`<p data-testid="engine-fix-line">${lead}</p>
       <p class="console">${withShortUrls(line)}</p>`;
   }
 

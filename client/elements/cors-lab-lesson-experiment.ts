@@ -303,7 +303,9 @@ export class CorsLabLessonExperiment extends LitElement {
       ? msg(str`${engine} prints the same sentence for each of these checks, so each is right:`, {
         id: 'lesson.engineSameSentence',
       })
-      : msg(str`${engine} gives each of these checks the same name, so each is right:`, { id: 'lesson.engineSameName' });
+      : msg(str`${engine} gives each of these checks the same name, so each is right:`, {
+        id: 'lesson.engineSameName',
+      });
     // Listed as each language lists words: Chinese with its enumeration comma, and no space after its colon.
     const zh = currentLanguage() === 'zh-CN';
     const checks = answers.map((check, i) => html`${i > 0 ? (zh ? '、' : ', ') : ''}<code>${check}</code>`);

@@ -23,7 +23,9 @@ describe('graded fix-it hints', () => {
     expect(fixHint({ fixed: false, failure: 'no answer' }, 3, 'x')).toBeNull();
   });
   test('an unreadable header points to Access-Control-Expose-Headers', () => {
-    const unreadable = { fixed: false as const, step: 0, outcome: 'allowed' as const, reason: null, check: null, line: null };
+    const unreadable = {
+      fixed: false as const, step: 0, outcome: 'allowed' as const, reason: null, check: null, line: null,
+    };
     const hint = fixHint({ ...unreadable, unreadable: ['x-request-id'] }, 1, null);
     expect(hint?.text).toContain('Access-Control-Expose-Headers');
   });

@@ -85,7 +85,7 @@ describe('fixFor', () => {
     const tokens = { page: origins.app, reflect: origins.app };
     expect(fixFor(experiment, origins).pagePolicy).toBe(true);
     const english = fixText(fixFor(experiment, origins), tokens, 'en')!;
-    expect(english).toMatch(/^Fix the page: add http:\/\/localhost:5311 to connect-src in the page's Content-Security-Policy/);
+    expect(english).toMatch(/^Fix the page: add http:\/\/localhost:5311 to connect-src in the page's Content-Security/);
     expect(english.match(/header/g)).toHaveLength(1);
     const chinese = fixText(fixFor(experiment, origins, undefined, 'zh-CN'), tokens, 'zh-CN')!;
     expect(chinese).toMatch(/^修改页面：在页面的 Content-Security-Policy 的 connect-src 中加入/);

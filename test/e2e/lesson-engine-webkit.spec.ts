@@ -7,7 +7,8 @@
  * experiment (a mismatched Access-Control-Allow-Origin after a redirect), answered by keyboard with "missing": right in
  * WebKit, whose one sentence says both, and the card says so; its fix-it, typed key by key, names WebKit's sentence;
  * the playground's fix panel names it too. The CSP refusal's fix reads once, in English and Chinese.
- * Screenshots: light, dark, presenter, 390 px, en and zh-CN.
+ * Screenshots: light, dark, presenter, 390 px, en and zh-CN. The same lesson in real WebKit (WebKitGTK over
+ * WebDriver): lesson-engine-webkit-real.spec.ts.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,8 @@ async function asWebKit(page: Page): Promise<void> {
 
 const WORDS = {
   en: {
-    status: 'lab status', ready: 'ready', region: `Experiment ${NUMBER}`, allowed: /^Allowed:/, run: 'Run in my browser',
+    status: 'lab status', ready: 'ready', region: `Experiment ${NUMBER}`, allowed: /^Allowed:/,
+    run: 'Run in my browser',
     right: 'Your prediction was right.', fix: 'Fix it', actual: 'Actual response headers', check: 'Check my fix',
   },
   'zh-CN': {
@@ -84,7 +86,8 @@ test('WebKit: "missing" is right where WebKit says a mismatch with the same sent
   const note = card.getByTestId('engine-note');
   await expect(note.getByRole('paragraph').first())
     .toHaveText('ⓘ Graded by the WebKit model: here WebKit does not do what Chromium does.');
-  await expect(note.getByRole('listitem')).toHaveText('reason: WebKit WebKitAllowOriginNotAllowed, Chromium AllowOriginMismatch');
+  await expect(note.getByRole('listitem'))
+    .toHaveText('reason: WebKit WebKitAllowOriginNotAllowed, Chromium AllowOriginMismatch');
   await expect(note.getByTestId('same-words')).toHaveText(
     'WebKit prints the same sentence for each of these checks, so each is right: AllowOriginMismatch, ' +
     'MissingAllowOriginHeader',
@@ -142,7 +145,9 @@ test('WebKit, zh-CN: the card says in Chinese that WebKit\'s one sentence makes 
   await card.screenshot({ path: `${SHOTS}lessonwebkit-card-zh.png` });
 });
 
-test('WebKit: the fix-it, typed key by key, names WebKit\'s sentence for a miss, then passes', async ({ lab, page }) => {
+test('WebKit: the fix-it, typed key by key, names WebKit\'s sentence for a miss, then passes', async ({
+  lab, page,
+}) => {
   await asWebKit(page);
   await openLesson(page, originMap(lab.origins).app);
   const fix = page.getByRole('region', { name: WORDS.en.fix });
