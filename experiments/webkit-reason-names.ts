@@ -85,13 +85,15 @@ export function sentenceOfCheck(check: string): WebKitReason | null {
 }
 
 /**
- * Chromium's names of the checks WebKit says with the sentence it printed, `sentence`. `check` is Chromium's name of
+ * Chromium's names of the checks WebKit says with the sentence it printed, `sentence` (none for another engine's
+ * reason; a string, so a lesson page need not download the sentences to ask). `check` is Chromium's name of
  * the check that failed: where WebKit wraps a failed redirect answer in WebKitRedirectDenied, the sentence after
  * "policy: " is that check's own, and the names are those of every sentence that can say that check.
  */
-export function sentenceChecks(sentence: WebKitReason, check: string | null): readonly string[] {
+export function sentenceChecks(sentence: string, check: string | null): readonly string[] {
+  if (!Object.hasOwn(WEBKIT_CHECKS, sentence)) return [];
   if (sentence !== 'WebKitRedirectDenied' || check === null || REFUSED_REDIRECTS.includes(check)) {
-    return WEBKIT_CHECKS[sentence];
+    return WEBKIT_CHECKS[sentence as WebKitReason];
   }
   const inner = Object.values(WEBKIT_CHECKS).filter((checks) => checks.includes(check));
   return [...new Set(inner.flat())];

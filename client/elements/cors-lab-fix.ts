@@ -7,26 +7,9 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
-import { experimentUrl } from '../../experiments/model/predict.ts';
-import { ENGINE_TITLES, detectEngine, pageClues, type LearnerEngine } from '../lab/learner-engine.ts';
-import { shownConsoleLine } from '../lab/shown-console-line.ts';
+import { runsV8 } from '../lab/learner-engine.ts';
 import { withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
-
-/**
- * The line the learner's Firefox or WebKit prints for the experiment's first blocked step, as its model predicts it
- * (runner/engine-models.ts, held to those browsers; downloaded only in them), as their console shows it: WebKit's
- * sentence. Null in Chromium (the prediction shows its line) or where that engine prints none.
- */
-async function learnerLine(experiment: Experiment, origins: OriginMap, engine: LearnerEngine): Promise<string | null> {
-  if (engine === 'unknown' || engine === 'chromium') return null;
-  const { ENGINE_MODELS } = await import('../../runner/engine-models.ts');
-  const model = ENGINE_MODELS[engine];
-  if (!model) return null;
-  const steps = await model(experiment, origins, 'preview', experimentUrl(experiment, origins, 'preview'));
-  const blocked = steps.find((step) => step.outcome === 'blocked' && step.console !== null);
-  return shownConsoleLine(engine, blocked?.console ?? null);
-}
 
 /**
  * The complete fix the model found for an experiment with a blocked step
@@ -52,8 +35,6 @@ export class CorsLabFix extends LitElement {
   @property({ attribute: false }) experiment?: Experiment;
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
-  /** The learner's engine; detected in the page unless set. */
-  @property() engine: LearnerEngine = detectEngine(pageClues());
 
   /** Asynchronous only for `server.middleware`: the fix is checked against the real middleware, whose options it changes. */
   private _fix = new Task(this, {
@@ -61,11 +42,16 @@ export class CorsLabFix extends LitElement {
     task: async ([experiment, origins, lang]) => (experiment && origins ? fixForAsync(experiment, origins, lang) : undefined),
   });
 
-  /** What the learner's own browser prints before the fix, in its words (a WebKit sentence, a Firefox line). */
+  /**
+   * What the learner's own Firefox or WebKit prints before the fix, in its words (a WebKit sentence, a Firefox line):
+   * detected there, and its model downloads in those browsers only. None in Chromium, whose line the prediction shows.
+   */
   private _line = new Task(this, {
-    args: () => [this.experiment, this.origins, this.engine] as const,
-    task: async ([experiment, origins, engine]) =>
-      (experiment && origins ? learnerLine(experiment, origins, engine) : null),
+    args: () => [this.experiment, this.origins] as const,
+    // V8 is Chromium's: nothing to download there. Elsewhere learner-line.ts tells the engine.
+    task: async ([experiment, origins]) => (experiment && origins && !runsV8()
+      ? (await import('../lab/learner-line.ts')).learnerLine(experiment, origins)
+      : null),
   });
 
   private _apply(fix: Fix): void {
@@ -100,10 +86,10 @@ export class CorsLabFix extends LitElement {
    * it), or no header (option) can help, and what would.
    */
   private _impossible(fix: Fix) {
+    // The colon as each language writes it: no space after Chinese's full-width one.
     if (fix.pagePolicy) {
-      // The colon as each language writes it: no space after Chinese's full-width one.
-      const lead = html`${msg('Fix the page', { id: 'fix.page-policy' })}${msg(': ', { id: 'app.colon' })}`;
-      return html`<p data-testid="page-policy-fix"><strong>${lead}</strong>${fix.impossible}</p>`;
+      return html`<p data-testid="page-policy-fix"><strong>${msg('Fix the page', { id: 'fix.page-policy' })}${
+        msg(': ', { id: 'app.colon' })}</strong>${fix.impossible}</p>`;
     }
     const lead = this.experiment?.server?.middleware
       ? msg('No middleware option can help:', { id: 'fix.no-option' })
@@ -113,9 +99,9 @@ export class CorsLabFix extends LitElement {
 
   /** The learner's engine's line for what the fix lifts, named as theirs (Chromium's is in the prediction). */
   private _printed() {
-    const line = this._line.value;
-    if (!line || this.engine === 'unknown') return nothing;
-    const engine = ENGINE_TITLES[this.engine];
+    const said = this._line.value;
+    if (!said) return nothing;
+    const { engine, line } = said;
     const lead = msg(str`Now ${engine}, your browser, prints:`, { id: 'fix.engine-prints' });
     return html`<p data-testid="engine-fix-line">${lead}</p>
       <p class="console">${withShortUrls(line)}</p>`;

@@ -4,7 +4,7 @@
  * sentence alone, as a security error. Small and apart, so a lesson page shows it without the engines' models.
  */
 import type { EngineName } from '../../experiments/engine-names.ts';
-import { SECURITY_LINE } from '../../experiments/webkit-sentences.ts';
+import { SECURITY_LINE } from '../../experiments/webkit-console-prefix.ts';
 
 export function shownConsoleLine(engine: EngineName, line: string | null): string | null {
   return engine === 'webkit' && line?.startsWith(SECURITY_LINE) ? line.slice(SECURITY_LINE.length) : line;

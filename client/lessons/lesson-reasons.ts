@@ -9,7 +9,6 @@
 import type { EngineName } from '../../experiments/engine-names.ts';
 import { firefoxNameOf } from '../../experiments/firefox-reason-names.ts';
 import { sentenceChecks } from '../../experiments/webkit-reason-names.ts';
-import { isWebKitReason } from '../../experiments/webkit-sentences.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import type { StepSeen } from './grade.ts';
@@ -32,8 +31,7 @@ export function reasonAnswers(
   }
   if (engine === 'webkit') {
     const word = judged.reason;
-    if (word === null || !isWebKitReason(word)) return { word, answers: [] };
-    const said = sentenceChecks(word, chromium.reason);
+    const said = word === null ? [] : sentenceChecks(word, chromium.reason);
     return { word, answers: offered.filter((reason) => said.includes(reason)) };
   }
   const word = chromium.reason;
