@@ -38,8 +38,7 @@ export function isWebKitReason(value: string): value is WebKitReason {
   return Object.hasOwn(WEBKIT_SENTENCES, value);
 }
 
-/** WebKit's prefix for a security message written to the console (enable-write-console-messages-to-stdout). */
-export const SECURITY_LINE = 'CONSOLE SECURITY ERROR ';
+export { SECURITY_LINE } from './webkit-console-prefix.ts';
 
 /** The sentence for a reason with its placeholders filled (the model writes WebKit's line with it). */
 export function webkitSentence(reason: WebKitReason, values: Readonly<Record<string, string | number>> = {}): string {

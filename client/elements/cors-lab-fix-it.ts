@@ -122,7 +122,8 @@ export class CorsLabFixIt extends LitElement {
           : msg(str`Not yet: at "then ${verdict.step}" your browser says ${outcomeWords(verdict.outcome)}.`, { id: 'lesson.fix.notYetThen' })}
         ${verdict.reason ? html`${reasonLabel} <code>${verdict.reason}</code>` : nothing}
         ${unreadable ? msg(str`The page cannot read ${unreadable} yet.`, { id: 'lesson.fix.unreadable' }) : nothing}
-      </p>`;
+      </p>
+      ${verdict.line ? this._printed(run, verdict.line) : nothing}`;
       const hint = fixHint(verdict, this._misses, run.steps[verdict.step]?.explanation.fix ?? null);
       if (hint?.level === 'header') text = html`${text}<p class="hint" data-testid="hint">${hint.text}</p>`;
       if (hint?.level === 'fix') text = html`${text}<p class="hint" data-testid="hint">${msg('Hint: the model’s fix for what your browser did:', { id: 'lesson.hint.fix' })}</p><pre>${hint.text}</pre>`;
@@ -132,6 +133,16 @@ export class CorsLabFixIt extends LitElement {
       ${text}
       ${view ? run.steps.map((s, i) => html`<cors-lab-sequence .sequence=${view.observedSequence(run.experiment, i, s.serverSaw, s.seen, s.predicted)} filename=${`${run.id}-${i}`}></cors-lab-sequence>`) : nothing}
     </section>`;
+  }
+
+  /**
+   * What the learner's Firefox or WebKit prints for the block (the judging model's line): in WebKit a sentence, which
+   * says more than its id, so the learner can find it in their own console.
+   */
+  private _printed(run: BrowserRun, line: string) {
+    const engine = ENGINE_TITLES[run.engine];
+    return html`<p data-testid="engine-line">${msg(str`${engine} prints:`, { id: 'lesson.fix.enginePrints' })}</p>
+      <p class="console">${line}</p>`;
   }
 
   override render() {

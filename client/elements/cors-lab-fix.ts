@@ -7,6 +7,8 @@ import { currentLanguage } from '../i18n/localize.ts';
 import { pageOf } from '../../experiments/format-defaults.ts';
 import type { Experiment } from '../../experiments/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
+import { runsV8 } from '../lab/learner-engine.ts';
+import { withShortUrls } from './cors-lab-url.ts';
 import { baseStyles } from './theme.ts';
 
 /**
@@ -40,6 +42,18 @@ export class CorsLabFix extends LitElement {
     task: async ([experiment, origins, lang]) => (experiment && origins ? fixForAsync(experiment, origins, lang) : undefined),
   });
 
+  /**
+   * What the learner's own Firefox or WebKit prints before the fix, in its words (a WebKit sentence, a Firefox line):
+   * detected there, and its model downloads in those browsers only. None in Chromium, whose line the prediction shows.
+   */
+  private _line = new Task(this, {
+    args: () => [this.experiment, this.origins] as const,
+    // V8 is Chromium's: nothing to download there. Elsewhere learner-line.ts tells the engine.
+    task: async ([experiment, origins]) => (experiment && origins && !runsV8()
+      ? (await import('../lab/learner-line.ts')).learnerLine(experiment, origins)
+      : null),
+  });
+
   private _apply(fix: Fix): void {
     if (!this.experiment) return;
     // The expectations described the blocked experiment; the fixed one is expected to differ.
@@ -67,6 +81,32 @@ export class CorsLabFix extends LitElement {
     return steps > 1 ? msg(str`Send these headers and all ${steps} steps are allowed:`, { id: 'fix.headers-steps' }) : msg('Send these headers and the request is allowed:', { id: 'fix.headers' });
   }
 
+  /**
+   * Why no header helps, once: the page's own policy refused it (its fix already says no header of the server lifts
+   * it), or no header (option) can help, and what would.
+   */
+  private _impossible(fix: Fix) {
+    // The colon as each language writes it: no space after Chinese's full-width one.
+    if (fix.pagePolicy) {
+      return html`<p data-testid="page-policy-fix"><strong>${msg('Fix the page', { id: 'fix.page-policy' })}${
+        msg(': ', { id: 'app.colon' })}</strong>${fix.impossible}</p>`;
+    }
+    const lead = this.experiment?.server?.middleware
+      ? msg('No middleware option can help:', { id: 'fix.no-option' })
+      : msg('No header can help:', { id: 'fix.no-header' });
+    return html`<p data-testid="no-header-fix"><strong>${lead}</strong> ${fix.impossible}</p>`;
+  }
+
+  /** The learner's engine's line for what the fix lifts, named as theirs (Chromium's is in the prediction). */
+  private _printed() {
+    const said = this._line.value;
+    if (!said) return nothing;
+    const { engine, line } = said;
+    const lead = msg(str`Now ${engine}, your browser, prints:`, { id: 'fix.engine-prints' });
+    return html`<p data-testid="engine-fix-line">${lead}</p>
+      <p class="console">${withShortUrls(line)}</p>`;
+  }
+
   override render() {
     const fix = this._fix.value;
     if (!fix || !this.experiment || !this.origins || (fix.changes.length === 0 && fix.impossible === null)) return nothing;
@@ -76,11 +116,12 @@ export class CorsLabFix extends LitElement {
     const steps = 1 + (this.experiment.then?.length ?? 0);
     return html`<section aria-label=${msg('Fix', { id: 'fix.heading' })}>
       <h3>${msg('Fix', { id: 'fix.heading' })}</h3>
+      ${this._printed()}
       ${fix.changes.length
         ? html`<p>${this._lead(fix, steps)}</p>
             <ul>${fix.changes.map((c) => html`<li><code>${shown(changeTextIn(c, currentLanguage()))}</code> <span class="why muted">${c.why}</span></li>`)}</ul>`
         : nothing}
-      ${fix.impossible ? html`<p data-testid="no-header-fix"><strong>${this.experiment.server?.middleware ? msg('No middleware option can help:', { id: 'fix.no-option' }) : msg('No header can help:', { id: 'fix.no-header' })}</strong> ${fix.impossible}</p>` : nothing}
+      ${fix.impossible ? this._impossible(fix) : nothing}
       <button @click=${() => this._apply(fix)} ?disabled=${fix.changes.length === 0}>${msg('Apply fix', { id: 'fix.apply' })}</button>
     </section>`;
   }

@@ -125,10 +125,11 @@ export class CorsLabLessonExperiment extends LitElement {
     return grade(this.prediction, this._answer, lessonStepSeen(step, run.engine, this.prediction.reasons));
   }
 
-  /** Whose model the reason is held to: Firefox's in Firefox; Chromium's otherwise (lesson-reasons.ts). */
+  /** Whose model the reason is held to: the learner's engine's (lesson-reasons.ts). */
   private get _reasonLabel(): string {
-    if (this._run?.engine === 'firefox') {
-      return msg(str`Reason (the ${ENGINE_TITLES.firefox} model’s: a browser does not tell the page why)`, {
+    const engine = this._run?.engine;
+    if (engine && engine !== 'chromium') {
+      return msg(str`Reason (the ${ENGINE_TITLES[engine]} model’s: a browser does not tell the page why)`, {
         id: 'lesson.graded.engineReason',
       });
     }
@@ -285,7 +286,35 @@ export class CorsLabLessonExperiment extends LitElement {
     const intro = msg(str`Graded by the ${engine} model: here ${engine} does not do what Chromium does.`, {
       id: 'lesson.engineDiffers',
     });
-    return html`<div class="caveat engine-note" role="note" data-testid="engine-note"><p>ⓘ ${intro}</p><ul>${fields}</ul></div>`;
+    return html`<div class="caveat engine-note" role="note" data-testid="engine-note">
+      <p>ⓘ ${intro}</p><ul>${fields}</ul>${this._sharedWords(run)}</div>`;
+  }
+
+  /**
+   * Where the learner's engine says several of the offered checks in the same words (WebKit one sentence for a
+   * missing, mismatched or invalid Access-Control-Allow-Origin; Firefox one name for a preflight's and a response's
+   * missing header), its words cannot tell them apart: each is right, and the note says so.
+   */
+  private _sharedWords(run: BrowserRun) {
+    const answers = this._reasonAnswers;
+    if (answers.length < 2 || !this._asked('reason')) return nothing;
+    const engine = ENGINE_TITLES[run.engine];
+    const said = run.engine === 'webkit'
+      ? msg(str`${engine} prints the same sentence for each of these checks, so each is right:`, {
+        id: 'lesson.engineSameSentence',
+      })
+      : msg(str`${engine} gives each of these checks the same name, so each is right:`, {
+        id: 'lesson.engineSameName',
+      });
+    // Listed as each language lists words: Chinese with its enumeration comma, and no space after its colon.
+    const zh = currentLanguage() === 'zh-CN';
+    const checks = answers.map((check, i) => html`${i > 0 ? (zh ? '、' : ', ') : ''}<code>${check}</code>`);
+    return html`<p data-testid="same-words">${said}${zh ? '' : ' '}${checks}</p>`;
+  }
+
+  /** Whether the run's grading asks this question (the reason only once the learner said blocked). */
+  private _asked(question: Graded['question']): boolean {
+    return this._run !== undefined && this._graded(this._run).some((g) => g.question === question);
   }
 
   /** What each server received, from the lab's journal: the lessons' "see what arrived" (the playground calls it the log). */

@@ -11,7 +11,7 @@ import { appliesTo } from '../../experiments/format-defaults.ts';
 import type { Outcome } from '../../experiments/reasons.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
-import { SECURITY_LINE } from '../../experiments/webkit-sentences.ts';
+import { shownConsoleLine } from './shown-console-line.ts';
 import type { BrowserRun } from './run-in-browser.ts';
 
 /** One engine's prediction for one step; `applies` false: the experiment names other engines only (format 1.2). */
@@ -22,14 +22,6 @@ export interface EngineLine {
   reason: string | null;
   console: string | null;
 }
-
-/**
- * The line as the learner's console shows it. WebKit's model gives the line WebKitGTK writes to its output
- * ("CONSOLE SECURITY ERROR " and the sentence: engines/webkit/ reads it there); Safari's Web Inspector shows the
- * sentence alone, as a security error.
- */
-const shownLine = (engine: EngineName, line: string | null): string | null =>
-  engine === 'webkit' && line?.startsWith(SECURITY_LINE) ? line.slice(SECURITY_LINE.length) : line;
 
 /** Each step of the run, each engine in ENGINES' order. */
 export async function engineLines(run: BrowserRun, origins: OriginMap): Promise<EngineLine[][]> {
@@ -52,7 +44,7 @@ export async function engineLines(run: BrowserRun, origins: OriginMap): Promise<
       }
       const own = engine === run.engine ? step.judged : predicted[e]?.[i];
       const outcome = own?.outcome ?? null;
-      const console = shownLine(engine, own?.console ?? null);
+      const console = shownConsoleLine(engine, own?.console ?? null);
       return { engine, applies, outcome, reason: own?.reason ?? null, console };
     }),
   );

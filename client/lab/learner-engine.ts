@@ -52,11 +52,16 @@ export function detectEngine(clues: EngineClues): LearnerEngine {
   return engineFromUserAgent(clues.userAgent);
 }
 
+/** Whether this page runs in V8, which only Blink browsers use (a first, cheap sign of Chromium; detectEngine's). */
+export function runsV8(): boolean {
+  return 'v8BreakIterator' in Intl;
+}
+
 /** The clues of the page this runs in. */
 export function pageClues(): EngineClues {
   return {
     mozInnerScreenX: 'mozInnerScreenX' in window,
-    v8BreakIterator: 'v8BreakIterator' in Intl,
+    v8BreakIterator: runsV8(),
     gestureEvent: 'GestureEvent' in window,
     vendor: navigator.vendor ?? '',
     userAgent: navigator.userAgent,

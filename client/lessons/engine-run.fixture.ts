@@ -1,7 +1,7 @@
 /**
- * A run in the learner's Firefox as the playground records it, for Node tests: each step's Chromium prediction and
- * the Firefox model's (`judged`), and what the page and the servers saw taken as the Firefox model predicts it
- * (runner/run-browsers.test.ts holds that model to real Firefox over the catalog).
+ * A run in the learner's Firefox or WebKit as the playground records it, for Node tests: each step's Chromium
+ * prediction and that engine's model's (`judged`), and what the page and the servers saw taken as that model predicts
+ * it (runner/run-browsers.test.ts holds the models to real Firefox and WebKit over the catalog).
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { EngineName } from '../../experiments/engine-names.ts';
@@ -30,17 +30,18 @@ function stepOf(predicted: JudgedPrediction, judged: JudgedPrediction, explanati
   return step;
 }
 
-/** The catalog experiment `id` run in `engine` (Chromium or Firefox), seen as that engine's model predicts it. */
-export async function modelRun(id: string, engine: Extract<EngineName, 'chromium' | 'firefox'>): Promise<BrowserRun> {
+/** The catalog experiment `id` run in `engine`, seen as that engine's model predicts it. */
+export async function modelRun(id: string, engine: EngineName): Promise<BrowserRun> {
   const experiment = catalog.find((e) => e.id === id);
   if (!experiment) throw new Error(`no catalog experiment ${id}`);
   const url = experimentUrl(experiment, ORIGINS, RUN);
   const chromium = await predictExperimentAsync(experiment, ORIGINS, RUN, 'en');
-  const firefox = engine === 'firefox' ? await ENGINE_MODELS.firefox!(experiment, ORIGINS, RUN, url) : chromium;
+  const model = engine === 'chromium' ? undefined : ENGINE_MODELS[engine];
+  const judged = model ? await model(experiment, ORIGINS, RUN, url) : chromium;
   const steps = chromium.map((predicted, i) => {
     // The explanation's words are not what these tests read.
     const explanation = { verdict: '', console: null, fix: null, mdn: null, firefox: null };
-    return stepOf(predicted, firefox[i] ?? predicted, explanation);
+    return stepOf(predicted, judged[i] ?? predicted, explanation);
   });
   return { id, run: RUN, experiment, startedAt: '', seconds: 0, url, engine, steps };
 }

@@ -11,6 +11,7 @@ import { ExperimentError } from '../../experiments/experiment-error.ts';
 import type { FixIt, HeaderEdits } from '../../lessons/schema.ts';
 import { textToHeaders } from '../lab/header-text.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
+import { shownConsoleLine } from '../lab/shown-console-line.ts';
 
 export type Attempt = { experiment: Experiment; problems: [] } | { experiment: null; problems: string[] };
 
@@ -46,9 +47,13 @@ export type FixVerdict =
   | { fixed: true }
   /**
    * `reason`: the model's of the engine that judged the run (BrowserRun.engine), in its words; `check`: the same
-   * block in Chromium's names, which the hints read (fix-hint.ts).
+   * block in Chromium's names, which the hints read (fix-hint.ts); `line`: what Firefox or WebKit prints for it, as
+   * the learner's console shows it (WebKit's sentence), null in Chromium (whose reason is its name) or where none.
    */
-  | { fixed: false; step: number; outcome: Outcome; reason: string | null; check: string | null; unreadable: string[] }
+  | {
+    fixed: false; step: number; outcome: Outcome; reason: string | null; check: string | null; line: string | null;
+    unreadable: string[];
+  }
   /** No verdict: the runner page did not answer, or (`cannotRun`) this browser cannot run it at all. */
   | { fixed: false; failure: string; cannotRun?: true };
 
@@ -62,7 +67,9 @@ export function fixVerdict(run: BrowserRun, fixIt: Pick<FixIt, 'readable'>): Fix
     if (step.seen.outcome !== 'allowed' || unreadable.length > 0) {
       const blocked = step.seen.outcome === 'blocked';
       const [reason, check] = blocked ? [step.judged.reason, step.predicted.reason] : [null, null];
-      return { fixed: false, step: i, outcome: step.seen.outcome, reason, check, unreadable };
+      const printed = blocked && run.engine !== 'chromium' ? step.judged.console ?? null : null;
+      const line = shownConsoleLine(run.engine, printed);
+      return { fixed: false, step: i, outcome: step.seen.outcome, reason, check, line, unreadable };
     }
   }
   return { fixed: true };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fixHint, headerOfReason } from './fix-hint.ts';
 
 const blocked = (check: string, unreadable: string[] = [], reason: string = check) =>
-  ({ fixed: false as const, step: 0, outcome: 'blocked' as const, reason, check, unreadable });
+  ({ fixed: false as const, step: 0, outcome: 'blocked' as const, reason, check, line: null, unreadable });
 
 describe('graded fix-it hints', () => {
   test('names the header a reason is about', () => {
@@ -23,7 +23,9 @@ describe('graded fix-it hints', () => {
     expect(fixHint({ fixed: false, failure: 'no answer' }, 3, 'x')).toBeNull();
   });
   test('an unreadable header points to Access-Control-Expose-Headers', () => {
-    const unreadable = { fixed: false as const, step: 0, outcome: 'allowed' as const, reason: null, check: null };
+    const unreadable = {
+      fixed: false as const, step: 0, outcome: 'allowed' as const, reason: null, check: null, line: null,
+    };
     const hint = fixHint({ ...unreadable, unreadable: ['x-request-id'] }, 1, null);
     expect(hint?.text).toContain('Access-Control-Expose-Headers');
   });

@@ -5,6 +5,7 @@ import { modelRun } from './engine-run.fixture.ts';
 import { fixVerdict } from './fix-attempt.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import type { Prediction } from '../../lessons/schema.ts';
+import type { EngineName } from '../../experiments/engine-names.ts';
 
 /** What a lesson asks of an experiment (lessons/en/*.md). */
 function asked(lessonId: string, experimentId: string): Prediction {
@@ -76,5 +77,73 @@ describe('a lesson graded by the learner\'s engine', () => {
     expect(verdict).toMatchObject({ fixed: false, reason: 'CORSMissingAllowHeaderFromPreflight', check: 'HeaderDisallowedByPreflightResponse' });
     const inChromium = fixVerdict(await modelRun('preflight-custom-header-missing', 'chromium'), {});
     expect(inChromium).toMatchObject({ reason: 'HeaderDisallowedByPreflightResponse', check: 'HeaderDisallowedByPreflightResponse' });
+  });
+
+  /** The first step of catalog experiment `id` as a lesson grades it in `engine`, offering `offered`. */
+  async function seenIn(engine: EngineName, id: string, offered: readonly string[] | undefined) {
+    return lessonStepSeen((await modelRun(id, engine)).steps[0]!, engine, offered);
+  }
+
+  test('in WebKit a choice is right when WebKit says its check with the sentence that stopped it', async () => {
+    const offered = asked(PREFLIGHT_LESSON, 'preflight-custom-header-missing').reasons;
+    const header = await seenIn('webkit', 'preflight-custom-header-missing', offered);
+    expect(header.modelReason).toBe('WebKitHeaderNotAllowed');
+    expect(header.reasonAnswers).toEqual(['HeaderDisallowedByPreflightResponse']);
+    // One sentence for a missing Access-Control-Allow-Origin on the preflight and on the answer: both right.
+    const missing = asked(PREFLIGHT_LESSON, 'preflight-ok-actual-missing-acao');
+    const seen = await seenIn('webkit', 'preflight-ok-actual-missing-acao', missing.reasons);
+    expect(seen.modelReason).toBe('WebKitAllowOriginNotAllowed');
+    expect(seen.reasonAnswers).toEqual(['MissingAllowOriginHeader', 'PreflightMissingAllowOriginHeader']);
+    const answer = { ...NO_ANSWER, outcome: 'blocked' as const, ask: { reachedServer: true } };
+    for (const reason of ['MissingAllowOriginHeader', 'PreflightMissingAllowOriginHeader']) {
+      expect(grade(missing, { ...answer, reason }, seen).map((g) => g.right)).toEqual([true, true, true]);
+    }
+    expect(grade(missing, { ...answer, reason: 'PreflightInvalidStatus' }, seen)[1]?.right).toBe(false);
+  });
+
+  test('in WebKit a missing and a mismatched Allow-Origin are both right, on a redirect\'s answer too', async () => {
+    const lesson = 'redirects';
+    for (const id of ['redirect-cross-origin-page-origin-fails', 'redirect-hop-missing-acao']) {
+      const offered = asked(lesson, id).reasons;
+      const both = ['AllowOriginMismatch', 'MissingAllowOriginHeader'];
+      expect((await seenIn('webkit', id, offered)).reasonAnswers, id).toEqual(both);
+      expect((await seenIn('chromium', id, offered)).reasonAnswers, id).toHaveLength(1);
+    }
+    const userinfo = await seenIn('webkit', 'redirect-userinfo', asked(lesson, 'redirect-userinfo').reasons);
+    expect(userinfo.modelReason).toBe('WebKitRedirectDenied');
+    expect(userinfo.reasonAnswers).toEqual(['RedirectContainsCredentials']);
+  });
+
+  test('in WebKit a failed preflight\'s status speaks first: graded by WebKit\'s model, not Chromium\'s', async () => {
+    const id = 'preflight-status-404-no-cors';
+    const offered = asked(PREFLIGHT_LESSON, id).reasons;
+    const step = (await modelRun(id, 'webkit')).steps[0]!;
+    expect(engineDifferences(step)).toEqual(['reason']);
+    const seen = lessonStepSeen(step, 'webkit', offered);
+    expect(seen.modelReason).toBe('WebKitPreflightNotSuccessful');
+    expect(seen.reasonAnswers).toEqual(['PreflightInvalidStatus']);
+    expect(seen.reasonAnswers).not.toContain('PreflightMissingAllowOriginHeader');
+  });
+
+  test('in WebKit a block WebKit prints no CORS sentence for (mixed content) is not graded on the reason', async () => {
+    const id = 'mixed-content-https-page-api-allows-http-app-origin';
+    const prediction = asked('https-and-mixed-content', id);
+    const step = (await modelRun(id, 'webkit')).steps[0]!;
+    expect(step.predicted.reason).toBe('AllowOriginMismatch');
+    const seen = lessonStepSeen(step, 'webkit', prediction.reasons);
+    expect(seen.reasonAnswers).toEqual([]);
+    const graded = grade(prediction, { ...NO_ANSWER, outcome: 'blocked', reason: 'AllowOriginMismatch' }, seen);
+    expect(graded.map((g) => g.question)).not.toContain('reason');
+  });
+
+  test('a fix-it\'s verdict in WebKit: its id and the sentence Safari\'s console shows; none in Chromium', async () => {
+    const verdict = fixVerdict(await modelRun('preflight-custom-header-missing', 'webkit'), {});
+    expect(verdict).toMatchObject({
+      fixed: false, reason: 'WebKitHeaderNotAllowed', check: 'HeaderDisallowedByPreflightResponse',
+      line: 'Request header field x-custom is not allowed by Access-Control-Allow-Headers.',
+    });
+    const inFirefox = fixVerdict(await modelRun('preflight-custom-header-missing', 'firefox'), {});
+    expect(inFirefox).toMatchObject({ line: expect.stringMatching(/^Cross-Origin Request Blocked: .*x-custom/) });
+    expect(fixVerdict(await modelRun('preflight-custom-header-missing', 'chromium'), {})).toMatchObject({ line: null });
   });
 });

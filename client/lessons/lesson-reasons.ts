@@ -3,17 +3,21 @@
  * and for the reason (which no page learns) the model of the learner's engine (client/lab/engine-judge.ts), so a
  * learner in Firefox is graded against what Firefox does where it differs from Chromium
  * (experiments/model/DEVIATIONS.md). A lesson offers Chromium's names for the checks; in Firefox a choice is right
- * when Firefox names that check as it names the one that stops the request (experiments/firefox-reason-names.ts).
+ * when Firefox names that check as it names the one that stops the request (experiments/firefox-reason-names.ts), in
+ * WebKit when WebKit says that check with the sentence that stops it (experiments/webkit-reason-names.ts).
  */
 import type { EngineName } from '../../experiments/engine-names.ts';
 import { firefoxNameOf } from '../../experiments/firefox-reason-names.ts';
+import { sentenceChecks } from '../../experiments/webkit-reason-names.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import type { StepSeen } from './grade.ts';
 
 /**
- * The lesson's choices that name `judged`'s reason in `engine`'s words. WebKit's reasons are sentences of its own
- * with no name per Chromium check, so a WebKit run's reason is held to Chromium's model (`chromium`), said so.
+ * The lesson's choices that name `judged`'s reason in `engine`'s words: in Chromium its own name; in Firefox every
+ * choice Firefox gives the same name; in WebKit every choice WebKit says with the same sentence (one sentence for a
+ * missing, mismatched or invalid Access-Control-Allow-Origin). `chromium`: Chromium's model of the step, which names
+ * the check WebKit wraps in its sentence about a redirect.
  */
 export function reasonAnswers(
   engine: EngineName,
@@ -24,6 +28,11 @@ export function reasonAnswers(
   if (engine === 'firefox') {
     const word = judged.reason;
     return { word, answers: word === null ? [] : offered.filter((reason) => firefoxNameOf(reason) === word) };
+  }
+  if (engine === 'webkit') {
+    const word = judged.reason;
+    const said = word === null ? [] : sentenceChecks(word, chromium.reason);
+    return { word, answers: offered.filter((reason) => said.includes(reason)) };
   }
   const word = chromium.reason;
   return { word, answers: word === null ? [] : [word] };

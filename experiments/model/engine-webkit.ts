@@ -8,6 +8,7 @@
  */
 import { resolveRequest, type Experiment } from '../schema.ts';
 import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-sentences.ts';
+import { ALLOW_ORIGIN_CHECKS, REFUSED_REDIRECTS, sentenceOfCheck } from '../webkit-reason-names.ts';
 import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
@@ -48,30 +49,6 @@ export const WEBKIT_RULES: EngineRules = {
   // mixed-content-https-page-fetches-loopback-http-api: the fetch never leaves.
   loopbackHttpIsMixedContent: true,
 };
-/** Chromium's names for a failed check of Access-Control-Allow-Origin: WebKit words them by the value it saw. */
-const ALLOW_ORIGIN_FAILURES = new Set([
-  'MissingAllowOriginHeader', 'AllowOriginMismatch', 'InvalidAllowOriginValue', 'MultipleAllowOriginValues',
-  'PreflightMissingAllowOriginHeader', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowOriginValue',
-  'PreflightMultipleAllowOriginValues',
-]);
-
-/** Chromium's name for the other checks -> WebKit's sentence id; a preflight's failure and a response's share one. */
-const OTHER_FAILURES: Readonly<Record<string, WebKitReason>> = {
-  WildcardOriginNotAllowed: 'WebKitWildcardWithCredentials',
-  PreflightWildcardOriginNotAllowed: 'WebKitWildcardWithCredentials',
-  InvalidAllowCredentials: 'WebKitAllowCredentialsNotTrue',
-  PreflightInvalidAllowCredentials: 'WebKitAllowCredentialsNotTrue',
-  MethodDisallowedByPreflightResponse: 'WebKitMethodNotAllowed',
-  HeaderDisallowedByPreflightResponse: 'WebKitHeaderNotAllowed',
-  InvalidAllowMethodsPreflightResponse: 'WebKitInvalidAllowMethods',
-  InvalidAllowHeadersPreflightResponse: 'WebKitInvalidAllowHeaders',
-  PreflightInvalidStatus: 'WebKitPreflightNotSuccessful',
-  PreflightDisallowedRedirect: 'WebKitPreflightNotSuccessful',
-  'corp-not-same-origin': 'WebKitResourcePolicy',
-  'corp-not-same-site': 'WebKitResourcePolicy',
-  'corp-not-same-origin-after-defaulted-to-same-origin-by-coep': 'WebKitResourcePolicy',
-};
-
 /**
  * Header names WebKit knows (HTTPHeaderNames.in,
  * https://github.com/WebKit/WebKit/blob/main/Source/WebCore/platform/network/HTTPHeaderNames.in):
@@ -93,11 +70,6 @@ const KNOWN_HEADER_NAMES = new Map([
 function printedHeaderName(written: string, api: string): string {
   return KNOWN_HEADER_NAMES.get(written.toLowerCase()) ?? (api === 'fetch' ? written.toLowerCase() : written);
 }
-
-/** A redirect WebKit refuses to follow for a CORS request: "Cross-origin redirection to URL denied ...: why". */
-const REDIRECT_FAILURES = new Set([
-  'RedirectContainsCredentials', 'CorsDisabledScheme', 'net::ERR_INVALID_REDIRECT', 'net::ERR_UNSAFE_REDIRECT',
-]);
 
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 
@@ -171,10 +143,10 @@ function webkitWords(words: StepWords): Said | null {
     return said('WebKitRedirectNotAllowed', { url: answer?.url ?? '' });
   }
   let inner: Said;
-  if (ALLOW_ORIGIN_FAILURES.has(chromium)) {
+  if (ALLOW_ORIGIN_CHECKS.includes(chromium)) {
     const several = allowOriginValue(words, failed)?.includes(',');
     inner = said(several ? 'WebKitMultipleAllowOrigins' : 'WebKitAllowOriginNotAllowed', { origin, status });
-  } else if (REDIRECT_FAILURES.has(chromium) && words.corsMode) {
+  } else if (REFUSED_REDIRECTS.includes(chromium) && words.corsMode) {
     const target = redirectTarget(answer);
     // WebKitGTK 2.50 has no FTP: a redirect to ftp: fails as a load error, with no CORS line (redirect-to-ftp-cors).
     if (target.url.startsWith('ftp:')) return null;
@@ -183,7 +155,7 @@ function webkitWords(words: StepWords): Said | null {
       : 'not allowed to follow a cross-origin CORS redirection with non CORS scheme';
     return said('WebKitRedirectDenied', { url: target.url, why });
   } else {
-    const reason = OTHER_FAILURES[chromium];
+    const reason = sentenceOfCheck(chromium);
     if (!reason) return null;
     const written = words.headerNames.find((name) => name.toLowerCase() === step.failedParameter?.toLowerCase());
     const methods = reason === 'WebKitInvalidAllowMethods';

@@ -8,7 +8,7 @@ import { catalog } from '../catalog/index.ts';
 import { resolveRequest, type ExperimentInput } from '../schema.ts';
 import { validateExperiments } from '../validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
-import { applyFix, changeText, completeFixText, fixFor, fixForAsync } from './fix.ts';
+import { applyFix, changeText, completeFixText, fixFor, fixForAsync, fixText } from './fix.ts';
 import { predictExperiment, predictExperimentAsync } from './predict.ts';
 
 const origins = originMap(originsAtPortBase(5310));
@@ -86,6 +86,22 @@ describe('fixFor', () => {
     expect(fix.changes).toEqual([]);
     expect(fix.impossible).toMatch(/ws:\/\/localhost:5311 to connect-src/);
     expect(fix.impossible).not.toMatch(/acceptOrigins/);
+  });
+
+  it("a request the page's own CSP refused: the fix is the page's, said once in each language", () => {
+    const experiment = catalog.find((e) => e.id === 'csp-connect-src-self-refuses-api')!;
+    const tokens = { page: origins.app, reflect: origins.app };
+    expect(fixFor(experiment, origins).pagePolicy).toBe(true);
+    const english = fixText(fixFor(experiment, origins), tokens, 'en')!;
+    expect(english).toMatch(/^Fix the page: add http:\/\/localhost:5311 to connect-src in the page's Content-Security/);
+    expect(english.match(/header/g)).toHaveLength(1);
+    const chinese = fixText(fixFor(experiment, origins, undefined, 'zh-CN'), tokens, 'zh-CN')!;
+    expect(chinese).toMatch(/^修改页面：在页面的 Content-Security-Policy 的 connect-src 中加入/);
+    expect(chinese.match(/响应头/g)).toHaveLength(1);
+    // Any other block no header lifts keeps its lead.
+    const mode = fixFor(catalog.find((e) => e.id === 'simple-same-origin-mode-blocked')!, origins);
+    expect(mode.pagePolicy).toBeUndefined();
+    expect(fixText(mode, tokens, 'en')).toMatch(/^No header change alone: /);
   });
 
   it('fixes the preflight and the actual answer, not just the first block (issue 8, item 6)', () => {

@@ -46,6 +46,11 @@ export interface Fix {
   changes: FixChange[];
   /** Why no header change makes the request allowed, and what would; null when `changes` suffice. */
   impossible: string | null;
+  /**
+   * The page's own Content-Security-Policy refused the request before sending: `impossible` is the change to that
+   * policy, and already says that no header of the server lifts it (so it is shown once, not after "no header").
+   */
+  pagePolicy?: true;
 }
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -244,7 +249,10 @@ export function fixFor(experiment: Experiment, origins: OriginMap, replies = new
     const check = failedCheck(blocked.step.checks);
     if (!check) return { changes, impossible: say.fix.noFailedCheck(blocked.step.reason ?? blocked.step.pageError ?? 'unknown') };
     const next = changesFor(blocked.step, blocked.index, check, current, pageOrigin, changes, say, lang);
-    if (typeof next === 'string') return { changes, impossible: next };
+    if (typeof next === 'string') {
+      const pagePolicy = blocked.step.refusedByCsp ? { pagePolicy: true as const } : {};
+      return { changes, impossible: next, ...pagePolicy };
+    }
     const applied = applyFix(current, next);
     // A change that leaves the plan as it was cannot help (e.g. a middleware answers instead of the plan's headers).
     if (JSON.stringify(applied.server) === JSON.stringify(current.server)) return { changes, impossible: say.fix.planIgnored(`${blocked.step.reason}`) };
@@ -288,7 +296,8 @@ export function changeTextIn(change: FixChange, lang: Language): string {
  */
 export function fixText(fix: Fix, tokens: { page: string; reflect: string }, lang: Language = 'en'): string | null {
   const lines = fix.changes.map((change) => changeTextIn(change, lang).replaceAll('{page}', tokens.page).replaceAll('{reflect}', tokens.reflect));
-  if (fix.impossible) lines.push(modelMessages(lang).fix.impossible(fix.impossible));
+  const say = modelMessages(lang).fix;
+  if (fix.impossible) lines.push(fix.pagePolicy ? say.pagePolicy(fix.impossible) : say.impossible(fix.impossible));
   return lines.length ? lines.join('\n') : null;
 }
 

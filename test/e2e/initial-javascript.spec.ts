@@ -39,7 +39,9 @@ const TARGET_BYTES = 90_000;
  * design reaches, plus about 2 kB.
  */
 const CEILING_BYTES = {
-  playground: TARGET_BYTES, lesson: TARGET_BYTES, zhPlayground: 118_500, zhLesson: 109_500, presenter: TARGET_BYTES,
+  // The English playground was at 89,965 bytes; the fix panel's "Fix the page:" for a request the page's own CSP
+  // refused, and its check for the learner's engine (a Firefox or WebKit line, downloaded there only), made 90,160.
+  playground: 90_500, lesson: TARGET_BYTES, zhPlayground: 118_500, zhLesson: 109_500, presenter: TARGET_BYTES,
 };
 
 /** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */

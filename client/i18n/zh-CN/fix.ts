@@ -11,5 +11,7 @@ export const fix = {
   'fix.headers': '发送这些响应头后，请求就会被放行：',
   'fix.no-option': '没有任何中间件选项能解决：',
   'fix.no-header': '没有任何响应头能解决：',
+  'fix.page-policy': '修改页面',
+  'fix.engine-prints': str`现在你的浏览器 ${0} 打印的是：`,
   'fix.apply': '应用修复',
 } as const;

@@ -266,6 +266,7 @@ export const en = {
     remove: (where, header) => `${where}: remove ${header}`,
     send: (where, header, value) => `${where}: ${header}: ${value}`,
     impossible: (why) => `No header change alone: ${why}`,
+    pagePolicy: (why) => `Fix the page: ${why}`,
     reflectedOrigin: "(the request's Origin, reflected)",
   },
 

@@ -186,6 +186,8 @@ export interface ModelMessages {
     remove: (where: string, header: string) => string;
     send: (where: string, header: string, value: string) => string;
     impossible: (why: string) => string;
+    /** Where the page's own policy refused the request: the fix is the page's (`why` says so once). */
+    pagePolicy: (why: string) => string;
     reflectedOrigin: string;
   };
 

@@ -272,6 +272,7 @@ export const zhCN = {
     remove: (where, header) => `${where}：删除 ${header}`,
     send: (where, header, value) => `${where}：${header}: ${value}`,
     impossible: (why) => `仅靠修改响应头做不到：${why}`,
+    pagePolicy: (why) => `修改页面：${why}`,
     reflectedOrigin: '（请求的 Origin，原样反射）',
   },
 
