@@ -17,7 +17,11 @@ import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_TITLES, type LearnerEngine } from './learner-engine.ts';
 
 /** A step as the judging model predicts it; Firefox's and WebKit's with the console line they print (null: none). */
-export type JudgedPrediction = StepPrediction & { console?: string | null };
+export type JudgedPrediction = StepPrediction & {
+  console?: string | null;
+  /** WebKit's: Chromium's names of the checks WebKit says with this step's sentence (webkit-judged.ts). */
+  sameSentence?: string[];
+};
 
 /** The engine whose model judges, and its prediction of the run on a given step clock (step-clock.ts). */
 export interface Judge {
@@ -41,7 +45,21 @@ export async function judgeFor(
   const { ENGINE_MODELS } = await import('../../runner/engine-models.ts');
   const model = ENGINE_MODELS[learner];
   if (!model) return chromium;
-  return { engine: learner, predict: (clock) => model(experiment, origins, run.run, url, clock) };
+  if (learner !== 'webkit') {
+    return { engine: learner, predict: (clock) => model(experiment, origins, run.run, url, clock) };
+  }
+  // WebKit's sentence table comes with its model, never in another browser's first load.
+  const { withSentenceChecks } = await import('./webkit-judged.ts');
+  return {
+    engine: learner,
+    predict: async (clock) => {
+      const [judged, chromiumSteps] = await Promise.all([
+        model(experiment, origins, run.run, url, clock),
+        chromium.predict(clock),
+      ]);
+      return withSentenceChecks(judged, chromiumSteps);
+    },
+  };
 }
 
 /**

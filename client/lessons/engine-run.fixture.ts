@@ -10,6 +10,7 @@ import { originMap, originsAtPortBase, type OriginMap } from '../../plan/origins
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import type { BrowserRun, BrowserStep } from '../lab/run-in-browser.ts';
 import type { JudgedPrediction } from '../lab/engine-judge.ts';
+import { withSentenceChecks } from '../lab/webkit-judged.ts';
 
 export const ORIGINS: OriginMap = originMap(originsAtPortBase(5310));
 const RUN = 'lesson-engine-run';
@@ -37,7 +38,9 @@ export async function modelRun(id: string, engine: EngineName): Promise<BrowserR
   const url = experimentUrl(experiment, ORIGINS, RUN);
   const chromium = await predictExperimentAsync(experiment, ORIGINS, RUN, 'en');
   const model = engine === 'chromium' ? undefined : ENGINE_MODELS[engine];
-  const judged = model ? await model(experiment, ORIGINS, RUN, url) : chromium;
+  const modelled = model ? await model(experiment, ORIGINS, RUN, url) : chromium;
+  // As judgeFor gives a WebKit learner's steps (client/lab/engine-judge.ts).
+  const judged = engine === 'webkit' ? withSentenceChecks(modelled, chromium) : modelled;
   const steps = chromium.map((predicted, i) => {
     // The explanation's words are not what these tests read.
     const explanation = { verdict: '', console: null, fix: null, mdn: null, firefox: null };

@@ -8,8 +8,8 @@
  */
 import type { EngineName } from '../../experiments/engine-names.ts';
 import { firefoxNameOf } from '../../experiments/firefox-reason-names.ts';
-import { sentenceChecks } from '../../experiments/webkit-reason-names.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
+import type { JudgedPrediction } from '../lab/engine-judge.ts';
 import type { BrowserStep } from '../lab/run-in-browser.ts';
 import type { StepSeen } from './grade.ts';
 
@@ -22,7 +22,7 @@ import type { StepSeen } from './grade.ts';
 export function reasonAnswers(
   engine: EngineName,
   offered: readonly string[],
-  judged: StepPrediction,
+  judged: JudgedPrediction,
   chromium: StepPrediction,
 ): { word: string | null; answers: string[] } {
   if (engine === 'firefox') {
@@ -30,9 +30,9 @@ export function reasonAnswers(
     return { word, answers: word === null ? [] : offered.filter((reason) => firefoxNameOf(reason) === word) };
   }
   if (engine === 'webkit') {
-    const word = judged.reason;
-    const said = word === null ? [] : sentenceChecks(word, chromium.reason);
-    return { word, answers: offered.filter((reason) => said.includes(reason)) };
+    // The names come with the judged step (client/lab/webkit-judged.ts), so the sentence table loads only in WebKit.
+    const said = judged.sameSentence ?? [];
+    return { word: judged.reason, answers: offered.filter((reason) => said.includes(reason)) };
   }
   const word = chromium.reason;
   return { word, answers: word === null ? [] : [word] };

@@ -39,9 +39,12 @@ const TARGET_BYTES = 90_000;
  * design reaches, plus about 2 kB.
  */
 const CEILING_BYTES = {
-  // The English playground was at 89,965 bytes; the fix panel's "Fix the page:" for a request the page's own CSP
-  // refused, and its check for the learner's engine (a Firefox or WebKit line, downloaded there only), made 90,160.
-  playground: 90_500, lesson: TARGET_BYTES, zhPlayground: 118_500, zhLesson: 109_500, presenter: TARGET_BYTES,
+  // Over issue 16's target, knowingly: the English playground was at 89,965 bytes; the fix panel's "Fix the page:"
+  // and its check for the learner's engine, 11 new experiments' plans (about 45 bytes each) and the refusal of a
+  // planned script body and of oversized share links made 91,018 (WebKit's sentence table left the first load again:
+  // client/lab/webkit-judged.ts). The way back under 90 kB: the catalog's plans out of the first load, by group,
+  // as its explains already are (scripts/catalog-in-browser-plugin.ts); the list needs only ids, titles and groups.
+  playground: 91_100, lesson: TARGET_BYTES, zhPlayground: 118_500, zhLesson: 109_500, presenter: TARGET_BYTES,
 };
 
 /** zod's chunk (vite.config.ts names it): the schema checker, downloaded when an experiment is checked. */
