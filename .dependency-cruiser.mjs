@@ -8,15 +8,11 @@
  */
 /**
  * Folder cycles allowed by name; a cycle through any other folder fails (its edge out of that folder
- * is flagged): (1) client/elements and client/presenter render each other (a cycle of code, to untangle);
- * (2) experiments/ holds both the format (its own files, problems/, i18n/), which plan/ reads, and the
- * model (experiments/model/), which predicts with plan/'s answer code. No file of the format imports
- * plan/ (rule format-below-plan), but the folder scope counts a folder's subfolders as its own, so
- * experiments/ ⇄ plan/ reads as a cycle until the format has a folder of its own.
+ * is flagged): client/elements and client/presenter render each other (a cycle of code, to untangle).
+ * The format (format/) sits below plan/ and the model and the catalog (experiments/) above it: no cycle.
  */
 const KNOWN_FOLDER_CYCLES = [
   'client/elements', 'client/presenter',
-  'experiments', 'experiments/problems', 'experiments/i18n', 'plan', 'plan/middleware',
 ].map((folder) => `^${folder}$`).join('|');
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -24,7 +20,8 @@ export default {
   forbidden: [
     {
       name: 'model-not-servers',
-      comment: 'The model predicts with the answer code of plan/, never with the servers that run it.',
+      comment: 'The model and the catalog (experiments/) predict with the answer code of plan/, never with the '
+        + 'servers that run it.',
       severity: 'error',
       from: { path: '^experiments/' },
       to: { path: '^servers/' },
@@ -34,17 +31,15 @@ export default {
       comment: 'plan/ is below the servers, the model, the client and the runners: they import it, not the reverse.',
       severity: 'error',
       from: { path: '^plan/' },
-      to: { path: '^(servers|experiments/(model|catalog)|client|runner|runner-page|engines|probe|api|cli|lessons)/' },
+      to: { path: '^(servers|experiments|client|runner|runner-page|engines|probe|api|cli|lessons)/' },
     },
     {
       name: 'format-below-plan',
-      comment: 'The experiment format (origin names, schema, headers, problems) is below plan/: plan/ reads it, '
-        + 'never the reverse.',
+      comment: 'The experiment format (format/: origin names, schema, headers, problems) is below plan/ and the '
+        + 'model: they read it, never the reverse.',
       severity: 'error',
-      from: { path: '^experiments/([^/]+|problems/.+|i18n/.+)$' },
-      to: {
-        path: '^(plan|servers|client|runner|runner-page|engines|probe|api|cli|lessons)/|^experiments/(model|catalog)/',
-      },
+      from: { path: '^format/' },
+      to: { path: '^(plan|servers|client|runner|runner-page|engines|probe|api|cli|lessons|experiments)/' },
     },
     {
       name: 'client-not-servers',

@@ -47,7 +47,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 100 },
-            { name: 'request-modes', test: /[\\/]experiments[\\/]request-modes\.ts$/ },
+            { name: 'request-modes', test: /[\\/]format[\\/]request-modes\.ts$/ },
             // Lit, its directives and @lit/localize in one chunk: every page needs them, and each file of its
             // own costs its response headers on the wire too (the first load counts them: issue 16).
             { name: 'lit', test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/, priority: 100 },

@@ -15,8 +15,8 @@ export { predict, explain, type Explanation, type ExplainContext } from './model
 export { PredictInputError, type AnyOriginInput, type AnyOriginPrediction, type AnyOriginReason } from './model.ts';
 export { launchChromium } from '../runner/launch.ts';
 export { findChromium, BrowserNotFoundError, CHROMIUM_PATH_ENV } from '../runner/find-browser.ts';
-export { loadExperimentFiles } from '../experiments/load-files.ts';
-export { validateExperiments, ExperimentError } from '../experiments/validate.ts';
+export { loadExperimentFiles } from '../format/load-files.ts';
+export { validateExperiments, ExperimentError } from '../format/validate.ts';
 export { catalog } from '../experiments/catalog/index.ts';
 export { ProbeInputError } from '../probe/probe.ts';
 export { probeReport } from '../probe/probe-text.ts';
@@ -30,12 +30,12 @@ export type { Hop, HopAnswer } from '../probe/redirect-chain.ts';
 export type { Exposure } from '../probe/exposed-headers.ts';
 export type { CookieSent } from '../probe/probe-cookies.ts';
 export type { AddressSpace } from '../probe/address-space.ts';
-export type { Experiment, ExperimentInput, Expectation, ServerPlan } from '../experiments/schema.ts';
+export type { Experiment, ExperimentInput, Expectation, ServerPlan } from '../format/schema.ts';
 export type { ExperimentResult, Observation, Prediction, RunReport, StepResult } from '../engines/run-result.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
-export type { Outcome, Reason } from '../experiments/reasons.ts';
+export type { Outcome, Reason } from '../format/reasons.ts';
 export type { LabOrigin, OriginMap, OriginName } from '../plan/origins.ts';
-export type { HeaderLines, HeaderMap } from '../experiments/headers.ts';
+export type { HeaderLines, HeaderMap } from '../format/headers.ts';
 
 /**
  * A real request from a page on `options.origin` to `options.url`, in

@@ -13,10 +13,10 @@
  * https://playwright.dev/docs/test-assertions#add-custom-matchers-using-expectextend
  */
 import type { ExpectMatcherState, MatcherReturnType } from '@playwright/test';
-import { printableText } from '../experiments/terminal-text.ts';
-import type { Reason } from '../experiments/reasons.ts';
-import { isFirefoxReason, type FirefoxReason } from '../experiments/firefox-reasons.ts';
-import { isWebKitReason, type WebKitReason } from '../experiments/webkit-sentences.ts';
+import { printableText } from '../format/terminal-text.ts';
+import type { Reason } from '../format/reasons.ts';
+import { isFirefoxReason, type FirefoxReason } from '../format/firefox-reasons.ts';
+import { isWebKitReason, type WebKitReason } from '../format/webkit-sentences.ts';
 import { decidedInEngine } from '../probe/engine-probe-result.ts';
 import { causeOf } from '../probe/diagnose.ts';
 import { exposeFix } from '../probe/exposed-headers.ts';

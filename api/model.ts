@@ -7,9 +7,9 @@
 import { explain as explainStep, type ExplainContext, type Explanation } from '../experiments/model/explain.ts';
 import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { ExperimentInput } from '../experiments/schema.ts';
-import { validateExperiments } from '../experiments/validate.ts';
-import type { Language } from '../experiments/i18n/languages.ts';
+import type { ExperimentInput } from '../format/schema.ts';
+import { validateExperiments } from '../format/validate.ts';
+import type { Language } from '../format/i18n/languages.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase, type OriginMap } from '../plan/origins.ts';
 import { explainAnyOrigin, predictAnyOrigin, type AnyOriginPrediction } from './predict-any-origin.ts';
 import type { AnyOriginInput } from './predict-input.ts';
@@ -17,10 +17,10 @@ import type { AnyOriginInput } from './predict-input.ts';
 export type { Explanation, ExplainContext } from '../experiments/model/explain.ts';
 export type { AnyOriginPrediction, AnyOriginReason } from './predict-any-origin.ts';
 export { PredictInputError, type AnyOriginInput, type AnswerInput, type HeadersInput } from './predict-input.ts';
-export { ExperimentError } from '../experiments/validate.ts';
+export { ExperimentError } from '../format/validate.ts';
 export type { StepPrediction } from '../experiments/model/prediction.ts';
-export type { Outcome, Reason } from '../experiments/reasons.ts';
-export type { ExperimentInput } from '../experiments/schema.ts';
+export type { Outcome, Reason } from '../format/reasons.ts';
+export type { ExperimentInput } from '../format/schema.ts';
 export type { OriginMap } from '../plan/origins.ts';
 
 /**

@@ -11,9 +11,9 @@
  */
 import { test as base, expect as baseExpect, type LaunchOptions } from '@playwright/test';
 import type { Browser as CoreBrowser } from 'playwright-core';
-import type { ExperimentInput } from '../experiments/schema.ts';
-import { loadExperimentFiles } from '../experiments/load-files.ts';
-import { validateExperiments } from '../experiments/validate.ts';
+import type { ExperimentInput } from '../format/schema.ts';
+import { loadExperimentFiles } from '../format/load-files.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { LOCAL_NETWORK_ACCESS, probe, type LocalNetworkAccess } from '../probe/probe.ts';
 import type { ProbeOptions } from '../probe/probe-options.ts';
 import type { ProbeResult } from '../probe/probe-result.ts';
@@ -150,6 +150,6 @@ export type { Framework, FrameworkChoice, FrameworkUsed } from '../probe/framewo
 export type { ProbeResult, DecidedBy } from '../probe/probe-result.ts';
 export type { EngineProbeResult, EngineThenResult, OtherEngine } from '../probe/engine-probe-result.ts';
 export type { EngineName } from '../engines/engine.ts';
-export type { Reason } from '../experiments/reasons.ts';
+export type { Reason } from '../format/reasons.ts';
 export type { LocalNetworkAccess } from '../probe/probe.ts';
 export type { ExperimentResult } from '../engines/run-result.ts';

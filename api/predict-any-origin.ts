@@ -7,7 +7,7 @@ import { explain as explainStep, type ExplainContext, type Explanation } from '.
 import { preflightNeeded, predictExchange, type Exchange } from '../experiments/model/exchange.ts';
 import type { ModelReason } from '../experiments/model/model-reasons.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { Outcome } from '../experiments/reasons.ts';
+import type { Outcome } from '../format/reasons.ts';
 import { exchangeOf } from './predict-input.ts';
 
 /** Chromium's names for what stopped the request: the model's reasons, and mixed content, checked before CORS. */

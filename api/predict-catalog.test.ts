@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
 import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { PredictedRequest } from '../experiments/model/prediction.ts';
-import type { Experiment } from '../experiments/schema.ts';
+import type { Experiment } from '../format/schema.ts';
 import { DEFAULT_ORIGIN_MAP, type OriginName } from '../plan/origins.ts';
 import { predict } from './model.ts';
 import type { AnyOriginInput } from './predict-input.ts';

@@ -3,8 +3,8 @@
  * named by its path (`request.headers["x y"]: not a header name`), thrown as one PredictInputError,
  * never a guess. Plain code, no schema library, so `cors-lab/model` stays light.
  */
-import { headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
-import { problemText } from '../experiments/problems/index.ts';
+import { headerValueProblem, isToken, type HeaderLines } from '../format/headers.ts';
+import { problemText } from '../format/problems/index.ts';
 import type { Exchange, ExchangeAnswer } from '../experiments/model/exchange.ts';
 import { addressSpaceOf } from '../probe/address-space.ts';
 import { expandTokens } from '../plan/answer.ts';

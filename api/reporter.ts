@@ -6,7 +6,7 @@
  * https://playwright.dev/docs/test-reporters#custom-reporters
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { printableText } from '../experiments/terminal-text.ts';
+import { printableText } from '../format/terminal-text.ts';
 import { corsFacts, corsStory, isCorsResult, type CorsFacts } from './cors-facts.ts';
 
 /** The fixture's attachment name prefix (api/playwright.ts ATTACHMENT). */

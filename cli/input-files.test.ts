@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentFiles } from '../experiments/load-files.ts';
+import { loadExperimentFiles } from '../format/load-files.ts';
 import { cli } from './cli-in-memory.ts';
 
 const ONE = { id: 'one', title: 'one', group: 'simple', request: { target: 'api' } };

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateExperiments } from '../experiments/validate.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { main } from './main.ts';
 import { cli } from './cli-in-memory.ts';
 

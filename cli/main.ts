@@ -9,7 +9,7 @@ import { processIo, type Io } from './io.ts';
 import { fileURLToPath } from 'node:url';
 import { exitOnSignals } from './signals.ts';
 import { packageVersion } from './version.ts';
-import { printableText } from '../experiments/terminal-text.ts';
+import { printableText } from '../format/terminal-text.ts';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -45,7 +45,7 @@ async function inputErrorMessage(error: unknown): Promise<string | null> {
   if (!(error instanceof Error)) return null;
   // Loaded only when an error needs them: they pull in the schema, the servers and the browser driver.
   const [{ ExperimentError }, { LabStartError }, { BrowserNotFoundError }] = await Promise.all([
-    import('../experiments/validate.ts'),
+    import('../format/validate.ts'),
     import('../servers/lab.ts'),
     import('../runner/find-browser.ts'),
   ]);

@@ -8,7 +8,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { count } from './plural.ts';
 import { perEngineResults } from './report-engines.ts';
-import { printableText } from '../experiments/terminal-text.ts';
+import { printableText } from '../format/terminal-text.ts';
 
 /** Where an experiment was written (absent for the built-in catalog). */
 export type ExperimentSources = ReadonlyMap<string, { file: string; line: number }>;

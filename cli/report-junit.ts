@@ -8,7 +8,7 @@
  */
 import type { ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { perEngineResults } from './report-engines.ts';
-import { printableText, unicodeEscape } from '../experiments/terminal-text.ts';
+import { printableText, unicodeEscape } from '../format/terminal-text.ts';
 
 /**
  * Characters XML 1.0 cannot hold at all, even escaped (https://www.w3.org/TR/xml/#charsets), such as lone surrogates:

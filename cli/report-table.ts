@@ -3,7 +3,7 @@ import type { EngineName } from '../engines/engine.ts';
 import type { EngineResult, ExperimentResult, RunReport } from '../engines/run-result.ts';
 import { enginesOf } from './report-engines.ts';
 import { count } from './plural.ts';
-import { printableText } from '../experiments/terminal-text.ts';
+import { printableText } from '../format/terminal-text.ts';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 

@@ -4,7 +4,7 @@ import { CliError } from './cli-error.ts';
 import { reportGithub, type ExperimentSources } from './report-github.ts';
 import { reportJunit } from './report-junit.ts';
 import { reportTable } from './report-table.ts';
-import { printableJson } from '../experiments/terminal-text.ts';
+import { printableJson } from '../format/terminal-text.ts';
 
 export const REPORTERS = {
   table: (report: RunReport) => reportTable(report),

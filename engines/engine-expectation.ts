@@ -6,7 +6,7 @@
  * (client/lab/run-report.ts).
  */
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { Expectation } from '../experiments/schema.ts';
+import type { Expectation } from '../format/schema.ts';
 import type { EngineName } from './engine.ts';
 
 /**

@@ -9,8 +9,8 @@
  */
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 
-export { ENGINES, type EngineName } from '../experiments/engine-names.ts';
-import type { EngineName } from '../experiments/engine-names.ts';
+export { ENGINES, type EngineName } from '../format/engine-names.ts';
+import type { EngineName } from '../format/engine-names.ts';
 
 /** What the engine said about one step: a reason id in its own vocabulary (null: it said nothing). */
 export interface EngineVerdict {

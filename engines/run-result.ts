@@ -1,7 +1,7 @@
 /** The shapes of a run's result (`cors-lab run --json`, the contract's format), beside the step engine. */
 import type { JournalEntry } from '../plan/journal-entry.ts';
 import type { LabOrigin } from '../plan/origins.ts';
-import type { StepFacts } from '../experiments/step-facts.ts';
+import type { StepFacts } from '../format/step-facts.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 import type { EngineName, UnreportedFact } from './engine.ts';

@@ -9,21 +9,21 @@
  * their steps here; how each compares the result with its expectations is
  * theirs.
  */
-import type { JournalEviction } from '../experiments/problems/index.ts';
-import type { Language } from '../experiments/i18n/languages.ts';
+import type { JournalEviction } from '../format/problems/index.ts';
+import type { Language } from '../format/i18n/languages.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 import { explainStep } from '../experiments/model/explain-context.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { StepSpan } from '../experiments/model/step-clock.ts';
-import type { Experiment, PageOrigin } from '../experiments/schema.ts';
-import { serverView, type ServerView } from '../experiments/server-view.ts';
+import type { Experiment, PageOrigin } from '../format/schema.ts';
+import { serverView, type ServerView } from '../format/server-view.ts';
 import type { JournalRead } from '../plan/journal-entry.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
-import { isSendingApi } from '../experiments/form-and-beacon.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
+import { isSendingApi } from '../format/form-and-beacon.ts';
 import type { EngineStep, EngineTab, EngineVerdict } from './engine.ts';
 import type { Observation } from './run-result.ts';
 import { experimentSteps, stepRequest, type ExperimentStep } from './steps.ts';

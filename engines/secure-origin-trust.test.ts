@@ -7,7 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experimentUrl } from '../experiments/model/predict.ts';
-import { validateExperiments } from '../experiments/validate.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { originMap, type OriginMap } from '../plan/origins.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
 import { startLab, type Lab } from '../servers/lab.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateExperiments } from '../experiments/validate.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { experimentSteps, stepRequest } from './steps.ts';
 
 const [experiment] = validateExperiments(

@@ -5,9 +5,9 @@
  * its expectation. Every way of running (headless Chromium, the playground's
  * frames, the other engines' drivers) runs these, through run-steps.ts.
  */
-import { headerLines } from '../experiments/headers.ts';
-import { pageOf, resolveRequest, type ResolvedRequest } from '../experiments/format-defaults.ts';
-import type { Expectation, Experiment, PageOrigin } from '../experiments/schema.ts';
+import { headerLines } from '../format/headers.ts';
+import { pageOf, resolveRequest, type ResolvedRequest } from '../format/format-defaults.ts';
+import type { Expectation, Experiment, PageOrigin } from '../format/schema.ts';
 import type { StepRequest } from '../runner-page/step.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { expandTargetOrigin } from '../plan/target-page.ts';

@@ -5,8 +5,8 @@
  * held to real Chromium by the browser tests, so checking against it here is
  * checking against Chromium.
  */
-import type { Experiment, ServerPlan } from '../experiments/schema.ts';
-import { validateExperiments } from '../experiments/validate.ts';
+import type { Experiment, ServerPlan } from '../format/schema.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { predictExperiment, type StepPrediction } from '../experiments/model/predict.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { whereIs } from './load.ts';

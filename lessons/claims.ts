@@ -22,10 +22,10 @@
  * experiment's `expect` and the model, and test/e2e/catalog.spec.ts runs
  * every cited experiment in Chromium and holds the claim to what it did (test/e2e/lesson-claims.ts).
  */
-import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
-import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../experiments/reasons.ts';
+import { EMBEDDING_FIELDS } from '../format/embedding.ts';
+import { CORS_ERRORS, OUTCOMES, isReason, type Outcome } from '../format/reasons.ts';
 
-/** An observation a claim may name: what the page saw of an element or of itself (experiments/embedding.ts). */
+/** An observation a claim may name: what the page saw of an element or of itself (format/embedding.ts). */
 export type ClaimedObservation = (typeof EMBEDDING_FIELDS)[number];
 
 export interface Claim {

@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
-import { isFirefoxReason } from '../experiments/firefox-reasons.ts';
+import { isFirefoxReason } from '../format/firefox-reasons.ts';
 import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
-import type { Experiment } from '../experiments/schema.ts';
+import type { Experiment } from '../format/schema.ts';
 import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { ENGINE_MODELS, type EnginePrediction } from '../runner/engine-models.ts';
 import { claimsOf } from './claims.ts';

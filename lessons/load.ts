@@ -4,7 +4,7 @@
  * problem names the file, the line and the field:
  * `lessons/zh-CN/04-the-preflight.md:9: fixIt.experiment: "a" here but "b" in lessons/en/04-the-preflight.md`.
  */
-import { issueMessage, jsonPath } from '../experiments/experiment-error.ts';
+import { issueMessage, jsonPath } from '../format/experiment-error.ts';
 import { FrontMatterError, lineOfPath, splitLesson } from './front-matter.ts';
 import { claimsOf, splitClaims, unbackedReasons } from './claims.ts';
 import { cjkSoftBreaks } from './line-breaks.ts';

@@ -5,14 +5,14 @@
  * `fixIt` but its goal) must be the same in every language; load.ts checks.
  */
 import { z } from 'zod';
-import { OUTCOMES, isReason } from '../experiments/reasons.ts';
-import { isToken } from '../experiments/headers.ts';
-import type { Language } from '../experiments/i18n/languages.ts';
+import { OUTCOMES, isReason } from '../format/reasons.ts';
+import { isToken } from '../format/headers.ts';
+import type { Language } from '../format/i18n/languages.ts';
 import type { Claim } from './claims.ts';
 import { QUESTIONS } from './questions.ts';
 
 /** Languages every lesson exists in; `en` is the reference the others are compared with. */
-export { LANGUAGES as LESSON_LANGUAGES } from '../experiments/i18n/languages.ts';
+export { LANGUAGES as LESSON_LANGUAGES } from '../format/i18n/languages.ts';
 export type LessonLanguage = Language;
 
 /**

@@ -4,10 +4,10 @@
  * `actual`. Pure: takes the request, returns the raw reply and the journal
  * entry; the transports (Hono, the unknown-method fallback) write it.
  */
-import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../experiments/headers.ts';
-import type { MiddlewarePlan } from '../experiments/middleware-options.ts';
-import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
-import { jsonPath } from '../experiments/experiment-error.ts';
+import { NULL_BODY_STATUSES, headerLines, headerNameProblem, headerValueProblem, urlPathProblem, type HeaderLines, type HeaderMap } from '../format/headers.ts';
+import type { MiddlewarePlan } from '../format/middleware-options.ts';
+import type { PageOrigin, ServerPlan } from '../format/schema.ts';
+import { jsonPath } from '../format/experiment-error.ts';
 import { cookieBoundsProblem } from './cookie-scope.ts';
 import type { JournalEntry } from './journal-entry.ts';
 import { destinationOf, elementBody, withContentType } from './element-bodies.ts';

@@ -1,6 +1,6 @@
 /** The planned answer of an element load: the default body per destination, or the plan's bytes. */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { answerPlanned } from './answer.ts';
 import { destinationOf } from './element-bodies.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';

@@ -4,8 +4,8 @@
  * it, no page can). The servers answer with these and the model asks with the same header (predict.ts), so
  * both give the same bytes. https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-dest-header
  */
-import type { HeaderLines } from '../experiments/headers.ts';
-import { EVENT_STREAM } from '../experiments/sockets.ts';
+import type { HeaderLines } from '../format/headers.ts';
+import { EVENT_STREAM } from '../format/sockets.ts';
 
 interface ElementBody {
   contentType: string;

@@ -4,8 +4,8 @@
  * playground, the runner and the model's comparison read.
  */
 import type { OriginName } from './origins.ts';
-import type { HeaderLines } from '../experiments/headers.ts';
-import type { JournalEviction } from '../experiments/problems/index.ts';
+import type { HeaderLines } from '../format/headers.ts';
+import type { JournalEviction } from '../format/problems/index.ts';
 import type { WithheldLine } from './lasting-headers.ts';
 
 export type RequestKind = 'preflight' | 'actual';

@@ -1,6 +1,6 @@
 /** Which planned lines outlive the response, and who gets them. */
 import { describe, expect, it } from 'vitest';
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { notFetchOrXhr } from './fetch-destination.ts';
 import { LASTING_HEADERS, limitLastingHeaders } from './lasting-headers.ts';
 

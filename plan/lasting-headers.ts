@@ -13,7 +13,7 @@
  * Set-Cookie is also held to the run's path, size and lifetime (cookie-scope.ts).
  * Pure and browser-safe: the model predicts with the same rules (answer.ts).
  */
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { scopeCookie } from './cookie-scope.ts';
 
 type Rule = 'never' | 'run';

@@ -1,6 +1,6 @@
 /** `server.acceptOrigins`: the final origin's own Origin check answers 403 to any other origin, and to none. */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { answerPlanned } from './answer.ts';
 import { REFUSED_ORIGIN_BODY } from './origin-check.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';

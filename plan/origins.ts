@@ -6,10 +6,10 @@
  * same-site but cross-origin; `127.0.0.1` and `evil.localhost` are other sites
  * (`localhost` acts as a top-level domain, so `evil.localhost` is its own site).
  */
-import { ORIGIN_NAMES, type OriginName } from '../experiments/origin-names.ts';
+import { ORIGIN_NAMES, type OriginName } from '../format/origin-names.ts';
 
 // The names are the format's (an experiment names its origins); this table is where every caller reads them.
-export { ORIGIN_NAMES, isOriginName, type OriginName } from '../experiments/origin-names.ts';
+export { ORIGIN_NAMES, isOriginName, type OriginName } from '../format/origin-names.ts';
 
 export type OriginRole = 'page' | 'api' | 'partner' | 'attacker' | 'public' | 'secure';
 

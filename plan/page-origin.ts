@@ -5,8 +5,8 @@
  * the iframe's `sandbox` attribute in the playground.
  * https://html.spec.whatwg.org/multipage/browsers.html#sandboxing
  */
-import { SANDBOX_HOST } from '../experiments/format-defaults.ts';
-import type { PageOrigin } from '../experiments/schema.ts';
+import { SANDBOX_HOST } from '../format/format-defaults.ts';
+import type { PageOrigin } from '../format/schema.ts';
 import type { OriginMap } from './origins.ts';
 import { PAGE_HEADERS_QUERY, RUNNER_PATH, RUN_QUERY, SANDBOX_QUERY } from './routes.ts';
 import { toBase64Url } from './plan-url.ts';

@@ -10,7 +10,7 @@
  * another); `hop` is the redirect hop the URL points at; `plan` is the
  * base64url JSON of the page origin and the server plan.
  */
-import type { PageOrigin, ServerPlan } from '../experiments/schema.ts';
+import type { PageOrigin, ServerPlan } from '../format/schema.ts';
 import { PLAN_PREFIX } from './routes.ts';
 import { unguessableId } from './unguessable-id.ts';
 

@@ -3,7 +3,7 @@
  * runner page of `app`, a frame on the playground's origin, would run its author's code there.
  */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { SCRIPT_LIKE_DESTINATIONS, answerPlanned, type AnswerContext } from './answer.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';
 import { encodePlan, plannedPath } from './plan-url.ts';

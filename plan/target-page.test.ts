@@ -1,6 +1,6 @@
 /** The lab's own target page (frames): served to navigations only, behaviour as escaped data, never planned script. */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { PLANNED_RESPONSE_CSP, answerPlanned } from './answer.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';
 import { encodePlan, plannedPath } from './plan-url.ts';

@@ -1,6 +1,6 @@
 /**
  * Format 1.2, frames: the page a framed (or opened) target shows when the plan gives no body, the lab's own.
- * Its behaviour is data (`server.actual.page`, experiments/frames.ts), never planned script: the script is
+ * Its behaviour is data (`server.actual.page`, format/frames.ts), never planned script: the script is
  * this file's, fixed; the plan only fills in whom it takes messages from, as escaped JSON in an attribute.
  *
  * What the page does:
@@ -16,8 +16,8 @@
  *   (`noopener`, COOP) nobody holds it, so it closes itself (a window opened by script may).
  *   https://html.spec.whatwg.org/multipage/nav-history-apis.html#script-closable
  */
-import type { TargetPageBehaviour } from '../experiments/frames.ts';
-import type { PageOrigin } from '../experiments/schema.ts';
+import type { TargetPageBehaviour } from '../format/frames.ts';
+import type { PageOrigin } from '../format/schema.ts';
 import type { OriginMap } from './origins.ts';
 import { serializedPageOrigin } from './page-origin.ts';
 import { isOriginName } from './origins.ts';

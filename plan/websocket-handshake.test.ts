@@ -1,6 +1,6 @@
 /** The plan's answer to a WebSocket handshake (RFC 6455 §4.2.1, §10.2), pure: what the servers and the model share. */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { answerPlanned } from './answer.ts';
 import { DEFAULT_ORIGIN_MAP } from './origins.ts';
 import { encodePlan, plannedPath } from './plan-url.ts';

@@ -6,7 +6,7 @@
  * Sec-WebSocket-Accept line needs SHA-1, so the Node transport adds it (servers/websocket-upgrade.ts).
  * https://www.rfc-editor.org/rfc/rfc6455#section-4.2 https://www.rfc-editor.org/rfc/rfc6455#section-10.2
  */
-import type { WebSocketPlan } from '../experiments/sockets.ts';
+import type { WebSocketPlan } from '../format/sockets.ts';
 import type { RawReply } from './answer.ts';
 
 /**

@@ -4,7 +4,7 @@
  * error, other network errors. No CORS header fixes any of them, so each
  * explanation says what does.
  */
-import { CORS_ERRORS } from '../experiments/reasons.ts';
+import { CORS_ERRORS } from '../format/reasons.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 import type { Cause } from './probe-result.ts';
 

@@ -5,7 +5,7 @@
  * (probe.ts), and each result says so in `cannotTell`.
  */
 import type { EngineName } from '../engines/engine.ts';
-import type { Outcome } from '../experiments/reasons.ts';
+import type { Outcome } from '../format/reasons.ts';
 import type { DecidedBy } from './probe-result.ts';
 import type { ProbeRequest } from './probe-options.ts';
 

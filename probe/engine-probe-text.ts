@@ -3,7 +3,7 @@
  * (probe-text.ts): the verdict, the engine's reason and console line, what the page read, and what the engine
  * cannot tell. Text from the network is printed with control characters escaped.
  */
-import { printableLine, printableText } from '../experiments/terminal-text.ts';
+import { printableLine, printableText } from '../format/terminal-text.ts';
 import { ENGINE_WORDS, type EngineProbeResult } from './engine-probe-result.ts';
 
 const PAD = '            ';

@@ -1,6 +1,6 @@
 /** The model over headers a real server sent: the same checks as Chromium, without a browser. */
 import { describe, expect, it } from 'vitest';
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';
 import { probeFix } from './probe-fix.ts';
 

@@ -5,13 +5,13 @@
  * the result and the fix. Chromium's own facts (reason, failed parameter,
  * preflight) win wherever the two could differ.
  */
-import { headerMap, type HeaderMap } from '../experiments/headers.ts';
-import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../experiments/schema.ts';
+import { headerMap, type HeaderMap } from '../format/headers.ts';
+import { experimentSchema, REDIRECT_STATUSES, type Experiment } from '../format/schema.ts';
 import type { Explanation } from '../experiments/model/explain.ts';
 import { explainStep } from '../experiments/model/explain-context.ts';
 import { predictExperiment } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { StepFacts } from '../experiments/step-facts.ts';
+import type { StepFacts } from '../format/step-facts.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { FrameworkUsed } from './framework.ts';

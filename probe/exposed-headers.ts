@@ -8,7 +8,7 @@
  * https://fetch.spec.whatwg.org/#http-access-control-expose-headers
  * https://fetch.spec.whatwg.org/#forbidden-response-header-name
  */
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 
 export interface Exposure {
   /** Names JavaScript can read (lower-case, as `Headers` gives them). */

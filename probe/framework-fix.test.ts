@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import expressCors from 'cors';
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { replayWire } from './explain-probe.ts';
 import { FRAMEWORKS, type Framework } from './framework.ts';
 import { frameworkFix, frameworkFixText, preflightStatusAdvice, type FrameworkFix } from './framework-fix.ts';

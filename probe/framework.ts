@@ -2,7 +2,7 @@
  * The server framework a fix is written for, as `probe --framework` takes it, and the guess `auto` makes
  * from the headers the server sent. A guess is only a guess: the result says what it rested on.
  */
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { DEFAULT_METHODS, type CorsMiddleware } from '../experiments/model/cors-middleware-options.ts';
 
 /** Plain header lines, or the options of a framework's CORS middleware (or nginx's configuration). */

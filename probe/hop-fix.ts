@@ -7,7 +7,7 @@
  * (https://fetch.spec.whatwg.org/#concept-request-tainted-origin) and no header naming the page can pass there;
  * redirect-chain.ts words the honest options for that hop instead.
  */
-import { REDIRECT_STATUSES } from '../experiments/schema.ts';
+import { REDIRECT_STATUSES } from '../format/schema.ts';
 import { replayWire } from './explain-probe.ts';
 import type { FrameworkUsed } from './framework.ts';
 import { frameworkFix, frameworkFixText } from './framework-fix.ts';

@@ -2,7 +2,7 @@
  * The fix of several probes, printed once after their table. Apart from probe-text.ts so that `probe --help`
  * and bad input never load the model (the CLI imports this with the browser code).
  */
-import { printableText } from '../experiments/terminal-text.ts';
+import { printableText } from '../format/terminal-text.ts';
 import { resolveFramework, type FrameworkChoice } from './framework.ts';
 import { frameworkFix, frameworkFixText } from './framework-fix.ts';
 import { mergeFixes, type ProbeFix } from './probe-fix.ts';

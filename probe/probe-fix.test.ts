@@ -1,6 +1,6 @@
 /** A probe's fix as data: only what is missing or wrong, and several probes merged into one change per header. */
 import { describe, expect, it } from 'vitest';
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { replayWire } from './explain-probe.ts';
 import { frameworkFix, frameworkFixText } from './framework-fix.ts';
 import type { WireResponse } from '../runner/cdp-watch.ts';

@@ -8,7 +8,7 @@
 import { fixFor } from '../experiments/model/fix.ts';
 import { getDecodeSplit } from '../experiments/model/header-list.ts';
 import { corsUnsafeRequestHeaderNames } from '../experiments/model/request-headers.ts';
-import { isToken, type HeaderLines } from '../experiments/headers.ts';
+import { isToken, type HeaderLines } from '../format/headers.ts';
 import type { Replay } from './explain-probe.ts';
 import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';

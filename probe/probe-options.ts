@@ -3,8 +3,8 @@
  * a bad URL, origin, method or header is refused with the field it is in,
  * before any browser starts.
  */
-import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../experiments/headers.ts';
-import { CREDENTIALS, MODES } from '../experiments/request-modes.ts';
+import { headerNameProblem, headerValueProblem, isToken, type HeaderLines } from '../format/headers.ts';
+import { CREDENTIALS, MODES } from '../format/request-modes.ts';
 import { DEFAULT_PORT_BASE, originSpec } from '../plan/origins.ts';
 import {
   isForbiddenMethod,
@@ -15,7 +15,7 @@ import {
   normalizeMethod,
 } from '../experiments/model/request-headers.ts';
 import { FRAMEWORK_CHOICES, type FrameworkChoice } from './framework.ts';
-import { ENGINES, type EngineName } from '../experiments/engine-names.ts';
+import { ENGINES, type EngineName } from '../format/engine-names.ts';
 
 export interface ProbeOptions {
   /** The user's URL the request goes to (http or https). */

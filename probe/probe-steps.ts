@@ -7,8 +7,8 @@
  * it cannot hold the probe.
  */
 import { stepRequest, type ExperimentStep } from '../engines/steps.ts';
-import { headerMap, type HeaderLines } from '../experiments/headers.ts';
-import type { ResolvedRequest } from '../experiments/format-defaults.ts';
+import { headerMap, type HeaderLines } from '../format/headers.ts';
+import type { ResolvedRequest } from '../format/format-defaults.ts';
 import type { StepRequest } from '../runner-page/step.ts';
 import type { ProbeRequest } from './probe-options.ts';
 

@@ -2,8 +2,8 @@
  * The readable report of a probe: what `cors-lab probe` prints and the matchers quote. The server's header
  * lines, status and every other text of the network are printed with control characters escaped.
  */
-import type { HeaderLines } from '../experiments/headers.ts';
-import { printableLine, printableText } from '../experiments/terminal-text.ts';
+import type { HeaderLines } from '../format/headers.ts';
+import { printableLine, printableText } from '../format/terminal-text.ts';
 import type { WireResponse } from '../runner/cdp-watch.ts';
 import type { Cause, ProbeResult } from './probe-result.ts';
 import { methodChangeOf, type Hop, type HopAnswer } from './redirect-chain.ts';

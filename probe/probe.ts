@@ -14,7 +14,7 @@ import type { ExperimentStep } from '../engines/steps.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { ChromiumTab, type ChromiumStep } from '../runner/chromium-tab.ts';
 import { ResponseHeaders } from '../experiments/model/response-headers.ts';
-import type { StepFacts } from '../experiments/step-facts.ts';
+import type { StepFacts } from '../format/step-facts.ts';
 import { addressSpaceOf, needsPermission, type AddressSpace } from './address-space.ts';
 import { causeOf, explainNetError, explainNonCors } from './diagnose.ts';
 import { explainCors, replayWire, withProbeFix } from './explain-probe.ts';

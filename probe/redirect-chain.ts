@@ -16,7 +16,7 @@
  *   included, must pass the CORS check (https://fetch.spec.whatwg.org/#http-fetch,
  *   the CORS check before the redirect is followed).
  */
-import type { HeaderLines } from '../experiments/headers.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import type { WireHop, WireResponse } from '../runner/cdp-watch.ts';
 import type { ProbeRequest } from './probe-options.ts';
 

@@ -15,8 +15,8 @@
  * https://w3c.github.io/resource-timing/#dom-performanceresourcetiming-initiatortype
  * https://w3c.github.io/webappsec-csp/#directive-connect-src
  */
-import { contentTypeOf } from '../experiments/form-and-beacon.ts';
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { contentTypeOf } from '../format/form-and-beacon.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 import { pageFacts } from './run-element.ts';
 import { engineRefusal } from './engine-ends.ts';

@@ -5,7 +5,7 @@
  * script's error (muted to "Script error."), the stylesheet's rules.
  * https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes
  */
-import type { EmbeddingFacts } from '../experiments/embedding.ts';
+import type { EmbeddingFacts } from '../format/embedding.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 
 /** The page itself: isolated (COOP and COEP), and so given SharedArrayBuffer. */

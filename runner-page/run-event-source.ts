@@ -8,7 +8,7 @@
  * ("no answer"), never a verdict.
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
  */
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import { pageFacts } from './run-element.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 

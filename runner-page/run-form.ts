@@ -13,10 +13,10 @@
  * https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate
  * https://w3c.github.io/webappsec-csp/#directive-form-action
  */
-import { formEnctype, formFields } from '../experiments/form-and-beacon.ts';
+import { formEnctype, formFields } from '../format/form-and-beacon.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 import { pageFacts } from './run-element.ts';
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import { runOf } from './run-journal.ts';
 import { receivedSoFar, untilReceived } from '../plan/journal-wait.ts';
 import { commitsNoDocument } from './navigation-answer.ts';

@@ -6,8 +6,8 @@
  * https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element
  * https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage
  */
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
-import { FRAME_MESSAGE } from '../experiments/frames.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
+import { FRAME_MESSAGE } from '../format/frames.ts';
 import { OPENED, REPORT, REPORT_REQUEST, type TargetReport } from '../plan/target-page.ts';
 import { pageFacts } from './run-element.ts';
 import { engineRefusal } from './engine-ends.ts';

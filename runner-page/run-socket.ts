@@ -13,7 +13,7 @@
  * https://websockets.spec.whatwg.org/#the-websocket-interface
  * https://w3c.github.io/webappsec-csp/#directive-connect-src
  */
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import { pageFacts } from './run-element.ts';
 import type { PageSeen, StepRequest } from './step.ts';
 

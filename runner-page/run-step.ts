@@ -5,7 +5,7 @@
  * the DevTools Protocol or predicts it with the model.
  */
 import type { PageSeen, StepRequest } from './step.ts';
-import { NO_EMBEDDING_FACTS } from '../experiments/embedding.ts';
+import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
 import { runForm } from './run-form.ts';
 import { runBeacon } from './run-beacon.ts';

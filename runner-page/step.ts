@@ -2,12 +2,12 @@
  * What a runner page is asked to do, and what it reports back: only what
  * page JavaScript can see. Shared by the headless runner and the playground.
  */
-import type { HeaderLines } from '../experiments/headers.ts';
-import type { Outcome } from '../experiments/reasons.ts';
-import type { Crossorigin, ElementApi, EmbeddingFacts } from '../experiments/embedding.ts';
-import type { SendingApi } from '../experiments/form-and-beacon.ts';
-import type { FrameApi, PostMessageVia } from '../experiments/frames.ts';
-import type { SocketApi } from '../experiments/sockets.ts';
+import type { HeaderLines } from '../format/headers.ts';
+import type { Outcome } from '../format/reasons.ts';
+import type { Crossorigin, ElementApi, EmbeddingFacts } from '../format/embedding.ts';
+import type { SendingApi } from '../format/form-and-beacon.ts';
+import type { FrameApi, PostMessageVia } from '../format/frames.ts';
+import type { SocketApi } from '../format/sockets.ts';
 
 export interface StepRequest {
   api: 'fetch' | 'xhr' | ElementApi | SendingApi | FrameApi | SocketApi;

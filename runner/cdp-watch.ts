@@ -32,8 +32,8 @@
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { EngineVerdict, UnreportedFact } from '../engines/engine.ts';
-import type { HeaderLines } from '../experiments/headers.ts';
-import { reasonFromChromium } from '../experiments/reasons.ts';
+import type { HeaderLines } from '../format/headers.ts';
+import { reasonFromChromium } from '../format/reasons.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { isSelfCancel, watchSockets } from './socket-events.ts';
 import { STEP_LIMIT_MESSAGE } from '../engines/step-limit.ts';

@@ -9,7 +9,7 @@ import type { EngineStep, EngineTab } from '../engines/engine.ts';
 import type { PageSeen, StepRequest } from '../runner-page/step.ts';
 import { CdpWatch, type Wire, type WatchOptions } from './cdp-watch.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from './concurrency.ts';
-import { opensPopup } from '../experiments/frames.ts';
+import { opensPopup } from '../format/frames.ts';
 
 /** `window.corsLab` is declared by the runner page script (runner-page/runner-page.ts). */
 /** A Frame: probe's sandboxed iframe (its Origin is null). */

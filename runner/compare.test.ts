@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../experiments/problems/index.ts';
+import { problemText } from '../format/problems/index.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
 import { compareExpectation, comparePrediction, expectationDifferences, predictionDifferences } from './compare.ts';
 import type { Observation } from '../engines/run-result.ts';

@@ -2,12 +2,12 @@
  * Compares what happened with what the experiment expects, and with what the
  * model predicted. Each difference is one line: `observed.reason: expected X, got Y`.
  */
-import { problemText, type Problem } from '../experiments/problems/index.ts';
-import type { Expectation, PageOrigin } from '../experiments/schema.ts';
+import { problemText, type Problem } from '../format/problems/index.ts';
+import type { Expectation, PageOrigin } from '../format/schema.ts';
 import { expandTokens } from '../plan/answer.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import type { Observation, Prediction } from '../engines/run-result.ts';
-import { EMBEDDING_FIELDS } from '../experiments/embedding.ts';
+import { EMBEDDING_FIELDS } from '../format/embedding.ts';
 
 /** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));

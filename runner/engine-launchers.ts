@@ -6,7 +6,7 @@
 import type { EngineBrowser, EngineName } from '../engines/engine.ts';
 import { findFirefox } from '../engines/firefox/find-firefox.ts';
 import { findWebKit } from '../engines/webkit/webkit-browser.ts';
-import type { BrowserSettings } from '../experiments/schema.ts';
+import type { BrowserSettings } from '../format/schema.ts';
 import type { SecureOriginTrust } from '../engines/secure-origin-trust.ts';
 import { findChromium } from './find-browser.ts';
 

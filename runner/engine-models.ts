@@ -10,7 +10,7 @@ import { firefoxConsoleLines, predictFirefox } from '../experiments/model/engine
 import { WEBKIT_RULES, webkitPredictions } from '../experiments/model/engine-webkit.ts';
 import { predictExperimentAsync } from '../experiments/model/predict.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
-import type { Experiment } from '../experiments/schema.ts';
+import type { Experiment } from '../format/schema.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import { serializedPageOrigin } from '../plan/page-origin.ts';
 

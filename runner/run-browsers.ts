@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import type { EngineName } from '../engines/engine.ts';
 import type { EngineResult, EngineSummary, ExperimentResult, RunReport, SkippedEngine } from '../engines/run-result.ts';
-import { appliesTo, type Experiment } from '../experiments/schema.ts';
+import { appliesTo, type Experiment } from '../format/schema.ts';
 import { originMap } from '../plan/origins.ts';
 import type { Lab } from '../servers/lab.ts';
 import { LAUNCHERS } from './engine-launchers.ts';

@@ -16,7 +16,7 @@
  * the main slots have made their first runs, and then run beside them.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { browserOf, pageOf, type BrowserSettings, type Experiment, type PageOrigin } from '../experiments/schema.ts';
+import { browserOf, pageOf, type BrowserSettings, type Experiment, type PageOrigin } from '../format/schema.ts';
 import { completeFixText } from '../experiments/model/fix.ts';
 import type { StepPrediction } from '../experiments/model/prediction.ts';
 import type { Lab } from '../servers/lab.ts';
@@ -33,7 +33,7 @@ import { Schedule } from './schedule.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
 import { runSteps } from '../engines/run-steps.ts';
 import { experimentSteps } from '../engines/steps.ts';
-import { problemText } from '../experiments/problems/index.ts';
+import { problemText } from '../format/problems/index.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 /**

@@ -1,12 +1,12 @@
 /** The expectation an engine other than Chromium is held to (format 1.2 `expect.engines`), and its step clock. */
 import { describe, expect, it } from 'vitest';
-import type { Expectation } from '../experiments/schema.ts';
+import type { Expectation } from '../format/schema.ts';
 import { runInEngine } from './run-in-engine.ts';
 import { expectationFor } from '../engines/engine-expectation.ts';
 import type { EngineBrowser, EngineSession, EngineTab } from '../engines/engine.ts';
 import type { PageSeen } from '../runner-page/step.ts';
 import { catalog } from '../experiments/catalog/index.ts';
-import { validateExperiments } from '../experiments/validate.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
 import { ENGINE_MODELS } from './engine-models.ts';
 import { PAGE_HEADERS_QUERY, RUNNER_PATH, RUN_QUERY } from '../plan/routes.ts';

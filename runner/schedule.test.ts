@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../experiments/catalog/index.ts';
-import { pageOf } from '../experiments/schema.ts';
+import { pageOf } from '../format/schema.ts';
 import { JOIN_MIN, Schedule, type Scheduled } from './schedule.ts';
 
 /** Drains the schedule with `workers` taking turns; returns what each worker ran, in order. */

@@ -15,7 +15,7 @@
 import type { Plugin } from 'vite';
 import { catalog } from '../experiments/catalog/index.ts';
 import { catalogZhCN } from '../experiments/catalog/zh-CN/index.ts';
-import { LANGUAGES, type Language } from '../experiments/i18n/languages.ts';
+import { LANGUAGES, type Language } from '../format/i18n/languages.ts';
 import { markdownAtBuild } from './markdown-at-build.ts';
 
 /** What a catalog prose module holds: the HTML the page shows, or the Markdown as written. */

@@ -1,6 +1,6 @@
 /** The journal's long-poll: the request decides when a wait ends, its bounds never say "not received". */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../experiments/schema.ts';
+import type { ServerPlan } from '../format/schema.ts';
 import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { encodePlan, plannedPath } from '../plan/plan-url.ts';
 import { JOURNAL_WAIT_PREFIX } from '../plan/routes.ts';

@@ -13,7 +13,7 @@
  * that was evicted or expired is told so (`evicted`), not handed an empty
  * run that would read as "the request never reached the server".
  */
-import { problemText, type JournalEviction } from '../experiments/problems/index.ts';
+import { problemText, type JournalEviction } from '../format/problems/index.ts';
 import type { JournalEntry, JournalRead } from '../plan/journal-entry.ts';
 
 export interface JournalLimits {

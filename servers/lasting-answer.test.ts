@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { predictExperiment } from '../experiments/model/predict.ts';
-import type { ServerPlan } from '../experiments/schema.ts';
-import { validateExperiments } from '../experiments/validate.ts';
+import type { ServerPlan } from '../format/schema.ts';
+import { validateExperiments } from '../format/validate.ts';
 import { Journal } from './journal.ts';
 import type { LabContext } from './lab-context.ts';
 import { createOriginApp } from './origin-app.ts';

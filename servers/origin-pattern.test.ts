@@ -3,7 +3,7 @@
  * page or a raw client sends, on the normal and the raw-packet path: a
  * backtracking pattern answers at once, as the package answers a pattern that
  * does not match, the same way every time; a pattern the linear engine does
- * not take gets a 400 naming the option and its index (experiments/origin-pattern.ts).
+ * not take gets a 400 naming the option and its index (format/origin-pattern.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '../plan/plan-url.ts';

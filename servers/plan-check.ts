@@ -3,8 +3,8 @@
  * experiment format's schema checks it, and the first problem is a PlanError naming its field
  * (`server.actual.status`), which the origin answers with 400 JSON.
  */
-import { serverSchema, type ServerPlan } from '../experiments/schema.ts';
-import { issueMessage, jsonPath } from '../experiments/experiment-error.ts';
+import { serverSchema, type ServerPlan } from '../format/schema.ts';
+import { issueMessage, jsonPath } from '../format/experiment-error.ts';
 import { PlanError } from '../plan/answer.ts';
 
 export function checkedServerPlan(server: unknown): ServerPlan {

@@ -11,9 +11,9 @@
  * report targets it allows. (`report-to` names an endpoint group only a `Reporting-Endpoints` line defines, which
  * no page header may be.) https://w3c.github.io/webappsec-csp/#directive-report-uri
  */
-import { issueMessage, jsonPath } from '../experiments/experiment-error.ts';
-import { pageHeadersSchema } from '../experiments/schema.ts';
-import type { HeaderLines } from '../experiments/headers.ts';
+import { issueMessage, jsonPath } from '../format/experiment-error.ts';
+import { pageHeadersSchema } from '../format/schema.ts';
+import type { HeaderLines } from '../format/headers.ts';
 import { fromBase64Url } from '../plan/plan-url.ts';
 import { PAGE_HEADERS_QUERY, RUN_QUERY } from '../plan/routes.ts';
 import type { RunIds } from './run-ids.ts';

@@ -4,8 +4,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLab, type Lab } from './lab.ts';
 import { encodePlan, plannedPath } from '../plan/plan-url.ts';
-import type { ServerPlan } from '../experiments/schema.ts';
-import { MAX_OPEN_SOCKETS, SOCKET_LIFETIME_MS, socketMessage } from '../experiments/sockets.ts';
+import type { ServerPlan } from '../format/schema.ts';
+import { MAX_OPEN_SOCKETS, SOCKET_LIFETIME_MS, socketMessage } from '../format/sockets.ts';
 import { MAX_UNISSUED_SOCKETS, OpenSockets, acceptKey, serverFrame } from './websocket-upgrade.ts';
 
 /** RFC 6455 §1.3's example key and its answer: the hash must match the standard's own example. */

@@ -15,7 +15,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { answerPlanned, jsonReply, type AnswerContext, type RawReply } from '../plan/answer.ts';
 import { isWebSocketHandshake } from '../plan/websocket-handshake.ts';
-import { MAX_OPEN_SOCKETS, SOCKET_LIFETIME_MS, socketMessage } from '../experiments/sockets.ts';
+import { MAX_OPEN_SOCKETS, SOCKET_LIFETIME_MS, socketMessage } from '../format/sockets.ts';
 import { PLAN_PREFIX } from '../plan/routes.ts';
 import { parsePlannedPath } from '../plan/plan-url.ts';
 import { foreignHostReply } from './host-check.ts';

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../experiments/headers.ts';
+import { NULL_BODY_STATUSES, headerNameProblem, headerValueProblem } from '../format/headers.ts';
 import { jsonReply, type RawReply } from '../plan/answer.ts';
 
 /** Lines HTTP/2 forbids in a message (RFC 9113 8.2.2); Node refuses to send them. */

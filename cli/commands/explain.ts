@@ -3,7 +3,7 @@ import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
 import { count } from '../plural.ts';
-import { printableJson, printableLine, printableText } from '../../experiments/terminal-text.ts';
+import { printableJson, printableLine, printableText } from '../../format/terminal-text.ts';
 
 export const EXPLAIN_HELP = `cors-lab explain FILE.har [--json]
   Offline, from a HAR file saved by Chrome DevTools (Network, "Save all as HAR")

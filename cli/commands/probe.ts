@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import type { HeaderLines } from '../../experiments/headers.ts';
-import { CREDENTIALS, MODES } from '../../experiments/request-modes.ts';
+import type { HeaderLines } from '../../format/headers.ts';
+import { CREDENTIALS, MODES } from '../../format/request-modes.ts';
 import type { ProbeResult } from '../../probe/probe.ts';
 import { ProbeInputError, probeRequest, type ProbeField, type ProbeOptions } from '../../probe/probe-options.ts';
 import { probeRecord } from '../../probe/probe-result.ts';
@@ -9,7 +9,7 @@ import { probeMatrix, probeReport } from '../../probe/probe-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../io.ts';
 import { parse } from '../options.ts';
-import { printableJson } from '../../experiments/terminal-text.ts';
+import { printableJson } from '../../format/terminal-text.ts';
 import { BROWSER_CHOICES, browserEngines } from '../browser-option.ts';
 import type { EngineName } from '../../engines/engine.ts';
 import { enginesDisagree, type EngineProbeResult, type OtherEngine } from '../../probe/engine-probe-result.ts';

@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { appliesTo } from '../../experiments/format-defaults.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { appliesTo } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { DEFAULT_CONCURRENCY } from '../../runner/concurrency.ts';
 import { BROWSER_CHOICES, browserEngines } from '../browser-option.ts';
@@ -81,7 +81,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   // Loaded after --help: the catalog, the loader (the schema) and the servers are not needed to print it.
   const [{ catalog }, { loadExperimentSources }, { startLab }] = await Promise.all([
     import('../../experiments/catalog/index.ts'),
-    import('../../experiments/load-files.ts'),
+    import('../../format/load-files.ts'),
     import('../../servers/lab.ts'),
   ]);
   const { paths, ids } = await splitArguments(positionals, catalog);

@@ -8,7 +8,7 @@ import type { Proof } from '../scan/prove.ts';
 import { scanCookie, scanHeaders, scanMethods } from '../scan/request-flags.ts';
 import { SUBDOMAIN_HOSTING } from '../scan/third-party-hosting.ts';
 import { httpUrl, MAX_URLS, urlList } from '../scan/url-list.ts';
-import { printableJson, printableLine } from '../../experiments/terminal-text.ts';
+import { printableJson, printableLine } from '../../format/terminal-text.ts';
 import { provableFindings, reportProofs } from '../scan/prove-report.ts';
 
 export const SCAN_HELP = `cors-lab scan URL... [--urls FILE|-] [--origin ORIGIN] [-X METHOD]... [-H 'Name: value']...

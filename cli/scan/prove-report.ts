@@ -4,7 +4,7 @@
  * sent is printed escaped (terminal-text.ts): it cannot drive the terminal.
  */
 import { count } from '../plural.ts';
-import { printableLine, printableText } from '../../experiments/terminal-text.ts';
+import { printableLine, printableText } from '../../format/terminal-text.ts';
 import type { Proof, ProvableFinding, ProvableRequest } from './prove.ts';
 import type { ScanReport } from './scan.ts';
 

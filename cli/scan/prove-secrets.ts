@@ -7,7 +7,7 @@
  *   - the cookie values the user gave.
  * Redaction runs on the whole text before it is cut, so a secret is never half shown.
  */
-import { printableLine } from '../../experiments/terminal-text.ts';
+import { printableLine } from '../../format/terminal-text.ts';
 
 /** How much of the answer the report shows. */
 export const SHOWN_CHARACTERS = 200;

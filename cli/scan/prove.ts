@@ -23,7 +23,7 @@
 import type { Page } from 'playwright-core';
 import { launchAllowingThirdPartyCookies } from '../../runner/launch.ts';
 import { CdpWatch } from '../../runner/cdp-watch.ts';
-import { printableLine } from '../../experiments/terminal-text.ts';
+import { printableLine } from '../../format/terminal-text.ts';
 import { copyableExploit, exploitDocument, type ExploitOutcome, type ProvableRequest } from './prove-page.ts';
 import { servePages, type ServedPage } from './prove-server.ts';
 import { shownText } from './prove-secrets.ts';

@@ -3,7 +3,7 @@
  * it cannot drive the terminal.
  */
 import { count } from '../plural.ts';
-import { printableLine, printableText } from '../../experiments/terminal-text.ts';
+import { printableLine, printableText } from '../../format/terminal-text.ts';
 import { misconfigurations, type Severity } from './finding.ts';
 import { ORIGIN_INDEPENDENT, TRUST_CHECKS } from './probes.ts';
 import type { ScanReport } from './scan.ts';

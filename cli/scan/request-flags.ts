@@ -4,7 +4,7 @@
  * A bad one is refused with the flag and the value named.
  */
 import { CliError } from '../cli-error.ts';
-import { headerNameProblem, headerValueProblem, isToken } from '../../experiments/headers.ts';
+import { headerNameProblem, headerValueProblem, isToken } from '../../format/headers.ts';
 import {
   isForbiddenMethod,
   isForbiddenRequestHeader,

@@ -3,9 +3,9 @@ import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { pageOf } from '../../experiments/format-defaults.ts';
-import type { Experiment } from '../../experiments/schema.ts';
-import { ExperimentError } from '../../experiments/experiment-error.ts';
+import { pageOf } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts';
 import { ORIGINS_PATH } from '../../plan/routes.ts';
@@ -15,7 +15,7 @@ import { experimentFromHash, experimentHash, linkProblemText } from '../share/ex
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
 import { lessonIdFrom, unknownLanguageFrom } from '../lessons/lesson-link.ts';
-import { LANGUAGES } from '../../experiments/i18n/languages.ts';
+import { LANGUAGES } from '../../format/i18n/languages.ts';
 import { isProjected } from '../presenter/presenter-urls.ts';
 import '../presenter/cors-lab-present-link.ts';
 import './cors-lab-lesson-nav.ts';
@@ -198,7 +198,7 @@ export class CorsLabApp extends LitElement {
 
   /** A blank experiment to edit, through the same check as any other (the schema downloads with the first). */
   async #newExperiment(): Promise<void> {
-    const { validateExperiments } = await import('../../experiments/validate.ts');
+    const { validateExperiments } = await import('../../format/validate.ts');
     this._select(validateExperiments(blank(), 'new')[0] as Experiment);
   }
 

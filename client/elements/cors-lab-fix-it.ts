@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { FixIt } from '../../lessons/schema.ts';
 import { headersToText } from '../lab/header-text.ts';
 import { ENGINE_TITLES } from '../lab/learner-engine.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { customElement } from 'lit/decorators.js';
-import { LANGUAGES, isLanguage, type Language } from '../../experiments/i18n/languages.ts';
+import { LANGUAGES, isLanguage, type Language } from '../../format/i18n/languages.ts';
 import { currentLanguage, useLanguage } from '../i18n/localize.ts';
 import { baseStyles } from './theme.ts';
 

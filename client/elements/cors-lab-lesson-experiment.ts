@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Experiment } from '../../experiments/schema.ts';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { Experiment } from '../../format/schema.ts';
+import type { Outcome } from '../../format/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { connectLab } from '../lab/lab-connection.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';

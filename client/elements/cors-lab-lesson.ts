@@ -7,7 +7,7 @@ import { Task } from '@lit/task';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 import { currentLanguage } from '../i18n/localize.ts';
-import { LANGUAGES } from '../../experiments/i18n/languages.ts';
+import { LANGUAGES } from '../../format/i18n/languages.ts';
 import { lessonEntries, loadLesson, loadedLesson } from '../lessons/course.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { narrativeChunks } from '../lessons/narrative-markers.ts';

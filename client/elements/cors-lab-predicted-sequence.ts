@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { predictedSequence } from '../sequence/from-run.ts';
 import { currentLanguage } from '../i18n/localize.ts';

@@ -1,7 +1,7 @@
 /** Styles and words the lesson elements share, print rules included. */
 import { css } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { Outcome } from '../../format/reasons.ts';
 
 /** Icon and word for an outcome: colour is never the only signal. */
 export function outcomeWords(outcome: Outcome): string {

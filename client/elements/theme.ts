@@ -1,7 +1,7 @@
 /** Shared styles: every colour and size comes from custom properties set by a page's root element (cors-lab-app, cors-lab-presenter). */
 import { css } from 'lit';
 import { msg } from '@lit/localize';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { Outcome } from '../../format/reasons.ts';
 
 export type Theme = 'light' | 'dark';
 /** Where the chosen theme is remembered, for every page of the lab. */

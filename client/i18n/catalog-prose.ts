@@ -6,7 +6,7 @@
  * catalog carries no explain (scripts/catalog-in-browser-plugin.ts), so this is where it comes from.
  * Here, below both, so a language never imports the playground's views.
  */
-import type { Language } from '../../experiments/i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 
 /** What a catalog prose module holds: the HTML the page shows, or the Markdown as written. */
 export type CatalogProseKind = 'html' | 'markdown';

@@ -6,7 +6,7 @@
  * https://lit.dev/docs/localization/runtime-mode/
  */
 import { configureLocalization } from '@lit/localize';
-import { LANGUAGES, SOURCE_LANGUAGE, isLanguage, languageForTag, type Language } from '../../experiments/i18n/languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, isLanguage, languageForTag, type Language } from '../../format/i18n/languages.ts';
 
 const STORED_LANGUAGE = 'cors-lab:lang';
 

@@ -6,10 +6,10 @@
  * assumption the playground says so instead of reporting a disagreement. So
  * for format 1.2's `pageHeaders`, which the playground's framed runner page cannot apply.
  */
-import { browserOf, pageOf } from '../../experiments/format-defaults.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { browserOf, pageOf } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { modelMessages } from '../../experiments/model/messages/index.ts';
-import type { Language } from '../../experiments/i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 
 export interface Assumptions {
   /** One sentence per setting the experiment states. */

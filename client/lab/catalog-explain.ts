@@ -5,9 +5,9 @@
  */
 import englishMarkdown from 'virtual:cors-lab/catalog-markdown/en';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { proseOf } from '../../experiments/catalog-prose.ts';
-import type { Language } from '../../experiments/i18n/languages.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { proseOf } from '../../format/catalog-prose.ts';
+import type { Language } from '../../format/i18n/languages.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { catalogProseIn, loadAllCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
 
 registerCatalogProse('markdown', 'en', englishMarkdown);

@@ -1,4 +1,4 @@
-/** The editor's problems in the language the learner reads (the page's language is mocked: the words come from experiments/problems). */
+/** The editor's problems in the language the learner reads (the page's language is mocked: the words come from format/problems). */
 import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import '../../experiments/catalog/zh-CN/register.ts';

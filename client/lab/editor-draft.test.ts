@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { pageOf, resolveRequest } from '../../experiments/schema.ts';
+import { pageOf, resolveRequest } from '../../format/schema.ts';
 import { draftOf, experimentFromDraft, fieldOfPath } from './editor-draft.ts';
 
 const put = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;

@@ -4,10 +4,10 @@
  * reported against the field that holds it, so the editor can show it there.
  */
 import { msg, str } from '@lit/localize';
-import type { Experiment, ExperimentInput } from '../../experiments/schema.ts';
-import { resolveRequest } from '../../experiments/format-defaults.ts';
-import { problemText } from '../../experiments/problems/index.ts';
-import { ExperimentError } from '../../experiments/experiment-error.ts';
+import type { Experiment, ExperimentInput } from '../../format/schema.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import { problemText } from '../../format/problems/index.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { editedTitle } from './edited-title.ts';
 import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
@@ -240,7 +240,7 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
     ...(expect === undefined ? {} : { expect: expect as object }),
     ...(then === undefined ? {} : { then: then as [] }),
   };
-  const { validateExperiments } = await import('../../experiments/validate.ts');
+  const { validateExperiments } = await import('../../format/validate.ts');
   try {
     return { experiment: validateExperiments(input, SOURCE)[0], problems };
   } catch (error) {

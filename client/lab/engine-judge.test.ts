@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { Observation } from '../../engines/run-result.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { elsewhereOnly, judgeFor } from './engine-judge.ts';

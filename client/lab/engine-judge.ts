@@ -7,12 +7,12 @@
  * engines it holds for (format 1.2 `engines`) does not run in another: there is nothing to hold that run to.
  */
 import { msg, str } from '@lit/localize';
-import type { EngineName } from '../../experiments/engine-names.ts';
-import { appliesTo } from '../../experiments/format-defaults.ts';
-import type { Language } from '../../experiments/i18n/languages.ts';
+import type { EngineName } from '../../format/engine-names.ts';
+import { appliesTo } from '../../format/format-defaults.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_TITLES, type LearnerEngine } from './learner-engine.ts';
 

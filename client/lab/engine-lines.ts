@@ -6,9 +6,9 @@
  * those browsers (runner/engine-models.ts). The playground
  * downloads this module with the first result it shows (cors-lab-engine-lines.ts), never on its first load.
  */
-import { ENGINES, type EngineName } from '../../experiments/engine-names.ts';
-import { appliesTo } from '../../experiments/format-defaults.ts';
-import type { Outcome } from '../../experiments/reasons.ts';
+import { ENGINES, type EngineName } from '../../format/engine-names.ts';
+import { appliesTo } from '../../format/format-defaults.ts';
+import type { Outcome } from '../../format/reasons.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { shownConsoleLine } from './shown-console-line.ts';

@@ -16,7 +16,7 @@ import { runnerOrigin } from '../../plan/page-origin.ts';
 import { JOURNAL_PREFIX, PLAN_PREFIX, RUNNER_PATH } from '../../plan/routes.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../../engines/step-limit.ts';
 import type { RunnerFrames } from './runner-frames.ts';
-import { opensPopup } from '../../experiments/frames.ts';
+import { opensPopup } from '../../format/frames.ts';
 
 const SILENT: EngineVerdict = { reason: null, console: null };
 

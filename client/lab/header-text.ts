@@ -1,6 +1,6 @@
 /** Header maps as editable text, one `Name: value` line each (a repeated name makes an array). */
 import { msg, str } from '@lit/localize';
-import type { HeaderMap } from '../../experiments/headers.ts';
+import type { HeaderMap } from '../../format/headers.ts';
 
 export function headersToText(headers: HeaderMap | undefined): string {
   return Object.entries(headers ?? {})

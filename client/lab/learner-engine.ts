@@ -4,7 +4,7 @@
  * on iOS, which must use WebKit), or unknown. Read from what the engine itself provides (feature detection);
  * the user-agent string is only a fallback, because any browser may claim any other's.
  */
-import type { EngineName } from '../../experiments/engine-names.ts';
+import type { EngineName } from '../../format/engine-names.ts';
 
 export type LearnerEngine = EngineName | 'unknown';
 

@@ -5,7 +5,7 @@
  * first load carries none of it, nor a Chromium learner's page ever.
  */
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ENGINE_TITLES, detectEngine, pageClues } from './learner-engine.ts';
 import { shownConsoleLine } from './shown-console-line.ts';

@@ -11,9 +11,9 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { until } from 'lit/directives/until.js';
 import englishHtml from 'virtual:cors-lab/catalog-html/en';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { proseOf, type ProseOf } from '../../experiments/catalog-prose.ts';
-import type { Language } from '../../experiments/i18n/languages.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { proseOf, type ProseOf } from '../../format/catalog-prose.ts';
+import type { Language } from '../../format/i18n/languages.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { catalogProseIn, hasCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
 import { catalogExplain } from './catalog-explain.ts';
 import { currentLanguage } from '../i18n/localize.ts';
@@ -58,7 +58,7 @@ const unavailable = (): string =>
   msg('The explanation could not be downloaded; reload the page to try again.', { id: 'prediction.prose-failed' });
 
 /**
- * An experiment's prose (experiments/catalog-prose.ts proseOf) as shown in `lang`: the built HTML for
+ * An experiment's prose (format/catalog-prose.ts proseOf) as shown in `lang`: the built HTML for
  * the catalog's, downloading its group when it is not here yet (a few kB; the Markdown, rendered,
  * when the HTML cannot come), the user's own rendered.
  */

@@ -4,7 +4,7 @@
  * runner (run-in-browser.ts and the steps' drivers) and the hidden runner frames come together,
  * made once per lab; a download that fails is tried again by the next run.
  */
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import type { BrowserRun } from './run-in-browser.ts';
 

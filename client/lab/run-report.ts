@@ -4,12 +4,12 @@
  * user's browser `observed.reason` and `observed.console` are null: a page
  * cannot learn them (the model's reason is in `predicted`).
  */
-import { pageOf } from '../../experiments/format-defaults.ts';
-import type { Experiment, PageOrigin } from '../../experiments/schema.ts';
+import { pageOf } from '../../format/format-defaults.ts';
+import type { Experiment, PageOrigin } from '../../format/schema.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import { expectationDifferences, predictionDifferences } from '../../runner/compare.ts';
-import { problemText } from '../../experiments/problems/index.ts';
-import { SOURCE_LANGUAGE, type Language } from '../../experiments/i18n/languages.ts';
+import { problemText } from '../../format/problems/index.ts';
+import { SOURCE_LANGUAGE, type Language } from '../../format/i18n/languages.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../../engines/run-result.ts';
 import { originMap, type LabOrigin } from '../../plan/origins.ts';
 import { deviatingFields, expectationFor } from '../../engines/engine-expectation.ts';

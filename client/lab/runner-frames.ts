@@ -11,7 +11,7 @@
  * such (RunnerError), never as a CORS verdict.
  */
 import { msg, str } from '@lit/localize';
-import type { PageOrigin } from '../../experiments/schema.ts';
+import type { PageOrigin } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { unguessableId } from '../../plan/unguessable-id.ts';
 import { runnerOrigin, serializedPageOrigin } from '../../plan/page-origin.ts';

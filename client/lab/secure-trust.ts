@@ -5,7 +5,7 @@
  * certificate is not trusted. An experiment that needs the origin then says it cannot run here, rather
  * than reporting a blocked request that the browser's certificate check, not CORS, refused.
  */
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { ORIGINS_PATH } from '../../plan/routes.ts';
 

@@ -8,9 +8,9 @@
  * the model out); it names the difference and offers to update it, here.
  */
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
-import type { Problem } from '../../experiments/problems/index.ts';
-import { pageOf } from '../../experiments/format-defaults.ts';
-import type { Expectation, Experiment, Step } from '../../experiments/schema.ts';
+import type { Problem } from '../../format/problems/index.ts';
+import { pageOf } from '../../format/format-defaults.ts';
+import type { Expectation, Experiment, Step } from '../../format/schema.ts';
 import { expectationDifferences } from '../../runner/compare.ts';
 import type { Observation } from '../../engines/run-result.ts';
 import type { OriginMap } from '../../plan/origins.ts';

@@ -16,7 +16,7 @@
  * the few window steps, which take milliseconds.
  * https://html.spec.whatwg.org/multipage/web-messaging.html#posting-messages (messages are queued, never dropped)
  */
-import { opensPopup } from '../../experiments/frames.ts';
+import { opensPopup } from '../../format/frames.ts';
 import type { StepRequest } from '../../runner-page/step.ts';
 
 /** Whether the step opens a window of its own: a form submits into a named popup (runner-page/run-form.ts). */

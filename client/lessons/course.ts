@@ -5,7 +5,7 @@
  * the first load's JavaScript).
  */
 import lessonIndex from 'virtual:cors-lab/lesson-index';
-import type { Language } from '../../experiments/i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import type { LessonEntry } from '../../lessons/lesson-index.ts';
 import { loadLessonFile } from '../../lessons/lesson-loaders.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';

@@ -4,7 +4,7 @@
  * it (runner/run-browsers.test.ts holds the models to real Firefox and WebKit over the catalog).
  */
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { EngineName } from '../../experiments/engine-names.ts';
+import type { EngineName } from '../../format/engine-names.ts';
 import { experimentUrl, predictExperimentAsync } from '../../experiments/model/predict.ts';
 import { originMap, originsAtPortBase, type OriginMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';

@@ -5,9 +5,9 @@
  * the lesson promises readable by the page.
  */
 import { msg } from '@lit/localize';
-import type { Outcome } from '../../experiments/reasons.ts';
-import type { Experiment } from '../../experiments/schema.ts';
-import { ExperimentError } from '../../experiments/experiment-error.ts';
+import type { Outcome } from '../../format/reasons.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
 import type { FixIt, HeaderEdits } from '../../lessons/schema.ts';
 import { textToHeaders } from '../lab/header-text.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';

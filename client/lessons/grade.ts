@@ -6,7 +6,7 @@
  * engine): a lesson offers Chromium's names, and in Firefox a pick is right when Firefox names that check as it
  * names the one that stops the request (lesson-reasons.ts).
  */
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { Outcome } from '../../format/reasons.ts';
 import type { Prediction } from '../../lessons/schema.ts';
 import { QUESTIONS } from '../../lessons/questions.ts';
 

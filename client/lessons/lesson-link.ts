@@ -4,7 +4,7 @@
  * page. A query rather than a path: the app origin serves the playground at
  * `/` only, and a query needs no server route.
  */
-import { languageForTag } from '../../experiments/i18n/languages.ts';
+import { languageForTag } from '../../format/i18n/languages.ts';
 
 const LESSON = 'lesson';
 const LANG = 'lang';

@@ -5,7 +5,7 @@ import { modelRun } from './engine-run.fixture.ts';
 import { fixVerdict } from './fix-attempt.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import type { Prediction } from '../../lessons/schema.ts';
-import type { EngineName } from '../../experiments/engine-names.ts';
+import type { EngineName } from '../../format/engine-names.ts';
 
 /** What a lesson asks of an experiment (lessons/en/*.md). */
 function asked(lessonId: string, experimentId: string): Prediction {

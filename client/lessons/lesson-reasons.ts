@@ -3,11 +3,11 @@
  * and for the reason (which no page learns) the model of the learner's engine (client/lab/engine-judge.ts), so a
  * learner in Firefox is graded against what Firefox does where it differs from Chromium
  * (experiments/model/DEVIATIONS.md). A lesson offers Chromium's names for the checks; in Firefox a choice is right
- * when Firefox names that check as it names the one that stops the request (experiments/firefox-reason-names.ts), in
- * WebKit when WebKit says that check with the sentence that stops it (experiments/webkit-reason-names.ts).
+ * when Firefox names that check as it names the one that stops the request (format/firefox-reason-names.ts), in
+ * WebKit when WebKit says that check with the sentence that stops it (format/webkit-reason-names.ts).
  */
-import type { EngineName } from '../../experiments/engine-names.ts';
-import { firefoxNameOf } from '../../experiments/firefox-reason-names.ts';
+import type { EngineName } from '../../format/engine-names.ts';
+import { firefoxNameOf } from '../../format/firefox-reason-names.ts';
 import type { StepPrediction } from '../../experiments/model/prediction.ts';
 import type { JudgedPrediction } from '../lab/engine-judge.ts';
 import type { BrowserStep } from '../lab/run-in-browser.ts';

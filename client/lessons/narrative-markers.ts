@@ -7,7 +7,7 @@
  * that opens the cited experiment in the playground, in the page's language.
  */
 import { msg, str } from '@lit/localize';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { Claim } from '../../lessons/claims.ts';
 import { CLAIM_SLOT } from '../../lessons/shown-lesson.ts';
 import { experimentHash } from '../share/experiment-link.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { preflightShown, requestText, serverText } from './setup-text.ts';

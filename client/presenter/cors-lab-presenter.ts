@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { Outcome } from '../../format/reasons.ts';
 import { lessonEntries } from '../lessons/course.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 import { currentLanguage } from '../i18n/localize.ts';

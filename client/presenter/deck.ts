@@ -6,8 +6,8 @@
  * fix-it's solution. The lesson's speaker notes belong to the whole lesson
  * (the format has no per-step notes), so the deck keeps them once.
  */
-import type { Experiment } from '../../experiments/schema.ts';
-import type { Outcome, Reason } from '../../experiments/reasons.ts';
+import type { Experiment } from '../../format/schema.ts';
+import type { Outcome, Reason } from '../../format/reasons.ts';
 import type { FixIt } from '../../lessons/schema.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 

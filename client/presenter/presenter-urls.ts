@@ -5,7 +5,7 @@
  * `present`, which turns on the channel, stepping keys and large type there.
  * `?lang=` is kept.
  */
-import type { Language } from '../../experiments/i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import { lessonHref } from '../lessons/lesson-link.ts';
 
 export const PRESENTER_PARAM = 'presenter';

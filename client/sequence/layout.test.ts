@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperiment } from '../../experiments/model/predict.ts';
-import type { ExperimentInput } from '../../experiments/schema.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { predictedSequence } from './from-run.ts';
 import { columns, layoutSequence, type SequenceLayout } from './layout.ts';

@@ -4,8 +4,8 @@
  * between the browser and an origin, where the browser stopped, and what
  * JavaScript could read at the end. Built by from-run.ts, laid out by layout.ts.
  */
-import type { HeaderLines } from '../../experiments/headers.ts';
-import type { Outcome } from '../../experiments/reasons.ts';
+import type { HeaderLines } from '../../format/headers.ts';
+import type { Outcome } from '../../format/reasons.ts';
 
 export interface SequenceExchange {
   kind: 'preflight' | 'actual';

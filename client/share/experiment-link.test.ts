@@ -1,7 +1,7 @@
 /** A shared link's experiment is anyone's: bounded before the page checks, predicts and draws it. */
 import { describe, expect, it } from 'vitest';
-import { ExperimentError } from '../../experiments/experiment-error.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';
 import { MAX_LINK_CHARACTERS, MAX_LINK_STEPS, experimentFromHash, experimentHash } from './experiment-link.ts';
 

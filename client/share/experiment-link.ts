@@ -2,10 +2,10 @@
  * The current experiment in the page URL (`#x=<base64url JSON>`), so a link
  * reproduces it; read back through the schema like any experiment file.
  */
-import type { Experiment } from '../../experiments/schema.ts';
-import type { Language } from '../../experiments/i18n/languages.ts';
-import { problemText } from '../../experiments/problems/index.ts';
-import { ExperimentError } from '../../experiments/experiment-error.ts';
+import type { Experiment } from '../../format/schema.ts';
+import type { Language } from '../../format/i18n/languages.ts';
+import { problemText } from '../../format/problems/index.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
 import { fromBase64Url, toBase64Url } from '../../plan/plan-url.ts';
 
 const KEY = 'x';
@@ -45,7 +45,7 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
   if (Array.isArray(steps) && steps.length > MAX_LINK_STEPS) {
     throw new ExperimentError([`link: then: ${steps.length} steps; a shared experiment has at most ${MAX_LINK_STEPS}`]);
   }
-  const { validateExperiments } = await import('../../experiments/validate.ts');
+  const { validateExperiments } = await import('../../format/validate.ts');
   return validateExperiments(data, 'link')[0] ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase, type OriginMap } from '../../plan/origins.ts';
 import { portFreeExperiment } from './port-free.ts';
 

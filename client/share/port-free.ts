@@ -9,8 +9,8 @@
  * option and `expect.originSeen` (plan/answer.ts expandTokens,
  * runner/compare.ts), so only those are rewritten.
  */
-import { pageOf } from '../../experiments/format-defaults.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { pageOf } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { ORIGIN_NAMES, type OriginMap } from '../../plan/origins.ts';
 
 type Rewrite = (value: string) => string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { problemText } from '../../experiments/problems/index.ts';
-import { ExperimentError } from '../../experiments/validate.ts';
+import { problemText } from '../../format/problems/index.ts';
+import { ExperimentError } from '../../format/validate.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from './experiment-link.ts';
 import { curlPair, fetchSnippet } from './snippets.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';

@@ -1,9 +1,9 @@
 /** The experiment as code to paste elsewhere: a fetch() call and a curl pair. */
 import { msg } from '@lit/localize';
-import { headerLines } from '../../experiments/headers.ts';
+import { headerLines } from '../../format/headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod, normalizeMethod } from '../../experiments/model/request-headers.ts';
-import { resolveRequest } from '../../experiments/format-defaults.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { runnerUrl } from '../../plan/page-origin.ts';
 import { experimentSteps, stepRequest } from '../steps.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';

@@ -11,13 +11,13 @@
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { EngineBrowser, EngineSession, EngineStep, EngineTab, PageAt } from '../engine.ts';
 import type { PageSeen, StepRequest } from '../../runner-page/step.ts';
-import type { BrowserSettings } from '../../experiments/format-defaults.ts';
+import type { BrowserSettings } from '../../format/format-defaults.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../step-limit.ts';
 import { findFirefox } from './find-firefox.ts';
-import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
-import { readFirefoxCorpLine } from '../../experiments/firefox-corp.ts';
-import { frameRefusalLine } from '../../experiments/firefox-frame-lines.ts';
-import { isFrameApi, opensPopup } from '../../experiments/frames.ts';
+import { readFirefoxConsole } from '../../format/firefox-reasons.ts';
+import { readFirefoxCorpLine } from '../../format/firefox-corp.ts';
+import { frameRefusalLine } from '../../format/firefox-frame-lines.ts';
+import { isFrameApi, opensPopup } from '../../format/frames.ts';
 import { popupsGone } from '../popups-gone.ts';
 import { newTab } from './new-tab.ts';
 

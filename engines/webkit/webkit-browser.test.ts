@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { runnerUrl } from '../../plan/page-origin.ts';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   WEBKIT_REASONS, WEBKIT_SENTENCES, isWebKitReason, webkitSentence,
-} from '../../experiments/webkit-sentences.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+} from '../../format/webkit-sentences.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { readWebKitConsole } from './webkit-reasons.ts';
 
 /** Lines as WebKitGTK 2.50.6 prints them (the sentences seen in the catalog run; hosts and ports shortened). */

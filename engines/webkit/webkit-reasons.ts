@@ -1,11 +1,11 @@
 /**
  * Reads WebKit's console lines: WebKit writes a CORS failure as `CONSOLE SECURITY ERROR <sentence>`
- * (experiments/webkit-sentences.ts holds the sentences and their ids). A sentence names no URL, so the driver
+ * (format/webkit-sentences.ts holds the sentences and their ids). A sentence names no URL, so the driver
  * attributes it to the one step that ran (webkit-browser.ts).
  */
 import {
   SECURITY_LINE, WEBKIT_REASONS, WEBKIT_SENTENCES, type WebKitReason,
-} from '../../experiments/webkit-sentences.ts';
+} from '../../format/webkit-sentences.ts';
 
 /** `{placeholder}` → a lazy match; everything else literal; the whole sentence must match. */
 function sentencePattern(sentence: string): RegExp {

@@ -9,7 +9,7 @@
  * (the page's end of a beacon step elsewhere): there its driver ends the step on WebKit's line that the beacon's
  * fetch failed (engines/webkit/step-end-lines.ts), and the journal tells what the server received.
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const BEACON = 'https://w3c.github.io/beacon/#sec-sendBeacon-method';
 const JSON_BLOB = { 'Content-Type': 'application/json' };

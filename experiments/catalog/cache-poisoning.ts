@@ -5,7 +5,7 @@
  * the `then` step runs on another page and reuses the cached answer.
  * https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const CACHED = { 'Cache-Control': 'max-age=60' };
 const REFLECT = { 'Access-Control-Allow-Origin': '{reflect}' };

@@ -5,7 +5,7 @@
  * shows whether it carried a preflight.
  * https://fetch.spec.whatwg.org/#cors-preflight-cache
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const PAGE = { 'Access-Control-Allow-Origin': '{page}' };
 const allowPut = (maxAge?: string) => ({ headers: { ...PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-token', ...(maxAge === undefined ? {} : { 'Access-Control-Max-Age': maxAge }) } });

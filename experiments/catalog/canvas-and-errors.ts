@@ -5,7 +5,7 @@
  * https://html.spec.whatwg.org/multipage/canvas.html#security-with-canvas-elements
  * https://html.spec.whatwg.org/multipage/webappapis.html#muted-errors
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 const PAGE = { 'Access-Control-Allow-Origin': '{page}' };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from './index.ts';
 import { catalogZhCN, catalogZhCNByGroup } from './zh-CN/index.ts';
 import { thenTitles } from './zh-CN/then-titles.ts';
-import { PLACEHOLDERS_ZH } from '../i18n/zh-CN-rules.ts';
+import { PLACEHOLDERS_ZH } from '../../format/i18n/zh-CN-rules.ts';
 
 /** Inline code spans as CommonMark delimits them: a run of n backticks closed by a run of exactly n. */
 function codeSpans(markdown: string): string[] {

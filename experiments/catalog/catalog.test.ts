@@ -1,6 +1,6 @@
-import { isSocketApi } from '../sockets.ts';
+import { isSocketApi } from '../../format/sockets.ts';
 import { describe, expect, it } from 'vitest';
-import { ExperimentError, validateExperiments } from '../validate.ts';
+import { ExperimentError, validateExperiments } from '../../format/validate.ts';
 import { CATALOG_SOURCE, catalog } from './index.ts';
 
 describe('the catalog', () => {

@@ -9,8 +9,8 @@
  * keeps it so).
  * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-samesite-cookies
  */
-import type { ExperimentInput } from '../schema.ts';
-import { THIRD_PARTY_COOKIES } from '../format-defaults.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { THIRD_PARTY_COOKIES } from '../../format/format-defaults.ts';
 
 const CREDENTIALED_CORS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
 

@@ -4,7 +4,7 @@
  * process). CORS requests are checked by CORS instead.
  * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const corp = (value: string) => ({ actual: { headers: { 'Cross-Origin-Resource-Policy': value } } });
 const CORP = 'https://fetch.spec.whatwg.org/#cross-origin-resource-policy-internal-check';

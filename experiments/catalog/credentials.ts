@@ -4,7 +4,7 @@
  * `Access-Control-Allow-Credentials: true`; wildcards stop working.
  * https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const ALLOW_PAGE_CREDS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true' };
 /** Same-site (app -> api), so the cookie is first-party and the browser stores and sends it. */

@@ -11,7 +11,7 @@
  * Every policy here leaves the runner page its inline script and its own origin's journal (the page is the lab's
  * runner: a policy refusing them stops the runner, not only the request).
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const CSP = 'https://w3c.github.io/webappsec-csp/#should-block-request';
 const FALLBACK = 'https://w3c.github.io/webappsec-csp/#directive-fallback-list';

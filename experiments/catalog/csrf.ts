@@ -14,7 +14,7 @@
  * Runs in every engine (the form's popup allowed by each driver); WebKitGTK never sends the `Secure` session cookie
  * set over http://localhost back (experiments/model/DEVIATIONS.md).
  */
-import type { ExperimentInput, Step } from '../schema.ts';
+import type { ExperimentInput, Step } from '../../format/schema.ts';
 
 /** The API trusts its own front end on `app`, with cookies: `{page}` is the login page's origin. */
 const OWN_FRONT_END = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true' };

@@ -1,6 +1,6 @@
 /** The groups of format 1.2's first slice (elements, CORP, isolation): coverage and opposite pairs. */
 import { describe, expect, it } from 'vitest';
-import { EMBEDDING_FIELDS } from '../embedding.ts';
+import { EMBEDDING_FIELDS } from '../../format/embedding.ts';
 import { catalog } from './index.ts';
 
 const group = (name: string) => catalog.filter((e) => e.group === name);

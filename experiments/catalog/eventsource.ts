@@ -6,7 +6,7 @@
  * https://html.spec.whatwg.org/multipage/server-sent-events.html
  * Runs in every engine: Chromium 156, Firefox 153 ESR and WebKitGTK 2.50 give the same verdicts, each in its words.
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const SSE = 'https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource';
 

@@ -5,7 +5,7 @@
  * https://fetch.spec.whatwg.org/#concept-filtered-response-cors
  * https://fetch.spec.whatwg.org/#http-access-control-expose-headers
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 const PAGE_WITH_CREDENTIALS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };

@@ -5,7 +5,7 @@
  * as `"/pattern/flags"` strings.
  * https://github.com/expressjs/cors#configuration-options
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const express = (options: Record<string, unknown>) => ({ name: 'cors' as const, options });
 

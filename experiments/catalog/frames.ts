@@ -9,7 +9,7 @@
  * https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header
  * https://w3c.github.io/webappsec-csp/#directive-frame-ancestors
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const XFO = 'https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header';
 const FRAME_ANCESTORS = 'https://w3c.github.io/webappsec-csp/#directive-frame-ancestors';

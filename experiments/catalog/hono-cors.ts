@@ -4,7 +4,7 @@
  * middleware really sends. What it does right, and the traps its users report.
  * https://hono.dev/docs/middleware/builtin/cors
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const hono = (options: Record<string, unknown>) => ({ name: 'hono/cors' as const, options });
 

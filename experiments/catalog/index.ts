@@ -3,7 +3,7 @@
  * (catalog.test.ts: unchanged by validation, ids unique) rather than on every load: the playground's
  * first load then needs no zod (issue 16), and the schema's transforms only narrow types.
  */
-import type { Experiment, ExperimentInput } from '../schema.ts';
+import type { Experiment, ExperimentInput } from '../../format/schema.ts';
 import { cache } from './cache.ts';
 import { cachePoisoning } from './cache-poisoning.ts';
 import { cookies } from './cookies.ts';

@@ -5,7 +5,7 @@
  * https://html.spec.whatwg.org/multipage/browsers.html#coep
  * https://html.spec.whatwg.org/multipage/webappapis.html#concept-settings-object-cross-origin-isolated-capability
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const COOP = { 'Cross-Origin-Opener-Policy': 'same-origin' };
 const COEP = { 'Cross-Origin-Embedder-Policy': 'require-corp' };

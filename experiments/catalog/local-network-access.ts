@@ -7,7 +7,7 @@
  * https://wicg.github.io/local-network-access/
  * https://developer.chrome.com/blog/local-network-access
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 /** Local Network Access is Chromium's: Firefox and WebKit have neither the permission nor `targetAddressSpace`. */
 const CHROMIUM_ONLY: ExperimentInput['engines'] = ['chromium'];

@@ -1,8 +1,8 @@
 /** The "mixed-content" group: the secure origin on both sides, allowed and blocked pairs, protocol both ways. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from './index.ts';
-import { ENGINES } from '../engine-names.ts';
-import { appliesTo } from '../format-defaults.ts';
+import { ENGINES } from '../../format/engine-names.ts';
+import { appliesTo } from '../../format/format-defaults.ts';
 
 const inGroup = catalog.filter((e) => e.group === 'mixed-content');
 const steps = inGroup.flatMap((e) => [e.expect, ...(e.then ?? []).map((t) => t.expect)]);

@@ -14,7 +14,7 @@
  * never leaves, `TypeError: Load failed`, no CORS line); Firefox compares cookie sites without the scheme: both are
  * deviations of their models (experiments/model/DEVIATIONS.md).
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 /**
  * Firefox 153 and WebKitGTK 2.50 leave a cross-origin response's `nextHopProtocol` (Resource Timing) empty without

@@ -4,7 +4,7 @@
  * https://fetch.spec.whatwg.org/#concept-request-mode
  * https://fetch.spec.whatwg.org/#concept-filtered-response-opaque
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 

@@ -5,7 +5,7 @@
  * https://fetch.spec.whatwg.org/#serializing-a-request-origin
  * https://html.spec.whatwg.org/multipage/browsers.html#concept-origin-opaque
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const NULL_ORIGIN = { 'Access-Control-Allow-Origin': 'null' };
 

@@ -5,7 +5,7 @@
  * as data (`server.actual.page.acceptMessagesFrom`, plan/target-page.ts).
  * https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const POST_MESSAGE = 'https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage';
 const AUTHORS = 'https://html.spec.whatwg.org/multipage/web-messaging.html#authors';

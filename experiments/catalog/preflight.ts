@@ -3,7 +3,7 @@
  * ask first (OPTIONS). If the preflight fails, the actual request is never sent.
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const ALLOW_PAGE = { 'Access-Control-Allow-Origin': '{page}' };
 

@@ -4,8 +4,8 @@
  * (or wrote) keeps its own words, in whatever language they are. The catalog's
  * explanations come one group at a time (client/i18n/catalog-prose.ts), not here.
  */
-import type { Language } from '../i18n/languages.ts';
-import type { Experiment } from '../schema.ts';
+import type { Language } from '../../format/i18n/languages.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { catalog } from './index.ts';
 
 /** One language's words for the catalog: titles by id, step titles by their English title. */

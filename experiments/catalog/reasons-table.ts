@@ -4,7 +4,7 @@
  * its `then` steps) expects it, since the browser tests hold every
  * expectation to what Chromium reports.
  */
-import type { Experiment } from '../schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 
 export interface ReasonRow {
   reason: string;

@@ -3,7 +3,7 @@
  * cross-origin redirect the origin becomes "null" (tainted).
  * https://fetch.spec.whatwg.org/#http-redirect-fetch
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 /** A 302 answer's headers: any origin allowed, and this Location. */

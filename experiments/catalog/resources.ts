@@ -4,7 +4,7 @@
  * leaves the page unable to read what it loaded. With `crossorigin` it is a CORS request, checked as a
  * fetch() is. https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 const PAGE_WITH_CREDENTIALS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true' };

@@ -1,6 +1,6 @@
 /** The groups of format 1.1 (browser settings, middleware, the public origin): coverage and the rules they keep. */
 import { describe, expect, it } from 'vitest';
-import { browserOf, pageOf } from '../schema.ts';
+import { browserOf, pageOf } from '../../format/schema.ts';
 import { catalog } from './index.ts';
 
 const group = (name: string) => catalog.filter((e) => e.group === name);

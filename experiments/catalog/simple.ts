@@ -3,7 +3,7 @@
  * only reading the response is at stake (the CORS check).
  * https://fetch.spec.whatwg.org/#cors-check
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 export const simple: ExperimentInput[] = [
   {

@@ -7,7 +7,7 @@
  * Runs in every engine: Chromium 156, Firefox 153 ESR and WebKitGTK 2.50 give the same verdicts (in WebKitGTK a
  * `Secure` cookie set over http://localhost is never sent back: experiments/model/DEVIATIONS.md).
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const RFC = 'https://www.rfc-editor.org/rfc/rfc6455#section-10.2';
 const CREDENTIALED_CORS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };

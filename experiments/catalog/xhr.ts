@@ -4,7 +4,7 @@
  * Chromium's console names it ("Access to XMLHttpRequest at ...").
  * https://xhr.spec.whatwg.org/#the-send()-method
  */
-import type { ExperimentInput } from '../schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const STAR = { 'Access-Control-Allow-Origin': '*' };
 const PAGE_WITH_CREDENTIALS = { 'Access-Control-Allow-Origin': '{page}', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };

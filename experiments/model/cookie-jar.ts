@@ -16,7 +16,7 @@
  * https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-samesite-cookies
  * https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies
  */
-import type { BrowserSettings } from '../schema.ts';
+import type { BrowserSettings } from '../../format/schema.ts';
 import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
 type JarRules = Pick<

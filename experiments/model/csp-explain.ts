@@ -9,7 +9,7 @@ import type { Explanation, ExplainContext } from './explain.ts';
 import type { CspRefusal } from './page-csp.ts';
 import { modelMessages } from './messages/index.ts';
 import { firefoxCspLine } from './csp-firefox.ts';
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 
 const MDN_CSP = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy';
 

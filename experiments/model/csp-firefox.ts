@@ -6,8 +6,8 @@
  * beacon's page sees no failure, so their reason stays null though the line is printed; a refused script prints no
  * line the lab reads.
  */
-import type { ResolvedRequest } from '../format-defaults.ts';
-import { firefoxFrameLine } from '../firefox-frame-lines.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
+import { firefoxFrameLine } from '../../format/firefox-frame-lines.ts';
 import type { CspRefusal } from './page-csp.ts';
 
 export function firefoxCspReason(api: ResolvedRequest['api'], refusal: CspRefusal): 'CSPGenericViolation' | null {

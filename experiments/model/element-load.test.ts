@@ -3,8 +3,8 @@
  * what a no-cors load from another origin still keeps from the page, and what COEP and COOP on the page do.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentInput } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { explain } from './explain.ts';

@@ -3,9 +3,9 @@
  * attribute makes, and what the page can tell once it loaded. The fetch itself is the model's
  * (predict.ts): these only set it up and read its result.
  */
-import type { Crossorigin, ElementApi, EmbeddingFacts } from '../embedding.ts';
-import type { ResolvedRequest } from '../format-defaults.ts';
-import type { Outcome } from '../reasons.ts';
+import type { Crossorigin, ElementApi, EmbeddingFacts } from '../../format/embedding.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
+import type { Outcome } from '../../format/reasons.ts';
 import type { PagePolicies } from './page-policies.ts';
 import { CHROMIUM_PAGE_RULES, type PageRules } from './page-rules.ts';
 

@@ -3,12 +3,12 @@
  * catalog experiment that shows it. runner/run-browsers.test.ts (`run --browser firefox`) holds the same predictions
  * to real Firefox.
  */
-import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
+import { isFirefoxFrameReason } from '../../format/firefox-frame-lines.ts';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
-import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../firefox-reasons.ts';
-import { isFirefoxCorpReason } from '../firefox-corp.ts';
+import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../../format/firefox-reasons.ts';
+import { isFirefoxCorpReason } from '../../format/firefox-corp.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';

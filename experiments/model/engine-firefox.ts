@@ -1,18 +1,20 @@
 /**
  * The model for Firefox. Firefox runs the same Fetch standard checks as Chromium, so the model's
  * prediction holds for it but for: the flow differences in FIREFOX_RULES (predict the experiment
- * with them), and the words: Firefox's reasons are MDN's names (experiments/firefox-reasons.ts),
+ * with them), and the words: Firefox's reasons are MDN's names (format/firefox-reasons.ts),
  * fewer than Chromium's, and it says nothing where Chromium names a `net::` error or a blocked
  * reason of its own. Each difference is measured in Firefox 153 ESR and listed, with the
  * experiment that shows it, in DEVIATIONS.md ("Firefox").
  */
-import { resolveRequest } from '../format-defaults.ts';
-import type { Experiment } from '../schema.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
-import { firefoxConsoleLine, isFirefoxReason } from '../firefox-reasons.ts';
-import { FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason } from '../firefox-corp.ts';
-import { isFirefoxFrameReason } from '../firefox-frame-lines.ts';
-import { isFrameApi } from '../frames.ts';
+import { firefoxConsoleLine, isFirefoxReason } from '../../format/firefox-reasons.ts';
+import {
+  FIREFOX_CORP_REASON, firefoxCorpLine, isChromiumCorpReason, isFirefoxCorpReason,
+} from '../../format/firefox-corp.ts';
+import { isFirefoxFrameReason } from '../../format/firefox-frame-lines.ts';
+import { isFrameApi } from '../../format/frames.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { firefoxFrameConsole, firefoxFrameWords } from './frame-refusal-lines.ts';
 import type { EngineRules } from './engine-rules.ts';

@@ -7,8 +7,8 @@ import { catalog } from '../catalog/index.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
 import { experimentSteps } from '../../engines/steps.ts';
-import { validateExperiments } from '../validate.ts';
-import type { Experiment } from '../schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { WEBKIT_RULES, webkitPredictions } from './engine-webkit.ts';
 import { predictExperimentAsync } from './predict.ts';
 

@@ -1,14 +1,14 @@
 /**
  * The model for WebKit. WebKit runs the Fetch standard's CORS check
  * (https://fetch.spec.whatwg.org/#cors-check) as Chromium does, so the model's prediction holds for
- * it but for the words (experiments/webkit-sentences.ts: coarser sentences, one for a missing,
+ * it but for the words (format/webkit-sentences.ts: coarser sentences, one for a missing,
  * mismatched or invalid Access-Control-Allow-Origin) and the measured differences in
  * WEBKIT_DEVIATIONS, each listed with the experiment that shows it in DEVIATIONS.md ("WebKit").
  * Measured in WebKitGTK 2.50.6 through engines/webkit/webkit-browser.ts.
  */
-import { resolveRequest, type Experiment } from '../schema.ts';
-import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../webkit-sentences.ts';
-import { ALLOW_ORIGIN_CHECKS, REFUSED_REDIRECTS, sentenceOfCheck } from '../webkit-reason-names.ts';
+import { resolveRequest, type Experiment } from '../../format/schema.ts';
+import { SECURITY_LINE, webkitSentence, type WebKitReason } from '../../format/webkit-sentences.ts';
+import { ALLOW_ORIGIN_CHECKS, REFUSED_REDIRECTS, sentenceOfCheck } from '../../format/webkit-reason-names.ts';
 import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';

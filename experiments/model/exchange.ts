@@ -6,9 +6,9 @@
  * translates in and out, so there is one model of the Fetch standard, not two.
  * https://fetch.spec.whatwg.org/#http-cors-protocol
  */
-import type { HeaderLines } from '../headers.ts';
-import type { Experiment } from '../schema.ts';
-import { FRAMING_HEADERS } from '../headers.ts';
+import type { HeaderLines } from '../../format/headers.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { FRAMING_HEADERS } from '../../format/headers.ts';
 import { ORIGIN_NAMES, siteHost, type AddressSpace, type OriginMap, type OriginName } from '../../plan/origins.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';

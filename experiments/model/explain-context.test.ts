@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRequest } from '../format-defaults.ts';
-import { validateExperiments } from '../validate.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { explain } from './explain.ts';
 import { explainContext } from './explain-context.ts';

@@ -7,8 +7,8 @@
  * https://fetch.spec.whatwg.org/#concept-method-normalize
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
-import type { ResolvedRequest } from '../format-defaults.ts';
-import type { Language } from '../i18n/languages.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import { explain, type ExplainContext, type Explanation } from './explain.ts';
 import type { StepPrediction } from './prediction.ts';
 

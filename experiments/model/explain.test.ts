@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateExperiments } from '../validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { explain } from './explain.ts';
 import { experimentUrl, predictExperiment } from './predict.ts';

@@ -10,11 +10,11 @@ import { isModelReason, type ModelReason } from './model-reasons.ts';
 import type { StepPrediction } from './prediction.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import type { ReasonArgs } from './messages/model-messages.ts';
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import { firefoxLineOf } from './firefox-cors-words.ts';
-import type { ResolvedRequest } from '../format-defaults.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
 import { elementReadable } from './element-load.ts';
-import { isFrameApi } from '../frames.ts';
+import { isFrameApi } from '../../format/frames.ts';
 import { explainFrame } from './frame-explain.ts';
 import { explainCsp } from './csp-explain.ts';
 

@@ -3,8 +3,8 @@
  * line names and the status code it adds. Apart from engine-firefox.ts (the whole Firefox model, its frames, CORP and
  * CSP lines) so that the explanation of every page (explain.ts: Firefox's line beside Chromium's) stays small.
  */
-import { firefoxConsoleLine, type FirefoxReason } from '../firefox-reasons.ts';
-import { ALLOW_ORIGIN_FAILURES, NO_RESPONSE, OTHER_FAILURES } from '../firefox-reason-names.ts';
+import { firefoxConsoleLine, type FirefoxReason } from '../../format/firefox-reasons.ts';
+import { ALLOW_ORIGIN_FAILURES, NO_RESPONSE, OTHER_FAILURES } from '../../format/firefox-reason-names.ts';
 import type { StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
 

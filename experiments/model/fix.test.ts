@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
-import { resolveRequest, type ExperimentInput } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import { resolveRequest, type ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { applyFix, changeText, completeFixText, fixFor, fixForAsync, fixText } from './fix.ts';
 import { predictExperiment, predictExperimentAsync } from './predict.ts';

@@ -8,9 +8,9 @@
  * mode, userinfo in Location, Local Network Access...) the fix says why and
  * what would help instead.
  */
-import { headerLines, isToken } from '../headers.ts';
-import { pageOf, resolveRequest } from '../format-defaults.ts';
-import type { Experiment, ServerPlan } from '../schema.ts';
+import { headerLines, isToken } from '../../format/headers.ts';
+import { pageOf, resolveRequest } from '../../format/format-defaults.ts';
+import type { Experiment, ServerPlan } from '../../format/schema.ts';
 import type { OriginMap } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
@@ -20,11 +20,11 @@ import { MiddlewareReplies } from './middleware-replies.ts';
 import { middlewareChanges, withOptions, type OptionValue } from './middleware-fix.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import { NO_HEADER_HELP_REASONS, type FixTarget, type NoHeaderHelpReason } from './messages/model-messages.ts';
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import { frameChanges, messageFix } from './frame-fix.ts';
 import { eventStreamProblem } from './socket-model.ts';
 import { ResponseHeaders } from './response-headers.ts';
-import { EVENT_STREAM } from '../sockets.ts';
+import { EVENT_STREAM } from '../../format/sockets.ts';
 
 /** A response of the server plan: the preflight answer (every hop), the final answer, or redirect hop `index`. */
 export type PlanResponse = FixTarget;

@@ -4,7 +4,7 @@
  * for a refused frame is its own ("Refused to display ... in a frame because it set 'X-Frame-Options' to
  * 'deny'."), naming the frame's origin only (frame-load.ts). A message the browser drops prints nothing at all.
  */
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import type { Explanation, ExplainContext } from './explain.ts';
 import type { StepPrediction } from './prediction.ts';
 import { frameWords, type FrameCheck } from './messages/frames.ts';

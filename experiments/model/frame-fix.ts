@@ -2,7 +2,7 @@
  * Format 1.2 frames, the fix (fix.ts): the header that lets the page frame the answer, and for a message not
  * taken, what the sender or the receiver must change instead (no response header can help there).
  */
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../format/i18n/languages.ts';
 import type { FixChange, PlanResponse } from './fix.ts';
 import type { StepPrediction } from './prediction.ts';
 import { frameWords } from './messages/frames.ts';

@@ -3,9 +3,9 @@
  * COEP and CORP of a framed document, postMessage delivery, and the schema's rules for the new fields.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentInput } from '../schema.ts';
-import { ExperimentError } from '../experiment-error.ts';
-import { validateExperiments } from '../validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { explainStep } from './explain-context.ts';

@@ -7,7 +7,7 @@
  * is present).
  */
 import { isTrustworthyOrigin } from './page-policies.ts';
-import type { HeaderLines } from '../headers.ts';
+import type { HeaderLines } from '../../format/headers.ts';
 import type { EmbedderPolicy } from './page-policies.ts';
 import type { ModelReason } from './model-reasons.ts';
 

@@ -7,8 +7,8 @@ import { catalog } from '../catalog/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { experimentUrl } from './predict.ts';
-import type { Experiment } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 
 const api = DEFAULT_ORIGIN_MAP.api;
 

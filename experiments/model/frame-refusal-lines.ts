@@ -1,15 +1,15 @@
 /**
  * What Firefox and WebKit print for a frame the model predicts refused by the framed answer's X-Frame-Options or CSP
  * frame-ancestors (Chromium's BlockedReason `other`, frame-load.ts), each in its own words and under its own id
- * (experiments/firefox-frame-lines.ts, experiments/webkit-sentences.ts). Measured in Firefox 153 ESR and WebKitGTK
+ * (format/firefox-frame-lines.ts, format/webkit-sentences.ts). Measured in Firefox 153 ESR and WebKitGTK
  * 2.50.6 on the `frames-xfo-*` and `frames-frame-ancestors-*` experiments: both name the frame's full URL (Firefox's
  * frame-ancestors line names none); Firefox lower-cases the X-Frame-Options value, WebKit prints it as sent;
  * Firefox names the directive that refused the page, WebKit only the directive's name.
  * https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header
  * https://w3c.github.io/webappsec-csp/#directive-frame-ancestors
  */
-import { firefoxFrameLine, UNKNOWN_URL, type FirefoxFrameReason } from '../firefox-frame-lines.ts';
-import { webkitSentence, type WebKitReason } from '../webkit-sentences.ts';
+import { firefoxFrameLine, UNKNOWN_URL, type FirefoxFrameReason } from '../../format/firefox-frame-lines.ts';
+import { webkitSentence, type WebKitReason } from '../../format/webkit-sentences.ts';
 import { frameAncestorsAllow, frameAncestorsDirectives, xFrameOptionsAllow } from './frame-load.ts';
 import type { StepPrediction } from './prediction.ts';
 

@@ -5,14 +5,14 @@
  * only embeds it; the same-origin policy then decides what it may touch.
  * https://html.spec.whatwg.org/multipage/document-sequences.html#navigables
  */
-import { REDIRECT_STATUSES, type ResolvedRequest } from '../format-defaults.ts';
-import type { HeaderLines } from '../headers.ts';
+import { REDIRECT_STATUSES, type ResolvedRequest } from '../../format/format-defaults.ts';
+import type { HeaderLines } from '../../format/headers.ts';
 import type { OriginName } from '../../plan/origins.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import type { CheckStage } from './trace.ts';
 import type { EmbedderPolicy } from './page-policies.ts';
 import { frameRefusal, messageTaken, openerKept } from './frame-load.ts';
-import { opensPopup } from '../frames.ts';
+import { opensPopup } from '../../format/frames.ts';
 import type { FrameWords } from './messages/frames.ts';
 import type { ModelReason } from './model-reasons.ts';
 

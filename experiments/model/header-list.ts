@@ -6,7 +6,7 @@
  * https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
  * https://fetch.spec.whatwg.org/#extract-header-list-values
  */
-import { isToken } from '../headers.ts';
+import { isToken } from '../../format/headers.ts';
 
 /**
  * https://fetch.spec.whatwg.org/#collect-an-http-quoted-string with

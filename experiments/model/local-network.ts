@@ -6,7 +6,7 @@
  * https://wicg.github.io/local-network-access/
  */
 import type { AddressSpace } from '../../plan/origins.ts';
-import type { BrowserSettings, ResolvedRequest } from '../schema.ts';
+import type { BrowserSettings, ResolvedRequest } from '../../format/schema.ts';
 import type { ModelReason } from './model-reasons.ts';
 
 /** https://wicg.github.io/local-network-access/#ip-address-space-heading: public is least private. */

@@ -4,7 +4,7 @@
  * the fix changes an option, never a header line. Which option governs which
  * header follows each package's documentation (cors-middleware-options.ts).
  */
-import type { MiddlewarePlan } from '../middleware-options.ts';
+import type { MiddlewarePlan } from '../../format/middleware-options.ts';
 import { modelMessages, type ModelMessages } from './messages/index.ts';
 import { DEFAULT_METHODS, OPTION_NAMES } from './cors-middleware-options.ts';
 

@@ -3,8 +3,8 @@
  * leaves the page and the servers, per API, on a redirect's hop, and in words (csp-explain.ts, csp-firefox.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentInput } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { explain } from './explain.ts';

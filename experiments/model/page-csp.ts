@@ -7,7 +7,7 @@
  * policies only report, https://w3c.github.io/webappsec-csp/#cspro-header). Frame-ancestors is the framed
  * document's own (frame-load.ts), never the page's.
  */
-import type { ResolvedRequest } from '../format-defaults.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
 
 type Api = ResolvedRequest['api'];
 

@@ -3,7 +3,7 @@
  * policies from its header lines, and what the page sees of an element it loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveRequest } from '../format-defaults.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
 import { pagePolicies } from './page-policies.ts';
 import { CHROMIUM_PAGE_RULES, type PageRules } from './page-rules.ts';

@@ -5,11 +5,11 @@
  * delivered and nothing is reported.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentInput } from '../schema.ts';
-import { ExperimentError } from '../experiment-error.ts';
-import { validateExperiments } from '../validate.ts';
-import { resolveRequest } from '../format-defaults.ts';
-import { problemText } from '../problems/index.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { ExperimentError } from '../../format/experiment-error.ts';
+import { validateExperiments } from '../../format/validate.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import { problemText } from '../../format/problems/index.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { explainStep } from './explain-context.ts';

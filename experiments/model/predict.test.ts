@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
-import type { ExperimentInput } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { compareExpectation } from '../../runner/compare.ts';
 import type { Observation } from '../../engines/run-result.ts';

@@ -1,7 +1,7 @@
 /** What the model says a standards-following Chromium does with one step. */
-import type { StepFacts } from '../step-facts.ts';
+import type { StepFacts } from '../../format/step-facts.ts';
 import type { OriginName } from '../../plan/origins.ts';
-import type { HeaderLines } from '../headers.ts';
+import type { HeaderLines } from '../../format/headers.ts';
 import type { Check } from './trace.ts';
 import type { CspRefusal } from './page-csp.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';

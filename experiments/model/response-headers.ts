@@ -3,7 +3,7 @@
  * surrounding white space by the HTTP parser, repeated names combined with
  * ", " (https://fetch.spec.whatwg.org/#concept-header-list-get).
  */
-import type { HeaderLines } from '../headers.ts';
+import type { HeaderLines } from '../../format/headers.ts';
 import { extractTokenList } from './header-list.ts';
 
 export class ResponseHeaders {

@@ -4,8 +4,8 @@
  * navigation, and an outcome the page never sees past `opaque`.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveRequest } from '../format-defaults.ts';
-import type { Experiment } from '../schema.ts';
+import { resolveRequest } from '../../format/format-defaults.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { CookieJar } from './cookie-jar.ts';
 import { predictExperiment } from './predict.ts';

@@ -3,9 +3,9 @@
  * each one makes, and what the page is left with. The servers' view (reached, Origin, cookie) is the model's
  * usual one (predict.ts); these set the request up and close the step as `opaque`.
  */
-import type { HeaderLines } from '../headers.ts';
-import type { ResolvedRequest } from '../format-defaults.ts';
-import { BEACON_TEXT_TYPE, contentTypeOf, formEnctype, type FormEnctype } from '../form-and-beacon.ts';
+import type { HeaderLines } from '../../format/headers.ts';
+import type { ResolvedRequest } from '../../format/format-defaults.ts';
+import { BEACON_TEXT_TYPE, contentTypeOf, formEnctype, type FormEnctype } from '../../format/form-and-beacon.ts';
 import { corsUnsafeRequestHeaderNames } from './request-headers.ts';
 import type { StepPrediction } from './prediction.ts';
 

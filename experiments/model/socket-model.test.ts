@@ -1,7 +1,7 @@
 /** The model of the socket APIs: WebSocket handshakes (no CORS, the server's Origin check) and event streams. */
 import { describe, expect, it } from 'vitest';
-import type { Experiment, ExperimentInput } from '../schema.ts';
-import { experimentSchema } from '../schema.ts';
+import type { Experiment, ExperimentInput } from '../../format/schema.ts';
+import { experimentSchema } from '../../format/schema.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { experimentUrl, predictExperiment } from './predict.ts';
 import { explain } from './explain.ts';

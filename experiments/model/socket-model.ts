@@ -7,7 +7,7 @@
  * https://www.rfc-editor.org/rfc/rfc6455#section-10.2 (the server checks Origin)
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource (mode "cors")
  */
-import { EVENT_STREAM } from '../sockets.ts';
+import { EVENT_STREAM } from '../../format/sockets.ts';
 
 /**
  * `new EventSource(url, { withCredentials })`: a CORS request, credentials "include" with withCredentials,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
-import type { Experiment, ExperimentInput } from '../schema.ts';
-import { validateExperiments } from '../validate.ts';
+import type { Experiment, ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { latestClock, plannedClock, soonestClock, timingProblem, type StepSpan } from './step-clock.ts';

@@ -14,7 +14,7 @@
  * the steps ran as the experiment means, whatever the load; when not, no
  * verdict can be taken from the run, and the runner runs it again.
  */
-import type { Experiment } from '../schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { StepPrediction } from './prediction.ts';
 
 /** One step's call, in milliseconds on one clock (performance.now()). */

@@ -1,7 +1,7 @@
 /** The model's trace: one failed check exactly where a request stops, with the header values it read. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
-import { validateExperiments } from '../validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap, originsAtPortBase } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
 import { failedCheck } from './trace.ts';

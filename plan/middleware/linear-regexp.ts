@@ -4,11 +4,11 @@
  * code as the servers). The Express `cors` package checks `instanceof RegExp`
  * and calls `test`, so the real middleware still decides, with a match whose
  * time grows with the Origin's length only. Which patterns it takes, and how
- * each is written for RE2: experiments/origin-pattern.ts.
+ * each is written for RE2: format/origin-pattern.ts.
  * https://github.com/expressjs/cors/blob/master/lib/index.js (isOriginAllowed)
  */
 import { RE2JS } from 're2js';
-import { MAX_PATTERN_SIZE, type LinearPattern } from '../../experiments/origin-pattern.ts';
+import { MAX_PATTERN_SIZE, type LinearPattern } from '../../format/origin-pattern.ts';
 
 /**
  * Compiled patterns by their RE2 text and flags: every request of a run (and

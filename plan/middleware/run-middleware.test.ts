@@ -4,8 +4,8 @@
  * and options refused with the field named.
  */
 import { describe, expect, it } from 'vitest';
-import type { ServerPlan } from '../../experiments/schema.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import type { ServerPlan } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { Journal } from '../../servers/journal.ts';
 import type { LabContext } from '../../servers/lab-context.ts';
 import { createOriginApp } from '../../servers/origin-app.ts';

@@ -9,13 +9,13 @@
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import expressCors from 'cors';
-import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../../experiments/headers.ts';
+import { NULL_BODY_STATUSES, framingHeaderProblem, headerNameProblem, headerValueProblem, type HeaderLines } from '../../format/headers.ts';
 import { PlanError, planErrorReply, withServerLines, type MiddlewareCall, type PlannedAnswer, type RawReply } from '../answer.ts';
-import { jsonPath } from '../../experiments/experiment-error.ts';
+import { jsonPath } from '../../format/experiment-error.ts';
 import { LinearRegExp } from './linear-regexp.ts';
-import type { ExpressCorsOptions, HonoCorsOptions } from '../../experiments/middleware-options.ts';
-import { linearPattern, patternParts } from '../../experiments/origin-pattern.ts';
-import { problemText } from '../../experiments/problems/index.ts';
+import type { ExpressCorsOptions, HonoCorsOptions } from '../../format/middleware-options.ts';
+import { linearPattern, patternParts } from '../../format/origin-pattern.ts';
+import { problemText } from '../../format/problems/index.ts';
 
 /** hono/cors on a Hono app whose one route answers as the plan's handler does. */
 async function throughHono(options: HonoCorsOptions, call: MiddlewareCall): Promise<{ status: number; headers: HeaderLines; body: string }> {

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { CdpWatch } from '../../runner/cdp-watch.ts';
 import { ChromiumTab } from '../../runner/chromium-tab.ts';
 import { launchChromium } from '../../runner/launch.ts';

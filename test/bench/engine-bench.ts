@@ -20,7 +20,7 @@ import { ENGINES, type EngineName } from '../../engines/engine.ts';
 import { findFirefox } from '../../engines/firefox/find-firefox.ts';
 import { findWebKit, HOST_SCRIPT, WEBKIT_SESSIONS } from '../../engines/webkit/webkit-browser.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { appliesTo, type Experiment } from '../../experiments/schema.ts';
+import { appliesTo, type Experiment } from '../../format/schema.ts';
 import { missingEngine } from '../../runner/engine-launchers.ts';
 import { launchChromium } from '../../runner/launch.ts';
 import { runInBrowsers } from '../../runner/run-browsers.ts';

@@ -10,15 +10,15 @@
  * (the floor's server answers every request permissively), redirects, the model, the journal, CDP, and `delayMs`
  * (a wait, not work: the runner gives its slot up meanwhile).
  */
-import { browserOf, type BrowserSettings } from '../../experiments/format-defaults.ts';
-import { contentTypeOf, formEnctype, formFields } from '../../experiments/form-and-beacon.ts';
-import { headerLines, type HeaderLines } from '../../experiments/headers.ts';
-import type { OriginName } from '../../experiments/origin-names.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { browserOf, type BrowserSettings } from '../../format/format-defaults.ts';
+import { contentTypeOf, formEnctype, formFields } from '../../format/form-and-beacon.ts';
+import { headerLines, type HeaderLines } from '../../format/headers.ts';
+import type { OriginName } from '../../format/origin-names.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { experimentSteps } from '../../engines/steps.ts';
 import { setsCookies } from '../../runner/run-experiments.ts';
 import type { StepRequest } from '../../runner-page/step.ts';
-import { SANDBOX_HOST } from '../../experiments/format-defaults.ts';
+import { SANDBOX_HOST } from '../../format/format-defaults.ts';
 
 export interface FloorStep {
   api: StepRequest['api'];

@@ -27,7 +27,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { ORIGINS } from '../../plan/origins.ts';
 import { DEFAULT_CONCURRENCY } from '../../runner/concurrency.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../runner/find-browser.ts';

@@ -7,7 +7,7 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { ExperimentResult } from '../../engines/run-result.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 import { expectClaimHeld, lessonClaims } from './lesson-claims.ts';

@@ -7,7 +7,7 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { runStep } from '../../engines/run-steps.ts';
 import { experimentSteps, stepRequest } from '../../engines/steps.ts';
 import { originMap } from '../../plan/origins.ts';

@@ -7,7 +7,7 @@
  */
 import { catalog } from '../../experiments/catalog/index.ts';
 import { predictExperimentAsync, experimentUrl } from '../../experiments/model/predict.ts';
-import type { Experiment, PageOrigin } from '../../experiments/schema.ts';
+import type { Experiment, PageOrigin } from '../../format/schema.ts';
 import type { EngineBrowser, EngineSession, EngineTab } from '../../engines/engine.ts';
 import { runSteps, type StepRun } from '../../engines/run-steps.ts';
 import { originMap } from '../../plan/origins.ts';

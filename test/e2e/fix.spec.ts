@@ -7,7 +7,7 @@
 import { catalog } from '../../experiments/catalog/index.ts';
 import { applyFix, fixForAsync } from '../../experiments/model/fix.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
-import { resolveRequest, type Experiment, type RequestOverrides } from '../../experiments/schema.ts';
+import { resolveRequest, type Experiment, type RequestOverrides } from '../../format/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';

@@ -4,7 +4,7 @@
  * reason, its console line and the fix.
  */
 import { test, expect } from '../../api/playwright.ts';
-import type { ExperimentInput } from '../../experiments/schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 import { startApi, type ApiServer } from './probe-servers.ts';
 
 const ORIGIN = 'http://localhost:3000';

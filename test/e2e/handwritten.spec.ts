@@ -1,6 +1,6 @@
 /** A file written by hand from the contract runs the way `cors-lab run FILE` runs it. */
 import { fileURLToPath } from 'node:url';
-import { loadExperimentFiles } from '../../experiments/load-files.ts';
+import { loadExperimentFiles } from '../../format/load-files.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { experimentSteps, stepRequest } from '../../engines/steps.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { originMap } from '../../plan/origins.ts';

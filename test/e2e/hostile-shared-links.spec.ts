@@ -10,8 +10,8 @@
  * (client/share/experiment-link.ts).
  */
 import { MAX_LINK_CHARACTERS, MAX_LINK_STEPS, experimentHash } from '../../client/share/experiment-link.ts';
-import type { Experiment } from '../../experiments/schema.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 

@@ -8,7 +8,7 @@
  * (plan/fetch-destination.ts). The browser's cookies stay as they were.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { ServerPlan } from '../../experiments/schema.ts';
+import type { ServerPlan } from '../../format/schema.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { formPost } from '../hostile/form-post.ts';
 import { CLASS_LAUNCH, CLASS_NAMES } from './class-names.ts';

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PROGRESS_KEY } from '../../client/lessons/progress.ts';
-import type { ServerPlan } from '../../experiments/schema.ts';
+import type { ServerPlan } from '../../format/schema.ts';
 import { launchAllowingThirdPartyCookies, type ProfileBrowser } from '../../runner/launch.ts';
 import type { Lab } from '../../servers/lab.ts';
 import { originMap } from '../../plan/origins.ts';

@@ -8,7 +8,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { en } from '../../experiments/model/messages/en.ts';
 import { zhCN } from '../../experiments/model/messages/zh-CN.ts';
-import { zhCN as zhCNProblems } from '../../experiments/problems/zh-CN.ts';
+import { zhCN as zhCNProblems } from '../../format/problems/zh-CN.ts';
 import { originMap } from '../../plan/origins.ts';
 import { initialJavaScript } from '../bench/initial-javascript.ts';
 import { expect, test } from './lab-fixture.ts';

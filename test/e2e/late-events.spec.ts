@@ -10,8 +10,8 @@
 import type { Browser, BrowserContext, Request, Route } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
-import type { Experiment } from '../../experiments/schema.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import type { Experiment } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { runStep } from '../../engines/run-steps.ts';
 import { STEP_LIMIT_MESSAGE, STEP_TIMEOUT_MS } from '../../engines/step-limit.ts';
 import { experimentSteps, stepRequest } from '../../engines/steps.ts';

@@ -7,8 +7,8 @@
  */
 import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { ExperimentInput } from '../../experiments/schema.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';

@@ -1,6 +1,6 @@
 /**
  * A Safari (WebKit) learner's lesson, graded in WebKit's own sentences (client/lessons/lesson-reasons.ts,
- * experiments/webkit-reason-names.ts). Run in real Chromium with the learner's engine forced to WebKit the way
+ * format/webkit-reason-names.ts). Run in real Chromium with the learner's engine forced to WebKit the way
  * playground-engine-lines.spec.ts forces Firefox: the page shows WebKit's own feature (GestureEvent) and not V8's,
  * so the playground detects WebKit and judges the run by the WebKit model (client/lab/engine-judge.ts); what the
  * browser and the servers did is Chromium's, and the experiments here block alike in both. Lesson 7's second

@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { browserAssumptions } from '../../client/lab/browser-assumptions.ts';
 import { usesSecureOrigin } from '../../client/lab/secure-trust.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { Expectation } from '../../experiments/schema.ts';
+import type { Expectation } from '../../format/schema.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import type { Lesson } from '../../lessons/schema.ts';
 import { originMap } from '../../plan/origins.ts';

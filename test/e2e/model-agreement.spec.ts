@@ -5,7 +5,7 @@
  * status, responseType, originSeen, requestHeadersSeen, cookieSent and the readable headers, and
  * the model's console line must be Chromium's.
  */
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { consoleAgrees, disagreements } from '../../runner/agreement.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { wptCases } from '../probes/wpt-cases.ts';

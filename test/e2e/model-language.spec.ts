@@ -10,7 +10,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { explain } from '../../experiments/model/explain.ts';
 import { modelMessages } from '../../experiments/model/messages/index.ts';
 import { experimentUrl, predictExperiment } from '../../experiments/model/predict.ts';
-import { resolveRequest } from '../../experiments/schema.ts';
+import { resolveRequest } from '../../format/schema.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { expect, test } from './lab-fixture.ts';

@@ -9,8 +9,8 @@
 import type { Page } from '@playwright/test';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { problemText, type Problem } from '../../experiments/problems/index.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import { problemText, type Problem } from '../../format/problems/index.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 

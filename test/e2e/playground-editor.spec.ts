@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { experimentFromHash } from '../../client/share/experiment-link.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';

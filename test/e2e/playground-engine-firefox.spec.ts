@@ -10,10 +10,10 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
-import type { Experiment } from '../../experiments/schema.ts';
+import type { Experiment } from '../../format/schema.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { findFirefox } from '../../engines/firefox/find-firefox.ts';
-import { readFirefoxConsole } from '../../experiments/firefox-reasons.ts';
+import { readFirefoxConsole } from '../../format/firefox-reasons.ts';
 import { originMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { paced } from '../pace/machine-pace.ts';

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';

@@ -4,7 +4,7 @@
  * its problem line, a run, the log expanded, the fix panel and its fix line,
  * the origins table, a lesson (its setup boxes, a run, the fix-it and its
  * problem line), and the presenter and projected windows with no English
- * word outside the kinds the zh-CN rules allow (experiments/i18n/zh-CN-rules.ts,
+ * word outside the kinds the zh-CN rules allow (format/i18n/zh-CN-rules.ts,
  * the same rules the Vitest checks of the text tables use); and the language
  * switch changes the page at once, `?lang=` and `<html lang>` with it, and is
  * remembered. Screenshots (light, dark, 390 px) go to /work/notes/shots/ when
@@ -15,9 +15,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
-import { englishWords, headingProblems } from '../../experiments/i18n/zh-CN-rules.ts';
+import { englishWords, headingProblems } from '../../format/i18n/zh-CN-rules.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
-import { problemText } from '../../experiments/problems/index.ts';
+import { problemText } from '../../format/problems/index.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { catalog } from '../../experiments/catalog/index.ts';
-import { experimentSchema, pageOf, type ExperimentInput } from '../../experiments/schema.ts';
+import { experimentSchema, pageOf, type ExperimentInput } from '../../format/schema.ts';
 import { runExperiments } from '../../runner/run-experiments.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';

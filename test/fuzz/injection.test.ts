@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { jsonPath, validateExperiments } from '../../experiments/validate.ts';
+import { jsonPath, validateExperiments } from '../../format/validate.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';
 import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { malformedHeadLines, parseResponses, rawExchange, requestBytes } from './raw-client.ts';

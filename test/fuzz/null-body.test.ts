@@ -6,7 +6,7 @@
  * a response the middleware answers carries one Content-Length, the server's.
  */
 import { describe, expect, it } from 'vitest';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';
 import { PLAN_PREFIX } from '../../plan/routes.ts';
 import { rawExchange, requestBytes } from './raw-client.ts';

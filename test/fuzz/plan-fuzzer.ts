@@ -38,7 +38,7 @@ const NAMES = ['Access-Control-Allow-Origin', 'X-Custom', 'Set-Cookie', 'Content
 /**
  * Origin patterns for Express cors: nested repetition that backtracks for
  * hours on HOSTILE_ORIGIN in JavaScript's engine (linear on the lab's:
- * experiments/origin-pattern.ts), and patterns that engine refuses
+ * format/origin-pattern.ts), and patterns that engine refuses
  * (a backreference, lookaround, flag g, a count past RE2's limit), and a large one it takes.
  */
 const REGEXES = [

@@ -5,7 +5,7 @@
  * planned reply. What goes on the wire is compared with the journal.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ServerPlan } from '../../experiments/schema.ts';
+import type { ServerPlan } from '../../format/schema.ts';
 import { PLANNED_RESPONSE_CSP } from '../../plan/answer.ts';
 import { startLab, type Lab } from '../../servers/lab.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';

@@ -1,6 +1,6 @@
 /** The probe tables are valid experiments: caught here in a second, not minutes into the browser suite. */
 import { describe, expect, it } from 'vitest';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { wptCases } from './wpt-cases.ts';
 import { wptMoreCases } from './wpt-more-cases.ts';
 import { wptThirdCases } from './wpt-third-cases.ts';

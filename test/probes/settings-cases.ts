@@ -7,7 +7,7 @@
  * and the Express package) under a table of options and requests. No expectations: the model must agree
  * with real Chromium (test/e2e/model-agreement.spec.ts).
  */
-import { THIRD_PARTY_COOKIES, type ExperimentInput } from '../../experiments/schema.ts';
+import { THIRD_PARTY_COOKIES, type ExperimentInput } from '../../format/schema.ts';
 
 const cases: ExperimentInput[] = [];
 let n = 0;

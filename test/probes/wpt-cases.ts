@@ -4,7 +4,7 @@
  * by small tables. No expectations: they exist to check that the model
  * agrees with real Chromium (test/e2e/model-agreement.spec.ts).
  */
-import type { ExperimentInput } from '../../experiments/schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 import { settingsCases } from './settings-cases.ts';
 
 const cases: ExperimentInput[] = [];

@@ -11,7 +11,7 @@
  * (cookies/path, cookies/domain, cookies/prefix). No expectations: the model
  * must agree with real Chromium (test/e2e/model-agreement.spec.ts).
  */
-import type { ExperimentInput } from '../../experiments/schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const cases: ExperimentInput[] = [];
 let n = 0;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Observation, Prediction } from '../../engines/run-result.ts';
 import { predictExperimentAsync } from '../../experiments/model/predict.ts';
-import { validateExperiments } from '../../experiments/validate.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { disagreements } from '../../runner/agreement.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';

@@ -4,7 +4,7 @@
  * preflighted and credentialed requests across a redirect, same-origin redirects to another path, header values
  * that are empty or repeated in two cases, statuses that are not redirects although they carry a Location.
  */
-import type { ExperimentInput } from '../../experiments/schema.ts';
+import type { ExperimentInput } from '../../format/schema.ts';
 
 const cases: ExperimentInput[] = [];
 let n = 0;

@@ -6,7 +6,7 @@
  * the same plan with an Origin that backtracks nowhere (so the figure shows
  * what backtracking adds, not what 12 busy clients cost), in latency and in
  * the lab's own CPU time per request (which the machine's load hardly moves).
- * On the lab's linear-time engine (experiments/origin-pattern.ts) it adds
+ * On the lab's linear-time engine (format/origin-pattern.ts) it adds
  * nothing; under the old 100 ms budget each such request held the event loop
  * up to 200 ms. All on loopback, bounded in count.
  */

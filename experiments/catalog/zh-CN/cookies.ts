@@ -5,7 +5,7 @@
  * ending with the setting; this file translates each part once and builds
  * the same ids the same way.
  */
-import { THIRD_PARTY_COOKIES } from '../../format-defaults.ts';
+import { THIRD_PARTY_COOKIES } from '../../../format/format-defaults.ts';
 
 type Policy = (typeof THIRD_PARTY_COOKIES)[number];
 

@@ -2,7 +2,7 @@
  * The words of the frames model (experiments/model/frame-step.ts, frame-explain.ts) in each language: the
  * trace's checks, the verdicts and the fixes. Kept beside the model's other messages, one table per language.
  */
-import type { Language } from '../../i18n/languages.ts';
+import type { Language } from '../../../format/i18n/languages.ts';
 
 export type FrameCheck = 'coep' | 'frame-ancestors' | 'x-frame-options';
 

@@ -9,9 +9,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog/index.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages.ts';
-import { OUTCOMES } from '../../reasons.ts';
-import { pageOf, resolveRequest, type Experiment } from '../../schema.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../../format/i18n/languages.ts';
+import { OUTCOMES } from '../../../format/reasons.ts';
+import { pageOf, resolveRequest, type Experiment } from '../../../format/schema.ts';
 import { originMap, originsAtPortBase } from '../../../plan/origins.ts';
 import { browserAssumptions } from '../../../client/lab/browser-assumptions.ts';
 import { loadLessonsFromDisk } from '../../../lessons/load-from-disk.ts';
@@ -21,7 +21,7 @@ import { MODEL_REASONS } from '../model-reasons.ts';
 import { experimentUrl, predictExperiment, predictExperimentAsync } from '../predict.ts';
 import { modelMessages, outcomeWord, reasonDescription } from './index.ts';
 import { NO_HEADER_HELP_REASONS, type ReasonArgs } from './model-messages.ts';
-import { englishWords, glossaryProblems } from '../../i18n/zh-CN-rules.ts';
+import { englishWords, glossaryProblems } from '../../../format/i18n/zh-CN-rules.ts';
 
 const origins = originMap(originsAtPortBase(5310));
 const firstStepOfCatalog = () => predictExperiment(catalog[0] as Experiment, origins)[0]!;

@@ -6,8 +6,8 @@
  * types and what the browser prints. Chromium's and Firefox's console lines
  * are the browsers' own words (in English) and are not here.
  */
-import type { Outcome } from '../../reasons.ts';
-import type { BrowserSettings } from '../../schema.ts';
+import type { Outcome } from '../../../format/reasons.ts';
+import type { BrowserSettings } from '../../../format/schema.ts';
 import type { ModelReason } from '../model-reasons.ts';
 
 /** What the explanation of a blocked step knows, for its reason's words. */

@@ -5,8 +5,8 @@
  * and registers the Chinese table with the Chinese page's messages (client/i18n/zh-CN/locale.ts),
  * so an English page does not download it (issue 16: the first load).
  */
-import { LANGUAGES, isLanguage, type Language } from '../../i18n/languages.ts';
-import type { Outcome } from '../../reasons.ts';
+import { LANGUAGES, isLanguage, type Language } from '../../../format/i18n/languages.ts';
+import type { Outcome } from '../../../format/reasons.ts';
 import { isModelReason } from '../model-reasons.ts';
 import { en } from './en.ts';
 import type { ModelMessages } from './model-messages.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from './catalog/index.ts';
+import { catalog } from '../experiments/catalog/index.ts';
 import { proseOf } from './catalog-prose.ts';
 import { validateExperiments } from './validate.ts';
 

@@ -61,7 +61,7 @@ export interface ProblemMessages {
   acceptOriginsCount: (p: { max: number }) => string;
   socketRequestField: (p: { api: string; field: 'method' | 'headers' }) => string;
   bodyAndBodyBase64: (p: object) => string;
-  /** experiments/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
+  /** format/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
   regexSyntax: (p: { pattern: string; message: string }) => string;
   regexFlag: (p: { pattern: string; flag: string }) => string;
   regexBackreference: (p: { pattern: string; construct: string }) => string;

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
-import { catalogZhCN } from '../catalog/zh-CN/index.ts';
-import { thenTitles } from '../catalog/zh-CN/then-titles.ts';
+import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
+import { thenTitles } from '../../experiments/catalog/zh-CN/then-titles.ts';
 import { englishWords, glossaryProblems, headingProblems } from './zh-CN-rules.ts';
 
 const ROOT = new URL('../../', import.meta.url);

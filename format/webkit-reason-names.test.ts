@@ -4,12 +4,12 @@
  * sentence speaks for Chromium's check wherever both block, but where WebKit lets another check speak first.
  */
 import { describe, expect, test } from 'vitest';
-import { catalog } from './catalog/index.ts';
+import { catalog } from '../experiments/catalog/index.ts';
 import { appliesTo } from './format-defaults.ts';
 import { isReason } from './reasons.ts';
 import { WEBKIT_REASONS } from './webkit-sentences.ts';
 import { WEBKIT_CHECKS, WEBKIT_SILENT, sentenceChecks, sentenceOfCheck } from './webkit-reason-names.ts';
-import { experimentUrl, predictExperimentAsync } from './model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { loadLessonsFromDisk } from '../lessons/load-from-disk.ts';
 import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { ENGINE_MODELS } from '../runner/engine-models.ts';

@@ -4,10 +4,10 @@
  * Access-Control-Allow-Origin failure by the value it saw (a list in one line, an empty value: DEVIATIONS.md).
  */
 import { describe, expect, test } from 'vitest';
-import { catalog } from './catalog/index.ts';
+import { catalog } from '../experiments/catalog/index.ts';
 import { appliesTo } from './format-defaults.ts';
 import { firefoxNameOf } from './firefox-reason-names.ts';
-import { experimentUrl, predictExperimentAsync } from './model/predict.ts';
+import { experimentUrl, predictExperimentAsync } from '../experiments/model/predict.ts';
 import { originMap, originsAtPortBase } from '../plan/origins.ts';
 import { ENGINE_MODELS } from '../runner/engine-models.ts';
 

@@ -60,7 +60,7 @@ export interface EmbeddingFacts {
   crossOriginIsolated: boolean | null;
   /** `SharedArrayBuffer` is defined in the page. */
   sharedArrayBuffer: boolean | null;
-  /** Frames (experiments/frames.ts): the frame rendered the target page. */
+  /** Frames (format/frames.ts): the frame rendered the target page. */
   framed: boolean | null;
   /** Frames: the page could read the frame's document (same-origin only). */
   domReadable: boolean | null;

@@ -1,6 +1,6 @@
 /** The syntax scanner agrees with JSON.parse on what is valid, and places problems where they are. */
 import { describe, expect, it } from 'vitest';
-import { catalog } from './catalog/index.ts';
+import { catalog } from '../experiments/catalog/index.ts';
 import { findJsonSyntaxProblem, positionAt, topLevelObjectLines } from './json-syntax.ts';
 
 /** A small deterministic generator (mulberry32), so a failure replays. */

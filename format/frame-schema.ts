@@ -1,6 +1,6 @@
 /**
  * Format 1.2, frames: the schema of `request.targetOrigin` and `server.actual.page`, and the rules that tie
- * them and `via` and `noopener` to their APIs (experiments/frames.ts). A problem names its field, as every other
+ * them and `via` and `noopener` to their APIs (format/frames.ts). A problem names its field, as every other
  * rule of schema.ts.
  */
 import { z } from 'zod';
