@@ -9,6 +9,7 @@ import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
 const byId = (id: string) => catalog.find((e) => e.id === id)!;
 
@@ -103,7 +104,7 @@ test('an allowed middleware experiment shows no fix (the model runs the real mid
   await expect(page.getByRole('region', { name: 'Fix' })).toHaveCount(0);
 });
 
-/** The 401 twin's fix in every view: its status change says auth answers OPTIONS first (shots: notes/shots). */
+/** The 401 twin's fix in every view: its status change says auth answers OPTIONS first (shots: shots-folder.ts). */
 const AUTH_VIEWS = [
   { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
   { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
@@ -140,6 +141,6 @@ for (const view of AUTH_VIEWS) {
     });
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
     await fix.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/work/notes/shots/fixes-401-${view.name}.png` });
+    await page.screenshot({ path: `${SHOTS}fixes-401-${view.name}.png` });
   });
 }

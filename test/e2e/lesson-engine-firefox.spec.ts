@@ -7,16 +7,13 @@
  * run, and grades nothing. In Chromium the same lesson is graded by Chromium's model: lesson-engine.spec.ts.
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { findFirefox } from '../../engines/firefox/find-firefox.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { originMap } from '../../plan/origins.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 const lessons = loadLessonsFromDisk().en;
 const preflight = lessons.find((l) => l.id === 'the-preflight')!;
 const EXPERIMENT = 'preflight-custom-header-missing';

@@ -10,17 +10,14 @@
  * Screenshots: light, dark, presenter, 390 px, en and zh-CN. The same lesson in real WebKit (WebKitGTK over
  * WebDriver): lesson-engine-webkit-real.spec.ts.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 const lessons = loadLessonsFromDisk();
 const redirects = lessons.en.find((l) => l.id === 'redirects')!;
 const EXPERIMENT = 'redirect-cross-origin-page-origin-fails';

@@ -7,8 +7,6 @@
  * the Firefox model where the engines differ, and an experiment for Chromium only says so (client/lab/engine-judge.ts).
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
@@ -18,9 +16,8 @@ import { originMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 const NO_ALLOW_ORIGIN = catalog.find((e) => e.id === 'simple-get-no-acao')!;
 
 /** What the comparison shows, read in the page: each part's text, console lines with their URLs in full. */

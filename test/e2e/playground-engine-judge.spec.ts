@@ -5,16 +5,13 @@
  * Chromium's reason, with no other engine's beside it. The same two in real Firefox:
  * playground-engine-firefox.spec.ts. Screenshots of a row: light, dark, a 390 px phone, and zh-CN.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { simple as simpleZh } from '../../experiments/catalog/zh-CN/simple.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { runInPlayground } from './run-in-playground.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 /** Each experiment, and what Chromium's model says of it in the row: its reason, or none where it allows. */
 const CASES = [

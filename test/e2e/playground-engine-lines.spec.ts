@@ -8,16 +8,13 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 const byId = (id: string) => {
   const found = catalog.find((e) => e.id === id);

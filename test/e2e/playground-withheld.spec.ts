@@ -3,15 +3,15 @@
  * runs it: the run gets an id the lab issued (so its own fetch receives the
  * cookie and the `then` step sends it back, as the model predicts), and the
  * timeline shows which planned lines the lab changed and why
- * (plan/lasting-headers.ts). Screenshots per view go to /work/notes/shots/.
+ * (plan/lasting-headers.ts). Screenshots per view go to tmp/shots/ (shots-folder.ts).
  */
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const SHOTS = '/work/notes/shots/';
 const EXPERIMENT = catalog.find((e) => e.id === 'credentials-cookie-sent-include')!;
 
 const zh = (id: keyof typeof templates): string => {

@@ -7,12 +7,10 @@
  * word outside the kinds the zh-CN rules allow (format/i18n/zh-CN-rules.ts,
  * the same rules the Vitest checks of the text tables use); and the language
  * switch changes the page at once, `?lang=` and `<html lang>` with it, and is
- * remembered. Screenshots (light, dark, 390 px) go to /work/notes/shots/ when
+ * remembered. Screenshots (light, dark, 390 px) go to tmp/shots/ (shots-folder.ts) when
  * that folder exists (a reviewer's machine), else to tmp/.
  */
 import type { Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { englishWords, headingProblems } from '../../format/i18n/zh-CN-rules.ts';
@@ -21,9 +19,8 @@ import { problemText } from '../../format/problems/index.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
-const NOTES_SHOTS = '/work/notes/shots/';
-const SHOTS = existsSync(NOTES_SHOTS) ? NOTES_SHOTS : fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 /** A blocked, preflighted experiment: prediction, fix panel, checks, a timeline with a preflight. */
 const BLOCKED = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
