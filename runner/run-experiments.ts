@@ -34,6 +34,7 @@ import { runnerUrl } from '../plan/page-origin.ts';
 import { runSteps } from '../engines/run-steps.ts';
 import { experimentSteps } from '../engines/steps.ts';
 import { problemText } from '../format/problems/index.ts';
+import { delay } from './delay.ts';
 
 /** Predicts each step of an experiment: the model by default. */
 /**
@@ -164,10 +165,10 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   let attempt = 1;
   // A second attempt keeps the slot while it waits: taking it back after others' runs may come too late again.
   const pause = async (delayMs: number): Promise<void> => {
-    if (delayMs < LONG_WAIT_MS || setsCookies(experiment) || attempt > 1) return void (await sleep(delayMs));
+    if (delayMs < LONG_WAIT_MS || setsCookies(experiment) || attempt > 1) return void (await delay(delayMs));
     giveUp();
     waiting();
-    await sleep(delayMs);
+    await delay(delayMs);
     giveUp = await takeTurn(slot);
     await Promise.all([slot.cookies ? slot.context.clearCookies() : undefined, applySettings(slot, browserOf(experiment))]);
     slot.cookies = false;
@@ -191,7 +192,6 @@ async function runOne(slot: Slot, experiment: Experiment, lab: Lab, origins: Ori
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How often runOne tries an experiment whose steps the machine kept from running on time. */
 const TIMING_ATTEMPTS = 3;

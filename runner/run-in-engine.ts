@@ -26,6 +26,7 @@ import type { EngineLauncher } from './engine-launchers.ts';
 import { SERVER_FIELDS, deviatingFields, expectationFor } from '../engines/engine-expectation.ts';
 import type { EngineModel, EnginePrediction } from './engine-models.ts';
 import { setsCookies } from './run-experiments.ts';
+import { delay } from './delay.ts';
 
 /** The lab as the engine runner uses it: a run id per run, and what the origins received. */
 export type EngineLab = Pick<Lab, 'newRunId'> & { journal: Pick<Lab['journal'], 'read'> };
@@ -124,7 +125,6 @@ async function closeTabsOf(slot: Slot, run: string): Promise<void> {
   await Promise.all(own.map(([, tab]) => tab.then((t) => t.close()).catch(() => undefined)));
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How often an experiment whose steps the machine kept from running on time is tried (as run-experiments.ts). */
 const TIMING_ATTEMPTS = 3;
@@ -169,7 +169,7 @@ async function runOnce(
   const driver = {
     tab: (page: PageOrigin) => tabFor(slot, page, origins, pageHeaders),
     journal: async (id: string, since: number) => lab.journal.read(id, since),
-    pause: sleep,
+    pause: delay,
   };
   const steps: StepResult[] = [];
   const mismatches: string[] = [];
