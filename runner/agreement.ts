@@ -29,13 +29,19 @@ export function disagreements(predicted: Prediction, observed: Observation, isXh
 /**
  * The failed parameter as the DevTools Protocol reports the model's: without the bytes beyond ASCII (the lab sends
  * header values as latin1, which is no UTF-8: measured, `Access-Control-Allow-Origin: x\u00e9y` is reported as
- * `xy`), and for a header missing from Access-Control-Allow-Headers whichever requested name Chromium names first.
+ * `xy`, and at times not at all), and for a header missing from Access-Control-Allow-Headers whichever requested
+ * name Chromium names first.
  */
 function reportedParameter(predicted: Prediction, observed: Observation): string | null {
   const requested = (predicted.requestHeadersSeen ?? '').split(',');
   const named = observed.failedParameter ?? '';
   if (predicted.reason === 'HeaderDisallowedByPreflightResponse' && requested.includes(named)) return observed.failedParameter;
-  return predicted.failedParameter?.replace(/[^\x00-\x7f]/g, '') || null;
+  const beyondAscii = /[^\x00-\x7f]/;
+  // A value with such bytes is reported without them, or not at all: both measured for the same answer
+  // (`{page}/\u00e9x` in test/probes/wpt-third-cases.ts), a quirk of the report, not of the CORS check.
+  const wanted = predicted.failedParameter;
+  if (wanted && beyondAscii.test(wanted) && observed.failedParameter === null) return null;
+  return wanted?.replace(new RegExp(beyondAscii, 'g'), '') || null;
 }
 
 /**
