@@ -114,7 +114,7 @@ function spawnGroup(command: string, args: string[], options: Omit<SpawnOptions,
 }
 
 /** Kills a detached process and everything it started (its process group); resolves once the process is reaped. */
-async function killGroup(child: ChildProcess): Promise<void> {
+export async function killGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
@@ -127,7 +127,7 @@ async function killGroup(child: ChildProcess): Promise<void> {
 }
 
 /** Xvfb on a display it picks itself (`-displayfd`: no race for a free number). */
-async function startXvfb(xvfb: string): Promise<{ display: string; process: ChildProcess }> {
+export async function startXvfb(xvfb: string): Promise<{ display: string; process: ChildProcess }> {
   const child = spawnGroup(xvfb, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -155,7 +155,7 @@ async function startXvfb(xvfb: string): Promise<{ display: string; process: Chil
 }
 
 /** A free loopback port for the driver to listen on. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

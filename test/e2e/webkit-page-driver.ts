@@ -8,10 +8,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOST_SCRIPT, findWebKit } from '../../engines/webkit/webkit-browser.ts';
+import { HOST_SCRIPT, findWebKit, freePort, killGroup, startXvfb } from '../../engines/webkit/webkit-browser.ts';
 
 const LIMIT_MS = 60_000;
 /** The key WebDriver names an element reference with. */
@@ -27,44 +26,6 @@ const section = (name) => deep(document)
 const labelOf = (el) => { const label = el.id ? el.getRootNode().querySelector('label[for="' + el.id + '"]') : null;
   return label ? words(label) : words(el); };`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function kill(child: ChildProcess): void {
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Xvfb on a display it picks itself (`-displayfd`). */
-async function startDisplay(xvfb: string): Promise<{ display: string; process: ChildProcess }> {
-  const child = spawn(xvfb, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], {
-    detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-  });
-  const pipe = child.stdio[3];
-  if (!pipe || !('on' in pipe)) throw new Error('Xvfb: no display pipe');
-  const display = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    pipe.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes('\n')) resolve(`:${text.trim()}`);
-    });
-    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
-    setTimeout(() => reject(new Error('Xvfb gave no display')), LIMIT_MS).unref();
-  });
-  return { display, process: child };
-}
-
 export class WebKitPage {
   private constructor(
     private readonly base: string,
@@ -75,7 +36,7 @@ export class WebKitPage {
 
   static async open(url: string): Promise<WebKitPage> {
     const { driver, xvfb, python } = findWebKit();
-    const display = await startDisplay(xvfb);
+    const display = await startXvfb(xvfb);
     const port = await freePort();
     const child = spawn(driver, [`--port=${port}`, '--host=127.0.0.1'], {
       detached: true, env: { ...process.env, DISPLAY: display.display, GDK_BACKEND: 'x11' }, stdio: 'ignore',
@@ -99,7 +60,7 @@ export class WebKitPage {
       await session.command('POST', `${session.path}/url`, { url });
       return session;
     } catch (error) {
-      page.processes.forEach(kill);
+      await Promise.all(page.processes.map(killGroup));
       throw error;
     }
   }
@@ -179,7 +140,7 @@ export class WebKitPage {
 
   async close(): Promise<void> {
     if (this.path) await this.command('DELETE', this.path).catch(() => undefined);
-    this.processes.forEach(kill);
+    await Promise.all(this.processes.map(killGroup));
     rmSync(this.pageDir, { recursive: true, force: true });
   }
 }
