@@ -144,3 +144,24 @@ for (const view of AUTH_VIEWS) {
     await page.screenshot({ path: `${SHOTS}fixes-401-${view.name}.png` });
   });
 }
+
+/** A socket the page's own CSP refuses: the fix is the page's, said once, in every view (shots: shots-folder.ts). */
+for (const view of AUTH_VIEWS) {
+  test(`${view.name}: a WebSocket the page's CSP refuses gets the page's fix, led once`, async ({ lab, page }) => {
+    const words = AUTH_WORDS[view.lang];
+    const lead = view.lang === 'en' ? 'Fix the page:' : '修改页面：';
+    await page.setViewportSize({ width: view.width, height: 900 });
+    const experiment = byId('csp-connect-src-self-refuses-websocket');
+    const query = view.lang === 'en' ? '' : '?lang=zh-CN';
+    await page.goto(`${originMap(lab.origins).app}/${query}${experimentHash(experiment)}`);
+    await expect(page.getByRole('status', { name: words.status })).toHaveText(words.ready);
+    if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
+    if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
+    const fix = page.getByRole('region', { name: words.fix });
+    await expect(fix).toContainText(`${lead}`);
+    await expect(fix).toContainText('connect-src');
+    await expect(fix).not.toContainText('No header can help');
+    await fix.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}fixes-csp-socket-${view.name}.png` });
+  });
+}
