@@ -286,8 +286,17 @@ export class CorsLabApp extends LitElement {
 
   private _skip(event: Event): void {
     event.preventDefault();
-    // The lesson element moves focus on to its own heading.
-    (this._lessonId ? this.querySelector<HTMLElement>('#lesson') : this.renderRoot.querySelector<HTMLElement>('#experiment'))?.focus();
+    if (!this._lessonId) {
+      this.renderRoot.querySelector<HTMLElement>('#experiment')?.focus();
+      return;
+    }
+    // The lesson element moves focus on to its own heading; its module may still be downloading, and an element not
+    // yet defined is a plain one that focus() ignores.
+    // Unless the learner has moved on from the skip link meanwhile.
+    const link = event.currentTarget;
+    void customElements.whenDefined('cors-lab-lesson').then(() => {
+      if (this.shadowRoot?.activeElement === link) this.querySelector<HTMLElement>('#lesson')?.focus();
+    });
   }
 
   /**

@@ -19,6 +19,13 @@ import './cors-lab-lesson-experiment.ts';
 import { experimentLabel, lessonStyles } from './lesson-styles.ts';
 import { baseStyles } from './theme.ts';
 
+/** The element that has focus, looked for through open shadow roots (the skip link is in the app's). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** `detail` of the `lesson-step` event. */
 export interface LessonStepDetail {
   lessonId: string;
@@ -100,10 +107,18 @@ export class CorsLabLesson extends LitElement {
     return loadedLesson(currentLanguage(), this.lessonId);
   }
 
-  /** Focus goes to the lesson's heading (the playground's skip link lands here). */
+  /**
+   * Focus goes to the lesson's heading (the playground's skip link lands here). Asked before the lesson has
+   * downloaded (a keyboard user is quicker than a busy laptop), it lands when the heading is rendered, unless the
+   * learner has moved focus on meanwhile.
+   */
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector<HTMLElement>('#lesson-title')?.focus(options);
+    const heading = this.renderRoot.querySelector<HTMLElement>('#lesson-title');
+    if (heading) heading.focus(options);
+    else this.#focusPending = { options, from: deepActiveElement() };
   }
+
+  #focusPending: { options: FocusOptions | undefined; from: Element | null } | undefined;
 
   /** A step set from outside whose section was not rendered yet: scrolled to once it is (updated). */
   #scrollPending = false;
@@ -117,6 +132,11 @@ export class CorsLabLesson extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const heading = this.#focusPending && this.renderRoot.querySelector<HTMLElement>('#lesson-title');
+    if (this.#focusPending && heading) {
+      if (deepActiveElement() === this.#focusPending.from) heading.focus(this.#focusPending.options);
+      this.#focusPending = undefined;
+    }
     const before = changed.get('step');
     if (changed.has('step') && !this.#movedByLearner && (before !== undefined || this.step !== 0)) {
       this.#scrollPending = true;

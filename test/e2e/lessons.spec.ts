@@ -438,6 +438,27 @@ test('the skip link says it skips to the lesson, and lands on its heading', asyn
   await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
 });
 
+test('the skip link pressed before the lesson has downloaded lands on its heading once it has', async ({ lab, page }) => {
+  // The lesson's own file (assets/04-the-preflight-*.js) is held until the learner has pressed the skip link.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/assets\/\d\d-the-preflight-[^/]*\.js$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
+  const heading = page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` });
+  await expect.poll(() => asked).toBe(true);
+  await expect(heading).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the lesson' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  release();
+  await expect(heading).toBeFocused();
+});
+
 test('another lesson in the same element starts fresh: no answer or result carried over', async ({ lab, page }) => {
   await open(page, originMap(lab.origins).app, `?lesson=${preflight.id}`);
   await predictFirst(page, 'Blocked');

@@ -119,5 +119,6 @@ test('a middleware experiment is drawn from the real middleware, not a stand-in 
   const predicted = page.getByRole('region', { name: 'Prediction' }).getByRole('group', { name: /^Predicted by the model/ });
   await expect(predicted.locator('g.stop')).toContainText('MethodDisallowedByPreflightResponse');
   await expect(predicted).toContainText(/204\s*access-control-allow-origin: \*\s*access-control-allow-methods: GET,POST/);
-  await expect(predicted).not.toContainText('501');
+  // A stand-in reply's status, as a number of its own (the lab's random ports may hold the digits).
+  await expect(predicted).not.toContainText(/\b501\b/);
 });
