@@ -1,0 +1,43 @@
+/**
+ * `npm test`: every test, in two stages whose jobs run side by side (scripts/run-jobs.ts).
+ *
+ * 1. Types (tsc), layering (dependency-cruiser) and the build where a source changed (build-if-stale.ts).
+ * 2. Once all three pass: browser tests (Playwright), unit tests (Vitest) and the published package
+ *    (test/package/run-example.sh).
+ *
+ * Why side by side: one after another they took over 12 minutes on a 2-core machine, while the browser tests kept
+ * the cores less than half busy (they mostly wait on browsers, servers and the network stack). The jobs share nothing
+ * but the machine: each starts its own servers on free ports and its own browsers. Playwright, the longest, writes as
+ * it goes; the others when they end. The exit code is 1 if any job failed.
+ * Run: node --import tsx scripts/test-all.ts
+ */
+import { fileURLToPath } from 'node:url';
+import { JobRunner, type Job } from './run-jobs.ts';
+
+const TSX = ['--import', 'tsx'];
+
+const STAGES: Job[][] = [
+  [
+    { name: 'types', command: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+    { name: 'layering', command: 'npx', args: ['depcruise', '--config', '.dependency-cruiser.mjs', '.'] },
+    { name: 'build', command: process.execPath, args: [...TSX, 'scripts/build-if-stale.ts'] },
+  ],
+  [
+    { name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true },
+    { name: 'unit tests (Vitest)', command: 'npx', args: ['vitest', 'run'] },
+    { name: 'package', command: 'bash', args: ['test/package/run-example.sh'] },
+  ],
+];
+
+const runner = new JobRunner({
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  write: (text) => process.stdout.write(text),
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    runner.stop(signal);
+    process.exitCode = 130;
+  });
+}
+const passed = await runner.runStages(STAGES);
+if (process.exitCode === undefined) process.exitCode = passed ? 0 : 1;
