@@ -8,10 +8,11 @@
  * fetch one WebDriver command, none of the driver's console markers). Catalog and floor alternate, so
  * both see the same machine load. It measures, it does not judge.
  *
- *   tsx test/bench/engine-bench.ts [--engine chromium|firefox|webkit]... [--limit N] [--rounds N]
+ *   tsx test/bench/engine-bench.ts [--engine chromium|firefox|webkit]... [--every N] [--limit N] [--rounds N]
  *
- * `--limit N` takes the first N experiments that apply (a small run on a shared machine); run-bench.ts runs
- * every engine over the whole catalog.
+ * `--every N` takes every Nth experiment that applies (the first, the N+1th, ...: a sample of every group), then
+ * `--limit N` the first N of those (a small run on a shared machine); run-bench.ts runs every engine over the whole
+ * catalog.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -163,7 +164,9 @@ async function catalogRun(
   }
 }
 
-export async function engineBench(engines: readonly EngineName[], limit: number, rounds: number): Promise<string[]> {
+export async function engineBench(
+  engines: readonly EngineName[], limit: number, rounds: number, every = 1,
+): Promise<string[]> {
   const lines: string[] = [];
   for (const engine of engines) {
     const missing = missingEngine(engine);
@@ -171,7 +174,7 @@ export async function engineBench(engines: readonly EngineName[], limit: number,
       lines.push(`  ${engine}: skipped, ${missing.split('\n')[0]}`);
       continue;
     }
-    const experiments = catalog.filter((e) => appliesTo(e, engine)).slice(0, limit);
+    const experiments = catalog.filter((e) => appliesTo(e, engine)).filter((_, i) => i % every === 0).slice(0, limit);
     const fetches = fetchesOf(experiments);
     const floor = FLOORS[engine];
     const runs: number[] = [];
@@ -195,7 +198,12 @@ export async function engineBench(engines: readonly EngineName[], limit: number,
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({
-    options: { engine: { type: 'string', multiple: true }, limit: { type: 'string' }, rounds: { type: 'string' } },
+    options: {
+      engine: { type: 'string', multiple: true },
+      every: { type: 'string' },
+      limit: { type: 'string' },
+      rounds: { type: 'string' },
+    },
   });
   const engines = (values.engine ?? [...ENGINES]).map((name) => {
     if (!(ENGINES as readonly string[]).includes(name)) {
@@ -212,6 +220,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const limit = whole('--limit', values.limit, Number.MAX_SAFE_INTEGER);
   const rounds = whole('--rounds', values.rounds, 3);
+  const every = whole('--every', values.every, 1);
   console.log(`engines: catalog beside a bare floor per engine (median of ${rounds} rounds):`);
-  for (const line of await engineBench(engines, limit, rounds)) console.log(line);
+  for (const line of await engineBench(engines, limit, rounds, every)) console.log(line);
 }
