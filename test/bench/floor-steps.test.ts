@@ -66,7 +66,7 @@ describe("each engine's floor", () => {
     });
   }
 
-  it("leaves Chromium's own experiments (Local Network Access) to Chromium, and every api to Firefox and WebKit", () => {
+  it("leaves Chromium's own experiments (Local Network Access) to Chromium, every api to Firefox and WebKit", () => {
     const chromiumOnly = catalog.filter((e) => e.engines?.length === 1 && e.engines[0] === 'chromium');
     expect(chromiumOnly.map((e) => e.group)).toContain('local-network-access');
     expect(floorExperimentsFor('chromium', chromiumOnly)).toHaveLength(chromiumOnly.length);
