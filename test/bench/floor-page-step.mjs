@@ -97,7 +97,14 @@ export async function pageStep(s) {
         form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: field, value }));
       }
       document.body.append(form);
-      form.submit();
+      try {
+        form.submit();
+      } catch {
+        // Refused before sending (Firefox throws when the page's CSP form-action refuses the target).
+        form.remove();
+        popup?.close();
+        return;
+      }
       form.remove();
       // Until the answer's document is in the popup (another origin's: its location is no longer readable).
       await new Promise((resolve) => {
@@ -110,7 +117,7 @@ export async function pageStep(s) {
         };
         const poll = setInterval(() => committed() && (clearInterval(poll), resolve()), 20);
       });
-      popup.close();
+      popup?.close();
       return;
     }
     if (s.api === 'beacon') {
@@ -122,17 +129,33 @@ export async function pageStep(s) {
         if (s.told) (window.floorAnswered ??= new Map()).set(s.url, resolve);
       });
       const body = s.contentType === undefined ? (s.body ?? '') : new Blob([s.body ?? ''], { type: s.contentType });
-      if (navigator.sendBeacon(s.url, body)) await ended;
+      let queued = false;
+      try {
+        queued = navigator.sendBeacon(s.url, body);
+      } catch {
+        // Refused before sending (Firefox throws NS_ERROR_CONTENT_BLOCKED when the page's CSP refuses it).
+      }
+      if (queued) await ended;
       return;
     }
     if (s.api === 'websocket') {
-      const socket = new WebSocket(s.url.replace(/^http/, 'ws'));
+      let socket;
+      try {
+        socket = new WebSocket(s.url.replace(/^http/, 'ws'));
+      } catch {
+        return; // Refused before connecting (a page's CSP may make the constructor throw).
+      }
       await settle(socket, ['message', 'close']);
       socket.close();
       return;
     }
     if (s.api === 'eventsource') {
-      const source = new EventSource(s.url, { withCredentials: s.credentials === 'include' });
+      let source;
+      try {
+        source = new EventSource(s.url, { withCredentials: s.credentials === 'include' });
+      } catch {
+        return; // Refused before connecting.
+      }
       await settle(source, ['message', 'error']);
       source.close();
     }

@@ -16,23 +16,27 @@
  * cache entry of another experiment applies; its own steps share it, as the lab's do). What the experiments'
  * semantics need of the browser is done too: a page of its own navigated to for an experiment with page headers
  * (served with them), the sandboxed page for the opaque origin, the cookie jar cleared after an experiment that sets
- * cookies, and a second browser with third-party cookies allowed for the experiments that need one (started once
- * each main session has run its first experiment: two launches at once on 2 cores slow both). Experiments are taken
+ * cookies, and a second browser with third-party cookies allowed for the experiments that need one (when it starts
+ * and with how many sessions: as the lab's run in that engine, below). Experiments are taken
  * in the order of their first page (floor-schedule.mjs), one at a time per session, a page kept open per runner URL
  * (a cross-site navigation costs a renderer process), as the lab keeps a tab per page origin.
  *
  * Per engine, the lab's own driver kind and concurrency:
  *   - Chromium: Playwright, as many contexts as the runner's slots (DEFAULT_CONCURRENCY), the public origin's
  *     address-space flag and the Local Network Access permission granted or withdrawn; a popup is awaited by the
- *     context's `page` event and closed from Node.
+ *     context's `page` event and closed from Node; the browser allowing third-party cookies (one context) started
+ *     once each main context has run its first experiment, as the runner starts it (two launches at once on 2 cores
+ *     slow both).
  *   - Firefox: puppeteer-core over WebDriver BiDi with the lab driver's preferences (cookie behaviour, popups from
  *     script), as many contexts per browser as its driver runs (FIREFOX_SESSIONS); after a step that opened a popup,
  *     the wait until the context has no more tabs than before (the page closes the popups it holds; one without an
- *     opener closes itself), as the lab's driver waits (engines/popups-gone.ts).
+ *     opener closes itself), as the lab's driver waits (engines/popups-gone.ts); both browsers launched at once, as
+ *     the lab's run launches one per cookie setting as soon as an experiment needs it (runner/run-in-engine.ts).
  *   - WebKit: Xvfb, one WebKitWebDriver per session with the lab's WebKitGTK browser (automation-host.py), as many
  *     sessions as its driver runs (WEBKIT_SESSIONS), one step at a time each, each step one Execute Async Script;
  *     popups as in Firefox; a beacon's end told to the page once the floor's server answered it (WebKitGTK makes no
- *     resource timing entry for a beacon in CORS mode; the lab's driver tells its page of WebKit's line instead).
+ *     resource timing entry for a beacon in CORS mode; the lab's driver tells its page of WebKit's line instead);
+ *     both cookie settings' browsers started at once, each on a display of its own, as the lab's run does.
  *
  * That is the browser's own work for the catalog: the floor's server answers every request at once and permissively
  * (any origin, method, header and credentials; CORP `cross-origin`, and COEP on its pages so a frame is embeddable
