@@ -102,10 +102,10 @@ async function startSession(display, thirdPartyCookies) {
     run: async (handle, step) => {
       await switchTo(handle);
       const before = opensPopup(step) ? await windows() : 0;
-      const unwatch = step.api === 'beacon'
-        ? servers.watch((url) => url === step.url && void send('POST', '/execute/sync', { script: TELL, args: [url] })
-          .catch(() => undefined))
-        : () => undefined;
+      const tell = (url) => {
+        if (url === step.url) void send('POST', '/execute/sync', { script: TELL, args: [url] }).catch(() => undefined);
+      };
+      const unwatch = step.api === 'beacon' ? servers.watch(tell) : () => undefined;
       try {
         const failed = await send('POST', '/execute/async', { script: RUN_STEP, args: [step] },
           stepLimitMs + COMMAND_LIMIT_MS);
