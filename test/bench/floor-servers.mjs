@@ -36,10 +36,9 @@ function upgrade(req, socket) {
 /**
  * Starts one server per origin of `origins` (`{ name, host }`) on a free loopback port. `experiments`: the floor's
  * work (floor-steps.ts), whose page headers a runner page of an experiment's own (`/runner?h=INDEX`) is served with.
- * Returns each origin's base URL, a way to hear of each answer (the URL asked, once its answer is sent), and close.
+ * Returns each origin's base URL, and close.
  */
 export async function startFloorServers(origins, experiments) {
-  const listeners = new Set();
   /** Permissive answers: every origin, method and header allowed, credentials too, embeddable by anyone. */
   function answer(req, res) {
     const url = new URL(req.url, 'http://floor');
@@ -77,10 +76,7 @@ export async function startFloorServers(origins, experiments) {
       : BODIES[kind] ?? ['text/plain', 'ok'];
     const page = kind === 'page' ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
     res.writeHead(200, { ...cors, ...page, 'Content-Type': type });
-    const asked = `http://${req.headers.host}${req.url}`;
-    res.end(body, () => {
-      for (const listener of listeners) listener(asked);
-    });
+    res.end(body);
   }
 
   const servers = [];
@@ -99,11 +95,6 @@ export async function startFloorServers(origins, experiments) {
   }
   return {
     base,
-    /** Calls `listener` with each URL answered from now on (beside OPTIONS), until the returned function is called. */
-    watch(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     close() {
       for (const server of servers) server.closeAllConnections(), server.close();
     },

@@ -34,9 +34,8 @@
  *     the lab's run launches one per cookie setting as soon as an experiment needs it (runner/run-in-engine.ts).
  *   - WebKit: Xvfb, one WebKitWebDriver per session with the lab's WebKitGTK browser (automation-host.py), as many
  *     sessions as its driver runs (WEBKIT_SESSIONS), one step at a time each, each step one Execute Async Script;
- *     popups as in Firefox; a beacon's end told to the page once the floor's server answered it (WebKitGTK makes no
- *     resource timing entry for a beacon in CORS mode; the lab's driver tells its page of WebKit's line instead);
- *     both cookie settings' browsers started at once, each on a display of its own, as the lab's run does.
+ *     popups as in Firefox; both cookie settings' browsers started at once, each on a display of its own, as the
+ *     lab's run does.
  *
  * That is the browser's own work for the catalog: the floor's server answers every request at once and permissively
  * (any origin, method, header and credentials; CORP `cross-origin`, and COEP on its pages so a frame is embeddable

@@ -6,7 +6,7 @@
 // JSON last line, and exits; every process it started is killed with its process group at the end.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { pageStep, tellAnswered } from './floor-page-step.mjs';
+import { pageStep } from './floor-page-step.mjs';
 import { opensPopup, perApiLines, runFloorWork } from './floor-schedule.mjs';
 import { startFloorServers } from './floor-servers.mjs';
 
@@ -53,14 +53,11 @@ async function command(base, method, path, body, limitMs = COMMAND_LIMIT_MS) {
 }
 
 const RUN_STEP = `const [step, done] = arguments; (${pageStep})(step).then(() => done(null), (e) => done(String(e)));`;
-const TELL = `(${tellAnswered})(arguments[0]);`;
 
 /**
  * A floor session as the lab's WebKit driver has one (engines/webkit/webkit-browser.ts): one WebKitWebDriver with its
  * own browser (its own cookie jar and caches), a tab per runner page, one step at a time; after a step that opened a
- * popup, the wait until the session has no more windows than before it. A beacon's end is told to the page once the
- * floor's server answered it (floor-page-step.mjs), by a command sent while the step's script waits, as the lab's
- * driver tells its page of WebKit's lines.
+ * popup, the wait until the session has no more windows than before it.
  */
 async function startSession(display, thirdPartyCookies) {
   const port = await freePort();
@@ -102,17 +99,9 @@ async function startSession(display, thirdPartyCookies) {
     run: async (handle, step) => {
       await switchTo(handle);
       const before = opensPopup(step) ? await windows() : 0;
-      const tell = (url) => {
-        if (url === step.url) void send('POST', '/execute/sync', { script: TELL, args: [url] }).catch(() => undefined);
-      };
-      const unwatch = step.api === 'beacon' ? servers.watch(tell) : () => undefined;
-      try {
-        const failed = await send('POST', '/execute/async', { script: RUN_STEP, args: [step] },
-          stepLimitMs + COMMAND_LIMIT_MS);
-        if (failed !== null) throw new Error(`webkit floor: ${step.api} ${step.url}: ${failed}`);
-      } finally {
-        unwatch();
-      }
+      const failed = await send('POST', '/execute/async', { script: RUN_STEP, args: [step] },
+        stepLimitMs + COMMAND_LIMIT_MS);
+      if (failed !== null) throw new Error(`webkit floor: ${step.api} ${step.url}: ${failed}`);
       for (let asked = 0; opensPopup(step) && (await windows()) > before; asked++) {
         if (asked * 25 > stepLimitMs) throw new Error(`webkit floor: the popup of ${step.url} stayed open`);
         await new Promise((resolve) => setTimeout(resolve, 25));
@@ -160,7 +149,7 @@ try {
     const own = await startXvfb();
     return Promise.all(Array.from({ length: Math.min(sessions, count) }, () => startSession(own, 'allowed')));
   };
-  const work = { experiments, base: servers.base, stepFields: { closePopups: true, told: true } };
+  const work = { experiments, base: servers.base, stepFields: { closePopups: true } };
   const perApi = await runFloorWork(work, main, openAllowing, 'start');
   if (profile) for (const line of perApiLines(perApi)) console.log(line);
 } finally {
