@@ -62,7 +62,7 @@ function recording(name: string, log: string[]): Session {
 }
 
 describe('the floors take their work as the lab does', () => {
-  it('runs every step once, a page per runner URL, a spare for page headers, a jar cleared after a setter', async () => {
+  it('runs every step once, a page per runner URL, a spare for page headers, the jar cleared', async () => {
     const log: string[] = [];
     const opened: number[] = [];
     const openAllowing = async (count: number): Promise<Session[]> => {
