@@ -48,6 +48,13 @@ export interface FirefoxOptions {
   trust?: SecureOriginTrust | undefined;
 }
 
+/**
+ * Contexts that run steps at once per browser. The catalog with 1, 3 and 5 contexts at once per browser took 30, 38
+ * and 26 s of tests on this 2-core machine shared by other builds (load 11-12): no clear winner, so the Chromium
+ * runner's default. The bench's Firefox floor runs as many (test/bench/floor.ts).
+ */
+export const FIREFOX_SESSIONS = 3;
+
 /** The page reports this after each step; the reasons the console held for the step came before it. */
 const SETTLED = 'cors-lab:settled:';
 
@@ -214,9 +221,7 @@ class FirefoxSession implements EngineSession {
 
 class FirefoxBrowser implements EngineBrowser {
   readonly engine = 'firefox';
-  // The catalog with 1, 3 and 5 contexts at once per browser took 30, 38 and 26 s of tests on this 2-core
-  // machine shared by other builds (load 11-12): no clear winner, so the Chromium runner's default.
-  readonly sessionsAtOnce = 3;
+  readonly sessionsAtOnce = FIREFOX_SESSIONS;
 
   constructor(
     private readonly browser: Browser,

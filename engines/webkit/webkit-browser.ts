@@ -37,9 +37,9 @@ type ThirdPartyCookies = BrowserSettings['thirdPartyCookies'];
 const framesTarget = (request: StepRequest): boolean => isFrameApi(request.api) && !opensPopup(request);
 
 export const WEBKIT_DRIVER_PATH_ENV = 'WEBKIT_DRIVER_PATH';
-/** The browser WebKitWebDriver starts (the bench's WebKit floor starts it too, test/bench/engine-bench.ts). */
+/** The browser WebKitWebDriver starts (the bench's WebKit floor starts it too, test/bench/floor.ts). */
 export const HOST_SCRIPT = fileURLToPath(new URL('./automation-host.py', import.meta.url));
-/** Sessions at once by default (each its own browser). */
+/** Sessions at once by default (each its own browser); the bench's WebKit floor runs as many (test/bench/floor.ts). */
 export const WEBKIT_SESSIONS = 3;
 /** Debian's Python: PyGObject (python3-gi) is installed for it, not for a pyenv or venv python. */
 const SYSTEM_PYTHON = '/usr/bin/python3';

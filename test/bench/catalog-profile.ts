@@ -176,7 +176,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const line of profileLines(profile)) console.log(line);
   if (values.floor) {
     // Right after, so both see about the same load: the bare floor's own time per api (floor.ts).
-    const floor = floorMs(chosen, { profile: true });
+    const floor = floorMs('chromium', chosen, { profile: true });
     console.log(`bare floor: ${(floor / 1000).toFixed(2)} s; catalog / floor ${(profile.wallMs / floor).toFixed(2)}x`);
   }
 }

@@ -3,9 +3,11 @@
  * page, target and request, and what each experiment's semantics need of the browser.
  */
 import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../engines/engine.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentSteps } from '../../engines/steps.ts';
-import { floorExperiments, floorStepCount } from './floor-steps.ts';
+import { appliesTo } from '../../format/schema.ts';
+import { floorExperiments, floorExperimentsFor, floorStepCount } from './floor-steps.ts';
 
 describe('the floor derived from the catalog', () => {
   const floor = floorExperiments(catalog);
@@ -51,5 +53,32 @@ describe('the floor derived from the catalog', () => {
     const form = floor.flatMap((e) => e.steps).find((s) => s.api === 'form' && (s.fields?.length ?? 0) > 0);
     expect(form?.enctype).toMatch(/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/);
     expect(form?.fields?.every(([name]) => typeof name === 'string')).toBe(true);
+  });
+});
+
+describe("each engine's floor", () => {
+  for (const engine of ENGINES) {
+    it(`${engine}: the experiments that apply to it, in order, each with all its steps`, () => {
+      const applying = catalog.filter((e) => appliesTo(e, engine));
+      const floor = floorExperimentsFor(engine, catalog);
+      expect(floor).toEqual(floorExperiments(applying));
+      expect(floorStepCount(floor)).toBe(applying.reduce((sum, e) => sum + 1 + (e.then?.length ?? 0), 0));
+    });
+  }
+
+  it("leaves Chromium's own experiments (Local Network Access) to Chromium, every api to Firefox and WebKit", () => {
+    const chromiumOnly = catalog.filter((e) => e.engines?.length === 1 && e.engines[0] === 'chromium');
+    expect(chromiumOnly.map((e) => e.group)).toContain('local-network-access');
+    expect(floorExperimentsFor('chromium', chromiumOnly)).toHaveLength(chromiumOnly.length);
+    const apis = (floor: ReturnType<typeof floorExperiments>): Set<string> =>
+      new Set(floor.flatMap((e) => e.steps.map((s) => s.api)));
+    for (const engine of ['firefox', 'webkit'] as const) {
+      expect(floorExperimentsFor(engine, chromiumOnly)).toEqual([]);
+      expect(floorExperimentsFor(engine, catalog)).toHaveLength(catalog.length - chromiumOnly.length);
+      const floor = floorExperimentsFor(engine, catalog);
+      expect(floor.some((e) => e.browser.localNetworkAccess === 'granted')).toBe(false);
+      expect(apis(floor)).toEqual(apis(floorExperiments(catalog)));
+      expect(floor.some((e) => e.browser.thirdPartyCookies === 'allowed')).toBe(true);
+    }
   });
 });

@@ -14,7 +14,8 @@ import { browserOf, type BrowserSettings } from '../../format/format-defaults.ts
 import { contentTypeOf, formEnctype, formFields } from '../../format/form-and-beacon.ts';
 import { headerLines, type HeaderLines } from '../../format/headers.ts';
 import type { OriginName } from '../../format/origin-names.ts';
-import type { Experiment } from '../../format/schema.ts';
+import { appliesTo, type Experiment } from '../../format/schema.ts';
+import type { EngineName } from '../../engines/engine.ts';
 import { experimentSteps } from '../../engines/steps.ts';
 import { setsCookies } from '../../runner/run-experiments.ts';
 import type { StepRequest } from '../../runner-page/step.ts';
@@ -80,6 +81,13 @@ export function floorExperiments(experiments: readonly Experiment[]): FloorExper
     browser: browserOf(experiment),
   }));
 }
+
+/**
+ * An engine's floor's work: the experiments of `experiments` that apply to `engine` (format 1.2 `engines`: Local
+ * Network Access is Chromium's), as the lab's run in that engine takes them, in their order.
+ */
+export const floorExperimentsFor = (engine: EngineName, experiments: readonly Experiment[]): FloorExperiment[] =>
+  floorExperiments(experiments.filter((experiment) => appliesTo(experiment, engine)));
 
 /** How many steps the floor runs for `experiments` (every step, `then` steps included). */
 export const floorStepCount = (floor: readonly FloorExperiment[]): number =>

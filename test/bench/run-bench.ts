@@ -56,7 +56,7 @@ for (let i = 0; i < ROUNDS; i++) {
   const run = await catalogRun();
   runs.push(run.ms);
   passed = run.passed;
-  bareFloors.push(floorMs(catalog));
+  bareFloors.push(floorMs('chromium', catalog));
 }
 const floors: number[] = [];
 for (let i = 0; i < ROUNDS; i++) floors.push(await floor());
