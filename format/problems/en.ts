@@ -1,7 +1,18 @@
 /** The checks' messages in English: what the CLI, the library and the servers print, word for word. */
+import type { LimitUnit } from '../limits.ts';
 import type { ProblemMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
+const UNITS: Record<LimitUnit, string> = {
+  steps: 'steps',
+  frameSteps: 'steps that frame a page or open a popup',
+  popupSteps: 'steps that open a popup',
+  socketSteps: 'steps that open a WebSocket or an EventSource',
+  lines: 'lines',
+  cookies: 'Set-Cookie lines',
+  entries: 'entries',
+  characters: 'characters',
+};
 const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
 
 export const en = {
@@ -49,6 +60,12 @@ export const en = {
   acceptOriginsCount: ({ max }) => `acceptOrigins lists at most ${max} origins`,
   socketRequestField: ({ api, field }) => `${api} cannot set ${field}: new ${api === 'websocket' ? 'WebSocket' : 'EventSource'}(url) sends a GET with the browser's own headers`,
   bodyAndBodyBase64: () => 'give body or bodyBase64, not both',
+  tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}; at most ${max} (README: Limits)`,
+  tooLong: ({ length, max }) => `${length} characters long; at most ${max} (README: Limits)`,
+  totalDelay: ({ total, max }) => `the steps wait ${total} ms together; at most ${max} ms (README: Limits)`,
+  scriptBody: ({ step }) =>
+    `${step} loads a script: a planned body would run as code with a lab origin (app's is the playground's own), ` +
+    'so a step that loads code takes none; leave body and bodyBase64 out and the lab answers with its own script, which only throws',
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'
