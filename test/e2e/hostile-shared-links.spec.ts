@@ -12,12 +12,14 @@
  * (client/share/experiment-link.ts), with the format's bound (format/limits.ts).
  */
 import { MAX_LINK_CHARACTERS, experimentHash } from '../../client/share/experiment-link.ts';
+import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { MAX_STEPS } from '../../format/limits.ts';
 import { problemText } from '../../format/problems/index.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
+import { SHOTS } from './shots-folder.ts';
 
 /** What the author's script would do with the app origin: mark the playground, and call the lab (a path of its own). */
 const MARK_PATH = '/__hostile-script-ran';
@@ -63,6 +65,36 @@ for (const { name, field, step, experiment } of cases) {
     expect(marks).toEqual([]);
     stop();
     expect([...runs]).toEqual([]);
+  });
+}
+
+/** The refusal as a reader sees it, in every view and both languages (shots: shots-folder.ts). */
+const VIEWS = [
+  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
+  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
+  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
+  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
+  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
+] as const;
+
+for (const view of VIEWS) {
+  test(`${view.name}: the refused script link says why in the reader's language, within the page's width`, async ({ lab, page }) => {
+    await page.setViewportSize({ width: view.width, height: 900 });
+    const query = view.lang === 'en' ? '' : '?lang=zh-CN';
+    await page.goto(`${originMap(lab.origins).app}/${query}${hostileLink(cases[2]!.experiment)}`);
+    const status = view.lang === 'en' ? 'lab status' : zhTemplates['app.status-label'] as string;
+    await expect(page.getByRole('status', { name: status })).toHaveText(view.lang === 'en' ? 'ready' : zhTemplates['app.status-ready'] as string);
+    if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
+    if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
+    const words = problemText({ code: 'scriptBody', step: 'then[0].request.api' }, view.lang);
+    await expect(page.getByRole('alert')).toHaveText(`link: server.actual.body: ${words}`);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const root = document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+    expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
+    await page.getByRole('alert').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}refused-script-link-${view.name}.png` });
   });
 }
 
