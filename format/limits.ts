@@ -59,13 +59,15 @@ export const MAX_REQUEST_BODY = 8192;
 /** Characters of a planned answer's `body`: like `bodyBase64`, it travels in the request URL (plan/plan-url.ts). */
 export const MAX_ANSWER_BODY = MAX_BODY_BASE64_BYTES;
 
-/** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch (step "If request's redirect count is 20") */
+/** Fetch's redirect limit: "If request's redirect count is 20, return a network error".
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch */
 export const MAX_REDIRECTS = 20;
-/** The most origins one plan's `server.acceptOrigins` may list (plan/origin-check.ts checks them): a list, not a database. */
+/** The most origins one plan's `server.acceptOrigins` may list (plan/origin-check.ts): a list, not a database. */
 export const MAX_ACCEPT_ORIGINS = 16;
 
 /** What a limit counts, for its message (problems/en.ts and zh-CN.ts say each unit in words). */
-export type LimitUnit = 'steps' | 'frameSteps' | 'popupSteps' | 'socketSteps' | 'lines' | 'cookies' | 'entries' | 'characters';
+export type LimitUnit =
+  'steps' | 'frameSteps' | 'popupSteps' | 'socketSteps' | 'lines' | 'cookies' | 'entries' | 'characters';
 
 /** One row of README's "Limits" table. */
 export interface FormatLimit {
@@ -79,18 +81,27 @@ export interface FormatLimit {
 /** Every bound of the format, in README's order: format/limits.test.ts checks README's table against it. */
 export const FORMAT_LIMITS: readonly FormatLimit[] = [
   { fields: 'then', max: MAX_STEPS, counted: 'steps' },
-  { fields: 'request.api iframe, postMessage, window-open', max: MAX_FRAME_STEPS, counted: 'steps, the first request counted' },
+  {
+    fields: 'request.api iframe, postMessage, window-open', max: MAX_FRAME_STEPS,
+    counted: 'steps, the first request counted',
+  },
   { fields: 'request.api window-open, postMessage via window-open', max: MAX_POPUP_STEPS, counted: 'steps' },
   { fields: 'request.api websocket, eventsource', max: MAX_SOCKET_STEPS, counted: 'steps' },
   { fields: 'then[].delayMs', max: MAX_STEP_DELAY_MS, counted: 'milliseconds a step' },
   { fields: 'then[].delayMs, all steps', max: MAX_TOTAL_DELAY_MS, counted: 'milliseconds together' },
   { fields: 'headers (request, then, preflight, actual, redirects)', max: MAX_HEADER_LINES, counted: 'lines a map' },
   { fields: 'a header name', max: MAX_HEADER_NAME, counted: 'characters' },
-  { fields: 'a header value, expect.originSeen, expect.requestHeadersSeen', max: MAX_HEADER_VALUE, counted: 'characters' },
+  {
+    fields: 'a header value, expect.originSeen, expect.requestHeadersSeen', max: MAX_HEADER_VALUE,
+    counted: 'characters',
+  },
   { fields: 'Set-Cookie in one answer', max: MAX_COOKIES_PER_RESPONSE, counted: 'lines' },
   { fields: 'pageHeaders', max: MAX_PAGE_HEADER_LINES, counted: 'lines' },
   { fields: 'a pageHeaders value', max: MAX_PAGE_HEADER_VALUE, counted: 'characters' },
-  { fields: 'expect.readableHeaders, expect.hiddenHeaders, a middleware\'s method and header lists', max: MAX_NAME_LIST, counted: 'entries' },
+  {
+    fields: 'expect.readableHeaders, expect.hiddenHeaders, a middleware\'s method and header lists', max: MAX_NAME_LIST,
+    counted: 'entries',
+  },
   { fields: 'server.middleware.options.origin', max: MAX_MIDDLEWARE_ORIGINS, counted: 'entries' },
   { fields: 'server.redirects', max: MAX_REDIRECTS, counted: 'redirects' },
   { fields: 'server.acceptOrigins', max: MAX_ACCEPT_ORIGINS, counted: 'origins' },

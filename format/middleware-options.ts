@@ -15,8 +15,11 @@ export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;
 export type MiddlewareName = (typeof MIDDLEWARE_NAMES)[number];
 
 const tokenList = (what: string) =>
-  z.array(z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`), { error: `${what}s are an array of strings` });
-/** A string the middleware writes as a header value (an origin, a list): the one wire check of headers.ts, and its bound. */
+  z.array(
+    z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`),
+    { error: `${what}s are an array of strings` },
+  );
+/** A string the middleware writes as a header value (an origin, a list): headers.ts's wire check, and its bound. */
 const wireString = (what: string) =>
   z.string({ error: `${what} is a string` })
     .refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' })
@@ -30,8 +33,12 @@ const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS);
 const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
-  origin: z.union([wireString('origin'), z.array(wireString('origin'))], { error: 'origin is a string ("*" or one origin) or an array of origins' })
-    .superRefine(boundedOrigins).optional(),
+  origin: z
+    .union([wireString('origin'), z.array(wireString('origin'))], {
+      error: 'origin is a string ("*" or one origin) or an array of origins',
+    })
+    .superRefine(boundedOrigins)
+    .optional(),
   allowMethods: tokenList('method').superRefine(boundedList).optional(),
   allowHeaders: tokenList('header name').superRefine(boundedList).optional(),
   exposeHeaders: tokenList('header name').superRefine(boundedList).optional(),
@@ -48,7 +55,10 @@ const expressOrigin = z.string()
   .refine((v) => originProblem(v) === null, { error: (issue) => originProblem(String(issue.input)) ?? '' })
   .superRefine(withinLength(MAX_HEADER_VALUE));
 const listOrString = (what: string) =>
-  z.union([wireString(`a ${what} list`), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` }).superRefine(boundedList);
+  z.union([wireString(`a ${what} list`), tokenList(what)], {
+    error: `a comma-separated string or an array of ${what}s`,
+  })
+    .superRefine(boundedList);
 
 const expressOptions = z.strictObject({
   origin: z

@@ -25,9 +25,10 @@ import { scriptBodyProblems } from './script-body.ts';
 import { listWithin, withinLength } from './limit-checks.ts';
 import { isFrameApi, opensPopup } from './frames.ts';
 import {
-  MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN, MAX_FRAME_STEPS, MAX_HEADER_LINES, MAX_HEADER_NAME,
-  MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST, MAX_PAGE_HEADER_LINES, MAX_PATH, MAX_POPUP_STEPS, MAX_REDIRECTS,
-  MAX_REQUEST_BODY, MAX_SOCKET_STEPS, MAX_STEPS, MAX_TITLE, MAX_TOTAL_DELAY_MS, type LimitUnit,
+  MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN, MAX_FRAME_STEPS, MAX_HEADER_LINES,
+  MAX_HEADER_NAME, MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST, MAX_PAGE_HEADER_LINES, MAX_PATH,
+  MAX_POPUP_STEPS, MAX_REDIRECTS, MAX_REQUEST_BODY, MAX_SOCKET_STEPS, MAX_STEPS, MAX_TITLE, MAX_TOTAL_DELAY_MS,
+  type LimitUnit,
 } from './limits.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
@@ -80,13 +81,22 @@ const answerBody = bodyOf(MAX_ANSWER_BODY);
  * A server plan's headers may not hold framing (headers.ts); a request's may,
  * since the browser decides what it sends (forbidden request headers).
  */
+/** A header value over its bound (limits.ts), or null. */
+const valueLengthIssue = (value: string): Problem | null =>
+  value.length > MAX_HEADER_VALUE ? { code: 'tooLong', length: value.length, max: MAX_HEADER_VALUE } : null;
+
+/** The lines a header value is written as: one, or one for each element of an array. */
+const lineCount = (value: string | string[]): number => (Array.isArray(value) ? value.length : 1);
+
 const headerMapOf = (kind: 'request' | 'response') =>
   z.record(z.string(), headerValue).superRefine((headers, ctx) => {
     // Bounded first (limits.ts): a map of a million lines is refused in one problem, not checked line by line.
-    const lines = Object.values(headers).reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 1), 0);
-    if (lines > MAX_HEADER_LINES) return addProblem(ctx, { code: 'tooMany', count: lines, max: MAX_HEADER_LINES, unit: 'lines' });
+    const lines = Object.values(headers).reduce<number>((sum, value) => sum + lineCount(value), 0);
+    if (lines > MAX_HEADER_LINES) {
+      return addProblem(ctx, { code: 'tooMany', count: lines, max: MAX_HEADER_LINES, unit: 'lines' });
+    }
     const cookieLines = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'set-cookie');
-    const cookies = cookieLines.reduce((sum, [, value]) => sum + (Array.isArray(value) ? value.length : 1), 0);
+    const cookies = cookieLines.reduce((sum, [, value]) => sum + lineCount(value), 0);
     if (kind === 'response' && cookies > MAX_COOKIES_PER_RESPONSE) {
       const problem = { code: 'tooMany', count: cookies, max: MAX_COOKIES_PER_RESPONSE, unit: 'cookies' } as const;
       addProblem(ctx, problem, [cookieLines[0]![0]]);
@@ -98,8 +108,7 @@ const headerMapOf = (kind: 'request' | 'response') =>
       if (nameProblem) addProblem(ctx, nameProblem, [name]);
       const values = Array.isArray(value) ? value : [value];
       values.forEach((one, i) => {
-        const tooLong = one.length > MAX_HEADER_VALUE ? { code: 'tooLong', length: one.length, max: MAX_HEADER_VALUE } as const : null;
-        const valueProblem = tooLong ?? headerValueIssue(one) ?? tokenIssue(one);
+        const valueProblem = valueLengthIssue(one) ?? headerValueIssue(one) ?? tokenIssue(one);
         if (valueProblem) addProblem(ctx, valueProblem, Array.isArray(value) ? [name, i] : [name]);
       });
     }
@@ -334,7 +343,9 @@ const engineExpectations = z.strictObject({
  */
 export const pageHeadersSchema = z.record(z.string(), z.string({ error: 'a page header value is a string' })).superRefine((headers, ctx) => {
   const count = Object.keys(headers).length;
-  if (count > MAX_PAGE_HEADER_LINES) return addProblem(ctx, { code: 'tooMany', count, max: MAX_PAGE_HEADER_LINES, unit: 'lines' });
+  if (count > MAX_PAGE_HEADER_LINES) {
+    return addProblem(ctx, { code: 'tooMany', count, max: MAX_PAGE_HEADER_LINES, unit: 'lines' });
+  }
   for (const [name, value] of Object.entries(headers)) {
     if (!isPageHeaderName(name)) addProblem(ctx, { code: 'pageHeaderName', name, allowed: PAGE_HEADER_NAMES }, [name]);
     const problem = headerValueIssue(value);
@@ -355,14 +366,19 @@ const enginesSchema = z
  * The steps of one experiment that frame a page, open a popup or open a socket, and the delays of all its steps,
  * bounded (limits.ts): `then` alone would let one experiment open 33 popups or wait 33 times 6 s.
  */
+interface StepApi {
+  api?: string | undefined;
+  via?: string | undefined;
+}
+
 function stepCountProblems(exp: {
-  request: { api?: string | undefined; via?: string | undefined };
-  then?: Array<{ delayMs?: number | undefined; request?: { api?: string | undefined; via?: string | undefined } | undefined }> | undefined;
+  request: StepApi;
+  then?: Array<{ delayMs?: number | undefined; request?: StepApi | undefined }> | undefined;
 }): Array<{ problem: Problem; path: PropertyKey[] }> {
   const firstApi = exp.request.api ?? 'fetch';
   const steps = [
     { api: firstApi, via: exp.request.via },
-    ...(exp.then ?? []).map((step) => ({ api: step.request?.api ?? firstApi, via: step.request?.via ?? exp.request.via })),
+    ...(exp.then ?? []).map(({ request }) => ({ api: request?.api ?? firstApi, via: request?.via ?? exp.request.via })),
   ];
   const bounds: Array<[count: number, max: number, unit: LimitUnit]> = [
     [steps.filter((step) => isFrameApi(step.api)).length, MAX_FRAME_STEPS, 'frameSteps'],
@@ -371,9 +387,13 @@ function stepCountProblems(exp: {
   ];
   const out = bounds
     .filter(([count, max]) => count > max)
-    .map(([count, max, unit]) => ({ problem: { code: 'tooMany', count, max, unit } as Problem, path: ['then'] as PropertyKey[] }));
+    .map(([count, max, unit]): { problem: Problem; path: PropertyKey[] } => ({
+      problem: { code: 'tooMany', count, max, unit }, path: ['then'],
+    }));
   const total = (exp.then ?? []).reduce((sum, step) => sum + (step.delayMs ?? 0), 0);
-  if (total > MAX_TOTAL_DELAY_MS) out.push({ problem: { code: 'totalDelay', total, max: MAX_TOTAL_DELAY_MS }, path: ['then'] });
+  if (total > MAX_TOTAL_DELAY_MS) {
+    out.push({ problem: { code: 'totalDelay', total, max: MAX_TOTAL_DELAY_MS }, path: ['then'] });
+  }
   return out;
 }
 

@@ -18,7 +18,8 @@ import { ExperimentError, validateExperiments } from './validate.ts';
 
 const PAYLOAD = "parent.document.title = 'owned'";
 const base = { id: 'script-body', title: 'A script with a body', group: 'resources' };
-const scriptWith = (actual: object): ExperimentInput => ({ ...base, request: { api: 'script', target: 'app' }, server: { actual } } as ExperimentInput);
+const scriptWith = (actual: object): ExperimentInput =>
+  ({ ...base, request: { api: 'script', target: 'app' }, server: { actual } }) as ExperimentInput;
 
 /** The problems of an experiment, as the CLI prints them. */
 function problems(input: unknown, source = 'x.json'): string[] {
@@ -43,13 +44,16 @@ describe('a step that loads code takes no planned body', () => {
   for (const [field, actual] of [['body', { body: PAYLOAD }], ['bodyBase64', { bodyBase64: btoa(PAYLOAD) }]] as const) {
     it(`refuses server.actual.${field} for a script request, naming the field and the step`, () => {
       expect(problems(scriptWith(actual))).toEqual([said(field, 'request.api')]);
-      expect(problems(scriptWith({ ...actual, headers: { 'Content-Type': 'text/javascript' } }))).toEqual([said(field, 'request.api')]);
-      expect(problems([scriptWith(actual)], 'list.json')).toEqual([`list.json: [0].server.actual.${field}: ${problemText({ code: 'scriptBody', step: 'request.api' })}`]);
+      const typed = scriptWith({ ...actual, headers: { 'Content-Type': 'text/javascript' } });
+      expect(problems(typed)).toEqual([said(field, 'request.api')]);
+      const words = problemText({ code: 'scriptBody', step: 'request.api' });
+      expect(problems([scriptWith(actual)], 'list.json')).toEqual([`list.json: [0].server.actual.${field}: ${words}`]);
     });
   }
 
-  it('refuses it when only a then step loads the script, or when the step inherits script from the first request', () => {
-    const fetchThenScript = { ...base, request: { target: 'app', method: 'POST', body: 'x' }, server: { actual: { body: PAYLOAD } },
+  it('refuses it when only a then step loads the script, or when a step inherits script from the first', () => {
+    const fetchThenScript = {
+      ...base, request: { target: 'app', method: 'POST', body: 'x' }, server: { actual: { body: PAYLOAD } },
       then: [{ request: { api: 'fetch' } }, { request: { api: 'script', method: 'GET', body: null } }] };
     expect(problems(fetchThenScript)).toEqual([said('body', 'then[1].request.api')]);
     const inherited = { ...scriptWith({ body: PAYLOAD }), then: [{ title: 'again' }] };
@@ -58,16 +62,18 @@ describe('a step that loads code takes no planned body', () => {
 
   it('refuses it behind a middleware and after redirects, where the final hop answers with the same body', () => {
     const middleware = { name: 'hono/cors', options: { origin: '*' } };
-    expect(problems({ ...base, request: { api: 'script', target: 'api' }, server: { middleware, actual: { body: PAYLOAD } } }))
+    const script = { ...base, request: { api: 'script', target: 'api' } };
+    expect(problems({ ...script, server: { middleware, actual: { body: PAYLOAD } } }))
       .toEqual([said('body', 'request.api')]);
-    expect(problems({ ...base, request: { api: 'script', target: 'api' }, server: { redirects: [{ to: 'app' }], actual: { body: PAYLOAD } } }))
+    expect(problems({ ...script, server: { redirects: [{ to: 'app' }], actual: { body: PAYLOAD } } }))
       .toEqual([said('body', 'request.api')]);
   });
 
   it('accepts a script without a body, and a body for every API that does not run it as code', () => {
     expect(problems(scriptWith({ headers: { 'Access-Control-Allow-Origin': '*' } }))).toEqual([]);
     for (const api of ['fetch', 'xhr', 'img', 'stylesheet', 'eventsource'] as const) {
-      expect(problems({ ...base, request: { api, target: 'api' }, server: { actual: { body: PAYLOAD } } }), api).toEqual([]);
+      const served = { ...base, request: { api, target: 'api' }, server: { actual: { body: PAYLOAD } } };
+      expect(problems(served), api).toEqual([]);
     }
     expect(catalog.filter((e) => [e.request, ...(e.then ?? []).map((s) => ({ ...e.request, ...s.request }))]
       .some((r) => loadsCode(r.api ?? 'fetch')))).not.toEqual([]);
@@ -89,8 +95,9 @@ describe('a step that loads code takes no planned body', () => {
     await expect(experimentFromHash(experimentHash(scriptWith({ bodyBase64: btoa(PAYLOAD) }) as Experiment)))
       .rejects.toThrow(said('bodyBase64', 'request.api', 'link'));
     const script = catalog.find((e) => e.request.api === 'script' && !e.then)!;
-    const { experiment, problems: drafted } = await experimentFromDraft({ ...draftOf(script), actualBody: PAYLOAD }, script);
-    expect(experiment).toBeUndefined();
-    expect(drafted.actualBody).toEqual([`server.actual.body: ${problemText({ code: 'scriptBody', step: 'request.api' })}`]);
+    const drafted = await experimentFromDraft({ ...draftOf(script), actualBody: PAYLOAD }, script);
+    expect(drafted.experiment).toBeUndefined();
+    const words = problemText({ code: 'scriptBody', step: 'request.api' });
+    expect(drafted.problems.actualBody).toEqual([`server.actual.body: ${words}`]);
   });
 });

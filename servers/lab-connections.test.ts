@@ -22,7 +22,7 @@ afterAll(() => lab.close());
 const urlOf = (name: string): URL => new URL(lab.origins.find((origin) => origin.name === name)!.url);
 
 describe('a running lab\'s connections', { timeout: paced(30_000) }, () => {
-  it(`an http origin closes a keep-alive connection silent for ${KEEP_ALIVE_SECONDS} s after its answer, as it announced`, async () => {
+  it(`an http origin closes a keep-alive connection silent for ${KEEP_ALIVE_SECONDS} s after its answer`, async () => {
     const api = urlOf('api');
     const socket = connect({ host: api.hostname, port: Number(api.port) });
     socket.on('error', () => undefined);

@@ -65,7 +65,10 @@ async function start(limits: Partial<SecureLimits>): Promise<number> {
 
 /** TLS to the server over a TCP connection from the loopback address `from`, offering `alpn`. */
 const tlsFrom = (port: number, from: string, alpn: string): TLSSocket =>
-  connectTls({ socket: connectTcp({ host: LEARNER_ADDRESS, port, localAddress: from }), ca, servername: 'localhost', ALPNProtocols: [alpn] });
+  connectTls({
+    socket: connectTcp({ host: LEARNER_ADDRESS, port, localAddress: from }),
+    ca, servername: 'localhost', ALPNProtocols: [alpn],
+  });
 
 /** An HTTP/2 session from `from`, not yet connected. */
 function h2From(port: number, from: string): ClientHttp2Session {
@@ -146,7 +149,7 @@ describe('the secure origin closes silent connections', { timeout: paced(20_000)
 describe('a client address at its maximum crowds out only itself', { timeout: paced(20_000) }, () => {
   const PER_ADDRESS = 3;
 
-  it('a hostile address holding its maximum of busy sessions is refused one more; the learner is answered', async () => {
+  it('an address holding its maximum of busy sessions is refused one more; the learner is answered', async () => {
     const port = await start({ perAddress: PER_ADDRESS, idleMs: 60_000 });
     const hostile = await Promise.all(Array.from({ length: PER_ADDRESS }, () => session(port, HOSTILE_ADDRESS)));
     // Each hostile session has a request in flight, which the server never answers.
@@ -165,7 +168,7 @@ describe('a client address at its maximum crowds out only itself', { timeout: pa
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
   });
 
-  it('at its maximum of idle connections, an address\'s next one closes its oldest idle one, and is answered', async () => {
+  it('at its maximum, an address\'s next connection closes its own oldest idle one, and is answered', async () => {
     const port = await start({ perAddress: PER_ADDRESS, idleMs: 60_000 });
     const first = await session(port, HOSTILE_ADDRESS);
     const busy = await session(port, HOSTILE_ADDRESS);

@@ -40,7 +40,9 @@ export interface SecureLimits {
   maxConcurrentStreams: number;
 }
 
-export const SECURE_LIMITS: SecureLimits = { idleMs: 30_000, handshakeMs: 10_000, perAddress: 32, maxConcurrentStreams: 100 };
+export const SECURE_LIMITS: SecureLimits = {
+  idleMs: 30_000, handshakeMs: 10_000, perAddress: 32, maxConcurrentStreams: 100,
+};
 
 /** One open connection: its socket, its client's address, and how many of its requests are in flight. */
 interface Connection {
@@ -66,17 +68,22 @@ export function withoutPseudoHeaders(rawHeaders: readonly string[]): string[] {
   return lines;
 }
 
-/** A connection's key: its client's address and port, which an HTTP/2 session's socket and an HTTP/1.1 one both give. */
+/** A connection's key: its client's address and port, as an HTTP/2 session's socket and an HTTP/1.1 one give them. */
 const keyOf = (socket: { remoteAddress?: string | undefined; remotePort?: number | undefined }): string =>
   `${socket.remoteAddress ?? ''}|${socket.remotePort ?? ''}`;
 
-export function createSecureOriginServer(listener: RequestListener, leaf: PemPair, limits: SecureLimits = SECURE_LIMITS): SecureServer {
+export function createSecureOriginServer(
+  listener: RequestListener,
+  leaf: PemPair,
+  limits: SecureLimits = SECURE_LIMITS,
+): SecureServer {
   const connections = new Map<string, Connection>();
   const options = {
     allowHTTP1: true, cert: leaf.cert, key: leaf.key, handshakeTimeout: limits.handshakeMs,
     settings: { maxConcurrentStreams: limits.maxConcurrentStreams },
   };
-  const server = createSecureServer(options, (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) => {
+  type AnyRequest = IncomingMessage | Http2ServerRequest;
+  const server = createSecureServer(options, (req: AnyRequest, res: ServerResponse | Http2ServerResponse) => {
     if (req.httpVersionMajor === 2) {
       const h2 = req as Http2ServerRequest;
       // The listener reads Host and the raw lines as HTTP/1.1 gives them.

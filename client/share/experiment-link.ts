@@ -45,7 +45,8 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
   const steps = (data as { then?: unknown } | null)?.then;
   if (Array.isArray(steps) && steps.length > MAX_STEPS) {
     const problem = { code: 'tooMany', count: steps.length, max: MAX_STEPS, unit: 'steps' } as const;
-    throw new ExperimentError([`link: then: ${problemText(problem)}`], [{ path: 'then', problem, text: problemText(problem) }]);
+    const text = problemText(problem);
+    throw new ExperimentError([`link: then: ${text}`], [{ path: 'then', problem, text }]);
   }
   const { validateExperiments } = await import('../../format/validate.ts');
   return validateExperiments(data, 'link')[0] ?? null;

@@ -56,12 +56,18 @@ describe('element loads', () => {
     const cors = { actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } } };
     expect(predicted({ request: { api: 'script', target: 'api', crossorigin: 'anonymous' }, server: cors })).toMatchObject({ scriptErrorMuted: false });
     expect(predicted({ request: { api: 'script', target: 'app' } })).toMatchObject({ scriptErrorMuted: false, originSeen: null });
-    // The format refuses a planned body for a script step (format/script-body.ts); the servers refuse it again (it would
-    // run with a lab origin): 400, and the load fails. The model, asked without the format's check, predicts the 400.
-    const unchecked = { id: 'x', title: 'x', group: 'resources', request: { api: 'script', target: 'api' }, server: { actual: { body: '1;' } } };
-    expect(() => validateExperiments(unchecked, 'model.json')).toThrow('model.json: server.actual.body: request.api loads a script');
+    // The format refuses a planned body for a script step (format/script-body.ts); the servers refuse it again
+    // (it would run with a lab origin): 400, and the load fails. The model, asked without the format's check,
+    // predicts the 400.
+    const unchecked = {
+      id: 'x', title: 'x', group: 'resources',
+      request: { api: 'script', target: 'api' }, server: { actual: { body: '1;' } },
+    };
+    expect(() => validateExperiments(unchecked, 'model.json'))
+      .toThrow('model.json: server.actual.body: request.api loads a script');
     const [step] = predictExperiment(unchecked as Experiment, DEFAULT_ORIGIN_MAP);
-    expect(step).toMatchObject({ outcome: 'blocked', reason: 'net::ERR_ABORTED', loaded: false, scriptErrorMuted: null });
+    const refused = { outcome: 'blocked', reason: 'net::ERR_ABORTED', loaded: false, scriptErrorMuted: null };
+    expect(step).toMatchObject(refused);
   });
 
   it('a stylesheet\'s rules are readable only from a CORS or same-origin load; a 404 stylesheet does not load', () => {

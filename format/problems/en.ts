@@ -65,7 +65,8 @@ export const en = {
   totalDelay: ({ total, max }) => `the steps wait ${total} ms together; at most ${max} ms (README: Limits)`,
   scriptBody: ({ step }) =>
     `${step} loads a script: a planned body would run as code with a lab origin (app's is the playground's own), ` +
-    'so a step that loads code takes none; leave body and bodyBase64 out and the lab answers with its own script, which only throws',
+    'so a step that loads code takes none; leave body and bodyBase64 out and the lab answers with its own script, ' +
+    'which only throws',
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'

@@ -79,7 +79,8 @@ const EVERY: Record<ProblemCode, Problem> = {
 /** A limit's `unit` (limits.ts) is not a value but a word, said in the reader's language. */
 const kept = (problem: Problem): string[] =>
   Object.entries(problem)
-    .filter(([key, value]) => key !== 'code' && key !== 'unit' && (typeof value === 'string' || typeof value === 'number'))
+    .filter(([key]) => key !== 'code' && key !== 'unit')
+    .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
     .map(([, value]) => String(value));
 
 describe('problem messages', () => {

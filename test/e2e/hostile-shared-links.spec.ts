@@ -35,7 +35,10 @@ const hostileLink = (experiment: object): string => experimentHash(experiment as
 const cases = [
   ...SCRIPT_ANSWERS.map(([field, server]) => ({
     name: `a script step with server.actual.${field}`, field, step: 'request.api',
-    experiment: { id: 'hostile-script', title: 'A hostile shared script', group: 'resources', request: { api: 'script', target: 'app' }, server },
+    experiment: {
+      id: 'hostile-script', title: 'A hostile shared script', group: 'resources',
+      request: { api: 'script', target: 'app' }, server,
+    },
   })),
   {
     name: 'a then step that loads the planned body as a script', field: 'body', step: 'then[0].request.api',
@@ -47,7 +50,7 @@ const cases = [
 ];
 
 for (const { name, field, step, experiment } of cases) {
-  test(`a shared link with ${name} is refused, naming server.actual.${field}, and runs nothing`, async ({ lab, page }) => {
+  test(`a link with ${name} is refused, naming server.actual.${field}; nothing runs`, async ({ lab, page }) => {
     const app = originMap(lab.origins).app;
     const runs = new Set<string>();
     const stop = lab.journal.onRecord((run) => runs.add(run));
@@ -78,12 +81,13 @@ const VIEWS = [
 ] as const;
 
 for (const view of VIEWS) {
-  test(`${view.name}: the refused script link says why in the reader's language, within the page's width`, async ({ lab, page }) => {
+  test(`${view.name}: a refused script link says why in the reader's language`, async ({ page, lab }) => {
     await page.setViewportSize({ width: view.width, height: 900 });
     const query = view.lang === 'en' ? '' : '?lang=zh-CN';
     await page.goto(`${originMap(lab.origins).app}/${query}${hostileLink(cases[2]!.experiment)}`);
     const status = view.lang === 'en' ? 'lab status' : zhTemplates['app.status-label'] as string;
-    await expect(page.getByRole('status', { name: status })).toHaveText(view.lang === 'en' ? 'ready' : zhTemplates['app.status-ready'] as string);
+    const ready = view.lang === 'en' ? 'ready' : zhTemplates['app.status-ready'] as string;
+    await expect(page.getByRole('status', { name: status })).toHaveText(ready);
     if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
     if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
     const words = problemText({ code: 'scriptBody', step: 'then[0].request.api' }, view.lang);
@@ -99,7 +103,7 @@ for (const view of VIEWS) {
 }
 
 for (const [field, server] of SCRIPT_ANSWERS) {
-  test(`the app origin still answers a script load of a planned ${field} with 400 JSON, and nothing runs`, async ({ lab, page }) => {
+  test(`app still answers a script load of a planned ${field} with 400 JSON; nothing runs`, async ({ lab, page }) => {
     // Defence in depth: a plan that reached the servers without the format's check (a page's own <script>).
     const app = originMap(lab.origins).app;
     const run = `hostile-script-${field.toLowerCase()}`;
@@ -122,7 +126,7 @@ for (const [field, server] of SCRIPT_ANSWERS) {
   });
 }
 
-test(`links of 20,000 and of ${MAX_STEPS + 1} then steps are refused at once, saying why; one of ${MAX_STEPS} opens`, async ({ lab, page }) => {
+test(`links of 20,000 and ${MAX_STEPS + 1} steps are refused at once; ${MAX_STEPS} open`, async ({ lab, page }) => {
   const app = originMap(lab.origins).app;
   const link = (count: number) => experimentHash({
     id: 'hostile-many-steps', title: `Hostile: ${count} steps`, group: 'simple', request: { target: 'api' },
@@ -135,7 +139,8 @@ test(`links of 20,000 and of ${MAX_STEPS + 1} then steps are refused at once, sa
   await expect(page.getByRole('alert')).toHaveText(tooLong);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
   await page.goto(`${app}/?steps=33${link(MAX_STEPS + 1)}`);
-  const tooMany = `link: then: ${problemText({ code: 'tooMany', count: MAX_STEPS + 1, max: MAX_STEPS, unit: 'steps' })}`;
+  const over = { code: 'tooMany', count: MAX_STEPS + 1, max: MAX_STEPS, unit: 'steps' } as const;
+  const tooMany = `link: then: ${problemText(over)}`;
   await expect(page.getByRole('alert')).toHaveText(tooMany);
   await page.goto(`${app}/?steps=32${link(MAX_STEPS)}`);
   await expect(page.getByRole('heading', { name: `Hostile: ${MAX_STEPS} steps`, level: 2 })).toBeVisible();
