@@ -80,7 +80,7 @@ const BOUNDS: Bound[] = [
     at: (n) => stepsOf('websocket', n) },
   { name: 'the steps\' delays together', max: MAX_TOTAL_DELAY_MS,
     path: 'then',
-    said: (n) => ({ code: 'totalDelay', total: n, max: MAX_TOTAL_DELAY_MS }),
+    said: (n) => tooMany(n, MAX_TOTAL_DELAY_MS, 'delay'),
     at: waiting },
   { name: 'request header lines', max: MAX_HEADER_LINES,
     path: 'request.headers',

@@ -392,7 +392,7 @@ function stepCountProblems(exp: {
     }));
   const total = (exp.then ?? []).reduce((sum, step) => sum + (step.delayMs ?? 0), 0);
   if (total > MAX_TOTAL_DELAY_MS) {
-    out.push({ problem: { code: 'totalDelay', total, max: MAX_TOTAL_DELAY_MS }, path: ['then'] });
+    out.push({ problem: { code: 'tooMany', count: total, max: MAX_TOTAL_DELAY_MS, unit: 'delay' }, path: ['then'] });
   }
   return out;
 }

@@ -3,15 +3,10 @@ import type { LimitUnit } from '../limits.ts';
 import type { ProblemMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
+/** A limit's unit in words (limits.ts): short, since these words are in the playground's first load. */
 const UNITS: Record<LimitUnit, string> = {
-  steps: 'steps',
-  frameSteps: 'steps that frame a page or open a popup',
-  popupSteps: 'steps that open a popup',
-  socketSteps: 'steps that open a WebSocket or an EventSource',
-  lines: 'lines',
-  cookies: 'Set-Cookie lines',
-  entries: 'entries',
-  characters: 'characters',
+  steps: 'steps', frameSteps: 'framing steps', popupSteps: 'popup steps', socketSteps: 'socket steps',
+  lines: 'lines', cookies: 'Set-Cookie lines', entries: 'entries', delay: 'ms of delay in all',
 };
 const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
 
@@ -61,12 +56,9 @@ export const en = {
   socketRequestField: ({ api, field }) => `${api} cannot set ${field}: new ${api === 'websocket' ? 'WebSocket' : 'EventSource'}(url) sends a GET with the browser's own headers`,
   bodyAndBodyBase64: () => 'give body or bodyBase64, not both',
   tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}; at most ${max} (README: Limits)`,
-  tooLong: ({ length, max }) => `${length} characters long; at most ${max} (README: Limits)`,
-  totalDelay: ({ total, max }) => `the steps wait ${total} ms together; at most ${max} ms (README: Limits)`,
+  tooLong: ({ length, max }) => `${length} characters; at most ${max} (README: Limits)`,
   scriptBody: ({ step }) =>
-    `${step} loads a script: a planned body would run as code with a lab origin (app's is the playground's own), ` +
-    'so a step that loads code takes none; leave body and bodyBase64 out and the lab answers with its own script, ' +
-    'which only throws',
+    `${step} loads a script: a planned body would run as code on a lab origin; leave it out (the lab's script only throws)`,
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'

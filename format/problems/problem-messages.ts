@@ -66,8 +66,6 @@ export interface ProblemMessages {
   tooMany: (p: { count: number; max: number; unit: LimitUnit }) => string;
   /** format/limits.ts: a string over its bound. */
   tooLong: (p: { length: number; max: number }) => string;
-  /** format/limits.ts: the `then[].delayMs` of all steps together. */
-  totalDelay: (p: { total: number; max: number }) => string;
   /** format/script-body.ts: a step that loads code (api "script") and a planned answer body. */
   scriptBody: (p: { step: string }) => string;
   /** format/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */

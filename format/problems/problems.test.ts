@@ -59,7 +59,6 @@ const EVERY: Record<ProblemCode, Problem> = {
   regexRepeat: { code: 'regexRepeat', pattern: '/a{1001}/', max: 1000 },
   tooMany: { code: 'tooMany', count: 33, max: 32, unit: 'steps' },
   tooLong: { code: 'tooLong', length: 201, max: 200 },
-  totalDelay: { code: 'totalDelay', total: 36000, max: 30000 },
   scriptBody: { code: 'scriptBody', step: 'then[1].request.api' },
   regexSize: { code: 'regexSize', pattern: '/a{1000}/', max: 10000 },
   wrongType: { code: 'wrongType', expected: 'number' },

@@ -11,7 +11,7 @@ const UNITS: Record<LimitUnit, string> = {
   lines: '行',
   cookies: '行 Set-Cookie',
   entries: '项',
-  characters: '个字符',
+  delay: '毫秒的总等待时间',
 };
 const LINEAR = '源的正则表达式由线性时间引擎（RE2）匹配，任何 Origin 都不能拖住实验室';
 
@@ -62,7 +62,6 @@ export const zhCN = {
   bodyAndBodyBase64: () => 'body 和 bodyBase64 只能给一个',
   tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}；最多 ${max}（见 README 的“限制”表）`,
   tooLong: ({ length, max }) => `长 ${length} 个字符；最多 ${max} 个（见 README 的“限制”表）`,
-  totalDelay: ({ total, max }) => `各步骤一共等待 ${total} 毫秒；最多 ${max} 毫秒（见 README 的“限制”表）`,
   scriptBody: ({ step }) =>
     `${step} 加载脚本：计划的响应体会以实验室的源作为代码运行（app 的源就是演练场自己的源），` +
     '所以加载代码的步骤不能有响应体；去掉 body 和 bodyBase64，实验室会用自己的脚本回答，它只会抛出异常',
