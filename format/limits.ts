@@ -66,7 +66,8 @@ export const MAX_REDIRECTS = 20;
 export const MAX_ACCEPT_ORIGINS = 16;
 
 /** What a limit counts, for its message (problems/en.ts and zh-CN.ts say each unit in words). */
-export type LimitUnit = 'steps' | 'frameSteps' | 'popupSteps' | 'socketSteps' | 'lines' | 'cookies' | 'entries' | 'delay';
+export type LimitUnit =
+  'steps' | 'frameSteps' | 'popupSteps' | 'socketSteps' | 'lines' | 'cookies' | 'entries' | 'delay';
 
 /** One row of README's "Limits" table. */
 export interface FormatLimit {

@@ -58,7 +58,8 @@ export const en = {
   tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}; at most ${max} (README: Limits)`,
   tooLong: ({ length, max }) => `${length} characters; at most ${max} (README: Limits)`,
   scriptBody: ({ step }) =>
-    `${step} loads a script: a planned body would run as code on a lab origin; leave it out (the lab's script only throws)`,
+    `${step} loads a script: a planned body would run as code on a lab origin; ` +
+    "leave it out (the lab's script only throws)",
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'
