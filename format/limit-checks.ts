@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import { problemText, type Problem } from './problems/index.ts';
 import type { LimitUnit } from './limits.ts';
+// Registers the words these problems are said in (not in the playground's first load).
+import './problems/limit-words.ts';
 
 const add = (ctx: z.RefinementCtx, problem: Problem): void =>
   ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem } });

@@ -44,6 +44,8 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
   }
   const steps = (data as { then?: unknown } | null)?.then;
   if (Array.isArray(steps) && steps.length > MAX_STEPS) {
+    // The limits' words load with the schema (format/problems/limit-words.ts), not with the page.
+    await import('../../format/validate.ts');
     const problem = { code: 'tooMany', count: steps.length, max: MAX_STEPS, unit: 'steps' } as const;
     const text = problemText(problem);
     throw new ExperimentError([`link: then: ${text}`], [{ path: 'then', problem, text }]);

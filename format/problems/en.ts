@@ -1,13 +1,7 @@
 /** The checks' messages in English: what the CLI, the library and the servers print, word for word. */
-import type { LimitUnit } from '../limits.ts';
-import type { ProblemMessages } from './problem-messages.ts';
+import type { BaseMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
-/** A limit's unit in words (limits.ts): short, since these words are in the playground's first load. */
-const UNITS: Record<LimitUnit, string> = {
-  steps: 'steps', frameSteps: 'framing steps', popupSteps: 'popup steps', socketSteps: 'socket steps',
-  lines: 'lines', cookies: 'Set-Cookie lines', entries: 'entries', delay: 'ms of delay in all',
-};
 const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
 
 export const en = {
@@ -55,11 +49,6 @@ export const en = {
   acceptOriginsCount: ({ max }) => `acceptOrigins lists at most ${max} origins`,
   socketRequestField: ({ api, field }) => `${api} cannot set ${field}: new ${api === 'websocket' ? 'WebSocket' : 'EventSource'}(url) sends a GET with the browser's own headers`,
   bodyAndBodyBase64: () => 'give body or bodyBase64, not both',
-  tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}; at most ${max} (README: Limits)`,
-  tooLong: ({ length, max }) => `${length} characters; at most ${max} (README: Limits)`,
-  scriptBody: ({ step }) =>
-    `${step} loads a script: a planned body would run as code on a lab origin; ` +
-    "leave it out (the lab's script only throws)",
   regexSyntax: ({ pattern, message }) => `invalid regular expression ${pattern}: ${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'
@@ -88,4 +77,4 @@ export const en = {
     'expiredAfter' in p
       ? `this run's journal was evicted: runs are kept for ${p.expiredAfter.minutes} minute${p.expiredAfter.minutes === 1 ? '' : 's'}`
       : `this run's journal was evicted: the journal was full (${'runs' in p.fullOf ? `${p.fullOf.runs} runs` : `${p.fullOf.megabytes} MB`}) and the client that made this run (${p.client}) held the largest share, so its oldest runs made room`,
-} satisfies ProblemMessages;
+} satisfies BaseMessages;

@@ -101,5 +101,10 @@ export type JournalEviction =
   | { expiredAfter: { minutes: number } };
 
 export type ProblemCode = keyof ProblemMessages;
+/** The codes whose words load with the schema, not in the playground's first load (limit-words.ts). */
+export type LimitCode = 'tooMany' | 'tooLong' | 'scriptBody';
+export type LimitMessages = Pick<ProblemMessages, LimitCode>;
+/** A language's table of every other code (en.ts, zh-CN.ts). */
+export type BaseMessages = Omit<ProblemMessages, LimitCode>;
 /** One problem as data: its code and the params its message is written from. */
 export type Problem = { [K in ProblemCode]: { code: K } & Parameters<ProblemMessages[K]>[0] }[ProblemCode];

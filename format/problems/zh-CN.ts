@@ -1,18 +1,7 @@
 /** The checks' messages in Simplified Chinese, for the playground. Names, values, paths and JSON stay as written. */
-import type { LimitUnit } from '../limits.ts';
-import type { ProblemMessages } from './problem-messages.ts';
+import type { BaseMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
-const UNITS: Record<LimitUnit, string> = {
-  steps: '个步骤',
-  frameSteps: '个嵌入页面或打开弹出窗口的步骤',
-  popupSteps: '个打开弹出窗口的步骤',
-  socketSteps: '个打开 WebSocket 或 EventSource 的步骤',
-  lines: '行',
-  cookies: '行 Set-Cookie',
-  entries: '项',
-  delay: '毫秒的总等待时间',
-};
 const LINEAR = '源的正则表达式由线性时间引擎（RE2）匹配，任何 Origin 都不能拖住实验室';
 
 export const zhCN = {
@@ -60,11 +49,6 @@ export const zhCN = {
   acceptOriginsCount: ({ max }) => `acceptOrigins 最多列出 ${max} 个源`,
   socketRequestField: ({ api, field }) => `${api} 不能设置 ${field}：这个 API 只发送带浏览器自己头部的 GET`,
   bodyAndBodyBase64: () => 'body 和 bodyBase64 只能给一个',
-  tooMany: ({ count, max, unit }) => `${count} ${UNITS[unit]}；最多 ${max}（见 README 的“限制”表）`,
-  tooLong: ({ length, max }) => `长 ${length} 个字符；最多 ${max} 个（见 README 的“限制”表）`,
-  scriptBody: ({ step }) =>
-    `${step} 加载脚本：计划的响应体会以实验室的源作为代码运行（app 的源就是演练场自己的源），` +
-    '所以加载代码的步骤不能有响应体；去掉 body 和 bodyBase64，实验室会用自己的脚本回答，它只会抛出异常',
   regexSyntax: ({ pattern, message }) => `无效的正则表达式 ${pattern}：${message}`,
   regexFlag: ({ pattern, flag }) =>
     flag === 'v'
@@ -91,4 +75,4 @@ export const zhCN = {
     'expiredAfter' in p
       ? `这次运行的服务器记录已被清除：运行只保留 ${p.expiredAfter.minutes} 分钟`
       : `这次运行的服务器记录已被清除：记录已满（${'runs' in p.fullOf ? `${p.fullOf.runs} 个运行` : `${p.fullOf.megabytes} MB`}），发起这次运行的客户端（${p.client}）占用最多，它最早的运行被清除以腾出空间`,
-} satisfies ProblemMessages;
+} satisfies BaseMessages;
