@@ -8,20 +8,40 @@
 import { z } from 'zod';
 import { headerValueProblem, isToken } from './headers.ts';
 import { REGEX_LITERAL } from './origin-pattern.ts';
+import { MAX_HEADER_VALUE, MAX_MIDDLEWARE_ORIGINS, MAX_NAME_LIST } from './limits.ts';
+import { listWithin, withinLength } from './limit-checks.ts';
 
 export const MIDDLEWARE_NAMES = ['hono/cors', 'cors'] as const;
 export type MiddlewareName = (typeof MIDDLEWARE_NAMES)[number];
 
-const tokenList = (what: string) => z.array(z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`), { error: `${what}s are an array of strings` });
-/** A string the middleware writes as a header value (an origin, a list): the one wire check of headers.ts. */
-const wireString = (what: string) => z.string({ error: `${what} is a string` }).refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' });
+const tokenList = (what: string) =>
+  z.array(
+    z.string().refine(isToken, `each ${what} is an HTTP token, e.g. X-Custom or PUT`),
+    { error: `${what}s are an array of strings` },
+  );
+/** A string the middleware writes as a header value (an origin, a list): headers.ts's wire check, and its bound. */
+const wireString = (what: string) =>
+  z.string({ error: `${what} is a string` })
+    .refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' })
+    .superRefine(withinLength(MAX_HEADER_VALUE));
+/** An array's bound checked after the union took it, so the message names the bound, not the union. */
+const boundedTo = (max: number) => (value: unknown, ctx: z.RefinementCtx): void => {
+  if (Array.isArray(value)) listWithin(max, 'entries')(value, ctx);
+};
+const boundedList = boundedTo(MAX_NAME_LIST);
+const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS);
 const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
-  origin: z.union([wireString('origin'), z.array(wireString('origin'))], { error: 'origin is a string ("*" or one origin) or an array of origins' }).optional(),
-  allowMethods: tokenList('method').optional(),
-  allowHeaders: tokenList('header name').optional(),
-  exposeHeaders: tokenList('header name').optional(),
+  origin: z
+    .union([wireString('origin'), z.array(wireString('origin'))], {
+      error: 'origin is a string ("*" or one origin) or an array of origins',
+    })
+    .superRefine(boundedOrigins)
+    .optional(),
+  allowMethods: tokenList('method').superRefine(boundedList).optional(),
+  allowHeaders: tokenList('header name').superRefine(boundedList).optional(),
+  exposeHeaders: tokenList('header name').superRefine(boundedList).optional(),
   maxAge: maxAge.optional(),
   credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
 });
@@ -31,14 +51,21 @@ const honoOptions = z.strictObject({
  * any other origin string is sent as it is, so it passes the wire check.
  */
 const originProblem = (v: string): string | null => (REGEX_LITERAL.test(v) ? null : headerValueProblem(v));
-const expressOrigin = z.string().refine((v) => originProblem(v) === null, { error: (issue) => originProblem(String(issue.input)) ?? '' });
-const listOrString = (what: string) => z.union([wireString(`a ${what} list`), tokenList(what)], { error: `a comma-separated string or an array of ${what}s` });
+const expressOrigin = z.string()
+  .refine((v) => originProblem(v) === null, { error: (issue) => originProblem(String(issue.input)) ?? '' })
+  .superRefine(withinLength(MAX_HEADER_VALUE));
+const listOrString = (what: string) =>
+  z.union([wireString(`a ${what} list`), tokenList(what)], {
+    error: `a comma-separated string or an array of ${what}s`,
+  })
+    .superRefine(boundedList);
 
 const expressOptions = z.strictObject({
   origin: z
     .union([z.boolean(), expressOrigin, z.array(expressOrigin)], {
       error: 'origin is true, false, "*", an origin, a "/regular expression/", or an array of origins and regular expressions',
     })
+    .superRefine(boundedOrigins)
     .optional(),
   methods: listOrString('method').optional(),
   allowedHeaders: listOrString('header name').optional(),

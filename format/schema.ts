@@ -21,6 +21,15 @@ import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
 import { POST_MESSAGE_VIA } from './frames.ts';
+import { scriptBodyProblems } from './script-body.ts';
+import { listWithin, withinLength } from './limit-checks.ts';
+import { isFrameApi, opensPopup } from './frames.ts';
+import {
+  MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN, MAX_FRAME_STEPS, MAX_HEADER_LINES,
+  MAX_HEADER_NAME, MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST, MAX_PAGE_HEADER_LINES, MAX_PATH,
+  MAX_POPUP_STEPS, MAX_REDIRECTS, MAX_REQUEST_BODY, MAX_SOCKET_STEPS, MAX_STEPS, MAX_TITLE, MAX_TOTAL_DELAY_MS,
+  type LimitUnit,
+} from './limits.ts';
 import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
@@ -59,24 +68,47 @@ function tokenIssue(value: string): Problem | null {
   return null;
 }
 
-/** Bodies go on the wire as latin1 (one byte a character). */
-const body = z.string().superRefine((v, ctx) => {
+/** Bodies go on the wire as latin1 (one byte a character), bounded (limits.ts): the page's, or a planned answer's. */
+const bodyOf = (max: number) => z.string().superRefine((v, ctx) => {
   if (!/^[\x00-\xff]*$/.test(v)) addProblem(ctx, { code: 'latin1Body' });
+  else withinLength(max)(v, ctx);
 });
+const body = bodyOf(MAX_REQUEST_BODY);
+const answerBody = bodyOf(MAX_ANSWER_BODY);
 
 /**
  * Names and values are checked here so a bad one is named by its JSON path.
  * A server plan's headers may not hold framing (headers.ts); a request's may,
  * since the browser decides what it sends (forbidden request headers).
  */
+/** A header value over its bound (limits.ts), or null. */
+const valueLengthIssue = (value: string): Problem | null =>
+  value.length > MAX_HEADER_VALUE ? { code: 'tooLong', length: value.length, max: MAX_HEADER_VALUE } : null;
+
+/** The lines a header value is written as: one, or one for each element of an array. */
+const lineCount = (value: string | string[]): number => (Array.isArray(value) ? value.length : 1);
+
 const headerMapOf = (kind: 'request' | 'response') =>
   z.record(z.string(), headerValue).superRefine((headers, ctx) => {
+    // Bounded first (limits.ts): a map of a million lines is refused in one problem, not checked line by line.
+    const lines = Object.values(headers).reduce<number>((sum, value) => sum + lineCount(value), 0);
+    if (lines > MAX_HEADER_LINES) {
+      return addProblem(ctx, { code: 'tooMany', count: lines, max: MAX_HEADER_LINES, unit: 'lines' });
+    }
+    const cookieLines = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'set-cookie');
+    const cookies = cookieLines.reduce((sum, [, value]) => sum + lineCount(value), 0);
+    if (kind === 'response' && cookies > MAX_COOKIES_PER_RESPONSE) {
+      const problem = { code: 'tooMany', count: cookies, max: MAX_COOKIES_PER_RESPONSE, unit: 'cookies' } as const;
+      addProblem(ctx, problem, [cookieLines[0]![0]]);
+    }
     for (const [name, value] of Object.entries(headers)) {
-      const nameProblem = headerNameIssue(name) ?? (kind === 'response' ? framingHeaderIssue(name) : null);
+      const nameProblem = name.length > MAX_HEADER_NAME
+        ? { code: 'tooLong', length: name.length, max: MAX_HEADER_NAME } as const
+        : headerNameIssue(name) ?? (kind === 'response' ? framingHeaderIssue(name) : null);
       if (nameProblem) addProblem(ctx, nameProblem, [name]);
       const values = Array.isArray(value) ? value : [value];
       values.forEach((one, i) => {
-        const valueProblem = headerValueIssue(one) ?? tokenIssue(one);
+        const valueProblem = valueLengthIssue(one) ?? headerValueIssue(one) ?? tokenIssue(one);
         if (valueProblem) addProblem(ctx, valueProblem, Array.isArray(value) ? [name, i] : [name]);
       });
     }
@@ -99,7 +131,8 @@ const status = (min: number, max: number) =>
 
 
 const method = z.string().superRefine((v, ctx) => {
-  if (!isToken(v)) addProblem(ctx, { code: 'method', method: v });
+  if (v.length > MAX_METHOD) withinLength(MAX_METHOD)(v, ctx);
+  else if (!isToken(v)) addProblem(ctx, { code: 'method', method: v });
 });
 
 /** The request fields a `then` step may override: everything but where it goes. */
@@ -132,6 +165,7 @@ const requestSchema = z.strictObject({
     .string()
     .superRefine((v, ctx) => {
       if (!/^\/[^\s#]*$/.test(v)) addProblem(ctx, { code: 'requestPath' });
+      else withinLength(MAX_PATH)(v, ctx);
     })
     .optional(),
 });
@@ -148,7 +182,7 @@ const answerSchema = z
   .strictObject({
     status: status(200, 599).optional(),
     headers: responseHeaderMap.optional(),
-    body: body.optional(),
+    body: answerBody.optional(),
     /** Format 1.2: the body as bytes (an image, a script in any encoding). */
     bodyBase64: bodyBase64.optional(),
     /** Format 1.2, frames: what the framed target page does, as data (frames.ts). */
@@ -168,26 +202,25 @@ const redirectSchema = z.strictObject({
   headers: responseHeaderMap.optional(),
   userinfo: wireString(userinfoIssue).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
-  path: wireString(urlPathIssue).optional(),
+  path: wireString(urlPathIssue).superRefine(withinLength(MAX_PATH)).optional(),
+});
+
+/** An origin a server accepts (tokens such as `{page}` allowed), as long as a header value may be. */
+const acceptedOrigin = z.string().superRefine((v, ctx) => {
+  const problem = tokenIssue(v);
+  if (problem) addProblem(ctx, problem);
+  else withinLength(MAX_HEADER_VALUE)(v, ctx);
 });
 
 /** Format 1.2 `server.websocket`: `"any"`, or the origins (tokens such as `{page}` allowed) a handshake is accepted from. */
 const websocketPlan = z.union([
   z.literal('any'),
   z.strictObject({
-    acceptOrigins: z.array(z.string().superRefine((v, ctx) => {
-      const problem = tokenIssue(v);
-      if (problem) addProblem(ctx, problem);
-    })).superRefine((list, ctx) => {
+    acceptOrigins: z.array(acceptedOrigin).superRefine((list, ctx) => {
       if (list.length > MAX_SOCKET_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_SOCKET_ORIGINS });
     }),
   }),
 ], { error: 'server.websocket is "any" or { "acceptOrigins": ["{page}", ...] }' });
-
-/** Fetch's redirect limit. https://fetch.spec.whatwg.org/#http-redirect-fetch */
-const MAX_REDIRECTS = 20;
-/** The most origins one plan's `acceptOrigins` may list (plan/origin-check.ts checks them): a list, not a database. */
-const MAX_ACCEPT_ORIGINS = 16;
 
 export const serverSchema = z.strictObject({
   /** Format 1.2: whom a WebSocket handshake is accepted from (sockets.ts); absent: every handshake is refused. */
@@ -202,11 +235,10 @@ export const serverSchema = z.strictObject({
     .optional(),
   /** Format 1.2 extension: the final origin answers 403 to a request whose Origin is not one of these (plan/origin-check.ts). */
   acceptOrigins: z
-    .array(z.string().superRefine((v, ctx) => {
-      const problem = tokenIssue(v);
-      if (problem) addProblem(ctx, problem);
-    }))
-    .max(MAX_ACCEPT_ORIGINS, `acceptOrigins lists at most ${MAX_ACCEPT_ORIGINS} origins`)
+    .array(acceptedOrigin)
+    .superRefine((list, ctx) => {
+      if (list.length > MAX_ACCEPT_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_ACCEPT_ORIGINS });
+    })
     .optional(),
   /** Format 1.1: the final origin answers through this real middleware instead of the plan's CORS headers. */
   middleware: middlewareSchema
@@ -238,9 +270,10 @@ const reason = z
 
 const headerNameList = z.array(
   z.string().superRefine((v, ctx) => {
-    if (!isToken(v)) addProblem(ctx, { code: 'headerNameToken' });
+    if (v.length > MAX_HEADER_NAME) withinLength(MAX_HEADER_NAME)(v, ctx);
+    else if (!isToken(v)) addProblem(ctx, { code: 'headerNameToken' });
   }),
-);
+).superRefine(listWithin(MAX_NAME_LIST, 'entries'));
 
 const expectFields = {
   outcome: z.enum(OUTCOMES).optional(),
@@ -256,10 +289,11 @@ const expectFields = {
     .superRefine((v, ctx) => {
       const problem = tokenIssue(v);
       if (problem) addProblem(ctx, problem);
+      else withinLength(MAX_HEADER_VALUE)(v, ctx);
     })
     .nullable()
     .optional(),
-  requestHeadersSeen: z.string().nullable().optional(),
+  requestHeadersSeen: z.string().superRefine(withinLength(MAX_HEADER_VALUE)).nullable().optional(),
   cookieSent: z.boolean().optional(),
   // Format 1.2: the status the final server answered the actual request with (server.acceptOrigins' 403).
   serverStatus: z.number().int().nullable().optional(),
@@ -308,6 +342,10 @@ const engineExpectations = z.strictObject({
  * the wire rules (no CR or LF), so no line can smuggle another.
  */
 export const pageHeadersSchema = z.record(z.string(), z.string({ error: 'a page header value is a string' })).superRefine((headers, ctx) => {
+  const count = Object.keys(headers).length;
+  if (count > MAX_PAGE_HEADER_LINES) {
+    return addProblem(ctx, { code: 'tooMany', count, max: MAX_PAGE_HEADER_LINES, unit: 'lines' });
+  }
   for (const [name, value] of Object.entries(headers)) {
     if (!isPageHeaderName(name)) addProblem(ctx, { code: 'pageHeaderName', name, allowed: PAGE_HEADER_NAMES }, [name]);
     const problem = headerValueIssue(value);
@@ -324,9 +362,44 @@ const enginesSchema = z
   .min(1, `engines names at least one of ${ENGINES.join(', ')}`);
 
 
+/**
+ * The steps of one experiment that frame a page, open a popup or open a socket, and the delays of all its steps,
+ * bounded (limits.ts): `then` alone would let one experiment open 33 popups or wait 33 times 6 s.
+ */
+interface StepApi {
+  api?: string | undefined;
+  via?: string | undefined;
+}
+
+function stepCountProblems(exp: {
+  request: StepApi;
+  then?: Array<{ delayMs?: number | undefined; request?: StepApi | undefined }> | undefined;
+}): Array<{ problem: Problem; path: PropertyKey[] }> {
+  const firstApi = exp.request.api ?? 'fetch';
+  const steps = [
+    { api: firstApi, via: exp.request.via },
+    ...(exp.then ?? []).map(({ request }) => ({ api: request?.api ?? firstApi, via: request?.via ?? exp.request.via })),
+  ];
+  const bounds: Array<[count: number, max: number, unit: LimitUnit]> = [
+    [steps.filter((step) => isFrameApi(step.api)).length, MAX_FRAME_STEPS, 'frameSteps'],
+    [steps.filter((step) => opensPopup(step)).length, MAX_POPUP_STEPS, 'popupSteps'],
+    [steps.filter((step) => isSocketApi(step.api)).length, MAX_SOCKET_STEPS, 'socketSteps'],
+  ];
+  const out = bounds
+    .filter(([count, max]) => count > max)
+    .map(([count, max, unit]): { problem: Problem; path: PropertyKey[] } => ({
+      problem: { code: 'tooMany', count, max, unit }, path: ['then'],
+    }));
+  const total = (exp.then ?? []).reduce((sum, step) => sum + (step.delayMs ?? 0), 0);
+  if (total > MAX_TOTAL_DELAY_MS) {
+    out.push({ problem: { code: 'tooMany', count: total, max: MAX_TOTAL_DELAY_MS, unit: 'delay' }, path: ['then'] });
+  }
+  return out;
+}
+
 const stepSchema = z.strictObject({
   /** Extension: a label for the step in reports. */
-  title: z.string().optional(),
+  title: z.string().superRefine(withinLength(MAX_TITLE)).optional(),
   /** Extension (optional): the page origin this step runs on (default: the experiment's), e.g. a second site reading an HTTP-cached answer. */
   page: pageOrigin.optional(),
   /** Extension (optional): milliseconds to wait before this step, e.g. for a preflight-cache entry to expire. */
@@ -342,10 +415,11 @@ const stepSchema = z.strictObject({
 
 export const experimentSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is kebab-case: lower-case letters, digits and single hyphens'),
-    title: z.string().min(1, 'title is required'),
-    group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case'),
-    explain: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is kebab-case: lower-case letters, digits and single hyphens')
+      .superRefine(withinLength(MAX_ID)),
+    title: z.string().min(1, 'title is required').superRefine(withinLength(MAX_TITLE)),
+    group: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'group is kebab-case').superRefine(withinLength(MAX_ID)),
+    explain: z.string().superRefine(withinLength(MAX_EXPLAIN)).optional(),
     page: pageOrigin.optional(),
     browser: browserSchema.optional(),
     engines: enginesSchema.optional(),
@@ -354,9 +428,12 @@ export const experimentSchema = z
     request: requestSchema,
     server: serverSchema.optional(),
     expect: expectSchema.optional(),
-    then: z.array(stepSchema).optional(),
+    then: z.array(stepSchema).superRefine(listWithin(MAX_STEPS, 'steps')).optional(),
   })
   .superRefine((exp, ctx) => {
+    stepCountProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
+    // A step that loads code takes no planned body (script-body.ts); the servers refuse it too (plan/answer.ts).
+    scriptBodyProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
     if (exp.request.api === 'xhr' && exp.request.mode && exp.request.mode !== 'cors') {
       addProblem(ctx, { code: 'xhrMode' }, ['request', 'mode']);
     }

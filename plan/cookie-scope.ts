@@ -7,10 +7,11 @@
  * and the model (through answer.ts) rewrite the same lines the same way.
  * https://httpwg.org/specs/rfc6265.html#sane-set-cookie
  */
+import { MAX_COOKIES_PER_RESPONSE } from '../format/limits.ts';
 import { PLAN_PREFIX } from './routes.ts';
 
-/** Set-Cookie lines one planned response may carry (Chromium stores 180 a domain; a run needs one or two). */
-export const MAX_COOKIES_PER_RESPONSE = 8;
+/** Set-Cookie lines one planned response may carry: the format's bound (format/limits.ts), checked again here. */
+export { MAX_COOKIES_PER_RESPONSE };
 /** Bytes of all Set-Cookie lines of one response, after token expansion (Chromium: 4,096 a cookie). */
 export const MAX_COOKIE_BYTES_PER_RESPONSE = 4096;
 /** The longest a plan's cookie lives: long enough for any run's `then` steps, gone before it can pile up. */

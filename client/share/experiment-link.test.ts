@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ExperimentError } from '../../format/experiment-error.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';
-import { MAX_LINK_CHARACTERS, MAX_LINK_STEPS, experimentFromHash, experimentHash } from './experiment-link.ts';
+import { MAX_STEPS } from '../../format/limits.ts';
+import { MAX_LINK_CHARACTERS, experimentFromHash, experimentHash } from './experiment-link.ts';
 
 const withSteps = (count: number) => ({
   id: 'many-steps', title: 'Many steps', group: 'simple', request: { target: 'api' },
@@ -17,15 +18,15 @@ async function problem(hash: string): Promise<string> {
 }
 
 describe('experimentFromHash bounds', () => {
-  it(`reads a link of ${MAX_LINK_STEPS} then steps`, async () => {
-    const hash = experimentHash(withSteps(MAX_LINK_STEPS) as Experiment);
-    expect((await experimentFromHash(hash))?.then).toHaveLength(MAX_LINK_STEPS);
+  it(`reads a link of ${MAX_STEPS} then steps`, async () => {
+    const hash = experimentHash(withSteps(MAX_STEPS) as Experiment);
+    expect((await experimentFromHash(hash))?.then).toHaveLength(MAX_STEPS);
   });
 
-  it(`refuses ${MAX_LINK_STEPS + 1} then steps, naming then`, async () => {
-    const hash = experimentHash(withSteps(MAX_LINK_STEPS + 1) as Experiment);
-    const count = MAX_LINK_STEPS + 1;
-    expect(await problem(hash)).toBe(`link: then: ${count} steps; a shared experiment has at most ${MAX_LINK_STEPS}`);
+  it(`refuses ${MAX_STEPS + 1} then steps, naming then`, async () => {
+    const hash = experimentHash(withSteps(MAX_STEPS + 1) as Experiment);
+    const count = MAX_STEPS + 1;
+    expect(await problem(hash)).toBe(`link: then: ${count} steps; at most ${MAX_STEPS} (README: Limits)`);
   });
 
   it(`refuses a link over ${MAX_LINK_CHARACTERS} characters before reading it`, async () => {

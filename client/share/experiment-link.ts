@@ -6,6 +6,7 @@ import type { Experiment } from '../../format/schema.ts';
 import type { Language } from '../../format/i18n/languages.ts';
 import { problemText } from '../../format/problems/index.ts';
 import { ExperimentError } from '../../format/experiment-error.ts';
+import { MAX_STEPS } from '../../format/limits.ts';
 import { fromBase64Url, toBase64Url } from '../../plan/plan-url.ts';
 
 const KEY = 'x';
@@ -14,10 +15,10 @@ const KEY = 'x';
  * A link's experiment is anyone's: the page checks it, predicts every step and draws it while it opens, so a link
  * of thousands of `then` steps held the playground for minutes (1,000 steps: 33 s, measured in Chromium on a busy
  * 2-core machine), and one of 20,000 never showed. The catalog's longest link is about 2,300 characters, its
- * longest `then` one step; these bounds leave room for any experiment written by hand.
+ * longest `then` one step; these bounds leave room for any experiment written by hand. The bound on `then` is the
+ * format's own (format/limits.ts), checked here before the schema downloads, in the schema's words.
  */
 export const MAX_LINK_CHARACTERS = 32_768;
-export const MAX_LINK_STEPS = 32;
 
 export function experimentHash(experiment: Experiment): string {
   return `#${KEY}=${toBase64Url(JSON.stringify(experiment))}`;
@@ -42,8 +43,12 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
     throw new ExperimentError(['link: the experiment in this link is not readable']);
   }
   const steps = (data as { then?: unknown } | null)?.then;
-  if (Array.isArray(steps) && steps.length > MAX_LINK_STEPS) {
-    throw new ExperimentError([`link: then: ${steps.length} steps; a shared experiment has at most ${MAX_LINK_STEPS}`]);
+  if (Array.isArray(steps) && steps.length > MAX_STEPS) {
+    // The limits' words load with the schema (format/problems/limit-words.ts), not with the page.
+    await import('../../format/validate.ts');
+    const problem = { code: 'tooMany', count: steps.length, max: MAX_STEPS, unit: 'steps' } as const;
+    const text = problemText(problem);
+    throw new ExperimentError([`link: then: ${text}`], [{ path: 'then', problem, text }]);
   }
   const { validateExperiments } = await import('../../format/validate.ts');
   return validateExperiments(data, 'link')[0] ?? null;

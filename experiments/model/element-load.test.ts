@@ -3,7 +3,7 @@
  * what a no-cors load from another origin still keeps from the page, and what COEP and COOP on the page do.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExperimentInput } from '../../format/schema.ts';
+import type { Experiment, ExperimentInput } from '../../format/schema.ts';
 import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { predictExperiment } from './predict.ts';
@@ -56,10 +56,18 @@ describe('element loads', () => {
     const cors = { actual: { headers: { 'Access-Control-Allow-Origin': '{page}' } } };
     expect(predicted({ request: { api: 'script', target: 'api', crossorigin: 'anonymous' }, server: cors })).toMatchObject({ scriptErrorMuted: false });
     expect(predicted({ request: { api: 'script', target: 'app' } })).toMatchObject({ scriptErrorMuted: false, originSeen: null });
-    // The lab never serves a planned body as a script (it would run with a lab origin): 400, and the load fails.
-    expect(predicted({ request: { api: 'script', target: 'api' }, server: { actual: { body: '1;' } } })).toMatchObject({
-      outcome: 'blocked', reason: 'net::ERR_ABORTED', loaded: false, scriptErrorMuted: null,
-    });
+    // The format refuses a planned body for a script step (format/script-body.ts); the servers refuse it again
+    // (it would run with a lab origin): 400, and the load fails. The model, asked without the format's check,
+    // predicts the 400.
+    const unchecked = {
+      id: 'x', title: 'x', group: 'resources',
+      request: { api: 'script', target: 'api' }, server: { actual: { body: '1;' } },
+    };
+    expect(() => validateExperiments(unchecked, 'model.json'))
+      .toThrow('model.json: server.actual.body: request.api loads a script');
+    const [step] = predictExperiment(unchecked as Experiment, DEFAULT_ORIGIN_MAP);
+    const refused = { outcome: 'blocked', reason: 'net::ERR_ABORTED', loaded: false, scriptErrorMuted: null };
+    expect(step).toMatchObject(refused);
   });
 
   it('a stylesheet\'s rules are readable only from a CORS or same-origin load; a 404 stylesheet does not load', () => {

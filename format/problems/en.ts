@@ -1,5 +1,5 @@
 /** The checks' messages in English: what the CLI, the library and the servers print, word for word. */
-import type { ProblemMessages } from './problem-messages.ts';
+import type { BaseMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
 const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
@@ -77,4 +77,4 @@ export const en = {
     'expiredAfter' in p
       ? `this run's journal was evicted: runs are kept for ${p.expiredAfter.minutes} minute${p.expiredAfter.minutes === 1 ? '' : 's'}`
       : `this run's journal was evicted: the journal was full (${'runs' in p.fullOf ? `${p.fullOf.runs} runs` : `${p.fullOf.megabytes} MB`}) and the client that made this run (${p.client}) held the largest share, so its oldest runs made room`,
-} satisfies ProblemMessages;
+} satisfies BaseMessages;

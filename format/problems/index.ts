@@ -4,6 +4,8 @@
  */
 import { registerProblemMessages } from './tables.ts';
 import { zhCN } from './zh-CN.ts';
+// The limits' words, every language (in the playground they load with the schema instead).
+import './limit-words.ts';
 
 registerProblemMessages('zh-CN', zhCN);
 

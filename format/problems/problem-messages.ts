@@ -8,6 +8,7 @@
  * header names, values and JSON stay as they are in every language.
  */
 import type { FRAMING_HEADERS } from '../headers.ts';
+import type { LimitUnit } from '../limits.ts';
 
 export interface ProblemMessages {
   emptyHeaderName: (p: object) => string;
@@ -61,6 +62,12 @@ export interface ProblemMessages {
   acceptOriginsCount: (p: { max: number }) => string;
   socketRequestField: (p: { api: string; field: 'method' | 'headers' }) => string;
   bodyAndBodyBase64: (p: object) => string;
+  /** format/limits.ts: a list over its bound (`then`, a header map, ...), the field named by its path. */
+  tooMany: (p: { count: number; max: number; unit: LimitUnit }) => string;
+  /** format/limits.ts: a string over its bound. */
+  tooLong: (p: { length: number; max: number }) => string;
+  /** format/script-body.ts: a step that loads code (api "script") and a planned answer body. */
+  scriptBody: (p: { step: string }) => string;
   /** format/origin-pattern.ts: a `/pattern/flags` origin the linear-time engine does not take. */
   regexSyntax: (p: { pattern: string; message: string }) => string;
   regexFlag: (p: { pattern: string; flag: string }) => string;
@@ -94,5 +101,10 @@ export type JournalEviction =
   | { expiredAfter: { minutes: number } };
 
 export type ProblemCode = keyof ProblemMessages;
+/** The codes whose words load with the schema, not in the playground's first load (limit-words.ts). */
+export type LimitCode = 'tooMany' | 'tooLong' | 'scriptBody';
+export type LimitMessages = Pick<ProblemMessages, LimitCode>;
+/** A language's table of every other code (en.ts, zh-CN.ts). */
+export type BaseMessages = Omit<ProblemMessages, LimitCode>;
 /** One problem as data: its code and the params its message is written from. */
 export type Problem = { [K in ProblemCode]: { code: K } & Parameters<ProblemMessages[K]>[0] }[ProblemCode];

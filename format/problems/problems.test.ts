@@ -57,6 +57,9 @@ const EVERY: Record<ProblemCode, Problem> = {
   regexUnicodeProperty: { code: 'regexUnicodeProperty', pattern: '/\\p{L}/u', construct: '\\p{L}' },
   regexNonAscii: { code: 'regexNonAscii', pattern: '/é/', construct: 'é' },
   regexRepeat: { code: 'regexRepeat', pattern: '/a{1001}/', max: 1000 },
+  tooMany: { code: 'tooMany', count: 33, max: 32, unit: 'steps' },
+  tooLong: { code: 'tooLong', length: 201, max: 200 },
+  scriptBody: { code: 'scriptBody', step: 'then[1].request.api' },
   regexSize: { code: 'regexSize', pattern: '/a{1000}/', max: 10000 },
   wrongType: { code: 'wrongType', expected: 'number' },
   oneOf: { code: 'oneOf', values: ['loopback', 'local'] },
@@ -72,9 +75,11 @@ const EVERY: Record<ProblemCode, Problem> = {
 };
 
 /** The values a message is about (names, values, paths, fields, numbers): each language shows them as written. */
+/** A limit's `unit` (limits.ts) is not a value but a word, said in the reader's language. */
 const kept = (problem: Problem): string[] =>
   Object.entries(problem)
-    .filter(([key, value]) => key !== 'code' && (typeof value === 'string' || typeof value === 'number'))
+    .filter(([key]) => key !== 'code' && key !== 'unit')
+    .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
     .map(([, value]) => String(value));
 
 describe('problem messages', () => {

@@ -9,26 +9,27 @@ import { LANGUAGES, isLanguage, type Language } from '../i18n/languages.ts';
 import { en } from './en.ts';
 import type { Problem, ProblemMessages } from './problem-messages.ts';
 
-const TABLES = new Map<Language, ProblemMessages>([['en', en]]);
+/** Each language's words; a language may come in parts (its table, and the limits' words: limit-words.ts). */
+const TABLES = new Map<Language, Partial<ProblemMessages>>([['en', en]]);
 
-export function registerProblemMessages(lang: Language, table: ProblemMessages): void {
-  TABLES.set(lang, table);
+/** Adds a language's words (a whole table, or a part such as the limits' words, which load with the schema). */
+export function registerProblemMessages(lang: Language, table: Partial<ProblemMessages>): void {
+  TABLES.set(lang, { ...TABLES.get(lang), ...table });
 }
 
 /**
  * A problem in words, in the reader's language; English when none is asked for. A value from plain
  * JavaScript that is no language gets a TypeError naming it, a language whose words are not loaded
- * (a page that did not load its language) an Error naming it.
+ * (a page that did not load its language, or the limits' words before the schema) an Error naming it.
  */
 export function problemText(problem: Problem, lang: Language = 'en'): string {
   if (!isLanguage(lang)) {
     throw new TypeError(`lang: unknown language ${JSON.stringify(lang)}; use one of ${LANGUAGES.join(', ')}`);
   }
-  const table = TABLES.get(lang);
-  if (!table) throw new Error(`lang: the problems' ${lang} words are not loaded; load that language first`);
   // The union of codes and params is correlated: the table entry for `problem.code` takes exactly this
   // problem's params.
-  const message = table[problem.code] as (params: Problem) => string;
+  const message = TABLES.get(lang)?.[problem.code] as ((params: Problem) => string) | undefined;
+  if (!message) throw new Error(`lang: the problems' ${lang} words are not loaded; load that language first`);
   return message(problem);
 }
 

@@ -1,5 +1,5 @@
 /** The checks' messages in Simplified Chinese, for the playground. Names, values, paths and JSON stay as written. */
-import type { ProblemMessages } from './problem-messages.ts';
+import type { BaseMessages } from './problem-messages.ts';
 
 const q = (value: string): string => JSON.stringify(value);
 const LINEAR = '源的正则表达式由线性时间引擎（RE2）匹配，任何 Origin 都不能拖住实验室';
@@ -75,4 +75,4 @@ export const zhCN = {
     'expiredAfter' in p
       ? `这次运行的服务器记录已被清除：运行只保留 ${p.expiredAfter.minutes} 分钟`
       : `这次运行的服务器记录已被清除：记录已满（${'runs' in p.fullOf ? `${p.fullOf.runs} 个运行` : `${p.fullOf.megabytes} MB`}），发起这次运行的客户端（${p.client}）占用最多，它最早的运行被清除以腾出空间`,
-} satisfies ProblemMessages;
+} satisfies BaseMessages;
