@@ -1,6 +1,6 @@
 /**
  * A lab in its own process, for measurements from outside (bench, stress):
- * prints `{ ports, hosts }` as one JSON line, then serves until killed. On
+ * prints `{ ports, hosts }` of its plain-http origins as one JSON line, then serves until killed. On
  * the stdin line `heap` it collects garbage (node --expose-gc) and answers
  * one JSON line: `{ heapUsed, journalBytes }`, the V8 heap in use and the
  * bytes the journal counts against its budget.
@@ -9,7 +9,13 @@ import { createInterface } from 'node:readline';
 import { startLab } from '../../servers/lab.ts';
 
 const lab = await startLab({ clientDir: null });
-process.stdout.write(`${JSON.stringify({ ports: lab.bound.map((b) => b.port), hosts: lab.origins.map((o) => new URL(o.url).host) })}\n`);
+// The plain-http origins: the bench's and the stress test's raw clients speak HTTP/1.1 in clear. The https origin
+// (`secure`) closes such a connection at once, as it should; its own hostile clients are in
+// servers/secure-connections.test.ts.
+const plain = lab.origins.flatMap((origin, i) => (origin.url.startsWith('http:') ? [{ origin, bound: lab.bound[i]! }] : []));
+const ports = plain.map(({ bound }) => bound.port);
+const hosts = plain.map(({ origin }) => new URL(origin.url).host);
+process.stdout.write(`${JSON.stringify({ ports, hosts })}\n`);
 process.on('SIGTERM', () => void lab.close().then(() => process.exit(0)));
 createInterface({ input: process.stdin }).on('line', (command) => {
   if (command !== 'heap') return void process.stdout.write(`${JSON.stringify({ error: `unknown command ${JSON.stringify(command)}: heap` })}\n`);
