@@ -1,6 +1,8 @@
 /** Entry of the playground client: the language first, so the first paint is already translated. */
 import { currentLanguage, startLanguage } from './i18n/localize.ts';
-import { loadLesson } from './lessons/course.ts';
+import { loadedLesson } from './lessons/course.ts';
+import { loadLessonWithPlans } from './lessons/lesson-plans.ts';
+import { catalogPlansFailedText } from './lab/catalog-plans.ts';
 import { lessonIdFrom } from './lessons/lesson-link.ts';
 import { presenterLessonOf } from './presenter/presenter-urls.ts';
 
@@ -15,13 +17,21 @@ if (presenting === null) {
       : import('./elements/playground-elements.ts'),
   ]);
 } else {
-  // The presenter window of a lesson (`?presenter=<id>`) instead of the playground.
-  const [lesson] = await Promise.all([
-    loadLesson(currentLanguage(), presenting),
+  // The presenter window of a lesson (`?presenter=<id>`) instead of the playground, with the plans of the
+  // lesson's experiments (their answers); without them, when they did not download, and saying so.
+  const lang = currentLanguage();
+  const [shown] = await Promise.all([
+    loadLessonWithPlans(lang, presenting).catch((error: unknown) => catalogPlansFailedText(error)),
     import('./presenter/cors-lab-presenter.ts'),
   ]);
   const presenter = document.createElement('cors-lab-presenter');
   presenter.lessonId = presenting;
-  presenter.lesson = lesson;
+  if (typeof shown === 'string') {
+    presenter.lesson = loadedLesson(lang, presenting);
+    presenter.plansFailed = shown;
+  } else {
+    presenter.lesson = shown?.lesson;
+    presenter.experiments = shown?.experiments ?? [];
+  }
   document.querySelector('cors-lab-app')?.replaceWith(presenter);
 }

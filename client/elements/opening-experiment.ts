@@ -1,0 +1,31 @@
+/**
+ * What the playground shows first, its catalog group's plans downloaded before the app is defined (it
+ * imports this module), so its first paint shows the experiment: the first catalog experiment, or none
+ * while the experiment the address links to (`#x=`) is checked, that one's group downloaded meanwhile
+ * (client/share/opening-group.ts). Never another experiment first, no round-trip after it. A lesson page
+ * (`?lesson=`) or a presenter window (`?presenter=`), which show a lesson's experiments, download none here.
+ */
+import type { Experiment } from '../../format/schema.ts';
+import { loadCatalogGroup } from '../lab/catalog-plans.ts';
+import { lessonIdFrom } from '../lessons/lesson-link.ts';
+import { presenterLessonOf } from '../presenter/presenter-urls.ts';
+import { linkedExperimentId } from '../share/experiment-link.ts';
+import { openingGroupOf } from '../share/opening-group.ts';
+
+/** Whether this page is the playground (not a lesson page, not a presenter window). */
+const isPlaygroundPage = lessonIdFrom(location.search) === null && presenterLessonOf(location.search) === null;
+
+/** The first catalog experiment, or none (a link to check, another page); or the failed download of its group. */
+export type Opening = { experiment: Experiment | undefined } | { failed: unknown };
+
+async function opening(): Promise<Opening> {
+  if (!isPlaygroundPage) return { experiment: undefined };
+  try {
+    const group = await loadCatalogGroup(openingGroupOf(location.hash));
+    return { experiment: linkedExperimentId(location.hash) === null ? group[0] : undefined };
+  } catch (failed) {
+    return { failed };
+  }
+}
+
+export const openingExperiment: Opening = await opening();

@@ -1,0 +1,101 @@
+/**
+ * The catalog's experiments in the page, one group at a time: a first load holds only the list
+ * (experiments/catalog/catalog-index.ts: id, title, group), and a group's plans (request, server plan,
+ * expect) download when the page shows, runs or compares one of its experiments, a lesson or a
+ * presenter's deck uses it (issue 16: initial JavaScript on the wire ≤ 90 kB). The build writes one
+ * small chunk per group (scripts/catalog-in-browser-plugin.ts); in Node the loaders answer from the
+ * catalog itself. A group is downloaded once; again after a failed download.
+ */
+import { msg, str } from '@lit/localize';
+import { catalogGroupOf } from '../../experiments/catalog/catalog-groups.ts';
+import { catalogIndex } from '../../experiments/catalog/catalog-index.ts';
+import { catalogPlanLoaders } from '../../experiments/catalog/plans-by-group.ts';
+import { proseOf, type ProseOf } from '../../format/catalog-prose.ts';
+import type { Experiment } from '../../format/schema.ts';
+
+/** A group's plans did not download (the lab stopped, the connection failed): the group it was. */
+export class CatalogPlansError extends Error {
+  constructor(
+    readonly group: string,
+    cause: unknown,
+  ) {
+    super(`the catalog group "${group}" did not download: ${String(cause)}`, { cause });
+    this.name = 'CatalogPlansError';
+  }
+}
+
+/** The experiments downloaded so far, by id: the same object each time, as the catalog's own. */
+const downloaded = new Map<string, Experiment>();
+/** The groups downloaded so far, each its experiments in catalog order. */
+const groupsDownloaded = new Map<string, readonly Experiment[]>();
+const groupsLoading = new Map<string, Promise<readonly Experiment[]>>();
+
+/** Downloads the experiments of catalog group `group`, once; none for a group the catalog does not have. */
+export function loadCatalogGroup(group: string): Promise<readonly Experiment[]> {
+  let loading = groupsLoading.get(group);
+  if (!loading) {
+    const load = Object.hasOwn(catalogPlanLoaders, group) ? catalogPlanLoaders[group] : undefined;
+    if (!load) return Promise.resolve([]);
+    loading = load().then(
+      ({ default: experiments }) => {
+        for (const experiment of experiments) downloaded.set(experiment.id, experiment);
+        groupsDownloaded.set(group, experiments);
+        return experiments;
+      },
+      (error: unknown) => {
+        groupsLoading.delete(group);
+        throw new CatalogPlansError(group, error);
+      },
+    );
+    groupsLoading.set(group, loading);
+  }
+  return loading;
+}
+
+/** Catalog experiment `id` when its group is here, else undefined (see loadCatalogExperiments). */
+export function downloadedCatalogExperiment(id: string): Experiment | undefined {
+  return downloaded.get(id);
+}
+
+/** The catalog experiments of `ids`, in that order, their groups downloaded at once; ids the catalog lacks left out. */
+export async function loadCatalogExperiments(ids: Iterable<string>): Promise<Experiment[]> {
+  const wanted = [...ids];
+  const groups = new Set(wanted.flatMap((id) => catalogGroupOf(id) ?? []));
+  await Promise.all([...groups].map(loadCatalogGroup));
+  return wanted.flatMap((id) => downloaded.get(id) ?? []);
+}
+
+/** Every catalog experiment, in catalog order (every group downloaded). */
+export function loadWholeCatalog(): Promise<Experiment[]> {
+  return loadCatalogExperiments(catalogIndex.map((e) => e.id));
+}
+
+/** Whether `experiment` is the catalog's own, as downloaded: not an edited or a linked copy of it. */
+export function isCatalogExperiment(experiment: Experiment): boolean {
+  return downloaded.get(experiment.id) === experiment;
+}
+
+/** The prose that still holds for `experiment` (format/catalog-prose.ts), its catalog group downloaded first. */
+export async function loadProseOf(experiment: Experiment): Promise<ProseOf | null> {
+  const group = catalogGroupOf(experiment.id);
+  return proseOf(experiment, group === undefined ? [] : await loadCatalogGroup(group));
+}
+
+/**
+ * The prose that still holds for `experiment` when its catalog group is here (or it is no catalog id);
+ * undefined while the group is still to download (then loadProseOf).
+ */
+export function downloadedProseOf(experiment: Experiment): ProseOf | null | undefined {
+  const group = catalogGroupOf(experiment.id);
+  const experiments = group === undefined ? [] : groupsDownloaded.get(group);
+  return experiments === undefined ? undefined : proseOf(experiment, experiments);
+}
+
+/** What the page says when a group's plans did not download: which group, and that trying again may work. */
+export function catalogPlansFailedText(error: unknown): string {
+  if (!(error instanceof CatalogPlansError)) return String(error);
+  const { group } = error;
+  return msg(str`The catalog group "${group}" could not be downloaded (is the lab still running?): try again.`, {
+    id: 'catalog.plans-failed',
+  });
+}
