@@ -42,6 +42,13 @@ describe("the browser's catalog", () => {
     expect(seen).toEqual(catalog.map((e) => e.id));
   });
 
+  it('holds the experiment the playground shows first, but its explain', async () => {
+    const { firstExperiment } = await exportsOf(written(folder('first-experiment.ts')));
+    const { explain, ...first } = catalog[0]!;
+    expect(explain).toBeTruthy();
+    expect(firstExperiment).toEqual(first);
+  });
+
   it('downloads a group through a loader of its own module, one per group in catalog order', () => {
     const code = written(folder('plans-by-group.ts'));
     const loader = /"([a-z0-9-]+)": \(\) => import\("virtual:cors-lab\/plans-([a-z0-9-]+)"\)/g;

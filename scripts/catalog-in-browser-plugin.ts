@@ -6,6 +6,7 @@
  * - `experiments/catalog/plans-by-group.ts`: a loader per group of `virtual:cors-lab/plans-<group>`,
  *   one small chunk each, the group's experiments without their `explain` Markdown, downloaded when a
  *   page shows, runs or compares one of them (client/lab/catalog-plans.ts);
+ * - `experiments/catalog/first-experiment.ts`: the experiment the playground shows first, without explain;
  * - `experiments/catalog/zh-CN/register.ts`: the Chinese titles and step titles, without explains.
  * The explains download one group at a time too (catalog-prose-plugin.ts, client/i18n/catalog-prose.ts).
  * `experiments/catalog/index.ts`, the whole catalog, is no browser module: importing it fails the build.
@@ -26,6 +27,7 @@ const CATALOG_FOLDER = fileURLToPath(new URL('../experiments/catalog/', import.m
 const CATALOG_INDEX = join(CATALOG_FOLDER, 'index.ts');
 const INDEX_MODULE = join(CATALOG_FOLDER, 'catalog-index.ts');
 const PLANS_MODULE = join(CATALOG_FOLDER, 'plans-by-group.ts');
+const FIRST_MODULE = join(CATALOG_FOLDER, 'first-experiment.ts');
 const ZH_REGISTER = join(CATALOG_FOLDER, 'zh-CN', 'register.ts');
 /**
  * `virtual:cors-lab/plans-simple`: the experiments of the group `simple`, without explains. The bundler names a
@@ -65,6 +67,14 @@ function groupAsData(group: string): string {
   return `export default ${parsed(inGroup.map(({ explain: _explain, ...experiment }) => experiment))};`;
 }
 
+/** `experiments/catalog/first-experiment.ts` as data, without explain. */
+function firstAsData(): string {
+  const [first] = catalog;
+  if (!first) return 'export const firstExperiment = undefined;';
+  const { explain: _explain, ...experiment } = first;
+  return `export const firstExperiment = ${parsed(experiment)};`;
+}
+
 /** `experiments/catalog/zh-CN/register.ts` as data: the titles and step titles, no explains. */
 function chineseTitlesOnly(): string {
   const titles = Object.fromEntries(Object.entries(catalogZhCN).map(([id, text]) => [id, text.title]));
@@ -88,6 +98,7 @@ export function catalogInBrowserPlugin(): Plugin {
       }
       if (id === INDEX_MODULE) return indexAsData();
       if (id === PLANS_MODULE) return planLoaders();
+      if (id === FIRST_MODULE) return firstAsData();
       if (id === ZH_REGISTER) return chineseTitlesOnly();
       if (!id.startsWith(`\0${GROUP_PREFIX}`)) return undefined;
       const group = id.slice(`\0${GROUP_PREFIX}`.length);

@@ -1,12 +1,14 @@
 /**
- * What the playground shows first, its catalog group's plans downloaded before the app is defined (it
- * imports this module), so its first paint shows the experiment: the first catalog experiment, or none
- * while the experiment the address links to (`#x=`) is checked, that one's group downloaded meanwhile
- * (client/share/opening-group.ts). Never another experiment first, no round-trip after it. A lesson page
- * (`?lesson=`) or a presenter window (`?presenter=`), which show a lesson's experiments, download none here.
+ * What the playground shows first, here before the app is defined (it imports this module), so its first
+ * paint shows the experiment: the first catalog experiment, which comes with the first load
+ * (experiments/catalog/first-experiment.ts), or none while the experiment the address links to (`#x=`) is
+ * checked, that one's group downloaded meanwhile (client/share/opening-group.ts). Never another experiment
+ * first, no round-trip after it. A lesson page (`?lesson=`) or a presenter window (`?presenter=`), which show
+ * a lesson's experiments, download none here.
  */
+import { firstExperiment } from '../../experiments/catalog/first-experiment.ts';
 import type { Experiment } from '../../format/schema.ts';
-import { loadCatalogGroup } from '../lab/catalog-plans.ts';
+import { keepCatalogExperiment, loadCatalogGroup } from '../lab/catalog-plans.ts';
 import { lessonIdFrom } from '../lessons/lesson-link.ts';
 import { presenterLessonOf } from '../presenter/presenter-urls.ts';
 import { linkedExperimentId } from '../share/experiment-link.ts';
@@ -20,9 +22,13 @@ export type Opening = { experiment: Experiment | undefined } | { failed: unknown
 
 async function opening(): Promise<Opening> {
   if (!isPlaygroundPage) return { experiment: undefined };
+  // The first experiment came with the first load, plan and all: no group to download for it.
+  if (linkedExperimentId(location.hash) === null) {
+    return { experiment: firstExperiment && keepCatalogExperiment(firstExperiment) };
+  }
   try {
-    const group = await loadCatalogGroup(openingGroupOf(location.hash));
-    return { experiment: linkedExperimentId(location.hash) === null ? group[0] : undefined };
+    await loadCatalogGroup(openingGroupOf(location.hash));
+    return { experiment: undefined };
   } catch (failed) {
     return { failed };
   }

@@ -26,8 +26,6 @@ export class CatalogPlansError extends Error {
 
 /** The experiments downloaded so far, by id: the same object each time, as the catalog's own. */
 const downloaded = new Map<string, Experiment>();
-/** The groups downloaded so far, each its experiments in catalog order. */
-const groupsDownloaded = new Map<string, readonly Experiment[]>();
 const groupsLoading = new Map<string, Promise<readonly Experiment[]>>();
 
 /** Downloads the experiments of catalog group `group`, once; none for a group the catalog does not have. */
@@ -37,9 +35,10 @@ export function loadCatalogGroup(group: string): Promise<readonly Experiment[]> 
     const load = Object.hasOwn(catalogPlanLoaders, group) ? catalogPlanLoaders[group] : undefined;
     if (!load) return Promise.resolve([]);
     loading = load().then(
-      ({ default: experiments }) => {
+      ({ default: group }) => {
+        // An experiment already here (the first one: keepCatalogExperiment) stays the same object.
+        const experiments = group.map((experiment) => downloaded.get(experiment.id) ?? experiment);
         for (const experiment of experiments) downloaded.set(experiment.id, experiment);
-        groupsDownloaded.set(group, experiments);
         return experiments;
       },
       (error: unknown) => {
@@ -50,6 +49,13 @@ export function loadCatalogGroup(group: string): Promise<readonly Experiment[]> 
     groupsLoading.set(group, loading);
   }
   return loading;
+}
+
+/** Keeps a catalog experiment the page has from its first load (experiments/catalog/first-experiment.ts). */
+export function keepCatalogExperiment(experiment: Experiment): Experiment {
+  const kept = downloaded.get(experiment.id) ?? experiment;
+  downloaded.set(kept.id, kept);
+  return kept;
 }
 
 /** Catalog experiment `id` when its group is here, else undefined (see loadCatalogExperiments). */
@@ -75,20 +81,22 @@ export function isCatalogExperiment(experiment: Experiment): boolean {
   return downloaded.get(experiment.id) === experiment;
 }
 
-/** The prose that still holds for `experiment` (format/catalog-prose.ts), its catalog group downloaded first. */
+/**
+ * The prose that still holds for `experiment` (format/catalog-prose.ts), compared with the catalog's plan of
+ * its id (the browser's carry no explain: that plan is the only one to compare), downloaded first when needed.
+ */
 export async function loadProseOf(experiment: Experiment): Promise<ProseOf | null> {
-  const group = catalogGroupOf(experiment.id);
-  return proseOf(experiment, group === undefined ? [] : await loadCatalogGroup(group));
+  return downloadedProseOf(experiment) ?? proseOf(experiment, await loadCatalogExperiments([experiment.id]));
 }
 
 /**
- * The prose that still holds for `experiment` when its catalog group is here (or it is no catalog id);
- * undefined while the group is still to download (then loadProseOf).
+ * The prose that still holds for `experiment` when the catalog's plan of its id is here (or it is no catalog
+ * id); undefined while that plan is still to download (then loadProseOf).
  */
 export function downloadedProseOf(experiment: Experiment): ProseOf | null | undefined {
-  const group = catalogGroupOf(experiment.id);
-  const experiments = group === undefined ? [] : groupsDownloaded.get(group);
-  return experiments === undefined ? undefined : proseOf(experiment, experiments);
+  const source = downloaded.get(experiment.id);
+  if (source) return proseOf(experiment, [source]);
+  return catalogGroupOf(experiment.id) === undefined ? proseOf(experiment, []) : undefined;
 }
 
 /** What the page says when a group's plans did not download: which group, and that trying again may work. */
