@@ -1,8 +1,8 @@
 /** Entry of the playground client: the language first, so the first paint is already translated. */
 import { currentLanguage, startLanguage } from './i18n/localize.ts';
-import { loadedLesson } from './lessons/course.ts';
+import { loadLesson } from './lessons/course.ts';
 import { loadLessonWithPlans } from './lessons/lesson-plans.ts';
-import { catalogPlansFailedText } from './lab/catalog-plans.ts';
+import { CatalogPlansError, catalogPlansFailedText } from './lab/catalog-plans.ts';
 import { lessonIdFrom } from './lessons/lesson-link.ts';
 import { presenterLessonOf } from './presenter/presenter-urls.ts';
 
@@ -20,14 +20,19 @@ if (presenting === null) {
   // The presenter window of a lesson (`?presenter=<id>`) instead of the playground, with the plans of the
   // lesson's experiments (their answers); without them, when they did not download, and saying so.
   const lang = currentLanguage();
+  const plansFailed = (error: unknown): string => {
+    if (error instanceof CatalogPlansError) return catalogPlansFailedText(error);
+    throw error;
+  };
   const [shown] = await Promise.all([
-    loadLessonWithPlans(lang, presenting).catch((error: unknown) => catalogPlansFailedText(error)),
+    loadLessonWithPlans(lang, presenting).catch(plansFailed),
     import('./presenter/cors-lab-presenter.ts'),
   ]);
   const presenter = document.createElement('cors-lab-presenter');
   presenter.lessonId = presenting;
   if (typeof shown === 'string') {
-    presenter.lesson = loadedLesson(lang, presenting);
+    // The lesson itself may have come: the window shows it, its steps by id, no answers.
+    presenter.lesson = await loadLesson(lang, presenting);
     presenter.plansFailed = shown;
   } else {
     presenter.lesson = shown?.lesson;

@@ -97,7 +97,7 @@ export class CorsLabApp extends LitElement {
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
       .side { display: flex; flex-direction: column; gap: 1em; }
-      .lang-notice { margin: 0.5em 1em; }
+      .lang-notice, .page-alert { margin: 0.5em 1em; }
       /* On a phone a learner opening a lesson link wants the lesson, not 13 links above it: the list moves below. */
       @media (max-width: 900px) { main.lesson .side { order: 2; } }
       /* A printed lesson is the lesson alone. */
@@ -422,8 +422,8 @@ export class CorsLabApp extends LitElement {
         <cors-lab-language></cors-lab-language>
         ${this._lessonId && !this.projected ? html`<cors-lab-present-link lesson-id=${this._lessonId}></cors-lab-present-link>` : nothing}
       </header>
-      ${this._plansFailed ? html`<p role="alert">${this._plansFailed}</p>` : ''}
-      ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
+      ${this._plansFailed ? html`<p class="page-alert" role="alert">${this._plansFailed}</p>` : ''}
+      ${this._error ? html`<p class="page-alert" role="alert">${this._error}</p>` : ''}
       ${this._askedLanguage === null ? '' : html`<p class="lang-notice" role="status">${msg(str`?lang=${this._askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'app.unknownLanguage' })}</p>`}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
       <main class=${this._lessonId ? 'lesson' : 'playground'}>

@@ -8,7 +8,6 @@
  */
 import { msg, str } from '@lit/localize';
 import { catalogGroupOf } from '../../experiments/catalog/catalog-groups.ts';
-import { catalogIndex } from '../../experiments/catalog/catalog-index.ts';
 import { catalogPlanLoaders } from '../../experiments/catalog/plans-by-group.ts';
 import { proseOf, type ProseOf } from '../../format/catalog-prose.ts';
 import type { Experiment } from '../../format/schema.ts';
@@ -69,11 +68,6 @@ export async function loadCatalogExperiments(ids: Iterable<string>): Promise<Exp
   const groups = new Set(wanted.flatMap((id) => catalogGroupOf(id) ?? []));
   await Promise.all([...groups].map(loadCatalogGroup));
   return wanted.flatMap((id) => downloaded.get(id) ?? []);
-}
-
-/** Every catalog experiment, in catalog order (every group downloaded). */
-export function loadWholeCatalog(): Promise<Experiment[]> {
-  return loadCatalogExperiments(catalogIndex.map((e) => e.id));
 }
 
 /** Whether `experiment` is the catalog's own, as downloaded: not an edited or a linked copy of it. */

@@ -9,7 +9,7 @@ import type { Experiment } from '../../format/schema.ts';
 import { catalog } from './index.ts';
 
 /** One group's experiments, in catalog order. */
-export type CatalogGroupModule = { default: readonly Experiment[] };
+type CatalogGroupModule = { default: readonly Experiment[] };
 
 export type CatalogPlanLoaders = Readonly<Record<string, () => Promise<CatalogGroupModule>>>;
 

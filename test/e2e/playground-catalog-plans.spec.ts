@@ -152,6 +152,7 @@ test("a link whose group's plans do not download says so and shows the first exp
     `The catalog group "${later.group}" could not be downloaded (is the lab still running?): try again.`,
   );
   await showsWhole(page, first);
+  await page.screenshot({ path: `${SHOTS}catalog-plans-link-failed.png` });
 });
 
 test("a lesson whose experiments' plans do not download says which group, not a blank lesson", async ({ lab, page }) => {
@@ -160,6 +161,19 @@ test("a lesson whose experiments' plans do not download says which group, not a 
   await expect(page.getByRole('alert')).toHaveText(
     'The catalog group "preflight" could not be downloaded (is the lab still running?): try again.',
   );
+});
+
+test("a presenter window whose experiments' plans do not download says which group, and still steps", async ({
+  lab,
+  page,
+}) => {
+  await page.route(plansFile('preflight'), (route) => route.abort('connectionrefused'));
+  await page.goto(`${originMap(lab.origins).app}/?presenter=the-preflight`);
+  await expect(page.getByRole('alert')).toHaveText(
+    'The catalog group "preflight" could not be downloaded (is the lab still running?): try again.',
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Presenter: The preflight' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Speaker notes' })).toBeVisible();
 });
 
 /** The playground opened on a later group's experiment, in every view (shots: shots-folder.ts). */
