@@ -144,7 +144,7 @@ export class CorsLabApp extends LitElement {
   @state() private _moving = '';
   @state() private _summary?: RunSummary;
   /**
-   * The experiment shown: the first catalog experiment, its group downloaded before the first paint
+   * The experiment shown: the first catalog experiment, which comes with the first load
    * (opening-experiment.ts); none while the experiment of the address is checked, so the page
    * never shows another one first.
    */
@@ -165,7 +165,8 @@ export class CorsLabApp extends LitElement {
    * A catalog group's plans did not download (the page's opening group, or one asked for since): said, naming the
    * group (catalog-plans.ts), until an experiment is shown again.
    */
-  @state() private _plansFailed = 'failed' in openingExperiment ? catalogPlansFailedText(openingExperiment.failed) : '';
+  @state() private _plansFailed =
+    'failed' in openingExperiment ? catalogPlansFailedText(openingExperiment.failed) : '';
   /** The projected window's hook (`?lesson=<id>&present`), downloaded only there (issue 16: the first load). */
   #projection?: Promise<void>;
 
@@ -204,7 +205,7 @@ export class CorsLabApp extends LitElement {
   /**
    * The experiment of a shared link, checked (the schema downloads for it) before it is shown, its catalog
    * group's plans downloaded meanwhile (opening-experiment.ts), so its "Why" shows with it. A broken link is
-   * said, and the first catalog experiment shown instead.
+   * said, and the first catalog experiment (from the first load) shown instead, the address left as it was.
    */
   async #openLinked(): Promise<void> {
     if (this._lessonId) return;
@@ -222,8 +223,7 @@ export class CorsLabApp extends LitElement {
       this._error = error instanceof ExperimentError ? linkProblemText(error, lang) : catalogPlansFailedText(error);
       this._plansFailed = '';
     }
-    const first = catalogIndex[0];
-    if (!this._experiment && !this._opening && first) await this._open(first);
+    if (!this._experiment && !this._opening) this._experiment = downloadedCatalogExperiment(catalogIndex[0]?.id ?? '');
   }
 
   /** A blank experiment to edit, through the same check as any other (the schema downloads with the first). */

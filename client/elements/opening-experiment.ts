@@ -22,10 +22,10 @@ export type Opening = { experiment: Experiment | undefined } | { failed: unknown
 
 async function opening(): Promise<Opening> {
   if (!isPlaygroundPage) return { experiment: undefined };
-  // The first experiment came with the first load, plan and all: no group to download for it.
-  if (linkedExperimentId(location.hash) === null) {
-    return { experiment: firstExperiment && keepCatalogExperiment(firstExperiment) };
-  }
+  // The first experiment came with the first load, plan and all: no group to download for it, shown at once
+  // on a page without a link, or when the link proves broken.
+  const first = firstExperiment && keepCatalogExperiment(firstExperiment);
+  if (linkedExperimentId(location.hash) === null) return { experiment: first };
   try {
     await loadCatalogGroup(openingGroupOf(location.hash));
     return { experiment: undefined };

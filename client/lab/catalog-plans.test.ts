@@ -38,8 +38,8 @@ describe("the catalog's plans in the page", () => {
     expect(await loadProseOf({ ...experiment! })).toEqual({ kind: 'catalog', source: secondLast });
     const edited = { ...experiment!, request: { ...experiment!.request, method: 'PATCH' } };
     expect(await loadProseOf(edited)).toBeNull();
-    const mine = { id: 'mine', title: 'Mine', group: 'custom', explain: 'My note.', request: { target: 'api' as const } };
-    expect(await loadProseOf(mine)).toEqual({ kind: 'own', text: 'My note.' });
+    const mine = { id: 'mine', title: 'Mine', group: 'custom', explain: 'My note.' };
+    expect(await loadProseOf({ ...mine, request: { target: 'api' } })).toEqual({ kind: 'own', text: 'My note.' });
   });
 
   it('are the whole catalog, in catalog order, once every group is downloaded', async () => {

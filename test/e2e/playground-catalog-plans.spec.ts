@@ -55,7 +55,7 @@ test.beforeAll(() => {
   expect(later.group).not.toBe(first.group);
 });
 
-test("a link to a later group's experiment shows it from the first paint: no other experiment first, its group only", async ({
+test("a link to a later group's experiment shows it from the first paint: no other first, its group only", async ({
   lab,
   page,
 }) => {
@@ -74,14 +74,17 @@ test("a link to a later group's experiment shows it from the first paint: no oth
   const downloaded = plansDownloaded(page);
   await page.goto(`${originMap(lab.origins).app}/${experimentHash(later)}`);
   await showsWhole(page, later);
-  const headings = await page.evaluate(() => (window as unknown as { experimentHeadings: string[] }).experimentHeadings);
+  const headings = await page.evaluate(() => (window as { experimentHeadings?: string[] }).experimentHeadings ?? []);
   expect(headings).not.toContain(first.title);
   expect(headings.at(-1)).toBe(later.title);
   // The link's group, downloaded while the link was checked; not the first experiment's.
   expect(downloaded).toEqual([later.group]);
 });
 
-test("a click in the list on a later group's experiment downloads its group and shows it whole", async ({ lab, page }) => {
+test("a click in the list on a later group's experiment downloads its group and shows it whole", async ({
+  lab,
+  page,
+}) => {
   const downloaded = plansDownloaded(page);
   await page.goto(`${originMap(lab.origins).app}/`);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
@@ -155,7 +158,24 @@ test("a link whose group's plans do not download says so and shows the first exp
   await page.screenshot({ path: `${SHOTS}catalog-plans-link-failed.png` });
 });
 
-test("a lesson whose experiments' plans do not download says which group, not a blank lesson", async ({ lab, page }) => {
+test("a broken link to a later group's experiment is said; the first experiment shows, the address kept", async ({
+  lab,
+  page,
+}) => {
+  const downloaded = plansDownloaded(page);
+  const hash = experimentHash({ ...later, request: { ...later.request, target: 'nowhere' } } as unknown as Experiment);
+  await page.goto(`${originMap(lab.origins).app}/${hash}`);
+  await expect(page.getByRole('alert')).toContainText('request.target');
+  await showsWhole(page, first);
+  expect(await page.evaluate(() => location.hash)).toBe(hash);
+  // The link's group only (downloaded while the link was checked): the first experiment needs none.
+  expect(downloaded).toEqual([later.group]);
+});
+
+test("a lesson whose experiments' plans do not download says which group, not a blank lesson", async ({
+  lab,
+  page,
+}) => {
   await page.route(plansFile('preflight'), (route) => route.abort('connectionrefused'));
   await page.goto(`${originMap(lab.origins).app}/?lesson=the-preflight`);
   await expect(page.getByRole('alert')).toHaveText(
@@ -191,7 +211,8 @@ for (const view of VIEWS) {
     await page.setViewportSize({ width: view.width, height: 900 });
     await page.goto(`${originMap(lab.origins).app}/${zh ? '?lang=zh-CN' : ''}${experimentHash(later)}`);
     const status = zh ? (zhTemplates['app.status-label'] as string) : 'lab status';
-    await expect(page.getByRole('status', { name: status })).toHaveText(zh ? (zhTemplates['app.status-ready'] as string) : 'ready');
+    const ready = zh ? (zhTemplates['app.status-ready'] as string) : 'ready';
+    await expect(page.getByRole('status', { name: status })).toHaveText(ready);
     if (view.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
     if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
     const title = zh ? (catalogZhCN[later.id]?.title ?? '') : later.title;
