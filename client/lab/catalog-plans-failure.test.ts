@@ -25,7 +25,7 @@ describe('a failed download of a group of the catalog', () => {
     expect(failure).toBeInstanceOf(CatalogPlansError);
     expect(failure).toMatchObject({ group: 'simple', message: expect.stringContaining('Failed to fetch') });
     expect(catalogPlansFailedText(failure)).toBe(
-      'The catalog group "simple" could not be downloaded (is the lab still running?): try again.',
+      'The catalog group "simple" did not download: is the lab running? Reload the page to try again.',
     );
     expect(downloadedCatalogExperiment(simple[1]!.id)).toBeUndefined();
     expect(await loadCatalogExperiments([simple[1]!.id])).toEqual([simple[1]]);

@@ -97,7 +97,7 @@ export function downloadedProseOf(experiment: Experiment): ProseOf | null | unde
 export function catalogPlansFailedText(error: unknown): string {
   if (!(error instanceof CatalogPlansError)) return String(error);
   const { group } = error;
-  return msg(str`The catalog group "${group}" could not be downloaded (is the lab still running?): try again.`, {
+  return msg(str`The catalog group "${group}" did not download: is the lab running? Reload the page to try again.`, {
     id: 'catalog.plans-failed',
   });
 }

@@ -133,7 +133,7 @@ test('a group whose plans do not download is named, the experiment shown stays, 
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
   await catalogEntry(page, later).click();
   await expect(page.getByRole('alert')).toHaveText(
-    `The catalog group "${later.group}" could not be downloaded (is the lab still running?): try again.`,
+    `The catalog group "${later.group}" did not download: is the lab running? Reload the page to try again.`,
   );
   await expect(page.getByRole('heading', { level: 2, name: first.title, exact: true })).toBeVisible();
   await expect(catalogEntry(page, first)).toHaveAttribute('aria-pressed', 'true');
@@ -152,7 +152,7 @@ test("a link whose group's plans do not download says so and shows the first exp
   await page.route(plansFile(later.group), (route) => route.abort('connectionrefused'));
   await page.goto(`${originMap(lab.origins).app}/${experimentHash(later)}`);
   await expect(page.getByRole('alert')).toHaveText(
-    `The catalog group "${later.group}" could not be downloaded (is the lab still running?): try again.`,
+    `The catalog group "${later.group}" did not download: is the lab running? Reload the page to try again.`,
   );
   await showsWhole(page, first);
   await page.screenshot({ path: `${SHOTS}catalog-plans-link-failed.png` });
@@ -179,7 +179,7 @@ test("a lesson whose experiments' plans do not download says which group, not a 
   await page.route(plansFile('preflight'), (route) => route.abort('connectionrefused'));
   await page.goto(`${originMap(lab.origins).app}/?lesson=the-preflight`);
   await expect(page.getByRole('alert')).toHaveText(
-    'The catalog group "preflight" could not be downloaded (is the lab still running?): try again.',
+    'The catalog group "preflight" did not download: is the lab running? Reload the page to try again.',
   );
 });
 
@@ -190,7 +190,7 @@ test("a presenter window whose experiments' plans do not download says which gro
   await page.route(plansFile('preflight'), (route) => route.abort('connectionrefused'));
   await page.goto(`${originMap(lab.origins).app}/?presenter=the-preflight`);
   await expect(page.getByRole('alert')).toHaveText(
-    'The catalog group "preflight" could not be downloaded (is the lab still running?): try again.',
+    'The catalog group "preflight" did not download: is the lab running? Reload the page to try again.',
   );
   await expect(page.getByRole('heading', { level: 1, name: 'Presenter: The preflight' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Speaker notes' })).toBeVisible();
