@@ -7,9 +7,10 @@
  *   DOMPurify in the browser; downloaded when an experiment of the group shows.
  * - `virtual:cors-lab/catalog-markdown/en/simple`: the Markdown as written, for what reads the text
  *   (the catalog's search, the downloaded experiment file); downloaded only when those ask for it.
- * `virtual:cors-lab/catalog-html/en` (and `.../catalog-markdown/en`) is the table of loaders; Chinese
- * likewise (`.../zh-CN`), its loaders registered with the Chinese messages only. Neither is in a first
- * load whatever the catalog's size (issue 16): the browser's catalog carries no explain
+ * `virtual:cors-lab/catalog-html/en` (and `.../catalog-markdown/en`) is the table of loaders (the HTML one
+ * also exports `first`: the HTML of the experiment the playground shows first, so that its first paint
+ * downloads no group); Chinese likewise (`.../zh-CN`), its loaders registered with the Chinese messages only.
+ * No group's prose is in a first load, whatever the catalog's size (issue 16): the browser's catalog carries no explain
  * (catalog-in-browser-plugin.ts). The browser picks them in client/i18n/catalog-prose.ts.
  */
 import type { Plugin } from 'vite';
@@ -42,6 +43,13 @@ export function catalogHtml(lang: Language, group?: string): Record<string, stri
 
 const GROUPS = [...new Set(catalog.map((e) => e.group))];
 
+/** The HTML of the catalog's first experiment in `lang`, by id: what the playground shows first. */
+function firstHtml(lang: Language): Record<string, string> {
+  const [first] = catalog;
+  const html = first ? catalogHtml(lang, first.group)[first.id] : undefined;
+  return first && html !== undefined ? { [first.id]: html } : {};
+}
+
 export function catalogProsePlugin(): Plugin {
   return {
     name: 'cors-lab-catalog-prose',
@@ -63,7 +71,8 @@ export function catalogProsePlugin(): Plugin {
           const module = JSON.stringify(`${PREFIX}${kind}/${lang}/${group}`);
           return `${JSON.stringify(group)}: () => import(${module})`;
         });
-        return `export default {\n${loaders.join(',\n')}\n};`;
+        const table = `export default {\n${loaders.join(',\n')}\n};`;
+        return kind === 'html' ? `${table}\nexport const first = ${JSON.stringify(firstHtml(lang))};` : table;
       }
       const group = name.slice(`${lang}/`.length);
       if (!GROUPS.includes(group)) this.error(`${PREFIX}${rest}: no such catalog group`);

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
-import { catalog } from '../../experiments/catalog/index.ts';
+import { catalogIndex, type CatalogEntry } from '../../experiments/catalog/catalog-index.ts';
 import { pageOf } from '../../format/format-defaults.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { ExperimentError } from '../../format/experiment-error.ts';
@@ -11,6 +11,10 @@ import { originMap, type LabOrigin, type OriginMap } from '../../plan/origins.ts
 import { ORIGINS_PATH } from '../../plan/routes.ts';
 import type { BrowserRun } from '../lab/run-in-browser.ts';
 import { runOnDemand } from '../lab/run-on-demand.ts';
+import {
+  catalogPlansFailedText, downloadedCatalogExperiment, isCatalogExperiment, loadCatalogExperiments,
+} from '../lab/catalog-plans.ts';
+import { openingExperiment } from './opening-experiment.ts';
 import { experimentFromHash, experimentHash, linkProblemText } from '../share/experiment-link.ts';
 import { curlPair, fetchSnippet } from '../share/snippets.ts';
 import { expandShortUrls } from '../lab/short-url.ts';
@@ -34,7 +38,7 @@ type Copied = 'link' | 'fetch' | 'curl';
 const CONCURRENCY = 4;
 /** Where the theme and presenter mode are remembered between visits. */
 const STORED = { theme: STORED_THEME, presenter: 'cors-lab:presenter' } as const;
-const catalogIds = catalog.map((e) => e.id);
+const catalogIds = catalogIndex.map((e) => e.id);
 /** This page is the projected window of a presenter (`?lesson=<id>&present`). */
 const PROJECTED = isProjected(location.search) && lessonIdFrom(location.search) !== null;
 
@@ -93,7 +97,7 @@ export class CorsLabApp extends LitElement {
       [role='alert'] { color: var(--cl-blocked); }
       @media (max-width: 900px) { main { grid-template-columns: 1fr; } nav { max-height: 45vh; border-bottom: 2px solid var(--cl-border); } }
       .side { display: flex; flex-direction: column; gap: 1em; }
-      .lang-notice { margin: 0.5em 1em; }
+      .lang-notice, .page-alert { margin: 0.5em 1em; }
       /* On a phone a learner opening a lesson link wants the lesson, not 13 links above it: the list moves below. */
       @media (max-width: 900px) { main.lesson .side { order: 2; } }
       /* A printed lesson is the lesson alone. */
@@ -139,7 +143,15 @@ export class CorsLabApp extends LitElement {
   });
   @state() private _moving = '';
   @state() private _summary?: RunSummary;
-  @state() private _experiment: Experiment = catalog[0] as Experiment;
+  /**
+   * The experiment shown: the first catalog experiment, which comes with the first load
+   * (opening-experiment.ts); none while the experiment of the address is checked, so the page
+   * never shows another one first.
+   */
+  @state() private _experiment?: Experiment =
+    'experiment' in openingExperiment ? openingExperiment.experiment : undefined;
+  /** The catalog experiment asked for (in the list) whose group's plans are downloading. */
+  @state() private _opening?: CatalogEntry;
   @state() private _runs: BrowserRun[] = [];
   @state() private _running = 0;
   @state() private _error = '';
@@ -149,6 +161,12 @@ export class CorsLabApp extends LitElement {
   private _lessonId = lessonIdFrom(location.search);
   /** A `?lang=` the lab does not have is said, not silently replaced (a lesson page says it in the lesson). */
   private _askedLanguage = this._lessonId ? null : unknownLanguageFrom(location.search);
+  /**
+   * A catalog group's plans did not download (the page's opening group, or one asked for since): said, naming the
+   * group (catalog-plans.ts), until an experiment is shown again.
+   */
+  @state() private _plansFailed =
+    'failed' in openingExperiment ? catalogPlansFailedText(openingExperiment.failed) : '';
   /** The projected window's hook (`?lesson=<id>&present`), downloaded only there (issue 16: the first load). */
   #projection?: Promise<void>;
 
@@ -184,16 +202,28 @@ export class CorsLabApp extends LitElement {
     void this.#openLinked();
   }
 
-  /** The experiment of a shared link, checked (the schema downloads for it) before it is shown. */
+  /**
+   * The experiment of a shared link, checked (the schema downloads for it) before it is shown, its catalog
+   * group's plans downloaded meanwhile (opening-experiment.ts), so its "Why" shows with it. A broken link is
+   * said, and the first catalog experiment (from the first load) shown instead, the address left as it was.
+   */
   async #openLinked(): Promise<void> {
+    if (this._lessonId) return;
     const shown = this._experiment;
     try {
       const linked = await experimentFromHash(location.hash);
       // Unless the reader already chose another experiment while the check downloaded.
-      if (linked && this._experiment === shown) this._experiment = linked;
+      if (linked && this._experiment === shown) {
+        await loadCatalogExperiments([linked.id]);
+        if (this._experiment === shown) this._experiment = linked;
+      }
     } catch (error) {
-      this._error = error instanceof ExperimentError ? linkProblemText(error, currentLanguage()) : String(error);
+      // Said for good: the first experiment shows instead, and the reader should know why.
+      const lang = currentLanguage();
+      this._error = error instanceof ExperimentError ? linkProblemText(error, lang) : catalogPlansFailedText(error);
+      this._plansFailed = '';
     }
+    if (!this._experiment && !this._opening) this._experiment = downloadedCatalogExperiment(catalogIndex[0]?.id ?? '');
   }
 
   /** A blank experiment to edit, through the same check as any other (the schema downloads with the first). */
@@ -222,7 +252,7 @@ export class CorsLabApp extends LitElement {
    * element downloads with the first other experiment, not with the playground (issue 16: the first load).
    */
   #expectCheck(e: Experiment, origins: OriginMap | undefined) {
-    if (catalog.includes(e)) return nothing;
+    if (isCatalogExperiment(e)) return nothing;
     void import('./cors-lab-expect-check.ts');
     const update = (ev: CustomEvent<{ experiment: Experiment }>): void => this._select(ev.detail.experiment);
     return html`<cors-lab-expect-check .experiment=${e} .origins=${origins} @experiment-change=${update}>
@@ -230,8 +260,42 @@ export class CorsLabApp extends LitElement {
   }
 
   private _select(experiment: Experiment): void {
+    this._opening = undefined;
+    this._plansFailed = '';
     this._experiment = experiment;
     history.replaceState(null, '', experimentHash(experiment));
+  }
+
+  /**
+   * A catalog experiment chosen in the list: shown at once when its group is here, else once its plans
+   * downloaded (the status says so meanwhile; the experiment shown stays until then). Only the last one
+   * asked for is shown; a failed download is said, naming the group.
+   */
+  private async _open(entry: CatalogEntry): Promise<void> {
+    const here = downloadedCatalogExperiment(entry.id);
+    if (here) return this._select(here);
+    this._opening = entry;
+    try {
+      const [experiment] = await loadCatalogExperiments([entry.id]);
+      if (this._opening === entry && experiment) this._select(experiment);
+    } catch (error) {
+      if (this._opening !== entry) return;
+      this._opening = undefined;
+      this._plansFailed = catalogPlansFailedText(error);
+    }
+  }
+
+  /** Runs catalog experiments chosen in the list (a group, every match): their groups' plans downloaded first. */
+  private async _runEntries(entries: readonly CatalogEntry[]): Promise<void> {
+    let experiments: Experiment[];
+    try {
+      experiments = await loadCatalogExperiments(entries.map((e) => e.id));
+    } catch (error) {
+      this._plansFailed = catalogPlansFailedText(error);
+      return;
+    }
+    this._plansFailed = '';
+    await this._run(experiments);
   }
 
   /** Runs a batch; one experiment's row is brought into view, a batch ends with a summary. */
@@ -315,6 +379,7 @@ export class CorsLabApp extends LitElement {
   private async _download(): Promise<void> {
     const origins = this._origins;
     const shown = this._experiment;
+    if (!shown) return;
     // Came with the playground's elements (the Expect check uses it): a lesson page's first load does without it.
     const [{ portFreeExperiment }, { withCatalogExplain }] = await Promise.all([
       import('../share/port-free.ts'),
@@ -345,17 +410,16 @@ export class CorsLabApp extends LitElement {
 
   private get _status(): string {
     if (this._moving) return msg(str`opening ${this._moving}…`, { id: 'app.status-opening' });
+    const opening = this._opening?.id;
+    if (opening) return msg(str`downloading ${opening}…`, { id: 'app.status-downloading' });
     if (this._running) return msg(str`running ${this._running}…`, { id: 'app.status-running' });
     return this._origins ? msg('ready', { id: 'app.status-ready' }) : msg('connecting…', { id: 'app.status-connecting' });
   }
 
   override render() {
-    const origins = this._origins;
     const e = this._experiment;
-    const page = pageOf(e);
-    const url = origins ? experimentUrl(e, origins, 'shared') : '';
     // The query keeps the language (?lang=), so a shared link opens in the one it was shared in.
-    const link = `${location.origin}${location.pathname}${location.search}${experimentHash(e)}`;
+    const link = e ? `${location.origin}${location.pathname}${location.search}${experimentHash(e)}` : '';
     return html`
       <header>
         <!-- Inside the banner: all content sits in a landmark; it targets an element of this page. -->
@@ -367,19 +431,41 @@ export class CorsLabApp extends LitElement {
         <cors-lab-language></cors-lab-language>
         ${this._lessonId && !this.projected ? html`<cors-lab-present-link lesson-id=${this._lessonId}></cors-lab-present-link>` : nothing}
       </header>
-      ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
+      ${this._plansFailed ? html`<p class="page-alert" role="alert">${this._plansFailed}</p>` : ''}
+      ${this._error ? html`<p class="page-alert" role="alert">${this._error}</p>` : ''}
       ${this._askedLanguage === null ? '' : html`<p class="lang-notice" role="status">${msg(str`?lang=${this._askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'app.unknownLanguage' })}</p>`}
       ${this._lab.error ? html`<p role="alert">${msg(str`Could not reach the lab: ${String(this._lab.error)}`, { id: 'app.unreachable' })}</p>` : ''}
       <main class=${this._lessonId ? 'lesson' : 'playground'}>
         <div class="side">
         <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
         ${this._lessonId ? nothing : html`<nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
-          <cors-lab-catalog .experiments=${catalog} .selectedId=${e.id} @experiment-select=${(ev: CustomEvent<{ experiment: Experiment }>) => this._select(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: Experiment[] }>) => void this._run(ev.detail.experiments)}></cors-lab-catalog>
+          <cors-lab-catalog .experiments=${catalogIndex} .selectedId=${e?.id ?? ''} @experiment-select=${(ev: CustomEvent<{ experiment: CatalogEntry }>) => void this._open(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: CatalogEntry[] }>) => void this._runEntries(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
         </div>
         ${this._lessonId ? html`<slot name="lesson"></slot>` : html`<div>
-          <cors-lab-start .experiments=${catalog.length} @start-playground=${() => this._toExperiment()} @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
-          <h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
+          <cors-lab-start .experiments=${catalogIndex.length} @start-playground=${() => this._toExperiment()} @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
+          ${e ? this.#experimentView(e, link) : this.#pendingView()}
+          <h2>${msg('Log', { id: 'app.log' })}</h2>
+          <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
+        </div>`}
+      </main>
+    `;
+  }
+
+  /** Before the experiment of the address shows (checked, its group here): what is happening, or what failed. */
+  #pendingView() {
+    const opening = msg('Opening the experiment of this address…', { id: 'app.opening-link' });
+    return html`<h2 id="experiment" class="experiment-title" tabindex="-1">
+        ${msg('Experiment', { id: 'app.experiment-pending' })}</h2>
+      ${this._plansFailed || this._error ? nothing : html`<p class="muted" role="status">${opening}</p>`}`;
+  }
+
+  /** The experiment shown: its title, actions, prediction, editor and share. */
+  #experimentView(e: Experiment, link: string) {
+    const origins = this._origins;
+    const page = pageOf(e);
+    const url = origins ? experimentUrl(e, origins, 'shared') : '';
+    return html`<h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
             <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
             <button @click=${() => void this.#newExperiment()}>${msg('New experiment', { id: 'app.new-experiment' })}</button>
@@ -407,12 +493,7 @@ export class CorsLabApp extends LitElement {
           <details @toggle=${() => void import('./cors-lab-origins.ts')}>
             <summary>${msg('Origins: which is which', { id: 'app.origins' })}</summary>
             <cors-lab-origins .origins=${this._lab.value?.list ?? []}></cors-lab-origins>
-          </details>
-          <h2>${msg('Log', { id: 'app.log' })}</h2>
-          <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
-        </div>`}
-      </main>
-    `;
+          </details>`;
   }
 }
 

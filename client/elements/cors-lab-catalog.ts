@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Experiment } from '../../format/schema.ts';
+import type { CatalogEntry } from '../../experiments/catalog/catalog-index.ts';
 import { baseStyles } from './theme.ts';
 import { titleIn } from '../../experiments/catalog/prose-in.ts';
 import { currentLanguage } from '../i18n/localize.ts';
@@ -47,7 +47,7 @@ export function groupName(group: string): string {
  * The experiments, grouped and searchable. The list is one tab stop: arrow
  * keys, Home and End move between its buttons (a roving tabindex, as in the
  * WAI-ARIA Authoring Practices' composite widgets). Fires `experiment-select`
- * and `run-experiments`.
+ * (`{ experiment: CatalogEntry }`) and `run-experiments` (`{ experiments: CatalogEntry[] }`).
  */
 @customElement('cors-lab-catalog')
 @localized()
@@ -94,8 +94,11 @@ export class CorsLabCatalog extends LitElement {
     `,
   ];
 
-  /** Every experiment to list. */
-  @property({ attribute: false }) experiments: readonly Experiment[] = [];
+  /**
+   * Every experiment to list, as the catalog's index has it (id, title, group): a chosen one's plan
+   * downloads with its group (the app: client/lab/catalog-plans.ts), not with the list.
+   */
+  @property({ attribute: false }) experiments: readonly CatalogEntry[] = [];
   /** The id of the experiment shown in the editor. */
   @property() selectedId = '';
 
@@ -105,11 +108,10 @@ export class CorsLabCatalog extends LitElement {
   /** The explanations the search reads: downloading with the first key typed, here, or failed (then said). */
   @state() private _explains: 'none' | 'loading' | 'here' | 'failed' = 'none';
 
-  private get _matching(): Experiment[] {
+  private get _matching(): CatalogEntry[] {
     const q = this._query.trim().toLowerCase();
     const lang = currentLanguage();
-    const texts = (e: Experiment) =>
-      [e.id, e.title, titleIn(e, lang), e.group, e.explain ?? '', ...searchableExplains(e.id, lang)];
+    const texts = (e: CatalogEntry) => [e.id, e.title, titleIn(e, lang), e.group, ...searchableExplains(e.id, lang)];
     return this.experiments.filter((e) => !q || texts(e).some((t) => t.toLowerCase().includes(q)));
   }
 

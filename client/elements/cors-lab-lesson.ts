@@ -4,11 +4,13 @@ import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { catalog } from '../../experiments/catalog/index.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { LANGUAGES } from '../../format/i18n/languages.ts';
-import { lessonEntries, loadLesson, loadedLesson } from '../lessons/course.ts';
+import { lessonEntries, loadedLesson } from '../lessons/course.ts';
+import { loadLessonWithPlans, type LessonWithPlans } from '../lessons/lesson-plans.ts';
+import { CatalogPlansError, catalogPlansFailedText } from '../lab/catalog-plans.ts';
 import { lessonHref, unknownLanguageFrom } from '../lessons/lesson-link.ts';
 import { narrativeChunks } from '../lessons/narrative-markers.ts';
 import { connectLab } from '../lab/lab-connection.ts';
@@ -83,9 +85,12 @@ export class CorsLabLesson extends LitElement {
   /** The running lab's origins, for the narrative's `{{origins}}` table. */
   @state() private _origins: LabOrigin[] = [];
 
-  /** The lesson in the current language, downloaded when first shown (client/lessons/course.ts); again on a switch. */
+  /**
+   * The lesson in the current language, downloaded when first shown (client/lessons/course.ts), with its
+   * experiments' plans (client/lessons/lesson-plans.ts); again on a switch.
+   */
   readonly #lesson = new Task(this, {
-    task: ([lang, id]) => loadLesson(lang, id),
+    task: ([lang, id]) => loadLessonWithPlans(lang, id),
     args: () => [currentLanguage(), this.lessonId] as const,
   });
 
@@ -97,8 +102,8 @@ export class CorsLabLesson extends LitElement {
   }
 
   /** The narrative, its claims as "see it" links and `{{origins}}` as the running lab's origins. */
-  private _narrative(lesson: ShownLesson) {
-    const chunks = narrativeChunks(lesson, catalog, location.search);
+  private _narrative(lesson: ShownLesson, experiments: readonly Experiment[]) {
+    const chunks = narrativeChunks(lesson, experiments, location.search);
     return chunks.map((chunk) => ('html' in chunk ? unsafeHTML(chunk.html) : html`<cors-lab-origins .origins=${this._origins}></cors-lab-origins>`));
   }
 
@@ -160,28 +165,30 @@ export class CorsLabLesson extends LitElement {
       // While another language downloads, the lesson stays as it was: its cards keep their answers and runs.
       pending: () => {
         const shown = this.#lesson.value;
-        if (shown?.id === this.lessonId) return this._lessonView(shown);
+        if (shown?.lesson.id === this.lessonId) return this._lessonView(shown);
         return html`<p role="status">${msg('Loading the lesson…', { id: 'lesson.loading' })}</p>`;
       },
-      complete: (lesson) => this._lessonView(lesson),
-      error: () => {
-        const text = msg('The lesson did not load: is the lab still running? Reload the page to try again.', {
-          id: 'lesson.load-failed',
-        });
+      complete: (shown) => this._lessonView(shown),
+      error: (error) => {
+        const text = error instanceof CatalogPlansError ? catalogPlansFailedText(error) : msg(
+          'The lesson did not load: is the lab still running? Reload the page to try again.',
+          { id: 'lesson.load-failed' },
+        );
         return html`<p role="alert">${text}</p>`;
       },
     });
   }
 
-  private _lessonView(lesson: ShownLesson | undefined) {
-    if (!lesson) {
+  private _lessonView(shown: LessonWithPlans | undefined) {
+    if (!shown) {
       return html`<p role="alert">${msg(str`There is no lesson "${this.lessonId}". Pick one from the lessons list.`, { id: 'lesson.unknown' })}</p>`;
     }
+    const { lesson, experiments } = shown;
     const course = lessonEntries(lesson.lang);
     const askedLanguage = unknownLanguageFrom(location.search);
     const next = course[lesson.order];
     const previous = course[lesson.order - 2];
-    const fixExperiment = catalog.find((e) => e.id === lesson.fixIt.experiment);
+    const fixExperiment = experiments.find((e) => e.id === lesson.fixIt.experiment);
     // Another lesson in the same element gets fresh cards: answers and runs belong to their lesson.
     const steps = keyed(
       lesson.id,
@@ -189,7 +196,7 @@ export class CorsLabLesson extends LitElement {
         this._section(
           i + 1,
           experimentLabel(i + 1),
-          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${catalog.find((e) => e.id === id)} .prediction=${lesson.predict[id]} .question=${lesson.questions[id] ?? id}></cors-lab-lesson-experiment>`,
+          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${experiments.find((e) => e.id === id)} .prediction=${lesson.predict[id]} .question=${lesson.questions[id] ?? id}></cors-lab-lesson-experiment>`,
         ),
       )}
       ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment} .question=${lesson.questions[lesson.fixIt.experiment] ?? lesson.fixIt.experiment}></cors-lab-fix-it>`)}`,
@@ -203,7 +210,7 @@ export class CorsLabLesson extends LitElement {
         ${askedLanguage === null ? nothing : html`<p class="lang-notice" role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
-      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${this._narrative(lesson)}</div>`)}
+      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${this._narrative(lesson, experiments)}</div>`)}
       ${steps}
       <footer>
         ${previous ? html`<a href=${lessonHref(previous.id, location.search)} rel="prev">← ${previous.title}</a>` : html`<span></span>`}

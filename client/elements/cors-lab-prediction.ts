@@ -16,8 +16,8 @@ import { withShortUrls } from './cors-lab-url.ts';
 import type { PredictedRequest } from '../../experiments/model/prediction.ts';
 import { baseStyles, outcomeLabel } from './theme.ts';
 // fix-diagram: the model's checks, the complete fix and the predicted sequence diagram.
-import { catalog } from '../../experiments/catalog/index.ts';
-import { proseOf } from '../../format/catalog-prose.ts';
+import type { ProseOf } from '../../format/catalog-prose.ts';
+import { catalogPlansFailedText, loadProseOf } from '../lab/catalog-plans.ts';
 import './cors-lab-checks.ts';
 import './cors-lab-fix.ts';
 import './cors-lab-predicted-sequence.ts';
@@ -59,18 +59,29 @@ export class CorsLabPrediction extends LitElement {
   /** The running lab's origins. */
   @property({ attribute: false }) origins?: OriginMap;
 
-  /** Asynchronous only for `server.middleware`: the model runs the real middleware (experiments/model/middleware-replies.ts). */
+  /**
+   * Asynchronous for `server.middleware` (the model runs the real middleware: experiments/model/middleware-replies.ts),
+   * and for the prose, compared with the catalog's plan of the experiment's id (its group downloads when not here).
+   */
   private _explained = new Task(this, {
     args: () => [this.experiment, this.origins, currentLanguage()] as const,
     task: async ([experiment, origins, lang]) => {
       if (!experiment || !origins) return undefined;
       const page = pageOf(experiment);
       const url = experimentUrl(experiment, origins, 'preview');
-      const [prediction] = await predictExperimentAsync(experiment, origins, 'preview', lang);
+      // A failed download of the plans is said where the "Why" would be; the prediction stands without it.
+      const proseOrFailure = loadProseOf(experiment).then(
+        (prose): { prose: ProseOf | null; failed?: string } => ({ prose }),
+        (error: unknown) => ({ prose: null, failed: catalogPlansFailedText(error) }),
+      );
+      const [[prediction], { prose, failed }] = await Promise.all([
+        predictExperimentAsync(experiment, origins, 'preview', lang),
+        proseOrFailure,
+      ]);
       if (!prediction) return undefined;
       const request = resolveRequest(experiment.request);
       const context = explainContext(prediction, { url, pageOrigin: serializedPageOrigin(page, origins), request });
-      return { prediction, explanation: explain(prediction, context, lang) };
+      return { prediction, explanation: explain(prediction, context, lang), prose, failed };
     },
   });
 
@@ -78,8 +89,7 @@ export class CorsLabPrediction extends LitElement {
     const result = this._explained.value;
     if (!result || !this.experiment) return html``;
     const assumed = browserAssumptions(this.experiment, currentLanguage());
-    const { prediction: p, explanation: e } = result;
-    const prose = proseOf(this.experiment, catalog);
+    const { prediction: p, explanation: e, prose, failed } = result;
     return html`<section aria-label=${msg('Prediction', { id: 'prediction.label' })} aria-live="polite">
       <h2>${msg('Prediction:', { id: 'prediction.heading' })} <span class=${p.outcome}>${outcomeLabel(p.outcome)}</span>${p.reason ? html` <span class="label muted">${msg('predicted reason', { id: 'prediction.reason' })}</span> <code>${p.reason}</code>` : ''}</h2>
       <p data-testid="verdict">${e.verdict}</p>
@@ -93,6 +103,7 @@ export class CorsLabPrediction extends LitElement {
         <dt>${msg('The servers will see', { id: 'prediction.servers-see' })}</dt>
         <dd>${p.requests.length ? html`<ol>${p.requests.map((r) => html`<li>${requestLine(r)}</li>`)}</ol>` : msg('nothing: the browser stops before sending', { id: 'prediction.nothing-sent' })}</dd>
       </dl>
+      ${failed ? html`<p role="alert">${failed}</p>` : ''}
       ${prose ? html`<details open><summary>${msg('Why', { id: 'prediction.why' })}</summary><div class="explain markdown">${explainView(prose, currentLanguage())}</div></details>` : ''}
       <details ?open=${!prose}><summary>${msg('How the model decided', { id: 'prediction.how' })}</summary><cors-lab-checks .checks=${p.checks}></cors-lab-checks></details>
       <cors-lab-predicted-sequence .experiment=${this.experiment} .origins=${this.origins}></cors-lab-predicted-sequence>

@@ -11,9 +11,9 @@ import type { Language } from '../../format/i18n/languages.ts';
 /** What a catalog prose module holds: the HTML the page shows, or the Markdown as written. */
 export type CatalogProseKind = 'html' | 'markdown';
 
-/** A loader per catalog group, of that group's prose by experiment id (a virtual module of the build). */
 /** One group's prose by experiment id. */
 type CatalogProseTable = Readonly<Record<string, string>>;
+/** A loader per catalog group, of that group's prose by experiment id (a virtual module of the build). */
 export type CatalogProseLoaders = Readonly<Record<string, () => Promise<{ default: CatalogProseTable }>>>;
 
 const key = (kind: CatalogProseKind, lang: Language): string => `${kind}\n${lang}`;
@@ -22,8 +22,18 @@ const loadersByKind = new Map<string, CatalogProseLoaders>();
 const downloaded = new Map<string, Map<string, string>>();
 const groupsLoading = new Map<string, Promise<void>>();
 
-export function registerCatalogProse(kind: CatalogProseKind, lang: Language, loaders: CatalogProseLoaders): void {
-  loadersByKind.set(key(kind, lang), loaders);
+/** Registers the loaders of `kind` in `lang`, and the prose of that kind the page already has (by experiment id). */
+export function registerCatalogProse(
+  kind: CatalogProseKind,
+  lang: Language,
+  loaders: CatalogProseLoaders,
+  here: CatalogProseTable = {},
+): void {
+  const table = key(kind, lang);
+  loadersByKind.set(table, loaders);
+  const texts = downloaded.get(table) ?? new Map<string, string>();
+  for (const [id, text] of Object.entries(here)) texts.set(id, text);
+  downloaded.set(table, texts);
 }
 
 /** Whether `lang` has catalog prose of `kind` to download (its loaders are registered). */

@@ -4,11 +4,10 @@
  * downloads, all groups at once for the search, never with the first load (issue 16).
  */
 import englishMarkdown from 'virtual:cors-lab/catalog-markdown/en';
-import { catalog } from '../../experiments/catalog/index.ts';
-import { proseOf } from '../../format/catalog-prose.ts';
 import type { Language } from '../../format/i18n/languages.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { catalogProseIn, loadAllCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
+import { loadProseOf } from './catalog-plans.ts';
 
 registerCatalogProse('markdown', 'en', englishMarkdown);
 
@@ -21,9 +20,12 @@ export async function catalogExplain(
   return catalogProseIn('markdown', lang, source.id);
 }
 
-/** `experiment` with the catalog's explain spelled out when that prose describes it, as the catalog's file has it. */
+/**
+ * `experiment` with the catalog's explain spelled out when that prose describes it, as the catalog's file has it
+ * (rejects when its group's plans or Markdown cannot be downloaded).
+ */
 export async function withCatalogExplain(experiment: Experiment): Promise<Experiment> {
-  const prose = proseOf(experiment, catalog);
+  const prose = await loadProseOf(experiment);
   if (prose?.kind !== 'catalog' || experiment.explain !== undefined) return experiment;
   const explain = await catalogExplain(prose.source, 'en');
   return explain === undefined ? experiment : { ...experiment, explain };

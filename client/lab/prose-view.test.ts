@@ -5,6 +5,7 @@ import { catalog } from '../../experiments/catalog/index.ts';
 import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { markdownAtBuild } from '../../scripts/markdown-at-build.ts';
 import { loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
+import { loadCatalogExperiments } from './catalog-plans.ts';
 import { builtExplainHtml, experimentProseView, explainView, loadEnglishHtml } from './prose-view.ts';
 
 const { markdownHtml } = markdownAtBuild();
@@ -46,10 +47,13 @@ describe('the explain HTML a page shows', () => {
     }
   });
 
-  it('is none for an id the catalog does not hold, and no prose at all for an edited catalog experiment', () => {
+  it('is none for an id the catalog does not hold, and no prose at all for an edited catalog experiment', async () => {
     const [first] = explained;
     expect(builtExplainHtml('custom-new', 'en')).toBeUndefined();
     const edited = { ...first!, explain: undefined, request: { ...first!.request, method: 'DELETE' } };
+    // Compared with the catalog's plan of its id: a directive that shows once that plan is here, then at once.
+    expect(experimentProseView(edited, 'en')).not.toBeNull();
+    await loadCatalogExperiments([first!.id]);
     expect(experimentProseView(edited, 'en')).toBeNull();
   });
 });

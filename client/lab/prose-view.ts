@@ -9,16 +9,18 @@ import { nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { until } from 'lit/directives/until.js';
-import englishHtml from 'virtual:cors-lab/catalog-html/en';
-import { catalog } from '../../experiments/catalog/index.ts';
-import { proseOf, type ProseOf } from '../../format/catalog-prose.ts';
+import englishHtml, { first as firstHtml } from 'virtual:cors-lab/catalog-html/en';
+import type { ProseOf } from '../../format/catalog-prose.ts';
 import type { Language } from '../../format/i18n/languages.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { catalogProseIn, hasCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
 import { catalogExplain } from './catalog-explain.ts';
+import { catalogPlansFailedText, downloadedProseOf, loadProseOf } from './catalog-plans.ts';
+import { linkedExperimentId } from '../share/experiment-link.ts';
+import { openingGroupOf } from '../share/opening-group.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 
-registerCatalogProse('html', 'en', englishHtml);
+registerCatalogProse('html', 'en', englishHtml, firstHtml);
 
 /** Downloads the English HTML of a catalog group, once (again after a failed download). */
 export function loadEnglishHtml(group: string): Promise<void> {
@@ -30,11 +32,15 @@ function shownLanguage(lang: Language): Language {
   return hasCatalogProse('html', lang) ? lang : 'en';
 }
 
-// The playground opens on the catalog's first experiment: its group's HTML is here before any
-// element that shows prose is defined (they import this module), so the first paint has its "Why".
-// In the page's language only: it started before the playground's elements (client/main.ts), with
-// its loaders (client/i18n/zh-CN/locale.ts); a lesson page, which shows no "Why" first, downloads none.
-await loadCatalogProse('html', shownLanguage(currentLanguage()), catalog[0]?.group ?? '');
+// The playground opens on the catalog's first experiment, whose HTML came with its loaders (registered
+// above; the Chinese with the Chinese messages, client/i18n/zh-CN/locale.ts), or on the one its address links
+// to (client/share/opening-group.ts): that group's HTML is here before any element that shows prose is
+// defined (they import this module), so the first paint has its "Why", in the page's language. A lesson
+// page, which shows no "Why" first, downloads none. No address in Node (unit tests): the first experiment.
+const hash = globalThis.location?.hash ?? '';
+if (linkedExperimentId(hash) !== null) {
+  await loadCatalogProse('html', shownLanguage(currentLanguage()), openingGroupOf(hash));
+}
 
 /** The built HTML of catalog experiment `id` as shown on a `lang` page, when its group is here. */
 export function builtExplainHtml(id: string, lang: Language): string | undefined {
@@ -90,8 +96,16 @@ function catalogView(source: Experiment, lang: Language): unknown {
   return until(shown, nothing);
 }
 
-/** The prose that holds for `experiment` as shown in `lang`, or null when none does (an edited catalog experiment). */
+/**
+ * The prose that holds for `experiment` as shown in `lang`, or null when none does (an edited catalog
+ * experiment); its catalog group's plans downloaded first when they are not here yet (or said when they fail).
+ */
 export function experimentProseView(experiment: Experiment, lang: Language): unknown {
-  const prose = proseOf(experiment, catalog);
-  return prose ? explainView(prose, lang) : null;
+  const prose = downloadedProseOf(experiment);
+  if (prose !== undefined) return prose ? explainView(prose, lang) : null;
+  const shown = loadProseOf(experiment).then(
+    (later) => (later ? explainView(later, lang) : nothing),
+    (error: unknown) => catalogPlansFailedText(error),
+  );
+  return until(shown, nothing);
 }

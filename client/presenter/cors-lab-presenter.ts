@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
-import { catalog } from '../../experiments/catalog/index.ts';
+import type { Experiment } from '../../format/schema.ts';
 import type { Outcome } from '../../format/reasons.ts';
 import { lessonEntries } from '../lessons/course.ts';
 import type { ShownLesson } from '../../lessons/shown-lesson.ts';
@@ -106,6 +106,10 @@ export class CorsLabPresenter extends LitElement {
    * renders; none for an unknown id.
    */
   @property({ attribute: false }) lesson: ShownLesson | undefined;
+  /** The catalog experiments the lesson names, downloaded with it by main.ts (client/lessons/lesson-plans.ts). */
+  @property({ attribute: false }) experiments: readonly Experiment[] = [];
+  /** Said when the experiments' plans did not download: the steps then show ids and no answers. */
+  @property({ attribute: false }) plansFailed = '';
   /** Follows the theme chosen in the playground, also while both windows are open. */
   @property({ reflect: true }) theme: Theme = rememberedTheme();
 
@@ -122,7 +126,8 @@ export class CorsLabPresenter extends LitElement {
 
   private get _deck(): Deck | undefined {
     const lesson = this._lesson;
-    return lesson ? deckOf(lesson, catalog.map((e) => ({ ...e, title: titleIn(e, currentLanguage()) }))) : undefined;
+    const titled = this.experiments.map((e) => ({ ...e, title: titleIn(e, currentLanguage()) }));
+    return lesson ? deckOf(lesson, titled) : undefined;
   }
 
   #onKey = (event: KeyboardEvent): void => {
@@ -252,6 +257,7 @@ export class CorsLabPresenter extends LitElement {
     const pace = paceOf(elapsed, deck.minutes);
     const paused = this._timer.pausedAt !== null;
     return html`
+      ${this.plansFailed ? html`<p role="alert">${this.plansFailed}</p>` : nothing}
       <header>
         <h1>${msg(str`Presenter: ${deck.title}`, { id: 'presenter.heading' })}</h1>
         <div class="timer" role="group" aria-label=${msg('Timer', { id: 'presenter.timer' })}>

@@ -4,8 +4,7 @@
  * (projected.ts), with stepping keys on the whole document.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalog } from '../../experiments/catalog/index.ts';
-import { loadLesson } from '../lessons/course.ts';
+import { loadLessonWithPlans } from '../lessons/lesson-plans.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { deckOf } from './deck.ts';
 import { projectLesson } from './projected.ts';
@@ -29,11 +28,12 @@ export class ProjectedLessonController implements ReactiveController {
     this.hostDisconnected();
     if (!view) return;
     this.#view = view;
-    void loadLesson(currentLanguage(), this.#lessonId).then((lesson) => {
+    // The lesson view downloads the same lesson and plans (once: they are kept), and shows them.
+    void loadLessonWithPlans(currentLanguage(), this.#lessonId).then((shown) => {
       // An unknown lesson id: the lesson view says so, and there is nothing to step through.
-      if (this.#view !== view || !lesson) return;
-      this.#stop = projectLesson(view, deckOf(lesson, catalog), { keys: document });
-    }, () => undefined); // the lesson view says the lessons did not load
+      if (this.#view !== view || !shown) return;
+      this.#stop = projectLesson(view, deckOf(shown.lesson, shown.experiments), { keys: document });
+    }, () => undefined); // the lesson view says what did not load
   }
 
   hostDisconnected(): void {

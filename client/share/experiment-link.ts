@@ -55,6 +55,21 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
 }
 
 /**
+ * The id a link's experiment gives itself, unchecked, or null (no experiment, unreadable, too long): only to
+ * download that catalog group's plans while the schema checks the link (experimentFromHash), never to show.
+ */
+export function linkedExperimentId(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get(KEY);
+  if (!token || token.length > MAX_LINK_CHARACTERS) return null;
+  try {
+    const id = (JSON.parse(fromBase64Url(token)) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What a broken link says: each problem with its field (as written), in the
  * reader's language where the check gave the problem as data, else as the CLI says it.
  */

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../../format/i18n/languages.ts';
 import type { Experiment } from '../../format/schema.ts';
-import { catalog } from './index.ts';
+import { catalogIndex } from './catalog-index.ts';
 
 /** One language's words for the catalog: titles by id, step titles by their English title. */
 export interface CatalogTranslation {
@@ -25,7 +25,7 @@ export function registerCatalogTranslation(lang: Language, translation: CatalogT
   translations.set(lang, translation);
 }
 
-const byId = new Map(catalog.map((e) => [e.id, e]));
+const byId = new Map(catalogIndex.map((e) => [e.id, e]));
 
 /** The title to show: the translation while the title is still the catalog's. */
 export function titleIn(experiment: Pick<Experiment, 'id' | 'title'>, lang: Language): string {

@@ -36,5 +36,6 @@ export const catalog = {
   'catalog.run-group-label': str`运行 ${0} 个：分组 ${1}`,
   'catalog.run-group': str`运行 ${0} 个`,
   'catalog.no-match': str`没有与“${0}”匹配的实验。`,
+  'catalog.plans-failed': str`实验目录的分组“${0}”没有下载下来：实验室还在运行吗？请重新加载页面再试。`,
   'catalog.explains-failed': '无法下载实验的解释：搜索只匹配标题和 id。再输入一次即可重试。',
 } as const;

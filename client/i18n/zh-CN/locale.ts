@@ -6,7 +6,7 @@
  * playground's first one with its elements: client/lab/prose-view.ts), the Markdown when the search
  * reads it. Kept apart from index.ts, which Node tests import without Vite.
  */
-import catalogHtmlLoaders from 'virtual:cors-lab/catalog-html/zh-CN';
+import catalogHtmlLoaders, { first as firstHtml } from 'virtual:cors-lab/catalog-html/zh-CN';
 import catalogMarkdownLoaders from 'virtual:cors-lab/catalog-markdown/zh-CN';
 import { registerModelMessages } from '../../../experiments/model/messages/tables.ts';
 import { zhCN } from '../../../experiments/model/messages/zh-CN.ts';
@@ -14,7 +14,8 @@ import { registerProblemMessages } from '../../../format/problems/tables.ts';
 import { zhCN as zhCNProblems } from '../../../format/problems/zh-CN.ts';
 import { registerCatalogProse } from '../catalog-prose.ts';
 
-registerCatalogProse('html', 'zh-CN', catalogHtmlLoaders);
+// With the HTML of the experiment the playground shows first: its first paint downloads no group.
+registerCatalogProse('html', 'zh-CN', catalogHtmlLoaders, firstHtml);
 // The Markdown as written, for the search: downloaded when the learner types in it.
 registerCatalogProse('markdown', 'zh-CN', catalogMarkdownLoaders);
 registerModelMessages('zh-CN', zhCN);
