@@ -4,8 +4,9 @@ import { paced } from './test/pace/machine-pace.ts';
 import { CONFIG_DIR_ENV } from './servers/config-folder.ts';
 import { fileURLToPath } from 'node:url';
 
-// The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder.
-process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/', import.meta.url));
+// The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder; a folder
+// of its own for each runner, since npm test runs Vitest and Playwright side by side (scripts/test-all.ts).
+process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/browser/', import.meta.url));
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -6,8 +6,9 @@ import { catalogProsePlugin } from './scripts/catalog-prose-plugin.ts';
 import { paced } from './test/pace/machine-pace.ts';
 import { CONFIG_DIR_ENV } from './servers/config-folder.ts';
 
-// The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder.
-process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/', import.meta.url));
+// The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder; a folder
+// of its own for each runner, since npm test runs Vitest and Playwright side by side (scripts/test-all.ts).
+process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/unit/', import.meta.url));
 
 export default defineConfig({
   plugins: [lessonIndexPlugin(fileURLToPath(new URL('.', import.meta.url))), catalogProsePlugin()],

@@ -10,6 +10,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
+/** How long a job's pipes are read after it exited, when something it started still holds them. */
+const PIPES_AFTER_EXIT_MS = 5_000;
+
 export interface Job {
   name: string;
   command: string;
@@ -47,8 +50,11 @@ export class JobRunner {
     this.#options = options;
   }
 
-  /** Sends the signal to every running job's process group. */
+  #stopped = false;
+
+  /** Sends the signal to every running job's process group; no later stage starts. */
   stop(signal: NodeJS.Signals): void {
+    this.#stopped = true;
     for (const child of this.#running) {
       if (child.pid !== undefined) try { process.kill(-child.pid, signal); } catch { /* already gone */ }
     }
@@ -59,17 +65,18 @@ export class JobRunner {
     const summary: Ended[] = [];
     let passed = true;
     for (const [i, stage] of stages.entries()) {
+      if (this.#stopped) break;
       write(`Stage ${i + 1} of ${stages.length}, side by side: ${stage.map((j) => j.name).join(', ')}\n`);
       const ended = await Promise.all(stage.map((job) => this.#run(job)));
       summary.push(...ended);
-      passed = ended.every((e) => e.code === 0);
+      passed = ended.every((e) => e.code === 0) && !this.#stopped;
       if (!passed) break;
     }
     write('\nSummary:\n');
     const width = Math.max(...stages.flat().map((job) => job.name.length)) + 2;
     for (const ended of summary) write(`  ${ended.name.padEnd(width)}${verdict(ended)}\n`);
     for (const job of stages.flat().filter((j) => !summary.some((e) => e.name === j.name))) {
-      write(`  ${job.name.padEnd(width)}not run: an earlier stage failed\n`);
+      write(`  ${job.name.padEnd(width)}not run: ${this.#stopped ? 'stopped' : 'an earlier stage failed'}\n`);
     }
     return passed;
   }
@@ -94,6 +101,8 @@ export class JobRunner {
         done = true;
         this.#running.delete(child);
         const ended = { name: job.name, code, signal, seconds: (performance.now() - started) / 1000 };
+        child.stdout?.destroy();
+        child.stderr?.destroy();
         if (!job.live) {
           write(`\n== ${job.name}: ${verdict(ended)}\n`);
           write(Buffer.concat(kept));
@@ -106,7 +115,11 @@ export class JobRunner {
         kept.push(Buffer.from(`${job.command}: ${error.message}\n`));
         end(127, null);
       });
+      // 'close' comes once the job has exited and its pipes are drained. A process the job left behind may hold the
+      // pipes open: then the job's end is taken a while after its exit, with what it wrote by then (the job's verdict
+      // is its exit code either way; the wait only bounds how long its last lines are waited for).
       child.on('close', end);
+      child.on('exit', (code, signal) => setTimeout(() => end(code, signal), PIPES_AFTER_EXIT_MS).unref());
     });
   }
 }

@@ -7,7 +7,8 @@
  *
  * Why side by side: one after another they took over 12 minutes on a 2-core machine, while the browser tests kept
  * the cores less than half busy (they mostly wait on browsers, servers and the network stack). The jobs share nothing
- * but the machine: each starts its own servers on free ports and its own browsers. Playwright, the longest, writes as
+ * but the machine: each starts its own servers on free ports and its own browsers, and keeps the secure origin's test
+ * CA in a folder of its own (tmp/test-config/unit, tmp/test-config/browser). Playwright, the longest, writes as
  * it goes; the others when they end. The exit code is 1 if any job failed.
  * Run: node --import tsx scripts/test-all.ts
  */
@@ -33,10 +34,11 @@ const runner = new JobRunner({
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   write: (text) => process.stdout.write(text),
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+// The shell's convention: 128 + the signal's number.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
     runner.stop(signal);
-    process.exitCode = 130;
+    process.exitCode = code;
   });
 }
 const passed = await runner.runStages(STAGES);

@@ -215,7 +215,11 @@ export class CorsLabApp extends LitElement {
       // Unless the reader already chose another experiment while the check downloaded.
       if (linked && this._experiment === shown) {
         await loadCatalogExperiments([linked.id]);
-        if (this._experiment === shown) this._experiment = linked;
+        if (this._experiment === shown) {
+          this._experiment = linked;
+          // The opening group's failed download (if any) is behind us: the linked experiment's plans are here.
+          this._plansFailed = '';
+        }
       }
     } catch (error) {
       // Said for good: the first experiment shows instead, and the reader should know why.
@@ -282,6 +286,8 @@ export class CorsLabApp extends LitElement {
       if (this._opening !== entry) return;
       this._opening = undefined;
       this._plansFailed = catalogPlansFailedText(error);
+      // Chosen while a link was still being checked, nothing is shown yet: the first experiment, never a blank panel.
+      this._experiment ??= downloadedCatalogExperiment(catalogIndex[0]?.id ?? '');
     }
   }
 
@@ -356,10 +362,11 @@ export class CorsLabApp extends LitElement {
     }
     // The lesson element moves focus on to its own heading; its module may still be downloading, and an element not
     // yet defined is a plain one that focus() ignores.
-    // Unless the learner has moved on from the skip link meanwhile.
-    const link = event.currentTarget;
+    // Unless the learner has moved focus on meanwhile. Compared with where focus was at the click, not with the link:
+    // Safari does not focus a clicked link.
+    const before = document.activeElement;
     void customElements.whenDefined('cors-lab-lesson').then(() => {
-      if (this.shadowRoot?.activeElement === link) this.querySelector<HTMLElement>('#lesson')?.focus();
+      if (document.activeElement === before) this.querySelector<HTMLElement>('#lesson')?.focus();
     });
   }
 
@@ -439,14 +446,19 @@ export class CorsLabApp extends LitElement {
         <div class="side">
         <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
         ${this._lessonId ? nothing : html`<nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
-          <cors-lab-catalog .experiments=${catalogIndex} .selectedId=${e?.id ?? ''} @experiment-select=${(ev: CustomEvent<{ experiment: CatalogEntry }>) => void this._open(ev.detail.experiment)} @run-experiments=${(ev: CustomEvent<{ experiments: CatalogEntry[] }>) => void this._runEntries(ev.detail.experiments)}></cors-lab-catalog>
+          <cors-lab-catalog .experiments=${catalogIndex} .selectedId=${e?.id ?? ''}
+            @experiment-select=${(ev: CustomEvent<{ experiment: CatalogEntry }>) => void this._open(ev.detail.experiment)}
+            @run-experiments=${(ev: CustomEvent<{ experiments: CatalogEntry[] }>) =>
+              void this._runEntries(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
         </div>
         ${this._lessonId ? html`<slot name="lesson"></slot>` : html`<div>
-          <cors-lab-start .experiments=${catalogIndex.length} @start-playground=${() => this._toExperiment()} @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
+          <cors-lab-start .experiments=${catalogIndex.length} @start-playground=${() => this._toExperiment()}
+            @start-dismiss=${() => this._toExperiment()}></cors-lab-start>
           ${e ? this.#experimentView(e, link) : this.#pendingView()}
           <h2>${msg('Log', { id: 'app.log' })}</h2>
-          <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []} .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
+          <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []}
+            .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
         </div>`}
       </main>
     `;

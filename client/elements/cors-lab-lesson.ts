@@ -196,7 +196,9 @@ export class CorsLabLesson extends LitElement {
         this._section(
           i + 1,
           experimentLabel(i + 1),
-          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1} .experiment=${experiments.find((e) => e.id === id)} .prediction=${lesson.predict[id]} .question=${lesson.questions[id] ?? id}></cors-lab-lesson-experiment>`,
+          html`<cors-lab-lesson-experiment .lessonId=${lesson.id} .number=${i + 1}
+            .experiment=${experiments.find((e) => e.id === id)} .prediction=${lesson.predict[id]}
+            .question=${lesson.questions[id] ?? id}></cors-lab-lesson-experiment>`,
         ),
       )}
       ${this._section(lesson.experiments.length + 1, msg('Fix it', { id: 'lesson.fix.title' }), html`<cors-lab-fix-it .lessonId=${lesson.id} .fixIt=${lesson.fixIt} .experiment=${fixExperiment} .question=${lesson.questions[lesson.fixIt.experiment] ?? lesson.fixIt.experiment}></cors-lab-fix-it>`)}`,
@@ -210,7 +212,8 @@ export class CorsLabLesson extends LitElement {
         ${askedLanguage === null ? nothing : html`<p class="lang-notice" role="status">${msg(str`?lang=${askedLanguage} is not a language of this lab; it has ${LANGUAGES.join(', ')}. Choose one in the Language menu.`, { id: 'lesson.unknownLanguage' })}</p>`}
         <p class="print-only">${msg(str`Online: ${`${location.origin}${location.pathname}${lessonHref(lesson.id, location.search)}`}`, { id: 'lesson.online' })}</p>
       </header>
-      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }), html`<div class="narrative markdown">${this._narrative(lesson, experiments)}</div>`)}
+      ${this._section(0, msg('Narrative', { id: 'lesson.narrative' }),
+        html`<div class="narrative markdown">${this._narrative(lesson, experiments)}</div>`)}
       ${steps}
       <footer>
         ${previous ? html`<a href=${lessonHref(previous.id, location.search)} rel="prev">← ${previous.title}</a>` : html`<span></span>`}

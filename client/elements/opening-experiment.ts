@@ -12,7 +12,7 @@ import { keepCatalogExperiment, loadCatalogGroup } from '../lab/catalog-plans.ts
 import { lessonIdFrom } from '../lessons/lesson-link.ts';
 import { presenterLessonOf } from '../presenter/presenter-urls.ts';
 import { linkedExperimentId } from '../share/experiment-link.ts';
-import { openingGroupOf } from '../share/opening-group.ts';
+import { linkedCatalogGroup } from '../share/opening-group.ts';
 
 /** Whether this page is the playground (not a lesson page, not a presenter window). */
 const isPlaygroundPage = lessonIdFrom(location.search) === null && presenterLessonOf(location.search) === null;
@@ -26,8 +26,11 @@ async function opening(): Promise<Opening> {
   // on a page without a link, or when the link proves broken.
   const first = firstExperiment && keepCatalogExperiment(firstExperiment);
   if (linkedExperimentId(location.hash) === null) return { experiment: first };
+  // A link that names no catalog experiment (the learner's own) has no group to download: it is checked as it is.
+  const group = linkedCatalogGroup(location.hash);
+  if (group === undefined) return { experiment: undefined };
   try {
-    await loadCatalogGroup(openingGroupOf(location.hash));
+    await loadCatalogGroup(group);
     return { experiment: undefined };
   } catch (failed) {
     return { failed };

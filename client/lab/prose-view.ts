@@ -16,8 +16,7 @@ import type { Experiment } from '../../format/schema.ts';
 import { catalogProseIn, hasCatalogProse, loadCatalogProse, registerCatalogProse } from '../i18n/catalog-prose.ts';
 import { catalogExplain } from './catalog-explain.ts';
 import { catalogPlansFailedText, downloadedProseOf, loadProseOf } from './catalog-plans.ts';
-import { linkedExperimentId } from '../share/experiment-link.ts';
-import { openingGroupOf } from '../share/opening-group.ts';
+import { linkedCatalogGroup } from '../share/opening-group.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 
 registerCatalogProse('html', 'en', englishHtml, firstHtml);
@@ -37,9 +36,11 @@ function shownLanguage(lang: Language): Language {
 // to (client/share/opening-group.ts): that group's HTML is here before any element that shows prose is
 // defined (they import this module), so the first paint has its "Why", in the page's language. A lesson
 // page, which shows no "Why" first, downloads none. No address in Node (unit tests): the first experiment.
-const hash = globalThis.location?.hash ?? '';
-if (linkedExperimentId(hash) !== null) {
-  await loadCatalogProse('html', shownLanguage(currentLanguage()), openingGroupOf(hash));
+// A failed download must not fail this module (and with it every element that imports it: a blank page): the
+// "Why" view downloads again when shown and says what failed.
+const opening = linkedCatalogGroup(globalThis.location?.hash ?? '');
+if (opening !== undefined) {
+  await loadCatalogProse('html', shownLanguage(currentLanguage()), opening).catch(() => undefined);
 }
 
 /** The built HTML of catalog experiment `id` as shown on a `lang` page, when its group is here. */

@@ -1,9 +1,9 @@
-/** The group a playground page opens on: its link's experiment's, else the first experiment's. */
+/** The group a playground page downloads first: its link's catalog experiment's, else none. */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { toBase64Url } from '../../plan/plan-url.ts';
 import { experimentHash, MAX_LINK_CHARACTERS } from './experiment-link.ts';
-import { openingGroupOf } from './opening-group.ts';
+import { linkedCatalogGroup } from './opening-group.ts';
 
 const first = catalog[0]!;
 const later = catalog.at(-1)!;
@@ -11,22 +11,25 @@ const later = catalog.at(-1)!;
 const tooLong = { ...later, pad: '-'.repeat(MAX_LINK_CHARACTERS) };
 
 describe('the catalog group a page opens on', () => {
-  it("is the linked experiment's, by the id the link gives, else the first experiment's", () => {
+  it("is the linked catalog experiment's, by the id the link gives; none without a link", () => {
     expect(later.group).not.toBe(first.group);
-    expect(openingGroupOf(experimentHash(later))).toBe(later.group);
-    expect(openingGroupOf(experimentHash({ ...later, title: 'Edited' }))).toBe(later.group);
-    expect(openingGroupOf('')).toBe(first.group);
+    expect(linkedCatalogGroup(experimentHash(later))).toBe(later.group);
+    expect(linkedCatalogGroup(experimentHash({ ...later, title: 'Edited' }))).toBe(later.group);
+    expect(linkedCatalogGroup(experimentHash(first))).toBe(first.group);
+    expect(linkedCatalogGroup('')).toBeUndefined();
   });
 
   for (const [what, hash] of [
     ['an id the catalog does not have', experimentHash({ ...later, id: 'mine' })],
+    ['an id that names a prototype property', experimentHash({ ...later, id: '__proto__' })],
+    ['an id that names an inherited method', experimentHash({ ...later, id: 'toString' })],
     ['an unreadable link', '#x=%%%'],
     ['a link that is no JSON object', `#x=${toBase64Url('"just text"')}`],
     ['an id that is no string', `#x=${toBase64Url(JSON.stringify({ id: 7 }))}`],
     ['a link over the longest a link may be', `#x=${toBase64Url(JSON.stringify(tooLong))}`],
   ] as const) {
-    it(`is the first experiment's for ${what}`, () => {
-      expect(openingGroupOf(hash)).toBe(first.group);
+    it(`is none for ${what}`, () => {
+      expect(linkedCatalogGroup(hash)).toBeUndefined();
     });
   }
 });

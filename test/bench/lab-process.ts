@@ -12,9 +12,13 @@ const lab = await startLab({ clientDir: null });
 // The plain-http origins: the bench's and the stress test's raw clients speak HTTP/1.1 in clear. The https origin
 // (`secure`) closes such a connection at once, as it should; its own hostile clients are in
 // servers/secure-connections.test.ts.
-const plain = lab.origins.flatMap((origin, i) => (origin.url.startsWith('http:') ? [{ origin, bound: lab.bound[i]! }] : []));
-const ports = plain.map(({ bound }) => bound.port);
-const hosts = plain.map(({ origin }) => new URL(origin.url).host);
+const plain = lab.origins.filter((origin) => origin.url.startsWith('http:'));
+const ports = plain.map((origin) => {
+  const bound = lab.bound.find((b) => b.name === origin.name);
+  if (!bound) throw new Error(`lab-process: origin ${origin.name} is not bound`);
+  return bound.port;
+});
+const hosts = plain.map((origin) => new URL(origin.url).host);
 process.stdout.write(`${JSON.stringify({ ports, hosts })}\n`);
 process.on('SIGTERM', () => void lab.close().then(() => process.exit(0)));
 createInterface({ input: process.stdin }).on('line', (command) => {

@@ -13,6 +13,7 @@
  */
 import { MAX_LINK_CHARACTERS, experimentHash } from '../../client/share/experiment-link.ts';
 import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
+import { catalogIndex } from '../../experiments/catalog/catalog-index.ts';
 import { MAX_STEPS } from '../../format/limits.ts';
 import { problemText } from '../../format/problems/index.ts';
 import type { Experiment } from '../../format/schema.ts';
@@ -65,9 +66,16 @@ for (const { name, field, step, experiment } of cases) {
     // The page keeps its own experiment: the link's never replaces it, so there is nothing of it to run.
     await expect(page.getByRole('heading', { name: experiment.title, level: 2 })).toHaveCount(0);
     await expect(page.locator('html')).not.toHaveAttribute('data-owned', 'yes');
-    expect(marks).toEqual([]);
+    // Running what the page shows runs the page's own experiment, never the link's.
+    await page.getByRole('button', { name: 'Run this experiment' }).click();
+    const log = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
+    await expect(log).toHaveCount(1);
+    await expect(log).toContainText(catalogIndex[0]!.id);
+    await expect(log).not.toContainText(experiment.id);
     stop();
-    expect([...runs]).toEqual([]);
+    expect(runs.size, 'the journal recorded the run of the page\'s own experiment').toBeGreaterThan(0);
+    expect(marks).toEqual([]);
+    await expect(page.locator('html')).not.toHaveAttribute('data-owned', 'yes');
   });
 }
 

@@ -104,7 +104,8 @@ for (const [what, query, isReady, kind] of [
   });
 }
 
-test('the playground downloads no lesson, no zod, no group\'s plans and no Chinese model messages; a lesson page only its own lesson, in its language', async ({ lab, page }) => {
+test('the playground downloads no lesson, no zod, no group\'s plans and no Chinese model messages; ' +
+  'a lesson page only its own lesson, in its language', async ({ lab, page }) => {
   const app = originMap(lab.origins).app;
   const playground = await initialJavaScript(page, `${app}/`, playgroundReady(/^simple Run \d+: group simple$/, 'en'));
   expect(playground.files.filter((file) => LESSON_FILE.test(file))).toEqual([]);

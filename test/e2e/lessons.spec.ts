@@ -438,7 +438,7 @@ test('the skip link says it skips to the lesson, and lands on its heading', asyn
   await expect(page.getByRole('heading', { name: `Lesson ${preflight.order}: ${preflight.title}` })).toBeFocused();
 });
 
-test('the skip link pressed before the lesson has downloaded lands on its heading once it has', async ({ lab, page }) => {
+test('the skip link pressed before the lesson downloaded lands on its heading once here', async ({ lab, page }) => {
   // The lesson's own file (assets/04-the-preflight-*.js) is held until the learner has pressed the skip link.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

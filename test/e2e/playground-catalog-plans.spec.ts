@@ -229,3 +229,34 @@ for (const view of VIEWS) {
     await page.screenshot({ path: `${SHOTS}catalog-plans-later-group-${view.name}.png` });
   });
 }
+
+test("a link to the learner's own experiment (an id the catalog lacks) downloads no group and shows it", async ({
+  lab,
+  page,
+}) => {
+  const downloaded = plansDownloaded(page);
+  const proseChunks: string[] = [];
+  page.on('request', (request) => {
+    if (new RegExp(`/assets/${later.group}-[\\w-]{8}\\.js$`).test(request.url())) proseChunks.push(request.url());
+  });
+  const own = { ...later, id: 'my-own-experiment', title: 'My own experiment' };
+  await page.goto(`${originMap(lab.origins).app}/${experimentHash(own)}`);
+  await expect(page.getByRole('heading', { level: 2, name: own.title, exact: true })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(downloaded).toEqual([]);
+  expect(proseChunks).toEqual([]);
+});
+
+test('a link whose group\'s "Why" does not download still shows the experiment, not a blank page', async ({
+  lab,
+  page,
+}) => {
+  // The group's prose chunks (`<group>-<hash>.js`: HTML and Markdown, scripts/catalog-prose-plugin.ts) fail.
+  await page.route(new RegExp(`/assets/${later.group}-[\\w-]{8}\\.js$`), (route) => route.abort());
+  await page.goto(`${originMap(lab.origins).app}/${experimentHash(later)}`);
+  await expect(page.getByRole('heading', { level: 2, name: later.title, exact: true })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await expect(page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /^Prediction:/ }))
+    .toBeVisible();
+});

@@ -4,10 +4,15 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 
-/** The tables as a page starts with them: a fresh copy (another test file in this worker may have registered one). */
+/**
+ * The tables as a page starts with them: a fresh copy, so each test holds whatever ran before it in this process
+ * (the other test here registers zh-CN; a run without isolation, `vitest --no-isolate`, shares modules across files).
+ */
 async function fresh() {
   vi.resetModules();
-  const [tables, { en }, { zhCN }] = await Promise.all([import('./tables.ts'), import('./en.ts'), import('./zh-CN.ts')]);
+  const [tables, { en }, { zhCN }] = await Promise.all([
+    import('./tables.ts'), import('./en.ts'), import('./zh-CN.ts'),
+  ]);
   return { ...tables, en, zhCN };
 }
 
