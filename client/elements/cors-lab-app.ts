@@ -291,6 +291,22 @@ export class CorsLabApp extends LitElement {
     }
   }
 
+  /**
+   * "Run this experiment": the one shown, or, while the one chosen in the list downloads (the status says so, the
+   * panel still shows the one before), the chosen one once it is here: the learner asked for what they chose, not
+   * for what the panel held a moment longer. Nothing runs if its download fails (that is said) or the learner has
+   * chosen yet another meanwhile.
+   */
+  async #runShown(shown: Experiment): Promise<void> {
+    const opening = this._opening;
+    if (!opening) return this._run([shown]);
+    const [chosen] = await loadCatalogExperiments([opening.id]).catch(() => []);
+    if (!chosen) return;
+    // Shown here if _open, waiting on the same download, has not shown it yet; unless another was chosen since.
+    if (this._opening === opening) this._select(chosen);
+    if (this._experiment === chosen) await this._run([chosen]);
+  }
+
   /** Runs catalog experiments chosen in the list (a group, every match): their groups' plans downloaded first. */
   private async _runEntries(entries: readonly CatalogEntry[]): Promise<void> {
     let experiments: Experiment[];
@@ -479,7 +495,8 @@ export class CorsLabApp extends LitElement {
     const url = origins ? experimentUrl(e, origins, 'shared') : '';
     return html`<h2 id="experiment" class="experiment-title" tabindex="-1">${titleIn(e, currentLanguage())}</h2>
           <div class="actions">
-            <button @click=${() => void this._run([e])} ?disabled=${!origins}>${msg('Run this experiment', { id: 'app.run' })}</button>
+            <button @click=${() => void this.#runShown(e)} ?disabled=${!origins}>
+              ${msg('Run this experiment', { id: 'app.run' })}</button>
             <button @click=${() => void this.#newExperiment()}>${msg('New experiment', { id: 'app.new-experiment' })}</button>
             <button @click=${() => void this._copy('link', link)}>${msg('Copy link', { id: 'app.copy-link' })}</button>
             <button @click=${() => void this._copy('fetch', fetchSnippet(e, url))}>${msg('Copy fetch()', { id: 'app.copy-fetch' })}</button>

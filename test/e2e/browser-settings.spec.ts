@@ -16,6 +16,8 @@ async function openExperiment(page: Page, appUrl: string, id: string): Promise<v
   await page.goto(`${appUrl}/`);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
   await page.getByRole('button', { name: experiment.title }).click();
+  // Its group's plans may still be downloading: the panel shows it once they are here.
+  await expect(page.getByRole('heading', { level: 2, name: experiment.title, exact: true })).toBeVisible();
 }
 
 test('a public-page experiment states why this browser cannot reproduce it, instead of a disagreement', async ({ lab, page }) => {

@@ -260,3 +260,27 @@ test('a link whose group\'s "Why" does not download still shows the experiment, 
   await expect(page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /^Prediction:/ }))
     .toBeVisible();
 });
+
+test('"Run this experiment" pressed while the chosen one downloads runs the chosen one, once it is here', async ({
+  lab,
+  page,
+}) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(plansFile(later.group), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await catalogEntry(page, later).click();
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText(`downloading ${later.id}…`);
+  // The panel still shows the first experiment; the learner asks to run what they chose.
+  await page.getByRole('button', { name: 'Run this experiment' }).click();
+  release();
+  const log = page.getByRole('list', { name: 'Log' }).getByTestId('log-row');
+  await expect(log).toHaveCount(1);
+  await expect(log).toContainText(later.id);
+  await expect(log).not.toContainText(first.id);
+  await showsWhole(page, later);
+});
