@@ -5,10 +5,10 @@
  * 2. Once all three pass: browser tests (Playwright), unit tests (Vitest) and the published package
  *    (test/package/run-example.sh).
  *
- * Why side by side: one after another they took about 12.5 minutes on a 2-core machine with its cores idle much of
- * the time (a Playwright worker waits on browsers and servers; Vitest's longest file, the catalog in Firefox and
- * WebKit, ran alone at its end; the package check waits on the registry). Side by side the cores stay busy (98% of
- * both, sampled from /proc/stat over a run). The jobs share nothing but the machine: each starts its own servers on
+ * Why side by side: one after another they took about 12.5 minutes on a 2-core machine, and the jobs waited much of
+ * that time (`time` counted Playwright's processes at under half of both cores; Vitest's longest file, the catalog in
+ * Firefox and WebKit, ran alone at its end; the package check waits on the registry). Side by side the cores stay
+ * busy (98% of both, sampled from /proc/stat over a run). The jobs share nothing but the machine: each starts its own servers on
  * free ports and its own browsers, and keeps the secure origin's test CA in a folder of its own (tmp/test-config/unit,
  * tmp/test-config/browser). Playwright, the longest, writes as it goes; the others when they end. The exit code is 1
  * if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
