@@ -20,9 +20,25 @@ export function isFrameApi(api: string): api is FrameApi {
 export const POST_MESSAGE_VIA = ['iframe', 'window-open'] as const;
 export type PostMessageVia = (typeof POST_MESSAGE_VIA)[number];
 
-/** Whether a step opens a popup: `window-open`, or `postMessage` via `window-open`. */
+/** Whether a step opens a popup to the target page: `window-open`, or `postMessage` via `window-open`. */
 export function opensPopup(request: { api?: string | undefined; via?: string | undefined }): boolean {
   return request.api === 'window-open' || (request.api === 'postMessage' && request.via === 'window-open');
+}
+
+/**
+ * Whether a step opens a window: a popup to the target page (opensPopup), or the named popup a `form` step
+ * submits into (runner-page/run-form.ts opens it with `window.open` before it submits). The one list of the
+ * steps that open windows: the schema bounds them (limits.ts), the playground runs them one at a time
+ * (client/lab/step-turns.ts). No other API opens a window or a frame: img, script and stylesheet insert
+ * elements, beacon, websocket and eventsource are fetches of the page (runner-page/run-step.ts).
+ */
+export function opensWindow(request: { api?: string | undefined; via?: string | undefined }): boolean {
+  return request.api === 'form' || opensPopup(request);
+}
+
+/** Whether a step puts a page in a frame or in a window of its own (MAX_FRAME_STEPS counts these). */
+export function opensFrameOrWindow(request: { api?: string | undefined; via?: string | undefined }): boolean {
+  return (request.api !== undefined && isFrameApi(request.api)) || opensWindow(request);
 }
 
 /**

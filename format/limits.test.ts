@@ -74,6 +74,18 @@ const BOUNDS: Bound[] = [
     path: 'then',
     said: (n) => tooMany(n, MAX_POPUP_STEPS, 'popupSteps'),
     at: (n) => stepsOf('window-open', n) },
+  // A form submits into a popup of its own (runner-page/run-form.ts): it counts as a window and as a framing step.
+  { name: 'form steps, each a window', max: MAX_POPUP_STEPS,
+    path: 'then',
+    said: (n) => tooMany(n, MAX_POPUP_STEPS, 'popupSteps'),
+    at: (n) => stepsOf('form', n) },
+  { name: 'framing steps, forms among them', max: MAX_FRAME_STEPS,
+    path: 'then',
+    said: (n) => tooMany(n, MAX_FRAME_STEPS, 'frameSteps'),
+    at: (n) => ({
+      ...stepsOf('form', MAX_POPUP_STEPS),
+      then: [...many(MAX_POPUP_STEPS - 1, () => ({})), ...many(n - MAX_POPUP_STEPS, () => ({ request: { api: 'iframe' } }))],
+    }) },
   { name: 'socket steps', max: MAX_SOCKET_STEPS,
     path: 'then',
     said: (n) => tooMany(n, MAX_SOCKET_STEPS, 'socketSteps'),

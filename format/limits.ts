@@ -14,9 +14,15 @@ import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ACCEPT_ORIGINS } from './sockets.ts';
 
 /** `then` steps of one experiment (the first request is not counted). */
 export const MAX_STEPS = 32;
-/** Steps (the first request counted) that put a page in a frame or a popup: iframe, postMessage, window-open. */
+/**
+ * Steps (the first request counted) that put a page in a frame or a window: iframe, postMessage, window-open, and
+ * form, which submits into a popup of its own (frames.ts's opensFrameOrWindow).
+ */
 export const MAX_FRAME_STEPS = 8;
-/** Of those, steps that open a popup window (window-open, postMessage via window-open): windows are heavier. */
+/**
+ * Of those, steps that open a window (frames.ts's opensWindow: window-open, postMessage via window-open, form):
+ * windows are heavier.
+ */
 export const MAX_POPUP_STEPS = 4;
 /** Steps that open a WebSocket or an EventSource; the lab keeps at most 64 sockets open for everyone (sockets.ts). */
 export const MAX_SOCKET_STEPS = 8;
@@ -82,10 +88,10 @@ export interface FormatLimit {
 export const FORMAT_LIMITS: readonly FormatLimit[] = [
   { fields: 'then', max: MAX_STEPS, counted: 'steps' },
   {
-    fields: 'request.api iframe, postMessage, window-open', max: MAX_FRAME_STEPS,
+    fields: 'request.api iframe, postMessage, window-open, form', max: MAX_FRAME_STEPS,
     counted: 'steps, the first request counted',
   },
-  { fields: 'request.api window-open, postMessage via window-open', max: MAX_POPUP_STEPS, counted: 'steps' },
+  { fields: 'request.api window-open, postMessage via window-open, form', max: MAX_POPUP_STEPS, counted: 'steps' },
   { fields: 'request.api websocket, eventsource', max: MAX_SOCKET_STEPS, counted: 'steps' },
   { fields: 'then[].delayMs', max: MAX_STEP_DELAY_MS, counted: 'milliseconds a step' },
   { fields: 'then[].delayMs, all steps', max: MAX_TOTAL_DELAY_MS, counted: 'milliseconds together' },

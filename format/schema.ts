@@ -23,7 +23,7 @@ import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-sch
 import { POST_MESSAGE_VIA } from './frames.ts';
 import { scriptBodyProblems } from './script-body.ts';
 import { listWithin, withinLength } from './limit-checks.ts';
-import { isFrameApi, opensPopup } from './frames.ts';
+import { opensFrameOrWindow, opensWindow } from './frames.ts';
 import {
   MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN, MAX_FRAME_STEPS, MAX_HEADER_LINES,
   MAX_HEADER_NAME, MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST, MAX_PAGE_HEADER_LINES, MAX_PATH,
@@ -363,8 +363,9 @@ const enginesSchema = z
 
 
 /**
- * The steps of one experiment that frame a page, open a popup or open a socket, and the delays of all its steps,
- * bounded (limits.ts): `then` alone would let one experiment open 33 popups or wait 33 times 6 s.
+ * The steps of one experiment that frame a page, open a window (a popup, or a form's: frames.ts) or open a socket,
+ * and the delays of all its steps, bounded (limits.ts): `then` alone would let one experiment open 33 popups or
+ * wait 33 times 6 s.
  */
 interface StepApi {
   api?: string | undefined;
@@ -381,8 +382,8 @@ function stepCountProblems(exp: {
     ...(exp.then ?? []).map(({ request }) => ({ api: request?.api ?? firstApi, via: request?.via ?? exp.request.via })),
   ];
   const bounds: Array<[count: number, max: number, unit: LimitUnit]> = [
-    [steps.filter((step) => isFrameApi(step.api)).length, MAX_FRAME_STEPS, 'frameSteps'],
-    [steps.filter((step) => opensPopup(step)).length, MAX_POPUP_STEPS, 'popupSteps'],
+    [steps.filter(opensFrameOrWindow).length, MAX_FRAME_STEPS, 'frameSteps'],
+    [steps.filter(opensWindow).length, MAX_POPUP_STEPS, 'popupSteps'],
     [steps.filter((step) => isSocketApi(step.api)).length, MAX_SOCKET_STEPS, 'socketSteps'],
   ];
   const out = bounds
