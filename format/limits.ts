@@ -105,7 +105,9 @@ export const FORMAT_LIMITS: readonly FormatLimit[] = [
   { fields: 'pageHeaders', max: MAX_PAGE_HEADER_LINES, counted: 'lines' },
   { fields: 'a pageHeaders value', max: MAX_PAGE_HEADER_VALUE, counted: 'characters' },
   {
-    fields: 'expect.readableHeaders, expect.hiddenHeaders, a middleware\'s method and header lists', max: MAX_NAME_LIST,
+    fields: 'expect.readableHeaders, expect.hiddenHeaders, '
+      + 'a middleware\'s method and header lists (a string split at commas)',
+    max: MAX_NAME_LIST,
     counted: 'entries',
   },
   { fields: 'server.middleware.options.origin', max: MAX_MIDDLEWARE_ORIGINS, counted: 'entries' },

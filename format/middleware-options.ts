@@ -24,12 +24,25 @@ const wireString = (what: string) =>
   z.string({ error: `${what} is a string` })
     .refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' })
     .superRefine(withinLength(MAX_HEADER_VALUE));
-/** An array's bound checked after the union took it, so the message names the bound, not the union. */
-const boundedTo = (max: number) => (value: unknown, ctx: z.RefinementCtx): void => {
-  if (Array.isArray(value)) listWithin(max, 'entries')(value, ctx);
-};
-const boundedList = boundedTo(MAX_NAME_LIST);
-const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS);
+/**
+ * The entries of a method or header list as the browser reads them: the Express package joins an array with
+ * commas and sends a string as written (`methods.join(',')`, node_modules/cors/lib/index.js), hono/cors joins its
+ * arrays, and the browser splits the header's value on commas (Fetch's "get, decode, and split"), so
+ * `"GET,PUT"` is two entries, as `["GET", "PUT"]` is.
+ * https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
+ */
+const listEntries = (value: unknown): readonly unknown[] | null =>
+  Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
+/** An origin option's entries: a string is one origin (both packages compare it whole), an array lists them. */
+const originEntries = (value: unknown): readonly unknown[] | null => (Array.isArray(value) ? value : null);
+/** A list's bound checked after the union took it, so the message names the bound, not the union. */
+const boundedTo = (max: number, entries: (value: unknown) => readonly unknown[] | null) =>
+  (value: unknown, ctx: z.RefinementCtx): void => {
+    const list = entries(value);
+    if (list) listWithin(max, 'entries')(list, ctx);
+  };
+const boundedList = boundedTo(MAX_NAME_LIST, listEntries);
+const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS, originEntries);
 const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
