@@ -138,11 +138,22 @@ test(`links of 20,000 and ${MAX_STEPS + 1} steps are refused at once; ${MAX_STEP
   const tooLong = `link: the experiment in this link is ${size}; a link carries at most ${MAX_LINK_CHARACTERS}`;
   await expect(page.getByRole('alert')).toHaveText(tooLong);
   await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  // The scripts the page asks for: a link over the step bound downloads the limits' words, never the schema.
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const named = (chunk: string) => scripts.filter((path) => new RegExp(`/${chunk}-[\\w-]+\\.js$`).test(path));
   await page.goto(`${app}/?steps=33${link(MAX_STEPS + 1)}`);
   const over = { code: 'tooMany', count: MAX_STEPS + 1, max: MAX_STEPS, unit: 'steps' } as const;
   const tooMany = `link: then: ${problemText(over)}`;
   await expect(page.getByRole('alert')).toHaveText(tooMany);
+  // The words' chunk, and the small entry the bundler puts in front of it (the schema's chunk imports it too).
+  expect(named('limit-words')).not.toEqual([]);
+  expect([...named('zod'), ...named('schema')]).toEqual([]);
   await page.goto(`${app}/?steps=32${link(MAX_STEPS)}`);
   await expect(page.getByRole('heading', { name: `Hostile: ${MAX_STEPS} steps`, level: 2 })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // A link within the bound is checked by the schema: the same names find its chunks once it downloads.
+  expect(named('zod')).toHaveLength(1);
 });
