@@ -51,8 +51,5 @@ export interface TargetPageBehaviour {
   acceptMessagesFrom?: '*' | string[];
 }
 
-/** The most origins `acceptMessagesFrom` may list: a policy, not a payload (the plan travels in the URL). */
-export const MAX_ACCEPTED_ORIGINS = 8;
-
 /** The message the runner page posts: a stand-in for the secret a real page would send. */
 export const FRAME_MESSAGE = 'cors-lab: the secret';

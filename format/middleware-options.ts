@@ -43,7 +43,9 @@ const boundedTo = (max: number, entries: (value: unknown) => readonly unknown[] 
   };
 const boundedList = boundedTo(MAX_NAME_LIST, listEntries);
 const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS, originEntries);
-const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
+const maxAge = z.number({ error: 'maxAge is a number of seconds' })
+  .int('maxAge is a whole number of seconds')
+  .min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
   origin: z
@@ -76,7 +78,8 @@ const listOrString = (what: string) =>
 const expressOptions = z.strictObject({
   origin: z
     .union([z.boolean(), expressOrigin, z.array(expressOrigin)], {
-      error: 'origin is true, false, "*", an origin, a "/regular expression/", or an array of origins and regular expressions',
+      error: 'origin is true, false, "*", an origin, a "/regular expression/", '
+        + 'or an array of origins and regular expressions',
     })
     .superRefine(boundedOrigins)
     .optional(),
@@ -86,13 +89,24 @@ const expressOptions = z.strictObject({
   credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
   maxAge: maxAge.optional(),
   preflightContinue: z.boolean({ error: 'preflightContinue is true or false' }).optional(),
-  optionsSuccessStatus: z.number({ error: 'optionsSuccessStatus is a status number' }).int('optionsSuccessStatus is a whole number').min(200, 'optionsSuccessStatus must be 200-599').max(599, 'optionsSuccessStatus must be 200-599').optional(),
+  optionsSuccessStatus: z.number({ error: 'optionsSuccessStatus is a status number' })
+    .int('optionsSuccessStatus is a whole number')
+    .min(200, 'optionsSuccessStatus must be 200-599')
+    .max(599, 'optionsSuccessStatus must be 200-599')
+    .optional(),
 });
 
 export const middlewareSchema = z.discriminatedUnion(
   'name',
-  [z.strictObject({ name: z.literal('hono/cors'), options: honoOptions.optional() }), z.strictObject({ name: z.literal('cors'), options: expressOptions.optional() })],
-  { error: (issue) => (issue.code === 'invalid_union' ? `name must be one of ${MIDDLEWARE_NAMES.map((n) => JSON.stringify(n)).join(', ')}` : undefined) },
+  [
+    z.strictObject({ name: z.literal('hono/cors'), options: honoOptions.optional() }),
+    z.strictObject({ name: z.literal('cors'), options: expressOptions.optional() }),
+  ],
+  {
+    error: (issue) => (issue.code === 'invalid_union'
+      ? `name must be one of ${MIDDLEWARE_NAMES.map((n) => JSON.stringify(n)).join(', ')}`
+      : undefined),
+  },
 );
 
 export type MiddlewarePlan = z.output<typeof middlewareSchema>;
