@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { API } from './format-defaults.ts';
-import { POST_MESSAGE_VIA, opensFrameOrWindow, opensWindow } from './frames.ts';
+import { POST_MESSAGE_VIA, isFrameApi, opensWindow } from './frames.ts';
 
 const source = (path: string): string => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -16,7 +16,7 @@ describe('the steps that open a window or a frame', () => {
       (api === 'postMessage' ? POST_MESSAGE_VIA.map((via) => ({ api, via })) : [{ api }]));
     const named = (list: typeof steps): string[] => list.map(({ api, via }) => (via ? `${api} via ${via}` : api));
     expect(named(steps.filter(opensWindow))).toEqual(['form', 'postMessage via window-open', 'window-open']);
-    expect(named(steps.filter(opensFrameOrWindow)))
+    expect(named(steps.filter((step) => isFrameApi(step.api) || opensWindow(step))))
       .toEqual(['form', 'iframe', 'postMessage via iframe', 'postMessage via window-open', 'window-open']);
   });
 

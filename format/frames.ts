@@ -36,11 +36,6 @@ export function opensWindow(request: { api?: string | undefined; via?: string | 
   return request.api === 'form' || opensPopup(request);
 }
 
-/** Whether a step puts a page in a frame or in a window of its own (MAX_FRAME_STEPS counts these). */
-export function opensFrameOrWindow(request: { api?: string | undefined; via?: string | undefined }): boolean {
-  return (request.api !== undefined && isFrameApi(request.api)) || opensWindow(request);
-}
-
 /**
  * `server.actual.page`: what the framed target page does. `acceptMessagesFrom`: the origins (tokens as in
  * header values: `{page}`, `{origin:NAME}`) whose messages it takes, checking `event.origin` as a careful

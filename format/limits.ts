@@ -12,7 +12,7 @@
 export const MAX_STEPS = 32;
 /**
  * Steps (the first request counted) that put a page in a frame or a window: iframe, postMessage, window-open, and
- * form, which submits into a popup of its own (frames.ts's opensFrameOrWindow).
+ * form, which submits into a popup of its own (frames.ts's isFrameApi and opensWindow).
  */
 export const MAX_FRAME_STEPS = 8;
 /**
