@@ -43,10 +43,13 @@ export const targetPageSchema = z.strictObject({
       if (value === '*') return;
       const listProblem: Problem = { code: 'acceptedOrigins', max: MAX_ACCEPTED_ORIGINS };
       if (value.length > MAX_ACCEPTED_ORIGINS) return issue(ctx, listProblem);
-      const long = value.map(tooLong);
-      long.forEach((problem, i) => problem && issue(ctx, problem, [i]));
-      if (long.some((problem) => problem !== null)) return;
-      if (!value.every(isOriginOrToken)) issue(ctx, listProblem);
+      // Each origin's length first, named by its index: the origin check parses a URL.
+      const long = value.flatMap((origin, i) => {
+        const problem = tooLong(origin);
+        return problem ? [{ problem, i }] : [];
+      });
+      for (const { problem, i } of long) issue(ctx, problem, [i]);
+      if (long.length === 0 && !value.every(isOriginOrToken)) issue(ctx, listProblem);
     })
     .optional(),
 });
