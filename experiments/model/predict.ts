@@ -504,7 +504,11 @@ function predictForm(context: Context, url: string, request: ResolvedRequest, st
   check('page', true, say.formSubmitted(form.method, form.enctype), form.originHeader ? [['Origin', form.originHeader]] : []);
   check('actual', true, say.formCookie(context.pageSite === site, form.method, cookieSent));
   const body = form.method === 'POST' ? { 'content-type': form.enctype } : {};
-  const reply = ask(target, self, form.method, { origin: form.originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}), 'sec-fetch-dest': requestDestination(request), ...body }, context);
+  const asked = {
+    origin: form.originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}),
+    'sec-fetch-dest': requestDestination(request), ...body,
+  };
+  const reply = ask(target, self, form.method, asked, context);
   const requests = [{ url: target.href, origin: self, hop: 0, kind: 'actual' as const, method: form.method, originHeader: form.originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) }];
   return { ...finish({ outcome: 'opaque' }), ...serverView(requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null })), context.finalHop), requests };
 }

@@ -170,7 +170,8 @@ for (const view of VIEWS.filter(({ name }) => name === 'light' || name === 'zh-C
   }) => {
     const form = catalog.find((e) => e.request.api === 'form' && !e.then && !e.server?.redirects)!;
     const link = (count: number) => hostileLink({
-      ...form, id: 'hostile-forms', title: `Hostile: ${count} forms`, then: Array.from({ length: count - 1 }, () => ({})),
+      ...form, id: 'hostile-forms', title: `Hostile: ${count} forms`,
+      then: Array.from({ length: count - 1 }, () => ({})),
     });
     await page.setViewportSize({ width: view.width, height: 900 });
     const query = view.lang === 'en' ? '?forms=5' : '?forms=5&lang=zh-CN';
