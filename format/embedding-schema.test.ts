@@ -3,7 +3,7 @@
  * `crossorigin` is refused with the file and the JSON path, and a good one goes through as written.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE } from './embedding.ts';
+import { MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE } from './limits.ts';
 import { ExperimentError, validateExperiments } from './validate.ts';
 
 const base = { id: 'x', title: 'x', group: 'resources', request: { target: 'api', api: 'img' } };

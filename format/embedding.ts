@@ -37,14 +37,6 @@ export function isPageHeaderName(name: string): boolean {
   return (PAGE_HEADER_NAMES as readonly string[]).includes(name.toLowerCase());
 }
 
-/** The longest value of one page header line: a policy, not a payload. */
-export const MAX_PAGE_HEADER_VALUE = 512;
-
-/**
- * The most bytes `bodyBase64` may decode to: an icon or a script, not a download. The plan travels in the
- * request URL (plan/plan-url.ts), base64 twice over, and Node takes at most 16 KiB of request head.
- */
-export const MAX_BODY_BASE64_BYTES = 4096;
 
 /** Observations the page makes of an element or of itself (format 1.2); null when they do not apply. */
 export interface EmbeddingFacts {

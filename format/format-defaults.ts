@@ -40,9 +40,6 @@ export const LOCAL_NETWORK_ACCESS = ['denied', 'granted'] as const;
 
 export type BrowserSettings = { thirdPartyCookies: (typeof THIRD_PARTY_COOKIES)[number]; localNetworkAccess: (typeof LOCAL_NETWORK_ACCESS)[number] };
 
-/** The longest `then[].delayMs`: long enough to outlive `Access-Control-Max-Age: 1` or Chromium's 5 s default, short enough to keep a run quick. */
-export const MAX_STEP_DELAY_MS = 6000;
-
 /** A request with every default filled in, as the runner and the model use it. */
 export interface ResolvedRequest {
   api: (typeof API)[number];

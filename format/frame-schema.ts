@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { isOriginName } from './origin-names.ts';
 import { problemText, type Problem } from './problems/index.ts';
-import { FRAME_APIS, MAX_ACCEPTED_ORIGINS, isFrameApi, opensPopup } from './frames.ts';
+import { FRAME_APIS, isFrameApi, opensPopup } from './frames.ts';
+import { MAX_ACCEPTED_ORIGINS, MAX_HEADER_VALUE } from './limits.ts';
+import { lengthProblem } from './limit-checks.ts';
 
 /** An origin as a message's `event.origin` shows it, or a lab token for one. */
 function isOriginOrToken(value: string): boolean {
@@ -18,15 +20,20 @@ function isOriginOrToken(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
 }
 
-const issue = (ctx: z.RefinementCtx, problem: Problem): void =>
-  ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem } });
+const issue = (ctx: z.RefinementCtx, problem: Problem, path?: PropertyKey[]): void =>
+  ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem }, ...(path ? { path } : {}) });
+
+/** An origin over the bound of a header value (limits.ts: `event.origin` is one), or null; checked first. */
+const tooLong = (value: string): Problem | null => lengthProblem(value, MAX_HEADER_VALUE);
 
 /**
  * postMessage's targetOrigin: "*" (any), "/" (the sender's own origin) or an origin; the browser throws a
  * SyntaxError for anything else. https://html.spec.whatwg.org/multipage/web-messaging.html#window-post-message-steps
  */
 export const targetOriginSchema = z.string().superRefine((value, ctx) => {
-  if (value !== '*' && value !== '/' && !isOriginOrToken(value)) issue(ctx, { code: 'targetOrigin', value });
+  const long = tooLong(value);
+  if (long) issue(ctx, long);
+  else if (value !== '*' && value !== '/' && !isOriginOrToken(value)) issue(ctx, { code: 'targetOrigin', value });
 });
 
 export const targetPageSchema = z.strictObject({
@@ -34,9 +41,15 @@ export const targetPageSchema = z.strictObject({
     .union([z.literal('*'), z.array(z.string())], { error: 'acceptMessagesFrom is "*" or a list of origins' })
     .superRefine((value, ctx) => {
       if (value === '*') return;
-      if (value.length > MAX_ACCEPTED_ORIGINS || !value.every(isOriginOrToken)) {
-        issue(ctx, { code: 'acceptedOrigins', max: MAX_ACCEPTED_ORIGINS });
-      }
+      const listProblem: Problem = { code: 'acceptedOrigins', max: MAX_ACCEPTED_ORIGINS };
+      if (value.length > MAX_ACCEPTED_ORIGINS) return issue(ctx, listProblem);
+      // Each origin's length first, named by its index: the origin check parses a URL.
+      const long = value.flatMap((origin, i) => {
+        const problem = tooLong(origin);
+        return problem ? [{ problem, i }] : [];
+      });
+      for (const { problem, i } of long) issue(ctx, problem, [i]);
+      if (long.length === 0 && !value.every(isOriginOrToken)) issue(ctx, listProblem);
     })
     .optional(),
 });

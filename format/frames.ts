@@ -20,9 +20,20 @@ export function isFrameApi(api: string): api is FrameApi {
 export const POST_MESSAGE_VIA = ['iframe', 'window-open'] as const;
 export type PostMessageVia = (typeof POST_MESSAGE_VIA)[number];
 
-/** Whether a step opens a popup: `window-open`, or `postMessage` via `window-open`. */
+/** Whether a step opens a popup to the target page: `window-open`, or `postMessage` via `window-open`. */
 export function opensPopup(request: { api?: string | undefined; via?: string | undefined }): boolean {
   return request.api === 'window-open' || (request.api === 'postMessage' && request.via === 'window-open');
+}
+
+/**
+ * Whether a step opens a window: a popup to the target page (opensPopup), or the named popup a `form` step
+ * submits into (runner-page/run-form.ts opens it with `window.open` before it submits). The one list of the
+ * steps that open windows: the schema bounds them (limits.ts), the playground runs them one at a time
+ * (client/lab/step-turns.ts). No other API opens a window or a frame: img, script and stylesheet insert
+ * elements, beacon, websocket and eventsource are fetches of the page (runner-page/run-step.ts).
+ */
+export function opensWindow(request: { api?: string | undefined; via?: string | undefined }): boolean {
+  return request.api === 'form' || opensPopup(request);
 }
 
 /**
@@ -34,9 +45,6 @@ export function opensPopup(request: { api?: string | undefined; via?: string | u
 export interface TargetPageBehaviour {
   acceptMessagesFrom?: '*' | string[];
 }
-
-/** The most origins `acceptMessagesFrom` may list: a policy, not a payload (the plan travels in the URL). */
-export const MAX_ACCEPTED_ORIGINS = 8;
 
 /** The message the runner page posts: a stand-in for the secret a real page would send. */
 export const FRAME_MESSAGE = 'cors-lab: the secret';

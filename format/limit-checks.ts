@@ -11,9 +11,14 @@ import './problems/limit-words.ts';
 const add = (ctx: z.RefinementCtx, problem: Problem): void =>
   ctx.addIssue({ code: 'custom', message: problemText(problem), params: { problem } });
 
+/** The problem of a string over `max` characters, or null. */
+export const lengthProblem = (value: string, max: number): Problem | null =>
+  value.length > max ? { code: 'tooLong', length: value.length, max } : null;
+
 /** A string of at most `max` characters. */
 export const withinLength = (max: number) => (value: string, ctx: z.RefinementCtx): void => {
-  if (value.length > max) add(ctx, { code: 'tooLong', length: value.length, max });
+  const problem = lengthProblem(value, max);
+  if (problem) add(ctx, problem);
 };
 
 /** A list of at most `max` entries, counted in `unit`. */

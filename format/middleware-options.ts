@@ -24,13 +24,28 @@ const wireString = (what: string) =>
   z.string({ error: `${what} is a string` })
     .refine((v) => headerValueProblem(v) === null, { error: (issue) => headerValueProblem(String(issue.input)) ?? '' })
     .superRefine(withinLength(MAX_HEADER_VALUE));
-/** An array's bound checked after the union took it, so the message names the bound, not the union. */
-const boundedTo = (max: number) => (value: unknown, ctx: z.RefinementCtx): void => {
-  if (Array.isArray(value)) listWithin(max, 'entries')(value, ctx);
-};
-const boundedList = boundedTo(MAX_NAME_LIST);
-const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS);
-const maxAge = z.number({ error: 'maxAge is a number of seconds' }).int('maxAge is a whole number of seconds').min(0, 'maxAge is at least 0');
+/**
+ * The entries of a method or header list as the browser reads them: the Express package joins an array with
+ * commas and sends a string as written (`methods.join(',')`, node_modules/cors/lib/index.js), hono/cors joins its
+ * arrays, and the browser splits the header's value on commas (Fetch's "get, decode, and split"), so
+ * `"GET,PUT"` is two entries, as `["GET", "PUT"]` is.
+ * https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
+ */
+const listEntries = (value: unknown): readonly unknown[] | null =>
+  Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
+/** An origin option's entries: a string is one origin (both packages compare it whole), an array lists them. */
+const originEntries = (value: unknown): readonly unknown[] | null => (Array.isArray(value) ? value : null);
+/** A list's bound checked after the union took it, so the message names the bound, not the union. */
+const boundedTo = (max: number, entries: (value: unknown) => readonly unknown[] | null) =>
+  (value: unknown, ctx: z.RefinementCtx): void => {
+    const list = entries(value);
+    if (list) listWithin(max, 'entries')(list, ctx);
+  };
+const boundedList = boundedTo(MAX_NAME_LIST, listEntries);
+const boundedOrigins = boundedTo(MAX_MIDDLEWARE_ORIGINS, originEntries);
+const maxAge = z.number({ error: 'maxAge is a number of seconds' })
+  .int('maxAge is a whole number of seconds')
+  .min(0, 'maxAge is at least 0');
 
 const honoOptions = z.strictObject({
   origin: z
@@ -63,7 +78,8 @@ const listOrString = (what: string) =>
 const expressOptions = z.strictObject({
   origin: z
     .union([z.boolean(), expressOrigin, z.array(expressOrigin)], {
-      error: 'origin is true, false, "*", an origin, a "/regular expression/", or an array of origins and regular expressions',
+      error: 'origin is true, false, "*", an origin, a "/regular expression/", '
+        + 'or an array of origins and regular expressions',
     })
     .superRefine(boundedOrigins)
     .optional(),
@@ -73,13 +89,24 @@ const expressOptions = z.strictObject({
   credentials: z.boolean({ error: 'credentials is true or false' }).optional(),
   maxAge: maxAge.optional(),
   preflightContinue: z.boolean({ error: 'preflightContinue is true or false' }).optional(),
-  optionsSuccessStatus: z.number({ error: 'optionsSuccessStatus is a status number' }).int('optionsSuccessStatus is a whole number').min(200, 'optionsSuccessStatus must be 200-599').max(599, 'optionsSuccessStatus must be 200-599').optional(),
+  optionsSuccessStatus: z.number({ error: 'optionsSuccessStatus is a status number' })
+    .int('optionsSuccessStatus is a whole number')
+    .min(200, 'optionsSuccessStatus must be 200-599')
+    .max(599, 'optionsSuccessStatus must be 200-599')
+    .optional(),
 });
 
 export const middlewareSchema = z.discriminatedUnion(
   'name',
-  [z.strictObject({ name: z.literal('hono/cors'), options: honoOptions.optional() }), z.strictObject({ name: z.literal('cors'), options: expressOptions.optional() })],
-  { error: (issue) => (issue.code === 'invalid_union' ? `name must be one of ${MIDDLEWARE_NAMES.map((n) => JSON.stringify(n)).join(', ')}` : undefined) },
+  [
+    z.strictObject({ name: z.literal('hono/cors'), options: honoOptions.optional() }),
+    z.strictObject({ name: z.literal('cors'), options: expressOptions.optional() }),
+  ],
+  {
+    error: (issue) => (issue.code === 'invalid_union'
+      ? `name must be one of ${MIDDLEWARE_NAMES.map((n) => JSON.stringify(n)).join(', ')}`
+      : undefined),
+  },
 );
 
 export type MiddlewarePlan = z.output<typeof middlewareSchema>;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LinearRegExp } from '../plan/middleware/linear-regexp.ts';
-import { linearPattern, MAX_PATTERN_SIZE, MAX_REPEAT, originPatternIssue, originPatternIssues } from './origin-pattern.ts';
+import { linearPattern, MAX_REPEAT, originPatternIssue, originPatternIssues } from './origin-pattern.ts';
+import { MAX_PATTERN_SIZE } from './limits.ts';
 
 function linear(value: string): LinearRegExp {
   const pattern = linearPattern(value);

@@ -24,20 +24,13 @@
  * https://tc39.es/ecma262/#sec-regular-expressions-patterns
  */
 import type { Problem } from './problems/index.ts';
+import { MAX_PATTERN_SIZE } from './limits.ts';
 
 /** Express `cors` takes a RegExp for `origin`; in JSON it is written `/pattern/flags`. */
 export const REGEX_LITERAL = /^\/(.*)\/([dgimsuvy]*)$/s;
 
 /** RE2 refuses a repetition count, or a product of nested ones, above this. */
 export const MAX_REPEAT = 1000;
-
-/**
- * The most characters and classes, counts expanded (`a{1000}` is 1000), that all
- * the patterns of one plan may hold. Compiling costs time in proportion (some
- * microseconds each), paid by every request that carries the plan: this bound
- * keeps that small and the same on every run. 300 origin patterns of 30 fit.
- */
-export const MAX_PATTERN_SIZE = 10_000;
 
 /** A pattern written in RE2's syntax, with the flags RE2 needs beside it. */
 export interface LinearPattern {

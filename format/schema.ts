@@ -16,21 +16,22 @@ import { isFirefoxReason } from './firefox-reasons.ts';
 import { isFirefoxCorpReason } from './firefox-corp.ts';
 import { isFirefoxFrameReason } from './firefox-frame-lines.ts';
 import { isWebKitReason } from './webkit-sentences.ts';
-import { MAX_ACCEPT_ORIGINS as MAX_SOCKET_ORIGINS, isSocketApi } from './sockets.ts';
-import { CROSSORIGIN, MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
+import { isSocketApi } from './sockets.ts';
+import { CROSSORIGIN, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
 import { POST_MESSAGE_VIA } from './frames.ts';
 import { scriptBodyProblems } from './script-body.ts';
-import { listWithin, withinLength } from './limit-checks.ts';
-import { isFrameApi, opensPopup } from './frames.ts';
+import { lengthProblem, listWithin, withinLength } from './limit-checks.ts';
+import { isFrameApi, opensWindow } from './frames.ts';
 import {
-  MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN, MAX_FRAME_STEPS, MAX_HEADER_LINES,
-  MAX_HEADER_NAME, MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST, MAX_PAGE_HEADER_LINES, MAX_PATH,
-  MAX_POPUP_STEPS, MAX_REDIRECTS, MAX_REQUEST_BODY, MAX_SOCKET_STEPS, MAX_STEPS, MAX_TITLE, MAX_TOTAL_DELAY_MS,
+  MAX_ACCEPT_ORIGINS, MAX_ANSWER_BODY, MAX_BODY_BASE64_BYTES, MAX_COOKIES_PER_RESPONSE, MAX_EXPLAIN,
+  MAX_FRAME_STEPS, MAX_HEADER_LINES, MAX_HEADER_NAME, MAX_HEADER_VALUE, MAX_ID, MAX_METHOD, MAX_NAME_LIST,
+  MAX_PAGE_HEADER_LINES, MAX_PAGE_HEADER_VALUE, MAX_PATH, MAX_POPUP_STEPS, MAX_REDIRECTS, MAX_REQUEST_BODY,
+  MAX_SOCKET_ACCEPT_ORIGINS, MAX_SOCKET_STEPS, MAX_STEP_DELAY_MS, MAX_STEPS, MAX_TITLE, MAX_TOTAL_DELAY_MS,
   type LimitUnit,
 } from './limits.ts';
-import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
+import { API, CREDENTIALS, LOCAL_NETWORK_ACCESS, MODES, REDIRECT_MODES, REDIRECT_STATUSES, REFERRER_POLICIES,
   TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES } from './format-defaults.ts';
 
 /**
@@ -82,8 +83,7 @@ const answerBody = bodyOf(MAX_ANSWER_BODY);
  * since the browser decides what it sends (forbidden request headers).
  */
 /** A header value over its bound (limits.ts), or null. */
-const valueLengthIssue = (value: string): Problem | null =>
-  value.length > MAX_HEADER_VALUE ? { code: 'tooLong', length: value.length, max: MAX_HEADER_VALUE } : null;
+const valueLengthIssue = (value: string): Problem | null => lengthProblem(value, MAX_HEADER_VALUE);
 
 /** The lines a header value is written as: one, or one for each element of an array. */
 const lineCount = (value: string | string[]): number => (Array.isArray(value) ? value.length : 1);
@@ -200,7 +200,12 @@ const redirectSchema = z.strictObject({
   status: z.union(REDIRECT_STATUSES.map((s) => z.literal(s)), { error: `a redirect status is one of ${REDIRECT_STATUSES.join(', ')}` }).optional(),
   to: originName,
   headers: responseHeaderMap.optional(),
-  userinfo: wireString(userinfoIssue).optional(),
+  /** Bounded first (limits.ts): it goes into the Location URL, as a path does. */
+  userinfo: z.string().superRefine((value, ctx) => {
+    if (value.length > MAX_PATH) return withinLength(MAX_PATH)(value, ctx);
+    const problem = userinfoIssue(value);
+    if (problem) addProblem(ctx, problem);
+  }).optional(),
   /** Extension: the path of the next hop (default: the request's path). */
   path: wireString(urlPathIssue).superRefine(withinLength(MAX_PATH)).optional(),
 });
@@ -217,7 +222,9 @@ const websocketPlan = z.union([
   z.literal('any'),
   z.strictObject({
     acceptOrigins: z.array(acceptedOrigin).superRefine((list, ctx) => {
-      if (list.length > MAX_SOCKET_ORIGINS) addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_SOCKET_ORIGINS });
+      if (list.length > MAX_SOCKET_ACCEPT_ORIGINS) {
+        addProblem(ctx, { code: 'acceptOriginsCount', max: MAX_SOCKET_ACCEPT_ORIGINS });
+      }
     }),
   }),
 ], { error: 'server.websocket is "any" or { "acceptOrigins": ["{page}", ...] }' });
@@ -363,8 +370,9 @@ const enginesSchema = z
 
 
 /**
- * The steps of one experiment that frame a page, open a popup or open a socket, and the delays of all its steps,
- * bounded (limits.ts): `then` alone would let one experiment open 33 popups or wait 33 times 6 s.
+ * The steps of one experiment that frame a page, open a window (a popup, or a form's: frames.ts) or open a socket,
+ * and the delays of all its steps, bounded (limits.ts): `then` alone would let one experiment open 33 popups or
+ * wait 33 times 6 s.
  */
 interface StepApi {
   api?: string | undefined;
@@ -381,8 +389,9 @@ function stepCountProblems(exp: {
     ...(exp.then ?? []).map(({ request }) => ({ api: request?.api ?? firstApi, via: request?.via ?? exp.request.via })),
   ];
   const bounds: Array<[count: number, max: number, unit: LimitUnit]> = [
-    [steps.filter((step) => isFrameApi(step.api)).length, MAX_FRAME_STEPS, 'frameSteps'],
-    [steps.filter((step) => opensPopup(step)).length, MAX_POPUP_STEPS, 'popupSteps'],
+    // Here, not in frames.ts: only the schema needs it, and frames.ts is in the playground's first load.
+    [steps.filter((step) => isFrameApi(step.api) || opensWindow(step)).length, MAX_FRAME_STEPS, 'frameSteps'],
+    [steps.filter(opensWindow).length, MAX_POPUP_STEPS, 'popupSteps'],
     [steps.filter((step) => isSocketApi(step.api)).length, MAX_SOCKET_STEPS, 'socketSteps'],
   ];
   const out = bounds
@@ -498,6 +507,6 @@ export type PageOrigin = Experiment['page'] & string;
 // The format's lists and defaults live apart, without zod, so the playground's first load need not bring zod.
 export {
   API, MODES, CREDENTIALS, REDIRECT_MODES, REFERRER_POLICIES, REDIRECT_STATUSES, TARGET_ADDRESS_SPACES, THIRD_PARTY_COOKIES,
-  LOCAL_NETWORK_ACCESS, MAX_STEP_DELAY_MS, SANDBOX_HOST, resolveRequest, pageOf, browserOf, appliesTo,
+  LOCAL_NETWORK_ACCESS, SANDBOX_HOST, resolveRequest, pageOf, browserOf, appliesTo,
   type BrowserSettings, type ResolvedRequest,
 } from './format-defaults.ts';

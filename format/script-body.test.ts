@@ -12,6 +12,9 @@ import { experimentFromHash, experimentHash } from '../client/share/experiment-l
 import { draftOf, experimentFromDraft } from '../client/lab/editor-draft.ts';
 import { API, type Experiment, type ExperimentInput } from './schema.ts';
 import { CODE_APIS, loadsCode } from './script-body.ts';
+import { POST_MESSAGE_VIA } from './frames.ts';
+import { requestDestination } from '../experiments/model/request-destination.ts';
+import { SCRIPT_LIKE_DESTINATIONS } from '../plan/answer.ts';
 import { loadExperimentSources } from './load-files.ts';
 import { problemText } from './problems/index.ts';
 import { ExperimentError, validateExperiments } from './validate.ts';
@@ -36,8 +39,16 @@ const said = (field: string, step: string, source = 'x.json'): string =>
   `${source}: server.actual.${field}: ${problemText({ code: 'scriptBody', step })}`;
 
 describe('a step that loads code takes no planned body', () => {
-  it('knows which of the format\'s APIs load code: the script element alone', () => {
-    expect(API.filter(loadsCode)).toEqual([...CODE_APIS]);
+  it('knows which of the format\'s APIs load code: those whose request the servers see as script-like', () => {
+    // The model's destination for each step (what it sends as Sec-Fetch-Dest) against the destinations the servers
+    // refuse a planned body for (plan/answer.ts): a third list, not CODE_APIS itself, so the two cannot drift.
+    for (const api of API) {
+      for (const via of api === 'postMessage' ? POST_MESSAGE_VIA : [undefined]) {
+        const destination = requestDestination({ api, via });
+        expect(loadsCode(api), `${api}${via ? ` via ${via}` : ''}: "${destination}"`)
+          .toBe(SCRIPT_LIKE_DESTINATIONS.has(destination));
+      }
+    }
     expect(CODE_APIS).toEqual(['script']);
   });
 

@@ -11,7 +11,11 @@
  */
 import type { Problem } from './problems/index.ts';
 
-/** The APIs whose answer the browser runs as code: of the format's APIs, only the `script` element. */
+/**
+ * The APIs whose answer the browser runs as code: of the format's APIs, only the `script` element, the one whose
+ * request destination is script-like (script-body.test.ts checks this against the model's destinations,
+ * experiments/model/request-destination.ts, and the servers' SCRIPT_LIKE_DESTINATIONS, plan/answer.ts).
+ */
 export const CODE_APIS = ['script'] as const;
 
 export function loadsCode(api: string): boolean {

@@ -3,7 +3,7 @@
  * A bad one is refused with the file and the JSON path; a good one goes through as written.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_ACCEPT_ORIGINS } from './sockets.ts';
+import { MAX_SOCKET_ACCEPT_ORIGINS } from './limits.ts';
 import { ExperimentError, validateExperiments } from './validate.ts';
 
 const base = { id: 'x', title: 'x', group: 'websocket', request: { target: 'api', api: 'websocket' } };
@@ -40,9 +40,9 @@ describe('format 1.2 socket fields', () => {
     expect(problems({ ...base, server: { websocket: { acceptOrigins: ['{origin:nobody}'] } } })[0]).toMatch(
       /^socket\.json: server\.websocket\.acceptOrigins\[0\]: .*nobody/,
     );
-    const many = Array.from({ length: MAX_ACCEPT_ORIGINS + 1 }, (_, i) => `http://o${i}.example`);
+    const many = Array.from({ length: MAX_SOCKET_ACCEPT_ORIGINS + 1 }, (_, i) => `http://o${i}.example`);
     expect(problems({ ...base, server: { websocket: { acceptOrigins: many } } })).toEqual([
-      `socket.json: server.websocket.acceptOrigins: acceptOrigins lists at most ${MAX_ACCEPT_ORIGINS} origins`,
+      `socket.json: server.websocket.acceptOrigins: acceptOrigins lists at most ${MAX_SOCKET_ACCEPT_ORIGINS} origins`,
     ]);
   });
 

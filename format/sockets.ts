@@ -16,9 +16,6 @@ export function isSocketApi(api: string): api is SocketApi {
 /** `server.websocket`: whom the target accepts a WebSocket from, by the handshake's Origin, or `"any"`. */
 export type WebSocketPlan = 'any' | { acceptOrigins: string[] };
 
-/** The most origins one `acceptOrigins` may list: a policy, not a payload (the plan travels in the URL). */
-export const MAX_ACCEPT_ORIGINS = 8;
-
 /**
  * The bounds of one WebSocket on a lab origin. The server sends one text message, then a close frame, and
  * ends the connection at the latest after SOCKET_LIFETIME_MS; it reads nothing the page sends (a page that

@@ -17,7 +17,8 @@ import { unguessableId } from '../../plan/unguessable-id.ts';
 import { runnerOrigin, serializedPageOrigin } from '../../plan/page-origin.ts';
 import { RUNNER_PATH } from '../../plan/routes.ts';
 import type { AcceptedMessage, PageSeen, ResultMessage, RunMessage, StepRequest } from '../../runner-page/step.ts';
-import { opensWindow, StepTurns } from './step-turns.ts';
+import { StepTurns } from './step-turns.ts';
+import { opensWindow } from '../../format/frames.ts';
 
 /** A loaded runner page must say it is ready, and must accept each step, within this time. */
 export const ANSWER_MS = 2_000;

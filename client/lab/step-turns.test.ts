@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opensWindow, StepTurns } from './step-turns.ts';
+import { StepTurns } from './step-turns.ts';
 
 /** A piece of work that records when it starts and ends, and ends when the test says so. */
 function work(name: string, trace: string[]) {
@@ -69,17 +69,5 @@ describe('StepTurns', () => {
     const next = turns.take(true, async () => 'next');
     await expect(failing).rejects.toThrow('did not answer');
     expect(await next).toBe('next');
-  });
-});
-
-describe('opensWindow', () => {
-  it('is true for a form, window-open and postMessage via window-open, false otherwise', () => {
-    expect(opensWindow({ api: 'form', via: undefined })).toBe(true);
-    expect(opensWindow({ api: 'window-open', via: undefined })).toBe(true);
-    expect(opensWindow({ api: 'postMessage', via: 'window-open' })).toBe(true);
-    for (const api of ['fetch', 'xhr', 'iframe', 'img', 'beacon', 'websocket'] as const) {
-      expect(opensWindow({ api, via: undefined })).toBe(false);
-    }
-    expect(opensWindow({ api: 'postMessage', via: 'iframe' })).toBe(false);
   });
 });

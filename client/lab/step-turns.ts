@@ -1,7 +1,8 @@
 /**
  * Which of the playground's steps may run at the same time: any number of steps side by side, except that a step
- * that opens a window (a form's popup, window-open, postMessage via window-open) runs alone, with no other step
- * in flight in any runner frame, and the steps asked for after it wait for it to end (first asked, first run).
+ * that opens a window (format/frames.ts's opensWindow: a form's popup, window-open, postMessage via window-open)
+ * runs alone, with no other step in flight in any runner frame, and the steps asked for after it wait for it to
+ * end (first asked, first run).
  *
  * Why: measured in Chromium 156 (Debian's, headless) driven by a DevTools client that auto-attaches to new
  * targets (`Target.setAutoAttach`, as Playwright does for every page): while a renderer is inside
@@ -16,12 +17,6 @@
  * the few window steps, which take milliseconds.
  * https://html.spec.whatwg.org/multipage/web-messaging.html#posting-messages (messages are queued, never dropped)
  */
-import { opensPopup } from '../../format/frames.ts';
-import type { StepRequest } from '../../runner-page/step.ts';
-
-/** Whether the step opens a window of its own: a form submits into a named popup (runner-page/run-form.ts). */
-export const opensWindow = (step: Pick<StepRequest, 'api' | 'via'>): boolean => step.api === 'form' || opensPopup(step);
-
 interface Waiting {
   alone: boolean;
   start: () => void;

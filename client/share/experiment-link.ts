@@ -16,7 +16,8 @@ const KEY = 'x';
  * of thousands of `then` steps held the playground for minutes (1,000 steps: 33 s, measured in Chromium on a busy
  * 2-core machine), and one of 20,000 never showed. The catalog's longest link is about 2,300 characters, its
  * longest `then` one step; these bounds leave room for any experiment written by hand. The bound on `then` is the
- * format's own (format/limits.ts), checked here before the schema downloads, in the schema's words.
+ * format's own (format/limits.ts), checked here before the schema downloads (a link over it never downloads the
+ * schema), in the schema's words (format/problems/limit-words.ts, a small module of its own).
  */
 export const MAX_LINK_CHARACTERS = 32_768;
 
@@ -44,8 +45,8 @@ export async function experimentFromHash(hash: string): Promise<Experiment | nul
   }
   const steps = (data as { then?: unknown } | null)?.then;
   if (Array.isArray(steps) && steps.length > MAX_STEPS) {
-    // The limits' words load with the schema (format/problems/limit-words.ts), not with the page.
-    await import('../../format/validate.ts');
+    // The limits' words are not in the page's first load: only they are fetched here, not the schema (zod).
+    await import('../../format/problems/limit-words.ts');
     const problem = { code: 'tooMany', count: steps.length, max: MAX_STEPS, unit: 'steps' } as const;
     const text = problemText(problem);
     throw new ExperimentError([`link: then: ${text}`], [{ path: 'then', problem, text }]);
@@ -75,5 +76,7 @@ export function linkedExperimentId(hash: string): string | null {
  */
 export function linkProblemText(error: ExperimentError, lang: Language): string {
   if (!error.found.length) return error.problems.join('; ');
-  return error.found.map(({ path, problem, text }) => `link: ${path}: ${problem ? problemText(problem, lang) : text}`).join('; ');
+  return error.found
+    .map(({ path, problem, text }) => `link: ${path}: ${problem ? problemText(problem, lang) : text}`)
+    .join('; ');
 }

@@ -8,6 +8,7 @@ import type { ResolvedRequest } from '../../format/format-defaults.ts';
 import type { Outcome } from '../../format/reasons.ts';
 import type { PagePolicies } from './page-policies.ts';
 import { CHROMIUM_PAGE_RULES, type PageRules } from './page-rules.ts';
+import { elementDestination } from './request-destination.ts';
 
 export interface ElementFetch {
   api: ElementApi;
@@ -17,7 +18,6 @@ export interface ElementFetch {
   destination: 'image' | 'script' | 'style';
 }
 
-const DESTINATIONS: Record<ElementApi, ElementFetch['destination']> = { img: 'image', script: 'script', stylesheet: 'style' };
 
 /**
  * The CORS settings attribute: absent is "No CORS" (mode no-cors, credentials include); anonymous is mode
@@ -25,7 +25,7 @@ const DESTINATIONS: Record<ElementApi, ElementFetch['destination']> = { img: 'im
  * https://html.spec.whatwg.org/multipage/urls-and-fetching.html#create-a-potential-cors-request
  */
 export function elementFetch(api: ElementApi, crossorigin: Crossorigin | undefined): ElementFetch {
-  const destination = DESTINATIONS[api];
+  const destination = elementDestination(api);
   if (crossorigin === undefined) return { api, mode: 'no-cors', credentials: 'include', destination };
   return { api, mode: 'cors', credentials: crossorigin === 'use-credentials' ? 'include' : 'same-origin', destination };
 }

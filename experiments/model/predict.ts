@@ -34,6 +34,7 @@ import { ResponseHeaders, readableHeaderNames } from './response-headers.ts';
 import type { WithheldLine } from '../../plan/lasting-headers.ts';
 import { isElementApi } from '../../format/embedding.ts';
 import { elementFetch, embeddingFacts } from './element-load.ts';
+import { requestDestination } from './request-destination.ts';
 import { responseProtocol } from './response-protocol.ts';
 import { isTrustworthyOrigin, pagePolicies, type PagePolicies } from './page-policies.ts';
 import { isSendingApi } from '../../format/form-and-beacon.ts';
@@ -242,7 +243,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
   if (isFrameApi(request.api)) {
     const framed = frameStep(url, request, {
       ask: (u, self, cookie) => ask(u, self, 'GET', {
-        'sec-fetch-dest': opensPopup(request) ? 'document' : 'iframe', ...(cookie ? { cookie: 'present' } : {}),
+        'sec-fetch-dest': requestDestination(request), ...(cookie ? { cookie: 'present' } : {}),
       }, context),
       pageOpener: context.policies.opener,
       originOf: (u) => originNameOf(u, context.origins),
@@ -503,7 +504,11 @@ function predictForm(context: Context, url: string, request: ResolvedRequest, st
   check('page', true, say.formSubmitted(form.method, form.enctype), form.originHeader ? [['Origin', form.originHeader]] : []);
   check('actual', true, say.formCookie(context.pageSite === site, form.method, cookieSent));
   const body = form.method === 'POST' ? { 'content-type': form.enctype } : {};
-  const reply = ask(target, self, form.method, { origin: form.originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}), 'sec-fetch-dest': 'document', ...body }, context);
+  const asked = {
+    origin: form.originHeader ?? undefined, ...(cookieSent ? { cookie: 'present' } : {}),
+    'sec-fetch-dest': requestDestination(request), ...body,
+  };
+  const reply = ask(target, self, form.method, asked, context);
   const requests = [{ url: target.href, origin: self, hop: 0, kind: 'actual' as const, method: form.method, originHeader: form.originHeader, accessControlRequestMethod: null, accessControlRequestHeaders: null, cookieSent, status: reply.status, responseHeaders: reply.headers, ...withheldOf(reply) }];
   return { ...finish({ outcome: 'opaque' }), ...serverView(requests.map((r) => ({ ...r, cookie: r.cookieSent ? 'sent' : null })), context.finalHop), requests };
 }

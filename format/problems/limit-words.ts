@@ -11,8 +11,8 @@ import { registerProblemMessages } from './tables.ts';
 
 const UNITS_EN: Record<LimitUnit, string> = {
   steps: 'steps',
-  frameSteps: 'steps that frame a page or open a popup',
-  popupSteps: 'steps that open a popup',
+  frameSteps: 'steps that frame a page or open a window (a popup, or a form\'s)',
+  popupSteps: 'steps that open a window (a popup, or a form\'s)',
   socketSteps: 'steps that open a WebSocket or an EventSource',
   lines: 'lines',
   cookies: 'Set-Cookie lines',
@@ -22,8 +22,8 @@ const UNITS_EN: Record<LimitUnit, string> = {
 
 const UNITS_ZH: Record<LimitUnit, string> = {
   steps: '个步骤',
-  frameSteps: '个嵌入页面或打开弹出窗口的步骤',
-  popupSteps: '个打开弹出窗口的步骤',
+  frameSteps: '个嵌入页面或打开窗口（弹出窗口或表单提交的窗口）的步骤',
+  popupSteps: '个打开窗口（弹出窗口或表单提交的窗口）的步骤',
   socketSteps: '个打开 WebSocket 或 EventSource 的步骤',
   lines: '行',
   cookies: '行 Set-Cookie',

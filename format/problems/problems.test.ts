@@ -74,8 +74,10 @@ const EVERY: Record<ProblemCode, Problem> = {
   journalEvicted: { code: 'journalEvicted', fullOf: { runs: 5000 }, client: '192.168.1.20' },
 };
 
-/** The values a message is about (names, values, paths, fields, numbers): each language shows them as written. */
-/** A limit's `unit` (limits.ts) is not a value but a word, said in the reader's language. */
+/**
+ * The values a message is about (names, values, paths, fields, numbers): each language shows them as written.
+ * A limit's `unit` (limits.ts) is not a value but a word, said in the reader's language, so it is left out.
+ */
 const kept = (problem: Problem): string[] =>
   Object.entries(problem)
     .filter(([key]) => key !== 'code' && key !== 'unit')

@@ -8,7 +8,8 @@
  * https://github.com/expressjs/cors/blob/master/lib/index.js (isOriginAllowed)
  */
 import { RE2JS } from 're2js';
-import { MAX_PATTERN_SIZE, type LinearPattern } from '../../format/origin-pattern.ts';
+import type { LinearPattern } from '../../format/origin-pattern.ts';
+import { MAX_PATTERN_SIZE } from '../../format/limits.ts';
 
 /**
  * Compiled patterns by their RE2 text and flags: every request of a run (and
