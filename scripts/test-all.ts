@@ -1,17 +1,18 @@
 /**
- * `npm test`: every test, in two stages whose jobs run side by side (scripts/run-jobs.ts).
+ * `npm test`: every test, in three stages (scripts/run-jobs.ts); a stage starts once every job before it passed.
  *
- * 1. Types (tsc), layering (dependency-cruiser) and the build where a source changed (build-if-stale.ts).
- * 2. Once all three pass: browser tests (Playwright), unit tests (Vitest) and the published package
- *    (test/package/run-example.sh).
+ * 1. Types (tsc), layering (dependency-cruiser) and the build where a source changed (build-if-stale.ts), side by
+ *    side.
+ * 2. Unit tests (Vitest) beside the published package (test/package/run-example.sh), which mostly waits on the
+ *    registry and npm.
+ * 3. Browser tests (Playwright), alone: they keep both cores of a 2-core machine busy by themselves.
  *
- * Why side by side: one after another they took about 12.5 minutes on a 2-core machine, and the jobs waited much of
- * that time (`time` counted Playwright's processes at under half of both cores; Vitest's longest file, the catalog in
- * Firefox and WebKit, ran alone at its end; the package check waits on the registry). Side by side the cores stay
- * busy (98% of both, sampled from /proc/stat over a run). The jobs share nothing but the machine: each starts its own servers on
- * free ports and its own browsers, and keeps the secure origin's test CA in a folder of its own (tmp/test-config/unit,
- * tmp/test-config/browser). Playwright, the longest, writes as it goes; the others when they end. The exit code is 1
- * if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
+ * Measured on this 2-core machine (clean clone, `CI=true bash .ci/run`): everything side by side took longer than
+ * one after another (14 min 52 s; one after another, the tree before, 13 min 6 s; Playwright alone 9.8 min, beside
+ * Vitest 14.5 min, the cores at 98% all along, sampled from /proc/stat), so only the jobs that mostly wait share a stage. Each job starts
+ * its own servers on free ports and its own browsers; Vitest and Playwright keep the secure origin's test CA in a
+ * folder each (tmp/test-config/unit, tmp/test-config/browser). Playwright writes as it goes; the others when they
+ * end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
  * Run: node --import tsx scripts/test-all.ts
  */
 import { fileURLToPath } from 'node:url';
@@ -26,10 +27,10 @@ const STAGES: Job[][] = [
     { name: 'build', command: process.execPath, args: [...TSX, 'scripts/build-if-stale.ts'] },
   ],
   [
-    { name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true },
     { name: 'unit tests (Vitest)', command: 'npx', args: ['vitest', 'run'] },
     { name: 'package', command: 'bash', args: ['test/package/run-example.sh'] },
   ],
+  [{ name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true }],
 ];
 
 const runner = new JobRunner({
