@@ -9,10 +9,10 @@
  *
  * Measured on this 2-core machine (clean clone, `CI=true bash .ci/run`): everything side by side took longer than
  * one after another (14 min 52 s; one after another, the tree before, 13 min 6 s; Playwright alone 9.8 min, beside
- * Vitest 14.5 min, the cores at 98% all along, sampled from /proc/stat), so only the jobs that mostly wait share a stage. Each job starts
- * its own servers on free ports and its own browsers; Vitest and Playwright keep the secure origin's test CA in a
- * folder each (tmp/test-config/unit, tmp/test-config/browser). Playwright writes as it goes; the others when they
- * end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
+ * Vitest 14.5 min, the cores at 98% all along, sampled from /proc/stat), so only the jobs that mostly wait share a
+ * stage. Each job starts its own servers on free ports and its own browsers; Vitest and Playwright keep the secure
+ * origin's test CA in a folder each (tmp/test-config/unit, tmp/test-config/browser). Playwright writes as it goes;
+ * the others when they end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
  * Run: node --import tsx scripts/test-all.ts
  */
 import { fileURLToPath } from 'node:url';
