@@ -12,7 +12,8 @@
  * Vitest 14.5 min, the cores at 98% all along, sampled from /proc/stat), so only the jobs that mostly wait share a
  * stage. Each job starts its own servers on free ports and its own browsers; Vitest and Playwright keep the secure
  * origin's test CA in a folder each (tmp/test-config/unit, tmp/test-config/browser). Playwright writes as it goes;
- * the others when they end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
+ * the others when they end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C (SIGTERM), which stops
+ * every job.
  * Run: node --import tsx scripts/test-all.ts
  */
 import { fileURLToPath } from 'node:url';
