@@ -195,20 +195,20 @@ describe('the secure origin ends silent connections without failing a request', 
   });
 
   it('an HTTP/1.1 connection answers a second request within its keep-alive, then is closed', async () => {
-    const idleMs = clientPace();
-    const port = await start({ idleMs });
+    const keepAliveMs = clientPace();
+    const port = await start({ keepAliveMs });
     const http1 = await tlsHttp1(port);
     expect(http1.socket.alpnProtocol).toBe('http/1.1');
     const first = await ask(http1, port);
     expect(first).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\n2\r\nok\r\n0\r\n\r\n$/);
-    expect(first).toContain(`\r\nKeep-Alive: timeout=${Math.floor(idleMs / 1000)}\r\n`);
+    expect(first).toContain(`\r\nKeep-Alive: timeout=${Math.floor(keepAliveMs / 1000)}\r\n`);
     const closed = once(http1.socket, 'close');
     expect(await ask(http1, port)).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\n2\r\nok\r\n0\r\n\r\n$/);
     await closed;
   });
 
   it('an HTTP/1.1 connection with a request in flight outlives a silent one, then gets its answer', async () => {
-    const port = await start({ idleMs: clientPace() });
+    const port = await start({ keepAliveMs: clientPace() });
     const busy = await tlsHttp1(port);
     const answer = ask(busy, port, '/hold');
     await heldCount(1);
@@ -256,7 +256,9 @@ const ROOM = 'a new connection takes the place of an idle one, or is refused whe
 describe(ROOM, { timeout: paced(30_000) }, () => {
   const PER_CLIENT = 3;
   // Only the bound a test is about can be reached: the other is far away, and so are the clocks.
-  const FAR = { idleMs: 600_000, handshakeMs: 600_000, requestMs: 600_000, closeGraceMs: 600_000 };
+  const FAR = {
+    idleMs: 600_000, keepAliveMs: 600_000, handshakeMs: 600_000, requestMs: 600_000, closeGraceMs: 600_000,
+  };
 
   it('a connection still in its TLS handshake counts, and is the first to make room', async () => {
     const port = await start({ ...FAR, perClient: 2, maxConnections: 100 });

@@ -16,6 +16,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { roomFor } from './connection-room.ts';
 import { journalClient } from './journal-client.ts';
+import { KEEP_ALIVE_SECONDS } from '../plan/answer.ts';
 import { DEFAULT_JOURNAL_WAIT_LIMITS } from './journal-waits.ts';
 import type { PemPair } from './lab-certificates.ts';
 
@@ -27,10 +28,15 @@ import type { PemPair } from './lab-certificates.ts';
  */
 export interface SecureLimits {
   /**
-   * An HTTP/2 session that moves no byte for this long is closed with a GOAWAY; an HTTP/1.1 connection with no
-   * request in flight for this long is closed (Node's keep-alive timeout, announced as `Keep-Alive: timeout`).
+   * An HTTP/2 session that moves no byte for this long is closed with a GOAWAY. Its timer runs while a reply is
+   * held, so it is longer than any reply the lab holds.
    */
   idleMs: number;
+  /**
+   * An HTTP/1.1 connection with no request in flight for this long is closed (Node's keep-alive timeout, which
+   * never runs during a request). The lab's replies announce it (`Keep-Alive: timeout`, plan/answer.ts).
+   */
+  keepAliveMs: number;
   /** A TLS handshake not done within this is abandoned (tls.Server's `handshakeTimeout`, 120 s by default). */
   handshakeMs: number;
   /** A request whose reply has not ended this long after it arrived is cut (an HTTP/2 stream reset with CANCEL). */
@@ -53,6 +59,7 @@ const LONGEST_HOLD_MS = DEFAULT_JOURNAL_WAIT_LIMITS.holdMs;
 
 export const SECURE_LIMITS: SecureLimits = {
   idleMs: LONGEST_HOLD_MS + 10_000,
+  keepAliveMs: KEEP_ALIVE_SECONDS * 1000,
   handshakeMs: 10_000,
   requestMs: 3 * LONGEST_HOLD_MS,
   closeGraceMs: 5_000,
@@ -179,11 +186,12 @@ export function createSecureOriginServer(
     const connection = connections.get(keyOf(socket));
     if (connection && socket.alpnProtocol !== 'h2') connection.http1 = socket;
   });
-  // The HTTP/1.1 fallback runs Node's http.Server connection code, which reads these: an idle connection is ended
-  // only between requests (keep-alive), and a request must arrive in full within `requestMs`.
+  // The HTTP/1.1 fallback runs Node's http.Server connection code, which reads these (an Http2SecureServer sets
+  // no keep-alive timeout): an idle connection is ended only between requests, as the http origins end theirs, and
+  // a request must arrive in full within `requestMs`.
   // https://nodejs.org/api/http.html#serverkeepalivetimeout
   const http1Fallback = server as Http2SecureServer & Pick<HttpServer, 'keepAliveTimeout' | 'requestTimeout'>;
-  http1Fallback.keepAliveTimeout = limits.idleMs;
+  http1Fallback.keepAliveTimeout = limits.keepAliveMs;
   http1Fallback.requestTimeout = limits.requestMs;
   // A hard stop in the kernel's accept, beside the choice above: connections in their grace period count there too.
   server.maxConnections = 2 * limits.maxConnections;
