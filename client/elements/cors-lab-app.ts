@@ -463,7 +463,8 @@ export class CorsLabApp extends LitElement {
         <cors-lab-lesson-nav .currentId=${this._lessonId}></cors-lab-lesson-nav>
         ${this._lessonId ? nothing : html`<nav aria-label=${msg('Catalog', { id: 'app.catalog' })}>
           <cors-lab-catalog .experiments=${catalogIndex} .selectedId=${e?.id ?? ''}
-            @experiment-select=${(ev: CustomEvent<{ experiment: CatalogEntry }>) => void this._open(ev.detail.experiment)}
+            @experiment-select=${(ev: CustomEvent<{ experiment: CatalogEntry }>) =>
+              void this._open(ev.detail.experiment)}
             @run-experiments=${(ev: CustomEvent<{ experiments: CatalogEntry[] }>) =>
               void this._runEntries(ev.detail.experiments)}></cors-lab-catalog>
         </nav>`}
@@ -474,7 +475,8 @@ export class CorsLabApp extends LitElement {
           ${e ? this.#experimentView(e, link) : this.#pendingView()}
           <h2>${msg('Log', { id: 'app.log' })}</h2>
           <cors-lab-log .runs=${this._runs} .catalogIds=${catalogIds} .origins=${this._lab.value?.list ?? []}
-            .summary=${this._summary} @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
+            .summary=${this._summary}
+            @log-clear=${() => ((this._runs = []), (this._summary = undefined))}></cors-lab-log>
         </div>`}
       </main>
     `;
