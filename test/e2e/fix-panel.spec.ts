@@ -9,7 +9,7 @@ import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, SHOTS } from './shots-folder.ts';
 
 const byId = (id: string) => catalog.find((e) => e.id === id)!;
 
@@ -105,13 +105,7 @@ test('an allowed middleware experiment shows no fix (the model runs the real mid
 });
 
 /** The 401 twin's fix in every view: its status change says auth answers OPTIONS first (shots: shots-folder.ts). */
-const AUTH_VIEWS = [
-  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
-  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
-  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
-  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
-  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
-] as const;
+const AUTH_VIEWS = READER_VIEWS;
 const AUTH_WORDS = {
   en: { status: 'lab status', ready: 'ready', fix: 'Fix', why: 'not 401: auth answers OPTIONS before CORS' },
   'zh-CN': {

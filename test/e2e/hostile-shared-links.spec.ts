@@ -21,7 +21,7 @@ import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, SHOTS } from './shots-folder.ts';
 
 /** What the author's script would do with the app origin: mark the playground, and call the lab (a path of its own). */
 const MARK_PATH = '/__hostile-script-ran';
@@ -81,13 +81,7 @@ for (const { name, field, step, experiment } of cases) {
 }
 
 /** The refusal as a reader sees it, in every view and both languages (shots: shots-folder.ts). */
-const VIEWS = [
-  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
-  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
-  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
-  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
-  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
-] as const;
+const VIEWS = READER_VIEWS;
 
 for (const view of VIEWS) {
   test(`${view.name}: a refused script link says why in the reader's language`, async ({ page, lab }) => {

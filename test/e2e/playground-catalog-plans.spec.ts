@@ -13,7 +13,7 @@ import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, SHOTS } from './shots-folder.ts';
 
 const first = catalog[0]!;
 /** The catalog's last experiment: of a group the first load does not hold. */
@@ -197,13 +197,7 @@ test("a presenter window whose experiments' plans do not download says which gro
 });
 
 /** The playground opened on a later group's experiment, in every view (shots: shots-folder.ts). */
-const VIEWS = [
-  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
-  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
-  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
-  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
-  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
-] as const;
+const VIEWS = READER_VIEWS;
 
 for (const view of VIEWS) {
   test(`${view.name}: the playground opened on a later group's experiment shows it whole`, async ({ lab, page }) => {

@@ -9,7 +9,7 @@ import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, SHOTS } from './shots-folder.ts';
 
 async function openExperiment(page: Page, appUrl: string, id: string) {
   const experiment = catalog.find((e) => e.id === id)!;
@@ -57,13 +57,7 @@ test('typing the accepted origins of a WebSocket, key by key, turns the predicti
 });
 
 /** A refused WebSocket in every view: the verdict names the server, not CORS, and the log row's sequence says so. */
-const VIEWS = [
-  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
-  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
-  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
-  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
-  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
-] as const;
+const VIEWS = READER_VIEWS;
 const WORDS = {
   en: {
     status: 'lab status', ready: 'ready', prediction: 'Prediction', verdict: 'Blocked by the server', run: 'Run this experiment', log: 'Log',
