@@ -22,7 +22,7 @@ import type { EngineProbeResult, OtherEngine } from '../probe/engine-probe-resul
 import { probeInEngine } from '../probe/probe-in-engine.ts';
 import { probeRequest } from '../probe/probe-options.ts';
 import { LAUNCHERS } from '../runner/engine-launchers.ts';
-import { CHROMIUM_ARGS, findChromium } from '../runner/find-browser.ts';
+import { QUIET_ARGS, findChromium } from '../runner/find-browser.ts';
 import type { ExperimentResult } from '../engines/run-result.ts';
 import { runExperiments } from '../runner/run-experiments.ts';
 import { startLab, type Lab } from '../servers/lab.ts';
@@ -72,7 +72,7 @@ export const test = base.extend<{ cors: CorsFixture }, Worker>({
       const channel = launchOptions.channel ?? workerInfo.project.use.channel;
       const named = launchOptions.executablePath !== undefined || channel !== undefined;
       const options: LaunchOptions = named ? launchOptions : { ...launchOptions, executablePath: findChromium() };
-      await use({ ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
+      await use({ ...options, args: [...QUIET_ARGS, ...(options.args ?? [])] });
     },
     { scope: 'worker' },
   ],

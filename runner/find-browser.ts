@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { DISABLE_FEATURES_ARG } from './chromium-features.ts';
 
 export const CHROMIUM_PATH_ENV = 'CHROMIUM_PATH';
 
@@ -42,6 +43,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Flags for a quiet, closed-network machine: no background connections
- * that would be refused, no first-run UI.
+ * that would be refused, no first-run UI. What the `cors-lab/playwright`
+ * fixture adds to a user's own Chromium; their Playwright's feature list stays theirs.
  */
-export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Every Chromium the lab launches: quiet, and without the browser parts a headless run never shows (chromium-features.ts). */
+export const CHROMIUM_ARGS = [...QUIET_ARGS, DISABLE_FEATURES_ARG];
