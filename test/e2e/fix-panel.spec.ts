@@ -9,7 +9,7 @@ import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { READER_VIEWS, SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, shot } from './shots-folder.ts';
 
 const byId = (id: string) => catalog.find((e) => e.id === id)!;
 
@@ -135,7 +135,7 @@ for (const view of AUTH_VIEWS) {
     });
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
     await fix.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}fixes-401-${view.name}.png` });
+    await shot(page, `fixes-401-${view.name}.png`);
   });
 }
 
@@ -156,6 +156,6 @@ for (const view of AUTH_VIEWS) {
     await expect(fix).toContainText('connect-src');
     await expect(fix).not.toContainText('No header can help');
     await fix.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}fixes-csp-socket-${view.name}.png` });
+    await shot(page, `fixes-csp-socket-${view.name}.png`);
   });
 }

@@ -21,7 +21,7 @@ import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
-import { READER_VIEWS, SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, shot } from './shots-folder.ts';
 
 /** What the author's script would do with the app origin: mark the playground, and call the lab (a path of its own). */
 const MARK_PATH = '/__hostile-script-ran';
@@ -101,7 +101,7 @@ for (const view of VIEWS) {
     });
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
     await page.getByRole('alert').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}refused-script-link-${view.name}.png` });
+    await shot(page, `refused-script-link-${view.name}.png`);
   });
 }
 
@@ -181,7 +181,7 @@ for (const view of VIEWS.filter(({ name }) => name === 'light' || name === 'zh-C
     const over = { code: 'tooMany', count: MAX_POPUP_STEPS + 1, max: MAX_POPUP_STEPS, unit: 'popupSteps' } as const;
     await expect(page.getByRole('alert')).toHaveText(`link: then: ${problemText(over, view.lang)}`);
     await page.getByRole('alert').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}refused-forms-link-${view.name}.png` });
+    await shot(page, `refused-forms-link-${view.name}.png`);
     await page.goto(`${originMap(lab.origins).app}/${query.replace('5', '4')}${link(MAX_POPUP_STEPS)}`);
     await expect(page.getByRole('heading', { name: `Hostile: ${MAX_POPUP_STEPS} forms`, level: 2 })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -12,7 +12,7 @@ import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { originMap } from '../../plan/origins.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 const lessons = loadLessonsFromDisk().en;
 const preflight = lessons.find((l) => l.id === 'the-preflight')!;
@@ -114,9 +114,9 @@ test('Firefox: a lesson\'s reason is graded by Firefox\'s model, and the card sa
   );
   // The learner's own console line is Firefox's, read from the run (engine lines).
   const card = await inSection(page, REGION, 'cors-lab-lesson-experiment');
-  await card.screenshot({ path: `${SHOTS}lessonengine-firefox-light.png` });
+  await shot(card, `lessonengine-firefox-light.png`);
   await page.setViewport({ width: 390, height: 900 });
-  await card.screenshot({ path: `${SHOTS}lessonengine-firefox-phone.png` });
+  await shot(card, `lessonengine-firefox-phone.png`);
   await page.close();
 });
 
@@ -171,7 +171,7 @@ test('Firefox: a lesson experiment for Chromium only says it cannot run, and gra
     return active?.getAttribute('data-testid');
   })).toBe('cannot-run');
   const card = await inSection(page, 'Experiment 1', 'cors-lab-lesson-experiment');
-  await card.screenshot({ path: `${SHOTS}lessonengine-firefox-cannot-run.png` });
+  await shot(card, `lessonengine-firefox-cannot-run.png`);
   await page.close();
 });
 
@@ -198,7 +198,7 @@ test('Firefox, dark: the lesson card graded by Firefox\'s model', async ({ lab }
     const right = await inSection(page, REGION, 'input[type="radio"]', 'HeaderDisallowedByPreflightResponse');
     expect(await description(page, right)).toMatch(/✔ the answer$/);
     const card = await inSection(page, REGION, 'cors-lab-lesson-experiment');
-    await card.screenshot({ path: `${SHOTS}lessonengine-firefox-dark.png` });
+    await shot(card, `lessonengine-firefox-dark.png`);
   } finally {
     await dark.close();
   }

@@ -16,7 +16,7 @@ import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 const lessons = loadLessonsFromDisk();
 const redirects = lessons.en.find((l) => l.id === 'redirects')!;
@@ -95,14 +95,14 @@ test('WebKit: "missing" is right where WebKit says a mismatch with the same sent
     .toContainText('Origin null is not allowed by Access-Control-Allow-Origin. Status code: 200');
 
   await page.setViewportSize({ width: 1200, height: 900 });
-  await card.screenshot({ path: `${SHOTS}lessonwebkit-card-light.png` });
+  await shot(card, `lessonwebkit-card-light.png`);
   const dark = page.getByRole('button', { name: 'Dark theme' });
   if ((await dark.getAttribute('aria-pressed')) === 'false') await dark.click();
   await expect(dark).toHaveAttribute('aria-pressed', 'true');
-  await card.screenshot({ path: `${SHOTS}lessonwebkit-card-dark.png` });
+  await shot(card, `lessonwebkit-card-dark.png`);
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
-  await note.screenshot({ path: `${SHOTS}lessonwebkit-card-presenter.png` });
+  await shot(note, `lessonwebkit-card-presenter.png`);
 });
 
 test('WebKit, a 390 px phone: a wrong pick is marked wrong, the note fits the screen', async ({ lab, page }) => {
@@ -125,7 +125,7 @@ test('WebKit, a 390 px phone: a wrong pick is marked wrong, the note fits the sc
   const note = card.getByTestId('engine-note');
   await expect(note.getByTestId('same-words')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await note.screenshot({ path: `${SHOTS}lessonwebkit-card-390.png` });
+  await shot(note, `lessonwebkit-card-390.png`);
 });
 
 test('WebKit, zh-CN: the card says in Chinese that WebKit\'s one sentence makes both choices right', async ({
@@ -139,7 +139,7 @@ test('WebKit, zh-CN: the card says in Chinese that WebKit\'s one sentence makes 
   );
   await expect(card.getByTestId('lesson-result').getByRole('listitem').filter({ hasText: '原因（' }))
     .toContainText('原因（来自 WebKit 模型：浏览器不会告诉页面原因）');
-  await card.screenshot({ path: `${SHOTS}lessonwebkit-card-zh.png` });
+  await shot(card, `lessonwebkit-card-zh.png`);
 });
 
 test('WebKit: the fix-it, typed key by key, names WebKit\'s sentence for a miss, then passes', async ({
@@ -158,7 +158,7 @@ test('WebKit: the fix-it, typed key by key, names WebKit\'s sentence for a miss,
   await expect(result.getByTestId('engine-line')).toHaveText('WebKit prints:');
   await expect(result.getByText('Origin null is not allowed by Access-Control-Allow-Origin. Status code: 200'))
     .toBeVisible();
-  await result.screenshot({ path: `${SHOTS}lessonwebkit-fixit-light.png` });
+  await shot(result, `lessonwebkit-fixit-light.png`);
   await actual.fill('');
   await actual.pressSequentially('Access-Control-Allow-Origin: *');
   await fix.getByRole('button', { name: WORDS.en.check }).click();
@@ -179,7 +179,7 @@ test('WebKit, zh-CN: the fix-it names WebKit\'s sentence in a Chinese page', asy
   await expect(result.getByRole('status')).toContainText('WebKit 模型给出的原因：');
   await expect(result.getByTestId('engine-line')).toHaveText('WebKit 打印的是：');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await result.screenshot({ path: `${SHOTS}lessonwebkit-fixit-zh-390.png` });
+  await shot(result, `lessonwebkit-fixit-zh-390.png`);
 });
 
 /** Opens the playground on a catalog experiment by its title in `lang`; returns its prediction's fix panel. */
@@ -206,20 +206,20 @@ test('the playground\'s fix panel names WebKit\'s sentence for a WebKit learner,
   await expect(fix.getByText(`Origin ${origins.app} is not allowed by Access-Control-Allow-Origin. Status code: 200`))
     .toBeVisible();
   await expect(fix.getByRole('listitem').first()).toContainText('Access-Control-Allow-Origin');
-  await fix.screenshot({ path: `${SHOTS}lessonwebkit-fixpanel-light.png` });
+  await shot(fix, `lessonwebkit-fixpanel-light.png`);
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = page.getByRole('button', { name: 'Dark theme' });
   if ((await dark.getAttribute('aria-pressed')) === 'false') await dark.click();
-  await fix.screenshot({ path: `${SHOTS}lessonwebkit-fixpanel-dark.png` });
+  await shot(fix, `lessonwebkit-fixpanel-dark.png`);
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
-  await fix.screenshot({ path: `${SHOTS}lessonwebkit-fixpanel-presenter.png` });
+  await shot(fix, `lessonwebkit-fixpanel-presenter.png`);
   await page.setViewportSize({ width: 390, height: 844 });
   const zh = await fixPanel(page, origins.app, 'preflight-put-missing-allow-methods', 'zh-CN');
   await expect(zh.getByTestId('engine-fix-line')).toHaveText('现在你的浏览器 WebKit 打印的是：');
   await expect(zh.getByText('Method PUT is not allowed by Access-Control-Allow-Methods.')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await zh.screenshot({ path: `${SHOTS}lessonwebkit-fixpanel-zh-390.png` });
+  await shot(zh, `lessonwebkit-fixpanel-zh-390.png`);
 });
 
 test('a request the page\'s own CSP refused: the fix panel says the page\'s fix once, in English and Chinese', async ({
@@ -235,12 +235,12 @@ test('a request the page\'s own CSP refused: the fix panel says the page\'s fix 
   );
   await expect(fix.getByTestId('no-header-fix')).toHaveCount(0);
   await expect(fix).not.toContainText('No header can help');
-  await fix.screenshot({ path: `${SHOTS}lessonwebkit-cspfix-en.png` });
+  await shot(fix, `lessonwebkit-cspfix-en.png`);
   const zh = await fixPanel(page, origins.app, id, 'zh-CN');
   await expect(zh.getByTestId('page-policy-fix')).toHaveText(
     `修改页面：在页面的 Content-Security-Policy 的 connect-src 中加入 ${origins.api}（页面自己的源用 'self'）；` +
     '服务器的任何响应头都解除不了它。',
   );
   await expect(zh).not.toContainText('没有任何响应头能解决');
-  await zh.screenshot({ path: `${SHOTS}lessonwebkit-cspfix-zh.png` });
+  await shot(zh, `lessonwebkit-cspfix-zh.png`);
 });

@@ -13,7 +13,7 @@ import { catalogZhCN } from '../../experiments/catalog/zh-CN/index.ts';
 import type { Experiment } from '../../format/schema.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { READER_VIEWS, SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, shot } from './shots-folder.ts';
 
 const first = catalog[0]!;
 /** The catalog's last experiment: of a group the first load does not hold. */
@@ -155,7 +155,7 @@ test("a link whose group's plans do not download says so and shows the first exp
     `The catalog group "${later.group}" did not download: is the lab running? Reload the page to try again.`,
   );
   await showsWhole(page, first);
-  await page.screenshot({ path: `${SHOTS}catalog-plans-link-failed.png` });
+  await shot(page, `catalog-plans-link-failed.png`);
 });
 
 test("a broken link to a later group's experiment is said; the first experiment shows, the address kept", async ({
@@ -220,7 +220,7 @@ for (const view of VIEWS) {
     });
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
     await heading.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}catalog-plans-later-group-${view.name}.png` });
+    await shot(page, `catalog-plans-later-group-${view.name}.png`);
   });
 }
 

@@ -16,7 +16,7 @@ import { originMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { paced } from '../pace/machine-pace.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 const NO_ALLOW_ORIGIN = catalog.find((e) => e.id === 'simple-get-no-acao')!;
 
@@ -117,7 +117,7 @@ test(TITLE, async ({ lab }) => {
   expect(seen.others[1]?.line).toMatch(/^Origin .+ is not allowed by Access-Control-Allow-Origin/);
 
   const lines = await page.$('pierce/section[aria-label="Console lines by engine"]');
-  await lines?.screenshot({ path: `${SHOTS}engineui-firefox.png` });
+  await shot(lines, `engineui-firefox.png`);
   await page.close();
 });
 
@@ -182,9 +182,9 @@ test('Firefox: a row where the engines differ is judged by Firefox\'s model, wit
   }
   const shown = `pierce/li[data-testid="log-row"][data-id="${JUDGED[1].id}"]`;
   const rowHandle = async () => page.locator(shown).waitHandle();
-  await (await rowHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-light.png` });
+  await shot((await rowHandle()), `enginerow-firefox-light.png`);
   await page.setViewport({ width: 390, height: 900 });
-  await (await rowHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-phone.png` });
+  await shot((await rowHandle()), `enginerow-firefox-phone.png`);
   await page.close();
   // Dark: BiDi cannot emulate the colour scheme here, so a Firefox whose content prefers dark.
   const dark = await puppeteer.launch({
@@ -198,7 +198,7 @@ test('Firefox: a row where the engines differ is judged by Firefox\'s model, wit
     await runFromPlayground(darkPage, origins.app, catalog.find((e) => e.id === JUDGED[1].id)!);
     await expect.poll(async () => (await readRow(darkPage, JUDGED[1].id)).verdict).toBe('✔ pass');
     expect(await darkPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-    await (await darkPage.locator(shown).waitHandle()).screenshot({ path: `${SHOTS}enginerow-firefox-dark.png` });
+    await shot((await darkPage.locator(shown).waitHandle()), `enginerow-firefox-dark.png`);
   } finally {
     await dark.close();
   }

@@ -10,7 +10,7 @@ import { simple as simpleZh } from '../../experiments/catalog/zh-CN/simple.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { runInPlayground } from './run-in-playground.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 
 /** Each experiment, and what Chromium's model says of it in the row: its reason, or none where it allows. */
@@ -44,7 +44,7 @@ test('Chromium: screenshots of a judged row, light, dark and on a 390 px phone',
     const row = await runInPlayground(page, originMap(lab.origins).app, twoLines.id);
     await row.locator('summary').click();
     await expect(row.getByTestId('judged-by')).toBeVisible();
-    await row.screenshot({ path: `${SHOTS}enginerow-chromium-${name}.png` });
+    await shot(row, `enginerow-chromium-${name}.png`);
   }
 });
 
@@ -58,5 +58,5 @@ test('zh-CN: the row names the judging model in Chinese', async ({ page, lab }) 
   await expect(row.getByTestId('pass-fail')).toHaveText('✔ 通过');
   await row.locator('summary').click();
   await expect(row.getByTestId('judged-by')).toHaveText('由 Chromium 模型判定。');
-  await row.screenshot({ path: `${SHOTS}enginerow-chromium-zh.png` });
+  await shot(row, `enginerow-chromium-zh.png`);
 });

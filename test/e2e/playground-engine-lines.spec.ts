@@ -13,7 +13,7 @@ import { experimentUrl } from '../../experiments/model/predict.ts';
 import { originMap, type OriginMap } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 
 const byId = (id: string) => {
@@ -101,14 +101,14 @@ test(CHROMIUM_TITLE, async ({ lab, page }) => {
   const serious = scan.violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact ?? ''));
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  await lines.screenshot({ path: `${SHOTS}engineui-chromium-light.png` });
+  await shot(lines, `engineui-chromium-light.png`);
   const dark = page.getByRole('button', { name: 'Dark theme' });
   if ((await dark.getAttribute('aria-pressed')) === 'false') await dark.click();
   await expect(dark).toHaveAttribute('aria-pressed', 'true');
-  await lines.screenshot({ path: `${SHOTS}engineui-chromium-dark.png` });
+  await shot(lines, `engineui-chromium-dark.png`);
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
-  await lines.screenshot({ path: `${SHOTS}engineui-presenter.png` });
+  await shot(lines, `engineui-presenter.png`);
 });
 
 const PHONE_TITLE =
@@ -129,7 +129,7 @@ test(PHONE_TITLE, async ({ lab, page }) => {
   await expect(others).toBeVisible();
   await expect(others.getByRole('listitem')).toHaveCount(2);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await lines.screenshot({ path: `${SHOTS}engineui-390.png` });
+  await shot(lines, `engineui-390.png`);
   await page.keyboard.press('Space');
   await expect(others).toBeHidden();
   await expect(disclosure).toBeFocused();
@@ -191,7 +191,7 @@ test('zh-CN: Chinese words around the engines\' own lines', async ({ lab, page }
   const others = lines.getByRole('list', { name: '另外两个引擎' }).getByRole('listitem');
   expect(await lineText(others.nth(0).locator('.console'))).toBe(firefox.console);
   await expect(lines.getByRole('button', { name: '对照：Firefox 和 WebKit' })).toBeVisible();
-  await lines.screenshot({ path: `${SHOTS}engineui-zh-CN.png` });
+  await shot(lines, `engineui-zh-CN.png`);
 });
 
 test('a lesson\'s result shows the same comparison, loaded with the result', async ({ lab, page }) => {

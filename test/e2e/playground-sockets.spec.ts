@@ -9,7 +9,7 @@ import { templates as zhTemplates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { READER_VIEWS, SHOTS } from './shots-folder.ts';
+import { READER_VIEWS, shot } from './shots-folder.ts';
 
 async function openExperiment(page: Page, appUrl: string, id: string) {
   const experiment = catalog.find((e) => e.id === id)!;
@@ -91,15 +91,15 @@ for (const view of VIEWS) {
     await expect(row.getByTestId('pass-fail')).toHaveText(/✔/);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
-    await page.screenshot({ path: `${SHOTS}socket-refused-${view.name}.png` });
+    await shot(page, `socket-refused-${view.name}.png`);
     await row.getByText(experiment.id).click();
     await row.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}socket-refused-log-${view.name}.png` });
+    await shot(page, `socket-refused-log-${view.name}.png`);
     // The editor's server.websocket field, holding the plan's accepted origins.
     await page.getByText(words.edit).click();
     const accepts = page.getByLabel(words.accepts);
     await expect(accepts).toHaveValue(/"acceptOrigins"/);
     await accepts.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}socket-editor-${view.name}.png` });
+    await shot(page, `socket-editor-${view.name}.png`);
   });
 }

@@ -8,15 +8,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { NodeResult, Result } from 'axe-core';
 import type { Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { experimentHash } from '../../client/share/experiment-link.ts';
 import { validateExperiments } from '../../format/validate.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
+import { shot } from './shots-folder.ts';
 
-const SHOTS = fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -84,25 +83,25 @@ for (const view of VIEWS) {
     if (view.dark) await page.getByRole('button', { name: 'Dark theme' }).click();
     await noHorizontalOverflow(page, `${view.name}, default`);
     if (view.name === 'light') await noSeriousViolations(page, `${view.name}, default`);
-    await page.screenshot({ path: `${SHOTS}${view.name}-top.png` });
+    await shot(page, `${view.name}-top.png`);
 
     await page.getByText('Edit the request and the server plan').click();
     await noHorizontalOverflow(page, `${view.name}, editor open`);
-    await page.screenshot({ path: `${SHOTS}${view.name}-editor.png`, fullPage: true });
+    await shot(page, `${view.name}-editor.png`, { fullPage: true });
 
     await runAndExpand(page);
     await page.getByText('Share', { exact: true }).click();
     await page.getByText('Origins: which is which').click();
     await noHorizontalOverflow(page, `${view.name}, everything open`);
     await noSeriousViolations(page, `${view.name}, editor open and log expanded`);
-    await page.screenshot({ path: `${SHOTS}${view.name}-full.png`, fullPage: true });
+    await shot(page, `${view.name}-full.png`, { fullPage: true });
     for (const [part, locator] of [
       ['server-plan', page.getByText('Server plan', { exact: true })],
       ['origins', page.getByRole('list', { name: 'Origins' })],
       ['timeline', page.getByRole('list', { name: 'Timeline' }).first()],
     ] as const) {
       await locator.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: `${SHOTS}${view.name}-${part}.png` });
+      await shot(page, `${view.name}-${part}.png`);
     }
   });
 }

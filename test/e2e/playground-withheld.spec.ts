@@ -10,7 +10,7 @@ import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 const EXPERIMENT = catalog.find((e) => e.id === 'credentials-cookie-sent-include')!;
 
@@ -54,6 +54,6 @@ for (const view of VIEWS) {
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
     await first.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}nav-${view.name}.png` });
+    await shot(page, `nav-${view.name}.png`);
   });
 }

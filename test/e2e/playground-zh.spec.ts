@@ -19,7 +19,7 @@ import { problemText } from '../../format/problems/index.ts';
 import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { SHOTS } from './shots-folder.ts';
+import { shot } from './shots-folder.ts';
 
 
 /** A blocked, preflighted experiment: prediction, fix panel, checks, a timeline with a preflight. */
@@ -140,7 +140,7 @@ for (const { width, scheme } of [{ width: 1280, scheme: 'light' }, { width: 390,
     const toggle = await page.locator('cors-lab-url button').first().evaluate((b) => getComputedStyle(b, '::after').content);
     expect(toggle).toBe(JSON.stringify(zh('url.full')));
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: `${SHOTS}zh-playground-${width}-${scheme}.png`, fullPage: true });
+    await shot(page, `zh-playground-${width}-${scheme}.png`, { fullPage: true });
   });
 }
 
@@ -174,7 +174,7 @@ for (const { width, scheme } of [{ width: 1280, scheme: 'dark' }, { width: 390, 
 
     expect(await englishOnPage(page)).toEqual([]);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: `${SHOTS}zh-lesson-${width}-${scheme}.png`, fullPage: true });
+    await shot(page, `zh-lesson-${width}-${scheme}.png`, { fullPage: true });
   });
 }
 
@@ -205,8 +205,8 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await englishOnPage(presenter), `presenter window, step ${step + 1}`).toEqual([]);
       expect(await englishOnPage(projected), `projected window, step ${step + 1}`).toEqual([]);
       if (step === 1) {
-        await presenter.screenshot({ path: `${SHOTS}zh-presenter-${scheme}.png`, fullPage: true });
-        await projected.screenshot({ path: `${SHOTS}zh-projected-${scheme}.png` });
+        await shot(presenter, `zh-presenter-${scheme}.png`, { fullPage: true });
+        await shot(projected, `zh-projected-${scheme}.png`);
       }
       if (step < steps - 1) await next.click();
     }

@@ -8,13 +8,12 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { loadLessonsFromDisk } from '../../lessons/load-from-disk.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { shot } from './shots-folder.ts';
 
-const SHOTS = fileURLToPath(new URL('../../tmp/', import.meta.url));
 const course = loadLessonsFromDisk();
 const LESSON = 'the-preflight';
 const lesson = course.en.find((l) => l.id === LESSON)!;
@@ -213,7 +212,7 @@ for (const view of VIEWS) {
         const serious = violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact ?? ''));
         expect(serious.map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `presenter window, ${view.name}`).toEqual([]);
       }
-      await page.screenshot({ path: `${SHOTS}presenter-${view.name}-${name}.png`, fullPage: name === 'presenter' });
+      await shot(page, `presenter-${view.name}-${name}.png`, { fullPage: name === 'presenter' });
     }
     await context.close();
   });
