@@ -7,7 +7,7 @@ import { paced } from './test/pace/machine-pace.ts';
 import { CONFIG_DIR_ENV } from './servers/config-folder.ts';
 
 // The secure origin's CA for tests: in the work tree's git-ignored tmp/, never the user's config folder; a folder
-// of its own for each runner, since npm test runs Vitest and Playwright side by side (scripts/test-all.ts).
+// of its own for each runner, so that the two may run at once (npm run test:unit beside npm run test:e2e).
 process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/unit/', import.meta.url));
 
 export default defineConfig({

@@ -1,20 +1,20 @@
 /**
- * `npm test`: every test, in two stages (scripts/run-jobs.ts); the second starts once every job of the first passed.
+ * `npm test`: every test, in three stages (scripts/run-jobs.ts); a stage starts once every job before it passed.
  *
  * 1. Types (tsc), layering (dependency-cruiser) and the build where a source changed (build-if-stale.ts), side by
  *    side.
- * 2. Unit tests (Vitest), browser tests (Playwright) and the published package (test/package/run-example.sh), side
- *    by side.
+ * 2. Unit tests (Vitest) beside the published package (test/package/run-example.sh), which mostly waits on the
+ *    registry and npm.
+ * 3. Browser tests (Playwright), alone: they keep both cores of a 2-core machine busy by themselves.
  *
- * The suite is bound by CPU on a 2-core machine (cores sampled from /proc), so what decides is how much of it is
- * left idle. Measured on this machine, quiet, Chromium launched as the lab launches it (runner/chromium-features.ts):
- * Vitest alone 158 s with the cores at 68%, Playwright alone 491 s at 79% (it waits through the holds of its
- * late-request tests); side by side both ended after 577 s, the cores at 86%: 72 s sooner than one after the other.
- * (Before the lab's Chromium dropped its address-bar popup page and spare renderer, Playwright alone kept the cores
- * busy, and side by side was the slower.) Each job starts its own servers on free ports and its own browsers;
- * Vitest and Playwright keep the secure origin's test CA in a folder each (tmp/test-config/unit,
- * tmp/test-config/browser). Playwright writes as it goes; the others when they end. The exit code is 1 if any job
- * failed; 130 (143) after Ctrl-C (SIGTERM), which stops every job.
+ * The suite is bound by CPU on a 2-core machine (cores sampled from /proc), so what decides is the CPU it needs and
+ * how much of the cores it leaves idle. Measured on this machine, quiet, with Chromium launched as the lab launches it
+ * (runner/chromium-features.ts), `CI=true npm test`: these stages 10 min 41 s (Vitest 203 s beside the package
+ * 92 s, then Playwright 433 s); Vitest, Playwright and the package all side by side 10 min 54 s to 11 min 9 s (two
+ * runs), the cores at 91%. Each job starts its own servers on free ports and its own browsers; Vitest and Playwright
+ * keep the secure origin's test CA in a folder each (tmp/test-config/unit, tmp/test-config/browser). Playwright
+ * writes as it goes; the others when they end. The exit code is 1 if any job failed; 130 (143) after Ctrl-C
+ * (SIGTERM), which stops every job.
  * Run: node --import tsx scripts/test-all.ts
  */
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,9 @@ const STAGES: Job[][] = [
   ],
   [
     { name: 'unit tests (Vitest)', command: 'npx', args: ['vitest', 'run'] },
-    { name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true },
     { name: 'package', command: 'bash', args: ['test/package/run-example.sh'] },
   ],
+  [{ name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true }],
 ];
 
 const runner = new JobRunner({
