@@ -1,7 +1,8 @@
 /**
  * `npm run shots`: the browser tests that take the screenshots people look at (test/e2e/shots-folder.ts), run with
  * screenshots on. They go to the work tree's tmp/shots/, or to CORS_LAB_SHOTS's folder when it names one; further
- * arguments go to Playwright (`npm run shots -- --grep presenter`). `npm test` takes none.
+ * arguments go to Playwright: narrow with `--grep` (`npm run shots -- --grep presenter`), since a file name given
+ * there would add to the list, not narrow it. `npm test` takes none.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

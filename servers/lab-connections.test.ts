@@ -78,8 +78,10 @@ describe('a running lab\'s connections', { timeout: paced(30_000) }, () => {
       expect(await ask(socket, seen, host, path)).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
       const silentFrom = performance.now();
       await closed;
-      // A lower bound only, which a busy machine cannot break: a close before the announced time fails it.
-      expect(performance.now() - silentFrom).toBeGreaterThanOrEqual(KEEP_ALIVE_SECONDS * 1000);
+      // A lower bound only. The server's timer starts when it has written the reply, this clock once the reply is
+      // read here (the lab runs in this process, so a busy event loop delays the read); a second of slack keeps a
+      // loaded machine from failing it, and a close within seconds of the reply still does.
+      expect(performance.now() - silentFrom).toBeGreaterThanOrEqual((KEEP_ALIVE_SECONDS - 1) * 1000);
     });
   }
 

@@ -84,6 +84,41 @@ test('a batch ends with a summary; catalog order; a filter that matches nothing 
   await expect(rows).toHaveCount(0);
 });
 
+test('keyboard only: a search typed key by key, the experiment chosen with the arrow keys and run with Enter, the log cleared with Enter', async ({ lab, page }) => {
+  // Not the catalog's first experiment, which shows before any choice; its reason is not the first one's either.
+  const chosen = catalog.find((e) => e.id === 'credentials-wildcard-origin')!;
+  expect(chosen.expect!.reason).not.toBe(catalog[0]!.expect!.reason);
+  await page.goto(`${originMap(lab.origins).app}/`);
+  await expect(page.getByRole('status', { name: 'lab status' })).toHaveText('ready');
+  await page.getByLabel('Search experiments').pressSequentially('wildcard-origin', { delay: 30 });
+  const catalogNav = page.getByRole('navigation', { name: 'Catalog' });
+  const button = catalogNav.getByRole('button', { name: chosen.title });
+  await expect(button).toBeVisible();
+  /** Presses `key` until `target` has focus: at most 40 times, so a lost focus fails here, not later. */
+  const tabTo = async (target: typeof button, key: 'Tab' | 'Shift+Tab' | 'ArrowDown' = 'Tab'): Promise<void> => {
+    for (let stop = 0; stop < 40; stop++) {
+      if (await target.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el)) return;
+      await page.keyboard.press(key);
+    }
+    await expect(target).toBeFocused();
+  };
+  // The list is one tab stop (a roving tabindex): Tab reaches it, the arrow keys move within it.
+  await tabTo(catalogNav.getByRole('button', { name: 'Run 2: group credentials' }));
+  await tabTo(button, 'ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Prediction' })).toContainText(chosen.expect!.reason!);
+  await tabTo(page.getByRole('button', { name: 'Run this experiment' }));
+  await page.keyboard.press('Enter');
+  const rows = page.getByTestId('log-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(chosen.id);
+  // The run's row has focus ("Run this experiment" brings it there); the log's buttons are above it.
+  await expect(rows.first().locator('summary')).toBeFocused();
+  await tabTo(page.getByRole('button', { name: 'Clear log' }), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(0);
+});
+
 test('honest labels: in the browser the reason and the console line are the model\'s, marked predicted; the timeline says the page calls PUT', async ({ lab, page }) => {
   const put = catalog.find((e) => e.id === 'preflight-put-missing-allow-methods')!;
   await page.goto(`${originMap(lab.origins).app}/`);

@@ -10,7 +10,7 @@ import { templates } from '../../client/i18n/zh-CN/index.ts';
 import { catalog } from '../../experiments/catalog/index.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
-import { shot } from './shots-folder.ts';
+import { READER_VIEWS, shot } from './shots-folder.ts';
 
 const EXPERIMENT = catalog.find((e) => e.id === 'credentials-cookie-sent-include')!;
 
@@ -24,14 +24,8 @@ const WORDS = {
   'zh-CN': { ready: zh('app.status-ready'), status: zh('app.status-label'), run: zh('app.run'), timeline: zh('timeline.label'), withheld: zh('timeline.withheld'), cookie: zh('timeline.cookie').slice(1), disagree: zh('log.disagree') },
 } as const;
 
-const VIEWS = [
-  { name: 'light', width: 1280, lang: 'en', dark: false, presenter: false },
-  { name: 'dark', width: 1280, lang: 'en', dark: true, presenter: false },
-  { name: 'presenter', width: 1280, lang: 'en', dark: false, presenter: true },
-  { name: '390', width: 390, lang: 'en', dark: false, presenter: false },
-  { name: 'zh-CN-1280', width: 1280, lang: 'zh-CN', dark: false, presenter: false },
-  { name: 'zh-CN-390', width: 390, lang: 'zh-CN', dark: false, presenter: false },
-] as const;
+// The reader views (shots-folder.ts), and Chinese at full width too.
+const VIEWS = [...READER_VIEWS, { name: 'zh-CN-1280', width: 1280, lang: 'zh-CN', dark: false, presenter: false }] as const;
 
 for (const view of VIEWS) {
   test(`${view.name}: a run's cookie comes back on its then step, and the timeline says how the lab held it to the run`, async ({ lab, page }) => {
