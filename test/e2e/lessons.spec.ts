@@ -136,23 +136,35 @@ test('keyboard only, a wrong prediction: no ✔ on any wrong pick, the right ans
   await expect(result.getByRole('list', { name: 'What the servers received' })).toContainText('api received OPTIONS');
 });
 
+// One page per language, each lesson loaded in turn and checked in a step of its own: nothing here answers or runs,
+// so no lesson leaves state for the next, and a fresh page per lesson (36 of them) cost more than the checks.
 for (const lang of ['en', 'zh-CN'] as const) {
-  for (const lesson of lessons[lang]) {
-    test(`${lesson.file}: no heading gives the result away before the prediction; no plan token in the setup`, async ({ lab, page }) => {
-      await open(page, originMap(lab.origins).app, `?lesson=${lesson.id}&lang=${lang}`);
-      const cards = page.locator('cors-lab-lesson-experiment, cors-lab-fix-it');
-      await expect(cards).toHaveCount(lesson.experiments.length + 1);
-      for (const [i, id] of lesson.experiments.entries()) await expect(cards.nth(i).getByRole('heading', { level: 3 })).toContainText(lesson.questions[id]!);
-      // The fix-it is one of the experiments, under the same question.
-      await expect(cards.last().getByRole('heading', { level: 3 })).toContainText(lesson.questions[lesson.fixIt.experiment]!);
-      for (const text of await cards.getByRole('heading', { level: 3 }).allTextContents()) {
-        expect(outcomeWordsIn(text.replace(/^[^:：]*[:：]/, ''), lang), `${lesson.file}: ${text}`).toEqual([]);
-      }
-      // The fix-it's own hint explains {page}, the token the learner may type; the cards and the narrative show none.
-      for (const card of await page.locator('cors-lab-lesson-experiment').all()) await expect(card).not.toContainText(/\{(page|reflect|origin:[a-z0-9]+)\}/);
-      await expect(page.locator('cors-lab-lesson').getByRole('region', { name: lang === 'en' ? 'Narrative' : '讲解' })).not.toContainText('{{');
-    });
-  }
+  const title = `${lang}: no lesson heading gives the result away before the prediction; no plan token in the setup`;
+  test(title, async ({ lab, page }) => {
+    test.setTimeout(paced(30_000 + 5_000 * lessons[lang].length));
+    for (const lesson of lessons[lang]) {
+      await test.step(lesson.file, async () => {
+        await open(page, originMap(lab.origins).app, `?lesson=${lesson.id}&lang=${lang}`);
+        const cards = page.locator('cors-lab-lesson-experiment, cors-lab-fix-it');
+        const heading = (card: ReturnType<typeof cards.nth>) => card.getByRole('heading', { level: 3 });
+        await expect(cards, lesson.file).toHaveCount(lesson.experiments.length + 1);
+        for (const [i, id] of lesson.experiments.entries()) {
+          await expect(heading(cards.nth(i)), lesson.file).toContainText(lesson.questions[id]!);
+        }
+        // The fix-it is one of the experiments, under the same question.
+        await expect(heading(cards.last()), lesson.file).toContainText(lesson.questions[lesson.fixIt.experiment]!);
+        for (const text of await heading(cards).allTextContents()) {
+          expect(outcomeWordsIn(text.replace(/^[^:：]*[:：]/, ''), lang), `${lesson.file}: ${text}`).toEqual([]);
+        }
+        // The fix-it's own hint explains {page}, the token the learner may type; the cards and the narrative show none.
+        for (const card of await page.locator('cors-lab-lesson-experiment').all()) {
+          await expect(card, lesson.file).not.toContainText(/\{(page|reflect|origin:[a-z0-9]+)\}/);
+        }
+        const narrative = page.locator('cors-lab-lesson').getByRole('region', { name: lang === 'en' ? 'Narrative' : '讲解' });
+        await expect(narrative, lesson.file).not.toContainText('{{');
+      });
+    }
+  });
 }
 
 test('the narrative cites its experiments: "see it" opens one in the playground; lesson 1 shows the running lab\'s seven origins', async ({ lab, page }) => {
