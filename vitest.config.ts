@@ -16,15 +16,17 @@ process.env[CONFIG_DIR_ENV] = fileURLToPath(new URL('./tmp/test-config/unit/', i
  * group's prose, the catalog's plans), or check what the lab does when another server loaded first. Every other file
  * shares its worker's modules with the files before it (isolate: false), which spares a fresh process and a fresh
  * import of the lab's modules per file. Measured side by side on this 2-core machine, `CI=true npx vitest run` in a
- * cgroup of its own (CPU seconds from cpuacct): every file isolated 310 s and 555 CPU s; these isolated 242 s and
+ * cgroup of its own (CPU seconds from cpuacct): every file isolated 310 s and 555 CPU s; 7 of these isolated 242 s and
  * 451 CPU s; none 204 s and 374 CPU s (4 tests fail); all 40 of client/'s files isolated as well 286 s and 517 CPU s.
  * A file that passes alone and fails among others belongs here: `npx vitest run --sequence.shuffle.files
- * --sequence.seed=N` (add --maxWorkers=1 for every file in one process) finds it; a seed of 5 with one worker found
- * servers/origin-app.ts's ALREADY_SENT.
+ * --sequence.seed=N` finds it (projects ignore --maxWorkers; VITEST_MAX_WORKERS=1 puts every file in one process);
+ * a seed of 5 found servers/origin-app.ts's ALREADY_SENT. vitest-config.test.ts checks each entry is a file.
  */
 export const ISOLATED_TESTS = [
   'client/i18n/localize.test.ts',
+  'client/lab/catalog-explain.test.ts',
   'client/lab/catalog-plans-failure.test.ts',
+  'client/lab/catalog-plans.test.ts',
   'client/lab/editor-draft-zh.test.ts',
   'client/lab/prose-view.test.ts',
   'experiments/model/messages/tables.test.ts',

@@ -20,7 +20,12 @@ afterAll(async () => {
 
 it('a raw reply is not followed by an empty one when another Hono server came first', async () => {
   // What serve() does first: the process's Request and Response become the server's own.
+  const builtIn = globalThis.Response;
   getRequestListener(() => new Response('theirs'));
+  expect(globalThis.Response).not.toBe(builtIn);
+  // The case under test: the library's marker is built after that, from the server's Response.
+  const { RESPONSE_ALREADY_SENT } = await import('@hono/node-server/utils/response');
+  expect(Object.getPrototypeOf(RESPONSE_ALREADY_SENT)).toBe(globalThis.Response.prototype);
   const { startLab } = await import('./lab.ts');
   lab = await startLab({ clientDir: null });
   const app = lab.origins.find((origin) => origin.name === 'app')!.url;

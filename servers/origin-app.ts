@@ -10,18 +10,6 @@ import { checkedServerPlan } from './plan-check.ts';
 import { completeAnswer } from '../plan/middleware/run-middleware.ts';
 import { journalClient } from './journal-client.ts';
 import { journalWaits } from './journal-waits.ts';
-
-/**
- * What tells @hono/node-server that a route wrote its reply itself. Its RESPONSE_ALREADY_SENT is built with the
- * global Response of the moment its module loads; once any server of @hono/node-server in the process has started,
- * that global is the server's own cached Response, and a marker built from it is written out as an empty 200 after
- * ours (ERR_HTTP_HEADERS_SENT, an unhandled rejection). That happens when the process started a server before this
- * module loaded: a user's own Hono API in the Playwright project that uses cors-lab's fixture, or another test file
- * in the same Vitest worker. Reading `body` turns the server's cached Response into a plain one (it keeps no cache
- * once asked for more than status and headers), which the server checks for the marker header and leaves alone.
- */
-const ALREADY_SENT: Response = RESPONSE_ALREADY_SENT;
-void ALREADY_SENT.body;
 import { JOURNAL_READER_HEADER } from '../plan/journal-reader.ts';
 import type { LabContext } from './lab-context.ts';
 import type { OriginName } from '../plan/origins.ts';
@@ -34,6 +22,18 @@ import { runnerScript } from './runner-script.ts';
 import { runnerPageHeaders } from './runner-page-headers.ts';
 import { allowRunnerScript, newRunnerNonce } from '../plan/runner-nonce.ts';
 import { toResponse, writeToResponse } from './write-reply.ts';
+
+/**
+ * What tells @hono/node-server that a route wrote its reply itself. Its RESPONSE_ALREADY_SENT is built with the
+ * global Response of the moment its module loads; once any server of @hono/node-server in the process has started,
+ * that global is the server's own cached Response, and a marker built from it is written out as an empty 200 after
+ * ours (ERR_HTTP_HEADERS_SENT, an unhandled rejection). That happens when the process started a server before this
+ * module loaded: a user's own Hono API in the Playwright project that uses cors-lab's fixture, or another test file
+ * in the same Vitest worker. Reading `body` turns the server's cached Response into a plain one (it keeps no cache
+ * once asked for more than status and headers), which the server checks for the marker header and leaves alone.
+ */
+const ALREADY_SENT: Response = RESPONSE_ALREADY_SENT;
+void ALREADY_SENT.body;
 
 type Env = { Bindings: Partial<HttpBindings> };
 
