@@ -7,6 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import { afterAll, expect, it } from 'vitest';
 import { paced } from '../test/pace/machine-pace.ts';
 import type { Lab } from './lab.ts';
+import { originMap } from '../plan/origins.ts';
 import { JOURNAL_PREFIX, ORIGINS_PATH } from '../plan/routes.ts';
 
 const errors: unknown[] = [];
@@ -28,7 +29,7 @@ it('a raw reply is not followed by an empty one when another Hono server came fi
   expect(Object.getPrototypeOf(RESPONSE_ALREADY_SENT)).toBe(globalThis.Response.prototype);
   const { startLab } = await import('./lab.ts');
   lab = await startLab({ clientDir: null });
-  const app = lab.origins.find((origin) => origin.name === 'app')!.url;
+  const { app } = originMap(lab.origins);
   // The journal is one of the routes that write their reply raw.
   const reply = await fetch(`${app}${JOURNAL_PREFIX}no-such-run?since=0`);
   expect(reply.status).toBe(200);
