@@ -9,16 +9,18 @@ import type { AcceptedMessage, ResultMessage, RunMessage } from './step.ts';
 
 declare global {
   interface Window {
-    corsLab: { runStep: typeof runStep; engineRefused: typeof engineRefused; ready: true };
+    /** `accepted`: how many run messages this page obeyed, so a test knows a refusal the moment it happens. */
+    corsLab: { runStep: typeof runStep; engineRefused: typeof engineRefused; ready: true; accepted: number };
   }
 }
 
 const appOrigin = document.documentElement.dataset.appOrigin ?? '';
 
-window.corsLab = { runStep, engineRefused, ready: true };
+window.corsLab = { runStep, engineRefused, ready: true, accepted: 0 };
 
 window.addEventListener('message', (event: MessageEvent<RunMessage>) => {
   if (event.origin !== appOrigin || event.data?.type !== 'cors-lab:run' || !event.source) return;
+  window.corsLab.accepted += 1;
   const { id, step } = event.data;
   const source = event.source as Window;
   const accepted: AcceptedMessage = { type: 'cors-lab:accepted', id };

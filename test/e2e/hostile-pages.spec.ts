@@ -12,6 +12,7 @@ import type { Lab } from '../../servers/lab.ts';
 import { originMap } from '../../plan/origins.ts';
 import { encodePlan, plannedPath } from '../../plan/plan-url.ts';
 import { expect, test } from './lab-fixture.ts';
+import { askRunner, openRunnerWindow, type RunnerAnswer } from './runner-messages.ts';
 
 function step(lab: Lab, run: string) {
   const [experiment] = validateExperiments({ id: 'x', title: 'x', group: 'simple', request: { target: 'api' }, server: { actual: { headers: { 'Access-Control-Allow-Origin': '*' } } } }, 'test');
@@ -41,39 +42,34 @@ test('a planned URL on app opened by evil runs no script: opaque origin, nothing
   const run = 'hostile-nav';
   const url = `${origins.app}${plannedPath(run, 0, encodePlan({ page: 'app', server: { actual: { headers: { 'Content-Type': 'text/html' }, body: attackPage(lab, run) } } }), '/')}`;
   const opened = await openFromEvil(page, lab, url);
-  await opened.waitForTimeout(500);
-  await expect(opened).toHaveTitle('planned');
+  // The script would have set the title as the parser reached it, before "load": no clock needed to see it did not.
+  expect(await opened.title()).toBe('planned');
   expect(await opened.evaluate(() => self.origin)).toBe('null');
   expect(lab.journal.read(`${run}-script`).entries).toEqual([]);
   expect(lab.journal.read(`${run}-driven`).entries).toEqual([]);
   expect(lab.journal.read(run).entries[0]?.responseHeaders).toContainEqual(['Content-Security-Policy', 'sandbox']);
 });
 
-/** From a page on `from`, opens a runner window and posts it a run message; resolves with its answer or "no answer". */
-async function driveOpenedRunner(page: Page, lab: Lab, from: 'evil' | 'app', runnerUrl: string, run: string): Promise<unknown> {
+/** From a page on `from`, opens a runner window and posts it a run message; resolves with what came back. */
+async function driveOpenedRunner(page: Page, lab: Lab, from: 'evil' | 'app', runnerUrl: string, run: string): Promise<RunnerAnswer> {
   await page.goto(`${originMap(lab.origins)[from]}/__runner`);
-  return page.evaluate(
-    ({ runnerUrl, request }) =>
-      new Promise((resolve) => {
-        window.addEventListener('message', (event) => {
-          if (event.data?.type === 'cors-lab:result') resolve(event.data);
-        });
-        const opened = window.open(runnerUrl);
-        setTimeout(() => opened?.postMessage({ type: 'cors-lab:run', id: 'm', step: request }, '*'), 1000);
-        setTimeout(() => resolve('no answer'), 2500);
-      }),
-    { runnerUrl, request: step(lab, run) },
-  );
+  const opened = await openRunnerWindow(page, runnerUrl);
+  const answer = await askRunner(page, step(lab, run), { id: 'm', untilResult: from === 'app' });
+  await opened.close();
+  return answer;
 }
 
 for (const runnerPath of ['/__runner', '/__runner?sandbox']) {
   test(`a runner page (${runnerPath}) opened by evil ignores evil's run message; opened by app it obeys`, async ({ lab, page }) => {
     const runnerUrl = `${originMap(lab.origins).app}${runnerPath}`;
     const run = `hostile-open-${runnerPath.length}`;
-    expect(await driveOpenedRunner(page, lab, 'evil', runnerUrl, run)).toBe('no answer');
+    // Counted as the runner decided (test/e2e/runner-messages.ts): it obeyed none.
+    expect(await driveOpenedRunner(page, lab, 'evil', runnerUrl, run)).toEqual({ types: ['test:handled'], accepted: 0 });
     expect(lab.journal.read(run).entries).toEqual([]);
     // The same message from the app origin is obeyed: the refusal above is the origin check, not a broken message.
-    expect(await driveOpenedRunner(page, lab, 'app', runnerUrl, `${run}-app`)).toMatchObject({ type: 'cors-lab:result', id: 'm' });
+    const obeyed = await driveOpenedRunner(page, lab, 'app', runnerUrl, `${run}-app`);
+    expect(obeyed).toMatchObject({ types: ['cors-lab:accepted', 'test:handled', 'cors-lab:result'], accepted: 1 });
+    expect(obeyed.result).toMatchObject({ type: 'cors-lab:result', id: 'm' });
     expect(lab.journal.read(`${run}-app`).entries).toHaveLength(1);
   });
 }
