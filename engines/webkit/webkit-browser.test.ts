@@ -3,6 +3,9 @@
  * cookies are cleared for every site, and closing leaves no process behind.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateExperiments } from '../../format/validate.ts';
@@ -176,7 +179,10 @@ describe('the WebKit driver', () => {
       "console.log('started');",
       "process.stdin.once('data', () => { throw new Error('the program fails'); });",
     ].join('\n');
-    const program = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    const temp = mkdtempSync(join(tmpdir(), 'cors-lab-webkit-exit-'));
+    const program = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: temp },
+    });
     const exited = new Promise((resolve) => program.once('exit', resolve));
     await new Promise<void>((resolve) => program.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('started')) resolve();
@@ -187,6 +193,9 @@ describe('the WebKit driver', () => {
     expect(await exited).not.toBe(0);
     // Xvfb and the driver die with the program; the host sees its driver gone (it checks every second) and quits.
     await expect.poll(() => aliveIn(groups), { timeout: paced(20_000) }).toEqual([]);
+    // The session's page folder went with the program (the host may still have had a file open: polled).
+    await expect.poll(() => readdirSync(temp).filter((name) => name.startsWith('cors-lab-webkit-pages-')), { timeout: paced(10_000) }).toEqual([]);
+    rmSync(temp, { recursive: true, force: true });
   }, paced(60_000));
 
   it('says what to install when WebKitWebDriver is missing', () => {

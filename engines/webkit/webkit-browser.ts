@@ -90,8 +90,12 @@ function notAnswered(detail: string): PageSeen {
   };
 }
 
-/** The process groups this module started and has not ended: killed if Node exits first (an error, process.exit). */
+/**
+ * The process groups this module started and has not ended, and the sessions' page folders not yet removed: killed
+ * and removed if Node exits first (an error, process.exit), so a program that dies leaves nothing in the temp folder.
+ */
 const liveGroups = new Set<number>();
+const livePageDirs = new Set<string>();
 process.on('exit', () => {
   for (const group of liveGroups) {
     try {
@@ -100,6 +104,7 @@ process.on('exit', () => {
       // Already gone.
     }
   }
+  for (const dir of livePageDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Spawns a process as the leader of its own group, remembered until it exits. */
@@ -443,12 +448,14 @@ async function startSession(
   }
   const client = new WebDriverClient(`http://127.0.0.1:${port}`);
   const pageDir = mkdtempSync(join(tmpdir(), 'cors-lab-webkit-pages-'));
+  livePageDirs.add(pageDir);
   let path = '';
   const stop = async (): Promise<void> => {
     // DELETE /session closes the host's windows; the host then quits (its last window closed).
     if (path) await client.command('DELETE', path, undefined, 10_000).catch(() => undefined);
     await killGroup(child);
     rmSync(pageDir, { recursive: true, force: true });
+    livePageDirs.delete(pageDir);
   };
   try {
     const trustArgs: string[] = [];
