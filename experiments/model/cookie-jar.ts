@@ -21,7 +21,8 @@ import { CHROMIUM_RULES, type EngineRules } from './engine-rules.ts';
 
 type JarRules = Pick<
   EngineRules,
-  'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure' | 'schemefulSameSite'
+  | 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure'
+  | 'schemefulSameSite' | 'cookiePrefixesEnforced' | 'laterOfMaxAgeAndExpiresWins' | 'emptyNameRefused' | 'emptyCookieKept'
 >;
 
 type SameSite = 'none' | 'lax' | 'strict' | 'unset';
@@ -96,9 +97,15 @@ export class CookieJar {
       const [pair = '', ...attributes] = line.split(';');
       // No "=": a nameless cookie whose value is the pair (RFC 6265bis 5.6 step 5).
       const eq = pair.indexOf('=');
-      const cookie: Cookie = { name: eq < 0 ? '' : pair.slice(0, eq).trim(), host: url.hostname, domain: false, path: defaultPath(url.pathname), sameSite: 'unset', partition: null };
+      const name = eq < 0 ? '' : pair.slice(0, eq).trim();
+      const cookieValue = (eq < 0 ? pair : pair.slice(eq + 1)).trim();
+      // Name and value both empty: ignored (RFC 6265bis 5.6 step 6); "=1": refused by Firefox (engine-rules.ts).
+      if (name === '' && cookieValue === '' && this.rules.emptyCookieKept !== true) continue;
+      if (name === '' && eq >= 0 && this.rules.emptyNameRefused === true) continue;
+      const cookie: Cookie = { name, host: url.hostname, domain: false, path: defaultPath(url.pathname), sameSite: 'unset', partition: null };
       let maxAge: number | null = null;
       let expired = false;
+      let lastOfTwo: 'max-age' | 'expires' | null = null;
       let domain: string | null = null;
       let secure = false;
       let partitioned = false;
@@ -114,11 +121,17 @@ export class CookieJar {
             domain = value.replace(/^\./, '').toLowerCase();
             break;
           case 'max-age':
-            if (/^-?\d+$/.test(value)) maxAge = Number(value);
+            if (/^-?\d+$/.test(value)) {
+              maxAge = Number(value);
+              lastOfTwo = 'max-age';
+            }
             break;
           case 'expires': {
             const time = Date.parse(value);
-            if (!Number.isNaN(time)) expired = time <= Date.now();
+            if (!Number.isNaN(time)) {
+              expired = time <= Date.now();
+              lastOfTwo = 'expires';
+            }
             break;
           }
           case 'samesite':
@@ -132,8 +145,9 @@ export class CookieJar {
             break;
         }
       }
-      // Max-Age takes precedence over Expires (RFC 6265 5.3 step 3).
-      const remove = maxAge !== null ? maxAge <= 0 : expired;
+      // Max-Age takes precedence over Expires (RFC 6265 5.3 step 3); in WebKitGTK the one written last (engine-rules.ts).
+      const expiresDecides = this.rules.laterOfMaxAgeAndExpiresWins === true && lastOfTwo === 'expires';
+      const remove = maxAge !== null && !expiresDecides ? maxAge <= 0 : expired;
       if (domain !== null && domain !== '') {
         // A Domain the request host is not in is ignored with the cookie (RFC 6265 5.3 step 6).
         if (url.hostname !== domain && !url.hostname.endsWith(`.${domain}`)) continue;
@@ -146,7 +160,7 @@ export class CookieJar {
           cookie.domain = true;
         }
       }
-      if (!prefixAllows(cookie, secure, domain !== null)) continue;
+      if (this.rules.cookiePrefixesEnforced !== false && !prefixAllows(cookie, secure, domain !== null)) continue;
       const noneNeedsSecure = cookie.sameSite === 'none' && this.rules.sameSiteNoneNeedsSecure !== false;
       if ((noneNeedsSecure || partitioned) && !secure) continue;
       // WebKitGTK (libsoup) keeps a Secure cookie for https only, loopback or not (engine-rules.ts).

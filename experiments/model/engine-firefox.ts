@@ -39,6 +39,20 @@ export const FIREFOX_RULES: EngineRules = {
   },
   // mixed-content-lax-cookie-https-page-to-http-api: an https page and an http API on localhost are one site.
   schemefulSameSite: false,
+  // probe-more-lna-249: no Local Network Access; a public page's request reaches the loopback API.
+  localNetworkAccess: false,
+  // probe-more-redirect-location-186: "manual" gives the opaque-redirect response though the Location does not parse.
+  locationBeforeRedirectMode: false,
+  // probe-more-redirect-location-230: a CORS redirect to ws: is refused as any scheme that is not HTTP(S).
+  socketSchemeRedirectIsUnknownScheme: false,
+  // probe-more-cookies-140: a Set-Cookie of "=1" is refused.
+  emptyNameRefused: true,
+  // probe-safelist-37 (DPR), probe-more-headers-80 (Accept: é): preflighted.
+  safelist: { clientHints: false, highBytesUnsafe: true },
+  // probe-modes-528: a no-cors POST under referrerPolicy no-referrer says `Origin: null`.
+  referrerPolicyNullsOrigin: true,
+  // probe-cache-510: `Access-Control-Max-Age: abc` caches nothing.
+  invalidMaxAgeCaches: false,
 };
 
 /**
@@ -53,7 +67,9 @@ export function firefoxPredictions(
 ): StepPrediction[] {
   return predictions.map((step, i) => {
     const request = resolveRequest(experiment.request, i === 0 ? undefined : experiment.then?.[i - 1]?.request);
-    const corsMode = request.api === 'xhr' || request.mode === 'cors';
+    // Firefox's CORS lines come from its CORS listener, which only a request that went to another origin has: a
+    // same-origin request whose redirect fails says nothing (measured: probe-more-redirect-location-184, -189).
+    const corsMode = (request.api === 'xhr' || request.mode === 'cors') && wentCrossOrigin(step, pageOrigins[i]);
     // The page's own policy refused it before sending (csp-firefox.ts).
     if (step.refusedByCsp) {
       const reason = firefoxCspReason(request.api, step.refusedByCsp);
@@ -82,6 +98,18 @@ export function firefoxPredictions(
     if (frame) return { ...step, reason: frame.reason, failedParameter: frame.value };
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
+}
+
+/** Whether a request of the step went to an origin other than the page's (an opaque page's: every request). */
+export function wentCrossOrigin(step: StepPrediction, pageOrigin: string | undefined): boolean {
+  if (pageOrigin === undefined || pageOrigin === 'null') return true;
+  if (step.requests.some((sent) => new URL(sent.url).origin !== pageOrigin)) return true;
+  // Or a redirect sent it to another HTTP(S) origin, refused before it went (probe-redirect-459: with userinfo).
+  const last = step.requests.at(-1);
+  const location = last?.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1];
+  if (!last || location === undefined || !URL.canParse(location, last.url)) return false;
+  const next = new URL(location, last.url);
+  return (next.protocol === 'http:' || next.protocol === 'https:') && next.origin !== pageOrigin;
 }
 
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */

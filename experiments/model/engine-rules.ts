@@ -6,6 +6,7 @@
  * renames them.
  */
 import type { PageRules } from './page-rules.ts';
+import type { SafelistRules } from './request-headers.ts';
 
 export interface EngineRules {
   /**
@@ -72,6 +73,77 @@ export interface EngineRules {
    * WebKitGTK 2.50's network layer changes it (NetworkDataTaskSoup, shouldRedirectAsGET).
    */
   crossOriginDeleteRedirectsAsGet?: boolean;
+  /**
+   * Local Network Access is enforced: a public page needs the user's permission to reach a loopback or local
+   * address (Chromium; absent: true). Firefox 153 ESR and WebKitGTK 2.50 send the request as any other, and ignore
+   * the `targetAddressSpace` option (measured: probe-more-lna-* in test/probes/wpt-more-cases.ts).
+   */
+  localNetworkAccess?: boolean;
+  /**
+   * A redirect's Location is parsed, and a local scheme refused, before the redirect mode is looked at (Chromium's
+   * network stack; absent: true): "manual" and "error" fail on a Location that does not parse. The standard, Firefox
+   * and WebKit look at the mode first (https://fetch.spec.whatwg.org/#http-fetch step 8): "manual" gives the
+   * opaque-redirect response, "error" fails as a redirect, and only a followed redirect parses its Location
+   * (measured: probe-more-redirect-location-186, -187, -192).
+   */
+  locationBeforeRedirectMode?: boolean;
+  /**
+   * A CORS request redirected to ws: or wss: fails as an unknown scheme, with no CORS message (Chromium; absent:
+   * true). Firefox and WebKit refuse it as any scheme that is not HTTP(S), with their CORS line
+   * (measured: probe-more-redirect-location-230).
+   */
+  socketSchemeRedirectIsUnknownScheme?: boolean;
+  /**
+   * WebKitGTK 2.50 has no FTP: a redirect to ftp: fails as a load error, whatever the redirect mode, with no CORS
+   * line (absent: false; measured: probe-more-redirect-location-196, -197, redirect-to-ftp-cors).
+   */
+  ftpRedirectFailsToLoad?: boolean;
+  /**
+   * With redirect mode "error", a 3xx whose Location is empty is no redirect: the 3xx is the response (WebKitGTK 2.50,
+   * which follows it under "follow"; absent: false; measured: probe-more-redirect-location-182).
+   */
+  emptyLocationIsResponseWhenError?: boolean;
+  /**
+   * Cookie jar: the `__Secure-` and `__Host-` name prefixes are enforced (Chromium and Firefox, case-insensitively;
+   * absent: true). WebKitGTK 2.50 keeps such a cookie over http without Secure (measured: probe-more-cookies-134,
+   * -136, -143). https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-cookie-name-prefixes
+   */
+  cookiePrefixesEnforced?: boolean;
+  /**
+   * Cookie jar: of Max-Age and Expires, the one written last decides (WebKitGTK's libsoup; absent: false, Max-Age
+   * wins whatever the order, RFC 6265 5.3 step 3). Measured: probe-more-cookies-142 (`Max-Age=60; Expires=` a past
+   * date: not kept) and the same attributes the other way round (kept).
+   */
+  laterOfMaxAgeAndExpiresWins?: boolean;
+  /**
+   * Cookie jar: a Set-Cookie line with an "=" and nothing before it is refused (Firefox 153; absent: false, a
+   * nameless cookie as RFC 6265bis 5.6 keeps it). Measured: probe-more-cookies-140 (`=1`).
+   */
+  emptyNameRefused?: boolean;
+  /**
+   * Cookie jar: a line whose name and value are both empty (`=`) is kept (WebKitGTK 2.50; absent: false, ignored as
+   * RFC 6265bis 5.6 step 6 says, measured in Chromium 156 and Firefox 153).
+   */
+  emptyCookieKept?: boolean;
+  /**
+   * How the CORS-safelisted request headers differ (request-headers.ts, SafelistRules; absent: Chromium's, which
+   * adds the client hints). Firefox 153: no client hints, a byte beyond ASCII in Accept or Content-Type makes it
+   * unsafe (measured: probe-safelist-37, probe-more-headers-80, -85). WebKitGTK 2.50: no client hints, the Range
+   * unit in any case (probe-safelist-36).
+   */
+  safelist?: SafelistRules;
+  /**
+   * A POST that is not in mode "cors" (no-cors, or same-origin's) carries `Origin: null` where its referrer policy
+   * says so: `no-referrer`, `same-origin` to another origin, a downgrade under the strict policies
+   * (https://fetch.spec.whatwg.org/#append-a-request-origin-header step 4; Firefox and WebKit; absent: false,
+   * Chromium keeps the page's origin). Measured: probe-modes-528, -531.
+   */
+  referrerPolicyNullsOrigin?: boolean;
+  /**
+   * An Access-Control-Max-Age that is present but no whole number ("abc", "0.5", "+600", "0, 600") gives the
+   * default 5 s (Chromium; absent: true), or caches nothing (Firefox 153: probe-cache-510, -608, -610 to -615).
+   */
+  invalidMaxAgeCaches?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -13,6 +13,7 @@ import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
 import { webkitFrameWords } from './frame-refusal-lines.ts';
+import { wentCrossOrigin } from './engine-firefox.ts';
 
 /**
  * Where WebKitGTK 2.50's flow differs from Chromium's (predict with these: predictExperimentAsync(..., WEBKIT_RULES)).
@@ -48,6 +49,26 @@ export const WEBKIT_RULES: EngineRules = {
   },
   // mixed-content-https-page-fetches-loopback-http-api: the fetch never leaves.
   loopbackHttpIsMixedContent: true,
+  // probe-more-lna-249: no Local Network Access; a public page's request reaches the loopback API.
+  localNetworkAccess: false,
+  // probe-more-redirect-location-186: "manual" gives the opaque-redirect response though the Location does not parse.
+  locationBeforeRedirectMode: false,
+  // probe-more-redirect-location-230: a CORS redirect to ws: is refused as any scheme that is not HTTP(S).
+  socketSchemeRedirectIsUnknownScheme: false,
+  // probe-more-redirect-location-196: an ftp: Location fails the load even with redirect "manual".
+  ftpRedirectFailsToLoad: true,
+  // probe-more-redirect-location-182: under "error", a 302 with an empty Location is the response.
+  emptyLocationIsResponseWhenError: true,
+  // probe-more-cookies-134: a `__Host-` cookie over http, without Secure, is kept and sent.
+  cookiePrefixesEnforced: false,
+  // probe-more-cookies-142: `Max-Age=60; Expires=` a past date deletes; the other order keeps.
+  laterOfMaxAgeAndExpiresWins: true,
+  // A Set-Cookie of only "=" is kept (measured beside probe-more-cookies-140).
+  emptyCookieKept: true,
+  // probe-safelist-37 (DPR): preflighted; probe-safelist-36 (Range: BYTES=0-1): not.
+  safelist: { clientHints: false, rangeUnitAnyCase: true },
+  // probe-modes-528: a no-cors POST under referrerPolicy no-referrer says `Origin: null`.
+  referrerPolicyNullsOrigin: true,
 };
 /**
  * Header names WebKit knows (HTTPHeaderNames.in,
@@ -64,7 +85,20 @@ const KNOWN_HEADER_NAMES = new Map([
   'If-None-Match', 'If-Range', 'If-Unmodified-Since', 'Keep-Alive', 'Last-Event-ID', 'Last-Modified', 'Location',
   'Origin', 'Pragma', 'Range', 'Referer', 'Server', 'Set-Cookie', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade',
   'User-Agent', 'Vary', 'Via', 'X-Content-Type-Options', 'X-Frame-Options',
+  // In the list since 2014 (HTTPHeaderNames.in), and Referrer-Policy (measured: probe-more-forbidden-293).
+  'Alternate-Protocol', 'Content-Security-Policy', 'Content-Security-Policy-Report-Only', 'Content-Transfer-Encoding',
+  'Cookie2', 'Default-Style', 'Ping-From', 'Ping-To', 'Purpose', 'Refresh', 'Sec-WebSocket-Accept',
+  'Sec-WebSocket-Extensions', 'Sec-WebSocket-Key', 'Sec-WebSocket-Protocol', 'Sec-WebSocket-Version', 'Set-Cookie2',
+  'Timing-Allow-Origin', 'X-DNS-Prefetch-Control', 'X-Powered-By', 'X-XSS-Protection', 'Referrer-Policy',
 ].map((name) => [name.toLowerCase(), name]));
+
+/**
+ * A header value as the lab reads WebKit's line: a byte beyond ASCII (the lab sends values as latin1) becomes U+FFFD,
+ * whose UTF-8 bytes arrive read as latin1, "ï¿½" (measured: probe-more-methods-63, `PÜT` → `Pï¿½T`).
+ */
+function asWebKitPrints(value: string): string {
+  return value.replace(/[^\x00-\x7f]/g, '\u00ef\u00bf\u00bd');
+}
 
 /** A request header's name as WebKit prints it. */
 function printedHeaderName(written: string, api: string): string {
@@ -72,6 +106,8 @@ function printedHeaderName(written: string, api: string): string {
 }
 
 const ALLOW_ORIGIN = 'access-control-allow-origin';
+/** The Location schemes WebKit names in its refusal of a same-origin request's redirect (the others: no line). */
+const SAID_FOR_SAME_ORIGIN = ['data:', 'about:', 'javascript:', 'filesystem:'];
 
 /** The value of a header a failed check looked at (null: absent). */
 const checkedValue = (failed: Check | undefined, name: string): string | null =>
@@ -93,6 +129,8 @@ interface StepWords {
   method: string;
   redirectMode: string;
   corsMode: boolean;
+  /** A request of the step went to another origin than the page's (engine-firefox.ts, wentCrossOrigin). */
+  crossOrigin: boolean;
   api: string;
   /** The origin WebKit names: the checked request's Origin, or the page's for an answer from the cache. */
   origin: string;
@@ -150,6 +188,10 @@ function webkitWords(words: StepWords): Said | null {
     const target = redirectTarget(answer);
     // WebKitGTK 2.50 has no FTP: a redirect to ftp: fails as a load error, with no CORS line (redirect-to-ftp-cors).
     if (target.url.startsWith('ftp:')) return null;
+    // A same-origin request's redirect to a Location that does not parse, or to file:, blob:, ws: or wss:, fails in
+    // the network process with no line; to data:, about:, javascript: or filesystem: WebKit says it refused it
+    // (measured: probe-more-redirect-location-189, -194, -204, -214, -219, -234).
+    if (!words.crossOrigin && !SAID_FOR_SAME_ORIGIN.some((scheme) => target.url.startsWith(scheme))) return null;
     const why = chromium === 'RedirectContainsCredentials'
       ? `redirection URL ${target.withCredentials} has credentials`
       : 'not allowed to follow a cross-origin CORS redirection with non CORS scheme';
@@ -163,7 +205,7 @@ function webkitWords(words: StepWords): Said | null {
     inner = said(reason, {
       method: words.method,
       header: printedHeaderName(written ?? step.failedParameter ?? '', words.api),
-      value: checkedValue(failed, listed) ?? '',
+      value: asWebKitPrints(checkedValue(failed, listed) ?? ''),
       url: answer?.url ?? '',
     });
   }
@@ -211,6 +253,7 @@ export function webkitPredictions(
       method: step.requests.findLast((r) => r.kind === 'preflight')?.accessControlRequestMethod ?? request.method,
       redirectMode: request.redirect,
       corsMode: request.api === 'xhr' || request.mode === 'cors',
+      crossOrigin: wentCrossOrigin(step, pageOrigins[i]),
       api: request.api,
       origin: own?.originHeader ?? pageOrigins[i] ?? '',
     });

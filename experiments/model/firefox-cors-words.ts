@@ -39,6 +39,12 @@ export function firefoxReason(step: StepPrediction, corsMode: boolean): FirefoxR
   if (reason === null || step.outcome !== 'blocked') return null;
   if (ALLOW_ORIGIN_FAILURES.has(reason)) return allowOriginReason(step);
   if (NO_RESPONSE.has(reason)) return corsMode ? 'CORSDidNotSucceed' : null;
+  // A preflight answered by a redirect is checked for Access-Control-Allow-Origin first (measured: probe-status-363).
+  if (reason === 'PreflightDisallowedRedirect') {
+    const failed = failedCheck(step.checks);
+    const lines = answerChecked(step, failed)?.responseHeaders;
+    if (lines && !lines.some(([name]) => name.toLowerCase() === ALLOW_ORIGIN)) return 'CORSMissingAllowOrigin';
+  }
   return OTHER_FAILURES[reason] ?? null;
 }
 
@@ -50,6 +56,17 @@ export function firefoxReason(step: StepPrediction, corsMode: boolean): FirefoxR
 export function firefoxValue(step: StepPrediction, reason: FirefoxReason | null): string | null {
   return asFirefoxPrints(wordedValue(step, reason));
 }
+
+/**
+ * Firefox names the list element that is no token, not the whole value: `PATCH, é` → `é` (measured:
+ * probe-more-methods-64); a value whose elements are all tokens (an empty one) as it is.
+ */
+function invalidToken(value: string | null): string | null {
+  if (value === null) return null;
+  return value.split(',').map((element) => element.trim()).find((element) => element !== '' && !TOKEN.test(element)) ?? value;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function asFirefoxPrints(value: string | null): string | null {
   return value?.replace(/[^\x00-\x7f]/g, '\uFFFD') ?? null;
@@ -63,9 +80,9 @@ function wordedValue(step: StepPrediction, reason: FirefoxReason | null): string
     case 'CORSMissingAllowHeaderFromPreflight':
       return step.failedParameter;
     case 'CORSInvalidAllowMethod':
-      return checkedValue(failed, 'access-control-allow-methods');
+      return invalidToken(checkedValue(failed, 'access-control-allow-methods'));
     case 'CORSInvalidAllowHeader':
-      return checkedValue(failed, 'access-control-allow-headers');
+      return invalidToken(checkedValue(failed, 'access-control-allow-headers'));
     default:
       return null;
   }

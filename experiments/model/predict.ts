@@ -130,12 +130,32 @@ const withheldOf = (reply: { withheld?: WithheldLine[] }): Pick<PredictedRequest
 /**
  * The Origin header a request carries.
  * https://fetch.spec.whatwg.org/#append-a-request-origin-header
- * Chromium: the referrer policy does not turn it into "null" (measured), so it is ignored here.
+ * Chromium: the referrer policy does not turn it into "null" (measured); Firefox and WebKit follow the standard's
+ * step 4 for a request whose mode is not "cors" (engine-rules.ts, referrerPolicyNullsOrigin).
  */
-function originHeaderFor(tainting: string, method: string, serialized: string): string | null {
+function originHeaderFor(
+  tainting: string, method: string, serialized: string,
+  policy?: { mode: string; referrerPolicy: string | undefined; url: URL },
+): string | null {
   if (tainting === 'cors') return serialized;
   if (method === 'GET' || method === 'HEAD') return null;
-  return serialized;
+  if (!policy || policy.mode === 'cors' || serialized === 'null') return serialized;
+  const crossOrigin = new URL(serialized).origin !== policy.url.origin;
+  const downgrade = serialized.startsWith('https:') && policy.url.protocol !== 'https:';
+  switch (policy.referrerPolicy) {
+    case 'no-referrer':
+      return 'null';
+    case 'same-origin':
+      return crossOrigin ? 'null' : serialized;
+    case 'no-referrer-when-downgrade':
+    case 'strict-origin':
+    case 'strict-origin-when-cross-origin':
+    case undefined:
+    case '':
+      return downgrade ? 'null' : serialized;
+    default:
+      return serialized;
+  }
 }
 
 /**
@@ -195,7 +215,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
   const element = isElementApi(request.api) ? elementFetch(request.api, request.crossorigin) : null;
   // Format 1.2: a beacon is a keepalive fetch whose mode its Content-Type decides (sending.ts); an EventSource's
   // mode and credentials are fixed by the API (socket-model.ts), as an element's are by its crossorigin attribute.
-  const beacon = request.api === 'beacon' ? beaconFetch(request) : null;
+  const beacon = request.api === 'beacon' ? beaconFetch(request, context.rules.safelist) : null;
   const eventSource = request.api === 'eventsource' ? eventSourceFetch(request.credentials) : null;
   const fixed = element ?? eventSource;
   const mode = fixed?.mode ?? beacon?.mode ?? (xhr ? 'cors' : request.mode);
@@ -302,13 +322,15 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const corsFlag = tainting === 'cors';
     // https://fetch.spec.whatwg.org/#serializing-a-request-origin: a tainted request says "null".
     const requestOrigin = tainted ? 'null' : context.pageOrigin;
-    const unsafeNames = corsUnsafeRequestHeaderNames(headers);
+    const unsafeNames = corsUnsafeRequestHeaderNames(headers, context.rules.safelist);
     const stillPreflighted: boolean = context.rules.preflightEveryHopOnceNeeded && preflightedBefore;
     const preflighted: boolean = corsFlag && (!isSafelistedMethod(method) || unsafeNames.length > 0 || stillPreflighted);
     preflightedBefore ||= preflighted;
     // The standard's preflight carries the request's (tainted) origin; Firefox's, the page's (engine-rules.ts).
     const preflightOrigin = context.rules.redirectedPreflightOrigin === 'page' ? context.pageOrigin : requestOrigin;
-    const localNetwork = localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
+    const localNetwork = context.rules.localNetworkAccess === false
+      ? { block: null }
+      : localNetworkCheck(originSpec(context.pageName).addressSpace, originSpec(self).addressSpace, request.targetAddressSpace, preflighted, context.settings);
     const stoppedAt = { url: current.href, origin: self };
     if (localNetwork.block === 'before') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
 
@@ -339,7 +361,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
         // Step 7: an ok status (200-299).
         const okStatus = reply.status >= 200 && reply.status <= 299;
         if (!check('preflight', okStatus, say.preflightStatus(reply.status, okStatus))) return blocked({ reason: 'PreflightInvalidStatus', failedParameter: '' });
-        const parsed = parsePreflight(answer, include);
+        const parsed = parsePreflight(answer, include, context.rules);
         const lists = corsHeaderValues(answer, ['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers']);
         if ('reason' in parsed) check('preflight', false, say.listUnparsable(parsed.reason === 'InvalidAllowMethodsPreflightResponse' ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers'), lists);
         if ('reason' in parsed) return blocked(parsed);
@@ -350,7 +372,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
         const cachedOrigin = preflightOrigin !== 'null' || context.rules.cachesOpaqueOriginPreflight;
         const stored = parsed.maxAgeSeconds > 0 && !freshOpaque && cachedOrigin;
         check('preflight', true, stored ? say.preflightStored(parsed.maxAgeSeconds) : say.preflightNotStored(), corsHeaderValues(answer, ['Access-Control-Max-Age']));
-        if (stored) state.cache.store(preflightOrigin, key, parsed, state.now, unsafeNames);
+        if (stored) state.cache.store(preflightOrigin, key, parsed, state.now, unsafeNames, method);
       }
     }
     if (localNetwork.block === 'after-preflight') return { ...blocked({ reason: localNetwork.reason }), stoppedAt };
@@ -362,7 +384,9 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const credentialsFlag = !credentialless && (include || (credentials === 'same-origin' && tainting === 'basic'));
     const site = siteOf(self);
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
-    const originHeader = originHeaderFor(tainting, method, requestOrigin);
+    const byPolicy = context.rules.referrerPolicyNullsOrigin === true
+      ? { mode, referrerPolicy: request.referrerPolicy, url: current } : undefined;
+    const originHeader = originHeaderFor(tainting, method, requestOrigin, byPolicy);
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
     const cached = state.httpCache.lookup(cachePartition(context), current.href, method, varyInputs, state.now);
@@ -384,7 +408,8 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const location = answer.get('location');
     // Chromium: an empty Location is no redirect (the 3xx is the response) unless the redirect mode is "manual" (measured);
     // Fetch parses it against the response's own URL, a loop. https://fetch.spec.whatwg.org/#concept-response-location-url
-    const followsEmpty = redirectMode === 'manual' || context.rules.emptyLocation === 'follow';
+    const errorKeepsEmpty = redirectMode === 'error' && context.rules.emptyLocationIsResponseWhenError === true;
+    const followsEmpty = redirectMode === 'manual' || (context.rules.emptyLocation === 'follow' && !errorKeepsEmpty);
     const isRedirect = (REDIRECT_STATUSES as readonly number[]).includes(reply.status) && location !== undefined && (location !== '' || followsEmpty);
     // https://fetch.spec.whatwg.org/#http-fetch step 4.? : the CORS check comes before redirect handling.
     const stage: CheckStage = isRedirect ? 'redirect' : 'actual';
@@ -433,8 +458,24 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       });
     }
 
+    // https://fetch.spec.whatwg.org/#http-fetch step 8: the redirect mode decides before the Location is parsed
+    // (Firefox, WebKit); Chromium parses it first, whatever the mode (engine-rules.ts).
+    const parsesFirst = context.rules.locationBeforeRedirectMode !== false;
+    const byMode = (): StepPrediction | null => {
+      if (!check('redirect', redirectMode !== 'error', say.redirectMode(reply.status, redirectMode), corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
+      if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
+      return null;
+    };
+    // WebKitGTK has no FTP: the load fails before the mode is looked at (engine-rules.ts).
+    if (context.rules.ftpRedirectFailsToLoad === true && /^\s*ftp:/i.test(location as string)) {
+      check('redirect', false, say.onlyHttp('ftp:'), corsHeaderValues(answer, ['Location']));
+      return blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' });
+    }
+    if (!parsesFirst) {
+      const decided = byMode();
+      if (decided) return decided;
+    }
     // https://fetch.spec.whatwg.org/#http-redirect-fetch
-    // The Location must parse first, whatever the redirect mode (Chromium: net::ERR_INVALID_REDIRECT).
     let next: URL;
     try {
       next = new URL(location as string, current);
@@ -443,17 +484,20 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       return blocked({ reason: 'net::ERR_INVALID_REDIRECT' });
     }
     // Chromium's network stack refuses a redirect to a local scheme before it looks at the redirect mode, "manual" aside (measured).
-    if (redirectMode !== 'manual' && UNSAFE_REDIRECT_SCHEMES.includes(next.protocol)) {
+    if (parsesFirst && redirectMode !== 'manual' && UNSAFE_REDIRECT_SCHEMES.includes(next.protocol)) {
       check('redirect', false, say.unsafeScheme(next.protocol), corsHeaderValues(answer, ['Location']));
       return blocked({ reason: 'net::ERR_UNSAFE_REDIRECT' });
     }
-    if (!check('redirect', redirectMode !== 'error', say.redirectMode(reply.status, redirectMode), corsHeaderValues(answer, ['Location']))) return blocked({ reason: 'net::ERR_FAILED' });
-    if (redirectMode === 'manual') return finish({ outcome: 'opaque', status: 0, responseType: 'opaqueredirect' });
+    if (parsesFirst) {
+      const decided = byMode();
+      if (decided) return decided;
+    }
     if (!check('redirect', redirects < 20, say.redirectCount(redirects + 1))) return blocked({ reason: 'net::ERR_TOO_MANY_REDIRECTS' });
     // Step 6: only an HTTP(S) URL can be fetched. Chromium names it a CORS error, or for no-cors the net error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       check('redirect', false, say.onlyHttp(next.protocol), corsHeaderValues(answer, ['Location']));
-      const unknown = mode === 'no-cors' || (corsFlag && SOCKET_SCHEMES.includes(next.protocol));
+      const socketUnknown = context.rules.socketSchemeRedirectIsUnknownScheme !== false;
+      const unknown = mode === 'no-cors' || (corsFlag && socketUnknown && SOCKET_SCHEMES.includes(next.protocol));
       if (unknown) return blocked({ reason: 'net::ERR_UNKNOWN_URL_SCHEME' });
       return { ...blocked({ reason: 'CorsDisabledScheme' }), refusedLocation: next.href };
     }

@@ -30,7 +30,9 @@ export interface PreflightResult {
  * preflight; empty elements are skipped.
  * https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split
  */
-export function parsePreflight(headers: ResponseHeaders, credentials: boolean): PreflightResult | CorsFailure {
+export function parsePreflight(
+  headers: ResponseHeaders, credentials: boolean, rules: Pick<EngineRules, 'invalidMaxAgeCaches'> = CHROMIUM_RULES,
+): PreflightResult | CorsFailure {
   const methodsValue = headers.get('access-control-allow-methods');
   const methods = extractTokenList(methodsValue) ?? [];
   // Chromium reports an unparsable list without a failed parameter (measured: test/probes/wpt-third-cases.ts); the
@@ -39,12 +41,16 @@ export function parsePreflight(headers: ResponseHeaders, credentials: boolean): 
   const headersValue = headers.get('access-control-allow-headers');
   const names = extractTokenList(headersValue) ?? [];
   if (names === 'failure') return { reason: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' };
-  return { methods, headers: names.map((n) => n.toLowerCase()), credentials, maxAgeSeconds: maxAge(headers.get('access-control-max-age')) };
+  return { methods, headers: names.map((n) => n.toLowerCase()), credentials, maxAgeSeconds: maxAge(headers.get('access-control-max-age'), rules.invalidMaxAgeCaches !== false) };
 }
 
-/** Absent or not a number: 5 s. Zero or negative: not cached. Capped at 2 h (measured). */
-function maxAge(value: string | undefined): number {
-  if (value === undefined || !/^-?\d+$/.test(value)) return DEFAULT_MAX_AGE_SECONDS;
+/**
+ * Absent: 5 s. Not a number: 5 s in Chromium, not cached in Firefox (`invalidCaches` false; an empty value counts as
+ * absent there). Zero or negative: not cached. Capped at 2 h (measured).
+ */
+function maxAge(value: string | undefined, invalidCaches: boolean): number {
+  if (value === undefined || (value === '' && !invalidCaches)) return DEFAULT_MAX_AGE_SECONDS;
+  if (!/^-?\d+$/.test(value)) return invalidCaches ? DEFAULT_MAX_AGE_SECONDS : 0;
   return Math.max(0, Math.min(Number(value), MAX_AGE_CAP_SECONDS));
 }
 
@@ -69,6 +75,8 @@ interface CacheEntry {
   expiresAt: number;
   /** The unsafe header names of the request the preflight was made for. */
   names: readonly string[];
+  /** The method of that request (Firefox keeps it, not a listed `*`). */
+  method?: string;
 }
 
 type CacheRules = Pick<EngineRules, 'cachesOpaqueOriginPreflight' | 'credentialedEntryServesUncredentialed' | 'cachedWildcardCoversNewHeaders'>;
@@ -83,9 +91,9 @@ export class PreflightCache {
     return `${origin} ${url}`;
   }
 
-  store(origin: string, url: string, result: PreflightResult, now: number, names: readonly string[] = []): void {
+  store(origin: string, url: string, result: PreflightResult, now: number, names: readonly string[] = [], method?: string): void {
     if ((origin === 'null' && !this.rules.cachesOpaqueOriginPreflight) || result.maxAgeSeconds <= 0) return;
-    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000, names });
+    this.#entries.set(this.#key(origin, url), { result, expiresAt: now + result.maxAgeSeconds * 1000, names, method });
   }
 
   /** Whether a stored answer covers this request, so no preflight is sent. */
@@ -96,6 +104,9 @@ export class PreflightCache {
     if (!request.credentials && entry.result.credentials && !this.rules.credentialedEntryServesUncredentialed) return false;
     const named = (name: string): boolean => entry.names.includes(name) || entry.result.headers.includes(name);
     if (!this.rules.cachedWildcardCoversNewHeaders && !request.unsafeNames.every(named)) return false;
+    // Firefox caches the method the preflight was made for and the ones listed, not `*` (probe-cache-515).
+    const listed = entry.result.methods.includes(request.method) || isSafelistedMethod(request.method);
+    if (!this.rules.cachedWildcardCoversNewHeaders && !listed && request.method !== entry.method) return false;
     return methodAllowed(entry.result, request.method) && disallowedHeader(entry.result, request.unsafeNames) === null;
   }
 }

@@ -39,11 +39,24 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   return false;
 }
 
+/**
+ * How an engine's safelist differs from the standard's (engine-rules.ts gives each engine's): absent, Chromium's.
+ * `clientHints`: Chromium also safelists the client-hint names (DPR, Width, Save-Data, ...); Firefox and WebKit do
+ * not. `highBytesUnsafe`: a byte beyond ASCII is a CORS-unsafe byte (Firefox, whose byte test reads a signed char).
+ * `rangeUnitAnyCase`: `Range: BYTES=0-1` is safelisted (WebKit matches the unit case-insensitively).
+ */
+export interface SafelistRules {
+  clientHints?: boolean;
+  highBytesUnsafe?: boolean;
+  rangeUnitAnyCase?: boolean;
+}
+
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
-function hasUnsafeByte(value: string): boolean {
+function hasUnsafeByte(value: string, rules: SafelistRules): boolean {
   for (const ch of value) {
     const c = ch.charCodeAt(0);
     if ((c < 0x20 && c !== 0x09) || c === 0x7f || '"():<>?@[\\]{}'.includes(ch)) return true;
+    if (c > 0x7f && rules.highBytesUnsafe === true) return true;
   }
   return false;
 }
@@ -60,23 +73,25 @@ const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipar
  * https://fetch.spec.whatwg.org/#cors-safelisted-request-header, plus the
  * client-hint names Chromium also safelists (a documented deviation).
  */
-export function isSafelistedRequestHeader(name: string, value: string): boolean {
+export function isSafelistedRequestHeader(name: string, value: string, rules: SafelistRules = {}): boolean {
   if (value.length > 128) return false;
-  switch (name.toLowerCase()) {
+  const lower = name.toLowerCase();
+  if (CLIENT_HINTS.includes(lower) && rules.clientHints === false) return false;
+  switch (lower) {
     case 'accept':
-      return !hasUnsafeByte(value);
+      return !hasUnsafeByte(value, rules);
     case 'accept-language':
     case 'content-language':
       return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
     case 'content-type': {
-      if (hasUnsafeByte(value)) return false;
+      if (hasUnsafeByte(value, rules)) return false;
       const essence = mimeEssence(value);
       return essence !== null && SAFELISTED_CONTENT_TYPES.includes(essence);
     }
     case 'range':
       // https://fetch.spec.whatwg.org/#simple-range-header-value: one range, start given, no spaces.
       // "bytes" is matched case-sensitively.
-      return /^bytes=\d+-\d*$/.test(value) && (() => {
+      return (rules.rangeUnitAnyCase === true ? /^bytes=\d+-\d*$/i : /^bytes=\d+-\d*$/).test(value) && (() => {
         const [start, end] = value.slice(6).split('-');
         return end === '' || Number(start) <= Number(end);
       })();
@@ -100,6 +115,9 @@ export function isSafelistedRequestHeader(name: string, value: string): boolean 
   }
 }
 
+/** The client-hint names Chromium safelists beside the standard's (services/network/public/cpp/cors/cors.cc). */
+const CLIENT_HINTS = ['device-memory', 'dpr', 'downlink', 'width', 'viewport-width', 'rtt', 'ect', 'save-data', 'intervention'];
+
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name */
 export function isNoCorsSafelistedName(name: string): boolean {
   return ['accept', 'accept-language', 'content-language', 'content-type'].includes(name.toLowerCase());
@@ -110,12 +128,12 @@ export function isNoCorsSafelistedName(name: string): boolean {
  * sorted, deduplicated; if the safelisted values add up to more than 1024
  * bytes, they count as unsafe too.
  */
-export function corsUnsafeRequestHeaderNames(headers: ReadonlyArray<[string, string]>): string[] {
+export function corsUnsafeRequestHeaderNames(headers: ReadonlyArray<[string, string]>, rules: SafelistRules = {}): string[] {
   const unsafe = new Set<string>();
   const potentially = new Set<string>();
   let safelistValueSize = 0;
   for (const [name, value] of headers) {
-    if (isSafelistedRequestHeader(name, value)) {
+    if (isSafelistedRequestHeader(name, value, rules)) {
       potentially.add(name.toLowerCase());
       safelistValueSize += value.length;
     } else unsafe.add(name.toLowerCase());

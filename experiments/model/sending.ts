@@ -6,7 +6,7 @@
 import type { HeaderLines } from '../../format/headers.ts';
 import type { ResolvedRequest } from '../../format/format-defaults.ts';
 import { BEACON_TEXT_TYPE, contentTypeOf, formEnctype, type FormEnctype } from '../../format/form-and-beacon.ts';
-import { corsUnsafeRequestHeaderNames } from './request-headers.ts';
+import { corsUnsafeRequestHeaderNames, type SafelistRules } from './request-headers.ts';
 import type { StepPrediction } from './prediction.ts';
 
 export interface BeaconFetch {
@@ -23,10 +23,10 @@ export interface BeaconFetch {
  * CORS-safelisted (a string body is text/plain), else "cors", which a non-safelisted type then preflights.
  * https://w3c.github.io/beacon/#sec-sendBeacon-method steps 6-7
  */
-export function beaconFetch(request: ResolvedRequest): BeaconFetch {
+export function beaconFetch(request: ResolvedRequest, safelist?: SafelistRules): BeaconFetch {
   const contentType = contentTypeOf(request.headers) ?? BEACON_TEXT_TYPE;
   const headers: HeaderLines = [['content-type', contentType]];
-  const mode = corsUnsafeRequestHeaderNames(headers).length === 0 ? 'no-cors' : 'cors';
+  const mode = corsUnsafeRequestHeaderNames(headers, safelist).length === 0 ? 'no-cors' : 'cors';
   return { mode, credentials: 'include', method: 'POST', contentType, headers };
 }
 

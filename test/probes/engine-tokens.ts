@@ -1,0 +1,41 @@
+/**
+ * The recorded shape of an engine's step (engines-observed.json): the fields every engine's run is held to and its
+ * console line, with the lab's origins written `{origin:NAME}` and a run's id `{run}`, so that a recording made on
+ * any ports compares with a prediction made on the default origins.
+ */
+import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
+
+/** The facts every engine's run is held to (runner/agreement.ts holds Chromium to more). */
+export const ENGINE_FIELDS = [
+  'outcome', 'reason', 'preflight', 'reachedServer', 'status', 'originSeen', 'requestHeadersSeen', 'cookieSent',
+] as const;
+
+/** One step: the values of `fields`, in order. */
+export type RecordedStep = unknown[];
+
+export interface EngineRecording {
+  recorded: string;
+  browsers: string[];
+  fields: string[];
+  cases: Record<string, Record<string, RecordedStep[]>>;
+}
+
+/** A value with origins and the run's id as tokens (a port is matched whole: one origin may prefix another's text). */
+export function tokens(value: unknown, origins: Readonly<Record<string, string>> = DEFAULT_ORIGIN_MAP): unknown {
+  if (typeof value !== 'string') return value;
+  const named = Object.entries(origins).reduce((text, [name, url]) => {
+    const { protocol, host } = new URL(url);
+    // With any userinfo a redirect's Location carried (`http://user:pass@host`), kept beside the name.
+    const at = new RegExp(`${protocol}//([^@/\\s]*@)?${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`, 'g');
+    return text.replace(at, (_, userinfo: string | undefined) => `{origin:${name}${userinfo ? `|${userinfo}` : ''}}`);
+  }, value);
+  // A planned path is /__cl/RUN/HOP/PLAN/ (plan/plan-url.ts): the run differs between a run and a prediction, and
+  // the plan is the experiment's own, the same on every hop (its hop number stays).
+  return named.replace(/\/__cl\/[^/\s]+\/(\d+)\/[^/\s]+\//g, '/__cl/{run}/$1/{plan}/');
+}
+
+/** A step's observation (or prediction) as the recording keeps it. */
+export function recordedStep(seen: object, origins: Readonly<Record<string, string>> | OriginMap): RecordedStep {
+  const fields = seen as Readonly<Record<string, unknown>>;
+  return [...ENGINE_FIELDS, 'console'].map((field) => tokens(fields[field] ?? null, origins));
+}

@@ -1,0 +1,56 @@
+/**
+ * Writes test/probes/engines-observed.json, what Firefox and WebKit observed on the first two WPT-derived tables
+ * (wpt-cases.ts, wpt-more-cases.ts), from a run of them:
+ *
+ *   npx tsx test/probes/record-engines.ts              # writes the tables to tmp/, runs them, records
+ *   npx tsx test/probes/record-engines.ts REPORT.json  # records a run of both tables made before
+ *
+ * It runs `cors-lab run --browser firefox,webkit --json` (the built CLI: `npm run build` first) and keeps, per case
+ * and engine, each step's ENGINE_FIELDS and console line with the lab's origins and the run's id as tokens
+ * (engine-tokens.ts), so that engines-tables.test.ts can hold each engine's model to it without a browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { wptCases } from './wpt-cases.ts';
+import { wptMoreCases } from './wpt-more-cases.ts';
+import { ENGINE_FIELDS, recordedStep, type EngineRecording } from './engine-tokens.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tmp = `${root}tmp/record-engines/`;
+mkdirSync(tmp, { recursive: true });
+writeFileSync(`${tmp}wpt-cases.json`, JSON.stringify(wptCases));
+writeFileSync(`${tmp}wpt-more-cases.json`, JSON.stringify(wptMoreCases));
+const given = process.argv[2];
+const out = given ?? `${tmp}run.json`;
+if (!given) try {
+  execFileSync(process.execPath, [
+    `${root}bin/cors-lab.js`, 'run', `${tmp}wpt-cases.json`, `${tmp}wpt-more-cases.json`,
+    '--browser', 'firefox,webkit', '--json', out,
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+} catch {
+  // Exit 1: some case's prediction disagrees; the recording is what the engines did, whatever the model says.
+}
+
+interface Report {
+  browsers: string[];
+  origins: Array<{ name: string; url: string }>;
+  results: Array<{ id: string; engines: Record<string, { observed: Record<string, unknown>; steps: Array<{ observed: Record<string, unknown> }> }> }>;
+}
+const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+const origins = Object.fromEntries(report.origins.map((o) => [o.name, o.url]));
+const recording: EngineRecording = {
+  recorded: `${new Date().toISOString().slice(0, 10)}, cors-lab run --browser firefox,webkit (test/probes/record-engines.ts)`,
+  browsers: report.browsers,
+  fields: [...ENGINE_FIELDS, 'console'],
+  cases: Object.fromEntries(report.results.map((result) => [result.id, Object.fromEntries(
+    Object.entries(result.engines).map(([engine, run]) => [
+      engine, [run.observed, ...run.steps.map((step) => step.observed)].map((seen) => recordedStep(seen, origins)),
+    ]),
+  )])),
+};
+const file = fileURLToPath(new URL('./engines-observed.json', import.meta.url));
+// One line per case: a re-recording's diff names the cases that changed.
+const lines = Object.entries(recording.cases).map(([id, engines]) => `  ${JSON.stringify(id)}: ${JSON.stringify(engines)}`);
+writeFileSync(file, `{\n "recorded": ${JSON.stringify(recording.recorded)},\n "browsers": ${JSON.stringify(recording.browsers)},\n "fields": ${JSON.stringify(recording.fields)},\n "cases": {\n${lines.join(',\n')}\n }\n}\n`);
+console.log(`recorded ${lines.length} cases in ${file}`);
