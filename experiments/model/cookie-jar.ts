@@ -23,6 +23,7 @@ type JarRules = Pick<
   EngineRules,
   | 'unsetSameSite' | 'partitionedWhenThirdPartyBlocked' | 'secureCookiesOnLoopbackHttp' | 'sameSiteNoneNeedsSecure'
   | 'schemefulSameSite' | 'cookiePrefixesEnforced' | 'laterOfMaxAgeAndExpiresWins' | 'emptyNameRefused' | 'emptyCookieKept'
+  | 'partitionedAttributeIgnored'
 >;
 
 type SameSite = 'none' | 'lax' | 'strict' | 'unset';
@@ -141,7 +142,7 @@ export class CookieJar {
             secure = true;
             break;
           case 'partitioned':
-            partitioned = true;
+            partitioned = this.rules.partitionedAttributeIgnored !== true;
             break;
         }
       }

@@ -53,6 +53,8 @@ export const FIREFOX_RULES: EngineRules = {
   referrerPolicyNullsOrigin: true,
   // probe-cache-510: `Access-Control-Max-Age: abc` caches nothing.
   invalidMaxAgeCaches: false,
+  // probe-modes-675: CORP same-site refuses a sandboxed page's no-cors load.
+  corpOpaquePageHasPrecursorSite: false,
 };
 
 /**

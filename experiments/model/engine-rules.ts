@@ -144,6 +144,18 @@ export interface EngineRules {
    * default 5 s (Chromium; absent: true), or caches nothing (Firefox 153: probe-cache-510, -608, -610 to -615).
    */
   invalidMaxAgeCaches?: boolean;
+  /**
+   * Cookie jar: the `Partitioned` attribute is not known, so it neither needs `Secure` nor partitions (WebKitGTK
+   * 2.50's libsoup; absent: false). Measured: probe-cookie-policy-blocked-9 (`SameSite=None; Partitioned` without
+   * `Secure`, kept and sent back).
+   */
+  partitionedAttributeIgnored?: boolean;
+  /**
+   * `Cross-Origin-Resource-Policy: same-site` judges an opaque (sandboxed) page by the site that served it (Chromium;
+   * absent: true), or, as the standard, by no site at all: refused (Firefox, WebKit; measured: probe-modes-675).
+   * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-internal-check
+   */
+  corpOpaquePageHasPrecursorSite?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

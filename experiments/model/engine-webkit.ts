@@ -65,6 +65,10 @@ export const WEBKIT_RULES: EngineRules = {
   laterOfMaxAgeAndExpiresWins: true,
   // A Set-Cookie of only "=" is kept (measured beside probe-more-cookies-140).
   emptyCookieKept: true,
+  // probe-cookie-policy-blocked-9: `SameSite=None; Partitioned` without Secure is kept, as a plain cookie.
+  partitionedAttributeIgnored: true,
+  // probe-modes-675: CORP same-site refuses a sandboxed page's no-cors load.
+  corpOpaquePageHasPrecursorSite: false,
   // probe-safelist-37 (DPR): preflighted; probe-safelist-36 (Range: BYTES=0-1): not.
   safelist: { clientHints: false, rangeUnitAnyCase: true },
   // probe-modes-528: a no-cors POST under referrerPolicy no-referrer says `Origin: null`.

@@ -269,7 +269,9 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       originOf: (u) => originNameOf(u, context.origins),
       sendsCookie: (u, self) => state.jar.sends(u, context.pageSite, siteOf(self)),
       resourcePolicy: (u, self, lines) => resourcePolicyBlock(new ResponseHeaders(lines), {
-        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST), responseOrigin: u.origin,
+        pageOrigin: context.pageOrigin,
+        // An opaque page: the site that served it (Chromium), or none (the standard: engine-rules.ts).
+        pageSite: context.pageSite ?? (context.rules.corpOpaquePageHasPrecursorSite === false ? '' : siteOf(SANDBOX_HOST)), responseOrigin: u.origin,
         responseSite: siteOf(self), embedder: context.policies.embedder, includesCredentials: true,
       }),
       check: (stage, ok, text, where) => ((at.hop = where.hop), (at.origin = where.origin), check(stage, ok, text)),
@@ -417,7 +419,9 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     // (WebKit then speaks of the redirect: engine-webkit.ts).
     if (tainting === 'opaque') {
       const refused = resourcePolicyBlock(answer, {
-        pageOrigin: context.pageOrigin, pageSite: context.pageSite ?? siteOf(SANDBOX_HOST),
+        pageOrigin: context.pageOrigin,
+        // An opaque page: the site that served it (Chromium), or none (the standard: engine-rules.ts).
+        pageSite: context.pageSite ?? (context.rules.corpOpaquePageHasPrecursorSite === false ? '' : siteOf(SANDBOX_HOST)),
         responseOrigin: current.origin, responseSite: site,
         embedder: context.policies.embedder, includesCredentials: credentialsFlag,
       });

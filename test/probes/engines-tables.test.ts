@@ -32,11 +32,6 @@ const NOT_YET: Record<string, string> = {
   'firefox probe-http-cache-652': "Firefox's HTTP cache serves a sandboxed page its own earlier answer",
   'webkit probe-http-cache-652': "WebKitGTK's HTTP cache serves a sandboxed page its own earlier answer",
   'firefox probe-http-cache-655': 'Firefox keys its HTTP cache by credentials mode',
-  'firefox probe-modes-675': 'CORP same-site refuses a no-cors load from a sandboxed (opaque) page',
-  'webkit probe-modes-675': 'CORP same-site refuses a no-cors load from a sandboxed (opaque) page',
-  'webkit probe-cookie-policy-blocked-9': 'WebKitGTK keeps a Partitioned cookie set over http',
-  'webkit probe-cookie-policy-allowed-30': 'WebKitGTK keeps a Partitioned cookie set over http',
-  'webkit probe-cookie-policy-allowed-40': 'WebKitGTK keeps a Partitioned cookie set over http',
 };
 
 /** What differs between the model's steps and the recorded ones, field by field. */
