@@ -55,6 +55,8 @@ export const FIREFOX_RULES: EngineRules = {
   invalidMaxAgeCaches: false,
   // probe-modes-675: CORP same-site refuses a sandboxed page's no-cors load.
   corpOpaquePageHasPrecursorSite: false,
+  // An element's CORS request to its own origin carries no Origin (the standard; Chromium and WebKit send one).
+  corsElementAlwaysSendsOrigin: false,
 };
 
 /**

@@ -156,6 +156,14 @@ export interface EngineRules {
    * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-internal-check
    */
   corpOpaquePageHasPrecursorSite?: boolean;
+  /**
+   * An element's CORS request (`crossorigin` set) to the page's own origin carries `Origin` (Chromium 156 and
+   * WebKitGTK 2.50; absent: true), or none, as the standard says for a same-origin GET (Firefox 153;
+   * https://fetch.spec.whatwg.org/#append-a-request-origin-header). Measured: an `<img crossorigin>`,
+   * `<script crossorigin>` and `<link rel=stylesheet crossorigin>` of app from app (probe-elements-img-7, -script-43,
+   * -stylesheet-79 in test/probes/elements-cases.ts).
+   */
+  corsElementAlwaysSendsOrigin?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -388,7 +388,9 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const cookieSent = credentialsFlag && state.jar.sends(current, context.pageSite, site);
     const byPolicy = context.rules.referrerPolicyNullsOrigin === true
       ? { mode, referrerPolicy: request.referrerPolicy, url: current } : undefined;
-    const originHeader = originHeaderFor(tainting, method, requestOrigin, byPolicy);
+    // Chromium and WebKit send Origin with an element's CORS request to its own origin too (engine-rules.ts).
+    const elementOrigin = element !== null && mode === 'cors' && context.rules.corsElementAlwaysSendsOrigin !== false;
+    const originHeader = elementOrigin ? requestOrigin : originHeaderFor(tainting, method, requestOrigin, byPolicy);
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
     const cached = state.httpCache.lookup(cachePartition(context), current.href, method, varyInputs, state.now);

@@ -11,6 +11,7 @@ import { runExperiments } from '../../runner/run-experiments.ts';
 import { wptCases } from '../probes/wpt-cases.ts';
 import { wptMoreCases } from '../probes/wpt-more-cases.ts';
 import { wptThirdCases } from '../probes/wpt-third-cases.ts';
+import { elementsCases } from '../probes/elements-cases.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
@@ -18,6 +19,7 @@ const probes = [
   ...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'),
   ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts'),
   ...validateExperiments([...wptThirdCases], 'test/probes/wpt-third-cases.ts'),
+  ...validateExperiments([...elementsCases], 'test/probes/elements-cases.ts'),
 ];
 /**
  * Tests, each a run of whole groups: a run has a fixed cost (contexts, tabs, the browser that allows third-party

@@ -3,7 +3,18 @@
  * console line, with the lab's origins written `{origin:NAME}` and a run's id `{run}`, so that a recording made on
  * any ports compares with a prediction made on the default origins.
  */
+import type { ExperimentInput } from '../../format/schema.ts';
 import { DEFAULT_ORIGIN_MAP, type OriginMap } from '../../plan/origins.ts';
+import { elementsCases } from './elements-cases.ts';
+import { wptCases } from './wpt-cases.ts';
+import { wptMoreCases } from './wpt-more-cases.ts';
+
+/** The tables engines-observed.json records (the third has a recording of its own: wpt-third-observed.json). */
+export const ENGINE_TABLES: ReadonlyArray<{ name: string; file: string; cases: readonly ExperimentInput[] }> = [
+  { name: 'wpt-cases', file: 'test/probes/wpt-cases.ts', cases: wptCases },
+  { name: 'wpt-more-cases', file: 'test/probes/wpt-more-cases.ts', cases: wptMoreCases },
+  { name: 'elements-cases', file: 'test/probes/elements-cases.ts', cases: elementsCases },
+];
 
 /** The facts every engine's run is held to (runner/agreement.ts holds Chromium to more). */
 export const ENGINE_FIELDS = [

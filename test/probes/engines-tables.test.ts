@@ -1,7 +1,7 @@
 /**
- * A model regression set that needs no browser: the first two WPT-derived tables (wpt-cases.ts, wpt-more-cases.ts,
- * 1,231 cases) as Firefox 153 ESR and WebKitGTK 2.50 ran them (engines-observed.json, written by
- * record-engines.ts). Every step of every case, in each engine, must be what that engine's model predicts: the
+ * A model regression set that needs no browser: the WPT-derived tables of ENGINE_TABLES (wpt-cases.ts,
+ * wpt-more-cases.ts, elements-cases.ts: 1,405 cases) as Firefox 153 ESR and WebKitGTK 2.50 ran them
+ * (engines-observed.json, written by record-engines.ts). Every step of every case, in each engine, must be what that engine's model predicts: the
  * fields every engine's run is held to and the console line, word for word. Chromium runs the same tables live in
  * test/e2e/model-agreement.spec.ts. The few cases the models do not yet follow are named in NOT_YET, each with what
  * differs; the test fails when one of them starts to agree (take it off the list) or another stops.
@@ -12,15 +12,10 @@ import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
-import { ENGINE_FIELDS, recordedStep, type EngineRecording } from './engine-tokens.ts';
-import { wptCases } from './wpt-cases.ts';
-import { wptMoreCases } from './wpt-more-cases.ts';
+import { ENGINE_FIELDS, ENGINE_TABLES, recordedStep, type EngineRecording } from './engine-tokens.ts';
 
 const recording = JSON.parse(readFileSync(new URL('./engines-observed.json', import.meta.url), 'utf8')) as EngineRecording;
-const cases = [
-  ...validateExperiments([...wptCases], 'test/probes/wpt-cases.ts'),
-  ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts'),
-];
+const cases = ENGINE_TABLES.flatMap(({ file, cases: table }) => validateExperiments([...table], file));
 const ENGINES = ['firefox', 'webkit'] as const;
 
 /** `engine id`: the cases measured but not yet modelled, and why (DEVIATIONS.md names the modelled ones). */
@@ -52,8 +47,8 @@ async function differences(engine: (typeof ENGINES)[number], experiment: (typeof
   });
 }
 
-describe('the first two WPT-derived tables: each engine\'s model against its recorded runs', () => {
-  it('records every case of both tables in Firefox and WebKit, with the fields the test compares', () => {
+describe('the WPT-derived tables: each engine\'s model against its recorded runs', () => {
+  it('records every case of the tables in Firefox and WebKit, with the fields the test compares', () => {
     expect(recording.fields).toEqual([...ENGINE_FIELDS, 'console']);
     expect(recording.browsers.map((b) => b.split(' ')[0])).toEqual([...ENGINES]);
     expect(Object.keys(recording.cases).sort()).toEqual(cases.map((c) => c.id).sort());

@@ -1,9 +1,9 @@
 /**
- * Writes test/probes/engines-observed.json, what Firefox and WebKit observed on the first two WPT-derived tables
- * (wpt-cases.ts, wpt-more-cases.ts), from a run of them:
+ * Writes test/probes/engines-observed.json, what Firefox and WebKit observed on the WPT-derived tables the recording
+ * covers (ENGINE_TABLES: wpt-cases.ts, wpt-more-cases.ts, elements-cases.ts), from a run of them:
  *
  *   npx tsx test/probes/record-engines.ts              # writes the tables to tmp/, runs them, records
- *   npx tsx test/probes/record-engines.ts REPORT.json  # records a run of both tables made before
+ *   npx tsx test/probes/record-engines.ts REPORT.json...  # records runs of those tables made before
  *
  * It runs `cors-lab run --browser firefox,webkit --json` (the built CLI: `npm run build` first) and keeps, per case
  * and engine, each step's ENGINE_FIELDS and console line with the lab's origins and the run's id as tokens
@@ -12,20 +12,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { wptCases } from './wpt-cases.ts';
-import { wptMoreCases } from './wpt-more-cases.ts';
-import { ENGINE_FIELDS, recordedStep, type EngineRecording } from './engine-tokens.ts';
+import { ENGINE_FIELDS, ENGINE_TABLES, recordedStep, type EngineRecording } from './engine-tokens.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = `${root}tmp/record-engines/`;
 mkdirSync(tmp, { recursive: true });
-writeFileSync(`${tmp}wpt-cases.json`, JSON.stringify(wptCases));
-writeFileSync(`${tmp}wpt-more-cases.json`, JSON.stringify(wptMoreCases));
-const given = process.argv[2];
-const out = given ?? `${tmp}run.json`;
-if (!given) try {
+const tables = ENGINE_TABLES.map(({ name, cases }) => {
+  writeFileSync(`${tmp}${name}.json`, JSON.stringify(cases));
+  return `${tmp}${name}.json`;
+});
+const given = process.argv.slice(2);
+const out = `${tmp}run.json`;
+if (given.length === 0) try {
   execFileSync(process.execPath, [
-    `${root}bin/cors-lab.js`, 'run', `${tmp}wpt-cases.json`, `${tmp}wpt-more-cases.json`,
+    `${root}bin/cors-lab.js`, 'run', ...tables,
     '--browser', 'firefox,webkit', '--json', out,
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
 } catch {
@@ -37,17 +37,20 @@ interface Report {
   origins: Array<{ name: string; url: string }>;
   results: Array<{ id: string; engines: Record<string, { observed: Record<string, unknown>; steps: Array<{ observed: Record<string, unknown> }> }> }>;
 }
-const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
-const origins = Object.fromEntries(report.origins.map((o) => [o.name, o.url]));
+const reports = (given.length > 0 ? given : [out]).map((file) => JSON.parse(readFileSync(file, 'utf8')) as Report);
+const browsers = reports[0]?.browsers.filter((b) => !b.startsWith('chromium')) ?? [];
 const recording: EngineRecording = {
   recorded: `${new Date().toISOString().slice(0, 10)}, cors-lab run --browser firefox,webkit (test/probes/record-engines.ts)`,
-  browsers: report.browsers,
+  browsers,
   fields: [...ENGINE_FIELDS, 'console'],
-  cases: Object.fromEntries(report.results.map((result) => [result.id, Object.fromEntries(
-    Object.entries(result.engines).map(([engine, run]) => [
-      engine, [run.observed, ...run.steps.map((step) => step.observed)].map((seen) => recordedStep(seen, origins)),
-    ]),
-  )])),
+  cases: Object.fromEntries(reports.flatMap((report) => {
+    const origins = Object.fromEntries(report.origins.map((o) => [o.name, o.url]));
+    return report.results.map((result) => [result.id, Object.fromEntries(
+      Object.entries(result.engines).filter(([engine]) => engine !== 'chromium').map(([engine, run]) => [
+        engine, [run.observed, ...run.steps.map((step) => step.observed)].map((seen) => recordedStep(seen, origins)),
+      ]),
+    )]);
+  })),
 };
 const file = fileURLToPath(new URL('./engines-observed.json', import.meta.url));
 // One line per case: a re-recording's diff names the cases that changed.
