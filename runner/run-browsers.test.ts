@@ -24,6 +24,7 @@ import { wptCases } from '../test/probes/wpt-cases.ts';
 import { wptMoreCases } from '../test/probes/wpt-more-cases.ts';
 import { wptThirdCases } from '../test/probes/wpt-third-cases.ts';
 import { elementsCases } from '../test/probes/elements-cases.ts';
+import { navigationCases } from '../test/probes/navigation-cases.ts';
 
 const ENGINES = ['firefox', 'webkit'] as const;
 /** The facts where an engine's flow, or what its page sees (format 1.2), may differ from Chromium's. */
@@ -98,7 +99,7 @@ describe('run --browser firefox,webkit: the catalog in each engine', () => {
       const named = documented(engine);
       expect(named.size).toBeGreaterThan(0);
       // Every name is an experiment: of the catalog, or of the WPT-derived tables (test/probes) that showed it.
-      const known = new Set([...catalog, ...wptCases, ...wptMoreCases, ...wptThirdCases, ...elementsCases].map((e) => e.id));
+      const known = new Set([...catalog, ...wptCases, ...wptMoreCases, ...wptThirdCases, ...elementsCases, ...navigationCases].map((e) => e.id));
       expect([...named].filter((id) => !known.has(id))).toEqual([]);
       const model = ENGINE_MODELS[engine];
       if (!model) throw new Error(`no model for ${engine}`);

@@ -16,7 +16,7 @@ import {
 import { isFirefoxFrameReason } from '../../format/firefox-frame-lines.ts';
 import { isFrameApi } from '../../format/frames.ts';
 import { serializedPageOrigin } from '../../plan/page-origin.ts';
-import { firefoxFrameConsole, firefoxFrameWords } from './frame-refusal-lines.ts';
+import { firefoxFrameConsole, firefoxFrameWords, firefoxIgnoredFrameOptions } from './frame-refusal-lines.ts';
 import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
@@ -98,7 +98,7 @@ export function firefoxPredictions(
       return { ...rest, unseenFailure: { reason: said, failedParameter: firefoxValue(judged, said) } };
     }
     const reason = firefoxReason(step, corsMode);
-    const frame = reason === null ? firefoxFrameWords(step, pageOrigins[i]) : null;
+    const frame = reason === null ? firefoxFrameWords(step, pageOrigins[i]) ?? firefoxIgnoredFrameOptions(step) : null;
     if (frame) return { ...step, reason: frame.reason, failedParameter: frame.value };
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
@@ -120,7 +120,8 @@ export function wentCrossOrigin(step: StepPrediction, pageOrigin: string | undef
 export function firefoxConsoleLines(steps: readonly StepPrediction[], url: string): Array<string | null> {
   return steps.map((step, i) => {
     if (step.refusedByCsp) return firefoxCspLine(step.refusedByCsp);
-    if (step.outcome === 'blocked' && step.reason !== null && isFirefoxFrameReason(step.reason)) {
+    // A refused frame's line, or the warning for a frame rendered despite an unknown X-Frame-Options.
+    if (step.reason !== null && isFirefoxFrameReason(step.reason)) {
       return firefoxFrameConsole(step, step.reason);
     }
     // A beacon's failure the page never sees (firefoxPredictions keeps it in Firefox's words).

@@ -28,12 +28,15 @@ function embedderPolicyAllows(headers: HeaderLines, embedder: EmbedderPolicy): b
   return token === 'require-corp' || token === 'credentialless';
 }
 
-/** A CSP source expression against an origin: the subset the lab's origins need (`*`, `'self'`, `'none'`, hosts). */
+/** A CSP source expression against an origin: the subset the lab's origins need (`*`, `'self'`, `'none'`, schemes, hosts). */
 function sourceMatches(source: string, origin: URL, self: URL): boolean {
   const lower = source.toLowerCase();
   if (lower === "'self'") return origin.origin === self.origin;
   // `*` matches any network scheme: http(s) here. https://w3c.github.io/webappsec-csp/#match-url-to-source-expression
   if (lower === '*') return origin.protocol === 'http:' || origin.protocol === 'https:';
+  // A scheme-source (`http:`) matches every URL of that scheme, and `http:` https ones too (measured in all three
+  // engines: frame-ancestors http:). https://w3c.github.io/webappsec-csp/#match-schemes
+  if (/^[a-z][a-z0-9+.-]*:$/.test(lower)) return lower === origin.protocol || (lower === 'http:' && origin.protocol === 'https:');
   const match = /^(?:(https?):\/\/)?([^:/]+)(?::(\d+|\*))?\/?$/.exec(lower);
   if (!match) return false;
   const [, scheme, host, port] = match;

@@ -12,6 +12,7 @@ import { wptCases } from '../probes/wpt-cases.ts';
 import { wptMoreCases } from '../probes/wpt-more-cases.ts';
 import { wptThirdCases } from '../probes/wpt-third-cases.ts';
 import { elementsCases } from '../probes/elements-cases.ts';
+import { navigationCases } from '../probes/navigation-cases.ts';
 import { expect, test } from './lab-fixture.ts';
 import { paced } from '../pace/machine-pace.ts';
 
@@ -20,6 +21,7 @@ const probes = [
   ...validateExperiments([...wptMoreCases], 'test/probes/wpt-more-cases.ts'),
   ...validateExperiments([...wptThirdCases], 'test/probes/wpt-third-cases.ts'),
   ...validateExperiments([...elementsCases], 'test/probes/elements-cases.ts'),
+  ...validateExperiments([...navigationCases], 'test/probes/navigation-cases.ts'),
 ];
 /**
  * Tests, each a run of whole groups: a run has a fixed cost (contexts, tabs, the browser that allows third-party

@@ -1,6 +1,6 @@
 /**
  * A model regression set that needs no browser: the WPT-derived tables of ENGINE_TABLES (wpt-cases.ts,
- * wpt-more-cases.ts, elements-cases.ts: 1,405 cases) as Firefox 153 ESR and WebKitGTK 2.50 ran them
+ * wpt-more-cases.ts, elements-cases.ts, navigation-cases.ts: 1,510 cases) as Firefox 153 ESR and WebKitGTK 2.50 ran them
  * (engines-observed.json, written by record-engines.ts). Every step of every case, in each engine, must be what that engine's model predicts: the
  * fields every engine's run is held to and the console line, word for word. Chromium runs the same tables live in
  * test/e2e/model-agreement.spec.ts. The few cases the models do not yet follow are named in NOT_YET, each with what
@@ -12,7 +12,7 @@ import { experimentUrl } from '../../experiments/model/predict.ts';
 import { validateExperiments } from '../../format/validate.ts';
 import { DEFAULT_ORIGIN_MAP } from '../../plan/origins.ts';
 import { ENGINE_MODELS } from '../../runner/engine-models.ts';
-import { ENGINE_FIELDS, ENGINE_TABLES, recordedStep, type EngineRecording } from './engine-tokens.ts';
+import { ENGINE_TABLES, RECORDED_FIELDS, fullStep, recordedStep, type EngineRecording } from './engine-tokens.ts';
 
 const recording = JSON.parse(readFileSync(new URL('./engines-observed.json', import.meta.url), 'utf8')) as EngineRecording;
 const cases = ENGINE_TABLES.flatMap(({ file, cases: table }) => validateExperiments([...table], file));
@@ -39,17 +39,18 @@ async function differences(engine: (typeof ENGINES)[number], experiment: (typeof
   const predicted = await model(experiment, DEFAULT_ORIGIN_MAP, run, experimentUrl(experiment, DEFAULT_ORIGIN_MAP, run));
   if (predicted.length !== recorded.length) return [`${predicted.length} steps predicted, ${recorded.length} recorded`];
   return predicted.flatMap((step, i) => {
-    const want = recordedStep(step, DEFAULT_ORIGIN_MAP);
+    const want = fullStep(recordedStep(step, DEFAULT_ORIGIN_MAP));
+    const got = fullStep(recorded[i] ?? []);
     return recording.fields.flatMap((field, k) =>
-      JSON.stringify(want[k]) === JSON.stringify(recorded[i]?.[k])
+      JSON.stringify(want[k]) === JSON.stringify(got[k])
         ? []
-        : [`step ${i} ${field}: predicted ${JSON.stringify(want[k])}, observed ${JSON.stringify(recorded[i]?.[k])}`]);
+        : [`step ${i} ${field}: predicted ${JSON.stringify(want[k])}, observed ${JSON.stringify(got[k])}`]);
   });
 }
 
 describe('the WPT-derived tables: each engine\'s model against its recorded runs', () => {
   it('records every case of the tables in Firefox and WebKit, with the fields the test compares', () => {
-    expect(recording.fields).toEqual([...ENGINE_FIELDS, 'console']);
+    expect(recording.fields).toEqual([...RECORDED_FIELDS]);
     expect(recording.browsers.map((b) => b.split(' ')[0])).toEqual([...ENGINES]);
     expect(Object.keys(recording.cases).sort()).toEqual(cases.map((c) => c.id).sort());
   });

@@ -5,11 +5,13 @@ import { wptCases } from './wpt-cases.ts';
 import { wptMoreCases } from './wpt-more-cases.ts';
 import { wptThirdCases } from './wpt-third-cases.ts';
 import { elementsCases } from './elements-cases.ts';
+import { navigationCases } from './navigation-cases.ts';
 
 describe('probe tables', () => {
   const tables = [
     ['test/probes/wpt-cases.ts', wptCases], ['test/probes/wpt-more-cases.ts', wptMoreCases], ['test/probes/wpt-third-cases.ts', wptThirdCases],
     ['test/probes/elements-cases.ts', elementsCases],
+    ['test/probes/navigation-cases.ts', navigationCases],
   ] as const;
   for (const [file, cases] of tables) {
     it(`${file}: every case passes the schema, ids unique`, () => {

@@ -1,18 +1,18 @@
 /**
  * Writes test/probes/engines-observed.json, what Firefox and WebKit observed on the WPT-derived tables the recording
- * covers (ENGINE_TABLES: wpt-cases.ts, wpt-more-cases.ts, elements-cases.ts), from a run of them:
+ * covers (ENGINE_TABLES: wpt-cases.ts, wpt-more-cases.ts, elements-cases.ts, navigation-cases.ts), from a run of them:
  *
  *   npx tsx test/probes/record-engines.ts              # writes the tables to tmp/, runs them, records
  *   npx tsx test/probes/record-engines.ts REPORT.json...  # records runs of those tables made before
  *
  * It runs `cors-lab run --browser firefox,webkit --json` (the built CLI: `npm run build` first) and keeps, per case
- * and engine, each step's ENGINE_FIELDS and console line with the lab's origins and the run's id as tokens
+ * and engine, each step's RECORDED_FIELDS with the lab's origins and the run's id as tokens
  * (engine-tokens.ts), so that engines-tables.test.ts can hold each engine's model to it without a browser.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_FIELDS, ENGINE_TABLES, recordedStep, type EngineRecording } from './engine-tokens.ts';
+import { ENGINE_TABLES, RECORDED_FIELDS, recordedStep, type EngineRecording } from './engine-tokens.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = `${root}tmp/record-engines/`;
@@ -42,7 +42,7 @@ const browsers = reports[0]?.browsers.filter((b) => !b.startsWith('chromium')) ?
 const recording: EngineRecording = {
   recorded: `${new Date().toISOString().slice(0, 10)}, cors-lab run --browser firefox,webkit (test/probes/record-engines.ts)`,
   browsers,
-  fields: [...ENGINE_FIELDS, 'console'],
+  fields: [...RECORDED_FIELDS],
   cases: Object.fromEntries(reports.flatMap((report) => {
     const origins = Object.fromEntries(report.origins.map((o) => [o.name, o.url]));
     return report.results.map((result) => [result.id, Object.fromEntries(
