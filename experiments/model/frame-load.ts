@@ -102,8 +102,14 @@ export function frameConsoleLine(headers: HeaderLines, pageOrigin: string, targe
       : `Framing '${url}' violates the following Content Security Policy directive: "${first}". The request has been blocked.\n`;
   }
   if (xFrameOptionsAllow(headers, ancestors, target)) return null;
-  const value = values(headers, 'x-frame-options').join(', ').toLowerCase();
-  return `Refused to display '${url}' in a frame because it set 'X-Frame-Options' to '${value}'.`;
+  const written = values(headers, 'x-frame-options').join(', ');
+  const distinct = new Set(written.split(',').map((v) => v.trim().toLowerCase()));
+  // Several different values: named as sent, then the fallback; one value written twice, once (measured:
+  // probe-navigation-xfo-14, -15 in test/probes/navigation-cases.ts).
+  if (distinct.size > 1) {
+    return `Refused to display '${url}' in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('${written}'). Falling back to 'deny'.`;
+  }
+  return `Refused to display '${url}' in a frame because it set 'X-Frame-Options' to '${[...distinct][0] ?? ''}'.`;
 }
 
 /** Whether the page may frame the answer at `target` (its final URL), and if not, why. */
