@@ -57,6 +57,8 @@ export const FIREFOX_RULES: EngineRules = {
   corpOpaquePageHasPrecursorSite: false,
   // An element's CORS request to its own origin carries no Origin (the standard; Chromium and WebKit send one).
   corsElementAlwaysSendsOrigin: false,
+  // probe-http-cache-655: a request without credentials does not get a credentialed request's cached answer.
+  httpCacheKeyedByCredentials: true,
 };
 
 /**

@@ -164,6 +164,12 @@ export interface EngineRules {
    * -stylesheet-79 in test/probes/elements-cases.ts).
    */
   corsElementAlwaysSendsOrigin?: boolean;
+  /**
+   * The HTTP cache is keyed by the request's credentials mode as well: a request without credentials never gets the
+   * answer one with credentials stored (Firefox, its `LOAD_ANONYMOUS` key; absent: false). Measured:
+   * probe-http-cache-655.
+   */
+  httpCacheKeyedByCredentials?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

@@ -85,8 +85,10 @@ interface Context {
  * The HTTP cache partition of the page: its top-level site (Chromium), or one shared by every site where the
  * engine keys the cache by URL only (engine-rules.ts). An opaque page (null) caches nothing either way.
  */
-function cachePartition(context: Context): string | null {
-  return context.pageSite === null || context.rules.httpCacheKeyedByTopSite !== false ? context.pageSite : '';
+function cachePartition(context: Context, credentialed: boolean): string | null {
+  const site = context.pageSite === null || context.rules.httpCacheKeyedByTopSite !== false ? context.pageSite : '';
+  // Firefox keys its cache by the credentials mode too: an anonymous request never gets a credentialed one's answer.
+  return site !== null && context.rules.httpCacheKeyedByCredentials === true && credentialed ? `${site} credentialed` : site;
 }
 
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
@@ -393,7 +395,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     const originHeader = elementOrigin ? requestOrigin : originHeaderFor(tainting, method, requestOrigin, byPolicy);
     const varyInputs: VaryInputs = { ...Object.fromEntries(headers), origin: originHeader ?? undefined, cookie: cookieSent ? 'present' : undefined };
     // A fresh HTTP-cache entry answers without the server, whatever Origin it was stored for (unless Vary says otherwise).
-    const cached = state.httpCache.lookup(cachePartition(context), current.href, method, varyInputs, state.now);
+    const cached = state.httpCache.lookup(cachePartition(context, credentialsFlag), current.href, method, varyInputs, state.now);
     let reply: RawReply & { withheld?: WithheldLine[] };
     if (cached) {
       reply = cached;
@@ -404,7 +406,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     }
     const answer = new ResponseHeaders(reply.headers);
     if (!cached) {
-      state.httpCache.store(cachePartition(context), current.href, method, reply, answer, varyInputs, state.now);
+      state.httpCache.store(cachePartition(context, credentialsFlag), current.href, method, reply, answer, varyInputs, state.now);
       // Chromium stores cookies from the response even when the CORS check then fails (measured).
       if (credentialsFlag) state.jar.store(reply.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v), current, context.pageSite, site);
     }

@@ -26,7 +26,6 @@ const NOT_YET: Record<string, string> = {
   'webkit probe-http-cache-634': "WebKitGTK's URL-keyed HTTP cache serves the app's copy to a sandboxed page",
   'firefox probe-http-cache-652': "Firefox's HTTP cache serves a sandboxed page its own earlier answer",
   'webkit probe-http-cache-652': "WebKitGTK's HTTP cache serves a sandboxed page its own earlier answer",
-  'firefox probe-http-cache-655': 'Firefox keys its HTTP cache by credentials mode',
 };
 
 /** What differs between the model's steps and the recorded ones, field by field. */
