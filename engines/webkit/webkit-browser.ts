@@ -104,7 +104,13 @@ process.on('exit', () => {
       // Already gone.
     }
   }
-  for (const dir of livePageDirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of livePageDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left for the system's temp cleaning; the others are still removed.
+    }
+  }
 });
 
 /** Spawns a process as the leader of its own group, remembered until it exits. */

@@ -21,6 +21,7 @@ import type { EngineRules } from './engine-rules.ts';
 import { predictExperimentAsync } from './predict.ts';
 import type { StepPrediction } from './prediction.ts';
 import { firefoxReason, firefoxValue, statusCode } from './firefox-cors-words.ts';
+import { wentCrossOrigin } from './step-origin.ts';
 import { firefoxCspLine, firefoxCspReason } from './csp-firefox.ts';
 
 /** Measured in Firefox 153 ESR with `network.cookie.cookieBehavior` 1 or 0 (engines/firefox/firefox-browser.ts). */
@@ -104,18 +105,6 @@ export function firefoxPredictions(
     if (frame) return { ...step, reason: frame.reason, failedParameter: frame.value };
     return { ...step, reason, failedParameter: firefoxValue(step, reason) };
   });
-}
-
-/** Whether a request of the step went to an origin other than the page's (an opaque page's: every request). */
-export function wentCrossOrigin(step: StepPrediction, pageOrigin: string | undefined): boolean {
-  if (pageOrigin === undefined || pageOrigin === 'null') return true;
-  if (step.requests.some((sent) => new URL(sent.url).origin !== pageOrigin)) return true;
-  // Or a redirect sent it to another HTTP(S) origin, refused before it went (probe-redirect-459: with userinfo).
-  const last = step.requests.at(-1);
-  const location = last?.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1];
-  if (!last || location === undefined || !URL.canParse(location, last.url)) return false;
-  const next = new URL(location, last.url);
-  return (next.protocol === 'http:' || next.protocol === 'https:') && next.origin !== pageOrigin;
 }
 
 /** The console line Firefox prints for each step of predictFirefox's steps (null: none). `url`: the run's URL. */

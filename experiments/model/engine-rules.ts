@@ -33,8 +33,9 @@ export interface EngineRules {
    */
   credentialedEntryServesUncredentialed: boolean;
   /**
-   * A cached `Access-Control-Allow-Headers: *` covers any header name later (Chromium), or only the names
-   * the preflight was made for (Firefox caches those names, not the wildcard).
+   * A cached `Access-Control-Allow-Headers: *` (or `Allow-Methods: *`) covers any header name (method) later
+   * (Chromium), or only the names and the method the preflight was made for (Firefox caches those, not the wildcard;
+   * measured: cache-wildcard-headers-new-name, probe-cache-515).
    */
   cachedWildcardCoversNewHeaders: boolean;
   /** A cookie without SameSite: treated as `Lax` (Chromium) or as `None` (Firefox's `laxByDefault` is off). */

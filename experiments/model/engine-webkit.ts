@@ -13,7 +13,7 @@ import type { EngineRules } from './engine-rules.ts';
 import type { PredictedRequest, StepPrediction } from './prediction.ts';
 import { failedCheck, type Check } from './trace.ts';
 import { webkitFrameWords } from './frame-refusal-lines.ts';
-import { wentCrossOrigin } from './engine-firefox.ts';
+import { wentCrossOrigin } from './step-origin.ts';
 
 /**
  * Where WebKitGTK 2.50's flow differs from Chromium's (predict with these: predictExperimentAsync(..., WEBKIT_RULES)).
@@ -133,7 +133,7 @@ interface StepWords {
   method: string;
   redirectMode: string;
   corsMode: boolean;
-  /** A request of the step went to another origin than the page's (engine-firefox.ts, wentCrossOrigin). */
+  /** A request of the step went to another origin than the page's (step-origin.ts). */
   crossOrigin: boolean;
   api: string;
   /** The origin WebKit names: the checked request's Origin, or the page's for an answer from the cache. */

@@ -45,6 +45,7 @@ test('a planned URL on app opened by evil runs no script: opaque origin, nothing
   // The script would have set the title as the parser reached it, before "load": no clock needed to see it did not.
   expect(await opened.title()).toBe('planned');
   expect(await opened.evaluate(() => self.origin)).toBe('null');
+  // Were the script to run, the title above would say so; these say what a journal shows of it, not a proof alone.
   expect(lab.journal.read(`${run}-script`).entries).toEqual([]);
   expect(lab.journal.read(`${run}-driven`).entries).toEqual([]);
   expect(lab.journal.read(run).entries[0]?.responseHeaders).toContainEqual(['Content-Security-Policy', 'sandbox']);

@@ -49,7 +49,8 @@ export function tokens(value: unknown, origins: Readonly<Record<string, string>>
   if (typeof value !== 'string') return value;
   const named = Object.entries(origins).reduce((text, [name, url]) => {
     const { protocol, host } = new URL(url);
-    // With any userinfo a redirect's Location carried (`http://user:pass@host`), kept beside the name.
+    // With any userinfo a redirect's Location carried (`http://user:pass@host`), kept beside the name. Every lab
+    // origin has a port of its own, so `(?![0-9])` keeps :5311 from matching :53110. Only strings hold origins.
     const at = new RegExp(`${protocol}//([^@/\\s]*@)?${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`, 'g');
     return text.replace(at, (_, userinfo: string | undefined) => `{origin:${name}${userinfo ? `|${userinfo}` : ''}}`);
   }, value);

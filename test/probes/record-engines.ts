@@ -10,7 +10,7 @@
  * (engine-tokens.ts), so that engines-tables.test.ts can hold each engine's model to it without a browser.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_TABLES, RECORDED_FIELDS, recordedStep, type EngineRecording } from './engine-tokens.ts';
 
@@ -23,13 +23,18 @@ const tables = ENGINE_TABLES.map(({ name, cases }) => {
 });
 const given = process.argv.slice(2);
 const out = `${tmp}run.json`;
-if (given.length === 0) try {
-  execFileSync(process.execPath, [
-    `${root}bin/cors-lab.js`, 'run', ...tables,
-    '--browser', 'firefox,webkit', '--json', out,
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
-} catch {
-  // Exit 1: some case's prediction disagrees; the recording is what the engines did, whatever the model says.
+if (given.length === 0) {
+  rmSync(out, { force: true });
+  try {
+    execFileSync(process.execPath, [
+      `${root}bin/cors-lab.js`, 'run', ...tables,
+      '--browser', 'firefox,webkit', '--json', out,
+    ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    // Exit 1: some case's prediction disagrees; the recording is what the engines did, whatever the model says.
+    // Anything else (no build, bad input, an engine missing) records nothing.
+    if ((error as { status?: number }).status !== 1 || !existsSync(out)) throw error;
+  }
 }
 
 interface Report {
