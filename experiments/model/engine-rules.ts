@@ -171,6 +171,11 @@ export interface EngineRules {
    * probe-http-cache-655.
    */
   httpCacheKeyedByCredentials?: boolean;
+  /**
+   * `Cache-Control: max-age="60"` (the quoted form RFC 9111 5.2 says a recipient should accept) makes the answer
+   * fresh (WebKitGTK 2.50; absent: false, Chromium reads bare digits only). Measured: probe-http-cache-627.
+   */
+  quotedCacheControlValues?: boolean;
 }
 
 export const CHROMIUM_RULES: EngineRules = {

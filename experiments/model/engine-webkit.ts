@@ -69,6 +69,8 @@ export const WEBKIT_RULES: EngineRules = {
   partitionedAttributeIgnored: true,
   // probe-modes-675: CORP same-site refuses a sandboxed page's no-cors load.
   corpOpaquePageHasPrecursorSite: false,
+  // probe-http-cache-627: `max-age="60"` makes the answer fresh.
+  quotedCacheControlValues: true,
   // probe-safelist-37 (DPR): preflighted; probe-safelist-36 (Range: BYTES=0-1): not.
   safelist: { clientHints: false, rangeUnitAnyCase: true },
   // probe-modes-528: a no-cors POST under referrerPolicy no-referrer says `Origin: null`.

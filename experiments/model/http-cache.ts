@@ -39,16 +39,21 @@ function directives(headers: ResponseHeaders): Map<string, string> {
  * https://httpwg.org/specs/rfc9111.html#calculating.freshness.lifetime
  * Chromium: a 301 or 308 without freshness information is fresh for ever (measured).
  */
-export function freshnessMs(status: number, headers: ResponseHeaders): number {
+export function freshnessMs(status: number, headers: ResponseHeaders, quotedValues = false): number {
   const cc = directives(headers);
   if (cc.has('no-store') || cc.has('no-cache')) return 0;
-  const maxAge = cc.get('max-age');
+  const written = cc.get('max-age');
+  // RFC 9111 5.2: a recipient should accept the quoted form too (WebKitGTK does: engine-rules.ts).
+  const maxAge = quotedValues ? written?.replace(/^"(.*)"$/, '$1') : written;
   if (maxAge !== undefined) return /^\d+$/.test(maxAge) ? Number(maxAge) * 1000 : 0;
   return status === 301 || status === 308 ? Infinity : 0;
 }
 
 export class HttpCache {
   readonly #entries = new Map<string, Entry>();
+
+  /** `quotedValues`: `max-age="60"` gives 60 s (absent: Chromium's, no freshness). */
+  constructor(private readonly rules: { quotedValues?: boolean } = {}) {}
 
   /** Chromium keys the cache by the page's (top-level) site and the URL; an opaque page gets a partition of its own. */
   #key(partition: string | null, url: string): string | null {
@@ -59,7 +64,7 @@ export class HttpCache {
   store(partition: string | null, url: string, method: string, reply: RawReply, headers: ResponseHeaders, request: VaryInputs, now: number): void {
     const key = this.#key(partition, url);
     if (key === null || method !== 'GET') return;
-    const lifetime = freshnessMs(reply.status, headers);
+    const lifetime = freshnessMs(reply.status, headers, this.rules.quotedValues === true);
     if (lifetime <= 0) return;
     const names = getDecodeSplit(headers.get('vary') ?? '').filter((n) => n !== '').map((n) => n.toLowerCase());
     this.#entries.set(key, { reply, expiresAt: now + lifetime, vary: names.filter((n) => n !== '*').map((n) => [n, request[n]]), varyAll: names.includes('*') });

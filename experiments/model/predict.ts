@@ -646,7 +646,7 @@ export function predictExperiment(
     pageHeaders: experiment.pageHeaders,
     selfUrl: new URL(origins[page === 'null' ? 'app' : page]),
   });
-  const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache(), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
+  const state: BrowserState = { cache: new PreflightCache(rules), httpCache: new HttpCache({ quotedValues: rules.quotedCacheControlValues === true }), jar: new CookieJar(settings.thirdPartyCookies, rules), now: 0 };
   const url = experimentUrl(experiment, origins, run);
   const first = predictStep(contextOf(pageOf(experiment)), url, resolveRequest(experiment.request), state);
   return [

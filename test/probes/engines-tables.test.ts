@@ -22,7 +22,6 @@ const ENGINES = ['firefox', 'webkit'] as const;
 const NOT_YET: Record<string, string> = {
   'firefox probe-more-chains-20': "after a 303 turned a JSON PUT into a GET, Firefox's later preflight still names content-type",
   'webkit probe-redirect-491': 'a same-origin request sent to api and back to app: WebKit refuses the return hop',
-  'webkit probe-http-cache-627': 'WebKitGTK reuses a response whose max-age is quoted',
   'webkit probe-http-cache-634': "WebKitGTK's URL-keyed HTTP cache serves the app's copy to a sandboxed page",
   'firefox probe-http-cache-652': "Firefox's HTTP cache serves a sandboxed page its own earlier answer",
   'webkit probe-http-cache-652': "WebKitGTK's HTTP cache serves a sandboxed page its own earlier answer",
