@@ -71,11 +71,19 @@ export function frameAncestorsAllow(headers: HeaderLines, ancestors: readonly st
  * https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header
  */
 export function xFrameOptionsAllow(headers: HeaderLines, ancestors: readonly string[], target: string): boolean {
-  const set = new Set(values(headers, 'x-frame-options').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()));
-  if (set.size > 1) return !['deny', 'sameorigin', 'allowall'].some((v) => set.has(v));
+  const set = xFrameOptionsValues(headers);
+  if (set.size > 1) return !KNOWN_X_FRAME_OPTIONS.some((v) => set.has(v));
   if (set.has('deny')) return false;
   if (set.has('sameorigin')) return ancestors.every((a) => a === new URL(target).origin);
   return true;
+}
+
+/** The values X-Frame-Options knows; any other is ignored (HTML) and, alone, is Firefox's "invalid" warning. */
+export const KNOWN_X_FRAME_OPTIONS: readonly string[] = ['deny', 'sameorigin', 'allowall'];
+
+/** The answer's X-Frame-Options values, every line and every comma-separated one, trimmed and lower-cased, once each. */
+export function xFrameOptionsValues(headers: HeaderLines): Set<string> {
+  return new Set(values(headers, 'x-frame-options').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()));
 }
 
 /** The answer's `frame-ancestors` directives as written, one per policy that has one (each line, each comma). */
@@ -103,7 +111,7 @@ export function frameConsoleLine(headers: HeaderLines, pageOrigin: string, targe
   }
   if (xFrameOptionsAllow(headers, ancestors, target)) return null;
   const written = values(headers, 'x-frame-options').join(', ');
-  const distinct = new Set(written.split(',').map((v) => v.trim().toLowerCase()));
+  const distinct = xFrameOptionsValues(headers);
   // Several different values: named as sent, then the fallback; one value written twice, once (measured:
   // probe-navigation-xfo-14, -15 in test/probes/navigation-cases.ts).
   if (distinct.size > 1) {

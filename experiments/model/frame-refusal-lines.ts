@@ -10,7 +10,9 @@
  */
 import { firefoxFrameLine, UNKNOWN_URL, type FirefoxFrameReason } from '../../format/firefox-frame-lines.ts';
 import { webkitSentence, type WebKitReason } from '../../format/webkit-sentences.ts';
-import { frameAncestorsAllow, frameAncestorsDirectives, xFrameOptionsAllow } from './frame-load.ts';
+import {
+  KNOWN_X_FRAME_OPTIONS, frameAncestorsAllow, frameAncestorsDirectives, xFrameOptionsAllow, xFrameOptionsValues,
+} from './frame-load.ts';
 import type { StepPrediction } from './prediction.ts';
 
 type Refusal =
@@ -41,41 +43,37 @@ function refusalOf(step: StepPrediction, pageOrigin: string | undefined): Refusa
 /** Firefox's id and line for the refused frame; `value`: what the line names (Firefox's failed parameter). */
 export function firefoxFrameWords(
   step: StepPrediction, pageOrigin: string | undefined,
-): { reason: FirefoxFrameReason; value: string; line: string } | null {
+): { reason: FirefoxFrameReason; value: string } | null {
   const refusal = refusalOf(step, pageOrigin);
   if (refusal === null) return null;
   if (refusal.by === 'x-frame-options') {
     // Several different values (HTML refuses them all) are Firefox's "invalid" header, named so; one value written
     // twice is named once (measured: `SAMEORIGIN,SAMEORIGIN` → “sameorigin“).
-    const values = new Set(refusal.value.split(',').map((v) => v.trim().toLowerCase()));
+    const values = xFrameOptionsValues([['X-Frame-Options', refusal.value]]);
     const reason = values.size > 1 ? 'XFrameOptionsInvalid' : 'XFrameOptionsDeny';
     const value = values.size > 1 ? 'invalid' : [...values][0] ?? '';
-    return { reason, value, line: firefoxFrameLine(reason, { url: refusal.url, value }) };
+    return { reason, value };
   }
   // A frame of the page's own origin refused by frame-ancestors: Firefox writes the line to the frame's console, not
   // the page's, so the lab reads none (measured: frame-ancestors 'none' on app, framed by app).
   if (pageOrigin !== undefined && new URL(refusal.url).origin === pageOrigin) return null;
-  const values = { kind: 'frame-ancestors', url: UNKNOWN_URL, directive: refusal.directive };
-  const line = firefoxFrameLine('CSPGenericViolation', values);
-  return { reason: 'CSPGenericViolation', value: refusal.directive, line };
+  return { reason: 'CSPGenericViolation', value: refusal.directive };
 }
 
 /**
  * Firefox's warning for a frame it renders all the same: one X-Frame-Options value it does not know (`ALLOW-FROM`,
  * a typo; `ALLOWALL` it knows), which HTML ignores, printed as "invalid" (measured: `ALLOW-FROM {page}`).
  */
-export function firefoxIgnoredFrameOptions(step: StepPrediction): { reason: FirefoxFrameReason; value: string; line: string } | null {
+export function firefoxIgnoredFrameOptions(step: StepPrediction): { reason: FirefoxFrameReason; value: string } | null {
   const answer = step.requests.at(-1);
   if (step.framed !== true || !answer || frameAncestorsDirectives(answer.responseHeaders).length > 0) return null;
-  const values = new Set(answer.responseHeaders.filter(([name]) => name.toLowerCase() === 'x-frame-options')
-    .flatMap(([, v]) => v.split(',')).map((v) => v.trim().toLowerCase()));
+  const values = xFrameOptionsValues(answer.responseHeaders);
   const [only] = values;
-  if (values.size !== 1 || only === undefined || ['deny', 'sameorigin', 'allowall'].includes(only)) return null;
-  const value = 'invalid';
-  return { reason: 'XFrameOptionsInvalid', value, line: firefoxFrameLine('XFrameOptionsInvalid', { url: answer.url, value }) };
+  if (values.size !== 1 || only === undefined || KNOWN_X_FRAME_OPTIONS.includes(only)) return null;
+  return { reason: 'XFrameOptionsInvalid', value: 'invalid' };
 }
 
-/** Firefox's line for a step whose reason and failed parameter firefoxFrameWords gave. */
+/** Firefox's line for a step whose reason and failed parameter firefoxFrameWords (or firefoxIgnoredFrameOptions) gave. */
 export function firefoxFrameConsole(step: StepPrediction, reason: FirefoxFrameReason): string {
   const value = step.failedParameter ?? '';
   return reason !== 'CSPGenericViolation'

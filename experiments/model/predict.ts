@@ -91,6 +91,14 @@ function cachePartition(context: Context, credentialed: boolean): string | null 
   return site !== null && context.rules.httpCacheKeyedByCredentials === true && credentialed ? `${site} credentialed` : site;
 }
 
+/**
+ * The site CORP's same-site judges the page by: its own; for an opaque page, the site that served it (Chromium), or
+ * none, which no answer's site equals (the standard; Firefox, WebKit: engine-rules.ts).
+ */
+function corpPageSite(context: Context): string {
+  return context.pageSite ?? (context.rules.corpOpaquePageHasPrecursorSite === false ? '' : siteOf(SANDBOX_HOST));
+}
+
 /** https://fetch.spec.whatwg.org/#request-body-header-name: dropped when a redirect turns the request into GET. */
 const REQUEST_BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 
@@ -271,9 +279,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
       originOf: (u) => originNameOf(u, context.origins),
       sendsCookie: (u, self) => state.jar.sends(u, context.pageSite, siteOf(self)),
       resourcePolicy: (u, self, lines) => resourcePolicyBlock(new ResponseHeaders(lines), {
-        pageOrigin: context.pageOrigin,
-        // An opaque page: the site that served it (Chromium), or none (the standard: engine-rules.ts).
-        pageSite: context.pageSite ?? (context.rules.corpOpaquePageHasPrecursorSite === false ? '' : siteOf(SANDBOX_HOST)), responseOrigin: u.origin,
+        pageOrigin: context.pageOrigin, pageSite: corpPageSite(context), responseOrigin: u.origin,
         responseSite: siteOf(self), embedder: context.policies.embedder, includesCredentials: true,
       }),
       check: (stage, ok, text, where) => ((at.hop = where.hop), (at.origin = where.origin), check(stage, ok, text)),
@@ -423,9 +429,7 @@ function predictRequest(context: Context, url: string, request: ResolvedRequest,
     // (WebKit then speaks of the redirect: engine-webkit.ts).
     if (tainting === 'opaque') {
       const refused = resourcePolicyBlock(answer, {
-        pageOrigin: context.pageOrigin,
-        // An opaque page: the site that served it (Chromium), or none (the standard: engine-rules.ts).
-        pageSite: context.pageSite ?? (context.rules.corpOpaquePageHasPrecursorSite === false ? '' : siteOf(SANDBOX_HOST)),
+        pageOrigin: context.pageOrigin, pageSite: corpPageSite(context),
         responseOrigin: current.origin, responseSite: site,
         embedder: context.policies.embedder, includesCredentials: credentialsFlag,
       });
