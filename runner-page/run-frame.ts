@@ -80,6 +80,22 @@ function post(target: Window, targetOrigin: string): Promise<{ delivered: boolea
   });
 }
 
+/**
+ * A refused frame stays in the page until the next step starts (removeRefusedFrame). Chromium 156 writes its line
+ * for a refused frame ("Refused to display ...", "Framing ... violates ...") to the document that commits in the
+ * frame, its error page (NavigationRequest::AddDeferredConsoleMessage), and a cross-site frame's error page runs in
+ * a process of its own: removed at once, that process and its stored line were gone before a busy machine's
+ * DevTools session could ask for them (measured: 7 of 96 refused frames under load lost their line). Kept, the
+ * session reads the line whenever it attaches. Nothing of it is visible to the step that follows.
+ */
+let refusedFrame: HTMLIFrameElement | null = null;
+
+/** Removes the previous step's refused frame (see refusedFrame). */
+export function removeRefusedFrame(): void {
+  refusedFrame?.remove();
+  refusedFrame = null;
+}
+
 export async function runFrame(step: StepRequest): Promise<PageSeen> {
   const frame = document.createElement('iframe');
   frame.title = 'cors-lab target';
@@ -100,7 +116,8 @@ export async function runFrame(step: StepRequest): Promise<PageSeen> {
   const message = step.api === 'postMessage' && framed && frame.contentWindow
     ? await post(frame.contentWindow, step.targetOrigin ?? '*')
     : null;
-  frame.remove();
+  if (framed) frame.remove();
+  else refusedFrame = frame;
   const delivered = step.api === 'postMessage' ? (message?.delivered ?? false) : null;
   const allowed = step.api === 'postMessage' ? delivered === true : framed;
   const notFramed = refusal ?? 'iframe: the frame shows an error page';

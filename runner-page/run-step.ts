@@ -9,7 +9,7 @@ import { NO_EMBEDDING_FACTS } from '../format/embedding.ts';
 import { pageFacts, runElement } from './run-element.ts';
 import { runForm } from './run-form.ts';
 import { runBeacon } from './run-beacon.ts';
-import { runFrame, runPopup, runPopupMessage } from './run-frame.ts';
+import { removeRefusedFrame, runFrame, runPopup, runPopupMessage } from './run-frame.ts';
 import { runWebSocket } from './run-socket.ts';
 import { runEventSource } from './run-event-source.ts';
 
@@ -75,6 +75,7 @@ function runXhr(step: StepRequest): Promise<PageSeen> {
 }
 
 export async function runStep(step: StepRequest): Promise<PageSeen> {
+  removeRefusedFrame();
   if (step.api === 'img' || step.api === 'script' || step.api === 'stylesheet') return runElement(step);
   if (step.api === 'form') return runForm(step);
   if (step.api === 'beacon') return runBeacon(step);

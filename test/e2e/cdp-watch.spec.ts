@@ -78,4 +78,35 @@ test.describe('one CDP watcher', () => {
       await context.close();
     }
   });
+
+  test("a refused frame stays until the next step: its error page's process keeps the line to read", async ({ lab, labBrowser }) => {
+    // Chromium writes a refused frame's line to the frame's error page, in a process of its own for another site;
+    // removed with the step, it was lost now and then on a loaded machine (7 of 96, measured). Kept, it is not.
+    const origins = originMap(lab.origins);
+    const context = await labBrowser.newContext();
+    try {
+      const page = await context.newPage();
+      const tab = await ChromiumTab.open(page, runnerUrl('app', origins));
+      const frames = () => page.evaluate(() => document.querySelectorAll('iframe').length);
+      const runOne = async (id: string) => {
+        const experiment = byId(id);
+        const run = lab.newRunId();
+        const [step] = experimentSteps(experiment);
+        if (!step) throw new Error('no step');
+        return runStep(tab, stepRequest(step, experimentUrl(experiment, origins, run)), `${PLAN_PREFIX}${run}/`);
+      };
+      const refused = await runOne('frames-frame-ancestors-other-origin');
+      expect(refused.seen.embedding?.framed).toBe(false);
+      expect(refused.verdict.console).toMatch(/^Framing '.*' violates the following Content Security Policy directive/);
+      expect(await frames(), 'the refused frame is still in the page').toBe(1);
+      const next = await runOne('simple-get-no-acao');
+      expect(next.verdict.reason).toBe('MissingAllowOriginHeader');
+      expect(await frames(), 'the next step removed it').toBe(0);
+      const rendered = await runOne('frames-cross-origin-not-readable');
+      expect(rendered.seen.embedding?.framed).toBe(true);
+      expect(await frames(), 'a frame that rendered goes with its step').toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
