@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../format/problems/index.ts';
 import { DEFAULT_PORT_BASE, originMap, originsAtPortBase } from '../plan/origins.ts';
-import { compareExpectation, comparePrediction, expectationDifferences, predictionDifferences } from './compare.ts';
+import { compareExpectation, comparePrediction, compareServerAndConsole, expectationDifferences, predictionDifferences, withUnreported } from './compare.ts';
 import type { Observation } from '../engines/run-result.ts';
 
 const blocked: Observation = {
@@ -25,5 +25,16 @@ describe('compare', () => {
   it('says a disagreement in Chinese for the playground, field path and values as they are', () => {
     const [line] = predictionDifferences({ reachedServer: true }, blocked).map((p) => problemText(p, 'zh-CN'));
     expect(line).toBe('predicted.reachedServer：模型预测 true，浏览器实际 false');
+  });
+  it('holds every engine to what the servers saw and the console line, not only the four fields', () => {
+    const line = "Access to fetch at 'http://a/' from origin 'http://b' has been blocked by CORS policy: ...";
+    const seen = { ...blocked, originSeen: 'http://b', console: line };
+    const predicted = { outcome: 'blocked' as const, originSeen: 'http://c', status: null };
+    expect(compareServerAndConsole(predicted, line, seen)).toEqual(['predicted.originSeen: predicted http://c, observed http://b']);
+    expect(compareServerAndConsole({ originSeen: 'http://b' }, null, seen)).toEqual([`predicted.console: predicted null, observed ${line}`]);
+    // Unknown facts are not compared: an evicted journal's, a line the engine did not report.
+    expect(compareServerAndConsole(predicted, null, seen, '', new Set(['originSeen', 'console']))).toEqual([]);
+    const lost = { ...seen, console: null, unreported: ['reason' as const] };
+    expect(compareServerAndConsole({ originSeen: 'http://b' }, line, lost, '', withUnreported(new Set(), lost))).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { expandTokens } from '../plan/answer.ts';
 import type { OriginMap } from '../plan/origins.ts';
 import type { Observation, Prediction } from '../engines/run-result.ts';
 import { EMBEDDING_FIELDS } from '../format/embedding.ts';
+import { SERVER_FIELDS } from '../engines/engine-expectation.ts';
+import { consoleAgrees } from './agreement.ts';
 
 /** Strings as they are (the contract's `expected X, got Y`), everything else as JSON. */
 const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -88,4 +90,35 @@ export function predictionDifferences(predicted: Prediction, observed: Observati
     if (want !== undefined && want !== observed[field]) out.push({ code: 'predicted', field, want: show(want), got: show(observed[field]) });
   }
   return out;
+}
+
+/** `unknown` and the facts the engine did not report in time: a lost reason leaves its line unknown too. */
+export function withUnreported(unknown: ReadonlySet<string>, observed: Observation): ReadonlySet<string> {
+  const lost = observed.unreported ?? [];
+  if (lost.length === 0) return unknown;
+  return new Set([...unknown, ...lost, ...(lost.includes('reason') ? ['console'] : [])]);
+}
+
+/**
+ * Beyond PREDICTED_FIELDS, the same for every engine: what the servers saw and the page read (SERVER_FIELDS) and the
+ * console line, verbatim (consoleAgrees: Chromium names one of several missing request headers in an order of its
+ * own). `unknown`: fields nothing observed (an evicted journal; a line the engine did not report).
+ */
+export function compareServerAndConsole(
+  predicted: Prediction | undefined,
+  predictedConsole: string | null | undefined,
+  observed: Observation,
+  prefix = '',
+  unknown: ReadonlySet<string> = new Set(),
+): string[] {
+  if (!predicted) return [];
+  const out: Problem[] = [];
+  for (const field of SERVER_FIELDS) {
+    if (unknown.has(field) || predicted[field] === undefined) continue;
+    if (predicted[field] !== observed[field]) out.push({ code: 'predicted', field, want: show(predicted[field]), got: show(observed[field]) });
+  }
+  if (!unknown.has('console') && !consoleAgrees(predicted, predictedConsole, observed)) {
+    out.push({ code: 'predicted', field: 'console', want: show(predictedConsole ?? null), got: show(observed.console) });
+  }
+  return out.map((p) => prefix + problemText(p));
 }

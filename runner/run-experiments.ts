@@ -27,7 +27,7 @@ import { launchAllowingThirdPartyCookies, launchChromium, type ProfileBrowser } 
 import { ChromiumTab } from './chromium-tab.ts';
 import { unreportedText } from './cdp-watch.ts';
 import { DEFAULT_CONCURRENCY } from './concurrency.ts';
-import { JOURNAL_FIELDS, compareExpectation, comparePrediction } from './compare.ts';
+import { JOURNAL_FIELDS, compareExpectation, comparePrediction, compareServerAndConsole, withUnreported } from './compare.ts';
 import type { ExperimentResult, Observation, RunReport, StepResult } from '../engines/run-result.ts';
 import { Schedule } from './schedule.ts';
 import { runnerUrl } from '../plan/page-origin.ts';
@@ -247,6 +247,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     mismatches.push(
       ...compareExpectation(step.expect, observed, { page: step.page, origins }, step.path, unknown),
       ...comparePrediction(prediction ?? {}, observed, step.path, unknown),
+      ...compareServerAndConsole(prediction, explained?.console, observed, step.path, withUnreported(unknown, observed)),
     );
     const completeFix = prediction?.outcome === 'blocked' ? await fixing : null;
     const explanation = explained && completeFix ? { ...explained, fix: completeFix } : explained;

@@ -21,9 +21,9 @@ import type { OriginMap } from '../plan/origins.ts';
 import { runnerUrl, type PageHeadersOfRun } from '../plan/page-origin.ts';
 import { RUN_QUERY } from '../plan/routes.ts';
 import type { Lab } from '../servers/lab.ts';
-import { compareExpectation, comparePrediction } from './compare.ts';
+import { compareExpectation, comparePrediction, compareServerAndConsole, withUnreported } from './compare.ts';
 import type { EngineLauncher } from './engine-launchers.ts';
-import { SERVER_FIELDS, deviatingFields, expectationFor } from '../engines/engine-expectation.ts';
+import { deviatingFields, expectationFor } from '../engines/engine-expectation.ts';
 import type { EngineModel, EnginePrediction } from './engine-models.ts';
 import { setsCookies } from './run-experiments.ts';
 import { delay } from './delay.ts';
@@ -44,23 +44,6 @@ export interface EngineRun {
   /** One per experiment, in the input order. */
   results: EngineResult[];
   seconds: number;
-}
-
-const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** The model's server-side facts and console line against the engine's (beside comparePrediction's fields). */
-function compareMore(predicted: EnginePrediction | undefined, observed: Observation, prefix: string): string[] {
-  if (!predicted) return [];
-  const line = predicted.console;
-  const out = SERVER_FIELDS.filter((field) => predicted[field] !== observed[field]).map((field) =>
-    prefix + problemText({ code: 'predicted', field, want: show(predicted[field]), got: show(observed[field]) }),
-  );
-  // The console line, verbatim (an allowed step, or a block that is no CORS failure, prints none).
-  if (line !== observed.console) {
-    const problem = { code: 'predicted', field: 'console', want: show(line), got: show(observed.console) } as const;
-    out.push(prefix + problemText(problem));
-  }
-  return out;
 }
 
 /** One session with its tabs (one per runner page), running one experiment at a time. */
@@ -185,7 +168,7 @@ async function runOnce(
     mismatches.push(
       ...compareExpectation(expectation, observed, { page: step.page, origins }, step.path),
       ...comparePrediction(prediction ?? {}, observed, step.path),
-      ...compareMore(prediction, observed, step.path),
+      ...compareServerAndConsole(prediction, prediction?.console, observed, step.path, withUnreported(new Set(), observed)),
     );
     steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
   }
