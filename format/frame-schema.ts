@@ -81,24 +81,24 @@ export function frameProblems(exp: FrameFields): Array<{ problem: Problem; path:
   }))];
   for (const step of steps) {
     if (step.request.targetOrigin !== undefined && step.api !== 'postMessage') {
-      out.push({ problem: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: step.api }, path: [...step.path, 'targetOrigin'] });
+      out.push({ problem: { code: 'fieldApi', field: 'targetOrigin', apis: ['postMessage'], api: step.api }, path: [...step.path, 'targetOrigin'] });
     }
     if (step.request.via !== undefined && step.api !== 'postMessage') {
-      const problem: Problem = { code: 'frameFieldApi', field: 'via', apis: ['postMessage'], api: step.api };
+      const problem: Problem = { code: 'fieldApi', field: 'via', apis: ['postMessage'], api: step.api };
       out.push({ problem, path: [...step.path, 'via'] });
     }
     // noopener is a feature of window.open: a postMessage step takes it only when it opens a popup.
     if (step.request.noopener !== undefined && !opensPopup(step)) {
       const problem: Problem = step.api === 'postMessage'
         ? { code: 'noopenerFramed' }
-        : { code: 'frameFieldApi', field: 'noopener', apis: ['window-open', 'postMessage'], api: step.api };
+        : { code: 'fieldApi', field: 'noopener', apis: ['window-open', 'postMessage'], api: step.api };
       out.push({ problem, path: [...step.path, 'noopener'] });
     }
   }
   const actual = exp.server?.actual;
   const framing = steps.some((s) => isFrameApi(s.api));
   if (actual?.page !== undefined && !framing) {
-    out.push({ problem: { code: 'frameFieldApi', field: 'server.actual.page', apis: FRAME_APIS, api: firstApi }, path: ['server', 'actual', 'page'] });
+    out.push({ problem: { code: 'fieldApi', field: 'server.actual.page', apis: FRAME_APIS, api: firstApi }, path: ['server', 'actual', 'page'] });
   }
   if (framing && (actual?.body !== undefined || actual?.bodyBase64 !== undefined)) {
     out.push({ problem: { code: 'frameBody' }, path: ['server', 'actual', actual.body !== undefined ? 'body' : 'bodyBase64'] });

@@ -20,6 +20,7 @@ import { isSocketApi } from './sockets.ts';
 import { CROSSORIGIN, PAGE_HEADER_NAMES, isElementApi, isPageHeaderName } from './embedding.ts';
 import { sendingStepProblems } from './form-and-beacon-checks.ts';
 import { frameProblems, targetOriginSchema, targetPageSchema } from './frame-schema.ts';
+import { requestFieldProblems, takesBody } from './request-fields.ts';
 import { POST_MESSAGE_VIA } from './frames.ts';
 import { scriptBodyProblems } from './script-body.ts';
 import { lengthProblem, listWithin, withinLength } from './limit-checks.ts';
@@ -450,7 +451,7 @@ export const experimentSchema = z
       addProblem(ctx, { code: 'xhrRedirect' }, ['request', 'redirect']);
     }
     const firstMethod = exp.request.method ?? (exp.request.api === 'beacon' ? 'POST' : 'GET');
-    if (exp.request.body != null && ['GET', 'HEAD'].includes(firstMethod.toUpperCase())) {
+    if (exp.request.body != null && takesBody(exp.request.api ?? 'fetch') && ['GET', 'HEAD'].includes(firstMethod.toUpperCase())) {
       addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);
     }
     // The attribute belongs to an element: a fetch or XHR step has none (its `mode` and `credentials` say it).
@@ -459,6 +460,7 @@ export const experimentSchema = z
       addProblem(ctx, { code: 'crossoriginNotElement', api: firstApi }, ['request', 'crossorigin']);
     }
     frameProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
+    requestFieldProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
     (exp.then ?? []).forEach((step, i) => {
       const api = step.request?.api ?? firstApi;
       if (step.request?.crossorigin && !isElementApi(api)) {

@@ -54,6 +54,7 @@ describe('format 1.2 socket fields', () => {
         `socket.json: request.headers: ${api} cannot set headers: new ${constructor}(url) sends a GET with the browser's own headers`,
       ]);
       expect(problems({ ...base, request: { target: 'api' }, then: [{ request: { api, method: 'POST', body: 'a' } }] })).toEqual([
+        `socket.json: then[0].request.body: body applies to fetch, xhr, form and beacon, not to ${api}`,
         `socket.json: then[0].request.method: ${api} cannot set method: new ${constructor}(url) sends a GET with the browser's own headers`,
       ]);
     });

@@ -32,6 +32,16 @@ describe('editor draft', () => {
     expect(catalog.some((e) => e.server?.actual?.page)).toBe(true);
   });
 
+  it('turned into an image, an experiment drops the fetch options left at their defaults and names the others', async () => {
+    const asImage = { ...draftOf(put), api: 'img', method: 'GET', requestHeaders: '', body: '' };
+    const { experiment } = await experimentFromDraft(asImage, put);
+    expect(experiment?.request).not.toHaveProperty('mode');
+    expect(experiment?.request).not.toHaveProperty('credentials');
+    const { problems } = await experimentFromDraft({ ...asImage, mode: 'no-cors', credentials: 'include' }, put);
+    expect(problems.mode).toEqual(['request.mode: mode applies to fetch and xhr, not to img']);
+    expect(problems.credentials).toEqual(['request.credentials: credentials applies to fetch, xhr and eventsource, not to img']);
+  });
+
   it('names a server.websocket that is not JSON, or not of its shape, by its field', async () => {
     const socket = catalog.find((e) => e.id === 'websocket-origin-accepted')!;
     const draft = draftOf(socket);

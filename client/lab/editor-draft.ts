@@ -8,6 +8,7 @@ import type { Experiment, ExperimentInput } from '../../format/schema.ts';
 import { resolveRequest } from '../../format/format-defaults.ts';
 import { problemText } from '../../format/problems/index.ts';
 import { ExperimentError } from '../../format/experiment-error.ts';
+import { takesField } from '../../format/request-fields.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { editedTitle } from './edited-title.ts';
 import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
@@ -178,6 +179,11 @@ function hasEditedTitle(e: Experiment): boolean {
  * A custom experiment keeps its author's title and prose. The schema (zod) downloads with the
  * first edit, not with the playground.
  */
+/** `{ [field]: value }` where the api takes the field or the value is not its default; else nothing. */
+function stated<K extends 'method' | 'mode' | 'credentials' | 'redirect', V extends string>(api: string, field: K, value: V, byDefault: string): Partial<Record<K, V>> {
+  return takesField(api, field) || value.toUpperCase() !== byDefault.toUpperCase() ? ({ [field]: value } as Record<K, V>) : {};
+}
+
 export async function experimentFromDraft(d: Draft, source: Experiment): Promise<{ experiment?: Experiment; problems: DraftProblems }> {
   const problems: DraftProblems = {};
   const headers = {
@@ -208,19 +214,22 @@ export async function experimentFromDraft(d: Draft, source: Experiment): Promise
     request: {
       api: d.api as 'fetch',
       target: d.target as 'api',
-      method: d.method,
+      // A field the api does not take is written only when it says more than the default, so the schema names it
+      // (format/request-fields.ts): an image experiment keeps no fetch options it never had.
+      ...stated(d.api, 'method', d.method, 'GET'),
       path: d.path,
-      mode: d.mode as 'cors',
-      credentials: d.credentials as 'omit',
-      redirect: d.redirect as 'follow',
+      ...stated(d.api, 'mode', d.mode as 'cors', 'cors'),
+      ...stated(d.api, 'credentials', d.credentials as 'omit', 'same-origin'),
+      ...stated(d.api, 'redirect', d.redirect as 'follow', 'follow'),
       ...(d.referrerPolicy ? { referrerPolicy: d.referrerPolicy as 'origin' } : {}),
       ...(d.targetAddressSpace ? { targetAddressSpace: d.targetAddressSpace as 'loopback' } : {}),
       ...(d.crossorigin ? { crossorigin: d.crossorigin as 'anonymous' } : {}),
       ...(d.targetOrigin ? { targetOrigin: d.targetOrigin } : {}),
       ...(d.via ? { via: d.via as 'iframe' } : {}),
       ...(d.noopener ? { noopener: d.noopener === 'true' } : {}),
-      headers: headers.requestHeaders.headers,
-      body: d.body === '' ? null : d.body,
+      ...(takesField(d.api, 'headers') || Object.keys(headers.requestHeaders.headers).length > 0
+        ? { headers: headers.requestHeaders.headers } : {}),
+      ...(takesField(d.api, 'body') || d.body !== '' ? { body: d.body === '' ? null : d.body } : {}),
     },
     server: {
       preflight: { status: Number(d.preflightStatus), headers: headers.preflightHeaders.headers },

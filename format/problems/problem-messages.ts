@@ -49,7 +49,7 @@ export interface ProblemMessages {
   sendingRedirects: (p: { api: string }) => string;
   formNullPage: (p: object) => string;
   /** Format 1.2 frames (frame-schema.ts): the field belongs to another API. */
-  frameFieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
+  fieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
   /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */
   frameBody: (p: object) => string;
   /** Format 1.2: `request.noopener` on a postMessage that goes to a frame (`via` "iframe"), not to a popup. */

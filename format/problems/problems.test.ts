@@ -39,7 +39,7 @@ const EVERY: Record<ProblemCode, Problem> = {
   sendingHeader: { code: 'sendingHeader', api: 'form', name: 'X-Token' },
   sendingRedirects: { code: 'sendingRedirects', api: 'beacon' },
   formNullPage: { code: 'formNullPage' },
-  frameFieldApi: { code: 'frameFieldApi', field: 'targetOrigin', apis: ['postMessage'], api: 'fetch' },
+  fieldApi: { code: 'fieldApi', field: 'targetOrigin', apis: ['postMessage'], api: 'fetch' },
   frameBody: { code: 'frameBody' },
   noopenerFramed: { code: 'noopenerFramed' },
   targetOrigin: { code: 'targetOrigin', value: 'evil' },

@@ -1,0 +1,81 @@
+/**
+ * Which of the request's fields each `api` takes: what a page can choose for that kind of request. A field the api
+ * cannot carry would be ignored by the runner page (runner-page/) and the browser, while the model and the reader
+ * take it at its word: `referrerPolicy` on a beacon (sendBeacon has no such option), `mode` on an image (its
+ * `crossorigin` attribute decides), `method: "POST"` on a frame. So the schema refuses it, naming the field and the
+ * apis that take it. Fields with rules of their own are checked where they live: `crossorigin` (schema.ts),
+ * `targetOrigin`, `via` and `noopener` (frame-schema.ts), a WebSocket's or EventSource's method and headers
+ * (schema.ts, socketRequestField), xhr's mode and redirect values.
+ *
+ * Checked: the first request's fields, and a `then` step's own (a step inherits the first request's fields, which
+ * belong to the first step's api).
+ */
+import type { Problem } from './problems/index.ts';
+
+/** The fields below, each with the apis that take it (https://fetch.spec.whatwg.org/#requestinit and the APIs). */
+const TAKEN_BY = {
+  // fetch(): every RequestInit member; XMLHttpRequest: open(method), setRequestHeader, send(body), withCredentials,
+  // and its fixed mode "cors" and redirect "follow" (their values are checked in schema.ts).
+  method: ['fetch', 'xhr', 'form', 'beacon'],
+  headers: ['fetch', 'xhr', 'form', 'beacon'],
+  body: ['fetch', 'xhr', 'form', 'beacon'],
+  mode: ['fetch', 'xhr'],
+  redirect: ['fetch', 'xhr'],
+  // XHR and EventSource take `withCredentials`, a boolean: "include" sets it; any other value leaves it false, which
+  // is credentials mode "same-origin" (https://xhr.spec.whatwg.org/#the-withcredentials-attribute), as the model
+  // reads them (experiments/model/predict.ts, socket-model.ts).
+  credentials: ['fetch', 'xhr', 'eventsource'],
+  referrerPolicy: ['fetch'],
+  targetAddressSpace: ['fetch'],
+} as const satisfies Record<string, readonly string[]>;
+
+type Field = keyof typeof TAKEN_BY;
+const FIELDS = Object.keys(TAKEN_BY) as Field[];
+
+/** new WebSocket(url) and new EventSource(url): their method and headers have a message of their own. */
+const SOCKET_OWN: Readonly<Record<string, readonly Field[]>> = { websocket: ['method', 'headers'], eventsource: ['method', 'headers'] };
+
+/**
+ * What every api does anyway, so a step may say it: a GET without a body or headers. A `then` step that changes
+ * api writes it to undo what it would inherit from the first step (`method: "GET", body: null` after a POST).
+ */
+function saysWhatItDoes(field: Field, value: unknown): boolean {
+  if (field === 'method') return typeof value === 'string' && value.toUpperCase() === 'GET';
+  if (field === 'body') return value === null;
+  if (field === 'headers') return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+  return false;
+}
+
+type RequestFields = Partial<Record<Field, unknown>> & { api?: string | undefined };
+
+interface Fields {
+  request: RequestFields;
+  then?: Array<{ request?: RequestFields | undefined }> | undefined;
+}
+
+export function requestFieldProblems(exp: Fields): Array<{ problem: Problem; path: PropertyKey[] }> {
+  const out: Array<{ problem: Problem; path: PropertyKey[] }> = [];
+  const firstApi = exp.request.api ?? 'fetch';
+  const steps = [
+    { api: firstApi, own: exp.request, path: ['request'] as PropertyKey[] },
+    ...(exp.then ?? []).map((step, i) => ({
+      api: step.request?.api ?? firstApi,
+      own: step.request ?? {},
+      path: ['then', i, 'request'] as PropertyKey[],
+    })),
+  ];
+  for (const { api, own, path } of steps) {
+    for (const field of FIELDS) {
+      if (own[field] === undefined || SOCKET_OWN[api]?.includes(field) || saysWhatItDoes(field, own[field])) continue;
+      const apis: readonly string[] = TAKEN_BY[field];
+      if (!apis.includes(api)) out.push({ problem: { code: 'fieldApi', field, apis, api }, path: [...path, field] });
+    }
+  }
+  return out;
+}
+
+/** Whether `api` takes `field` (the playground's editor writes a default only where it is taken). */
+export const takesField = (api: string, field: Field): boolean => (TAKEN_BY[field] as readonly string[]).includes(api);
+
+/** Whether `api` takes a body at all (schema.ts's bodyWithGet speaks only of those that do). */
+export const takesBody = (api: string): boolean => takesField(api, 'body');
