@@ -78,8 +78,9 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     mode: merged.mode ?? 'cors',
     credentials: merged.credentials ?? 'same-origin',
     redirect: merged.redirect ?? 'follow',
-    referrerPolicy: merged.referrerPolicy,
-    targetAddressSpace: request.targetAddressSpace,
+    // fetch()'s own options: a step of another api (a then step inherits them) has none (format/request-fields.ts).
+    referrerPolicy: (merged.api ?? 'fetch') === 'fetch' ? merged.referrerPolicy : undefined,
+    targetAddressSpace: (merged.api ?? 'fetch') === 'fetch' ? request.targetAddressSpace : undefined,
     crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
     targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
     noopener: opensPopup({ api: merged.api, via: merged.via }) ? (merged.noopener ?? false) : undefined,

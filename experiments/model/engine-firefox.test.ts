@@ -11,6 +11,7 @@ import { FIREFOX_REASON_TABLE, isFirefoxReason } from '../../format/firefox-reas
 import { isFirefoxCorpReason } from '../../format/firefox-corp.ts';
 import { firefoxConsoleLines, predictFirefox } from './engine-firefox.ts';
 import { explain } from './explain.ts';
+import { validateExperiments } from '../../format/validate.ts';
 import { experimentUrl, predictExperimentAsync } from './predict.ts';
 
 const origins = DEFAULT_ORIGIN_MAP;
@@ -169,5 +170,16 @@ describe('the model for Firefox', () => {
     // The POST's answer has no Access-Control-Allow-Origin: Firefox says so with the POST's status.
     expect((await beacon('beacon-json-blob-credentialed-preflight')).line).toMatch(/missing\)\. Status code: 200\.$/);
     expect(await beacon('beacon-text-no-preflight')).toMatchObject({ reason: null, outcome: 'opaque', line: null });
+  });
+  it("nulls Origin by referrer policy for a fetch only: a later beacon step inherits no policy (sendBeacon has none)", async () => {
+    const [input] = validateExperiments([{
+      id: 'x', title: 'x', group: 'x',
+      request: { target: 'api', method: 'POST', body: 'a', mode: 'no-cors', referrerPolicy: 'no-referrer' },
+      then: [{ request: { api: 'beacon' } }],
+    }], 'test');
+    const [fetchStep, beaconStep] = await predictFirefox(input!, origins, 'r');
+    // Measured in Firefox 153 and WebKitGTK 2.50 (cors-lab run --browser firefox,webkit): null, then the page's.
+    expect(fetchStep?.originSeen).toBe('null');
+    expect(beaconStep?.originSeen).toBe(origins.app);
   });
 });
