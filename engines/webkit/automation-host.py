@@ -65,8 +65,12 @@ def popup_view(opener, show):
 
 def main():
     cookies = third_party_cookies(sys.argv[1:])
-    # A temporary but non-ephemeral data directory: WebKit writes console lines only for such sessions.
-    data_dir = tempfile.mkdtemp(prefix='cors-lab-webkit-')
+    # A temporary but non-ephemeral data directory: WebKit writes console lines only for such sessions. Inside the
+    # driver's page directory, which the driver removes once it has ended this process (a killed process runs no
+    # `finally`); a folder of its own only when started without one.
+    pages = page_dir(sys.argv[1:])
+    own_data_dir = pages is None
+    data_dir = tempfile.mkdtemp(prefix='cors-lab-webkit-') if own_data_dir else os.path.join(pages, 'webkit-data')
     manager = WebKit2.WebsiteDataManager(base_data_directory=data_dir, base_cache_directory=data_dir)
     # Intelligent Tracking Prevention off: its heuristics would make a cookie verdict depend on history.
     manager.set_itp_enabled(False)
@@ -78,8 +82,6 @@ def main():
     certificate, trusted_host = option(sys.argv[1:], 'trust-certificate'), option(sys.argv[1:], 'trust-host')
     if certificate and trusted_host:
         context.allow_tls_certificate_for_host(Gio.TlsCertificate.new_from_file(certificate), trusted_host)
-
-    pages = page_dir(sys.argv[1:])
 
     def fail(request, message):
         request.finish_error(GLib.Error.new_literal(GLib.quark_from_string('cors-lab'), message, 1))
@@ -191,7 +193,8 @@ def main():
     try:
         Gtk.main()
     finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if own_data_dir:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == '__main__':
