@@ -64,7 +64,12 @@ describe('CSP frame-ancestors', () => {
 
 describe('a frame step', () => {
   it('is a navigation: no Origin, no preflight, the plan\'s framing headers on the answer', () => {
-    const step = predicted({ request: { api: 'iframe', target: 'partner', method: 'PUT', headers: { 'X-Custom': '1' } } });
+    // A frame takes no method or headers (format/request-fields.ts); a then step inherits the first step's.
+    const [experiment] = validateExperiments({
+      id: 'x', title: 'x', group: 'frames',
+      request: { target: 'partner', method: 'PUT', headers: { 'X-Custom': '1' } }, then: [{ request: { api: 'iframe' } }],
+    }, 'frames.json');
+    const step = predictExperiment(experiment!, DEFAULT_ORIGIN_MAP)[1]!;
     expect(step).toMatchObject({ outcome: 'allowed', reason: null, framed: true, domReadable: false, preflight: false, originSeen: null, reachedServer: true });
     expect(step.requests.map((r) => r.method)).toEqual(['GET']);
   });
@@ -136,7 +141,7 @@ describe('the schema of the frame fields', () => {
     expect(problem({ request: { target: 'api', targetOrigin: '*' } })).toMatch(/request\.targetOrigin: targetOrigin applies to postMessage, not to fetch/);
     expect(problem({ request: { api: 'postMessage', target: 'api', targetOrigin: 'evil' } })).toMatch(/request\.targetOrigin: targetOrigin is "\*", "\/" or an origin/);
     expect(problem({ request: { api: 'postMessage', target: 'api', targetOrigin: '{origin:nope}' } })).toMatch(/request\.targetOrigin/);
-    expect(problem({ request: { target: 'api' }, server: { actual: { page: { acceptMessagesFrom: '*' } } } })).toMatch(/server\.actual\.page: server\.actual\.page applies to iframe and postMessage/);
+    expect(problem({ request: { target: 'api' }, server: { actual: { page: { acceptMessagesFrom: '*' } } } })).toMatch(/server\.actual\.page: server\.actual\.page applies to iframe, postMessage and window-open, not to fetch/);
     expect(problem({ request: { api: 'iframe', target: 'api' }, server: { actual: { body: '<script>1</script>' } } })).toMatch(/server\.actual\.body: a framed target is the lab's own page/);
     expect(problem({ request: { api: 'postMessage', target: 'api' }, server: { actual: { page: { acceptMessagesFrom: ['javascript:alert(1)'] } } } })).toMatch(/acceptMessagesFrom/);
     expect(problem({ request: { api: 'postMessage', target: 'api' }, server: { actual: { page: { acceptMessagesFrom: Array(9).fill('{page}') } } } })).toMatch(/at most 8/);
