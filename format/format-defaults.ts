@@ -11,6 +11,7 @@ import { FRAME_APIS, opensPopup, type PostMessageVia } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 import { SOCKET_APIS } from './sockets.ts';
+import { takesField } from './request-fields.ts';
 
 export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS, ...SOCKET_APIS] as const;
 export { MODES, CREDENTIALS };
@@ -66,21 +67,24 @@ export interface ResolvedRequest {
 /** Applies the contract's defaults, and a `then` step's overrides on top. */
 export function resolveRequest(request: ExperimentRequest, overrides: RequestOverrides = {}): ResolvedRequest {
   const merged = { ...request, ...stripUndefined(overrides) };
+  const api = merged.api ?? 'fetch';
+  // A field the step's api does not take (a then step inherits the first step's) is its default: the page cannot
+  // send it, so neither the model nor a driver may read it (format/request-fields.ts).
+  const taken = <T>(field: Parameters<typeof takesField>[1], value: T, byDefault: T): T => (takesField(api, field) ? value : byDefault);
   return {
-    api: merged.api ?? 'fetch',
+    api,
     target: request.target,
     path: request.path ?? '/',
     // sendBeacon always POSTs, whatever a step inherits (https://w3c.github.io/beacon/#sec-sendBeacon-method);
     // a form's default is GET, as HTML's.
-    method: merged.api === 'beacon' ? 'POST' : (merged.method ?? 'GET'),
-    headers: merged.headers ?? {},
-    body: merged.body ?? null,
-    mode: merged.mode ?? 'cors',
-    credentials: merged.credentials ?? 'same-origin',
-    redirect: merged.redirect ?? 'follow',
-    // fetch()'s own options: a step of another api (a then step inherits them) has none (format/request-fields.ts).
-    referrerPolicy: (merged.api ?? 'fetch') === 'fetch' ? merged.referrerPolicy : undefined,
-    targetAddressSpace: (merged.api ?? 'fetch') === 'fetch' ? request.targetAddressSpace : undefined,
+    method: api === 'beacon' ? 'POST' : taken('method', merged.method ?? 'GET', 'GET'),
+    headers: taken('headers', merged.headers ?? {}, {}),
+    body: taken('body', merged.body ?? null, null),
+    mode: taken('mode', merged.mode ?? 'cors', 'cors'),
+    credentials: taken('credentials', merged.credentials ?? 'same-origin', 'same-origin'),
+    redirect: taken('redirect', merged.redirect ?? 'follow', 'follow'),
+    referrerPolicy: taken('referrerPolicy', merged.referrerPolicy, undefined),
+    targetAddressSpace: taken('targetAddressSpace', request.targetAddressSpace, undefined),
     crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
     targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
     noopener: opensPopup({ api: merged.api, via: merged.via }) ? (merged.noopener ?? false) : undefined,

@@ -23,7 +23,17 @@ describe('request fields by api', () => {
     expect(problems({ api: 'beacon', referrerPolicy: 'no-referrer' })).toEqual([
       'fields.json: request.referrerPolicy: referrerPolicy applies to fetch, not to beacon',
     ]);
-    expect(problems({ api: 'img', mode: 'cors' })).toEqual(['fields.json: request.mode: mode applies to fetch and xhr, not to img']);
+    expect(problems({ api: 'img', mode: 'no-cors' })).toEqual([
+      "fields.json: request.mode: mode applies to fetch and xhr, not to img: an element's mode and credentials come from its crossorigin attribute",
+    ]);
+    expect(problems({ api: 'script', referrerPolicy: 'origin' })).toEqual([
+      "fields.json: request.referrerPolicy: referrerPolicy applies to fetch, not to script: the lab sets it on fetch() only (an element's referrerpolicy attribute is not in the format)",
+    ]);
+    // XMLHttpRequest has one mode and follows every redirect, in a then step too.
+    expect(problems({}, [{ request: { api: 'xhr', mode: 'no-cors', redirect: 'manual' } }])).toEqual([
+      'fields.json: then[0].request.mode: XMLHttpRequest always uses mode "cors"',
+      'fields.json: then[0].request.redirect: XMLHttpRequest always follows redirects',
+    ]);
     expect(problems({ api: 'iframe', method: 'POST', headers: { 'X-A': '1' } })).toEqual([
       'fields.json: request.method: method applies to fetch, xhr, form and beacon, not to iframe',
       'fields.json: request.headers: headers applies to fetch, xhr, form and beacon, not to iframe',
@@ -56,6 +66,8 @@ describe('request fields by api', () => {
       { api: 'eventsource', credentials: 'include' },
       { api: 'form', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'a=1' },
       { api: 'img', crossorigin: 'anonymous' },
+      // The format's defaults say nothing: experiments the playground's editor wrote before this check carry them.
+      { api: 'iframe', mode: 'cors', credentials: 'same-origin', redirect: 'follow', method: 'GET', headers: {}, body: null },
     ];
     for (const request of good) expect(problems(request), request.api).toEqual([]);
     expect(problems({ api: 'websocket', method: 'POST' })).toEqual([

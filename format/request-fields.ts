@@ -5,12 +5,13 @@
  * `crossorigin` attribute decides), `method: "POST"` on a frame. So the schema refuses it, naming the field and the
  * apis that take it. Fields with rules of their own are checked where they live: `crossorigin` (schema.ts),
  * `targetOrigin`, `via` and `noopener` (frame-schema.ts), a WebSocket's or EventSource's method and headers
- * (schema.ts, socketRequestField), xhr's mode and redirect values.
+ * (schema.ts, socketRequestField). xhr's mode and redirect take one value each (checked here too).
  *
  * Checked: the first request's fields, and a `then` step's own (a step inherits the first request's fields, which
  * belong to the first step's api).
  */
 import type { Problem } from './problems/index.ts';
+import { isElementApi } from './embedding.ts';
 
 /** The fields below, each with the apis that take it (https://fetch.spec.whatwg.org/#requestinit and the APIs). */
 const TAKEN_BY = {
@@ -36,15 +37,20 @@ const FIELDS = Object.keys(TAKEN_BY) as Field[];
 const SOCKET_OWN: Readonly<Record<string, readonly Field[]>> = { websocket: ['method', 'headers'], eventsource: ['method', 'headers'] };
 
 /**
- * What every api does anyway, so a step may say it: a GET without a body or headers. A `then` step that changes
- * api writes it to undo what it would inherit from the first step (`method: "GET", body: null` after a POST).
+ * What a step may say of any api: a GET without a body or headers, and the format's defaults for mode, credentials
+ * and redirect (format-defaults.ts), which every experiment has anyway. A `then` step that changes api writes them
+ * to undo what it would inherit from the first step (`method: "GET", body: null` after a POST), and experiments
+ * the playground's editor wrote before this check carry them.
  */
 function saysWhatItDoes(field: Field, value: unknown): boolean {
   if (field === 'method') return typeof value === 'string' && value.toUpperCase() === 'GET';
   if (field === 'body') return value === null;
   if (field === 'headers') return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
-  return false;
+  return value === FORMAT_DEFAULTS[field as keyof typeof FORMAT_DEFAULTS];
 }
+
+/** The format's defaults (resolveRequest): saying one is saying nothing. */
+const FORMAT_DEFAULTS = { mode: 'cors', credentials: 'same-origin', redirect: 'follow' } as const;
 
 type RequestFields = Partial<Record<Field, unknown>> & { api?: string | undefined };
 
@@ -65,10 +71,18 @@ export function requestFieldProblems(exp: Fields): Array<{ problem: Problem; pat
     })),
   ];
   for (const { api, own, path } of steps) {
+    // XMLHttpRequest's mode is always "cors" and it always follows redirects: other values are no XHR.
+    if (api === 'xhr' && own.mode !== undefined && own.mode !== 'cors') out.push({ problem: { code: 'xhrMode' }, path: [...path, 'mode'] });
+    if (api === 'xhr' && own.redirect !== undefined && own.redirect !== 'follow') {
+      out.push({ problem: { code: 'xhrRedirect' }, path: [...path, 'redirect'] });
+    }
     for (const field of FIELDS) {
       if (own[field] === undefined || SOCKET_OWN[api]?.includes(field) || saysWhatItDoes(field, own[field])) continue;
       const apis: readonly string[] = TAKEN_BY[field];
-      if (!apis.includes(api)) out.push({ problem: { code: 'fieldApi', field, apis, api }, path: [...path, field] });
+      if (apis.includes(api)) continue;
+      const hint = field === 'referrerPolicy' && isElementApi(api) ? 'fetchOnly' as const
+        : (field === 'mode' || field === 'credentials') && isElementApi(api) ? 'crossorigin' as const : undefined;
+      out.push({ problem: { code: 'fieldApi', field, apis, api, ...(hint ? { hint } : {}) }, path: [...path, field] });
     }
   }
   return out;

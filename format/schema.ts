@@ -444,12 +444,6 @@ export const experimentSchema = z
     stepCountProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
     // A step that loads code takes no planned body (script-body.ts); the servers refuse it too (plan/answer.ts).
     scriptBodyProblems(exp).forEach(({ problem, path }) => addProblem(ctx, problem, path));
-    if (exp.request.api === 'xhr' && exp.request.mode && exp.request.mode !== 'cors') {
-      addProblem(ctx, { code: 'xhrMode' }, ['request', 'mode']);
-    }
-    if (exp.request.api === 'xhr' && exp.request.redirect && exp.request.redirect !== 'follow') {
-      addProblem(ctx, { code: 'xhrRedirect' }, ['request', 'redirect']);
-    }
     const firstMethod = exp.request.method ?? (exp.request.api === 'beacon' ? 'POST' : 'GET');
     if (exp.request.body != null && takesBody(exp.request.api ?? 'fetch') && ['GET', 'HEAD'].includes(firstMethod.toUpperCase())) {
       addProblem(ctx, { code: 'bodyWithGet' }, ['request', 'body']);

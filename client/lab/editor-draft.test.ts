@@ -38,8 +38,9 @@ describe('editor draft', () => {
     expect(experiment?.request).not.toHaveProperty('mode');
     expect(experiment?.request).not.toHaveProperty('credentials');
     const { problems } = await experimentFromDraft({ ...asImage, mode: 'no-cors', credentials: 'include' }, put);
-    expect(problems.mode).toEqual(['request.mode: mode applies to fetch and xhr, not to img']);
-    expect(problems.credentials).toEqual(['request.credentials: credentials applies to fetch, xhr and eventsource, not to img']);
+    const why = ": an element's mode and credentials come from its crossorigin attribute";
+    expect(problems.mode).toEqual([`request.mode: mode applies to fetch and xhr, not to img${why}`]);
+    expect(problems.credentials).toEqual([`request.credentials: credentials applies to fetch, xhr and eventsource, not to img${why}`]);
   });
 
   it('names a server.websocket that is not JSON, or not of its shape, by its field', async () => {

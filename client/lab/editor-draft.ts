@@ -171,6 +171,11 @@ function hasEditedTitle(e: Experiment): boolean {
   return e.title === editedTitle(draftOf(e));
 }
 
+/** `{ [field]: value }` where the api takes the field or the value is not its default; else nothing. */
+function stated<K extends 'method' | 'mode' | 'credentials' | 'redirect', V extends string>(api: string, field: K, value: V, byDefault: string): Partial<Record<K, V>> {
+  return takesField(api, field) || value.toUpperCase() !== byDefault.toUpperCase() ? ({ [field]: value } as Record<K, V>) : {};
+}
+
 /**
  * The experiment the draft describes, or the problems by field. An edited
  * catalog experiment becomes a custom one (`custom-<id>`) titled from its
@@ -179,11 +184,6 @@ function hasEditedTitle(e: Experiment): boolean {
  * A custom experiment keeps its author's title and prose. The schema (zod) downloads with the
  * first edit, not with the playground.
  */
-/** `{ [field]: value }` where the api takes the field or the value is not its default; else nothing. */
-function stated<K extends 'method' | 'mode' | 'credentials' | 'redirect', V extends string>(api: string, field: K, value: V, byDefault: string): Partial<Record<K, V>> {
-  return takesField(api, field) || value.toUpperCase() !== byDefault.toUpperCase() ? ({ [field]: value } as Record<K, V>) : {};
-}
-
 export async function experimentFromDraft(d: Draft, source: Experiment): Promise<{ experiment?: Experiment; problems: DraftProblems }> {
   const problems: DraftProblems = {};
   const headers = {

@@ -4,6 +4,10 @@ import type { BaseMessages } from './problem-messages.ts';
 const q = (value: string): string => JSON.stringify(value);
 /** "a", "a and b", "a, b and c". */
 const listed = (items: readonly string[]): string => (items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const FIELD_HINTS = {
+  crossorigin: ": an element's mode and credentials come from its crossorigin attribute",
+  fetchOnly: ': the lab sets it on fetch() only (an element\'s referrerpolicy attribute is not in the format)',
+} as const;
 const LINEAR = 'origin patterns run on a linear-time engine (RE2), so no Origin can stall the lab';
 
 export const en = {
@@ -41,7 +45,7 @@ export const en = {
   sendingRedirects: ({ api }) => `the lab does not model redirects of a ${api}: remove server.redirects`,
   formNullPage: () => 'a sandboxed ("null") page may not submit forms or open popups: use a named page',
   pageHeaderSize: ({ max }) => `a page header value holds at most ${max} characters`,
-  fieldApi: ({ field, apis, api }) => `${field} applies to ${listed(apis)}, not to ${api}`,
+  fieldApi: ({ field, apis, api, hint }) => `${field} applies to ${listed(apis)}, not to ${api}${hint ? FIELD_HINTS[hint] : ''}`,
   frameBody: () => "a framed target is the lab's own page: say what it does in server.actual.page, not with a body",
   noopenerFramed: () => 'noopener applies to a popup: api "window-open", or "postMessage" with via "window-open"; this postMessage goes to a frame (via "iframe", the default)',
   targetOrigin: ({ value }) => `targetOrigin is "*", "/" or an origin such as {page} or {origin:api}, not ${q(value)}`,

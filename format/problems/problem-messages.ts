@@ -49,7 +49,8 @@ export interface ProblemMessages {
   sendingRedirects: (p: { api: string }) => string;
   formNullPage: (p: object) => string;
   /** Format 1.2 frames (frame-schema.ts): the field belongs to another API. */
-  fieldApi: (p: { field: string; apis: readonly string[]; api: string }) => string;
+  /** `hint`: why, where the field has a look-alike (an element's crossorigin; the referrerpolicy attribute). */
+  fieldApi: (p: { field: string; apis: readonly string[]; api: string; hint?: 'crossorigin' | 'fetchOnly' }) => string;
   /** A framed target is the lab's own page: its behaviour is `server.actual.page`, never a planned body. */
   frameBody: (p: object) => string;
   /** Format 1.2: `request.noopener` on a postMessage that goes to a frame (`via` "iframe"), not to a popup. */

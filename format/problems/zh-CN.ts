@@ -4,6 +4,10 @@ import type { BaseMessages } from './problem-messages.ts';
 const q = (value: string): string => JSON.stringify(value);
 /** "a"、"a 和 b"、"a、b 和 c"。 */
 const listed = (items: readonly string[]): string => (items.length < 3 ? items.join(' 和 ') : `${items.slice(0, -1).join('、')} 和 ${items.at(-1)}`);
+const FIELD_HINTS = {
+  crossorigin: '：元素的 mode 和 credentials 由它的 crossorigin 属性决定',
+  fetchOnly: '：实验室只在 fetch() 上设置它（元素的 referrerpolicy 属性不在格式之内）',
+} as const;
 const LINEAR = '源的正则表达式由线性时间引擎（RE2）匹配，任何 Origin 都不能拖住实验室';
 
 export const zhCN = {
@@ -41,7 +45,7 @@ export const zhCN = {
   sendingRedirects: ({ api }) => `实验室不模拟 ${api} 的重定向：请删除 server.redirects`,
   formNullPage: () => '沙箱化的（"null"）页面不能提交表单，也不能打开弹出窗口：请使用一个有名称的页面',
   pageHeaderSize: ({ max }) => `页面头部的值最多 ${max} 个字符`,
-  fieldApi: ({ field, apis, api }) => `${field} 只用于 ${listed(apis)}，不用于 ${api}`,
+  fieldApi: ({ field, apis, api, hint }) => `${field} 只用于 ${listed(apis)}，不用于 ${api}${hint ? FIELD_HINTS[hint] : ''}`,
   frameBody: () => '被嵌入的目标是实验室自己的页面：用 server.actual.page 说明它做什么，而不是给出 body',
   noopenerFramed: () => 'request.noopener 只用于弹出窗口：request.api 为 "window-open"，或 "postMessage" 且 request.via 为 "window-open"；这条 postMessage 发往框架（request.via 为 "iframe"，默认值）',
   targetOrigin: ({ value }) => `targetOrigin 是 "*"、"/" 或一个源（如 {page}、{origin:api}），不能是 ${q(value)}`,
