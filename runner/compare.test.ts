@@ -26,15 +26,19 @@ describe('compare', () => {
     const [line] = predictionDifferences({ reachedServer: true }, blocked).map((p) => problemText(p, 'zh-CN'));
     expect(line).toBe('predicted.reachedServer：模型预测 true，浏览器实际 false');
   });
-  it('holds every engine to what the servers saw and the console line, not only the four fields', () => {
+  it('holds every engine to what the servers saw, and to the console line where asked', () => {
     const line = "Access to fetch at 'http://a/' from origin 'http://b' has been blocked by CORS policy: ...";
     const seen = { ...blocked, originSeen: 'http://b', console: line };
     const predicted = { outcome: 'blocked' as const, originSeen: 'http://c', status: null };
-    expect(compareServerAndConsole(predicted, line, seen)).toEqual(['predicted.originSeen: predicted http://c, observed http://b']);
-    expect(compareServerAndConsole({ originSeen: 'http://b' }, null, seen)).toEqual([`predicted.console: predicted null, observed ${line}`]);
+    expect(compareServerAndConsole(predicted, seen, { console: line })).toEqual(['predicted.originSeen: predicted http://c, observed http://b']);
+    expect(compareServerAndConsole({ originSeen: 'http://b' }, seen, { console: null, prefix: 'then[0].' })).toEqual([
+      `then[0].predicted.console: predicted null, observed ${line}`,
+    ]);
+    // Not asked (Chromium's run), the line is not compared.
+    expect(compareServerAndConsole({ originSeen: 'http://b' }, seen)).toEqual([]);
     // Unknown facts are not compared: an evicted journal's, a line the engine did not report.
-    expect(compareServerAndConsole(predicted, null, seen, '', new Set(['originSeen', 'console']))).toEqual([]);
+    expect(compareServerAndConsole(predicted, seen, { console: null, unknown: new Set(['originSeen', 'console']) })).toEqual([]);
     const lost = { ...seen, console: null, unreported: ['reason' as const] };
-    expect(compareServerAndConsole({ originSeen: 'http://b' }, line, lost, '', withUnreported(new Set(), lost))).toEqual([]);
+    expect(compareServerAndConsole({ originSeen: 'http://b' }, lost, { console: line, unknown: withUnreported(new Set(), lost) })).toEqual([]);
   });
 });

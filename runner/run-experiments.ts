@@ -247,7 +247,7 @@ async function runInTurns(slot: Slot, experiment: Experiment, lab: Lab, origins:
     mismatches.push(
       ...compareExpectation(step.expect, observed, { page: step.page, origins }, step.path, unknown),
       ...comparePrediction(prediction ?? {}, observed, step.path, unknown),
-      ...compareServerAndConsole(prediction, explained?.console, observed, step.path, withUnreported(unknown, observed)),
+      ...compareServerAndConsole(prediction, observed, { prefix: step.path, unknown: withUnreported(unknown, observed) }),
     );
     const completeFix = prediction?.outcome === 'blocked' ? await fixing : null;
     const explanation = explained && completeFix ? { ...explained, fix: completeFix } : explained;

@@ -168,7 +168,9 @@ async function runOnce(
     mismatches.push(
       ...compareExpectation(expectation, observed, { page: step.page, origins }, step.path),
       ...comparePrediction(prediction ?? {}, observed, step.path),
-      ...compareServerAndConsole(prediction, prediction?.console, observed, step.path, withUnreported(new Set(), observed)),
+      ...compareServerAndConsole(prediction, observed, {
+        prefix: step.path, unknown: withUnreported(new Set(), observed), console: prediction?.console ?? null,
+      }),
     );
     steps.push({ ...(step.title ? { title: step.title } : {}), predicted: prediction ?? {}, observed });
   }
