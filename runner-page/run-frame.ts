@@ -86,7 +86,8 @@ function post(target: Window, targetOrigin: string): Promise<{ delivered: boolea
  * frame, its error page (NavigationRequest::AddDeferredConsoleMessage), and a cross-site frame's error page runs in
  * a process of its own: removed at once, that process and its stored line were gone before a busy machine's
  * DevTools session could ask for them (measured: 7 of 96 refused frames under load lost their line). Kept, the
- * session reads the line whenever it attaches. Nothing of it is visible to the step that follows.
+ * session reads the line whenever it attaches. The next step removes it first (runStep), so no step sees it; the
+ * last one stays until the tab's next step or its end.
  */
 let refusedFrame: HTMLIFrameElement | null = null;
 

@@ -460,8 +460,14 @@ async function startSession(
     // DELETE /session closes the host's windows; the host then quits (its last window closed).
     if (path) await client.command('DELETE', path, undefined, 10_000).catch(() => undefined);
     await killGroup(child);
-    rmSync(pageDir, { recursive: true, force: true });
-    livePageDirs.delete(pageDir);
+    // WebKit's data folder is in it (automation-host.py): a process of the group may still be ending, so the
+    // removal tries again for a moment, and a folder that stays is left to the exit handler, not an error.
+    try {
+      rmSync(pageDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      livePageDirs.delete(pageDir);
+    } catch {
+      // Kept in livePageDirs: removed again when the program exits.
+    }
   };
   try {
     const trustArgs: string[] = [];
