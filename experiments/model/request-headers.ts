@@ -67,6 +67,24 @@ function mimeEssence(value: string): string | null {
   return match ? `${match[1]}/${match[2]}`.toLowerCase() : null;
 }
 
+/**
+ * The client-hint names Chromium safelists beside the standard's, each with the values it takes
+ * (services/network/public/cpp/cors/cors.cc). Keyed by lower-case name; no prototype, so only these names match.
+ */
+const decimal = (value: string): boolean => /^\d+(\.\d+)?$/.test(value);
+const whole = (value: string): boolean => /^\d+$/.test(value);
+const CLIENT_HINTS: Readonly<Record<string, (value: string) => boolean>> = Object.assign(Object.create(null) as object, {
+  'device-memory': decimal,
+  dpr: decimal,
+  downlink: decimal,
+  width: whole,
+  'viewport-width': whole,
+  rtt: whole,
+  ect: (value: string) => ['slow-2g', '2g', '3g', '4g'].includes(value),
+  'save-data': (value: string) => value.toLowerCase() === 'on',
+  intervention: () => true,
+});
+
 const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
@@ -76,7 +94,8 @@ const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipar
 export function isSafelistedRequestHeader(name: string, value: string, rules: SafelistRules = {}): boolean {
   if (value.length > 128) return false;
   const lower = name.toLowerCase();
-  if (CLIENT_HINTS.includes(lower) && rules.clientHints === false) return false;
+  const clientHint = CLIENT_HINTS[lower];
+  if (clientHint) return rules.clientHints !== false && clientHint(value);
   switch (lower) {
     case 'accept':
       return !hasUnsafeByte(value, rules);
@@ -95,28 +114,11 @@ export function isSafelistedRequestHeader(name: string, value: string, rules: Sa
         const [start, end] = value.slice(6).split('-');
         return end === '' || Number(start) <= Number(end);
       })();
-    // Chromium's additions (services/network/public/cpp/cors/cors.cc):
-    case 'device-memory':
-    case 'dpr':
-    case 'downlink':
-      return /^\d+(\.\d+)?$/.test(value);
-    case 'width':
-    case 'viewport-width':
-    case 'rtt':
-      return /^\d+$/.test(value);
-    case 'ect':
-      return ['slow-2g', '2g', '3g', '4g'].includes(value);
-    case 'save-data':
-      return value.toLowerCase() === 'on';
-    case 'intervention':
-      return true;
     default:
       return false;
   }
 }
 
-/** The client-hint names Chromium safelists beside the standard's (services/network/public/cpp/cors/cors.cc). */
-const CLIENT_HINTS = ['device-memory', 'dpr', 'downlink', 'width', 'viewport-width', 'rtt', 'ect', 'save-data', 'intervention'];
 
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name */
 export function isNoCorsSafelistedName(name: string): boolean {
