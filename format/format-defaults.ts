@@ -11,7 +11,7 @@ import { FRAME_APIS, opensPopup, type PostMessageVia } from './frames.ts';
 import type { Experiment, ExperimentRequest, PageOrigin, RequestOverrides } from './schema.ts';
 import type { EngineName } from './engine-names.ts';
 import { SOCKET_APIS } from './sockets.ts';
-import { takesField } from './request-fields.ts';
+import { takesField } from './api-fields.ts';
 
 export const API = ['fetch', 'xhr', ...ELEMENT_APIS, ...SENDING_APIS, ...FRAME_APIS, ...SOCKET_APIS] as const;
 export { MODES, CREDENTIALS };

@@ -1,5 +1,5 @@
 /**
- * Which of the request's fields each `api` takes: what a page can choose for that kind of request. A field the api
+ * The schema's check of which request fields each `api` takes (the table: api-fields.ts). A field the api
  * cannot carry would be ignored by the runner page (runner-page/) and the browser, while the model and the reader
  * take it at its word: `referrerPolicy` on a beacon (sendBeacon has no such option), `mode` on an image (its
  * `crossorigin` attribute decides), `method: "POST"` on a frame. So the schema refuses it, naming the field and the
@@ -12,25 +12,9 @@
  */
 import type { Problem } from './problems/index.ts';
 import { isElementApi } from './embedding.ts';
+import { TAKEN_BY, takesField, type RequestField } from './api-fields.ts';
 
-/** The fields below, each with the apis that take it (https://fetch.spec.whatwg.org/#requestinit and the APIs). */
-const TAKEN_BY = {
-  // fetch(): every RequestInit member; XMLHttpRequest: open(method), setRequestHeader, send(body), withCredentials,
-  // and its fixed mode "cors" and redirect "follow" (their values are checked in schema.ts).
-  method: ['fetch', 'xhr', 'form', 'beacon'],
-  headers: ['fetch', 'xhr', 'form', 'beacon'],
-  body: ['fetch', 'xhr', 'form', 'beacon'],
-  mode: ['fetch', 'xhr'],
-  redirect: ['fetch', 'xhr'],
-  // XHR and EventSource take `withCredentials`, a boolean: "include" sets it; any other value leaves it false, which
-  // is credentials mode "same-origin" (https://xhr.spec.whatwg.org/#the-withcredentials-attribute), as the model
-  // reads them (experiments/model/predict.ts, socket-model.ts).
-  credentials: ['fetch', 'xhr', 'eventsource'],
-  referrerPolicy: ['fetch'],
-  targetAddressSpace: ['fetch'],
-} as const satisfies Record<string, readonly string[]>;
-
-type Field = keyof typeof TAKEN_BY;
+type Field = RequestField;
 const FIELDS = Object.keys(TAKEN_BY) as Field[];
 
 /** new WebSocket(url) and new EventSource(url): their method and headers have a message of their own. */
@@ -87,9 +71,6 @@ export function requestFieldProblems(exp: Fields): Array<{ problem: Problem; pat
   }
   return out;
 }
-
-/** Whether `api` takes `field` (the playground's editor writes a default only where it is taken). */
-export const takesField = (api: string, field: Field): boolean => (TAKEN_BY[field] as readonly string[]).includes(api);
 
 /** Whether `api` takes a body at all (schema.ts's bodyWithGet speaks only of those that do). */
 export const takesBody = (api: string): boolean => takesField(api, 'body');

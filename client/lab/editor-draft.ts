@@ -8,7 +8,7 @@ import type { Experiment, ExperimentInput } from '../../format/schema.ts';
 import { resolveRequest } from '../../format/format-defaults.ts';
 import { problemText } from '../../format/problems/index.ts';
 import { ExperimentError } from '../../format/experiment-error.ts';
-import { takesField } from '../../format/request-fields.ts';
+import { takesField } from '../../format/api-fields.ts';
 import { currentLanguage } from '../i18n/localize.ts';
 import { editedTitle } from './edited-title.ts';
 import { headerLineNumber, headersToText, textToHeaders } from './header-text.ts';
