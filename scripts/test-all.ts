@@ -19,11 +19,10 @@
  * (SIGTERM), which stops every job.
  * Run: node --import tsx scripts/test-all.ts
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { JobRunner, type Job } from './run-jobs.ts';
+import { makeScratch } from './scratch-temp.ts';
 
 const TSX = ['--import', 'tsx'];
 
@@ -40,29 +39,12 @@ const STAGES: Job[][] = [
   [{ name: 'browser tests (Playwright)', command: 'npx', args: ['playwright', 'test'], live: true }],
 ];
 
-// Every job's temporary folders (the tests' own, the browsers' profiles) go in one scratch folder of the run, removed
-// when the run ends: a run left some 20 folders in the system's temp folder, and a killed browser its profile. The
-// scratch folder is short and in the system's temp folder, so socket paths under it stay within their limit (the
-// longest, Chromium's SingletonSocket in a test's profile, is some 93 bytes of 108). The transform caches of tsx
-// and Playwright stay where they were, linked in: a cold cache would cost every run CPU.
-const scratch = mkdtempSync(join(tmpdir(), 'cors-lab-test-'));
-const user = process.geteuid?.() ?? userInfo().username;
-for (const cache of [`tsx-${user}`, `playwright-transform-cache-${user}`]) {
-  mkdirSync(join(tmpdir(), cache), { recursive: true });
-  symlinkSync(join(tmpdir(), cache), join(scratch, cache));
-}
-/** Removes the scratch folder (its links, not what they point to); a process still writing there is only said. */
-function removeScratch(): void {
-  try {
-    rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  } catch (error) {
-    process.stdout.write(`Could not remove ${scratch}: ${String(error)}\n`);
-  }
-}
+// Every job's temporary folders go in one scratch folder of the run, removed when the run ends (scratch-temp.ts).
+const scratch = makeScratch(tmpdir());
 const runner = new JobRunner({
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   write: (text) => process.stdout.write(text),
-  env: { ...process.env, TMPDIR: scratch },
+  env: { ...process.env, TMPDIR: scratch.dir },
 });
 // The shell's convention: 128 + the signal's number.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
@@ -71,5 +53,5 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.exitCode = code;
   });
 }
-const passed = await runner.runStages(STAGES).finally(removeScratch);
+const passed = await runner.runStages(STAGES).finally(() => scratch.remove((text) => process.stdout.write(text)));
 if (process.exitCode === undefined) process.exitCode = passed ? 0 : 1;
