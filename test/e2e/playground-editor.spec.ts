@@ -9,6 +9,7 @@ import type { Experiment } from '../../format/schema.ts';
 import { experimentFromHash } from '../../client/share/experiment-link.ts';
 import { originMap } from '../../plan/origins.ts';
 import { expect, test } from './lab-fixture.ts';
+import { shot } from './shots-folder.ts';
 
 async function open(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/`);
@@ -92,4 +93,33 @@ test('a problem is shown next to its field and describes it; the preset menu is 
   await page.getByRole('button', { name: other.title }).click();
   await expect(preset).toHaveValue('');
   await expect(page.getByLabel('Expect (JSON)', { exact: true })).toHaveValue(JSON.stringify(other.expect, null, 1));
+});
+
+test('switched to an image with the keyboard, the editor names what an image cannot send, until it is undone', async ({ lab, page }) => {
+  await open(page, originMap(lab.origins).app);
+  await page.getByRole('button', { name: experiment.title }).click();
+  await page.getByText('Edit the request and the server plan').click();
+  const api = page.getByLabel('API', { exact: true });
+  await api.focus();
+  // The menu's order is the format's: fetch, xhr, img, ...
+  await api.press('ArrowDown');
+  await api.press('ArrowDown');
+  await expect(api).toHaveValue('img');
+  const method = page.getByLabel('Method', { exact: true });
+  await expect(method).toHaveAttribute('aria-invalid', 'true');
+  await expect(method).toHaveAccessibleDescription(/request\.method: method applies to fetch, xhr, form and beacon, not to img/);
+  const mode = page.getByLabel('Mode', { exact: true });
+  await mode.focus();
+  await mode.press('ArrowDown');
+  await expect(mode).toHaveValue('no-cors');
+  await expect(mode).toHaveAccessibleDescription(/mode applies to fetch and xhr, not to img: an element's mode and credentials come from its crossorigin attribute/);
+  await shot(page, 'editor-fields-img.png');
+  // Undone key by key: GET is what an image sends, and "cors" is the format's default.
+  await method.fill('');
+  await method.pressSequentially('GET');
+  await mode.press('ArrowUp');
+  await expect(method).toHaveAttribute('aria-invalid', 'false');
+  await expect(mode).not.toHaveAccessibleDescription(/applies to/);
+  await expect.poll(async () => (await current(page))?.request).toEqual(expect.objectContaining({ api: 'img', target: 'api' }));
+  expect((await current(page))?.request).not.toHaveProperty('mode');
 });
