@@ -50,9 +50,11 @@ export function stepPages(experiment: Experiment): PageOrigin[] {
 
 /**
  * The run judged as `cors-lab run` judges it, in the engine whose model judged it (`cors-lab run --browser`:
- * that engine's expectation, its model's prediction). The export keeps the CLI's
- * English lines; the page's row asks for the learner's language (`lang`):
- * the verdict is the same, only the words differ.
+ * that engine's expectation, its model's prediction), on what a page can observe: the expectation whole but the
+ * reason, the prediction's PREDICTED_FIELDS but the reason. The CLI also holds the model to the servers' finer
+ * facts (compareServerAndConsole); a learner's browser runs with settings of its own (third-party cookies, say),
+ * so the page does not. The export keeps the CLI's English lines; the page's row asks for the learner's language
+ * (`lang`): the verdict is the same, only the words differ.
  */
 export function experimentResult(run: BrowserRun, origins: readonly LabOrigin[], lang: Language = SOURCE_LANGUAGE): ExperimentResult {
   const map = originMap(origins);
