@@ -23,8 +23,11 @@ describe('request fields by api', () => {
     expect(problems({ api: 'beacon', referrerPolicy: 'no-referrer' })).toEqual([
       'fields.json: request.referrerPolicy: referrerPolicy applies to fetch, not to beacon',
     ]);
-    expect(problems({ api: 'img', mode: 'no-cors' })).toEqual([
-      "fields.json: request.mode: mode applies to fetch and xhr, not to img: an element's mode and credentials come from its crossorigin attribute",
+    expect(problems({ api: 'img', credentials: 'omit' })).toEqual([
+      "fields.json: request.credentials: credentials applies to fetch, xhr and eventsource, not to img: an element's mode and credentials come from its crossorigin attribute",
+    ]);
+    expect(problems({ api: 'script', crossorigin: 'anonymous', mode: 'no-cors' })).toEqual([
+      "fields.json: request.mode: mode applies to fetch and xhr, not to script: an element's mode and credentials come from its crossorigin attribute",
     ]);
     expect(problems({ api: 'script', referrerPolicy: 'origin' })).toEqual([
       "fields.json: request.referrerPolicy: referrerPolicy applies to fetch, not to script: the lab sets it on fetch() only (an element's referrerpolicy attribute is not in the format)",
@@ -42,7 +45,7 @@ describe('request fields by api', () => {
     expect(problems({ api: 'xhr', targetAddressSpace: 'loopback' })).toEqual([
       'fields.json: request.targetAddressSpace: targetAddressSpace applies to fetch, not to xhr',
     ]);
-    expect(problems({ api: 'form', method: 'POST', credentials: 'include' })).toEqual([
+    expect(problems({ api: 'form', method: 'POST', credentials: 'omit' })).toEqual([
       'fields.json: request.credentials: credentials applies to fetch, xhr and eventsource, not to form',
     ]);
     expect(problems({ api: 'websocket', redirect: 'manual' })).toEqual(['fields.json: request.redirect: redirect applies to fetch and xhr, not to websocket']);
@@ -53,7 +56,7 @@ describe('request fields by api', () => {
     expect(problems({ method: 'POST', body: 'a', referrerPolicy: 'no-referrer' }, [{ request: { api: 'img' } }])).toEqual([]);
     // Saying what the api does anyway is no problem: a GET without a body or headers undoes what it would inherit.
     expect(problems({ method: 'POST', body: 'a' }, [{ request: { api: 'script', method: 'get', body: null, headers: {} } }])).toEqual([]);
-    expect(problems({}, [{ request: { api: 'window-open', credentials: 'include' } }])).toEqual([
+    expect(problems({}, [{ request: { api: 'window-open', credentials: 'omit' } }])).toEqual([
       'fields.json: then[0].request.credentials: credentials applies to fetch, xhr and eventsource, not to window-open',
     ]);
   });
@@ -68,6 +71,12 @@ describe('request fields by api', () => {
       { api: 'img', crossorigin: 'anonymous' },
       // The format's defaults say nothing: experiments the playground's editor wrote before this check carry them.
       { api: 'iframe', mode: 'cors', credentials: 'same-origin', redirect: 'follow', method: 'GET', headers: {}, body: null },
+      // What the api does anyway, spelled out: an element's mode and credentials by its crossorigin, a beacon's.
+      { api: 'img', mode: 'no-cors', credentials: 'include' },
+      { api: 'script', crossorigin: 'anonymous', mode: 'cors', credentials: 'same-origin' },
+      { api: 'stylesheet', crossorigin: 'use-credentials', credentials: 'include' },
+      { api: 'beacon', credentials: 'include' },
+      { api: 'websocket', credentials: 'include' },
     ];
     for (const request of good) expect(problems(request), request.api).toEqual([]);
     expect(problems({ api: 'websocket', method: 'POST' })).toEqual([

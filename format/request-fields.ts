@@ -36,7 +36,27 @@ function saysWhatItDoes(field: Field, value: unknown): boolean {
 /** The format's defaults (resolveRequest): saying one is saying nothing. */
 const FORMAT_DEFAULTS = { mode: 'cors', credentials: 'same-origin', redirect: 'follow' } as const;
 
-type RequestFields = Partial<Record<Field, unknown>> & { api?: string | undefined };
+/** The apis whose requests always carry credentials: navigations (a form, a frame, a popup), a beacon, a WebSocket. */
+const CREDENTIALED_APIS: readonly string[] = ['beacon', 'form', 'iframe', 'window-open', 'postMessage', 'websocket'];
+
+/**
+ * What the api itself does with `field`, which a step may state too (an experiment derived from a test that spells
+ * it out): an element's mode and credentials follow its crossorigin attribute (none: "no-cors" and "include";
+ * anonymous: "cors" and "same-origin"; use-credentials: "cors" and "include",
+ * https://html.spec.whatwg.org/multipage/urls-and-fetching.html#create-a-potential-cors-request), and the
+ * credentialed apis' credentials are "include" (https://w3c.github.io/beacon/#sec-processing-model,
+ * https://websockets.spec.whatwg.org/#concept-websocket-establish).
+ */
+function whatTheApiDoes(api: string, field: Field, crossorigin: unknown): string | undefined {
+  if (isElementApi(api)) {
+    if (field === 'mode') return crossorigin === undefined ? 'no-cors' : 'cors';
+    if (field === 'credentials') return crossorigin === 'anonymous' ? 'same-origin' : 'include';
+    return undefined;
+  }
+  return field === 'credentials' && CREDENTIALED_APIS.includes(api) ? 'include' : undefined;
+}
+
+type RequestFields = Partial<Record<Field, unknown>> & { api?: string | undefined; crossorigin?: string | undefined };
 
 interface Fields {
   request: RequestFields;
@@ -62,6 +82,7 @@ export function requestFieldProblems(exp: Fields): Array<{ problem: Problem; pat
     }
     for (const field of FIELDS) {
       if (own[field] === undefined || SOCKET_OWN[api]?.includes(field) || saysWhatItDoes(field, own[field])) continue;
+      if (own[field] === whatTheApiDoes(api, field, own.crossorigin ?? exp.request.crossorigin)) continue;
       const apis: readonly string[] = TAKEN_BY[field];
       if (apis.includes(api)) continue;
       const hint = field === 'referrerPolicy' && isElementApi(api) ? 'fetchOnly' as const

@@ -37,7 +37,9 @@ describe('editor draft', () => {
     const { experiment } = await experimentFromDraft(asImage, put);
     expect(experiment?.request).not.toHaveProperty('mode');
     expect(experiment?.request).not.toHaveProperty('credentials');
-    const { problems } = await experimentFromDraft({ ...asImage, mode: 'no-cors', credentials: 'include' }, put);
+    // An image without crossorigin is no-cors and credentialed: saying so is no problem; saying otherwise is.
+    expect((await experimentFromDraft({ ...asImage, mode: 'no-cors', credentials: 'include' }, put)).problems).toEqual({});
+    const { problems } = await experimentFromDraft({ ...asImage, mode: 'same-origin', credentials: 'omit' }, put);
     const why = ": an element's mode and credentials come from its crossorigin attribute";
     expect(problems.mode).toEqual([`request.mode: mode applies to fetch and xhr, not to img${why}`]);
     expect(problems.credentials).toEqual([`request.credentials: credentials applies to fetch, xhr and eventsource, not to img${why}`]);
