@@ -4,19 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BASE64_BYTES, MAX_PAGE_HEADER_VALUE } from './limits.ts';
-import { ExperimentError, validateExperiments } from './validate.ts';
+import { validateExperiments } from './validate.ts';
+import { refusals } from '../test/schema-refusals.ts';
 
 const base = { id: 'x', title: 'x', group: 'resources', request: { target: 'api', api: 'img' } };
 
-function problems(data: unknown): string[] {
-  try {
-    validateExperiments(data, 'embed.json');
-  } catch (error) {
-    if (error instanceof ExperimentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (data: unknown): string[] => refusals(data, 'embed.json');
 
 describe('format 1.2 element fields', () => {
   it('accepts an img with crossorigin, page headers and a base64 body', () => {

@@ -2,19 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../engines/engine.ts';
 import { appliesTo } from './format-defaults.ts';
-import { ExperimentError, validateExperiments } from './validate.ts';
+import { validateExperiments } from './validate.ts';
+import { refusals } from '../test/schema-refusals.ts';
 
 const base = { id: 'x', title: 'x', group: 'simple', request: { target: 'api' } };
 
-function problems(data: unknown): string[] {
-  try {
-    validateExperiments(data, 'experiments.json');
-  } catch (error) {
-    if (error instanceof ExperimentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (data: unknown): string[] => refusals(data, 'experiments.json');
 
 describe('engines', () => {
   it('applies to every engine by default, and to the named ones when given', () => {

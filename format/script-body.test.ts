@@ -17,7 +17,8 @@ import { requestDestination } from '../experiments/model/request-destination.ts'
 import { SCRIPT_LIKE_DESTINATIONS } from '../plan/answer.ts';
 import { loadExperimentSources } from './load-files.ts';
 import { problemText } from './problems/index.ts';
-import { ExperimentError, validateExperiments } from './validate.ts';
+import { validateExperiments } from './validate.ts';
+import { refusals } from '../test/schema-refusals.ts';
 
 const PAYLOAD = "parent.document.title = 'owned'";
 const base = { id: 'script-body', title: 'A script with a body', group: 'resources' };
@@ -25,15 +26,7 @@ const scriptWith = (actual: object): ExperimentInput =>
   ({ ...base, request: { api: 'script', target: 'app' }, server: { actual } }) as ExperimentInput;
 
 /** The problems of an experiment, as the CLI prints them. */
-function problems(input: unknown, source = 'x.json'): string[] {
-  try {
-    validateExperiments(input, source);
-    return [];
-  } catch (error) {
-    if (error instanceof ExperimentError) return error.problems;
-    throw error;
-  }
-}
+const problems = (input: unknown, source = 'x.json'): string[] => refusals(input, source);
 
 const said = (field: string, step: string, source = 'x.json'): string =>
   `${source}: server.actual.${field}: ${problemText({ code: 'scriptBody', step })}`;

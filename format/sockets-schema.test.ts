@@ -4,19 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_SOCKET_ACCEPT_ORIGINS } from './limits.ts';
-import { ExperimentError, validateExperiments } from './validate.ts';
+import { validateExperiments } from './validate.ts';
+import { refusals } from '../test/schema-refusals.ts';
 
 const base = { id: 'x', title: 'x', group: 'websocket', request: { target: 'api', api: 'websocket' } };
 
-function problems(data: unknown): string[] {
-  try {
-    validateExperiments(data, 'socket.json');
-  } catch (error) {
-    if (error instanceof ExperimentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (data: unknown): string[] => refusals(data, 'socket.json');
 
 describe('format 1.2 socket fields', () => {
   it('accepts a websocket with acceptOrigins or "any", and an eventsource with credentials', () => {

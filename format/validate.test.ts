@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ExperimentError, validateExperiments } from './validate.ts';
+import { refusals } from '../test/schema-refusals.ts';
 
 const base = { id: 'x', title: 'x', group: 'simple', request: { target: 'api' } };
 
-function problems(data: unknown): string[] {
-  try {
-    validateExperiments(data, 'experiments.json');
-  } catch (error) {
-    if (error instanceof ExperimentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (data: unknown): string[] => refusals(data, 'experiments.json');
 
 describe('validateExperiments', () => {
   it('accepts a minimal experiment and fills nothing it was not given', () => {
