@@ -85,8 +85,8 @@ export function resolveRequest(request: ExperimentRequest, overrides: RequestOve
     redirect: taken('redirect', merged.redirect ?? 'follow', 'follow'),
     referrerPolicy: taken('referrerPolicy', merged.referrerPolicy, undefined),
     targetAddressSpace: taken('targetAddressSpace', request.targetAddressSpace, undefined),
-    crossorigin: isElementApi(merged.api ?? 'fetch') ? merged.crossorigin : undefined,
-    targetOrigin: (merged.api ?? 'fetch') === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
+    crossorigin: isElementApi(api) ? merged.crossorigin : undefined,
+    targetOrigin: api === 'postMessage' ? (merged.targetOrigin ?? '*') : undefined,
     noopener: opensPopup({ api: merged.api, via: merged.via }) ? (merged.noopener ?? false) : undefined,
     via: merged.api === 'postMessage' ? (merged.via ?? 'iframe') : undefined,
   };

@@ -82,10 +82,14 @@ export function comparePrediction(
   return predictionDifferences(predicted, observed).filter(known(unknown)).map((p) => prefix + problemText(p));
 }
 
-/** The disagreements as data (code `predicted`), for a reader in another language. */
-export function predictionDifferences(predicted: Prediction, observed: Observation): Problem[] {
+/** The disagreements as data (code `predicted`) on `fields`, for a reader in another language. */
+export function predictionDifferences(
+  predicted: Prediction,
+  observed: Observation,
+  fields: ReadonlyArray<(typeof PREDICTED_FIELDS)[number] | (typeof SERVER_FIELDS)[number]> = PREDICTED_FIELDS,
+): Problem[] {
   const out: Problem[] = [];
-  for (const field of PREDICTED_FIELDS) {
+  for (const field of fields) {
     const want = predicted[field];
     if (want !== undefined && want !== observed[field]) out.push({ code: 'predicted', field, want: show(want), got: show(observed[field]) });
   }
@@ -118,11 +122,7 @@ export interface MoreFields {
 export function compareServerAndConsole(predicted: Prediction | undefined, observed: Observation, more: MoreFields = {}): string[] {
   if (!predicted) return [];
   const unknown = more.unknown ?? new Set<string>();
-  const out: Problem[] = [];
-  for (const field of SERVER_FIELDS) {
-    if (unknown.has(field) || predicted[field] === undefined) continue;
-    if (predicted[field] !== observed[field]) out.push({ code: 'predicted', field, want: show(predicted[field]), got: show(observed[field]) });
-  }
+  const out = predictionDifferences(predicted, observed, SERVER_FIELDS).filter(known(unknown));
   if (more.console !== undefined && !unknown.has('console') && !consoleAgrees(predicted, more.console, observed)) {
     out.push({ code: 'predicted', field: 'console', want: show(more.console), got: show(observed.console) });
   }
